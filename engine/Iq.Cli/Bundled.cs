@@ -1,0 +1,9 @@
+namespace Iq.Cli;
+
+/// <summary>Where the checklists shipped with the tool are: beside the executable.</summary>
+static class Bundled
+{
+    public static string ChecklistsDirectory => Path.Combine(AppContext.BaseDirectory, "checklists");
+    public static string DefaultChecklist => Path.Combine(ChecklistsDirectory, "gbt-aimd-iq.iq");
+    public static string SampleBundle(string name) => Path.Combine(ChecklistsDirectory, "samples", name);
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Iq.Engine.Facts;
+using Iq.Rules.Compilation;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Cli.Commands;
+
+/// <summary>Options every command that compiles a checklist takes: --set and --allow-scripts.</summary>
+sealed class CompileOptionGroup
+{
+    public readonly Option<string[]> Set = new("--set")
+    {
+        Description = "Override a checklist param: NAME=VALUE (repeatable), e.g. --set min_memory=\"512 GiB\"",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public readonly Option<bool> AllowScripts = new("--allow-scripts")
+    {
+        Description = "Compile and run csharp { … } blocks (a checklist with scripts is code: trust its author)",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Set);
+        command.Options.Add(AllowScripts);
+    }
+
+    public CompileOptions Read(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in parse.GetValue(Set) ?? [])
+        {
+            var eq = s.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--set needs NAME=VALUE, got '{s}'");
+            overrides[s[..eq].Trim()] = s[(eq + 1)..].Trim();
+        }
+        return new CompileOptions
+        {
+            ParamOverrides = overrides,
+            AllowScripts = parse.GetValue(AllowScripts),
+            LibraryDirectories = [Bundled.ChecklistsDirectory],
+        };
+    }
+
+    public static CompiledChecklist Compile(string path, CompileOptions options, TextWriter stderr)
+    {
+        var result = ChecklistCompiler.CompileFile(path, FactSchema.Default, options);
+        foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Warning)) stderr.WriteLine(d);
+        if (!result.Succeeded) throw new UsageException(result.Diagnostics);
+        return result.Checklist!;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Iq.Rules.Binding;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Runtime;
+using Iq.Rules.Syntax;
+
+namespace Iq.Engine.Facts;
+
+/// <summary>The facts of an audit, read from one or more bundle folders.</summary>
+public sealed record FactBundle(FactValues Values, IReadOnlyList<InputFile> Inputs, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+}
+
+/// <summary>Reads a fact bundle: every <c>*.json</c> in the folders, each a document
+/// <c>{ "kind", "schema": 1, "collected_at", "host", "tool", "facts": { … } }</c>, validated against the
+/// schema. A malformed document is an error naming the file and the JSON path; no document is half read.
+/// A value may be <c>null</c>, or <c>{"$absent": "why"}</c> / <c>{"$error": "why"}</c> as probes write it:
+/// the fact is then missing, with the reason, and items reading it end as <c>error</c>.</summary>
+public static class FactBundleReader
+{
+    public const int SchemaVersion = 1;
+    public const long MaxDocumentBytes = 256L * 1024 * 1024;
+    const int MaxDepth = 64;
+
+    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema)
+    {
+        var diagnostics = new DiagnosticBag();
+        var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var inputs = new List<InputFile>();
+        var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dir in directories)
+        {
+            if (!Directory.Exists(dir))
+            {
+                diagnostics.Error(Codes.BundleNotFound, File.Exists(dir) ? $"Not a folder: {dir}" : $"Fact bundle folder not found: {dir}", SourceSpan.None(dir));
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
+            {
+                var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
+                var doc = ReadDocument(file, display, schema, diagnostics);
+                if (doc is null) continue;
+                if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
+                {
+                    diagnostics.Error(Codes.DuplicateDocument, $"Second '{doc.Value.Kind}' document in the bundle (the first is {other})", SourceSpan.None(display));
+                    continue;
+                }
+                seenKinds[doc.Value.Kind] = display;
+                roots[doc.Value.Root] = doc.Value.Value;
+                inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+            }
+        }
+        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
+    }
+
+    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    {
+        var info = new FileInfo(file);
+        if (info.Length > MaxDocumentBytes)
+        {
+            diagnostics.Error(Codes.BadDocument, $"Fact document too large ({info.Length} bytes; the limit is {MaxDocumentBytes})", SourceSpan.None(display));
+            return null;
+        }
+        var bytes = File.ReadAllBytes(file);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var message = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
+            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {message}", new SourceSpan(display, line, column));
+            return null;
+        }
+        using (json)
+        {
+            var errors = new Errors(display, bytes, diagnostics);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return errors.At("$", "a fact document must be a JSON object");
+            if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
+                return errors.At(root.TryGetProperty("kind", out _) ? "$.kind" : "$", "a fact document needs \"kind\": a string such as \"environment\"");
+            var kind = kindElement.GetString()!;
+            var factRoot = schema.Roots.FirstOrDefault(r => r.Kind == kind);
+            if (factRoot is null)
+            {
+                var kinds = schema.Roots.Select(r => r.Kind).ToList();
+                var hint = Text.Suggest(kind, kinds) is { } s ? $"; did you mean '{s}'?" : $"; expected {Text.OrList(kinds)}";
+                return errors.At("$.kind", $"unknown kind '{kind}'{hint}");
+            }
+            if (!root.TryGetProperty("schema", out var schemaElement) || schemaElement.ValueKind != JsonValueKind.Number
+                || !schemaElement.TryGetInt32(out var version))
+                return errors.At(root.TryGetProperty("schema", out _) ? "$.schema" : "$", $"a fact document needs \"schema\": {SchemaVersion}");
+            if (version != SchemaVersion)
+                return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
+            foreach (var p in root.EnumerateObject())
+                if (p.Name is not ("kind" or "schema" or "collected_at" or "host" or "tool" or "facts" or "comment"))
+                    errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"");
+            if (!root.TryGetProperty("facts", out var facts))
+                return errors.At("$", "a fact document needs \"facts\"");
+            var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
+            if (errors.Count > 0) return null;
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+    }
+
+    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        public int Count { get; private set; }
+
+        public (string, string, object?, string)? At(string jsonPath, string message)
+        {
+            Count++;
+            var (line, column) = JsonLocator.Find(bytes, jsonPath);
+            diagnostics.Error(message.StartsWith("expected", StringComparison.Ordinal) ? Codes.WrongFactType : Codes.BadDocument,
+                $"{message} at {jsonPath}", new SourceSpan(file, line, column));
+            return null;
+        }
+    }
+
+    /// <summary>JSON to run-time values, guided by the schema type; wrong types are reported with their path.</summary>
+    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
+        if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
+            return new Missing($"{factPath} ({(e.TryGetProperty("$absent", out _) ? "absent" : "probe error")}: {why})");
+
+        switch (type)
+        {
+            case ObjectType o:
+            {
+                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object");
+                var result = new FactObject();
+                foreach (var p in e.EnumerateObject())
+                {
+                    var member = o.Member(p.Name);
+                    if (member is null)
+                    {
+                        var hint = Text.Suggest(p.Name, o.Members.Select(m => m.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                        errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}");
+                        continue;
+                    }
+                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors);
+                }
+                return result;
+            }
+            case MapType map:
+            {
+                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object (a map by name)");
+                var result = new FactObject();
+                foreach (var p in e.EnumerateObject())
+                    result[p.Name] = Convert(p.Value, map.Value, $"{jsonPath}.{p.Name}", $"{factPath}[\"{p.Name}\"]", errors);
+                return result;
+            }
+            case ListType list:
+            {
+                if (e.ValueKind != JsonValueKind.Array) return Wrong("a list");
+                var items = new object?[e.GetArrayLength()];
+                var i = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    items[i] = Convert(item, list.Element, $"{jsonPath}[{i}]", $"{factPath}[{i}]", errors);
+                    i++;
+                }
+                return items;
+            }
+        }
+        if (type == IqType.Any) return Any(e, factPath);
+        if (type == IqType.Number)
+            return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Wrong("a number");
+        if (type == IqType.String)
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong("a string");
+        if (type == IqType.Bool)
+            return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : Wrong("true or false");
+        if (type == IqType.Version)
+        {
+            var text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Number ? e.GetRawText() : null;
+            return IqVersion.TryParse(text, out var v) ? v : Wrong("a version such as \"24.0.7\"");
+        }
+        if (type == IqType.Date)
+            return e.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(e.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong("a date such as \"2026-11-22\"");
+        if (type == IqType.Size || type == IqType.Duration)
+        {
+            if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
+            if (e.ValueKind == JsonValueKind.String && WithUnit(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
+            return Wrong(type == IqType.Size ? "a size: bytes, or a string such as \"40 GiB\"" : "a duration: milliseconds, or a string such as \"200 ms\"");
+        }
+        return Wrong(type.Name);
+
+        object? Wrong(string expected)
+        {
+            errors.At(jsonPath, $"expected {expected}, got {Describe(e)}");
+            return null;
+        }
+    }
+
+    static double? WithUnit(string text, IReadOnlyDictionary<string, double> units)
+    {
+        var parts = text.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            && units.TryGetValue(parts[1], out var factor))
+            return n * factor;
+        return null;
+    }
+
+    static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"string \"{Truncate(e.GetString()!)}\"",
+        JsonValueKind.Number => $"number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => e.ValueKind.ToString().ToLowerInvariant(),
+    };
+
+    static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    static object? Any(JsonElement e, string factPath) => e.ValueKind switch
+    {
+        JsonValueKind.Null => new Missing(factPath),
+        JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => e.EnumerateArray().Select((x, i) => Any(x, $"{factPath}[{i}]")).ToArray(),
+        _ => new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, $"{factPath}.{p.Name}"), StringComparer.Ordinal)),
+    };
+}

@@ -1,0 +1,16 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Ast;
+
+/// <summary>One line of an item body. The variants are tiny, so they share this file.</summary>
+public abstract record ItemClause(string Keyword, SourceSpan Span);
+
+public sealed record LevelClause(string Level, SourceSpan Span) : ItemClause("level", Span);
+public sealed record RefClause(string Reference, SourceSpan Span) : ItemClause("ref", Span);
+public sealed record WeightClause(LiteralExpr Weight, SourceSpan Span) : ItemClause("weight", Span);
+public sealed record ExpectClause(Expr Condition, SourceSpan Span) : ItemClause("expect", Span);
+public sealed record WhenClause(Expr Condition, SourceSpan Span) : ItemClause("when", Span);
+public sealed record ScoreClause(Expr Score, SourceSpan Span) : ItemClause("score", Span);
+public sealed record FixClause(string Text, SourceSpan Span) : ItemClause("fix", Span);
+public sealed record ManualClause(string Guidance, SourceSpan Span) : ItemClause("manual", Span);
+public sealed record InformationalClause(SourceSpan Span) : ItemClause("informational", Span);

@@ -1,0 +1,3 @@
+namespace Iq.Rules.Ast;
+
+public enum LiteralKind { Number, String, Bool, Size, Duration, Version }

@@ -1,0 +1,424 @@
+using Iq.Rules.Ast;
+using Iq.Rules.Compilation;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+using Iq.Rules.Syntax;
+
+namespace Iq.Rules.Binding;
+
+/// <summary>Merged syntax to rule model: params folded, names and types checked, tailoring applied,
+/// items put in dependency order. Reports all it finds.</summary>
+sealed class Binder
+{
+    readonly MergedChecklist _checklist;
+    readonly IFactSchema _schema;
+    readonly DiagnosticBag _diagnostics;
+    readonly Dictionary<string, SourceSpan> _ids = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> _disabled = new(StringComparer.Ordinal);
+    readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+    BindingScope _scope = null!;
+
+    Binder(MergedChecklist checklist, IFactSchema schema, DiagnosticBag diagnostics)
+    {
+        _checklist = checklist;
+        _schema = schema;
+        _diagnostics = diagnostics;
+    }
+
+    public static ChecklistModel? Bind(MergedChecklist checklist, IFactSchema schema, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var binder = new Binder(checklist, schema, diagnostics);
+        return binder.Run(options);
+    }
+
+    ChecklistModel? Run(CompileOptions options)
+    {
+        var parameters = BindParams(options);
+        _scope = new BindingScope(_schema, parameters.ToDictionary(p => p.Name), options.AllowScripts);
+        DeclareLets(_checklist.Declarations);
+        CollectIds(_checklist.Declarations);
+        ApplyTailoring();
+        var scoring = BindScoring(_checklist.Scoring);
+
+        var rootSpan = _checklist.Root.Span;
+        var root = new SectionModel("", _checklist.Title, 1, null, BindMembers(_checklist.Declarations, "", null), rootSpan);
+        foreach (var name in _scope.LetNames.ToList()) _scope.TryBindLet(name, rootSpan, _diagnostics, out _);
+
+        var items = root.AllItems().ToList();
+        foreach (var (id, span) in _scope.ItemReferences)
+            if (!items.Any(i => i.Id == id))
+            {
+                var hint = Text.Suggest(id, items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
+                _diagnostics.Error(Codes.UnknownItem, $"Unknown item '{id}'{hint}", span);
+            }
+        if (_diagnostics.HasErrors) return null;
+        var order = DependencyOrder(items);
+        if (order is null) return null;
+        return new ChecklistModel(_checklist.Root.Header.Id, _checklist.Title, _checklist.Version, scoring, parameters,
+            _scope.Lets, root, order, _scope.Scripts, _checklist.Sources);
+    }
+
+    // ---- params ----
+
+    List<ParamModel> BindParams(CompileOptions options)
+    {
+        var result = new List<ParamModel>();
+        var constants = new BindingScope(new EmptySchema(), new Dictionary<string, ParamModel>(), false);
+        foreach (var p in _checklist.Declarations.OfType<ParamSyntax>())
+        {
+            if (result.Any(r => r.Name == p.Name))
+            {
+                _diagnostics.Error(Codes.DuplicateName, $"Duplicate param '{p.Name}'", p.Span);
+                continue;
+            }
+            var declared = p.TypeName is null ? null : IqType.FromName(p.TypeName);
+            var value = Fold(p.Value, constants, $"param '{p.Name}'");
+            if (value is null) continue;
+            if (declared is not null && value.Type != declared)
+            {
+                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: param '{p.Name}' is declared {declared} but its value is {value.Type}",
+                    ExpressionBinder.StartOf(p.Value));
+                continue;
+            }
+            result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
+        }
+        foreach (var set in _checklist.Sets)
+        {
+            var index = result.FindIndex(r => r.Name == set.Name);
+            if (index < 0)
+            {
+                var hint = Text.Suggest(set.Name, result.Select(r => r.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{set.Name}' in set{hint}", set.Span);
+                continue;
+            }
+            var value = Fold(set.Value, constants, $"param '{set.Name}'");
+            if (value is null) continue;
+            if (value.Type != result[index].Type)
+            {
+                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: param '{set.Name}' is {result[index].Type}, got {value.Type}",
+                    ExpressionBinder.StartOf(set.Value));
+                continue;
+            }
+            result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
+        }
+        foreach (var (name, text) in options.ParamOverrides)
+        {
+            var index = result.FindIndex(r => r.Name == name);
+            var where = new SourceSpan("<command line>", 1, 1);
+            if (index < 0)
+            {
+                var hint = Text.Suggest(name, result.Select(r => r.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set{hint}", where);
+                continue;
+            }
+            var value = FoldOverride(name, text, result[index].Type, constants);
+            if (value is not null)
+                result[index] = result[index] with { Value = value, Display = text, Origin = "--set" };
+        }
+        return result;
+    }
+
+    object? FoldOverride(string name, string text, IqType type, BindingScope constants)
+    {
+        var where = new SourceSpan("<command line>", 1, 1);
+        if (type == IqType.String && !text.StartsWith('"')) return text;
+        if (type == IqType.Version)
+            return IqVersion.TryParse(text.Trim('"'), out var v) ? v : Fail($"--set {name}: not a version: {text}");
+        var inner = new DiagnosticBag();
+        var expr = ChecklistParser.ParseExpression(text, "<command line>", inner);
+        var folded = expr is null ? null : Fold(expr, constants, $"param '{name}'", inner);
+        if (folded is null)
+            return Fail($"--set {name}={text}: {inner.Items.FirstOrDefault()?.Message ?? "not a constant"}");
+        if (folded.Type != type) return Fail($"--set {name}: param '{name}' is {type}, got {folded.Type}");
+        return folded.Value;
+
+        object? Fail(string message)
+        {
+            _diagnostics.Error(Codes.BadValue, message, where);
+            return null;
+        }
+    }
+
+    /// <summary>Evaluates a constant expression (literals, units, negation, version(), date(), lists of these).</summary>
+    BoundLiteral? Fold(Expr e, BindingScope constants, string role, DiagnosticBag? into = null)
+    {
+        var diagnostics = into ?? _diagnostics;
+        var bound = new ExpressionBinder(constants, diagnostics).Bind(e);
+        switch (bound)
+        {
+            case null: return null;
+            case BoundLiteral l: return l;
+            case BoundList list when list.Items.All(i => i is BoundLiteral):
+                return new BoundLiteral(list.Items.Select(i => ((BoundLiteral)i).Value).ToArray(), list.Type, list.Span);
+            default:
+                diagnostics.Error(Codes.NotConstant, $"The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3", e.Span);
+                return null;
+        }
+    }
+
+    sealed class EmptySchema : IFactSchema
+    {
+        public IReadOnlyList<FactRoot> Roots => [];
+    }
+
+    // ---- declarations ----
+
+    void DeclareLets(IEnumerable<Declaration> declarations)
+    {
+        foreach (var d in declarations)
+        {
+            if (d is LetSyntax let)
+            {
+                if (_scope.Params.ContainsKey(let.Name) || _scope.Roots.ContainsKey(let.Name) || !_scope.DeclareLet(let))
+                    _diagnostics.Error(Codes.DuplicateName, $"Duplicate name '{let.Name}': a param, let or fact root has it already", let.Span);
+            }
+            else if (d is SectionSyntax s) DeclareLets(s.Members);
+        }
+    }
+
+    void CollectIds(IEnumerable<Declaration> declarations)
+    {
+        foreach (var d in declarations)
+        {
+            var (id, span) = d switch
+            {
+                SectionSyntax s => (s.Id, s.Span),
+                ItemSyntax i => (i.Id, i.Span),
+                _ => ((string?)null, d.Span),
+            };
+            if (id is null) continue;
+            if (!_ids.TryAdd(id, span))
+                _diagnostics.Error(Codes.DuplicateId, $"Duplicate id '{id}' (first declared at line {_ids[id].Line}, column {_ids[id].Column})", span);
+            if (d is SectionSyntax section) CollectIds(section.Members);
+        }
+    }
+
+    void ApplyTailoring()
+    {
+        if (_checklist.Root.Header.Extends is null)
+            foreach (var s in _checklist.Root.Header.Settings.Where(s => s is SetSetting or DisableSetting or ReweightSetting))
+                _diagnostics.Error(Codes.TailoringWithoutBase,
+                    "Tailoring (set, disable, weight) needs a base: write checklist \"id\" extends \"base.iq\" { … }", s.Span);
+        foreach (var d in _checklist.Disables)
+            if (Known(d.Id, d.Span)) _disabled[d.Id] = d.Reason;
+        foreach (var w in _checklist.Reweights)
+            if (Known(w.Id, w.Span) && Weight(w.Weight) is { } weight) _weights[w.Id] = weight;
+
+        bool Known(string id, SourceSpan span)
+        {
+            if (_ids.ContainsKey(id)) return true;
+            var hint = Text.Suggest(id, _ids.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+            _diagnostics.Error(Codes.UnknownTailoringTarget, $"Unknown item or section '{id}'{hint}", span);
+            return false;
+        }
+    }
+
+    double? Weight(LiteralExpr? literal)
+    {
+        if (literal is null) return null;
+        if (literal.Value is double d && d >= 0 && double.IsFinite(d)) return d;
+        _diagnostics.Error(Codes.BadWeight, $"Weight must be a number of 0 or more, got {literal.Text}", literal.Span);
+        return null;
+    }
+
+    ScoringSpec BindScoring(ScoringSetting? s)
+    {
+        if (s is null) return ScoringSpec.Default;
+        if (!ScoringSpec.Models.Contains(s.Model))
+            _diagnostics.Error(Codes.BadScoring, $"Unknown scoring model '{s.Model}'; expected {Text.OrList(ScoringSpec.Models)}", s.Span);
+        var passAt = ScoringSpec.Default.PassAt;
+        if (s.PassAt is { Value: double p })
+        {
+            if (p is < 0 or > 100) _diagnostics.Error(Codes.BadScoring, $"pass_at must be between 0 and 100, got {s.PassAt.Text}", s.PassAt.Span);
+            passAt = p;
+        }
+        return new ScoringSpec(s.Model, passAt, s.Veto is null ? null : ParseLevel(s.Veto));
+    }
+
+    static Level ParseLevel(string level) => level switch { "shall" => Level.Shall, "should" => Level.Should, _ => Level.May };
+
+    List<RuleNode> BindMembers(IEnumerable<Declaration> declarations, string sectionId, string? disabled)
+    {
+        var nodes = new List<RuleNode>();
+        foreach (var d in declarations)
+        {
+            if (d is SectionSyntax s)
+            {
+                var reason = disabled ?? (_disabled.TryGetValue(s.Id, out var r) ? r : null);
+                var weight = _weights.TryGetValue(s.Id, out var w) ? w : Weight(s.Weight) ?? 1;
+                nodes.Add(new SectionModel(s.Id, s.Title, weight, reason, BindMembers(s.Members, s.Id, reason), s.Span));
+            }
+            else if (d is ItemSyntax i && BindItem(i, sectionId, disabled) is { } item)
+                nodes.Add(item);
+        }
+        return nodes;
+    }
+
+    ItemModel? BindItem(ItemSyntax item, string sectionId, string? disabled)
+    {
+        var binder = new ExpressionBinder(_scope, _diagnostics);
+        var errorsBefore = _diagnostics.Items.Count;
+        string? variable = null;
+        BoundExpr? source = null;
+        IDisposable? element = null;
+        if (item.Foreach is { } fe)
+        {
+            variable = fe.Variable;
+            source = binder.Bind(fe.Source);
+            if (source is not null && source.Type is not ListType && source.Type != IqType.Any)
+            {
+                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: foreach needs a list, got {source.Type}", ExpressionBinder.StartOf(fe.Source));
+                source = null;
+            }
+            var elementType = source?.Type is ListType l ? l.Element : IqType.Any;
+            element = binder.WithElement(fe.Variable, elementType, $"{fe.Variable}");
+        }
+        using (element)
+        {
+            var seen = new HashSet<string>();
+            Level level = Level.Shall;
+            string clause = "";
+            double weight = 1;
+            var expectations = new List<ConditionModel>();
+            ConditionModel? when = null;
+            BoundExpr? score = null;
+            TextTemplate? fix = null;
+            string? manual = null;
+            var informational = false;
+            foreach (var c in item.Clauses)
+            {
+                if (c is not ExpectClause && !seen.Add(c.Keyword))
+                {
+                    _diagnostics.Error(Codes.DuplicateClause, $"Duplicate '{c.Keyword}' in item '{item.Id}'", c.Span);
+                    continue;
+                }
+                switch (c)
+                {
+                    case LevelClause l: level = ParseLevel(l.Level); break;
+                    case RefClause r: clause = r.Reference; break;
+                    case WeightClause w: weight = Weight(w.Weight) ?? 1; break;
+                    case ExpectClause e:
+                        if (binder.BindAs(e.Condition, IqType.Bool, "'expect'") is { } cond)
+                            expectations.Add(new ConditionModel(ExprPrinter.Print(e.Condition), cond));
+                        break;
+                    case WhenClause w:
+                        if (binder.BindAs(w.Condition, IqType.Bool, "'when'") is { } applies)
+                            when = new ConditionModel(ExprPrinter.Print(w.Condition), applies);
+                        break;
+                    case ScoreClause s: score = binder.BindAs(s.Score, IqType.Number, "'score'"); break;
+                    case FixClause f: fix = Template(f.Text, f.Span, binder); break;
+                    case ManualClause m: manual = m.Guidance; break;
+                    case InformationalClause: informational = true; break;
+                }
+            }
+            var hasChecks = item.Clauses.Any(c => c is ExpectClause or ScoreClause);
+            if (manual is not null && hasChecks)
+                _diagnostics.Error(Codes.NothingToEvaluate,
+                    $"Item '{item.Id}' is 'manual' (a person judges it) and cannot also have 'expect' or 'score'", item.Span);
+            else if (manual is null && !hasChecks && !informational)
+                _diagnostics.Error(Codes.NothingToEvaluate,
+                    $"Item '{item.Id}' has nothing to evaluate: add 'expect', 'score', 'manual' or 'informational'", item.Span);
+
+            var idTemplate = Template(item.Id, item.Span, binder);
+            var titleTemplate = Template(item.Title, item.Span, binder);
+            if (_diagnostics.Items.Count > errorsBefore) return null;
+            var reason = disabled ?? (_disabled.TryGetValue(item.Id, out var r2) ? r2 : null);
+            if (_weights.TryGetValue(item.Id, out var w2)) weight = w2;
+            var dependsOn = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
+                .Concat(score is null ? [] : [score]).SelectMany(ItemRefs).Distinct().ToList();
+            return new ItemModel(item.Id, item.Title, weight, reason, item.Span, sectionId, level, clause, idTemplate, titleTemplate,
+                expectations, when, score, fix, manual, informational, variable, source, dependsOn);
+        }
+    }
+
+    static IEnumerable<string> ItemRefs(BoundExpr e) => e switch
+    {
+        BoundItemRef r => [r.ItemId],
+        BoundMember m => ItemRefs(m.Target),
+        BoundIndex x => ItemRefs(x.Target).Concat(ItemRefs(x.Index)),
+        BoundUnary u => ItemRefs(u.Operand),
+        BoundBinary b => ItemRefs(b.Left).Concat(ItemRefs(b.Right)),
+        BoundMatch m => ItemRefs(m.Input),
+        BoundCall c => c.Arguments.SelectMany(ItemRefs),
+        BoundLambda l => ItemRefs(l.Body),
+        BoundList l => l.Items.SelectMany(ItemRefs),
+        _ => [],
+    };
+
+    /// <summary>Splits "text {expr} text" into parts; <c>{{</c> and <c>}}</c> are literal braces.</summary>
+    TextTemplate Template(string text, SourceSpan span, ExpressionBinder binder)
+    {
+        if (!text.Contains('{') && !text.Contains('}')) return TextTemplate.Of(text);
+        var parts = new List<object>();
+        var literal = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '{' or '}' && i + 1 < text.Length && text[i + 1] == c) { literal.Append(c); i++; continue; }
+            if (c == '}')
+            {
+                _diagnostics.Error(Codes.BadInterpolation, $"Unmatched '}}' in \"{text}\"; write '}}}}' for a literal brace", span);
+                return TextTemplate.Of(text);
+            }
+            if (c != '{') { literal.Append(c); continue; }
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                _diagnostics.Error(Codes.BadInterpolation, $"Unclosed '{{' in \"{text}\"; write '{{{{' for a literal brace", span);
+                return TextTemplate.Of(text);
+            }
+            if (literal.Length > 0) { parts.Add(literal.ToString()); literal.Clear(); }
+            var inner = new DiagnosticBag();
+            var expr = ChecklistParser.ParseExpression(text[(i + 1)..close], span.File, inner);
+            if (expr is null)
+            {
+                _diagnostics.Error(Codes.BadInterpolation, $"Bad expression in {{{text[(i + 1)..close]}}}: {inner.Items[0].Message}", span);
+                return TextTemplate.Of(text);
+            }
+            var bag = new DiagnosticBag();
+            var bound = binder.BindInto(expr, bag);
+            if (bound is null)
+            {
+                foreach (var d in bag.Items) _diagnostics.Error(d.Code, $"In {{{text[(i + 1)..close]}}}: {d.Message}", span);
+                return TextTemplate.Of(text);
+            }
+            parts.Add(bound);
+            i = close;
+        }
+        if (literal.Length > 0) parts.Add(literal.ToString());
+        return new TextTemplate(parts);
+    }
+
+    // ---- ordering ----
+
+    List<ItemModel>? DependencyOrder(List<ItemModel> items)
+    {
+        var byId = items.ToDictionary(i => i.Id);
+        var state = new Dictionary<string, int>();
+        var order = new List<ItemModel>();
+        var stack = new List<string>();
+        foreach (var item in items)
+            if (!Visit(item)) return null;
+        return order;
+
+        bool Visit(ItemModel item)
+        {
+            if (state.TryGetValue(item.Id, out var s))
+            {
+                if (s == 2) return true;
+                var cycle = stack.SkipWhile(x => x != item.Id).Append(item.Id);
+                _diagnostics.Error(Codes.Cycle, $"Items depend on each other in a cycle: {string.Join(" → ", cycle)}", item.Span);
+                return false;
+            }
+            state[item.Id] = 1;
+            stack.Add(item.Id);
+            foreach (var dep in item.DependsOn)
+                if (!Visit(byId[dep])) return false;
+            stack.RemoveAt(stack.Count - 1);
+            state[item.Id] = 2;
+            order.Add(item);
+            return true;
+        }
+    }
+}

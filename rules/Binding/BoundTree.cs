@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Binding;
+
+/// <summary>Expressions after binding: names resolved, types known, params folded to constants.
+/// Plain data: the rule model holds these, the LINQ compiler reads them.</summary>
+public abstract record BoundExpr(IqType Type, SourceSpan Span);
+
+public sealed record BoundLiteral(object? Value, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+/// <summary>A fact root such as <c>env</c>; <see cref="Index"/> is its slot in the evaluation context.</summary>
+public sealed record BoundRoot(int Index, string Name, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+/// <summary><see cref="Path"/> is the fact path for "missing evidence" messages, e.g. <c>env.gpus[].memory</c>.</summary>
+public sealed record BoundMember(BoundExpr Target, string Member, string Path, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+public sealed record BoundIndex(BoundExpr Target, BoundExpr Index, string Path, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+/// <summary>A lambda parameter.</summary>
+public sealed record BoundLocal(string Name, string Path, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+/// <summary>The element of an item's <c>foreach</c>.</summary>
+public sealed record BoundElement(string Name, string Path, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+public sealed record BoundLet(int Index, string Name, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+public sealed record BoundUnary(string Operator, BoundExpr Operand, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+public sealed record BoundBinary(string Operator, BoundExpr Left, BoundExpr Right, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
+{
+    /// <summary>The source text, kept for comparisons and conjunctions so evidence can name the part that failed.</summary>
+    public string Text { get; init; } = "";
+}
+
+public sealed record BoundMatch(BoundExpr Input, Regex Pattern, SourceSpan Span) : BoundExpr(IqType.Bool, Span);
+
+public sealed record BoundCall(string Function, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+public sealed record BoundLambda(string Parameter, BoundExpr Body, SourceSpan Span) : BoundExpr(Body.Type, Span);
+
+public sealed record BoundList(IReadOnlyList<BoundExpr> Items, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+
+/// <summary>A <c>csharp { … }</c> block, by its index in the checklist's one script compilation.</summary>
+public sealed record BoundScript(int Index, SourceSpan Span) : BoundExpr(IqType.Any, Span);
+
+/// <summary><c>passed("id")</c> or <c>outcome("id")</c>: reads another item's result (evaluated first).</summary>
+public sealed record BoundItemRef(string Function, string ItemId, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);

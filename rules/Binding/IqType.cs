@@ -1,0 +1,46 @@
+namespace Iq.Rules.Binding;
+
+/// <summary>The static types of the checklist language. <see cref="Any"/> is for facts the schema leaves open
+/// (<c>custom.*</c>); their types are checked when the checklist runs instead.</summary>
+public abstract record IqType
+{
+    public static readonly PrimitiveType Number = new("number");
+    public static readonly PrimitiveType String = new("string");
+    public static readonly PrimitiveType Bool = new("bool");
+    public static readonly PrimitiveType Version = new("version");
+    public static readonly PrimitiveType Size = new("size");
+    public static readonly PrimitiveType Duration = new("duration");
+    public static readonly PrimitiveType Date = new("date");
+    public static readonly PrimitiveType Any = new("any");
+
+    public abstract string Name { get; }
+    public override string ToString() => Name;
+
+    public static PrimitiveType? FromName(string name) =>
+        new[] { Number, String, Bool, Version, Size, Duration, Date }.FirstOrDefault(t => t.Name == name);
+}
+
+public sealed record PrimitiveType(string TypeName) : IqType
+{
+    public override string Name => TypeName;
+}
+
+public sealed record ListType(IqType Element) : IqType
+{
+    public override string Name => $"list of {Element.Name}";
+}
+
+/// <summary>A string-keyed map, such as the software inventory (<c>software["docker"]</c>).</summary>
+public sealed record MapType(IqType Value) : IqType
+{
+    public override string Name => $"map of {Value.Name}";
+}
+
+public sealed record ObjectType(string TypeName, IReadOnlyList<FactMember> Members) : IqType
+{
+    public override string Name => TypeName;
+    public FactMember? Member(string name) => Members.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>A named, typed, documented member of a fact object.</summary>
+public sealed record FactMember(string Name, IqType Type, string Description);

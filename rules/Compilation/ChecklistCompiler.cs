@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using Iq.Rules.Ast;
+using Iq.Rules.Binding;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Model;
+using Iq.Rules.Scripting;
+using Iq.Rules.Syntax;
+
+namespace Iq.Rules.Compilation;
+
+/// <summary>The result of a compile: the rule set, or the diagnostics that stopped it (sorted by position).</summary>
+public sealed record CompileResult(CompiledChecklist? Checklist, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Checklist is not null;
+}
+
+/// <summary>Checklist text to compiled rules. The passes, in order:
+/// read (size, encoding) → parse (bracket scan, grammar) → resolve <c>extends</c> → merge tailoring →
+/// bind (names, types, params) → order (item dependencies) → scripts (Roslyn) → compile (LINQ).
+/// Runs on a thread with a large stack: depth is bounded in the parser, this is the second guard.</summary>
+public static class ChecklistCompiler
+{
+    const int StackSize = 64 * 1024 * 1024;
+    const int MaxExtendsDepth = 16;
+
+    public static CompileResult CompileFile(string path, IFactSchema schema, CompileOptions? options = null) =>
+        OnBigStack(() => Run(path, null, schema, options ?? new CompileOptions()));
+
+    /// <summary>Compiles text held in memory; <paramref name="file"/> names it in diagnostics and anchors relative <c>extends</c>.</summary>
+    public static CompileResult CompileText(string text, string file, IFactSchema schema, CompileOptions? options = null) =>
+        OnBigStack(() => Run(file, text, schema, options ?? new CompileOptions()));
+
+    static CompileResult OnBigStack(Func<CompileResult> run)
+    {
+        CompileResult? result = null;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try { result = run(); }
+            catch (Exception e) { error = e; }
+        }, StackSize);
+        thread.Start();
+        thread.Join();
+        if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return result!;
+    }
+
+    static CompileResult Run(string path, string? text, IFactSchema schema, CompileOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var chain = LoadChain(path, text, options, diagnostics);
+        if (chain is null || diagnostics.HasErrors) return Fail(diagnostics);
+        var merged = MergedChecklist.Merge(chain);
+        var model = Binder.Bind(merged, schema, options, diagnostics);
+        if (model is null || diagnostics.HasErrors) return Fail(diagnostics);
+        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics);
+        if (scripts is null || diagnostics.HasErrors) return Fail(diagnostics);
+        var compiled = Lower(model, schema, scripts);
+        return new CompileResult(compiled, Diagnostic.Sort(diagnostics.Items));
+    }
+
+    static CompileResult Fail(DiagnosticBag diagnostics) => new(null, Diagnostic.Sort(diagnostics.Items));
+
+    /// <summary>The file and the bases it extends, base first. Cycles and missing bases are errors.</summary>
+    static List<(ChecklistSyntax, SourceFile)>? LoadChain(string path, string? text, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var chain = new List<(ChecklistSyntax, SourceFile)>();
+        var seen = new List<string>();
+        var display = path;
+        SourceSpan? referencedAt = null;
+        while (true)
+        {
+            var full = Path.GetFullPath(path);
+            if (seen.Contains(full))
+            {
+                var names = seen.Append(full).Select(Path.GetFileName);
+                diagnostics.Error(Codes.ExtendsCycle, $"Checklists extend each other in a cycle: {string.Join(" → ", names)}", referencedAt!);
+                return null;
+            }
+            if (seen.Count == MaxExtendsDepth)
+            {
+                diagnostics.Error(Codes.ExtendsCycle, $"Too many levels of extends (more than {MaxExtendsDepth})", referencedAt!);
+                return null;
+            }
+            seen.Add(full);
+            var bytes = text is not null && chain.Count == 0
+                ? System.Text.Encoding.UTF8.GetBytes(text)
+                : SourceText.ReadBytes(path, display, diagnostics);
+            if (bytes is null) return null;
+            var source = SourceText.Decode(bytes, display, diagnostics);
+            if (source is null) return null;
+            var syntax = ChecklistParser.Parse(source, display, diagnostics);
+            if (syntax is null) return null;
+            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes)))));
+            if (syntax.Header.Extends is not { } baseName) return chain;
+            referencedAt = syntax.Header.ExtendsSpan;
+            var resolved = Resolve(path, baseName, options);
+            display = resolved ?? baseName;
+            path = resolved ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", baseName);
+            text = null;
+            if (resolved is null)
+            {
+                diagnostics.Error(Codes.BaseNotFound, $"Base checklist not found: {baseName}", referencedAt!);
+                return null;
+            }
+        }
+    }
+
+    static string? Resolve(string from, string reference, CompileOptions options)
+    {
+        var dir = Path.GetDirectoryName(from);
+        var local = string.IsNullOrEmpty(dir) ? reference : Path.Combine(dir, reference);
+        if (File.Exists(local)) return local;
+        foreach (var library in options.LibraryDirectories)
+        {
+            var candidate = Path.Combine(library, reference);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The rule model to delegates: lets, conditions, templates, all in one LINQ compile.</summary>
+    static CompiledChecklist Lower(ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts)
+    {
+        var compiler = new ExpressionCompiler();
+        var lets = model.Lets.Select(l => compiler.Add(l.Value)).ToList();
+        var documentOrder = model.Items.Select((item, i) => (item, i)).ToDictionary(x => x.item.Id, x => x.i);
+        var plans = model.EvaluationOrder.Select(item => new
+        {
+            Item = item,
+            Expect = item.Expectations.Select(e => compiler.Add(e.Expression)).ToList(),
+            When = item.When is null ? -1 : compiler.Add(item.When.Expression),
+            Score = item.Score is null ? -1 : compiler.Add(item.Score),
+            Source = item.ForeachSource is null ? -1 : compiler.Add(item.ForeachSource),
+            Id = Template(item.IdTemplate, compiler),
+            Title = Template(item.TitleTemplate, compiler),
+            Fix = item.Fix is null ? null : Template(item.Fix, compiler),
+        }).ToList();
+        var delegates = compiler.CompileAll();
+
+        CompiledTemplate Build(List<object> parts) =>
+            new(parts.Select(p => p is (int index, IqType type) ? (object)(delegates[index], type) : p).ToList());
+
+        var items = plans.Select(p => new CompiledItem
+        {
+            Model = p.Item,
+            DocumentOrder = documentOrder[p.Item.Id],
+            Expectations = p.Item.Expectations.Select((e, i) => new CompiledCondition(e.Text, e.Expression, delegates[p.Expect[i]])).ToArray(),
+            When = p.When < 0 ? null : new CompiledCondition(p.Item.When!.Text, p.Item.When.Expression, delegates[p.When]),
+            Score = p.Score < 0 ? null : delegates[p.Score],
+            Source = p.Source < 0 ? null : delegates[p.Source],
+            Id = Build(p.Id),
+            Title = Build(p.Title),
+            Fix = p.Fix is null ? null : Build(p.Fix),
+        }).ToArray();
+        return new CompiledChecklist(model, schema.Roots, lets.Select(i => delegates[i]).ToArray(), items, scripts);
+    }
+
+    static List<object> Template(TextTemplate template, ExpressionCompiler compiler) =>
+        template.Parts.Select(p => p is BoundExpr e ? (object)(compiler.Add(e), e.Type) : p).ToList();
+}

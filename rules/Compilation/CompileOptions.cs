@@ -1,0 +1,11 @@
+namespace Iq.Rules.Compilation;
+
+/// <summary>What a compile may do: param overrides (<c>--set</c>), whether <c>csharp</c> blocks run,
+/// where compiled scripts are cached, and where bundled base checklists live for <c>extends</c>.</summary>
+public sealed record CompileOptions
+{
+    public IReadOnlyDictionary<string, string> ParamOverrides { get; init; } = new Dictionary<string, string>();
+    public bool AllowScripts { get; init; }
+    public string? ScriptCacheDirectory { get; init; }
+    public IReadOnlyList<string> LibraryDirectories { get; init; } = [];
+}

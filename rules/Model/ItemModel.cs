@@ -1,0 +1,31 @@
+using Iq.Rules.Binding;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Model;
+
+/// <summary>A checklist item, as reports and the evaluator see it.</summary>
+public sealed record ItemModel(
+    string Id,
+    string Title,
+    double Weight,
+    string? DisabledReason,
+    SourceSpan Span,
+    string SectionId,
+    Level Level,
+    string Clause,
+    TextTemplate IdTemplate,
+    TextTemplate TitleTemplate,
+    IReadOnlyList<ConditionModel> Expectations,
+    ConditionModel? When,
+    BoundExpr? Score,
+    TextTemplate? Fix,
+    string? Manual,
+    bool Informational,
+    string? ForeachVariable,
+    BoundExpr? ForeachSource,
+    IReadOnlyList<string> DependsOn)
+    : RuleNode(Id, Title, Weight, DisabledReason, Span)
+{
+    /// <summary>True when a machine decides the item; false for a human judgment (<c>manual</c>).</summary>
+    public bool Automated => Manual is null;
+}

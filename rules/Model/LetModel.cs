@@ -1,0 +1,5 @@
+using Iq.Rules.Binding;
+
+namespace Iq.Rules.Model;
+
+public sealed record LetModel(int Index, string Name, BoundExpr Value);

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+using Missing = Iq.Rules.Runtime.Missing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Iq.Rules.Scripting;
+
+/// <summary>Compiles all <c>csharp</c> blocks of a checklist in one Roslyn compilation, one static method per
+/// block, and caches the assembly on disk by the hash of the generated source, so a second run pays no
+/// compile (Roslyn's first compile in a process costs about a second). <c>#line</c> directives map compiler
+/// errors back to the checklist's own lines.</summary>
+static class ScriptCompiler
+{
+    static readonly ConcurrentDictionary<string, Assembly> Loaded = new();
+
+    /// <summary>How many times Roslyn actually compiled (for tests of the cache).</summary>
+    internal static int CompilationCount;
+
+    public static string DefaultCacheDirectory =>
+        Environment.GetEnvironmentVariable("IQ_SCRIPT_CACHE") is { Length: > 0 } env
+            ? env
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "iq", "scripts");
+
+    public static ScriptFunction[]? Compile(IReadOnlyList<ScriptModel> scripts, string? cacheDirectory, DiagnosticBag diagnostics)
+    {
+        if (scripts.Count == 0) return [];
+        var source = Generate(scripts);
+        var engine = typeof(ScriptCompiler).Assembly.GetName().Version?.ToString() ?? "0";
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(engine + "\n" + source)))[..32];
+        var assembly = Loaded.GetOrAdd(key, _ => LoadOrCompile(key, source, cacheDirectory ?? DefaultCacheDirectory, diagnostics)!);
+        if (assembly is null)
+        {
+            Loaded.TryRemove(key, out _);
+            return null;
+        }
+        var type = assembly.GetType("IqScripts")!;
+        return scripts.Select(s => Wrap(type.GetMethod("S" + s.Index)!.CreateDelegate<Func<ScriptContext, object?>>(), s)).ToArray();
+    }
+
+    /// <summary>Normalises what a block returns and turns its failures into item errors.</summary>
+    static ScriptFunction Wrap(Func<ScriptContext, object?> f, ScriptModel s) => facts =>
+    {
+        try
+        {
+            var result = f(facts);
+            return result switch
+            {
+                null => new Missing($"csharp block at {s.CodeSpan} returned null"),
+                bool b => Ops.Bool(b),
+                string str => str,
+                int or long or float or double or decimal or short or byte or uint or ulong => Convert.ToDouble(result, System.Globalization.CultureInfo.InvariantCulture),
+                var other => throw new EvaluationException($"csharp block at {s.CodeSpan} returned a {other.GetType().Name}; return a bool, number or string"),
+            };
+        }
+        catch (MissingFactException e) { return new Missing(e.Path); }
+        catch (EvaluationException) { throw; }
+        catch (Exception e) { throw new EvaluationException($"csharp block at {s.CodeSpan} threw {e.GetType().Name}: {e.Message}"); }
+    };
+
+    static string Generate(IReadOnlyList<ScriptModel> scripts)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("using System; using System.Linq; using System.Collections.Generic; using Iq.Rules.Scripting;");
+        sb.AppendLine("public static class IqScripts {");
+        foreach (var s in scripts)
+        {
+            var isBody = s.Code.Contains("return", StringComparison.Ordinal);
+            sb.AppendLine($"public static object? S{s.Index}(ScriptContext facts) {{");
+            if (!isBody) sb.AppendLine("return (object?)(");
+            sb.AppendLine($"#line {s.CodeSpan.Line} \"{s.CodeSpan.File.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"");
+            sb.Append(' ', s.CodeSpan.Column - 1).AppendLine(s.Code);
+            sb.AppendLine("#line default");
+            if (!isBody) sb.AppendLine(");");
+            sb.AppendLine("}");
+        }
+        sb.AppendLine("}");
+        return sb.ToString();
+    }
+
+    static Assembly? LoadOrCompile(string key, string source, string cacheDirectory, DiagnosticBag diagnostics)
+    {
+        var cached = Path.Combine(cacheDirectory, key + ".dll");
+        if (File.Exists(cached))
+        {
+            try { return Load(key, File.ReadAllBytes(cached)); }
+            catch (BadImageFormatException) { File.Delete(cached); }
+        }
+        Interlocked.Increment(ref CompilationCount);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "IqScripts.cs", Encoding.UTF8);
+        var compilation = CSharpCompilation.Create("IqScripts_" + key, [tree], References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Annotations));
+        using var ms = new MemoryStream();
+        var result = compilation.Emit(ms);
+        if (!result.Success)
+        {
+            foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                var at = d.Location.GetMappedLineSpan();
+                diagnostics.Error(Codes.ScriptCompile, $"C# {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+                    new SourceSpan(at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1));
+            }
+            return null;
+        }
+        var bytes = ms.ToArray();
+        try
+        {
+            Directory.CreateDirectory(cacheDirectory);
+            var temp = cached + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, cached, overwrite: true);
+        }
+        catch (IOException) { /* a cache we cannot write only costs the next run a compile */ }
+        catch (UnauthorizedAccessException) { }
+        return Load(key, bytes);
+    }
+
+    static Assembly Load(string key, byte[] bytes) =>
+        new AssemblyLoadContext("iq-scripts-" + key).LoadFromStream(new MemoryStream(bytes));
+
+    static IEnumerable<MetadataReference> References()
+    {
+        var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
+        string[] wanted = ["System.Runtime", "System.Private.CoreLib", "netstandard", "System.Linq", "System.Collections",
+            "System.Text.RegularExpressions", "System.Runtime.Extensions"];
+        foreach (var path in tpa.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p))))
+            yield return MetadataReference.CreateFromFile(path);
+        yield return MetadataReference.CreateFromFile(typeof(ScriptContext).Assembly.Location);
+    }
+}

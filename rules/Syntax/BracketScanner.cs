@@ -1,0 +1,86 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Syntax;
+
+/// <summary>The first pass: a light scan over strings, comments and brackets. It bounds nesting before the
+/// recursive-descent parser runs (100,000 open brackets would otherwise overflow the stack), and gives
+/// unclosed, stray and mismatched brackets and unterminated strings messages that point at the culprit.</summary>
+static class BracketScanner
+{
+    public const int MaxNesting = 64;
+
+    public static bool IsBlank(string text)
+    {
+        var inComment = false;
+        foreach (var c in text)
+        {
+            if (inComment) { if (c == '\n') inComment = false; continue; }
+            if (c == '#') { inComment = true; continue; }
+            if (!char.IsWhiteSpace(c)) return false;
+        }
+        return true;
+    }
+
+    public static void Scan(string text, string file, DiagnosticBag diagnostics)
+    {
+        var stack = new Stack<(char Open, int Line, int Column)>();
+        int line = 1, column = 1;
+        for (var i = 0; i < text.Length; i++, column++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n':
+                    line++; column = 0;
+                    break;
+                case '#':
+                    while (i + 1 < text.Length && text[i + 1] != '\n') { i++; column++; }
+                    break;
+                case '"':
+                {
+                    int startLine = line, startColumn = column;
+                    var closed = false;
+                    while (i + 1 < text.Length && text[i + 1] != '\n')
+                    {
+                        i++; column++;
+                        if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] != '\n') { i++; column++; continue; }
+                        if (text[i] == '"') { closed = true; break; }
+                    }
+                    if (!closed)
+                        diagnostics.Error(Codes.UnterminatedString, "Unterminated string: a string must close on the line it opens",
+                            new SourceSpan(file, startLine, startColumn));
+                    break;
+                }
+                case '(' or '[' or '{':
+                    if (stack.Count == MaxNesting)
+                    {
+                        diagnostics.Error(Codes.NestingTooDeep, $"Nesting too deep: more than {MaxNesting} levels of brackets",
+                            new SourceSpan(file, line, column, i));
+                        return;
+                    }
+                    stack.Push((c, line, column));
+                    break;
+                case ')' or ']' or '}':
+                    if (stack.Count == 0)
+                    {
+                        diagnostics.Error(Codes.UnmatchedBracket, $"Unmatched '{c}': nothing is open here", new SourceSpan(file, line, column, i));
+                        break;
+                    }
+                    var open = stack.Pop();
+                    if (Closer(open.Open) != c)
+                        diagnostics.Error(Codes.MismatchedBracket,
+                            $"Mismatched '{c}': expected '{Closer(open.Open)}' to close '{open.Open}' from line {open.Line}, column {open.Column}",
+                            new SourceSpan(file, line, column, i));
+                    break;
+            }
+        }
+        if (stack.Count > 0)
+        {
+            var open = stack.Peek();
+            diagnostics.Error(Codes.UnclosedBracket, $"Unclosed '{open.Open}': no '{Closer(open.Open)}' before the end of the file",
+                new SourceSpan(file, open.Line, open.Column));
+        }
+    }
+
+    static char Closer(char open) => open switch { '(' => ')', '[' => ']', _ => '}' };
+}

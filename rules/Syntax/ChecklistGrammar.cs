@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Text;
+using Iq.Rules.Ast;
+using Iq.Rules.Diagnostics;
+using Sprache;
+
+namespace Iq.Rules.Syntax;
+
+/// <summary>The checklist grammar. Built per file so spans carry the file name.
+/// Conventions (see Sprache's pitfalls): every token eats trailing whitespace and comments, so a span
+/// taken before a token is exact; keywords and operators are atomic (they fail without consuming);
+/// after a keyword the rule commits (XOr, XMany, XOptional), so the deepest error survives; every rule
+/// a user can see in a message is named.</summary>
+sealed class ChecklistGrammar
+{
+    public const int MaxExpressionDepth = 200;
+
+    static readonly HashSet<string> ExpressionKeywords = ["and", "or", "not", "in", "matches", "true", "false", "csharp"];
+
+    /// <summary>Words that may follow a number on the same line without being read as its unit.</summary>
+    static readonly HashSet<string> AllKeywords =
+    [
+        "and", "or", "not", "in", "matches", "true", "false", "csharp", "checklist", "extends", "title", "version",
+        "scoring", "pass_at", "veto", "set", "disable", "because", "weight", "param", "let", "section", "item",
+        "foreach", "level", "ref", "expect", "when", "score", "fix", "manual", "informational",
+    ];
+
+    static readonly string[] Levels = ["shall", "should", "may"];
+    static readonly string[] TypeNames = ["number", "string", "bool", "version", "size", "duration", "date"];
+
+    readonly string _file;
+
+    public ChecklistGrammar(string file)
+    {
+        _file = file;
+        Ws = Parse.WhiteSpace.Return(0).Or(Parse.Char('#').Then(_ => Parse.CharExcept('\n').Many()).Return(0)).Many().Return(0);
+        Here = i => Result.Success(new SourceSpan(_file, i.Line, i.Column, i.Position), i);
+        Identifier = Tok(RawWord.Where(w => !ExpressionKeywords.Contains(w))).Named("name");
+        String = Tok(RawString).Named("string");
+        Number = Tok(NumberLiteral(allowUnits: false)).Named("number");
+        SignedNumber = Tok(
+            from minus in Parse.Char('-').Optional()
+            from n in NumberLiteral(allowUnits: false)
+            select minus.IsDefined ? n with { Value = -(double)n.Value, Text = "-" + n.Text } : n).Named("number");
+
+        Expr = Parse.Ref(() => OrExpr!).Named("expression");
+        BuildExpressions();
+        BuildDeclarations();
+    }
+
+    Parser<int> Ws { get; }
+    Parser<SourceSpan> Here { get; }
+    Parser<string> Identifier { get; }
+    Parser<string> String { get; }
+    Parser<LiteralExpr> Number { get; }
+    Parser<LiteralExpr> SignedNumber { get; }
+    public Parser<Expr> Expr { get; }
+    Parser<Expr>? OrExpr { get; set; }
+    Parser<Expr>? Argument { get; set; }
+    public Parser<ChecklistSyntax>? File { get; private set; }
+    public Parser<Expr>? StandaloneExpression { get; private set; }
+
+    // ---- lexical ----
+
+    Parser<T> Tok<T>(Parser<T> parser) => from v in parser from _ in Ws select v;
+
+    Parser<string> Kw(string keyword) => Tok(RawWord.Where(w => w == keyword)).Named($"'{keyword}'");
+
+    Parser<string> Sym(string symbol) => Tok(RawSymbol(symbol)).Named($"'{symbol}'");
+
+    Parser<(string Op, SourceSpan Span)> Op(params string[] operators) =>
+        from span in Here
+        from op in Tok(RawOperator(operators))
+        select (op, span);
+
+    Parser<(string Op, SourceSpan Span)> KwOp(string keyword) =>
+        from span in Here
+        from op in Kw(keyword)
+        select (op, span);
+
+    static readonly Parser<string> RawWord = i =>
+    {
+        if (i.AtEnd || !(IsAsciiLetter(i.Current) || i.Current == '_'))
+            return Result.Failure<string>(i, "unexpected", ["name"]);
+        var sb = new StringBuilder();
+        var r = i;
+        while (!r.AtEnd && (IsAsciiLetter(r.Current) || char.IsAsciiDigit(r.Current) || r.Current == '_'))
+        {
+            sb.Append(r.Current);
+            r = r.Advance();
+        }
+        return Result.Success(sb.ToString(), r);
+    };
+
+    static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    static Parser<string> RawSymbol(string symbol) => i =>
+    {
+        var r = i;
+        foreach (var c in symbol)
+        {
+            if (r.AtEnd || r.Current != c) return Result.Failure<string>(i, "unexpected", [$"'{symbol}'"]);
+            r = r.Advance();
+        }
+        return Result.Success(symbol, r);
+    };
+
+    static Parser<string> RawOperator(string[] operators) => i =>
+    {
+        foreach (var op in operators.OrderByDescending(o => o.Length))
+        {
+            var r = RawSymbol(op)(i);
+            if (r.WasSuccessful)
+            {
+                // '=' must not be taken from '=>' or '=='.
+                if (op == "=" && !r.Remainder.AtEnd && r.Remainder.Current is '>' or '=') continue;
+                return r;
+            }
+        }
+        return Result.Failure<string>(i, "unexpected", operators.Select(o => $"'{o}'"));
+    };
+
+    Parser<string> RawString => i =>
+    {
+        if (i.AtEnd || i.Current != '"') return Result.Failure<string>(i, "unexpected", ["string"]);
+        var start = i;
+        var sb = new StringBuilder();
+        var r = i.Advance();
+        while (true)
+        {
+            if (r.AtEnd || r.Current == '\n')
+                throw new SyntaxException(Codes.UnterminatedString, "Unterminated string: a string must close on the line it opens",
+                    new SourceSpan(_file, start.Line, start.Column, start.Position));
+            var c = r.Current;
+            r = r.Advance();
+            if (c == '"') return Result.Success(sb.ToString(), r);
+            if (c == '\\' && !r.AtEnd && r.Current != '\n')
+            {
+                var e = r.Current;
+                r = r.Advance();
+                switch (e)
+                {
+                    case '"': sb.Append('"'); break;
+                    case '\\': sb.Append('\\'); break;
+                    case 'n': sb.Append('\n'); break;
+                    case 't': sb.Append('\t'); break;
+                    default: sb.Append('\\').Append(e); break; // kept as written, so regexes read naturally
+                }
+                continue;
+            }
+            sb.Append(c);
+        }
+    };
+
+    /// <summary>Numbers, versions (two or more dots), percents (<c>95%</c>) and, on the same line, a unit.</summary>
+    Parser<LiteralExpr> NumberLiteral(bool allowUnits) => i =>
+    {
+        if (i.AtEnd || !char.IsAsciiDigit(i.Current)) return Result.Failure<LiteralExpr>(i, "unexpected", ["number"]);
+        var span = new SourceSpan(_file, i.Line, i.Column, i.Position);
+        var sb = new StringBuilder();
+        var r = i;
+        var dots = 0;
+        while (!r.AtEnd)
+        {
+            var c = r.Current;
+            if (char.IsAsciiDigit(c)) { sb.Append(c); r = r.Advance(); continue; }
+            if (c == '.' && !r.Advance().AtEnd && char.IsAsciiDigit(r.Advance().Current)) { dots++; sb.Append(c); r = r.Advance(); continue; }
+            break;
+        }
+        var text = sb.ToString();
+        if (dots >= 2)
+            return Result.Success(new LiteralExpr(LiteralKind.Version, Runtime.IqVersion.Parse(text), text, span), r);
+        var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!r.AtEnd && r.Current == '%')
+            return Result.Success(new LiteralExpr(LiteralKind.Number, value / 100, text + "%", span), r.Advance());
+        if (!allowUnits) return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
+
+        // A unit stands on the same line; a keyword there belongs to what follows.
+        var u = r;
+        while (!u.AtEnd && u.Current is ' ' or '\t') u = u.Advance();
+        var word = RawWord(u);
+        if (!word.WasSuccessful || AllKeywords.Contains(word.Value))
+            return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
+        if (Units.Sizes.TryGetValue(word.Value, out var bytes))
+            return Result.Success(new LiteralExpr(LiteralKind.Size, value * bytes, $"{text} {word.Value}", span), word.Remainder);
+        if (Units.Durations.TryGetValue(word.Value, out var ms))
+            return Result.Success(new LiteralExpr(LiteralKind.Duration, value * ms, $"{text} {word.Value}", span), word.Remainder);
+        throw new SyntaxException(Codes.UnknownUnit, $"Unknown unit '{word.Value}'; expected one of {Units.AllNames}",
+            new SourceSpan(_file, u.Line, u.Column, u.Position));
+    };
+
+    /// <summary>The raw text of <c>{ … }</c> after <c>csharp</c>, braces balanced, C# strings and comments skipped.</summary>
+    Parser<(string Code, SourceSpan Span)> RawBlock => i =>
+    {
+        if (i.AtEnd || i.Current != '{') return Result.Failure<(string, SourceSpan)>(i, "unexpected", ["'{'"]);
+        var r = i.Advance();
+        var codeSpan = new SourceSpan(_file, r.Line, r.Column, r.Position);
+        var sb = new StringBuilder();
+        var depth = 1;
+        char? quote = null;
+        while (!r.AtEnd)
+        {
+            var c = r.Current;
+            if (quote is { } q)
+            {
+                if (c == '\\') { sb.Append(c); r = r.Advance(); if (r.AtEnd) break; c = r.Current; }
+                else if (c == q) quote = null;
+            }
+            else if (c is '"' or '\'') quote = c;
+            else if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return Result.Success((sb.ToString(), codeSpan), r.Advance());
+            sb.Append(c);
+            r = r.Advance();
+        }
+        return Result.Failure<(string, SourceSpan)>(r, "unexpected", ["'}'"]);
+    };
+
+    // ---- expressions ----
+
+    void BuildExpressions()
+    {
+        var literal = Tok(NumberLiteral(allowUnits: true)).Select(l => (Expr)l).Named("number");
+        var stringLiteral = from span in Here from s in String select (Expr)new LiteralExpr(LiteralKind.String, s, Quote(s), span);
+        var boolLiteral =
+            from span in Here
+            from b in Tok(RawWord.Where(w => w is "true" or "false"))
+            select (Expr)new LiteralExpr(LiteralKind.Bool, b == "true", b, span);
+
+        var list =
+            from span in Here
+            from open in Sym("[")
+            from items in Expr.XDelimitedBy(Sym(",")).XOptional()
+            from close in Sym("]")
+            select (Expr)new ListExpr(items.GetOrElse([]).ToList(), span);
+
+        var parens =
+            from open in Sym("(")
+            from e in Expr
+            from close in Sym(")")
+            select e;
+
+        var script =
+            from span in Here
+            from kw in Kw("csharp")
+            from block in Tok(RawBlock).Named("'{'")
+            select (Expr)new ScriptExpr(block.Code, block.Span, span);
+
+        Argument = Parse.Ref(() =>
+            (from span in Here
+             from p in Identifier
+             from arrow in Sym("=>")
+             from body in Expr
+             select (Expr)new LambdaExpr(p, body, span)).Or(Expr));
+
+        var callOrName =
+            from span in Here
+            from name in Identifier
+            from args in (from open in Sym("(")
+                          from a in Argument.XDelimitedBy(Sym(",")).XOptional()
+                          from close in Sym(")")
+                          select a.GetOrElse([]).ToList()).XOptional()
+            select args.IsDefined ? new CallExpr(name, args.Get(), span) : (Expr)new NameExpr(name, span);
+
+        var primary = literal.XOr(stringLiteral).XOr(boolLiteral).XOr(list).XOr(parens).XOr(script).XOr(callOrName)
+            .Named("expression");
+
+        var member =
+            from dot in Sym(".")
+            from span in Here
+            from name in Tok(RawWord).Named("member name")
+            select (Func<Expr, Expr>)(target => new MemberExpr(target, name, span));
+        var index =
+            from span in Here
+            from open in Sym("[")
+            from e in Expr
+            from close in Sym("]")
+            select (Func<Expr, Expr>)(target => new IndexExpr(target, e, span));
+
+        var postfix =
+            from p in primary
+            from suffixes in member.XOr(index).XMany()
+            select Bounded(suffixes.Aggregate(p, (acc, f) => f(acc)));
+
+        var unary =
+            from negs in Op("-").XMany()
+            from operand in postfix
+            select Bounded(negs.Reverse().Aggregate(operand, (acc, n) => new UnaryExpr("-", acc, n.Span)));
+
+        var multiplicative = Chain(Op("*", "/"), unary);
+        var additive = Chain(Op("+", "-"), multiplicative);
+        var comparisonOp = Op("==", "!=", "<=", ">=", "<", ">").XOr(KwOp("in")).XOr(KwOp("matches"));
+        var comparison =
+            from left in additive
+            from rest in (from op in comparisonOp from right in additive select (op, right)).XOptional()
+            select rest.IsDefined ? Bounded(new BinaryExpr(rest.Get().op.Op, left, rest.Get().right, rest.Get().op.Span)) : left;
+        var not =
+            from nots in KwOp("not").XMany()
+            from operand in comparison
+            select Bounded(nots.Reverse().Aggregate(operand, (acc, n) => new UnaryExpr("not", acc, n.Span)));
+        var and = Chain(KwOp("and"), not);
+        OrExpr = Chain(KwOp("or"), and);
+        StandaloneExpression = from _ in Ws from e in Expr from end in Parse.End(Parse.Return(0)) select e;
+    }
+
+    /// <summary>Left-associative chains parsed iteratively (Sprache's ChainOperator recurses per operator).</summary>
+    Parser<Expr> Chain(Parser<(string Op, SourceSpan Span)> op, Parser<Expr> operand) =>
+        from first in operand
+        from rest in (from o in op from r in operand select (o, r)).XMany()
+        select rest.Aggregate(first, (acc, x) => Bounded(new BinaryExpr(x.o.Op, acc, x.r, x.o.Span)));
+
+    static Expr Bounded(Expr e) => e.Depth <= MaxExpressionDepth
+        ? e
+        : throw new SyntaxException(Codes.NestingTooDeep, $"Expression too deep: more than {MaxExpressionDepth} levels", e.Span);
+
+    static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    // ---- declarations ----
+
+    void BuildDeclarations()
+    {
+        var level = Tok(RawWord.Where(w => Levels.Contains(w))).Named("shall, should or may");
+        Parser<SourceSpan> At(string keyword) => from span in Here from kw in Kw(keyword) select span;
+
+        // Item clauses
+        var clause =
+            (from s in At("level") from l in level select (ItemClause)new LevelClause(l, s))
+            .XOr(from s in At("ref") from r in String select (ItemClause)new RefClause(r, s))
+            .XOr(from s in At("weight") from w in SignedNumber select (ItemClause)new WeightClause(w, s))
+            .XOr(from s in At("expect") from e in Expr select (ItemClause)new ExpectClause(e, s))
+            .XOr(from s in At("when") from e in Expr select (ItemClause)new WhenClause(e, s))
+            .XOr(from s in At("score") from e in Expr select (ItemClause)new ScoreClause(e, s))
+            .XOr(from s in At("fix") from t in String select (ItemClause)new FixClause(t, s))
+            .XOr(from s in At("manual") from t in String select (ItemClause)new ManualClause(t, s))
+            .XOr(from s in At("informational") select (ItemClause)new InformationalClause(s));
+
+        var foreachClause =
+            from s in At("foreach")
+            from v in Identifier
+            from kwIn in Kw("in")
+            from source in Expr
+            select new ForeachSyntax(v, source, s);
+
+        var item =
+            from s in At("item")
+            from id in String.Named("item id")
+            from fe in foreachClause.XOptional()
+            from title in String.Named("item title")
+            from open in Sym("{")
+            from clauses in Block(clause)
+            select (Declaration)new ItemSyntax(id, fe.GetOrDefault(), title, clauses, s);
+
+        var let =
+            from s in At("let")
+            from name in Identifier
+            from eq in Tok(RawOperator(["="])).Named("'='")
+            from value in Expr
+            select (Declaration)new LetSyntax(name, value, s);
+
+        var param =
+            from s in At("param")
+            from name in Identifier
+            from type in (from colon in Sym(":") from t in Tok(RawWord.Where(w => TypeNames.Contains(w))).Named("type name") select t).XOptional()
+            from eq in Tok(RawOperator(["="])).Named("'='")
+            from value in Expr
+            select (Declaration)new ParamSyntax(name, type.GetOrDefault(), value, s);
+
+        Parser<Declaration>? section = null;
+        var member = Parse.Ref(() => section!).XOr(item).XOr(let);
+        section =
+            from s in At("section")
+            from id in String.Named("section id")
+            from title in String.Named("section title")
+            from weight in (from kw in Kw("weight") from w in SignedNumber select w).XOptional()
+            from open in Sym("{")
+            from members in Block(member)
+            select (Declaration)new SectionSyntax(id, title, weight.GetOrDefault(), members, s);
+
+        // Header
+        var scoringModel = Tok(Parse.Char(c => IsAsciiLetter(c) || c is '_' or '-', "scoring model").AtLeastOnce().Text()).Named("scoring model");
+        var setting =
+            (from s in At("title") from t in String select (HeaderSetting)new TitleSetting(t, s))
+            .XOr(from s in At("version") from v in String select (HeaderSetting)new VersionSetting(v, s))
+            .XOr(from s in At("scoring")
+                 from model in scoringModel
+                 from passAt in (from kw in Kw("pass_at") from n in SignedNumber select n).XOptional()
+                 from veto in (from kw in Kw("veto") from l in level select l).XOptional()
+                 select (HeaderSetting)new ScoringSetting(model, passAt.GetOrDefault(), veto.GetOrDefault(), s))
+            .XOr(from s in At("set")
+                 from name in Identifier
+                 from eq in Tok(RawOperator(["="])).Named("'='")
+                 from value in Expr
+                 select (HeaderSetting)new SetSetting(name, value, s))
+            .XOr(from s in At("disable")
+                 from id in String.Named("item or section id")
+                 from kw in Kw("because")
+                 from reason in String.Named("reason")
+                 select (HeaderSetting)new DisableSetting(id, reason, s))
+            .XOr(from s in At("weight")
+                 from id in String.Named("item or section id")
+                 from w in SignedNumber
+                 select (HeaderSetting)new ReweightSetting(id, w, s));
+
+        var header =
+            from s in At("checklist")
+            from id in String.Named("checklist id")
+            from ext in (from kw in Here from e in Kw("extends") from path in String.Named("base checklist file") select (path, kw)).XOptional()
+            from open in Sym("{")
+            from settings in Block(setting)
+            select new HeaderSyntax(id, ext.IsDefined ? ext.Get().path : null, ext.IsDefined ? ext.Get().kw : null, settings, s);
+
+        var declaration = param.XOr(let).XOr(section).XOr(item);
+        File =
+            from _ in Ws
+            from s in Here
+            from h in header
+            from decls in UntilEnd(declaration)
+            select new ChecklistSyntax(_file, h, decls, s);
+    }
+
+    /// <summary>Elements up to a closing brace. On a token that is neither, the message lists both
+    /// what an element may start with and '}' (Sprache's Many would keep only the '}').</summary>
+    Parser<IReadOnlyList<T>> Block<T>(Parser<T> element) => i =>
+    {
+        var items = new List<T>();
+        var r = i;
+        while (true)
+        {
+            var close = Sym("}")(r);
+            if (close.WasSuccessful) return Result.Success<IReadOnlyList<T>>(items, close.Remainder);
+            var e = element(r);
+            if (e.WasSuccessful) { items.Add(e.Value); r = e.Remainder; continue; }
+            if (!e.Remainder.Equals(r)) return Result.Failure<IReadOnlyList<T>>(e.Remainder, e.Message, e.Expectations);
+            return Result.Failure<IReadOnlyList<T>>(r, "unexpected", e.Expectations.Append("'}'"));
+        }
+    };
+
+    Parser<IReadOnlyList<T>> UntilEnd<T>(Parser<T> element) => i =>
+    {
+        var items = new List<T>();
+        var r = i;
+        while (!r.AtEnd)
+        {
+            var e = element(r);
+            if (e.WasSuccessful) { items.Add(e.Value); r = e.Remainder; continue; }
+            if (!e.Remainder.Equals(r)) return Result.Failure<IReadOnlyList<T>>(e.Remainder, e.Message, e.Expectations);
+            return Result.Failure<IReadOnlyList<T>>(r, "unexpected", e.Expectations.Append("end of file"));
+        }
+        return Result.Success<IReadOnlyList<T>>(items, r);
+    };
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Syntax;
+
+/// <summary>Reads checklist text: bounded in size, UTF-8 with or without BOM, CRLF or LF.
+/// Binary and oversized files are refused with a positioned diagnostic before any parsing.</summary>
+public static class SourceText
+{
+    public const int MaxBytes = 8 * 1024 * 1024;
+
+    /// <summary>The file's bytes, or null with a diagnostic when it is missing or too large.</summary>
+    public static byte[]? ReadBytes(string path, string displayName, DiagnosticBag diagnostics)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            diagnostics.Error(Codes.FileNotFound, $"File not found: {displayName}", SourceSpan.None(displayName));
+            return null;
+        }
+        if (info.Length > MaxBytes)
+        {
+            diagnostics.Error(Codes.FileTooLarge,
+                $"Checklist is too large ({info.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(displayName));
+            return null;
+        }
+        try { return File.ReadAllBytes(path); }
+        catch (IOException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        catch (UnauthorizedAccessException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        return null;
+    }
+
+    public static string? Decode(byte[] bytes, string file, DiagnosticBag diagnostics)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            diagnostics.Error(Codes.FileTooLarge,
+                $"Checklist is too large ({bytes.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(file));
+            return null;
+        }
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var bad = FirstInvalid(bytes, start);
+        if (bad >= 0)
+        {
+            diagnostics.Error(Codes.NotText, $"Not a UTF-8 text file (byte 0x{bytes[bad]:X2} at offset {bad})", PositionOf(bytes, start, bad, file));
+            return null;
+        }
+        var text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    // NUL and other C0 controls (bar tab and line breaks) mean binary even when the bytes decode.
+    static int FirstInvalid(byte[] bytes, int start)
+    {
+        var decoder = new UTF8Encoding(false, true);
+        for (var i = start; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b < 0x20 && b != (byte)'\n' && b != (byte)'\r' && b != (byte)'\t') return i;
+        }
+        try { decoder.GetCharCount(bytes, start, bytes.Length - start); return -1; }
+        catch (DecoderFallbackException e) { return start + Math.Max(0, e.Index); }
+    }
+
+    static SourceSpan PositionOf(byte[] bytes, int start, int offset, string file)
+    {
+        int line = 1, lineStart = start;
+        for (var i = start; i < offset; i++)
+            if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+        var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Max(0, offset - lineStart));
+        return new SourceSpan(file, line, column, offset);
+    }
+}

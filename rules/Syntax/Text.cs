@@ -1,0 +1,33 @@
+namespace Iq.Rules.Syntax;
+
+/// <summary>Small text helpers for messages.</summary>
+public static class Text
+{
+    /// <summary>"a", "a or b", "a, b or c".</summary>
+    public static string OrList(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
+    };
+
+    /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
+    public static int Distance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    public static string? Suggest(string word, IEnumerable<string> candidates) =>
+        candidates.Select(c => (c, d: Distance(c, word))).Where(x => x.d <= Math.Max(1, word.Length / 3))
+            .OrderBy(x => x.d).ThenBy(x => x.c, StringComparer.Ordinal).Select(x => x.c).FirstOrDefault();
+}

@@ -1,0 +1,19 @@
+using Iq.Engine.Facts;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>Everything a report shows: the checklist, what was read, the results and the score.</summary>
+public sealed record AuditReport(
+    ChecklistModel Checklist,
+    IReadOnlyList<InputFile> Inputs,
+    IReadOnlyList<ItemResult> Results,
+    AuditScore Score,
+    string EngineVersion,
+    DateTimeOffset? EvaluatedAt)
+{
+    public static string CurrentEngineVersion =>
+        typeof(AuditReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+}

@@ -1,0 +1,65 @@
+using Iq.Rules.Runtime;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>The console summary: a line per section with its score and counts, then every failed or errored
+/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs.</summary>
+public static class ConsoleReport
+{
+    public static void Write(AuditReport report, TextWriter o)
+    {
+        var c = report.Checklist;
+        o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
+        o.WriteLine();
+        o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
+        foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
+        var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+        if (problems.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Failed and errored items ({problems.Count}):");
+            foreach (var r in problems)
+            {
+                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-5} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+                foreach (var e in r.Evidence)
+                    o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
+                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+                if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
+            }
+        }
+        var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
+        if (pending > 0)
+            o.WriteLine($"\n{pending} item(s) await a manual judgment (iq manual-template writes the sheet to fill in).");
+        o.WriteLine();
+        var score = report.Score.Score is { } sc ? WeightedScorer.Format(sc) : "—";
+        o.WriteLine($"Score {score} / 100 (pass at {WeightedScorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
+    }
+
+    static void WriteSection(TextWriter o, SectionScore s, int depth)
+    {
+        var name = Fit(new string(' ', depth * 2) + s.Id + " " + s.Title, 40);
+        var score = s.Score is { } v ? WeightedScorer.Format(v) : "—";
+        var todo = s.Counts[Outcome.NotChecked];
+        o.WriteLine($"{name} {WeightedScorer.Format(s.Weight),6} {score,7}  {s.Counts[Outcome.Pass],4} {s.Counts[Outcome.Fail],4} {s.Counts[Outcome.Error],4} {s.Counts[Outcome.NotApplicable],4} {todo,5}");
+        foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1);
+    }
+
+    /// <summary>Pads or cuts to a display width, counting CJK characters as two columns.</summary>
+    static string Fit(string text, int width)
+    {
+        var sb = new System.Text.StringBuilder();
+        var used = 0;
+        foreach (var c in text)
+        {
+            var w = Wide(c) ? 2 : 1;
+            if (used + w > width - 1 && sb.Length < text.Length) { sb.Append('…'); used++; break; }
+            sb.Append(c);
+            used += w;
+        }
+        return sb.Append(' ', Math.Max(0, width - used)).ToString();
+    }
+
+    static bool Wide(char c) => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+        or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6';
+}

@@ -1,0 +1,4 @@
+namespace Iq.Scoring.Scoring;
+
+/// <summary>The overall result: score, verdict with its reason, and the formula in words.</summary>
+public sealed record AuditScore(double? Score, Verdict Verdict, string Reason, string Formula, SectionScore Root);

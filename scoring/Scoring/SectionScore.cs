@@ -1,0 +1,4 @@
+namespace Iq.Scoring.Scoring;
+
+/// <summary>A section's score (0–100, or null when nothing in it counts), its weight, and its counts.</summary>
+public sealed record SectionScore(string Id, string Title, double Weight, double? Score, OutcomeCounts Counts, IReadOnlyList<SectionScore> Sections);

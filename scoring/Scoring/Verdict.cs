@@ -1,0 +1,3 @@
+namespace Iq.Scoring.Scoring;
+
+public enum Verdict { Pass, Fail, Incomplete }
