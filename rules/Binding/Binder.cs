@@ -26,10 +26,21 @@ sealed class Binder
         _diagnostics = diagnostics;
     }
 
-    public static ChecklistModel? Bind(MergedChecklist checklist, IFactSchema schema, CompileOptions options, DiagnosticBag diagnostics)
+    public static ChecklistModel? Bind(MergedChecklist checklist, IFactSchema schema, CompileOptions options, DiagnosticBag diagnostics) =>
+        new Binder(checklist, schema, diagnostics).Run(options);
+
+    /// <summary>Binds the checklist, then one more expression in its scope (its params and lets).</summary>
+    public static (ChecklistModel?, BoundExpr?) BindWith(MergedChecklist checklist, IFactSchema schema, CompileOptions options,
+        Expr extra, DiagnosticBag diagnostics)
     {
         var binder = new Binder(checklist, schema, diagnostics);
-        return binder.Run(options);
+        var model = binder.Run(options);
+        if (model is null) return (null, null);
+        var bound = new ExpressionBinder(binder._scope, diagnostics).Bind(extra);
+        binder.CheckItemReferences(model.Items.ToList());
+        if (bound is null || diagnostics.HasErrors) return (model, null);
+        // Lets first used by the expression were bound just now: the model must carry them.
+        return (model with { Lets = binder._scope.Lets }, bound);
     }
 
     ChecklistModel? Run(CompileOptions options)
@@ -46,17 +57,23 @@ sealed class Binder
         foreach (var name in _scope.LetNames.ToList()) _scope.TryBindLet(name, rootSpan, _diagnostics, out _);
 
         var items = root.AllItems().ToList();
+        CheckItemReferences(items);
+        if (_diagnostics.HasErrors) return null;
+        var order = DependencyOrder(items);
+        if (order is null) return null;
+        return new ChecklistModel(_checklist.Root.Header.Id, _checklist.Title, _checklist.Version, scoring, parameters,
+            _scope.Lets, root, order, _scope.Scripts, _checklist.Sources);
+    }
+
+    void CheckItemReferences(IReadOnlyList<ItemModel> items)
+    {
         foreach (var (id, span) in _scope.ItemReferences)
             if (!items.Any(i => i.Id == id))
             {
                 var hint = Text.Suggest(id, items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
                 _diagnostics.Error(Codes.UnknownItem, $"Unknown item '{id}'{hint}", span);
             }
-        if (_diagnostics.HasErrors) return null;
-        var order = DependencyOrder(items);
-        if (order is null) return null;
-        return new ChecklistModel(_checklist.Root.Header.Id, _checklist.Title, _checklist.Version, scoring, parameters,
-            _scope.Lets, root, order, _scope.Scripts, _checklist.Sources);
+        _scope.ItemReferences.Clear();
     }
 
     // ---- params ----

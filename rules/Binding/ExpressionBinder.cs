@@ -266,7 +266,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
     {
         var input = Bind(b.Left);
         if (b.Right is not LiteralExpr { Kind: LiteralKind.String, Value: string pattern })
-            return Error(Codes.TypeMismatch, "Type mismatch: 'matches' needs a string literal pattern", b.Right.Span);
+            return Error(Codes.TypeMismatch, "Type mismatch: 'matches' needs a string literal pattern", StartOf(b.Right));
         if (input is null) return null;
         if (!Is(input, IqType.String))
             return Error(Codes.TypeMismatch, $"Type mismatch: 'matches' needs a string on its left, got {input.Type}", b.Span);
@@ -302,7 +302,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
     {
         var items = l.Items.Select(Bind).ToList();
         if (items.Any(i => i is null)) return null;
-        var types = items.Select(i => i!.Type).Distinct().ToList();
+        var types = items.Select(i => i!.Type).Where(t => t != IqType.Any).Distinct().ToList();
         if (types.Count > 1)
             return Error(Codes.TypeMismatch, $"Type mismatch: a list holds one type, got {string.Join(" and ", types)}", l.Span);
         return new BoundList(items!, new ListType(types.Count == 1 ? types[0] : IqType.Any), l.Span);

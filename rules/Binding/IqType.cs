@@ -14,7 +14,7 @@ public abstract record IqType
     public static readonly PrimitiveType Any = new("any");
 
     public abstract string Name { get; }
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 
     public static PrimitiveType? FromName(string name) =>
         new[] { Number, String, Bool, Version, Size, Duration, Date }.FirstOrDefault(t => t.Name == name);

@@ -30,6 +30,37 @@ public static class ChecklistCompiler
     public static CompileResult CompileText(string text, string file, IFactSchema schema, CompileOptions? options = null) =>
         OnBigStack(() => Run(file, text, schema, options ?? new CompileOptions()));
 
+    /// <summary>Compiles one expression in the scope of a checklist (its params and lets): for the expression
+    /// test cases and for explaining a value. The expression's own diagnostics are reported in <paramref name="expressionFile"/>.</summary>
+    public static (CompiledExpression? Expression, IReadOnlyList<Diagnostic> Diagnostics) CompileExpression(
+        string contextText, string contextFile, string expression, string expressionFile, IFactSchema schema, CompileOptions? options = null)
+    {
+        (CompiledExpression?, IReadOnlyList<Diagnostic>) result = default;
+        OnBigStack(() =>
+        {
+            var diagnostics = new DiagnosticBag();
+            var syntax = ChecklistParser.Parse(contextText, contextFile, diagnostics);
+            var expr = ChecklistParser.ParseExpression(expression, expressionFile, diagnostics);
+            if (syntax is null || expr is null)
+            {
+                result = (null, Diagnostic.Sort(diagnostics.Items));
+                return new CompileResult(null, []);
+            }
+            var merged = MergedChecklist.Merge([(syntax, new SourceFile(contextFile, ""))]);
+            var (model, bound) = Binder.BindWith(merged, schema, options ?? new CompileOptions(), expr, diagnostics);
+            if (model is null || bound is null)
+            {
+                result = (null, Diagnostic.Sort(diagnostics.Items));
+                return new CompileResult(null, []);
+            }
+            var scripts = ScriptCompiler.Compile(model.Scripts, options?.ScriptCacheDirectory, diagnostics) ?? [];
+            var checklist = Lower(model, schema, scripts);
+            result = (new CompiledExpression(checklist, bound.Type, ExpressionCompiler.CompileOne(bound)), []);
+            return new CompileResult(checklist, []);
+        });
+        return result;
+    }
+
     static CompileResult OnBigStack(Func<CompileResult> run)
     {
         CompileResult? result = null;

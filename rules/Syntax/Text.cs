@@ -29,5 +29,13 @@ public static class Text
 
     public static string? Suggest(string word, IEnumerable<string> candidates) =>
         candidates.Select(c => (c, d: Distance(c, word))).Where(x => x.d <= Math.Max(1, word.Length / 3))
-            .OrderBy(x => x.d).ThenBy(x => x.c, StringComparer.Ordinal).Select(x => x.c).FirstOrDefault();
+            .OrderBy(x => x.d).ThenByDescending(x => CommonPrefix(x.c, word)).ThenBy(x => x.c, StringComparer.Ordinal)
+            .Select(x => x.c).FirstOrDefault();
+
+    static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return n;
+    }
 }
