@@ -161,6 +161,12 @@ sealed class Binder
     BoundLiteral? Fold(Expr e, BindingScope constants, string role, DiagnosticBag? into = null)
     {
         var diagnostics = into ?? _diagnostics;
+        if (!LooksConstant(e))
+        {
+            diagnostics.Error(Codes.NotConstant, $"The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3",
+                ExpressionBinder.StartOf(e));
+            return null;
+        }
         var bound = new ExpressionBinder(constants, diagnostics).Bind(e);
         switch (bound)
         {
@@ -173,6 +179,15 @@ sealed class Binder
                 return null;
         }
     }
+
+    static bool LooksConstant(Expr e) => e switch
+    {
+        LiteralExpr => true,
+        UnaryExpr u => LooksConstant(u.Operand),
+        ListExpr l => l.Items.All(LooksConstant),
+        CallExpr { Function: "version" or "date", Arguments.Count: 1 } c => c.Arguments[0] is LiteralExpr,
+        _ => false,
+    };
 
     sealed class EmptySchema : IFactSchema
     {

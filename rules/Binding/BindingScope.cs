@@ -10,7 +10,7 @@ sealed class BindingScope
 {
     readonly Dictionary<string, LetSyntax> _letSyntax = new(StringComparer.Ordinal);
     readonly Dictionary<string, LetModel?> _lets = new(StringComparer.Ordinal);
-    readonly HashSet<string> _binding = new(StringComparer.Ordinal);
+    readonly List<string> _binding = [];
     readonly bool _allowScripts;
 
     public BindingScope(IFactSchema schema, IReadOnlyDictionary<string, ParamModel> parameters, bool allowScripts)
@@ -38,11 +38,13 @@ sealed class BindingScope
             if (done is not null) bound = new BoundLet(done.Index, name, done.Value.Type, usedAt);
             return true;
         }
-        if (!_binding.Add(name))
+        if (_binding.Contains(name))
         {
-            diagnostics.Error(Codes.Cycle, $"Let '{name}' depends on itself", usedAt);
+            var cycle = _binding.SkipWhile(n => n != name).Append(name);
+            diagnostics.Error(Codes.Cycle, $"Lets depend on each other in a cycle: {string.Join(" → ", cycle)}", usedAt);
             return true;
         }
+        _binding.Add(name);
         // A let is bound in a fresh binder: it cannot see lambda or foreach variables of the place it is used.
         var value = new ExpressionBinder(this, diagnostics).Bind(syntax.Value);
         _binding.Remove(name);

@@ -61,16 +61,23 @@ static class BracketScanner
                     stack.Push((c, line, column));
                     break;
                 case ')' or ']' or '}':
-                    if (stack.Count == 0)
+                    var opener = Opener(c);
+                    // Nothing this closes, inside a block: a stray closer. Inside ( or [ it is more likely a typo
+                    // for the expected closer, and treating it so avoids a cascade of errors after it.
+                    if (!stack.Any(o => o.Open == opener) && (stack.Count == 0 || stack.Peek().Open == '{'))
                     {
-                        diagnostics.Error(Codes.UnmatchedBracket, $"Unmatched '{c}': nothing is open here", new SourceSpan(file, line, column, i));
+                        // Nothing this closes: a stray closer. Report it and leave what is open alone.
+                        diagnostics.Error(Codes.UnmatchedBracket, $"Unmatched '{c}': no '{opener}' is open here", new SourceSpan(file, line, column, i));
                         break;
                     }
                     var open = stack.Pop();
-                    if (Closer(open.Open) != c)
+                    if (open.Open != opener)
+                    {
                         diagnostics.Error(Codes.MismatchedBracket,
                             $"Mismatched '{c}': expected '{Closer(open.Open)}' to close '{open.Open}' from line {open.Line}, column {open.Column}",
                             new SourceSpan(file, line, column, i));
+                        while (stack.Any(o => o.Open == opener) && stack.Pop().Open != opener) { }
+                    }
                     break;
             }
         }
@@ -83,4 +90,5 @@ static class BracketScanner
     }
 
     static char Closer(char open) => open switch { '(' => ')', '[' => ']', _ => '}' };
+    static char Opener(char close) => close switch { ')' => '(', ']' => '[', _ => '{' };
 }

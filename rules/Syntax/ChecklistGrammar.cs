@@ -39,9 +39,10 @@ sealed class ChecklistGrammar
         String = Tok(RawString).Named("string");
         Number = Tok(NumberLiteral(allowUnits: false)).Named("number");
         SignedNumber = Tok(
+            from span in Here
             from minus in Parse.Char('-').Optional()
             from n in NumberLiteral(allowUnits: false)
-            select minus.IsDefined ? n with { Value = -(double)n.Value, Text = "-" + n.Text } : n).Named("number");
+            select minus.IsDefined ? n with { Value = -(double)n.Value, Text = "-" + n.Text, Span = span } : n).Named("number");
 
         Expr = Parse.Ref(() => OrExpr!).Named("expression");
         BuildExpressions();

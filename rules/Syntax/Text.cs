@@ -28,7 +28,7 @@ public static class Text
     }
 
     public static string? Suggest(string word, IEnumerable<string> candidates) =>
-        candidates.Select(c => (c, d: Distance(c, word))).Where(x => x.d <= Math.Max(1, word.Length / 3))
+        candidates.Select(c => (c, d: Distance(c, word))).Where(x => x.d <= (word.Length <= 2 ? 1 : Math.Max(2, word.Length / 3)) && x.d < Math.Max(x.c.Length, word.Length))
             .OrderBy(x => x.d).ThenByDescending(x => CommonPrefix(x.c, word)).ThenBy(x => x.c, StringComparer.Ordinal)
             .Select(x => x.c).FirstOrDefault();
 
