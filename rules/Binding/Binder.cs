@@ -331,7 +331,9 @@ sealed class Binder
                     case RefClause r: clause = r.Reference; break;
                     case WeightClause w: weight = Weight(w.Weight) ?? 1; break;
                     case ExpectClause e:
-                        if (binder.BindAs(e.Condition, IqType.Bool, "'expect'") is { } cond)
+                        // An informational item records values; any type will do there.
+                        var recordsOnly = item.Clauses.Any(x => x is InformationalClause);
+                        if ((recordsOnly ? binder.Bind(e.Condition) : binder.BindAs(e.Condition, IqType.Bool, "'expect'")) is { } cond)
                             expectations.Add(new ConditionModel(ExprPrinter.Print(e.Condition), cond));
                         break;
                     case WhenClause w:

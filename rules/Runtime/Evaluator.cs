@@ -70,9 +70,18 @@ static class Evaluator
         return rows;
     }
 
-    /// <summary>A readable, stable key for a foreach element: its name or id if it has one, else its position.</summary>
-    static string Key(object? element, int index) =>
-        element is FactObject o && (o.TryGet("name", out var k) || o.TryGet("id", out k)) && k is string s ? s : (index + 1).ToString();
+    /// <summary>A readable, stable key for a foreach element: its name, its id, else its first string member
+    /// (a RACI row's activity), else its position.</summary>
+    static string Key(object? element, int index)
+    {
+        if (element is FactObject o)
+        {
+            if (o.TryGet("name", out var n) && n is string name) return name;
+            if (o.TryGet("id", out var i) && i is string id) return id;
+            if (o.Members.Values.OfType<string>().FirstOrDefault() is { } first) return first;
+        }
+        return (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     static ItemResult EvaluateInstance(CompiledItem item, EvalContext ctx, string? fixedId)
     {
