@@ -23,6 +23,9 @@ static class ScriptCompiler
     /// <summary>How many times Roslyn actually compiled (for tests of the cache).</summary>
     internal static int CompilationCount;
 
+    /// <summary>Forgets the assemblies loaded in this process, so the next compile must use the disk cache (tests).</summary>
+    internal static void ForgetLoaded() => Loaded.Clear();
+
     public static string DefaultCacheDirectory =>
         Environment.GetEnvironmentVariable("IQ_SCRIPT_CACHE") is { Length: > 0 } env
             ? env
