@@ -35,6 +35,7 @@ static class AuditCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
+            if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
             var dirs = parse.GetValue(facts) is { Length: > 0 } given ? given : [Bundled.SampleBundle("compliant")];
             var now = DateTimeOffset.UtcNow;
             if (parse.GetValue(asOf) is { } text && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))

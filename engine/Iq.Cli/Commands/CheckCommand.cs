@@ -15,6 +15,7 @@ static class CheckCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
+            if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
             var checklist = CompileOptionGroup.Compile(path, compile.Read(parse), stderr);
             var m = checklist.Model;
             var items = m.Items.ToList();

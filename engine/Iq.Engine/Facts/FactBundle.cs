@@ -100,7 +100,7 @@ public static class FactBundleReader
                 return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
             foreach (var p in root.EnumerateObject())
                 if (p.Name is not ("kind" or "schema" or "collected_at" or "host" or "tool" or "facts" or "comment"))
-                    errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"");
+                    errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", "a fact document needs \"facts\"");
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
@@ -113,10 +113,10 @@ public static class FactBundleReader
     {
         public int Count { get; private set; }
 
-        public (string, string, object?, string)? At(string jsonPath, string message)
+        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false)
         {
             Count++;
-            var (line, column) = JsonLocator.Find(bytes, jsonPath);
+            var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
             diagnostics.Error(message.StartsWith("expected", StringComparison.Ordinal) ? Codes.WrongFactType : Codes.BadDocument,
                 $"{message} at {jsonPath}", new SourceSpan(file, line, column));
             return null;
@@ -142,7 +142,7 @@ public static class FactBundleReader
                     if (member is null)
                     {
                         var hint = Text.Suggest(p.Name, o.Members.Select(m => m.Name)) is { } s ? $"; did you mean '{s}'?" : "";
-                        errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}");
+                        errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}", name: true);
                         continue;
                     }
                     result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors);

@@ -7,7 +7,7 @@ namespace Iq.Engine.Facts;
 /// so a wrong type is reported where it is written. Runs only when there is an error to report.</summary>
 static class JsonLocator
 {
-    public static (int Line, int Column) Find(byte[] json, string path)
+    public static (int Line, int Column) Find(byte[] json, string path, bool name = false)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
         var stack = new List<(bool IsArray, string Name, int Index)>();
@@ -20,6 +20,7 @@ static class JsonLocator
                 {
                     case JsonTokenType.PropertyName:
                         property = reader.GetString();
+                        if (name && stack.Count > 0 && $"{stack[^1].Name}.{property}" == path) return Position(json, (int)reader.TokenStartIndex);
                         continue;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         stack.RemoveAt(stack.Count - 1);

@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace Iq.Tests;
+
+/// <summary>The iq CLI end to end over data files: exit codes, diagnostics format, results JSON, no partial output.</summary>
+public class CliTests
+{
+    static string Case(string name) => TestPaths.Case(name);
+    static readonly string Facts = TestPaths.Case("facts");
+
+    [Fact]
+    public void Check_accepts_a_valid_checklist()
+    {
+        var run = CliRunner.InProcess("check", Case("evaluation.iq"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ok — checklist \"evaluation-cases\" 1: 3 sections, 22 items (21 automatic, 1 manual), 1 params", run.Stdout);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void Check_prints_every_diagnostic_sorted_with_exit_2()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "bad.iq");
+        File.WriteAllText(file, "checklist \"t\" { }\nitem \"c\" \"C\" { expect env.os.id > 5 }\nitem \"a\" \"A\" { expect env.cpu.core > 1 }\n");
+        var run = CliRunner.InProcess("check", file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"{file}:2:33: error IQ2003: Type mismatch: cannot compare string with number\n" +
+            $"{file}:3:31: error IQ2001: Unknown fact path. Path=env.cpu.core\n", run.Stderr.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Audit_writes_results_json_and_exits_1_on_fail()
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "out", "results.json");
+        var run = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", Facts, "--json", json, "--as-of", "2026-11-22");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Verdict: FAIL — veto: 6 shall item(s) failed or errored", run.Stdout);
+        Assert.Contains("  FAIL  fail.simple [should, 4.1.1 a)]", run.Stdout.Replace("[should]", "[should, 4.1.1 a)]"));
+        Assert.Contains("        env.cpu.logical_cores >= 256: actual 128, expected >= 256", run.Stdout);
+        Assert.Contains("        fix: add processors", run.Stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+        var root = doc.RootElement;
+        Assert.Equal("iq.results/1", root.GetProperty("schema").GetString());
+        Assert.Equal("fail", root.GetProperty("verdict").GetString());
+        Assert.Equal(64, root.GetProperty("checklist").GetProperty("sha256").GetString()!.Length);
+        Assert.Equal(4, root.GetProperty("inputs").GetArrayLength());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(29, items.Count);
+        var failed = items.Single(i => i.GetProperty("id").GetString() == "fail.simple");
+        Assert.Equal("fail", failed.GetProperty("outcome").GetString());
+        Assert.Equal(0, failed.GetProperty("score").GetDouble());
+        var evidence = failed.GetProperty("evidence")[0];
+        Assert.Equal("env.cpu.logical_cores >= 256", evidence.GetProperty("expression").GetString());
+        Assert.Equal("128", evidence.GetProperty("actual").GetString());
+        Assert.Equal(">= 256", evidence.GetProperty("expected").GetString());
+        Assert.Equal("min_cores", root.GetProperty("parameters").EnumerateObject().Single().Name);
+    }
+
+    [Fact]
+    public void Audit_exits_0_on_pass_and_the_same_inputs_give_the_same_bytes()
+    {
+        using var dir = new TempDir();
+        var checklist = Path.Combine(dir.Path, "pass.iq");
+        File.WriteAllText(checklist, "checklist \"p\" { version \"1\" }\nsection \"6.1\" \"r\" {\n  item \"cpu\" \"cores\" { expect env.cpu.logical_cores >= 64 }\n" +
+                                     "  item \"gpu\" foreach g in env.gpus \"gpu {g.index}\" { expect g.memory >= 40 GiB }\n}\n");
+        var a = Path.Combine(dir.Path, "a.json");
+        var b = Path.Combine(dir.Path, "b.json");
+        Assert.Equal(0, CliRunner.InProcess("audit", checklist, "--facts", Facts, "--json", a).ExitCode);
+        var run = CliRunner.InProcess("audit", checklist, "--facts", Facts, "--json", b);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Verdict: PASS — score 100 reaches pass_at 80", run.Stdout);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+    }
+
+    [Fact]
+    public void Bad_facts_exit_2_and_leave_no_results_file()
+    {
+        using var dir = new TempDir();
+        var facts = Path.Combine(dir.Path, "facts");
+        Directory.CreateDirectory(facts);
+        File.WriteAllText(Path.Combine(facts, "env.json"), "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":{\"logical_cores\":\"x\"}}}");
+        var json = Path.Combine(dir.Path, "results.json");
+        var run = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", facts, "--json", json);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{facts}/env.json:1:66: error IQ4002: expected a number, got string \"x\" at $.facts.cpu.logical_cores\n", run.Stderr);
+        Assert.False(File.Exists(json));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2_without_a_stack_trace()
+    {
+        var missing = CliRunner.InProcess("audit", "/no/such/checklist.iq", "--facts", Facts);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("/no/such/checklist.iq:1:1: error IQ1012: File not found: /no/such/checklist.iq\n", missing.Stderr);
+
+        var option = CliRunner.InProcess("audit", "--frobnicate");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Equal("iq: error: unknown option '--frobnicate'\n", option.Stderr);
+
+        var set = CliRunner.InProcess("check", Case("context.iq"), "--set", "min_cores");
+        Assert.Equal(2, set.ExitCode);
+        Assert.Equal("iq: error: --set needs NAME=VALUE, got 'min_cores'\n", set.Stderr);
+
+        var asOf = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", Facts, "--as-of", "yesterday");
+        Assert.Equal(2, asOf.ExitCode);
+        Assert.Equal("iq: error: --as-of needs an ISO 8601 date, got 'yesterday'\n", asOf.Stderr);
+        foreach (var r in new[] { missing, option, set, asOf }) Assert.DoesNotContain("   at ", r.Stderr);
+    }
+}
