@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using FastExpressionCompiler;
 using Iq.Rules.Binding;
 using Iq.Rules.Runtime;
 using Missing = Iq.Rules.Runtime.Missing;
@@ -28,14 +29,14 @@ sealed class ExpressionCompiler
     {
         if (_pending.Count == 0) return [];
         var array = LE.NewArrayInit(typeof(Func<EvalContext, object?>), _pending);
-        return LE.Lambda<Func<Func<EvalContext, object?>[]>>(array).Compile()();
+        return LE.Lambda<Func<Func<EvalContext, object?>[]>>(array).CompileFast()();
     }
 
     /// <summary>One expression on its own (used for evidence, lazily, when an item fails).</summary>
     public static Func<EvalContext, object?> CompileOne(BoundExpr e)
     {
         var c = new ExpressionCompiler();
-        return LE.Lambda<Func<EvalContext, object?>>(c.Compile(e), c._ctx).Compile();
+        return LE.Lambda<Func<EvalContext, object?>>(c.Compile(e), c._ctx).CompileFast();
     }
 
     static readonly MethodInfo[] OpsMethods = typeof(Ops).GetMethods(BindingFlags.Public | BindingFlags.Static);

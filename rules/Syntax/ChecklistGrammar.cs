@@ -63,52 +63,103 @@ sealed class ChecklistGrammar
 
     // ---- lexical ----
 
-    Parser<T> Tok<T>(Parser<T> parser) => from v in parser from _ in Ws select v;
+    /// <summary>A token and the whitespace and comments after it (hand-written: this runs at every token).</summary>
+    static Parser<T> Tok<T>(Parser<T> parser) => i =>
+    {
+        var r = parser(i);
+        return r.WasSuccessful ? Result.Success(r.Value, SkipTrivia(r.Remainder)) : r;
+    };
 
-    Parser<string> Kw(string keyword) => Tok(RawWord.Where(w => w == keyword)).Named($"'{keyword}'");
+    static IInput SkipTrivia(IInput i)
+    {
+        var source = i.Source;
+        var p = i.Position;
+        while (p < source.Length)
+        {
+            if (char.IsWhiteSpace(source[p])) p++;
+            else if (source[p] == '#') { while (p < source.Length && source[p] != '\n') p++; }
+            else break;
+        }
+        return p == i.Position ? i : SourceInput.Skip(i, p - i.Position);
+    }
+
+    Parser<string> Kw(string keyword) => Tok(Keyword(keyword)).Named($"'{keyword}'");
 
     Parser<string> Sym(string symbol) => Tok(RawSymbol(symbol)).Named($"'{symbol}'");
 
-    Parser<(string Op, SourceSpan Span)> Op(params string[] operators) =>
-        from span in Here
-        from op in Tok(RawOperator(operators))
-        select (op, span);
+    Parser<(string Op, SourceSpan Span)> Op(params string[] operators) => Spanned(Tok(RawOperator(operators)));
 
-    Parser<(string Op, SourceSpan Span)> KwOp(string keyword) =>
-        from span in Here
-        from op in Kw(keyword)
-        select (op, span);
+    Parser<(string Op, SourceSpan Span)> KwOp(string keyword) => Spanned(Kw(keyword));
+
+    Parser<(string Op, SourceSpan Span)> Spanned(Parser<string> parser) => i =>
+    {
+        var r = parser(i);
+        return r.WasSuccessful
+            ? Result.Success((r.Value, new SourceSpan(_file, i.Line, i.Column, i.Position)), r.Remainder)
+            : Result.Failure<(string, SourceSpan)>(r.Remainder, r.Message, r.Expectations);
+    };
+
+    /// <summary>Operators before an operand (<c>not not x</c>, <c>- -x</c>), read in a loop, not by recursion.</summary>
+    static Parser<Expr> Prefixed(Parser<(string Op, SourceSpan Span)> op, Parser<Expr> operand, Func<(string Op, SourceSpan Span), Expr, Expr> make) => i =>
+    {
+        var ops = new List<(string, SourceSpan)>();
+        var r = i;
+        while (true)
+        {
+            var o = op(r);
+            if (!o.WasSuccessful) break;
+            ops.Add(o.Value);
+            r = o.Remainder;
+        }
+        var e = operand(r);
+        if (!e.WasSuccessful) return e;
+        var acc = e.Value;
+        for (var k = ops.Count - 1; k >= 0; k--) acc = Bounded(make(ops[k], acc));
+        return Result.Success(acc, e.Remainder);
+    };
 
     static readonly Parser<string> RawWord = i =>
     {
         if (i.AtEnd || !(IsAsciiLetter(i.Current) || i.Current == '_'))
             return Result.Failure<string>(i, "unexpected", ["name"]);
-        var sb = new StringBuilder();
-        var r = i;
-        while (!r.AtEnd && (IsAsciiLetter(r.Current) || char.IsAsciiDigit(r.Current) || r.Current == '_'))
-        {
-            sb.Append(r.Current);
-            r = r.Advance();
-        }
-        return Result.Success(sb.ToString(), r);
+        var source = i.Source;
+        var end = i.Position;
+        while (end < source.Length && (IsAsciiLetter(source[end]) || char.IsAsciiDigit(source[end]) || source[end] == '_')) end++;
+        return Result.Success(source.Substring(i.Position, end - i.Position), SourceInput.Skip(i, end - i.Position));
+    };
+
+    /// <summary>A keyword, matched without allocating unless it matches.</summary>
+    static Parser<string> Keyword(string keyword) => i =>
+    {
+        var source = i.Source;
+        var p = i.Position;
+        var end = p + keyword.Length;
+        if (end <= source.Length && string.CompareOrdinal(source, p, keyword, 0, keyword.Length) == 0
+            && (end == source.Length || !(IsAsciiLetter(source[end]) || char.IsAsciiDigit(source[end]) || source[end] == '_')))
+            return Result.Success(keyword, SourceInput.Skip(i, keyword.Length));
+        return Result.Failure<string>(i, "unexpected", [$"'{keyword}'"]);
     };
 
     static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     static Parser<string> RawSymbol(string symbol) => i =>
     {
-        var r = i;
-        foreach (var c in symbol)
-        {
-            if (r.AtEnd || r.Current != c) return Result.Failure<string>(i, "unexpected", [$"'{symbol}'"]);
-            r = r.Advance();
-        }
-        return Result.Success(symbol, r);
+        var source = i.Source;
+        if (i.Position + symbol.Length <= source.Length && string.CompareOrdinal(source, i.Position, symbol, 0, symbol.Length) == 0)
+            return Result.Success(symbol, SourceInput.Skip(i, symbol.Length));
+        return Result.Failure<string>(i, "unexpected", [$"'{symbol}'"]);
     };
 
-    static Parser<string> RawOperator(string[] operators) => i =>
+    static Parser<string> RawOperator(string[] operators)
     {
-        foreach (var op in operators.OrderByDescending(o => o.Length))
+        var ordered = operators.OrderByDescending(o => o.Length).ToArray();
+        var expected = operators.Select(o => $"'{o}'").ToArray();
+        return i => Operator(i, ordered, expected);
+    }
+
+    static IResult<string> Operator(IInput i, string[] operators, string[] expected)
+    {
+        foreach (var op in operators)
         {
             var r = RawSymbol(op)(i);
             if (r.WasSuccessful)
@@ -118,8 +169,8 @@ sealed class ChecklistGrammar
                 return r;
             }
         }
-        return Result.Failure<string>(i, "unexpected", operators.Select(o => $"'{o}'"));
-    };
+        return Result.Failure<string>(i, "unexpected", expected);
+    }
 
     Parser<string> RawString => i =>
     {
@@ -262,8 +313,31 @@ sealed class ChecklistGrammar
                           select a.GetOrElse([]).ToList()).XOptional()
             select args.IsDefined ? new CallExpr(name, args.Get(), span) : (Expr)new NameExpr(name, span);
 
-        var primary = literal.XOr(stringLiteral).XOr(boolLiteral).XOr(list).XOr(parens).XOr(script).XOr(callOrName)
-            .Named("expression");
+        // Dispatch on the first character instead of trying each alternative in turn (this runs at every operand).
+        Parser<Expr> primary = i =>
+        {
+            if (i.AtEnd) return Result.Failure<Expr>(i, "unexpected", ["expression"]);
+            var c = i.Current;
+            var r = c switch
+            {
+                >= '0' and <= '9' => literal(i),
+                '"' => stringLiteral(i),
+                '[' => list(i),
+                '(' => parens(i),
+                _ when IsAsciiLetter(c) || c == '_' => Word(i),
+                _ => Result.Failure<Expr>(i, "unexpected", ["expression"]),
+            };
+            return !r.WasSuccessful && r.Remainder.Equals(i) ? Result.Failure<Expr>(i, "unexpected", ["expression"]) : r;
+
+            IResult<Expr> Word(IInput at)
+            {
+                var b = boolLiteral(at);
+                if (b.WasSuccessful) return b;
+                var sc = script(at);
+                if (sc.WasSuccessful || !sc.Remainder.Equals(at)) return sc;
+                return callOrName(at);
+            }
+        };
 
         var member =
             from dot in Sym(".")
@@ -277,15 +351,28 @@ sealed class ChecklistGrammar
             from close in Sym("]")
             select (Func<Expr, Expr>)(target => new IndexExpr(target, e, span));
 
-        var postfix =
-            from p in primary
-            from suffixes in member.XOr(index).XMany()
-            select Bounded(suffixes.Aggregate(p, (acc, f) => f(acc)));
+        var suffix = member.XOr(index);
+        Parser<Expr> postfix = i =>
+        {
+            var p = primary(i);
+            if (!p.WasSuccessful) return p;
+            var acc = p.Value;
+            var r = p.Remainder;
+            while (true)
+            {
+                var next = suffix(r);
+                if (!next.WasSuccessful)
+                {
+                    if (!next.Remainder.Equals(r)) return Result.Failure<Expr>(next.Remainder, next.Message, next.Expectations);
+                    break;
+                }
+                acc = Bounded(next.Value(acc));
+                r = next.Remainder;
+            }
+            return Result.Success(acc, r);
+        };
 
-        var unary =
-            from negs in Op("-").XMany()
-            from operand in postfix
-            select Bounded(negs.Reverse().Aggregate(operand, (acc, n) => new UnaryExpr("-", acc, n.Span)));
+        var unary = Prefixed(Op("-"), postfix, (n, operand) => new UnaryExpr("-", operand, n.Span));
 
         var multiplicative = Chain(Op("*", "/"), unary);
         var additive = Chain(Op("+", "-"), multiplicative);
@@ -294,20 +381,30 @@ sealed class ChecklistGrammar
             from left in additive
             from rest in (from op in comparisonOp from right in additive select (op, right)).XOptional()
             select rest.IsDefined ? Bounded(new BinaryExpr(rest.Get().op.Op, left, rest.Get().right, rest.Get().op.Span)) : left;
-        var not =
-            from nots in KwOp("not").XMany()
-            from operand in comparison
-            select Bounded(nots.Reverse().Aggregate(operand, (acc, n) => new UnaryExpr("not", acc, n.Span)));
+        var not = Prefixed(KwOp("not"), comparison, (n, operand) => new UnaryExpr("not", operand, n.Span));
         var and = Chain(KwOp("and"), not);
         OrExpr = Chain(KwOp("or"), and);
         StandaloneExpression = from _ in Ws from e in Expr from end in Parse.End(Parse.Return(0)) select e;
     }
 
     /// <summary>Left-associative chains parsed iteratively (Sprache's ChainOperator recurses per operator).</summary>
-    Parser<Expr> Chain(Parser<(string Op, SourceSpan Span)> op, Parser<Expr> operand) =>
-        from first in operand
-        from rest in (from o in op from r in operand select (o, r)).XMany()
-        select rest.Aggregate(first, (acc, x) => Bounded(new BinaryExpr(x.o.Op, acc, x.r, x.o.Span)));
+    static Parser<Expr> Chain(Parser<(string Op, SourceSpan Span)> op, Parser<Expr> operand) => i =>
+    {
+        var first = operand(i);
+        if (!first.WasSuccessful) return first;
+        var acc = first.Value;
+        var r = first.Remainder;
+        while (true)
+        {
+            var o = op(r);
+            if (!o.WasSuccessful) break;
+            var right = operand(o.Remainder);
+            if (!right.WasSuccessful) return right;
+            acc = Bounded(new BinaryExpr(o.Value.Op, acc, right.Value, o.Value.Span));
+            r = right.Remainder;
+        }
+        return Result.Success(acc, r);
+    };
 
     static Expr Bounded(Expr e) => e.Depth <= MaxExpressionDepth
         ? e

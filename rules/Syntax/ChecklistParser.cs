@@ -33,7 +33,7 @@ public static class ChecklistParser
     {
         try
         {
-            var result = parser(new Input(text));
+            var result = parser(new SourceInput(text));
             if (result.WasSuccessful) return result.Value;
             var at = result.Remainder;
             diagnostics.Error(Codes.Unexpected, Describe(at, result.Expectations), new SourceSpan(file, at.Line, at.Column, at.Position));
