@@ -12,6 +12,19 @@ static class Phases
 {
     public static void Run()
     {
+        var facts = FactBundleReader.Load([Paths.Facts], FactSchema.Default).Values;
+        string Only(string cond) => "checklist \"x\" { }\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"item \"i{i}\" \"t\" {{ expect {cond} }}\n"));
+        foreach (var (name, text0) in new[] { ("with 10% failing", Generated.Checklist()), ("all passing", Generated.Checklist(allPass: true)),
+                     ("true", Only("true")), ("cores", Only("env.cpu.logical_cores >= 5")), ("mem", Only("env.memory.total >= 5 GiB")),
+                     ("count", Only("count(env.gpus, g => g.memory >= 40 GiB) >= 1")), ("and", Only("env.os.id == \"ubuntu\" and env.cpu.sockets >= 1")),
+                     ("all", Only("all(env.storage, s => s.free > 5 GiB)")) })
+        {
+            var c = ChecklistCompiler.CompileText(text0, "b.iq", FactSchema.Default).Checklist!;
+            for (var k = 0; k < 2000; k++) c.Evaluate(facts, DateTimeOffset.UnixEpoch);
+            var t = Stopwatch.StartNew();
+            for (var k = 0; k < 10000; k++) c.Evaluate(facts, DateTimeOffset.UnixEpoch);
+            Console.WriteLine($"evaluate {name}: {t.Elapsed.TotalMilliseconds / 10:F1} us");
+        }
         var text = Generated.Checklist();
         for (var round = 0; round < 5; round++)
         {

@@ -16,7 +16,15 @@ public sealed class CompiledChecklist
         Lets = lets;
         Items = items;
         Scripts = scripts;
+        HasDependencies = model.Items.Any(i => i.DependsOn.Count > 0);
+        InDocumentOrder = items.Select(i => i.DocumentOrder).SequenceEqual(Enumerable.Range(0, items.Length));
     }
+
+    /// <summary>Some item reads another's outcome (passed(), outcome()): outcomes must be kept as items run.</summary>
+    internal bool HasDependencies { get; }
+
+    /// <summary>Evaluation order is document order: results need no sorting.</summary>
+    internal bool InDocumentOrder { get; }
 
     public ChecklistModel Model { get; }
     public IReadOnlyList<FactRoot> Roots { get; }

@@ -21,9 +21,11 @@ sealed class CompiledItem
 /// <summary>A text with holes; each part is a string or a compiled expression with its type.</summary>
 sealed class CompiledTemplate(IReadOnlyList<object> parts)
 {
-    public bool IsConstant => parts.All(p => p is string);
+    readonly string? _constant = parts.All(p => p is string) ? string.Concat(parts.Cast<string>()) : null;
 
-    public string Render(EvalContext ctx) => string.Concat(parts.Select(p => p switch
+    public bool IsConstant => _constant is not null;
+
+    public string Render(EvalContext ctx) => _constant ?? string.Concat(parts.Select(p => p switch
     {
         string s => s,
         (Func<EvalContext, object?> f, IqType t) => Render(f, t, ctx),

@@ -12,62 +12,77 @@ static class Evaluator
 {
     public static IReadOnlyList<ItemResult> Run(CompiledChecklist checklist, FactValues facts, DateTimeOffset now)
     {
-        var roots = checklist.Roots.Select(r => facts.Roots.TryGetValue(r.Name, out var v) && v is not null ? v : new Missing(r.Name)).ToArray();
+        var roots = new object?[checklist.Roots.Count];
+        for (var r = 0; r < roots.Length; r++)
+            roots[r] = facts.Roots.TryGetValue(checklist.Roots[r].Name, out var v) && v is not null ? v : new Missing(checklist.Roots[r].Name);
         var ctx = new EvalContext(checklist, roots, now);
-        var results = new List<(int Order, int Sub, ItemResult Result)>(checklist.Items.Length);
+        var results = new List<ItemResult>(checklist.Items.Length);
+        List<(int Order, int Sub, ItemResult Result)>? ordered = checklist.InDocumentOrder ? null : new(checklist.Items.Length);
         foreach (var item in checklist.Items)
         {
-            var rows = EvaluateItem(item, ctx, checklist);
-            for (var i = 0; i < rows.Count; i++) results.Add((item.DocumentOrder, i, rows[i]));
-            ctx.ItemOutcomes[item.Model.Id] = Aggregate(rows);
+            var start = results.Count;
+            EvaluateItem(item, ctx, results);
+            if (checklist.HasDependencies) ctx.ItemOutcomes[item.Model.Id] = Aggregate(results, start);
+            if (ordered is null) continue;
+            for (var i = start; i < results.Count; i++) ordered.Add((item.DocumentOrder, i - start, results[i]));
         }
-        results.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sub.CompareTo(b.Sub));
-        return results.Select(r => r.Result).ToList();
+        if (ordered is null) return results;
+        ordered.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sub.CompareTo(b.Sub));
+        return ordered.Select(r => r.Result).ToList();
     }
 
-    static Outcome Aggregate(List<ItemResult> rows)
+    static Outcome Aggregate(List<ItemResult> results, int start)
     {
+        var rows = results.Skip(start).ToList();
         if (rows.Any(r => r.Outcome == Outcome.Fail)) return Outcome.Fail;
         if (rows.Any(r => r.Outcome == Outcome.Error)) return Outcome.Error;
         if (rows.Count > 0 && rows.All(r => r.Outcome == Outcome.Pass)) return Outcome.Pass;
         return rows.Count == 0 ? Outcome.NotApplicable : rows[0].Outcome;
     }
 
-    static List<ItemResult> EvaluateItem(CompiledItem item, EvalContext ctx, CompiledChecklist checklist)
+    static void EvaluateItem(CompiledItem item, EvalContext ctx, List<ItemResult> into)
     {
         var m = item.Model;
         if (m.DisabledReason is not null)
-            return [Row(m, m.Id, m.Title, Outcome.NotSelected, 0, [], $"disabled by tailoring: {m.DisabledReason}", null)];
+        {
+            into.Add(Row(m, m.Id, m.Title, Outcome.NotSelected, 0, [], $"disabled by tailoring: {m.DisabledReason}", null));
+            return;
+        }
         if (item.Source is null)
         {
             ctx.Element = null;
-            return [EvaluateInstance(item, ctx, m.IdTemplate.IsConstant ? m.Id : null)];
+            into.Add(EvaluateInstance(item, ctx, item.Id.IsConstant ? m.Id : null));
+            return;
         }
 
         object? source;
         try { source = item.Source(ctx); }
-        catch (EvaluationException e) { return [Row(m, m.Id, m.Title, Outcome.Error, 0, [], e.Message, null)]; }
-        if (source is Missing missing)
-            return [Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null)];
-        if (source is not object?[] elements)
-            return [Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null)];
-        if (elements.Length == 0)
-            return [Row(m, m.Id, m.Title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null)];
-
-        var rows = new List<ItemResult>(elements.Length);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < elements.Length; i++)
+        catch (EvaluationException e)
         {
-            ctx.Element = elements[i];
-            string? id = null;
-            if (m.IdTemplate.IsConstant) id = $"{m.Id}[{Key(elements[i], i)}]";
-            var row = EvaluateInstance(item, ctx, id);
-            var unique = row.Id;
-            for (var n = 2; !used.Add(unique); n++) unique = $"{row.Id}#{n}";
-            rows.Add(row with { Id = unique });
+            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], e.Message, null));
+            return;
         }
-        ctx.Element = null;
-        return rows;
+        if (source is Missing missing)
+            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null));
+        else if (source is not object?[] elements)
+            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null));
+        else if (elements.Length == 0)
+            into.Add(Row(m, m.Id, m.Title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null));
+        else
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < elements.Length; i++)
+            {
+                ctx.Element = elements[i];
+                string? id = null;
+                if (item.Id.IsConstant) id = $"{m.Id}[{Key(elements[i], i)}]";
+                var row = EvaluateInstance(item, ctx, id);
+                var unique = row.Id;
+                for (var n = 2; !used.Add(unique); n++) unique = $"{row.Id}#{n}";
+                into.Add(unique == row.Id ? row : row with { Id = unique });
+            }
+            ctx.Element = null;
+        }
     }
 
     /// <summary>A readable, stable key for a foreach element: its name, its id, else its first string member
@@ -100,22 +115,27 @@ static class Evaluator
             if (m.Manual is not null)
                 return Row(m, id, title, Outcome.NotChecked, 0, [], "manual judgment required: " + m.Manual, fix);
 
-            var evidence = new List<Evidence>();
-            var missing = new List<string>();
+            // Lists only when something is to be said: most items pass.
+            List<Evidence>? evidence = null;
+            List<string>? missing = null;
             var failed = false;
             foreach (var condition in item.Expectations)
             {
                 var value = condition.Evaluate(ctx);
                 if (m.Informational)
                 {
-                    evidence.Add(new Evidence(condition.Text, ValueFormatter.Format(value, condition.Type), "(informational)"));
+                    (evidence ??= []).Add(new Evidence(condition.Text, ValueFormatter.Format(value, condition.Type), "(informational)"));
                     continue;
                 }
                 if (value is true) continue;
-                if (value is Missing mv) { missing.Add(mv.Path); continue; }
+                if (value is Missing mv) { (missing ??= []).Add(mv.Path); continue; }
                 failed = true;
-                evidence.AddRange(condition.Explain(ctx, value));
+                (evidence ??= []).AddRange(condition.Explain(ctx, value));
             }
+            if (item.Score is null && !failed && missing is null && !m.Informational)
+                return Row(m, id, title, Outcome.Pass, 1, [], "", null);
+            evidence ??= [];
+            missing ??= [];
             if (m.Informational)
                 return Row(m, id, title, Outcome.Informational, 0, evidence, "informational", fix);
 
