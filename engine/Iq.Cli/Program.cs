@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("iq — installation qualification audits of AI medical devices");
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ProbeCommand.Create(stdout, stderr));
         if (args.Length == 0) args = ["audit"];
         try
         {

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Iq.Engine.Probes;
+using Iq.Scoring.Reports;
+
+namespace Iq.Cli.Commands;
+
+/// <summary><c>iq probe [--out DIR]</c>: probe this machine into a fact bundle (environment.json, software.json).</summary>
+static class ProbeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var outDir = new Option<string>("--out") { Description = "The bundle folder to write (default: iq-facts)", DefaultValueFactory = _ => "iq-facts" };
+        var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture)" };
+        var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
+        command.Options.Add(outDir);
+        command.Options.Add(root);
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(outDir)!;
+            var report = Probe(parse.GetValue(root));
+            Write(dir, report);
+            stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json and {dir}/software.json");
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    public static ProbeReport Probe(string? root)
+    {
+        var ctx = ProbeContext.ForThisMachine();
+        if (root is not null)
+        {
+            if (!Directory.Exists(root)) throw new UsageException($"--root: not a folder: {root}");
+            ctx = ctx with { Root = Path.GetFullPath(root) };
+        }
+        return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
+    }
+
+    public static void Write(string dir, ProbeReport report)
+    {
+        var version = AuditReport.CurrentEngineVersion;
+        AtomicFile.Write(Path.Combine(dir, "environment.json"),
+            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("environment", report.Environment, report, version))));
+        AtomicFile.Write(Path.Combine(dir, "software.json"),
+            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("software", report.Software, report, version))));
+    }
+
+    static string Describe(ProbeReport r)
+    {
+        var errors = Count(r.Environment, "$error") + Count(r.Software, "$error");
+        return $"{r.Software.Count} software entries, {errors} probe error(s)";
+    }
+
+    static int Count(System.Text.Json.Nodes.JsonNode? node, string key) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => (o.ContainsKey(key) ? 1 : 0) + o.Sum(p => Count(p.Value, key)),
+        System.Text.Json.Nodes.JsonArray a => a.Sum(x => Count(x, key)),
+        _ => 0,
+    };
+}
+
+/// <summary>For tests: write probe documents the way the command does.</summary>
+public static class ProbeCommandAccess
+{
+    public static void Write(string dir, ProbeReport report) => ProbeCommand.Write(dir, report);
+}

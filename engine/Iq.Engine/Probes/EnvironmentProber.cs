@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Iq.Engine.Probes;
+
+/// <summary>The probes of this machine, run concurrently; one failing never stops the others.</summary>
+public sealed record ProbeReport(JsonObject Environment, JsonObject Software, TimeSpan Elapsed, DateTimeOffset CollectedAt);
+
+public static class EnvironmentProber
+{
+    public static async Task<ProbeReport> ProbeAsync(ProbeContext ctx, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var collectedAt = DateTimeOffset.UtcNow;
+        if (!ProbeContext.IsLinux)
+        {
+            // Other systems get their own probes later; until then say so per fact rather than guess.
+            var os = RuntimeInformation.OSDescription;
+            var env = new JsonObject();
+            foreach (var part in new[] { "host", "os", "cpu", "memory", "storage", "network", "gpus", "security" })
+                env[part] = Fact.Absent($"unsupported on {os}: iq probes Linux only");
+            return new ProbeReport(env, new JsonObject(), clock.Elapsed, collectedAt);
+        }
+
+        Task<JsonNode?> Sync(Func<JsonNode?> probe) => Task.Run(() => Fact.Try(probe), cancel);
+        var host = Sync(() => SystemProbes.Host(ctx));
+        var os2 = Sync(() => SystemProbes.Os(ctx));
+        var cpu = Sync(() => SystemProbes.Cpu(ctx));
+        var memory = Sync(() => SystemProbes.Memory(ctx));
+        var storage = Sync(() => DeviceProbes.Storage(ctx));
+        var network = Sync(() => DeviceProbes.Network(ctx));
+        var security = Sync(() => SecurityProbes.Security(ctx));
+        var gpus = Fact.TryAsync(() => DeviceProbes.Gpus(ctx, cancel));
+        var software = SoftwareProbes.InventoryAsync(ctx, cancel);
+        var environment = new JsonObject
+        {
+            ["host"] = await host,
+            ["os"] = await os2,
+            ["cpu"] = await cpu,
+            ["memory"] = await memory,
+            ["storage"] = await storage,
+            ["network"] = await network,
+            ["gpus"] = await gpus,
+            ["security"] = await security,
+        };
+        return new ProbeReport(environment, await software, clock.Elapsed, collectedAt);
+    }
+
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A fact document: kind, schema, when, where, by what, and the facts.</summary>
+    public static string Document(string kind, JsonObject facts, ProbeReport report, string toolVersion)
+    {
+        var host = report.Environment["host"] is JsonObject h && h["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "unknown";
+        var doc = new JsonObject
+        {
+            ["kind"] = kind,
+            ["schema"] = Facts.FactBundleReader.SchemaVersion,
+            ["collected_at"] = report.CollectedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["host"] = host,
+            ["tool"] = $"iq {toolVersion}",
+            ["facts"] = facts.DeepClone(),
+        };
+        return doc.ToJsonString(Json) + "\n";
+    }
+}

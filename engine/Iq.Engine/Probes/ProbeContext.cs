@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace Iq.Engine.Probes;
+
+/// <summary>Where probes look: a file-system root (<c>/</c> live, a fixture tree in tests), the folders searched
+/// for tools, and the time any one command may take. <see cref="Live"/> is false under a fixture root: then
+/// facts that only a system call can give (free space, addresses) are reported absent, not guessed.</summary>
+public sealed record ProbeContext(string Root, IReadOnlyList<string> SearchPath, TimeSpan CommandTimeout)
+{
+    public static ProbeContext ForThisMachine() =>
+        new("/", (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries),
+            TimeSpan.FromSeconds(5));
+
+    public bool Live => Root == "/";
+
+    public static bool IsLinux => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+    /// <summary>A path under the root: <c>Path("/proc/cpuinfo")</c>.</summary>
+    public string Path(string absolute) => Root == "/" ? absolute : System.IO.Path.Combine(Root, absolute.TrimStart('/'));
+
+    public string? ReadText(string absolute)
+    {
+        var p = Path(absolute);
+        try { return File.Exists(p) ? File.ReadAllText(p) : null; }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    public string? ReadLine(string absolute) => ReadText(absolute)?.Split('\n')[0].Trim();
+
+    /// <summary>The full path of a tool found on the search path, or null.</summary>
+    public string? Which(string tool)
+    {
+        foreach (var dir in SearchPath)
+        {
+            var candidate = System.IO.Path.Combine(dir, tool);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
