@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(ProbeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SchemaCommand.Create(stdout));
         if (args.Length == 0) args = ["audit"];
         try
         {

@@ -31,6 +31,9 @@ public sealed record BoundBinary(string Operator, BoundExpr Left, BoundExpr Righ
 {
     /// <summary>The source text, kept for comparisons and conjunctions so evidence can name the part that failed.</summary>
     public string Text { get; init; } = "";
+
+    /// <summary>The source text of each operand of <c>and</c>/<c>or</c>, so evidence can name a failing conjunct.</summary>
+    public (string Left, string Right) OperandTexts { get; init; } = ("", "");
 }
 
 public sealed record BoundMatch(BoundExpr Input, Regex Pattern, SourceSpan Span) : BoundExpr(IqType.Bool, Span);

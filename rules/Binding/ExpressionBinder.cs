@@ -197,7 +197,11 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
                 if (!Is(left, IqType.Bool) || !Is(right, IqType.Bool))
                     return Error(Codes.TypeMismatch,
                         $"Type mismatch: '{b.Operator}' needs bool operands, got {left.Type} and {right.Type}", b.Span);
-                return new BoundBinary(b.Operator, left, right, IqType.Bool, b.Span) { Text = ExprPrinter.Print(b) };
+                return new BoundBinary(b.Operator, left, right, IqType.Bool, b.Span)
+                {
+                    Text = ExprPrinter.Print(b),
+                    OperandTexts = (ExprPrinter.Print(b.Left), ExprPrinter.Print(b.Right)),
+                };
             case "==" or "!=" or "<" or "<=" or ">" or ">=":
                 return BindComparison(b, left, right);
             case "in":

@@ -28,7 +28,7 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
             switch (e)
             {
                 case BoundBinary { Operator: "and" } and:
-                    x._conjuncts = [For(Text(and.Left), and.Left), For(Text(and.Right), and.Right)];
+                    x._conjuncts = [For(and.OperandTexts.Left, and.Left), For(and.OperandTexts.Right, and.Right)];
                     break;
                 case BoundBinary { Operator: "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" } cmp:
                     x._op = cmp.Operator;
@@ -41,8 +41,6 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
             x._whole = ExpressionCompiler.CompileOne(e);
             return x;
         }
-
-        static string Text(BoundExpr e) => e is BoundBinary b && b.Text.Length > 0 ? b.Text : "(condition)";
 
         public IEnumerable<Evidence> Explain(EvalContext ctx, object? value)
         {

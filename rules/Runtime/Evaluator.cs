@@ -14,7 +14,8 @@ static class Evaluator
     {
         var roots = new object?[checklist.Roots.Count];
         for (var r = 0; r < roots.Length; r++)
-            roots[r] = facts.Roots.TryGetValue(checklist.Roots[r].Name, out var v) && v is not null ? v : new Missing(checklist.Roots[r].Name);
+            roots[r] = facts.Roots.TryGetValue(checklist.Roots[r].Name, out var v) && v is not null
+                ? v : new Missing($"{checklist.Roots[r].Name} (no '{checklist.Roots[r].Kind}' document in the bundle)");
         var ctx = new EvalContext(checklist, roots, now);
         var results = new List<ItemResult>(checklist.Items.Length);
         List<(int Order, int Sub, ItemResult Result)>? ordered = checklist.InDocumentOrder ? null : new(checklist.Items.Length);
@@ -55,19 +56,21 @@ static class Evaluator
             return;
         }
 
+        // Rows about the item as a whole (no elements to fill the title with) show the title's holes as "…".
+        var title = System.Text.RegularExpressions.Regex.Replace(m.Title, @"\{[^{}]*\}", "…");
         object? source;
         try { source = item.Source(ctx); }
         catch (EvaluationException e)
         {
-            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], e.Message, null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], e.Message, null));
             return;
         }
         if (source is Missing missing)
-            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null));
         else if (source is not object?[] elements)
-            into.Add(Row(m, m.Id, m.Title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null));
         else if (elements.Length == 0)
-            into.Add(Row(m, m.Id, m.Title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null));
+            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null));
         else
         {
             var used = new HashSet<string>(StringComparer.Ordinal);

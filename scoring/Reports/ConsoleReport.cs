@@ -30,7 +30,7 @@ public static class ConsoleReport
         }
         var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
         if (pending > 0)
-            o.WriteLine($"\n{pending} item(s) await a manual judgment (iq manual-template writes the sheet to fill in).");
+            o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
         o.WriteLine();
         var score = report.Score.Score is { } sc ? WeightedScorer.Format(sc) : "—";
         o.WriteLine($"Score {score} / 100 (pass at {WeightedScorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");

@@ -71,15 +71,19 @@ public sealed class FactSchema : IFactSchema
         M("path", IqType.String, "executable or package path"));
 
     static readonly ObjectType HardwareRequirement = Obj("hardware requirement",
+        M("physical_cores", IqType.Number, "physical cores (Annex B.1.1.1: 2 × 32 = 64)"),
         M("logical_cores", IqType.Number, "logical processors"),
         M("memory", IqType.Size, "memory"),
         M("gpu_count", IqType.Number, "number of GPUs"),
         M("gpu_memory", IqType.Size, "memory per GPU"),
         M("storage", IqType.Size, "storage capacity"),
-        M("network_mbps", IqType.Number, "network bandwidth in Mbit/s"));
+        M("network_mbps", IqType.Number, "network bandwidth in Mbit/s"),
+        M("infiniband", IqType.Bool, "an InfiniBand network is required"));
 
     static readonly ObjectType Plan = Obj("plan",
         M("product", Obj("product", M("name", IqType.String, "product name"), M("version", IqType.Version, "product version")), "the device software"),
+        M("os", Obj("os requirement", M("ids", ListOf(IqType.String), "accepted os-release IDs, e.g. centos, rocky, rhel"),
+            M("min_version", IqType.Version, "lowest OS version")), "operating system requirement (Annex B.1.1.2)"),
         M("hardware", Obj("hardware", M("minimum", HardwareRequirement, "minimum configuration (Annex B.1.1.1)"),
             M("recommended", HardwareRequirement, "recommended configuration")), "hardware requirements"),
         M("software", ListOf(Obj("software requirement",
@@ -94,19 +98,117 @@ public sealed class FactSchema : IFactSchema
         M("staff", ListOf(Obj("staff member",
             M("name", IqType.String, "person"),
             M("role", IqType.String, "role in the RACI matrix"),
-            M("qualification", IqType.String, "professional background"))), "installation staff (B.1.2.2)"),
+            M("qualification", IqType.String, "professional background"),
+            M("party", IqType.String, "提供方 (provider) or 使用方 (user)"),
+            M("trained", IqType.Bool, "technical training for the installation completed"))), "installation staff (B.1.2.2)"),
         M("raci", ListOf(Obj("raci row",
             M("activity", IqType.String, "activity (Annex A)"),
             M("responsible", ListOf(IqType.String), "roles marked R"),
             M("accountable", ListOf(IqType.String), "roles marked A"),
             M("consulted", ListOf(IqType.String), "roles marked C"),
-            M("informed", ListOf(IqType.String), "roles marked I"))), "RACI matrix (Annex A)"));
+            M("informed", ListOf(IqType.String), "roles marked I"))), "RACI matrix (Annex A)"),
+        M("acceptance", Obj("acceptance",
+            M("max_latency", IqType.Duration, "mean time per case, at most (4.3.2 a)"),
+            M("min_success_rate", IqType.Number, "share of requests that succeed under concurrency, at least (4.3.2 b)"),
+            M("min_accuracy", IqType.Number, "overall accuracy on the labelled set, at least (4.3.2 d)"),
+            M("min_concurrency", IqType.Number, "largest concurrency within the latency bound, at least (6.4.2 a)"),
+            M("min_throughput", IqType.Number, "cases per second at best, at least (6.4.2 c)"),
+            M("max_error_rate", IqType.Number, "share of failed requests under load, at most (6.4.2 d)"),
+            M("max_rollback_time", IqType.Duration, "rollback time, at most (6.3.2 b)"),
+            M("log_retention", IqType.Duration, "how long installation logs are kept (6.5.1 d)")), "acceptance criteria of the plan"));
+
+    static readonly ObjectType Tests = Obj("tests",
+        M("total", IqType.Number, "test cases run"),
+        M("passed", IqType.Number, "test cases passed"),
+        M("failed", IqType.Number, "test cases failed or errored"),
+        M("skipped", IqType.Number, "test cases skipped"),
+        M("suites", ListOf(Obj("suite",
+            M("name", IqType.String, "suite name"),
+            M("category", IqType.String, "interface, data-interface or main-flow (4.3.1 a–c), else other"),
+            M("total", IqType.Number, "cases"), M("passed", IqType.Number, "passed"), M("failed", IqType.Number, "failed"),
+            M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"));
+
+    static readonly ObjectType LatencySummary = Obj("latency",
+        M("mean", IqType.Duration, "mean"), M("p50", IqType.Duration, "median"), M("p90", IqType.Duration, "90th percentile"),
+        M("p95", IqType.Duration, "95th percentile"), M("p99", IqType.Duration, "99th percentile"), M("max", IqType.Duration, "maximum"));
+
+    static readonly ObjectType Baseline = Obj("baseline",
+        M("model", IqType.String, "model file"),
+        M("provider", IqType.String, "execution provider that ran: cpu or cuda"),
+        M("single_stream", LatencySummary, "one request at a time, after warm-up (4.3.2 a)"),
+        M("concurrency", ListOf(Obj("concurrency level",
+            M("level", IqType.Number, "concurrent requests"), M("throughput", IqType.Number, "cases per second"),
+            M("mean", IqType.Duration, "mean latency"), M("p99", IqType.Duration, "99th percentile latency"),
+            M("success", IqType.Number, "requests that succeeded"), M("errors", IqType.Number, "requests that failed"))),
+            "each concurrency level (4.3.2 b, 6.4.2)"),
+        M("max_concurrency", IqType.Number, "largest level whose p99 stays within the latency bound (6.4.2 a)"),
+        M("resources", Obj("resources",
+            M("cpu_time", IqType.Duration, "process CPU time"), M("peak_memory", IqType.Size, "peak working set"),
+            M("gpu_memory", IqType.Size, "peak GPU memory"), M("gpu_utilization", IqType.Number, "mean GPU utilisation, 0–1")),
+            "resource use of typical tasks (4.3.2 c)"),
+        M("accuracy", IqType.Number, "accuracy on the labelled set (4.3.2 d)"),
+        M("precision", IqType.Number, "macro precision"), M("recall", IqType.Number, "macro recall"), M("f1", IqType.Number, "macro F1"));
+
+    static readonly ObjectType Logs = Obj("logs",
+        M("lines", IqType.Number, "lines read"),
+        M("unparsed", IqType.Number, "lines not parsed"),
+        M("events", IqType.Number, "events"),
+        M("tasks", IqType.Number, "installation tasks seen"),
+        M("tasks_complete", IqType.Number, "tasks with a complete lifecycle: created → approved → executed → completed or failed (5.4.1)"),
+        M("tasks_failed", IqType.Number, "tasks that ended failed"),
+        M("field_coverage", Obj("field coverage",
+            M("time", IqType.Number, "share of events with a time"), M("operator", IqType.Number, "… with the operator"),
+            M("device", IqType.Number, "… with the device"), M("parameters", IqType.Number, "… with key parameters"),
+            M("result", IqType.Number, "… with a result")), "share of events carrying each field 5.4.1 requires"),
+        M("out_of_order", IqType.Number, "timestamps earlier than the one before"),
+        M("largest_gap", IqType.Duration, "largest gap between events"),
+        M("first_event", IqType.Date, "first event"),
+        M("last_event", IqType.Date, "last event"));
+
+    static readonly ObjectType Manifest = Obj("manifest",
+        M("package", Obj("package", M("id", IqType.String, "package id"), M("version", IqType.Version, "package version")), "the installation package"),
+        M("version_scheme_ok", IqType.Bool, "the version follows SemVer or the declared pattern (6.6.1 d)"),
+        M("components", ListOf(Obj("component",
+            M("name", IqType.String, "component"), M("version", IqType.Version, "component version"), M("tag", IqType.Version, "tag on code or model"),
+            M("sha256", IqType.String, "declared hash"), M("path", IqType.String, "installed path"),
+            M("status", IqType.String, "ok, missing or changed (hash compared on disk)"))), "components (5.5.1 a, c)"),
+        M("documents", ListOf(Obj("document", M("name", IqType.String, "document"), M("version", IqType.Version, "its version"))),
+            "manuals and other documents (5.5.1 b)"),
+        M("release_notes", Obj("release notes",
+            M("present", IqType.Bool, "release notes exist"), M("features", IqType.Bool, "a section on features"),
+            M("fixes", IqType.Bool, "a section on fixes"), M("dependencies", IqType.Bool, "a section on environment dependencies")),
+            "release notes (6.6.1 e)"),
+        M("files_missing", IqType.Number, "listed files not on disk"),
+        M("files_changed", IqType.Number, "listed files whose hash differs"),
+        M("files_extra", IqType.Number, "files on disk not listed"));
+
+    static readonly ObjectType Attestations = Obj("attestations",
+        M("items", ListOf(Obj("attestation",
+            M("item", IqType.String, "item id (or a foreach row id)"),
+            M("status", IqType.String, "pass, fail or notapplicable"),
+            M("assessor", IqType.String, "who judged"),
+            M("date", IqType.Date, "when"),
+            M("justification", IqType.String, "why"),
+            M("evidence", IqType.String, "where the evidence is (document, record, photo)"))), "one judgment per manual item"));
+
+    static readonly ObjectType Rollback = Obj("rollback",
+        M("added", IqType.Number, "files present after rollback that were not before"),
+        M("removed", IqType.Number, "files missing after rollback"),
+        M("changed", IqType.Number, "files whose content differs after rollback"),
+        M("permission_changes", IqType.Number, "files whose permissions differ"),
+        M("duration", IqType.Duration, "time the rollback took"));
 
     public IReadOnlyList<FactRoot> Roots { get; } =
     [
         new("env", "environment", Environment, "the probed machine (iq probe)"),
         new("software", "software", new MapType(Software), "installed software by name (iq probe)"),
         new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)"),
+        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)"),
+        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)"),
+        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)"),
+        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)"),
+        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)"),
+        new("attestations", "attestations", Attestations, "manual judgments recorded by assessors"),
         new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs"),
     ];
     // Last: static fields initialise in textual order, and this one needs the types above.

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using Iq.Engine.Facts;
+using Iq.Rules.Compilation;
+using Iq.Rules.Runtime;
+
+namespace Iq.Bench;
+
+/// <summary>Issue 5's target: the bundled IQ checklist compiles in under 100 ms; and one audit of a sample bundle.</summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 15)]
+public class IqChecklistBenchmarks
+{
+    string _path = "";
+    CompiledChecklist _compiled = null!;
+    FactValues _facts = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq");
+        _compiled = ChecklistCompiler.CompileFile(_path, FactSchema.Default).Checklist ?? throw new InvalidOperationException("does not compile");
+        _facts = FactBundleReader.Load([Path.Combine(Paths.Repo, "checklists", "samples", "failing")], FactSchema.Default).Values;
+    }
+
+    [Benchmark(Description = "iq: compile gbt-aimd-iq.iq (84 items)")]
+    public CompiledChecklist Compile() => ChecklistCompiler.CompileFile(_path, FactSchema.Default).Checklist!;
+
+    [Benchmark(Description = "iq: evaluate gbt-aimd-iq over samples/failing")]
+    public IReadOnlyList<ItemResult> Evaluate() => _compiled.Evaluate(_facts, DateTimeOffset.UnixEpoch);
+
+    [Benchmark(Description = "iq: read the samples/failing bundle (9 documents)")]
+    public FactBundle ReadBundle() => FactBundleReader.Load([Path.Combine(Paths.Repo, "checklists", "samples", "failing")], FactSchema.Default);
+}

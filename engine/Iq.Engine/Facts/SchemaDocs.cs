@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iq.Rules.Binding;
+
+namespace Iq.Engine.Facts;
+
+/// <summary>The fact schema as JSON Schema (one per document kind) and as Markdown (docs/facts.md), both generated
+/// from <see cref="FactSchema"/> so neither can drift from what the engine checks.</summary>
+public static class SchemaDocs
+{
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string JsonSchema(FactRoot root)
+    {
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"https://iq-rules.example/schema/{root.Kind}.schema.json",
+            ["title"] = $"iq fact document: {root.Kind}",
+            ["description"] = root.Description,
+            ["type"] = "object",
+            ["required"] = new JsonArray("kind", "schema", "facts"),
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["kind"] = new JsonObject { ["const"] = root.Kind },
+                ["schema"] = new JsonObject { ["const"] = FactBundleReader.SchemaVersion },
+                ["collected_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                ["host"] = new JsonObject { ["type"] = "string" },
+                ["tool"] = new JsonObject { ["type"] = "string" },
+                ["comment"] = new JsonObject { ["type"] = "string" },
+                ["facts"] = Type(root.Type, top: true),
+            },
+            ["$defs"] = new JsonObject
+            {
+                ["unknown"] = new JsonObject
+                {
+                    ["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why}. Items reading it end as error.",
+                    ["anyOf"] = new JsonArray(
+                        new JsonObject { ["type"] = "null" },
+                        new JsonObject { ["type"] = "object", ["required"] = new JsonArray("$absent"), ["properties"] = new JsonObject { ["$absent"] = new JsonObject { ["type"] = "string" } } },
+                        new JsonObject { ["type"] = "object", ["required"] = new JsonArray("$error"), ["properties"] = new JsonObject { ["$error"] = new JsonObject { ["type"] = "string" } } }),
+                },
+            },
+        };
+        return schema.ToJsonString(Json) + "\n";
+    }
+
+    static JsonNode Type(IqType type, bool top = false)
+    {
+        JsonNode node = type switch
+        {
+            ObjectType o => new JsonObject
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = false,
+                ["properties"] = new JsonObject(o.Members.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)WithDescription(Type(m.Type), m.Description)))),
+            },
+            MapType m => new JsonObject { ["type"] = "object", ["additionalProperties"] = Type(m.Value) },
+            ListType l => new JsonObject { ["type"] = "array", ["items"] = Type(l.Element) },
+            _ when type == IqType.Number => new JsonObject { ["type"] = "number" },
+            _ when type == IqType.String => new JsonObject { ["type"] = "string" },
+            _ when type == IqType.Bool => new JsonObject { ["type"] = "boolean" },
+            _ when type == IqType.Version => new JsonObject { ["type"] = new JsonArray("string", "number"), ["description"] = "a version, e.g. \"24.0.7\"" },
+            _ when type == IqType.Date => new JsonObject { ["type"] = "string", ["description"] = "an ISO 8601 date or date-time" },
+            _ when type == IqType.Size => new JsonObject { ["type"] = new JsonArray("number", "string"), ["description"] = "bytes, or \"40 GiB\"" },
+            _ when type == IqType.Duration => new JsonObject { ["type"] = new JsonArray("number", "string"), ["description"] = "milliseconds, or \"200 ms\"" },
+            _ => new JsonObject(),
+        };
+        return top || type == IqType.Any ? node : new JsonObject { ["anyOf"] = new JsonArray(node, new JsonObject { ["$ref"] = "#/$defs/unknown" }) };
+    }
+
+    static JsonNode WithDescription(JsonNode node, string description)
+    {
+        node["description"] ??= description;
+        if (node["anyOf"] is JsonArray) node["description"] = description;
+        return node;
+    }
+
+    public static string Markdown(IFactSchema schema)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# Fact reference\n\n");
+        sb.Append("Generated from the engine's schema (`iq schema --markdown`); a test keeps this file equal to it.\n\n");
+        sb.Append("A fact bundle is a folder of JSON documents: `{ \"kind\", \"schema\": 1, \"collected_at\", \"host\", \"tool\", \"facts\": { … } }`.\n");
+        sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
+        sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
+        sb.Append("Sizes are bytes or strings such as `\"40 GiB\"`; durations milliseconds or `\"200 ms\"`; versions strings.\n");
+        sb.Append("JSON Schemas: `docs/schema/<kind>.schema.json` (`iq schema --kind <kind>`).\n\n");
+        foreach (var root in schema.Roots)
+        {
+            sb.Append($"## `{root.Name}` — kind `{root.Kind}`\n\n{root.Description}\n\n");
+            sb.Append("| path | type | meaning |\n|---|---|---|\n");
+            Rows(sb, root.Name, root.Type, root.Description, 0);
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    static void Rows(StringBuilder sb, string path, IqType type, string description, int depth)
+    {
+        if (depth > 0 || type is not ObjectType) sb.Append($"| `{path}` | {type.Name} | {description} |\n");
+        switch (type)
+        {
+            case ObjectType o:
+                foreach (var m in o.Members) Rows(sb, $"{path}.{m.Name}", m.Type, m.Description, depth + 1);
+                break;
+            case ListType { Element: ObjectType eo }:
+                foreach (var m in eo.Members) Rows(sb, $"{path}[].{m.Name}", m.Type, m.Description, depth + 1);
+                break;
+            case MapType { Value: ObjectType mo }:
+                foreach (var m in mo.Members) Rows(sb, $"{path}[\"name\"].{m.Name}", m.Type, m.Description, depth + 1);
+                break;
+        }
+    }
+}
