@@ -32,16 +32,16 @@ public static class ConsoleReport
         if (pending > 0)
             o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
         o.WriteLine();
-        var score = report.Score.Score is { } sc ? WeightedScorer.Format(sc) : "—";
-        o.WriteLine($"Score {score} / 100 (pass at {WeightedScorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
+        var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
+        o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
     }
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)
     {
         var name = Fit(new string(' ', depth * 2) + s.Id + " " + s.Title, 40);
-        var score = s.Score is { } v ? WeightedScorer.Format(v) : "—";
+        var score = s.Score is { } v ? Scorer.Format(v) : "—";
         var todo = s.Counts[Outcome.NotChecked];
-        o.WriteLine($"{name} {WeightedScorer.Format(s.Weight),6} {score,7}  {s.Counts[Outcome.Pass],4} {s.Counts[Outcome.Fail],4} {s.Counts[Outcome.Error],4} {s.Counts[Outcome.NotApplicable],4} {todo,5}");
+        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7}  {s.Counts[Outcome.Pass],4} {s.Counts[Outcome.Fail],4} {s.Counts[Outcome.Error],4} {s.Counts[Outcome.NotApplicable],4} {todo,5}");
         foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1);
     }
 

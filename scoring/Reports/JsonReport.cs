@@ -60,7 +60,7 @@ public static class JsonReport
         }
         w.WriteEndObject();
         w.WriteStartObject("scoring");
-        w.WriteString("model", c.Scoring.Model);
+        w.WriteString("model", report.Score.Model);
         w.WriteNumber("pass_at", c.Scoring.PassAt);
         if (c.Scoring.Veto is { } veto) w.WriteString("veto", veto.ToString().ToLowerInvariant());
         else w.WriteNull("veto");

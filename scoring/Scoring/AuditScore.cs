@@ -1,4 +1,7 @@
 namespace Iq.Scoring.Scoring;
 
 /// <summary>The overall result: score, verdict with its reason, and the formula in words.</summary>
-public sealed record AuditScore(double? Score, Verdict Verdict, string Reason, string Formula, SectionScore Root);
+public sealed record AuditScore(double? Score, Verdict Verdict, string Reason, string Formula, SectionScore Root)
+{
+    public string Model { get; init; } = "weighted";
+}

@@ -50,7 +50,7 @@ public class EvaluationTests
     public void Weighted_score_and_veto_follow_the_formula()
     {
         var results = Evaluate("evaluation.iq", out var compiled);
-        var score = WeightedScorer.Score(compiled.Model, results);
+        var score = Scorer.Score(compiled.Model, results);
         // Section A (weight 2): pass.simple 1·1, fail.simple 2·0, fail.conjunction 0, fail.two-expects 0, error.missing 0,
         // error.probe 0, fail.beats.missing 0, error.runtime 0 → 1 / 9.
         var a = score.Root.Sections.Single(s => s.Id == "A");

@@ -23,6 +23,8 @@ static class AuditCommand
         var probe = new Option<bool>("--probe") { Description = "Probe this machine and audit it with the other bundles (the default when no --facts is given)" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date/time (ISO 8601), for reproducible days_since()" };
         var timestamp = new Option<bool>("--timestamp") { Description = "Record the evaluation time in the results JSON" };
+        var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute (overrides the checklist's)" };
+        scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
         var compile = new CompileOptionGroup();
 
         var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
@@ -33,6 +35,7 @@ static class AuditCommand
         command.Options.Add(probe);
         command.Options.Add(asOf);
         command.Options.Add(timestamp);
+        command.Options.Add(scoring);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -64,7 +67,7 @@ static class AuditCommand
             results = Iq.Scoring.Judgments.Attestations.Apply(checklist.Model, results,
                 Iq.Scoring.Judgments.Attestations.FromFacts(bundle.Values, attestationSource, judged), attestationSource, judged);
             if (judged.HasErrors) throw new UsageException(judged.Items);
-            var score = WeightedScorer.Score(checklist.Model, results);
+            var score = Scorer.Score(checklist.Model, results, parse.GetValue(scoring));
             var report = new AuditReport(checklist.Model, bundle.Inputs, results, score, AuditReport.CurrentEngineVersion,
                 parse.GetValue(timestamp) ? now : null);
 
