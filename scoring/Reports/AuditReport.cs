@@ -14,6 +14,9 @@ public sealed record AuditReport(
     string EngineVersion,
     DateTimeOffset? EvaluatedAt)
 {
+    /// <summary>The manual judgments applied, for the scorecard's manual-review sheet.</summary>
+    public IReadOnlyList<Judgments.Attestation> Attestations { get; init; } = [];
+
     public static string CurrentEngineVersion =>
         typeof(AuditReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 }

@@ -25,6 +25,12 @@ static class AuditCommand
         var timestamp = new Option<bool>("--timestamp") { Description = "Record the evaluation time in the results JSON" };
         var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute (overrides the checklist's)" };
         scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
+        var xlsx = new Option<string?>("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
+        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
+        var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments: YAML, CSV, or a filled manual-review .xlsx (repeatable)" };
+        var waivers = new Option<string[]>("--waivers") { Description = "Waivers: YAML or CSV of item, justification, approved_by, expires (repeatable)" };
+        var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
+        var lang = ManualTemplateCommand.LangOption();
         var compile = new CompileOptionGroup();
 
         var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
@@ -36,6 +42,12 @@ static class AuditCommand
         command.Options.Add(asOf);
         command.Options.Add(timestamp);
         command.Options.Add(scoring);
+        command.Options.Add(xlsx);
+        command.Options.Add(junit);
+        command.Options.Add(attestations);
+        command.Options.Add(waivers);
+        command.Options.Add(reportInfo);
+        command.Options.Add(lang);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -64,22 +76,53 @@ static class AuditCommand
             var results = checklist.Evaluate(bundle.Values, now);
             var judged = new Iq.Rules.Diagnostics.DiagnosticBag();
             var attestationSource = bundle.Inputs.FirstOrDefault(i => i.Kind == "attestations")?.Path ?? "attestations";
-            results = Iq.Scoring.Judgments.Attestations.Apply(checklist.Model, results,
-                Iq.Scoring.Judgments.Attestations.FromFacts(bundle.Values, attestationSource, judged), attestationSource, judged);
-            if (judged.HasErrors) throw new UsageException(judged.Items);
+            var judgments = Iq.Scoring.Judgments.Attestations.FromFacts(bundle.Values, attestationSource, judged).ToList();
+            var inputs = bundle.Inputs.ToList();
+            foreach (var file in parse.GetValue(attestations) ?? [])
+            {
+                judgments.AddRange(Iq.Scoring.Judgments.JudgmentFiles.ReadAttestations(file, judged));
+                if (File.Exists(file)) inputs.Add(new InputFile(file, "attestations", Sha256(file)));
+            }
+            results = Iq.Scoring.Judgments.Attestations.Apply(checklist.Model, results, judgments, attestationSource, judged);
+            var waiverList = new List<Iq.Scoring.Judgments.Waiver>();
+            foreach (var file in parse.GetValue(waivers) ?? [])
+            {
+                waiverList.AddRange(Iq.Scoring.Judgments.JudgmentFiles.ReadWaivers(file, judged));
+                if (File.Exists(file)) inputs.Add(new InputFile(file, "waivers", Sha256(file)));
+            }
+            results = Iq.Scoring.Judgments.Waivers.Apply(checklist.Model, results, waiverList, now, judged);
+            var info = Iq.Scoring.Reports.Scorecard.ReportInfo.Empty;
+            if (parse.GetValue(reportInfo) is { } infoPath)
+            {
+                if (!File.Exists(infoPath)) judged.Error(Iq.Rules.Diagnostics.Codes.FileNotFound, $"File not found: {infoPath}", Iq.Rules.Diagnostics.SourceSpan.None(infoPath));
+                else info = Iq.Scoring.Reports.Scorecard.ReportInfo.Read(infoPath, judged) ?? info;
+            }
+            foreach (var warning in judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Warning)) stderr.WriteLine(warning);
+            if (judged.HasErrors) throw new UsageException(judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Error).ToList());
             var score = Scorer.Score(checklist.Model, results, parse.GetValue(scoring));
-            var report = new AuditReport(checklist.Model, bundle.Inputs, results, score, AuditReport.CurrentEngineVersion,
-                parse.GetValue(timestamp) ? now : null);
+            var report = new AuditReport(checklist.Model, inputs, results, score, AuditReport.CurrentEngineVersion,
+                parse.GetValue(timestamp) ? now : null) { Attestations = judgments };
 
-            var targets = new List<string>();
-            if (parse.GetValue(json) is { } jsonPath) targets.Add(jsonPath);
-            if (output is not null) targets.Add(Path.Combine(output, "results.json"));
-            foreach (var target in targets) AtomicFile.Write(target, s => JsonReport.Write(report, s));
+            var written = new List<string>();
+            void Emit(string? target, Action<Stream> write)
+            {
+                if (target is null) return;
+                AtomicFile.Write(target, write);
+                written.Add(target);
+            }
+            var language = parse.GetValue(lang)!;
+            Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
+            Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
+            Emit(parse.GetValue(xlsx), s => Iq.Scoring.Reports.Scorecard.ScorecardWriter.Write(report, info, language, s));
+            Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => Iq.Scoring.Reports.Scorecard.ScorecardWriter.Write(report, info, language, s));
+            Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
 
             ConsoleReport.Write(report, stdout);
-            foreach (var target in targets) stdout.WriteLine($"Results written to {target}");
+            foreach (var target in written) stdout.WriteLine($"Written: {target}");
             return score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
+
+    static string Sha256(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
 }

@@ -1,0 +1,43 @@
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+
+namespace Iq.Scoring.Judgments;
+
+/// <summary>Applies waivers: a failed, errored or unjudged row of a waived item becomes <c>waived</c> (excluded from the
+/// score) with the justification shown; a passing row keeps its pass. An expired waiver is ignored with a warning;
+/// a waiver for an item the checklist does not have is an error.</summary>
+public static class Waivers
+{
+    public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> results, IReadOnlyList<Waiver> waivers,
+        DateTimeOffset now, DiagnosticBag diagnostics)
+    {
+        var active = new Dictionary<string, Waiver>(StringComparer.Ordinal);
+        foreach (var w in waivers)
+        {
+            if (!model.Items.Any(i => i.Id == w.Item) && !results.Any(r => r.Id == w.Item))
+            {
+                var hint = Rules.Syntax.Text.Suggest(w.Item, model.Items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
+                diagnostics.Error(Codes.UnknownTailoringTarget, $"Waiver for unknown item '{w.Item}'{hint}", w.Span);
+                continue;
+            }
+            if (w.Expires < now)
+            {
+                diagnostics.Warning(Codes.BadValue, $"Waiver for '{w.Item}' expired on {w.Expires:yyyy-MM-dd}; ignored", w.Span);
+                continue;
+            }
+            active[w.Item] = w;
+        }
+        return results.Select(r =>
+        {
+            if (r.Outcome is not (Outcome.Fail or Outcome.Error or Outcome.NotChecked)) return r;
+            if (!active.TryGetValue(r.Id, out var w) && !active.TryGetValue(r.ItemId, out w)) return r;
+            return r with
+            {
+                Outcome = Outcome.Waived,
+                Score = 0,
+                Message = $"waived by {w.ApprovedBy} until {w.Expires:yyyy-MM-dd}: {w.Justification} (was {r.Outcome.Name()}: {r.Message})",
+            };
+        }).ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Iq.Rules.Runtime;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>JUnit XML for CI: a test suite per top-level section, a test case per result row. Fail is a failure, error an
+/// error (both with actual vs expected); notapplicable, notchecked, waived, notselected and informational are skipped.</summary>
+public static class JunitReport
+{
+    public static void Write(AuditReport report, Stream stream)
+    {
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
+        using var w = XmlWriter.Create(stream, settings);
+        var topOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var section in report.Checklist.Root.Children.OfType<Rules.Model.SectionModel>())
+            foreach (var item in section.AllItems()) topOf[item.Id] = $"{section.Id} {section.Title}";
+        var groups = report.Results.GroupBy(r => topOf.GetValueOrDefault(r.ItemId, report.Checklist.Id)).ToList();
+        w.WriteStartElement("testsuites");
+        w.WriteAttributeString("name", $"{report.Checklist.Id} {report.Checklist.Version}");
+        Counts(w, report.Results);
+        foreach (var g in groups)
+        {
+            w.WriteStartElement("testsuite");
+            w.WriteAttributeString("name", g.Key);
+            Counts(w, g.ToList());
+            foreach (var r in g)
+            {
+                w.WriteStartElement("testcase");
+                w.WriteAttributeString("classname", $"{report.Checklist.Id}.{r.SectionId}");
+                w.WriteAttributeString("name", $"{r.Id} {r.Title}");
+                var detail = string.Join("\n", r.Evidence.Select(e => $"{e.Expression}: actual {e.Actual}, expected {e.Expected}"))
+                             + (r.Fix is null ? "" : $"\nfix: {r.Fix}");
+                switch (r.Outcome)
+                {
+                    case Outcome.Fail:
+                        w.WriteStartElement("failure");
+                        w.WriteAttributeString("message", r.Message);
+                        w.WriteAttributeString("type", r.Level.ToString().ToLowerInvariant());
+                        w.WriteString(detail);
+                        w.WriteEndElement();
+                        break;
+                    case Outcome.Error:
+                        w.WriteStartElement("error");
+                        w.WriteAttributeString("message", r.Message);
+                        w.WriteString(detail);
+                        w.WriteEndElement();
+                        break;
+                    case Outcome.Pass:
+                        break;
+                    default:
+                        w.WriteStartElement("skipped");
+                        w.WriteAttributeString("message", $"{r.Outcome.Name()}: {r.Message}");
+                        w.WriteEndElement();
+                        break;
+                }
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    static void Counts(XmlWriter w, IReadOnlyCollection<ItemResult> rows)
+    {
+        w.WriteAttributeString("tests", rows.Count.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("failures", rows.Count(r => r.Outcome == Outcome.Fail).ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("errors", rows.Count(r => r.Outcome == Outcome.Error).ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("skipped", rows.Count(r => r.Outcome is not (Outcome.Pass or Outcome.Fail or Outcome.Error)).ToString(CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Scoring.Reports.Scorecard;
+
+/// <summary>The C.1 report information: from a JSON file (<c>--report-info</c>), the rest from the audit itself.</summary>
+public sealed record ReportInfo(string ReportNo, string Object, string Purpose, string Dates, string Place, string Assessors, string Signer, string SignDate)
+{
+    public static readonly ReportInfo Empty = new("", "", "", "", "", "", "", "");
+
+    static readonly string[] Fields = ["report_no", "object", "purpose", "dates", "place", "assessors", "signer", "sign_date"];
+
+    public static ReportInfo? Read(string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                diagnostics.Error(Codes.BadDocument, "report information must be a JSON object at $", SourceSpan.None(path));
+                return null;
+            }
+            var values = new Dictionary<string, string>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (!Fields.Contains(p.Name))
+                    diagnostics.Error(Codes.BadDocument, $"unknown member '{p.Name}'; expected {string.Join(", ", Fields)} at $.{p.Name}", SourceSpan.None(path));
+                else if (p.Value.ValueKind != JsonValueKind.String)
+                    diagnostics.Error(Codes.WrongFactType, $"expected a string at $.{p.Name}", SourceSpan.None(path));
+                else values[p.Name] = p.Value.GetString()!;
+            }
+            string V(string k) => values.GetValueOrDefault(k, "");
+            return new ReportInfo(V("report_no"), V("object"), V("purpose"), V("dates"), V("place"), V("assessors"), V("signer"), V("sign_date"));
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {e.Message.Split(" LineNumber:")[0]}",
+                new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+            return null;
+        }
+        catch (IOException e)
+        {
+            diagnostics.Error(Codes.FileNotFound, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Iq.Tests;
+
+/// <summary>The Excel scorecard, the manual-review round trip, waivers and JUnit, each read back independently.</summary>
+public class ScorecardTests
+{
+    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
+
+    static (string Xlsx, JsonElement Json, CliRunner.Run Run) Audit(TempDir dir, string sample, params string[] extra)
+    {
+        var xlsx = Path.Combine(dir.Path, "scorecard.xlsx");
+        var json = Path.Combine(dir.Path, "results.json");
+        var run = CliRunner.InProcess(["audit", Checklist, "--facts", Sample(sample), "--xlsx", xlsx, "--json", json, "--as-of", "2026-11-22", .. extra]);
+        Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        return (xlsx, JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.Clone(), run);
+    }
+
+    static readonly Dictionary<string, string> ZhOutcomes = new()
+    {
+        ["pass"] = "通过", ["fail"] = "不通过", ["error"] = "错误", ["notapplicable"] = "不适用", ["notchecked"] = "待评审",
+        ["informational"] = "资料性", ["waived"] = "豁免", ["notselected"] = "未选",
+    };
+
+    [Theory]
+    [InlineData("compliant")]
+    [InlineData("failing")]
+    public void Scorecard_has_the_annex_c_sheets_and_one_row_per_item_equal_to_the_json(string sample)
+    {
+        using var dir = new TempDir();
+        var (xlsx, json, _) = Audit(dir, sample);
+        using var x = new XlsxReader(xlsx);
+        Assert.Equal(["C.1 基本信息", "汇总", "6.1 安装验证资源符合性评价", "C.2 安装安全性评价", "C.3 安装可靠性评价", "C.4 性能表现评估",
+            "C.5 日志与监控审计", "C.6 版本一致性", "人工评审", "C.7 附件"], x.SheetNames);
+
+        var itemSheets = x.SheetNames.Skip(2).Take(6).ToList();
+        var rows = itemSheets.SelectMany(s =>
+        {
+            var r = x.Rows(s);
+            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源"], r[0]);
+            return r.Skip(1);
+        }).ToList();
+        var items = json.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(items.Count, rows.Count);
+        foreach (var (row, item) in rows.Zip(items))
+        {
+            Assert.Equal(item.GetProperty("id").GetString(), row[0]);
+            Assert.Equal(ZhOutcomes[item.GetProperty("outcome").GetString()!], row[6]);
+            Assert.Equal(item.GetProperty("score").GetDouble(), double.Parse(row[7], CultureInfo.InvariantCulture), 4);
+        }
+
+        var summary = x.Rows("汇总");
+        Assert.Equal("6.1", summary[1][0]);
+        var verdict = json.GetProperty("verdict").GetString() == "pass" ? "通过" : "不通过";
+        Assert.Contains(summary, r => r.Length > 1 && r[0] == "结论" && r[1].StartsWith(verdict + " — ", StringComparison.Ordinal));
+        Assert.Contains(summary, r => r.Length > 1 && r[0] == "评分公式" && r[1].StartsWith("weighted: section score = 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ)", StringComparison.Ordinal));
+        var c1 = x.Rows("C.1 基本信息");
+        Assert.Contains(c1, r => r.Length > 1 && r[0] == "评估结论" && r[1] == verdict);
+        var attachments = x.Rows("C.7 附件");
+        Assert.Equal(json.GetProperty("inputs").GetArrayLength() + 1 + 3 + 1, attachments.Count - 1);
+        Assert.Contains(attachments, r => r.Length > 2 && r[2] == json.GetProperty("checklist").GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public void Headers_are_frozen_filtered_and_outcomes_coloured()
+    {
+        using var dir = new TempDir();
+        var (xlsx, _, _) = Audit(dir, "failing");
+        using var x = new XlsxReader(xlsx);
+        foreach (var name in x.SheetNames)
+        {
+            var ws = x.Sheet(name);
+            var pane = ws.Descendants<Pane>().SingleOrDefault();
+            Assert.True(pane is not null && (pane.State?.Value == PaneStateValues.Frozen || pane.State?.Value == PaneStateValues.FrozenSplit) && pane.VerticalSplit?.Value == 1, $"{name}: header not frozen");
+            Assert.NotEmpty(ws.Descendants<Column>());
+            Assert.NotNull(ws.Descendants<PageSetup>().SingleOrDefault());
+        }
+        Assert.NotNull(x.Sheet("6.1 安装验证资源符合性评价").Descendants<AutoFilter>().SingleOrDefault());
+        var validation = Assert.Single(x.Sheet("人工评审").Descendants<DataValidation>());
+        Assert.Equal("\"pass,fail,notapplicable\"", validation.Formula1!.Text);
+        // Outcome cells of different outcomes carry different fills.
+        var styles = x.Cells("6.1 安装验证资源符合性评价").Where(c => c.CellReference!.Value!.StartsWith('G')).Select(c => c.StyleIndex?.Value).Distinct();
+        Assert.True(styles.Count() >= 3);
+    }
+
+    [Fact]
+    public void Text_from_facts_is_stored_as_text_never_a_formula()
+    {
+        using var dir = new TempDir();
+        var facts = Path.Combine(dir.Path, "facts");
+        Directory.CreateDirectory(facts);
+        File.WriteAllText(Path.Combine(facts, "custom.json"),
+            "{\"kind\":\"custom\",\"schema\":1,\"facts\":{\"names\":[\"=HYPERLINK(\\\"http://example.com\\\",\\\"x\\\")\",\"00123\",\"2026-01-01\",\"TRUE\",\"+1\"]}}");
+        var checklist = Path.Combine(dir.Path, "t.iq");
+        File.WriteAllText(checklist, "checklist \"t\" { }\nsection \"S\" \"s\" {\n  item \"{n}\" foreach n in custom.names \"{n}\" { expect len(n) > 100 }\n}\n");
+        var xlsx = Path.Combine(dir.Path, "s.xlsx");
+        Assert.Equal(1, CliRunner.InProcess("audit", checklist, "--facts", facts, "--xlsx", xlsx).ExitCode);
+        using var x = new XlsxReader(xlsx);
+        var cells = x.Cells("S s").Where(c => c.CellReference!.Value!.StartsWith('A') && c.CellReference.Value != "A1").ToList();
+        Assert.Equal(["=HYPERLINK(\"http://example.com\",\"x\")", "00123", "2026-01-01", "TRUE", "+1"], cells.Select(x.Text));
+        Assert.All(cells, c => Assert.Null(c.CellFormula));
+        Assert.All(cells, c => Assert.True(c.DataType?.Value is CellValues.SharedString or CellValues.InlineString or CellValues.String));
+        Assert.Empty(x.Sheet("S s").Descendants<CellFormula>());
+    }
+
+    [Fact]
+    public void English_headings_with_lang_en()
+    {
+        using var dir = new TempDir();
+        var (xlsx, _, _) = Audit(dir, "compliant", "--lang", "en");
+        using var x = new XlsxReader(xlsx);
+        Assert.Equal("C.1 Report information", x.SheetNames[0]);
+        Assert.Equal("Manual review", x.SheetNames[^2]);
+        Assert.Equal("pass", x.Rows("6.1 安装验证资源符合性评价")[1][6]);
+    }
+
+    [Fact]
+    public void Manual_template_filled_in_and_read_back_judges_the_manual_items()
+    {
+        using var dir = new TempDir();
+        var template = Path.Combine(dir.Path, "manual.xlsx");
+        var run = CliRunner.InProcess("manual-template", Checklist, "-o", template);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"33 manual items written to {template}\n", run.Stdout);
+        using (var wb = new XLWorkbook(template))
+        {
+            var ws = wb.Worksheet("人工评审");
+            Assert.Equal(34, ws.LastRowUsed()!.RowNumber());
+            for (var row = 2; row <= 34; row++)
+            {
+                ws.Cell(row, 5).Value = ws.Cell(row, 1).GetString() == "6.2.1e.transport" ? "不通过" : "pass";
+                ws.Cell(row, 6).Value = "周静";
+                ws.Cell(row, 7).Value = new DateTime(2026, 11, 21);
+                ws.Cell(row, 8).Value = "现场核查";
+            }
+            wb.Save();
+        }
+        // The compliant sample without its own attestations document: judgments come from the workbook alone.
+        var facts = Path.Combine(dir.Path, "facts");
+        Directory.CreateDirectory(facts);
+        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json").Where(f => !f.EndsWith("attestations.json")))
+            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var json = Path.Combine(dir.Path, "r.json");
+        var audit = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", template, "--json", json);
+        Assert.Equal("", audit.Stderr);
+        Assert.Equal(1, audit.ExitCode);
+        var items = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("items").EnumerateArray().ToList();
+        var transport = items.Single(i => i.GetProperty("id").GetString() == "6.2.1e.transport");
+        Assert.Equal("fail", transport.GetProperty("outcome").GetString());
+        Assert.Equal("attested fail by 周静 on 2026-11-21: 现场核查", transport.GetProperty("message").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("outcome").GetString() == "notchecked");
+        Assert.Contains("veto: 1 shall item(s) failed or errored (6.2.1e.transport)", audit.Stdout);
+    }
+
+    [Fact]
+    public void A_bad_status_in_the_workbook_is_reported_with_its_cell()
+    {
+        using var dir = new TempDir();
+        var template = Path.Combine(dir.Path, "manual.xlsx");
+        CliRunner.InProcess("manual-template", Checklist, "-o", template);
+        using (var wb = new XLWorkbook(template))
+        {
+            wb.Worksheet("人工评审").Cell(4, 5).Value = "maybe";
+            wb.Save();
+        }
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--attestations", template);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{template}:4:5: error IQ2018: Status must be pass, fail or notapplicable, got 'maybe' (sheet '人工评审', cell E4)\n", run.Stderr);
+    }
+
+    [Fact]
+    public void Waivers_from_yaml_and_csv()
+    {
+        using var dir = new TempDir();
+        var yaml = Path.Combine(dir.Path, "waivers.yaml");
+        File.WriteAllText(yaml, "waivers:\n  - item: 6.1.1a.sw[docker]\n    justification: Docker 24 is scheduled for the next maintenance window\n" +
+                                "    approved_by: 陈敏\n    expires: 2027-03-31\n  - item: 6.1.1b.stage[f]\n    justification: old\n    approved_by: 陈敏\n    expires: 2025-01-01\n");
+        var csv = Path.Combine(dir.Path, "waivers.csv");
+        File.WriteAllText(csv, "item,justification,approved_by,expires\n6.1.2b.raci,\"two A's agreed, see minutes 2026-11-19\",王磊,2027-01-31\n");
+        var (_, json, run) = Audit(dir, "failing", "--waivers", yaml, "--waivers", csv);
+        Assert.Equal($"{yaml}:6:5: warning IQ2018: Waiver for '6.1.1b.stage[f]' expired on 2025-01-01; ignored\n", run.Stderr);
+        var items = json.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!, i => i);
+        Assert.Equal("waived", items["6.1.1a.sw[docker]"].GetProperty("outcome").GetString());
+        Assert.StartsWith("waived by 陈敏 until 2027-03-31: Docker 24 is scheduled", items["6.1.1a.sw[docker]"].GetProperty("message").GetString());
+        Assert.Equal("waived", items["6.1.2b.raci[测试验证]"].GetProperty("outcome").GetString());
+        Assert.Equal("pass", items["6.1.2b.raci[环境准备]"].GetProperty("outcome").GetString());
+        Assert.Equal("fail", items["6.1.1b.stage[f]"].GetProperty("outcome").GetString());
+        Assert.Equal(2, json.GetProperty("inputs").EnumerateArray().Count(i => i.GetProperty("kind").GetString() == "waivers"));
+    }
+
+    [Fact]
+    public void A_waiver_for_an_unknown_item_is_an_error_with_its_line()
+    {
+        using var dir = new TempDir();
+        var yaml = Path.Combine(dir.Path, "w.yaml");
+        File.WriteAllText(yaml, "- item: 6.1.1a.cpu\n  justification: x\n  approved_by: y\n  expires: 2030-01-01\n- item: 6.1.1a.cpuu\n  justification: x\n  approved_by: y\n  expires: 2030-01-01\n");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("failing"), "--waivers", yaml);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{yaml}:5:3: error IQ3003: Waiver for unknown item '6.1.1a.cpuu'; did you mean '6.1.1a.cpu'?\n", run.Stderr);
+    }
+
+    [Fact]
+    public void Junit_has_a_case_per_row_with_failures_carrying_actual_and_expected()
+    {
+        using var dir = new TempDir();
+        var junit = Path.Combine(dir.Path, "junit.xml");
+        var (_, json, _) = Audit(dir, "failing", "--junit", junit);
+        var doc = XDocument.Load(junit);
+        var cases = doc.Descendants("testcase").ToList();
+        Assert.Equal(json.GetProperty("items").GetArrayLength(), cases.Count);
+        Assert.Equal("12", doc.Root!.Attribute("failures")!.Value);
+        var docker = cases.Single(c => c.Attribute("name")!.Value.StartsWith("6.1.1a.sw[docker] ", StringComparison.Ordinal));
+        Assert.Contains("actual 19.03.15, expected >= 20.10", docker.Element("failure")!.Value);
+    }
+
+    [SkippableFact]
+    public void LibreOffice_converts_the_scorecard_to_pdf()
+    {
+        var soffice = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice" }.FirstOrDefault(File.Exists);
+        Skip.If(soffice is null, "LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui); the PDF check is skipped");
+        using var dir = new TempDir();
+        var (xlsx, _, _) = Audit(dir, "failing");
+        var psi = new ProcessStartInfo(soffice!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--headless", $"-env:UserInstallation=file://{dir.Path}/lo-profile", "--convert-to", "pdf", "--outdir", dir.Path, xlsx })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(180_000), "LibreOffice did not finish");
+        var pdf = Path.Combine(dir.Path, "scorecard.pdf");
+        Assert.True(File.Exists(pdf), "no PDF was produced");
+        var bytes = File.ReadAllBytes(pdf);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.True(bytes.Length > 10_000);
+    }
+}
