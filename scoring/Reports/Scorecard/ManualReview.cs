@@ -35,6 +35,7 @@ public static class ManualReview
             ws.Cell(row, 5).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFF2CC");
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            ScorecardWriter.FitHeight(ws, row, labels.ManualHeaders.Length);
             row++;
         }
         if (row > 2)

@@ -62,6 +62,21 @@ public static class ScorecardWriter
         return cell;
     }
 
+    /// <summary>Sets a row's height from its wrapped text (AdjustToContents needs GDI+, absent on Linux): lines are
+    /// estimated from the column widths, CJK characters counting two columns.</summary>
+    internal static void FitHeight(IXLWorksheet ws, int row, int columns)
+    {
+        var lines = 1;
+        for (var c = 1; c <= columns; c++)
+        {
+            var width = Math.Max(1, ws.Column(c).Width - 1);
+            var text = ws.Cell(row, c).GetFormattedString();
+            var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => ch > 0x2E80 ? 2.0 : 1.0) / width)));
+            lines = Math.Max(lines, cellLines);
+        }
+        ws.Row(row).Height = Math.Min(409, 15 * lines);
+    }
+
     internal static void Header(IXLWorksheet ws, string[] headers, double[] widths, string title)
     {
         for (var c = 0; c < headers.Length; c++)
@@ -94,6 +109,7 @@ public static class ScorecardWriter
         {
             Text(ws.Cell(row, 1), labels.ReportFields[i]).Style.Font.Bold = true;
             Text(ws.Cell(row, 2), values[i]).Style.Alignment.WrapText = true;
+            FitHeight(ws, row, 2);
         }
         var verdictCell = ws.Cell(8, 2);
         verdictCell.Style.Font.Bold = true;
@@ -107,6 +123,7 @@ public static class ScorecardWriter
         {
             Text(ws.Cell(row, 1), labels.ChecklistFields[i]).Style.Font.Bold = true;
             Text(ws.Cell(row, 2), checklist[i]).Style.Alignment.WrapText = true;
+            FitHeight(ws, row, 2);
         }
     }
 
@@ -142,12 +159,13 @@ public static class ScorecardWriter
         var formula = Text(ws.Cell(row, 2), report.Score.Formula);
         ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
         formula.Style.Alignment.WrapText = true;
-        ws.Row(row).Height = 48;
+        ws.Row(row).Height = 60;
     }
 
     static void ItemSheet(IXLWorksheet ws, string title, IEnumerable<ItemResult> results, Dictionary<string, string> sources, Labels labels)
     {
-        Header(ws, labels.ItemHeaders, [18, 14, 34, 6, 8, 7, 9, 7, 22, 18, 30, 30, 22], title);
+        Header(ws, labels.ItemHeaders, [20, 14, 34, 6, 8, 7, 9, 7, 30, 16, 34, 34, 22], title);
+        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
         var row = 2;
         foreach (var r in results)
         {
@@ -168,6 +186,7 @@ public static class ScorecardWriter
             Text(ws.Cell(row, 13), r.Automated ? sources.GetValueOrDefault(r.ItemId, "") : labels.Method(false));
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            FitHeight(ws, row, labels.ItemHeaders.Length);
             row++;
         }
         ws.Range(1, 1, Math.Max(1, row - 1), labels.ItemHeaders.Length).SetAutoFilter();
