@@ -76,7 +76,7 @@ public static class ManualReview
             var last = ws.LastRowUsed()?.RowNumber() ?? 1;
             for (var row = 2; row <= last; row++)
             {
-                string Cell(int c) => ws.Cell(row, c).GetFormattedString().Trim();
+                string Cell(int c) => (ws.Cell(row, c).Value?.ToString() ?? "").Trim(); // not GetFormattedString: see ScorecardWriter.FitHeight
                 var statusText = Cell(5);
                 if (Cell(1).Length == 0 || statusText.Length == 0) continue;
                 var status = statusText switch
