@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ProbeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout));
         root.Subcommands.Add(ManualTemplateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
         if (args.Length == 0) args = ["audit"];
         try
         {

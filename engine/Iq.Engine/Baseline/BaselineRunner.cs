@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Iq.Engine.Baseline;
+
+/// <summary>What to measure, as <c>iq baseline</c>'s options say.</summary>
+public sealed record BaselineOptions
+{
+    public required string Model { get; init; }
+    public string? Cases { get; init; }
+    public string? Labels { get; init; }
+    public string Task { get; init; } = "classification";
+    public int Warmup { get; init; } = 10;
+    public int Iterations { get; init; } = 100;
+    public TimeSpan? Duration { get; init; }
+    public int[] Concurrency { get; init; } = [1, 2, 4, 8];
+    public string Device { get; init; } = "cpu";
+    public TimeSpan? LatencyBound { get; init; }
+    public bool Synthetic { get; init; }
+    public int Repeat { get; init; } = 10;
+    public double[] Noise { get; init; } = [];
+    public int ThreadsPerRun { get; init; } = 1;
+}
+
+/// <summary>One case: its input tensors by input name.</summary>
+sealed record BaselineCase(string Name, IReadOnlyList<(string Input, float[] Data, int[] Shape)> Inputs);
+
+/// <summary>Runs the device's own ONNX model on this machine and measures what IQ 4.3.2 and 6.4.2 ask: single-stream
+/// latency after warm-up; at each concurrency level throughput, latency and errors; the largest level within the latency
+/// bound; CPU time and peak memory; accuracy (A.10.1) or Dice/IoU/pixel accuracy (A.10.2) on labelled cases; output
+/// repeatability; accuracy under Gaussian noise (A.12.2). The method is named in the facts, as MLPerf names its
+/// scenarios. Each run uses <see cref="BaselineOptions.ThreadsPerRun"/> intra-op threads, so that concurrency, not one
+/// run's own parallelism, is what the levels measure.</summary>
+public sealed class BaselineRunner : IDisposable
+{
+    readonly BaselineOptions _o;
+    readonly InferenceSession _session;
+    readonly string _inputNames;
+    public string Provider { get; }
+    public string? ProviderNote { get; }
+
+    public BaselineRunner(BaselineOptions options)
+    {
+        _o = options;
+        if (!File.Exists(options.Model)) throw new BaselineInputException($"{options.Model}: model file not found");
+        (_session, Provider, ProviderNote) = Open(options);
+        _inputNames = string.Join(", ", _session.InputMetadata.Keys);
+    }
+
+    static (InferenceSession, string, string?) Open(BaselineOptions o)
+    {
+        SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        string? cudaFailure = null;
+        if (o.Device is "cuda" or "auto")
+        {
+            var options = Cpu();
+            try
+            {
+                options.AppendExecutionProvider_CUDA(0);
+                return (Load(o.Model, options), "cuda", null);
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException or OnnxRuntimeException)
+            {
+                options.Dispose();
+                cudaFailure = e is EntryPointNotFoundException or DllNotFoundException
+                    ? "this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
+                      "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it)"
+                    : $"the CUDA execution provider did not start: {e.Message.Split('\n')[0]}";
+                if (o.Device == "cuda") throw new BaselineInputException($"--device cuda: {cudaFailure}; use --device cpu or auto");
+            }
+        }
+        return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : $"CUDA not used: {cudaFailure}");
+    }
+
+    static InferenceSession Load(string model, SessionOptions options)
+    {
+        try { return new InferenceSession(model, options); }
+        catch (OnnxRuntimeException e)
+        {
+            throw new BaselineInputException($"{model}: not a model ONNX Runtime can load: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    // ---- cases and labels ----
+
+    internal IReadOnlyList<BaselineCase> LoadCases()
+    {
+        var inputs = _session.InputMetadata.ToList();
+        if (inputs.Any(i => i.Value.ElementType != typeof(float)))
+            throw new BaselineInputException($"{_o.Model}: only float32 inputs are supported (inputs: {_inputNames})");
+        if (_o.Synthetic)
+        {
+            var rng = new Random(20261122);
+            return Enumerable.Range(0, 8).Select(n => new BaselineCase($"synthetic{n}", inputs.Select(i =>
+            {
+                var shape = i.Value.Dimensions.Select(d => d > 0 ? d : 1).ToArray();
+                var data = new float[shape.Aggregate(1, (a, b) => a * b)];
+                for (var k = 0; k < data.Length; k++) data[k] = (float)Gaussian(rng);
+                return (i.Key, data, shape);
+            }).ToList())).ToList();
+        }
+        if (_o.Cases is null) throw new BaselineInputException("give --cases DIR (a folder of .npy files) or --synthetic");
+        if (!Directory.Exists(_o.Cases)) throw new BaselineInputException($"{_o.Cases}: cases folder not found");
+        var files = Directory.GetFiles(_o.Cases, "*.npy").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new BaselineInputException($"{_o.Cases}: no .npy files");
+        var cases = new List<BaselineCase>();
+        if (inputs.Count == 1)
+        {
+            foreach (var f in files) cases.Add(new BaselineCase(Path.GetFileNameWithoutExtension(f), [Fit(f, inputs[0].Key, inputs[0].Value)]));
+        }
+        else
+        {
+            // case.<input>.npy for each of several inputs
+            foreach (var group in files.GroupBy(f => Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(f))))
+            {
+                var parts = inputs.Select(i =>
+                {
+                    var file = group.FirstOrDefault(f => Path.GetFileName(f) == $"{group.Key}.{i.Key}.npy")
+                               ?? throw new BaselineInputException($"{_o.Cases}: case '{group.Key}' has no {group.Key}.{i.Key}.npy for input '{i.Key}'");
+                    return Fit(file, i.Key, i.Value);
+                }).ToList();
+                cases.Add(new BaselineCase(group.Key, parts));
+            }
+        }
+        return cases;
+    }
+
+    /// <summary>Checks a case against the model's declared input shape; a missing batch dimension is added.</summary>
+    static (string, float[], int[]) Fit(string file, string input, NodeMetadata meta)
+    {
+        var array = Npy.Read(file);
+        var shape = array.Shape;
+        var declared = meta.Dimensions;
+        if (shape.Length == declared.Length - 1) shape = [1, .. shape];
+        var fits = shape.Length == declared.Length && shape.Zip(declared).All(p => p.Second <= 0 || p.First == p.Second);
+        if (!fits)
+            throw new BaselineInputException($"{file}: shape ({string.Join(", ", array.Shape)}) does not fit input '{input}' of shape " +
+                                             $"({string.Join(", ", declared.Select((d, i) => d > 0 ? d.ToString(CultureInfo.InvariantCulture) : meta.SymbolicDimensions.ElementAtOrDefault(i) is { Length: > 0 } s ? s : "?"))})");
+        return (input, array.Data, shape);
+    }
+
+    internal Dictionary<string, object> LoadLabels(IReadOnlyList<BaselineCase> cases)
+    {
+        var labels = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (_o.Labels is null) return labels;
+        if (!File.Exists(_o.Labels)) throw new BaselineInputException($"{_o.Labels}: labels file not found");
+        var lines = File.ReadAllLines(_o.Labels);
+        if (lines.Length == 0 || lines[0].Trim() != "case,label") throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label'");
+        var names = cases.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        for (var n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Trim().Length == 0) continue;
+            var f = lines[n].Split(',');
+            if (f.Length != 2) throw new BaselineInputException($"{_o.Labels}:{n + 1}: expected 'case,label', got '{lines[n]}'");
+            var (name, value) = (f[0].Trim(), f[1].Trim());
+            if (!names.Contains(name)) throw new BaselineInputException($"{_o.Labels}:{n + 1}: label for case '{name}', which has no .npy in {_o.Cases}");
+            if (_o.Task == "segmentation")
+            {
+                var mask = Npy.Read(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_o.Labels))!, value));
+                labels[name] = mask.Data;
+            }
+            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var label)) labels[name] = label;
+            else throw new BaselineInputException($"{_o.Labels}:{n + 1}: a class label is a whole number, got '{value}'");
+        }
+        return labels;
+    }
+
+    // ---- running ----
+
+    static IReadOnlyList<NamedOnnxValue> Feed(BaselineCase c) =>
+        c.Inputs.Select(i => NamedOnnxValue.CreateFromTensor(i.Input, new DenseTensor<float>(i.Data, i.Shape))).ToList();
+
+    /// <summary>One inference: the path every measurement takes (the benchmark compares it with a bare session.Run).</summary>
+    public float[] RunOnce(IReadOnlyList<NamedOnnxValue> feed)
+    {
+        using var results = _session.Run(feed);
+        return results[0].AsEnumerable<float>().ToArray();
+    }
+
+    public JsonObject Measure(IProgress<string>? progress, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var cases = LoadCases();
+        var labels = LoadLabels(cases);
+        var feeds = cases.Select(Feed).ToList();
+        var incomplete = false;
+        var facts = new JsonObject { ["model"] = Path.GetFileName(_o.Model), ["provider"] = Provider };
+        if (ProviderNote is not null) facts["provider_note"] = ProviderNote;
+
+        try
+        {
+            for (var i = 0; i < _o.Warmup; i++) { cancel.ThrowIfCancellationRequested(); RunOnce(feeds[i % feeds.Count]); }
+            progress?.Report("single-stream");
+            var single = Level(1, feeds, cancel, progress);
+            facts["single_stream"] = Latency(single.Latencies);
+            var levels = new JsonArray();
+            var best = 0;
+            foreach (var level in _o.Concurrency)
+            {
+                progress?.Report($"concurrency {level}");
+                var r = Level(level, feeds, cancel, progress);
+                var sorted = r.Latencies.Order().ToArray();
+                var p99 = Metrics.Percentile(sorted, 99);
+                levels.Add(new JsonObject
+                {
+                    ["level"] = level,
+                    ["throughput"] = Math.Round(r.Latencies.Length / r.Wall.TotalSeconds, 3),
+                    ["mean"] = Ms(sorted.Length == 0 ? 0 : sorted.Average()),
+                    ["p99"] = Ms(p99),
+                    ["success"] = r.Latencies.Length,
+                    ["errors"] = r.Errors,
+                });
+                if (r.Errors == 0 && (_o.LatencyBound is not { } bound || p99 <= bound.TotalMilliseconds)) best = Math.Max(best, level);
+            }
+            facts["concurrency"] = levels;
+            facts["max_concurrency"] = best;
+
+            if (labels.Count > 0)
+            {
+                progress?.Report("accuracy");
+                foreach (var (k, v) in Accuracy(cases, feeds, labels, null)) facts[k] = v?.DeepClone();
+                if (_o.Noise.Length > 0)
+                {
+                    var robustness = new JsonArray();
+                    foreach (var level in _o.Noise)
+                    {
+                        var metrics = Accuracy(cases, feeds, labels, level);
+                        robustness.Add(new JsonObject { ["noise"] = level, ["metric"] = metrics[_o.Task == "segmentation" ? "dice" : "accuracy"]!.DeepClone() });
+                    }
+                    facts["robustness"] = robustness;
+                }
+            }
+            var first = RunOnce(feeds[0]);
+            double maxDiff = 0;
+            for (var i = 1; i < _o.Repeat; i++)
+            {
+                var again = RunOnce(feeds[0]);
+                for (var k = 0; k < first.Length; k++) maxDiff = Math.Max(maxDiff, Math.Abs(first[k] - again[k]));
+            }
+            facts["repeatability"] = new JsonObject { ["runs"] = _o.Repeat, ["max_abs_diff"] = maxDiff };
+        }
+        catch (OperationCanceledException)
+        {
+            incomplete = true;
+        }
+        process.Refresh();
+        facts["resources"] = new JsonObject
+        {
+            ["cpu_time"] = Ms((process.TotalProcessorTime - cpuBefore).TotalMilliseconds),
+            ["peak_memory"] = process.PeakWorkingSet64,
+        };
+        facts["method"] = new JsonObject
+        {
+            ["scenarios"] = "single-stream (one request at a time), then server-like concurrency levels (N requests in flight)",
+            ["warmup"] = _o.Warmup,
+            ["iterations"] = _o.Duration is null ? _o.Iterations : null,
+            ["duration"] = _o.Duration is { } d ? Ms(d.TotalMilliseconds) : null,
+            ["threads_per_run"] = _o.ThreadsPerRun,
+            ["cases"] = cases.Count,
+            ["started"] = started.ToString("O", CultureInfo.InvariantCulture),
+        };
+        facts["incomplete"] = incomplete;
+        return facts;
+    }
+
+    sealed record LevelResult(double[] Latencies, int Errors, TimeSpan Wall);
+
+    /// <summary>N workers share the session (Run is thread-safe), each taking cases in turn, until the iterations (all
+    /// workers together) or the duration are used up.</summary>
+    LevelResult Level(int workers, List<IReadOnlyList<NamedOnnxValue>> feeds, CancellationToken cancel, IProgress<string>? progress)
+    {
+        var latencies = new List<double>[workers];
+        var errors = 0;
+        var remaining = _o.Iterations;
+        var deadline = _o.Duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var wall = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
+        {
+            var mine = latencies[w] = [];
+            var next = w;
+            while (!cancel.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline && (_o.Duration is not null || Interlocked.Decrement(ref remaining) >= 0))
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    RunOnce(feeds[next % feeds.Count]);
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (OnnxRuntimeException) { Interlocked.Increment(ref errors); }
+                next += workers;
+            }
+        })).ToList();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        wall.Stop();
+        cancel.ThrowIfCancellationRequested();
+        return new LevelResult(latencies.SelectMany(l => l).ToArray(), errors, wall.Elapsed);
+    }
+
+    JsonObject Accuracy(IReadOnlyList<BaselineCase> cases, List<IReadOnlyList<NamedOnnxValue>> feeds, Dictionary<string, object> labels, double? noise)
+    {
+        var rng = new Random(7);
+        var outputs = new List<(string Case, float[] Output)>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (!labels.ContainsKey(cases[i].Name)) continue;
+            var feed = noise is { } level ? Noisy(cases[i], level, rng) : feeds[i];
+            outputs.Add((cases[i].Name, RunOnce(feed)));
+        }
+        if (_o.Task == "segmentation")
+        {
+            var s = Metrics.Segment(outputs.Select(o =>
+            {
+                var truth = (float[])labels[o.Case];
+                if (truth.Length != o.Output.Length)
+                    throw new BaselineInputException($"{_o.Labels}: the mask of case '{o.Case}' has {truth.Length} pixels; the model gives {o.Output.Length}");
+                return (o.Output, truth);
+            }));
+            return new JsonObject { ["dice"] = s.Dice, ["iou"] = s.Iou, ["pixel_accuracy"] = s.PixelAccuracy };
+        }
+        var c = Metrics.Classify(outputs.Select(o => (int)labels[o.Case]).ToList(), outputs.Select(o => Metrics.ArgMax(o.Output)).ToList());
+        return new JsonObject { ["accuracy"] = c.Accuracy, ["precision"] = c.Precision, ["recall"] = c.Recall, ["f1"] = c.F1 };
+    }
+
+    /// <summary>The case with Gaussian noise of standard deviation <paramref name="level"/> × the case's own.</summary>
+    static IReadOnlyList<NamedOnnxValue> Noisy(BaselineCase c, double level, Random rng) =>
+        c.Inputs.Select(i =>
+        {
+            var mean = i.Data.Average(x => (double)x);
+            var sd = Math.Sqrt(i.Data.Average(x => (x - mean) * (x - mean)));
+            var data = i.Data.Select(x => (float)(x + level * sd * Gaussian(rng))).ToArray();
+            return NamedOnnxValue.CreateFromTensor(i.Input, new DenseTensor<float>(data, i.Shape));
+        }).ToList();
+
+    static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    static JsonObject Latency(double[] latencies)
+    {
+        var sorted = latencies.Order().ToArray();
+        return new JsonObject
+        {
+            ["mean"] = Ms(sorted.Length == 0 ? 0 : sorted.Average()),
+            ["p50"] = Ms(Metrics.Percentile(sorted, 50)),
+            ["p90"] = Ms(Metrics.Percentile(sorted, 90)),
+            ["p95"] = Ms(Metrics.Percentile(sorted, 95)),
+            ["p99"] = Ms(Metrics.Percentile(sorted, 99)),
+            ["max"] = Ms(sorted.Length == 0 ? 0 : sorted[^1]),
+        };
+    }
+
+    static JsonNode Ms(double ms) => Math.Round(ms, 4);
+}

@@ -1,0 +1,74 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Iq.Engine.Baseline;
+
+/// <summary>A NumPy array read from a .npy file: values as float, and the shape.</summary>
+public sealed record NpyArray(float[] Data, int[] Shape);
+
+/// <summary>A small, strict .npy reader (format versions 1–3, little-endian float32/float64/int64/int32/uint8/bool,
+/// C order). Anything else is an error that names the file and what was wrong, never a guess.</summary>
+public static partial class Npy
+{
+    const long MaxBytes = 1L << 30;
+
+    public static NpyArray Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new BaselineInputException($"{path}: file not found");
+        if (info.Length > MaxBytes) throw new BaselineInputException($"{path}: larger than 1 GiB");
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 10 || bytes[0] != 0x93 || Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY")
+            throw new BaselineInputException($"{path}: not a .npy file (no \\x93NUMPY magic)");
+        var major = bytes[6];
+        int headerLength, offset;
+        switch (major)
+        {
+            case 1: headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)); offset = 10; break;
+            case 2 or 3 when bytes.Length >= 12: headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)); offset = 12; break;
+            default: throw new BaselineInputException($"{path}: unsupported .npy version {major}");
+        }
+        if (offset + headerLength > bytes.Length) throw new BaselineInputException($"{path}: header runs past the end of the file");
+        var header = Encoding.Latin1.GetString(bytes, offset, headerLength);
+        var descr = Field(header, "descr");
+        var fortran = Field(header, "fortran_order");
+        var shapeText = ShapeField().Match(header);
+        if (descr is null || fortran is null || !shapeText.Success) throw new BaselineInputException($"{path}: malformed header {header.Trim()}");
+        if (fortran != "False") throw new BaselineInputException($"{path}: Fortran-order arrays are not supported");
+        var shape = shapeText.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new BaselineInputException($"{path}: bad shape {shapeText.Value}"))
+            .ToArray();
+        long count = 1;
+        foreach (var n in shape) count *= n;
+        var (size, read) = descr switch
+        {
+            "<f4" => (4, (Func<byte[], int, float>)((b, i) => BinaryPrimitives.ReadSingleLittleEndian(b.AsSpan(i)))),
+            "<f8" => (8, (b, i) => (float)BinaryPrimitives.ReadDoubleLittleEndian(b.AsSpan(i))),
+            "<i8" => (8, (b, i) => BinaryPrimitives.ReadInt64LittleEndian(b.AsSpan(i))),
+            "<i4" => (4, (b, i) => BinaryPrimitives.ReadInt32LittleEndian(b.AsSpan(i))),
+            "|u1" => (1, (b, i) => b[i]),
+            "|b1" => (1, (b, i) => b[i] != 0 ? 1f : 0f),
+            _ => throw new BaselineInputException($"{path}: unsupported dtype '{descr}' (float32, float64, int32, int64, uint8 or bool)"),
+        };
+        var start = offset + headerLength;
+        if (bytes.Length - start != count * size)
+            throw new BaselineInputException($"{path}: {bytes.Length - start} data bytes, but shape ({string.Join(", ", shape)}) of {descr} needs {count * size}");
+        var data = new float[count];
+        for (var i = 0; i < count; i++) data[i] = read(bytes, start + i * size);
+        return new NpyArray(data, shape);
+    }
+
+    static string? Field(string header, string key)
+    {
+        var m = Regex.Match(header, $@"'{key}'\s*:\s*(?:'(?<v>[^']*)'|(?<v>True|False))");
+        return m.Success ? m.Groups["v"].Value : null;
+    }
+
+    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
+    private static partial Regex ShapeField();
+}
+
+/// <summary>An input the baseline runner cannot use: printed as an error, exit code 2.</summary>
+public sealed class BaselineInputException(string message) : Exception(message);

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iq.Engine.Baseline;
+using Iq.Engine.Facts;
+
+namespace Iq.Tests;
+
+/// <summary>iq baseline over models the project makes itself (Cases/baseline/make_fixtures.py): metrics equal the ones
+/// numpy computed independently; bad models, shapes and labels are clear errors; the document is a valid baseline fact.</summary>
+public class BaselineTests
+{
+    static string Dir => Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "baseline");
+    static string P(params string[] parts) => Path.Combine([Dir, .. parts]);
+
+    static JsonObject Run(TempDir dir, params string[] args)
+    {
+        var run = CliRunner.InProcess(["baseline", .. args, "--out", dir.Path, "--iterations", "20", "--warmup", "2", "--concurrency", "1,2"]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "baseline.json")))!.AsObject();
+        Assert.Equal("baseline", (string)doc["kind"]!);
+        return doc["facts"]!.AsObject();
+    }
+
+    static JsonElement Expected(string task) => JsonDocument.Parse(File.ReadAllText(P(task, "expected.json"))).RootElement.Clone();
+
+    [Fact]
+    public void Classification_metrics_equal_the_independent_computation()
+    {
+        using var dir = new TempDir();
+        var facts = Run(dir, "--model", P("cls", "classifier.onnx"), "--cases", P("cls"), "--labels", P("cls", "labels.csv"));
+        var expected = Expected("cls");
+        foreach (var m in new[] { "accuracy", "precision", "recall", "f1" })
+            Assert.Equal(expected.GetProperty(m).GetDouble(), (double)facts[m]!, 12);
+        Assert.Equal("cpu", (string)facts["provider"]!);
+        Assert.Equal(24, (int)facts["method"]!["cases"]!);
+        Assert.Equal(0, (double)facts["repeatability"]!["max_abs_diff"]!);
+        Assert.False((bool)facts["incomplete"]!);
+        Assert.Equal(2, facts["concurrency"]!.AsArray().Count);
+        Assert.All(facts["concurrency"]!.AsArray(), c => Assert.Equal(0, (int)c!["errors"]!));
+        Assert.Equal(20, (int)facts["concurrency"]![1]!["success"]!);
+        var ss = facts["single_stream"]!;
+        Assert.True((double)ss["p50"]! <= (double)ss["p99"]! && (double)ss["p99"]! <= (double)ss["max"]!);
+        var read = FactBundleReader.Load([dir.Path], FactSchema.Default);
+        Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
+    }
+
+    [Fact]
+    public void Segmentation_metrics_equal_the_independent_computation()
+    {
+        using var dir = new TempDir();
+        var facts = Run(dir, "--model", P("seg", "segmenter.onnx"), "--cases", P("seg"), "--labels", P("seg", "labels.csv"), "--task", "segmentation",
+            "--noise", "0,0.5");
+        var expected = Expected("seg");
+        Assert.Equal(expected.GetProperty("dice").GetDouble(), (double)facts["dice"]!, 12);
+        Assert.Equal(expected.GetProperty("iou").GetDouble(), (double)facts["iou"]!, 12);
+        Assert.Equal(expected.GetProperty("pixel_accuracy").GetDouble(), (double)facts["pixel_accuracy"]!, 12);
+        // Noise 0 leaves the cases as they are: the same Dice; noise 0.5 changes predictions.
+        Assert.Equal((double)facts["dice"]!, (double)facts["robustness"]![0]!["metric"]!, 12);
+        Assert.NotEqual((double)facts["dice"]!, (double)facts["robustness"]![1]!["metric"]!);
+    }
+
+    [Fact]
+    public void The_metric_formulas_of_a10()
+    {
+        // 3 classes: labels 0,0,1,1,2,2; predictions 0,1,1,1,2,0 → per class P = 1/2, 2/3, 1; R = 1/2, 1, 1/2.
+        var c = Metrics.Classify([0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0]);
+        Assert.Equal(4.0 / 6, c.Accuracy, 12);
+        Assert.Equal((0.5 + 2.0 / 3 + 1) / 3, c.Precision, 12);
+        Assert.Equal((0.5 + 1 + 0.5) / 3, c.Recall, 12);
+        Assert.Equal((0.5 + 0.8 + 2.0 / 3) / 3, c.F1, 12);
+        var s = Metrics.Segment([([0.9f, 0.9f, 0.1f, 0.1f], [1f, 0f, 1f, 0f])]); // TP 1, FP 1, FN 1, TN 1
+        Assert.Equal(0.5, s.Dice, 12);
+        Assert.Equal(1.0 / 3, s.Iou, 12);
+        Assert.Equal(0.5, s.PixelAccuracy, 12);
+    }
+
+    [Fact]
+    public void Synthetic_inputs_of_the_declared_shape_for_performance_only()
+    {
+        using var dir = new TempDir();
+        var facts = Run(dir, "--model", P("perf", "convnet.onnx"), "--synthetic");
+        Assert.Null(facts["accuracy"]);
+        Assert.True((double)facts["single_stream"]!["mean"]! > 0);
+        Assert.Equal(8, (int)facts["method"]!["cases"]!);
+    }
+
+    static string Error(params string[] args)
+    {
+        var run = CliRunner.InProcess(["baseline", .. args, "--out", Path.GetTempPath(), "--iterations", "2", "--warmup", "0", "--concurrency", "1"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        return run.Stderr.Trim();
+    }
+
+    [Fact]
+    public void A_file_that_is_not_onnx_is_a_clear_error()
+    {
+        var notModel = P("cls", "labels.csv");
+        Assert.StartsWith($"iq: error: {notModel}: not a model ONNX Runtime can load: ", Error("--model", notModel, "--synthetic"));
+        Assert.Equal("iq: error: nope.onnx: model file not found", Error("--model", "nope.onnx", "--synthetic"));
+    }
+
+    [Fact]
+    public void A_case_of_the_wrong_shape_is_a_clear_error()
+    {
+        using var dir = new TempDir();
+        File.Copy(P("seg", "s000.npy"), Path.Combine(dir.Path, "odd.npy"));
+        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "odd.npy")}: shape (1, 1, 8, 8) does not fit input 'input' of shape (N, 3, 4, 4)",
+            Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
+    }
+
+    [Fact]
+    public void A_label_for_a_missing_case_is_a_clear_error()
+    {
+        using var dir = new TempDir();
+        var labels = Path.Combine(dir.Path, "labels.csv");
+        File.WriteAllText(labels, "case,label\nc000,1\nc099,2\n");
+        Assert.Equal($"iq: error: {labels}:3: label for case 'c099', which has no .npy in {P("cls")}",
+            Error("--model", P("cls", "classifier.onnx"), "--cases", P("cls"), "--labels", labels));
+    }
+
+    [Fact]
+    public void A_bad_npy_header_is_a_clear_error()
+    {
+        using var dir = new TempDir();
+        var bad = Path.Combine(dir.Path, "bad.npy");
+        var bytes = File.ReadAllBytes(P("cls", "c000.npy"));
+        bytes[1] = (byte)'X';
+        File.WriteAllBytes(bad, bytes);
+        Assert.Equal($"iq: error: {bad}: not a .npy file (no \\x93NUMPY magic)", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
+        File.WriteAllBytes(bad, File.ReadAllBytes(P("cls", "c000.npy"))[..^8]);
+        Assert.Equal($"iq: error: {bad}: 184 data bytes, but shape (1, 3, 4, 4) of <f4 needs 192", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
+    }
+
+    [Fact]
+    public void Cuda_on_the_cpu_build_fails_clearly_and_auto_falls_back()
+    {
+        Assert.Equal("iq: error: --device cuda: this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
+                     "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it); use --device cpu or auto",
+            Error("--model", P("cls", "classifier.onnx"), "--synthetic", "--device", "cuda"));
+        using var dir = new TempDir();
+        var facts = Run(dir, "--model", P("cls", "classifier.onnx"), "--synthetic", "--device", "auto");
+        Assert.Equal("cpu", (string)facts["provider"]!);
+        Assert.StartsWith("CUDA not used: this ONNX Runtime build has no CUDA execution provider", (string)facts["provider_note"]!);
+    }
+}
