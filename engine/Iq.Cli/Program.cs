@@ -18,6 +18,10 @@ public static class Program
         root.Subcommands.Add(SchemaCommand.Create(stdout));
         root.Subcommands.Add(ManualTemplateCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LogsCommand.Create(stdout));
+        root.Subcommands.Add(EvidenceCommands.Snapshot(stdout));
+        root.Subcommands.Add(EvidenceCommands.Tests(stdout));
+        root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
         if (args.Length == 0) args = ["audit"];
         try
         {

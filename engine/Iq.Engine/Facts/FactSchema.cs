@@ -168,7 +168,9 @@ public sealed class FactSchema : IFactSchema
     static readonly ObjectType Logs = Obj("logs",
         M("lines", IqType.Number, "lines read"),
         M("unparsed", IqType.Number, "lines not parsed"),
+        M("unparsed_lines", ListOf(IqType.Number), "the first line numbers not parsed"),
         M("events", IqType.Number, "events"),
+        M("events_by_type", new MapType(IqType.Number), "events per type (apt: install, upgrade …; dpkg: install, configure, status …)"),
         M("tasks", IqType.Number, "installation tasks seen"),
         M("tasks_complete", IqType.Number, "tasks with a complete lifecycle: created → approved → executed → completed or failed (5.4.1)"),
         M("tasks_failed", IqType.Number, "tasks that ended failed"),
@@ -196,7 +198,8 @@ public sealed class FactSchema : IFactSchema
             "release notes (6.6.1 e)"),
         M("files_missing", IqType.Number, "listed files not on disk"),
         M("files_changed", IqType.Number, "listed files whose hash differs"),
-        M("files_extra", IqType.Number, "files on disk not listed"));
+        M("files_extra", IqType.Number, "files on disk not listed"),
+        M("format", IqType.String, "iq, cyclonedx or spdx"));
 
     static readonly ObjectType Attestations = Obj("attestations",
         M("items", ListOf(Obj("attestation",
@@ -212,7 +215,11 @@ public sealed class FactSchema : IFactSchema
         M("removed", IqType.Number, "files missing after rollback"),
         M("changed", IqType.Number, "files whose content differs after rollback"),
         M("permission_changes", IqType.Number, "files whose permissions differ"),
-        M("duration", IqType.Duration, "time the rollback took"));
+        M("duration", IqType.Duration, "time the rollback took (--rollback-time)"),
+        M("comparison_time", IqType.Duration, "time the comparison took"),
+        M("files_before", IqType.Number, "files in the snapshot before installing"),
+        M("examples", ListOf(Obj("difference", M("path", IqType.String, "file"), M("change", IqType.String, "added, removed, changed or mode"))),
+            "the first differences, for the report"));
 
     public IReadOnlyList<FactRoot> Roots { get; } =
     [

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Iq.Engine.Evidence;
+using Iq.Engine.Probes;
+using Iq.Scoring.Reports;
+
+namespace Iq.Cli.Commands;
+
+/// <summary>The evidence analyzers besides logs: <c>iq snapshot</c>, <c>iq tests</c>, <c>iq manifest</c>. Each writes one fact
+/// document into a bundle folder.</summary>
+static class EvidenceCommands
+{
+    static void WriteFacts(string dir, string kind, JsonObject facts)
+    {
+        var report = new ProbeReport(new(), new(), TimeSpan.Zero, DateTimeOffset.UtcNow);
+        AtomicFile.Write(Path.Combine(dir, kind + ".json"),
+            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(kind, facts, report, AuditReport.CurrentEngineVersion))));
+    }
+
+    static Option<string> Out() => new("--out") { Description = "The bundle folder to write into", DefaultValueFactory = _ => "iq-facts" };
+
+    static Dictionary<string, string> Pairs(string[]? values, string option)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in values ?? [])
+        {
+            var eq = v.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"{option} needs NAME=VALUE, got '{v}'");
+            result[v[..eq]] = v[(eq + 1)..];
+        }
+        return result;
+    }
+
+    static int Guard(Func<int> action)
+    {
+        try { return action(); }
+        catch (EvidenceInputException e) { throw new UsageException(e.Message); }
+    }
+
+    /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--rollback-time 12min] [--out DIR]</c>.</summary>
+    public static Command Snapshot(TextWriter stdout)
+    {
+        var dir = new Argument<string?>("folder") { Description = "The folder to snapshot", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = "The snapshot file to write" };
+        var compare = new Option<string[]>("--compare") { Description = "BEFORE AFTER: two snapshot files or folders", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var rollback = new Option<string?>("--rollback-time") { Description = "How long the rollback took, e.g. \"12 min\" or 720000 (ms)" };
+        var outDir = Out();
+        var command = new Command("snapshot", "Snapshot a folder (SHA-256 of every file), or compare two snapshots into rollback facts (IQ 5.2.2, 6.3.2)");
+        command.Arguments.Add(dir);
+        command.Options.Add(output);
+        command.Options.Add(compare);
+        command.Options.Add(rollback);
+        command.Options.Add(outDir);
+        command.SetAction(parse => Guard(() =>
+        {
+            if (parse.GetValue(compare) is { Length: 2 } pair)
+            {
+                TimeSpan? time = null;
+                if (parse.GetValue(rollback) is { } text)
+                {
+                    var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    double ms = parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                                && Iq.Rules.Syntax.Units.Durations.TryGetValue(parts[1], out var f) ? n * f
+                        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
+                        : throw new UsageException($"--rollback-time: not a duration: '{text}'");
+                    time = TimeSpan.FromMilliseconds(ms);
+                }
+                var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
+                WriteFacts(parse.GetValue(outDir)!, "rollback", facts);
+                stdout.WriteLine($"{facts["added"]} added, {facts["removed"]} removed, {facts["changed"]} changed, {facts["permission_changes"]} permission changes; " +
+                                 $"written to {parse.GetValue(outDir)}/rollback.json");
+                return ExitCodes.Pass;
+            }
+            var folder = parse.GetValue(dir) ?? throw new UsageException("give a folder to snapshot, or --compare BEFORE AFTER");
+            var file = parse.GetValue(output) ?? throw new UsageException("give -o FILE for the snapshot");
+            var entries = Iq.Engine.Evidence.Snapshot.Take(folder);
+            AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries))));
+            stdout.WriteLine($"{entries.Count} files snapshotted to {file}");
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+
+    /// <summary><c>iq tests REPORT.xml… [--category SUITE=CATEGORY]… [--out DIR]</c>.</summary>
+    public static Command Tests(TextWriter stdout)
+    {
+        var files = new Argument<string[]>("reports") { Description = "JUnit XML reports", Arity = ArgumentArity.OneOrMore };
+        var category = new Option<string[]>("--category") { Description = "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed" };
+        var outDir = Out();
+        var command = new Command("tests", "Functional confirmation test results (JUnit XML) to tests facts (IQ 4.3.1)");
+        command.Arguments.Add(files);
+        command.Options.Add(category);
+        command.Options.Add(outDir);
+        command.SetAction(parse => Guard(() =>
+        {
+            var facts = JunitFacts.Read(parse.GetValue(files)!, Pairs(parse.GetValue(category), "--category"));
+            WriteFacts(parse.GetValue(outDir)!, "tests", facts);
+            stdout.WriteLine($"{facts["total"]} tests, {facts["failed"]} failed, {facts["skipped"]} skipped; written to {parse.GetValue(outDir)}/tests.json");
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+
+    /// <summary><c>iq manifest FILE [--root DIR] [--pattern REGEX] [--out DIR]</c>.</summary>
+    public static Command Manifest(TextWriter stdout)
+    {
+        var file = new Argument<string>("manifest") { Description = "The manifest: iq's own JSON format, CycloneDX 1.4–1.6 JSON, or SPDX 2.3 JSON" };
+        var root = new Option<string?>("--root") { Description = "Hash every listed file under this folder and compare" };
+        var pattern = new Option<string?>("--pattern") { Description = "The version naming rule as a regex (default: SemVer)" };
+        var outDir = Out();
+        var command = new Command("manifest", "Version manifest or SBOM to manifest facts (IQ 5.5.1, 6.6.1)");
+        command.Arguments.Add(file);
+        command.Options.Add(root);
+        command.Options.Add(pattern);
+        command.Options.Add(outDir);
+        command.SetAction(parse => Guard(() =>
+        {
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
+            WriteFacts(parse.GetValue(outDir)!, "manifest", facts);
+            stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]}: {facts["components"]!.AsArray().Count} components, " +
+                             $"{facts["files_missing"]} missing, {facts["files_changed"]} changed, {facts["files_extra"]} extra; written to {parse.GetValue(outDir)}/manifest.json");
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+}

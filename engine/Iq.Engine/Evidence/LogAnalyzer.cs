@@ -1,0 +1,358 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Iq.Engine.Evidence;
+
+/// <summary>One event from a log line (or an apt transaction): the fields 5.4.1 asks a log to carry.</summary>
+public record struct LogEvent(DateTimeOffset? Time, string? Operator, string? Device, string? Parameters, string? Result, string? Task, string? Type);
+
+/// <summary>Reads installation logs into a <c>logs</c> fact document (IQ 5.4.1, 6.5.1): lines, lines not parsed (with the
+/// first line numbers), events by type, task lifecycles (created → approved → executed → completed | failed), the share of
+/// events carrying each required field, timestamps out of order, the largest gap, first and last event. Streams the file:
+/// memory holds one line and one small record per task, whatever the size of the log. A bad line is counted, never fatal.</summary>
+public sealed class LogAnalyzer
+{
+    public static readonly string[] Formats = ["jsonl", "csv", "apt", "dpkg", "syslog", "regex:PATTERN"];
+    static readonly string[] Fields = ["time", "operator", "device", "parameters", "result", "task", "event"];
+
+    readonly string _format;
+    readonly Regex? _regex;
+    readonly Dictionary<string, string> _map;
+    long _lines, _unparsed, _events;
+    readonly List<long> _unparsedLines = [];
+    readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
+    readonly long[] _withField = new long[5];
+    readonly Dictionary<string, byte> _tasks = new(StringComparer.Ordinal);
+    DateTimeOffset? _first, _last, _previous;
+    long _outOfOrder;
+    double _largestGap;
+    string[]? _csvHeader;
+
+    const byte Created = 1, Approved = 2, Executed = 4, Completed = 8, Failed = 16;
+
+    public LogAnalyzer(string format, IReadOnlyDictionary<string, string> map)
+    {
+        _format = format.StartsWith("regex:", StringComparison.Ordinal) ? "regex" : format;
+        if (_format == "regex")
+        {
+            try { _regex = new Regex(format["regex:".Length..], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException e) { throw new EvidenceInputException($"--format regex: invalid pattern: {e.Message}"); }
+        }
+        else if (!Formats.Contains(_format)) throw new EvidenceInputException($"unknown --format '{format}'; expected {string.Join(", ", Formats)}");
+        foreach (var key in map.Keys)
+            if (!Fields.Contains(key)) throw new EvidenceInputException($"--map {key}=…: unknown field; expected {string.Join(", ", Fields)}");
+        _map = Fields.ToDictionary(f => f, f => map.TryGetValue(f, out var source) ? source : f);
+    }
+
+    public void Analyze(string path)
+    {
+        if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        var apt = _format == "apt" ? new AptTransaction() : null;
+        foreach (var (line, number) in Lines(stream))
+        {
+            _lines++;
+            if (apt is not null) { AptLine(line.Span, number, apt); continue; }
+            if (line.Length == 0) continue;
+            if (_format == "csv" && _csvHeader is null)
+            {
+                _csvHeader = SplitCsv(Encoding.UTF8.GetString(line.Span))?.Select(f => f.Trim()).ToArray()
+                             ?? throw new EvidenceInputException($"{path}:{number}: the CSV header has an unclosed quote");
+                _lines--; // the header is not a log line
+                continue;
+            }
+            var e = _format switch
+            {
+                "jsonl" => Json(line.Span),
+                "csv" => Csv(line.Span),
+                "dpkg" => Dpkg(line.Span),
+                "syslog" => Syslog(line.Span),
+                _ => Pattern(line.Span),
+            };
+            if (e is { } ev) Add(ev);
+            else Unparsed(number);
+        }
+        if (apt is { Started: true }) Add(apt.ToEvent());
+    }
+
+    void Unparsed(long number)
+    {
+        _unparsed++;
+        if (_unparsedLines.Count < 5) _unparsedLines.Add(number);
+    }
+
+    /// <summary>Lines as bytes, split on \n (a \r before it dropped), without decoding what no format needs decoded.</summary>
+    static IEnumerable<(ReadOnlyMemory<byte> Line, long Number)> Lines(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            int start = 0, end = 0;
+            long number = 0;
+            while (true)
+            {
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                end += read;
+                var searchFrom = start;
+                while (true)
+                {
+                    var nl = Array.IndexOf(buffer, (byte)'\n', searchFrom, end - searchFrom);
+                    if (nl < 0) break;
+                    var len = nl - start;
+                    if (len > 0 && buffer[nl - 1] == (byte)'\r') len--;
+                    yield return (new ReadOnlyMemory<byte>(buffer, start, len), ++number);
+                    start = searchFrom = nl + 1;
+                }
+                if (read == 0)
+                {
+                    if (end > start) yield return (new ReadOnlyMemory<byte>(buffer, start, end - start), ++number);
+                    yield break;
+                }
+                if (start == 0 && end == buffer.Length)
+                {
+                    // A line longer than the buffer: grow it (a pathological log, still bounded by one line).
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, bigger, 0, end);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                    continue;
+                }
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    void Add(LogEvent e)
+    {
+        _events++;
+        if (e.Type is { Length: > 0 } type) _byType[type] = _byType.GetValueOrDefault(type) + 1;
+        if (e.Time is { } t)
+        {
+            _withField[0]++;
+            if (_first is null || t < _first) _first = t;
+            if (_last is null || t > _last) _last = t;
+            if (_previous is { } p)
+            {
+                if (t < p) _outOfOrder++;
+                else _largestGap = Math.Max(_largestGap, (t - p).TotalMilliseconds);
+            }
+            _previous = t;
+        }
+        if (!string.IsNullOrWhiteSpace(e.Operator)) _withField[1]++;
+        if (!string.IsNullOrWhiteSpace(e.Device)) _withField[2]++;
+        if (!string.IsNullOrWhiteSpace(e.Parameters)) _withField[3]++;
+        if (!string.IsNullOrWhiteSpace(e.Result)) _withField[4]++;
+        if (e.Task is { Length: > 0 } task)
+        {
+            var stage = Stage(e.Type) | Stage(e.Result);
+            _tasks[task] = (byte)(_tasks.GetValueOrDefault(task) | stage);
+        }
+    }
+
+    static byte Stage(string? word) => word?.ToLowerInvariant() switch
+    {
+        "created" or "create" or "创建" => Created,
+        "approved" or "approve" or "审批" => Approved,
+        "executed" or "execute" or "started" or "执行" => Executed,
+        "completed" or "complete" or "succeeded" or "success" or "完成" => Completed,
+        "failed" or "fail" or "failure" or "失败" => Failed,
+        _ => 0,
+    };
+
+    // ---- formats ----
+
+    LogEvent? Json(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
+        string? time = null, op = null, device = null, parameters = null, result = null, task = null, type = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName) return null;
+                var name = reader.GetString();
+                reader.Read();
+                static string? Value(ref Utf8JsonReader r, ReadOnlySpan<byte> line)
+                {
+                    if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        var start = (int)r.TokenStartIndex;
+                        r.Skip();
+                        return Encoding.UTF8.GetString(line[start..((int)r.BytesConsumed)]);
+                    }
+                    return r.TokenType switch
+                    {
+                        JsonTokenType.String => r.GetString(),
+                        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(r.ValueSpan),
+                        _ => null,
+                    };
+                }
+                if (name == _map["time"]) time = Value(ref reader, line);
+                else if (name == _map["operator"]) op = Value(ref reader, line);
+                else if (name == _map["device"]) device = Value(ref reader, line);
+                else if (name == _map["parameters"]) parameters = Value(ref reader, line);
+                else if (name == _map["result"]) result = Value(ref reader, line);
+                else if (name == _map["task"]) task = Value(ref reader, line);
+                else if (name == _map["event"]) type = Value(ref reader, line);
+                else reader.Skip();
+            }
+            if (reader.TokenType != JsonTokenType.EndObject) return null;
+        }
+        catch (JsonException) { return null; }
+        return new LogEvent(Time(time), op, device, parameters, result, task, type);
+    }
+
+    LogEvent? Csv(ReadOnlySpan<byte> line)
+    {
+        var fields = SplitCsv(Encoding.UTF8.GetString(line));
+        if (fields is null) return null;
+        if (fields.Count != _csvHeader!.Length) return null;
+        string? Get(string field) => Array.IndexOf(_csvHeader, _map[field]) is var i and >= 0 ? fields[i] : null;
+        return new LogEvent(Time(Get("time")), Get("operator"), Get("device"), Get("parameters"), Get("result"), Get("task"), Get("event"));
+    }
+
+    /// <summary>RFC 4180 fields of one line; null when a quote is left open.</summary>
+    static List<string>? SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        if (quoted) return null;
+        fields.Add(sb.ToString());
+        return fields;
+    }
+
+    static LogEvent? Dpkg(ReadOnlySpan<byte> line)
+    {
+        // "2025-06-24 14:36:25 install libfoo:amd64 <none> 1.2-3"
+        var text = Encoding.UTF8.GetString(line);
+        if (text.Length < 21 || text[10] != ' ' || text[19] != ' ') return null;
+        if (!DateTimeOffset.TryParseExact(text[..19], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return null;
+        var rest = text[20..];
+        var space = rest.IndexOf(' ');
+        var type = space < 0 ? rest : rest[..space];
+        return new LogEvent(t, null, null, space < 0 ? null : rest[(space + 1)..], type == "status" ? rest.Split(' ').ElementAtOrDefault(1) : null, null, type);
+    }
+
+    static readonly Regex SyslogLine = new(@"^(?<time>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (?<device>\S+) (?<event>[^:\[\s]+)(?:\[\d+\])?: (?<parameters>.*)$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    LogEvent? Syslog(ReadOnlySpan<byte> line)
+    {
+        var m = SyslogLine.Match(Encoding.UTF8.GetString(line));
+        if (!m.Success) return null;
+        // RFC 3164 times carry no year: the year of the analysis is assumed.
+        DateTimeOffset? time = DateTimeOffset.TryParseExact($"{DateTime.UtcNow.Year} {m.Groups["time"].Value.Replace("  ", " ")}", "yyyy MMM d HH:mm:ss",
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        return new LogEvent(time, null, m.Groups["device"].Value, m.Groups["parameters"].Value, null, null, m.Groups["event"].Value);
+    }
+
+    LogEvent? Pattern(ReadOnlySpan<byte> line)
+    {
+        Match m;
+        try { m = _regex!.Match(Encoding.UTF8.GetString(line)); }
+        catch (RegexMatchTimeoutException) { return null; }
+        if (!m.Success) return null;
+        string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
+        return new LogEvent(Time(G("time")), G("operator"), G("device"), G("parameters"), G("result"), G("task"), G("event"));
+    }
+
+    static DateTimeOffset? Time(string? text) =>
+        text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
+        : text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch > 1e11 ? epoch : epoch * 1000)) : null;
+
+    /// <summary>An apt history.log transaction: Start-Date, Commandline, Requested-By, actions, Error, End-Date.</summary>
+    sealed class AptTransaction
+    {
+        public bool Started;
+        public DateTimeOffset? Start;
+        public string? Commandline, RequestedBy, Error, Type;
+        public bool Ended;
+        public int Number;
+
+        public LogEvent ToEvent() => new(Start, RequestedBy, null, Commandline,
+            Error is not null ? "failed" : Ended ? "completed" : null, $"apt-{Number}", Type ?? "transaction");
+    }
+
+    int _aptNumber;
+
+    void AptLine(ReadOnlySpan<byte> bytes, long number, AptTransaction apt)
+    {
+        var line = Encoding.UTF8.GetString(bytes);
+        if (line.Length == 0) return;
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0) { Unparsed(number); return; }
+        var (key, value) = (line[..colon], line[(colon + 2)..]);
+        if (key == "Start-Date")
+        {
+            if (apt.Started) Add(apt.ToEvent());
+            apt.Started = true;
+            apt.Start = AptTime(value);
+            apt.Commandline = apt.RequestedBy = apt.Error = apt.Type = null;
+            apt.Ended = false;
+            apt.Number = ++_aptNumber;
+            if (apt.Start is null) Unparsed(number);
+            return;
+        }
+        if (!apt.Started) { Unparsed(number); return; }
+        switch (key)
+        {
+            case "Commandline": apt.Commandline = value; break;
+            case "Requested-By": apt.RequestedBy = value; break;
+            case "Error": apt.Error = value; break;
+            case "End-Date": apt.Ended = AptTime(value) is not null; if (!apt.Ended) Unparsed(number); break;
+            case "Install" or "Upgrade" or "Remove" or "Purge" or "Downgrade" or "Reinstall": apt.Type ??= key.ToLowerInvariant(); break;
+            default: Unparsed(number); break;
+        }
+    }
+
+    static DateTimeOffset? AptTime(string value) =>
+        DateTimeOffset.TryParseExact(value.Replace("  ", " "), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    public JsonObject Facts()
+    {
+        double Share(int i) => _events == 0 ? 0 : Math.Round((double)_withField[i] / _events, 6);
+        var tasks = _tasks.Values.ToList();
+        return new JsonObject
+        {
+            ["lines"] = _lines,
+            ["unparsed"] = _unparsed,
+            ["unparsed_lines"] = new JsonArray(_unparsedLines.Select(n => (JsonNode)n).ToArray()),
+            ["events"] = _events,
+            ["events_by_type"] = new JsonObject(_byType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            ["tasks"] = (long)tasks.Count,
+            ["tasks_complete"] = (long)tasks.Count(t => (t & (Created | Approved | Executed)) == (Created | Approved | Executed) && (t & (Completed | Failed)) != 0),
+            ["tasks_failed"] = (long)tasks.Count(t => (t & Failed) != 0),
+            ["field_coverage"] = new JsonObject { ["time"] = Share(0), ["operator"] = Share(1), ["device"] = Share(2), ["parameters"] = Share(3), ["result"] = Share(4) },
+            ["out_of_order"] = _outOfOrder,
+            ["largest_gap"] = _events < 2 ? null : Math.Round(_largestGap, 3),
+            ["first_event"] = _first?.ToString("O", CultureInfo.InvariantCulture),
+            ["last_event"] = _last?.ToString("O", CultureInfo.InvariantCulture),
+        };
+    }
+}
+
+/// <summary>An evidence file that cannot be used: a clear message, exit code 2.</summary>
+public sealed class EvidenceInputException(string message) : Exception(message);
