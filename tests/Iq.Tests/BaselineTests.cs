@@ -144,3 +144,31 @@ public class BaselineTests
         Assert.StartsWith("CUDA not used: this ONNX Runtime build has no CUDA execution provider", (string)facts["provider_note"]!);
     }
 }
+
+/// <summary>The GPU sampler against the nvidia-smi stand-in of the GPU-server fixture, and a measurement stopped early.</summary>
+public class BaselineEdgeTests
+{
+    [Fact]
+    public async Task Gpu_memory_and_utilisation_are_sampled_from_nvidia_smi()
+    {
+        var tools = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "machines", "gpu-server", "tools");
+        await using var sampler = new GpuSampler(new Iq.Engine.Probes.ProbeContext("/", [tools], TimeSpan.FromSeconds(2)), TimeSpan.FromHours(1));
+        await sampler.SampleOnce();
+        var (peak, mean) = sampler.Summary()!.Value;
+        Assert.Equal(22528L * 1024 * 1024, peak);
+        Assert.Equal(0.68, mean, 6); // (71 + 65) / 2 %, two samples per call (two GPUs) × at least one call
+    }
+
+    [Fact]
+    public void A_measurement_stopped_early_keeps_what_it_has_and_says_so()
+    {
+        var model = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "baseline", "cls", "classifier.onnx");
+        using var runner = new BaselineRunner(new BaselineOptions { Model = model, Synthetic = true, Warmup = 0 });
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var facts = runner.Measure(null, cancel.Token);
+        Assert.True((bool)facts["incomplete"]!);
+        Assert.NotNull(facts["resources"]);
+        Assert.Null(facts["single_stream"]);
+    }
+}

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Iq.Engine.Probes;
 
 namespace Iq.Engine.Baseline;
 
@@ -200,6 +201,8 @@ public sealed class BaselineRunner : IDisposable
         var feeds = cases.Select(Feed).ToList();
         var incomplete = false;
         var facts = new JsonObject { ["model"] = Path.GetFileName(_o.Model), ["provider"] = Provider };
+        // GPU memory and utilisation come from nvidia-smi, sampled while the model runs on the GPU.
+        var sampler = Provider == "cuda" ? new GpuSampler(ProbeContext.ForThisMachine(), TimeSpan.FromMilliseconds(250)) : null;
         if (ProviderNote is not null) facts["provider_note"] = ProviderNote;
 
         try
@@ -259,11 +262,21 @@ public sealed class BaselineRunner : IDisposable
             incomplete = true;
         }
         process.Refresh();
-        facts["resources"] = new JsonObject
+        var resources = new JsonObject
         {
             ["cpu_time"] = Ms((process.TotalProcessorTime - cpuBefore).TotalMilliseconds),
             ["peak_memory"] = process.PeakWorkingSet64,
         };
+        if (sampler is not null)
+        {
+            sampler.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (sampler.Summary() is { } gpu)
+            {
+                resources["gpu_memory"] = gpu.PeakBytes;
+                resources["gpu_utilization"] = Math.Round(gpu.MeanUtilization, 4);
+            }
+        }
+        facts["resources"] = resources;
         facts["method"] = new JsonObject
         {
             ["scenarios"] = "single-stream (one request at a time), then server-like concurrency levels (N requests in flight)",
