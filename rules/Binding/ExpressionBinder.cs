@@ -108,7 +108,8 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         return Error(Codes.UnknownName, $"Unknown name '{n.Name}'{hint}", n.Span);
     }
 
-    static string PathOf(BoundExpr e) => e switch
+    /// <summary>The fact path an expression reads, for "missing evidence" messages.</summary>
+    internal static string PathOf(BoundExpr e) => e switch
     {
         BoundRoot r => r.Name,
         BoundMember m => m.Path,

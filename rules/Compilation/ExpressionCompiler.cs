@@ -53,7 +53,7 @@ sealed class ExpressionCompiler
         BoundLiteral l => Const(l.Value),
         BoundRoot r => LE.ArrayIndex(LE.Field(_ctx, nameof(EvalContext.Roots)), LE.Constant(r.Index)),
         BoundMember m => LE.Call(Op(nameof(Ops.Member)), Compile(m.Target), LE.Constant(m.Member), LE.Constant(new Missing(m.Path))),
-        BoundIndex x => LE.Call(Op(nameof(Ops.Index)), Compile(x.Target), Compile(x.Index), LE.Constant(PathOf(x.Target))),
+        BoundIndex x => LE.Call(Op(nameof(Ops.Index)), Compile(x.Target), Compile(x.Index), LE.Constant(ExpressionBinder.PathOf(x.Target))),
         BoundLocal l => _locals[l.Name],
         BoundElement => LE.Field(_ctx, nameof(EvalContext.Element)),
         BoundLet l => LE.Call(_ctx, typeof(EvalContext).GetMethod(nameof(EvalContext.Let))!, LE.Constant(l.Index)),
@@ -68,17 +68,6 @@ sealed class ExpressionCompiler
         BoundItemRef r => LE.Call(_ctx, typeof(EvalContext).GetMethod(r.Function == "passed" ? nameof(EvalContext.ItemPassed) : nameof(EvalContext.ItemOutcome))!,
             LE.Constant(r.ItemId)),
         _ => throw new InvalidOperationException(e.GetType().Name),
-    };
-
-    static string PathOf(BoundExpr e) => e switch
-    {
-        BoundRoot r => r.Name,
-        BoundMember m => m.Path,
-        BoundIndex x => x.Path,
-        BoundLocal l => l.Path,
-        BoundElement el => el.Path,
-        BoundLet l => l.Name,
-        _ => "(value)",
     };
 
     LE CompileBinary(BoundBinary b)
