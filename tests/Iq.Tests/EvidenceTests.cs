@@ -54,7 +54,7 @@ public class EvidenceTests
     {
         var facts = ManifestReader.Read(Case("manifest", "spdx.json"), Case("manifest", "install"), null);
         Assert.Equal("spdx", (string)facts["format"]!);
-        Assert.Equal(["onnxruntime", "./bin/inference"], facts["components"]!.AsArray().Select(c => (string)c!["name"]!));
+        Assert.Equal(["onnxruntime", "./service/inference"], facts["components"]!.AsArray().Select(c => (string)c!["name"]!));
         Assert.Equal("ok", (string)facts["components"]![1]!["status"]!);
     }
 
