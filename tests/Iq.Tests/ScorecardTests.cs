@@ -110,6 +110,25 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void Report_information_from_a_file_and_the_command_line()
+    {
+        using var dir = new TempDir();
+        var info = Path.Combine(dir.Path, "c1.json");
+        File.WriteAllText(info, "{\"report_no\": \"EVAL-2026-031\", \"place\": \"某三甲医院信息中心\", \"assessors\": \"周静（第三方检测机构）\"}");
+        var (xlsx, _, _) = Audit(dir, "compliant", "--report-info", info, "--report", "place=影像科机房", "--report", "sign_date=2026-11-22");
+        using var x = new XlsxReader(xlsx);
+        var c1 = x.Rows("C.1 基本信息").Where(r => r.Length > 1).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("EVAL-2026-031", c1["报告编号"]);
+        Assert.Equal("影像科机房", c1["评估地点"]);
+        Assert.Equal("周静（第三方检测机构）", c1["评估人员"]);
+        Assert.Equal("2026-11-22", c1["签发日期"]);
+        Assert.Equal("通过", c1["评估结论"]);
+        var bad = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--report", "colour=blue");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith("iq: error: --report needs FIELD=VALUE with FIELD one of report_no, ", bad.Stderr);
+    }
+
+    [Fact]
     public void English_headings_with_lang_en()
     {
         using var dir = new TempDir();

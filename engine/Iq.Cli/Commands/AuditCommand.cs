@@ -30,6 +30,7 @@ static class AuditCommand
         var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments: YAML, CSV, or a filled manual-review .xlsx (repeatable)" };
         var waivers = new Option<string[]>("--waivers") { Description = "Waivers: YAML or CSV of item, justification, approved_by, expires (repeatable)" };
         var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
+        var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
         var lang = ManualTemplateCommand.LangOption();
         var compile = new CompileOptionGroup();
 
@@ -47,6 +48,7 @@ static class AuditCommand
         command.Options.Add(attestations);
         command.Options.Add(waivers);
         command.Options.Add(reportInfo);
+        command.Options.Add(reportFields);
         command.Options.Add(lang);
         compile.AddTo(command);
         command.SetAction(parse =>
@@ -97,6 +99,15 @@ static class AuditCommand
                 if (!File.Exists(infoPath)) judged.Error(Iq.Rules.Diagnostics.Codes.FileNotFound, $"File not found: {infoPath}", Iq.Rules.Diagnostics.SourceSpan.None(infoPath));
                 else info = Iq.Scoring.Reports.Scorecard.ReportInfo.Read(infoPath, judged) ?? info;
             }
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var f in parse.GetValue(reportFields) ?? [])
+            {
+                var eq = f.IndexOf('=');
+                if (eq <= 0 || !Iq.Scoring.Reports.Scorecard.ReportInfo.Fields.Contains(f[..eq]))
+                    throw new UsageException($"--report needs FIELD=VALUE with FIELD one of {string.Join(", ", Iq.Scoring.Reports.Scorecard.ReportInfo.Fields)}, got '{f}'");
+                fields[f[..eq]] = f[(eq + 1)..];
+            }
+            info = info.With(fields);
             foreach (var warning in judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Warning)) stderr.WriteLine(warning);
             if (judged.HasErrors) throw new UsageException(judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Error).ToList());
             var score = Scorer.Score(checklist.Model, results, parse.GetValue(scoring));

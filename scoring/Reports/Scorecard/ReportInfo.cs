@@ -8,7 +8,20 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
 {
     public static readonly ReportInfo Empty = new("", "", "", "", "", "", "", "");
 
-    static readonly string[] Fields = ["report_no", "object", "purpose", "dates", "place", "assessors", "signer", "sign_date"];
+    public static readonly string[] Fields = ["report_no", "object", "purpose", "dates", "place", "assessors", "signer", "sign_date"];
+
+    /// <summary>This information with fields replaced from the command line (<c>--report field=value</c>).</summary>
+    public ReportInfo With(IReadOnlyDictionary<string, string> fields) => this with
+    {
+        ReportNo = fields.GetValueOrDefault("report_no", ReportNo),
+        Object = fields.GetValueOrDefault("object", Object),
+        Purpose = fields.GetValueOrDefault("purpose", Purpose),
+        Dates = fields.GetValueOrDefault("dates", Dates),
+        Place = fields.GetValueOrDefault("place", Place),
+        Assessors = fields.GetValueOrDefault("assessors", Assessors),
+        Signer = fields.GetValueOrDefault("signer", Signer),
+        SignDate = fields.GetValueOrDefault("sign_date", SignDate),
+    };
 
     public static ReportInfo? Read(string path, DiagnosticBag diagnostics)
     {
