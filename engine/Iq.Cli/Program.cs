@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Snapshot(stdout));
         root.Subcommands.Add(EvidenceCommands.Tests(stdout));
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         if (args.Length == 0) args = ["audit"];
         try
         {

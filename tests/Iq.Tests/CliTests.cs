@@ -112,3 +112,35 @@ public class CliTests
         foreach (var r in new[] { missing, option, set, asOf }) Assert.DoesNotContain("   at ", r.Stderr);
     }
 }
+
+/// <summary>iq explain: an item's rows with evidence, or an expression's value over the facts.</summary>
+public class ExplainTests
+{
+    static readonly string Checklist = Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+    static readonly string Failing = Path.Combine(TestPaths.Checklists, "samples", "failing");
+
+    [Fact]
+    public void An_item_is_explained_row_by_row()
+    {
+        var run = CliRunner.InProcess("explain", "6.1.2b.raci", "--checklist", Checklist, "--facts", Failing);
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("6.1.2b.raci — 职责分工明确：{r.activity}\n  section 6.1.2, clause 4.2 附录 A, level shall, weight 1, automatic\n", run.Stdout);
+        Assert.Contains("  FAIL          6.1.2b.raci[测试验证]  score 0", run.Stdout);
+        Assert.Contains("                count(r.accountable) == 1: actual 2, expected == 1\n", run.Stdout);
+        Assert.Equal(9, run.Stdout.Split('\n').Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal) || l.StartsWith("  FAIL ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_expression_is_evaluated_in_the_checklists_scope()
+    {
+        var run = CliRunner.InProcess("explain", "count(plan.raci, r => count(r.accountable) != 1)", "--checklist", Checklist, "--facts", Failing);
+        Assert.Equal("number: 1\n", run.Stdout);
+        var let = CliRunner.InProcess("explain", "stage_letters", "--checklist", Checklist, "--facts", Failing);
+        Assert.Equal("list of string: [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]\n", let.Stdout);
+        var missing = CliRunner.InProcess("explain", "env.security.apparmor", "--checklist", Checklist, "--facts", Failing);
+        Assert.Equal("string: missing evidence: env.security.apparmor (absent: AppArmor is not in this kernel)\n", missing.Stdout);
+        var bad = CliRunner.InProcess("explain", "6.1.1a.cpuu", "--checklist", Checklist, "--facts", Failing);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("<expression>:1:6: error IQ1001: Unexpected 'a'; expected end of input (or did you mean the item '6.1.1a.cpu'?)\n", bad.Stderr);
+    }
+}
