@@ -61,7 +61,12 @@ static class BaselineCommand
                 try
                 {
                     using var runner = new BaselineRunner(options);
-                    IProgress<string>? progress = Console.IsErrorRedirected ? null : new Progress<string>(s => stderr.Write($"\r\u001b[K{s}…"));
+                    // A bar on a terminal only: a log or a CI run gets the result line alone.
+                    IProgress<BaselineProgress>? progress = Console.IsErrorRedirected ? null : new Progress<BaselineProgress>(p =>
+                    {
+                        var done = (int)Math.Round(p.Fraction * 30);
+                        stderr.Write($"\r\u001b[K[{new string('#', done)}{new string('-', 30 - done)}] {p.Fraction,4:P0} {p.Stage}");
+                    });
                     facts = runner.Measure(progress, cancel.Token);
                     if (progress is not null) stderr.Write("\r\u001b[K");
                     if (runner.ProviderNote is not null) stderr.WriteLine(runner.ProviderNote);

@@ -26,6 +26,9 @@ public sealed record BaselineOptions
     public int ThreadsPerRun { get; init; } = 1;
 }
 
+/// <summary>What the runner is doing, and how far along (0–1), for a progress bar.</summary>
+public readonly record struct BaselineProgress(string Stage, double Fraction);
+
 /// <summary>One case: its input tensors by input name.</summary>
 sealed record BaselineCase(string Name, IReadOnlyList<(string Input, float[] Data, int[] Shape)> Inputs);
 
@@ -191,7 +194,7 @@ public sealed class BaselineRunner : IDisposable
         return results[0].AsEnumerable<float>().ToArray();
     }
 
-    public JsonObject Measure(IProgress<string>? progress, CancellationToken cancel)
+    public JsonObject Measure(IProgress<BaselineProgress>? progress, CancellationToken cancel)
     {
         var started = DateTimeOffset.UtcNow;
         var process = Process.GetCurrentProcess();
@@ -208,15 +211,13 @@ public sealed class BaselineRunner : IDisposable
         try
         {
             for (var i = 0; i < _o.Warmup; i++) { cancel.ThrowIfCancellationRequested(); RunOnce(feeds[i % feeds.Count]); }
-            progress?.Report("single-stream");
-            var single = Level(1, feeds, cancel, progress);
+            var single = Level(1, feeds, cancel, progress, "single-stream");
             facts["single_stream"] = Latency(single.Latencies);
             var levels = new JsonArray();
             var best = 0;
             foreach (var level in _o.Concurrency)
             {
-                progress?.Report($"concurrency {level}");
-                var r = Level(level, feeds, cancel, progress);
+                var r = Level(level, feeds, cancel, progress, $"concurrency {level}");
                 var sorted = r.Latencies.Order().ToArray();
                 var p99 = Metrics.Percentile(sorted, 99);
                 levels.Add(new JsonObject
@@ -235,7 +236,7 @@ public sealed class BaselineRunner : IDisposable
 
             if (labels.Count > 0)
             {
-                progress?.Report("accuracy");
+                progress?.Report(new BaselineProgress("accuracy", 0));
                 foreach (var (k, v) in Accuracy(cases, feeds, labels, null)) facts[k] = v?.DeepClone();
                 if (_o.Noise.Length > 0)
                 {
@@ -295,13 +296,16 @@ public sealed class BaselineRunner : IDisposable
 
     /// <summary>N workers share the session (Run is thread-safe), each taking cases in turn, until the iterations (all
     /// workers together) or the duration are used up.</summary>
-    LevelResult Level(int workers, List<IReadOnlyList<NamedOnnxValue>> feeds, CancellationToken cancel, IProgress<string>? progress)
+    LevelResult Level(int workers, List<IReadOnlyList<NamedOnnxValue>> feeds, CancellationToken cancel, IProgress<BaselineProgress>? progress, string stage)
     {
         var latencies = new List<double>[workers];
         var errors = 0;
         var remaining = _o.Iterations;
         var deadline = _o.Duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var wall = Stopwatch.StartNew();
+        using var ticker = progress is null ? null : new Timer(_ => progress.Report(new BaselineProgress(stage, _o.Duration is { } dd
+            ? Math.Min(1, wall.Elapsed / dd)
+            : Math.Min(1, 1 - (double)Math.Max(0, Volatile.Read(ref remaining)) / _o.Iterations))), null, 0, 200);
         var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
         {
             var mine = latencies[w] = [];
