@@ -70,7 +70,7 @@ sealed class Binder
         foreach (var (id, span) in _scope.ItemReferences)
             if (!items.Any(i => i.Id == id))
             {
-                var hint = Text.Suggest(id, items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
+                var hint = Text.DidYouMean(id, items.Select(i => i.Id));
                 _diagnostics.Error(Codes.UnknownItem, $"Unknown item '{id}'{hint}", span);
             }
         _scope.ItemReferences.Clear();
@@ -105,7 +105,7 @@ sealed class Binder
             var index = result.FindIndex(r => r.Name == set.Name);
             if (index < 0)
             {
-                var hint = Text.Suggest(set.Name, result.Select(r => r.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                var hint = Text.DidYouMean(set.Name, result.Select(r => r.Name));
                 _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{set.Name}' in set{hint}", set.Span);
                 continue;
             }
@@ -125,7 +125,7 @@ sealed class Binder
             var where = new SourceSpan("<command line>", 1, 1);
             if (index < 0)
             {
-                var hint = Text.Suggest(name, result.Select(r => r.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                var hint = Text.DidYouMean(name, result.Select(r => r.Name));
                 _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set{hint}", where);
                 continue;
             }
@@ -240,7 +240,7 @@ sealed class Binder
         bool Known(string id, SourceSpan span)
         {
             if (_ids.ContainsKey(id)) return true;
-            var hint = Text.Suggest(id, _ids.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+            var hint = Text.DidYouMean(id, _ids.Keys);
             _diagnostics.Error(Codes.UnknownTailoringTarget, $"Unknown item or section '{id}'{hint}", span);
             return false;
         }

@@ -104,7 +104,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         if (scope.Params.TryGetValue(n.Name, out var param)) return new BoundLiteral(param.Value, param.Type, n.Span);
         if (scope.Roots.TryGetValue(n.Name, out var root)) return new BoundRoot(root.Index, root.Root.Name, root.Root.Type, n.Span);
         var candidates = _locals.Select(l => l.Name).Concat(scope.LetNames).Concat(scope.Params.Keys).Concat(scope.Roots.Keys);
-        var hint = Text.Suggest(n.Name, candidates) is { } s ? $"; did you mean '{s}'?" : "";
+        var hint = Text.DidYouMean(n.Name, candidates);
         return Error(Codes.UnknownName, $"Unknown name '{n.Name}'{hint}", n.Span);
     }
 

@@ -42,7 +42,7 @@ sealed partial class ExpressionBinder
     {
         if (!Functions.TryGetValue(c.Function, out var usage))
         {
-            var hint = Text.Suggest(c.Function, Functions.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+            var hint = Text.DidYouMean(c.Function, Functions.Keys);
             return Error(Codes.UnknownFunction, $"Unknown function '{c.Function}'{hint}", c.Span);
         }
         var args = c.Arguments;

@@ -11,7 +11,6 @@ public sealed class CompiledExpression(CompiledChecklist checklist, IqType type,
     /// <summary>The value; throws <see cref="EvaluationException"/> when it cannot be decided for a reason other than missing facts.</summary>
     public object? Evaluate(FactValues facts, DateTimeOffset now)
     {
-        var roots = checklist.Roots.Select(r => facts.Roots.TryGetValue(r.Name, out var v) && v is not null ? v : new Missing(r.Name)).ToArray();
-        return evaluate(new EvalContext(checklist, roots, now));
+        return evaluate(new EvalContext(checklist, Evaluator.Roots(checklist, facts), now));
     }
 }

@@ -10,13 +10,19 @@ namespace Iq.Rules.Runtime;
 /// <c>informational</c> items record values without a verdict.</summary>
 static class Evaluator
 {
-    public static IReadOnlyList<ItemResult> Run(CompiledChecklist checklist, FactValues facts, DateTimeOffset now)
+    /// <summary>The value of each fact root; a root no document supplies is missing, saying which kind would.</summary>
+    public static object?[] Roots(CompiledChecklist checklist, FactValues facts)
     {
         var roots = new object?[checklist.Roots.Count];
         for (var r = 0; r < roots.Length; r++)
             roots[r] = facts.Roots.TryGetValue(checklist.Roots[r].Name, out var v) && v is not null
                 ? v : new Missing($"{checklist.Roots[r].Name} (no '{checklist.Roots[r].Kind}' document in the bundle)");
-        var ctx = new EvalContext(checklist, roots, now);
+        return roots;
+    }
+
+    public static IReadOnlyList<ItemResult> Run(CompiledChecklist checklist, FactValues facts, DateTimeOffset now)
+    {
+        var ctx = new EvalContext(checklist, Roots(checklist, facts), now);
         var results = new List<ItemResult>(checklist.Items.Length);
         List<(int Order, int Sub, ItemResult Result)>? ordered = checklist.InDocumentOrder ? null : new(checklist.Items.Length);
         foreach (var item in checklist.Items)

@@ -24,7 +24,11 @@ public sealed class ScriptContext
 
     public bool Exists(string path) => Resolve(path) is not Missing;
 
-    public object? Fact(string path) => Resolve(path) is Missing m ? throw new MissingFactException(m.Path) : Resolve(path);
+    public object? Fact(string path)
+    {
+        var value = Resolve(path);
+        return value is Missing m ? throw new MissingFactException(m.Path) : value;
+    }
 
     public double Number(string path) => Fact(path) as double? ?? throw new EvaluationException($"fact {path} is not a number");
 

@@ -27,6 +27,10 @@ public static class Text
         return prev[b.Length];
     }
 
+    /// <summary>"; did you mean 'x'?" when a candidate is close to the word, else "".</summary>
+    public static string DidYouMean(string word, IEnumerable<string> candidates) =>
+        Suggest(word, candidates) is { } s ? $"; did you mean '{s}'?" : "";
+
     public static string? Suggest(string word, IEnumerable<string> candidates) =>
         candidates.Select(c => (c, d: Distance(c, word))).Where(x => x.d <= (word.Length <= 2 ? 1 : Math.Max(2, word.Length / 3)) && x.d < Math.Max(x.c.Length, word.Length))
             .OrderBy(x => x.d).ThenByDescending(x => CommonPrefix(x.c, word)).ThenBy(x => x.c, StringComparer.Ordinal)

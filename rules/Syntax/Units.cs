@@ -16,4 +16,12 @@ public static class Units
     };
 
     public static string AllNames => string.Join(", ", Sizes.Keys.Concat(Durations.Keys));
+
+    /// <summary>"40 GiB" or "200 ms" (a number, a space, a unit of the given table) in the base unit; null otherwise.</summary>
+    public static double? Parse(string text, IReadOnlyDictionary<string, double> units)
+    {
+        var parts = text.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+               && units.TryGetValue(parts[1], out var factor) ? n * factor : null;
+    }
 }

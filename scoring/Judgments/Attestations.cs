@@ -46,7 +46,7 @@ public static class Attestations
             var row = results.FirstOrDefault(r => r.Id == a.Item);
             if (item is null && row is null)
             {
-                var hint = Rules.Syntax.Text.Suggest(a.Item, model.Items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
+                var hint = Rules.Syntax.Text.DidYouMean(a.Item, model.Items.Select(i => i.Id));
                 diagnostics.Error(Codes.UnknownTailoringTarget, $"Attestation for unknown item '{a.Item}'{hint}", SourceSpan.None(source));
                 continue;
             }

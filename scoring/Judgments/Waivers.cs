@@ -17,7 +17,7 @@ public static class Waivers
         {
             if (!model.Items.Any(i => i.Id == w.Item) && !results.Any(r => r.Id == w.Item))
             {
-                var hint = Rules.Syntax.Text.Suggest(w.Item, model.Items.Select(i => i.Id)) is { } s ? $"; did you mean '{s}'?" : "";
+                var hint = Rules.Syntax.Text.DidYouMean(w.Item, model.Items.Select(i => i.Id));
                 diagnostics.Error(Codes.UnknownTailoringTarget, $"Waiver for unknown item '{w.Item}'{hint}", w.Span);
                 continue;
             }

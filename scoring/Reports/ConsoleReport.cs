@@ -52,7 +52,7 @@ public static class ConsoleReport
         var used = 0;
         foreach (var c in text)
         {
-            var w = Wide(c) ? 2 : 1;
+            var w = DisplayWidth.Of(c);
             if (used + w > width - 1 && sb.Length < text.Length) { sb.Append('…'); used++; break; }
             sb.Append(c);
             used += w;
@@ -60,6 +60,4 @@ public static class ConsoleReport
         return sb.Append(' ', Math.Max(0, width - used)).ToString();
     }
 
-    static bool Wide(char c) => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
-        or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6';
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Iq.Engine.Facts;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Scoring;
@@ -57,9 +56,7 @@ static class AuditCommand
             if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
-            var now = DateTimeOffset.UtcNow;
-            if (parse.GetValue(asOf) is { } text && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
-                throw new UsageException($"--as-of needs an ISO 8601 date, got '{text}'");
+            var now = CommandLineValues.AsOf(parse.GetValue(asOf));
 
             var checklist = CompileOptionGroup.Compile(path, compile.Read(parse), stderr);
             var dirs = given.ToList();
@@ -99,14 +96,10 @@ static class AuditCommand
                 if (!File.Exists(infoPath)) judged.Error(Iq.Rules.Diagnostics.Codes.FileNotFound, $"File not found: {infoPath}", Iq.Rules.Diagnostics.SourceSpan.None(infoPath));
                 else info = Iq.Scoring.Reports.Scorecard.ReportInfo.Read(infoPath, judged) ?? info;
             }
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var f in parse.GetValue(reportFields) ?? [])
-            {
-                var eq = f.IndexOf('=');
-                if (eq <= 0 || !Iq.Scoring.Reports.Scorecard.ReportInfo.Fields.Contains(f[..eq]))
-                    throw new UsageException($"--report needs FIELD=VALUE with FIELD one of {string.Join(", ", Iq.Scoring.Reports.Scorecard.ReportInfo.Fields)}, got '{f}'");
-                fields[f[..eq]] = f[(eq + 1)..];
-            }
+            var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", Iq.Scoring.Reports.Scorecard.ReportInfo.Fields)}";
+            var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
+            if (fields.Keys.FirstOrDefault(k => !Iq.Scoring.Reports.Scorecard.ReportInfo.Fields.Contains(k)) is { } unknown)
+                throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
             info = info.With(fields);
             foreach (var warning in judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Warning)) stderr.WriteLine(warning);
             if (judged.HasErrors) throw new UsageException(judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Error).ToList());

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Iq.Engine.Baseline;
-using Iq.Engine.Probes;
-using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
 
@@ -73,9 +71,7 @@ static class BaselineCommand
                 }
                 catch (BaselineInputException e) { throw new UsageException(e.Message); }
                 var dir = parse.GetValue(outDir)!;
-                var report = new ProbeReport(new JsonObject(), new JsonObject(), TimeSpan.Zero, DateTimeOffset.UtcNow);
-                AtomicFile.Write(Path.Combine(dir, "baseline.json"),
-                    s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("baseline", facts, report, AuditReport.CurrentEngineVersion))));
+                FactDocuments.Write(dir, "baseline", facts);
                 var single = facts["single_stream"]?["mean"];
                 stdout.WriteLine($"{(facts["incomplete"]!.GetValue<bool>() ? "Stopped early; partial " : "")}baseline of {facts["model"]} on {facts["provider"]}: " +
                                  $"single-stream mean {single} ms, max concurrency {facts["max_concurrency"]}" +

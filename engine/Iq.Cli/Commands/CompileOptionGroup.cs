@@ -27,13 +27,7 @@ sealed class CompileOptionGroup
 
     public CompileOptions Read(ParseResult parse)
     {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in parse.GetValue(Set) ?? [])
-        {
-            var eq = s.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"--set needs NAME=VALUE, got '{s}'");
-            overrides[s[..eq].Trim()] = s[(eq + 1)..].Trim();
-        }
+        var overrides = CommandLineValues.Pairs(parse.GetValue(Set), "--set");
         return new CompileOptions
         {
             ParamOverrides = overrides,

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Iq.Engine.Evidence;
-using Iq.Engine.Probes;
 using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
@@ -11,26 +9,7 @@ namespace Iq.Cli.Commands;
 /// document into a bundle folder.</summary>
 static class EvidenceCommands
 {
-    static void WriteFacts(string dir, string kind, JsonObject facts)
-    {
-        var report = new ProbeReport(new(), new(), TimeSpan.Zero, DateTimeOffset.UtcNow);
-        AtomicFile.Write(Path.Combine(dir, kind + ".json"),
-            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(kind, facts, report, AuditReport.CurrentEngineVersion))));
-    }
-
     static Option<string> Out() => new("--out") { Description = "The bundle folder to write into", DefaultValueFactory = _ => "iq-facts" };
-
-    static Dictionary<string, string> Pairs(string[]? values, string option)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var v in values ?? [])
-        {
-            var eq = v.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"{option} needs NAME=VALUE, got '{v}'");
-            result[v[..eq]] = v[(eq + 1)..];
-        }
-        return result;
-    }
 
     static int Guard(Func<int> action)
     {
@@ -59,15 +38,13 @@ static class EvidenceCommands
                 TimeSpan? time = null;
                 if (parse.GetValue(rollback) is { } text)
                 {
-                    var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    double ms = parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                                && Iq.Rules.Syntax.Units.Durations.TryGetValue(parts[1], out var f) ? n * f
-                        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
-                        : throw new UsageException($"--rollback-time: not a duration: '{text}'");
+                    double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
+                        ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
+                            : throw new UsageException($"--rollback-time: not a duration: '{text}'"));
                     time = TimeSpan.FromMilliseconds(ms);
                 }
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
-                WriteFacts(parse.GetValue(outDir)!, "rollback", facts);
+                FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts);
                 stdout.WriteLine($"{facts["added"]} added, {facts["removed"]} removed, {facts["changed"]} changed, {facts["permission_changes"]} permission changes; " +
                                  $"written to {parse.GetValue(outDir)}/rollback.json");
                 return ExitCodes.Pass;
@@ -94,8 +71,8 @@ static class EvidenceCommands
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
-            var facts = JunitFacts.Read(parse.GetValue(files)!, Pairs(parse.GetValue(category), "--category"));
-            WriteFacts(parse.GetValue(outDir)!, "tests", facts);
+            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category"));
+            FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts);
             stdout.WriteLine($"{facts["total"]} tests, {facts["failed"]} failed, {facts["skipped"]} skipped; written to {parse.GetValue(outDir)}/tests.json");
             return ExitCodes.Pass;
         }));
@@ -117,7 +94,7 @@ static class EvidenceCommands
         command.SetAction(parse => Guard(() =>
         {
             var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
-            WriteFacts(parse.GetValue(outDir)!, "manifest", facts);
+            FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
             stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]}: {facts["components"]!.AsArray().Count} components, " +
                              $"{facts["files_missing"]} missing, {facts["files_changed"]} changed, {facts["files_extra"]} extra; written to {parse.GetValue(outDir)}/manifest.json");
             return ExitCodes.Pass;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Iq.Engine.Facts;
 using Iq.Rules.Compilation;
 using Iq.Rules.Runtime;
@@ -29,9 +28,7 @@ static class ExplainCommand
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
             var what = parse.GetValue(target)!;
-            var now = DateTimeOffset.UtcNow;
-            if (parse.GetValue(asOf) is { } text && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
-                throw new UsageException($"--as-of needs an ISO 8601 date, got '{text}'");
+            var now = CommandLineValues.AsOf(parse.GetValue(asOf));
             var options = compile.Read(parse);
             var checklist = CompileOptionGroup.Compile(path, options, stderr);
             var bundle = FactBundleReader.Load(parse.GetValue(facts) ?? [], FactSchema.Default);

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Iq.Engine.Evidence;
-using Iq.Engine.Probes;
-using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
 
@@ -22,13 +20,7 @@ static class LogsCommand
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files)!;
-            var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var m in parse.GetValue(map) ?? [])
-            {
-                var eq = m.IndexOf('=');
-                if (eq <= 0) throw new UsageException($"--map needs FIELD=SOURCE, got '{m}'");
-                mapping[m[..eq]] = m[(eq + 1)..];
-            }
+            var mapping = CommandLineValues.Pairs(parse.GetValue(map), "--map", "FIELD=SOURCE");
             var name = Path.GetFileName(paths[0]);
             var fmt = parse.GetValue(format) ?? (name.Contains("history", StringComparison.Ordinal) && name.Contains(".log", StringComparison.Ordinal) ? "apt"
                 : name.Contains("dpkg", StringComparison.Ordinal) ? "dpkg" : name.EndsWith(".jsonl", StringComparison.Ordinal) ? "jsonl"
@@ -39,9 +31,7 @@ static class LogsCommand
                 foreach (var p in paths) analyzer.Analyze(p);
                 var facts = analyzer.Facts();
                 var dir = parse.GetValue(outDir)!;
-                var report = new ProbeReport(new(), new(), TimeSpan.Zero, DateTimeOffset.UtcNow);
-                AtomicFile.Write(Path.Combine(dir, "logs.json"),
-                    s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("logs", facts, report, AuditReport.CurrentEngineVersion))));
+                FactDocuments.Write(dir, "logs", facts);
                 stdout.WriteLine($"{facts["lines"]} lines, {facts["events"]} events, {facts["unparsed"]} not parsed, {facts["tasks"]} tasks; written to {dir}/logs.json");
                 return ExitCodes.Pass;
             }

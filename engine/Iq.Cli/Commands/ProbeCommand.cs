@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Iq.Engine.Probes;
-using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
 
@@ -38,11 +37,8 @@ static class ProbeCommand
 
     public static void Write(string dir, ProbeReport report)
     {
-        var version = AuditReport.CurrentEngineVersion;
-        AtomicFile.Write(Path.Combine(dir, "environment.json"),
-            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("environment", report.Environment, report, version))));
-        AtomicFile.Write(Path.Combine(dir, "software.json"),
-            s => s.Write(System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document("software", report.Software, report, version))));
+        FactDocuments.Write(dir, "environment", report.Environment, report.Host, report.CollectedAt);
+        FactDocuments.Write(dir, "software", report.Software, report.Host, report.CollectedAt);
     }
 
     static string Describe(ProbeReport r)

@@ -141,7 +141,7 @@ public static class FactBundleReader
                     var member = o.Member(p.Name);
                     if (member is null)
                     {
-                        var hint = Text.Suggest(p.Name, o.Members.Select(m => m.Name)) is { } s ? $"; did you mean '{s}'?" : "";
+                        var hint = Text.DidYouMean(p.Name, o.Members.Select(m => m.Name));
                         errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}", name: true);
                         continue;
                     }
@@ -188,7 +188,7 @@ public static class FactBundleReader
         if (type == IqType.Size || type == IqType.Duration)
         {
             if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
-            if (e.ValueKind == JsonValueKind.String && WithUnit(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
+            if (e.ValueKind == JsonValueKind.String && Units.Parse(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
             return Wrong(type == IqType.Size ? "a size: bytes, or a string such as \"40 GiB\"" : "a duration: milliseconds, or a string such as \"200 ms\"");
         }
         return Wrong(type.Name);
@@ -198,15 +198,6 @@ public static class FactBundleReader
             errors.At(jsonPath, $"expected {expected}, got {Describe(e)}");
             return null;
         }
-    }
-
-    static double? WithUnit(string text, IReadOnlyDictionary<string, double> units)
-    {
-        var parts = text.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-            && units.TryGetValue(parts[1], out var factor))
-            return n * factor;
-        return null;
     }
 
     static string Describe(JsonElement e) => e.ValueKind switch

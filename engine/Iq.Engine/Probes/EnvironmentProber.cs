@@ -7,7 +7,11 @@ using System.Text.Json.Nodes;
 namespace Iq.Engine.Probes;
 
 /// <summary>The probes of this machine, run concurrently; one failing never stops the others.</summary>
-public sealed record ProbeReport(JsonObject Environment, JsonObject Software, TimeSpan Elapsed, DateTimeOffset CollectedAt);
+public sealed record ProbeReport(JsonObject Environment, JsonObject Software, TimeSpan Elapsed, DateTimeOffset CollectedAt)
+{
+    /// <summary>The probed host name, or "unknown" when its probe failed.</summary>
+    public string Host => Environment["host"] is JsonObject h && h["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "unknown";
+}
 
 public static class EnvironmentProber
 {
@@ -52,14 +56,13 @@ public static class EnvironmentProber
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A fact document: kind, schema, when, where, by what, and the facts.</summary>
-    public static string Document(string kind, JsonObject facts, ProbeReport report, string toolVersion)
+    public static string Document(string kind, JsonObject facts, string host, DateTimeOffset collectedAt, string toolVersion)
     {
-        var host = report.Environment["host"] is JsonObject h && h["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "unknown";
         var doc = new JsonObject
         {
             ["kind"] = kind,
             ["schema"] = Facts.FactBundleReader.SchemaVersion,
-            ["collected_at"] = report.CollectedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["collected_at"] = collectedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             ["host"] = host,
             ["tool"] = $"iq {toolVersion}",
             ["facts"] = facts.DeepClone(),

@@ -73,7 +73,7 @@ public static class ScorecardWriter
             // Not GetFormattedString: it calls ExcelNumberFormat, whose only served version (1.1.0) lacks a method
             // ClosedXML 0.95.4 calls, so it throws and falls back, slowly, on every cell.
             var text = ws.Cell(row, c).Value?.ToString() ?? "";
-            var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => ch > 0x2E80 ? 2.0 : 1.0) / width)));
+            var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => (double)DisplayWidth.Of(ch)) / width)));
             lines = Math.Max(lines, cellLines);
         }
         ws.Row(row).Height = Math.Min(409, 15 * lines);

@@ -1,0 +1,8 @@
+namespace Iq.Scoring.Reports;
+
+/// <summary>How many columns a character takes on a terminal or in a cell: two for East Asian wide characters.</summary>
+static class DisplayWidth
+{
+    public static int Of(char c) => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+        or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1;
+}
