@@ -1,4 +1,3 @@
-using Iq.Engine.Facts;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Iq.Engine.Facts;
+using Iq.Rules.Model;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Scoring;
 

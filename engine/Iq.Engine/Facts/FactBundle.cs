@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Iq.Rules.Binding;
+using Iq.Rules.Model;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
