@@ -114,12 +114,18 @@ public static class FactBundleReader
     {
         public int Count { get; private set; }
 
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false)
+        /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
+        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
+            Report(Codes.BadDocument, jsonPath, message, name);
+
+        /// <summary>A fact of the wrong type (IQ4002).</summary>
+        public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
+
+        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
         {
             Count++;
             var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
-            diagnostics.Error(message.StartsWith("expected", StringComparison.Ordinal) ? Codes.WrongFactType : Codes.BadDocument,
-                $"{message} at {jsonPath}", new SourceSpan(file, line, column));
+            diagnostics.Error(code, $"{message} at {jsonPath}", new SourceSpan(file, line, column));
             return null;
         }
     }
@@ -196,7 +202,7 @@ public static class FactBundleReader
 
         object? Wrong(string expected)
         {
-            errors.At(jsonPath, $"expected {expected}, got {Describe(e)}");
+            errors.WrongType(jsonPath, $"expected {expected}, got {Describe(e)}");
             return null;
         }
     }
