@@ -35,7 +35,7 @@ public sealed class EvalContext
     {
         Outcome.Pass => Ops.True,
         Outcome.Fail => Ops.False,
-        var o => new Missing($"item '{id}' is {o.Name()}"),
+        var o => new Missing(id, Absence.ItemNotDecided, o.Name()),
     };
 
     public object? ItemOutcome(string id) => ItemOutcomes.GetValueOrDefault(id, Outcome.Error).Name();

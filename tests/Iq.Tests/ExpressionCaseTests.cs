@@ -38,7 +38,7 @@ public class ExpressionCaseTests
         {
             return compiled.Evaluate(Facts.Value, Now) switch
             {
-                Missing m => $"missing({m.Path})",
+                Missing m => $"missing({m.Describe()})",
                 var v => ValueFormatter.Format(v, compiled.Type),
             };
         }

@@ -67,7 +67,7 @@ static class ExplainCommand
             try
             {
                 var value = expression.Evaluate(bundle.Values, now);
-                stdout.WriteLine(value is Missing m ? $"{expression.Type}: missing evidence: {m.Path}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
+                stdout.WriteLine(value is Missing m ? $"{expression.Type}: {m}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
             }
             catch (EvaluationException e)
             {

@@ -135,7 +135,7 @@ public static class FactBundleReader
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
-            return new Missing($"{factPath} ({(e.TryGetProperty("$absent", out _) ? "absent" : "probe error")}: {why})");
+            return new Missing(factPath, e.TryGetProperty("$absent", out _) ? Absence.Absent : Absence.ProbeError, why.ToString());
 
         switch (type)
         {
