@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Iq.Rules.Builtins;
 using Iq.Rules.Diagnostics;
 
 namespace Iq.Rules.Binding;
@@ -38,7 +39,11 @@ public sealed record BoundBinary(string Operator, BoundExpr Left, BoundExpr Righ
 
 public sealed record BoundMatch(BoundExpr Input, Regex Pattern, SourceSpan Span) : BoundExpr(IqType.Bool, Span);
 
-public sealed record BoundCall(string Function, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+/// <summary>A call of a built-in function, in the form (<see cref="Signature"/>) the binder chose.</summary>
+public sealed record BoundCall(Signature Signature, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
+{
+    public string Function => Signature.Function;
+}
 
 public sealed record BoundLambda(string Parameter, BoundExpr Body, SourceSpan Span) : BoundExpr(Body.Type, Span);
 
@@ -48,4 +53,7 @@ public sealed record BoundList(IReadOnlyList<BoundExpr> Items, IqType Type, Sour
 public sealed record BoundScript(int Index, SourceSpan Span) : BoundExpr(IqType.Any, Span);
 
 /// <summary><c>passed("id")</c> or <c>outcome("id")</c>: reads another item's result (evaluated first).</summary>
-public sealed record BoundItemRef(string Function, string ItemId, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+public sealed record BoundItemRef(Signature Signature, string ItemId, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
+{
+    public string Function => Signature.Function;
+}
