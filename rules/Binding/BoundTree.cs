@@ -57,3 +57,35 @@ public sealed record BoundItemRef(Signature Signature, string ItemId, IqType Typ
 {
     public string Function => Signature.Function;
 }
+
+/// <summary>Walks bound expressions: the one place that knows which nodes hold which, for every pass that asks what an
+/// expression reads (item dependencies, fact roots).</summary>
+public static class BoundTree
+{
+    /// <summary>The node and every node below it, parents before children, left to right.</summary>
+    public static IEnumerable<BoundExpr> Descendants(BoundExpr root)
+    {
+        var stack = new Stack<BoundExpr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            yield return e;
+            var children = Children(e);
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+    }
+
+    public static IReadOnlyList<BoundExpr> Children(BoundExpr e) => e switch
+    {
+        BoundMember m => [m.Target],
+        BoundIndex x => [x.Target, x.Index],
+        BoundUnary u => [u.Operand],
+        BoundBinary b => [b.Left, b.Right],
+        BoundMatch m => [m.Input],
+        BoundCall c => c.Arguments,
+        BoundLambda l => [l.Body],
+        BoundList l => l.Items,
+        _ => [],
+    };
+}
