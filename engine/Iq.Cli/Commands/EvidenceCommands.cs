@@ -1,3 +1,4 @@
+using Iq.Engine.Facts;
 using System.CommandLine;
 using System.Globalization;
 using Iq.Engine.Evidence;

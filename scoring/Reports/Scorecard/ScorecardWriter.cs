@@ -18,11 +18,11 @@ public static class ScorecardWriter
         [Outcome.NotChecked] = "#FFEB9C", [Outcome.Informational] = "#DDEBF7", [Outcome.Waived] = "#E4DFEC", [Outcome.NotSelected] = "#EDEDED",
     };
 
-    public static void Write(AuditReport report, ReportInfo info, string lang, Stream stream)
+    public static void Write(AuditReport report, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
         using var wb = new XLWorkbook();
-        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, info, labels);
+        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, report.Info, labels);
         SummarySheet(wb.Worksheets.Add(labels.SummarySheet), report, labels);
         var sources = EvidenceSources(report);
         var sections = report.Checklist.Root.Children.OfType<SectionModel>().ToList();
