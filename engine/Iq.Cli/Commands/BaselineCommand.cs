@@ -1,8 +1,8 @@
-using Iq.Engine.Facts;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Iq.Engine.Baseline;
+using Iq.Engine.Facts;
 
 namespace Iq.Cli.Commands;
 

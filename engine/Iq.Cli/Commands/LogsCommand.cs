@@ -1,6 +1,6 @@
-using Iq.Engine.Facts;
 using System.CommandLine;
 using Iq.Engine.Evidence;
+using Iq.Engine.Facts;
 
 namespace Iq.Cli.Commands;
 
