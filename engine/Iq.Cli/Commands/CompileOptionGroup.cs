@@ -40,7 +40,7 @@ sealed class CompileOptionGroup
     {
         var result = Checklists.Compile(path, options);
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Warning)) stderr.WriteLine(d);
-        if (!result.Succeeded) throw new UsageException(result.Diagnostics);
+        if (!result.Succeeded) throw new UsageException(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList());
         return result.Checklist!;
     }
 }
