@@ -150,5 +150,12 @@ public class AuditPipelineTests
 
         var noRoot = AuditPipeline.Run(new AuditRequest { Checklist = AuditChecklist.File(TestPaths.Case("evaluation.iq")), Probe = new ProbeRequest(probed, "/no/such/root") });
         Assert.Equal(Codes.BundleNotFound, Assert.Single(noRoot.Errors).Code);
+
+        // A bundle folder that cannot be written (a file stands where it would go) is a diagnostic too.
+        var blocked = Path.Combine(dir.Path, "a-file");
+        File.WriteAllText(blocked, "");
+        var unwritable = AuditPipeline.Run(new AuditRequest { Checklist = AuditChecklist.File(TestPaths.Case("evaluation.iq")), Probe = new ProbeRequest(Path.Combine(blocked, "probe"), root) });
+        Assert.Null(unwritable.Report);
+        Assert.StartsWith("Cannot write the probe's bundle: ", Assert.Single(unwritable.Errors).Message);
     }
 }

@@ -87,7 +87,12 @@ public static class AuditPipeline
             ctx = ctx with { Root = Path.GetFullPath(root) };
         }
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
-        FactDocuments.WriteProbe(probe.Directory, report);
+        try { FactDocuments.WriteProbe(probe.Directory, report); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
+            return;
+        }
         s.Probed = new ProbedBundle(probe.Directory, report);
     }
 

@@ -65,7 +65,13 @@ public static class FactBundleReader
             diagnostics.Error(Codes.BadDocument, $"Fact document too large ({info.Length} bytes; the limit is {MaxDocumentBytes})", SourceSpan.None(display));
             return null;
         }
-        var bytes = File.ReadAllBytes(file);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Codes.BadDocument, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
+            return null;
+        }
         JsonDocument json;
         try
         {
