@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Iq.Cli.Commands;
+using Iq.Rules.Io;
 
 namespace Iq.Cli;
 
@@ -7,11 +8,22 @@ namespace Iq.Cli;
 /// anything else is an internal error, exit code 3, with a stack trace only when IQ_DEBUG=1.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        Interruption.Install(Console.Error);
+        return Run(args, Console.Out, Console.Error);
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        using var ledger = InputLedger.Begin();
         var root = new RootCommand("iq — installation qualification audits of AI medical devices");
+        var maxInput = new Option<string?>(InputLimits.Option)
+        {
+            Description = "Raise (or lower) the size limit of every input file for this run, e.g. \"2 GiB\" (docs/limits.md)",
+            Recursive = true,
+        };
+        root.Options.Add(maxInput);
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(ProbeCommand.Create(stdout, stderr));
@@ -33,7 +45,28 @@ public static class Program
                 stderr.WriteLine("Run 'iq --help' for usage.");
                 return ExitCodes.InvalidInput;
             }
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            InputLimits.Override = CommandLineValues.Size(parse.GetValue(maxInput), InputLimits.Option);
+            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return Interruption.ExitCode != 0 ? Interrupted(stderr) : code;
+        }
+        catch (OperationCanceledException) when (Interruption.ExitCode != 0)
+        {
+            return Interrupted(stderr);
+        }
+        catch (Iq.Rules.Scripting.ScriptTimeoutException e)
+        {
+            stderr.WriteLine(e.ToDiagnostic());
+            return ExitCodes.InvalidInput;
+        }
+        catch (InputFileException e)
+        {
+            stderr.WriteLine(e.ToDiagnostic());
+            return ExitCodes.InvalidInput;
+        }
+        catch (OutputException e)
+        {
+            stderr.WriteLine(e.ToDiagnostic());
+            return Interruption.ExitCode != 0 ? Interrupted(stderr) : ExitCodes.InvalidInput;
         }
         catch (UsageException e)
         {
@@ -46,7 +79,18 @@ public static class Program
             stderr.WriteLine($"iq: internal error: {e.GetType().Name}: {e.Message}");
             if (Environment.GetEnvironmentVariable("IQ_DEBUG") == "1") stderr.WriteLine(e);
             else stderr.WriteLine("(set IQ_DEBUG=1 for details)");
-            return ExitCodes.InternalError;
+            return Interruption.ExitCode != 0 ? Interrupted(stderr) : ExitCodes.InternalError;
         }
+        finally
+        {
+            InputLimits.Override = null;
+        }
+    }
+
+    static int Interrupted(TextWriter stderr)
+    {
+        Outputs.AbortAll();
+        stderr.WriteLine($"iq: interrupted ({Interruption.SignalName})");
+        return Interruption.ExitCode;
     }
 }

@@ -61,7 +61,7 @@ public static class ChecklistCompiler
         if (chain is null || expr is null || diagnostics.HasErrors) return (null, Diagnostic.Sort(diagnostics.Items));
         var (model, bound) = Binder.BindWith(MergedChecklist.Merge(chain), schema, options, expr, diagnostics);
         if (model is null || bound is null) return (null, Diagnostic.Sort(diagnostics.Items));
-        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics) ?? [];
+        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics, options.ScriptTimeout, ItemOf(model)) ?? [];
         var checklist = Lower(model, schema, scripts);
         return (new CompiledExpression(checklist, bound.Type, ExpressionCompiler.CompileOne(bound)), []);
     }
@@ -74,7 +74,7 @@ public static class ChecklistCompiler
         var merged = MergedChecklist.Merge(chain);
         var model = Binder.Bind(merged, schema, options, diagnostics);
         if (model is null || diagnostics.HasErrors) return Fail(diagnostics);
-        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics);
+        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics, options.ScriptTimeout, ItemOf(model));
         if (scripts is null || diagnostics.HasErrors) return Fail(diagnostics);
         var compiled = Lower(model, schema, scripts);
         return new CompileResult(compiled, Diagnostic.Sort(diagnostics.Items));
@@ -83,6 +83,11 @@ public static class ChecklistCompiler
     static CompileResult Fail(DiagnosticBag diagnostics) => new(null, Diagnostic.Sort(diagnostics.Items));
 
     /// <summary>The rule model to delegates: lets, conditions, templates, all in one LINQ compile.</summary>
+    /// <summary>The item a script block sits in: the last item that starts before it in the same file.</summary>
+    static Func<ScriptModel, string> ItemOf(ChecklistModel model) => s =>
+        model.Items.Where(i => i.Span.File == s.CodeSpan.File && (i.Span.Line, i.Span.Column).CompareTo((s.CodeSpan.Line, s.CodeSpan.Column)) <= 0)
+            .OrderBy(i => (i.Span.Line, i.Span.Column)).LastOrDefault()?.Id ?? "?";
+
     static CompiledChecklist Lower(ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts)
     {
         var compiler = new ExpressionCompiler();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using Iq.Rules.Model;
 using Iq.Rules.Syntax;
 
@@ -45,18 +46,31 @@ static class ChecklistLoader
                 return null;
             }
             seen.Add(full);
+            // A base is another file: its syntax errors give the place, never its text (extends "/etc/shadow" through a
+            // link must not print the file).
+            var bag = chain.Count == 0 ? diagnostics : new DiagnosticBag();
             var bytes = text is not null && chain.Count == 0
                 ? System.Text.Encoding.UTF8.GetBytes(text)
-                : SourceText.ReadBytes(path, display, diagnostics);
-            if (bytes is null) return null;
-            var source = SourceText.Decode(bytes, display, diagnostics);
-            if (source is null) return null;
-            var syntax = ChecklistParser.Parse(source, display, diagnostics);
+                : SourceText.ReadBytes(path, display, bag);
+            var source = bytes is null ? null : SourceText.Decode(bytes, display, bag);
+            var syntax = source is null ? null : ChecklistParser.Parse(source, display, bag);
+            if (!ReferenceEquals(bag, diagnostics)) diagnostics.AddRange(bag.Items.Select(Unquoted));
             if (syntax is null) return null;
-            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes)))));
+            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes!)))));
             if (syntax.Header.Extends is not { } baseName) return chain;
             referencedAt = syntax.Header.ExtendsSpan;
+            if (!baseName.EndsWith(".iq", StringComparison.Ordinal))
+            {
+                diagnostics.Error(Codes.BaseNotFound, $"extends names a checklist (.iq); '{baseName}' is not one", referencedAt!);
+                return null;
+            }
             var resolved = Resolve(path, baseName, options);
+            if (resolved is not null && FileFacts.Of(resolved).Kind == FileKind.Regular
+                && InputFiles.Resolve(resolved) is { } target && !target.EndsWith(".iq", StringComparison.Ordinal))
+            {
+                diagnostics.Error(Codes.BaseNotFound, $"extends names a checklist (.iq); '{baseName}' is a link to a file that is not one", referencedAt!);
+                return null;
+            }
             display = resolved ?? baseName;
             path = resolved ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", baseName);
             text = null;
@@ -68,16 +82,29 @@ static class ChecklistLoader
         }
     }
 
+    /// <summary>A base's diagnostic without any of the base's text: the code and the place only.</summary>
+    static Diagnostic Unquoted(Diagnostic d) => d.Code switch
+    {
+        Codes.NotText => d with { Message = "Not a UTF-8 text file" },
+        Codes.FileNotFound or Codes.FileTooLarge or Codes.NotRegularFile or Codes.CannotRead => d,
+        _ when d.Code.StartsWith("IQ1", StringComparison.Ordinal) => d with { Message = "Syntax error in the base checklist (its text is not quoted here)" },
+        _ => d,
+    };
+
+    /// <summary>Beside the checklist, else among the bundled ones. Anything that exists counts (a FIFO or a folder too), so
+    /// that reading it says what is wrong instead of "not found".</summary>
     static string? Resolve(string from, string reference, CompileOptions options)
     {
         var dir = Path.GetDirectoryName(from);
         var local = string.IsNullOrEmpty(dir) ? reference : Path.Combine(dir, reference);
-        if (File.Exists(local)) return local;
+        if (Exists(local)) return local;
         foreach (var library in options.LibraryDirectories)
         {
             var candidate = Path.Combine(library, reference);
-            if (File.Exists(candidate)) return candidate;
+            if (Exists(candidate)) return candidate;
         }
         return null;
+
+        static bool Exists(string p) => FileFacts.Of(p).Kind != FileKind.Missing || FileFacts.Of(p, followLinks: false).Kind == FileKind.Link;
     }
 }

@@ -7,5 +7,8 @@ public sealed record CompileOptions
     public IReadOnlyDictionary<string, string> ParamOverrides { get; init; } = new Dictionary<string, string>();
     public bool AllowScripts { get; init; }
     public string? ScriptCacheDirectory { get; init; }
+
+    /// <summary>How long one evaluation of a <c>csharp</c> block may take (null: <see cref="Scripting.ScriptCompiler.DefaultTimeout"/>).</summary>
+    public TimeSpan? ScriptTimeout { get; init; }
     public IReadOnlyList<string> LibraryDirectories { get; init; } = [];
 }

@@ -16,6 +16,10 @@ public static class Codes
     public const string FileTooLarge = "IQ1010";
     public const string BadEscape = "IQ1011";
     public const string FileNotFound = "IQ1012";
+    public const string NotRegularFile = "IQ1013";
+    public const string CannotRead = "IQ1014";
+    public const string InputTooComplex = "IQ1015";
+    public const string NumberOutOfRange = "IQ1016";
 
     public const string UnknownFactPath = "IQ2001";
     public const string UnknownFunction = "IQ2002";
@@ -51,4 +55,7 @@ public static class Codes
 
     public const string ScriptsNotAllowed = "IQ5001";
     public const string ScriptCompile = "IQ5002";
+    public const string ScriptNotAllowed = "IQ5003";
+    public const string ScriptCache = "IQ5004";
+    public const string ScriptTimeout = "IQ5005";
 }

@@ -10,5 +10,6 @@ public sealed class DiagnosticBag
 
     public void Error(string code, string message, SourceSpan span) => _items.Add(Diagnostic.Error(code, message, span));
     public void Warning(string code, string message, SourceSpan span) => _items.Add(Diagnostic.Warning(code, message, span));
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 }

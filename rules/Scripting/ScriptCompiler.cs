@@ -31,28 +31,48 @@ static class ScriptCompiler
             ? env
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "iq", "scripts");
 
-    public static ScriptFunction[]? Compile(IReadOnlyList<ScriptModel> scripts, string? cacheDirectory, DiagnosticBag diagnostics)
+    /// <summary>How long one evaluation of a block may take unless the checklist's compile options say otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <param name="itemOf">The item a block belongs to, for the message when it does not return in time.</param>
+    public static ScriptFunction[]? Compile(IReadOnlyList<ScriptModel> scripts, string? cacheDirectory, DiagnosticBag diagnostics,
+        TimeSpan? timeout = null, Func<ScriptModel, string>? itemOf = null)
     {
         if (scripts.Count == 0) return [];
         var source = Generate(scripts);
         var engine = typeof(ScriptCompiler).Assembly.GetName().Version?.ToString() ?? "0";
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(engine + "\n" + source)))[..32];
-        var assembly = Loaded.GetOrAdd(key, _ => LoadOrCompile(key, source, cacheDirectory ?? DefaultCacheDirectory, diagnostics)!);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(engine + "\n" + ScriptPolicy.Version + "\n" + source)))[..32];
+        var bag = new DiagnosticBag();
+        var assembly = Loaded.GetOrAdd(key, _ => LoadOrCompile(key, source, cacheDirectory ?? DefaultCacheDirectory, bag)!);
+        diagnostics.AddRange(bag.Items);
         if (assembly is null)
         {
             Loaded.TryRemove(key, out _);
             return null;
         }
         var type = assembly.GetType("IqScripts")!;
-        return scripts.Select(s => Wrap(type.GetMethod("S" + s.Index)!.CreateDelegate<Func<ScriptContext, object?>>(), s)).ToArray();
+        var limit = timeout ?? DefaultTimeout;
+        return scripts.Select(s => Wrap(type.GetMethod("S" + s.Index)!.CreateDelegate<Func<ScriptContext, object?>>(), s, limit, itemOf?.Invoke(s) ?? "?")).ToArray();
     }
 
-    /// <summary>Normalises what a block returns and turns its failures into item errors.</summary>
-    static ScriptFunction Wrap(Func<ScriptContext, object?> f, ScriptModel s) => facts =>
+    /// <summary>Runs a block on a thread of its own, waiting at most <paramref name="limit"/>: a block that does not return
+    /// ends the audit (<see cref="ScriptTimeoutException"/>), since nothing can stop its thread; normalises what it returns
+    /// and turns its failures into item errors.</summary>
+    static ScriptFunction Wrap(Func<ScriptContext, object?> f, ScriptModel s, TimeSpan limit, string item) => facts =>
     {
+        object? returned = null;
+        Exception? thrown = null;
+        var thread = new Thread(() =>
+        {
+            try { returned = f(facts); }
+            catch (Exception e) { thrown = e; }
+        }, 16 * 1024 * 1024) { IsBackground = true, Name = "iq script " + s.Index };
+        thread.Start();
+        if (!thread.Join(limit)) throw new ScriptTimeoutException(item, s.CodeSpan, limit);
         try
         {
-            var result = f(facts);
+            if (thrown is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+            var result = returned;
             return result switch
             {
                 null => new Missing("", Absence.NoResult, $"csharp block at {s.CodeSpan} returned null"),
@@ -89,17 +109,23 @@ static class ScriptCompiler
 
     static Assembly? LoadOrCompile(string key, string source, string cacheDirectory, DiagnosticBag diagnostics)
     {
-        var cached = Path.Combine(cacheDirectory, key + ".dll");
-        if (File.Exists(cached))
+        var cache = ScriptCache.Open(cacheDirectory, diagnostics);
+        if (cache?.Load(key, diagnostics) is { } cachedBytes)
         {
-            try { return Load(key, File.ReadAllBytes(cached)); }
-            catch (BadImageFormatException) { File.Delete(cached); }
+            try { return Load(key, cachedBytes); }
+            catch (BadImageFormatException) { cache.Forget(key); }
         }
         Interlocked.Increment(ref CompilationCount);
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "IqScripts.cs", Encoding.UTF8);
         var compilation = CSharpCompilation.Create("IqScripts_" + key, [tree], References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Annotations));
+                nullableContextOptions: NullableContextOptions.Annotations, deterministic: true));
+        var before = diagnostics.Items.Count;
+        if (!compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            ScriptPolicy.Check(compilation.GetSemanticModel(tree), tree.GetRoot(), diagnostics);
+            if (diagnostics.Items.Count > before) return null;
+        }
         using var ms = new MemoryStream();
         var result = compilation.Emit(ms);
         if (!result.Success)
@@ -113,15 +139,7 @@ static class ScriptCompiler
             return null;
         }
         var bytes = ms.ToArray();
-        try
-        {
-            Directory.CreateDirectory(cacheDirectory);
-            var temp = cached + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, cached, overwrite: true);
-        }
-        catch (IOException) { /* a cache we cannot write only costs the next run a compile */ }
-        catch (UnauthorizedAccessException) { }
+        cache?.Store(key, bytes);
         return Load(key, bytes);
     }
 

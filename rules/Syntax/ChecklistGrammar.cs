@@ -223,6 +223,8 @@ sealed class ChecklistGrammar
         if (dots >= 2)
             return Result.Success(new LiteralExpr(LiteralKind.Version, Runtime.IqVersion.Parse(text), text, span), r);
         var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(value))
+            throw new SyntaxException(Codes.NumberOutOfRange, $"Number out of range: {(text.Length > 20 ? text[..20] + "…" : text)}", span);
         if (!r.AtEnd && r.Current == '%')
             return Result.Success(new LiteralExpr(LiteralKind.Number, value / 100, text + "%", span), r.Advance());
         if (!allowUnits) return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
@@ -233,6 +235,8 @@ sealed class ChecklistGrammar
         var word = RawWord(u);
         if (!word.WasSuccessful || AllKeywords.Contains(word.Value))
             return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
+        if ((Units.Sizes.TryGetValue(word.Value, out var factor) || Units.Durations.TryGetValue(word.Value, out factor)) && !double.IsFinite(value * factor))
+            throw new SyntaxException(Codes.NumberOutOfRange, $"Number out of range: {(text.Length > 20 ? text[..20] + "…" : text)} {word.Value}", span);
         if (Units.Sizes.TryGetValue(word.Value, out var bytes))
             return Result.Success(new LiteralExpr(LiteralKind.Size, value * bytes, $"{text} {word.Value}", span), word.Remainder);
         if (Units.Durations.TryGetValue(word.Value, out var ms))

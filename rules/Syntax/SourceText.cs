@@ -1,5 +1,6 @@
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 
 namespace Iq.Rules.Syntax;
 
@@ -7,26 +8,26 @@ namespace Iq.Rules.Syntax;
 /// Binary and oversized files are refused with a positioned diagnostic before any parsing.</summary>
 public static class SourceText
 {
-    public const int MaxBytes = 8 * 1024 * 1024;
+    /// <summary>The size limit of one checklist file (8 MiB unless <c>--max-input-size</c> says otherwise).</summary>
+    public static long MaxBytes => InputLimits.For(InputKind.Checklist);
 
-    /// <summary>The file's bytes, or null with a diagnostic when it is missing or too large.</summary>
+    /// <summary>The file's bytes, or null with a diagnostic when it is missing, not a regular file or too large.</summary>
     public static byte[]? ReadBytes(string path, string displayName, DiagnosticBag diagnostics)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        try { return InputFiles.ReadAllBytes(path, InputKind.Checklist); }
+        catch (InputFileException e) when (e.Code == Codes.FileTooLarge)
+        {
+            var size = FileFacts.Of(path).Size;
+            diagnostics.Error(Codes.FileTooLarge,
+                $"Checklist is too large ({size} bytes; the limit is {MaxBytes} bytes; raise it with {InputLimits.Option})", SourceSpan.None(displayName));
+        }
+        catch (InputFileException e) when (e.Code == Codes.FileNotFound)
         {
             diagnostics.Error(Codes.FileNotFound, $"File not found: {displayName}", SourceSpan.None(displayName));
-            return null;
         }
-        if (info.Length > MaxBytes)
-        {
-            diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({info.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(displayName));
-            return null;
-        }
-        try { return File.ReadAllBytes(path); }
-        catch (IOException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
-        catch (UnauthorizedAccessException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        catch (InputFileException e) { diagnostics.Error(e.Code, e.Reason, SourceSpan.None(displayName)); }
+        catch (IOException e) { diagnostics.Error(Codes.CannotRead, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        catch (UnauthorizedAccessException e) { diagnostics.Error(Codes.CannotRead, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
         return null;
     }
 
@@ -35,7 +36,7 @@ public static class SourceText
         if (bytes.Length > MaxBytes)
         {
             diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({bytes.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(file));
+                $"Checklist is too large ({bytes.Length} bytes; the limit is {MaxBytes} bytes; raise it with {InputLimits.Option})", SourceSpan.None(file));
             return null;
         }
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

@@ -17,11 +17,14 @@ public static class Units
 
     public static string AllNames => string.Join(", ", Sizes.Keys.Concat(Durations.Keys));
 
-    /// <summary>"40 GiB" or "200 ms" (a number, a space, a unit of the given table) in the base unit; null otherwise.</summary>
+    /// <summary>"40 GiB" or "200 ms" (a number, a space, a unit of the given table) in the base unit; null otherwise.
+    /// No sign, no NaN or infinity, nothing that overflows: a size or a duration is a finite amount, never negative.</summary>
     public static double? Parse(string text, IReadOnlyDictionary<string, double> units)
     {
         var parts = text.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 2 && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
-               && units.TryGetValue(parts[1], out var factor) ? n * factor : null;
+        return parts.Length == 2
+               && double.TryParse(parts[0], System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowExponent,
+                   System.Globalization.CultureInfo.InvariantCulture, out var n)
+               && units.TryGetValue(parts[1], out var factor) && double.IsFinite(n * factor) ? n * factor : null;
     }
 }

@@ -5,15 +5,26 @@ using Iq.Rules.Runtime;
 namespace Iq.Scoring.Judgments;
 
 /// <summary>A manual judgment: what an assessor decided about a manual item, and on what grounds.</summary>
-public sealed record Attestation(string Item, Outcome Status, string Assessor, DateTimeOffset? Date, string Justification, string Evidence);
+public sealed record Attestation(string Item, Outcome Status, string Assessor, DateTimeOffset? Date, string Justification, string Evidence)
+{
+    /// <summary>Where it was written (file and line, or cell), so that a judgment of an unknown item is found; null: unknown.</summary>
+    public SourceSpan? Span { get; init; }
+
+    /// <summary>The cell of a judgment read from the review workbook ("sheet 'Manual review', cell A7"); null otherwise.</summary>
+    public string? Cell { get; init; }
+
+    internal string In => Cell is null ? "" : $" ({Cell})";
+}
 
 /// <summary>Puts assessors' judgments beside the automated results: a manual item that was <c>notchecked</c> takes
 /// the attested outcome, with who, when, why and where the evidence is. Judging an automatic item, or an item the
 /// checklist does not have, is an error: a person's word does not silently replace a measurement.</summary>
 public static class Attestations
 {
-    public static IReadOnlyList<Attestation> FromFacts(FactValues facts, string source, DiagnosticBag diagnostics)
+    /// <param name="where">The position of <c>$.facts.items[i]</c> (or of a member of it) in the document, when known.</param>
+    public static IReadOnlyList<Attestation> FromFacts(FactValues facts, string source, DiagnosticBag diagnostics, Func<string, SourceSpan>? where = null)
     {
+        where ??= _ => SourceSpan.None(source);
         if (!facts.Roots.TryGetValue("attestations", out var root) || root is not FactObject o || !o.TryGet("items", out var items)
             || items is not object?[] list)
             return [];
@@ -26,11 +37,11 @@ public static class Attestations
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
                 diagnostics.Error(Codes.BadDocument, $"attestation {i}: status must be pass, fail or notapplicable, got '{Text("status")}' at $.facts.items[{i}].status",
-                    SourceSpan.None(source));
+                    where($"$.facts.items[{i}].status"));
                 continue;
             }
             result.Add(new Attestation(Text("item"), status.Value, Text("assessor"),
-                a.TryGet("date", out var d) && d is DateTimeOffset date ? date : null, Text("justification"), Text("evidence")));
+                a.TryGet("date", out var d) && d is DateTimeOffset date ? date : null, Text("justification"), Text("evidence")) { Span = where($"$.facts.items[{i}]") });
         }
         return result;
     }
@@ -46,17 +57,17 @@ public static class Attestations
             if (item is null && row is null)
             {
                 var hint = Rules.Syntax.Text.DidYouMean(a.Item, model.Items.Select(i => i.Id));
-                diagnostics.Error(Codes.UnknownTailoringTarget, $"Attestation for unknown item '{a.Item}'{hint}", SourceSpan.None(source));
+                diagnostics.Error(Codes.UnknownTailoringTarget, $"Attestation for unknown item '{a.Item}'{hint}{a.In}", a.Span ?? SourceSpan.None(source));
                 continue;
             }
             if ((item ?? model.Items.First(i => i.Id == row!.ItemId)).Automated)
             {
-                diagnostics.Error(Codes.BadValue, $"Attestation for '{a.Item}', an automatic item: judge manual items only (a waiver excuses an automatic one)",
-                    SourceSpan.None(source));
+                diagnostics.Error(Codes.BadValue, $"Attestation for '{a.Item}', an automatic item: judge manual items only (a waiver excuses an automatic one){a.In}",
+                    a.Span ?? SourceSpan.None(source));
                 continue;
             }
             if (!byId.TryAdd(a.Item, a))
-                diagnostics.Error(Codes.DuplicateId, $"Two attestations for '{a.Item}'", SourceSpan.None(source));
+                diagnostics.Error(Codes.DuplicateId, $"Two attestations for '{a.Item}'{a.In}", a.Span ?? SourceSpan.None(source));
         }
         if (diagnostics.HasErrors) return results;
         return results.Select(r =>

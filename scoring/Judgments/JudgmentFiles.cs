@@ -1,10 +1,8 @@
 using System.Globalization;
-using Sylvan.Data.Csv;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports.Scorecard;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Iq.Scoring.Judgments;
 
@@ -20,12 +18,9 @@ public static class JudgmentFiles
 
     public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics)
     {
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {path}", SourceSpan.None(path));
-            return [];
-        }
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ManualReview.Read(path, diagnostics);
+        var xlsx = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (Refused(path, xlsx ? InputKind.Workbook : InputKind.Judgments, diagnostics)) return [];
+        if (xlsx) return ManualReview.Read(path, diagnostics);
         var result = new List<Attestation>();
         foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics))
         {
@@ -42,18 +37,14 @@ public static class JudgmentFiles
                 else diagnostics.Error(Codes.BadValue, $"date is not a date: '{d}'", span);
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
-                values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")));
+                values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")) { Span = span });
         }
         return result;
     }
 
     public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics)
     {
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {path}", SourceSpan.None(path));
-            return [];
-        }
+        if (Refused(path, InputKind.Judgments, diagnostics)) return [];
         var result = new List<Waiver>();
         foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics))
         {
@@ -86,29 +77,34 @@ public static class JudgmentFiles
         }
     }
 
+    /// <summary>A file that cannot be read as this kind of input (missing, not a regular file, too large), reported.</summary>
+    static bool Refused(string path, InputKind kind, DiagnosticBag diagnostics)
+    {
+        if (InputFiles.Refusal(path, kind) is not { } refusal) return false;
+        diagnostics.Error(refusal.Code, refusal.Code == Codes.FileNotFound ? $"File not found: {path}" : refusal.Reason, SourceSpan.None(path));
+        return true;
+    }
+
+    static string? Text(string path, DiagnosticBag diagnostics)
+    {
+        try { return InputFiles.ReadAllText(path, InputKind.Judgments); }
+        catch (InputFileException e)
+        {
+            diagnostics.Add(e.ToDiagnostic());
+            return null;
+        }
+    }
+
     static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
-        try
+        if (Text(path, diagnostics) is not { } text || CsvInput.Read(text, path, diagnostics) is not var (header, records)) return result;
+        foreach (var (fields, line) in records)
         {
-            using var csv = CsvDataReader.Create(path);
-            var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim().ToLowerInvariant()).ToArray();
-            if (header.Length == 0 || header.All(h => h.Length == 0))
-            {
-                diagnostics.Error(Codes.BadDocument, "empty CSV: expected a header row", SourceSpan.None(path));
-                return result;
-            }
-            while (csv.Read())
-            {
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var i = 0; i < header.Length; i++) values[header[i]] = i < csv.RowFieldCount ? csv.GetString(i).Trim() : "";
-                if (values.Values.All(v => v.Length == 0)) continue;
-                result.Add((values, new SourceSpan(path, csv.RowNumber, 1)));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            diagnostics.Error(Codes.BadDocument, $"Malformed CSV: {e.Message}", new SourceSpan(path, e.RowNumber, 1));
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++) values[header[i]] = i < fields.Length ? fields[i].Trim() : "";
+            if (values.Values.All(v => v.Length == 0)) continue;
+            result.Add((values, new SourceSpan(path, line, 1)));
         }
         return result;
     }
@@ -116,46 +112,34 @@ public static class JudgmentFiles
     static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(Codes.BadDocument, $"Malformed YAML: {e.Message}", new SourceSpan(path, (int)e.Start.Line, (int)e.Start.Column));
-            return result;
-        }
-        if (stream.Documents.Count == 0) return result;
-        var root = stream.Documents[0].RootNode;
-        if (root is YamlMappingNode map && map.Children.Count == 1 && map.Children.Values.First() is YamlSequenceNode inner) root = inner;
-        if (root is not YamlSequenceNode list)
+        if (Text(path, diagnostics) is not { } text || YamlInput.Read(text, path, diagnostics) is not { } root) return result;
+        if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
+        if (root is not YamlList list)
         {
             diagnostics.Error(Codes.BadDocument, "expected a list of records (or a map holding one list)", At(path, root));
             return result;
         }
-        foreach (var node in list.Children)
+        foreach (var node in list.Items)
         {
-            if (node is not YamlMappingNode record)
+            if (node is not YamlMap record)
             {
                 diagnostics.Error(Codes.BadDocument, "expected a record of fields", At(path, node));
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (k, v) in record.Children)
+            foreach (var (k, v) in record.Pairs)
             {
-                if (v is not YamlScalarNode scalar)
+                if (v is not YamlText scalar)
                 {
-                    diagnostics.Error(Codes.BadDocument, $"field '{k}' must be a single value", At(path, v));
+                    diagnostics.Error(Codes.BadDocument, $"field '{k.Value}' must be a single value", At(path, v));
                     continue;
                 }
-                values[((YamlScalarNode)k).Value ?? ""] = scalar.Value ?? "";
+                values[k.Value] = scalar.Value;
             }
             result.Add((values, At(path, record)));
         }
         return result;
     }
 
-    static SourceSpan At(string path, YamlNode node) => new(path, (int)node.Start.Line, (int)node.Start.Column);
+    static SourceSpan At(string path, YamlItem node) => new(path, node.Line, node.Column);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Iq.Engine.Audit;
+using Iq.Rules.Io;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Scoring;
@@ -62,6 +63,8 @@ static class AuditCommand
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
             if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
                 throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
+            // Every file of the run, the probe's bundle included, is written all or none at the end.
+            using var outputs = new Outputs(stdout);
             var request = new AuditRequest
             {
                 Checklist = AuditChecklist.File(path, compile.Read(parse)),
@@ -75,6 +78,8 @@ static class AuditCommand
                 WaiverFiles = parse.GetValue(waivers) ?? [],
                 ReportInfoFile = parse.GetValue(reportInfo),
                 ReportFields = fields,
+                Outputs = outputs,
+                Cancel = Interruption.Token,
             };
 
             var result = AuditPipeline.Run(request);
@@ -83,22 +88,25 @@ static class AuditCommand
             foreach (var warning in result.Warnings) stderr.WriteLine(warning);
             if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
 
+            var language = parse.GetValue(lang)!;
             var written = new List<string>();
             void Emit(string? target, Action<Stream> write)
             {
                 if (target is null) return;
-                AtomicFile.Write(target, write);
-                written.Add(target);
+                outputs.Add(target, write);
+                if (target != "-") written.Add(target);
             }
-            var language = parse.GetValue(lang)!;
             Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
             Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
             Emit(parse.GetValue(xlsx), s => ScorecardWriter.Write(report, language, s));
             Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
             Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
+            // With a report on standard output, the summary goes to stderr so the two never mix.
+            var console = outputs.Paths.Contains("-") ? stderr : stdout;
+            outputs.Commit(Interruption.Token);
 
-            ConsoleReport.Write(report, stdout);
-            foreach (var target in written) stdout.WriteLine($"Written: {target}");
+            ConsoleReport.Write(report, console);
+            foreach (var target in written) console.WriteLine($"Written: {target}");
             return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;

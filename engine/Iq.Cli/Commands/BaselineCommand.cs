@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Iq.Engine.Baseline;
 using Iq.Engine.Facts;
+using Iq.Rules.Io;
 
 namespace Iq.Cli.Commands;
 
@@ -29,8 +30,9 @@ static class BaselineCommand
         var noise = new Option<string?>("--noise") { Description = "Gaussian noise levels (in standard deviations of each case), e.g. 0.1,0.5" };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads per run", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write baseline.json into", DefaultValueFactory = _ => "iq-facts" };
+        var partial = new Option<bool>("--partial") { Description = "When interrupted, still write the levels finished so far, marked incomplete (exit 130/143 all the same)" };
         var command = new Command("baseline", "Measure the model's baseline performance on this machine (IQ 4.3.2, 6.4.2)");
-        foreach (var o in new Option[] { model, cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir })
+        foreach (var o in new Option[] { model, cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir, partial })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -40,21 +42,20 @@ static class BaselineCommand
                 Cases = parse.GetValue(cases),
                 Labels = parse.GetValue(labels),
                 Task = parse.GetValue(task)!,
-                Warmup = Positive(parse.GetValue(warmup), "--warmup", zero: true),
-                Iterations = Positive(parse.GetValue(iterations), "--iterations"),
-                Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d > 0 ? d : throw new UsageException("--duration must be positive")) : null,
-                Concurrency = Numbers(parse.GetValue(concurrency)!, "--concurrency").Select(x => Positive((int)x, "--concurrency")).ToArray(),
+                Warmup = CommandLineValues.InRange(parse.GetValue(warmup), "--warmup", 0, 1_000_000),
+                Iterations = CommandLineValues.InRange(parse.GetValue(iterations), "--iterations", 1, 10_000_000),
+                Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(CommandLineValues.InRange(d, "--duration", 0.001, 86_400)) : null,
+                Concurrency = Numbers(parse.GetValue(concurrency)!, "--concurrency")
+                    .Select(x => x == Math.Floor(x) ? CommandLineValues.InRange((int)Math.Min(x, int.MaxValue), "--concurrency", 1, 1024)
+                        : throw new UsageException($"--concurrency: levels are whole numbers, got {x.ToString(CultureInfo.InvariantCulture)}")).ToArray(),
                 Device = parse.GetValue(device)!,
-                LatencyBound = parse.GetValue(bound) is { } b ? TimeSpan.FromMilliseconds(b) : null,
+                LatencyBound = parse.GetValue(bound) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.InRange(b, "--latency-bound", 0.001, 3_600_000)) : null,
                 Synthetic = parse.GetValue(synthetic),
-                Repeat = Positive(parse.GetValue(repeat), "--repeat"),
-                Noise = parse.GetValue(noise) is { } n ? Numbers(n, "--noise") : [],
-                ThreadsPerRun = Positive(parse.GetValue(threads), "--threads"),
+                Repeat = CommandLineValues.InRange(parse.GetValue(repeat), "--repeat", 1, 100_000),
+                Noise = parse.GetValue(noise) is { } n ? Numbers(n, "--noise").Select(x => CommandLineValues.InRange(x, "--noise", 0, 100)).ToArray() : [],
+                ThreadsPerRun = CommandLineValues.InRange(parse.GetValue(threads), "--threads", 1, 1024),
             };
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            Console.CancelKeyPress += stop;
-            try
+            var dir = parse.GetValue(outDir)!;
             {
                 JsonObject facts;
                 try
@@ -66,13 +67,17 @@ static class BaselineCommand
                         var done = (int)Math.Round(p.Fraction * 30);
                         stderr.Write($"\r\u001b[K[{new string('#', done)}{new string('-', 30 - done)}] {p.Fraction,4:P0} {p.Stage}");
                     });
-                    facts = runner.Measure(progress, cancel.Token);
+                    facts = runner.Measure(progress, Interruption.Token);
                     if (progress is not null) stderr.Write("\r\u001b[K");
                     if (runner.ProviderNote is not null) stderr.WriteLine(runner.ProviderNote);
+                    foreach (var note in runner.Notes) stderr.WriteLine("iq: note: " + note);
                 }
                 catch (BaselineInputException e) { throw new UsageException(e.Message); }
-                var dir = parse.GetValue(outDir)!;
-                FactDocuments.Write(dir, "baseline", facts);
+                // Interrupted: the levels finished so far are kept only when asked for; the exit code says interrupted either way.
+                if (facts["incomplete"]!.GetValue<bool>() && !parse.GetValue(partial)) throw new OperationCanceledException(Interruption.Token);
+                using var outputs = new Outputs(stdout);
+                outputs.Add(Path.Combine(dir, "baseline.json"), FactDocuments.Writer("baseline", facts));
+                outputs.Commit();
                 var single = facts["single_stream"]?["mean"];
                 stdout.WriteLine($"{(facts["incomplete"]!.GetValue<bool>() ? "Stopped early; partial " : "")}baseline of {facts["model"]} on {facts["provider"]}: " +
                                  $"single-stream mean {single} ms, max concurrency {facts["max_concurrency"]}" +
@@ -80,16 +85,12 @@ static class BaselineCommand
                                  $"; written to {dir}/baseline.json");
                 return ExitCodes.Pass;
             }
-            finally { Console.CancelKeyPress -= stop; }
         });
         return command;
     }
 
-    static int Positive(int value, string name, bool zero = false) =>
-        value > 0 || zero && value == 0 ? value : throw new UsageException($"{name} must be {(zero ? "0 or more" : "positive")}, got {value}");
-
     static double[] Numbers(string text, string name) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v
+            .Select(x => double.TryParse(x, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
                 : throw new UsageException($"{name}: not a number: '{x}'")).ToArray();
 }

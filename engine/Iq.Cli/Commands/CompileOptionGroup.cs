@@ -19,10 +19,22 @@ sealed class CompileOptionGroup
         Description = "Compile and run csharp { … } blocks (a checklist with scripts is code: trust its author)",
     };
 
+    public readonly Option<string?> ScriptTimeout = new("--script-timeout")
+    {
+        Description = "With --allow-scripts: how long one evaluation of a csharp block may take, e.g. \"30 s\" (default 10 s)",
+    };
+
+    public readonly Option<string?> ScriptCache = new("--script-cache")
+    {
+        Description = "With --allow-scripts: the folder of compiled scripts (default: IQ_SCRIPT_CACHE, else ~/.local/share/iq/scripts); it must be yours alone",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Set);
         command.Options.Add(AllowScripts);
+        command.Options.Add(ScriptTimeout);
+        command.Options.Add(ScriptCache);
     }
 
     public CompileOptions Read(ParseResult parse)
@@ -33,6 +45,8 @@ sealed class CompileOptionGroup
             ParamOverrides = overrides,
             AllowScripts = parse.GetValue(AllowScripts),
             LibraryDirectories = [Bundled.ChecklistsDirectory],
+            ScriptTimeout = parse.GetValue(ScriptTimeout) is { } t ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(t, "--script-timeout")) : null,
+            ScriptCacheDirectory = parse.GetValue(ScriptCache),
         };
     }
 

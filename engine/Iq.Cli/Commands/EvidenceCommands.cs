@@ -40,11 +40,13 @@ static class EvidenceCommands
                 if (parse.GetValue(rollback) is { } text)
                 {
                     double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
-                        ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
+                        ?? (double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var plain) ? plain
                             : throw new UsageException($"--rollback-time: not a duration: '{text}'"));
+                    if (!double.IsFinite(ms) || ms > TimeSpan.MaxValue.TotalMilliseconds / 2)
+                        throw new UsageException($"--rollback-time: not a duration: '{text}'");
                     time = TimeSpan.FromMilliseconds(ms);
                 }
-                var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
+                var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time, Interruption.Token);
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts);
                 stdout.WriteLine($"{facts["added"]} added, {facts["removed"]} removed, {facts["changed"]} changed, {facts["permission_changes"]} permission changes; " +
                                  $"written to {parse.GetValue(outDir)}/rollback.json");
@@ -52,7 +54,7 @@ static class EvidenceCommands
             }
             var folder = parse.GetValue(dir) ?? throw new UsageException("give a folder to snapshot, or --compare BEFORE AFTER");
             var file = parse.GetValue(output) ?? throw new UsageException("give -o FILE for the snapshot");
-            var entries = Iq.Engine.Evidence.Snapshot.Take(folder);
+            var entries = Iq.Engine.Evidence.Snapshot.Take(folder, Interruption.Token);
             AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries))));
             stdout.WriteLine($"{entries.Count} files snapshotted to {file}");
             return ExitCodes.Pass;
@@ -72,7 +74,7 @@ static class EvidenceCommands
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
-            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category"));
+            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category"), Interruption.Token);
             FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts);
             stdout.WriteLine($"{facts["total"]} tests, {facts["failed"]} failed, {facts["skipped"]} skipped; written to {parse.GetValue(outDir)}/tests.json");
             return ExitCodes.Pass;
@@ -94,7 +96,7 @@ static class EvidenceCommands
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
-            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), Interruption.Token);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
             stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]}: {facts["components"]!.AsArray().Count} components, " +
                              $"{facts["files_missing"]} missing, {facts["files_changed"]} changed, {facts["files_extra"]} extra; written to {parse.GetValue(outDir)}/manifest.json");

@@ -13,11 +13,13 @@ static class LogsCommand
         var format = new Option<string?>("--format") { Description = "jsonl, csv, apt, dpkg, syslog or regex:PATTERN (named groups: time, operator, device, parameters, result, task, event); guessed from the name when omitted" };
         var map = new Option<string[]>("--map") { Description = "FIELD=SOURCE: which JSON member or CSV column holds a field (time, operator, device, parameters, result, task, event)" };
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write logs.json into", DefaultValueFactory = _ => "iq-facts" };
+        var budget = new Option<string?>("--regex-budget") { Description = "How long a regex: format may spend matching, all lines together (default 2 min)" };
         var command = new Command("logs", "Analyse installation logs for completeness (IQ 5.4.1, 6.5.1)");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(map);
         command.Options.Add(outDir);
+        command.Options.Add(budget);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files)!;
@@ -28,7 +30,11 @@ static class LogsCommand
                 : name.EndsWith(".csv", StringComparison.Ordinal) ? "csv" : throw new UsageException($"give --format for {name}: {string.Join(", ", LogAnalyzer.Formats)}"));
             try
             {
-                var analyzer = new LogAnalyzer(fmt, mapping);
+                var analyzer = new LogAnalyzer(fmt, mapping)
+                {
+                    Cancel = Interruption.Token,
+                    RegexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2),
+                };
                 foreach (var p in paths) analyzer.Analyze(p);
                 var facts = analyzer.Facts();
                 var dir = parse.GetValue(outDir)!;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Iq.Engine.Probes;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Baseline;
 
@@ -46,10 +47,18 @@ public sealed class BaselineRunner : IDisposable
     public string Provider { get; }
     public string? ProviderNote { get; }
 
+    /// <summary>What the run found worth saying beside the facts (outputs that hold NaN …).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The most elements iq makes up for one synthetic input (1 GiB of float32): a model that declares more is
+    /// refused rather than allowed to exhaust memory.</summary>
+    public const long MaxSyntheticElements = 1L << 28;
+
     public BaselineRunner(BaselineOptions options)
     {
         _o = options;
-        if (!File.Exists(options.Model)) throw new BaselineInputException($"{options.Model}: model file not found");
+        if (InputFiles.Refusal(options.Model, InputKind.Model) is { Code: Iq.Rules.Diagnostics.Codes.FileNotFound })
+            throw new BaselineInputException($"{options.Model}: model file not found");
         (_session, Provider, ProviderNote) = Open(options);
         _inputNames = string.Join(", ", _session.InputMetadata.Keys);
     }
@@ -81,7 +90,9 @@ public sealed class BaselineRunner : IDisposable
 
     static InferenceSession Load(string model, SessionOptions options)
     {
-        try { return new InferenceSession(model, options); }
+        // Read by iq (a regular file, bounded), never opened by the native runtime itself: a FIFO would block it.
+        var bytes = InputFiles.ReadAllBytes(model, InputKind.Model);
+        try { return new InferenceSession(bytes, options); }
         catch (OnnxRuntimeException e)
         {
             throw new BaselineInputException($"{model}: not a model ONNX Runtime can load: {e.Message.Split('\n')[0]}");
@@ -100,16 +111,25 @@ public sealed class BaselineRunner : IDisposable
         if (_o.Synthetic)
         {
             var rng = new Random(20261122);
+            foreach (var i in inputs)
+            {
+                double count = 1;
+                foreach (var d in i.Value.Dimensions) count *= Math.Max(1L, d);
+                if (count > MaxSyntheticElements)
+                    throw new BaselineInputException($"{_o.Model}: input {i.Key} declares {count:0} elements (shape {string.Join(" × ", i.Value.Dimensions)}); " +
+                                                     $"--synthetic makes at most {MaxSyntheticElements} per input");
+            }
             return Enumerable.Range(0, 8).Select(n => new BaselineCase($"synthetic{n}", inputs.Select(i =>
             {
                 var shape = i.Value.Dimensions.Select(d => d > 0 ? d : 1).ToArray();
-                var data = new float[shape.Aggregate(1, (a, b) => a * b)];
+                var data = new float[shape.Aggregate(1L, (a, b) => a * b)];
                 for (var k = 0; k < data.Length; k++) data[k] = (float)Gaussian(rng);
                 return (i.Key, data, shape);
             }).ToList())).ToList();
         }
         if (_o.Cases is null) throw new BaselineInputException("give --cases DIR (a folder of .npy files) or --synthetic");
         if (!Directory.Exists(_o.Cases)) throw new BaselineInputException($"{_o.Cases}: cases folder not found");
+        if (InputFiles.FolderRefusal(_o.Cases) is { } notFolder) throw notFolder;
         var files = Directory.GetFiles(_o.Cases, "*.npy").Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new BaselineInputException($"{_o.Cases}: no .npy files");
         var cases = new List<BaselineCase>();
@@ -152,8 +172,10 @@ public sealed class BaselineRunner : IDisposable
     {
         var labels = new Dictionary<string, object>(StringComparer.Ordinal);
         if (_o.Labels is null) return labels;
-        if (!File.Exists(_o.Labels)) throw new BaselineInputException($"{_o.Labels}: labels file not found");
-        var lines = File.ReadAllLines(_o.Labels);
+        if (InputFiles.Refusal(_o.Labels, InputKind.Text) is { Code: Iq.Rules.Diagnostics.Codes.FileNotFound })
+            throw new BaselineInputException($"{_o.Labels}: labels file not found");
+        var lines = InputFiles.ReadAllText(_o.Labels, InputKind.Text).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         if (lines.Length == 0 || lines[0].Trim() != "case,label") throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label'");
         var names = cases.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         for (var n = 1; n < lines.Length; n++)
@@ -253,10 +275,16 @@ public sealed class BaselineRunner : IDisposable
             double maxDiff = 0;
             for (var i = 1; i < _o.Repeat; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 var again = Output(feeds[0]);
                 for (var k = 0; k < first.Length; k++) maxDiff = Math.Max(maxDiff, Math.Abs(first[k] - again[k]));
             }
-            facts["repeatability"] = new JsonObject { ["runs"] = _o.Repeat, ["max_abs_diff"] = maxDiff };
+            facts["repeatability"] = new JsonObject
+            {
+                ["runs"] = _o.Repeat,
+                // NaN is no difference of zero: an output that is not a number makes repeatability unknown, never perfect.
+                ["max_abs_diff"] = double.IsFinite(maxDiff) && first.All(float.IsFinite) ? maxDiff : Undefined($"the output of case {cases[0].Name} holds NaN or infinity"),
+            };
         }
         catch (OperationCanceledException)
         {
@@ -339,6 +367,15 @@ public sealed class BaselineRunner : IDisposable
             var feed = noise is { } level ? Noisy(cases[i], level, rng) : feeds[i];
             outputs.Add((cases[i].Name, Output(feed)));
         }
+        // A metric over outputs that are not numbers is no metric: the facts say why, and the items reading them end as errors.
+        var nan = outputs.Where(o => !o.Output.All(float.IsFinite)).Select(o => o.Case).ToList();
+        if (nan.Count > 0)
+        {
+            var why = $"the model's output holds NaN or infinity for {nan.Count} of {outputs.Count} cases ({string.Join(", ", nan.Take(5))}{(nan.Count > 5 ? ", …" : "")})";
+            if (noise is null) Notes.Add($"{_o.Model}: {why}; the accuracy metrics are recorded as errors");
+            string[] names = _o.Task == "segmentation" ? ["dice", "iou", "pixel_accuracy"] : ["accuracy", "precision", "recall", "f1"];
+            return new JsonObject(names.Select(n => KeyValuePair.Create(n, (JsonNode?)Undefined(why))));
+        }
         if (_o.Task == "segmentation")
         {
             var s = Metrics.Segment(outputs.Select(o =>
@@ -348,7 +385,8 @@ public sealed class BaselineRunner : IDisposable
                     throw new BaselineInputException($"{_o.Labels}: the mask of case '{o.Case}' has {truth.Length} pixels; the model gives {o.Output.Length}");
                 return (o.Output, truth);
             }));
-            return new JsonObject { ["dice"] = s.Dice, ["iou"] = s.Iou, ["pixel_accuracy"] = s.PixelAccuracy };
+            JsonNode Defined(double v, string what) => double.IsFinite(v) ? v : Undefined($"{what} is undefined: no foreground pixel in the masks or the outputs");
+            return new JsonObject { ["dice"] = Defined(s.Dice, "Dice"), ["iou"] = Defined(s.Iou, "IoU"), ["pixel_accuracy"] = Defined(s.PixelAccuracy, "pixel accuracy") };
         }
         var c = Metrics.Classify(outputs.Select(o => (int)labels[o.Case]).ToList(), outputs.Select(o => Metrics.ArgMax(o.Output)).ToList());
         return new JsonObject { ["accuracy"] = c.Accuracy, ["precision"] = c.Precision, ["recall"] = c.Recall, ["f1"] = c.F1 };
@@ -381,4 +419,7 @@ public sealed class BaselineRunner : IDisposable
     }
 
     static JsonNode Ms(double ms) => Math.Round(ms, 4);
+
+    /// <summary>A fact that could not be measured, as probes write it: the item reading it is <c>error</c>, never pass.</summary>
+    static JsonObject Undefined(string why) => new() { ["$error"] = why };
 }

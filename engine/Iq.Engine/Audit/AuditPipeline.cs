@@ -45,6 +45,7 @@ public static class AuditPipeline
         var times = new List<StageTime>(Stages.Count);
         foreach (var stage in Stages)
         {
+            request.Cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             stage.Run(state);
             times.Add(new StageTime(stage.Name, clock.Elapsed));
@@ -86,8 +87,23 @@ public static class AuditPipeline
             }
             ctx = ctx with { Root = Path.GetFullPath(root) };
         }
-        var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
-        try { FactDocuments.WriteProbe(probe.Directory, report); }
+        var report = EnvironmentProber.ProbeAsync(ctx, s.Request.Cancel).GetAwaiter().GetResult();
+        var documents = FactDocuments.ProbeDocuments(probe.Directory, report);
+        try
+        {
+            if (s.Request.Outputs is { } outputs)
+            {
+                // Written with the caller's reports, all or none; read from memory meanwhile.
+                foreach (var (path, bytes) in documents) outputs.Add(path, stream => stream.Write(bytes));
+                s.ProbeDocuments = documents.Select(d => (d.Path.Replace('\\', '/'), d.Bytes)).ToList();
+            }
+            else FactDocuments.WriteProbe(probe.Directory, report);
+        }
+        catch (Rules.Io.OutputException e)
+        {
+            s.Diagnostics.Add(e.ToDiagnostic());
+            return;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
@@ -98,21 +114,40 @@ public static class AuditPipeline
 
     static void ReadFacts(AuditState s)
     {
-        var folders = s.Probed is { } p ? s.Request.FactBundles.Prepend(p.Directory) : s.Request.FactBundles;
-        var bundle = FactBundleReader.Load(folders, FactSchema.Default);
+        var folders = s.Probed is { } p && s.ProbeDocuments is null ? s.Request.FactBundles.Prepend(p.Directory) : s.Request.FactBundles;
+        var bundle = FactBundleReader.Load(folders, FactSchema.Default, s.ProbeDocuments);
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
         s.Inputs.AddRange(bundle.Inputs);
     }
 
-    static void Evaluate(AuditState s) => s.Results = s.Checklist!.Evaluate(s.Facts!, s.Now);
+    static void Evaluate(AuditState s)
+    {
+        try { s.Results = s.Checklist!.Evaluate(s.Facts!, s.Now); }
+        catch (Rules.Scripting.ScriptTimeoutException e) { s.Diagnostics.Add(e.ToDiagnostic()); }
+    }
 
     /// <summary>Judgments from the bundle's attestations document and from the files given; a manual item takes the
     /// attested outcome.</summary>
     static void Attest(AuditState s)
     {
         var source = s.Inputs.FirstOrDefault(i => i.Kind == "attestations")?.Path ?? "attestations";
-        var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics).ToList();
+        // Positions in the bundle's document, found in one reading when the first is asked for.
+        Dictionary<string, (int Line, int Column)>? positions = null;
+        SourceSpan Where(string jsonPath)
+        {
+            if (positions is null)
+            {
+                try
+                {
+                    positions = Rules.Io.JsonPositions.FindAll(Rules.Io.InputFiles.ReadAllBytes(source, Rules.Io.InputKind.FactDocument),
+                        p => p.StartsWith("$.facts.items[", StringComparison.Ordinal));
+                }
+                catch (IOException) { positions = []; }
+            }
+            return positions.TryGetValue(jsonPath, out var at) ? new SourceSpan(source, at.Line, at.Column) : SourceSpan.None(source);
+        }
+        var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics, Where).ToList();
         foreach (var file in s.Request.AttestationFiles)
         {
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
@@ -138,7 +173,7 @@ public static class AuditPipeline
     {
         if (s.Request.ReportInfoFile is { } file)
         {
-            if (!File.Exists(file)) s.Diagnostics.Error(Codes.FileNotFound, $"File not found: {file}", SourceSpan.None(file));
+            if (Rules.Io.FileFacts.Of(file).Kind == Rules.Io.FileKind.Missing) s.Diagnostics.Error(Codes.FileNotFound, $"File not found: {file}", SourceSpan.None(file));
             else s.Info = ReportInfo.Read(file, s.Diagnostics) ?? s.Info;
         }
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
@@ -175,6 +210,7 @@ sealed class AuditState(AuditRequest request)
     public DiagnosticBag Diagnostics { get; } = new();
     public CompiledChecklist? Checklist { get; set; }
     public ProbedBundle? Probed { get; set; }
+    public IReadOnlyList<(string Display, byte[] Bytes)>? ProbeDocuments { get; set; }
     public FactValues? Facts { get; set; }
     public List<InputFile> Inputs { get; } = [];
     public IReadOnlyList<ItemResult> Results { get; set; } = [];
@@ -186,6 +222,9 @@ sealed class AuditState(AuditRequest request)
     /// <summary>A judgment file the audit rests on, with its hash (a missing one is reported by its reader).</summary>
     public void AddInput(string file, string kind)
     {
-        if (File.Exists(file)) Inputs.Add(new InputFile(file, kind, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))));
+        // Hashed as its reader reads it (a regular file, bounded); one that cannot be read is reported by the reader.
+        var limit = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Rules.Io.InputKind.Workbook : Rules.Io.InputKind.Judgments;
+        try { Inputs.Add(new InputFile(file, kind, Convert.ToHexStringLower(SHA256.HashData(Rules.Io.InputFiles.ReadAllBytes(file, limit))))); }
+        catch (IOException) { }
     }
 }

@@ -35,6 +35,13 @@ public sealed record AuditRequest
 
     /// <summary>C.1 fields by name (<see cref="Scoring.Reports.Scorecard.ReportInfo.Fields"/>), over the file's.</summary>
     public IReadOnlyDictionary<string, string> ReportFields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the audit's own files go (the probe's bundle) when the caller writes its reports all or none with
+    /// them; null: the probe's bundle is written at once.</summary>
+    public Rules.Io.Outputs? Outputs { get; init; }
+
+    /// <summary>Stops the audit between stages and inside long ones (an interrupted run throws <see cref="OperationCanceledException"/>).</summary>
+    public CancellationToken Cancel { get; init; }
 }
 
 /// <summary>The checklist of an audit: a file to compile (with its <c>extends</c> chain), or one compiled already,

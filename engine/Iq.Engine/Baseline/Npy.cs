@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Baseline;
 
@@ -12,14 +13,16 @@ public sealed record NpyArray(float[] Data, int[] Shape);
 /// C order). Anything else is an error that names the file and what was wrong, never a guess.</summary>
 public static partial class Npy
 {
-    const long MaxBytes = 1L << 30;
-
     public static NpyArray Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new BaselineInputException($"{path}: file not found");
-        if (info.Length > MaxBytes) throw new BaselineInputException($"{path}: larger than 1 GiB");
-        var bytes = File.ReadAllBytes(path);
+        if (InputFiles.Refusal(path, InputKind.Array) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new BaselineInputException($"{path}: file not found");
+        var bytes = InputFiles.ReadAllBytes(path, InputKind.Array);
+        return Parse(bytes, path);
+    }
+
+    /// <summary>The array in <paramref name="bytes"/>; <paramref name="path"/> names it in errors.</summary>
+    public static NpyArray Parse(byte[] bytes, string path)
+    {
         if (bytes.Length < 10 || bytes[0] != 0x93 || Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY")
             throw new BaselineInputException($"{path}: not a .npy file (no \\x93NUMPY magic)");
         var major = bytes[6];
@@ -27,10 +30,14 @@ public static partial class Npy
         switch (major)
         {
             case 1: headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)); offset = 10; break;
-            case 2 or 3 when bytes.Length >= 12: headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)); offset = 12; break;
+            case 2 or 3 when bytes.Length >= 12:
+                var declared = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
+                headerLength = declared > int.MaxValue ? int.MaxValue : (int)declared;
+                offset = 12;
+                break;
             default: throw new BaselineInputException($"{path}: unsupported .npy version {major}");
         }
-        if (offset + headerLength > bytes.Length) throw new BaselineInputException($"{path}: header runs past the end of the file");
+        if ((long)offset + headerLength > bytes.Length) throw new BaselineInputException($"{path}: header runs past the end of the file");
         var header = Encoding.Latin1.GetString(bytes, offset, headerLength);
         var descr = Field(header, "descr");
         var fortran = Field(header, "fortran_order");
@@ -40,8 +47,11 @@ public static partial class Npy
         var shape = shapeText.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new BaselineInputException($"{path}: bad shape {shapeText.Value}"))
             .ToArray();
+        // The shape is the header's claim: its product is checked against the data before anything is allocated.
         long count = 1;
-        foreach (var n in shape) count *= n;
+        foreach (var n in shape)
+            count = count == 0 || n <= (long.MaxValue / 8) / Math.Max(1, count) ? count * n
+                : throw new BaselineInputException($"{path}: shape {shapeText.Groups[1].Value.Trim()} holds more elements than any file");
         var (size, read) = descr switch
         {
             "<f4" => (4, (Func<byte[], int, float>)((b, i) => BinaryPrimitives.ReadSingleLittleEndian(b.AsSpan(i)))),
@@ -57,6 +67,9 @@ public static partial class Npy
             throw new BaselineInputException($"{path}: {bytes.Length - start} data bytes, but shape ({string.Join(", ", shape)}) of {descr} needs {count * size}");
         var data = new float[count];
         for (var i = 0; i < count; i++) data[i] = read(bytes, start + i * size);
+        // A case that is not numbers is no input to measure a model with.
+        var bad = Array.FindIndex(data, v => !float.IsFinite(v));
+        if (bad >= 0) throw new BaselineInputException($"{path}: element {bad} is {(float.IsNaN(data[bad]) ? "NaN" : "infinite")}; a case must hold numbers");
         return new NpyArray(data, shape);
     }
 

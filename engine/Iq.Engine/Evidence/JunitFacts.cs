@@ -1,50 +1,112 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Evidence;
 
 /// <summary>JUnit XML reports of the functional confirmation tests (IQ 4.3.1) to a <c>tests</c> fact document, counted per
-/// suite. Read with DTDs prohibited and no resolver: no entity expansion, no external fetch (an XML bomb is an error).
-/// A suite's category (interface, data-interface, main-flow) comes from its <c>category</c> property or <c>--category NAME=CATEGORY</c>.</summary>
+/// suite. Read as a stream (a report of a million test cases costs no tree of a million nodes), with DTDs prohibited and no
+/// resolver (no entity expansion, no external fetch: an XML bomb is an error) and nesting bounded. A suite's category
+/// (interface, data-interface, main-flow) comes from its <c>category</c> property or <c>--category NAME=CATEGORY</c>.
+/// Errors name the file and the line.</summary>
 public static class JunitFacts
 {
-    public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories)
+    /// <summary>Deeper than any report a test runner writes; deep enough to refuse a nesting bomb early.</summary>
+    public const int MaxDepth = 64;
+
+    sealed class Suite(string name)
+    {
+        public string Name { get; } = name;
+        public long Total, Failed, Skipped;
+        public string? Category;
+    }
+
+    public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories, CancellationToken cancel = default)
     {
         var suites = new JsonArray();
         long total = 0, passed = 0, failed = 0, skipped = 0;
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreComments = true };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreComments = true,
+            IgnoreProcessingInstructions = true, IgnoreWhitespace = true,
+        };
         foreach (var file in files)
         {
-            if (!File.Exists(file)) throw new EvidenceInputException($"{file}: file not found");
-            var doc = new XmlDocument { XmlResolver = null };
+            if (InputFiles.Refusal(file, InputKind.TestReport) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{file}: file not found");
+            using var stream = InputFiles.OpenRead(file, InputKind.TestReport, 1 << 16);
+            using var reader = XmlReader.Create(stream, settings);
+            var line = (IXmlLineInfo)reader;
+            string At() => $"{file}:{line.LineNumber}:{line.LinePosition}";
             try
             {
-                using var reader = XmlReader.Create(file, settings);
-                doc.Load(reader);
+                var found = new List<Suite>();
+                var open = new Stack<Suite>();          // testsuite elements (they may nest)
+                var inCase = -1;                        // depth of the open testcase, -1 when none
+                bool caseFailed = false, caseSkipped = false;
+                var root = true;
+                while (reader.Read())
+                {
+                    if ((found.Count & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
+                    if (reader.NodeType == XmlNodeType.EndElement)
+                    {
+                        if (reader.Name == "testsuite" && open.Count > 0) open.Pop();
+                        else if (reader.Name == "testcase" && inCase == reader.Depth) EndCase();
+                        continue;
+                    }
+                    if (reader.NodeType != XmlNodeType.Element) continue;
+                    if (reader.Depth > MaxDepth) throw new EvidenceInputException($"{At()}: not a JUnit XML report: elements nested more than {MaxDepth} deep");
+                    if (root)
+                    {
+                        root = false;
+                        if (reader.Name is not ("testsuites" or "testsuite"))
+                            throw new EvidenceInputException($"{At()}: the root element is <{reader.Name}>, not <testsuites> or <testsuite>");
+                    }
+                    switch (reader.Name)
+                    {
+                        case "testsuite":
+                            // A suite inside a suite counts toward the outer one (as the report's top-level suites are listed).
+                            var suite = open.Count > 0 ? open.Peek() : new Suite(reader.GetAttribute("name") ?? "");
+                            if (open.Count == 0) found.Add(suite);
+                            if (!reader.IsEmptyElement) open.Push(suite);
+                            break;
+                        case "testcase" when inCase < 0:
+                            caseFailed = caseSkipped = false;
+                            inCase = reader.Depth;
+                            if (reader.IsEmptyElement) EndCase();
+                            break;
+                        case "failure" or "error" when inCase >= 0 && reader.Depth == inCase + 1:
+                            caseFailed = true;
+                            break;
+                        case "skipped" when inCase >= 0 && reader.Depth == inCase + 1:
+                            caseSkipped = true;
+                            break;
+                        case "property" when open.Count > 0 && inCase < 0 && reader.GetAttribute("name") == "category":
+                            open.Peek().Category ??= reader.GetAttribute("value");
+                            break;
+                    }
+                }
+                foreach (var s in found)
+                {
+                    var category = s.Category ?? categories.FirstOrDefault(c => Matches(s.Name, c.Key)).Value ?? "other";
+                    var p = s.Total - s.Failed - s.Skipped;
+                    suites.Add(new JsonObject { ["name"] = s.Name, ["category"] = category, ["total"] = s.Total, ["passed"] = p, ["failed"] = s.Failed, ["skipped"] = s.Skipped });
+                    total += s.Total; failed += s.Failed; skipped += s.Skipped; passed += p;
+                }
+
+                void EndCase()
+                {
+                    inCase = -1;
+                    if (open.Count == 0) return;
+                    var s = open.Peek();
+                    s.Total++;
+                    if (caseFailed) s.Failed++;
+                    else if (caseSkipped) s.Skipped++;
+                }
             }
             catch (XmlException e)
             {
                 var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : file;
                 throw new EvidenceInputException($"{at}: not a JUnit XML report: {e.Message.Split(" Line ")[0]}");
-            }
-            var suiteNodes = doc.DocumentElement?.Name switch
-            {
-                "testsuites" => doc.DocumentElement.SelectNodes("testsuite")!.Cast<XmlElement>().ToList(),
-                "testsuite" => [doc.DocumentElement],
-                _ => throw new EvidenceInputException($"{file}: the root element is <{doc.DocumentElement?.Name}>, not <testsuites> or <testsuite>"),
-            };
-            foreach (var suite in suiteNodes)
-            {
-                var name = suite.GetAttribute("name");
-                var cases = suite.SelectNodes(".//testcase")!.Cast<XmlElement>().ToList();
-                long f = cases.Count(c => c["failure"] is not null || c["error"] is not null);
-                long s = cases.Count(c => c["skipped"] is not null && c["failure"] is null && c["error"] is null);
-                long t = cases.Count;
-                var category = suite.SelectSingleNode("properties/property[@name='category']/@value")?.Value
-                               ?? categories.FirstOrDefault(c => Matches(name, c.Key)).Value ?? "other";
-                suites.Add(new JsonObject { ["name"] = name, ["category"] = category, ["total"] = t, ["passed"] = t - f - s, ["failed"] = f, ["skipped"] = s });
-                total += t; failed += f; skipped += s; passed += t - f - s;
             }
         }
         return new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Evidence;
 
@@ -34,12 +35,27 @@ public sealed class LogAnalyzer
 
     const byte Created = 1, Approved = 2, Executed = 4, Completed = 8, Failed = 16;
 
+    /// <summary>A line longer than this is counted as not parsed and skipped, never held whole (a log of one endless line
+    /// must not fill memory).</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>One line matched by a <c>regex:</c> pattern taking longer than this is a pattern that backtracks badly:
+    /// the analysis stops there, naming the line, rather than spend as long on every line of a large log.</summary>
+    public static readonly TimeSpan LineTimeout = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>All the matching of one analysis together (<c>--regex-budget</c>).</summary>
+    public TimeSpan RegexBudget { get; init; } = TimeSpan.FromMinutes(2);
+
+    public CancellationToken Cancel { get; init; }
+
+    readonly System.Diagnostics.Stopwatch _regexTime = new();
+
     public LogAnalyzer(string format, IReadOnlyDictionary<string, string> map)
     {
         _format = format.StartsWith("regex:", StringComparison.Ordinal) ? "regex" : format;
         if (_format == "regex")
         {
-            try { _regex = new Regex(format["regex:".Length..], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+            try { _regex = new Regex(format["regex:".Length..], RegexOptions.CultureInvariant, LineTimeout); }
             catch (ArgumentException e) { throw new EvidenceInputException($"--format regex: invalid pattern: {e.Message}"); }
         }
         else if (!Formats.Contains(_format)) throw new EvidenceInputException($"unknown --format '{format}'; expected {string.Join(", ", Formats)}");
@@ -50,12 +66,20 @@ public sealed class LogAnalyzer
 
     public void Analyze(string path)
     {
-        if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        if (InputFiles.Refusal(path, InputKind.Log) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{path}: file not found");
+        using var stream = InputFiles.OpenRead(path, InputKind.Log, 1 << 16, FileOptions.SequentialScan);
         var apt = _format == "apt" ? new AptTransaction() : null;
         foreach (var (line, number) in Lines(stream))
         {
             _lines++;
+            if ((number & 0x1FFF) == 0) Cancel.ThrowIfCancellationRequested();
+            if (line.Length > MaxLineBytes)
+            {
+                Unparsed(number);
+                continue;
+            }
+            _path = path;
+            _number = number;
             if (apt is not null) { AptLine(line.Span, number, apt); continue; }
             if (line.Length == 0) continue;
             if (_format == "csv" && _csvHeader is null)
@@ -85,10 +109,15 @@ public sealed class LogAnalyzer
         if (_unparsedLines.Count < 5) _unparsedLines.Add(number);
     }
 
-    /// <summary>Lines as bytes, split on \n (a \r before it dropped), without decoding what no format needs decoded.</summary>
+    string _path = "";
+    long _number;
+    static readonly ReadOnlyMemory<byte> TooLong = new byte[MaxLineBytes + 1];
+
+    /// <summary>Lines as bytes, split on \n (a \r before it dropped), without decoding what no format needs decoded. A line
+    /// longer than <see cref="MaxLineBytes"/> comes as an empty buffer of its length's sign: longer, and not kept.</summary>
     static IEnumerable<(ReadOnlyMemory<byte> Line, long Number)> Lines(Stream stream)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxLineBytes);
         try
         {
             int start = 0, end = 0;
@@ -114,11 +143,23 @@ public sealed class LogAnalyzer
                 }
                 if (start == 0 && end == buffer.Length)
                 {
-                    // A line longer than the buffer: grow it (a pathological log, still bounded by one line).
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
+                    // A line longer than the buffer (and the line limit, which is the buffer's size): skip to its end
+                    // without keeping it, and hand on a marker of its length only.
+                    var skipped = (long)end;
+                    while (true)
+                    {
+                        var n = stream.Read(buffer, 0, buffer.Length);
+                        if (n == 0) { end = 0; break; }
+                        var nl = Array.IndexOf(buffer, (byte)'\n', 0, n);
+                        if (nl < 0) { skipped += n; continue; }
+                        Buffer.BlockCopy(buffer, nl + 1, buffer, 0, n - nl - 1);
+                        end = n - nl - 1;
+                        break;
+                    }
+                    _ = skipped;
+                    yield return (TooLong, ++number);
+                    start = 0;
+                    if (end == 0 && stream.Position >= stream.Length) yield break;
                     continue;
                 }
                 Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
@@ -271,8 +312,17 @@ public sealed class LogAnalyzer
     LogEvent? Pattern(ReadOnlySpan<byte> line)
     {
         Match m;
+        _regexTime.Start();
         try { m = _regex!.Match(Encoding.UTF8.GetString(line)); }
-        catch (RegexMatchTimeoutException) { return null; }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new EvidenceInputException($"{_path}:{_number}: the --format pattern took more than {LineTimeout.TotalMilliseconds:0} ms on one line " +
+                                             $"(it backtracks badly); stopped at line {_number}");
+        }
+        finally { _regexTime.Stop(); }
+        if (_regexTime.Elapsed > RegexBudget)
+            throw new EvidenceInputException($"{_path}:{_number}: the --format pattern took more than {RegexBudget.TotalSeconds:0.#} s in all " +
+                                             $"(--regex-budget); stopped at line {_number}");
         if (!m.Success) return null;
         string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
         return new LogEvent(Time(G("time")), G("operator"), G("device"), G("parameters"), G("result"), G("task"), G("event"));

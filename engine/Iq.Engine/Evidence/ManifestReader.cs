@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Evidence;
 
@@ -17,21 +18,35 @@ public static partial class ManifestReader
 
     sealed record Component(string Name, string? Version, string? Tag, string? Sha256, string? Path);
 
-    public static JsonObject Read(string path, string? root, string? pattern)
+    public static JsonObject Read(string path, string? root, string? pattern, CancellationToken cancel = default)
     {
-        if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
+        if (InputFiles.Refusal(path, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{path}: file not found");
+        if (root is not null && InputFiles.FolderRefusal(root) is { } notFolder && notFolder.Code != Rules.Diagnostics.Codes.FileNotFound) throw notFolder;
+        Regex? scheme = null;
+        if (pattern is not null)
+        {
+            try { scheme = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException e) { throw new EvidenceInputException($"--pattern: invalid pattern: {e.Message}"); }
+        }
+        var bytes = InputFiles.ReadAllBytes(path, InputKind.Manifest);
         JsonNode? doc;
-        try { doc = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }); }
-        catch (JsonException e) { throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}: malformed JSON: {e.Message.Split(" LineNumber:")[0]}"); }
+        try { doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options); }
+        catch (JsonException e) { throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}"); }
         if (doc is not JsonObject o) throw new EvidenceInputException($"{path}: expected a JSON object at $");
 
+        string Where(string at)
+        {
+            // "$.components[].alg" names no one element: locate its list instead.
+            var (line, column) = JsonPositions.Find(bytes, at.Contains("[]", StringComparison.Ordinal) ? at[..at.IndexOf("[]", StringComparison.Ordinal)] : at);
+            return $"{path}:{line}:{column}";
+        }
         string Str(JsonNode? n, string at, bool required = true) => n switch
         {
             JsonValue v when v.TryGetValue<string>(out var s) => s,
             null when !required => "",
-            _ => throw new EvidenceInputException($"{path}: expected a string at {at}"),
+            _ => throw new EvidenceInputException($"{Where(at)}: expected a string at {at}"),
         };
-        JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw new EvidenceInputException($"{path}: expected a list at {at}"));
+        JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw new EvidenceInputException($"{Where(at)}: expected a list at {at}"));
 
         string kind, id, version;
         var components = new List<Component>();
@@ -92,27 +107,39 @@ public static partial class ManifestReader
             notes = o["release_notes"] is null ? null : Str(o["release_notes"], "$.release_notes");
         }
 
-        // On-disk comparison
+        // On-disk comparison: every listed path stays inside --root (no "..", no absolute path, no link leading out), and
+        // only regular files are hashed (a FIFO would block, /dev/zero would never end).
         long missing = 0, changed = 0, extra = 0;
-        var statuses = components.Select(c =>
+        if (root is not null && !Directory.Exists(root)) throw new EvidenceInputException($"{root}: root folder not found");
+        var statuses = components.Select((c, i) =>
         {
             if (root is null || c.Path is not { Length: > 0 } p || c.Sha256 is not { Length: > 0 } expected) return "ok";
+            var normal = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetFullPath(root), p));
+            var rel = System.IO.Path.GetRelativePath(System.IO.Path.GetFullPath(root), normal);
+            if (System.IO.Path.IsPathRooted(p) || rel == ".." || rel.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(rel))
+                throw new InputFileException(path, Rules.Diagnostics.Codes.NotRegularFile, $"{kind switch { "iq" => "$.components", "spdx" => "$.files", _ => "$.components" }}[{i}].path '{p}' leads out of --root");
             var file = System.IO.Path.Combine(root, p);
-            if (!File.Exists(file)) { missing++; return "missing"; }
-            using var stream = File.OpenRead(file);
+            var facts = FileFacts.Of(file);
+            if (facts.Kind == FileKind.Missing && FileFacts.Of(file, followLinks: false).Kind != FileKind.Link) { missing++; return "missing"; }
+            if (!InputFiles.IsWithin(file, root)) throw new InputFileException(file, Rules.Diagnostics.Codes.NotRegularFile, "Not inside --root: a link to a file outside it");
+            using var stream = InputFiles.OpenRead(file, InputKind.Log, 1 << 16, FileOptions.SequentialScan);
+            cancel.ThrowIfCancellationRequested();
             if (!Convert.ToHexStringLower(SHA256.HashData(stream)).Equals(expected, StringComparison.OrdinalIgnoreCase)) { changed++; return "changed"; }
             return "ok";
         }).ToList();
         if (root is not null)
         {
-            if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: root folder not found");
             var listed = components.Where(c => c.Path is { Length: > 0 }).Select(c => c.Path!.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
             if (listed.Count > 0)
-                extra = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                    .Count(f => !listed.Contains(System.IO.Path.GetRelativePath(root, f).Replace('\\', '/')));
+                extra = TreeWalker.Entries(root, cancel).Count(e => !listed.Contains(e.Relative));
         }
 
-        var schemeOk = pattern is null ? SemVer().IsMatch(version) : Regex.IsMatch(version, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        bool schemeOk;
+        try { schemeOk = scheme is null ? SemVer().IsMatch(version) : scheme.IsMatch(version); }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new EvidenceInputException($"--pattern: matching the version '{(version.Length > 40 ? version[..40] + "…" : version)}' took longer than 1 s (the pattern backtracks badly)");
+        }
         var facts = new JsonObject
         {
             ["package"] = new JsonObject { ["id"] = id, ["version"] = version },
@@ -136,11 +163,13 @@ public static partial class ManifestReader
         return facts;
     }
 
-    /// <summary>Release notes: present, and headings on features, fixes and environment dependencies (in English or Chinese).</summary>
+    /// <summary>Release notes: present, and headings on features, fixes and environment dependencies (in English or Chinese).
+    /// Read as a bounded regular file; one that is not there, or not a file, is "not present".</summary>
     static JsonObject ReleaseNotes(string file)
     {
-        if (!File.Exists(file)) return new JsonObject { ["present"] = false, ["features"] = false, ["fixes"] = false, ["dependencies"] = false };
-        var headings = File.ReadLines(file).Where(l => l.TrimStart().StartsWith('#')).Select(l => l.ToLowerInvariant()).ToList();
+        if (InputFiles.Refusal(file, InputKind.Text) is not null)
+            return new JsonObject { ["present"] = false, ["features"] = false, ["fixes"] = false, ["dependencies"] = false };
+        var headings = InputFiles.ReadAllText(file, InputKind.Text).Split('\n').Where(l => l.TrimStart().StartsWith('#')).Select(l => l.ToLowerInvariant()).ToList();
         bool Has(params string[] words) => headings.Any(h => words.Any(w => h.Contains(w, StringComparison.Ordinal)));
         return new JsonObject
         {

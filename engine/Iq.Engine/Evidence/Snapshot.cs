@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Evidence;
 
@@ -10,30 +11,49 @@ namespace Iq.Engine.Evidence;
 public sealed record SnapshotEntry(string Path, long Size, string Sha256, string Mode);
 
 /// <summary>Snapshots of a folder (every file's SHA-256, size and permissions) and their comparison: the evidence that a
-/// rollback restored the system exactly (IQ 5.2.2, 6.3.2 a and c). Links are recorded, not followed.</summary>
+/// rollback restored the system exactly (IQ 5.2.2, 6.3.2 a and c). Links are recorded, not followed (never out of the
+/// folder, never round a loop); FIFOs, devices and sockets are recorded by kind, never opened.</summary>
 public static class Snapshot
 {
     public const string Schema = "iq.snapshot/1";
 
-    public static List<SnapshotEntry> Take(string root)
+    public static List<SnapshotEntry> Take(string root, CancellationToken cancel = default)
     {
         if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: folder not found");
         var entries = new List<SnapshotEntry>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
-        foreach (var file in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
+        foreach (var e in TreeWalker.Entries(root, cancel))
         {
-            var info = new FileInfo(file);
-            var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-            var mode = OperatingSystem.IsWindows() ? "" : Convert.ToString((int)File.GetUnixFileMode(file), 8);
-            if (info.LinkTarget is { } target)
+            cancel.ThrowIfCancellationRequested();
+            var mode = OperatingSystem.IsWindows() ? "" : Convert.ToString(e.Facts.Mode, 8);
+            switch (e.Facts.Kind)
             {
-                entries.Add(new SnapshotEntry(relative, 0, "link:" + target, mode));
-                continue;
+                case FileKind.Link:
+                    entries.Add(new SnapshotEntry(e.Relative, 0, "link:" + new FileInfo(e.Path).LinkTarget, mode));
+                    break;
+                case FileKind.Regular:
+                    using (var stream = InputFiles.OpenRead(e.Path, InputKind.Log, 1 << 16, FileOptions.SequentialScan))
+                        entries.Add(new SnapshotEntry(e.Relative, e.Facts.Size, Convert.ToHexStringLower(Hash(stream, cancel)), mode));
+                    break;
+                default:
+                    entries.Add(new SnapshotEntry(e.Relative, 0, e.Facts.Kind.ToString().ToLowerInvariant() + ":", mode));
+                    break;
             }
-            using var stream = File.OpenRead(file);
-            entries.Add(new SnapshotEntry(relative, info.Length, Convert.ToHexStringLower(SHA256.HashData(stream)), mode));
         }
-        return entries;
+        return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>SHA-256 of a stream, stopping when asked (a large tree takes minutes).</summary>
+    static byte[] Hash(Stream stream, CancellationToken cancel)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            sha.AppendData(buffer, 0, read);
+        }
+        return sha.GetHashAndReset();
     }
 
     public static string ToJson(string root, List<SnapshotEntry> entries) =>
@@ -46,20 +66,35 @@ public static class Snapshot
         }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
     /// <summary>A snapshot file written by <see cref="ToJson"/>, or a folder to snapshot now.</summary>
-    public static List<SnapshotEntry> Load(string path)
+    public static List<SnapshotEntry> Load(string path, CancellationToken cancel = default)
     {
-        if (Directory.Exists(path)) return Take(path);
-        if (!File.Exists(path)) throw new EvidenceInputException($"{path}: neither a snapshot file nor a folder");
+        if (Directory.Exists(path)) return Take(path, cancel);
+        if (FileFacts.Of(path).Kind == FileKind.Missing) throw new EvidenceInputException($"{path}: neither a snapshot file nor a folder");
         try
         {
-            var doc = JsonNode.Parse(File.ReadAllText(path));
-            if ((string?)doc?["schema"] != Schema) throw new EvidenceInputException($"{path}: not an {Schema} snapshot (at $.schema)");
-            return doc!["files"]!.AsArray().Select((f, i) => new SnapshotEntry(
-                (string?)f!["path"] ?? throw new EvidenceInputException($"{path}: no path at $.files[{i}].path"),
-                (long?)f["size"] ?? 0, (string?)f["sha256"] ?? throw new EvidenceInputException($"{path}: no sha256 at $.files[{i}].sha256"),
-                (string?)f["mode"] ?? "")).ToList();
+            var doc = JsonNode.Parse(InputFiles.ReadAllBytes(path, InputKind.Snapshot), documentOptions: JsonInput.Options);
+            if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
+                throw new EvidenceInputException($"{path}: not an {Schema} snapshot (at $.schema)");
+            if (o["files"] is not JsonArray files) throw new EvidenceInputException($"{path}: expected a list at $.files");
+            var entries = new List<SnapshotEntry>(files.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (files[i] is not JsonObject f) throw new EvidenceInputException($"{path}: expected an object at $.files[{i}]");
+                var entry = new SnapshotEntry(
+                    (string?)f["path"] ?? throw new EvidenceInputException($"{path}: no path at $.files[{i}].path"),
+                    (long?)f["size"] ?? 0, (string?)f["sha256"] ?? throw new EvidenceInputException($"{path}: no sha256 at $.files[{i}].sha256"),
+                    (string?)f["mode"] ?? "");
+                if (!seen.Add(entry.Path)) throw new EvidenceInputException($"{path}: '{entry.Path}' listed twice at $.files[{i}].path");
+                entries.Add(entry);
+            }
+            return entries;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException e)
+        {
+            throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed snapshot: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
             throw new EvidenceInputException($"{path}: malformed snapshot: {e.Message.Split(" Path:")[0]}");
         }
@@ -89,11 +124,11 @@ public static class Snapshot
         return facts;
     }
 
-    public static JsonObject CompareTimed(string before, string after, TimeSpan? rollbackTime)
+    public static JsonObject CompareTimed(string before, string after, TimeSpan? rollbackTime, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var a = Load(before);
-        var b = Load(after);
+        var a = Load(before, cancel);
+        var b = Load(after, cancel);
         return Compare(a, b, rollbackTime, clock.Elapsed);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Iq.Rules.Binding;
 using Iq.Rules.Model;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -23,15 +24,17 @@ public sealed record FactBundle(FactValues Values, IReadOnlyList<InputFile> Inpu
 public static class FactBundleReader
 {
     public const int SchemaVersion = 1;
-    public const long MaxDocumentBytes = 256L * 1024 * 1024;
-    const int MaxDepth = 64;
+    public static long MaxDocumentBytes => InputLimits.For(InputKind.FactDocument);
 
-    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema)
+    /// <param name="documents">Documents held in memory (a probe not yet written), each with the path it will have.</param>
+    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes)>? documents = null)
     {
         var diagnostics = new DiagnosticBag();
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
         var inputs = new List<InputFile>();
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (display, bytes) in documents ?? [])
+            Add(display, ReadDocument(bytes, display, schema, diagnostics));
         foreach (var dir in directories)
         {
             if (!Directory.Exists(dir))
@@ -42,40 +45,43 @@ public static class FactBundleReader
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
             {
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
-                var doc = ReadDocument(file, display, schema, diagnostics);
-                if (doc is null) continue;
-                if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
+                byte[] bytes;
+                try { bytes = InputFiles.ReadAllBytes(file, InputKind.FactDocument); }
+                catch (InputFileException e)
                 {
-                    diagnostics.Error(Codes.DuplicateDocument, $"Second '{doc.Value.Kind}' document in the bundle (the first is {other})", SourceSpan.None(display));
+                    diagnostics.Error(e.Code, e.Reason, SourceSpan.None(display));
                     continue;
                 }
-                seenKinds[doc.Value.Kind] = display;
-                roots[doc.Value.Root] = doc.Value.Value;
-                inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    diagnostics.Error(Codes.CannotRead, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
+                    continue;
+                }
+                Add(display, ReadDocument(bytes, display, schema, diagnostics));
             }
         }
         return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
+
+        void Add(string display, (string Kind, string Root, object? Value, string Sha256)? doc)
+        {
+            if (doc is null) return;
+            if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
+            {
+                diagnostics.Error(Codes.DuplicateDocument, $"Second '{doc.Value.Kind}' document in the bundle (the first is {other})", SourceSpan.None(display));
+                return;
+            }
+            seenKinds[doc.Value.Kind] = display;
+            roots[doc.Value.Root] = doc.Value.Value;
+            inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+        }
     }
 
-    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
-        var info = new FileInfo(file);
-        if (info.Length > MaxDocumentBytes)
-        {
-            diagnostics.Error(Codes.BadDocument, $"Fact document too large ({info.Length} bytes; the limit is {MaxDocumentBytes})", SourceSpan.None(display));
-            return null;
-        }
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(file); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(Codes.BadDocument, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
-            return null;
-        }
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+            json = JsonDocument.Parse(bytes, JsonInput.Options);
         }
         catch (JsonException e)
         {
@@ -111,6 +117,8 @@ public static class FactBundleReader
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", "a fact document needs \"facts\"");
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
+            if (errors.Count > Errors.Shown)
+                diagnostics.Error(Codes.WrongFactType, $"{errors.Count - Errors.Shown} more errors in this document not shown", SourceSpan.None(display));
             if (errors.Count > 0) return null;
             return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
@@ -118,6 +126,10 @@ public static class FactBundleReader
 
     sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
     {
+        /// <summary>Each error is located by reading the document again: past this many, they are counted, not shown
+        /// (a list of ten million wrong values must not take ten million readings).</summary>
+        public const int Shown = 50;
+
         public int Count { get; private set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
@@ -129,7 +141,7 @@ public static class FactBundleReader
 
         (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
         {
-            Count++;
+            if (++Count > Shown) return null;
             var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
             diagnostics.Error(code, $"{message} at {jsonPath}", new SourceSpan(file, line, column));
             return null;
@@ -183,9 +195,9 @@ public static class FactBundleReader
                 return items;
             }
         }
-        if (type == IqType.Any) return Any(e, factPath);
+        if (type == IqType.Any) return Any(e, jsonPath, factPath, errors);
         if (type == IqType.Number)
-            return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Wrong("a number");
+            return e.ValueKind == JsonValueKind.Number ? Number(e) : Wrong("a number");
         if (type == IqType.String)
             return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong("a string");
         if (type == IqType.Bool)
@@ -200,7 +212,12 @@ public static class FactBundleReader
                 DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong("a date such as \"2026-11-22\"");
         if (type == IqType.Size || type == IqType.Duration)
         {
-            if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
+            if (e.ValueKind == JsonValueKind.Number)
+            {
+                if (Number(e) is not double n) return null;
+                if (n < 0) return Wrong(type == IqType.Size ? "a size (never negative)" : "a duration (never negative)");
+                return n;
+            }
             if (e.ValueKind == JsonValueKind.String && Units.Parse(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
             return Wrong(type == IqType.Size ? "a size: bytes, or a string such as \"40 GiB\"" : "a duration: milliseconds, or a string such as \"200 ms\"");
         }
@@ -211,12 +228,15 @@ public static class FactBundleReader
             errors.WrongType(jsonPath, $"expected {expected}, got {Describe(e)}");
             return null;
         }
+
+        // 1e400 is valid JSON but no double: an error, never infinity (an infinite memory would pass any requirement).
+        object? Number(JsonElement n) => n.TryGetDouble(out var d) && double.IsFinite(d) ? d : Wrong("a number within ±1.7e308");
     }
 
     static string Describe(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => $"string \"{Truncate(e.GetString()!)}\"",
-        JsonValueKind.Number => $"number {e.GetRawText()}",
+        JsonValueKind.Number => $"number {Truncate(e.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         JsonValueKind.Array => "a list",
         JsonValueKind.Object => "an object",
@@ -225,14 +245,22 @@ public static class FactBundleReader
 
     static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    static object? Any(JsonElement e, string factPath) => e.ValueKind switch
+    static object? Any(JsonElement e, string jsonPath, string factPath, Errors errors)
     {
-        JsonValueKind.Null => new Missing(factPath),
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Array => e.EnumerateArray().Select((x, i) => Any(x, $"{factPath}[{i}]")).ToArray(),
-        _ => new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, $"{factPath}.{p.Name}"), StringComparer.Ordinal)),
-    };
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Null: return new Missing(factPath);
+            case JsonValueKind.Number:
+                if (e.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+                errors.WrongType(jsonPath, $"expected a number within ±1.7e308, got number {Truncate(e.GetRawText())}");
+                return null;
+            case JsonValueKind.String: return e.GetString();
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            case JsonValueKind.Array: return e.EnumerateArray().Select((x, i) => Any(x, $"{jsonPath}[{i}]", $"{factPath}[{i}]", errors)).ToArray();
+            default:
+                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors),
+                    StringComparer.Ordinal));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -50,21 +51,40 @@ public static class ManualReview
         var labels = Labels.For(lang);
         using var wb = new XLWorkbook();
         WriteSheet(wb.Worksheets.Add(labels.ManualSheet), model, null, labels);
-        wb.SaveAs(stream);
+        XlsxFile.Save(wb, stream);
     }
 
-    /// <summary>Reads judgments from the manual-review sheet (either language); rows with no status are not judged yet.</summary>
+    /// <summary>Reads judgments from the manual-review sheet (either language); rows with no status are not judged yet.
+    /// The workbook is read by iq (a bounded regular file) and checked (<see cref="WorkbookGuard"/>) before the xlsx library
+    /// opens it; a cell holding a formula is refused with its reference: a formula's cached value is not a judgment.</summary>
     public static IReadOnlyList<Attestation> Read(string path, DiagnosticBag diagnostics)
     {
         var result = new List<Attestation>();
-        XLWorkbook wb;
-        try { wb = new XLWorkbook(path); }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException)
+        byte[] bytes;
+        try { bytes = InputFiles.ReadAllBytes(path, InputKind.Workbook); }
+        catch (InputFileException e)
         {
-            diagnostics.Error(Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}", SourceSpan.None(path));
+            diagnostics.Add(e.ToDiagnostic());
             return result;
         }
-        using (wb)
+        if (WorkbookGuard.Check(bytes) is { } refused)
+        {
+            diagnostics.Error(refused.Code, refused.Reason, SourceSpan.None(path));
+            return result;
+        }
+        try { return ReadSheet(bytes, path, diagnostics); }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // The xlsx library over bytes someone sent: whatever it trips on is a workbook it cannot read, not an iq fault.
+            diagnostics.Error(Codes.BadDocument, $"Not a readable xlsx workbook: {e.GetType().Name}: {e.Message.Split('\n')[0]}", SourceSpan.None(path));
+            return [];
+        }
+    }
+
+    static IReadOnlyList<Attestation> ReadSheet(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        var result = new List<Attestation>();
+        using (var wb = new XLWorkbook(new MemoryStream(bytes, writable: false)))
         {
             var names = new[] { Labels.For("zh").ManualSheet, Labels.For("en").ManualSheet };
             var ws = wb.Worksheets.FirstOrDefault(w => names.Contains(w.Name));
@@ -77,6 +97,14 @@ public static class ManualReview
             for (var row = 2; row <= last; row++)
             {
                 string Cell(int c) => (ws.Cell(row, c).Value?.ToString() ?? "").Trim(); // not GetFormattedString: see ScorecardWriter.FitHeight
+                var formula = Enumerable.Range(1, 9).FirstOrDefault(c => ws.Cell(row, c).HasFormula);
+                if (formula > 0)
+                {
+                    var reference = ws.Cell(row, formula).Address.ToString();
+                    diagnostics.Error(Codes.BadValue, $"Sheet '{ws.Name}', cell {reference} holds a formula, not a value: write the judgment itself",
+                        new SourceSpan(path, row, formula));
+                    continue;
+                }
                 var statusText = Cell(5);
                 if (Cell(1).Length == 0 || statusText.Length == 0) continue;
                 var status = statusText switch
@@ -100,7 +128,7 @@ public static class ManualReview
                     if (DateTimeOffset.TryParse(Cell(7), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) date = d;
                     else diagnostics.Error(Codes.BadValue, $"Not a date: '{Cell(7)}' (sheet '{ws.Name}', cell G{row})", new SourceSpan(path, row, 7));
                 }
-                result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)));
+                result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}" });
             }
         }
         return result;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
@@ -27,7 +28,13 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var bytes = InputFiles.ReadAllBytes(path, InputKind.ReportInfo);
+            using var doc = JsonDocument.Parse(bytes, JsonInput.Options);
+            SourceSpan At(string jsonPath, bool name = false)
+            {
+                var (line, column) = JsonPositions.Find(bytes, jsonPath, name);
+                return new SourceSpan(path, line, column);
+            }
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 diagnostics.Error(Codes.BadDocument, "report information must be a JSON object at $", SourceSpan.None(path));
@@ -37,9 +44,9 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (!Fields.Contains(p.Name))
-                    diagnostics.Error(Codes.BadDocument, $"unknown member '{p.Name}'; expected {string.Join(", ", Fields)} at $.{p.Name}", SourceSpan.None(path));
+                    diagnostics.Error(Codes.BadDocument, $"unknown member '{p.Name}'; expected {string.Join(", ", Fields)} at $.{p.Name}", At("$." + p.Name, name: true));
                 else if (p.Value.ValueKind != JsonValueKind.String)
-                    diagnostics.Error(Codes.WrongFactType, $"expected a string at $.{p.Name}", SourceSpan.None(path));
+                    diagnostics.Error(Codes.WrongFactType, $"expected a string at $.{p.Name}", At("$." + p.Name));
                 else values[p.Name] = p.Value.GetString()!;
             }
             string V(string k) => values.GetValueOrDefault(k, "");
@@ -47,13 +54,17 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {e.Message.Split(" LineNumber:")[0]}",
-                new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+            diagnostics.Add(JsonInput.Malformed(e, path));
+            return null;
+        }
+        catch (InputFileException e)
+        {
+            diagnostics.Add(e.ToDiagnostic());
             return null;
         }
         catch (IOException e)
         {
-            diagnostics.Error(Codes.FileNotFound, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+            diagnostics.Error(Codes.CannotRead, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
             return null;
         }
     }

@@ -26,11 +26,12 @@ public static class ScorecardWriter
         SummarySheet(wb.Worksheets.Add(labels.SummarySheet), report, labels);
         var sources = EvidenceSources(report);
         var sections = report.Checklist.Root.Children.OfType<SectionModel>().ToList();
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Sheet names from the checklist's text: valid, and never one of the fixed sheets' names.
+        var used = new HashSet<string>([labels.ReportSheet, labels.SummarySheet, labels.ChecklistLabel, labels.ManualSheet, labels.AttachmentsSheet],
+            StringComparer.OrdinalIgnoreCase);
         foreach (var section in sections)
         {
-            var name = labels.SectionSheet(section.Id, section.Title);
-            for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 28)] + $" ({n})";
+            var name = XlsxFile.SheetName(labels.SectionSheet(section.Id, section.Title), used, labels.ChecklistLabel);
             var ids = section.AllItems().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             ItemSheet(wb.Worksheets.Add(name), section.Title, report.Results.Where(r => ids.Contains(r.ItemId)), sources, labels);
         }
@@ -38,14 +39,14 @@ public static class ScorecardWriter
         if (loose.Count > 0) ItemSheet(wb.Worksheets.Add(labels.ChecklistLabel), report.Checklist.Title, report.Results.Where(r => loose.Contains(r.ItemId)), sources, labels);
         ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet), report.Checklist, report.Results, labels, report.Attestations);
         AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), report, labels);
-        wb.SaveAs(stream);
+        XlsxFile.Save(wb, stream, report.EvaluatedAt);
     }
 
-    /// <summary>Stores text as text: no formula, no number or date guessed from it.</summary>
+    /// <summary>Stores text as text: no formula, no number or date guessed from it; cut, with a marker, to what a cell holds.</summary>
     internal static IXLCell Text(IXLCell cell, string? value)
     {
         cell.Style.NumberFormat.Format = "@";
-        cell.SetValue(value ?? "");
+        cell.SetValue(XlsxFile.Fit(value ?? ""));
         cell.DataType = XLDataType.Text;
         return cell;
     }

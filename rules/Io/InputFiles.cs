@@ -1,0 +1,243 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Io;
+
+/// <summary>The kinds of file iq reads, each with its size limit (docs/limits.md).</summary>
+public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Text }
+
+/// <summary>How large an input may be. The defaults fit real inputs with room to spare and keep a mistaken or hostile file
+/// (a disk image given as a fact document) from exhausting memory; <c>--max-input-size</c> replaces them for one run.</summary>
+public static class InputLimits
+{
+    const long MiB = 1024 * 1024;
+
+    static readonly Dictionary<InputKind, long> Defaults = new()
+    {
+        [InputKind.Checklist] = 8 * MiB,        // the bundled IQ checklist is 60 KB
+        [InputKind.FactDocument] = 256 * MiB,   // read whole into memory, then typed
+        [InputKind.Judgments] = 64 * MiB,       // attestations, waivers: YAML or CSV, a row per item
+        [InputKind.Workbook] = 64 * MiB,        // the review workbook (compressed); its content is bounded apart (Zip)
+        [InputKind.ReportInfo] = 1 * MiB,       // eight C.1 fields
+        [InputKind.Manifest] = 256 * MiB,       // SBOMs of large products run to tens of MB
+        [InputKind.Snapshot] = 512 * MiB,       // one line per file of the snapshotted tree
+        [InputKind.TestReport] = 256 * MiB,     // JUnit XML
+        [InputKind.Log] = long.MaxValue,        // streamed a line at a time: any size (lines are bounded instead)
+        [InputKind.Array] = 1024 * MiB,         // one .npy case
+        [InputKind.Model] = 2048 * MiB,         // ONNX's own protobuf limit
+        [InputKind.Results] = 256 * MiB,
+        [InputKind.Text] = 16 * MiB,            // release notes and other small text
+    };
+
+    /// <summary>Set by <c>--max-input-size</c>: the limit for every kind of input in this process.</summary>
+    public static long? Override { get; set; }
+
+    public const string Option = "--max-input-size";
+
+    public static long For(InputKind kind) => Override ?? Defaults[kind];
+
+    public static IReadOnlyDictionary<InputKind, long> All => Defaults;
+}
+
+/// <summary>An input that cannot be read as a file: missing, not a regular file, a link loop, too large, unreadable.
+/// <see cref="Path"/> is the path as the user wrote it.</summary>
+public sealed class InputFileException(string path, string code, string reason) : IOException($"{path}: {reason}")
+{
+    public string Path { get; } = path;
+    public string Code { get; } = code;
+    public string Reason { get; } = reason;
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Code, Reason, SourceSpan.None(Path));
+}
+
+/// <summary>The one way iq opens a file the user gave it. Only a regular file is read (following links): a FIFO, a device
+/// (<c>/dev/zero</c>), a socket, a folder or a loop of links is refused before anything blocks or reads without end, and
+/// the check is made again on the opened handle, so that a path swapped in between is caught. Sizes are bounded per kind
+/// (<see cref="InputLimits"/>), by the file's size and again while reading. Every file opened is noted in the current
+/// <see cref="InputLedger"/>, so that no output of the run replaces one of its inputs.</summary>
+public static class InputFiles
+{
+    /// <summary>Why <paramref name="path"/> cannot be read as an input of this kind, or null when it can (a cheap check:
+    /// nothing is opened).</summary>
+    public static InputFileException? Refusal(string path, InputKind kind)
+    {
+        var facts = FileFacts.Of(path);
+        return Refuse(path, facts, kind);
+    }
+
+    static InputFileException? Refuse(string path, FileFacts facts, InputKind kind)
+    {
+        switch (facts.Kind)
+        {
+            case FileKind.Regular:
+                var limit = InputLimits.For(kind);
+                return facts.Size > limit ? TooLarge(path, facts.Size, limit, kind) : null;
+            case FileKind.Missing:
+                return new InputFileException(path, Codes.FileNotFound, "File not found");
+            case FileKind.LinkLoop:
+                return new InputFileException(path, Codes.NotRegularFile, "Not a regular file: a loop of symbolic links");
+            case FileKind.Directory:
+                return new InputFileException(path, Codes.NotRegularFile, "Not a regular file: a folder");
+            default:
+                return new InputFileException(path, Codes.NotRegularFile, $"Not a regular file: {FileFacts.Describe(facts.Kind)}");
+        }
+    }
+
+    static InputFileException TooLarge(string path, long size, long limit, InputKind kind) =>
+        new(path, Codes.FileTooLarge, $"Too large: {(size < 0 ? "more than " + limit : size)} bytes; the limit for {Name(kind)} is {limit} bytes " +
+                                      $"(raise it with {InputLimits.Option})");
+
+    static string Name(InputKind kind) => kind switch
+    {
+        InputKind.Checklist => "a checklist",
+        InputKind.FactDocument => "a fact document",
+        InputKind.Judgments => "an attestations or waivers file",
+        InputKind.Workbook => "a workbook",
+        InputKind.ReportInfo => "report information",
+        InputKind.Manifest => "a manifest",
+        InputKind.Snapshot => "a snapshot",
+        InputKind.TestReport => "a test report",
+        InputKind.Log => "a log",
+        InputKind.Array => "an array",
+        InputKind.Model => "a model",
+        InputKind.Results => "a results file",
+        _ => "a text file",
+    };
+
+    /// <summary>Opens a regular file for reading, or throws <see cref="InputFileException"/>.</summary>
+    public static FileStream OpenRead(string path, InputKind kind, int bufferSize = 4096, FileOptions options = FileOptions.None)
+    {
+        if (Refuse(path, FileFacts.Of(path), kind) is { } refusal) throw refusal;
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        if (OperatingSystem.IsLinux())
+        {
+            var (h, errno) = Unix.Open(path, write: false);
+            if (h is null)
+                throw new InputFileException(path, Codes.CannotRead, errno == Unix.EAccess ? "Cannot read: permission denied" : $"Cannot read (errno {errno})");
+            handle = h;
+        }
+        else
+        {
+            try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputFileException(path, Codes.CannotRead, $"Cannot read: {e.Message}"); }
+        }
+        var facts = FileFacts.Of(handle);
+        if (Refuse(path, facts, kind) is { } late)
+        {
+            handle.Dispose();
+            throw late;
+        }
+        InputLedger.Note(path, facts);
+        return new FileStream(handle, FileAccess.Read, bufferSize);
+    }
+
+    /// <summary>A regular file's bytes, bounded by the kind's limit (also when the file grows while it is read).</summary>
+    public static byte[] ReadAllBytes(string path, InputKind kind)
+    {
+        using var stream = OpenRead(path, kind, bufferSize: 0);
+        var limit = InputLimits.For(kind);
+        var expected = stream.Length;
+        using var memory = new MemoryStream(expected is > 0 and < int.MaxValue ? (int)expected : 0);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (memory.Length + read > limit || memory.Length + read > Array.MaxLength) throw TooLarge(path, -1, limit, kind);
+            memory.Write(buffer, 0, read);
+        }
+        return memory.Length == memory.Capacity ? memory.GetBuffer() : memory.ToArray();
+    }
+
+    /// <summary>The file as text (UTF-8, BOM dropped), bounded by the kind's limit.</summary>
+    public static string ReadAllText(string path, InputKind kind)
+    {
+        var bytes = ReadAllBytes(path, kind);
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+    }
+
+    /// <summary>A folder the user gave (a bundle, a tree to hash): it must be a folder, links allowed to it.</summary>
+    public static InputFileException? FolderRefusal(string path) => FileFacts.Of(path).Kind switch
+    {
+        FileKind.Directory => null,
+        FileKind.Missing => new InputFileException(path, Codes.FileNotFound, "Folder not found"),
+        FileKind.LinkLoop => new InputFileException(path, Codes.NotRegularFile, "Not a folder: a loop of symbolic links"),
+        var k => new InputFileException(path, Codes.NotRegularFile, $"Not a folder: {FileFacts.Describe(k)}"),
+    };
+
+    /// <summary>Whether <paramref name="path"/>, with every link resolved, lies inside <paramref name="root"/> (itself resolved):
+    /// a tree being hashed or snapshotted is never left through a link.</summary>
+    public static bool IsWithin(string path, string root)
+    {
+        var full = Resolve(path);
+        var top = Resolve(root);
+        if (full is null || top is null) return false;
+        var rel = System.IO.Path.GetRelativePath(top, full);
+        return rel != ".." && !rel.StartsWith("../", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(rel);
+    }
+
+    /// <summary>The path with every symbolic link along it resolved; null for a loop or a dangling link.</summary>
+    public static string? Resolve(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = "/";
+        var hops = 0;
+        var queue = new Queue<string>(parts);
+        while (queue.Count > 0)
+        {
+            var part = queue.Dequeue();
+            if (part == ".") continue;
+            if (part == "..") { current = System.IO.Path.GetDirectoryName(current) ?? "/"; continue; }
+            var next = System.IO.Path.Combine(current, part);
+            FileSystemInfo info = new FileInfo(next);
+            if (!info.Exists && Directory.Exists(next)) info = new DirectoryInfo(next);
+            if (info.LinkTarget is { } target)
+            {
+                if (++hops > 40) return null;
+                var rest = queue.ToArray();
+                queue.Clear();
+                var resolved = System.IO.Path.IsPathRooted(target) ? target : System.IO.Path.Combine(current, target);
+                foreach (var p in resolved.Split('/', StringSplitOptions.RemoveEmptyEntries).Concat(rest)) queue.Enqueue(p);
+                current = "/";
+                continue;
+            }
+            current = next;
+        }
+        return current;
+    }
+}
+
+/// <summary>The files a run has read, by identity (device, inode), so that its outputs never replace one of them (the
+/// review workbook given to <c>--attestations</c> and to <c>--xlsx</c>). Scoped to a run: <c>using var _ = InputLedger.Begin();</c>.</summary>
+public sealed class InputLedger : IDisposable
+{
+    static readonly AsyncLocal<InputLedger?> CurrentLedger = new();
+    readonly List<(string Path, FileFacts Facts)> _inputs = [];
+    readonly InputLedger? _previous;
+
+    InputLedger(InputLedger? previous) => _previous = previous;
+
+    public static InputLedger? Current => CurrentLedger.Value;
+
+    public static InputLedger Begin()
+    {
+        var ledger = new InputLedger(CurrentLedger.Value);
+        CurrentLedger.Value = ledger;
+        return ledger;
+    }
+
+    /// <summary>Notes a file read by other means (a library that opens the path itself).</summary>
+    public static void Note(string path, FileFacts facts)
+    {
+        if (CurrentLedger.Value is not { } ledger || !facts.Exists) return;
+        lock (ledger._inputs) ledger._inputs.Add((path, facts));
+    }
+
+    /// <summary>The input the file at <paramref name="facts"/> is, if it is one.</summary>
+    public string? InputAt(FileFacts facts)
+    {
+        lock (_inputs) return _inputs.FirstOrDefault(i => i.Facts.SameFileAs(facts)).Path;
+    }
+
+    public void Dispose() => CurrentLedger.Value = _previous;
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Iq.Rules.Io;
+
+/// <summary>Finds the line and column of a JSON path (<c>$.facts.gpus[0].memory</c>) in a document,
+/// so a wrong type is reported where it is written. Runs only when there is an error to report. Every JSON reader of
+/// iq (fact documents, report information, manifests, snapshots) positions its messages with it.</summary>
+public static class JsonPositions
+{
+    public static (int Line, int Column) Find(byte[] json, string path, bool name = false)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+        var stack = new List<(bool IsArray, string Name, int Index)>();
+        string? property = null;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        if (name && stack.Count > 0 && $"{stack[^1].Name}.{property}" == path) return Position(json, (int)reader.TokenStartIndex);
+                        continue;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        stack.RemoveAt(stack.Count - 1);
+                        continue;
+                }
+                var here = Current(stack, property);
+                if (here == path) return Position(json, (int)reader.TokenStartIndex);
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    stack.Add((reader.TokenType == JsonTokenType.StartArray, here, -1));
+                    property = null;
+                }
+            }
+        }
+        catch (JsonException) { }
+        return (1, 1);
+
+        string Current(List<(bool IsArray, string Name, int Index)> s, string? prop)
+        {
+            if (s.Count == 0) return "$";
+            var top = s[^1];
+            if (top.IsArray)
+            {
+                s[^1] = top with { Index = top.Index + 1 };
+                return $"{top.Name}[{top.Index + 1}]";
+            }
+            return $"{top.Name}.{prop}";
+        }
+    }
+
+    /// <summary>The positions of every value whose path <paramref name="wanted"/> accepts, in one reading of the document
+    /// (for many paths at once: a list of a hundred thousand judgments is read once, not a hundred thousand times).</summary>
+    public static Dictionary<string, (int Line, int Column)> FindAll(byte[] json, Func<string, bool> wanted)
+    {
+        var found = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+        var stack = new List<(bool IsArray, string Name, int Index)>();
+        string? property = null;
+        int line = 1, lineStart = 0, scanned = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        continue;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        stack.RemoveAt(stack.Count - 1);
+                        continue;
+                }
+                string here;
+                if (stack.Count == 0) here = "$";
+                else if (stack[^1].IsArray)
+                {
+                    stack[^1] = stack[^1] with { Index = stack[^1].Index + 1 };
+                    here = $"{stack[^1].Name}[{stack[^1].Index}]";
+                }
+                else here = $"{stack[^1].Name}.{property}";
+                if (wanted(here))
+                {
+                    var offset = (int)reader.TokenStartIndex;
+                    for (; scanned < offset && scanned < json.Length; scanned++)
+                        if (json[scanned] == (byte)'\n') { line++; lineStart = scanned + 1; }
+                    found[here] = (line, Encoding.UTF8.GetCharCount(json, lineStart, Math.Max(0, offset - lineStart)) + 1);
+                }
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    stack.Add((reader.TokenType == JsonTokenType.StartArray, here, -1));
+                    property = null;
+                }
+            }
+        }
+        catch (JsonException) { }
+        return found;
+    }
+
+    public static (int Line, int Column) Position(byte[] json, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (var i = 0; i < offset && i < json.Length; i++)
+            if (json[i] == (byte)'\n') { line++; lineStart = i + 1; }
+        return (line, Encoding.UTF8.GetCharCount(json, lineStart, Math.Max(0, Math.Min(offset, json.Length) - lineStart)) + 1);
+    }
+}
+
+/// <summary>The JSON every reader of iq accepts: nesting bounded, comments skipped, a member named twice refused (which
+/// of the two would count is a guess).</summary>
+public static class JsonInput
+{
+    public const int MaxDepth = 64;
+
+    public static readonly System.Text.Json.JsonDocumentOptions Options = new()
+    {
+        MaxDepth = MaxDepth, CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowDuplicateProperties = false,
+    };
+
+    /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic.</summary>
+    public static Iq.Rules.Diagnostics.Diagnostic Malformed(System.Text.Json.JsonException e, string file) =>
+        Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.MalformedJson,
+            "Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '),
+            new Iq.Rules.Diagnostics.SourceSpan(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+}

@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace Iq.Scoring.Reports.Scorecard;
+
+/// <summary>Checks a workbook someone sent before the xlsx library sees it, with bounded work and memory: the zip must open,
+/// hold a sane number of parts, inflate to no more than <see cref="MaxInflated"/> bytes in all (counted while inflating:
+/// the sizes a zip declares can lie), and every XML part must parse with DTDs prohibited (no entity bombs), nest no deeper
+/// than <see cref="MaxDepth"/> and hold no more than <see cref="MaxRows"/> rows. A review workbook is a few hundred rows.</summary>
+public static class WorkbookGuard
+{
+    public const long MaxInflated = 256L * 1024 * 1024;
+    public const int MaxEntries = 10_000;
+    public const int MaxDepth = 128;
+    public const int MaxRows = 50_000;
+
+    /// <summary>Null when the workbook may be opened; else why not (the code says which: IQ1015 for a bomb, IQ4003 for a
+    /// file that is not a workbook).</summary>
+    public static (string Code, string Reason)? Check(byte[] bytes)
+    {
+        ZipArchive zip;
+        try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        {
+            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}");
+        }
+        using (zip)
+        {
+            if (zip.Entries.Count > MaxEntries) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxEntries} parts");
+            var budget = new Budget();
+            var rows = 0;
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreWhitespace = true };
+            foreach (var entry in zip.Entries)
+            {
+                try
+                {
+                    using var stream = new CountingStream(entry.Open(), budget);
+                    var name = entry.FullName;
+                    if (!(name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        stream.CopyTo(Stream.Null);
+                        continue;
+                    }
+                    using var xml = XmlReader.Create(stream, settings);
+                    while (xml.Read())
+                    {
+                        if (xml.NodeType != XmlNodeType.Element) continue;
+                        if (xml.Depth > MaxDepth) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook's part {name} nests elements more than {MaxDepth} deep");
+                        if (xml.LocalName == "row" && ++rows > MaxRows) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxRows} rows");
+                    }
+                }
+                catch (BudgetExceeded)
+                {
+                    return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook inflates to more than {MaxInflated} bytes (a zip bomb?)");
+                }
+                catch (XmlException e)
+                {
+                    return (Rules.Diagnostics.Codes.BadDocument,
+                        $"Not a readable xlsx workbook: part {entry.FullName}: {(e.Message.Contains("DTD", StringComparison.Ordinal) ? "declares a DTD, which is not accepted" : e.Message.Split(" Line ")[0])}");
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+                {
+                    return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: part {entry.FullName}: {e.Message}");
+                }
+            }
+        }
+        return null;
+    }
+
+    sealed class Budget { public long Used; }
+
+    sealed class BudgetExceeded : Exception;
+
+    /// <summary>Counts the bytes inflated, across all parts, and stops at the budget.</summary>
+    sealed class CountingStream(Stream inner, Budget budget) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            budget.Used += n;
+            if (budget.Used > MaxInflated) throw new BudgetExceeded();
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
