@@ -98,6 +98,11 @@ sealed class Binder
                     ExpressionBinder.StartOf(p.Value));
                 continue;
             }
+            if (Negative(value))
+            {
+                _diagnostics.Error(Codes.BadValue, $"param '{p.Name}': a {value.Type} must not be negative", ExpressionBinder.StartOf(p.Value));
+                continue;
+            }
             result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
         }
         foreach (var set in _checklist.Sets)
@@ -115,6 +120,11 @@ sealed class Binder
             {
                 _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: param '{set.Name}' is {result[index].Type}, got {value.Type}",
                     ExpressionBinder.StartOf(set.Value));
+                continue;
+            }
+            if (Negative(value))
+            {
+                _diagnostics.Error(Codes.BadValue, $"param '{set.Name}': a {value.Type} must not be negative", ExpressionBinder.StartOf(set.Value));
                 continue;
             }
             result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
@@ -136,6 +146,10 @@ sealed class Binder
         return result;
     }
 
+    /// <summary>A size or a duration below zero: an amount that cannot be (a requirement of -5 GiB passes everything).</summary>
+    static bool Negative(BoundLiteral value) =>
+        (value.Type == IqType.Size || value.Type == IqType.Duration) && value.Value is double d && (d < 0 || !double.IsFinite(d));
+
     object? FoldOverride(string name, string text, IqType type, BindingScope constants)
     {
         var where = new SourceSpan("<command line>", 1, 1);
@@ -148,6 +162,7 @@ sealed class Binder
         if (folded is null)
             return Fail($"--set {name}={text}: {inner.Items.FirstOrDefault()?.Message ?? "not a constant"}");
         if (folded.Type != type) return Fail($"--set {name}: param '{name}' is {type}, got {folded.Type}");
+        if (Negative(folded)) return Fail($"--set {name}={text}: a {type} must not be negative");
         return folded.Value;
 
         object? Fail(string message)

@@ -60,7 +60,7 @@ sealed class ExpressionCompiler
         BoundUnary { Operator: "not" } u => Obj(LE.Call(Op(nameof(Ops.Not)), Compile(u.Operand))),
         BoundUnary u => LE.Call(Op(nameof(Ops.Neg)), Compile(u.Operand)),
         BoundBinary b => CompileBinary(b),
-        BoundMatch m => LE.Call(Op(nameof(Ops.Matches)), Compile(m.Input), LE.Constant(m.Pattern)),
+        BoundMatch m => LE.Call(Op(nameof(Ops.Matches)), Compile(m.Input), LE.Constant(m.Pattern), _ctx),
         BoundCall c => CompileCall(c.Signature, c.Arguments),
         BoundLambda lam => CompileLambda(lam),
         BoundList l => LE.NewArrayInit(typeof(object), l.Items.Select(i => Obj(Compile(i)))),

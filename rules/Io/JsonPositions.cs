@@ -120,6 +120,19 @@ public static class JsonInput
         MaxDepth = MaxDepth, CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowDuplicateProperties = false,
     };
 
+    /// <summary>Null for UTF-8 text; else "Not UTF-8 text" at the first bad byte. System.Text.Json parses a document whose
+    /// strings hold invalid UTF-8 and throws only when a string is read, so every JSON reader checks the bytes first.</summary>
+    public static Iq.Rules.Diagnostics.Diagnostic? NotUtf8(byte[] bytes, string file)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        var offset = 0;
+        try { new UTF8Encoding(false, true).GetCharCount(bytes); }
+        catch (DecoderFallbackException e) { offset = Math.Max(0, e.Index); }
+        var (line, column) = JsonPositions.Position(bytes, offset);
+        return Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.NotText,
+            $"Not UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset})", new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+    }
+
     /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic.</summary>
     public static Iq.Rules.Diagnostics.Diagnostic Malformed(System.Text.Json.JsonException e, string file) =>
         Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.MalformedJson,

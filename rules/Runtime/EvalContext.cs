@@ -24,6 +24,9 @@ public sealed class EvalContext
     public readonly DateTimeOffset Now;
     internal Dictionary<string, Outcome> ItemOutcomes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Regular-expression matches that timed out in this evaluation (<see cref="Ops.MaxRegexTimeouts"/>).</summary>
+    internal int RegexTimeouts;
+
     public object? Let(int index)
     {
         var v = _lets[index];

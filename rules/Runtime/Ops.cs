@@ -140,12 +140,22 @@ public static class Ops
         }
     }
 
-    public static object? Matches(object? input, Regex pattern)
+    /// <summary>Matches that may time out in one evaluation before the rest are not tried: a pattern that backtracks badly
+    /// over a list of a thousand facts must not cost a thousand timeouts.</summary>
+    public const int MaxRegexTimeouts = 3;
+
+    public static object? Matches(object? input, Regex pattern, EvalContext ctx)
     {
         if (input is Missing) return input;
         if (input is not string s) throw Mismatch("matches", input);
+        if (Volatile.Read(ref ctx.RegexTimeouts) >= MaxRegexTimeouts)
+            throw new EvaluationException($"regular expression /{pattern}/ not tried: {MaxRegexTimeouts} matches timed out already in this evaluation");
         try { return Bool(pattern.IsMatch(s)); }
-        catch (RegexMatchTimeoutException) { throw new EvaluationException($"regular expression /{pattern}/ timed out after {pattern.MatchTimeout.TotalMilliseconds} ms"); }
+        catch (RegexMatchTimeoutException)
+        {
+            Interlocked.Increment(ref ctx.RegexTimeouts);
+            throw new EvaluationException($"regular expression /{pattern}/ timed out after {pattern.MatchTimeout.TotalMilliseconds} ms");
+        }
     }
 
     static EvaluationException Mismatch(string op, object? a, object? b) =>

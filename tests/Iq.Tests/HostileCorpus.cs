@@ -34,7 +34,8 @@ public sealed record HostileCase(string Class, string Name, string File, int Lin
 /// folder is created or changed.</summary>
 public static class HostileCorpus
 {
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "hostile");
+    /// <summary>The corpus copied beside the tests, or another (IQ_CORPUS_ROOT, e.g. the source tree while editing cases).</summary>
+    public static string Root => Environment.GetEnvironmentVariable("IQ_CORPUS_ROOT") is { Length: > 0 } r ? r : Path.Combine(AppContext.BaseDirectory, "hostile");
 
     /// <summary>The iq under test: this build's, or another's (IQ_CLI_DLL), e.g. main's, to measure it before a change.</summary>
     public static string Dll => Environment.GetEnvironmentVariable("IQ_CLI_DLL") is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "iq.dll");
@@ -214,8 +215,10 @@ public static class HostileCorpus
     /// "INT when:TEXT"), sends the signal to the process after that many seconds or when TEXT appears on its output.</summary>
     public static Outcome Bash(string script, string work, Dictionary<string, string> env, double within, string? signal = null, bool unshare = false)
     {
-        var psi = new ProcessStartInfo(unshare ? "unshare" : "bash") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        if (unshare) { psi.ArgumentList.Add("-m"); psi.ArgumentList.Add("--propagation"); psi.ArgumentList.Add("private"); psi.ArgumentList.Add("bash"); }
+        // A session (and process group) of its own, so that whatever the script leaves running is ended with it.
+        var psi = new ProcessStartInfo("setsid") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (unshare) { psi.ArgumentList.Add("unshare"); psi.ArgumentList.Add("-m"); psi.ArgumentList.Add("--propagation"); psi.ArgumentList.Add("private"); }
+        psi.ArgumentList.Add("bash");
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         foreach (var (k, v) in env) psi.Environment[k] = v;
@@ -252,13 +255,11 @@ public static class HostileCorpus
         }
         var limit = signalledAt is { } at ? at + 5 : within;
         var finished = p.WaitForExit(TimeSpan.FromSeconds(Math.Max(0.1, limit - clock.Elapsed.TotalSeconds)));
-        if (!finished)
-        {
-            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            p.WaitForExit();
-        }
-        p.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
+        // End the group (a hung process, or anything the script left behind), then wait, boundedly, for the output's end.
+        Process.Start("kill", ["-KILL", "--", "-" + p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        if (!finished) p.WaitForExit(TimeSpan.FromSeconds(10));
+        Task.Run(() => p.WaitForExit()).Wait(TimeSpan.FromSeconds(5));
         string o, e;
         lock (stdout) o = stdout.ToString();
         lock (stderr) e = stderr.ToString();

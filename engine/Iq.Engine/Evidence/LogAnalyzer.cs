@@ -247,7 +247,8 @@ public sealed class LogAnalyzer
             }
             if (reader.TokenType != JsonTokenType.EndObject) return null;
         }
-        catch (JsonException) { return null; }
+        // A line of invalid UTF-8 fails only when a string is read: not parsed, like any malformed line.
+        catch (Exception e) when (e is JsonException or InvalidOperationException) { return null; }
         return new LogEvent(Time(time), op, device, parameters, result, task, type);
     }
 

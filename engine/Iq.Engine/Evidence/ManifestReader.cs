@@ -28,7 +28,14 @@ public static partial class ManifestReader
             try { scheme = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
             catch (ArgumentException e) { throw new EvidenceInputException($"--pattern: invalid pattern: {e.Message}"); }
         }
-        var bytes = InputFiles.ReadAllBytes(path, InputKind.Manifest);
+        return FromBytes(InputFiles.ReadAllBytes(path, InputKind.Manifest), path, root, scheme, cancel);
+    }
+
+    /// <summary>The manifest in <paramref name="bytes"/>, read from <paramref name="path"/> (which names it in errors and anchors
+    /// its release notes).</summary>
+    public static JsonObject FromBytes(byte[] bytes, string path, string? root, Regex? scheme, CancellationToken cancel = default)
+    {
+        if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException($"{notText.Span}: {notText.Message}");
         JsonNode? doc;
         try { doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options); }
         catch (JsonException e) { throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}"); }

@@ -72,7 +72,9 @@ public static class Snapshot
         if (FileFacts.Of(path).Kind == FileKind.Missing) throw new EvidenceInputException($"{path}: neither a snapshot file nor a folder");
         try
         {
-            var doc = JsonNode.Parse(InputFiles.ReadAllBytes(path, InputKind.Snapshot), documentOptions: JsonInput.Options);
+            var bytes = InputFiles.ReadAllBytes(path, InputKind.Snapshot);
+            if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException($"{notText.Span}: {notText.Message}");
+            var doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options);
             if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
                 throw new EvidenceInputException($"{path}: not an {Schema} snapshot (at $.schema)");
             if (o["files"] is not JsonArray files) throw new EvidenceInputException($"{path}: expected a list at $.files");

@@ -78,6 +78,11 @@ public static class FactBundleReader
 
     static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
+        if (JsonInput.NotUtf8(bytes, display) is { } notText)
+        {
+            diagnostics.Add(notText);
+            return null;
+        }
         JsonDocument json;
         try
         {

@@ -29,6 +29,11 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         try
         {
             var bytes = InputFiles.ReadAllBytes(path, InputKind.ReportInfo);
+            if (JsonInput.NotUtf8(bytes, path) is { } notText)
+            {
+                diagnostics.Add(notText);
+                return null;
+            }
             using var doc = JsonDocument.Parse(bytes, JsonInput.Options);
             SourceSpan At(string jsonPath, bool name = false)
             {

@@ -1,0 +1,261 @@
+using System.Text;
+using CsCheck;
+using Iq.Engine.Baseline;
+using Iq.Engine.Evidence;
+using Iq.Engine.Facts;
+using Iq.Rules.Compilation;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Judgments;
+using Iq.Scoring.Reports.Scorecard;
+
+namespace Iq.Tests;
+
+/// <summary>Property tests of every reader of user input and of the expression evaluator: for any input, a reader answers
+/// with a value or diagnostics (or its own input exception, which the CLI prints as exit 2); no other exception escapes.
+/// Inputs are real documents mutated (bytes flipped, cut, duplicated, tokens inserted) and text made up from the tokens the
+/// formats use. A new reader joins here in the change that adds it.</summary>
+public class ReaderPropertyTests
+{
+    static byte[] Bytes(string relative) => File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, relative));
+
+    static readonly byte[][] JsonSeeds =
+    [
+        Bytes("checklists/samples/failing/environment.json"),
+        Bytes("checklists/samples/failing/attestations.json"),
+        Bytes("checklists/samples/failing/baseline.json"),
+        Bytes("checklists/samples/failing/manifest.json"),
+        Bytes("checklists/samples/compliant/plan.json"),
+    ];
+
+    static readonly string[] JsonTokens = ["{", "}", "[", "]", "\"", ",", ":", "null", "1e400", "-1", "NaN", "\"$error\"", "\"kind\"", "0.5", "\\u0000", "\"a\":1,\"a\":2", "true", "//", "/*"];
+
+    /// <summary>A seed with edits: 0 delete a range, 1 insert a token, 2 flip a byte, 3 duplicate a range.</summary>
+    static Gen<byte[]> Mutant(byte[][] seeds, string[] tokens) =>
+        Gen.Select(Gen.Int[0, seeds.Length - 1], Gen.Select(Gen.Int[0, 3], Gen.Int[0, int.MaxValue], Gen.Int[0, 255], Gen.Int[1, 64]).Array[1, 8], (seed, edits) =>
+        {
+            var b = seeds[seed].ToList();
+            foreach (var (kind, at, value, length) in edits)
+            {
+                if (b.Count == 0) break;
+                var i = at % b.Count;
+                switch (kind)
+                {
+                    case 0: b.RemoveRange(i, Math.Min(length, b.Count - i)); break;
+                    case 1: b.InsertRange(i, Encoding.UTF8.GetBytes(tokens[value % tokens.Length])); break;
+                    case 2: b[i] = (byte)value; break;
+                    default: b.InsertRange(i, b.GetRange(i, Math.Min(length, b.Count - i))); break;
+                }
+            }
+            return b.ToArray();
+        });
+
+    static Gen<string> Tokens(string[] tokens, int max) => Gen.Int[0, tokens.Length - 1].Array[0, max].Select(a => string.Concat(a.Select(i => tokens[i])));
+
+    [Fact]
+    public void Fact_documents_give_values_or_diagnostics()
+    {
+        Mutant(JsonSeeds, JsonTokens).Sample(bytes =>
+        {
+            var bundle = FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes)]);
+            return bundle.Succeeded || bundle.Diagnostics.All(d => d.Span.File == "doc.json" && d.Span.Line >= 1 && d.Message.Length > 0);
+        }, iter: 600);
+    }
+
+    [Fact]
+    public void Random_bytes_as_a_fact_document_give_diagnostics()
+    {
+        Gen.Byte.Array[0, 400].Sample(bytes => !FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes)]).Succeeded || bytes.Length > 0, iter: 300);
+    }
+
+    [Fact]
+    public void Manifests_and_sboms_give_facts_or_input_errors()
+    {
+        var seeds = new[]
+        {
+            Bytes("checklists/samples/failing/manifest.json"),
+            Encoding.UTF8.GetBytes("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"metadata\":{\"component\":{\"name\":\"a\",\"version\":\"1.0.0\"}},\"components\":[{\"name\":\"b\",\"version\":\"2\",\"hashes\":[{\"alg\":\"SHA-256\",\"content\":\"00\"}]}]}"),
+            Encoding.UTF8.GetBytes("{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"name\":\"a\",\"versionInfo\":\"1.0.0\"},{\"name\":\"b\"}],\"files\":[{\"fileName\":\"./x\",\"checksums\":[{\"algorithm\":\"SHA256\",\"checksumValue\":\"00\"}]}]}"),
+            Encoding.UTF8.GetBytes("{\"package\":{\"id\":\"p\",\"version\":\"1.0.0\"},\"components\":[{\"name\":\"a\",\"path\":\"x\",\"sha256\":\"00\"}],\"documents\":[{\"name\":\"d\",\"version\":\"1\"}]}"),
+        };
+        Mutant(seeds, JsonTokens).Sample(bytes =>
+        {
+            try { ManifestReader.FromBytes(bytes, "m.json", null, null); }
+            catch (EvidenceInputException e) { return e.Message.StartsWith("m.json", StringComparison.Ordinal); }
+            return true;
+        }, iter: 600);
+    }
+
+    [Fact]
+    public void Yaml_judgments_give_records_or_diagnostics()
+    {
+        string[] tokens = ["- ", "item: ", "status: ", "pass", "\n", "  ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "? ", ": ", "\"", "'", "#", "---\n", "|\n", ">\n", ",", "\t", "中"];
+        Tokens(tokens, 60).Sample(text =>
+        {
+            var d = new DiagnosticBag();
+            var root = YamlInput.Read(text, "j.yaml", d);
+            return root is not null || d.Items.Count > 0 && d.Items.All(x => x.Span.File == "j.yaml" && x.Span.Line >= 1);
+        }, iter: 1500);
+    }
+
+    [Fact]
+    public void Yaml_nested_deeper_than_the_limit_is_refused_without_recursion()
+    {
+        var d = new DiagnosticBag();
+        Assert.Null(YamlInput.Read("x: " + new string('[', 100_000) + new string(']', 100_000), "deep.yaml", d));
+        Assert.Contains("nested more than 64", Assert.Single(d.Items).Message);
+    }
+
+    [Fact]
+    public void Csv_judgments_give_records_or_diagnostics_with_physical_lines()
+    {
+        string[] tokens = ["item", "status", ",", "\"", "\"\"", "\n", "\r\n", "a", " ", "pass", "\uFEFF"];
+        Tokens(tokens, 60).Sample(text =>
+        {
+            var d = new DiagnosticBag();
+            var read = CsvInput.Read(text, "j.csv", d);
+            var lines = text.Count(c => c == '\n') + 1;
+            return read is { } r ? r.Records.All(x => x.Line >= 2 && x.Line <= lines) : d.Items.Count == 1;
+        }, iter: 1500);
+    }
+
+    [Fact]
+    public void Npy_arrays_give_data_or_input_errors()
+    {
+        var seeds = Directory.GetFiles(TestPaths.Case("baseline/cls"), "*.npy").Take(3).Select(File.ReadAllBytes).ToArray();
+        string[] tokens = ["(", ")", ",", "-1", "99999999999", "'<f4'", "'>f8'", "True", "{", "}", "\u0000"];
+        Mutant(seeds, tokens).Sample(bytes =>
+        {
+            try { return Npy.Parse(bytes, "c.npy").Data.All(float.IsFinite); }
+            catch (BaselineInputException e) { return e.Message.StartsWith("c.npy:", StringComparison.Ordinal); }
+        }, iter: 800);
+    }
+
+    [Fact]
+    public void Junit_reports_give_facts_or_input_errors()
+    {
+        string[] tokens = ["<testsuites>", "</testsuites>", "<testsuite name=\"s\">", "</testsuite>", "<testcase name=\"t\"/>", "<testcase>", "</testcase>",
+            "<failure/>", "<skipped/>", "<!DOCTYPE x [<!ENTITY a \"b\">]>", "&a;", "<properties><property name=\"category\" value=\"interface\"/></properties>", "<", ">", "\""];
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "r.xml");
+        Tokens(tokens, 30).Sample(text =>
+        {
+            File.WriteAllText(file, text);
+            try { JunitFacts.Read([file], new Dictionary<string, string>()); }
+            catch (EvidenceInputException e) { return e.Message.StartsWith(file, StringComparison.Ordinal); }
+            return true;
+        }, iter: 400, threads: 1);
+    }
+
+    [Fact]
+    public void Logs_in_every_format_give_counts_or_input_errors()
+    {
+        string[] tokens = ["{\"time\":\"2026-01-01T00:00:00Z\",", "\"event\":\"created\"", "\"task\":\"t\"", "}", "\n", ",", "\"", "Start-Date: 2026-01-01  00:00:00",
+            "End-Date: 2026-01-01  00:00:01", "Commandline: apt install x", "Error: x", "2025-06-24 14:36:25 install libfoo:amd64 <none> 1.2-3", "Jan  1 00:00:00 h sshd[1]: x", "time,event"];
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "a.log");
+        Gen.Select(Tokens(tokens, 40), Gen.Int[0, 5]).Sample((text, format) =>
+        {
+            File.WriteAllText(file, text);
+            var analyzer = new LogAnalyzer(new[] { "jsonl", "csv", "apt", "dpkg", "syslog", "regex:^(?<time>\\S+) (?<event>\\S+)" }[format], new Dictionary<string, string>());
+            try { analyzer.Analyze(file); }
+            catch (EvidenceInputException e) { return e.Message.StartsWith(file, StringComparison.Ordinal); }
+            return analyzer.Facts()["lines"] is not null;
+        }, iter: 400, threads: 1);
+    }
+
+    [Fact]
+    public void Workbooks_are_checked_or_read_never_thrown()
+    {
+        var template = new MemoryStream();
+        var model = ChecklistCompiler.CompileFile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), FactSchema.Default).Checklist!.Model;
+        ManualReview.WriteTemplate(model, "en", template);
+        var seeds = new[] { template.ToArray() };
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "w.xlsx");
+        Mutant(seeds, ["PK", "\u0000", "<", ">"]).Sample(bytes =>
+        {
+            File.WriteAllBytes(file, bytes);
+            var d = new DiagnosticBag();
+            ManualReview.Read(file, d);
+            return d.Items.All(x => x.Span.File == file);
+        }, iter: 150, threads: 1);
+    }
+
+    [Fact]
+    public void Report_information_gives_fields_or_diagnostics()
+    {
+        var seeds = new[] { Encoding.UTF8.GetBytes("{\"report_no\":\"IQ-1\",\"signer\":\"周静\",\"dates\":\"2026-11-20\"}") };
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "info.json");
+        Mutant(seeds, JsonTokens).Sample(bytes =>
+        {
+            File.WriteAllBytes(file, bytes);
+            var d = new DiagnosticBag();
+            return ReportInfo.Read(file, d) is not null || d.Items.Count > 0;
+        }, iter: 400, threads: 1);
+    }
+
+    [Fact]
+    public void Snapshots_give_entries_or_input_errors()
+    {
+        var seeds = new[] { Encoding.UTF8.GetBytes("{\"schema\":\"iq.snapshot/1\",\"files\":[{\"path\":\"a\",\"size\":1,\"sha256\":\"00\",\"mode\":\"644\"}]}") };
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "s.json");
+        Mutant(seeds, JsonTokens).Sample(bytes =>
+        {
+            File.WriteAllBytes(file, bytes);
+            try { Snapshot.Load(file); }
+            catch (EvidenceInputException e) { return e.Message.StartsWith(file, StringComparison.Ordinal); }
+            catch (InputFileException) { return true; }
+            return true;
+        }, iter: 400, threads: 1);
+    }
+
+    // ---- the expression evaluator ----
+
+    static readonly string[] Leaves =
+    [
+        "env.cpu.logical_cores", "env.memory.total", "env.os.id", "env.gpus", "software[\"docker\"].version", "plan.software", "1", "0", "-3.5", "40 GiB",
+        "200 ms", "95%", "1.2.3", "\"text\"", "\"\"", "true", "false", "[1, 2, 3]", "[]", "env.security.selinux", "custom.x",
+    ];
+
+    static readonly string[] Unary = ["not ", "-", "count(", "len(", "exists(", "lower(", "sum(", "min(", "max(", "avg(", "version("];
+    static readonly string[] Binary = [" and ", " or ", " == ", " != ", " >= ", " < ", " + ", " - ", " * ", " / ", " in ", " matches "];
+
+    static Gen<string> Expression(int depth) => depth == 0
+        ? Gen.Int[0, Leaves.Length - 1].Select(i => Leaves[i])
+        : Gen.OneOf(
+            Gen.Int[0, Leaves.Length - 1].Select(i => Leaves[i]),
+            Gen.Select(Gen.Int[0, Unary.Length - 1], Expression(depth - 1), (u, e) => Unary[u].EndsWith('(') ? $"{Unary[u]}{e})" : $"{Unary[u]}({e})"),
+            Gen.Select(Expression(depth - 1), Gen.Int[0, Binary.Length - 1], Expression(depth - 1), (a, op, b) => $"({a}{Binary[op]}{b})"),
+            Gen.Select(Gen.Int[0, 2], Expression(depth - 1), (f, e) => new[] { $"all(env.gpus, g => {e})", $"any(plan.software, s => {e})", $"count(env.gpus, g => {e})" }[f]));
+
+    [Fact]
+    public void Expressions_compile_to_diagnostics_or_evaluate_without_throwing()
+    {
+        var facts = FactBundleReader.Load([Path.Combine(TestPaths.Checklists, "samples", "failing")], FactSchema.Default).Values;
+        Expression(3).Sample(expr =>
+        {
+            var text = $"checklist \"t\" {{ }}\nitem \"a\" \"A\" {{\n  expect {expr}\n}}\n";
+            var compiled = ChecklistCompiler.CompileText(text, "p.iq", FactSchema.Default);
+            if (!compiled.Succeeded) return compiled.Diagnostics.Any(d => d.Severity == Severity.Error && d.Span.File == "p.iq");
+            var rows = compiled.Checklist!.Evaluate(facts, DateTimeOffset.UnixEpoch);
+            // Three-valued logic: whatever the expression, the item has an outcome, and a pass rests on evidence.
+            return rows.Count == 1 && (rows[0].Outcome != Outcome.Pass || rows[0].Evidence.Count > 0 || rows[0].Message.Length >= 0);
+        }, iter: 800);
+    }
+
+    [Fact]
+    public void Random_text_as_a_checklist_gives_diagnostics()
+    {
+        string[] tokens = ["checklist", "item", "section", "param", "let", "extends", "\"", "{", "}", "(", ")", "[", "]", "expect", "when", "csharp {", "#",
+            "\n", " ", "1", "GiB", "=>", "foreach", "in", "中", "\\", "\u0000", "%"];
+        Tokens(tokens, 50).Sample(text =>
+        {
+            var result = ChecklistCompiler.CompileText(text, "r.iq", FactSchema.Default);
+            return result.Succeeded || result.Diagnostics.All(d => d.Span.File == "r.iq" && d.Span.Line >= 1 && d.Span.Column >= 1);
+        }, iter: 1500);
+    }
+}
