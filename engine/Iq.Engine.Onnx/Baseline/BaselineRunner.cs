@@ -115,6 +115,9 @@ public sealed class BaselineRunner : IDisposable
             {
                 double count = 1;
                 foreach (var d in i.Value.Dimensions) count *= Math.Max(1L, d);
+                // -1 is how ONNX Runtime shows a dimension left open; anything below is no dimension at all.
+                if (i.Value.Dimensions.FirstOrDefault(d => d < -1) is var bad and < -1)
+                    throw new BaselineInputException($"{_o.Model}: input {i.Key} declares the dimension {bad} (shape {string.Join(" × ", i.Value.Dimensions)})");
                 if (count > MaxSyntheticElements)
                     throw new BaselineInputException($"{_o.Model}: input {i.Key} declares {count:0} elements (shape {string.Join(" × ", i.Value.Dimensions)}); " +
                                                      $"--synthetic makes at most {MaxSyntheticElements} per input");

@@ -105,7 +105,7 @@ public static class JunitFacts
             }
             catch (XmlException e)
             {
-                var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : file;
+                var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : line.LineNumber > 0 ? At() : file;
                 throw new EvidenceInputException($"{at}: not a JUnit XML report: {e.Message.Split(" Line ")[0]}");
             }
         }

@@ -29,6 +29,7 @@ public static class WorkbookGuard
             if (zip.Entries.Count > MaxEntries) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxEntries} parts");
             var budget = new Budget();
             var rows = 0;
+            int strings = -1, highest = -1;
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreWhitespace = true };
             foreach (var entry in zip.Entries)
             {
@@ -42,11 +43,25 @@ public static class WorkbookGuard
                         continue;
                     }
                     using var xml = XmlReader.Create(stream, settings);
+                    var sharedStrings = name.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+                    if (sharedStrings) strings = 0;
+                    var sharedCell = false;
                     while (xml.Read())
                     {
+                        if (xml.NodeType == XmlNodeType.Text && sharedCell && xml.Depth > 0)
+                        {
+                            // A cell that names a shared string: the index must exist (checked once every part is read).
+                            if (!int.TryParse(xml.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                                return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: part {name}: a shared-string cell holds '{xml.Value}'");
+                            highest = Math.Max(highest, index);
+                            sharedCell = false;
+                        }
                         if (xml.NodeType != XmlNodeType.Element) continue;
                         if (xml.Depth > MaxDepth) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook's part {name} nests elements more than {MaxDepth} deep");
                         if (xml.LocalName == "row" && ++rows > MaxRows) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxRows} rows");
+                        if (sharedStrings && xml.LocalName == "si") strings++;
+                        if (xml.LocalName == "c") sharedCell = xml.GetAttribute("t") == "s";
+                        else if (xml.LocalName != "v") sharedCell = false;
                     }
                 }
                 catch (BudgetExceeded)
@@ -64,6 +79,8 @@ public static class WorkbookGuard
                 }
             }
         }
+        if (highest >= 0 && highest >= Math.Max(0, strings))
+            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: a cell names shared string {highest}, but the workbook has {Math.Max(0, strings)}");
         return null;
     }
 
