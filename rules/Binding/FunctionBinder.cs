@@ -21,7 +21,7 @@ sealed partial class ExpressionBinder
         ["max"] = "max(list), max(list, x => value) or max(a, b, …)",
         ["avg"] = "avg(list) or avg(list, x => value)",
         ["exists"] = "exists(fact path)",
-        ["version"] = "version(string)",
+        ["version"] = "version(string) or version(string, \"scheme\"): dpkg, rpm, pep440, semver or generic",
         ["date"] = "date(string)",
         ["len"] = "len(string or list)",
         ["lower"] = "lower(string)",
@@ -76,6 +76,8 @@ sealed partial class ExpressionBinder
                 var path = Bind(args[0]);
                 return path is null ? null : new BoundCall("exists", [path], IqType.Bool, c.Span);
             }
+            case "version" when args.Count == 2:
+                return BindVersionIn(c);
             case "version" or "date":
             {
                 if (!Arity(1, 1)) return null;
@@ -162,6 +164,29 @@ sealed partial class ExpressionBinder
             }
         }
         throw new InvalidOperationException(c.Function);
+    }
+
+    /// <summary>version(text, "dpkg"): the scheme is a literal name, checked here; a literal text is parsed now.</summary>
+    BoundExpr? BindVersionIn(CallExpr c)
+    {
+        var args = c.Arguments;
+        if (args[1] is not LiteralExpr { Kind: Ast.LiteralKind.String, Value: string name })
+            return Error(Codes.TypeMismatch, "Type mismatch: the scheme of version() is a name in quotes, such as \"dpkg\"", args[1].Span);
+        if (!Versions.VersionSchemes.ByName.TryGetValue(name, out var scheme))
+        {
+            var hint = Text.DidYouMean(name, Versions.VersionSchemes.ByName.Keys);
+            return Error(Codes.BadValue, $"Unknown version scheme '{name}'" +
+                (hint.Length > 0 ? hint : $"; expected {Text.OrList(Versions.VersionSchemes.ByName.Keys.ToList())}"), args[1].Span);
+        }
+        var arg = Bind(args[0]);
+        if (arg is null) return null;
+        if (!Is(arg, IqType.String) && arg.Type != IqType.Version)
+            return Error(Codes.TypeMismatch, $"Type mismatch: version() needs a string, got {arg.Type}", StartOf(args[0]));
+        if (arg is BoundLiteral { Value: string s })
+            return Runtime.IqVersion.In(s, scheme, out var why) is { } v
+                ? new BoundLiteral(v, IqType.Version, c.Span)
+                : Error(Codes.BadValue, $"Not a {scheme.Name} version: \"{s}\" ({why})", args[0].Span);
+        return new BoundCall("version", [arg, new BoundLiteral(scheme.Name, IqType.String, args[1].Span)], IqType.Version, c.Span);
     }
 
     BoundExpr? BindAggregate(CallExpr c, string usage)

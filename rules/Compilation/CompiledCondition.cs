@@ -53,7 +53,9 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
             {
                 var l = Safe(_left!, ctx);
                 var r = Safe(_right!, ctx);
-                return [new Evidence(_text, ValueFormatter.Format(l, _leftExpr!.Type), $"{_op} {ValueFormatter.Format(r, _rightExpr!.Type)}")];
+                var expected = $"{_op} {ValueFormatter.Format(r, _rightExpr!.Type)}";
+                if (IqVersion.OrderUsed(l, r) is { } order) expected += $" ({order})";
+                return [new Evidence(_text, ValueFormatter.Format(l, _leftExpr!.Type), expected)];
             }
             return [new Evidence(_text, ValueFormatter.Format(value, IqType.Bool), "true")];
         }

@@ -124,7 +124,9 @@ sealed class ExpressionCompiler
             case "min": return LE.Call(Fn(nameof(Functions.Min)), Arg(0), Selector());
             case "max": return LE.Call(Fn(nameof(Functions.Max)), Arg(0), Selector());
             case "exists": return LE.Call(Fn(nameof(Functions.Exists)), Arg(0));
-            case "version": return LE.Call(Fn(nameof(Functions.Version)), Arg(0));
+            case "version":
+                return args.Count == 1 ? LE.Call(Fn(nameof(Functions.Version)), Arg(0))
+                    : LE.Call(Fn(nameof(Functions.VersionIn)), Arg(0), LE.Constant((string)((BoundLiteral)args[1]).Value!));
             case "date": return LE.Call(Fn(nameof(Functions.Date)), Arg(0));
             case "len": return LE.Call(Fn(nameof(Functions.Len)), Arg(0));
             case "lower": return LE.Call(Fn(nameof(Functions.Lower)), Arg(0));

@@ -6,6 +6,7 @@ using Iq.Rules.Model;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
+using Iq.Rules.Versions;
 
 namespace Iq.Engine.Facts;
 
@@ -125,7 +126,10 @@ public static class FactBundleReader
     }
 
     /// <summary>JSON to run-time values, guided by the schema type; wrong types are reported with their path.</summary>
-    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors)
+    /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
+    /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
+    /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
+    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors, VersionScheme? scheme = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
@@ -137,6 +141,8 @@ public static class FactBundleReader
             {
                 if (e.ValueKind != JsonValueKind.Object) return Wrong("an object");
                 var result = new FactObject();
+                var memberScheme = e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
+                    ? VersionSchemes.ForSource(source.GetString()) : null;
                 foreach (var p in e.EnumerateObject())
                 {
                     var member = o.Member(p.Name);
@@ -146,7 +152,7 @@ public static class FactBundleReader
                         errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}", name: true);
                         continue;
                     }
-                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors);
+                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors, memberScheme);
                 }
                 return result;
             }
@@ -181,6 +187,7 @@ public static class FactBundleReader
         if (type == IqType.Version)
         {
             var text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Number ? e.GetRawText() : null;
+            if (scheme is not null && !string.IsNullOrWhiteSpace(text)) return new IqVersion(text, scheme);
             return IqVersion.TryParse(text, out var v) ? v : Wrong("a version such as \"24.0.7\"");
         }
         if (type == IqType.Date)

@@ -67,7 +67,7 @@ public sealed class FactSchema : IFactSchema
     static readonly ObjectType Software = Obj("software",
         M("name", IqType.String, "component name"),
         M("version", IqType.Version, "installed version"),
-        M("source", IqType.String, "where the version was read: dpkg, rpm, command, python"),
+        M("source", IqType.String, "where the version was read, which names its scheme: dpkg, rpm, python (PEP 440), npm (SemVer); command and header name none (docs/language.md, Versions)"),
         M("path", IqType.String, "executable or package path"));
 
     static readonly ObjectType HardwareRequirement = Obj("hardware requirement",
@@ -188,6 +188,7 @@ public sealed class FactSchema : IFactSchema
         M("version_scheme_ok", IqType.Bool, "the version follows SemVer or the declared pattern (6.6.1 d)"),
         M("components", ListOf(Obj("component",
             M("name", IqType.String, "component"), M("version", IqType.Version, "component version"), M("tag", IqType.Version, "tag on code or model"),
+            M("source", IqType.String, "the package ecosystem of its version, from the purl (npm, python, dpkg, rpm, nuget): names its scheme"),
             M("sha256", IqType.String, "declared hash"), M("path", IqType.String, "installed path"),
             M("status", IqType.String, "ok, missing or changed (hash compared on disk)"))), "components (5.5.1 a, c)"),
         M("documents", ListOf(Obj("document", M("name", IqType.String, "document"), M("version", IqType.Version, "its version"))),
