@@ -316,6 +316,8 @@ sealed class Binder
             ConditionModel? when = null;
             BoundExpr? score = null;
             TextTemplate? fix = null;
+            TextTemplate? whenReason = null;
+            string? emptyReason = null;
             string? manual = null;
             var informational = false;
             foreach (var c in item.Clauses)
@@ -339,6 +341,12 @@ sealed class Binder
                     case WhenClause w:
                         if (binder.BindAs(w.Condition, IqType.Bool, "'when'") is { } applies)
                             when = new ConditionModel(ExprPrinter.Print(w.Condition), applies);
+                        if (w.Reason is not null) whenReason = Template(w.Reason, w.Span, binder);
+                        break;
+                    case EmptyClause e:
+                        if (item.Foreach is null)
+                            _diagnostics.Error(Codes.NothingToEvaluate, $"'empty' is for a foreach item: item '{item.Id}' has no foreach", e.Span);
+                        emptyReason = e.Reason;
                         break;
                     case ScoreClause s: score = binder.BindAs(s.Score, IqType.Number, "'score'"); break;
                     case FixClause f: fix = Template(f.Text, f.Span, binder); break;
@@ -362,7 +370,7 @@ sealed class Binder
             var dependsOn = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
                 .Concat(score is null ? [] : [score]).SelectMany(ItemRefs).Distinct().ToList();
             return new ItemModel(item.Id, item.Title, weight, reason, item.Span, sectionId, level, clause, idTemplate, titleTemplate,
-                expectations, when, score, fix, manual, informational, variable, source, dependsOn);
+                expectations, when, score, fix, manual, informational, variable, source, dependsOn) { WhenReason = whenReason, EmptyReason = emptyReason };
         }
     }
 

@@ -71,12 +71,17 @@ static class Evaluator
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], e.Message, null));
             return;
         }
-        if (source is Missing missing)
+        if (source is Missing { NotApplicable: { } why } na)
+            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], NotApplicableMessage(na.Path, why), null));
+        else if (source is Missing missing)
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null));
         else if (source is not object?[] elements)
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null));
         else if (elements.Length == 0)
-            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null));
+            // An empty list is no evidence that a requirement is met, unless the checklist says an empty list is fine.
+            into.Add(m.EmptyReason is { } ok
+                ? Row(m, m.Id, title, Outcome.NotApplicable, 0, [], $"not applicable: {ExpressionBinder.PathOf(m.ForeachSource!)} is empty: {ok}", null)
+                : Row(m, m.Id, title, Outcome.Error, 0, [], $"missing evidence: {ExpressionBinder.PathOf(m.ForeachSource!)} is an empty list; the requirement needs at least one entry", null));
         else
         {
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -118,8 +123,11 @@ static class Evaluator
             if (item.When is { } when)
             {
                 var applies = when.Evaluate(ctx);
+                if (applies is Missing { NotApplicable: { } whyNot } wna) return Row(m, id, title, Outcome.NotApplicable, 0, [], NotApplicableMessage(wna.Path, whyNot), null);
                 if (applies is Missing wm) return Row(m, id, title, Outcome.Error, 0, [], $"missing evidence: {wm.Path} (in 'when')", fix);
-                if (applies is false) return Row(m, id, title, Outcome.NotApplicable, 0, [], $"not applicable: {when.Text} is false", fix);
+                if (applies is false)
+                    return Row(m, id, title, Outcome.NotApplicable, 0, [],
+                        item.WhenReason is { } because ? $"not applicable: {because.Render(ctx)}" : $"not applicable: {when.Text} is false", fix);
             }
             if (m.Manual is not null)
                 return Row(m, id, title, Outcome.NotChecked, 0, [], "manual judgment required: " + m.Manual, fix);
@@ -127,6 +135,7 @@ static class Evaluator
             // Lists only when something is to be said: most items pass.
             List<Evidence>? evidence = null;
             List<string>? missing = null;
+            List<Missing>? declaredNotApplicable = null;
             var failed = false;
             foreach (var condition in item.Expectations)
             {
@@ -137,11 +146,15 @@ static class Evaluator
                     continue;
                 }
                 if (value is true) continue;
+                if (value is Missing { NotApplicable: not null } na) { (declaredNotApplicable ??= []).Add(na); continue; }
                 if (value is Missing mv) { (missing ??= []).Add(mv.Path); continue; }
                 failed = true;
                 (evidence ??= []).AddRange(condition.Explain(ctx, value));
             }
-            if (item.Score is null && !failed && missing is null && !m.Informational)
+            // A document says the fact does not apply, and nothing else is unknown: not applicable, with its reason.
+            if (!failed && missing is null && declaredNotApplicable is [var first, ..])
+                return Row(m, id, title, Outcome.NotApplicable, 0, [], NotApplicableMessage(first.Path, first.NotApplicable!), null);
+            if (item.Score is null && !failed && missing is null && declaredNotApplicable is null && !m.Informational)
                 return Row(m, id, title, Outcome.Pass, 1, [], "", null);
             evidence ??= [];
             missing ??= [];
@@ -173,6 +186,8 @@ static class Evaluator
             return Row(m, id, title, Outcome.Error, 0, [], e.Message, fix);
         }
     }
+
+    static string NotApplicableMessage(string path, string reason) => $"not applicable: {path}: \"{reason}\" (declared in the document)";
 
     static string FailMessage(List<Evidence> evidence, List<string> missing)
     {

@@ -55,6 +55,7 @@ public static class FactBundleReader
                 inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
             }
         }
+        SoftwareNames.Attach(roots);
         return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
     }
 
@@ -105,6 +106,8 @@ public static class FactBundleReader
                     errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", "a fact document needs \"facts\"");
+            // Only the plan may say a requirement does not apply; a measured document has no say in that.
+            errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > 0) return null;
             return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
@@ -114,6 +117,7 @@ public static class FactBundleReader
     sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
     {
         public int Count { get; private set; }
+        public bool DeclaresNotApplicable { get; set; }
 
         public (string, string, object?, string)? At(string jsonPath, string message, bool name = false)
         {
@@ -134,6 +138,17 @@ public static class FactBundleReader
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
             return new Missing($"{factPath} ({(e.TryGetProperty("$absent", out _) ? "absent" : "probe error")}: {why})");
+        // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1)
+        {
+            if (!errors.DeclaresNotApplicable) return Wrong("a value: only the plan may declare a fact not applicable");
+            if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))
+            {
+                errors.At(jsonPath + ".not_applicable", "expected the reason, a non-empty string: not applicable, because …");
+                return null;
+            }
+            return new Missing(factPath) { NotApplicable = na.GetString()!.Trim() };
+        }
 
         switch (type)
         {
