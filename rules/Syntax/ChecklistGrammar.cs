@@ -483,9 +483,13 @@ sealed class ChecklistGrammar
             .XOr(from s in At("version") from v in String select (HeaderSetting)new VersionSetting(v, s))
             .XOr(from s in At("scoring")
                  from model in scoringModel
-                 from passAt in (from kw in Kw("pass_at") from n in SignedNumber select n).XOptional()
+                 from passAt in (from kw in Kw("pass_at")
+                                 from v in SignedNumber.Select(n => (Number: n, Param: ((string, SourceSpan)?)null))
+                                     .Or(from at in Here from name in Identifier select (Number: (LiteralExpr?)null, Param: ((string, SourceSpan)?)(name, at)))
+                                 select v).XOptional()
                  from veto in (from kw in Kw("veto") from l in level select l).XOptional()
-                 select (HeaderSetting)new ScoringSetting(model, passAt.GetOrDefault(), veto.GetOrDefault(), s))
+                 select (HeaderSetting)new ScoringSetting(model, passAt.IsDefined ? passAt.Get().Number : null, veto.GetOrDefault(), s)
+                     { PassAtParam = passAt.IsDefined ? passAt.Get().Param : null })
             .XOr(from s in At("set")
                  from name in Identifier
                  from eq in Tok(RawOperator(["="])).Named("'='")
