@@ -100,7 +100,8 @@ static class EvidenceCommands
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
             static string Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? $"not checked ({why})" : n?.ToJsonString() ?? "0";
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
-            stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]} ({facts["format"]} {facts["format_version"]}): " +
+            static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";
+            stdout.WriteLine($"{Value(facts["package"]!["id"])} {Value(facts["package"]!["version"])} ({facts["format"]} {facts["format_version"]}): " +
                              $"{facts["components"]!.AsArray().Count} components, {facts["files_listed"]} files with hashes; verified {Count(facts["files_verified"])}");
             if (parse.GetValue(root) is not null)
                 stdout.WriteLine($"{facts["files_missing"]} missing{Names(facts["missing_files"])}; {facts["files_changed"]} changed{Names(facts["changed_files"])}; " +

@@ -98,7 +98,11 @@ public static partial class ManifestReader
 
         var facts = new JsonObject
         {
-            ["package"] = new JsonObject { ["id"] = doc.PackageId, ["version"] = doc.PackageVersion },
+            ["package"] = new JsonObject
+            {
+                ["id"] = doc.PackageId.Length > 0 ? doc.PackageId : Absent("the manifest names no package"),
+                ["version"] = doc.PackageVersion.Length > 0 ? doc.PackageVersion : Absent("the manifest gives no package version"),
+            },
             ["version_scheme_ok"] = schemeOk,
             ["components"] = new JsonArray(doc.Components.Select(c =>
             {

@@ -81,9 +81,19 @@ sealed class JsonSource(string file, byte[] bytes)
 
     public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, "expected a list"));
 
+    /// <summary>A string if there is one, else null: for members read only to match (relationship types).</summary>
+    public static string? Opt(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    static readonly System.Text.UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
+
     public static JsonObject Parse(string file, byte[] bytes, out JsonSource src)
     {
         src = new JsonSource(file, bytes);
+        try { _ = Strict.GetCharCount(bytes); }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new EvidenceInputException($"{file}: not UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at offset {e.Index}");
+        }
         JsonNode? doc;
         try { doc = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }); }
         catch (JsonException e)

@@ -11,18 +11,21 @@ static class CycloneDxXml
     public static ManifestDocument Read(string file, byte[] bytes)
     {
         XDocument doc;
+        using var stream = new MemoryStream(bytes);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, MaxCharactersInDocument = 256L * 1024 * 1024,
+        });
         try
         {
-            using var stream = new MemoryStream(bytes);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, MaxCharactersInDocument = 256L * 1024 * 1024,
-            });
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
-            throw new EvidenceInputException($"{file}:{e.LineNumber}:{e.LinePosition}: not a CycloneDX XML document: {e.Message.Split(" Line ")[0].TrimEnd('.', ',')}");
+            // A refused DTD reports no position of its own: the reader's is where it stopped.
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Find(bytes, "<!DOCTYPE");
+            var why = e.Message.Split(" Line ")[0].Split(". ")[0].TrimEnd('.', ',');
+            throw new EvidenceInputException($"{file}:{line}:{column}: not a CycloneDX XML document: {why}");
         }
         var bom = doc.Root!;
         XNamespace ns = bom.Name.NamespaceName;
@@ -69,6 +72,16 @@ static class CycloneDxXml
             components[index] = new ManifestComponent(name, c.Element(ns + "version")?.Value, null, Purl.Source(c.Element(ns + "purl")?.Value),
                 [.. own, .. below], hashes.Count > 0 && own.Count == 0, $"line {Line(c)}");
         }
+    }
+
+    /// <summary>Line and column (1-based) of a marker, else 1:1.</summary>
+    static (int, int) Find(byte[] bytes, string marker)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return (1, 1);
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        return (line, at - text.LastIndexOf('\n', Math.Max(0, at - 1)));
     }
 
     static string Text(string file, XElement parent, XName name) =>

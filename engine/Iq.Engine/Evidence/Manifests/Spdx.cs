@@ -24,8 +24,8 @@ static class Spdx
                 src.Str(p?["packageFileName"], at + ".packageFileName", false),
                 src.Arr(p?["checksums"], at + ".checksums").Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
                     src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList(),
-                src.Arr(p?["externalRefs"], at + ".externalRefs").Where(r => (string?)r?["referenceType"] == "purl")
-                    .Select(r => (string?)r?["referenceLocator"]).FirstOrDefault(), at);
+                src.Arr(p?["externalRefs"], at + ".externalRefs").Where(r => JsonSource.Opt(r?["referenceType"]) == "purl")
+                    .Select(r => JsonSource.Opt(r?["referenceLocator"])).FirstOrDefault(), at);
         }).ToList();
         var files = src.Arr(o["files"], "$.files").Select((f, i) =>
         {
@@ -35,11 +35,11 @@ static class Spdx
                     src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList());
         }).ToList();
         var contains = src.Arr(o["relationships"], "$.relationships")
-            .Where(r => (string?)r?["relationshipType"] is "CONTAINS")
-            .Select(r => ((string?)r?["spdxElementId"] ?? "", (string?)r?["relatedSpdxElement"] ?? "")).ToList();
-        var describes = src.Arr(o["documentDescribes"], "$.documentDescribes").Select(d => (string?)d).FirstOrDefault()
-            ?? src.Arr(o["relationships"], "$.relationships").Where(r => (string?)r?["relationshipType"] == "DESCRIBES" && (string?)r?["spdxElementId"] == "SPDXRef-DOCUMENT")
-                .Select(r => (string?)r?["relatedSpdxElement"]).FirstOrDefault();
+            .Where(r => JsonSource.Opt(r?["relationshipType"]) is "CONTAINS")
+            .Select(r => (JsonSource.Opt(r?["spdxElementId"]) ?? "", JsonSource.Opt(r?["relatedSpdxElement"]) ?? "")).ToList();
+        var describes = src.Arr(o["documentDescribes"], "$.documentDescribes").Select(JsonSource.Opt).FirstOrDefault(d => d is not null)
+            ?? src.Arr(o["relationships"], "$.relationships").Where(r => JsonSource.Opt(r?["relationshipType"]) == "DESCRIBES" && JsonSource.Opt(r?["spdxElementId"]) == "SPDXRef-DOCUMENT")
+                .Select(r => JsonSource.Opt(r?["relatedSpdxElement"])).FirstOrDefault();
         return Build(version, packages, files, contains, describes, src.Str(o["name"], "$.name", required: false));
     }
 
