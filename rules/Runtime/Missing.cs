@@ -1,13 +1,41 @@
 namespace Iq.Rules.Runtime;
 
-/// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
-/// an item whose evidence is missing ends as <c>error</c>, never as pass or fail.</summary>
-public sealed class Missing(string path)
-{
-    public string Path { get; } = path;
+/// <summary>Why a value is missing: the fact is null or not in its document, no document of its kind was given,
+/// a probe found it absent or failed, an item it depends on was not decided, a script returned nothing, or a part
+/// of a failed condition could not be evaluated for its evidence.
+/// NotApplicable: a document says the fact does not apply (the plan's <c>{"not_applicable": "why"}</c>), the reason as
+/// the detail; an item resting on it is then <c>notapplicable</c> with that reason, not an error.</summary>
+public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NotApplicable }
 
-    /// <summary>Set when a document says explicitly that the fact does not apply (<c>{"not_applicable": "why"}</c> in a
-    /// plan): an item resting on it is then <c>notapplicable</c> with this reason, not an error.</summary>
-    public string? NotApplicable { get; init; }
-    public override string ToString() => $"missing evidence: {Path}";
+/// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
+/// an item whose evidence is missing ends as <c>error</c>, never as pass or fail. A value, never an exception:
+/// it says which fact (<see cref="Path"/>), why (<see cref="Cause"/>) and the detail that goes with the cause.</summary>
+public sealed class Missing(string path, Absence cause = Absence.NoValue, string? detail = null)
+{
+    /// <summary>The fact path (<c>env.cpu.logical_cores</c>), or the item id for <see cref="Absence.ItemNotDecided"/>.</summary>
+    public string Path { get; } = path;
+    public Absence Cause { get; } = cause;
+
+    /// <summary>The document kind (NoDocument), the probe's reason (Absent, ProbeError), the item's outcome
+    /// (ItemNotDecided), or what went wrong (NoResult, Undecidable).</summary>
+    public string? Detail { get; } = detail;
+
+    public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
+
+    /// <summary>The reason a document gives for the fact not applying; null unless <see cref="Absence.NotApplicable"/>.</summary>
+    public string? NotApplicable => Cause == Absence.NotApplicable ? Detail : null;
+
+    /// <summary>The evidence that is missing, in words: <c>env.security.apparmor (absent: not in this kernel)</c>.</summary>
+    public string Describe() => Cause switch
+    {
+        Absence.NoDocument => $"{Path} (no '{Detail}' document in the bundle)",
+        Absence.Absent => $"{Path} (absent: {Detail})",
+        Absence.ProbeError => $"{Path} (probe error: {Detail})",
+        Absence.ItemNotDecided => $"item '{Path}' is {Detail}",
+        Absence.NoResult or Absence.Undecidable => Detail ?? Path,
+        Absence.NotApplicable => $"{Path} (not applicable: {Detail})",
+        _ => Path,
+    };
+
+    public override string ToString() => $"missing evidence: {Describe()}";
 }

@@ -320,7 +320,7 @@ public class VersionAuditTests
         // 3.0.11-1~deb12u2 is below 3.0.11-1 in Debian's order (the generic order called it equal or above).
         Assert.Equal("fail", items["ssl"].GetProperty("outcome").GetString());
         var evidence = items["ssl"].GetProperty("evidence")[0];
-        Assert.Equal(">= 3.0.11-1 (dpkg order (Debian policy: epoch, upstream, revision, ~))", evidence.GetProperty("expected").GetString());
+        Assert.Equal(">= 3.0.11-1 (dpkg order: Debian policy, epoch, upstream, revision, ~)", evidence.GetProperty("expected").GetString());
         Assert.Equal("pass", items["gzip"].GetProperty("outcome").GetString());
         Assert.Equal("fail", items["docker"].GetProperty("outcome").GetString());
         Assert.Contains("generic dotted order", items["docker"].GetProperty("evidence")[0].GetProperty("expected").GetString());

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using Iq.Engine.Evidence;
+using Iq.Engine.Facts;
 using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;

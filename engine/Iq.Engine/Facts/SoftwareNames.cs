@@ -45,8 +45,8 @@ public static class SoftwareNames
     {
         0 => null,
         1 => inventory[matches[0]],
-        _ => new Missing($"software[\"{key}\"] (ambiguous {how}: {string.Join(", ", matches.Order(StringComparer.Ordinal))} all match; " +
-                         "name the one meant in the plan's aliases)"),
+        _ => new Missing($"software[\"{key}\"]", Absence.NoResult,
+            $"software[\"{key}\"] (ambiguous {how}: {string.Join(", ", matches.Order(StringComparer.Ordinal))} all match; name the one meant in the plan's aliases)"),
     };
 
     static bool IsVersionSuffix(ReadOnlySpan<char> s) =>
