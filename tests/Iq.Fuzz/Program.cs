@@ -34,7 +34,7 @@ public static class Program
         // A manifest or SBOM (iq's own JSON, CycloneDX, SPDX).
         ["sbom"] = bytes =>
         {
-            try { ManifestReader.FromBytes(bytes, "fuzz.json", null, null); }
+            try { ManifestReader.Parse(bytes, "fuzz.json"); }
             catch (EvidenceInputException) { }
             catch (Iq.Rules.Io.InputFileException) { }
         },

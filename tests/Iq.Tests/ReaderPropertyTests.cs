@@ -81,7 +81,7 @@ public class ReaderPropertyTests
         };
         Mutant(seeds, JsonTokens).Sample(bytes =>
         {
-            try { ManifestReader.FromBytes(bytes, "m.json", null, null); }
+            try { ManifestReader.Parse(bytes, "m.json"); }
             catch (EvidenceInputException e) { return e.Message.StartsWith("m.json", StringComparison.Ordinal); }
             return true;
         }, iter: 600);
