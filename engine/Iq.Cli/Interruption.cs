@@ -14,7 +14,7 @@ static class Interruption
     static int _code;
 
     /// <summary>How long the work has to stop by itself before the process is ended for it.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(800);
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(400);
 
     public static CancellationToken Token => Source.Token;
 

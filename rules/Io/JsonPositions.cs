@@ -133,9 +133,37 @@ public static class JsonInput
             $"Not UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset})", new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
-    /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic.</summary>
-    public static Iq.Rules.Diagnostics.Diagnostic Malformed(System.Text.Json.JsonException e, string file) =>
-        Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.MalformedJson,
-            "Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '),
-            new Iq.Rules.Diagnostics.SourceSpan(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+    /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic. A member named twice is
+    /// reported without a position by the parser: it is found in <paramref name="bytes"/>, when given.</summary>
+    public static Iq.Rules.Diagnostics.Diagnostic Malformed(System.Text.Json.JsonException e, string file, byte[]? bytes = null)
+    {
+        var (line, column) = ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        if (e.LineNumber is null && bytes is not null && DuplicateAt(bytes) is { } offset) (line, column) = JsonPositions.Position(bytes, offset);
+        return Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.MalformedJson,
+            "Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+    }
+
+    /// <summary>The offset of the first member named a second time in its object, or null.</summary>
+    public static int? DuplicateAt(byte[] bytes)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions
+            { MaxDepth = 256, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+        var names = new Stack<HashSet<string>>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case System.Text.Json.JsonTokenType.StartObject: names.Push(new HashSet<string>(StringComparer.Ordinal)); break;
+                    case System.Text.Json.JsonTokenType.EndObject: names.Pop(); break;
+                    case System.Text.Json.JsonTokenType.PropertyName when names.Count > 0:
+                        if (!names.Peek().Add(reader.GetString()!)) return (int)reader.TokenStartIndex;
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException) { }
+        return null;
+    }
 }

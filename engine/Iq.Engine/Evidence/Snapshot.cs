@@ -70,9 +70,10 @@ public static class Snapshot
     {
         if (Directory.Exists(path)) return Take(path, cancel);
         if (FileFacts.Of(path).Kind == FileKind.Missing) throw new EvidenceInputException($"{path}: neither a snapshot file nor a folder");
+        byte[]? bytes = null;
         try
         {
-            var bytes = InputFiles.ReadAllBytes(path, InputKind.Snapshot);
+            bytes = InputFiles.ReadAllBytes(path, InputKind.Snapshot);
             if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException($"{notText.Span}: {notText.Message}");
             var doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options);
             if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
@@ -94,7 +95,8 @@ public static class Snapshot
         }
         catch (JsonException e)
         {
-            throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed snapshot: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}");
+            var d = JsonInput.Malformed(e, path, bytes);
+            throw new EvidenceInputException($"{d.Span}: malformed snapshot: {d.Message["Malformed JSON: ".Length..]}");
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {

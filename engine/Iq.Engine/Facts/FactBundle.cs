@@ -92,10 +92,7 @@ public static class FactBundleReader
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            var message = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
-            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {message}", new SourceSpan(display, line, column));
+            diagnostics.Add(JsonInput.Malformed(e, display, bytes));
             return null;
         }
         using (json)

@@ -26,9 +26,10 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
 
     public static ReportInfo? Read(string path, DiagnosticBag diagnostics)
     {
+        byte[]? bytes = null;
         try
         {
-            var bytes = InputFiles.ReadAllBytes(path, InputKind.ReportInfo);
+            bytes = InputFiles.ReadAllBytes(path, InputKind.ReportInfo);
             if (JsonInput.NotUtf8(bytes, path) is { } notText)
             {
                 diagnostics.Add(notText);
@@ -59,7 +60,7 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         }
         catch (JsonException e)
         {
-            diagnostics.Add(JsonInput.Malformed(e, path));
+            diagnostics.Add(JsonInput.Malformed(e, path, bytes));
             return null;
         }
         catch (InputFileException e)

@@ -24,12 +24,12 @@ public static class WorkbookGuard
         {
             return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}");
         }
+        int strings = -1, highest = -1;
         using (zip)
         {
             if (zip.Entries.Count > MaxEntries) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxEntries} parts");
             var budget = new Budget();
             var rows = 0;
-            int strings = -1, highest = -1;
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreWhitespace = true };
             foreach (var entry in zip.Entries)
             {

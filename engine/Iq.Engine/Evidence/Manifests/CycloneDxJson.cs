@@ -99,8 +99,8 @@ sealed class JsonSource(string file, byte[] bytes)
         try { doc = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256, AllowDuplicateProperties = false, CommentHandling = JsonCommentHandling.Skip }); }
         catch (JsonException e)
         {
-            throw new EvidenceInputException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON: " +
-                e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '));
+            var d = Iq.Rules.Io.JsonInput.Malformed(e, file, bytes);
+            throw new EvidenceInputException($"{d.Span}: malformed JSON: {d.Message["Malformed JSON: ".Length..]}");
         }
         return doc as JsonObject ?? throw src.Fail("$", "expected a JSON object");
     }
