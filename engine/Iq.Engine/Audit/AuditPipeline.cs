@@ -101,7 +101,7 @@ public static class AuditPipeline
         }
         catch (Rules.Io.OutputException e)
         {
-            s.Diagnostics.Add(e.ToDiagnostic());
+            s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Reason}", SourceSpan.None(e.Path));
             return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
