@@ -10,7 +10,7 @@ def tally(path):
     root = ET.parse(path).getroot()
     per = {}
     for r in root.iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}UnitTestResult"):
-        m = re.search(r'class: "([^"]+)", name: "(.*)"\)', r.get("testName"))
+        m = re.search(r'class: "([^"]+)", name: "(.*?)"(?:···)?\)', r.get("testName"))
         if not m:
             continue
         c = per.setdefault(m.group(1), [0, 0])

@@ -18,6 +18,16 @@ public static class WorkbookGuard
     /// file that is not a workbook).</summary>
     public static (string Code, string Reason)? Check(byte[] bytes)
     {
+        // The central directory is read lazily: a zip that lies about its entries throws on first use, not on opening.
+        try { return Inspect(bytes); }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        {
+            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}");
+        }
+    }
+
+    static (string Code, string Reason)? Inspect(byte[] bytes)
+    {
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
