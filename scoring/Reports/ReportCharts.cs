@@ -5,7 +5,7 @@ namespace Iq.Scoring.Reports;
 
 /// <summary>A chart of a report: one declaration (ScottPlot), rendered as a PNG for the scorecard and as SVG inline in the
 /// HTML report. <see cref="SectionId"/> is the top-level section whose sheet carries it.</summary>
-public sealed class ReportChart(string id, string sectionId, string title, Func<Plot> build)
+public sealed partial class ReportChart(string id, string sectionId, string title, Func<Plot> build)
 {
     public const int Width = 720;
     public const int Height = 340;
@@ -20,11 +20,22 @@ public sealed class ReportChart(string id, string sectionId, string title, Func<
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    /// <summary>The chart as SVG. Skia numbers clip paths with a counter that runs on through the process; they are
+    /// renumbered per chart (and named after it, unique on a page of several charts), so the same chart gives the same text.</summary>
     public string Svg()
     {
         using var plot = build();
-        return plot.GetSvgXml(Width, Height);
+        var svg = plot.GetSvgXml(Width, Height);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var n)) ids[m.Value] = n = ids.Count + 1;
+            return $"cl_{Id}_{n}";
+        });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_\d+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 }
 
 /// <summary>The charts a results document has data for: latency and throughput per concurrency level (the baseline,

@@ -25,6 +25,9 @@ static partial class XlsxPackage
         {
             var k = 0;
             foreach (var picture in pictures) Add(doc, picture, ++k);
+            // ClosedXML writes print titles as 'Sheet'!1:1, which LibreOffice does not repeat; Excel's own form is $1:$1.
+            foreach (var name in doc.WorkbookPart!.Workbook.DefinedNames?.Elements<DefinedName>() ?? [])
+                if (name.Name?.Value == "_xlnm.Print_Titles") name.Text = RowRange().Replace(name.Text, "!$$$1:$$$2");
             doc.PackageProperties.Created = created?.UtcDateTime;
             doc.PackageProperties.Modified = created?.UtcDateTime;
             doc.PackageProperties.LastModifiedBy = null;
@@ -56,6 +59,9 @@ static partial class XlsxPackage
     }
 
     const string CorePropertiesFolder = "package/services/metadata/core-properties/";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!\$?(\d+):\$?(\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex RowRange();
 
     [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]{16}\"")]
     private static partial System.Text.RegularExpressions.Regex RandomId();
