@@ -34,7 +34,7 @@ public sealed partial class ReportChart(string id, string sectionId, string titl
         });
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_\d+\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[#\x22])cl_[0-9A-Za-z]+(?=[)\x22])")]
     private static partial System.Text.RegularExpressions.Regex ClipId();
 }
 

@@ -159,7 +159,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
             var setup = ws.Descendants<PageSetup>().Single();
             Assert.Equal(9u, setup.PaperSize!.Value);                  // A4
             Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
-            Assert.Equal(1u, setup.FitToWidth!.Value);
+            Assert.Equal(1u, setup.FitToWidth?.Value ?? 1u);          // 1 is the default
             Assert.Equal(0u, setup.FitToHeight!.Value);
             Assert.True(ws.Descendants<SheetProperties>().Single().PageSetupProperties!.FitToPage!.Value);
             var footer = ws.Descendants<OddFooter>().Single().Text;

@@ -19,6 +19,9 @@ public static class ScorecardWriter
     /// <summary>The one body font size, in points.</summary>
     public const double FontSize = 10;
 
+    /// <summary>宋体: on every Chinese Windows; LibreOffice substitutes an installed CJK font.</summary>
+    public const string FontName = "SimSun";
+
     static readonly Dictionary<Outcome, string> Colours = new()
     {
         [Outcome.Pass] = "#C6EFCE", [Outcome.Fail] = "#FFC7CE", [Outcome.Error] = "#F8CBAD", [Outcome.NotApplicable] = "#EDEDED",
@@ -86,7 +89,7 @@ public static class ScorecardWriter
     {
         var wb = new XLWorkbook();
         wb.Style.Font.FontSize = FontSize;
-        wb.Style.Font.FontName = "SimSun";
+        wb.Style.Font.FontName = FontName;
         wb.Properties.Author = "iq";
         return wb;
     }

@@ -28,6 +28,12 @@ static partial class XlsxPackage
             // ClosedXML writes print titles as 'Sheet'!1:1, which LibreOffice does not repeat; Excel's own form is $1:$1.
             foreach (var name in doc.WorkbookPart!.Workbook.DefinedNames?.Elements<DefinedName>() ?? [])
                 if (name.Name?.Value == "_xlnm.Print_Titles") name.Text = RowRange().Replace(name.Text, "!$$$1:$$$2");
+            // One font size: ClosedXML keeps its built-in Calibri 11 as the Normal style's font (used by empty cells).
+            if (doc.WorkbookPart.WorkbookStylesPart?.Stylesheet.Fonts?.Elements<Font>().FirstOrDefault() is { } normal)
+            {
+                normal.FontSize = new FontSize { Val = ScorecardWriter.FontSize };
+                normal.FontName = new FontName { Val = ScorecardWriter.FontName };
+            }
             doc.PackageProperties.Created = created?.UtcDateTime;
             doc.PackageProperties.Modified = created?.UtcDateTime;
             doc.PackageProperties.LastModifiedBy = null;
