@@ -65,8 +65,11 @@ public static class ReportWords
         MissingEvidence m => m.Clause is null
             ? t.Format("reason.missing", ("facts", Facts(t, m.Facts)))
             : t.Format("reason.missing_in", ("facts", Facts(t, m.Facts)), ("clause", m.Clause)),
+        NotApplicable { Because: { } because } => t.Format("reason.not_applicable_because", ("because", because)),
         NotApplicable n => t.Format("reason.not_applicable", ("condition", n.Condition)),
-        EmptyForeach => t["reason.empty_foreach"],
+        DeclaredNotApplicable d => t.Format("reason.declared_not_applicable", ("fact", d.Fact), ("because", d.Because)),
+        EmptyForeach { Because: { } fine } e => t.Format("reason.empty_foreach_fine", ("list", e.List), ("because", fine)),
+        EmptyForeach e => t.Format("reason.empty_foreach", ("list", e.List)),
         Disabled d => t.Format("reason.disabled", ("because", d.Because)),
         ManualRequired m => t.Format("reason.manual_required", ("guidance", m.Guidance)),
         InformationalOnly => t["reason.informational"],

@@ -39,9 +39,17 @@ public static class ReasonJson
             case NotApplicable n:
                 w.WriteString("kind", "not_applicable");
                 w.WriteString("condition", n.Condition);
+                WriteOptional(w, "because", n.Because);
                 break;
-            case EmptyForeach:
+            case DeclaredNotApplicable d:
+                w.WriteString("kind", "declared_not_applicable");
+                w.WriteString("fact", d.Fact);
+                w.WriteString("because", d.Because);
+                break;
+            case EmptyForeach f:
                 w.WriteString("kind", "empty_foreach");
+                w.WriteString("list", f.List);
+                WriteOptional(w, "because", f.Because);
                 break;
             case Disabled d:
                 w.WriteString("kind", "disabled");
@@ -88,6 +96,12 @@ public static class ReasonJson
         w.WriteEndObject();
     }
 
+    static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteString(name, value);
+        else w.WriteNull(name);
+    }
+
     static void WriteMissing(Utf8JsonWriter w, string name, IReadOnlyList<Missing> facts)
     {
         w.WriteStartArray(name);
@@ -115,7 +129,7 @@ public static class ReasonJson
     };
 
     public static readonly IReadOnlyList<string> Kinds =
-        ["passed", "failed", "partial", "missing_evidence", "not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
+        ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
          "type_mismatch", "evaluation_error", "attested", "waived"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
@@ -160,8 +174,9 @@ public static class ReasonJson
             "failed" => new Failed(P("first").ValueKind == JsonValueKind.Null ? null : ReadEvidence(P("first"), $"{path}.first", bad), M("also_missing")),
             "partial" => new PartialCredit(P("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : throw bad($"{path}.score", "expected a number")),
             "missing_evidence" => new MissingEvidence(M("facts"), SOrNull("clause")),
-            "not_applicable" => new NotApplicable(S("condition")),
-            "empty_foreach" => new EmptyForeach(),
+            "not_applicable" => new NotApplicable(S("condition"), SOrNull("because")),
+            "declared_not_applicable" => new DeclaredNotApplicable(S("fact"), S("because")),
+            "empty_foreach" => new EmptyForeach(S("list"), SOrNull("because")),
             "disabled" => new Disabled(S("because")),
             "manual_required" => new ManualRequired(S("guidance")),
             "informational" => new InformationalOnly(),
