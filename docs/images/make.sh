@@ -17,7 +17,7 @@ echo "scorecard.pdf: $pages pages, $(pdfinfo "$work/scorecard.pdf" | awk -F': *'
 echo "report.pdf: $(pdfinfo "$work/report.pdf" | awk '/^Pages:/ {print $2}') pages, $(pdfinfo "$work/report.pdf" | awk -F': *' '/^Page size:/ {print $2}')"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/scorecard.pdf" "$out/scorecard-c1"
 for p in $(seq 1 "$pages"); do
-  if pdftotext -f "$p" -l "$p" "$work/scorecard.pdf" - | grep -q "6.4.2a.max-concurrency"; then
+  if pdftotext -f "$p" -l "$p" "$work/scorecard.pdf" - | grep -q "6.4.2 c)"; then
     pdftoppm -png -r 80 -f "$p" -l "$p" -singlefile "$work/scorecard.pdf" "$out/scorecard-c4"; break
   fi
 done
