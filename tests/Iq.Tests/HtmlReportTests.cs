@@ -62,8 +62,8 @@ public class HtmlReportTests(SampleReports samples) : IClassFixture<SampleReport
         await page.SelectOptionAsync("#f-level", "");
 
         // Evidence opens on a click: actual and expected as the JSON has them.
-        var docker = items.Single(i => i.GetProperty("id").GetString() == "6.1.1a.sw[docker]");
-        var row = page.Locator("tr.item[data-id='6.1.1a.sw[docker]']");
+        var docker = items.Single(i => i.GetProperty("id").GetString() == "6.1.1a.sw[Docker]");
+        var row = page.Locator("tr.item[data-id='6.1.1a.sw[Docker]']");
         var evidence = row.Locator("details .evidence");
         Assert.False(await evidence.IsVisibleAsync());
         await row.Locator("details summary").ClickAsync();
