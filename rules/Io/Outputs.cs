@@ -90,6 +90,17 @@ public sealed class Outputs : IDisposable
         _entries.Add(new Entry(path, target, direct: false, write));
     }
 
+    /// <summary>The content an output of this set will have, rendered now, or null when <paramref name="path"/> is not one
+    /// of its files: what a later output of the same run (an archive of the audit) reads before the files are in place.</summary>
+    public byte[]? Pending(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (_entries.FirstOrDefault(e => e.Target is not null && !e.Direct && (e.User == path || e.Target == full)) is not { } entry) return null;
+        using var memory = new MemoryStream();
+        entry.Write(memory);
+        return memory.ToArray();
+    }
+
     /// <summary>Renders every output, then puts all of them in place or none. Throws <see cref="OutputException"/> naming
     /// the user's path when one cannot be written (the others are then not written either).</summary>
     public void Commit(CancellationToken cancel = default)
