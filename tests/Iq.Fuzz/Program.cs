@@ -38,6 +38,10 @@ public static class Program
             catch (EvidenceInputException) { }
             catch (Iq.Rules.Io.InputFileException) { }
         },
+        // A results file (iq report, iq diff).
+        ["results"] = bytes => Iq.Scoring.Reports.ResultsJson.Read(bytes, "fuzz.json", new DiagnosticBag()),
+        // An audit archive (iq archive --verify, iq report ARCHIVE): the zip, its manifest, the results inside.
+        ["archive"] = bytes => Iq.Engine.Reports.AuditArchive.Verify(bytes, "fuzz.zip", new DiagnosticBag()),
         // Judgment files: YAML and CSV.
         ["judgments"] = bytes =>
         {

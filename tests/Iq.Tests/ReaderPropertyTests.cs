@@ -213,6 +213,48 @@ public class ReaderPropertyTests
         }, iter: 400, threads: 1);
     }
 
+    /// <summary>A results file and an archive of the failing sample's audit, made once by the real CLI (in process).</summary>
+    static readonly Lazy<(byte[] Results, byte[] Archive)> Audited = new(() =>
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var zip = Path.Combine(dir.Path, "a.zip");
+        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), "--facts",
+            Path.Combine(TestPaths.Checklists, "samples", "failing"), "--as-of", "2026-11-22", "--json", json, "--archive", zip);
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        return (File.ReadAllBytes(json), File.ReadAllBytes(zip));
+    });
+
+    [Fact]
+    public void Results_files_give_documents_or_diagnostics()
+    {
+        // Small edits of a real results file (the reader must check every member's type) and of a few hand-made ones.
+        var seeds = new[]
+        {
+            Audited.Value.Results,
+            Encoding.UTF8.GetBytes("{\"schema\":\"iq.results/2\",\"checklist\":{},\"report\":{\"product\":{}},\"items\":[{}]}"),
+            Encoding.UTF8.GetBytes("{\"schema\":\"iq.results/1\"}"),
+        };
+        Mutant(seeds, [.. JsonTokens, "\"pass\"", "\"fail\"", "\"2026-13-45\"", "-2147483649", "{\"$absent\":1}"]).Sample(bytes =>
+        {
+            var d = new DiagnosticBag();
+            var doc = Iq.Scoring.Reports.ResultsJson.Read(bytes, "r.json", d);
+            return doc is not null || d.Items.Count > 0 && d.Items.All(x => x.Span.File == "r.json" && x.Span.Line >= 1);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Archives_verify_or_give_diagnostics()
+    {
+        // Bytes of a real archive flipped, cut and duplicated: corrupt central directories, lying sizes, bad deflate streams.
+        Mutant([Audited.Value.Archive], ["PK\u0003\u0004", "PK\u0001\u0002", "PK\u0005\u0006", "\u0000", "\u00ff"]).Sample(bytes =>
+        {
+            var d = new DiagnosticBag();
+            var files = Iq.Engine.Reports.AuditArchive.Verify(bytes, "a.zip", d);
+            return files is not null && !d.HasErrors || d.Items.Count > 0 && d.Items.All(x => x.Span.File.StartsWith("a.zip", StringComparison.Ordinal));
+        }, iter: 200);
+    }
+
     // ---- the expression evaluator ----
 
     static readonly string[] Leaves =

@@ -11,17 +11,17 @@ namespace Iq.Cli.Commands;
 /// the record of an audit kept.</summary>
 static class ReportCommands
 {
-    /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.</summary>
+    /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.
+    /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).</summary>
     static (byte[] Bytes, ResultsDocument Doc) Load(string path)
     {
         var diagnostics = new DiagnosticBag();
+        // A look at the first four bytes (of a regular file only) says which; each kind is then read within its own limit.
+        var archive = AuditArchive.IsArchive(path);
         byte[]? bytes;
-        if (AuditArchive.IsArchive(path)) bytes = AuditArchive.ReadResults(path, diagnostics);
-        else
-        {
-            var doc = ResultsJson.Read(path, diagnostics);
-            bytes = doc is null ? null : File.ReadAllBytes(path);
-        }
+        try { bytes = InputFiles.ReadAllBytes(path, archive ? InputKind.Archive : InputKind.Results); }
+        catch (InputFileException e) { throw new UsageException([e.ToDiagnostic()]); }
+        if (archive) bytes = AuditArchive.ReadResults(bytes, path, diagnostics);
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
         var read = ResultsJson.Read(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         return (bytes, read);

@@ -21,6 +21,22 @@ public static class JunitFacts
         public string? Category;
     }
 
+    /// <summary>"FILE:LINE:COLUMN" of the first <c>&lt;!DOCTYPE</c> in the first 64 KiB, or null.</summary>
+    static string? DoctypeAt(string file)
+    {
+        try
+        {
+            using var stream = InputFiles.OpenRead(file, InputKind.TestReport);
+            var head = new byte[64 * 1024];
+            var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var offset = head.AsSpan(0, n).IndexOf("<!DOCTYPE"u8);
+            if (offset < 0) return null;
+            var (l, c) = Iq.Rules.Io.JsonPositions.Position(head[..n], offset);
+            return $"{file}:{l}:{c}";
+        }
+        catch (IOException) { return null; }
+    }
+
     public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories, CancellationToken cancel = default)
     {
         var suites = new JsonArray();
@@ -105,7 +121,8 @@ public static class JunitFacts
             }
             catch (XmlException e)
             {
-                var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : line.LineNumber > 0 ? At() : file;
+                // The DTD refusal comes without a position (and the reader's is reset): the DOCTYPE is found in the file's head.
+                var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : line.LineNumber > 0 ? At() : DoctypeAt(file) ?? file;
                 throw new EvidenceInputException($"{at}: not a JUnit XML report: {e.Message.Split(" Line ")[0]}");
             }
         }

@@ -118,34 +118,53 @@ public static class AuditArchive
         return ms.ToArray();
     }
 
-    /// <summary>Whether a file is a zip (an archive) rather than a results JSON.</summary>
+    /// <summary>Whether a file is a zip (an archive) rather than a results JSON. Only a regular file is looked at: a FIFO
+    /// or a device is left for the reader to refuse, never opened here.</summary>
     public static bool IsArchive(string path)
     {
+        if (InputFiles.Refusal(path, InputKind.Archive) is not null) return false;
         try
         {
-            using var f = File.OpenRead(path);
+            using var f = InputFiles.OpenRead(path, InputKind.Archive);
             Span<byte> head = stackalloc byte[4];
-            return f.Read(head) == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            return f.Read(head) == 4 && IsArchive(head);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
+    public static bool IsArchive(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+
     /// <summary>The results file an archive holds, after checking the archive: null with diagnostics when it does not verify.</summary>
-    public static byte[]? ReadResults(string archive, DiagnosticBag diagnostics)
+    public static byte[]? ReadResults(byte[] archive, string name, DiagnosticBag diagnostics)
     {
-        var files = Verify(archive, diagnostics);
+        var files = Verify(archive, name, diagnostics);
         return diagnostics.HasErrors ? null : files?.GetValueOrDefault(ResultsName);
     }
 
-    /// <summary>Checks an archive: every manifest entry present with its hash, nothing unlisted, and every checklist and
-    /// input hashing as the results recorded. Returns the files (bounded in number and size), or null when unreadable.</summary>
+    /// <summary>Checks an archive file (a regular file of bounded size; see <see cref="Verify(byte[], string, DiagnosticBag)"/>).</summary>
     public static Dictionary<string, byte[]>? Verify(string archive, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try { bytes = InputFiles.ReadAllBytes(archive, InputKind.Archive); }
+        catch (InputFileException e)
+        {
+            diagnostics.Add(e.ToDiagnostic());
+            return null;
+        }
+        return Verify(bytes, archive, diagnostics);
+    }
+
+    /// <summary>Checks an archive: every manifest entry present with its hash, nothing unlisted, no entry named twice, and
+    /// every checklist and input hashing as the results recorded. Returns the files, or null when unreadable. The work is
+    /// bounded whatever the zip declares: entries counted, every entry and the whole cut off at their limits while
+    /// inflating (a zip bomb stops there), an unsupported or corrupt entry reported, not thrown.</summary>
+    public static Dictionary<string, byte[]>? Verify(byte[] archiveBytes, string archive, DiagnosticBag diagnostics)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var at = SourceSpan.None(archive);
         try
         {
-            using var zip = ZipFile.OpenRead(archive);
+            using var zip = new ZipArchive(new MemoryStream(archiveBytes, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries)
             {
                 diagnostics.Error(Codes.BadDocument, $"An archive has at most {MaxEntries} entries; this one has {zip.Entries.Count}", at);
@@ -155,7 +174,12 @@ public static class AuditArchive
             foreach (var e in zip.Entries)
             {
                 if (e.FullName.EndsWith('/')) continue;
-                if (e.Length > MaxEntryBytes || (total += e.Length) > MaxTotalBytes)
+                if (files.ContainsKey(e.FullName))
+                {
+                    diagnostics.Error(Codes.BadDocument, $"{e.FullName}: twice in the archive (which one counts would be a guess)", at);
+                    return null;
+                }
+                if (e.Length > MaxEntryBytes || total + e.Length > MaxTotalBytes)
                 {
                     diagnostics.Error(Codes.BadDocument, $"{e.FullName}: larger than an archive entry may be ({MaxEntryBytes} bytes; {MaxTotalBytes} in all)", at);
                     return null;
@@ -168,17 +192,19 @@ public static class AuditArchive
                 while ((n = s.Read(chunk)) > 0)
                 {
                     buffer.Write(chunk, 0, n);
-                    if (buffer.Length > MaxEntryBytes)
+                    if (buffer.Length > MaxEntryBytes || total + buffer.Length > MaxTotalBytes)
                     {
-                        diagnostics.Error(Codes.BadDocument, $"{e.FullName}: expands beyond {MaxEntryBytes} bytes", at);
+                        diagnostics.Error(Codes.BadDocument, $"{e.FullName}: expands beyond {MaxEntryBytes} bytes ({MaxTotalBytes} in all)", at);
                         return null;
                     }
                 }
+                total += buffer.Length;
                 files[e.FullName] = buffer.ToArray();
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
+            // NotSupportedException: an entry compressed by a method .NET does not inflate (or encrypted).
             diagnostics.Error(Codes.BadDocument, $"Not a readable archive: {e.Message}", at);
             return null;
         }
@@ -190,7 +216,12 @@ public static class AuditArchive
         var listed = new Dictionary<string, (string Sha, string Role)>(StringComparer.Ordinal);
         try
         {
-            using var manifest = JsonDocument.Parse(manifestBytes);
+            if (JsonInput.NotUtf8(manifestBytes, $"{archive}!{ManifestName}") is { } notText)
+            {
+                diagnostics.Add(notText);
+                return null;
+            }
+            using var manifest = JsonDocument.Parse(manifestBytes, JsonInput.Options);
             var root = manifest.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.GetString() != Schema
                 || !root.TryGetProperty("files", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -213,7 +244,7 @@ public static class AuditArchive
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.MalformedJson, $"{ManifestName}: malformed JSON: {e.Message.Split(" LineNumber:")[0]}", at);
+            diagnostics.Add(JsonInput.Malformed(e, $"{archive}!{ManifestName}", manifestBytes));
             return null;
         }
         foreach (var (path, (sha, _)) in listed)

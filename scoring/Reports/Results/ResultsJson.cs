@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -289,48 +290,42 @@ public static class ResultsJson
 
     // ---- reading ----
 
-    /// <summary>A results file read back; bad input is a diagnostic naming the file and the JSON path, never an exception.</summary>
+    /// <summary>A results file read back; bad input is a diagnostic naming the file and the JSON path, never an exception.
+    /// Read as every input is (<see cref="InputFiles"/>): a regular file of bounded size, never a FIFO or a device.</summary>
     public static ResultsDocument? Read(string path, DiagnosticBag diagnostics)
     {
         byte[] bytes;
-        try
+        try { bytes = InputFiles.ReadAllBytes(path, InputKind.Results); }
+        catch (InputFileException e)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Error(Codes.FileNotFound, $"File not found: {path}", SourceSpan.None(path));
-                return null;
-            }
-            if (info.Length > MaxBytes)
-            {
-                diagnostics.Error(Codes.BadDocument, $"A results file is at most {MaxBytes / (1024 * 1024)} MiB; {path} has {info.Length} bytes", SourceSpan.None(path));
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(Codes.FileNotFound, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+            diagnostics.Add(e.ToDiagnostic());
             return null;
         }
         return Read(bytes, path, diagnostics);
     }
 
+    /// <summary>A results document from its bytes: UTF-8, nesting bounded, no member named twice (which would count is a
+    /// guess), and every member of the expected type, else a diagnostic with the line and column of the JSON path.</summary>
     public static ResultsDocument? Read(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
+        if (JsonInput.NotUtf8(bytes, path) is { } notText)
+        {
+            diagnostics.Add(notText);
+            return null;
+        }
         try
         {
-            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            using var doc = JsonDocument.Parse(bytes, JsonInput.Options);
             return new Reader(doc.RootElement).Document();
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {e.Message.Split(" LineNumber:")[0]}",
-                new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+            diagnostics.Add(JsonInput.Malformed(e, path, bytes));
         }
         catch (ResultsFormatException e)
         {
-            diagnostics.Error(Codes.BadDocument, $"{e.Message} at {e.Path}", SourceSpan.None(path));
+            var (line, column) = JsonPositions.Find(bytes, e.Path);
+            diagnostics.Error(Codes.BadDocument, $"{e.Message} at {e.Path}", new SourceSpan(path, line, column));
         }
         return null;
     }

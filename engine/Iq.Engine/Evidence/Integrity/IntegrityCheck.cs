@@ -87,7 +87,13 @@ public static class IntegrityCheck
             return new FileResult(path, FileState.Rejected, "the path leaves the root (absolute or ..)", digests);
         if (path.Contains('\0')) return new FileResult(path, FileState.Rejected, "the path holds a NUL character", digests);
         var full = Path.Combine(realRoot, path);
-        var real = RealPath(full);
+        string? real;
+        try { real = RealPath(full); }
+        catch (IOException)
+        {
+            // ELOOP: a loop of links (a → b → a) never resolves; reported, never followed.
+            return new FileResult(path, FileState.Rejected, "a loop of symbolic links", digests);
+        }
         if (real is null)
             return new FileResult(path, FileState.Missing, "not found under the root", digests);
         if (!real.StartsWith(realRoot + "/", StringComparison.Ordinal))
