@@ -9,7 +9,7 @@ static class ProbeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write (default: iq-facts)", DefaultValueFactory = _ => "iq-facts" };
-        var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture)" };
+        var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture); tools only from its tools/ folder" };
         var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
         command.Options.Add(outDir);
         command.Options.Add(root);
@@ -18,7 +18,7 @@ static class ProbeCommand
             var dir = parse.GetValue(outDir)!;
             var report = Probe(parse.GetValue(root));
             Write(dir, report);
-            stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json and {dir}/software.json");
+            stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
             return ExitCodes.Pass;
         });
         return command;
@@ -30,7 +30,8 @@ static class ProbeCommand
         if (root is not null)
         {
             if (!Directory.Exists(root)) throw new UsageException($"--root: not a folder: {root}");
-            ctx = ctx with { Root = Path.GetFullPath(root) };
+            // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
+            ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
         return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
     }
@@ -39,6 +40,7 @@ static class ProbeCommand
     {
         FactDocuments.Write(dir, "environment", report.Environment, report.Host, report.CollectedAt);
         FactDocuments.Write(dir, "software", report.Software, report.Host, report.CollectedAt);
+        FactDocuments.Write(dir, "security", report.Security, report.Host, report.CollectedAt);
     }
 
     static string Describe(ProbeReport r)
