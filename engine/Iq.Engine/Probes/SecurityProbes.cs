@@ -413,10 +413,13 @@ static class SecurityProbes
             case "0": selinux = "permissive"; sources.Add("/sys/fs/selinux/enforce"); break;
             default:
                 // getenforce says Disabled when selinuxfs is not mounted: SELinux then enforces nothing.
-                selinux = lsm is not null && !lsm.Contains("selinux") ? "disabled"
-                    : Directory.Exists(ctx.Path("/sys/fs")) && !Directory.Exists(ctx.Path("/sys/fs/selinux")) ? "disabled"
-                    : Fact.Absent("neither /sys/fs/selinux nor /sys/kernel/security/lsm can be read");
-                if (selinux is JsonValue) sources.Add("/sys/fs/selinux (not mounted)");
+                if (lsm is not null) selinux = lsm.Contains("selinux") ? Fact.Absent("selinux is an active LSM but /sys/fs/selinux/enforce cannot be read") : "disabled";
+                else if (Directory.Exists(ctx.Path("/sys/fs")) && !Directory.Exists(ctx.Path("/sys/fs/selinux")))
+                {
+                    selinux = "disabled";
+                    sources.Add("/sys/fs/selinux (not mounted)");
+                }
+                else selinux = Fact.Absent("neither /sys/fs/selinux nor /sys/kernel/security/lsm can be read");
                 break;
         }
         JsonNode apparmor;
@@ -425,10 +428,13 @@ static class SecurityProbes
             case "Y": apparmor = "enabled"; sources.Add("/sys/module/apparmor/parameters/enabled"); break;
             case "N": apparmor = "disabled"; sources.Add("/sys/module/apparmor/parameters/enabled"); break;
             default:
-                apparmor = lsm is not null && !lsm.Contains("apparmor") ? "disabled"
-                    : Directory.Exists(ctx.Path("/sys/module")) && !Directory.Exists(ctx.Path("/sys/module/apparmor")) ? "disabled"
-                    : Fact.Absent("neither /sys/module/apparmor nor /sys/kernel/security/lsm can be read");
-                if (apparmor is JsonValue) sources.Add("/sys/module (no apparmor module in this kernel)");
+                if (lsm is not null) apparmor = lsm.Contains("apparmor") ? Fact.Absent("apparmor is an active LSM but its parameters cannot be read") : "disabled";
+                else if (Directory.Exists(ctx.Path("/sys/module")) && !Directory.Exists(ctx.Path("/sys/module/apparmor")))
+                {
+                    apparmor = "disabled";
+                    sources.Add("/sys/module (no apparmor module in this kernel)");
+                }
+                else apparmor = Fact.Absent("neither /sys/module/apparmor nor /sys/kernel/security/lsm can be read");
                 break;
         }
         return new JsonObject
