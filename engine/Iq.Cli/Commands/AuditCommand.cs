@@ -65,7 +65,7 @@ static class AuditCommand
             {
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
                 var probed = Path.Combine(output ?? "iq-report", "probe");
-                var report0 = ProbeCommand.Probe(null);
+                var report0 = ProbeCommand.Probe(null, ProbeCommand.PlanEndpoints(given)); // TLS of the plan's endpoints too (6.2.1 e)
                 ProbeCommand.Write(probed, report0);
                 stdout.WriteLine($"Probed this machine in {report0.Elapsed.TotalSeconds:0.00} s → {probed}");
                 dirs.Insert(0, probed);

@@ -1,22 +1,31 @@
 using System.CommandLine;
+using System.Text.Json;
 using Iq.Engine.Probes;
+using Iq.Engine.Probes.Security;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq probe [--out DIR]</c>: probe this machine into a fact bundle (environment.json, software.json).</summary>
+/// <summary><c>iq probe [--out DIR] [--tls HOST:PORT]… [--plan FILE]</c>: probe this machine into a fact bundle
+/// (environment.json, software.json, security.json); TLS is measured for the endpoints given and those the plan names.</summary>
 static class ProbeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write (default: iq-facts)", DefaultValueFactory = _ => "iq-facts" };
         var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture); tools only from its tools/ folder" };
+        var tls = new Option<string[]>("--tls") { Description = "Measure TLS of this endpoint, HOST:PORT (repeatable), as 6.2.1 e) asks for credential endpoints" };
+        var plan = new Option<string?>("--plan") { Description = "Also measure the endpoints this plan document names (plan.endpoints[].address)" };
         var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
         command.Options.Add(outDir);
         command.Options.Add(root);
+        command.Options.Add(tls);
+        command.Options.Add(plan);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
-            var report = Probe(parse.GetValue(root));
+            var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
+            if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
+            var report = Probe(parse.GetValue(root), endpoints);
             Write(dir, report);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
             return ExitCodes.Pass;
@@ -24,9 +33,9 @@ static class ProbeCommand
         return command;
     }
 
-    public static ProbeReport Probe(string? root)
+    public static ProbeReport Probe(string? root, IReadOnlyList<TlsEndpoint>? tls = null)
     {
-        var ctx = ProbeContext.ForThisMachine();
+        var ctx = ProbeContext.ForThisMachine() with { TlsEndpoints = (tls ?? []).DistinctBy(e => e.ToString()).ToList() };
         if (root is not null)
         {
             if (!Directory.Exists(root)) throw new UsageException($"--root: not a folder: {root}");
@@ -34,6 +43,55 @@ static class ProbeCommand
             ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
         return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
+    }
+
+    static IEnumerable<TlsEndpoint> Endpoints(IEnumerable<string> texts, string where)
+    {
+        foreach (var text in texts)
+            yield return TlsEndpoint.TryParse(text, out var e, out var error) ? e : throw new UsageException($"{where}: {error}");
+    }
+
+    /// <summary>The endpoints a plan document names: <c>facts.endpoints[].address</c>.</summary>
+    public static IReadOnlyList<TlsEndpoint> PlanEndpoints(string file)
+    {
+        if (!File.Exists(file)) throw new UsageException($"--plan: file not found: {file}");
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+            if (!doc.RootElement.TryGetProperty("facts", out var facts) || facts.ValueKind != JsonValueKind.Object
+                || !facts.TryGetProperty("endpoints", out var list))
+                return [];
+            if (list.ValueKind != JsonValueKind.Array) throw new UsageException($"{file}: $.facts.endpoints: expected a list");
+            var result = new List<TlsEndpoint>();
+            var i = 0;
+            foreach (var e in list.EnumerateArray())
+            {
+                var at = $"{file}: $.facts.endpoints[{i++}].address";
+                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
+                    throw new UsageException($"{at}: expected a string HOST:PORT");
+                result.AddRange(Endpoints([a.GetString()!], at));
+            }
+            return result;
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON");
+        }
+    }
+
+    /// <summary>The endpoints named by the plan documents in these bundle folders (for <c>iq audit --probe</c>).</summary>
+    public static IReadOnlyList<TlsEndpoint> PlanEndpoints(IEnumerable<string> bundles) =>
+        bundles.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal))
+            .Where(IsPlan).SelectMany(PlanEndpoints).ToList();
+
+    static bool IsPlan(string file)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
+        }
+        catch (JsonException) { return false; } // the bundle reader reports it, with its position
     }
 
     public static void Write(string dir, ProbeReport report)

@@ -155,15 +155,19 @@ public static class TlsProbe
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
             return recording.Written == 0 ? new Unknown("this host's TLS library did not send a ClientHello")
-                : recording.FirstRead.Length == 0 ? new Unknown($"no answer within {timeout.TotalSeconds:0.#} s") : Classify(recording, "timed out");
+                : recording.FirstRead.Length == 0 ? new Unknown($"no answer within {timeout.TotalSeconds:0.#} s") : Classify(recording, Wire(protocol), "timed out");
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             if (recording.Written == 0)
                 return new Unknown($"this host's TLS library refused to offer it ({Innermost(e)})");
-            return Classify(recording, Innermost(e));
+            return Classify(recording, Wire(protocol), Innermost(e));
         }
     }
+
+#pragma warning disable SYSLIB0039
+    static ushort Wire(SslProtocols p) => p switch { SslProtocols.Tls => 0x0301, SslProtocols.Tls11 => 0x0302, SslProtocols.Tls12 => 0x0303, _ => 0x0304 };
+#pragma warning restore SYSLIB0039
 
     static string Innermost(Exception e)
     {
@@ -171,36 +175,57 @@ public static class TlsProbe
         return e.Message;
     }
 
-    /// <summary>What the server's first bytes say: a TLS alert or a closed connection is a refusal; a ServerHello means
-    /// the offered version was accepted (the handshake failed later); anything that is not a TLS record is plaintext.</summary>
-    static Attempt Classify(RecordingStream r, string error)
+    /// <summary>What the server's first bytes say: a TLS alert or a closed connection is a refusal; a ServerHello for the
+    /// version offered means it was accepted (the handshake failed later, e.g. for want of a client certificate), one for
+    /// another version is a refusal; anything that is not a TLS record is plaintext.</summary>
+    static Attempt Classify(RecordingStream r, ushort offered, string error)
     {
         var b = r.FirstRead;
         if (b.Length == 0) return new Refused($"connection closed ({error})");
         if (b.Length >= 2 && b[0] == 0x15 && b[1] == 0x03) return new Refused(b.Length >= 7 ? $"TLS alert {b[6]}" : "TLS alert");
         if (b.Length >= 2 && b[0] == 0x16 && b[1] == 0x03)
-            return ServerHelloSuite(b) is { } suite ? new Accepted(suite, null, SslPolicyErrors.None, false) : new Refused($"handshake failed ({error})");
+        {
+            if (ServerHello(b) is not { } hello) return new Refused($"handshake failed ({error})");
+            return hello.Version == offered ? new Accepted(hello.Suite, null, SslPolicyErrors.None, false)
+                : new Refused($"the server answered with version 0x{hello.Version:X4} ({error})");
+        }
         if (b.Length >= 4 && b[0] == 'S' && b[1] == 'S' && b[2] == 'H' && b[3] == '-') return new Refused("an SSH server, not TLS");
-        var text = new string(b.Take(24).Select(c => c is >= 0x20 and < 0x7f ? (char)c : '.').ToArray());
+        var text = new string(b.Take(24).Select(c => c is >= 0x20 and < 0x7f ? (char)c : '.').ToArray()).TrimEnd('.');
         return new Plaintext(text);
     }
 
-    /// <summary>The cipher suite of a ServerHello at the start of the first record (RFC 5246 7.4.1.3, RFC 8446 4.1.3).</summary>
-    static string? ServerHelloSuite(byte[] b)
+    /// <summary>The version and cipher suite of a ServerHello at the start of the first record (RFC 5246 7.4.1.3; RFC 8446
+    /// 4.1.3: TLS 1.3 says 0x0303 and puts 0x0304 in its supported_versions extension).</summary>
+    static (ushort Version, string Suite)? ServerHello(byte[] b)
     {
         // record header (5) · handshake type 2 (1) · length (3) · version (2) · random (32) · session id (1 + n) · suite (2)
+        // · compression (1) · extensions length (2) · extensions (type 2, length 2, data)
         if (b.Length < 5 + 4 + 2 + 32 + 1 || b[5] != 2) return null;
+        var version = (ushort)((b[9] << 8) | b[10]);
         var sid = b[5 + 4 + 2 + 32];
         var at = 5 + 4 + 2 + 32 + 1 + sid;
         if (b.Length < at + 2) return null;
         var code = (TlsCipherSuite)((b[at] << 8) | b[at + 1]);
-        return Enum.IsDefined(code) ? code.ToString() : $"0x{(int)code:X4}";
+        var suite = Enum.IsDefined(code) ? code.ToString() : $"0x{(int)code:X4}";
+        var ext = at + 2 + 1;
+        if (b.Length >= ext + 2)
+        {
+            var end = Math.Min(b.Length, ext + 2 + ((b[ext] << 8) | b[ext + 1]));
+            for (var i = ext + 2; i + 4 <= end;)
+            {
+                var type = (b[i] << 8) | b[i + 1];
+                var length = (b[i + 2] << 8) | b[i + 3];
+                if (type == 0x002b && length == 2 && i + 6 <= end) version = (ushort)((b[i + 4] << 8) | b[i + 5]);
+                i += 4 + length;
+            }
+        }
+        return (version, suite);
     }
 
     /// <summary>Passes everything through; keeps the first bytes read and counts the bytes written.</summary>
     sealed class RecordingStream(Stream inner) : Stream
     {
-        const int Keep = 128;
+        const int Keep = 1024;
         readonly List<byte> _first = [];
         public long Written { get; private set; }
         public byte[] FirstRead => _first.ToArray();
