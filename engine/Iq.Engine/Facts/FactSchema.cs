@@ -193,7 +193,7 @@ public sealed class FactSchema : IFactSchema
             M("tool_version", IqType.String, "the scanner's version"),
             M("file", IqType.String, "the report file"),
             M("sha256", IqType.String, "SHA-256 of the report file as given (compressed if it was)"),
-            M("format", IqType.String, "xccdf-1.2, xccdf-1.1, arf-1.1 or lynis-report"),
+            M("format", IqType.String, "xccdf-1.2, xccdf-1.1, arf-1.1 or lynis-report; +gzip when it was compressed"),
             M("benchmark", IqType.String, "benchmark id (OpenSCAP)"),
             M("profile", IqType.String, "profile id (OpenSCAP)"),
             M("target", IqType.String, "scanned host"),
