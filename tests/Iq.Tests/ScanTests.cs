@@ -142,6 +142,21 @@ public class ScanTests
         Assert.Equal("security_scans", Assert.Single(bundle.Inputs).Kind);
     }
 
+    [Theory]
+    [InlineData("compliant", "pass pass pass pass pass", 0)]
+    [InlineData("failing", "pass pass pass fail fail", 1)]
+    public void The_scans_tailoring_requires_named_rules_to_pass_and_no_lynis_warning(string sample, string outcomes, int exit)
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Checklists, "examples", "scans.iq"), "--facts",
+            Path.Combine(TestPaths.Checklists, "samples", sample), "--json", json, "--as-of", "2026-11-22");
+        Assert.Equal(exit, run.ExitCode);
+        var items = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray()
+            .Where(i => ((string)i!["id"]!).StartsWith("6.2.1.scan-rule[", StringComparison.Ordinal) || (string)i!["id"]! == "6.2.1.lynis-warnings");
+        Assert.Equal(outcomes, string.Join(' ', items.Select(i => (string)i!["outcome"]!)));
+    }
+
     // ---- bad input: exit 2, file and line or element path, nothing written -----------------------------------------
 
     static CliRunner.Run Refused(string name, string content, out string output)
