@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScansCommand.Create(stdout));
+        root.Subcommands.Add(RedactCommand.Create(stdout));
         if (args.Length == 0) args = ["audit"];
         try
         {

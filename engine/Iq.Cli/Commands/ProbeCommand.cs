@@ -15,18 +15,24 @@ static class ProbeCommand
         var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture); tools only from its tools/ folder" };
         var tls = new Option<string[]>("--tls") { Description = "Measure TLS of this endpoint, HOST:PORT (repeatable), as 6.2.1 e) asks for credential endpoints" };
         var plan = new Option<string?>("--plan") { Description = "Also measure the endpoints this plan document names (plan.endpoints[].address)" };
+        var redact = new Option<bool>("--redact") { Description = "Replace host names, addresses and user names by salted hashes before writing (docs/privacy.md)" };
+        var salt = RedactCommand.SaltOption();
         var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
         command.Options.Add(outDir);
         command.Options.Add(root);
         command.Options.Add(tls);
         command.Options.Add(plan);
+        command.Options.Add(redact);
+        command.Options.Add(salt);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
             var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
+            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), stdout) : null;
             var report = Probe(parse.GetValue(root), endpoints);
-            Write(dir, report);
+            if (key is null) Write(dir, report);
+            else WriteRedacted(dir, report, key);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
             return ExitCodes.Pass;
         });
@@ -92,6 +98,18 @@ static class ProbeCommand
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
         }
         catch (JsonException) { return false; } // the bundle reader reports it, with its position
+    }
+
+    static void WriteRedacted(string dir, ProbeReport report, byte[] salt)
+    {
+        var version = Iq.Scoring.Reports.AuditReport.CurrentEngineVersion;
+        var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
+            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(d.Item1, d.Item2, report.Host, report.CollectedAt, version))))
+            .ToList();
+        var (redacted, diagnostics) = Iq.Engine.Facts.Redaction.Redact(documents, salt, Iq.Engine.Facts.FactSchema.Default);
+        if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
+        foreach (var (file, text) in redacted)
+            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     public static void Write(string dir, ProbeReport report)
