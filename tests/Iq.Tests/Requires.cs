@@ -19,17 +19,6 @@ static class Requires
         return path!;
     }
 
-    public static void Root(string why)
-    {
-        if (Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || IsUid0()) return;
-        if (InCi) Assert.Fail($"CI runs as root: {why}");
-        Skip.If(true, $"not root: {why}; skipped");
-    }
-
-    static bool IsUid0() => File.Exists("/proc/self/status")
-        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } f
-        && f[1] == "0";
-
     /// <summary>Runs a tool with LC_ALL=C; its exit code, stdout and stderr.</summary>
     public static (int Code, string Stdout, string Stderr) Run(string tool, params string[] args)
     {

@@ -228,9 +228,12 @@ public class SecurityProbeTests
     public void Sshd_config_reader_agrees_with_sshd_T(string @case)
     {
         var sshd = Requires.Tool("sshd", "openssh-server");
-        Requires.Root("sshd -T reads the host keys");
         Skip.IfNot(Directory.Exists("/run/sshd") || Requires.InCi, "/run/sshd is missing (.ci/run creates it); skipped");
         using var dir = new TempDir();
+        // A host key of the test's own, so that sshd -T runs without root (it will not run without one).
+        var key = Path.Combine(dir.Path, "host_key");
+        var keygen = Requires.Run(Requires.Tool("ssh-keygen", "openssh-client"), "-q", "-t", "ed25519", "-N", "", "-f", key);
+        Assert.True(keygen.Code == 0, keygen.Stderr);
         // A case: a name line, then files separated by "--- NAME" lines; the first is sshd_config.
         var lines = @case.Split('\n');
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -246,7 +249,7 @@ public class SecurityProbeTests
             File.WriteAllText(Path.Combine(dir.Path, name), text);
         }
         var main = Path.Combine(dir.Path, files.Keys.First());
-        var run = Requires.Run(sshd, "-T", "-f", main);
+        var run = Requires.Run(sshd, "-T", "-f", main, "-h", key);
         Assert.True(run.Code == 0, $"{lines[0]}: sshd -T refused the case: {run.Stderr}");
         var (expected, problems) = SshdConfig.ParseTestOutput(run.Stdout);
         Assert.Empty(problems);
@@ -259,7 +262,7 @@ public class SecurityProbeTests
         {
             var spec = Connection(o.Criteria);
             if (spec is null) continue;
-            var matched = SshdConfig.ParseTestOutput(Requires.Run(sshd, "-T", "-f", main, "-C", spec).Stdout).Values;
+            var matched = SshdConfig.ParseTestOutput(Requires.Run(sshd, "-T", "-f", main, "-h", key, "-C", spec).Stdout).Values;
             Assert.True(Normalise(o.Setting, o.Value) == Normalise(o.Setting, matched[o.Setting]),
                 $"{lines[0]}: Match {o.Criteria}: {o.Setting}: iq read '{o.Value}', sshd -T -C {spec} says '{matched[o.Setting]}'");
         }

@@ -94,7 +94,7 @@ public static class Redaction
         {
             try
             {
-                if (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip }) is JsonObject o)
+                if (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false }) is JsonObject o)
                     parsed.Add((file, o));
                 else diagnostics.Add(Diagnostic.Error(Codes.BadDocument, "a fact document must be a JSON object", SourceSpan.None(file)));
             }
