@@ -86,7 +86,7 @@ public class FactBundleTests
         var security = (FactObject)bundle.Values.Roots["security"]!;
         security.TryGet("mac", out var mac);
         ((FactObject)mac!).TryGet("apparmor", out var apparmor);
-        Assert.Equal("security.mac.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Path);
+        Assert.Equal("security.mac.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Describe());
         Assert.Equal(5, bundle.Inputs.Count);
         Assert.All(bundle.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.Sha256));
     }

@@ -36,37 +36,36 @@ public class TlsProbeTests
         public TlsServer(SslProtocols protocols, bool requireClientCertificate = false)
         {
             _listener.Start();
-            _ = Task.Run(async () =>
+            // A thread of its own with blocking calls, so that a busy thread pool (the whole suite running) cannot delay it.
+            new Thread(() =>
             {
                 while (!_stop.IsCancellationRequested)
                 {
                     TcpClient client;
-                    try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+                    try { client = _listener.AcceptTcpClient(); }
                     catch (Exception) { return; }
-                    _ = Task.Run(async () =>
+                    using (client)
                     {
-                        using (client)
-                        using (var ssl = new SslStream(client.GetStream()))
+                        client.ReceiveTimeout = client.SendTimeout = 30_000;
+                        using var ssl = new SslStream(client.GetStream());
+                        try
                         {
-                            try
+                            ssl.AuthenticateAsServer(new SslServerAuthenticationOptions
                             {
-                                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
-                                {
-                                    ServerCertificate = Certificate.Value,
-                                    EnabledSslProtocols = protocols,
+                                ServerCertificate = Certificate.Value,
+                                EnabledSslProtocols = protocols,
 #pragma warning disable SYSLIB0040 // security level 0: without it OpenSSL 3 will not serve TLS 1.0 or 1.1 at all
-                                    EncryptionPolicy = EncryptionPolicy.AllowNoEncryption,
+                                EncryptionPolicy = EncryptionPolicy.AllowNoEncryption,
 #pragma warning restore SYSLIB0040
-                                    ClientCertificateRequired = requireClientCertificate,
-                                    RemoteCertificateValidationCallback = (_, cert, _, _) => !requireClientCertificate || cert is not null,
-                                });
-                                await ssl.WriteAsync("ok"u8.ToArray());
-                            }
-                            catch (Exception e) when (e is AuthenticationException or IOException) { }
+                                ClientCertificateRequired = requireClientCertificate,
+                                RemoteCertificateValidationCallback = (_, cert, _, _) => !requireClientCertificate || cert is not null,
+                            });
+                            ssl.Write("ok"u8);
                         }
-                    });
+                        catch (Exception e) when (e is AuthenticationException or IOException) { }
+                    }
                 }
-            });
+            }) { IsBackground = true }.Start();
         }
 
         public void Dispose()
@@ -101,7 +100,7 @@ public class TlsProbeTests
 
         var tls = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "security.json")))!["facts"]!["tls"]!.AsArray();
         var old = tls.Single(t => (string)t!["endpoint"]! == legacy.Endpoint)!;
-        Assert.Equal("""["1.0","1.1"]""", J(old["versions"]));
+        Assert.True(J(old["versions"]) == """["1.0","1.1"]""", J(old));
         Assert.Equal("1.0", (string)old["lowest_version"]!);
         Assert.False((bool)old["plaintext"]!);
         Assert.Equal(["1.0", "1.1"], old["ciphers"]!.AsArray().Select(c => (string)c!["version"]!));
@@ -131,23 +130,21 @@ public class TlsProbeTests
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        using var stop = new CancellationTokenSource();
-        _ = Task.Run(async () =>
+        new Thread(() =>
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
                 try
                 {
-                    using var c = await listener.AcceptTcpClientAsync(stop.Token);
+                    using var c = listener.AcceptTcpClient();
                     var s = c.GetStream();
-                    _ = await s.ReadAsync(new byte[4096], stop.Token); // the ClientHello, whatever its length
-                    await s.WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), stop.Token);
+                    _ = s.Read(new byte[4096]); // the ClientHello, whatever its length
+                    s.Write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8);
                 }
                 catch (Exception) { return; }
             }
-        });
+        }) { IsBackground = true }.Start();
         var t = Measure($"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
-        stop.Cancel();
         Assert.True((bool)t["plaintext"]!);
         Assert.Equal("[]", J(t["versions"]));
         Assert.Equal("""{"$absent":"no TLS: the endpoint answered in plaintext"}""", J(t["lowest_version"]));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Iq.Engine.Facts;
 using Iq.Engine.Probes;
 using Iq.Engine.Probes.Security;
 
@@ -31,7 +31,7 @@ static class ProbeCommand
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
             var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), stdout) : null;
             var report = Probe(parse.GetValue(root), endpoints);
-            if (key is null) Write(dir, report);
+            if (key is null) FactDocuments.WriteProbe(dir, report);
             else WriteRedacted(dir, report, key);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
             return ExitCodes.Pass;
@@ -58,46 +58,11 @@ static class ProbeCommand
     }
 
     /// <summary>The endpoints a plan document names: <c>facts.endpoints[].address</c>.</summary>
-    public static IReadOnlyList<TlsEndpoint> PlanEndpoints(string file)
+    static IReadOnlyList<TlsEndpoint> PlanEndpoints(string file)
     {
         if (!File.Exists(file)) throw new UsageException($"--plan: file not found: {file}");
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
-            if (!doc.RootElement.TryGetProperty("facts", out var facts) || facts.ValueKind != JsonValueKind.Object
-                || !facts.TryGetProperty("endpoints", out var list))
-                return [];
-            if (list.ValueKind != JsonValueKind.Array) throw new UsageException($"{file}: $.facts.endpoints: expected a list");
-            var result = new List<TlsEndpoint>();
-            var i = 0;
-            foreach (var e in list.EnumerateArray())
-            {
-                var at = $"{file}: $.facts.endpoints[{i++}].address";
-                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
-                    throw new UsageException($"{at}: expected a string HOST:PORT");
-                result.AddRange(Endpoints([a.GetString()!], at));
-            }
-            return result;
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON");
-        }
-    }
-
-    /// <summary>The endpoints named by the plan documents in these bundle folders (for <c>iq audit --probe</c>).</summary>
-    public static IReadOnlyList<TlsEndpoint> PlanEndpoints(IEnumerable<string> bundles) =>
-        bundles.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal))
-            .Where(IsPlan).SelectMany(PlanEndpoints).ToList();
-
-    static bool IsPlan(string file)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
-        }
-        catch (JsonException) { return false; } // the bundle reader reports it, with its position
+        var (endpoints, error) = TlsEndpoint.FromPlan(file);
+        return error is null ? endpoints : throw new UsageException(error);
     }
 
     static void WriteRedacted(string dir, ProbeReport report, byte[] salt)
@@ -106,17 +71,10 @@ static class ProbeCommand
         var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
             .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(d.Item1, d.Item2, report.Host, report.CollectedAt, version))))
             .ToList();
-        var (redacted, diagnostics) = Iq.Engine.Facts.Redaction.Redact(documents, salt, Iq.Engine.Facts.FactSchema.Default);
+        var (redacted, diagnostics) = Redaction.Redact(documents, salt, FactSchema.Default);
         if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
         foreach (var (file, text) in redacted)
             Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
-    }
-
-    public static void Write(string dir, ProbeReport report)
-    {
-        FactDocuments.Write(dir, "environment", report.Environment, report.Host, report.CollectedAt);
-        FactDocuments.Write(dir, "software", report.Software, report.Host, report.CollectedAt);
-        FactDocuments.Write(dir, "security", report.Security, report.Host, report.CollectedAt);
     }
 
     static string Describe(ProbeReport r)
@@ -131,10 +89,4 @@ static class ProbeCommand
         System.Text.Json.Nodes.JsonArray a => a.Sum(x => Count(x, key)),
         _ => 0,
     };
-}
-
-/// <summary>For tests: write probe documents the way the command does.</summary>
-public static class ProbeCommandAccess
-{
-    public static void Write(string dir, ProbeReport report) => ProbeCommand.Write(dir, report);
 }

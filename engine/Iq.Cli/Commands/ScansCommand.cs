@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Iq.Engine.Facts;
 using Iq.Engine.Scans;
 
 namespace Iq.Cli.Commands;

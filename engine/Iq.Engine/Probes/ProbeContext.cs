@@ -16,6 +16,10 @@ public sealed record ProbeContext(string Root, IReadOnlyList<string> SearchPath,
     /// <summary>TLS endpoints to measure (HOST:PORT from the plan or <c>iq probe --tls</c>).</summary>
     public IReadOnlyList<Security.TlsEndpoint> TlsEndpoints { get; init; } = [];
 
+    /// <summary>How long one TLS connection and handshake may take (a server that does not answer in this time is
+    /// reported as unknown for that version, never as refusing it).</summary>
+    public TimeSpan TlsTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     public bool Live => Root == "/";
 
     public static bool IsLinux => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);

@@ -16,7 +16,7 @@ static class SecurityProbes
         var ssh = Fact.TryAsync(() => Ssh(ctx, files, cancel));
         var audit = Fact.TryAsync(() => Audit(ctx, files, cancel));
         var firewall = Fact.TryAsync(() => Firewall(ctx, files, cancel));
-        var tls = Task.WhenAll(ctx.TlsEndpoints.Select(e => TlsProbe.MeasureAsync(e, ctx.CommandTimeout, cancel)));
+        var tls = Task.WhenAll(ctx.TlsEndpoints.Select(e => TlsProbe.MeasureAsync(e, ctx.TlsTimeout, cancel)));
         var (passwd, groups) = AccountFiles(files);
         return new JsonObject
         {
@@ -33,21 +33,16 @@ static class SecurityProbes
         };
     }
 
-    static string? Text(IConfigSource files, string path, List<ConfigProblem>? problems = null)
+    /// <summary>A file's text, or null; why it could not be read goes into <paramref name="problems"/>.</summary>
+    static string? Text(IConfigSource files, string path, List<ConfigProblem> problems)
     {
         var text = files.Read(path, out var problem);
-        if (problem is not null)
-        {
-            if (problems is null) throw new ProbeErrorException(problem);
-            problems.Add(new ConfigProblem(path, 0, problem));
-        }
+        if (problem is not null) problems.Add(new ConfigProblem(path, 0, problem));
         return text;
     }
 
-    static void ThrowIf(IReadOnlyList<ConfigProblem> problems)
-    {
-        if (problems.Count > 0) throw new ProbeErrorException(ConfigProblem.Summary(problems));
-    }
+    /// <summary>The problems as the group's fact: an error naming the first file and line; null when there are none.</summary>
+    static JsonObject? Failed(IReadOnlyList<ConfigProblem> problems) => problems.Count > 0 ? Fact.Error(ConfigProblem.Summary(problems)) : null;
 
     // ---- sshd -------------------------------------------------------------------------------------------------------
 
@@ -79,7 +74,8 @@ static class SecurityProbes
         else
         {
             var run = await CommandRunner.RunAsync(ctx, "sshd", ["-T"], cancel);
-            if (run.ExitCode != 0)
+            if (run.NotRun is { } gap) fallback = gap.Reason;
+            else if (run.ExitCode != 0)
                 fallback = $"sshd -T exited {run.ExitCode}: {FirstLine(run.Stderr + run.Stdout)}";
             else
             {
@@ -137,11 +133,11 @@ static class SecurityProbes
 
     static JsonNode Pam(IConfigSource files)
     {
-        if (files.List(PamConfig.Folder).Count == 0) throw new ProbeAbsentException($"{PamConfig.Folder} is empty or missing: PAM is not in use");
+        if (files.List(PamConfig.Folder).Count == 0) return Fact.Absent($"{PamConfig.Folder} is empty or missing: PAM is not in use");
         var sssd = Text(files, "/etc/sssd/sssd.conf", []) is { } conf
                    && conf.Split('\n').Any(l => l.Trim().StartsWith("[prompting/2fa", StringComparison.Ordinal));
         var found = PamConfig.Read(files, sssd);
-        ThrowIf(found.Problems);
+        if (Failed(found.Problems) is { } pamError) return pamError;
         return new JsonObject
         {
             ["source"] = $"{PamConfig.Folder}/* (auth stacks, includes followed)",
@@ -171,9 +167,10 @@ static class SecurityProbes
 
     static JsonNode AccountsFacts(IConfigSource files)
     {
-        var passwdText = Text(files, "/etc/passwd") ?? throw new ProbeAbsentException("/etc/passwd not found");
+        var read = new List<ConfigProblem>();
+        if (Text(files, "/etc/passwd", read) is not { } passwdText) return Failed(read) ?? Fact.Absent("/etc/passwd not found");
         var (accounts, problems) = Accounts.Passwd(passwdText);
-        ThrowIf(problems);
+        if (Failed(problems) is { } passwdError) return passwdError;
         var result = new JsonObject
         {
             ["source"] = "/etc/passwd, /etc/shadow",
@@ -204,7 +201,7 @@ static class SecurityProbes
     static JsonNode Sudo(IConfigSource files, IReadOnlyList<Account>? passwd, IReadOnlyDictionary<string, (long Gid, IReadOnlyList<string> Members)>? groups)
     {
         var main = files.Read(Sudoers.MainFile, out var problem);
-        if (problem is not null) throw new ProbeErrorException($"{problem} (iq probe reads it as root)");
+        if (problem is not null) return Fact.Error($"{problem} (iq probe reads it as root)");
         if (main is null)
             return new JsonObject
             {
@@ -213,7 +210,7 @@ static class SecurityProbes
                 ["unrestricted"] = new JsonArray(),
             };
         var found = Sudoers.Read(files);
-        ThrowIf(found.Problems);
+        if (Failed(found.Problems) is { } sudoError) return sudoError;
         return new JsonObject
         {
             ["source"] = string.Join(", ", found.Files),
@@ -261,12 +258,12 @@ static class SecurityProbes
         if (ctx.Which("auditctl") is not null)
         {
             var status = await CommandRunner.RunAsync(ctx, "auditctl", ["-s"], cancel);
-            var list = status.ExitCode == 0 ? await CommandRunner.RunAsync(ctx, "auditctl", ["-l"], cancel) : status;
-            if (status.ExitCode == 0 && list.ExitCode == 0)
+            var list = status.ExitCode == 0 && status.NotRun is null ? await CommandRunner.RunAsync(ctx, "auditctl", ["-l"], cancel) : status;
+            if (status.NotRun is null && list.NotRun is null && status.ExitCode == 0 && list.ExitCode == 0)
             {
                 var (enabled, pid) = AuditRules.Status(status.Stdout);
                 var rules = AuditRules.Parse(list.Stdout, "auditctl -l");
-                ThrowIf(rules.Problems);
+                if (Failed(rules.Problems) is { } rulesError) return rulesError;
                 result["source"] = "auditctl -s, auditctl -l (the rules loaded in the kernel)";
                 result["loaded"] = true;
                 result["enabled"] = enabled is { } e ? e : Fact.Error("auditctl -s printed no 'enabled' line");
@@ -274,7 +271,8 @@ static class SecurityProbes
                 Rules(result, rules);
                 return result;
             }
-            reason = $"auditctl {(status.ExitCode != 0 ? "-s" : "-l")} exited {list.ExitCode}: {FirstLine(list.Stderr + list.Stdout)}";
+            reason = (status.NotRun ?? list.NotRun) is { } gap ? gap.Reason
+                : $"auditctl {(status.ExitCode != 0 ? "-s" : "-l")} exited {list.ExitCode}: {FirstLine(list.Stderr + list.Stdout)}";
         }
         else reason = "auditctl: not found on the search path";
 
@@ -294,7 +292,7 @@ static class SecurityProbes
         var all = new List<AuditFindings>();
         foreach (var f in ruleFiles)
             if (Text(files, f, problems) is { } text) all.Add(AuditRules.Parse(text, f));
-        ThrowIf(problems.Concat(all.SelectMany(a => a.Problems)).ToList());
+        if (Failed(problems.Concat(all.SelectMany(a => a.Problems)).ToList()) is { } filesError) return filesError;
         result["source"] = $"files: {string.Join(", ", ruleFiles)} (configured, not read from the kernel: {reason})";
         Rules(result, new AuditFindings(all.Sum(a => a.Rules), all.Any(a => a.Execve), all.SelectMany(a => a.Privileged).Distinct().Order(StringComparer.Ordinal).ToList(),
             all.SelectMany(a => a.Watches).ToList(), []));
@@ -338,7 +336,7 @@ static class SecurityProbes
             var info = new FileInfo(ctx.Path(log));
             if (!info.Exists) continue;
             var rotation = LogRotation.For(files, log);
-            ThrowIf(rotation.Problems);
+            if (Failed(rotation.Problems) is { } rotationError) return rotationError;
             return new JsonObject
             {
                 ["source"] = rotation.File is null ? $"{log}; {LogRotation.MainFile} and its includes" : $"{log}; rotation: {rotation.File}:{rotation.Line}",
@@ -352,7 +350,7 @@ static class SecurityProbes
         if (persistent || volatileJournal)
         {
             var (storage, maxRetention, problems) = JournaldConfig.Read(files);
-            ThrowIf(problems);
+            if (Failed(problems) is { } journalError) return journalError;
             var kept = storage switch { "volatile" => false, "persistent" => true, "none" => false, _ => persistent };
             return new JsonObject
             {
@@ -384,9 +382,10 @@ static class SecurityProbes
         {
             if (ctx.Which(tool) is null) { reasons.Add($"{tool}: not found on the search path"); continue; }
             var run = await CommandRunner.RunAsync(ctx, tool, args, cancel);
+            if (run.NotRun is { } gap) { reasons.Add(gap.Reason); continue; }
             if (run.ExitCode != 0) { reasons.Add($"{tool} exited {run.ExitCode}: {FirstLine(run.Stderr + run.Stdout)}"); continue; }
             var (state, problems) = tool == "nft" ? FirewallRules.Nft(run.Stdout) : FirewallRules.IptablesSave(run.Stdout);
-            ThrowIf(problems);
+            if (Failed(problems) is { } firewallError) return firewallError;
             return new JsonObject
             {
                 ["source"] = $"{tool} {string.Join(' ', args)}".Trim(),
@@ -395,7 +394,7 @@ static class SecurityProbes
                 ["rules"] = state.Rules,
             };
         }
-        throw new ProbeAbsentException($"the kernel's packet filter cannot be listed: {string.Join("; ", reasons)}");
+        return Fact.Absent($"the kernel's packet filter cannot be listed: {string.Join("; ", reasons)}");
     }
 
     // ---- mandatory access control (informational) -------------------------------------------------------------------
@@ -462,8 +461,8 @@ static class SecurityProbes
             sockets.AddRange(found);
             problems.AddRange(p);
         }
-        ThrowIf(problems);
-        if (read.Count == 0) throw new ProbeAbsentException("/proc/net/tcp and /proc/net/tcp6 not found");
+        if (Failed(problems) is { } socketsError) return socketsError;
+        if (read.Count == 0) return Fact.Absent("/proc/net/tcp and /proc/net/tcp6 not found");
         var owners = ctx.Live ? SocketOwners(sockets.Select(s => s.Inode).ToHashSet()) : null;
         return new JsonObject
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -41,6 +42,56 @@ public sealed record TlsEndpoint(string Host, int Port)
         endpoint = new TlsEndpoint(host, p);
         return true;
     }
+
+    /// <summary>The endpoints a plan document names (<c>facts.endpoints[].address</c>), or what is wrong, with the
+    /// file and JSON path.</summary>
+    public static (IReadOnlyList<TlsEndpoint> Endpoints, string? Error) FromPlan(string file)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("facts", out var facts)
+                || facts.ValueKind != JsonValueKind.Object || !facts.TryGetProperty("endpoints", out var list))
+                return ([], null);
+            if (list.ValueKind != JsonValueKind.Array) return ([], $"{file}: $.facts.endpoints: expected a list");
+            var result = new List<TlsEndpoint>();
+            var i = 0;
+            foreach (var e in list.EnumerateArray())
+            {
+                var at = $"{file}: $.facts.endpoints[{i++}].address";
+                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
+                    return ([], $"{at}: expected a string HOST:PORT");
+                if (!TryParse(a.GetString()!, out var endpoint, out var error)) return ([], $"{at}: {error}");
+                result.Add(endpoint);
+            }
+            return (result, null);
+        }
+        catch (JsonException e)
+        {
+            return ([], $"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON");
+        }
+        catch (IOException e)
+        {
+            return ([], $"{file}: cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>The endpoints the plan documents in these bundle folders name (for <c>iq audit --probe</c>); a plan that
+    /// cannot be read is left to the bundle reader, which reports it with its position.</summary>
+    public static IReadOnlyList<TlsEndpoint> FromBundles(IEnumerable<string> bundles) =>
+        bundles.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal))
+            .Where(IsPlan).SelectMany(f => FromPlan(f).Endpoints).DistinctBy(e => e.ToString()).ToList();
+
+    static bool IsPlan(string file)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k)
+                   && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
+        }
+        catch (Exception e) when (e is JsonException or IOException) { return false; }
+    }
 }
 
 /// <summary>Measures an endpoint's TLS with .NET's SslStream, one protocol version at a time: a handshake offering only
@@ -63,14 +114,19 @@ public static class TlsProbe
     sealed record Plaintext(string FirstBytes) : Attempt;
     sealed record Unknown(string Why) : Attempt;
 
-    public static async Task<JsonObject> MeasureAsync(TlsEndpoint endpoint, TimeSpan timeout, CancellationToken cancel = default)
+    /// <summary>Measures on a thread of its own, with blocking sockets bounded by <paramref name="timeout"/>: no step waits
+    /// for the thread pool, so a busy pool (a loaded host, a test run) cannot turn a slow answer into a false result.</summary>
+    public static Task<JsonObject> MeasureAsync(TlsEndpoint endpoint, TimeSpan timeout, CancellationToken cancel = default) =>
+        Task.Factory.StartNew(() => Measure(endpoint, timeout, cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    public static JsonObject Measure(TlsEndpoint endpoint, TimeSpan timeout, CancellationToken cancel = default)
     {
         var result = new JsonObject { ["endpoint"] = endpoint.ToString(), ["source"] = $"TLS handshakes from this host to {endpoint}, one per version (SslStream)" };
         var attempts = new List<(string Version, Attempt Attempt)>();
         foreach (var (protocol, version) in Versions)
         {
             Attempt attempt;
-            try { attempt = await TryAsync(endpoint, protocol, timeout, cancel); }
+            try { attempt = Try(endpoint, protocol, timeout, cancel); }
             catch (SocketException e) { return Unreachable(result, $"{endpoint}: cannot connect: {e.Message}"); }
             catch (TimeoutException) { return Unreachable(result, $"{endpoint}: no connection within {timeout.TotalSeconds:0.#} s"); }
             attempts.Add((version, attempt));
@@ -120,13 +176,16 @@ public static class TlsProbe
         };
     }
 
-    static async Task<Attempt> TryAsync(TlsEndpoint endpoint, SslProtocols protocol, TimeSpan timeout, CancellationToken cancel)
+    static Attempt Try(TlsEndpoint endpoint, SslProtocols protocol, TimeSpan timeout, CancellationToken cancel)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(timeout);
-        using var tcp = new TcpClient();
-        try { await tcp.ConnectAsync(endpoint.Host, endpoint.Port, deadline.Token); }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested) { throw new TimeoutException(); }
+        var ms = (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds);
+        using var tcp = new TcpClient { ReceiveTimeout = ms, SendTimeout = ms };
+        var connect = tcp.ConnectAsync(endpoint.Host, endpoint.Port, cancel).AsTask();
+        try
+        {
+            if (!connect.Wait(timeout, cancel)) throw new TimeoutException();
+        }
+        catch (AggregateException e) when (e.InnerException is SocketException s) { throw s; }
         var recording = new RecordingStream(tcp.GetStream());
         X509Certificate2? certificate = null;
         var errors = SslPolicyErrors.None;
@@ -149,20 +208,24 @@ public static class TlsProbe
         };
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, deadline.Token);
+            ssl.AuthenticateAsClient(options);
             return new Accepted(ssl.NegotiatedCipherSuite.ToString(), certificate, errors, true);
-        }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-        {
-            return recording.Written == 0 ? new Unknown("this host's TLS library did not send a ClientHello")
-                : recording.FirstRead.Length == 0 ? new Unknown($"no answer within {timeout.TotalSeconds:0.#} s") : Classify(recording, Wire(protocol), "timed out");
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             if (recording.Written == 0)
                 return new Unknown($"this host's TLS library refused to offer it ({Innermost(e)})");
+            if (recording.FirstRead.Length == 0 && TimedOut(e))
+                return new Unknown($"no answer within {timeout.TotalSeconds:0.#} s");
             return Classify(recording, Wire(protocol), Innermost(e));
         }
+    }
+
+    static bool TimedOut(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException { SocketErrorCode: SocketError.TimedOut }) return true;
+        return false;
     }
 
 #pragma warning disable SYSLIB0039
