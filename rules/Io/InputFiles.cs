@@ -3,7 +3,7 @@ using Iq.Rules.Diagnostics;
 namespace Iq.Rules.Io;
 
 /// <summary>The kinds of file iq reads, each with its size limit (docs/limits.md).</summary>
-public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Text }
+public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Scan, Text }
 
 /// <summary>How large an input may be. The defaults fit real inputs with room to spare and keep a mistaken or hostile file
 /// (a disk image given as a fact document) from exhausting memory; <c>--max-input-size</c> replaces them for one run.</summary>
@@ -25,6 +25,7 @@ public static class InputLimits
         [InputKind.Array] = 1024 * MiB,         // one .npy case
         [InputKind.Model] = 2048 * MiB,         // ONNX's own protobuf limit
         [InputKind.Results] = 256 * MiB,
+        [InputKind.Scan] = 512 * MiB,           // XCCDF/ARF or a Lynis report (plain or gzip; the content is bounded apart: ScanInput)
         [InputKind.Archive] = 1024 * MiB,       // an audit archive (zip) read whole; its content is bounded apart (AuditArchive)
         [InputKind.Text] = 16 * MiB,            // release notes and other small text
     };
@@ -102,6 +103,7 @@ public static class InputFiles
         InputKind.Model => "a model",
         InputKind.Results => "a results file",
         InputKind.Archive => "an audit archive",
+        InputKind.Scan => "a scanner's report",
         _ => "a text file",
     };
 

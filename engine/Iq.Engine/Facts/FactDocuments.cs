@@ -23,7 +23,8 @@ public static class FactDocuments
         return s => s.Write(bytes);
     }
 
-    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json), so that results name and hash it.</summary>
+    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json, security.json), so that
+    /// results name and hash it.</summary>
     public static void WriteProbe(string dir, ProbeReport report)
     {
         using var outputs = new Outputs();
@@ -31,10 +32,11 @@ public static class FactDocuments
         outputs.Commit();
     }
 
-    /// <summary>The probe's two documents with the paths they are written to.</summary>
+    /// <summary>The probe's documents with the paths they are written to.</summary>
     public static IReadOnlyList<(string Path, byte[] Bytes)> ProbeDocuments(string dir, ProbeReport report) =>
     [
         (Path.Combine(dir, "environment.json"), Bytes("environment", report.Environment, report.Host, report.CollectedAt)),
         (Path.Combine(dir, "software.json"), Bytes("software", report.Software, report.Host, report.CollectedAt)),
+        (Path.Combine(dir, "security.json"), Bytes("security", report.Security, report.Host, report.CollectedAt)),
     ];
 }
