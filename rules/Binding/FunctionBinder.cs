@@ -7,7 +7,7 @@ namespace Iq.Rules.Binding;
 /// <summary>The built-in functions: their signatures and result types.</summary>
 sealed partial class ExpressionBinder
 {
-    public static readonly string[] LambdaFunctions = ["all", "any", "none", "count", "sum", "min", "max", "avg"];
+    public static readonly string[] LambdaFunctions = ["all", "any", "none", "count", "first", "sum", "min", "max", "avg"];
 
     /// <summary>Every function, with the forms it accepts (for messages and the language reference).</summary>
     public static readonly IReadOnlyDictionary<string, string> Functions = new Dictionary<string, string>
@@ -16,6 +16,7 @@ sealed partial class ExpressionBinder
         ["all"] = "all(list, x => condition)",
         ["any"] = "any(list) or any(list, x => condition)",
         ["none"] = "none(list, x => condition)",
+        ["first"] = "first(list, x => condition)",
         ["sum"] = "sum(list) or sum(list, x => value)",
         ["min"] = "min(list), min(list, x => value) or min(a, b, …)",
         ["max"] = "max(list), max(list, x => value) or max(a, b, …)",
@@ -65,6 +66,18 @@ sealed partial class ExpressionBinder
                 if (lambda.Type != IqType.Bool && lambda.Type != IqType.Any)
                     return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of {c.Function}() needs a bool, got {lambda.Type}", args[1].Span);
                 return new BoundCall(c.Function, [list, lambda], result, c.Span);
+            }
+            case "first":
+            {
+                // The first element that matches; none matching is missing evidence (the item errors), never a guess.
+                if (!Arity(2, 2)) return null;
+                var list = BindList(args[0], c.Function);
+                if (list is null) return null;
+                var lambda = BindLambda(args[1], ElementOf(list), PathOfList(list), c.Function);
+                if (lambda is null) return null;
+                if (lambda.Type != IqType.Bool && lambda.Type != IqType.Any)
+                    return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of first() needs a bool, got {lambda.Type}", args[1].Span);
+                return new BoundCall("first", [list, lambda, new BoundLiteral(PathOfList(list), IqType.String, c.Span)], ElementOf(list), c.Span);
             }
             case "sum" or "min" or "max" or "avg":
                 return BindAggregate(c, usage);

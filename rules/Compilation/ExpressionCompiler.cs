@@ -118,6 +118,7 @@ sealed class ExpressionCompiler
             case "count": return args.Count == 1 ? LE.Call(Fn(nameof(Functions.Count)), Arg(0)) : LE.Call(Fn(nameof(Functions.CountWhere)), Arg(0), Arg(1));
             case "any": return args.Count == 1 ? LE.Call(Fn(nameof(Functions.NonEmpty)), Arg(0)) : LE.Call(Fn(nameof(Functions.Any)), Arg(0), Arg(1));
             case "all": return LE.Call(Fn(nameof(Functions.All)), Arg(0), Arg(1));
+            case "first": return LE.Call(Fn(nameof(Functions.First)), Arg(0), Arg(1), LE.Constant(((BoundLiteral)args[2]).Value as string ?? "a list"));
             case "none": return Obj(LE.Call(Fn(nameof(Functions.None)), Arg(0), Arg(1)));
             case "sum": return LE.Call(Fn(nameof(Functions.Sum)), Arg(0), Selector());
             case "avg": return LE.Call(Fn(nameof(Functions.Avg)), Arg(0), Selector());
