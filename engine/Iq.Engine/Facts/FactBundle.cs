@@ -110,14 +110,25 @@ public static class FactBundleReader
         }
     }
 
-    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
+    /// <summary>Checks the facts of a document that was not JSON on disk (a YAML model description): the same
+    /// conversion as for bundle files, with positions given by <paramref name="locate"/> (JSON path, whether the member
+    /// name is meant → line and column in the original file). Null when anything was wrong.</summary>
+    public static object? Validate(JsonElement facts, FactRoot root, string display, Func<string, bool, (int Line, int Column)> locate,
+        DiagnosticBag diagnostics)
+    {
+        var errors = new Errors(display, [], diagnostics, locate);
+        var value = Convert(facts, root.Type, "$", root.Name, errors);
+        return errors.Count > 0 ? null : value;
+    }
+
+    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
     {
         public int Count { get; private set; }
 
         public (string, string, object?, string)? At(string jsonPath, string message, bool name = false)
         {
             Count++;
-            var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
+            var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
             diagnostics.Error(message.StartsWith("expected", StringComparison.Ordinal) ? Codes.WrongFactType : Codes.BadDocument,
                 $"{message} at {jsonPath}", new SourceSpan(file, line, column));
             return null;

@@ -295,7 +295,8 @@ public sealed partial class FactSchema
             M("results", ListOf(Obj("ε result", M("attack", IqType.String, "random_search or simba"), M("epsilon", IqType.Number, "L∞ budget ε"),
                 M("success_rate", IqType.Number, "share of correctly classified cases turned wrong"), M("robust_accuracy", IqType.Number, "accuracy under attack"),
                 M("median_queries", IqType.Number, "median queries of successful attacks"))), "per attack and ε (6.3.8)")), "black-box adversarial robustness (6.3.8)"),
-        M("training_run", Obj("training run", M("command", IqType.String, "the vendor's training command run by iq"), M("exit_code", IqType.Number, "its exit code"),
+        M("training_run", Obj("training run", M("command", IqType.String, "the vendor's training command run by iq (measured)"), M("exit_code", IqType.Number, "its exit code"),
+            M("log", IqType.String, "else the training log named by the description (the vendor's record)"),
             M("losses", ListOf(IqType.Number), "loss values it printed, in order"), M("first_loss", IqType.Number, "first"), M("final_loss", IqType.Number, "last"),
             M("relative_decrease", IqType.Number, "(first − final) / first"), M("nan_free", IqType.Bool, "no NaN or ∞ among them")), "6.3.1 (iq model --run -- CMD)"));
 }
