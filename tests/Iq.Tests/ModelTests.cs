@@ -7,6 +7,7 @@ using Iq.Engine.Baseline;
 using Iq.Engine.Facts;
 using Iq.Engine.Model;
 using Iq.Engine.Model.Onnx;
+using CsCheck;
 
 namespace Iq.Tests;
 
@@ -450,5 +451,88 @@ public class ModelHostileInputTests
         foreach (var d in dims)
             shape.Dim.Add(d is string s ? new TensorShapeProto.Types.Dimension { DimParam = s } : new TensorShapeProto.Types.Dimension { DimValue = (int)d });
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = shape } } };
+    }
+}
+
+/// <summary>Property tests of the 001 readers: mutated ONNX files, descriptions and label files give a result or a clear
+/// error (ModelInputException, diagnostics, BaselineInputException), never another exception.</summary>
+public class ModelPropertyTests
+{
+    static readonly byte[] Onnx = File.ReadAllBytes(ModelCases.SampleModel);
+    static readonly string Description = File.ReadAllText(Path.Combine(ModelCases.Sample, "description.yaml"));
+
+    [Fact]
+    public void Mutated_onnx_files_are_inspected_or_refused_clearly()
+    {
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "m.onnx");
+        // Edits: overwrite a byte, cut the file, or splice a run of random bytes — anywhere in the file.
+        var edit = Gen.Select(Gen.Int[0, 2], Gen.Int[0, Onnx.Length - 1], Gen.Byte, Gen.Int[1, 64]);
+        Gen.Select(edit.Array[1, 8], Gen.Int).Sample((edits, seed) =>
+        {
+            var bytes = new List<byte>(Onnx);
+            var rng = new Random(seed);
+            foreach (var (kind, at, value, length) in edits)
+            {
+                var i = Math.Min(at, Math.Max(0, bytes.Count - 1));
+                switch (kind)
+                {
+                    case 0: if (bytes.Count > 0) bytes[i] = value; break;
+                    case 1: bytes.RemoveRange(i, bytes.Count - i); break;
+                    default: bytes.InsertRange(i, Enumerable.Range(0, length).Select(_ => (byte)rng.Next(256))); break;
+                }
+            }
+            File.WriteAllBytes(path, bytes.ToArray());
+            try { return OnnxInspector.Inspect(path)["graph"] is not null; }
+            catch (ModelInputException e) { return e.Message.StartsWith(path + ": ", StringComparison.Ordinal); }
+        }, iter: 400);
+    }
+
+    [Fact]
+    public void Mutated_descriptions_are_read_or_refused_with_positions()
+    {
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "d.yaml");
+        var lines = Description.Split('\n');
+        var edit = Gen.Select(Gen.Int[0, 3], Gen.Int[0, lines.Length - 1], Gen.Int[0, 200], Gen.String[0, 12]);
+        edit.Array[1, 5].Sample(edits =>
+        {
+            var l = lines.ToList();
+            foreach (var (kind, at, col, text) in edits)
+            {
+                var i = Math.Min(at, l.Count - 1);
+                if (i < 0) break;
+                switch (kind)
+                {
+                    case 0: l[i] = l[i][..Math.Min(col, l[i].Length)] + text + l[i][Math.Min(col, l[i].Length)..]; break;
+                    case 1: l.RemoveAt(i); break;
+                    case 2: l.Insert(i, l[Math.Min(col, l.Count - 1)]); break;
+                    default: l[i] = l[i][..Math.Min(col, l[i].Length)]; break;
+                }
+            }
+            File.WriteAllText(path, string.Join('\n', l));
+            var (facts, diagnostics) = DescriptionReader.Read(path);
+            return facts is not null && diagnostics.Count == 0
+                   || facts is null && diagnostics.Count > 0 && diagnostics.All(d => d.Span.File == path && d.Span.Line >= 1 && d.Span.Column >= 1);
+        }, iter: 400);
+    }
+
+    [Fact]
+    public void Mutated_label_files_are_read_or_refused_with_the_line()
+    {
+        using var dir = new TempDir();
+        var labels = Path.Combine(dir.Path, "labels.csv");
+        var original = File.ReadAllLines(Path.Combine(ModelCases.Sample, "labels.csv"));
+        using var runner = new BaselineRunner(new BaselineOptions { Model = ModelCases.SampleModel, Cases = Path.Combine(ModelCases.Sample, "cases"), Labels = labels });
+        var cases = runner.LoadCases();
+        Gen.Select(Gen.Int[0, original.Length - 1], Gen.String[0, 20], Gen.Int[0, 3]).Array[1, 4].Sample(edits =>
+        {
+            var l = original.ToList();
+            foreach (var (at, text, kind) in edits)
+                if (kind == 0) l[at] = text; else if (kind == 1) l[at] += text; else l.Insert(at, text);
+            File.WriteAllLines(labels, l);
+            try { return runner.LoadLabelRows(cases).Count > 0 || l.Skip(1).All(x => x.Trim().Length == 0); }
+            catch (BaselineInputException e) { return e.Message.StartsWith(labels + ":", StringComparison.Ordinal); }
+        }, iter: 300);
     }
 }

@@ -52,6 +52,12 @@ public static class DescriptionReader
             diagnostics.Error(Codes.MalformedJson, $"Malformed YAML: {message.Split('\n')[0].TrimEnd('.')}", Span(path, e.Start));
             return (null, diagnostics.Items);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's own state error on some unterminated flow collections: still malformed input, not ours.
+            diagnostics.Error(Codes.MalformedJson, "Malformed YAML: an unterminated flow collection ([…] or {…}) or document", SourceSpan.None(path));
+            return (null, diagnostics.Items);
+        }
         if (root is not YamlMappingNode top)
         {
             diagnostics.Error(Codes.BadDocument, "A model description is a mapping of fields (identity:, architecture: …)", root is null ? SourceSpan.None(path) : Span(path, root.Start));
