@@ -536,3 +536,39 @@ public class ModelPropertyTests
         }, iter: 300);
     }
 }
+
+/// <summary>001 Annex B written as a description: the standard's own example is incomplete against chapter 4 (§D-26 of
+/// the reading), and each gap fails its completeness item, naming the missing field.</summary>
+public class AnnexBDescriptionTests
+{
+    [Fact]
+    public void Annex_b_fails_the_completeness_items_for_what_it_leaves_out()
+    {
+        using var dir = new TempDir();
+        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", Path.Combine(ModelCases.Cases, "annex-b.yaml"), "--out", dir.Path);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        File.Delete(Path.Combine(dir.Path, "model.json")); // the description alone: no model of Annex B exists
+        var json = Path.Combine(dir.Path, "results.json");
+        var audit = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", dir.Path, "--json", json);
+        Assert.Equal(1, audit.ExitCode);
+        var items = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray().Select(i => i!.AsObject()).ToDictionary(i => (string)i["id"]!);
+        (string Item, string Field)[] gaps =
+        [
+            ("4.1.version", "md.identity.version"),
+            ("4.3.1.simulated", "md.source_data.simulated_data.used"),
+            ("4.3.2.differences", "md.source_data.split.distribution_differences"),
+            ("4.3.3.quality", "md.source_data.quality.accuracy"),
+            ("4.5.2.scope", "md.applicability.domain_similarity"),
+            ("4.5.2.expected", "md.applicability.expected_performance"),
+            ("4.5.3", "md.environment.training.hardware.cpu"),
+        ];
+        foreach (var (item, field) in gaps)
+        {
+            Assert.Equal("fail", (string)items[item]["outcome"]!);
+            Assert.Contains(field, string.Join(" ", items[item]["evidence"]!.AsArray().Select(e => (string)e!["expression"]!)));
+        }
+        // What Annex B does give passes: the structure (4.2.1), the training task domain (4.4.3), the modality (4.3.1).
+        foreach (var item in new[] { "4.2.1.structure", "4.4.3", "4.3.1.modality", "4.2.5" })
+            Assert.Equal("pass", (string)items[item]["outcome"]!);
+    }
+}
