@@ -37,7 +37,7 @@ public class ScorecardBenchmarks
     public long Scorecard()
     {
         using var stream = new MemoryStream();
-        ScorecardWriter.Write(_report, ReportInfo.Empty, "zh", stream);
+        ScorecardWriter.Write(_report, "zh", stream);
         return stream.Length;
     }
 

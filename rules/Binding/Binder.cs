@@ -359,26 +359,31 @@ sealed class Binder
             if (_diagnostics.Items.Count > errorsBefore) return null;
             var reason = disabled ?? (_disabled.TryGetValue(item.Id, out var r2) ? r2 : null);
             if (_weights.TryGetValue(item.Id, out var w2)) weight = w2;
-            var dependsOn = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
-                .Concat(score is null ? [] : [score]).SelectMany(ItemRefs).Distinct().ToList();
+            var conditions = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
+                .Concat(score is null ? [] : [score]).ToList();
+            var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
             return new ItemModel(item.Id, item.Title, weight, reason, item.Span, sectionId, level, clause, idTemplate, titleTemplate,
-                expectations, when, score, fix, manual, informational, variable, source, dependsOn);
+                expectations, when, score, fix, manual, informational, variable, source, dependsOn)
+            {
+                Reads = Reads(source is null ? conditions : conditions.Append(source)),
+            };
         }
     }
 
-    static IEnumerable<string> ItemRefs(BoundExpr e) => e switch
+    /// <summary>The fact roots that expressions read, directly or through lets, in name order.</summary>
+    IReadOnlyList<FactRoot> Reads(IEnumerable<BoundExpr> expressions)
     {
-        BoundItemRef r => [r.ItemId],
-        BoundMember m => ItemRefs(m.Target),
-        BoundIndex x => ItemRefs(x.Target).Concat(ItemRefs(x.Index)),
-        BoundUnary u => ItemRefs(u.Operand),
-        BoundBinary b => ItemRefs(b.Left).Concat(ItemRefs(b.Right)),
-        BoundMatch m => ItemRefs(m.Input),
-        BoundCall c => c.Arguments.SelectMany(ItemRefs),
-        BoundLambda l => ItemRefs(l.Body),
-        BoundList l => l.Items.SelectMany(ItemRefs),
-        _ => [],
-    };
+        var roots = new SortedDictionary<string, FactRoot>(StringComparer.Ordinal);
+        var lets = new HashSet<int>();
+        var pending = new Stack<BoundExpr>(expressions);
+        while (pending.Count > 0)
+            foreach (var e in BoundTree.Descendants(pending.Pop()))
+            {
+                if (e is BoundRoot r) roots.TryAdd(r.Name, _scope.Roots[r.Name].Root);
+                else if (e is BoundLet l && lets.Add(l.Index) && _scope.LetValue(l.Index) is { } value) pending.Push(value);
+            }
+        return roots.Values.ToList();
+    }
 
     /// <summary>Splits "text {expr} text" into parts; <c>{{</c> and <c>}}</c> are literal braces.</summary>
     TextTemplate Template(string text, SourceSpan span, ExpressionBinder binder)

@@ -29,6 +29,9 @@ sealed class BindingScope
 
     public bool DeclareLet(LetSyntax let) => _letSyntax.TryAdd(let.Name, let);
 
+    /// <summary>The bound value of a let already bound.</summary>
+    public BoundExpr? LetValue(int index) => _lets.Values.FirstOrDefault(l => l?.Index == index)?.Value;
+
     public bool TryBindLet(string name, SourceSpan usedAt, DiagnosticBag diagnostics, out BoundExpr? bound)
     {
         bound = null;

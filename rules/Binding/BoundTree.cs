@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Iq.Rules.Builtins;
 using Iq.Rules.Diagnostics;
 
 namespace Iq.Rules.Binding;
@@ -38,7 +39,11 @@ public sealed record BoundBinary(string Operator, BoundExpr Left, BoundExpr Righ
 
 public sealed record BoundMatch(BoundExpr Input, Regex Pattern, SourceSpan Span) : BoundExpr(IqType.Bool, Span);
 
-public sealed record BoundCall(string Function, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+/// <summary>A call of a built-in function, in the form (<see cref="Signature"/>) the binder chose.</summary>
+public sealed record BoundCall(Signature Signature, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
+{
+    public string Function => Signature.Function;
+}
 
 public sealed record BoundLambda(string Parameter, BoundExpr Body, SourceSpan Span) : BoundExpr(Body.Type, Span);
 
@@ -48,4 +53,39 @@ public sealed record BoundList(IReadOnlyList<BoundExpr> Items, IqType Type, Sour
 public sealed record BoundScript(int Index, SourceSpan Span) : BoundExpr(IqType.Any, Span);
 
 /// <summary><c>passed("id")</c> or <c>outcome("id")</c>: reads another item's result (evaluated first).</summary>
-public sealed record BoundItemRef(string Function, string ItemId, IqType Type, SourceSpan Span) : BoundExpr(Type, Span);
+public sealed record BoundItemRef(Signature Signature, string ItemId, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
+{
+    public string Function => Signature.Function;
+}
+
+/// <summary>Walks bound expressions: the one place that knows which nodes hold which, for every pass that asks what an
+/// expression reads (item dependencies, fact roots).</summary>
+public static class BoundTree
+{
+    /// <summary>The node and every node below it, parents before children, left to right.</summary>
+    public static IEnumerable<BoundExpr> Descendants(BoundExpr root)
+    {
+        var stack = new Stack<BoundExpr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            yield return e;
+            var children = Children(e);
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+    }
+
+    public static IReadOnlyList<BoundExpr> Children(BoundExpr e) => e switch
+    {
+        BoundMember m => [m.Target],
+        BoundIndex x => [x.Target, x.Index],
+        BoundUnary u => [u.Operand],
+        BoundBinary b => [b.Left, b.Right],
+        BoundMatch m => [m.Input],
+        BoundCall c => c.Arguments,
+        BoundLambda l => [l.Body],
+        BoundList l => l.Items,
+        _ => [],
+    };
+}

@@ -239,17 +239,20 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
     {
         foreach (var t in new[] { IqType.Version, IqType.Date })
         {
-            var fn = t == IqType.Version ? "version" : "date";
-            if (left.Type == t && right.Type == IqType.String) right = Convert(fn, right, t);
-            else if (right.Type == t && left.Type == IqType.String) left = Convert(fn, left, t);
+            if (left.Type == t && right.Type == IqType.String) right = Convert(right, t);
+            else if (right.Type == t && left.Type == IqType.String) left = Convert(left, t);
         }
         return (left, right);
     }
 
-    static BoundExpr Convert(string fn, BoundExpr e, IqType t) =>
-        e is BoundLiteral { Value: string s } lit && t == IqType.Version && IqVersion.TryParse(s, out var v)
+    /// <summary>A string read as a version or a date when the checklist runs; a version literal is read now.</summary>
+    static BoundExpr Convert(BoundExpr e, IqType t)
+    {
+        var form = Builtins.FunctionRegistry.ConversionTo(t);
+        return e is BoundLiteral { Value: string s } lit && t == IqType.Version && form.Fold!([s]) is { } v
             ? lit with { Value = v, Type = t }
-            : new BoundCall(fn, [e], t, e.Span);
+            : new BoundCall(form, [e], t, e.Span);
+    }
 
     BoundExpr? BindIn(BinaryExpr b, BoundExpr left, BoundExpr right)
     {

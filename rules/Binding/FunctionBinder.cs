@@ -1,236 +1,159 @@
 using Iq.Rules.Ast;
+using Iq.Rules.Builtins;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Syntax;
 
 namespace Iq.Rules.Binding;
 
-/// <summary>The built-in functions: their signatures and result types.</summary>
+/// <summary>Calls of the built-in functions, bound by the signatures each declares in <see cref="FunctionRegistry"/>:
+/// the form is chosen by the number of arguments, each argument bound by its parameter's kind, and the call typed by
+/// the form's result rule. Nothing here names a function.</summary>
 sealed partial class ExpressionBinder
 {
-    public static readonly string[] LambdaFunctions = ["all", "any", "none", "count", "first", "sum", "min", "max", "avg"];
-
-    /// <summary>Every function, with the forms it accepts (for messages and the language reference).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Functions = new Dictionary<string, string>
-    {
-        ["count"] = "count(list) or count(list, x => condition)",
-        ["all"] = "all(list, x => condition)",
-        ["any"] = "any(list) or any(list, x => condition)",
-        ["none"] = "none(list, x => condition)",
-        ["first"] = "first(list, x => condition)",
-        ["sum"] = "sum(list) or sum(list, x => value)",
-        ["min"] = "min(list), min(list, x => value) or min(a, b, …)",
-        ["max"] = "max(list), max(list, x => value) or max(a, b, …)",
-        ["avg"] = "avg(list) or avg(list, x => value)",
-        ["exists"] = "exists(fact path)",
-        ["version"] = "version(string)",
-        ["date"] = "date(string)",
-        ["len"] = "len(string or list)",
-        ["lower"] = "lower(string)",
-        ["upper"] = "upper(string)",
-        ["trim"] = "trim(string)",
-        ["contains"] = "contains(string, string)",
-        ["starts_with"] = "starts_with(string, string)",
-        ["ends_with"] = "ends_with(string, string)",
-        ["days_since"] = "days_since(date)",
-        ["round"] = "round(number) or round(number, digits)",
-        ["abs"] = "abs(number, size or duration)",
-        ["if"] = "if(condition, then, else)",
-        ["passed"] = "passed(\"item id\")",
-        ["outcome"] = "outcome(\"item id\")",
-    };
+    public static IEnumerable<string> LambdaFunctions => FunctionRegistry.LambdaFunctions;
 
     BoundExpr? BindCall(CallExpr c)
     {
-        if (!Functions.TryGetValue(c.Function, out var usage))
-        {
-            var hint = Text.DidYouMean(c.Function, Functions.Keys);
-            return Error(Codes.UnknownFunction, $"Unknown function '{c.Function}'{hint}", c.Span);
-        }
+        if (FunctionRegistry.Find(c.Function) is not { } fn)
+            return Error(Codes.UnknownFunction,
+                $"Unknown function '{c.Function}'{Text.DidYouMean(c.Function, FunctionRegistry.All.Select(f => f.Name))}", c.Span);
         var args = c.Arguments;
-        bool Arity(int min, int max) =>
-            args.Count >= min && args.Count <= max
-            || Error(Codes.ArgumentCount, $"Wrong number of arguments to {c.Function}(): expected {usage}, got {args.Count}", c.Span) is not null;
+        var forms = fn.Signatures.Where(s => s.Accepts(args.Count)).ToList();
+        if (forms.Count == 0)
+            return Error(Codes.ArgumentCount, $"Wrong number of arguments to {fn.Name}(): expected {fn.Usage}, got {args.Count}", c.Span);
 
-        switch (c.Function)
+        var bound = new BoundExpr?[args.Count];
+        var form = forms[0];
+        if (forms.Count > 1)
         {
-            case "count" or "all" or "any" or "none":
-            {
-                var needsLambda = c.Function is "all" or "none";
-                if (!Arity(needsLambda ? 2 : 1, 2)) return null;
-                var list = BindList(args[0], c.Function);
-                if (list is null) return null;
-                var result = c.Function == "count" ? IqType.Number : IqType.Bool;
-                if (args.Count == 1) return new BoundCall(c.Function, [list], result, c.Span);
-                var lambda = BindLambda(args[1], ElementOf(list), PathOfList(list), c.Function);
-                if (lambda is null) return null;
-                if (lambda.Type != IqType.Bool && lambda.Type != IqType.Any)
-                    return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of {c.Function}() needs a bool, got {lambda.Type}", args[1].Span);
-                return new BoundCall(c.Function, [list, lambda], result, c.Span);
-            }
-            case "first":
-            {
-                // The first element that matches; none matching is missing evidence (the item errors), never a guess.
-                if (!Arity(2, 2)) return null;
-                var list = BindList(args[0], c.Function);
-                if (list is null) return null;
-                var lambda = BindLambda(args[1], ElementOf(list), PathOfList(list), c.Function);
-                if (lambda is null) return null;
-                if (lambda.Type != IqType.Bool && lambda.Type != IqType.Any)
-                    return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of first() needs a bool, got {lambda.Type}", args[1].Span);
-                return new BoundCall("first", [list, lambda, new BoundLiteral(PathOfList(list), IqType.String, c.Span)], ElementOf(list), c.Span);
-            }
-            case "sum" or "min" or "max" or "avg":
-                return BindAggregate(c, usage);
-            case "exists":
-            {
-                if (!Arity(1, 1)) return null;
-                if (args[0] is not (NameExpr or MemberExpr or IndexExpr))
-                    return Error(Codes.TypeMismatch, "Type mismatch: exists() needs a fact path such as env.gpus", args[0].Span);
-                var path = Bind(args[0]);
-                return path is null ? null : new BoundCall("exists", [path], IqType.Bool, c.Span);
-            }
-            case "version" or "date":
-            {
-                if (!Arity(1, 1)) return null;
-                var target = c.Function == "version" ? IqType.Version : IqType.Date;
-                var arg = Bind(args[0]);
-                if (arg is null) return null;
-                if (arg.Type == target) return arg;
-                if (!Is(arg, IqType.String))
-                    return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() needs a string, got {arg.Type}", StartOf(args[0]));
-                if (arg is BoundLiteral { Value: string s })
-                {
-                    var folded = Runtime.Functions.Convert(c.Function, s);
-                    if (folded is Runtime.Missing)
-                        return Error(Codes.BadValue, $"Not a valid {c.Function}: \"{s}\"", args[0].Span);
-                    return new BoundLiteral(folded, target, c.Span);
-                }
-                return new BoundCall(c.Function, [arg], target, c.Span);
-            }
-            case "len":
-            {
-                if (!Arity(1, 1)) return null;
-                var arg = Bind(args[0]);
-                if (arg is null) return null;
-                if (arg.Type is not ListType && !Is(arg, IqType.String))
-                    return Error(Codes.TypeMismatch, $"Type mismatch: len() needs a string or a list, got {arg.Type}", StartOf(args[0]));
-                return new BoundCall("len", [arg], IqType.Number, c.Span);
-            }
-            case "lower" or "upper" or "trim":
-            {
-                if (!Arity(1, 1)) return null;
-                var arg = BindAs(args[0], IqType.String, $"{c.Function}()");
-                return arg is null ? null : new BoundCall(c.Function, [arg], IqType.String, c.Span);
-            }
-            case "contains" or "starts_with" or "ends_with":
-            {
-                if (!Arity(2, 2)) return null;
-                var a = BindAs(args[0], IqType.String, $"{c.Function}()");
-                var b = BindAs(args[1], IqType.String, $"{c.Function}()");
-                return a is null || b is null ? null : new BoundCall(c.Function, [a, b], IqType.Bool, c.Span);
-            }
-            case "days_since":
-            {
-                if (!Arity(1, 1)) return null;
-                var arg = Bind(args[0]);
-                if (arg is null) return null;
-                if (arg.Type == IqType.String) arg = Convert("date", arg, IqType.Date);
-                if (!Is(arg, IqType.Date))
-                    return Error(Codes.TypeMismatch, $"Type mismatch: days_since() needs a date, got {arg.Type}", StartOf(args[0]));
-                return new BoundCall("days_since", [arg], IqType.Number, c.Span);
-            }
-            case "round":
-            {
-                if (!Arity(1, 2)) return null;
-                var bound = args.Select(a => BindAs(a, IqType.Number, "round()")).ToList();
-                return bound.Any(b => b is null) ? null : new BoundCall("round", bound!, IqType.Number, c.Span);
-            }
-            case "abs":
-            {
-                if (!Arity(1, 1)) return null;
-                var arg = Bind(args[0]);
-                if (arg is null) return null;
-                if (!IsNumeric(arg.Type) && arg.Type != IqType.Any)
-                    return Error(Codes.TypeMismatch, $"Type mismatch: abs() needs a number, size or duration, got {arg.Type}", StartOf(args[0]));
-                return new BoundCall("abs", [arg], arg.Type, c.Span);
-            }
-            case "if":
-            {
-                if (!Arity(3, 3)) return null;
-                var cond = BindAs(args[0], IqType.Bool, "if()");
-                var then = Bind(args[1]);
-                var otherwise = Bind(args[2]);
-                if (cond is null || then is null || otherwise is null) return null;
-                if (then.Type != otherwise.Type && then.Type != IqType.Any && otherwise.Type != IqType.Any)
-                    return Error(Codes.TypeMismatch, $"Type mismatch: if() branches differ: {then.Type} and {otherwise.Type}", c.Span);
-                return new BoundCall("if", [cond, then, otherwise], then.Type == IqType.Any ? otherwise.Type : then.Type, c.Span);
-            }
-            case "passed" or "outcome":
-            {
-                if (!Arity(1, 1)) return null;
-                if (args[0] is not LiteralExpr { Kind: Ast.LiteralKind.String, Value: string id })
-                    return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() needs an item id as a string literal", args[0].Span);
-                scope.ItemReferences.Add((id, args[0].Span));
-                return new BoundItemRef(c.Function, id, c.Function == "passed" ? IqType.Bool : IqType.String, c.Span);
-            }
+            // A list form and a values form of one arity (min, max): the list form when the first argument is a list,
+            // or an `any` fact followed by a lambda.
+            bound[0] = Bind(args[0]);
+            if (bound[0] is not { } first) return null;
+            var list = first.Type is ListType || first.Type == IqType.Any && args[1] is LambdaExpr;
+            form = forms.FirstOrDefault(s => s.IsVariadic != list) ?? form;
         }
-        throw new InvalidOperationException(c.Function);
+        if (form.IsVariadic) return BindValues(form, c, bound[0]);
+        if (form.Params[0].Kind == ArgKind.ItemId) return BindItemRef(form, c);
+
+        var failed = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var p = form.Params[i];
+            if (p.IsLambda)
+            {
+                // Over the elements of the list before it; not bound at all when that list did not bind.
+                bound[i] = bound[i - 1] is { } list ? BindLambdaArgument(p, args[i], list, fn.Name) : null;
+            }
+            else if (p.Kind == ArgKind.FactPath && args[i] is not (NameExpr or MemberExpr or IndexExpr))
+            {
+                bound[i] = Error(Codes.TypeMismatch, $"Type mismatch: {fn.Name}() needs a fact path such as env.gpus", args[i].Span);
+            }
+            else
+            {
+                bound[i] ??= Bind(args[i]);
+                // A conversion of a value that already has the result type is that value.
+                if (i == 0 && form.Fold is not null && form.Params.Count == 1 && bound[0]?.Type == form.Returns) return bound[0];
+                if (bound[i] is { } arg) bound[i] = Check(p, arg, args[i], fn.Name);
+            }
+            failed |= bound[i] is null;
+        }
+        if (failed) return null;
+        var arguments = bound.Select(b => b!).ToList();
+
+        if (form.Fold is not null && arguments.All(a => a is BoundLiteral))
+        {
+            var folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray());
+            if (folded is null)
+                return Error(Codes.BadValue, $"Not a valid {fn.Name}: \"{((BoundLiteral)arguments[0]).Value}\"", args[0].Span);
+            return new BoundLiteral(folded, form.Returns, c.Span);
+        }
+        var type = ResultType(form, arguments, c);
+        return type is null ? null : new BoundCall(form, arguments, type, c.Span);
     }
 
-    BoundExpr? BindAggregate(CallExpr c, string usage)
+    /// <summary>The argument, bound, checked against its parameter's kind; null (with an error) when it does not fit.</summary>
+    BoundExpr? Check(Param p, BoundExpr arg, Expr syntax, string function)
     {
-        var args = c.Arguments;
-        if (args.Count == 0)
-            return Error(Codes.ArgumentCount, $"Wrong number of arguments to {c.Function}(): expected {usage}, got 0", c.Span);
-        var first = Bind(args[0]);
-        if (first is null) return null;
-        if (first.Type is ListType || first.Type == IqType.Any && (args.Count == 1 || args[1] is LambdaExpr || c.Function is "sum" or "avg"))
+        BoundExpr? Mismatch(string needs) =>
+            Error(Codes.TypeMismatch, $"Type mismatch: {function}() needs {needs}, got {arg.Type}", StartOf(syntax));
+        switch (p.Kind)
         {
-            if (args.Count > 2)
-                return Error(Codes.ArgumentCount, $"Wrong number of arguments to {c.Function}(): expected {usage}, got {args.Count}", c.Span);
-            var element = ElementOf(first);
-            if (args.Count == 1)
-            {
-                if (!IsNumeric(element) && element != IqType.Any && !(c.Function is "min" or "max" && element is PrimitiveType))
-                    return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() needs a list of numbers, sizes or durations, got {first.Type}", StartOf(args[0]));
-                return new BoundCall(c.Function, [first], element, c.Span);
-            }
-            var lambda = BindLambda(args[1], element, PathOfList(first), c.Function);
-            if (lambda is null) return null;
-            if (!IsNumeric(lambda.Type) && lambda.Type != IqType.Any && !(c.Function is "min" or "max" && lambda.Type is PrimitiveType && lambda.Type != IqType.Bool))
-                return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of {c.Function}() needs a number, size or duration, got {lambda.Type}", args[1].Span);
-            return new BoundCall(c.Function, [first, lambda], lambda.Type, c.Span);
+            case ArgKind.String: return Is(arg, IqType.String) ? arg : Mismatch("a string");
+            case ArgKind.Number: return Is(arg, IqType.Number) ? arg : Mismatch("a number");
+            case ArgKind.Bool: return Is(arg, IqType.Bool) ? arg : Mismatch("a bool");
+            case ArgKind.Numeric: return IsNumeric(arg.Type) || arg.Type == IqType.Any ? arg : Mismatch("a number, size or duration");
+            case ArgKind.StringOrList: return arg.Type is ListType || Is(arg, IqType.String) ? arg : Mismatch("a string or a list");
+            case ArgKind.Date:
+                if (arg.Type == IqType.String) arg = Convert(arg, IqType.Date);
+                return Is(arg, IqType.Date) ? arg : Mismatch("a date");
+            case ArgKind.List or ArgKind.NumericList or ArgKind.OrderedList:
+                if (arg.Type is not ListType && arg.Type != IqType.Any) return Mismatch("a list");
+                var element = ElementOf(arg);
+                var fits = p.Kind == ArgKind.List || IsNumeric(element) || element == IqType.Any
+                           || p.Kind == ArgKind.OrderedList && element is PrimitiveType;
+                return fits ? arg : Mismatch("a list of numbers, sizes or durations");
+            default:
+                return arg;
         }
-        if (c.Function is "sum" or "avg")
-            return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() needs a list, got {first.Type}", StartOf(args[0]));
-        // min(a, b, …) over scalars of one ordered type
-        var all = new List<BoundExpr> { first };
-        foreach (var a in args.Skip(1))
+    }
+
+    BoundExpr? BindLambdaArgument(Param p, Expr e, BoundExpr list, string function)
+    {
+        var lambda = BindLambda(e, ElementOf(list), PathOf(list), function);
+        if (lambda is null) return null;
+        var t = lambda.Type;
+        var fits = t == IqType.Any || (p.Kind == ArgKind.Predicate
+            ? t == IqType.Bool
+            : IsNumeric(t) || p.Kind == ArgKind.OrderedSelector && t is PrimitiveType && t != IqType.Bool);
+        if (fits) return lambda;
+        var needs = p.Kind == ArgKind.Predicate ? "a bool" : "a number, size or duration";
+        return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of {function}() needs {needs}, got {t}", e.Span);
+    }
+
+    IqType? ResultType(Signature form, List<BoundExpr> args, CallExpr c)
+    {
+        switch (form.Result)
         {
-            var b = Bind(a);
+            case ResultRule.FirstArgument: return args[0].Type;
+            case ResultRule.ElementOfFirst: return ElementOf(args[0]);
+            case ResultRule.OfLambda: return args[1].Type;
+            case ResultRule.SameBranches:
+                var (then, otherwise) = (args[1].Type, args[2].Type);
+                if (then == otherwise || then == IqType.Any || otherwise == IqType.Any) return then == IqType.Any ? otherwise : then;
+                Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() branches differ: {then} and {otherwise}", c.Span);
+                return null;
+            default: return form.Returns;
+        }
+    }
+
+    /// <summary><c>min(a, b, …)</c>: values of one type that orders, passed to the function as one list.</summary>
+    BoundExpr? BindValues(Signature form, CallExpr c, BoundExpr? first)
+    {
+        var all = new List<BoundExpr>();
+        for (var i = 0; i < c.Arguments.Count; i++)
+        {
+            var b = i == 0 && first is not null ? first : Bind(c.Arguments[i]);
             if (b is null) return null;
             all.Add(b);
         }
         var types = all.Select(a => a.Type).Where(t => t != IqType.Any).Distinct().ToList();
         if (types.Count > 1)
-            return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() arguments differ: {string.Join(" and ", types)}", c.Span);
+            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() arguments differ: {string.Join(" and ", types)}", c.Span);
         if (types.Count == 1 && (types[0] is not PrimitiveType || types[0] == IqType.Bool))
-            return Error(Codes.TypeMismatch, $"Type mismatch: {c.Function}() cannot order values of type {types[0]}", c.Span);
-        if (all.Count < 2)
-            return Error(Codes.ArgumentCount, $"Wrong number of arguments to {c.Function}(): expected {usage}, got 1", c.Span);
-        return new BoundCall(c.Function, [new BoundList(all, new ListType(types.Count == 1 ? types[0] : IqType.Any), c.Span)],
-            types.Count == 1 ? types[0] : IqType.Any, c.Span);
+            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() cannot order values of type {types[0]}", c.Span);
+        var type = types.Count == 1 ? types[0] : IqType.Any;
+        return new BoundCall(form, [new BoundList(all, new ListType(type), c.Span)], type, c.Span);
     }
 
-    BoundExpr? BindList(Expr e, string function)
+    /// <summary><c>passed("id")</c>, <c>outcome("id")</c>: a dependency on another item, checked once all items are known.</summary>
+    BoundExpr? BindItemRef(Signature form, CallExpr c)
     {
-        var list = Bind(e);
-        if (list is null) return null;
-        if (list.Type is ListType || list.Type == IqType.Any) return list;
-        return Error(Codes.TypeMismatch, $"Type mismatch: {function}() needs a list, got {list.Type}", StartOf(e));
+        if (c.Arguments[0] is not LiteralExpr { Kind: Ast.LiteralKind.String, Value: string id })
+            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() needs an item id as a string literal", c.Arguments[0].Span);
+        scope.ItemReferences.Add((id, c.Arguments[0].Span));
+        return new BoundItemRef(form, id, form.Returns, c.Span);
     }
 
     static IqType ElementOf(BoundExpr list) => list.Type is ListType l ? l.Element : IqType.Any;
-
-    static string PathOfList(BoundExpr list) => PathOf(list);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Iq.Rules.Ast;
 using Iq.Rules.Binding;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
@@ -15,55 +13,33 @@ public sealed record CompileResult(CompiledChecklist? Checklist, IReadOnlyList<D
 }
 
 /// <summary>Checklist text to compiled rules. The passes, in order:
-/// read (size, encoding) → parse (bracket scan, grammar) → resolve <c>extends</c> → merge tailoring →
+/// load (read, parse, resolve <c>extends</c>: <see cref="ChecklistLoader"/>) → merge tailoring →
 /// bind (names, types, params) → order (item dependencies) → scripts (Roslyn) → compile (LINQ).
 /// Runs on a thread with a large stack: depth is bounded in the parser, this is the second guard.</summary>
 public static class ChecklistCompiler
 {
     const int StackSize = 64 * 1024 * 1024;
-    const int MaxExtendsDepth = 16;
+
+    public static CompileResult Compile(ChecklistSource source, IFactSchema schema, CompileOptions? options = null) =>
+        OnBigStack(() => Run(source, schema, options ?? new CompileOptions()));
 
     public static CompileResult CompileFile(string path, IFactSchema schema, CompileOptions? options = null) =>
-        OnBigStack(() => Run(path, null, schema, options ?? new CompileOptions()));
+        Compile(ChecklistSource.FromFile(path), schema, options);
 
     /// <summary>Compiles text held in memory; <paramref name="file"/> names it in diagnostics and anchors relative <c>extends</c>.</summary>
     public static CompileResult CompileText(string text, string file, IFactSchema schema, CompileOptions? options = null) =>
-        OnBigStack(() => Run(file, text, schema, options ?? new CompileOptions()));
+        Compile(ChecklistSource.FromText(text, file), schema, options);
 
-    /// <summary>Compiles one expression in the scope of a checklist (its params and lets): for the expression
-    /// test cases and for explaining a value. The expression's own diagnostics are reported in <paramref name="expressionFile"/>.</summary>
+    /// <summary>Compiles one expression in the scope of a checklist, its <c>extends</c> chain included (params as
+    /// tailored, lets): for the expression test cases and for explaining a value. The expression's own diagnostics
+    /// are reported in <paramref name="expressionFile"/>.</summary>
     public static (CompiledExpression? Expression, IReadOnlyList<Diagnostic> Diagnostics) CompileExpression(
-        string contextText, string contextFile, string expression, string expressionFile, IFactSchema schema, CompileOptions? options = null)
-    {
-        (CompiledExpression?, IReadOnlyList<Diagnostic>) result = default;
-        OnBigStack(() =>
-        {
-            var diagnostics = new DiagnosticBag();
-            var syntax = ChecklistParser.Parse(contextText, contextFile, diagnostics);
-            var expr = ChecklistParser.ParseExpression(expression, expressionFile, diagnostics);
-            if (syntax is null || expr is null)
-            {
-                result = (null, Diagnostic.Sort(diagnostics.Items));
-                return new CompileResult(null, []);
-            }
-            var merged = MergedChecklist.Merge([(syntax, new SourceFile(contextFile, ""))]);
-            var (model, bound) = Binder.BindWith(merged, schema, options ?? new CompileOptions(), expr, diagnostics);
-            if (model is null || bound is null)
-            {
-                result = (null, Diagnostic.Sort(diagnostics.Items));
-                return new CompileResult(null, []);
-            }
-            var scripts = ScriptCompiler.Compile(model.Scripts, options?.ScriptCacheDirectory, diagnostics) ?? [];
-            var checklist = Lower(model, schema, scripts);
-            result = (new CompiledExpression(checklist, bound.Type, ExpressionCompiler.CompileOne(bound)), []);
-            return new CompileResult(checklist, []);
-        });
-        return result;
-    }
+        ChecklistSource checklist, string expression, string expressionFile, IFactSchema schema, CompileOptions? options = null) =>
+        OnBigStack(() => RunExpression(checklist, expression, expressionFile, schema, options ?? new CompileOptions()));
 
-    static CompileResult OnBigStack(Func<CompileResult> run)
+    static T OnBigStack<T>(Func<T> run)
     {
-        CompileResult? result = null;
+        T? result = default;
         Exception? error = null;
         var thread = new Thread(() =>
         {
@@ -76,10 +52,24 @@ public static class ChecklistCompiler
         return result!;
     }
 
-    static CompileResult Run(string path, string? text, IFactSchema schema, CompileOptions options)
+    static (CompiledExpression?, IReadOnlyList<Diagnostic>) RunExpression(ChecklistSource source, string expression, string expressionFile,
+        IFactSchema schema, CompileOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var chain = LoadChain(path, text, options, diagnostics);
+        var chain = ChecklistLoader.Load(source, options, diagnostics);
+        var expr = ChecklistParser.ParseExpression(expression, expressionFile, diagnostics);
+        if (chain is null || expr is null || diagnostics.HasErrors) return (null, Diagnostic.Sort(diagnostics.Items));
+        var (model, bound) = Binder.BindWith(MergedChecklist.Merge(chain), schema, options, expr, diagnostics);
+        if (model is null || bound is null) return (null, Diagnostic.Sort(diagnostics.Items));
+        var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics) ?? [];
+        var checklist = Lower(model, schema, scripts);
+        return (new CompiledExpression(checklist, bound.Type, ExpressionCompiler.CompileOne(bound)), []);
+    }
+
+    static CompileResult Run(ChecklistSource source, IFactSchema schema, CompileOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var chain = ChecklistLoader.Load(source, options, diagnostics);
         if (chain is null || diagnostics.HasErrors) return Fail(diagnostics);
         var merged = MergedChecklist.Merge(chain);
         var model = Binder.Bind(merged, schema, options, diagnostics);
@@ -91,64 +81,6 @@ public static class ChecklistCompiler
     }
 
     static CompileResult Fail(DiagnosticBag diagnostics) => new(null, Diagnostic.Sort(diagnostics.Items));
-
-    /// <summary>The file and the bases it extends, base first. Cycles and missing bases are errors.</summary>
-    static List<(ChecklistSyntax, SourceFile)>? LoadChain(string path, string? text, CompileOptions options, DiagnosticBag diagnostics)
-    {
-        var chain = new List<(ChecklistSyntax, SourceFile)>();
-        var seen = new List<string>();
-        var display = path;
-        SourceSpan? referencedAt = null;
-        while (true)
-        {
-            var full = Path.GetFullPath(path);
-            if (seen.Contains(full))
-            {
-                var names = seen.Append(full).Select(Path.GetFileName);
-                diagnostics.Error(Codes.ExtendsCycle, $"Checklists extend each other in a cycle: {string.Join(" → ", names)}", referencedAt!);
-                return null;
-            }
-            if (seen.Count == MaxExtendsDepth)
-            {
-                diagnostics.Error(Codes.ExtendsCycle, $"Too many levels of extends (more than {MaxExtendsDepth})", referencedAt!);
-                return null;
-            }
-            seen.Add(full);
-            var bytes = text is not null && chain.Count == 0
-                ? System.Text.Encoding.UTF8.GetBytes(text)
-                : SourceText.ReadBytes(path, display, diagnostics);
-            if (bytes is null) return null;
-            var source = SourceText.Decode(bytes, display, diagnostics);
-            if (source is null) return null;
-            var syntax = ChecklistParser.Parse(source, display, diagnostics);
-            if (syntax is null) return null;
-            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes)))));
-            if (syntax.Header.Extends is not { } baseName) return chain;
-            referencedAt = syntax.Header.ExtendsSpan;
-            var resolved = Resolve(path, baseName, options);
-            display = resolved ?? baseName;
-            path = resolved ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", baseName);
-            text = null;
-            if (resolved is null)
-            {
-                diagnostics.Error(Codes.BaseNotFound, $"Base checklist not found: {baseName}", referencedAt!);
-                return null;
-            }
-        }
-    }
-
-    static string? Resolve(string from, string reference, CompileOptions options)
-    {
-        var dir = Path.GetDirectoryName(from);
-        var local = string.IsNullOrEmpty(dir) ? reference : Path.Combine(dir, reference);
-        if (File.Exists(local)) return local;
-        foreach (var library in options.LibraryDirectories)
-        {
-            var candidate = Path.Combine(library, reference);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 
     /// <summary>The rule model to delegates: lets, conditions, templates, all in one LINQ compile.</summary>
     static CompiledChecklist Lower(ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts)

@@ -61,7 +61,7 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
         static object? Safe(Func<EvalContext, object?> f, EvalContext ctx)
         {
             try { return f(ctx); }
-            catch (EvaluationException e) { return new Missing(e.Message); }
+            catch (EvaluationException e) { return new Missing("", Absence.Undecidable, e.Message); }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using FastExpressionCompiler;
 using Iq.Rules.Binding;
+using Iq.Rules.Builtins;
 using Iq.Rules.Runtime;
 using Missing = Iq.Rules.Runtime.Missing;
 using LE = System.Linq.Expressions.Expression;
@@ -9,7 +10,8 @@ using LE = System.Linq.Expressions.Expression;
 namespace Iq.Rules.Compilation;
 
 /// <summary>Bound expressions to System.Linq.Expressions. Trees stay thin: every operator and function
-/// lowers to a call of a plain static method in <see cref="Ops"/> or <see cref="Functions"/>; values are
+/// lowers to a call of a plain static method in <see cref="Ops"/>, or the one a function's signature names in
+/// <see cref="Builtins.FunctionRegistry"/>; values are
 /// <c>object</c>. All of a checklist's conditions go into one <c>Compile()</c>, which is several times
 /// cheaper than one per condition.</summary>
 sealed class ExpressionCompiler
@@ -40,10 +42,8 @@ sealed class ExpressionCompiler
     }
 
     static readonly MethodInfo[] OpsMethods = typeof(Ops).GetMethods(BindingFlags.Public | BindingFlags.Static);
-    static readonly MethodInfo[] FunctionMethods = typeof(Functions).GetMethods(BindingFlags.Public | BindingFlags.Static);
 
     static MethodInfo Op(string name) => OpsMethods.Single(m => m.Name == name);
-    static MethodInfo Fn(string name) => FunctionMethods.Single(m => m.Name == name);
 
     static LE Obj(LE e) => e.Type == typeof(object) ? e : LE.Convert(e, typeof(object));
     static LE Const(object? value) => LE.Constant(value, typeof(object));
@@ -61,12 +61,11 @@ sealed class ExpressionCompiler
         BoundUnary u => LE.Call(Op(nameof(Ops.Neg)), Compile(u.Operand)),
         BoundBinary b => CompileBinary(b),
         BoundMatch m => LE.Call(Op(nameof(Ops.Matches)), Compile(m.Input), LE.Constant(m.Pattern)),
-        BoundCall c => CompileCall(c),
+        BoundCall c => CompileCall(c.Signature, c.Arguments),
         BoundLambda lam => CompileLambda(lam),
         BoundList l => LE.NewArrayInit(typeof(object), l.Items.Select(i => Obj(Compile(i)))),
         BoundScript s => LE.Call(_ctx, typeof(EvalContext).GetMethod(nameof(EvalContext.Script))!, LE.Constant(s.Index)),
-        BoundItemRef r => LE.Call(_ctx, typeof(EvalContext).GetMethod(r.Function == "passed" ? nameof(EvalContext.ItemPassed) : nameof(EvalContext.ItemOutcome))!,
-            LE.Constant(r.ItemId)),
+        BoundItemRef r => CompileCall(r.Signature, [new BoundLiteral(r.ItemId, IqType.String, r.Span)]),
         _ => throw new InvalidOperationException(e.GetType().Name),
     };
 
@@ -108,45 +107,27 @@ sealed class ExpressionCompiler
         }
     }
 
-    LE CompileCall(BoundCall c)
+    /// <summary>A call of a built-in function: its run-time method, from the form the binder chose, with each argument
+    /// passed as the method's parameter asks (a lambda, a thunk, the evaluation, its clock, the first argument's fact
+    /// path, or the default of an optional parameter the form leaves out).</summary>
+    LE CompileCall(Signature form, IReadOnlyList<BoundExpr> args)
     {
-        var args = c.Arguments;
-        LE Arg(int i) => Compile(args[i]);
-        LE Selector() => args.Count > 1 ? Arg(1) : LE.Constant(null, typeof(Func<object?, object?>));
-        switch (c.Function)
+        var parameters = form.Method.GetParameters();
+        var values = new List<LE>(parameters.Length);
+        var next = 0;
+        foreach (var p in parameters)
         {
-            case "count": return args.Count == 1 ? LE.Call(Fn(nameof(Functions.Count)), Arg(0)) : LE.Call(Fn(nameof(Functions.CountWhere)), Arg(0), Arg(1));
-            case "any": return args.Count == 1 ? LE.Call(Fn(nameof(Functions.NonEmpty)), Arg(0)) : LE.Call(Fn(nameof(Functions.Any)), Arg(0), Arg(1));
-            case "all": return LE.Call(Fn(nameof(Functions.All)), Arg(0), Arg(1));
-            case "first": return LE.Call(Fn(nameof(Functions.First)), Arg(0), Arg(1), LE.Constant(((BoundLiteral)args[2]).Value as string ?? "a list"));
-            case "none": return Obj(LE.Call(Fn(nameof(Functions.None)), Arg(0), Arg(1)));
-            case "sum": return LE.Call(Fn(nameof(Functions.Sum)), Arg(0), Selector());
-            case "avg": return LE.Call(Fn(nameof(Functions.Avg)), Arg(0), Selector());
-            case "min": return LE.Call(Fn(nameof(Functions.Min)), Arg(0), Selector());
-            case "max": return LE.Call(Fn(nameof(Functions.Max)), Arg(0), Selector());
-            case "exists": return LE.Call(Fn(nameof(Functions.Exists)), Arg(0));
-            case "version": return LE.Call(Fn(nameof(Functions.Version)), Arg(0));
-            case "date": return LE.Call(Fn(nameof(Functions.Date)), Arg(0));
-            case "len": return LE.Call(Fn(nameof(Functions.Len)), Arg(0));
-            case "lower": return LE.Call(Fn(nameof(Functions.Lower)), Arg(0));
-            case "upper": return LE.Call(Fn(nameof(Functions.Upper)), Arg(0));
-            case "trim": return LE.Call(Fn(nameof(Functions.Trim)), Arg(0));
-            case "contains": return LE.Call(Fn(nameof(Functions.Contains)), Arg(0), Arg(1));
-            case "starts_with": return LE.Call(Fn(nameof(Functions.StartsWith)), Arg(0), Arg(1));
-            case "ends_with": return LE.Call(Fn(nameof(Functions.EndsWith)), Arg(0), Arg(1));
-            case "days_since": return LE.Call(Fn(nameof(Functions.DaysSince)), Arg(0), LE.Field(_ctx, nameof(EvalContext.Now)));
-            case "round": return LE.Call(Fn(nameof(Functions.Round)), Arg(0), args.Count > 1 ? Arg(1) : Const(0d));
-            case "abs": return LE.Call(Fn(nameof(Functions.Abs)), Arg(0));
-            case "if":
+            if (p.ParameterType == typeof(EvalContext)) values.Add(_ctx);
+            else if (p.ParameterType == typeof(DateTimeOffset)) values.Add(LE.Field(_ctx, nameof(EvalContext.Now)));
+            else if (p.ParameterType == typeof(ArgumentPath)) values.Add(LE.Constant(new ArgumentPath(ExpressionBinder.PathOf(args[0]))));
+            else if (next >= args.Count) values.Add(LE.Constant(p.DefaultValue, p.ParameterType));
+            else if (p.ParameterType == typeof(Func<object?>)) values.Add(LE.Lambda<Func<object?>>(Obj(Compile(args[next++]))));
+            else
             {
-                // Only the chosen branch runs; a missing condition makes the result missing.
-                var cond = LE.Variable(typeof(object), "cond");
-                return LE.Block(typeof(object), [cond],
-                    LE.Assign(cond, Arg(0)),
-                    LE.Condition(LE.Call(Op(nameof(Ops.IsTrue)), cond), Obj(Arg(1)),
-                        LE.Condition(LE.Call(Op(nameof(Ops.IsFalse)), cond), Obj(Arg(2)), cond, typeof(object)), typeof(object)));
+                var value = Compile(args[next++]);
+                values.Add(value.Type == p.ParameterType ? value : LE.Convert(value, p.ParameterType));
             }
         }
-        throw new InvalidOperationException(c.Function);
+        return Obj(LE.Call(form.Method, values));
     }
 }

@@ -26,6 +26,10 @@ public sealed record ItemModel(
     IReadOnlyList<string> DependsOn)
     : RuleNode(Id, Title, Weight, DisabledReason, Span)
 {
+    /// <summary>The fact roots its conditions read (<c>expect</c>, <c>when</c>, <c>score</c>, <c>foreach</c>), directly or
+    /// through lets, computed by the binder: the documents the item's evidence comes from.</summary>
+    public IReadOnlyList<FactRoot> Reads { get; init; } = [];
+
     /// <summary>True when a machine decides the item; false for a human judgment (<c>manual</c>).</summary>
     public bool Automated => Manual is null;
 }

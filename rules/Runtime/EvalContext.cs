@@ -31,14 +31,16 @@ public sealed class EvalContext
         return v;
     }
 
-    public object? ItemPassed(string id) => ItemOutcomes.GetValueOrDefault(id, Outcome.Error) switch
+    /// <summary><c>passed("id")</c>: true or false once the item passed or failed, else missing.</summary>
+    public static object? ItemPassed(EvalContext ctx, string id) => ctx.ItemOutcomes.GetValueOrDefault(id, Outcome.Error) switch
     {
         Outcome.Pass => Ops.True,
         Outcome.Fail => Ops.False,
-        var o => new Missing($"item '{id}' is {o.Name()}"),
+        var o => new Missing(id, Absence.ItemNotDecided, o.Name()),
     };
 
-    public object? ItemOutcome(string id) => ItemOutcomes.GetValueOrDefault(id, Outcome.Error).Name();
+    /// <summary><c>outcome("id")</c>: the item's outcome by name.</summary>
+    public static object? ItemOutcome(EvalContext ctx, string id) => ctx.ItemOutcomes.GetValueOrDefault(id, Outcome.Error).Name();
 
     public object? Script(int index) => _checklist.RunScript(index, this);
 }

@@ -16,7 +16,7 @@ static class Evaluator
         var roots = new object?[checklist.Roots.Count];
         for (var r = 0; r < roots.Length; r++)
             roots[r] = facts.Roots.TryGetValue(checklist.Roots[r].Name, out var v) && v is not null
-                ? v : new Missing($"{checklist.Roots[r].Name} (no '{checklist.Roots[r].Kind}' document in the bundle)");
+                ? v : Missing.NoDocument(checklist.Roots[r].Name, checklist.Roots[r].Kind);
         return roots;
     }
 
@@ -52,7 +52,7 @@ static class Evaluator
         var m = item.Model;
         if (m.DisabledReason is not null)
         {
-            into.Add(Row(m, m.Id, m.Title, Outcome.NotSelected, 0, [], $"disabled by tailoring: {m.DisabledReason}", null));
+            into.Add(Row(m, m.Id, m.Title, Outcome.NotSelected, 0, [], new Disabled(m.DisabledReason), null));
             return;
         }
         if (item.Source is null)
@@ -68,15 +68,15 @@ static class Evaluator
         try { source = item.Source(ctx); }
         catch (EvaluationException e)
         {
-            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], e.Message, null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new EvaluationError(e.Message), null));
             return;
         }
         if (source is Missing missing)
-            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"missing evidence: {missing.Path}", null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new MissingEvidence([missing]), null));
         else if (source is not object?[] elements)
-            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], $"type mismatch: foreach needs a list, got {Ops.Describe(source)}", null));
+            into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new TypeMismatch("foreach needs a list", Ops.Describe(source)), null));
         else if (elements.Length == 0)
-            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], "foreach over an empty list", null));
+            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], new EmptyForeach(), null));
         else
         {
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -118,15 +118,15 @@ static class Evaluator
             if (item.When is { } when)
             {
                 var applies = when.Evaluate(ctx);
-                if (applies is Missing wm) return Row(m, id, title, Outcome.Error, 0, [], $"missing evidence: {wm.Path} (in 'when')", fix);
-                if (applies is false) return Row(m, id, title, Outcome.NotApplicable, 0, [], $"not applicable: {when.Text} is false", fix);
+                if (applies is Missing wm) return Row(m, id, title, Outcome.Error, 0, [], new MissingEvidence([wm], "when"), fix);
+                if (applies is false) return Row(m, id, title, Outcome.NotApplicable, 0, [], new NotApplicable(when.Text), fix);
             }
             if (m.Manual is not null)
-                return Row(m, id, title, Outcome.NotChecked, 0, [], "manual judgment required: " + m.Manual, fix);
+                return Row(m, id, title, Outcome.NotChecked, 0, [], new ManualRequired(m.Manual), fix);
 
             // Lists only when something is to be said: most items pass.
             List<Evidence>? evidence = null;
-            List<string>? missing = null;
+            List<Missing>? missing = null;
             var failed = false;
             foreach (var condition in item.Expectations)
             {
@@ -137,52 +137,44 @@ static class Evaluator
                     continue;
                 }
                 if (value is true) continue;
-                if (value is Missing mv) { (missing ??= []).Add(mv.Path); continue; }
+                if (value is Missing mv) { (missing ??= []).Add(mv); continue; }
                 failed = true;
                 (evidence ??= []).AddRange(condition.Explain(ctx, value));
             }
             if (item.Score is null && !failed && missing is null && !m.Informational)
-                return Row(m, id, title, Outcome.Pass, 1, [], "", null);
+                return Row(m, id, title, Outcome.Pass, 1, [], Reason.None, null);
             evidence ??= [];
             missing ??= [];
             if (m.Informational)
-                return Row(m, id, title, Outcome.Informational, 0, evidence, "informational", fix);
+                return Row(m, id, title, Outcome.Informational, 0, evidence, new InformationalOnly(), fix);
 
             double? score = null;
             if (item.Score is not null)
             {
                 var s = item.Score(ctx);
-                if (s is Missing sm) missing.Add(sm.Path);
+                if (s is Missing sm) missing.Add(sm);
                 else if (s is double d) score = double.IsFinite(d) ? Math.Clamp(d, 0, 1) : 0;
-                else throw new EvaluationException($"type mismatch: 'score' needs a number, got {Ops.Describe(s)}");
+                else return Row(m, id, title, Outcome.Error, 0, [], new TypeMismatch("'score' needs a number", Ops.Describe(s)), fix);
             }
             if (failed)
-                return Row(m, id, title, Outcome.Fail, score ?? 0, evidence, FailMessage(evidence, missing), fix);
+                return Row(m, id, title, Outcome.Fail, score ?? 0, evidence, new Failed(evidence.FirstOrDefault(), missing), fix);
             if (missing.Count > 0)
-                return Row(m, id, title, Outcome.Error, 0, evidence,
-                    "missing evidence: " + string.Join(", ", missing.Distinct()), fix);
+                return Row(m, id, title, Outcome.Error, 0, evidence, new MissingEvidence(missing), fix);
             if (item.Expectations.Length == 0 && score is { } only && only < 1)
             {
                 evidence.Add(new Evidence("score", Ops.Format(only), "1"));
-                return Row(m, id, title, Outcome.Fail, only, evidence, $"partial: score {Ops.Format(only)}", fix);
+                return Row(m, id, title, Outcome.Fail, only, evidence, new PartialCredit(only), fix);
             }
-            return Row(m, id, title, Outcome.Pass, score ?? 1, evidence, "", null);
+            return Row(m, id, title, Outcome.Pass, score ?? 1, evidence, Reason.None, null);
         }
         catch (EvaluationException e)
         {
-            return Row(m, id, title, Outcome.Error, 0, [], e.Message, fix);
+            return Row(m, id, title, Outcome.Error, 0, [], new EvaluationError(e.Message), fix);
         }
     }
 
-    static string FailMessage(List<Evidence> evidence, List<string> missing)
-    {
-        var first = evidence.FirstOrDefault();
-        var text = first is null ? "failed" : $"{first.Expression}: actual {first.Actual}, expected {first.Expected}";
-        return missing.Count == 0 ? text : text + "; also missing evidence: " + string.Join(", ", missing.Distinct());
-    }
-
     static ItemResult Row(ItemModel m, string id, string title, Outcome outcome, double score, IReadOnlyList<Evidence> evidence,
-        string message, string? fix) =>
-        new(id, m.Id, title, m.SectionId, m.Clause, m.Level, m.Weight, m.Automated, outcome, score, evidence, message,
+        Reason reason, string? fix) =>
+        new(id, m.Id, title, m.SectionId, m.Clause, m.Level, m.Weight, m.Automated, outcome, score, evidence, reason,
             outcome is Outcome.Fail or Outcome.Error ? fix : null, m.Manual);
 }

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Iq.Rules.Runtime;
 
-/// <summary>The built-in functions, called by compiled expression trees. Missing inputs give missing results;
-/// over lists, a missing element decides nothing that the others already decide (Kleene logic).</summary>
+/// <summary>The built-in functions, called by compiled expression trees; each is declared, with its signatures, in
+/// <see cref="Builtins.FunctionRegistry"/>. Missing inputs give missing results; over lists, a missing element decides
+/// nothing that the others already decide (Kleene logic).</summary>
 public static class Functions
 {
     static object?[] List(object? v, string fn) => v as object?[] ?? throw new EvaluationException($"type mismatch: {fn}() needs a list, got {Ops.Describe(v)}");
@@ -50,7 +51,7 @@ public static class Functions
     }
 
     /// <summary>The first element for which the predicate holds; none is missing evidence, so an item reading it errors.</summary>
-    public static object? First(object? list, Func<object?, object?> predicate, string path)
+    public static object? First(object? list, Func<object?, object?> predicate, ArgumentPath path)
     {
         if (list is Missing) return list;
         foreach (var e in List(list, "first"))
@@ -59,7 +60,7 @@ public static class Functions
             if (r is Missing) return r;
             if (r is true) return e;
         }
-        return new Missing($"first({path}, …): no element matches");
+        return new Missing(path.Path, Absence.NoMatch, "first");
     }
 
     public static object? NonEmpty(object? list) => list is Missing ? list : Ops.Bool(List(list, "any").Length > 0);
@@ -69,7 +70,7 @@ public static class Functions
     static IEnumerable<object?> Select(object?[] list, Func<object?, object?>? selector) =>
         selector is null ? list : list.Select(selector);
 
-    public static object? Sum(object? list, Func<object?, object?>? selector)
+    public static object? Sum(object? list, Func<object?, object?>? selector = null)
     {
         if (list is Missing) return list;
         var total = 0d;
@@ -81,7 +82,7 @@ public static class Functions
         return total;
     }
 
-    public static object? Avg(object? list, Func<object?, object?>? selector)
+    public static object? Avg(object? list, Func<object?, object?>? selector = null)
     {
         if (list is Missing) return list;
         var items = List(list, "avg");
@@ -90,8 +91,8 @@ public static class Functions
         return sum is Missing ? sum : (double)sum! / items.Length;
     }
 
-    public static object? Min(object? list, Func<object?, object?>? selector) => Extreme(list, selector, "min", -1);
-    public static object? Max(object? list, Func<object?, object?>? selector) => Extreme(list, selector, "max", 1);
+    public static object? Min(object? list, Func<object?, object?>? selector = null) => Extreme(list, selector, "min", -1);
+    public static object? Max(object? list, Func<object?, object?>? selector = null) => Extreme(list, selector, "max", 1);
 
     static object? Extreme(object? list, Func<object?, object?>? selector, string fn, int sign)
     {
@@ -112,16 +113,10 @@ public static class Functions
     public static IqVersion ToVersion(string s) =>
         IqVersion.TryParse(s, out var v) ? v : throw new EvaluationException($"not a version: \"{s}\"");
 
-    public static DateTimeOffset ToDate(string s) =>
-        DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
-            ? d : throw new EvaluationException($"not a date: \"{s}\"");
+    public static DateTimeOffset ToDate(string s) => TryDate(s, out var d) ? d : throw new EvaluationException($"not a date: \"{s}\"");
 
-    /// <summary>version("…") or date("…") of a constant, for folding at bind time; Missing when invalid.</summary>
-    public static object Convert(string fn, string s)
-    {
-        try { return fn == "version" ? ToVersion(s) : ToDate(s); }
-        catch (EvaluationException e) { return new Missing(e.Message); }
-    }
+    public static bool TryDate(string s, out DateTimeOffset date) =>
+        DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
 
     public static object? Version(object? v) => v switch
     {
@@ -166,7 +161,7 @@ public static class Functions
         return d is Missing ? d : Math.Floor((now - (DateTimeOffset)d!).TotalDays);
     }
 
-    public static object? Round(object? v, object? digits)
+    public static object? Round(object? v, object? digits = null)
     {
         if (v is Missing) return v;
         if (digits is Missing) return digits;
@@ -181,4 +176,8 @@ public static class Functions
         double d => Math.Abs(d),
         _ => throw new EvaluationException($"type mismatch: abs() needs a number, got {Ops.Describe(v)}"),
     };
+
+    /// <summary>Only the chosen branch runs; a missing (or, from an <c>any</c> fact, non-bool) condition is the result.</summary>
+    public static object? If(object? condition, Func<object?> then, Func<object?> otherwise) =>
+        Ops.IsTrue(condition) ? then() : Ops.IsFalse(condition) ? otherwise() : condition;
 }

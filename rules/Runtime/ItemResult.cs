@@ -2,7 +2,8 @@ using Iq.Rules.Model;
 
 namespace Iq.Rules.Runtime;
 
-/// <summary>One result row: an item, or one element of a <c>foreach</c> item.</summary>
+/// <summary>One result row: an item, or one element of a <c>foreach</c> item. <see cref="Reason"/> says why it came
+/// out as it did; <see cref="Message"/> is that reason in words.</summary>
 public sealed record ItemResult(
     string Id,
     string ItemId,
@@ -15,6 +16,9 @@ public sealed record ItemResult(
     Outcome Outcome,
     double Score,
     IReadOnlyList<Evidence> Evidence,
-    string Message,
+    Reason Reason,
     string? Fix,
-    string? Guidance);
+    string? Guidance)
+{
+    public string Message => ReasonText.Render(Reason);
+}

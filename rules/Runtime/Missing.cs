@@ -1,9 +1,36 @@
 namespace Iq.Rules.Runtime;
 
+/// <summary>Why a value is missing: the fact is null or not in its document, no document of its kind was given,
+/// a probe found it absent or failed, an item it depends on was not decided, a script returned nothing, a part
+/// of a failed condition could not be evaluated for its evidence, or no element of a list matched (<c>first</c>).</summary>
+public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NoMatch }
+
 /// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
-/// an item whose evidence is missing ends as <c>error</c>, never as pass or fail.</summary>
-public sealed class Missing(string path)
+/// an item whose evidence is missing ends as <c>error</c>, never as pass or fail. A value, never an exception:
+/// it says which fact (<see cref="Path"/>), why (<see cref="Cause"/>) and the detail that goes with the cause.</summary>
+public sealed class Missing(string path, Absence cause = Absence.NoValue, string? detail = null)
 {
+    /// <summary>The fact path (<c>env.cpu.logical_cores</c>), or the item id for <see cref="Absence.ItemNotDecided"/>.</summary>
     public string Path { get; } = path;
-    public override string ToString() => $"missing evidence: {Path}";
+    public Absence Cause { get; } = cause;
+
+    /// <summary>The document kind (NoDocument), the probe's reason (Absent, ProbeError), the item's outcome
+    /// (ItemNotDecided), what went wrong (NoResult, Undecidable), or the function that found no match (NoMatch).</summary>
+    public string? Detail { get; } = detail;
+
+    public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
+
+    /// <summary>The evidence that is missing, in words: <c>env.security.apparmor (absent: not in this kernel)</c>.</summary>
+    public string Describe() => Cause switch
+    {
+        Absence.NoDocument => $"{Path} (no '{Detail}' document in the bundle)",
+        Absence.Absent => $"{Path} (absent: {Detail})",
+        Absence.ProbeError => $"{Path} (probe error: {Detail})",
+        Absence.ItemNotDecided => $"item '{Path}' is {Detail}",
+        Absence.NoResult or Absence.Undecidable => Detail ?? Path,
+        Absence.NoMatch => $"{Detail}({Path}, …): no element matches",
+        _ => Path,
+    };
+
+    public override string ToString() => $"missing evidence: {Describe()}";
 }

@@ -55,14 +55,14 @@ static class ScriptCompiler
             var result = f(facts);
             return result switch
             {
-                null => new Missing($"csharp block at {s.CodeSpan} returned null"),
+                null => new Missing("", Absence.NoResult, $"csharp block at {s.CodeSpan} returned null"),
                 bool b => Ops.Bool(b),
                 string str => str,
                 int or long or float or double or decimal or short or byte or uint or ulong => Convert.ToDouble(result, System.Globalization.CultureInfo.InvariantCulture),
                 var other => throw new EvaluationException($"csharp block at {s.CodeSpan} returned a {other.GetType().Name}; return a bool, number or string"),
             };
         }
-        catch (MissingFactException e) { return new Missing(e.Path); }
+        catch (MissingFactException e) { return e.Missing; }
         catch (EvaluationException) { throw; }
         catch (Exception e) { throw new EvaluationException($"csharp block at {s.CodeSpan} threw {e.GetType().Name}: {e.Message}"); }
     };

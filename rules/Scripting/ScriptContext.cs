@@ -27,7 +27,7 @@ public sealed class ScriptContext
     public object? Fact(string path)
     {
         var value = Resolve(path);
-        return value is Missing m ? throw new MissingFactException(m.Path) : value;
+        return value is Missing m ? throw new MissingFactException(m) : value;
     }
 
     public double Number(string path) => Fact(path) as double? ?? throw new EvaluationException($"fact {path} is not a number");
@@ -61,8 +61,9 @@ public sealed class ScriptContext
     }
 }
 
-/// <summary>Thrown inside a script when it reads an absent fact; turned into "missing evidence".</summary>
-public sealed class MissingFactException(string path) : Exception($"missing evidence: {path}")
+/// <summary>Thrown inside a script when it reads an absent fact, so that the script's own C# stops there (a script
+/// is user code: it cannot be made to pass a missing value along); the block's wrapper turns it back into the value.</summary>
+public sealed class MissingFactException(Missing missing) : Exception(missing.ToString())
 {
-    public string Path { get; } = path;
+    public Missing Missing { get; } = missing;
 }

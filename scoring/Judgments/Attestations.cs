@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
@@ -63,13 +62,11 @@ public static class Attestations
         return results.Select(r =>
         {
             if (r.Outcome != Outcome.NotChecked || !(byId.TryGetValue(r.Id, out var a) || byId.TryGetValue(r.ItemId, out a))) return r;
-            var when = a.Date is { } d ? " on " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-            var message = $"attested {a.Status.Name()} by {a.Assessor}{when}: {a.Justification}" + (a.Evidence.Length > 0 ? $" (evidence: {a.Evidence})" : "");
             return r with
             {
                 Outcome = a.Status,
                 Score = a.Status == Outcome.Pass ? 1 : 0,
-                Message = message,
+                Reason = new Attested(a.Status, a.Assessor, a.Date, a.Justification, a.Evidence),
                 Evidence = [new Evidence("manual judgment", a.Status.Name(), "pass")],
             };
         }).ToList();

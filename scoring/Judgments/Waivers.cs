@@ -36,7 +36,7 @@ public static class Waivers
             {
                 Outcome = Outcome.Waived,
                 Score = 0,
-                Message = $"waived by {w.ApprovedBy} until {w.Expires:yyyy-MM-dd}: {w.Justification} (was {r.Outcome.Name()}: {r.Message})",
+                Reason = new Waived(w.ApprovedBy, w.Expires, w.Justification, r.Outcome, r.Reason),
             };
         }).ToList();
     }

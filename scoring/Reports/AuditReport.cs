@@ -4,7 +4,8 @@ using Iq.Scoring.Scoring;
 
 namespace Iq.Scoring.Reports;
 
-/// <summary>Everything a report shows: the checklist, what was read, the results and the score.</summary>
+/// <summary>Everything a report shows: the checklist (its rule model, params with their origin), what was read (inputs
+/// with SHA-256), the results, the score, the judgments and waivers applied, and the C.1 report information.</summary>
 public sealed record AuditReport(
     ChecklistModel Checklist,
     IReadOnlyList<InputFile> Inputs,
@@ -15,6 +16,12 @@ public sealed record AuditReport(
 {
     /// <summary>The manual judgments applied, for the scorecard's manual-review sheet.</summary>
     public IReadOnlyList<Judgments.Attestation> Attestations { get; init; } = [];
+
+    /// <summary>The waivers given (an expired one is in the list and excused nothing; the rows say which were waived).</summary>
+    public IReadOnlyList<Judgments.Waiver> Waivers { get; init; } = [];
+
+    /// <summary>The C.1 report information (report number, object, purpose, dates, place, assessors, signer).</summary>
+    public Scorecard.ReportInfo Info { get; init; } = Scorecard.ReportInfo.Empty;
 
     public static string CurrentEngineVersion =>
         typeof(AuditReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";

@@ -143,4 +143,20 @@ public class ExplainTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal("<expression>:1:6: error IQ1001: Unexpected 'a'; expected end of input (or did you mean the item '6.1.1a.cpu'?)\n", bad.Stderr);
     }
+
+    [Fact]
+    public void An_expression_sees_the_params_and_lets_of_a_tailored_checklists_bases()
+    {
+        var hospital = TestPaths.Case(Path.Combine("tailoring", "hospital.iq"));
+        var facts = TestPaths.Case("facts");
+        string Explain(string expression)
+        {
+            var run = CliRunner.InProcess("explain", expression, "--checklist", hospital, "--facts", facts);
+            Assert.Equal("", run.Stderr);
+            return run.Stdout;
+        }
+        Assert.Equal("number: 64\n", Explain("min_cores")); // base.iq says 256; hospital.iq sets 64
+        Assert.Equal("size: 200 GiB\n", Explain("gpu_memory")); // a let of base.iq
+        Assert.Equal("bool: true\n", Explain("env.cpu.logical_cores >= min_cores and gpu_memory >= 100 GiB"));
+    }
 }

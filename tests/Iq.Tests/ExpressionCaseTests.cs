@@ -28,7 +28,7 @@ public class ExpressionCaseTests
 
     public static string Run(string expression)
     {
-        var (compiled, diagnostics) = ChecklistCompiler.CompileExpression(Context.Value, "context.iq", expression, "expr", FactSchema.Default);
+        var (compiled, diagnostics) = ChecklistCompiler.CompileExpression(ChecklistSource.FromText(Context.Value, "context.iq"), expression, "expr", FactSchema.Default);
         if (compiled is null)
         {
             var d = diagnostics[0];
@@ -38,7 +38,7 @@ public class ExpressionCaseTests
         {
             return compiled.Evaluate(Facts.Value, Now) switch
             {
-                Missing m => $"missing({m.Path})",
+                Missing m => $"missing({m.Describe()})",
                 var v => ValueFormatter.Format(v, compiled.Type),
             };
         }

@@ -86,7 +86,7 @@ public class FactBundleTests
         var env = (FactObject)bundle.Values.Roots["env"]!;
         env.TryGet("security", out var security);
         ((FactObject)security!).TryGet("apparmor", out var apparmor);
-        Assert.Equal("env.security.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Path);
+        Assert.Equal("env.security.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Describe());
         Assert.Equal(4, bundle.Inputs.Count);
         Assert.All(bundle.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.Sha256));
     }

@@ -122,7 +122,7 @@ public class ProbeTests
         foreach (var (machine, tools) in new[] { ("debian12-kvm", (string?)null), ("gpu-server", "gpu-server") })
         {
             var bundle = Path.Combine(dir.Path, machine);
-            Iq.Cli.Commands.ProbeCommandAccess.Write(bundle, Probe(machine, tools));
+            Iq.Engine.Facts.FactDocuments.WriteProbe(bundle, Probe(machine, tools));
             var read = FactBundleReader.Load([bundle], FactSchema.Default);
             Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
             Assert.Equal(["environment", "software"], read.Inputs.Select(i => i.Kind).Order());

@@ -59,7 +59,7 @@ public class ScoringModelTests
                     var outcome = OutcomeNames.Parse(parts[0]) ?? throw new FormatException(row);
                     var score = parts.Length > 1 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : outcome == Outcome.Pass ? 1 : 0;
                     results.Add(new ItemResult(f.Length > 5 ? $"{f[1]}[{n + 1}]" : f[1], f[1], f[1], sectionId, "", level, weight, true,
-                        outcome, score, [], "", null, null));
+                        outcome, score, [], Reason.None, null, null));
                 }
             }
             return nodes;

@@ -1,13 +1,14 @@
 using System.CommandLine;
-using Iq.Engine.Facts;
-using Iq.Rules.Model;
+using Iq.Engine.Audit;
 using Iq.Scoring.Reports;
+using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Scoring;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq audit [CHECKLIST] --facts DIR … [--json F] [--out DIR]</c>: evaluate, score, report.
-/// Exit 0 when the verdict is pass, 1 when fail or incomplete.</summary>
+/// <summary><c>iq audit [CHECKLIST] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
+/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. Exit 0 when the verdict is pass, 1 when fail or
+/// incomplete, 2 when the input could not be used.</summary>
 static class AuditCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -57,56 +58,30 @@ static class AuditCommand
             if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
-            var now = CommandLineValues.AsOf(parse.GetValue(asOf));
-
-            var checklist = CompileOptionGroup.Compile(path, compile.Read(parse), stderr);
-            var dirs = given.ToList();
-            if (given.Length == 0 || parse.GetValue(probe))
-            {
-                // The probed facts are written as a bundle of their own, so the results can name and hash them.
-                var probed = Path.Combine(output ?? "iq-report", "probe");
-                var report0 = ProbeCommand.Probe(null);
-                ProbeCommand.Write(probed, report0);
-                stdout.WriteLine($"Probed this machine in {report0.Elapsed.TotalSeconds:0.00} s → {probed}");
-                dirs.Insert(0, probed);
-            }
-            var bundle = FactBundleReader.Load(dirs, FactSchema.Default);
-            if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
-
-            var results = checklist.Evaluate(bundle.Values, now);
-            var judged = new Iq.Rules.Diagnostics.DiagnosticBag();
-            var attestationSource = bundle.Inputs.FirstOrDefault(i => i.Kind == "attestations")?.Path ?? "attestations";
-            var judgments = Iq.Scoring.Judgments.Attestations.FromFacts(bundle.Values, attestationSource, judged).ToList();
-            var inputs = bundle.Inputs.ToList();
-            foreach (var file in parse.GetValue(attestations) ?? [])
-            {
-                judgments.AddRange(Iq.Scoring.Judgments.JudgmentFiles.ReadAttestations(file, judged));
-                if (File.Exists(file)) inputs.Add(new InputFile(file, "attestations", Sha256(file)));
-            }
-            results = Iq.Scoring.Judgments.Attestations.Apply(checklist.Model, results, judgments, attestationSource, judged);
-            var waiverList = new List<Iq.Scoring.Judgments.Waiver>();
-            foreach (var file in parse.GetValue(waivers) ?? [])
-            {
-                waiverList.AddRange(Iq.Scoring.Judgments.JudgmentFiles.ReadWaivers(file, judged));
-                if (File.Exists(file)) inputs.Add(new InputFile(file, "waivers", Sha256(file)));
-            }
-            results = Iq.Scoring.Judgments.Waivers.Apply(checklist.Model, results, waiverList, now, judged);
-            var info = Iq.Scoring.Reports.Scorecard.ReportInfo.Empty;
-            if (parse.GetValue(reportInfo) is { } infoPath)
-            {
-                if (!File.Exists(infoPath)) judged.Error(Iq.Rules.Diagnostics.Codes.FileNotFound, $"File not found: {infoPath}", Iq.Rules.Diagnostics.SourceSpan.None(infoPath));
-                else info = Iq.Scoring.Reports.Scorecard.ReportInfo.Read(infoPath, judged) ?? info;
-            }
-            var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", Iq.Scoring.Reports.Scorecard.ReportInfo.Fields)}";
+            var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", ReportInfo.Fields)}";
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
-            if (fields.Keys.FirstOrDefault(k => !Iq.Scoring.Reports.Scorecard.ReportInfo.Fields.Contains(k)) is { } unknown)
+            if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
                 throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
-            info = info.With(fields);
-            foreach (var warning in judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Warning)) stderr.WriteLine(warning);
-            if (judged.HasErrors) throw new UsageException(judged.Items.Where(d => d.Severity == Iq.Rules.Diagnostics.Severity.Error).ToList());
-            var score = Scorer.Score(checklist.Model, results, parse.GetValue(scoring));
-            var report = new AuditReport(checklist.Model, inputs, results, score, AuditReport.CurrentEngineVersion,
-                parse.GetValue(timestamp) ? now : null) { Attestations = judgments };
+            var request = new AuditRequest
+            {
+                Checklist = AuditChecklist.File(path, compile.Read(parse)),
+                FactBundles = given,
+                // The probed facts are written as a bundle of their own, so the results can name and hash them.
+                Probe = given.Length == 0 || parse.GetValue(probe) ? new ProbeRequest(Path.Combine(output ?? "iq-report", "probe")) : null,
+                AsOf = CommandLineValues.AsOf(parse.GetValue(asOf)),
+                RecordTime = parse.GetValue(timestamp),
+                ScoringModel = parse.GetValue(scoring),
+                AttestationFiles = parse.GetValue(attestations) ?? [],
+                WaiverFiles = parse.GetValue(waivers) ?? [],
+                ReportInfoFile = parse.GetValue(reportInfo),
+                ReportFields = fields,
+            };
+
+            var result = AuditPipeline.Run(request);
+            if (result.Probe is { } probed)
+                stdout.WriteLine($"Probed this machine in {probed.Report.Elapsed.TotalSeconds:0.00} s → {probed.Directory}");
+            foreach (var warning in result.Warnings) stderr.WriteLine(warning);
+            if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
 
             var written = new List<string>();
             void Emit(string? target, Action<Stream> write)
@@ -118,16 +93,14 @@ static class AuditCommand
             var language = parse.GetValue(lang)!;
             Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
             Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
-            Emit(parse.GetValue(xlsx), s => Iq.Scoring.Reports.Scorecard.ScorecardWriter.Write(report, info, language, s));
-            Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => Iq.Scoring.Reports.Scorecard.ScorecardWriter.Write(report, info, language, s));
+            Emit(parse.GetValue(xlsx), s => ScorecardWriter.Write(report, language, s));
+            Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
             Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
 
             ConsoleReport.Write(report, stdout);
             foreach (var target in written) stdout.WriteLine($"Written: {target}");
-            return score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
+            return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
-
-    static string Sha256(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
 }

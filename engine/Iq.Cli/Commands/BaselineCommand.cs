@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Iq.Engine.Baseline;
+using Iq.Engine.Facts;
 
 namespace Iq.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Iq.Engine.Facts;
+using Iq.Engine.Audit;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
 
@@ -38,9 +38,9 @@ sealed class CompileOptionGroup
 
     public static CompiledChecklist Compile(string path, CompileOptions options, TextWriter stderr)
     {
-        var result = ChecklistCompiler.CompileFile(path, FactSchema.Default, options);
+        var result = Checklists.Compile(path, options);
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Warning)) stderr.WriteLine(d);
-        if (!result.Succeeded) throw new UsageException(result.Diagnostics);
+        if (!result.Succeeded) throw new UsageException(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList());
         return result.Checklist!;
     }
 }

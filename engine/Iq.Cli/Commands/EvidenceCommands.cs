@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Iq.Engine.Evidence;
+using Iq.Engine.Facts;
 using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;

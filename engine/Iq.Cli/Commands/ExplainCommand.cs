@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Iq.Engine.Audit;
 using Iq.Engine.Facts;
-using Iq.Rules.Compilation;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -57,8 +57,7 @@ static class ExplainCommand
             }
 
             // Not an item: an expression in the checklist's scope.
-            var source = File.ReadAllText(path);
-            var (expression, diagnostics) = ChecklistCompiler.CompileExpression(source, path, what, "<expression>", FactSchema.Default, options);
+            var (expression, diagnostics) = Checklists.CompileExpression(path, what, options);
             if (expression is null)
             {
                 var hint = Text.Suggest(what, checklist.Model.Items.Select(i => i.Id)) is { } s ? $" (or did you mean the item '{s}'?)" : "";
@@ -67,7 +66,7 @@ static class ExplainCommand
             try
             {
                 var value = expression.Evaluate(bundle.Values, now);
-                stdout.WriteLine(value is Missing m ? $"{expression.Type}: missing evidence: {m.Path}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
+                stdout.WriteLine(value is Missing m ? $"{expression.Type}: {m}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
             }
             catch (EvaluationException e)
             {

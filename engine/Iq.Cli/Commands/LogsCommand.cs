@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Iq.Engine.Evidence;
+using Iq.Engine.Facts;
 
 namespace Iq.Cli.Commands;
 

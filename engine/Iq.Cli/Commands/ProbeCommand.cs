@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Iq.Engine.Facts;
 using Iq.Engine.Probes;
 
 namespace Iq.Cli.Commands;
@@ -17,7 +18,7 @@ static class ProbeCommand
         {
             var dir = parse.GetValue(outDir)!;
             var report = Probe(parse.GetValue(root));
-            Write(dir, report);
+            FactDocuments.WriteProbe(dir, report);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json and {dir}/software.json");
             return ExitCodes.Pass;
         });
@@ -35,12 +36,6 @@ static class ProbeCommand
         return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
     }
 
-    public static void Write(string dir, ProbeReport report)
-    {
-        FactDocuments.Write(dir, "environment", report.Environment, report.Host, report.CollectedAt);
-        FactDocuments.Write(dir, "software", report.Software, report.Host, report.CollectedAt);
-    }
-
     static string Describe(ProbeReport r)
     {
         var errors = Count(r.Environment, "$error") + Count(r.Software, "$error");
@@ -53,10 +48,4 @@ static class ProbeCommand
         System.Text.Json.Nodes.JsonArray a => a.Sum(x => Count(x, key)),
         _ => 0,
     };
-}
-
-/// <summary>For tests: write probe documents the way the command does.</summary>
-public static class ProbeCommandAccess
-{
-    public static void Write(string dir, ProbeReport report) => ProbeCommand.Write(dir, report);
 }

@@ -30,7 +30,7 @@ public sealed class GpuSampler : IAsyncDisposable
         try
         {
             var r = await CommandRunner.RunAsync(_ctx, "nvidia-smi", ["--query-gpu=memory.used,utilization.gpu", "--format=csv,noheader,nounits"], _stop.Token);
-            if (r.ExitCode != 0) return;
+            if (r.NotRun is not null || r.ExitCode != 0) return;
             foreach (var line in r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var f = line.Split(',');
@@ -39,7 +39,7 @@ public sealed class GpuSampler : IAsyncDisposable
                     lock (_samples) _samples.Add((mem, util));
             }
         }
-        catch (Exception e) when (e is ProbeAbsentException or ProbeErrorException or OperationCanceledException) { }
+        catch (OperationCanceledException) { } // stopped while reading the output
     }
 
     /// <summary>Peak memory in use (bytes) and mean utilisation (0–1) over the samples, or null when none was taken.</summary>

@@ -65,7 +65,13 @@ public static class FactBundleReader
             diagnostics.Error(Codes.BadDocument, $"Fact document too large ({info.Length} bytes; the limit is {MaxDocumentBytes})", SourceSpan.None(display));
             return null;
         }
-        var bytes = File.ReadAllBytes(file);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Codes.BadDocument, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
+            return null;
+        }
         JsonDocument json;
         try
         {
@@ -125,12 +131,18 @@ public static class FactBundleReader
     {
         public int Count { get; private set; }
 
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false)
+        /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
+        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
+            Report(Codes.BadDocument, jsonPath, message, name);
+
+        /// <summary>A fact of the wrong type (IQ4002).</summary>
+        public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
+
+        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
         {
             Count++;
             var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
-            diagnostics.Error(message.StartsWith("expected", StringComparison.Ordinal) ? Codes.WrongFactType : Codes.BadDocument,
-                $"{message} at {jsonPath}", new SourceSpan(file, line, column));
+            diagnostics.Error(code, $"{message} at {jsonPath}", new SourceSpan(file, line, column));
             return null;
         }
     }
@@ -140,7 +152,7 @@ public static class FactBundleReader
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
-            return new Missing($"{factPath} ({(e.TryGetProperty("$absent", out _) ? "absent" : "probe error")}: {why})");
+            return new Missing(factPath, e.TryGetProperty("$absent", out _) ? Absence.Absent : Absence.ProbeError, why.ToString());
 
         switch (type)
         {
@@ -207,7 +219,7 @@ public static class FactBundleReader
 
         object? Wrong(string expected)
         {
-            errors.At(jsonPath, $"expected {expected}, got {Describe(e)}");
+            errors.WrongType(jsonPath, $"expected {expected}, got {Describe(e)}");
             return null;
         }
     }

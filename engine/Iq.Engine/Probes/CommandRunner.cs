@@ -1,17 +1,35 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Iq.Engine.Probes;
 
-/// <summary>The result of running a tool.</summary>
-public sealed record CommandResult(int ExitCode, string Stdout, string Stderr);
+/// <summary>The result of running a tool; <see cref="NotRun"/> says why it did not run, when it did not.</summary>
+public sealed record CommandResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>Why the tool did not run (not installed: absent; could not start, timed out: an error); null when it ran.</summary>
+    public ProbeGap? NotRun { get; init; }
+
+    public static CommandResult Missing(ProbeGap why) => new(-1, "", "") { NotRun = why };
+}
+
+/// <summary>Why a probe has no value: what it looks for is not there (<see cref="IsError"/> false: a tool not
+/// installed, a file that does not exist), or it could not read what is there (a tool failed or hung, a file is
+/// malformed). Written into the fact document as <c>{"$absent": why}</c> or <c>{"$error": why}</c>.</summary>
+public sealed record ProbeGap(bool IsError, string Reason)
+{
+    public static ProbeGap Absent(string reason) => new(false, reason);
+    public static ProbeGap Error(string reason) => new(true, reason);
+
+    public JsonObject ToFact() => IsError ? Fact.Error(Reason) : Fact.Absent(Reason);
+}
 
 /// <summary>Runs a tool without a shell (arguments passed as a list, nothing interpolated), with a timeout after
-/// which the process tree is killed. A tool that is not installed or that hangs is an outcome, not an exception.</summary>
+/// which the process tree is killed. A tool that is not installed or that hangs is a result, not an exception.</summary>
 public static class CommandRunner
 {
     public static async Task<CommandResult> RunAsync(ProbeContext ctx, string tool, IReadOnlyList<string> args, CancellationToken cancel = default)
     {
-        var path = ctx.Which(tool) ?? throw new ProbeAbsentException($"{tool}: not found on the search path");
+        if (ctx.Which(tool) is not { } path) return CommandResult.Missing(ProbeGap.Absent($"{tool}: not found on the search path"));
         var psi = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,
@@ -23,7 +41,7 @@ public static class CommandRunner
         psi.Environment["LC_ALL"] = "C";
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }
-        catch (System.ComponentModel.Win32Exception e) { throw new ProbeErrorException($"{tool}: cannot start: {e.Message}"); }
+        catch (System.ComponentModel.Win32Exception e) { return CommandResult.Missing(ProbeGap.Error($"{tool}: cannot start: {e.Message}")); }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancel);
         var stderr = process.StandardError.ReadToEndAsync(cancel);
@@ -36,14 +54,8 @@ public static class CommandRunner
         catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw new ProbeErrorException($"{tool}: timed out after {ctx.CommandTimeout.TotalSeconds:0.#} s");
+            return CommandResult.Missing(ProbeGap.Error($"{tool}: timed out after {ctx.CommandTimeout.TotalSeconds:0.#} s"));
         }
         return new CommandResult(process.ExitCode, await stdout, await stderr);
     }
 }
-
-/// <summary>What a probe looks for is not there (a tool not installed, a file that does not exist).</summary>
-public sealed class ProbeAbsentException(string reason) : Exception(reason);
-
-/// <summary>A probe could not read what is there (a tool failed or hung, a file is malformed).</summary>
-public sealed class ProbeErrorException(string reason) : Exception(reason);

@@ -101,15 +101,15 @@ static partial class DeviceProbes
             return File.Exists(ctx.Path("/dev/nvidia0")) ? Fact.Error("/dev/nvidia0 exists but nvidia-smi is not installed") : new JsonArray();
         var query = await CommandRunner.RunAsync(ctx, "nvidia-smi",
             ["--query-gpu=index,name,memory.total,driver_version,uuid", "--format=csv,noheader,nounits"], cancel);
-        if (query.ExitCode != 0)
-            throw new ProbeErrorException($"nvidia-smi exited {query.ExitCode}: {FirstLine(query.Stdout + query.Stderr)}");
+        if (query.NotRun is { } notRun) return notRun.ToFact();
+        if (query.ExitCode != 0) return Fact.Error($"nvidia-smi exited {query.ExitCode}: {FirstLine(query.Stdout + query.Stderr)}");
         var cuda = await CudaVersion(ctx, cancel);
         var list = new JsonArray();
         foreach (var line in query.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var f = line.Split(',').Select(x => x.Trim()).ToArray();
             if (f.Length < 5 || !int.TryParse(f[0], out var index) || !double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var mib))
-                throw new ProbeErrorException($"nvidia-smi: cannot read \"{line.Trim()}\"");
+                return Fact.Error($"nvidia-smi: cannot read \"{line.Trim()}\"");
             list.Add(new JsonObject
             {
                 ["index"] = index,

@@ -17,16 +17,16 @@ static class SecurityProbes
             ["selinux"] = Fact.Try(() => SELinux(ctx)),
             ["apparmor"] = Fact.Try(() => ctx.ReadLine("/sys/module/apparmor/parameters/enabled") switch
             {
-                "Y" => "enabled",
+                "Y" => (JsonNode)"enabled",
                 "N" => "disabled",
-                _ => throw new ProbeAbsentException("AppArmor is not in this kernel"),
+                _ => Fact.Absent("AppArmor is not in this kernel"),
             }),
         };
     }
 
     static JsonNode SshdSettings(ProbeContext ctx)
     {
-        if (ctx.ReadText("/etc/ssh/sshd_config") is null) throw new ProbeAbsentException("no /etc/ssh/sshd_config (no SSH server)");
+        if (ctx.ReadText("/etc/ssh/sshd_config") is null) return Fact.Absent("no /etc/ssh/sshd_config (no SSH server)");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         Read("/etc/ssh/sshd_config", 0);
         return new JsonObject
@@ -71,7 +71,7 @@ static class SecurityProbes
         return "none";
     }
 
-    static string SELinux(ProbeContext ctx)
+    static JsonNode SELinux(ProbeContext ctx)
     {
         switch (ctx.ReadLine("/sys/fs/selinux/enforce"))
         {
@@ -83,6 +83,6 @@ static class SecurityProbes
             var line = config.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("SELINUX=", StringComparison.Ordinal));
             if (line is not null) return line.Split('=', 2)[1].Trim();
         }
-        throw new ProbeAbsentException("SELinux is not present");
+        return Fact.Absent("SELinux is not present");
     }
 }

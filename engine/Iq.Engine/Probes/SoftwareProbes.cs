@@ -63,10 +63,11 @@ static class SoftwareProbes
     static async Task<JsonNode?> ToolVersion(ProbeContext ctx, Tool tool, CancellationToken cancel)
     {
         var r = await CommandRunner.RunAsync(ctx, tool.Command, tool.Args, cancel);
+        if (r.NotRun is { } notRun) return notRun.ToFact();
         var output = r.Stdout + "\n" + r.Stderr;
         var m = Regex.Match(output, tool.Pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         if (!m.Success)
-            throw new ProbeErrorException($"{tool.Command} {string.Join(' ', tool.Args)} exited {r.ExitCode} without a version: {DeviceProbes.FirstLine(output)}");
+            return Fact.Error($"{tool.Command} {string.Join(' ', tool.Args)} exited {r.ExitCode} without a version: {DeviceProbes.FirstLine(output)}");
         return Entry(tool.Name, m.Groups[1].Value, "command", ctx.Which(tool.Command));
     }
 
@@ -74,9 +75,10 @@ static class SoftwareProbes
     {
         var names = "[" + string.Join(", ", PythonPackages.Select(p => $"'{p.Distribution}'")) + "]";
         var r = await CommandRunner.RunAsync(ctx, "python3", ["-c", PythonScript.Replace("NAMES", names)], cancel);
-        if (r.ExitCode != 0) throw new ProbeErrorException($"python3 exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
+        if (r.NotRun is { } notRun) return notRun.ToFact();
+        if (r.ExitCode != 0) return Fact.Error($"python3 exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
         try { return JsonNode.Parse(r.Stdout.Trim()); }
-        catch (JsonException) { throw new ProbeErrorException($"python3 printed no JSON: {DeviceProbes.FirstLine(r.Stdout)}"); }
+        catch (JsonException) { return Fact.Error($"python3 printed no JSON: {DeviceProbes.FirstLine(r.Stdout)}"); }
     }
 
     static JsonNode CudnnVersion(ProbeContext ctx)
@@ -88,21 +90,22 @@ static class SoftwareProbes
             if (ctx.ReadText(h) is not { } text) continue;
             string Part(string name) => Regex.Match(text, $@"#define CUDNN_{name}\s+(\d+)").Groups[1].Value;
             var version = $"{Part("MAJOR")}.{Part("MINOR")}.{Part("PATCHLEVEL")}";
-            if (version.StartsWith('.')) throw new ProbeErrorException($"{h}: no CUDNN_MAJOR");
+            if (version.StartsWith('.')) return Fact.Error($"{h}: no CUDNN_MAJOR");
             return Entry("cudnn", version, "header", h);
         }
-        throw new ProbeAbsentException("cudnn: no cudnn_version.h");
+        return Fact.Absent("cudnn: no cudnn_version.h");
     }
 
     /// <summary>dpkg or rpm: every installed package, by name.</summary>
     static async Task<JsonNode?> Packages(ProbeContext ctx, CancellationToken cancel)
     {
         var dpkg = ctx.Which("dpkg-query") is not null;
-        if (!dpkg && ctx.Which("rpm") is null) throw new ProbeAbsentException("neither dpkg-query nor rpm is installed");
+        if (!dpkg && ctx.Which("rpm") is null) return Fact.Absent("neither dpkg-query nor rpm is installed");
         var r = dpkg
             ? await CommandRunner.RunAsync(ctx, "dpkg-query", ["-W", "-f=${Package}\t${Version}\t${db:Status-Abbrev}\n"], cancel)
             : await CommandRunner.RunAsync(ctx, "rpm", ["-qa", "--qf", "%{NAME}\t%{VERSION}-%{RELEASE}\tii \n"], cancel);
-        if (r.ExitCode != 0) throw new ProbeErrorException($"{(dpkg ? "dpkg-query" : "rpm")} exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
+        if (r.NotRun is { } notRun) return notRun.ToFact();
+        if (r.ExitCode != 0) return Fact.Error($"{(dpkg ? "dpkg-query" : "rpm")} exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
         var result = new JsonObject();
         foreach (var line in r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

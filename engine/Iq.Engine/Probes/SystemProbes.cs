@@ -11,9 +11,9 @@ static class SystemProbes
 
     public static JsonNode Host(ProbeContext ctx) => new JsonObject
     {
-        ["name"] = Fact.Try(() => ctx.ReadLine("/etc/hostname") is { Length: > 0 } h ? h
-            : ctx.Live ? Environment.MachineName : throw new ProbeAbsentException("/etc/hostname not found")),
-        ["id"] = Fact.Try(() => ctx.ReadLine("/etc/machine-id") is { Length: > 0 } id ? id : throw new ProbeAbsentException("/etc/machine-id not found")),
+        ["name"] = ctx.ReadLine("/etc/hostname") is { Length: > 0 } h ? h
+            : ctx.Live ? Environment.MachineName : Fact.Absent("/etc/hostname not found"),
+        ["id"] = ctx.ReadLine("/etc/machine-id") is { Length: > 0 } id ? id : Fact.Absent("/etc/machine-id not found"),
     };
 
     public static Dictionary<string, string> ParseOsRelease(string text)
@@ -34,13 +34,11 @@ static class SystemProbes
     {
         var release = ctx.ReadText("/etc/os-release") ?? ctx.ReadText("/usr/lib/os-release");
         var values = release is null ? null : ParseOsRelease(release);
-        JsonNode? Field(string key) => Fact.Try(() =>
-        {
-            if (release is null) throw new ProbeAbsentException("/etc/os-release not found");
-            if (!values!.ContainsKey("ID") && !values.ContainsKey("NAME"))
-                throw new ProbeErrorException("/etc/os-release has neither NAME nor ID: not an os-release file");
-            return values.TryGetValue(key, out var v) ? v : throw new ProbeAbsentException($"{key} not in /etc/os-release");
-        });
+        JsonNode Field(string key) =>
+            values is null ? Fact.Absent("/etc/os-release not found")
+            : !values.ContainsKey("ID") && !values.ContainsKey("NAME") ? Fact.Error("/etc/os-release has neither NAME nor ID: not an os-release file")
+            : values.TryGetValue(key, out var v) ? v
+            : Fact.Absent($"{key} not in /etc/os-release");
         var kernel = ctx.ReadLine("/proc/sys/kernel/osrelease");
         return new JsonObject
         {
@@ -50,8 +48,8 @@ static class SystemProbes
             ["pretty_name"] = Field("PRETTY_NAME"),
             ["kernel"] = kernel is { Length: > 0 } ? kernel : Fact.Absent("/proc/sys/kernel/osrelease not found"),
             ["kernel_version"] = kernel is { Length: > 0 } && KernelNumber(kernel) is { } kv ? kv : Fact.Absent("no kernel release"),
-            ["architecture"] = Fact.Try(() => ctx.Live ? Architecture(RuntimeInformation.OSArchitecture)
-                : ctx.ReadLine("/proc/sys/kernel/arch") ?? throw new ProbeAbsentException("architecture is read from the running system")),
+            ["architecture"] = ctx.Live ? Architecture(RuntimeInformation.OSArchitecture)
+                : ctx.ReadLine("/proc/sys/kernel/arch") is { } arch ? arch : Fact.Absent("architecture is read from the running system"),
             ["virtualization"] = Fact.Try(() => Virtualization(ctx)),
             ["container"] = Fact.Try(() => Container(ctx)),
         };
@@ -73,7 +71,7 @@ static class SystemProbes
         _ => a.ToString().ToLowerInvariant(),
     };
 
-    static string Virtualization(ProbeContext ctx)
+    static JsonNode Virtualization(ProbeContext ctx)
     {
         var vendor = (ctx.ReadLine("/sys/class/dmi/id/sys_vendor") ?? "") + " " + (ctx.ReadLine("/sys/class/dmi/id/product_name") ?? "");
         if (vendor.Contains("QEMU", StringComparison.OrdinalIgnoreCase) || vendor.Contains("KVM", StringComparison.OrdinalIgnoreCase)) return "kvm";
@@ -81,12 +79,12 @@ static class SystemProbes
         if (vendor.Contains("VirtualBox", StringComparison.OrdinalIgnoreCase)) return "virtualbox";
         if (vendor.Contains("Microsoft", StringComparison.OrdinalIgnoreCase)) return "hyperv";
         if (vendor.Contains("Xen", StringComparison.OrdinalIgnoreCase) || ctx.ReadText("/proc/xen/capabilities") is not null) return "xen";
-        var cpuinfo = ctx.ReadText("/proc/cpuinfo") ?? throw new ProbeAbsentException("/proc/cpuinfo not found");
+        if (ctx.ReadText("/proc/cpuinfo") is not { } cpuinfo) return Fact.Absent("/proc/cpuinfo not found");
         // The CPU's hypervisor flag says "a VM" even where DMI is hidden; which one is not known then.
         return cpuinfo.Split('\n').Any(l => l.StartsWith("flags", StringComparison.Ordinal) && l.Split(' ').Contains("hypervisor")) ? "vm" : "none";
     }
 
-    static string Container(ProbeContext ctx)
+    static JsonNode Container(ProbeContext ctx)
     {
         if (File.Exists(ctx.Path("/.dockerenv"))) return "docker";
         if (File.Exists(ctx.Path("/run/.containerenv"))) return "podman";
@@ -131,7 +129,7 @@ static class SystemProbes
                 if (ctx.ReadLine("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq") is { Length: > 0 } khz)
                     return Math.Round(double.Parse(khz, CultureInfo.InvariantCulture) / 1000);
                 if (first.TryGetValue("cpu MHz", out var mhz)) return Math.Round(double.Parse(mhz, CultureInfo.InvariantCulture));
-                throw new ProbeAbsentException("no cpufreq and no cpu MHz");
+                return Fact.Absent("no cpufreq and no cpu MHz");
             }),
             ["flags"] = new JsonArray(flags.Where(f => FlagsOfNote.Contains(f)).Select(f => (JsonNode)f).ToArray()),
         };

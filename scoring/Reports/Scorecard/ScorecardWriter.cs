@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Iq.Rules.Binding;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
@@ -19,11 +18,11 @@ public static class ScorecardWriter
         [Outcome.NotChecked] = "#FFEB9C", [Outcome.Informational] = "#DDEBF7", [Outcome.Waived] = "#E4DFEC", [Outcome.NotSelected] = "#EDEDED",
     };
 
-    public static void Write(AuditReport report, ReportInfo info, string lang, Stream stream)
+    public static void Write(AuditReport report, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
         using var wb = new XLWorkbook();
-        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, info, labels);
+        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, report.Info, labels);
         SummarySheet(wb.Worksheets.Add(labels.SummarySheet), report, labels);
         var sources = EvidenceSources(report);
         var sections = report.Checklist.Root.Children.OfType<SectionModel>().ToList();
@@ -221,40 +220,12 @@ public static class ScorecardWriter
         ws.Range(1, 1, row, 3).SetAutoFilter();
     }
 
-    /// <summary>Which input documents each item's conditions read, for the "source of evidence" column.</summary>
+    /// <summary>The input documents each item reads (the rule model says which fact roots, and so which kinds), for the
+    /// "source of evidence" column; a root no input supplied is named as such.</summary>
     static Dictionary<string, string> EvidenceSources(AuditReport report)
     {
-        var kinds = report.Inputs.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => Path.GetFileName(i.Path))));
-        var rootKinds = new Dictionary<string, string> { ["env"] = "environment", ["software"] = "software", ["plan"] = "plan", ["tests"] = "tests",
-            ["baseline"] = "baseline", ["logs"] = "logs", ["manifest"] = "manifest", ["rollback"] = "rollback", ["custom"] = "custom" };
-        var lets = report.Checklist.Lets.ToDictionary(l => l.Index, l => l.Value);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in report.Checklist.Items)
-        {
-            var roots = new SortedSet<string>(StringComparer.Ordinal);
-            var exprs = item.Expectations.Select(e => e.Expression).Concat(item.When is null ? [] : [item.When.Expression])
-                .Concat(item.Score is null ? [] : [item.Score]).Concat(item.ForeachSource is null ? [] : [item.ForeachSource]);
-            foreach (var e in exprs) Roots(e, roots, lets, 0);
-            result[item.Id] = string.Join("; ", roots.Select(r => rootKinds.TryGetValue(r, out var k) && kinds.TryGetValue(k, out var f) ? f : r));
-        }
-        return result;
-    }
-
-    static void Roots(BoundExpr e, SortedSet<string> into, Dictionary<int, BoundExpr> lets, int depth)
-    {
-        if (depth > 64) return;
-        switch (e)
-        {
-            case BoundRoot r: into.Add(r.Name); break;
-            case BoundLet l when lets.TryGetValue(l.Index, out var v): Roots(v, into, lets, depth + 1); break;
-            case BoundMember m: Roots(m.Target, into, lets, depth + 1); break;
-            case BoundIndex x: Roots(x.Target, into, lets, depth + 1); Roots(x.Index, into, lets, depth + 1); break;
-            case BoundUnary u: Roots(u.Operand, into, lets, depth + 1); break;
-            case BoundBinary b: Roots(b.Left, into, lets, depth + 1); Roots(b.Right, into, lets, depth + 1); break;
-            case BoundMatch m: Roots(m.Input, into, lets, depth + 1); break;
-            case BoundCall c: foreach (var a in c.Arguments) Roots(a, into, lets, depth + 1); break;
-            case BoundLambda l: Roots(l.Body, into, lets, depth + 1); break;
-            case BoundList l: foreach (var a in l.Items) Roots(a, into, lets, depth + 1); break;
-        }
+        var files = report.Inputs.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => Path.GetFileName(i.Path))));
+        return report.Checklist.Items.ToDictionary(i => i.Id,
+            i => string.Join("; ", i.Reads.Select(r => files.TryGetValue(r.Kind, out var f) ? f : r.Name)), StringComparer.Ordinal);
     }
 }

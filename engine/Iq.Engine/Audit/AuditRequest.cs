@@ -1,0 +1,58 @@
+using Iq.Rules.Compilation;
+
+namespace Iq.Engine.Audit;
+
+/// <summary>What to audit and how: the checklist, the fact bundles (and whether to probe this machine first), the
+/// clock, and the judgments, waivers and report information to put beside the results. Plain data: the CLI maps its
+/// options to one, a fleet makes thousands with one compiled checklist.</summary>
+public sealed record AuditRequest
+{
+    public required AuditChecklist Checklist { get; init; }
+
+    /// <summary>Fact bundle folders, read in this order (after the probe's, when there is one).</summary>
+    public IReadOnlyList<string> FactBundles { get; init; } = [];
+
+    /// <summary>Probe this machine into a bundle folder of its own first; null: no probe.</summary>
+    public ProbeRequest? Probe { get; init; }
+
+    /// <summary>The evaluation's clock (<c>days_since</c>, waiver expiry); null: now.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Record the evaluation time in the results (off by default, so that the same inputs give the same bytes).</summary>
+    public bool RecordTime { get; init; }
+
+    /// <summary>A scoring model over the checklist's own (<see cref="Rules.Model.ScoringSpec.Models"/>); null: the checklist's.</summary>
+    public string? ScoringModel { get; init; }
+
+    /// <summary>Manual judgments: YAML, CSV or a filled manual-review workbook (besides any attestations document in the bundles).</summary>
+    public IReadOnlyList<string> AttestationFiles { get; init; } = [];
+
+    /// <summary>Waivers: YAML or CSV.</summary>
+    public IReadOnlyList<string> WaiverFiles { get; init; } = [];
+
+    /// <summary>A JSON file with the C.1 report information; null: none.</summary>
+    public string? ReportInfoFile { get; init; }
+
+    /// <summary>C.1 fields by name (<see cref="Scoring.Reports.Scorecard.ReportInfo.Fields"/>), over the file's.</summary>
+    public IReadOnlyDictionary<string, string> ReportFields { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>The checklist of an audit: a file to compile (with its <c>extends</c> chain), or one compiled already,
+/// which audits can share (a compiled checklist is immutable and safe across threads).</summary>
+public sealed record AuditChecklist
+{
+    AuditChecklist(string? path, CompileOptions options, CompiledChecklist? compiled) =>
+        (Path, Options, Compiled) = (path, options, compiled);
+
+    public string? Path { get; }
+    public CompileOptions Options { get; }
+    public CompiledChecklist? Compiled { get; }
+
+    public static AuditChecklist File(string path, CompileOptions? options = null) => new(path, options ?? new CompileOptions(), null);
+
+    public static AuditChecklist Of(CompiledChecklist compiled) => new(null, new CompileOptions(), compiled);
+}
+
+/// <summary>Probe this machine (or, for a captured fixture, the file tree under <see cref="Root"/>) and write the facts
+/// as a bundle into <see cref="Directory"/>, so the results name and hash them.</summary>
+public sealed record ProbeRequest(string Directory, string? Root = null);

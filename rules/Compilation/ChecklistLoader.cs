@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Iq.Rules.Ast;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Model;
+using Iq.Rules.Syntax;
+
+namespace Iq.Rules.Compilation;
+
+/// <summary>A checklist to load: a file, or text held in memory that <see cref="File"/> names in diagnostics and
+/// anchors relative <c>extends</c> for.</summary>
+public sealed record ChecklistSource(string File, string? Text)
+{
+    public static ChecklistSource FromFile(string path) => new(path, null);
+    public static ChecklistSource FromText(string text, string file) => new(file, text);
+}
+
+/// <summary>The one place a checklist is read with its <c>extends</c> chain: the file (size, encoding), its base found
+/// beside it or among the bundled checklists, that base's base …, each parsed. Every compile, and every command that
+/// compiles, comes through here.</summary>
+static class ChecklistLoader
+{
+    const int MaxExtendsDepth = 16;
+
+    /// <summary>The checklist and the bases it extends, parsed, base first; null when one of them could not be read
+    /// or parsed, or the chain is broken (a cycle, a missing base), with the diagnostics saying where.</summary>
+    public static List<(ChecklistSyntax Syntax, SourceFile Source)>? Load(ChecklistSource checklist, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var (path, text) = (checklist.File, checklist.Text);
+        var chain = new List<(ChecklistSyntax, SourceFile)>();
+        var seen = new List<string>();
+        var display = path;
+        SourceSpan? referencedAt = null;
+        while (true)
+        {
+            var full = Path.GetFullPath(path);
+            if (seen.Contains(full))
+            {
+                var names = seen.Append(full).Select(Path.GetFileName);
+                diagnostics.Error(Codes.ExtendsCycle, $"Checklists extend each other in a cycle: {string.Join(" → ", names)}", referencedAt!);
+                return null;
+            }
+            if (seen.Count == MaxExtendsDepth)
+            {
+                diagnostics.Error(Codes.ExtendsCycle, $"Too many levels of extends (more than {MaxExtendsDepth})", referencedAt!);
+                return null;
+            }
+            seen.Add(full);
+            var bytes = text is not null && chain.Count == 0
+                ? System.Text.Encoding.UTF8.GetBytes(text)
+                : SourceText.ReadBytes(path, display, diagnostics);
+            if (bytes is null) return null;
+            var source = SourceText.Decode(bytes, display, diagnostics);
+            if (source is null) return null;
+            var syntax = ChecklistParser.Parse(source, display, diagnostics);
+            if (syntax is null) return null;
+            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes)))));
+            if (syntax.Header.Extends is not { } baseName) return chain;
+            referencedAt = syntax.Header.ExtendsSpan;
+            var resolved = Resolve(path, baseName, options);
+            display = resolved ?? baseName;
+            path = resolved ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", baseName);
+            text = null;
+            if (resolved is null)
+            {
+                diagnostics.Error(Codes.BaseNotFound, $"Base checklist not found: {baseName}", referencedAt!);
+                return null;
+            }
+        }
+    }
+
+    static string? Resolve(string from, string reference, CompileOptions options)
+    {
+        var dir = Path.GetDirectoryName(from);
+        var local = string.IsNullOrEmpty(dir) ? reference : Path.Combine(dir, reference);
+        if (File.Exists(local)) return local;
+        foreach (var library in options.LibraryDirectories)
+        {
+            var candidate = Path.Combine(library, reference);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Iq.Rules.Runtime;
+
+/// <summary>Why a result row came out as it did, as data: a kind (the record type) and its arguments. Reports render
+/// it to text at the edge (<see cref="ReasonText"/>); a translation renders the same kinds in another language.</summary>
+public abstract record Reason
+{
+    public static readonly Reason None = new Passed();
+}
+
+/// <summary>Every condition held.</summary>
+public sealed record Passed : Reason;
+
+/// <summary>A condition did not hold: the first piece of evidence against it, and any facts also missing.</summary>
+public sealed record Failed(Evidence? First, IReadOnlyList<Missing> AlsoMissing) : Reason;
+
+/// <summary>A <c>score</c> below 1 on an item with no <c>expect</c>.</summary>
+public sealed record PartialCredit(double Score) : Reason;
+
+/// <summary>Facts the item needs are missing; <see cref="Clause"/> names the clause that read them when it is not
+/// <c>expect</c> (<c>when</c>).</summary>
+public sealed record MissingEvidence(IReadOnlyList<Missing> Facts, string? Clause = null) : Reason;
+
+/// <summary>The item's <c>when</c> condition is false.</summary>
+public sealed record NotApplicable(string Condition) : Reason;
+
+/// <summary>A <c>foreach</c> item over an empty list.</summary>
+public sealed record EmptyForeach : Reason;
+
+/// <summary>Tailoring disabled the item, or its section.</summary>
+public sealed record Disabled(string Because) : Reason;
+
+/// <summary>A person judges the item; no one has yet.</summary>
+public sealed record ManualRequired(string Guidance) : Reason;
+
+/// <summary>The item records values without a verdict.</summary>
+public sealed record InformationalOnly : Reason;
+
+/// <summary>A value of the wrong type where the checklist's types could not promise one (an <c>any</c> fact).</summary>
+public sealed record TypeMismatch(string Expected, string Got) : Reason;
+
+/// <summary>A condition could not be decided for another reason (a type an <c>any</c> fact did not meet, a regex
+/// timeout, a script that failed); the detail is the evaluator's.</summary>
+public sealed record EvaluationError(string Detail) : Reason;
+
+/// <summary>An assessor's judgment of a manual item.</summary>
+public sealed record Attested(Outcome Status, string Assessor, DateTimeOffset? Date, string Justification, string EvidenceReference) : Reason;
+
+/// <summary>A waiver excused the row: who approved it, until when, why, and what the row was before.</summary>
+public sealed record Waived(string ApprovedBy, DateTimeOffset Expires, string Justification, Outcome Was, Reason WasReason) : Reason;
