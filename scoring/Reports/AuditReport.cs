@@ -20,6 +20,10 @@ public sealed record AuditReport(
     /// <summary>The waivers given (an expired one is in the list and excused nothing; the rows say which were waived).</summary>
     public IReadOnlyList<Judgments.Waiver> Waivers { get; init; } = [];
 
+    /// <summary>Charts of measured figures the checklist's items rest on (001's robustness and adversarial measurements),
+    /// for the scorecard's chart sheet and the results JSON; none for most checklists.</summary>
+    public IReadOnlyList<Chart> Charts { get; init; } = [];
+
     /// <summary>The C.1 report information (report number, object, purpose, dates, place, assessors, signer).</summary>
     public Scorecard.ReportInfo Info { get; init; } = Scorecard.ReportInfo.Empty;
 

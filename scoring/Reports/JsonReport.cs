@@ -6,22 +6,64 @@ using Iq.Scoring.Scoring;
 
 namespace Iq.Scoring.Reports;
 
-/// <summary>The results as JSON, schema <c>iq.results/1</c> (docs/results.md). Stable: the same inputs give
-/// the same bytes; a timestamp appears only when one is asked for.</summary>
+/// <summary>The results as JSON (docs/results.md): schema <c>iq.results/1</c> for an audit against one checklist,
+/// <c>iq.results/2</c> for several over one bundle (a document per checklist, each exactly the <c>iq.results/1</c> document
+/// that checklist alone would give, and the worst verdict). Stable: the same inputs give the same bytes; a timestamp
+/// appears only when one is asked for.</summary>
 public static class JsonReport
 {
     public const string Schema = "iq.results/1";
+    public const string SeveralSchema = "iq.results/2";
+
+    static Utf8JsonWriter Writer(Stream stream) =>
+        new(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static void Write(AuditReport report, Stream stream)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = Writer(stream);
+        WriteDocument(w, report);
+    }
+
+    /// <summary>One checklist: <c>iq.results/1</c>; several: <c>iq.results/2</c>.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, Stream stream)
+    {
+        if (reports.Count == 1)
+        {
+            Write(reports[0], stream);
+            return;
+        }
+        using var w = Writer(stream);
+        w.WriteStartObject();
+        w.WriteString("schema", SeveralSchema);
+        WriteEngine(w, reports[0].EngineVersion);
+        if (reports[0].EvaluatedAt is { } at) w.WriteString("evaluated_at", at.ToString("O"));
+        var verdict = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+        w.WriteString("verdict", verdict.ToString().ToLowerInvariant());
+        w.WriteString("verdict_reason", VerdictReason(reports));
+        w.WriteStartArray("audits");
+        foreach (var r in reports) WriteDocument(w, r);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>"worst of 2 checklists: gbt-aimd-iq pass, gbt-aimd-ptm fail".</summary>
+    public static string VerdictReason(IReadOnlyList<AuditReport> reports) =>
+        $"worst of {reports.Count} checklists: " + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}"));
+
+    static void WriteEngine(Utf8JsonWriter w, string version)
+    {
+        w.WriteStartObject("engine");
+        w.WriteString("name", "iq");
+        w.WriteString("version", version);
+        w.WriteEndObject();
+    }
+
+    static void WriteDocument(Utf8JsonWriter w, AuditReport report)
+    {
         var c = report.Checklist;
         w.WriteStartObject();
         w.WriteString("schema", Schema);
-        w.WriteStartObject("engine");
-        w.WriteString("name", "iq");
-        w.WriteString("version", report.EngineVersion);
-        w.WriteEndObject();
+        WriteEngine(w, report.EngineVersion);
         if (report.EvaluatedAt is { } at) w.WriteString("evaluated_at", at.ToString("O"));
         w.WriteStartObject("checklist");
         w.WriteString("id", c.Id);
@@ -76,7 +118,48 @@ public static class JsonReport
         w.WriteStartArray("items");
         foreach (var r in report.Results) WriteItem(w, r);
         w.WriteEndArray();
+        if (report.Charts.Count > 0) WriteCharts(w, report.Charts);
         w.WriteEndObject();
+    }
+
+    static void WriteCharts(Utf8JsonWriter w, IReadOnlyList<Chart> charts)
+    {
+        void Text(string name, LocalText t)
+        {
+            w.WriteStartObject(name);
+            w.WriteString("zh", t.Zh);
+            w.WriteString("en", t.En);
+            w.WriteEndObject();
+        }
+        w.WriteStartArray("charts");
+        foreach (var c in charts)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("clause", c.Clause);
+            Text("title", c.Title);
+            Text("x", c.X);
+            Text("y", c.Y);
+            w.WriteStartArray("series");
+            foreach (var s in c.Series)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", s.Name);
+                w.WriteStartArray("points");
+                foreach (var p in s.Points)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(p.X);
+                    w.WriteNumberValue(p.Y);
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     static void WriteScore(Utf8JsonWriter w, string name, double? score)

@@ -9,21 +9,30 @@ namespace Iq.Scoring.Reports;
 /// error (both with actual vs expected); notapplicable, notchecked, waived, notselected and informational are skipped.</summary>
 public static class JunitReport
 {
-    public static void Write(AuditReport report, Stream stream)
+    public static void Write(AuditReport report, Stream stream) => Write([report], stream);
+
+    /// <summary>Several checklists: one document, their suites in turn, each suite's name starting with its checklist's id.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, Stream stream)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
+        w.WriteStartElement("testsuites");
+        w.WriteAttributeString("name", string.Join(" + ", reports.Select(r => $"{r.Checklist.Id} {r.Checklist.Version}")));
+        Counts(w, reports.SelectMany(r => r.Results).ToList());
+        foreach (var report in reports) WriteSuites(w, report, reports.Count > 1 ? report.Checklist.Id + " " : "");
+        w.WriteEndElement();
+    }
+
+    static void WriteSuites(XmlWriter w, AuditReport report, string prefix)
+    {
         var topOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var section in report.Checklist.Root.Children.OfType<Rules.Model.SectionModel>())
             foreach (var item in section.AllItems()) topOf[item.Id] = $"{section.Id} {section.Title}";
         var groups = report.Results.GroupBy(r => topOf.GetValueOrDefault(r.ItemId, report.Checklist.Id)).ToList();
-        w.WriteStartElement("testsuites");
-        w.WriteAttributeString("name", $"{report.Checklist.Id} {report.Checklist.Version}");
-        Counts(w, report.Results);
         foreach (var g in groups)
         {
             w.WriteStartElement("testsuite");
-            w.WriteAttributeString("name", g.Key);
+            w.WriteAttributeString("name", prefix + g.Key);
             Counts(w, g.ToList());
             foreach (var r in g)
             {
@@ -59,7 +68,6 @@ public static class JunitReport
             }
             w.WriteEndElement();
         }
-        w.WriteEndElement();
     }
 
     static void Counts(XmlWriter w, IReadOnlyCollection<ItemResult> rows)

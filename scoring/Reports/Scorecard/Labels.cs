@@ -24,14 +24,29 @@ public sealed class Labels
     public string ManualSheet => T("人工评审", "Manual review");
     public string AttachmentsSheet => T("C.7 附件", "C.7 Attachments");
 
-    /// <summary>The Annex C sheet of a top-level section of the IQ checklist; other checklists' sections by id.</summary>
-    public string SectionSheet(string id, string title)
+    /// <summary>The sheet of a top-level section: the Annex C sheet (C.2–C.6) for the IQ checklist and its tailorings, the
+    /// section's id and title otherwise (the 001 checklist: one sheet per chapter-6 method). <paramref name="prefix"/>, in a
+    /// workbook of several checklists, names the checklist whose sheets follow the first's.</summary>
+    public string SectionSheet(ChecklistModel checklist, string id, string title, string? prefix = null)
     {
-        var annex = id switch { "6.2" => "C.2", "6.3" => "C.3", "6.4" => "C.4", "6.5" => "C.5", "6.6" => "C.6", _ => null };
-        var name = annex is null ? $"{id} {title}" : $"{annex} {title}";
+        var annex = !checklist.IsOrExtends(AnnexCChecklist) ? null
+            : id switch { "6.2" => "C.2", "6.3" => "C.3", "6.4" => "C.4", "6.5" => "C.5", "6.6" => "C.6", _ => null };
+        return SheetName(prefix, annex is null ? $"{id} {title}" : $"{annex} {title}");
+    }
+
+    /// <summary>The checklist whose top-level sections are the Annex C sheets.</summary>
+    public const string AnnexCChecklist = "gbt-aimd-iq";
+
+    /// <summary>A valid, at most 31-character sheet name.</summary>
+    public static string SheetName(string? prefix, string name)
+    {
+        if (prefix is not null) name = $"{prefix} {name}";
         foreach (var c in "[]:*?/\\") name = name.Replace(c, ' ');
         return name.Length <= 31 ? name : name[..31];
     }
+
+    public string ChartsSheet => T("图表", "Charts");
+    public string OverallLabel => T("总结论", "Overall verdict");
 
     public string[] ReportHeaders => _zh ? ["报告要素", "内容"] : ["Field", "Content"];
 

@@ -6,7 +6,8 @@ using Iq.Scoring.Scoring;
 namespace Iq.Scoring.Reports.Scorecard;
 
 /// <summary>The Excel scorecard after Annex C of the IQ standard: C.1 report information, a summary with the section
-/// tree, weights, scores, counts, verdict and formula, one sheet per top-level section (C.2–C.6 and 6.1), a manual-review
+/// tree, weights, scores, counts, verdict and formula, one sheet per top-level section (C.2–C.6 and 6.1; for the 001
+/// checklist, one per group of chapter-6 methods), a chart sheet where results rest on measured series, a manual-review
 /// sheet that can be filled in and read back, and C.7 attachments (inputs with SHA-256). Headers frozen, filters on,
 /// outcomes coloured, widths set (ClosedXML's AdjustToContents needs GDI+), pages set up to print. Every cell that
 /// comes from facts or the checklist is stored as text, never as a formula or a number guessed from text.</summary>
@@ -18,27 +19,57 @@ public static class ScorecardWriter
         [Outcome.NotChecked] = "#FFEB9C", [Outcome.Informational] = "#DDEBF7", [Outcome.Waived] = "#E4DFEC", [Outcome.NotSelected] = "#EDEDED",
     };
 
-    public static void Write(AuditReport report, string lang, Stream stream)
+    public static void Write(AuditReport report, string lang, Stream stream) => Write([report], lang, stream);
+
+    /// <summary>One workbook for an audit against one checklist or several over one bundle: C.1 and the summary give each
+    /// checklist's score and verdict (and the worst verdict), each checklist has its own item sheets (one per top-level
+    /// section: Annex C for IQ, one per group of chapter-6 methods for 001; a later checklist's sheets carry its id) and,
+    /// when its results rest on measured series, a chart sheet; one manual-review sheet and C.7 list them all.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
         using var wb = new XLWorkbook();
-        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, report.Info, labels);
-        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), report, labels);
-        var sources = EvidenceSources(report);
-        var sections = report.Checklist.Root.Children.OfType<SectionModel>().ToList();
+        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), reports, reports[0].Info, labels);
+        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), reports, labels);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var section in sections)
+        string Unique(string name)
         {
-            var name = labels.SectionSheet(section.Id, section.Title);
-            for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 28)] + $" ({n})";
-            var ids = section.AllItems().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            ItemSheet(wb.Worksheets.Add(name), section.Title, report.Results.Where(r => ids.Contains(r.ItemId)), sources, labels);
+            for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 26)] + $" ({n})";
+            return name;
         }
-        var loose = report.Checklist.Root.Children.OfType<ItemModel>().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        if (loose.Count > 0) ItemSheet(wb.Worksheets.Add(labels.ChecklistLabel), report.Checklist.Title, report.Results.Where(r => loose.Contains(r.ItemId)), sources, labels);
-        ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet), report.Checklist, report.Results, labels, report.Attestations);
-        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), report, labels);
-        wb.SaveAs(stream);
+        var charts = new List<ChartPlacement>();
+        for (var p = 0; p < reports.Count; p++)
+        {
+            var report = reports[p];
+            var prefix = p == 0 ? null : report.Checklist.Id;
+            var sources = EvidenceSources(report);
+            foreach (var section in report.Checklist.Root.Children.OfType<SectionModel>())
+            {
+                var name = Unique(labels.SectionSheet(report.Checklist, section.Id, section.Title, prefix));
+                var ids = section.AllItems().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+                ItemSheet(wb.Worksheets.Add(name), section.Title, report.Results.Where(r => ids.Contains(r.ItemId)), sources, labels);
+            }
+            var loose = report.Checklist.Root.Children.OfType<ItemModel>().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            if (loose.Count > 0)
+                ItemSheet(wb.Worksheets.Add(Unique(Labels.SheetName(prefix, labels.ChecklistLabel))), report.Checklist.Title,
+                    report.Results.Where(r => loose.Contains(r.ItemId)), sources, labels);
+            if (report.Charts.Count > 0)
+                charts.AddRange(ScorecardCharts.WriteData(wb.Worksheets.Add(Unique(Labels.SheetName(prefix, labels.ChartsSheet))), report, lang));
+        }
+        ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet), reports[0].Checklist, reports.SelectMany(r => r.Results).ToList(), labels,
+            reports.SelectMany(r => r.Attestations).ToList());
+        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), reports, labels);
+        if (charts.Count == 0)
+        {
+            wb.SaveAs(stream);
+            return;
+        }
+        // ClosedXML 0.95.4 writes no charts: the Open XML SDK adds them to the saved package, over the cells just written.
+        using var package = new MemoryStream();
+        wb.SaveAs(package);
+        ScorecardCharts.AddCharts(package, charts, lang);
+        package.Position = 0;
+        package.CopyTo(stream);
     }
 
     /// <summary>Stores text as text: no formula, no number or date guessed from it.</summary>
@@ -99,12 +130,16 @@ public static class ScorecardWriter
         ws.PageSetup.Footer.Right.AddText("&P / &N");
     }
 
-    static void ReportSheet(IXLWorksheet ws, AuditReport report, ReportInfo info, Labels labels)
+    static void ReportSheet(IXLWorksheet ws, IReadOnlyList<AuditReport> reports, ReportInfo info, Labels labels)
     {
         Header(ws, labels.ReportHeaders, [24, 90], labels.ReportSheet);
-        var c = report.Checklist;
-        string[] values = [info.ReportNo, info.Object.Length > 0 ? info.Object : $"{c.Title} {c.Version}", info.Purpose, info.Dates, info.Place,
-            info.Assessors, labels.Verdict(report.Score.Verdict), info.Signer, info.SignDate];
+        var report = reports[0];
+        var verdict = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+        var objects = string.Join("；", reports.Select(r => $"{r.Checklist.Title} {r.Checklist.Version}"));
+        var conclusion = reports.Count == 1 ? labels.Verdict(verdict)
+            : $"{labels.Verdict(verdict)}（{string.Join("；", reports.Select(r => $"{r.Checklist.Id}：{labels.Verdict(r.Score.Verdict)}"))}）";
+        string[] values = [info.ReportNo, info.Object.Length > 0 ? info.Object : objects, info.Purpose, info.Dates, info.Place,
+            info.Assessors, conclusion, info.Signer, info.SignDate];
         var row = 2;
         for (var i = 0; i < values.Length; i++, row++)
         {
@@ -114,53 +149,83 @@ public static class ScorecardWriter
         }
         var verdictCell = ws.Cell(8, 2);
         verdictCell.Style.Font.Bold = true;
-        verdictCell.Style.Fill.BackgroundColor = XLColor.FromHtml(report.Score.Verdict == Verdict.Pass ? Colours[Outcome.Pass]
-            : report.Score.Verdict == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked]);
-        row++;
-        string[] checklist = [c.Id, c.Version, c.Sources[0].Sha256, report.Score.Model, Scorer.Format(c.Scoring.PassAt),
-            c.Scoring.Veto?.ToString().ToLowerInvariant() ?? "—", report.Score.Score is { } s ? Scorer.Format(s) : "—", report.Score.Reason,
-            $"iq {report.EngineVersion}"];
-        for (var i = 0; i < checklist.Length; i++, row++)
+        verdictCell.Style.Fill.BackgroundColor = XLColor.FromHtml(VerdictColour(verdict));
+        foreach (var r in reports)
         {
-            Text(ws.Cell(row, 1), labels.ChecklistFields[i]).Style.Font.Bold = true;
-            Text(ws.Cell(row, 2), checklist[i]).Style.Alignment.WrapText = true;
-            FitHeight(ws, row, 2);
+            row++;
+            var c = r.Checklist;
+            string[] checklist = [c.Id, c.Version, c.Sources[0].Sha256, r.Score.Model, Scorer.Format(c.Scoring.PassAt),
+                c.Scoring.Veto?.ToString().ToLowerInvariant() ?? "—", r.Score.Score is { } s ? Scorer.Format(s) : "—",
+                reports.Count == 1 ? r.Score.Reason : $"{labels.Verdict(r.Score.Verdict)} — {r.Score.Reason}", $"iq {r.EngineVersion}"];
+            for (var i = 0; i < checklist.Length; i++, row++)
+            {
+                Text(ws.Cell(row, 1), labels.ChecklistFields[i]).Style.Font.Bold = true;
+                Text(ws.Cell(row, 2), checklist[i]).Style.Alignment.WrapText = true;
+                FitHeight(ws, row, 2);
+            }
         }
     }
 
-    static void SummarySheet(IXLWorksheet ws, AuditReport report, Labels labels)
+    static string VerdictColour(Verdict v) =>
+        v == Verdict.Pass ? Colours[Outcome.Pass] : v == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked];
+
+    /// <summary>The section tree with weights, scores and counts, then score, verdict and formula: once for one checklist;
+    /// for several, a block per checklist under a heading row, then the worst verdict.</summary>
+    static void SummarySheet(IXLWorksheet ws, IReadOnlyList<AuditReport> reports, Labels labels)
     {
         Header(ws, labels.SummaryHeaders, [12, 40, 8, 9, 7, 7, 7, 7, 8, 7, 7, 8], labels.SummarySheet);
         var row = 2;
-        void Section(SectionScore s, int depth)
+        foreach (var report in reports)
         {
-            Text(ws.Cell(row, 1), s.Id);
-            Text(ws.Cell(row, 2), new string(' ', depth * 4) + s.Title);
-            Number(ws.Cell(row, 3), s.Weight);
-            Number(ws.Cell(row, 4), s.Score, "0.00");
-            Outcome[] counted = [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
-            for (var k = 0; k < counted.Length; k++) Number(ws.Cell(row, 5 + k), s.Counts[counted[k]], "0");
-            if (depth == 0) ws.Row(row).Style.Font.Bold = true;
+            if (reports.Count > 1)
+            {
+                var heading = Text(ws.Cell(row, 1), $"{report.Checklist.Id} {report.Checklist.Version} — {report.Checklist.Title}");
+                ws.Range(row, 1, row, labels.SummaryHeaders.Length).Merge();
+                heading.Style.Font.Bold = true;
+                heading.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
+                row++;
+            }
+            var first = row;
+            void Section(SectionScore s, int depth)
+            {
+                Text(ws.Cell(row, 1), s.Id);
+                Text(ws.Cell(row, 2), new string(' ', depth * 4) + s.Title);
+                Number(ws.Cell(row, 3), s.Weight);
+                Number(ws.Cell(row, 4), s.Score, "0.00");
+                Outcome[] counted = [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
+                for (var k = 0; k < counted.Length; k++) Number(ws.Cell(row, 5 + k), s.Counts[counted[k]], "0");
+                if (depth == 0) ws.Row(row).Style.Font.Bold = true;
+                row++;
+                foreach (var sub in s.Sections) Section(sub, depth + 1);
+            }
+            foreach (var s in report.Score.Root.Sections) Section(s, 0);
+            var last = row - 1;
+            // One filter per sheet: over the section tree when there is one tree.
+            if (reports.Count == 1 && last >= first) ws.Range(1, 1, last, labels.SummaryHeaders.Length).SetAutoFilter();
             row++;
-            foreach (var sub in s.Sections) Section(sub, depth + 1);
+            Text(ws.Cell(row, 1), labels.ScoreLabel).Style.Font.Bold = true;
+            Number(ws.Cell(row, 4), report.Score.Score, "0.00").Style.Font.Bold = true;
+            row++;
+            Text(ws.Cell(row, 1), labels.VerdictLabel).Style.Font.Bold = true;
+            var verdict = Text(ws.Cell(row, 2), $"{labels.Verdict(report.Score.Verdict)} — {report.Score.Reason}");
+            verdict.Style.Font.Bold = true;
+            verdict.Style.Fill.BackgroundColor = XLColor.FromHtml(report.Score.Verdict == Verdict.Pass ? Colours[Outcome.Pass] : Colours[Outcome.Fail]);
+            row++;
+            Text(ws.Cell(row, 1), labels.FormulaLabel).Style.Font.Bold = true;
+            var formula = Text(ws.Cell(row, 2), report.Score.Formula);
+            ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
+            formula.Style.Alignment.WrapText = true;
+            ws.Row(row).Height = 60;
+            row += 2;
         }
-        foreach (var s in report.Score.Root.Sections) Section(s, 0);
-        var last = row - 1;
-        if (last >= 2) ws.Range(1, 1, last, labels.SummaryHeaders.Length).SetAutoFilter();
-        row++;
-        Text(ws.Cell(row, 1), labels.ScoreLabel).Style.Font.Bold = true;
-        Number(ws.Cell(row, 4), report.Score.Score, "0.00").Style.Font.Bold = true;
-        row++;
-        Text(ws.Cell(row, 1), labels.VerdictLabel).Style.Font.Bold = true;
-        var verdict = Text(ws.Cell(row, 2), $"{labels.Verdict(report.Score.Verdict)} — {report.Score.Reason}");
-        verdict.Style.Font.Bold = true;
-        verdict.Style.Fill.BackgroundColor = XLColor.FromHtml(report.Score.Verdict == Verdict.Pass ? Colours[Outcome.Pass] : Colours[Outcome.Fail]);
-        row++;
-        Text(ws.Cell(row, 1), labels.FormulaLabel).Style.Font.Bold = true;
-        var formula = Text(ws.Cell(row, 2), report.Score.Formula);
-        ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
-        formula.Style.Alignment.WrapText = true;
-        ws.Row(row).Height = 60;
+        if (reports.Count > 1)
+        {
+            var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+            Text(ws.Cell(row, 1), labels.OverallLabel).Style.Font.Bold = true;
+            var overall = Text(ws.Cell(row, 2), $"{labels.Verdict(worst)} — {string.Join("；", reports.Select(r => $"{r.Checklist.Id}：{labels.Verdict(r.Score.Verdict)}"))}");
+            overall.Style.Font.Bold = true;
+            overall.Style.Fill.BackgroundColor = XLColor.FromHtml(VerdictColour(worst));
+        }
     }
 
     static void ItemSheet(IXLWorksheet ws, string title, IEnumerable<ItemResult> results, Dictionary<string, string> sources, Labels labels)
@@ -193,30 +258,32 @@ public static class ScorecardWriter
         ws.Range(1, 1, Math.Max(1, row - 1), labels.ItemHeaders.Length).SetAutoFilter();
     }
 
-    static void AttachmentsSheet(IXLWorksheet ws, AuditReport report, Labels labels)
+    static void AttachmentsSheet(IXLWorksheet ws, IReadOnlyList<AuditReport> reports, Labels labels)
     {
         Header(ws, labels.AttachmentHeaders, [16, 60, 70], labels.AttachmentsSheet);
         var row = 2;
-        foreach (var s in report.Checklist.Sources)
+        foreach (var s in reports.SelectMany(r => r.Checklist.Sources))
         {
             Text(ws.Cell(row, 1), labels.ChecklistLabel);
             Text(ws.Cell(row, 2), s.Path);
             Text(ws.Cell(row++, 3), s.Sha256);
         }
-        foreach (var i in report.Inputs)
+        // The checklists of one audit read the same inputs: each is listed once.
+        foreach (var i in reports.SelectMany(r => r.Inputs).DistinctBy(i => (i.Path, i.Sha256)))
         {
             Text(ws.Cell(row, 1), i.Kind);
             Text(ws.Cell(row, 2), i.Path);
             Text(ws.Cell(row++, 3), i.Sha256);
         }
-        foreach (var p in report.Checklist.Params)
-        {
-            Text(ws.Cell(row, 1), labels.ParametersLabel);
-            Text(ws.Cell(row, 2), p.Name);
-            Text(ws.Cell(row++, 3), $"{ValueFormatter.Plain(p.Value, p.Type)} ({p.Origin})");
-        }
+        foreach (var r in reports)
+            foreach (var p in r.Checklist.Params)
+            {
+                Text(ws.Cell(row, 1), labels.ParametersLabel);
+                Text(ws.Cell(row, 2), reports.Count == 1 ? p.Name : $"{r.Checklist.Id}.{p.Name}");
+                Text(ws.Cell(row++, 3), $"{ValueFormatter.Plain(p.Value, p.Type)} ({p.Origin})");
+            }
         Text(ws.Cell(row, 1), labels.ToolLabel);
-        Text(ws.Cell(row, 2), $"iq {report.EngineVersion}");
+        Text(ws.Cell(row, 2), $"iq {reports[0].EngineVersion}");
         ws.Range(1, 1, row, 3).SetAutoFilter();
     }
 
