@@ -124,6 +124,33 @@ public class ModelMeasurementTests
 {
     static JsonObject Reference => JsonNode.Parse(File.ReadAllText(Path.Combine(ModelCases.Cases, "digits-reference.json")))!.AsObject();
 
+    /// <summary>Dice, IoU and pixel accuracy with per-case bootstrap intervals, against numpy over the model evaluated from
+    /// its weights (not by ONNX Runtime), with the same SplitMix64 resamples; a checklist reads the interval.</summary>
+    [SkippableFact]
+    public void Segmentation_metrics_and_their_bootstrap_intervals_equal_numpy()
+    {
+        ModelCases.RequirePythonOnnx();
+        var seg = Path.Combine(TestPaths.Cases, "baseline", "seg");
+        using var dir = new TempDir();
+        var run = CliRunner.InProcess("model", Path.Combine(seg, "segmenter.onnx"), "--cases", seg, "--labels", Path.Combine(seg, "labels.csv"),
+            "--task", "segmentation", "--suite", "performance", "--resamples", "1000", "--seed", "20261122", "--iterations", "5", "--out", dir.Path);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var performance = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "model_measurements.json")))!["facts"]!["performance"]!;
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [Path.Combine(ModelCases.Cases, "seg_bootstrap_oracle.py"), Path.Combine(seg, "segmenter.onnx"),
+            seg, Path.Combine(seg, "labels.csv"), "1000", "20261122", "0.95"], out var stdout));
+        var oracle = JsonNode.Parse(stdout)!["metrics"]!;
+        foreach (var m in new[] { "dice", "iou", "pixel_accuracy" })
+            foreach (var bound in new[] { "value", "ci_low", "ci_high" })
+                Assert.Equal((double)oracle[m]![bound]!, (double)performance["metrics"]![m]![bound]!, 12);
+        Assert.True((double)performance["metrics"]!["dice"]!["ci_low"]! < (double)performance["metrics"]!["dice"]!["ci_high"]!);
+        Assert.Equal(1000, (int)performance["bootstrap"]!["resamples"]!);
+
+        // The performance-claim items read the interval's upper end: it is evidence now, not missing.
+        var explain = CliRunner.InProcess("explain", "measured.performance.metrics[\"dice\"].ci_high >= 0", "--checklist", ModelCases.Checklist, "--facts", dir.Path);
+        Assert.True(explain.ExitCode == 0, explain.Stderr + explain.Stdout);
+        Assert.Contains("true", explain.Stdout);
+    }
+
     [Fact]
     public void Metrics_from_the_confusion_matrix_equal_numpy_over_torch_logits()
     {

@@ -232,16 +232,27 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             return (y, t);
         }).ToList();
         var broken = pairs.Any(p => p.y.Any(v => !float.IsFinite(v))) ? "a segmentation case" : null;
-        var s = Metrics.Segment(pairs);
-        return new JsonObject
+        var counts = pairs.Select(p => Metrics.Count(p.y, p.t)).ToList();
+        var result = new JsonObject { ["task"] = "segmentation", ["n"] = pairs.Count };
+        if (counts.Count == 0)
         {
-            ["task"] = "segmentation", ["n"] = pairs.Count,
-            ["metrics"] = new JsonObject
-            {
-                ["dice"] = new JsonObject { ["value"] = Metric(s.Dice, broken) }, ["iou"] = new JsonObject { ["value"] = Metric(s.Iou, broken) },
-                ["pixel_accuracy"] = new JsonObject { ["value"] = Metric(s.PixelAccuracy, broken) },
-            },
+            result["metrics"] = new JsonObject { ["$absent"] = "no case with a mask (give --labels: case,mask.npy)" };
+            return result;
+        }
+        var s = Metrics.Pool(counts);
+        // Per-case bootstrap, as for classification: a performance claim is judged against the interval's upper end.
+        var ci = Metrics.BootstrapSegmentation(counts, o.Resamples, o.Seed, o.Confidence);
+        JsonObject Value(string name, double v) => new() { ["value"] = Metric(v, broken), ["ci_low"] = Metric(ci[name].Low, broken), ["ci_high"] = Metric(ci[name].High, broken) };
+        result["metrics"] = new JsonObject
+        {
+            ["dice"] = Value("dice", s.Dice), ["iou"] = Value("iou", s.Iou), ["pixel_accuracy"] = Value("pixel_accuracy", s.PixelAccuracy),
         };
+        result["bootstrap"] = new JsonObject
+        {
+            ["resamples"] = o.Resamples, ["seed"] = o.Seed, ["confidence"] = o.Confidence,
+            ["method"] = "percentile bootstrap over cases, pixel counts pooled per resample; index = SplitMix64(seed).Next() mod n; bounds v[⌊α/2·B⌋], v[⌈(1−α/2)·B⌉−1]",
+        };
+        return result;
     }
 
     // ---- efficiency (6.3.2, 6.3.4 b) ----

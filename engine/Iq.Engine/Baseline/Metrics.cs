@@ -80,12 +80,45 @@ public static class Metrics
             values["recall"][b] = c.Recall;
             values["f1"][b] = c.F1;
         }
+        return values.ToDictionary(v => v.Key, v => Interval(v.Value, confidence));
+    }
+
+    /// <summary>The percentile interval [v(⌊α/2·B⌋), v(⌈(1−α/2)·B⌉ − 1)] of B resampled values; NaN when a resample's
+    /// metric is undefined (no foreground anywhere in it), so that the interval is an error, never a guess.</summary>
+    static (double Low, double High) Interval(double[] values, double confidence)
+    {
+        if (values.Any(double.IsNaN)) return (double.NaN, double.NaN);
         var alpha = 1 - confidence;
-        return values.ToDictionary(v => v.Key, v =>
+        var sorted = values.Order().ToArray();
+        return (sorted[(int)Math.Floor(alpha / 2 * values.Length)], sorted[(int)Math.Ceiling((1 - alpha / 2) * values.Length) - 1]);
+    }
+
+    /// <summary>Percentile-bootstrap intervals of Dice, IoU and pixel accuracy (A.10.2) over cases: each resample draws n
+    /// cases with replacement (index = SplitMix64(seed).Next() mod n, as for classification) and pools their pixel counts,
+    /// as the point estimate pools all cases'.</summary>
+    public static IReadOnlyDictionary<string, (double Low, double High)> BootstrapSegmentation(IReadOnlyList<PixelCounts> cases,
+        int resamples, ulong seed, double confidence)
+    {
+        var rng = new SplitMix64(seed);
+        var n = cases.Count;
+        var values = new Dictionary<string, double[]>
         {
-            var sorted = v.Value.Order().ToArray();
-            return (sorted[(int)Math.Floor(alpha / 2 * resamples)], sorted[(int)Math.Ceiling((1 - alpha / 2) * resamples) - 1]);
-        });
+            ["dice"] = new double[resamples], ["iou"] = new double[resamples], ["pixel_accuracy"] = new double[resamples],
+        };
+        for (var b = 0; b < resamples; b++)
+        {
+            long tp = 0, fp = 0, fn = 0, tn = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var c = cases[(int)(rng.Next() % (ulong)n)];
+                tp += c.Tp; fp += c.Fp; fn += c.Fn; tn += c.Tn;
+            }
+            var s = Pool([new PixelCounts(tp, fp, fn, tn)]);
+            values["dice"][b] = s.Dice;
+            values["iou"][b] = s.Iou;
+            values["pixel_accuracy"][b] = s.PixelAccuracy;
+        }
+        return values.ToDictionary(v => v.Key, v => Interval(v.Value, confidence));
     }
 
     /// <summary>Area under the ROC curve of a score that should be higher for positives (Mann–Whitney, ties counted half).</summary>
@@ -151,18 +184,30 @@ public static class Metrics
         return -tmp + Math.Log(2.5066282746310005 * ser / x);
     }
 
-    public static Segmentation Segment(IEnumerable<(float[] Output, float[] Truth)> cases)
+    /// <summary>One case's pixel counts: a pixel is foreground when the output exceeds 0.5, the truth when it is not 0.</summary>
+    public readonly record struct PixelCounts(long Tp, long Fp, long Fn, long Tn);
+
+    public static PixelCounts Count(float[] output, float[] truth)
     {
         long tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var (output, truth) in cases)
-            for (var i = 0; i < output.Length; i++)
-            {
-                bool p = output[i] > 0.5f, t = truth[i] != 0;
-                if (p && t) tp++;
-                else if (p) fp++;
-                else if (t) fn++;
-                else tn++;
-            }
+        for (var i = 0; i < output.Length; i++)
+        {
+            bool p = output[i] > 0.5f, t = truth[i] != 0;
+            if (p && t) tp++;
+            else if (p) fp++;
+            else if (t) fn++;
+            else tn++;
+        }
+        return new PixelCounts(tp, fp, fn, tn);
+    }
+
+    public static Segmentation Segment(IEnumerable<(float[] Output, float[] Truth)> cases) => Pool(cases.Select(c => Count(c.Output, c.Truth)));
+
+    /// <summary>The metrics of pixel counts pooled over cases.</summary>
+    public static Segmentation Pool(IEnumerable<PixelCounts> cases)
+    {
+        long tp = 0, fp = 0, fn = 0, tn = 0;
+        foreach (var c in cases) { tp += c.Tp; fp += c.Fp; fn += c.Fn; tn += c.Tn; }
         return new Segmentation(2.0 * tp / (2 * tp + fp + fn), (double)tp / (tp + fp + fn), (double)(tp + tn) / (tp + fp + fn + tn), tp, fp, fn, tn);
     }
 
