@@ -432,6 +432,9 @@ public class ModelHostileInputTests
         Assert.Contains("Anchors and aliases are not allowed", Error(ModelCases.SampleModel, "--description", path));
         File.WriteAllText(path, "identity:\n  version: [1\n");
         Assert.StartsWith($"{path}:", Error(ModelCases.SampleModel, "--description", path));
+        // Found by the property test below: YamlDotNet throws ArgumentException, not YamlException, on a stray alias.
+        File.WriteAllText(path, "architecture:\n  activation_functions: [Relu]*&\n");
+        Assert.Contains("Malformed YAML: an alias (*) or anchor (&)", Error(ModelCases.SampleModel, "--description", path));
         // A plain 1.0 where a string is expected is the string "1.0", as written.
         File.WriteAllText(path, "identity:\n  version: 1.0\n");
         Assert.Equal("1.0", (string)DescriptionReader.Read(path).Facts!["identity"]!["version"]!);

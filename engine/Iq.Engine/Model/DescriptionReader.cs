@@ -58,6 +58,13 @@ public static class DescriptionReader
             diagnostics.Error(Codes.MalformedJson, "Malformed YAML: an unterminated flow collection ([…] or {…}) or document", SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's representation model meets an event it cannot place (a stray alias such as "[a]*&"), where a
+            // YAML parser such as PyYAML reports "while scanning an alias": malformed input, not ours.
+            diagnostics.Error(Codes.MalformedJson, "Malformed YAML: an alias (*) or anchor (&) that is not one, or a node out of place", SourceSpan.None(path));
+            return (null, diagnostics.Items);
+        }
         if (root is not YamlMappingNode top)
         {
             diagnostics.Error(Codes.BadDocument, "A model description is a mapping of fields (identity:, architecture: …)", root is null ? SourceSpan.None(path) : Span(path, root.Start));
