@@ -18,7 +18,8 @@ public static class ConsoleReport
         if (reports.Count < 2) return;
         var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
         o.WriteLine();
-        o.WriteLine($"Overall verdict: {worst.ToString().ToUpperInvariant()} — {JsonReport.VerdictReason(reports)}");
+        o.WriteLine($"Overall verdict: {worst.ToString().ToUpperInvariant()} — worst of {reports.Count} checklists: "
+                    + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}")));
     }
 
     public static void Write(AuditReport report, TextWriter o)

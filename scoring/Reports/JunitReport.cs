@@ -9,26 +9,25 @@ namespace Iq.Scoring.Reports;
 /// error (both with actual vs expected); notapplicable, notchecked, waived, notselected and informational are skipped.</summary>
 public static class JunitReport
 {
-    public static void Write(AuditReport report, Stream stream) => Write([report], stream);
+    public static void Write(AuditReport report, Stream stream) => Write(ResultsDocument.From(report), stream);
 
-    /// <summary>Several checklists: one document, their suites in turn, each suite's name starting with its checklist's id.</summary>
-    public static void Write(IReadOnlyList<AuditReport> reports, Stream stream)
+    /// <summary>One checklist, or several: one document, their suites in turn, each suite's name then starting with its
+    /// checklist's id.</summary>
+    public static void Write(ResultsSet set, Stream stream)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
         w.WriteStartElement("testsuites");
-        w.WriteAttributeString("name", string.Join(" + ", reports.Select(r => $"{r.Checklist.Id} {r.Checklist.Version}")));
-        Counts(w, reports.SelectMany(r => r.Results).ToList());
-        foreach (var report in reports) WriteSuites(w, report, reports.Count > 1 ? report.Checklist.Id + " " : "");
+        w.WriteAttributeString("name", string.Join(" + ", set.Audits.Select(a => $"{a.Checklist.Id} {a.Checklist.Version}")));
+        Counts(w, set.Audits.SelectMany(a => a.Items).ToList());
+        foreach (var report in set.Audits) WriteSuites(w, report, set.Several ? report.Checklist.Id + " " : "");
         w.WriteEndElement();
     }
 
-    static void WriteSuites(XmlWriter w, AuditReport report, string prefix)
+    static void WriteSuites(XmlWriter w, ResultsDocument report, string prefix)
     {
-        var topOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var section in report.Checklist.Root.Children.OfType<Rules.Model.SectionModel>())
-            foreach (var item in section.AllItems()) topOf[item.Id] = $"{section.Id} {section.Title}";
-        var groups = report.Results.GroupBy(r => topOf.GetValueOrDefault(r.ItemId, report.Checklist.Id)).ToList();
+        var titles = report.Root.Sections.ToDictionary(s => s.Id, s => $"{s.Id} {s.Title}");
+        var groups = report.Items.GroupBy(r => report.TopSectionOf(r) is { } top ? titles[top] : report.Checklist.Id).ToList();
         foreach (var g in groups)
         {
             w.WriteStartElement("testsuite");

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Iq.Engine.Facts;
-using Iq.Engine.Model;
 using Iq.Engine.Probes;
+using Iq.Engine.Reports;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
@@ -210,7 +210,7 @@ public static class AuditPipeline
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
             s.Diagnostics.Error(Codes.BadValue, $"Unknown report field '{name}'; expected {Rules.Syntax.Text.OrList(ReportInfo.Fields)}",
                 SourceSpan.None("<request>"));
-        s.Info = s.Info.With(s.Request.ReportFields);
+        s.Info = s.Info.With(s.Request.ReportFields) with { Product = ReportFacts.Product(s.Facts!) };
     }
 
     static void Score(AuditState s)
@@ -231,7 +231,8 @@ public static class AuditPipeline
                 Attestations = part.Attestations,
                 Waivers = part.Waivers,
                 Info = s.Info,
-                Charts = MeasurementCharts.For(checklist, s.Facts!),
+                AsOf = s.Request.AsOf,
+                Figures = ReportFacts.Figures(checklist, s.Facts!),
             };
         }
     }
