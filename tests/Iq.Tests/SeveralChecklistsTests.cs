@@ -289,6 +289,40 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
     public void The_worst_verdict_is_fail_then_incomplete_then_pass(Verdict[] verdicts, Verdict worst) =>
         Assert.Equal(worst, Verdicts.Worst(verdicts));
 
+    /// <summary>A 001 bundle with one of its three documents left out: no row that reads the missing document passes or is
+    /// not applicable; each is an error naming what is missing (a manual item stays to judge).</summary>
+    [Theory]
+    [InlineData("model_measurements.json", "measured")]
+    [InlineData("model_description.json", "md")]
+    [InlineData("model.json", "model")]
+    public void Missing_model_evidence_is_an_error_never_a_pass_nor_not_applicable(string leftOut, string root)
+    {
+        using var dir = new TempDir();
+        var bundle = Path.Combine(dir.Path, "bundle");
+        Directory.CreateDirectory(bundle);
+        foreach (var f in new[] { "model.json", "model_description.json", "model_measurements.json" }.Where(f => f != leftOut))
+            File.Copy(Path.Combine(bundles.Truthful, f), Path.Combine(bundle, f));
+        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle, "attestations.json"));
+        var (run, json) = Audit(dir, [ModelCases.Checklist], bundle);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("fail", (string)json!["verdict"]!);
+        // The rows that read the missing document (the results name its root when no file of its kind was read).
+        var reading = Items(json).Where(i => i["sources"]!.AsArray().Any(s => (string)s! == root)).ToList();
+        Assert.NotEmpty(reading);
+        foreach (var i in reading)
+        {
+            var outcome = (string)i["outcome"]!;
+            var reason = (string)i["reason"]!["kind"]!;
+            if ((string)i["method"]! == "manual" || (string)i["level"]! == "may" && outcome == "informational") continue;
+            // A completeness item of chapter 4 asks exists(md.…): without the description its field is absent, a fail
+            // naming the field; everything else that rests on the missing document is an error.
+            Assert.True(outcome == "error" || outcome == "fail" && root == "md",
+                $"{i["id"]}: {outcome} ({reason}) without {leftOut}");
+            if (outcome == "error") Assert.Contains(root + ".", (string)i["message"]!);
+        }
+        Assert.DoesNotContain(reading, i => (string)i["outcome"]! is "pass" or "notapplicable");
+    }
+
     [Fact]
     public void Iq_report_rerenders_a_set_byte_identical_and_iq_diff_compares_each_checklist()
     {
