@@ -212,4 +212,19 @@ public class RobustnessTests
         Assert.DoesNotContain("internal error", run.Stderr);
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is written");
     }
+
+    [Theory]
+    [InlineData("/dev/zero", "a salt file holds one line of hex digits, not more than 1 KiB")]
+    [InlineData("short", "a salt file holds at least 32 hex digits")]
+    public void A_hostile_salt_file_is_refused_before_anything_is_redacted(string salt, string message)
+    {
+        using var dir = new TempDir();
+        var file = salt.StartsWith('/') ? salt : Path.Combine(dir.Path, salt);
+        if (!salt.StartsWith('/')) File.WriteAllText(file, "abcd\n");
+        var output = Path.Combine(dir.Path, "out");
+        var run = CliRunner.Process("redact", Path.Combine(TestPaths.Checklists, "samples", "compliant"), "--out", output, "--salt-file", file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"iq: error: {file}: {message}\n", run.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
 }
