@@ -56,7 +56,7 @@ static class ChecklistLoader
             var syntax = source is null ? null : ChecklistParser.Parse(source, display, bag);
             if (!ReferenceEquals(bag, diagnostics)) diagnostics.AddRange(bag.Items.Select(Unquoted));
             if (syntax is null) return null;
-            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes!)))));
+            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes!))) { Checklist = syntax.Header.Id }));
             if (syntax.Header.Extends is not { } baseName) return chain;
             referencedAt = syntax.Header.ExtendsSpan;
             if (!baseName.EndsWith(".iq", StringComparison.Ordinal))

@@ -11,4 +11,8 @@ public sealed record CompileOptions
     /// <summary>How long one evaluation of a <c>csharp</c> block may take (null: <see cref="Scripting.ScriptCompiler.DefaultTimeout"/>).</summary>
     public TimeSpan? ScriptTimeout { get; init; }
     public IReadOnlyList<string> LibraryDirectories { get; init; } = [];
+
+    /// <summary>An override of a param the checklist does not declare is for another checklist of the same audit, not an
+    /// error here (the audit checks that some checklist declares it).</summary>
+    public bool IgnoreUndeclaredOverrides { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Iq.Cli.Commands;
 /// from what it would write to results.json, <c>iq report results.json</c> writes byte-identical files.</summary>
 sealed class ReportOutputGroup(bool languageDefaultsToResults)
 {
-    public readonly Option<string?> Json = new("--json") { Description = "Write the results (schema iq.results/2) to this file" };
+    public readonly Option<string?> Json = new("--json") { Description = "Write the results (schema iq.results/2; iq.results-set/1 for several checklists) to this file" };
     public readonly Option<string?> Xlsx = new("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
     public readonly Option<string?> Html = new("--html") { Description = "Write the HTML report (one self-contained file) to this file" };
     public readonly Option<string?> Junit = new("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
@@ -49,10 +49,10 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
         new(parse.GetValue(Json), parse.GetValue(Xlsx), parse.GetValue(Html), parse.GetValue(Junit), parse.GetValue(Pdf), parse.GetValue(Lang));
 
     /// <summary>The results bytes read back as the document every report is rendered from.</summary>
-    public static ResultsDocument Reread(byte[] bytes)
+    public static ResultsSet Reread(byte[] bytes)
     {
         var diagnostics = new DiagnosticBag();
-        return ResultsJson.Read(bytes, "<results>", diagnostics)
+        return ResultsJson.ReadSet(bytes, "<results>", diagnostics)
                ?? throw new InvalidOperationException("the results just written do not read back: " + string.Join("; ", diagnostics.Items));
     }
 
@@ -60,10 +60,10 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
     /// <paramref name="outputs"/>, which writes them all or none when committed (a temporary beside each target, renamed
     /// into place once every one is complete). Returns the reports rendered, path and bytes (standard output's too). A
     /// PDF without a browser is a usage error naming what to install, found before anything is written.</summary>
-    public static List<(string Path, byte[] Bytes)> Render(ResultsDocument doc, byte[] jsonBytes, Targets targets,
+    public static List<(string Path, byte[] Bytes)> Render(ResultsSet doc, byte[] jsonBytes, Targets targets,
         IEnumerable<(string? Path, string Kind)> extra, Outputs outputs)
     {
-        var lang = targets.Lang ?? doc.Language;
+        var lang = targets.Lang ?? doc.First.Language;
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
         var rendered = new List<(string Path, byte[] Bytes)>();
         void Emit(string? target, Action<Stream> write)

@@ -86,7 +86,7 @@ public static partial class ManifestReader
         if (root is not null && InputFiles.FolderRefusal(root) is { Code: not Rules.Diagnostics.Codes.FileNotFound } notFolder) throw notFolder;
         var doc = Parse(path);
         cancel.ThrowIfCancellationRequested();
-        var report = root is null ? null : IntegrityCheck.Verify(root, doc.Files, ignore, cancel);
+        var report = root is null ? null : IntegrityCheck.Verify(root, doc.Files, ignore, cancel: cancel);
         var byPath = report?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         bool schemeOk;
         try { schemeOk = scheme is null ? SemVer().IsMatch(doc.PackageVersion) : scheme.IsMatch(doc.PackageVersion); }
