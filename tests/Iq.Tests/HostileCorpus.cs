@@ -183,7 +183,8 @@ public static class HostileCorpus
         ["CASE"] = Path.Combine(Root, c.Class),
         ["FIX"] = Path.Combine(Root, "fixtures"),
         ["TESTCASES"] = Path.Combine(AppContext.BaseDirectory, "Cases"),
-        ["CHECKLISTS"] = Path.Combine(AppContext.BaseDirectory, "checklists"),
+        // The repository's checklists folder: the samples are not copied into the build output (only the checklists are).
+        ["CHECKLISTS"] = TestPaths.Checklists,
         ["IQ_CHECKLIST"] = Path.Combine(AppContext.BaseDirectory, "checklists", "gbt-aimd-iq.iq"),
         ["IQ_DLL"] = Dll,
         ["WORK"] = work,
