@@ -6,7 +6,7 @@ namespace Iq.Engine.Facts;
 /// <summary>The fact schema: every root a checklist may read, with types and descriptions. One source
 /// for the binder (paths and types checked before anything runs), the bundle reader (documents validated
 /// against it), docs/facts.md and the published JSON Schema.</summary>
-public sealed class FactSchema : IFactSchema
+public sealed partial class FactSchema : IFactSchema
 {
     static FactMember M(string name, IqType type, string description) => new(name, type, description);
     static ObjectType Obj(string name, params FactMember[] members) => new(name, members);
@@ -421,9 +421,13 @@ public sealed class FactSchema : IFactSchema
         new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)"),
         new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)"),
         new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)"),
+        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)"),
+        new("md", "model_description", ModelDescription, "the vendor's description of the pre-trained model (001 ch. 4 and the claims of ch. 5; declared)"),
+        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)"),
         new("attestations", "attestations", Attestations, "manual judgments recorded by assessors"),
         new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs"),
     ];
-    // Last: static fields initialise in textual order, and this one needs the types above.
+    // Last: static fields initialise in textual order, and this one needs the types above (the 001 types of
+    // FactSchema.Model.cs are properties, built when read, so the order of the partial files does not matter).
     public static readonly FactSchema Default = new();
 }
