@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Snapshot(stdout));
         root.Subcommands.Add(EvidenceCommands.Tests(stdout));
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
+        root.Subcommands.Add(EvidenceCommands.Imports(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScansCommand.Create(stdout));
         root.Subcommands.Add(RedactCommand.Create(stdout));
