@@ -126,6 +126,18 @@ public static class JsonReport
             w.WriteString("expression", e.Expression);
             w.WriteString("actual", e.Actual);
             w.WriteString("expected", e.Expected);
+            if (e.Operator is not null) w.WriteString("operator", e.Operator);
+            if (e.Holds is { } holds) w.WriteBoolean("holds", holds);
+            else w.WriteNull("holds");
+            if (e.FailingCount > 0)
+            {
+                w.WriteStartObject("failing");
+                w.WriteNumber("count", e.FailingCount);
+                w.WriteStartArray("first");
+                foreach (var name in e.Failing) w.WriteStringValue(name);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -33,6 +33,7 @@ static class AuditCommand
         var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
         var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
         var lang = ManualTemplateCommand.LangOption();
+        var verbose = new Option<bool>("--verbose") { Description = "Print every row with its evidence (what was compared, actual and expected), passes too" };
         var compile = new CompileOptionGroup();
 
         var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
@@ -51,6 +52,7 @@ static class AuditCommand
         command.Options.Add(reportInfo);
         command.Options.Add(reportFields);
         command.Options.Add(lang);
+        command.Options.Add(verbose);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -97,7 +99,7 @@ static class AuditCommand
             Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
             Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
 
-            ConsoleReport.Write(report, stdout);
+            ConsoleReport.Write(report, stdout, parse.GetValue(verbose));
             foreach (var target in written) stdout.WriteLine($"Written: {target}");
             return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });

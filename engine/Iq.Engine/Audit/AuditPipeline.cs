@@ -68,7 +68,9 @@ public static class AuditPipeline
             s.Checklist = given.Compiled;
             return;
         }
-        var compiled = Checklists.Compile(given.Path!, given.Options);
+        // Compiled here, the checklist serves this one audit: each condition runs once, so interpreting it beats compiling it
+        // to IL and JIT (a fleet compiles once itself and passes AuditChecklist.Of).
+        var compiled = Checklists.Compile(given.Path!, given.Options with { Expressions = ExpressionMode.Interpreted });
         s.Diagnostics.AddRange(compiled.Diagnostics);
         s.Checklist = compiled.Checklist;
     }
