@@ -81,9 +81,12 @@ public sealed class CompiledChecklist
 
     void Record(Dictionary<(int, int), IReadOnlyList<string>> matches, AgendaEventArgs e)
     {
-        if (Plans.FirstOrDefault(p => p.Model.Id == e.Rule.Name || $"{p.Model.Id} (when)" == e.Rule.Name) is not { } plan) return;
+        // A foreach item's expansion rule matched what its list came from: kept apart (element -2) and shown on each element's row.
+        var expansion = e.Rule.Name.EndsWith(" (foreach)", StringComparison.Ordinal);
+        if (Plans.FirstOrDefault(p => p.Model.Id == e.Rule.Name || $"{p.Model.Id} (when)" == e.Rule.Name
+                || (expansion && $"{p.Model.Id} (foreach)" == e.Rule.Name)) is not { } plan) return;
         var facts = e.Facts.Select(f => f.Value).Where(v => v is not AuditRun).ToList();
-        var element = facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
+        var element = expansion ? -2 : facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
         matches[(plan.Index, element)] = facts.Select(f => f switch
         {
             LetFact l => $"{l} = {(l.Error is null ? ValueFormatter.Format(l.Raw, IqType.Any) : "?")}",

@@ -158,6 +158,11 @@ public sealed class AuditRun
         return results;
     }
 
-    ItemResult Matched(ItemResult row, int item, int element) =>
-        Matches is not null && Matches.TryGetValue((item, element), out var facts) ? row with { Matched = facts } : row;
+    ItemResult Matched(ItemResult row, int item, int element)
+    {
+        if (Matches is null || !Matches.TryGetValue((item, element), out var facts)) return row;
+        // An element's row rests also on what its list was read from (the expansion rule's facts).
+        if (element >= 0 && Matches.TryGetValue((item, -2), out var source)) facts = [.. source, .. facts];
+        return row with { Matched = facts };
+    }
 }
