@@ -63,7 +63,9 @@ sealed partial class ExpressionBinder
 
         if (form.Fold is not null && arguments.All(a => a is BoundLiteral))
         {
-            var folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray());
+            object? folded;
+            try { folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray()); }
+            catch (Runtime.EvaluationException e) { return Error(Codes.BadValue, e.Message, args[0].Span); }
             if (folded is null)
                 return Error(Codes.BadValue, $"Not a valid {fn.Name}: \"{((BoundLiteral)arguments[0]).Value}\"", args[0].Span);
             return new BoundLiteral(folded, form.Returns, c.Span);
@@ -84,6 +86,13 @@ sealed partial class ExpressionBinder
             case ArgKind.Bool: return Is(arg, IqType.Bool) ? arg : Mismatch("a bool");
             case ArgKind.Numeric: return IsNumeric(arg.Type) || arg.Type == IqType.Any ? arg : Mismatch("a number, size or duration");
             case ArgKind.StringOrList: return arg.Type is ListType || Is(arg, IqType.String) ? arg : Mismatch("a string or a list");
+            case ArgKind.SchemeName:
+                if (arg is not BoundLiteral { Value: string name })
+                    return Error(Codes.TypeMismatch, $"Type mismatch: the scheme of {function}() is a name in quotes, such as \"dpkg\"", syntax.Span);
+                if (Versions.VersionSchemes.ByName.ContainsKey(name)) return arg;
+                var hint = Text.DidYouMean(name, Versions.VersionSchemes.ByName.Keys);
+                return Error(Codes.BadValue, $"Unknown version scheme '{name}'" +
+                    (hint.Length > 0 ? hint : $"; expected {Text.OrList(Versions.VersionSchemes.ByName.Keys.ToList())}"), syntax.Span);
             case ArgKind.Date:
                 if (arg.Type == IqType.String) arg = Convert(arg, IqType.Date);
                 return Is(arg, IqType.Date) ? arg : Mismatch("a date");

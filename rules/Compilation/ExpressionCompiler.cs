@@ -89,7 +89,14 @@ sealed class ExpressionCompiler(LoweringScope scope)
                 return Obj(LE.Call(Op(nameof(Ops.Not)), Traced(u.Operand, Inner(text), condition)));
             case BoundBinary { Operator: "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" } cmp:
             {
-                var slot = Slot(new EvidenceSlot(condition, cmp.Text.Length > 0 ? cmp.Text : text, cmp.Operator, cmp.Left.Type, cmp.Right.Type, EvidenceKind.Comparison));
+                // count(list of names) == 0 shows the names (which files are missing), not just how many: the list is kept too.
+                BoundExpr? counted = cmp.Left is BoundCall { Function: "count" or "len", Arguments: [{ Type: ListType { Element: var element } } list] }
+                    && element == IqType.String ? list : null;
+                var slot = Slot(new EvidenceSlot(condition, cmp.Text.Length > 0 ? cmp.Text : text, cmp.Operator, cmp.Left.Type, cmp.Right.Type,
+                    EvidenceKind.Comparison) { CountedType = counted?.Type });
+                if (counted is not null)
+                    return LE.Call(TraceOp(nameof(RowBuilder.CompareCounted)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
+                        LE.Constant(cmp.Operator), Obj(Compile(counted)));
                 return LE.Call(TraceOp(nameof(RowBuilder.Compare)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
                     LE.Constant(cmp.Operator));
             }

@@ -165,7 +165,10 @@ sealed class NetworkBuilder
             LE.Assign(builder, LE.Call(Method(nameof(AuditRun.Begin)), otherwise.Run, LE.Constant(plan.Index),
                 otherwise.Element ?? (LE)LE.Constant(null, typeof(ElementFact)))),
         };
-        Templates(notBody, variables, builder, item, otherwise.Compiler());
+        var notCompiler = otherwise.Compiler();
+        Templates(notBody, variables, builder, item, notCompiler);
+        if (item.WhenReason is { } because)
+            notBody.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.WhenReason)), notCompiler.LowerTemplate(because, variables, notBody)));
         notBody.Add(LE.Call(Method(nameof(AuditRun.NotApplicable)), otherwise.Context, otherwise.Run, builder, whenValue));
         otherwise.Action(LE.Block(typeof(void), variables, notBody));
         Add(otherwise, "not applicable", item.Id);
@@ -186,7 +189,7 @@ sealed class NetworkBuilder
         foreach (var e in item.Expectations) yield return e.Expression;
         if (item.When is { } w) yield return w.Expression;
         if (item.Score is { } s) yield return s;
-        foreach (var t in new[] { item.IdTemplate, item.TitleTemplate, item.Fix })
+        foreach (var t in new[] { item.IdTemplate, item.TitleTemplate, item.Fix, item.WhenReason })
             if (t is not null)
                 foreach (var p in t.Parts.OfType<BoundExpr>()) yield return p;
         if (withSource && item.ForeachSource is { } source) yield return source;

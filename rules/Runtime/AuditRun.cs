@@ -56,9 +56,10 @@ public sealed class AuditRun
         var text = plan.Model.When!.Text;
         var (outcome, reason) = when switch
         {
-            Missing wm => (Outcome.Error, (Reason)new MissingEvidence([wm], "when")),
+            Missing { NotApplicable: { } why } na => (Outcome.NotApplicable, (Reason)new DeclaredNotApplicable(na.Path, why)),
+            Missing wm => (Outcome.Error, new MissingEvidence([wm], "when")),
             EvaluationFailure f => (Outcome.Error, new EvaluationError(f.Message)),
-            _ => (Outcome.NotApplicable, new NotApplicable(text)),
+            _ => (Outcome.NotApplicable, new NotApplicable(text, b.WhenReason)),
         };
         Put(ctx, run, b, Rows.Make(plan.Model, b.Id ?? Key(plan, b), b.Title, outcome, 0, [], reason, b.Fix));
     }
@@ -93,8 +94,10 @@ public sealed class AuditRun
         ItemResult? row = source switch
         {
             EvaluationFailure f => Whole(Outcome.Error, new EvaluationError(f.Message)),
+            Missing { NotApplicable: { } why } na => Whole(Outcome.NotApplicable, new DeclaredNotApplicable(na.Path, why)),
             Missing missing => Whole(Outcome.Error, new MissingEvidence([missing])),
-            object?[] { Length: 0 } => Whole(Outcome.NotApplicable, new EmptyForeach()),
+            // An empty list is no evidence that a requirement is met, unless the checklist says an empty list is fine.
+            object?[] { Length: 0 } => Whole(m.EmptyReason is null ? Outcome.Error : Outcome.NotApplicable, new EmptyForeach(plan.SourceText, m.EmptyReason)),
             object?[] => null,
             _ => Whole(Outcome.Error, new TypeMismatch("foreach needs a list", Ops.Describe(source))),
         };

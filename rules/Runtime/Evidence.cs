@@ -36,8 +36,15 @@ public sealed class Evidence
     }
 
     public string Expression { get; }
-    public string Actual => _actualText ??= ValueFormatter.Format(_actual, _actualType);
-    public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}";
+    public string Actual => _actualText ??= ValueFormatter.Format(_actual, _actualType)
+        + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
+
+    /// <summary>Versions say by which scheme they were ordered (<c>&gt;= 1.2-1 (dpkg)</c>).</summary>
+    public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}"
+        + (IqVersion.OrderUsed(_actual, _expected) is { } order ? $" ({order})" : "");
+
+    /// <summary>For <c>count(names) OP n</c>: the names counted, shown after the count.</summary>
+    internal (object?[] Names, IqType Type)? Counted { get; init; }
 
     /// <summary><c>==</c>, <c>&gt;=</c>, <c>in</c> … for a comparison; <c>all</c>, <c>any</c>, <c>none</c> for a quantifier;
     /// null for any other term (a bool fact, <c>exists()</c>, a whole condition), whose expected value is <c>true</c>.</summary>

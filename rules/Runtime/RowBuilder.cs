@@ -8,7 +8,11 @@ public enum EvidenceKind { Comparison, Quantifier, Term }
 
 /// <summary>A place in a condition that records evidence when it is evaluated: known when the checklist compiles (text,
 /// operator, the types of both sides), filled as the condition runs.</summary>
-public sealed record EvidenceSlot(int Condition, string Text, string? Operator, IqType LeftType, IqType RightType, EvidenceKind Kind);
+public sealed record EvidenceSlot(int Condition, string Text, string? Operator, IqType LeftType, IqType RightType, EvidenceKind Kind)
+{
+    /// <summary>For <c>count(names) OP n</c>: the type of the list counted, whose names the evidence shows.</summary>
+    public IqType? CountedType { get; init; }
+}
 
 /// <summary>A condition of an item as its rows need it: its text, its type, and whether it is a conjunction of leaves (then
 /// its failing leaves explain it; else the whole condition is shown first).</summary>
@@ -54,7 +58,7 @@ public sealed class ItemPlan
 /// without a verdict. One builder per session, reused: a session fires one action at a time.</summary>
 public sealed class RowBuilder
 {
-    object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8];
+    object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8];
     (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8];
     int[] _order = new int[8];
     int _recorded;
@@ -65,6 +69,8 @@ public sealed class RowBuilder
     public string? Id;
     public string Title = "";
     public string? Fix;
+    /// <summary>The checklist's reason for not applying (<c>when … because "…"</c>), rendered by the not-applicable rule.</summary>
+    public string? WhenReason;
     object? _score;
     bool _scored;
     string? _error;
@@ -76,6 +82,7 @@ public sealed class RowBuilder
         Id = null;
         Title = item.Model.Title;
         Fix = null;
+        WhenReason = null;
         _score = null;
         _scored = false;
         _error = null;
@@ -85,7 +92,8 @@ public sealed class RowBuilder
         if (_left.Length < slots)
         {
             var n = Math.Max(slots, _left.Length * 2);
-            (_left, _right, _result, _failing, _order) = (new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new int[n]);
+            (_left, _right, _result, _counted, _failing, _order) =
+                (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new int[n]);
         }
     }
 
@@ -125,6 +133,13 @@ public sealed class RowBuilder
         };
         b.Record(slot, left, right, result);
         return result;
+    }
+
+    /// <summary>A comparison of how many names a list holds: also keeps the list, for the evidence to name them.</summary>
+    public static object? CompareCounted(RowBuilder b, int slot, object? left, object? right, string op, object? counted)
+    {
+        b._counted[slot] = counted;
+        return Compare(b, slot, left, right, op);
     }
 
     /// <summary>Any other boolean term (a bool fact, <c>exists()</c>, <c>passed()</c>, a match): records its value.</summary>
@@ -208,7 +223,11 @@ public sealed class RowBuilder
         bool? holds = result is Missing ? null : result is true;
         return s.Kind switch
         {
-            EvidenceKind.Comparison => new Evidence(s.Text, s.Operator!, _left[slot], s.LeftType, _right[slot], s.RightType, holds) { Operator = s.Operator },
+            EvidenceKind.Comparison => new Evidence(s.Text, s.Operator!, _left[slot], s.LeftType, _right[slot], s.RightType, holds)
+            {
+                Operator = s.Operator,
+                Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
+            },
             EvidenceKind.Quantifier => Quantifier(s, slot, holds),
             _ => new Evidence(s.Text, ValueFormatter.Format(_left[slot], s.LeftType), "true") { Holds = holds },
         };
@@ -248,13 +267,18 @@ public sealed class RowBuilder
         }
         var (evidence, first) = Collect();
         List<Missing>? missing = null;
+        Missing? declaredNotApplicable = null;
         var failed = false;
         foreach (var value in _values)
         {
             if (value is true) continue;
+            if (value is Missing { NotApplicable: not null } na) { declaredNotApplicable ??= na; continue; }
             if (value is Missing mv) { (missing ??= []).Add(mv); continue; }
             failed = true;
         }
+        // A document says the fact does not apply, and nothing else is unknown: not applicable, with its reason.
+        if (!failed && missing is null && declaredNotApplicable is { } dna)
+            return Make(id, Outcome.NotApplicable, 0, evidence, new DeclaredNotApplicable(dna.Path, dna.NotApplicable!));
         missing ??= [];
         double? score = null;
         if (_scored)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using Iq.Engine.Evidence;
@@ -80,24 +81,33 @@ static class EvidenceCommands
         return command;
     }
 
-    /// <summary><c>iq manifest FILE [--root DIR] [--pattern REGEX] [--out DIR]</c>.</summary>
+    /// <summary><c>iq manifest FILE [--root DIR] [--ignore GLOB]… [--pattern REGEX] [--out DIR]</c>.</summary>
     public static Command Manifest(TextWriter stdout)
     {
-        var file = new Argument<string>("manifest") { Description = "The manifest: iq's own JSON format, CycloneDX 1.4–1.6 JSON, or SPDX 2.3 JSON" };
-        var root = new Option<string?>("--root") { Description = "Hash every listed file under this folder and compare" };
+        var file = new Argument<string>("manifest") { Description = "The manifest: iq's own JSON format, CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value)" };
+        var root = new Option<string?>("--root") { Description = "Hash every file the manifest gives a hash for under this folder and compare; list files not in the manifest" };
+        var ignore = new Option<string[]>("--ignore") { Description = "GLOB: files under --root not to report as extra (* within a folder, ** across folders)" };
         var pattern = new Option<string?>("--pattern") { Description = "The version naming rule as a regex (default: SemVer)" };
         var outDir = Out();
-        var command = new Command("manifest", "Version manifest or SBOM to manifest facts (IQ 5.5.1, 6.6.1)");
+        var command = new Command("manifest", "Version manifest or SBOM to manifest facts, every listed file hash checked on disk (IQ 5.5.1, 6.2.2 f, 6.6.1)");
         command.Arguments.Add(file);
         command.Options.Add(root);
+        command.Options.Add(ignore);
         command.Options.Add(pattern);
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
-            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? []);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
-            stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]}: {facts["components"]!.AsArray().Count} components, " +
-                             $"{facts["files_missing"]} missing, {facts["files_changed"]} changed, {facts["files_extra"]} extra; written to {parse.GetValue(outDir)}/manifest.json");
+            static string Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? $"not checked ({why})" : n?.ToJsonString() ?? "0";
+            static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
+            static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";
+            stdout.WriteLine($"{Value(facts["package"]!["id"])} {Value(facts["package"]!["version"])} ({facts["format"]} {facts["format_version"]}): " +
+                             $"{facts["components"]!.AsArray().Count} components, {facts["files_listed"]} files with hashes; verified {Count(facts["files_verified"])}");
+            if (parse.GetValue(root) is not null)
+                stdout.WriteLine($"{facts["files_missing"]} missing{Names(facts["missing_files"])}; {facts["files_changed"]} changed{Names(facts["changed_files"])}; " +
+                                 $"{facts["rejected_files"]!.AsArray().Count} rejected{Names(facts["rejected_files"])}; {facts["files_extra"]} extra{Names(facts["extra_files"])}");
+            stdout.WriteLine($"written to {parse.GetValue(outDir)}/manifest.json");
             return ExitCodes.Pass;
         }));
         return command;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
+using Iq.Engine.Reports;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
@@ -86,8 +87,11 @@ public static class AuditPipeline
                 s.Diagnostics.Error(Codes.BundleNotFound, $"Probe root not found: {root}", SourceSpan.None(root));
                 return;
             }
-            ctx = ctx with { Root = Path.GetFullPath(root) };
+            // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
+            ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
+        // TLS of the endpoints the plan names is measured too (6.2.1 e).
+        ctx = ctx with { TlsEndpoints = Probes.Security.TlsEndpoint.FromBundles(s.Request.FactBundles) };
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
         try { FactDocuments.WriteProbe(probe.Directory, report); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -146,7 +150,7 @@ public static class AuditPipeline
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
             s.Diagnostics.Error(Codes.BadValue, $"Unknown report field '{name}'; expected {Rules.Syntax.Text.OrList(ReportInfo.Fields)}",
                 SourceSpan.None("<request>"));
-        s.Info = s.Info.With(s.Request.ReportFields);
+        s.Info = s.Info.With(s.Request.ReportFields) with { Product = ReportFacts.Product(s.Facts!) };
     }
 
     static void Score(AuditState s)
@@ -165,6 +169,8 @@ public static class AuditPipeline
             Attestations = s.Attestations,
             Waivers = s.Waivers,
             Info = s.Info,
+            AsOf = s.Request.AsOf,
+            Figures = ReportFacts.Figures(s.Facts!),
         };
     }
 }
