@@ -13,6 +13,10 @@ public sealed record CompileOptions
     /// <summary><see cref="ExpressionMode.Compiled"/> (the default) for a checklist that evaluates many bundles;
     /// <see cref="ExpressionMode.Interpreted"/> for a one-off audit.</summary>
     public ExpressionMode Expressions { get; init; } = ExpressionMode.Compiled;
+
+    /// <summary>An override of a param the checklist does not declare is for another checklist of the same audit, not an
+    /// error here (the audit checks that some checklist declares it).</summary>
+    public bool IgnoreUndeclaredOverrides { get; init; }
 }
 
 /// <summary>How the network's conditions and actions run: compiled to IL (then JIT-compiled on first call), or interpreted.</summary>

@@ -188,8 +188,8 @@ sealed class ExpressionCompiler(LoweringScope scope)
     }
 
     /// <summary>A call of a built-in function: its run-time method, from the form the binder chose, with each argument
-    /// passed as the method's parameter asks (a lambda, a thunk, the clock, or the default of an optional parameter the
-    /// form leaves out).</summary>
+    /// passed as the method's parameter asks (a lambda, a thunk, the clock, the first argument's fact path, or the default
+    /// of an optional parameter the form leaves out).</summary>
     LE CompileCall(Signature form, IReadOnlyList<BoundExpr> args)
     {
         var parameters = form.Method.GetParameters();
@@ -198,6 +198,7 @@ sealed class ExpressionCompiler(LoweringScope scope)
         foreach (var p in parameters)
         {
             if (p.ParameterType == typeof(DateTimeOffset)) values.Add(LE.Field(scope.Run, nameof(AuditRun.Now)));
+            else if (p.ParameterType == typeof(ArgumentPath)) values.Add(LE.Constant(new ArgumentPath(ExpressionBinder.PathOf(args[0]))));
             else if (next >= args.Count) values.Add(LE.Constant(p.DefaultValue, p.ParameterType));
             else if (p.ParameterType == typeof(Func<object?>)) values.Add(LE.Lambda<Func<object?>>(Obj(Compile(args[next++]))));
             else
