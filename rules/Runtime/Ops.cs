@@ -163,16 +163,16 @@ public static class Ops
     /// over a list of a thousand facts must not cost a thousand timeouts.</summary>
     public const int MaxRegexTimeouts = 3;
 
-    public static object? Matches(object? input, Regex pattern, EvalContext ctx)
+    public static object? Matches(object? input, Regex pattern, AuditRun run)
     {
         if (input is Missing) return input;
         if (input is not string s) throw Mismatch("matches", input);
-        if (Volatile.Read(ref ctx.RegexTimeouts) >= MaxRegexTimeouts)
+        if (Volatile.Read(ref run.RegexTimeouts) >= MaxRegexTimeouts)
             throw new EvaluationException($"regular expression /{pattern}/ not tried: {MaxRegexTimeouts} matches timed out already in this evaluation");
         try { return Bool(pattern.IsMatch(s)); }
         catch (RegexMatchTimeoutException)
         {
-            Interlocked.Increment(ref ctx.RegexTimeouts);
+            Interlocked.Increment(ref run.RegexTimeouts);
             throw new EvaluationException($"regular expression /{pattern}/ timed out after {pattern.MatchTimeout.TotalMilliseconds} ms");
         }
     }

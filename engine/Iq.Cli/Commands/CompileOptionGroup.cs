@@ -47,6 +47,8 @@ sealed class CompileOptionGroup
             LibraryDirectories = [Bundled.ChecklistsDirectory],
             ScriptTimeout = parse.GetValue(ScriptTimeout) is { } t ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(t, "--script-timeout")) : null,
             ScriptCacheDirectory = parse.GetValue(ScriptCache),
+            // A command evaluates a checklist once at most: interpret the rules' expressions rather than compile each to IL.
+            Expressions = ExpressionMode.Interpreted,
         };
     }
 
