@@ -63,7 +63,10 @@ public sealed class CompiledChecklist
         session.Insert(run);
         session.InsertAll(documents);
         foreach (var id in _referencedDisabled) session.Insert(new ItemOutcomeFact(id, Outcome.NotSelected));
-        session.Fire();
+        // A script that ran past its time limit ends the audit (its thread cannot be stopped): NRules wraps what an action
+        // or condition throws, so unwrap it for the CLI edge to report by item and line.
+        try { session.Fire(); }
+        catch (Exception e) when (e.InnerException is ScriptTimeoutException t) { throw t; }
         return run;
     }
 
