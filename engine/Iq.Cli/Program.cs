@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Tests(stdout));
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SealCommands.Verify(stdout));
+        root.Subcommands.Add(SealCommands.Seal(stdout));
         if (args.Length == 0) args = ["audit"];
         try
         {

@@ -21,4 +21,8 @@ public sealed record ItemResult(
     string? Guidance)
 {
     public string Message => ReasonText.Render(Reason);
+
+    /// <summary>The provenance of the facts the row rests on (measured, imported, reviewed, declared), set by the audit from
+    /// the item's reads and the bundle's documents.</summary>
+    public RowProvenance Provenance { get; init; } = RowProvenance.None;
 }

@@ -70,6 +70,21 @@ public static class JsonReport
         w.WriteString("verdict_reason", report.Score.Reason);
         WriteScore(w, "score", report.Score.Score);
         WriteCounts(w, report.Score.Root.Counts);
+        WriteCounts(w, report.DeclaredOnly, "declared_only");
+        w.WriteStartArray("findings");
+        foreach (var f in report.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", f.Name);
+            w.WriteStartArray("documents");
+            foreach (var d in f.Documents) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteString("first", f.First);
+            w.WriteString("second", f.Second);
+            w.WriteString("message", f.Describe());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("sections");
         foreach (var s in report.Score.Root.Sections) WriteSection(w, s);
         w.WriteEndArray();
@@ -85,11 +100,32 @@ public static class JsonReport
         else w.WriteNull(name);
     }
 
-    static void WriteCounts(Utf8JsonWriter w, OutcomeCounts counts)
+    static void WriteCounts(Utf8JsonWriter w, OutcomeCounts counts, string name = "counts")
     {
-        w.WriteStartObject("counts");
+        w.WriteStartObject(name);
         foreach (var o in Enum.GetValues<Outcome>()) w.WriteNumber(o.Name(), counts[o]);
         w.WriteEndObject();
+    }
+
+    /// <summary>The row's provenance: the kinds (strongest first), whether an automatic row rests on declared facts alone, and
+    /// each fact path read with its provenance, document and, where its document's word was set aside, why.</summary>
+    internal static void WriteProvenance(Utf8JsonWriter w, ItemResult r)
+    {
+        w.WriteStartArray("provenance");
+        foreach (var k in r.Provenance.Kinds) w.WriteStringValue(k.Name());
+        w.WriteEndArray();
+        w.WriteBoolean("declared_only", r.Automated && r.Provenance.DeclaredOnly);
+        w.WriteStartArray("provenance_facts");
+        foreach (var f in r.Provenance.Facts)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", f.Path);
+            w.WriteString("provenance", f.Provenance.Name());
+            w.WriteString("document", f.Document);
+            if (f.Why is not null) w.WriteString("why", f.Why);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     static void WriteSection(Utf8JsonWriter w, SectionScore s)
@@ -132,6 +168,7 @@ public static class JsonReport
         w.WriteString("message", r.Message);
         if (r.Fix is not null) w.WriteString("fix", r.Fix);
         if (r.Guidance is not null) w.WriteString("guidance", r.Guidance);
+        WriteProvenance(w, r);
         w.WriteEndObject();
     }
 }

@@ -34,6 +34,8 @@ static class AuditCommand
         var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
         var lang = ManualTemplateCommand.LangOption();
         var compile = new CompileOptionGroup();
+        var sign = new SignKeyOption();
+        var trust = new TrustKeyOption();
 
         var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
         command.Arguments.Add(checklistArg);
@@ -52,6 +54,8 @@ static class AuditCommand
         command.Options.Add(reportFields);
         command.Options.Add(lang);
         compile.AddTo(command);
+        sign.AddTo(command);
+        trust.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
@@ -62,8 +66,11 @@ static class AuditCommand
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
             if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
                 throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
+            using var key = sign.Read(parse);
             var request = new AuditRequest
             {
+                SigningKey = key,
+                TrustKeys = trust.Read(parse),
                 Checklist = AuditChecklist.File(path, compile.Read(parse)),
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
@@ -88,6 +95,8 @@ static class AuditCommand
             {
                 if (target is null) return;
                 AtomicFile.Write(target, write);
+                // Results and scorecard carry their own hash (and, with a key, a signature) in a seal beside them.
+                Iq.Engine.Trust.Seals.Write(target, key);
                 written.Add(target);
             }
             var language = parse.GetValue(lang)!;

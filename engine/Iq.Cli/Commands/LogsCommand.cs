@@ -18,6 +18,8 @@ static class LogsCommand
         command.Options.Add(format);
         command.Options.Add(map);
         command.Options.Add(outDir);
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files)!;
@@ -32,7 +34,8 @@ static class LogsCommand
                 foreach (var p in paths) analyzer.Analyze(p);
                 var facts = analyzer.Facts();
                 var dir = parse.GetValue(outDir)!;
-                FactDocuments.Write(dir, "logs", facts);
+                using var key = sign.Read(parse);
+                FactDocuments.Write(dir, "logs", facts, new DocumentOrigin { Sources = paths.Select(FactDocuments.Source).ToList(), Key = key });
                 stdout.WriteLine($"{facts["lines"]} lines, {facts["events"]} events, {facts["unparsed"]} not parsed, {facts["tasks"]} tasks; written to {dir}/logs.json");
                 return ExitCodes.Pass;
             }

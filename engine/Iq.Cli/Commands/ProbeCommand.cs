@@ -14,11 +14,14 @@ static class ProbeCommand
         var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
         command.Options.Add(outDir);
         command.Options.Add(root);
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
+            using var key = sign.Read(parse);
             var report = Probe(parse.GetValue(root));
-            FactDocuments.WriteProbe(dir, report);
+            FactDocuments.WriteProbe(dir, report, key);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json and {dir}/software.json");
             return ExitCodes.Pass;
         });

@@ -34,6 +34,7 @@ public static class AuditPipeline
         new("read facts", StopsOnError: true) { Run = ReadFacts },
         new("evaluate", StopsOnError: true) { Run = Evaluate },
         new("attest", StopsOnError: false) { Run = Attest },
+        new("provenance", StopsOnError: false) { Run = Provenances },
         new("waive", StopsOnError: false) { Run = Waive },
         new("report information", StopsOnError: true) { Run = ReadReportInfo },
         new("score", StopsOnError: true) { Run = Score },
@@ -87,7 +88,7 @@ public static class AuditPipeline
             ctx = ctx with { Root = Path.GetFullPath(root) };
         }
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
-        try { FactDocuments.WriteProbe(probe.Directory, report); }
+        try { FactDocuments.WriteProbe(probe.Directory, report, s.Request.SigningKey); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
@@ -103,6 +104,7 @@ public static class AuditPipeline
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
         s.Inputs.AddRange(bundle.Inputs);
+        s.Documents = bundle.Documents;
     }
 
     static void Evaluate(AuditState s) => s.Results = s.Checklist!.Evaluate(s.Facts!, s.Now);
@@ -113,6 +115,7 @@ public static class AuditPipeline
     {
         var source = s.Inputs.FirstOrDefault(i => i.Kind == "attestations")?.Path ?? "attestations";
         var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics).ToList();
+        s.AttestedByBundle = judgments.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
         foreach (var file in s.Request.AttestationFiles)
         {
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
@@ -120,6 +123,15 @@ public static class AuditPipeline
         }
         s.Attestations = judgments;
         s.Results = Attestations.Apply(s.Checklist!.Model, s.Results, judgments, source, s.Diagnostics);
+    }
+
+    /// <summary>Each document's seal checked; each row's provenance from the facts it reads; items whose <c>requires</c> is
+    /// not met made <c>error</c>; documents compared for times and hosts (<see cref="RowProvenances"/>).</summary>
+    static void Provenances(AuditState s)
+    {
+        var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
+        s.Results = RowProvenances.Apply(s.Checklist!.Model, s.Results, taken, s.AttestedByBundle);
+        s.Findings = RowProvenances.Findings(taken, s.Facts!);
     }
 
     static void Waive(AuditState s)
@@ -163,6 +175,7 @@ public static class AuditPipeline
             Attestations = s.Attestations,
             Waivers = s.Waivers,
             Info = s.Info,
+            Findings = s.Findings,
         };
     }
 }
@@ -177,6 +190,9 @@ sealed class AuditState(AuditRequest request)
     public ProbedBundle? Probed { get; set; }
     public FactValues? Facts { get; set; }
     public List<InputFile> Inputs { get; } = [];
+    public IReadOnlyList<FactDocumentInfo> Documents { get; set; } = [];
+    public IReadOnlySet<string> AttestedByBundle { get; set; } = new HashSet<string>();
+    public IReadOnlyList<Finding> Findings { get; set; } = [];
     public IReadOnlyList<ItemResult> Results { get; set; } = [];
     public IReadOnlyList<Attestation> Attestations { get; set; } = [];
     public IReadOnlyList<Waiver> Waivers { get; set; } = [];

@@ -1,4 +1,5 @@
 using Iq.Rules.Binding;
+using Iq.Rules.Model;
 
 
 namespace Iq.Engine.Facts;
@@ -128,7 +129,9 @@ public sealed class FactSchema : IFactSchema
             M("name", IqType.String, "suite name"),
             M("category", IqType.String, "interface, data-interface or main-flow (4.3.1 a–c), else other"),
             M("total", IqType.Number, "cases"), M("passed", IqType.Number, "passed"), M("failed", IqType.Number, "failed"),
-            M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"));
+            M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"),
+        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; UTC unless the report gives a zone)"),
+        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"));
 
     static readonly ObjectType LatencySummary = Obj("latency",
         M("mean", IqType.Duration, "mean"), M("p50", IqType.Duration, "median"), M("p90", IqType.Duration, "90th percentile"),
@@ -227,7 +230,7 @@ public sealed class FactSchema : IFactSchema
         M("removed", IqType.Number, "files missing after rollback"),
         M("changed", IqType.Number, "files whose content differs after rollback"),
         M("permission_changes", IqType.Number, "files whose permissions differ"),
-        M("duration", IqType.Duration, "time the rollback took (--rollback-time)"),
+        M("duration", IqType.Duration, "time the rollback took: measured when iq ran the rollback (--run), declared when typed in (--rollback-time)"),
         M("comparison_time", IqType.Duration, "time the comparison took"),
         M("files_before", IqType.Number, "files in the snapshot before installing"),
         M("examples", ListOf(Obj("difference", M("path", IqType.String, "file"), M("change", IqType.String, "added, removed, changed or mode"))),
@@ -235,16 +238,18 @@ public sealed class FactSchema : IFactSchema
 
     public IReadOnlyList<FactRoot> Roots { get; } =
     [
-        new("env", "environment", Environment, "the probed machine (iq probe)"),
-        new("software", "software", new MapType(Software), "installed software by name (iq probe)"),
-        new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)"),
-        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)"),
-        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)"),
-        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)"),
-        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)"),
-        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)"),
-        new("attestations", "attestations", Attestations, "manual judgments recorded by assessors"),
-        new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs"),
+        // The provenance of each kind, declared once: docs, JSON Schemas and the audit's rows read it from here.
+        new("env", "environment", Environment, "the probed machine (iq probe)", Provenance.Measured),
+        new("software", "software", new MapType(Software), "installed software by name (iq probe)", Provenance.Measured),
+        new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)", Provenance.Declared),
+        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)", Provenance.Imported),
+        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)", Provenance.Measured),
+        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured),
+        // An SBOM is another tool's output; iq manifest marks what it measured itself (the files hashed under --root).
+        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)", Provenance.Imported),
+        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)", Provenance.Measured),
+        new("attestations", "attestations", Attestations, "manual judgments recorded by assessors", Provenance.Reviewed),
+        new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs", Provenance.Declared),
     ];
     // Last: static fields initialise in textual order, and this one needs the types above.
     public static readonly FactSchema Default = new();

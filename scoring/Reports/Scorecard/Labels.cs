@@ -44,8 +44,8 @@ public sealed class Labels
         : ["Checklist", "Checklist version", "Checklist SHA-256", "Scoring model", "Pass mark", "Veto level", "Score", "Verdict reason", "Tool version"];
 
     public string[] ItemHeaders => _zh
-        ? ["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源"]
-        : ["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence"];
+        ? ["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质"]
+        : ["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence", "Provenance"];
 
     public string[] SummaryHeaders => _zh
         ? ["章节", "名称", "权重", "得分", "通过", "不通过", "错误", "不适用", "待评审", "资料性", "豁免", "未选"]
@@ -86,6 +86,42 @@ public sealed class Labels
             _ => "未选",
         }
         : o.Name();
+
+    /// <summary>How a fact was obtained: 实测 measured by iq, 导入 imported from another tool, 评审 reviewed by an assessor,
+    /// 声明 declared by the vendor.</summary>
+    public string Provenance(Provenance p) => p switch
+    {
+        Rules.Model.Provenance.Measured => T("实测", "measured"),
+        Rules.Model.Provenance.Imported => T("导入", "imported"),
+        Rules.Model.Provenance.Reviewed => T("评审", "reviewed"),
+        _ => T("声明", "declared"),
+    };
+
+    /// <summary>A row's provenance: its kinds, "declared only" for an automatic row resting on the vendor's word alone, and
+    /// the documents whose seal set their word aside.</summary>
+    public string RowProvenance(RowProvenance p, bool automated)
+    {
+        var text = string.Join(T("、", ", "), p.Kinds.Select(Provenance));
+        if (automated && p.DeclaredOnly) text = T("仅声明（未经实测）", "declared only (not measured)");
+        foreach (var note in p.Notes) text += "\n" + note.Describe();
+        return text;
+    }
+
+    public string DeclaredOnlyLabel => T("仅凭声明", "Declared only");
+
+    public string DeclaredOnlyCounts(int pass, int fail, int error, int total) => T(
+        $"{total} 个自动项仅依据厂商声明的事实判定（通过 {pass}，不通过 {fail}，错误 {error}）",
+        $"{total} automatic row(s) decided on declared facts alone (pass {pass}, fail {fail}, error {error})");
+
+    public string FindingLabel => T("一致性问题", "Finding");
+
+    /// <summary>A finding in the scorecard's language.</summary>
+    public string Finding(Finding f) => !_zh ? f.Describe() : f.Kind switch
+    {
+        FindingKind.TestsBeforeInstallationEnd => $"功能确认测试结束于 {f.First}（{f.Documents[0]}），早于安装日志结束时间 {f.Second}（{f.Documents[1]}）：测试对象不是安装完成后的系统",
+        FindingKind.BaselineBeforeInstallationEnd => $"基线性能测量于 {f.First}（{f.Documents[0]}），早于安装日志结束时间 {f.Second}（{f.Documents[1]}）",
+        _ => $"{f.Documents[1]} 采集于主机“{f.Second}”，而探测（{f.Documents[0]}）采集于“{f.First}”",
+    };
 
     public string Total => T("总计", "Total");
     public string VerdictLabel => T("结论", "Verdict");

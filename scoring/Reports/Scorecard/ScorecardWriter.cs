@@ -161,11 +161,27 @@ public static class ScorecardWriter
         ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
         formula.Style.Alignment.WrapText = true;
         ws.Row(row).Height = 60;
+        row++;
+        // The vendor's word, counted apart: automatic rows no measurement, import or review backs.
+        var declared = report.DeclaredOnly;
+        Text(ws.Cell(row, 1), labels.DeclaredOnlyLabel).Style.Font.Bold = true;
+        Text(ws.Cell(row, 2), labels.DeclaredOnlyCounts(declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error], declared.Total));
+        ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
+        foreach (var finding in report.Findings)
+        {
+            row++;
+            Text(ws.Cell(row, 1), labels.FindingLabel).Style.Font.Bold = true;
+            var cell = Text(ws.Cell(row, 2), labels.Finding(finding));
+            cell.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[Outcome.NotChecked]);
+            cell.Style.Alignment.WrapText = true;
+            ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
+            ws.Row(row).Height = 30;
+        }
     }
 
     static void ItemSheet(IXLWorksheet ws, string title, IEnumerable<ItemResult> results, Dictionary<string, string> sources, Labels labels)
     {
-        Header(ws, labels.ItemHeaders, [20, 14, 34, 6, 8, 7, 9, 7, 30, 16, 34, 34, 22], title);
+        Header(ws, labels.ItemHeaders, [20, 14, 34, 6, 8, 7, 9, 7, 30, 16, 34, 34, 22, 16], title);
         ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
         var row = 2;
         foreach (var r in results)
@@ -185,6 +201,8 @@ public static class ScorecardWriter
             Text(ws.Cell(row, 11), r.Message);
             Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
             Text(ws.Cell(row, 13), r.Automated ? sources.GetValueOrDefault(r.ItemId, "") : labels.Method(false));
+            var provenance = Text(ws.Cell(row, 14), labels.RowProvenance(r.Provenance, r.Automated));
+            if (r.Automated && r.Provenance.DeclaredOnly || r.Provenance.Notes.Count > 0) provenance.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[Outcome.NotChecked]);
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             FitHeight(ws, row, labels.ItemHeaders.Length);
