@@ -368,7 +368,10 @@ sealed class Binder
                         foreach (var p in q.Paths)
                             if (binder.Bind(p) is { } bound)
                             {
-                                if (ReadPathsOf.Chain(bound, null) is { } path) requiredPaths.Add((path, p.Span));
+                                // Errors point at the path's start, not its last member.
+                                var start = p;
+                                while (start is MemberExpr m) start = m.Target;
+                                if (ReadPathsOf.Chain(bound, null) is { } path) requiredPaths.Add((path, start.Span));
                                 else _diagnostics.Error(Codes.BadRequirement, $"'requires' needs fact paths such as rollback.duration", p.Span);
                             }
                         break;

@@ -4,4 +4,7 @@ namespace Iq.Scoring.Scoring;
 public sealed record AuditScore(double? Score, Verdict Verdict, string Reason, string Formula, SectionScore Root)
 {
     public string Model { get; init; } = "weighted";
+
+    /// <summary>The verdict's basis as data; <see cref="Reason"/> is it in English.</summary>
+    public VerdictBasis Basis { get; init; } = new(VerdictBasisKind.NothingCounted, [], [], null, 0);
 }

@@ -45,19 +45,16 @@ public static class Scorer
         var vetoed = results.Where(r => vetoLevels.Contains(r.Level) && r.Outcome is Outcome.Fail or Outcome.Error).ToList();
         var pending = results.Where(r => vetoLevels.Contains(r.Level) && r.Outcome == Outcome.NotChecked).ToList();
         var score = root.Score;
-        var (verdict, reason) =
-            vetoed.Count > 0 ? (Verdict.Fail, $"veto: {vetoed.Count} {Names(vetoLevels)} item(s) failed or errored ({Ids(vetoed)})")
-            : pending.Count > 0 ? (Verdict.Incomplete, $"{pending.Count} {Names(vetoLevels)} item(s) await a manual judgment ({Ids(pending)})")
-            : score is null ? (Verdict.Incomplete, "no item counted towards the score")
-            : score >= spec.PassAt ? (Verdict.Pass, $"score {Format(score.Value)} reaches pass_at {Format(spec.PassAt)}")
-            : (Verdict.Fail, $"score {Format(score.Value)} is below pass_at {Format(spec.PassAt)}");
-        return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name };
+        static IReadOnlyList<string> Named(List<ItemResult> rows) => rows.Take(VerdictBasis.NamedItems).Select(r => r.Id).ToList();
+        var (verdict, basis) =
+            vetoed.Count > 0 ? (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Veto, vetoLevels, Named(vetoed), score, spec.PassAt) { Count = vetoed.Count })
+            : pending.Count > 0 ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.Pending, vetoLevels, Named(pending), score, spec.PassAt) { Count = pending.Count })
+            : score is null ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.NothingCounted, [], [], null, spec.PassAt))
+            : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
+            : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
+        var reason = basis.English();
+        return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name, Basis = basis };
     }
-
-    static string Names(Level[] levels) => string.Join("/", levels.Select(l => l.ToString().ToLowerInvariant()));
-
-    static string Ids(List<ItemResult> rows) =>
-        string.Join(", ", rows.Take(5).Select(r => r.Id)) + (rows.Count > 5 ? $", … {rows.Count - 5} more" : "");
 
     public static string Format(double d) => Math.Round(d, 2).ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -12,6 +12,7 @@ static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = Iq.Cli.Program.Run(args, stdout, stderr);
+        ResultsSchemaCheck.ValidateOutputs(args);
         return new Run(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -29,6 +30,7 @@ static class CliRunner
             p.Kill(entireProcessTree: true);
             throw new TimeoutException("iq did not finish in 120 s");
         }
+        ResultsSchemaCheck.ValidateOutputs(args);
         return new Run(p.ExitCode, stdout.Result, stderr.Result);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Iq.Engine.Audit;
+using Iq.Engine.Reports;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Scoring;
@@ -19,43 +20,41 @@ static class AuditCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var facts = new Option<string[]>("--facts") { Description = "A fact bundle folder (repeatable)" };
-        var json = new Option<string?>("--json") { Description = "Write the results (schema iq.results/1) to this file" };
         var outDir = new Option<string?>("--out") { Description = "Write results.json (and, with --probe, the probed facts) into this folder" };
         var probe = new Option<bool>("--probe") { Description = "Probe this machine and audit it with the other bundles (the default when no --facts is given)" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date/time (ISO 8601), for reproducible days_since()" };
         var timestamp = new Option<bool>("--timestamp") { Description = "Record the evaluation time in the results JSON" };
         var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute (overrides the checklist's)" };
         scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
-        var xlsx = new Option<string?>("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
-        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
         var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments: YAML, CSV, or a filled manual-review .xlsx (repeatable)" };
         var waivers = new Option<string[]>("--waivers") { Description = "Waivers: YAML or CSV of item, justification, approved_by, expires (repeatable)" };
         var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
         var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
-        var lang = ManualTemplateCommand.LangOption();
+        var reports = new ReportOutputGroup(languageDefaultsToResults: false);
+        var archive = new Option<string?>("--archive") { Description = "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest" };
         var compile = new CompileOptionGroup();
         var sign = new SignKeyOption();
         var trust = new TrustKeyOption();
+        var encoding = EncodingOption.Create("attestation and waiver files (CSV, YAML)");
 
         var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
         command.Arguments.Add(checklistArg);
         command.Options.Add(facts);
-        command.Options.Add(json);
         command.Options.Add(outDir);
         command.Options.Add(probe);
         command.Options.Add(asOf);
         command.Options.Add(timestamp);
         command.Options.Add(scoring);
-        command.Options.Add(xlsx);
-        command.Options.Add(junit);
         command.Options.Add(attestations);
         command.Options.Add(waivers);
         command.Options.Add(reportInfo);
         command.Options.Add(reportFields);
-        command.Options.Add(lang);
+        reports.AddTo(command);
+        command.Options.Add(archive);
         compile.AddTo(command);
         sign.AddTo(command);
         trust.AddTo(command);
+        command.Options.Add(encoding);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
@@ -71,11 +70,13 @@ static class AuditCommand
             {
                 SigningKey = key,
                 TrustKeys = trust.Read(parse),
+                InputEncoding = EncodingOption.Read(parse, encoding),
                 Checklist = AuditChecklist.File(path, compile.Read(parse)),
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
                 Probe = given.Length == 0 || parse.GetValue(probe) ? new ProbeRequest(Path.Combine(output ?? "iq-report", "probe")) : null,
-                AsOf = CommandLineValues.AsOf(parse.GetValue(asOf)),
+                // Only a given --as-of is recorded: the report's dates never fall back on the wall clock.
+                AsOf = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at) : null,
                 RecordTime = parse.GetValue(timestamp),
                 ScoringModel = parse.GetValue(scoring),
                 AttestationFiles = parse.GetValue(attestations) ?? [],
@@ -90,21 +91,21 @@ static class AuditCommand
             foreach (var warning in result.Warnings) stderr.WriteLine(warning);
             if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
 
-            var written = new List<string>();
-            void Emit(string? target, Action<Stream> write)
+            var targets = reports.Read(parse);
+            // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
+            var bytes = ResultsJson.Bytes(ResultsDocument.From(report, targets.Lang ?? "zh"));
+            var document = ReportOutputGroup.Reread(bytes);
+            var written = ReportOutputGroup.Render(document, bytes, targets,
+                output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
+            // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
+            foreach (var target in written.Where(File.Exists)) Iq.Engine.Trust.Seals.Write(target, key);
+            if (parse.GetValue(archive) is { } archivePath)
             {
-                if (target is null) return;
-                AtomicFile.Write(target, write);
-                // Results and scorecard carry their own hash (and, with a key, a signature) in a seal beside them.
-                Iq.Engine.Trust.Seals.Write(target, key);
-                written.Add(target);
+                var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();
+                AuditArchive.Write(archivePath, bytes, document, written, diagnostics);
+                if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
+                written.Add(archivePath);
             }
-            var language = parse.GetValue(lang)!;
-            Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
-            Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
-            Emit(parse.GetValue(xlsx), s => ScorecardWriter.Write(report, language, s));
-            Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
-            Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
 
             ConsoleReport.Write(report, stdout);
             foreach (var target in written) stdout.WriteLine($"Written: {target}");

@@ -57,6 +57,9 @@ static class EvidenceCommands
                     if (parse.GetValue(rollback) is not null) throw new UsageException("--run measures the rollback time; --rollback-time types one in: give one of them");
                     var words = (parse.GetValue(dir) is { } first ? [first] : Array.Empty<string>()).Concat(parse.GetValue(rest) ?? []).ToList();
                     if (words.Count == 0) throw new UsageException("--run: give the rollback command after --, e.g. --run -- /opt/vendor/rollback.sh --yes");
+                    // The state after the rollback must be taken after the command ends, by iq: a snapshot file made earlier is not it.
+                    if (!Directory.Exists(pair[1]))
+                        throw new UsageException($"--run: AFTER must be the folder the rollback restores (iq snapshots it when the command ends), not '{pair[1]}'");
                     ran = RollbackRun.Run(words, Duration(parse.GetValue(timeout)!, "--timeout"), Console.Error);
                 }
                 else if (parse.GetValue(dir) is not null || parse.GetValue(rest) is { Length: > 0 })
@@ -68,10 +71,10 @@ static class EvidenceCommands
                     // A number someone typed in is the vendor's word, whatever document it sits in.
                     origin = origin with { Overrides = [new ProvenanceOverride("rollback.duration", Provenance.Declared)] };
                 }
-                // A BEFORE snapshot changed since iq wrote it makes the comparison the vendor's word too.
-                if (BeforeSealProblem(pair[0]) is { } problem)
+                // A snapshot file changed since iq wrote it (or not sealed) makes the comparison the vendor's word too.
+                foreach (var (side, problem) in pair.Select(p => (p, SnapshotSealProblem(p))).Where(x => x.Item2 is not null).Take(1))
                 {
-                    Console.Error.WriteLine($"iq: warning: {pair[0]}: {problem}; the comparison is recorded as declared");
+                    Console.Error.WriteLine($"iq: warning: {side}: {problem}; the comparison is recorded as declared");
                     origin = origin with { Overrides = [.. origin.Overrides, .. ComparisonFacts.Select(f => new ProvenanceOverride(f, Provenance.Declared))] };
                 }
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
@@ -111,12 +114,12 @@ static class EvidenceCommands
     static List<SourceArtefact> SnapshotSources(string[] pair) =>
         pair.Where(File.Exists).Select(FactDocuments.Source).ToList();
 
-    /// <summary>Why a BEFORE snapshot file cannot be taken as iq wrote it (its seal missing or broken), or null.</summary>
-    static string? BeforeSealProblem(string before)
+    /// <summary>Why a snapshot file cannot be taken as iq wrote it (its seal missing or broken), or null.</summary>
+    static string? SnapshotSealProblem(string snapshot)
     {
-        if (!File.Exists(before)) return null;
-        var sha = FactDocuments.Source(before).Sha256;
-        var check = Seals.Check(before, sha, needed: true, trusted: []);
+        if (!File.Exists(snapshot)) return null;
+        var sha = FactDocuments.Source(snapshot).Sha256;
+        var check = Seals.Check(snapshot, sha, needed: true, trusted: []);
         return check.Holds ? null : check.Detail;
     }
 

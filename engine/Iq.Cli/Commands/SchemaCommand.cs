@@ -8,7 +8,7 @@ static class SchemaCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var kind = new Option<string?>("--kind") { Description = "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom)" };
+        var kind = new Option<string?>("--kind") { Description = "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom), or results" };
         var markdown = new Option<bool>("--markdown") { Description = "Print the fact reference (docs/facts.md) instead" };
         var command = new Command("schema", "Print the JSON Schema of a fact document kind, or the fact reference");
         command.Options.Add(kind);
@@ -21,8 +21,13 @@ static class SchemaCommand
                 return ExitCodes.Pass;
             }
             var name = parse.GetValue(kind) ?? throw new UsageException("give --kind KIND or --markdown");
+            if (name == "results")
+            {
+                stdout.Write(Scoring.Reports.ResultsSchema.Text);
+                return ExitCodes.Pass;
+            }
             var root = FactSchema.Default.Roots.FirstOrDefault(r => r.Kind == name)
-                       ?? throw new UsageException($"unknown kind '{name}'; expected {string.Join(", ", FactSchema.Default.Roots.Select(r => r.Kind))}");
+                       ?? throw new UsageException($"unknown kind '{name}'; expected {string.Join(", ", FactSchema.Default.Roots.Select(r => r.Kind))} or results");
             stdout.Write(SchemaDocs.JsonSchema(root));
             return ExitCodes.Pass;
         });

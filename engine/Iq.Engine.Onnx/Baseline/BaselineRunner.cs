@@ -153,7 +153,11 @@ public sealed class BaselineRunner : IDisposable
         var labels = new Dictionary<string, object>(StringComparer.Ordinal);
         if (_o.Labels is null) return labels;
         if (!File.Exists(_o.Labels)) throw new BaselineInputException($"{_o.Labels}: labels file not found");
-        var lines = File.ReadAllLines(_o.Labels);
+        // BOM-detected (UTF-8, UTF-16, GB18030) else strict UTF-8: a case name garbled into U+FFFD would match no case.
+        string[] lines;
+        try { lines = Iq.Rules.Syntax.TextDecoding.Decode(File.ReadAllBytes(_o.Labels), null).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new BaselineInputException($"{_o.Labels}:{e.Line}:{e.Column}: {e.Message}"); }
+        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         if (lines.Length == 0 || lines[0].Trim() != "case,label") throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label'");
         var names = cases.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         for (var n = 1; n < lines.Length; n++)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
+using Iq.Engine.Reports;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
@@ -118,7 +119,7 @@ public static class AuditPipeline
         s.AttestedByBundle = judgments.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
         foreach (var file in s.Request.AttestationFiles)
         {
-            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
+            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "attestations");
         }
         s.Attestations = judgments;
@@ -130,6 +131,10 @@ public static class AuditPipeline
     static void Provenances(AuditState s)
     {
         var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
+        // Each document's seal, as found, recorded with the input it belongs to.
+        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail), StringComparer.Ordinal);
+        for (var i = 0; i < s.Inputs.Count; i++)
+            if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         s.Results = RowProvenances.Apply(s.Checklist!.Model, s.Results, taken, s.AttestedByBundle);
         s.Findings = RowProvenances.Findings(taken, s.Facts!);
     }
@@ -139,7 +144,7 @@ public static class AuditPipeline
         var waivers = new List<Waiver>();
         foreach (var file in s.Request.WaiverFiles)
         {
-            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics));
+            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "waivers");
         }
         s.Waivers = waivers;
@@ -156,7 +161,7 @@ public static class AuditPipeline
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
             s.Diagnostics.Error(Codes.BadValue, $"Unknown report field '{name}'; expected {Rules.Syntax.Text.OrList(ReportInfo.Fields)}",
                 SourceSpan.None("<request>"));
-        s.Info = s.Info.With(s.Request.ReportFields);
+        s.Info = s.Info.With(s.Request.ReportFields) with { Product = ReportFacts.Product(s.Facts!) };
     }
 
     static void Score(AuditState s)
@@ -176,6 +181,8 @@ public static class AuditPipeline
             Waivers = s.Waivers,
             Info = s.Info,
             Findings = s.Findings,
+            AsOf = s.Request.AsOf,
+            Figures = ReportFacts.Figures(s.Facts!),
         };
     }
 }
