@@ -25,6 +25,8 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(SealCommands.Verify(stdout));
         root.Subcommands.Add(SealCommands.Seal(stdout));
+        root.Subcommands.Add(ScansCommand.Create(stdout));
+        root.Subcommands.Add(RedactCommand.Create(stdout));
         root.Subcommands.Add(ReportCommands.Report(stdout));
         root.Subcommands.Add(ReportCommands.Diff(stdout));
         root.Subcommands.Add(ReportCommands.Archive(stdout));

@@ -73,12 +73,14 @@ public static class FactDocuments
         return doc.ToJsonString(Json) + "\n";
     }
 
-    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json), so that results name and hash it.</summary>
+    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json, security.json), so that
+    /// results name and hash it.</summary>
     public static void WriteProbe(string dir, ProbeReport report, SigningKey? key = null)
     {
         var origin = new DocumentOrigin { Host = report.Host, CollectedAt = report.CollectedAt, Key = key };
         Write(dir, "environment", report.Environment, origin);
         Write(dir, "software", report.Software, origin);
+        Write(dir, "security", report.Security, origin);
     }
 
     /// <summary>A folder a document is derived from (a baseline's cases): the SHA-256 of its listing in <c>sha256sum</c>'s
