@@ -162,11 +162,7 @@ public sealed class BaselineRunner : IDisposable
         if (!File.Exists(_o.Labels)) throw new BaselineInputException($"{_o.Labels}: labels file not found");
         var info = new FileInfo(_o.Labels);
         if (info.Length > 64L * 1024 * 1024) throw new BaselineInputException($"{_o.Labels}: larger than 64 MiB");
-        // BOM-detected (UTF-8, UTF-16, GB18030) else strict UTF-8: a case name garbled into U+FFFD would match no case.
-        string[] lines;
-        try { lines = Iq.Rules.Syntax.TextDecoding.Decode(File.ReadAllBytes(_o.Labels), null).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); }
-        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new BaselineInputException($"{_o.Labels}:{e.Line}:{e.Column}: {e.Message}"); }
-        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
+        var lines = File.ReadAllLines(_o.Labels);
         var header = lines.Length == 0 ? "" : lines[0].Trim();
         if (header is not ("case,label" or "case,label,group" or "case,label,group,tags"))
             throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label' (optionally ',group' and ',tags')");
