@@ -3,7 +3,7 @@ using Iq.Rules.Diagnostics;
 namespace Iq.Rules.Io;
 
 /// <summary>The kinds of file iq reads, each with its size limit (docs/limits.md).</summary>
-public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Scan, Text }
+public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Scan, Text, Seal, Description, Labels }
 
 /// <summary>How large an input may be. The defaults fit real inputs with room to spare and keep a mistaken or hostile file
 /// (a disk image given as a fact document) from exhausting memory; <c>--max-input-size</c> replaces them for one run.</summary>
@@ -28,6 +28,9 @@ public static class InputLimits
         [InputKind.Scan] = 512 * MiB,           // XCCDF/ARF or a Lynis report (plain or gzip; the content is bounded apart: ScanInput)
         [InputKind.Archive] = 1024 * MiB,       // an audit archive (zip) read whole; its content is bounded apart (AuditArchive)
         [InputKind.Text] = 16 * MiB,            // release notes and other small text
+        [InputKind.Seal] = 64 * 1024,           // a seal is a few hundred bytes
+        [InputKind.Description] = 16 * MiB,     // a model description (YAML), a data-import document, a training log
+        [InputKind.Labels] = 64 * MiB,          // class labels, one a line
     };
 
     /// <summary>Set by <c>--max-input-size</c>: the limit for every kind of input in this process.</summary>
@@ -104,6 +107,9 @@ public static class InputFiles
         InputKind.Results => "a results file",
         InputKind.Archive => "an audit archive",
         InputKind.Scan => "a scanner's report",
+        InputKind.Seal => "a seal or key file",
+        InputKind.Description => "a model description or a file it names",
+        InputKind.Labels => "a labels file",
         _ => "a text file",
     };
 

@@ -143,6 +143,38 @@ public static class JsonInput
             "Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
+    /// <summary>Reads a JSON input file as every JSON reader of iq does: a bounded regular file (<see cref="InputFiles"/>),
+    /// UTF-8, well formed, no member named twice in an object. Null with the problem (file, line and column) otherwise.</summary>
+    public static System.Text.Json.JsonDocument? Read(string path, InputKind kind, out byte[] bytes, out Iq.Rules.Diagnostics.Diagnostic? problem)
+    {
+        bytes = [];
+        try { bytes = InputFiles.ReadAllBytes(path, kind); }
+        catch (InputFileException e)
+        {
+            problem = e.ToDiagnostic();
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.CannotRead, $"Cannot read: {e.Message}", Iq.Rules.Diagnostics.SourceSpan.None(path));
+            return null;
+        }
+        return Parse(bytes, path, out problem);
+    }
+
+    /// <summary>Parses JSON bytes read from <paramref name="file"/> with the checks of <see cref="Read"/>.</summary>
+    public static System.Text.Json.JsonDocument? Parse(byte[] bytes, string file, out Iq.Rules.Diagnostics.Diagnostic? problem)
+    {
+        problem = NotUtf8(bytes, file);
+        if (problem is not null) return null;
+        try { return System.Text.Json.JsonDocument.Parse(bytes, Options); }
+        catch (System.Text.Json.JsonException e)
+        {
+            problem = Malformed(e, file, bytes);
+            return null;
+        }
+    }
+
     /// <summary>The offset of the first member named a second time in its object, or null.</summary>
     public static int? DuplicateAt(byte[] bytes)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Syntax;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
 using Iq.Rules.Runtime;
@@ -16,13 +17,13 @@ public static class JudgmentFiles
     static readonly string[] AttestationFields = ["item", "status", "assessor", "date", "justification", "evidence"];
     static readonly string[] WaiverFields = ["item", "justification", "approved_by", "expires"];
 
-    public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
         var xlsx = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
         if (Refused(path, xlsx ? InputKind.Workbook : InputKind.Judgments, diagnostics)) return [];
         if (xlsx) return ManualReview.Read(path, diagnostics);
         var result = new List<Attestation>();
-        foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics))
+        foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics, encoding))
         {
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
@@ -42,11 +43,11 @@ public static class JudgmentFiles
         return result;
     }
 
-    public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
         if (Refused(path, InputKind.Judgments, diagnostics)) return [];
         var result = new List<Waiver>();
-        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics))
+        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
@@ -64,9 +65,11 @@ public static class JudgmentFiles
     }
 
     /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row).</summary>
-    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics)
+    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
+        System.Text.Encoding? encoding)
     {
-        var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, diagnostics) : Yaml(path, diagnostics);
+        if (Text(path, diagnostics, encoding) is not { } text) yield break;
+        var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, text, diagnostics) : Yaml(path, text, diagnostics);
         foreach (var (values, span) in records)
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
@@ -85,20 +88,21 @@ public static class JudgmentFiles
         return true;
     }
 
-    static string? Text(string path, DiagnosticBag diagnostics)
+    /// <summary>The file as text: its byte-order mark's encoding (UTF-8, UTF-16, GB18030), else the one named, else UTF-8;
+    /// undecodable bytes are an error naming the line and column, never U+FFFD in a name or a date. Read as a bounded
+    /// regular file (<see cref="InputFiles"/>).</summary>
+    static string? Text(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding)
     {
-        try { return InputFiles.ReadAllText(path, InputKind.Judgments); }
-        catch (InputFileException e)
-        {
-            diagnostics.Add(e.ToDiagnostic());
-            return null;
-        }
+        try { return TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Judgments), encoding); }
+        catch (InputFileException e) { diagnostics.Add(e.ToDiagnostic()); }
+        catch (TextDecodingException e) { diagnostics.Error(Codes.NotText, e.Message, new SourceSpan(path, e.Line, e.Column)); }
+        return null;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, string text, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
-        if (Text(path, diagnostics) is not { } text || CsvInput.Read(text, path, diagnostics) is not var (header, records)) return result;
+        if (CsvInput.Read(text, path, diagnostics) is not var (header, records)) return result;
         foreach (var (fields, line) in records)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,10 +113,10 @@ public static class JudgmentFiles
         return result;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, string text, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
-        if (Text(path, diagnostics) is not { } text || YamlInput.Read(text, path, diagnostics) is not { } root) return result;
+        if (YamlInput.Read(text, path, diagnostics) is not { } root) return result;
         if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
         if (root is not YamlList list)
         {

@@ -58,7 +58,7 @@ public class ReaderPropertyTests
     {
         Mutant(JsonSeeds, JsonTokens).Sample(bytes =>
         {
-            var bundle = FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes)]);
+            var bundle = FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes, null)]);
             return bundle.Succeeded || bundle.Diagnostics.All(d => d.Span.File == "doc.json" && d.Span.Line >= 1 && d.Message.Length > 0);
         }, iter: 600);
     }
@@ -66,7 +66,7 @@ public class ReaderPropertyTests
     [Fact]
     public void Random_bytes_as_a_fact_document_give_diagnostics()
     {
-        Gen.Byte.Array[0, 400].Sample(bytes => !FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes)]).Succeeded || bytes.Length > 0, iter: 300);
+        Gen.Byte.Array[0, 400].Sample(bytes => !FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes, null)]).Succeeded || bytes.Length > 0, iter: 300);
     }
 
     [Fact]

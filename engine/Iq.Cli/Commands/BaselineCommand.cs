@@ -32,6 +32,8 @@ static class BaselineCommand
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write baseline.json into", DefaultValueFactory = _ => "iq-facts" };
         var partial = new Option<bool>("--partial") { Description = "When interrupted, still write the levels finished so far, marked incomplete (exit 130/143 all the same)" };
         var command = new Command("baseline", "Measure the model's baseline performance on this machine (IQ 4.3.2, 6.4.2)");
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         foreach (var o in new Option[] { model, cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir, partial })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -56,6 +58,7 @@ static class BaselineCommand
                 ThreadsPerRun = CommandLineValues.InRange(parse.GetValue(threads), "--threads", 1, 1024),
             };
             var dir = parse.GetValue(outDir)!;
+            using var key = sign.Read(parse);
             {
                 JsonObject facts;
                 try
@@ -70,8 +73,12 @@ static class BaselineCommand
                 catch (BaselineInputException e) { throw new UsageException(e.Message); }
                 // Interrupted: the levels finished so far are kept only when asked for; the exit code says interrupted either way.
                 if (facts["incomplete"]!.GetValue<bool>() && !parse.GetValue(partial)) throw new OperationCanceledException(Interruption.Token);
+                // What the measurement rests on: the model, the labels and the cases, hashed.
+                var sources = new List<SourceArtefact> { FactDocuments.Source(options.Model) };
+                if (options.Labels is { } l) sources.Add(FactDocuments.Source(l));
+                if (options.Cases is { } c) sources.Add(FactDocuments.SourceTree(c));
                 using var outputs = new Outputs(stdout);
-                outputs.Add(Path.Combine(dir, "baseline.json"), FactDocuments.Writer("baseline", facts));
+                FactDocuments.Add(outputs, dir, "baseline", facts, new DocumentOrigin { Sources = sources, Key = key });
                 outputs.Commit();
                 var single = facts["single_stream"]?["mean"];
                 stdout.WriteLine($"{(facts["incomplete"]!.GetValue<bool>() ? "Stopped early; partial " : "")}baseline of {facts["model"]} on {facts["provider"]}: " +

@@ -95,9 +95,14 @@ static class ModelCommand
             }
             else if (command.Length > 0) throw new UsageException("--run needs --cases (the training run is recorded with the measurements)");
 
-            FactDocuments.Write(dir, "model", inspected);
-            if (declared is not null) FactDocuments.Write(dir, "model_description", declared);
-            if (measured is not null) FactDocuments.Write(dir, "model_measurements", measured);
+            // The documents and their seals appear together or not at all.
+            using (var outputs = new Iq.Rules.Io.Outputs())
+            {
+                FactDocuments.Add(outputs, dir, "model", inspected);
+                if (declared is not null) FactDocuments.Add(outputs, dir, "model_description", declared);
+                if (measured is not null) FactDocuments.Add(outputs, dir, "model_measurements", measured);
+                outputs.Commit(Interruption.Token);
+            }
             var graph = inspected["graph"]!;
             stdout.WriteLine($"{inspected["file"]!["name"]}: {graph["node_count"]} nodes, {graph["parameter_count"]} parameters, " +
                              $"opset {inspected["opsets"]!["ai.onnx"]?.ToString() ?? "?"}, ~{inspected["macs"]!["total"]} MACs per inference");

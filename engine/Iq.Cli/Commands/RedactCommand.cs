@@ -45,14 +45,24 @@ static class RedactCommand
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), stdout), FactSchema.Default);
             if (diagnostics.Count > 0) throw new UsageException(diagnostics);
-            // Every redacted document is written all or none (Outputs), so a failure leaves no half-redacted copy.
+            // Every redacted document is written all or none (Outputs), so a failure leaves no half-redacted copy. Redaction
+            // changes names, not measurements: a document whose seal held is sealed again as redacted; one whose seal did not
+            // hold stays unsealed, and its facts count as declared as they did before.
             using (var outputs = new Outputs())
             {
                 foreach (var (file, text) in redacted)
-                    outputs.Add(Path.Combine(target, Path.GetFileName(file)), s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+                {
+                    var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                    var copy = Path.Combine(target, Path.GetFileName(file));
+                    outputs.Add(copy, s => s.Write(bytes));
+                    var original = documents.First(d => d.Item1 == Path.GetFileName(file)).Item2;
+                    var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original));
+                    if (Iq.Engine.Trust.Seals.Check(Path.Combine(source, Path.GetFileName(file)), sha, needed: true, trusted: []).State == Iq.Rules.Model.SealState.Intact)
+                        outputs.Add(Iq.Engine.Trust.Seals.PathOf(copy), s => s.Write(Iq.Engine.Trust.Seals.Bytes(copy, bytes, null)));
+                }
                 outputs.Commit(Interruption.Token);
             }
-            foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal)))
+            foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".json" + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
                 stdout.WriteLine($"not copied (not a fact document, not redacted): {Path.GetFileName(skipped)}");
             stdout.WriteLine($"{redacted.Count} documents redacted into {target}");
             return ExitCodes.Pass;

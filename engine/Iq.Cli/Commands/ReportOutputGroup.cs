@@ -103,4 +103,13 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
         }
         return rendered;
     }
+
+    /// <summary>A seal beside each report written to a file (not standard output, not a device or pipe the user gave),
+    /// among the run's outputs: the reports and their seals appear together or not at all.</summary>
+    public static void Seal(IEnumerable<(string Path, byte[] Bytes)> rendered, Iq.Engine.Trust.SigningKey? key, Outputs outputs)
+    {
+        foreach (var (path, bytes) in rendered)
+            if (path != "-" && FileFacts.Of(path).Kind is FileKind.Regular or FileKind.Missing)
+                outputs.Add(Iq.Engine.Trust.Seals.PathOf(path), s => s.Write(Iq.Engine.Trust.Seals.Bytes(path, bytes, key)));
+    }
 }

@@ -1,3 +1,4 @@
+using Iq.Rules.Io;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -73,7 +74,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             : new Case(c, BaselineRunner.Feed(c), null, "", [])).ToList();
         var masks = rows.Values.Where(r => r.Label is float[]).ToDictionary(r => r.Case, r => (float[])r.Label!, StringComparer.Ordinal);
         string sha;
-        using (var s = File.OpenRead(o.Model)) sha = Convert.ToHexStringLower(SHA256.HashData(s));
+        using (var s = InputFiles.OpenRead(o.Model, InputKind.Model, 1 << 16)) sha = Convert.ToHexStringLower(SHA256.HashData(s));
         facts["model"] = new JsonObject { ["file"] = Path.GetFileName(o.Model), ["sha256"] = sha };
         facts["provider"] = runner.Provider;
         facts["runtime"] = "ONNX Runtime " + typeof(InferenceSession).Assembly.GetName().Version;
@@ -448,10 +449,11 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         if (o.Description?["source_data"]?["manifest_ref"]?.GetValue<string>() is { } manifest)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", manifest);
-            if (!File.Exists(path)) heldout["overlap_count"] = new JsonObject { ["$error"] = $"training manifest {manifest} not found beside the description" };
+            var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, $"training manifest {manifest} not found beside the description");
+            if (text is null) heldout["overlap_count"] = new JsonObject { ["$error"] = problem };
             else
             {
-                var hashes = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length == 64 && !l.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var hashes = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length == 64 && !l.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 heldout["overlap_count"] = labelled.Count(c =>
                 {
                     var data = c.Data.Inputs[0].Data;
@@ -615,7 +617,10 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", log);
             if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"training log {log} not found beside the description" } };
-            var lines = File.ReadLines(path).Take(1_000_000).ToList();
+            var (logText, problem) = Referenced(path, log);
+            if (logText is null) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = problem } };
+            var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Take(1_000_000).ToList();
+            if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
             if (column < 0) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"{log}:1: no 'loss' column" } };
             losses = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',') is var f && f.Length > column ? Parse(f[column].Trim()) : double.NaN).ToList();
@@ -629,6 +634,15 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         result["relative_decrease"] = Finite((losses[0] - losses[^1]) / losses[0], "the losses are not numbers");
         result["nan_free"] = losses.All(double.IsFinite);
         return result;
+    }
+
+    /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
+    /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
+    static (string? Text, string? Problem) Referenced(string path, string name)
+    {
+        try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null), null); }
+        catch (InputFileException e) { return (null, $"{name}: {e.Reason}"); }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, $"{name}:{e.Line}:{e.Column}: {e.Message}"); }
     }
 
     static double Parse(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;

@@ -36,6 +36,7 @@ public static class AuditPipeline
         new("read facts", StopsOnError: true) { Run = ReadFacts },
         new("evaluate", StopsOnError: true) { Run = Evaluate },
         new("attest", StopsOnError: false) { Run = Attest },
+        new("provenance", StopsOnError: false) { Run = Provenances },
         new("waive", StopsOnError: false) { Run = Waive },
         new("report information", StopsOnError: true) { Run = ReadReportInfo },
         new("score", StopsOnError: true) { Run = Score },
@@ -120,16 +121,20 @@ public static class AuditPipeline
         // TLS of the endpoints the plan names is measured too (6.2.1 e).
         ctx = ctx with { TlsEndpoints = Probes.Security.TlsEndpoint.FromBundles(s.Request.FactBundles) };
         var report = EnvironmentProber.ProbeAsync(ctx, s.Request.Cancel).GetAwaiter().GetResult();
-        var documents = FactDocuments.ProbeDocuments(probe.Directory, report);
+        var documents = FactDocuments.ProbeDocuments(probe.Directory, report, s.Request.SigningKey);
         try
         {
             if (s.Request.Outputs is { } outputs)
             {
-                // Written with the caller's reports, all or none; read from memory meanwhile.
-                foreach (var (path, bytes) in documents) outputs.Add(path, stream => stream.Write(bytes));
-                s.ProbeDocuments = documents.Select(d => (d.Path.Replace('\\', '/'), d.Bytes)).ToList();
+                // Written with the caller's reports, all or none (each document with its seal); read from memory meanwhile.
+                foreach (var (path, bytes, seal) in documents)
+                {
+                    outputs.Add(path, stream => stream.Write(bytes));
+                    outputs.Add(Trust.Seals.PathOf(path), stream => stream.Write(seal));
+                }
+                s.ProbeDocuments = documents.Select(d => (d.Path.Replace('\\', '/'), d.Bytes, (byte[]?)d.Seal)).ToList();
             }
-            else FactDocuments.WriteProbe(probe.Directory, report);
+            else FactDocuments.WriteProbe(probe.Directory, report, s.Request.SigningKey);
         }
         catch (Rules.Io.OutputException e)
         {
@@ -151,6 +156,7 @@ public static class AuditPipeline
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
         s.Inputs.AddRange(bundle.Inputs);
+        s.Documents = bundle.Documents;
     }
 
     static void Evaluate(AuditState s)
@@ -183,9 +189,10 @@ public static class AuditPipeline
             return positions.TryGetValue(jsonPath, out var at) ? new SourceSpan(source, at.Line, at.Column) : SourceSpan.None(source);
         }
         var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics, Where).ToList();
+        s.AttestedByBundle = judgments.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
         foreach (var file in s.Request.AttestationFiles)
         {
-            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
+            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "attestations");
         }
         var routed = Route(s, judgments, a => a.Item, "Attestation", _ => SourceSpan.None(source));
@@ -197,12 +204,25 @@ public static class AuditPipeline
         }
     }
 
+    /// <summary>Each document's seal checked; each row's provenance from the facts it reads; items whose <c>requires</c> is
+    /// not met made <c>error</c>; documents compared for times and hosts (<see cref="RowProvenances"/>).</summary>
+    static void Provenances(AuditState s)
+    {
+        var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
+        // Each document's seal, as found, recorded with the input it belongs to.
+        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail), StringComparer.Ordinal);
+        for (var i = 0; i < s.Inputs.Count; i++)
+            if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
+        foreach (var part in s.Parts) part.Results = RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle);
+        s.Findings = RowProvenances.Findings(taken, s.Facts!);
+    }
+
     static void Waive(AuditState s)
     {
         var waivers = new List<Waiver>();
         foreach (var file in s.Request.WaiverFiles)
         {
-            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics));
+            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "waivers");
         }
         var routed = Route(s, waivers, w => w.Item, "Waiver", w => w.Span);
@@ -274,6 +294,7 @@ public static class AuditPipeline
                 Info = s.Info,
                 AsOf = s.Request.AsOf,
                 Figures = ReportFacts.Figures(checklist, s.Facts!),
+                Findings = s.Findings,
             };
         }
     }
@@ -287,9 +308,12 @@ sealed class AuditState(AuditRequest request)
     public DiagnosticBag Diagnostics { get; } = new();
     public List<AuditPart> Parts { get; } = [];
     public ProbedBundle? Probed { get; set; }
-    public IReadOnlyList<(string Display, byte[] Bytes)>? ProbeDocuments { get; set; }
+    public IReadOnlyList<(string Display, byte[] Bytes, byte[]? Seal)>? ProbeDocuments { get; set; }
     public FactValues? Facts { get; set; }
     public List<InputFile> Inputs { get; } = [];
+    public IReadOnlyList<FactDocumentInfo> Documents { get; set; } = [];
+    public IReadOnlySet<string> AttestedByBundle { get; set; } = new HashSet<string>();
+    public IReadOnlyList<Finding> Findings { get; set; } = [];
     public ReportInfo Info { get; set; } = ReportInfo.Empty;
 
     /// <summary>A judgment file the audit rests on, with its hash (a missing one is reported by its reader).</summary>

@@ -52,6 +52,17 @@ public sealed record AuditRequest
 
     /// <summary>Stops the audit between stages and inside long ones (an interrupted run throws <see cref="OperationCanceledException"/>).</summary>
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>The encoding of attestation and waiver files (CSV, YAML) without a byte-order mark (<c>--encoding</c>); null:
+    /// UTF-8.</summary>
+    public System.Text.Encoding? InputEncoding { get; init; }
+
+    /// <summary>Public keys the lab trusts (<c>--trust-key</c>): when given, a document's seal must be signed by one of them
+    /// for its facts to count as more than declared.</summary>
+    public IReadOnlyList<Trust.TrustedKey> TrustKeys { get; init; } = [];
+
+    /// <summary>The lab's key, to sign the seals of what the audit writes (the probe's bundle); null: seals unsigned.</summary>
+    public Trust.SigningKey? SigningKey { get; init; }
 }
 
 /// <summary>The checklist of an audit: a file to compile (with its <c>extends</c> chain), or one compiled already,

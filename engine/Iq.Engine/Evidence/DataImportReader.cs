@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Iq.Engine.Evidence.Integrity;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Evidence;
 
@@ -16,10 +17,9 @@ public static class DataImportReader
     /// and the counts and names of verified, missing, changed, rejected, weak and extra files.</summary>
     public static JsonObject Read(string manifest, string? root, string? algorithm, IReadOnlyList<string>? ignore = null)
     {
-        if (!File.Exists(manifest)) throw new EvidenceInputException($"{manifest}: file not found");
-        if (new FileInfo(manifest).Length > ManifestReader.MaxBytes)
-            throw new EvidenceInputException($"{manifest}: larger than {ManifestReader.MaxBytes / 1024 / 1024} MiB");
-        var bytes = File.ReadAllBytes(manifest);
+        // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
+        if (InputFiles.Refusal(manifest, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{manifest}: file not found");
+        var bytes = InputFiles.ReadAllBytes(manifest, InputKind.Manifest);
         string text;
         try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
         catch (DecoderFallbackException e)
@@ -35,7 +35,7 @@ public static class DataImportReader
         if (posix) (format, digests) = ChecksumList.Read(manifest, text, algorithm);
         else
         {
-            var doc = ManifestReader.Parse(manifest);
+            var doc = ManifestReader.Parse(bytes, manifest);
             (format, digests) = (doc.Format, doc.Files);
         }
         // sha256sum -c runs where the list is: its folder is the root unless one is given; the list itself is not extra.

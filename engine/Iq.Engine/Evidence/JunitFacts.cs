@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Iq.Rules.Io;
@@ -19,6 +20,7 @@ public static class JunitFacts
         public string Name { get; } = name;
         public long Total, Failed, Skipped;
         public string? Category;
+        public string? Timestamp, Time;
     }
 
     /// <summary>"FILE:LINE:COLUMN" of the first <c>&lt;!DOCTYPE</c> in the first 64 KiB, or null.</summary>
@@ -41,6 +43,7 @@ public static class JunitFacts
     {
         var suites = new JsonArray();
         long total = 0, passed = 0, failed = 0, skipped = 0;
+        DateTimeOffset? started = null, finished = null;
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreComments = true,
@@ -82,7 +85,12 @@ public static class JunitFacts
                         case "testsuite":
                             // A suite inside a suite counts toward the outer one (as the report's top-level suites are listed).
                             var suite = open.Count > 0 ? open.Peek() : new Suite(reader.GetAttribute("name") ?? "");
-                            if (open.Count == 0) found.Add(suite);
+                            if (open.Count == 0)
+                            {
+                                found.Add(suite);
+                                suite.Timestamp = reader.GetAttribute("timestamp");
+                                suite.Time = reader.GetAttribute("time");
+                            }
                             if (!reader.IsEmptyElement) open.Push(suite);
                             break;
                         case "testcase" when inCase < 0:
@@ -107,6 +115,15 @@ public static class JunitFacts
                     var p = s.Total - s.Failed - s.Skipped;
                     suites.Add(new JsonObject { ["name"] = s.Name, ["category"] = category, ["total"] = s.Total, ["passed"] = p, ["failed"] = s.Failed, ["skipped"] = s.Skipped });
                     total += s.Total; failed += s.Failed; skipped += s.Skipped; passed += p;
+                    // When the suite ran: its timestamp (no zone in JUnit: read as UTC unless it gives one) plus its time.
+                    if (DateTimeOffset.TryParse(s.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    {
+                        var seconds = double.TryParse(s.Time, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and < 1e9 ? d : 0;
+                        // A timestamp near the end of the calendar plus its time would overflow: the end is then the timestamp.
+                        var end = seconds < (DateTimeOffset.MaxValue - at).TotalSeconds ? at.AddSeconds(seconds) : at;
+                        if (started is null || at < started) started = at;
+                        if (finished is null || end > finished) finished = end;
+                    }
                 }
 
                 void EndCase()
@@ -126,8 +143,13 @@ public static class JunitFacts
                 throw new EvidenceInputException($"{at}: not a JUnit XML report: {e.Message.Split(" Line ")[0]}");
             }
         }
-        return new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };
+        var facts = new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };
+        if (started is { } first) facts["started"] = Iso(first);
+        if (finished is { } last) facts["finished"] = Iso(last);
+        return facts;
     }
+
+    static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFZ", CultureInfo.InvariantCulture);
 
     /// <summary>A suite name against a pattern with * wildcards.</summary>
     static bool Matches(string name, string pattern) =>

@@ -15,6 +15,18 @@ namespace Iq.Engine.Facts;
 public sealed record FactBundle(FactValues Values, IReadOnlyList<InputFile> Inputs, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+
+    /// <summary>Each document read: where it is, its hash and what its header says (provenance, time, host, sources).</summary>
+    public IReadOnlyList<FactDocumentInfo> Documents { get; init; } = [];
+}
+
+/// <summary>A fact document as read: its path as shown (<see cref="Display"/>) and on disk, its kind and root, the SHA-256
+/// of the bytes read, and its header.</summary>
+public sealed record FactDocumentInfo(string Display, string File, string Kind, string Root, string Sha256, DocumentHeader Header)
+{
+    /// <summary>The seal of a document this run measured and writes with its other outputs (the probe's): checked in
+    /// place of a seal on disk, which does not exist yet.</summary>
+    public byte[]? PendingSeal { get; init; }
 }
 
 /// <summary>Reads a fact bundle: every <c>*.json</c> in the folders, each a document
@@ -27,15 +39,17 @@ public static class FactBundleReader
     public const int SchemaVersion = 1;
     public static long MaxDocumentBytes => InputLimits.For(InputKind.FactDocument);
 
-    /// <param name="documents">Documents held in memory (a probe not yet written), each with the path it will have.</param>
-    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes)>? documents = null)
+    /// <param name="documents">Documents held in memory (a probe not yet written), each with the path it will have and the
+    /// bytes of the seal to be written beside it.</param>
+    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes, byte[]? Seal)>? documents = null)
     {
         var diagnostics = new DiagnosticBag();
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
         var inputs = new List<InputFile>();
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (display, bytes) in documents ?? [])
-            Add(display, ReadDocument(bytes, display, schema, diagnostics));
+        var read = new List<FactDocumentInfo>();
+        foreach (var (display, bytes, seal) in documents ?? [])
+            Add(display, display, ReadDocument(bytes, display, schema, diagnostics), seal);
         foreach (var dir in directories)
         {
             if (!Directory.Exists(dir))
@@ -58,13 +72,13 @@ public static class FactBundleReader
                     diagnostics.Error(Codes.CannotRead, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
                     continue;
                 }
-                Add(display, ReadDocument(bytes, display, schema, diagnostics));
+                Add(display, file, ReadDocument(bytes, display, schema, diagnostics), null);
             }
         }
         SoftwareNames.Attach(roots);
-        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
+        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items)) { Documents = read };
 
-        void Add(string display, (string Kind, string Root, object? Value, string Sha256)? doc)
+        void Add(string display, string file, (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? doc, byte[]? seal)
         {
             if (doc is null) return;
             if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
@@ -75,10 +89,11 @@ public static class FactBundleReader
             seenKinds[doc.Value.Kind] = display;
             roots[doc.Value.Root] = doc.Value.Value;
             inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+            read.Add(new FactDocumentInfo(display, file, doc.Value.Kind, doc.Value.Root, doc.Value.Sha256, doc.Value.Header) { PendingSeal = seal });
         }
     }
 
-    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
         if (JsonInput.NotUtf8(bytes, display) is { } notText)
         {
@@ -116,8 +131,9 @@ public static class FactBundleReader
             if (version != SchemaVersion)
                 return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
             foreach (var p in root.EnumerateObject())
-                if (p.Name is not ("kind" or "schema" or "collected_at" or "host" or "tool" or "facts" or "comment"))
+                if (!DocumentHeader.Members.Contains(p.Name))
                     errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
+            var header = DocumentHeader.Read(root, factRoot, (path, message) => errors.At(path, message));
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", "a fact document needs \"facts\"");
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
@@ -126,7 +142,7 @@ public static class FactBundleReader
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Codes.WrongFactType, $"{errors.Count - Errors.Shown} more errors in this document not shown", SourceSpan.None(display));
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), header);
         }
     }
 
@@ -151,13 +167,13 @@ public static class FactBundleReader
         public bool DeclaresNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
+        public (string, string, object?, string, DocumentHeader)? At(string jsonPath, string message, bool name = false) =>
             Report(Codes.BadDocument, jsonPath, message, name);
 
         /// <summary>A fact of the wrong type (IQ4002).</summary>
         public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
 
-        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
+        (string, string, object?, string, DocumentHeader)? Report(string code, string jsonPath, string message, bool name)
         {
             if (++Count > Shown) return null;
             var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);

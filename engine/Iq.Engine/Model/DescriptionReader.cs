@@ -1,3 +1,4 @@
+using Iq.Rules.Io;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,22 +26,38 @@ public static class DescriptionReader
     public static (JsonObject? Facts, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {
         var diagnostics = new DiagnosticBag();
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        // Read as every input is: a FIFO or a device is refused unopened; strict UTF-8 (a name garbled into U+FFFD is wrong).
+        if (InputFiles.Refusal(path, InputKind.Description) is { Code: Codes.FileNotFound })
         {
             diagnostics.Error(Codes.BundleNotFound, $"Model description not found: {path}", SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
-        if (info.Length > MaxBytes)
+        string text;
+        try
         {
-            diagnostics.Error(Codes.BadDocument, $"Model description too large ({info.Length} bytes; the limit is {MaxBytes})", SourceSpan.None(path));
+            var bytes = InputFiles.ReadAllBytes(path, InputKind.Description);
+            if (bytes.Length > MaxBytes)
+            {
+                diagnostics.Error(Codes.BadDocument, $"Model description too large ({bytes.Length} bytes; the limit is {MaxBytes})", SourceSpan.None(path));
+                return (null, diagnostics.Items);
+            }
+            text = Iq.Rules.Syntax.TextDecoding.Decode(bytes, null);
+        }
+        catch (InputFileException e)
+        {
+            diagnostics.Add(e.ToDiagnostic());
+            return (null, diagnostics.Items);
+        }
+        catch (Iq.Rules.Syntax.TextDecodingException e)
+        {
+            diagnostics.Error(Codes.NotText, e.Message, new SourceSpan(path, e.Line, e.Column));
             return (null, diagnostics.Items);
         }
         YamlNode? root;
         try
         {
             var stream = new YamlStream();
-            using (var reader = new StringReader(File.ReadAllText(path)))
+            using (var reader = new StringReader(text))
                 stream.Load(reader);
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             if (stream.Documents.Count > 1)

@@ -1,3 +1,4 @@
+using Iq.Rules.Io;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -36,23 +37,34 @@ public static class OnnxInspector
 
     public static ModelProto Parse(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new ModelInputException($"{path}: model file not found");
-        if (info.Length > MaxFileBytes)
-            throw new ModelInputException($"{path}: {info.Length} bytes; an ONNX protobuf holds at most 2 GiB (larger models keep their weights in external data)");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
+        if (InputFiles.Refusal(path, InputKind.Model) is { } refused)
+            throw new ModelInputException(refused.Code == Iq.Rules.Diagnostics.Codes.FileNotFound ? $"{path}: model file not found"
+                : refused.Code == Iq.Rules.Diagnostics.Codes.FileTooLarge
+                    ? $"{path}: {refused.Reason}; an ONNX protobuf holds at most 2 GiB (larger models keep their weights in external data)"
+                    : $"{path}: {refused.Reason}");
         ModelProto model;
         try
         {
-            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, info.Length + 1), MaxNesting);
+            using var stream = InputFiles.OpenRead(path, InputKind.Model, 1 << 16);
+            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
             model = Parser.ParseFrom(input);
         }
+        catch (InputFileException e) { throw new ModelInputException($"{path}: {e.Reason}"); }
         catch (InvalidProtocolBufferException e)
         {
             throw new ModelInputException($"{path}: not a readable ONNX model: {e.Message.TrimEnd('.')}");
         }
         if (model.IrVersion <= 0 || model.Graph is null)
             throw new ModelInputException($"{path}: not an ONNX model: {(model.IrVersion <= 0 ? "no ir_version" : "no graph")}");
+        // A negative dimension is no size (ONNX Runtime would take it as free): refused where it is written.
+        foreach (var (list, name) in new[] { (model.Graph.Input, "input"), (model.Graph.Output, "output") })
+            for (var i = 0; i < list.Count; i++)
+                if (list[i].Type?.TensorType?.Shape is { } shape)
+                    for (var j = 0; j < shape.Dim.Count; j++)
+                        if (shape.Dim[j].ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && shape.Dim[j].DimValue < 0)
+                            throw new ModelInputException($"{path}: graph.{name}[{i}].type.tensor_type.shape.dim[{j}]: negative dimension " +
+                                                          $"{shape.Dim[j].DimValue} of {name} '{list[i].Name}'");
         return model;
     }
 
@@ -61,10 +73,15 @@ public static class OnnxInspector
     public static JsonObject Inspect(string path, IReadOnlyDictionary<string, long>? bindings = null)
     {
         var model = Parse(path);
-        var info = new FileInfo(path);
         string sha256;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        long size;
+        try
+        {
+            using var stream = InputFiles.OpenRead(path, InputKind.Model, 1 << 16);
             sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+            size = stream.Length;
+        }
+        catch (InputFileException e) { throw new ModelInputException($"{path}: {e.Reason}"); }
         var graph = model.Graph;
         var initializerNames = graph.Initializer.Select(t => t.Name).Concat(graph.SparseInitializer.Select(s => s.Values?.Name ?? ""))
             .ToHashSet(StringComparer.Ordinal);
@@ -103,7 +120,7 @@ public static class OnnxInspector
         var activations = opTypes.Keys.Where(k => Activations.Contains(k)).ToList();
         var facts = new JsonObject
         {
-            ["file"] = new JsonObject { ["name"] = Path.GetFileName(path), ["sha256"] = sha256, ["size"] = info.Length },
+            ["file"] = new JsonObject { ["name"] = Path.GetFileName(path), ["sha256"] = sha256, ["size"] = size },
             ["ir_version"] = model.IrVersion,
             ["producer"] = new JsonObject { ["name"] = model.ProducerName, ["version"] = model.ProducerVersion },
             ["domain"] = model.Domain,

@@ -47,33 +47,24 @@ public sealed record TlsEndpoint(string Host, int Port)
     /// file and JSON path.</summary>
     public static (IReadOnlyList<TlsEndpoint> Endpoints, string? Error) FromPlan(string file)
     {
-        try
+        // Read as every JSON input is: a FIFO or a device is refused unopened, a member named twice is an error with its place.
+        using var doc = Rules.Io.JsonInput.Read(file, Rules.Io.InputKind.FactDocument, out _, out var problem);
+        if (doc is null) return ([], $"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: {problem.Message}");
+        if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("facts", out var facts)
+            || facts.ValueKind != JsonValueKind.Object || !facts.TryGetProperty("endpoints", out var list))
+            return ([], null);
+        if (list.ValueKind != JsonValueKind.Array) return ([], $"{file}: $.facts.endpoints: expected a list");
+        var result = new List<TlsEndpoint>();
+        var i = 0;
+        foreach (var e in list.EnumerateArray())
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("facts", out var facts)
-                || facts.ValueKind != JsonValueKind.Object || !facts.TryGetProperty("endpoints", out var list))
-                return ([], null);
-            if (list.ValueKind != JsonValueKind.Array) return ([], $"{file}: $.facts.endpoints: expected a list");
-            var result = new List<TlsEndpoint>();
-            var i = 0;
-            foreach (var e in list.EnumerateArray())
-            {
-                var at = $"{file}: $.facts.endpoints[{i++}].address";
-                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
-                    return ([], $"{at}: expected a string HOST:PORT");
-                if (!TryParse(a.GetString()!, out var endpoint, out var error)) return ([], $"{at}: {error}");
-                result.Add(endpoint);
-            }
-            return (result, null);
+            var at = $"{file}: $.facts.endpoints[{i++}].address";
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
+                return ([], $"{at}: expected a string HOST:PORT");
+            if (!TryParse(a.GetString()!, out var endpoint, out var error)) return ([], $"{at}: {error}");
+            result.Add(endpoint);
         }
-        catch (JsonException e)
-        {
-            return ([], $"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON");
-        }
-        catch (IOException e)
-        {
-            return ([], $"{file}: cannot be read: {e.Message}");
-        }
+        return (result, null);
     }
 
     /// <summary>The endpoints the plan documents in these bundle folders name (for <c>iq audit --probe</c>); a plan that
@@ -84,13 +75,10 @@ public sealed record TlsEndpoint(string Host, int Port)
 
     static bool IsPlan(string file)
     {
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k)
-                   && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
-        }
-        catch (Exception e) when (e is JsonException or IOException) { return false; }
+        // A document that cannot be read (a FIFO, malformed) is not read here: the bundle reader reports it.
+        using var doc = Rules.Io.JsonInput.Read(file, Rules.Io.InputKind.FactDocument, out _, out _);
+        return doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k)
+               && k.ValueKind == JsonValueKind.String && k.GetString() == "plan";
     }
 }
 
