@@ -24,7 +24,7 @@ public static class Program
             ChecklistCompiler.CompileText(text, "fuzz.iq", FactSchema.Default);
         },
         // A fact document, validated against the schema.
-        ["facts"] = bytes => FactBundleReader.Load([], FactSchema.Default, [("fuzz.json", bytes)]),
+        ["facts"] = bytes => FactBundleReader.Load([], FactSchema.Default, [("fuzz.json", bytes, null)]),
         // A .npy case.
         ["npy"] = bytes =>
         {
