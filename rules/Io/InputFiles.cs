@@ -243,6 +243,15 @@ public sealed class InputLedger : IDisposable
         lock (ledger._inputs) ledger._inputs.Add((path, facts));
     }
 
+    /// <summary>Forgets a file that was read to be replaced on purpose: <c>iq imports</c> reads the bundle's data_imports.json
+    /// and writes it back with one data set more.</summary>
+    public static void Release(string path)
+    {
+        if (CurrentLedger.Value is not { } ledger) return;
+        var facts = FileFacts.Of(path);
+        lock (ledger._inputs) ledger._inputs.RemoveAll(i => i.Facts.SameFileAs(facts));
+    }
+
     /// <summary>The input the file at <paramref name="facts"/> is, if it is one.</summary>
     public string? InputAt(FileFacts facts)
     {

@@ -200,6 +200,8 @@ static class EvidenceCommands
         using var parsed = Iq.Rules.Io.JsonInput.Read(path, Iq.Rules.Io.InputKind.FactDocument, out _, out var problem);
         if (parsed is null)
             throw new EvidenceInputException($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: not read, so no data set can be added to it: {problem.Message}");
+        // Read to be written back with one data set more: not an input the output must not replace.
+        Iq.Rules.Io.InputLedger.Release(path);
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
         if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "data_imports" || o["facts"] is not JsonObject facts)
             throw new EvidenceInputException($"{path}:1:1: not a data_imports fact document (kind \"data_imports\" with facts): not overwritten");
