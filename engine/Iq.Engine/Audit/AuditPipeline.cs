@@ -58,6 +58,8 @@ public static class AuditPipeline
             Checklist = state.Checklist,
             Probe = state.Probed,
             Stages = times,
+            Facts = state.Facts,
+            Documents = state.Documents,
         };
     }
 
@@ -103,6 +105,7 @@ public static class AuditPipeline
         var bundle = FactBundleReader.Load(folders, FactSchema.Default);
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
+        s.Documents = bundle.Documents;
         s.Inputs.AddRange(bundle.Inputs);
     }
 
@@ -179,6 +182,7 @@ sealed class AuditState(AuditRequest request)
     public CompiledChecklist? Checklist { get; set; }
     public ProbedBundle? Probed { get; set; }
     public FactValues? Facts { get; set; }
+    public IReadOnlyList<FactDocumentHeader> Documents { get; set; } = [];
     public List<InputFile> Inputs { get; } = [];
     public IReadOnlyList<ItemResult> Results { get; set; } = [];
     public IReadOnlyList<Attestation> Attestations { get; set; } = [];

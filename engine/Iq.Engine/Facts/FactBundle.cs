@@ -14,7 +14,13 @@ namespace Iq.Engine.Facts;
 public sealed record FactBundle(FactValues Values, IReadOnlyList<InputFile> Inputs, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+
+    /// <summary>Each document's header as read: who collected it where and when (a fleet files audits by host and time).</summary>
+    public IReadOnlyList<FactDocumentHeader> Documents { get; init; } = [];
 }
+
+/// <summary>A fact document's <c>host</c> and <c>collected_at</c> (null when absent or not a date).</summary>
+public sealed record FactDocumentHeader(string Path, string Kind, string? Host, DateTimeOffset? CollectedAt);
 
 /// <summary>Reads a fact bundle: every <c>*.json</c> in the folders, each a document
 /// <c>{ "kind", "schema": 1, "collected_at", "host", "tool", "facts": { … } }</c>, validated against the
@@ -33,6 +39,7 @@ public static class FactBundleReader
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
         var inputs = new List<InputFile>();
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headers = new List<FactDocumentHeader>();
         foreach (var dir in directories)
         {
             if (!Directory.Exists(dir))
@@ -53,13 +60,14 @@ public static class FactBundleReader
                 seenKinds[doc.Value.Kind] = display;
                 roots[doc.Value.Root] = doc.Value.Value;
                 inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+                headers.Add(new FactDocumentHeader(display, doc.Value.Kind, doc.Value.Host, doc.Value.CollectedAt));
             }
         }
         SoftwareNames.Attach(roots);
-        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
+        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items)) { Documents = headers };
     }
 
-    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256, string? Host, DateTimeOffset? CollectedAt)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
         var info = new FileInfo(file);
         if (info.Length > MaxDocumentBytes)
@@ -116,7 +124,10 @@ public static class FactBundleReader
             errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            var host = root.TryGetProperty("host", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+            DateTimeOffset? collected = root.TryGetProperty("collected_at", out var c) && c.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(c.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), host, collected);
         }
     }
 
@@ -126,13 +137,13 @@ public static class FactBundleReader
         public bool DeclaresNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
+        public (string, string, object?, string, string?, DateTimeOffset?)? At(string jsonPath, string message, bool name = false) =>
             Report(Codes.BadDocument, jsonPath, message, name);
 
         /// <summary>A fact of the wrong type (IQ4002).</summary>
         public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
 
-        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
+        (string, string, object?, string, string?, DateTimeOffset?)? Report(string code, string jsonPath, string message, bool name)
         {
             Count++;
             var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
