@@ -66,9 +66,9 @@ public sealed class PostgresFleetStore : SqlFleetStore
         return Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
-    protected override bool HasForeignTables(DbConnection c)
+    protected override bool HasForeignTables(DbConnection c, DbTransaction? tx)
     {
-        using var q = Command(c, null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+        using var q = Command(c, tx, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
         return Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 

@@ -27,6 +27,9 @@ public static class FleetBundles
         }
     }
 
+    /// <summary>A bundle folder's name relative to the root it was found under, with '/' between folders.</summary>
+    public static string RelativeName(string root, string folder) => Path.GetRelativePath(root, folder).Replace('\\', '/');
+
     /// <summary>The content hash of a bundle: SHA-256 over each document's file name and SHA-256, in the order the bundle
     /// reader reads them, so that it equals <see cref="OfInputs"/> over what the audit read.</summary>
     public static string Hash(string folder)

@@ -31,7 +31,8 @@ public sealed record FleetRequest
 /// <summary>What makes two evaluations of the same bundle the same, apart from the bundle itself: the checklist with its
 /// chain (by content, not path, so that workers on machines with other paths agree), the params as compiled, the
 /// judgment and waiver files (by content), the clock, the scoring model, the results language and the engine version.
-/// A bundle's key is SHA-256 of this and the bundle's content hash.</summary>
+/// A bundle's key is SHA-256 of this, the bundle's folder relative to its root (two sites with byte-identical bundles
+/// are two audits; workers that mount the fleet at different places agree) and the bundle's content hash.</summary>
 public sealed record FleetConfig(string Key, string Text)
 {
     public static FleetConfig Of(FleetRequest r)
@@ -52,7 +53,8 @@ public sealed record FleetConfig(string Key, string Text)
     }
 
     /// <summary>The key of one bundle under this configuration.</summary>
-    public string KeyOf(string bundleHash) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key + "\n" + bundleHash)));
+    public string KeyOf(string relativeName, string bundleHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key + "\n" + relativeName + "\0" + bundleHash)));
 
     static string FileHash(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing:" + path;
 }

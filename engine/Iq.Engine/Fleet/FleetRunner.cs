@@ -55,7 +55,7 @@ public static class FleetRunner
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var token = linked.Token;
-        var folders = Channel.CreateBounded<string>(new BoundedChannelOptions(1024) { SingleWriter = true });
+        var folders = Channel.CreateBounded<(string Root, string Folder)>(new BoundedChannelOptions(1024) { SingleWriter = true });
         var keyed = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(1024) { SingleReader = true });
         var work = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(parallelism * 4) { SingleWriter = true });
         var records = Channel.CreateBounded<FleetRecord>(new BoundedChannelOptions(CommitBatch * 2) { SingleReader = true });
@@ -91,7 +91,7 @@ public static class FleetRunner
                 foreach (var root in request.Roots)
                     foreach (var folder in FleetBundles.Under(root))
                     {
-                        await folders.Writer.WriteAsync(folder, token);
+                        await folders.Writer.WriteAsync((root, folder), token);
                         Interlocked.Increment(ref found);
                     }
             }
@@ -100,7 +100,7 @@ public static class FleetRunner
 
         var hashing = Enumerable.Range(0, Math.Max(1, parallelism / 2)).Select(_ => Guard(async () =>
         {
-            await foreach (var folder in folders.Reader.ReadAllAsync(token))
+            await foreach (var (root, folder) in folders.Reader.ReadAllAsync(token))
             {
                 string hash;
                 try { hash = FleetBundles.Hash(folder); }
@@ -109,7 +109,7 @@ public static class FleetRunner
                     // Unreadable: keyed by its path and the error, recorded as not evaluable.
                     hash = "unreadable:" + e.Message;
                 }
-                await keyed.Writer.WriteAsync((folder, hash, config.KeyOf(hash)), token);
+                await keyed.Writer.WriteAsync((folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash)), token);
             }
         })).ToList();
         var hashed = Task.WhenAll(hashing).ContinueWith(_ => keyed.Writer.TryComplete(), TaskScheduler.Default);

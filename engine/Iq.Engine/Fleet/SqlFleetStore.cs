@@ -36,7 +36,7 @@ public abstract partial class SqlFleetStore : IDisposable
     protected abstract ISet<long> AliveWorkers(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> workers);
 
     /// <summary>The tables exist but nothing says they are ours: refuse rather than write into someone's database.</summary>
-    protected abstract bool HasForeignTables(DbConnection c);
+    protected abstract bool HasForeignTables(DbConnection c, DbTransaction? tx);
 
     public long WorkerId { get; private set; }
 
@@ -82,7 +82,7 @@ public abstract partial class SqlFleetStore : IDisposable
             {
                 LockForMigration(c, tx);
                 var hasSchema = TableExists(c, tx, "iq_schema");
-                if (!hasSchema && HasForeignTables(c))
+                if (!hasSchema && HasForeignTables(c, tx))
                     throw new FleetStoreException($"{Display} is a database, but not an iq results store (it has tables and no iq_schema); give a new file or an empty database");
                 if (!hasSchema)
                     using (var create = Command(c, tx, "CREATE TABLE iq_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))

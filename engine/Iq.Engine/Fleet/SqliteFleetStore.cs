@@ -51,9 +51,9 @@ public sealed class SqliteFleetStore : SqlFleetStore
         return Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
-    protected override bool HasForeignTables(DbConnection c)
+    protected override bool HasForeignTables(DbConnection c, DbTransaction? tx)
     {
-        using var q = Command(c, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
+        using var q = Command(c, tx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
         return Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 

@@ -73,7 +73,7 @@ public static class FleetJsonReport
         w.WriteString("version", s.ChecklistVersion);
         w.WriteEndObject();
         w.WriteNumber("audits", s.Audits);
-        w.WriteNumber("sites", s.SiteCount);
+        w.WriteNumber("site_count", s.SiteCount);
         w.WriteNumber("not_evaluable", s.NotEvaluable);
         Array(w, "by_product_version", s.ByProductVersion, p =>
         {
