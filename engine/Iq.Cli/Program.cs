@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Tests(stdout));
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScansCommand.Create(stdout));
+        root.Subcommands.Add(RedactCommand.Create(stdout));
         root.Subcommands.Add(ReportCommands.Report(stdout));
         root.Subcommands.Add(ReportCommands.Diff(stdout));
         root.Subcommands.Add(ReportCommands.Archive(stdout));

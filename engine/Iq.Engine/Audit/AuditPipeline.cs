@@ -87,8 +87,11 @@ public static class AuditPipeline
                 s.Diagnostics.Error(Codes.BundleNotFound, $"Probe root not found: {root}", SourceSpan.None(root));
                 return;
             }
-            ctx = ctx with { Root = Path.GetFullPath(root) };
+            // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
+            ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
+        // TLS of the endpoints the plan names is measured too (6.2.1 e).
+        ctx = ctx with { TlsEndpoints = Probes.Security.TlsEndpoint.FromBundles(s.Request.FactBundles) };
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
         try { FactDocuments.WriteProbe(probe.Directory, report); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
