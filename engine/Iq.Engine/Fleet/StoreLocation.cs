@@ -124,22 +124,22 @@ public sealed record StoreLocation
     static bool Decode(string text, string what, out string? value, out string? error)
     {
         error = null;
-        try
-        {
-            value = Uri.UnescapeDataString(text);
-            if (value.Any(char.IsControl))
+        value = null;
+        // Uri.UnescapeDataString leaves a stray '%' as it is; libpq refuses it, and so do we.
+        for (var i = text.IndexOf('%'); i >= 0; i = text.IndexOf('%', i + 1))
+            if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
             {
-                error = $"--store: the URL's {what} contains a control character";
+                error = $"--store: the URL's {what} is not valid percent-encoding";
                 return false;
             }
-            return true;
-        }
-        catch (UriFormatException)
+        value = Uri.UnescapeDataString(text);
+        if (value.Any(char.IsControl))
         {
+            error = $"--store: the URL's {what} contains a control character";
             value = null;
-            error = $"--store: the URL's {what} is not valid percent-encoding";
             return false;
         }
+        return true;
     }
 
     static StoreLocation Fail(string message, out string? error)
