@@ -21,7 +21,7 @@ static class FleetBench
         var random = new Random(seed);
         var samples = new[] { "compliant", "failing" }.ToDictionary(s => s, s =>
             Directory.GetFiles(Path.Combine(Paths.Repo, "checklists", "samples", s), "*.json")
-                .ToDictionary(Path.GetFileName, f => JsonNode.Parse(File.ReadAllBytes(f))!));
+                .ToDictionary(f => Path.GetFileName(f)!, f => JsonNode.Parse(File.ReadAllBytes(f))!));
         string[] versions = ["3.1.0", "3.2.1", "3.2.1", "3.3.0"];
         string[] docker = ["19.03.15", "20.10.24", "24.0.7", "24.0.7", "25.0.3"];
         int[] cores = [64, 128, 128, 256];

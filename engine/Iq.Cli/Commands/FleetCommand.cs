@@ -122,7 +122,7 @@ static class FleetCommand
                              $"evaluated {n.Evaluated}, skipped {n.Skipped} (evaluated before with the same inputs), could not be evaluated {n.Failed}" +
                              (n.Busy > 0 ? $", left to other workers {n.Busy}" : "") + (n.Lost > 0 ? $", taken over by others {n.Lost}" : ""));
             stdout.WriteLine($"Verdicts: pass {outcome.Passed}, fail or incomplete {outcome.NotPassed}, not evaluable {outcome.NotEvaluable}");
-            if (outcome.NotEvaluable > 0) stdout.WriteLine($"Bundles that could not be evaluated are recorded with their errors: iq fleet report --store {parse.GetValue(store)}");
+            if (outcome.NotEvaluable > 0) stdout.WriteLine($"Bundles that could not be evaluated are recorded with their errors: iq fleet report --store {target.Display}");
             if (outcome.Cancelled) return signal == 0 ? 130 : signal;
             return outcome.ExitCode;
         });
