@@ -5,5 +5,4 @@ static class Bundled
 {
     public static string ChecklistsDirectory => Path.Combine(AppContext.BaseDirectory, "checklists");
     public static string DefaultChecklist => Path.Combine(ChecklistsDirectory, "gbt-aimd-iq.iq");
-    public static string SampleBundle(string name) => Path.Combine(ChecklistsDirectory, "samples", name);
 }

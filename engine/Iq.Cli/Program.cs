@@ -18,10 +18,13 @@ public static class Program
         root.Subcommands.Add(SchemaCommand.Create(stdout));
         root.Subcommands.Add(ManualTemplateCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ModelCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ModelCommand.Template(stdout));
         root.Subcommands.Add(LogsCommand.Create(stdout));
         root.Subcommands.Add(EvidenceCommands.Snapshot(stdout));
         root.Subcommands.Add(EvidenceCommands.Tests(stdout));
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
+        root.Subcommands.Add(EvidenceCommands.Imports(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScansCommand.Create(stdout));
         root.Subcommands.Add(RedactCommand.Create(stdout));

@@ -125,6 +125,7 @@ sealed class Binder
             var where = new SourceSpan("<command line>", 1, 1);
             if (index < 0)
             {
+                if (options.IgnoreUndeclaredOverrides) continue;
                 var hint = Text.DidYouMean(name, result.Select(r => r.Name));
                 _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set{hint}", where);
                 continue;

@@ -7,6 +7,21 @@ namespace Iq.Scoring.Reports;
 /// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs.</summary>
 public static class ConsoleReport
 {
+    /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (i > 0) o.WriteLine($"\n{new string('─', 72)}\n");
+            Write(reports[i], o);
+        }
+        if (reports.Count < 2) return;
+        var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+        o.WriteLine();
+        o.WriteLine($"Overall verdict: {worst.ToString().ToUpperInvariant()} — worst of {reports.Count} checklists: "
+                    + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}")));
+    }
+
     public static void Write(AuditReport report, TextWriter o)
     {
         var c = report.Checklist;

@@ -7,17 +7,18 @@ using Iq.Scoring.Scoring;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq audit [CHECKLIST] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
-/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. Exit 0 when the verdict is pass, 1 when fail or
-/// incomplete, 2 when the input could not be used.</summary>
+/// <summary><c>iq audit [CHECKLIST…] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
+/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. Several checklists audit the same facts, each
+/// with its own score and verdict, in one set of reports. Exit 0 when the verdict (the worst, for several) is pass, 1 when
+/// fail or incomplete, 2 when the input could not be used.</summary>
 static class AuditCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var checklistArg = new Argument<string?>("checklist")
+        var checklistArg = new Argument<string[]>("checklist")
         {
-            Description = "The checklist (.iq); the bundled IQ checklist when omitted",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The checklist (.iq), or several to audit the same facts against each (e.g. IQ and the pre-trained model checklist); the bundled IQ checklist when omitted",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var facts = new Option<string[]>("--facts") { Description = "A fact bundle folder (repeatable)" };
         var outDir = new Option<string?>("--out") { Description = "Write results.json (and, with --probe, the probed facts) into this folder" };
@@ -34,7 +35,7 @@ static class AuditCommand
         var archive = new Option<string?>("--archive") { Description = "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest" };
         var compile = new CompileOptionGroup();
 
-        var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
+        var command = new Command("audit", "Audit fact bundles against a checklist (or several): console summary, results JSON, exit code by verdict");
         command.Arguments.Add(checklistArg);
         command.Options.Add(facts);
         command.Options.Add(outDir);
@@ -51,8 +52,8 @@ static class AuditCommand
         compile.AddTo(command);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
-            if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
+            var paths = parse.GetValue(checklistArg) is { Length: > 0 } named ? named : [Bundled.DefaultChecklist];
+            if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option) throw new UsageException($"unknown option '{option}'");
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
             var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", ReportInfo.Fields)}";
@@ -61,7 +62,7 @@ static class AuditCommand
                 throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
             var request = new AuditRequest
             {
-                Checklist = AuditChecklist.File(path, compile.Read(parse)),
+                Checklists = [.. paths.Select(p => AuditChecklist.File(p, compile.Read(parse)))],
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
                 Probe = given.Length == 0 || parse.GetValue(probe) ? new ProbeRequest(Path.Combine(output ?? "iq-report", "probe")) : null,
@@ -79,11 +80,11 @@ static class AuditCommand
             if (result.Probe is { } probed)
                 stdout.WriteLine($"Probed this machine in {probed.Report.Elapsed.TotalSeconds:0.00} s → {probed.Directory}");
             foreach (var warning in result.Warnings) stderr.WriteLine(warning);
-            if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
+            if (!result.Succeeded) throw new UsageException(result.Errors.ToList());
 
             var targets = reports.Read(parse);
             // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
-            var bytes = ResultsJson.Bytes(ResultsDocument.From(report, targets.Lang ?? "zh"));
+            var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, targets.Lang ?? "zh"));
             var document = ReportOutputGroup.Reread(bytes);
             var written = ReportOutputGroup.Render(document, bytes, targets,
                 output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
@@ -95,9 +96,9 @@ static class AuditCommand
                 written.Add(archivePath);
             }
 
-            ConsoleReport.Write(report, stdout);
+            ConsoleReport.Write(result.Reports, stdout);
             foreach (var target in written) stdout.WriteLine($"Written: {target}");
-            return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
+            return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }

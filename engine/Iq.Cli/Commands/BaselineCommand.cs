@@ -60,14 +60,9 @@ static class BaselineCommand
                 try
                 {
                     using var runner = new BaselineRunner(options);
-                    // A bar on a terminal only: a log or a CI run gets the result line alone.
-                    IProgress<BaselineProgress>? progress = Console.IsErrorRedirected ? null : new Progress<BaselineProgress>(p =>
-                    {
-                        var done = (int)Math.Round(p.Fraction * 30);
-                        stderr.Write($"\r\u001b[K[{new string('#', done)}{new string('-', 30 - done)}] {p.Fraction,4:P0} {p.Stage}");
-                    });
+                    var progress = ProgressBar.For(stderr);
                     facts = runner.Measure(progress, cancel.Token);
-                    if (progress is not null) stderr.Write("\r\u001b[K");
+                    ProgressBar.Clear(stderr, progress);
                     if (runner.ProviderNote is not null) stderr.WriteLine(runner.ProviderNote);
                 }
                 catch (BaselineInputException e) { throw new UsageException(e.Message); }

@@ -70,7 +70,13 @@ static class RedactCommand
         var path = file ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "iq", "redact.salt");
         if (File.Exists(path))
         {
-            var text = File.ReadAllText(path).Trim();
+            // At most 1 KiB is read: a salt is 64 hex digits, and --salt-file /dev/zero must not exhaust the process.
+            var buffer = new byte[1025];
+            int read;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+                read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read > 1024) throw new UsageException($"{path}: a salt file holds one line of hex digits, not more than 1 KiB");
+            var text = System.Text.Encoding.ASCII.GetString(buffer, 0, read).Trim();
             try
             {
                 var bytes = Convert.FromHexString(text);

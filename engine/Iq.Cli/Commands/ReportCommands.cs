@@ -11,25 +11,25 @@ namespace Iq.Cli.Commands;
 static class ReportCommands
 {
     /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.</summary>
-    static (byte[] Bytes, ResultsDocument Doc) Load(string path)
+    static (byte[] Bytes, ResultsSet Doc) Load(string path)
     {
         var diagnostics = new DiagnosticBag();
         byte[]? bytes;
         if (AuditArchive.IsArchive(path)) bytes = AuditArchive.ReadResults(path, diagnostics);
         else
         {
-            var doc = ResultsJson.Read(path, diagnostics);
+            var doc = ResultsJson.ReadSet(path, diagnostics);
             bytes = doc is null ? null : File.ReadAllBytes(path);
         }
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
-        var read = ResultsJson.Read(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
+        var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         return (bytes, read);
     }
 
     /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>.</summary>
     public static Command Report(TextWriter stdout)
     {
-        var input = new Argument<string>("results") { Description = "A results file (iq.results/2) or an audit archive (.zip)" };
+        var input = new Argument<string>("results") { Description = "A results file (iq.results/2 or iq.results-set/1) or an audit archive (.zip)" };
         var outputs = new ReportOutputGroup(languageDefaultsToResults: true);
         var command = new Command("report", "Render reports from a results file alone (byte-identical to what the audit wrote); exit code by its verdict");
         command.Arguments.Add(input);
@@ -55,9 +55,30 @@ static class ReportCommands
         command.Arguments.Add(after);
         command.SetAction(parse =>
         {
-            var diff = ResultsDiff.Of(Load(parse.GetValue(before)!).Doc, Load(parse.GetValue(after)!).Doc);
-            diff.Write(stdout);
-            return diff.Worse ? ExitCodes.Fail : ExitCodes.Pass;
+            var old = Load(parse.GetValue(before)!).Doc;
+            var now = Load(parse.GetValue(after)!).Doc;
+            var worse = false;
+            // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
+            // only when it is the later audit that lacks it.
+            foreach (var a in now.Audits)
+            {
+                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id);
+                if (now.Several || old.Several) stdout.WriteLine($"== {a.Checklist.Id}");
+                if (b is null)
+                {
+                    stdout.WriteLine($"{a.Checklist.Id}: not in the earlier results");
+                    continue;
+                }
+                var diff = ResultsDiff.Of(b, a);
+                diff.Write(stdout);
+                worse |= diff.Worse;
+            }
+            foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
+            {
+                stdout.WriteLine($"{b.Checklist.Id}: not in the later results");
+                worse = true;
+            }
+            return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;
     }

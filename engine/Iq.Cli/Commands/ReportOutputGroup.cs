@@ -11,7 +11,7 @@ namespace Iq.Cli.Commands;
 /// from what it would write to results.json, <c>iq report results.json</c> writes byte-identical files.</summary>
 sealed class ReportOutputGroup(bool languageDefaultsToResults)
 {
-    public readonly Option<string?> Json = new("--json") { Description = "Write the results (schema iq.results/2) to this file" };
+    public readonly Option<string?> Json = new("--json") { Description = "Write the results (schema iq.results/2; iq.results-set/1 for several checklists) to this file" };
     public readonly Option<string?> Xlsx = new("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
     public readonly Option<string?> Html = new("--html") { Description = "Write the HTML report (one self-contained file) to this file" };
     public readonly Option<string?> Junit = new("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
@@ -48,19 +48,19 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
         new(parse.GetValue(Json), parse.GetValue(Xlsx), parse.GetValue(Html), parse.GetValue(Junit), parse.GetValue(Pdf), parse.GetValue(Lang));
 
     /// <summary>The results bytes read back as the document every report is rendered from.</summary>
-    public static ResultsDocument Reread(byte[] bytes)
+    public static ResultsSet Reread(byte[] bytes)
     {
         var diagnostics = new DiagnosticBag();
-        return ResultsJson.Read(bytes, "<results>", diagnostics)
+        return ResultsJson.ReadSet(bytes, "<results>", diagnostics)
                ?? throw new InvalidOperationException("the results just written do not read back: " + string.Join("; ", diagnostics.Items));
     }
 
     /// <summary>Writes every report asked for (plus <paramref name="extra"/>, path and renderer), each through a temporary
     /// file and a rename; returns the files written. A PDF without a browser is a usage error naming what to install,
     /// checked before anything is written.</summary>
-    public static List<string> Render(ResultsDocument doc, byte[] jsonBytes, Targets targets, IEnumerable<(string? Path, string Kind)> extra)
+    public static List<string> Render(ResultsSet doc, byte[] jsonBytes, Targets targets, IEnumerable<(string? Path, string Kind)> extra)
     {
-        var lang = targets.Lang ?? doc.Language;
+        var lang = targets.Lang ?? doc.First.Language;
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
         var written = new List<string>();
         void Emit(string? target, Action<Stream> write)

@@ -8,7 +8,7 @@ static class SchemaCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var kind = new Option<string?>("--kind") { Description = "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom), or results" };
+        var kind = new Option<string?>("--kind") { Description = "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, model, model_description, model_measurements, attestations, custom), or results" };
         var markdown = new Option<bool>("--markdown") { Description = "Print the fact reference (docs/facts.md) instead" };
         var command = new Command("schema", "Print the JSON Schema of a fact document kind, or the fact reference");
         command.Options.Add(kind);

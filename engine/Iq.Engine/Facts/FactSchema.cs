@@ -6,7 +6,7 @@ namespace Iq.Engine.Facts;
 /// <summary>The fact schema: every root a checklist may read, with types and descriptions. One source
 /// for the binder (paths and types checked before anything runs), the bundle reader (documents validated
 /// against it), docs/facts.md and the published JSON Schema.</summary>
-public sealed class FactSchema : IFactSchema
+public sealed partial class FactSchema : IFactSchema
 {
     static FactMember M(string name, IqType type, string description) => new(name, type, description);
     static ObjectType Obj(string name, params FactMember[] members) => new(name, members);
@@ -262,6 +262,10 @@ public sealed class FactSchema : IFactSchema
             M("address", IqType.String, "host:port, as iq probe --tls takes it"),
             M("credentials", IqType.Bool, "credentials or licences pass through it"))), "network endpoints of the device whose transport is checked (5.1.1, 6.2.1 e)"),
         M("data_paths", ListOf(IqType.String), "folders where the device keeps medical data, whose access is audited (6.2.2 g)"),
+        M("data_imports", ListOf(Obj("data import",
+            M("name", IqType.String, "the data set, as named to iq imports (data_imports[name])"),
+            M("source", IqType.String, "where it comes from: a PACS export, the vendor's test set, a database dump"))),
+            "data sets imported during the installation, each checked against its manifest after import (6.2.2 f)"),
         M("acceptance", Obj("acceptance",
             M("max_latency", IqType.Duration, "mean time per case, at most (4.3.2 a)"),
             M("min_success_rate", IqType.Number, "share of requests that succeed under concurrency, at least (4.3.2 b)"),
@@ -366,6 +370,25 @@ public sealed class FactSchema : IFactSchema
         M("format", IqType.String, "iq, cyclonedx or spdx"),
         M("format_version", IqType.String, "the format's version: 1.4 to 1.7 for CycloneDX, SPDX-2.1 to SPDX-2.3"));
 
+    /// <summary>6.2.2 f): a data set checked after import against its manifest (iq imports), by the same integrity check
+    /// as installation manifests.</summary>
+    static readonly ObjectType DataImport = Obj("data import",
+        M("manifest", IqType.String, "the manifest it was checked against: a checksum list (sha256sum, --tag) or an SBOM"),
+        M("manifest_sha256", IqType.String, "SHA-256 of that manifest, as read"),
+        M("format", IqType.String, "checksums (sha256sum), checksums-tagged (sha256sum --tag), checksums-mixed, iq, cyclonedx or spdx"),
+        M("root", IqType.String, "the folder the data was imported into"),
+        M("files_listed", IqType.Number, "files the manifest gives a hash for"),
+        M("files_verified", IqType.Number, "listed files whose hashes all matched, one of them strong (SHA-256/384/512, SHA-3); absent with the reason when none could be"),
+        M("files_missing", IqType.Number, "listed files not on disk (lost in the import)"),
+        M("files_changed", IqType.Number, "listed files whose hash differs (altered or truncated in the import)"),
+        M("files_extra", IqType.Number, "files under the root not listed (less --ignore and the list itself)"),
+        M("missing_files", ListOf(IqType.String), "the listed files not on disk"),
+        M("changed_files", ListOf(IqType.String), "the listed files whose hash differs"),
+        M("rejected_files", ListOf(IqType.String), "listed paths that leave the root (absolute, .., a link pointing out): not read"),
+        M("weak_files", ListOf(IqType.String), "listed files given only SHA-1 or MD5: matched, but not enough alone"),
+        M("unverifiable_files", ListOf(IqType.String), "listed files with no hash the engine computes (BLAKE2b, SHA-224), or folders"),
+        M("extra_files", ListOf(IqType.String), "files under the root not listed, the first 100"));
+
     static readonly ObjectType Attestations = Obj("attestations",
         M("items", ListOf(Obj("attestation",
             M("item", IqType.String, "item id (or a foreach row id)"),
@@ -397,10 +420,15 @@ public sealed class FactSchema : IFactSchema
         new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)"),
         new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)"),
         new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)"),
+        new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)"),
         new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)"),
+        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)"),
+        new("md", "model_description", ModelDescription, "the vendor's description of the pre-trained model (001 ch. 4 and the claims of ch. 5; declared)"),
+        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)"),
         new("attestations", "attestations", Attestations, "manual judgments recorded by assessors"),
         new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs"),
     ];
-    // Last: static fields initialise in textual order, and this one needs the types above.
+    // Last: static fields initialise in textual order, and this one needs the types above (the 001 types of
+    // FactSchema.Model.cs are properties, built when read, so the order of the partial files does not matter).
     public static readonly FactSchema Default = new();
 }

@@ -77,7 +77,8 @@ public static class XccdfResults
                             }
                         }
                         var xccdf = ns is Xccdf12 or Xccdf11;
-                        var path = stack.Count == 0 ? "" : "/" + string.Join('/', stack);
+                        // Built only where a diagnostic may need it: per element it made deep nesting quadratic.
+                        string ElementPath() => stack.Count == 0 ? "" : "/" + string.Join('/', stack);
                         if (xccdf)
                         {
                             switch (name)
@@ -92,7 +93,7 @@ public static class XccdfResults
                                     testIndex++;
                                     test = new TestResultBuilder
                                     {
-                                        Path = $"{path}/TestResult[{testIndex}]",
+                                        Path = $"{ElementPath()}/TestResult[{testIndex}]",
                                         Started = reader.GetAttribute("start-time"), Finished = reader.GetAttribute("end-time"),
                                         ToolVersion = reader.GetAttribute("test-system") is { } cpe ? cpe[(cpe.LastIndexOf(':') + 1)..] : null,
                                     };
