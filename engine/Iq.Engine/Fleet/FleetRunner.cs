@@ -126,6 +126,7 @@ public static class FleetRunner
                     var answers = store.Claim(batch.Select(b => (b.Key, b.Path)).ToList(), run, started, request.Force);
                     foreach (var (item, answer) in batch.Zip(answers))
                     {
+                        if (answer.Key != item.Key) throw new InvalidOperationException("the store answered claims out of order");
                         switch (answer.State)
                         {
                             case ClaimState.Claimed:

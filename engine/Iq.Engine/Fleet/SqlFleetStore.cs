@@ -169,7 +169,8 @@ public abstract partial class SqlFleetStore : IDisposable
     /// before <paramref name="runStart"/>), or busy (a live worker has it).</summary>
     public IReadOnlyList<ClaimAnswer> Claim(IReadOnlyList<(string Key, string Path)> batch, long run, DateTimeOffset runStart, bool force)
     {
-        var answers = new List<ClaimAnswer>(batch.Count);
+        // One answer per entry, in the batch's order (the caller pairs them by position).
+        var answers = new ClaimAnswer[batch.Count];
         using var c = Connect();
         using var tx = c.BeginTransaction();
         var now = T(DateTimeOffset.UtcNow);
@@ -183,14 +184,15 @@ public abstract partial class SqlFleetStore : IDisposable
             WHERE key = @k AND state = @state AND worker_id = @old
             """, ("@w", WorkerId), ("@r", run), ("@p", ""), ("@t", now), ("@k", ""), ("@state", ""), ("@old", 0L));
         using var verdict = Command(c, tx, "SELECT status, verdict FROM audits WHERE key = @k", ("@k", ""));
-        var pending = new List<(string Key, string Path, long Worker)>();
-        foreach (var (key, path) in batch)
+        var pending = new List<(int Index, string Key, string Path, long Worker)>();
+        for (var i = 0; i < batch.Count; i++)
         {
+            var (key, path) = batch[i];
             Set(insert, "@k", key);
             Set(insert, "@p", path);
             if (insert.ExecuteNonQuery() == 1)
             {
-                answers.Add(new ClaimAnswer(key, ClaimState.Claimed));
+                answers[i] = new ClaimAnswer(key, ClaimState.Claimed);
                 continue;
             }
             Set(read, "@k", key);
@@ -203,7 +205,7 @@ public abstract partial class SqlFleetStore : IDisposable
                 {
                     // Finished and gone between our insert and this read cannot happen (claims are never deleted) ;
                     // treat as busy and let a later run see it.
-                    answers.Add(new ClaimAnswer(key, ClaimState.Busy));
+                    answers[i] = new ClaimAnswer(key, ClaimState.Busy);
                     continue;
                 }
                 state = r.GetString(0);
@@ -212,17 +214,16 @@ public abstract partial class SqlFleetStore : IDisposable
             }
             if (state == "done")
             {
-                if (force && finished < runStart && Retake(key, path, "done", worker)) answers.Add(new ClaimAnswer(key, ClaimState.Claimed));
-                else answers.Add(Done(key));
+                answers[i] = force && finished < runStart && Retake(key, path, "done", worker) ? new ClaimAnswer(key, ClaimState.Claimed) : Done(key);
             }
-            else if (worker == WorkerId) answers.Add(new ClaimAnswer(key, ClaimState.Busy));
-            else pending.Add((key, path, worker));
+            else if (worker == WorkerId) answers[i] = new ClaimAnswer(key, ClaimState.Busy);
+            else pending.Add((i, key, path, worker));
         }
         if (pending.Count > 0)
         {
             var alive = AliveWorkers(c, tx, pending.Select(p => p.Worker).Distinct().ToList());
-            foreach (var (key, path, worker) in pending)
-                answers.Add(!alive.Contains(worker) && Retake(key, path, "claimed", worker)
+            foreach (var (index, key, path, worker) in pending)
+                answers[index] = (!alive.Contains(worker) && Retake(key, path, "claimed", worker)
                     ? new ClaimAnswer(key, ClaimState.Claimed)
                     : new ClaimAnswer(key, ClaimState.Busy));
         }
