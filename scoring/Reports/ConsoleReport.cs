@@ -4,16 +4,17 @@ using Iq.Scoring.Scoring;
 namespace Iq.Scoring.Reports;
 
 /// <summary>The console summary: a line per section with its score and counts, then every failed or errored
-/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs.</summary>
+/// item with actual vs expected (the parts that did not hold) and its fix, then the verdict; <c>verbose</c>: every row
+/// with all its evidence first, passes too. Plain text, so it reads the same in CI logs.</summary>
 public static class ConsoleReport
 {
     /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
-    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o)
+    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o, bool verbose = false)
     {
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0) o.WriteLine($"\n{new string('─', 72)}\n");
-            Write(reports[i], o);
+            Write(reports[i], o, verbose);
         }
         if (reports.Count < 2) return;
         var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
@@ -22,13 +23,24 @@ public static class ConsoleReport
                     + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}")));
     }
 
-    public static void Write(AuditReport report, TextWriter o)
+    public static void Write(AuditReport report, TextWriter o, bool verbose = false)
     {
         var c = report.Checklist;
         o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
         o.WriteLine();
         o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
         foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
+        if (verbose)
+        {
+            o.WriteLine();
+            o.WriteLine($"Every row ({report.Results.Count}):");
+            foreach (var r in report.Results)
+            {
+                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+                foreach (var e in r.Evidence) o.WriteLine($"        {Mark(e)} {e.Expression}: actual {e.Actual}, expected {e.Expected}");
+                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+            }
+        }
         var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
         if (problems.Count > 0)
         {
@@ -37,9 +49,11 @@ public static class ConsoleReport
             foreach (var r in problems)
             {
                 o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-5} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-                foreach (var e in r.Evidence)
+                // What did not hold; the parts that did are in --verbose, the JSON and the scorecard.
+                var against = r.Evidence.Where(e => e.Holds is not true).ToList();
+                foreach (var e in against)
                     o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+                if (against.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
                 if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
             }
         }
@@ -50,6 +64,8 @@ public static class ConsoleReport
         var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
         o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
     }
+
+    static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)
     {
