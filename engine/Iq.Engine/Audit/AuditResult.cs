@@ -40,8 +40,8 @@ public sealed record AuditResult
     /// what the bundle says (a fleet: the plan's site and product).</summary>
     public Iq.Rules.Runtime.FactValues? Facts { get; init; }
 
-    /// <summary>Each fact document's header (host, collected_at).</summary>
-    public IReadOnlyList<Iq.Engine.Facts.FactDocumentHeader> Documents { get; init; } = [];
+    /// <summary>Each fact document as read, with its header (host, collected_at).</summary>
+    public IReadOnlyList<Iq.Engine.Facts.FactDocumentInfo> Documents { get; init; } = [];
 
     /// <summary>The stages that ran, in order, each with its time.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];

@@ -254,9 +254,9 @@ public static class FleetRunner
         }
         record = record with
         {
-            Host = result.Documents.FirstOrDefault(d => d.Kind == "environment")?.Host
-                   ?? result.Documents.Select(d => d.Host).FirstOrDefault(h => !string.IsNullOrEmpty(h)) ?? "",
-            CollectedAt = result.Documents.Select(d => d.CollectedAt).Max(),
+            Host = result.Documents.FirstOrDefault(d => d.Kind == "environment")?.Header.Host
+                   ?? result.Documents.Select(d => d.Header.Host).FirstOrDefault(h => !string.IsNullOrEmpty(h)) ?? "",
+            CollectedAt = result.Documents.Select(d => d.Header.CollectedAt).Max(),
             Site = SiteOf(result.Facts) ?? site,
         };
         if (result.Report is not { } report)
