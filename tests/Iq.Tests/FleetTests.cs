@@ -21,11 +21,11 @@ public sealed class FleetTests : IDisposable
 
     static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
 
-    /// <summary>A copy of a sample bundle (its *.json documents) at <paramref name="folder"/>.</summary>
+    /// <summary>A copy of a sample bundle (its *.json documents and their seals) at <paramref name="folder"/>.</summary>
     internal static string CopyBundle(string sample, string folder)
     {
         Directory.CreateDirectory(folder);
-        foreach (var f in Directory.GetFiles(Sample(sample), "*.json")) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(Sample(sample), "*.json*")) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
         return folder;
     }
 
