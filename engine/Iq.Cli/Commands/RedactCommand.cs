@@ -28,6 +28,8 @@ static class RedactCommand
         command.Options.Add(outDir);
         command.Options.Add(salt);
         command.Options.Add(list);
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(list))
@@ -40,14 +42,17 @@ static class RedactCommand
             var target = parse.GetValue(outDir) ?? source.TrimEnd('/', '\\') + "-redacted";
             if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException("--out: the redacted copy cannot replace the bundle");
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException($"--out: {target} is not empty");
+            // Read before anything is written: a key that does not load is a usage error with nothing created.
+            using var signing = sign.Read(parse);
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             // Read as every input is: a FIFO or a device among the bundle's files is refused by name, never opened to block.
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), stdout), FactSchema.Default);
             if (diagnostics.Count > 0) throw new UsageException(diagnostics);
             // Every redacted document is written all or none (Outputs), so a failure leaves no half-redacted copy. Redaction
-            // changes names, not measurements: a document whose seal held is sealed again as redacted; one whose seal did not
-            // hold stays unsealed, and its facts count as declared as they did before.
+            // changes names, not measurements: a document whose seal held is sealed again as redacted (signed with --sign-key,
+            // so that a lab trusting only its key keeps trusting the copy); one whose seal did not hold stays unsealed, and its
+            // facts count as declared as they did before.
             using (var outputs = new Outputs())
             {
                 foreach (var (file, text) in redacted)
@@ -58,7 +63,7 @@ static class RedactCommand
                     var original = documents.First(d => d.Item1 == Path.GetFileName(file)).Item2;
                     var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original));
                     if (Iq.Engine.Trust.Seals.Check(Path.Combine(source, Path.GetFileName(file)), sha, needed: true, trusted: []).State == Iq.Rules.Model.SealState.Intact)
-                        outputs.Add(Iq.Engine.Trust.Seals.PathOf(copy), s => s.Write(Iq.Engine.Trust.Seals.Bytes(copy, bytes, null)));
+                        outputs.Add(Iq.Engine.Trust.Seals.PathOf(copy), s => s.Write(Iq.Engine.Trust.Seals.Bytes(copy, bytes, signing)));
                 }
                 outputs.Commit(Interruption.Token);
             }
