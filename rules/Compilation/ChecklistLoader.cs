@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Syntax;
 
@@ -36,12 +37,12 @@ static class ChecklistLoader
             if (seen.Contains(full))
             {
                 var names = seen.Append(full).Select(Path.GetFileName);
-                diagnostics.Error(Codes.ExtendsCycle, $"Checklists extend each other in a cycle: {string.Join(" → ", names)}", referencedAt!);
+                diagnostics.Error(Msg.ExtendsCycle.With(string.Join(" → ", names)), referencedAt!);
                 return null;
             }
             if (seen.Count == MaxExtendsDepth)
             {
-                diagnostics.Error(Codes.ExtendsCycle, $"Too many levels of extends (more than {MaxExtendsDepth})", referencedAt!);
+                diagnostics.Error(Msg.ExtendsTooDeep.With(MaxExtendsDepth), referencedAt!);
                 return null;
             }
             seen.Add(full);
@@ -62,7 +63,7 @@ static class ChecklistLoader
             text = null;
             if (resolved is null)
             {
-                diagnostics.Error(Codes.BaseNotFound, $"Base checklist not found: {baseName}", referencedAt!);
+                diagnostics.Error(Msg.BaseNotFound.With(baseName), referencedAt!);
                 return null;
             }
         }

@@ -1,3 +1,5 @@
+using Iq.Rules.Messages;
+
 namespace Iq.Rules.Diagnostics;
 
 /// <summary>Collects diagnostics across passes; a pass reports all it finds, not only the first.</summary>
@@ -8,7 +10,8 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Items => _items;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    public void Error(string code, string message, SourceSpan span) => _items.Add(Diagnostic.Error(code, message, span));
-    public void Warning(string code, string message, SourceSpan span) => _items.Add(Diagnostic.Warning(code, message, span));
+    /// <summary>An error: a catalog message (<see cref="Msg"/>) with its arguments, where it is.</summary>
+    public void Error(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Error(text, span));
+    public void Warning(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Warning(text, span));
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 }

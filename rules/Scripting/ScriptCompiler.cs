@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Missing = Iq.Rules.Runtime.Missing;
@@ -107,7 +108,7 @@ static class ScriptCompiler
             foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
                 var at = d.Location.GetMappedLineSpan();
-                diagnostics.Error(Codes.ScriptCompile, $"C# {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+                diagnostics.Error(Msg.ScriptCompile.With(d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)),
                     new SourceSpan(at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1));
             }
             return null;

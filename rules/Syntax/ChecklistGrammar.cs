@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Sprache;
 
 namespace Iq.Rules.Syntax;
@@ -181,7 +182,7 @@ sealed class ChecklistGrammar
         while (true)
         {
             if (r.AtEnd || r.Current == '\n')
-                throw new SyntaxException(Codes.UnterminatedString, "Unterminated string: a string must close on the line it opens",
+                throw new SyntaxException(Msg.UnterminatedString.Text,
                     new SourceSpan(_file, start.Line, start.Column, start.Position));
             var c = r.Current;
             r = r.Advance();
@@ -237,7 +238,7 @@ sealed class ChecklistGrammar
             return Result.Success(new LiteralExpr(LiteralKind.Size, value * bytes, $"{text} {word.Value}", span), word.Remainder);
         if (Units.Durations.TryGetValue(word.Value, out var ms))
             return Result.Success(new LiteralExpr(LiteralKind.Duration, value * ms, $"{text} {word.Value}", span), word.Remainder);
-        throw new SyntaxException(Codes.UnknownUnit, $"Unknown unit '{word.Value}'; expected one of {Units.AllNames}",
+        throw new SyntaxException(Msg.UnknownUnit.With(word.Value, Units.AllNames),
             new SourceSpan(_file, u.Line, u.Column, u.Position));
     };
 
@@ -408,7 +409,7 @@ sealed class ChecklistGrammar
 
     static Expr Bounded(Expr e) => e.Depth <= MaxExpressionDepth
         ? e
-        : throw new SyntaxException(Codes.NestingTooDeep, $"Expression too deep: more than {MaxExpressionDepth} levels", e.Span);
+        : throw new SyntaxException(Msg.ExpressionTooDeep.With(MaxExpressionDepth), e.Span);
 
     static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

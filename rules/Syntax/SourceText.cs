@@ -1,5 +1,6 @@
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Syntax;
 
@@ -15,18 +16,17 @@ public static class SourceText
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {displayName}", SourceSpan.None(displayName));
+            diagnostics.Error(Msg.FileNotFound.With(displayName), SourceSpan.None(displayName));
             return null;
         }
         if (info.Length > MaxBytes)
         {
-            diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({info.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(displayName));
+            diagnostics.Error(Msg.ChecklistTooLarge.With(info.Length, MaxBytes), SourceSpan.None(displayName));
             return null;
         }
         try { return File.ReadAllBytes(path); }
-        catch (IOException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
-        catch (UnauthorizedAccessException e) { diagnostics.Error(Codes.FileNotFound, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        catch (IOException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
+        catch (UnauthorizedAccessException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
         return null;
     }
 
@@ -34,15 +34,14 @@ public static class SourceText
     {
         if (bytes.Length > MaxBytes)
         {
-            diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({bytes.Length} bytes; the limit is {MaxBytes} bytes)", SourceSpan.None(file));
+            diagnostics.Error(Msg.ChecklistTooLarge.With(bytes.Length, MaxBytes), SourceSpan.None(file));
             return null;
         }
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var bad = FirstInvalid(bytes, start);
         if (bad >= 0)
         {
-            diagnostics.Error(Codes.NotText, $"Not a UTF-8 text file (byte 0x{bytes[bad]:X2} at offset {bad})", PositionOf(bytes, start, bad, file));
+            diagnostics.Error(Msg.NotText.With(bytes[bad].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), bad), PositionOf(bytes, start, bad, file));
             return null;
         }
         var text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);

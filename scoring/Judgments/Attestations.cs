@@ -1,4 +1,5 @@
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
@@ -25,7 +26,7 @@ public static class Attestations
             var status = OutcomeNames.Parse(Text("status"));
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Codes.BadDocument, $"attestation {i}: status must be pass, fail or notapplicable, got '{Text("status")}' at $.facts.items[{i}].status",
+                diagnostics.Error(Msg.AttestationStatus.With(i, Text("status")),
                     SourceSpan.None(source));
                 continue;
             }
@@ -45,18 +46,17 @@ public static class Attestations
             var row = results.FirstOrDefault(r => r.Id == a.Item);
             if (item is null && row is null)
             {
-                var hint = Rules.Syntax.Text.DidYouMean(a.Item, model.Items.Select(i => i.Id));
-                diagnostics.Error(Codes.UnknownTailoringTarget, $"Attestation for unknown item '{a.Item}'{hint}", SourceSpan.None(source));
+                diagnostics.Error(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), SourceSpan.None(source));
                 continue;
             }
             if ((item ?? model.Items.First(i => i.Id == row!.ItemId)).Automated)
             {
-                diagnostics.Error(Codes.BadValue, $"Attestation for '{a.Item}', an automatic item: judge manual items only (a waiver excuses an automatic one)",
+                diagnostics.Error(Msg.AttestationAutomatic.With(a.Item),
                     SourceSpan.None(source));
                 continue;
             }
             if (!byId.TryAdd(a.Item, a))
-                diagnostics.Error(Codes.DuplicateId, $"Two attestations for '{a.Item}'", SourceSpan.None(source));
+                diagnostics.Error(Msg.TwoAttestations.With(a.Item), SourceSpan.None(source));
         }
         if (diagnostics.HasErrors) return results;
         return results.Select(r =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sylvan.Data.Csv;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports.Scorecard;
 using YamlDotNet.Core;
@@ -22,7 +23,7 @@ public static class JudgmentFiles
     {
         if (!File.Exists(path))
         {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {path}", SourceSpan.None(path));
+            diagnostics.Error(Msg.FileNotFound.With(path), SourceSpan.None(path));
             return [];
         }
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ManualReview.Read(path, diagnostics);
@@ -32,14 +33,14 @@ public static class JudgmentFiles
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Codes.BadValue, $"status must be pass, fail or notapplicable, got '{values["status"]}'", span);
+                diagnostics.Error(Msg.StatusValue.With(values["status"]), span);
                 continue;
             }
             DateTimeOffset? date = null;
             if (values.GetValueOrDefault("date") is { Length: > 0 } d)
             {
                 if (DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) date = parsed;
-                else diagnostics.Error(Codes.BadValue, $"date is not a date: '{d}'", span);
+                else diagnostics.Error(Msg.DateValue.With(d), span);
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
                 values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")));
@@ -51,7 +52,7 @@ public static class JudgmentFiles
     {
         if (!File.Exists(path))
         {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {path}", SourceSpan.None(path));
+            diagnostics.Error(Msg.FileNotFound.With(path), SourceSpan.None(path));
             return [];
         }
         var result = new List<Waiver>();
@@ -59,12 +60,12 @@ public static class JudgmentFiles
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
-                diagnostics.Error(Codes.BadValue, $"expires is not a date: '{values["expires"]}'", span);
+                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), span);
                 continue;
             }
             if (values["justification"].Length == 0 || values["approved_by"].Length == 0)
             {
-                diagnostics.Error(Codes.BadValue, "a waiver needs a justification and who approved it", span);
+                diagnostics.Error(Msg.WaiverNeedsApproval.Text, span);
                 continue;
             }
             result.Add(new Waiver(values["item"], values["justification"], values["approved_by"], expires, span));
@@ -80,8 +81,8 @@ public static class JudgmentFiles
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || v.Length == 0).ToList();
-            if (unknown.Count > 0) diagnostics.Error(Codes.BadDocument, $"unknown field '{unknown[0]}'; expected {string.Join(", ", fields)}", span);
-            if (missing.Count > 0) diagnostics.Error(Codes.BadDocument, $"missing field '{missing[0]}'", span);
+            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
+            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
             if (unknown.Count == 0 && missing.Count == 0) yield return (values, span);
         }
     }
@@ -95,7 +96,7 @@ public static class JudgmentFiles
             var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim().ToLowerInvariant()).ToArray();
             if (header.Length == 0 || header.All(h => h.Length == 0))
             {
-                diagnostics.Error(Codes.BadDocument, "empty CSV: expected a header row", SourceSpan.None(path));
+                diagnostics.Error(Msg.EmptyCsv.Text, SourceSpan.None(path));
                 return result;
             }
             while (csv.Read())
@@ -108,7 +109,7 @@ public static class JudgmentFiles
         }
         catch (CsvFormatException e)
         {
-            diagnostics.Error(Codes.BadDocument, $"Malformed CSV: {e.Message}", new SourceSpan(path, e.RowNumber, 1));
+            diagnostics.Error(Msg.MalformedCsv.With(e.Message), new SourceSpan(path, e.RowNumber, 1));
         }
         return result;
     }
@@ -124,7 +125,7 @@ public static class JudgmentFiles
         }
         catch (YamlException e)
         {
-            diagnostics.Error(Codes.BadDocument, $"Malformed YAML: {e.Message}", new SourceSpan(path, (int)e.Start.Line, (int)e.Start.Column));
+            diagnostics.Error(Msg.MalformedYaml.With(e.Message), new SourceSpan(path, (int)e.Start.Line, (int)e.Start.Column));
             return result;
         }
         if (stream.Documents.Count == 0) return result;
@@ -132,14 +133,14 @@ public static class JudgmentFiles
         if (root is YamlMappingNode map && map.Children.Count == 1 && map.Children.Values.First() is YamlSequenceNode inner) root = inner;
         if (root is not YamlSequenceNode list)
         {
-            diagnostics.Error(Codes.BadDocument, "expected a list of records (or a map holding one list)", At(path, root));
+            diagnostics.Error(Msg.YamlNotAList.Text, At(path, root));
             return result;
         }
         foreach (var node in list.Children)
         {
             if (node is not YamlMappingNode record)
             {
-                diagnostics.Error(Codes.BadDocument, "expected a record of fields", At(path, node));
+                diagnostics.Error(Msg.YamlNotARecord.Text, At(path, node));
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -147,7 +148,7 @@ public static class JudgmentFiles
             {
                 if (v is not YamlScalarNode scalar)
                 {
-                    diagnostics.Error(Codes.BadDocument, $"field '{k}' must be a single value", At(path, v));
+                    diagnostics.Error(Msg.YamlNotScalar.With(k), At(path, v));
                     continue;
                 }
                 values[((YamlScalarNode)k).Value ?? ""] = scalar.Value ?? "";

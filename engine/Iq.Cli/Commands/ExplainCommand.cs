@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Iq.Engine.Audit;
 using Iq.Engine.Facts;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -60,8 +61,8 @@ static class ExplainCommand
             var (expression, diagnostics) = Checklists.CompileExpression(path, what, options);
             if (expression is null)
             {
-                var hint = Text.Suggest(what, checklist.Model.Items.Select(i => i.Id)) is { } s ? $" (or did you mean the item '{s}'?)" : "";
-                throw new UsageException(diagnostics.Select(d => d with { Message = d.Message + hint }).ToList());
+                var hint = Text.Suggest(what, checklist.Model.Items.Select(i => i.Id)) is { } s ? (ILocalized)Msg.DidYouMeanItem.With(s) : Localized.Empty;
+                throw new UsageException(diagnostics.Select(d => d with { Text = Msg.WithHint.With(d.Text, hint) with { CodeOf = d.Text } }).ToList());
             }
             try
             {

@@ -4,6 +4,7 @@ using Iq.Engine.Facts;
 using Iq.Engine.Probes;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -81,7 +82,7 @@ public static class AuditPipeline
         {
             if (!System.IO.Directory.Exists(root))
             {
-                s.Diagnostics.Error(Codes.BundleNotFound, $"Probe root not found: {root}", SourceSpan.None(root));
+                s.Diagnostics.Error(Msg.ProbeRootNotFound.With(root), SourceSpan.None(root));
                 return;
             }
             ctx = ctx with { Root = Path.GetFullPath(root) };
@@ -90,7 +91,7 @@ public static class AuditPipeline
         try { FactDocuments.WriteProbe(probe.Directory, report); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
+            s.Diagnostics.Error(Msg.CannotWriteProbe.With(e.Message), SourceSpan.None(probe.Directory));
             return;
         }
         s.Probed = new ProbedBundle(probe.Directory, report);
@@ -138,11 +139,11 @@ public static class AuditPipeline
     {
         if (s.Request.ReportInfoFile is { } file)
         {
-            if (!File.Exists(file)) s.Diagnostics.Error(Codes.FileNotFound, $"File not found: {file}", SourceSpan.None(file));
+            if (!File.Exists(file)) s.Diagnostics.Error(Msg.FileNotFound.With(file), SourceSpan.None(file));
             else s.Info = ReportInfo.Read(file, s.Diagnostics) ?? s.Info;
         }
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
-            s.Diagnostics.Error(Codes.BadValue, $"Unknown report field '{name}'; expected {Rules.Syntax.Text.OrList(ReportInfo.Fields)}",
+            s.Diagnostics.Error(Msg.UnknownReportField.With(name, Localized.OrList(ReportInfo.Fields)),
                 SourceSpan.None("<request>"));
         s.Info = s.Info.With(s.Request.ReportFields);
     }
@@ -151,7 +152,7 @@ public static class AuditPipeline
     {
         if (s.Request.ScoringModel is { } model && !ScoringSpec.Models.Contains(model))
         {
-            s.Diagnostics.Error(Codes.BadScoring, $"Unknown scoring model '{model}'; expected {Rules.Syntax.Text.OrList(ScoringSpec.Models)}",
+            s.Diagnostics.Error(Msg.UnknownScoring.With(model, Localized.OrList(ScoringSpec.Models)),
                 SourceSpan.None("<request>"));
             return;
         }

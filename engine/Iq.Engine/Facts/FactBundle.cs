@@ -4,6 +4,7 @@ using System.Text.Json;
 using Iq.Rules.Binding;
 using Iq.Rules.Model;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -36,7 +37,7 @@ public static class FactBundleReader
         {
             if (!Directory.Exists(dir))
             {
-                diagnostics.Error(Codes.BundleNotFound, File.Exists(dir) ? $"Not a folder: {dir}" : $"Fact bundle folder not found: {dir}", SourceSpan.None(dir));
+                diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.None(dir));
                 continue;
             }
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
@@ -46,7 +47,7 @@ public static class FactBundleReader
                 if (doc is null) continue;
                 if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
                 {
-                    diagnostics.Error(Codes.DuplicateDocument, $"Second '{doc.Value.Kind}' document in the bundle (the first is {other})", SourceSpan.None(display));
+                    diagnostics.Error(Msg.DuplicateDocument.With(doc.Value.Kind, other), SourceSpan.None(display));
                     continue;
                 }
                 seenKinds[doc.Value.Kind] = display;
@@ -62,14 +63,14 @@ public static class FactBundleReader
         var info = new FileInfo(file);
         if (info.Length > MaxDocumentBytes)
         {
-            diagnostics.Error(Codes.BadDocument, $"Fact document too large ({info.Length} bytes; the limit is {MaxDocumentBytes})", SourceSpan.None(display));
+            diagnostics.Error(Msg.DocumentTooLarge.With(info.Length, MaxDocumentBytes), SourceSpan.None(display));
             return null;
         }
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(Codes.BadDocument, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
+            diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
             return null;
         }
         JsonDocument json;
@@ -82,34 +83,34 @@ public static class FactBundleReader
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (int)(e.BytePositionInLine ?? 0) + 1;
             var message = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
-            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {message}", new SourceSpan(display, line, column));
+            diagnostics.Error(Msg.MalformedJson.With(message), new SourceSpan(display, line, column));
             return null;
         }
         using (json)
         {
             var errors = new Errors(display, bytes, diagnostics);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return errors.At("$", "a fact document must be a JSON object");
+            if (root.ValueKind != JsonValueKind.Object) return errors.At("$", Msg.MustBeObject.Text);
             if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
-                return errors.At(root.TryGetProperty("kind", out _) ? "$.kind" : "$", "a fact document needs \"kind\": a string such as \"environment\"");
+                return errors.At(root.TryGetProperty("kind", out _) ? "$.kind" : "$", Msg.NeedsKind.Text);
             var kind = kindElement.GetString()!;
             var factRoot = schema.Roots.FirstOrDefault(r => r.Kind == kind);
             if (factRoot is null)
             {
                 var kinds = schema.Roots.Select(r => r.Kind).ToList();
-                var hint = Text.Suggest(kind, kinds) is { } s ? $"; did you mean '{s}'?" : $"; expected {Text.OrList(kinds)}";
-                return errors.At("$.kind", $"unknown kind '{kind}'{hint}");
+                var hint = Text.Suggest(kind, kinds) is { } s ? Msg.DidYouMean.With(s) : Msg.Expected.With(Localized.OrList(kinds));
+                return errors.At("$.kind", Msg.UnknownKind.With(kind, hint));
             }
             if (!root.TryGetProperty("schema", out var schemaElement) || schemaElement.ValueKind != JsonValueKind.Number
                 || !schemaElement.TryGetInt32(out var version))
-                return errors.At(root.TryGetProperty("schema", out _) ? "$.schema" : "$", $"a fact document needs \"schema\": {SchemaVersion}");
+                return errors.At(root.TryGetProperty("schema", out _) ? "$.schema" : "$", Msg.NeedsSchema.With(SchemaVersion));
             if (version != SchemaVersion)
-                return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
+                return errors.At("$.schema", Msg.SchemaNotSupported.With(version, SchemaVersion));
             foreach (var p in root.EnumerateObject())
                 if (p.Name is not ("kind" or "schema" or "collected_at" or "host" or "tool" or "facts" or "comment"))
-                    errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
+                    errors.At("$." + p.Name, Msg.FactsGoUnderFacts.With(p.Name), name: true);
             if (!root.TryGetProperty("facts", out var facts))
-                return errors.At("$", "a fact document needs \"facts\"");
+                return errors.At("$", Msg.NeedsFacts.Text);
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > 0) return null;
             return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
@@ -121,17 +122,17 @@ public static class FactBundleReader
         public int Count { get; private set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
-            Report(Codes.BadDocument, jsonPath, message, name);
+        public (string, string, object?, string)? At(string jsonPath, MessageText problem, bool name = false) =>
+            Report(Msg.BadDocumentAt, jsonPath, problem, name);
 
         /// <summary>A fact of the wrong type (IQ4002).</summary>
-        public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
+        public void WrongType(string jsonPath, MessageText problem) => Report(Msg.WrongTypeAt, jsonPath, problem, name: false);
 
-        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
+        (string, string, object?, string)? Report(Message message, string jsonPath, MessageText problem, bool name)
         {
             Count++;
             var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
-            diagnostics.Error(code, $"{message} at {jsonPath}", new SourceSpan(file, line, column));
+            diagnostics.Error(message.With(problem, jsonPath), new SourceSpan(file, line, column));
             return null;
         }
     }
@@ -147,15 +148,15 @@ public static class FactBundleReader
         {
             case ObjectType o:
             {
-                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object");
+                if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AnObject);
                 var result = new FactObject();
                 foreach (var p in e.EnumerateObject())
                 {
                     var member = o.Member(p.Name);
                     if (member is null)
                     {
-                        var hint = Text.DidYouMean(p.Name, o.Members.Select(m => m.Name));
-                        errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}", name: true);
+                        var hint = Localized.DidYouMean(p.Name, o.Members.Select(m => m.Name));
+                        errors.At($"{jsonPath}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
                     result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors);
@@ -164,7 +165,7 @@ public static class FactBundleReader
             }
             case MapType map:
             {
-                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object (a map by name)");
+                if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AMap);
                 var result = new FactObject();
                 foreach (var p in e.EnumerateObject())
                     result[p.Name] = Convert(p.Value, map.Value, $"{jsonPath}.{p.Name}", $"{factPath}[\"{p.Name}\"]", errors);
@@ -172,7 +173,7 @@ public static class FactBundleReader
             }
             case ListType list:
             {
-                if (e.ValueKind != JsonValueKind.Array) return Wrong("a list");
+                if (e.ValueKind != JsonValueKind.Array) return Wrong(Msg.AList);
                 var items = new object?[e.GetArrayLength()];
                 var i = 0;
                 foreach (var item in e.EnumerateArray())
@@ -185,30 +186,30 @@ public static class FactBundleReader
         }
         if (type == IqType.Any) return Any(e, factPath);
         if (type == IqType.Number)
-            return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Wrong("a number");
+            return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Wrong(Msg.ANumber);
         if (type == IqType.String)
-            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong("a string");
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong(Msg.AString);
         if (type == IqType.Bool)
-            return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : Wrong("true or false");
+            return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : Wrong(Msg.TrueOrFalse);
         if (type == IqType.Version)
         {
             var text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Number ? e.GetRawText() : null;
-            return IqVersion.TryParse(text, out var v) ? v : Wrong("a version such as \"24.0.7\"");
+            return IqVersion.TryParse(text, out var v) ? v : Wrong(Msg.AVersion);
         }
         if (type == IqType.Date)
             return e.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(e.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong("a date such as \"2026-11-22\"");
+                DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong(Msg.ADateSuchAs);
         if (type == IqType.Size || type == IqType.Duration)
         {
             if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
             if (e.ValueKind == JsonValueKind.String && Units.Parse(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
-            return Wrong(type == IqType.Size ? "a size: bytes, or a string such as \"40 GiB\"" : "a duration: milliseconds, or a string such as \"200 ms\"");
+            return Wrong(type == IqType.Size ? Msg.ASize : Msg.ADuration);
         }
-        return Wrong(type.Name);
+        return Wrong(null, type.Name);
 
-        object? Wrong(string expected)
+        object? Wrong(Message? expected, string? type = null)
         {
-            errors.WrongType(jsonPath, $"expected {expected}, got {Describe(e)}");
+            errors.WrongType(jsonPath, Msg.ExpectedGot.With(expected?.Text ?? (object?)type, Describe(e)));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
@@ -30,16 +31,16 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                diagnostics.Error(Codes.BadDocument, "report information must be a JSON object at $", SourceSpan.None(path));
+                diagnostics.Error(Msg.ReportInfoNotObject.Text, SourceSpan.None(path));
                 return null;
             }
             var values = new Dictionary<string, string>();
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (!Fields.Contains(p.Name))
-                    diagnostics.Error(Codes.BadDocument, $"unknown member '{p.Name}'; expected {string.Join(", ", Fields)} at $.{p.Name}", SourceSpan.None(path));
+                    diagnostics.Error(Msg.ReportInfoUnknown.With(p.Name, string.Join(", ", Fields)), SourceSpan.None(path));
                 else if (p.Value.ValueKind != JsonValueKind.String)
-                    diagnostics.Error(Codes.WrongFactType, $"expected a string at $.{p.Name}", SourceSpan.None(path));
+                    diagnostics.Error(Msg.ReportInfoNotString.With(p.Name), SourceSpan.None(path));
                 else values[p.Name] = p.Value.GetString()!;
             }
             string V(string k) => values.GetValueOrDefault(k, "");
@@ -47,13 +48,13 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.MalformedJson, $"Malformed JSON: {e.Message.Split(" LineNumber:")[0]}",
+            diagnostics.Error(Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0]),
                 new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
             return null;
         }
         catch (IOException e)
         {
-            diagnostics.Error(Codes.FileNotFound, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+            diagnostics.Error(Msg.CannotRead.With(path, e.Message), SourceSpan.None(path));
             return null;
         }
     }
