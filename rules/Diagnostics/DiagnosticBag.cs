@@ -11,7 +11,11 @@ public sealed class DiagnosticBag
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     /// <summary>An error: a catalog message (<see cref="Msg"/>) with its arguments, where it is.</summary>
-    public void Error(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Error(text, span));
-    public void Warning(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Warning(text, span));
+    public void Error(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Error(Coded(text), span));
+    public void Warning(MessageText text, SourceSpan span) => _items.Add(Diagnostic.Warning(Coded(text), span));
+
+    // A diagnostic without a code could not be looked up in the docs or matched in CI: a fragment used by mistake.
+    static MessageText Coded(MessageText text) =>
+        text.Code is not null ? text : throw new ArgumentException($"'{text}' is a message fragment: a diagnostic needs a message with a code");
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 }

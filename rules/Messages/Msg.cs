@@ -32,6 +32,7 @@ public static partial class Msg
     public static readonly Message EmptyFile = new(Codes.EmptyFile, "检查单为空：应为 'checklist \"id\" {{ … }}'", "Empty checklist: expected 'checklist \"id\" {{ … }}'");
     public static readonly Message NotText = new(Codes.NotText, ["byte", "offset"], "不是 UTF-8 文本文件（偏移 {offset} 处的字节 0x{byte}）", "Not a UTF-8 text file (byte 0x{byte} at offset {offset})");
     public static readonly Message ChecklistTooLarge = new(Codes.FileTooLarge, ["size", "limit"], "检查单过大（{size} 字节；上限 {limit} 字节）", "Checklist is too large ({size} bytes; the limit is {limit} bytes)");
+    public static readonly Message BadEscape = new(Codes.BadEscape, ["escape"], "无效的转义 '{escape}'", "Invalid escape '{escape}'");
     public static readonly Message FileNotFound = new(Codes.FileNotFound, ["file"], "文件不存在：{file}", "File not found: {file}");
     public static readonly Message CannotRead = new(Codes.FileNotFound, ["file", "reason"], "无法读取 {file}：{reason}", "Cannot read {file}: {reason}");
 

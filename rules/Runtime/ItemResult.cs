@@ -21,4 +21,7 @@ public sealed record ItemResult(
     string? Guidance)
 {
     public string Message => ReasonText.Render(Reason);
+
+    /// <summary>The reason in words, in Chinese or English.</summary>
+    public string MessageIn(Messages.Lang lang) => ReasonText.Render(Reason, lang);
 }

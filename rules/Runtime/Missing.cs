@@ -21,12 +21,12 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
 
     /// <summary>The evidence that is missing, in words: <c>env.security.apparmor (absent: not in this kernel)</c>.</summary>
-    public string Describe() => Cause switch
+    public string Describe(Messages.Lang lang = Messages.Lang.En) => Cause switch
     {
-        Absence.NoDocument => $"{Path} (no '{Detail}' document in the bundle)",
-        Absence.Absent => $"{Path} (absent: {Detail})",
-        Absence.ProbeError => $"{Path} (probe error: {Detail})",
-        Absence.ItemNotDecided => $"item '{Path}' is {Detail}",
+        Absence.NoDocument => Messages.Msg.MissingNoDocument.With(Path, Detail).Render(lang),
+        Absence.Absent => Messages.Msg.MissingAbsent.With(Path, Detail).Render(lang),
+        Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, Detail).Render(lang),
+        Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
         _ => Path,
     };

@@ -1,49 +1,99 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
 
 namespace Iq.Scoring.Reports;
 
-/// <summary>The console summary: a line per section with its score and counts, then every failed or errored
-/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs.</summary>
+/// <summary>How much the console summary says: the verdict line only, the summary, or the evidence of every item.</summary>
+public enum Verbosity { Quiet, Normal, Verbose }
+
+/// <summary>The console summary: a line per section with its score and the count of every outcome, then every failed or
+/// errored item with actual vs expected and its fix (--verbose: every item with its evidence), the outcome totals, then
+/// the verdict. In Chinese or English; colour only when the caller's style has it (a terminal without NO_COLOR).</summary>
 public static class ConsoleReport
 {
-    public static void Write(AuditReport report, TextWriter o)
+    public sealed record Options(Lang Lang = Lang.En, Style? Style = null, Verbosity Verbosity = Verbosity.Normal);
+
+    static readonly Outcome[] Columns =
+        [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
+
+    public static void Write(AuditReport report, TextWriter o, Options? options = null)
     {
+        var (lang, style, verbosity) = options ?? new Options();
+        style ??= Style.None;
+        string T(ILocalized text) => text.Render(lang);
         var c = report.Checklist;
-        o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
-        o.WriteLine();
-        o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
-        foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
-        var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
-        if (problems.Count > 0)
+        if (verbosity != Verbosity.Quiet)
         {
+            o.WriteLine(style.Bold($"{c.Id} {c.Version} — {c.Title}"));
             o.WriteLine();
-            o.WriteLine($"Failed and errored items ({problems.Count}):");
-            foreach (var r in problems)
+            var heads = Msg.ConsoleCountHeads.Template(lang).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            o.WriteLine($"{Fit(T(Msg.ConsoleSection.Text), 40)} {Pad(T(Msg.ConsoleWeight.Text), 6)} {Pad(T(Msg.ConsoleScore.Text), 7)} "
+                        + string.Concat(heads.Select(h => Pad(h, 5))));
+            foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
+
+            var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+            if (problems.Count > 0 && verbosity != Verbosity.Verbose)
             {
-                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-5} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-                foreach (var e in r.Evidence)
-                    o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
-                if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
+                o.WriteLine();
+                o.WriteLine(T(Msg.ConsoleProblems.With(problems.Count)));
+                foreach (var r in problems) WriteRow(o, r, lang, style, evidenceOnly: true);
             }
+            if (verbosity == Verbosity.Verbose)
+            {
+                o.WriteLine();
+                o.WriteLine(T(Msg.ConsoleAllItems.With(report.Results.Count)));
+                foreach (var r in report.Results) WriteRow(o, r, lang, style, evidenceOnly: false);
+            }
+            var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
+            if (pending > 0) o.WriteLine("\n" + T(Msg.ConsolePending.With(pending)));
+            o.WriteLine();
+            var all = OutcomeCounts.Of(report.Results);
+            o.WriteLine(T(Msg.ConsoleCounts.With([.. Columns.Select(x => (object?)all[x]), all.Total])));
         }
-        var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
-        if (pending > 0)
-            o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
-        o.WriteLine();
         var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
-        o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
+        var verdict = report.Score.Verdict switch
+        {
+            Verdict.Pass => style.Good(T(Msg.VerdictPass.Text)),
+            Verdict.Fail => style.Bad(T(Msg.VerdictFail.Text)),
+            _ => style.Warn(T(Msg.VerdictIncomplete.Text)),
+        };
+        o.WriteLine(T(Msg.ConsoleVerdict.With(score, Scorer.Format(c.Scoring.PassAt), verdict, report.Score.ReasonText)));
+    }
+
+    static void WriteRow(TextWriter o, Rules.Runtime.ItemResult r, Lang lang, Style style, bool evidenceOnly)
+    {
+        var word = r.Outcome.Name().ToUpperInvariant();
+        var outcome = r.Outcome switch
+        {
+            Outcome.Pass => style.Good(word.PadRight(5)),
+            Outcome.Fail => style.Bad(word.PadRight(5)),
+            Outcome.Error => style.Error(word.PadRight(5)),
+            Outcome.NotChecked or Outcome.Waived => style.Warn(word.PadRight(5)),
+            _ => style.Dim(word.PadRight(5)),
+        };
+        o.WriteLine($"  {outcome} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+        foreach (var e in r.Evidence)
+            o.WriteLine("        " + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
+        var message = r.MessageIn(lang);
+        if ((r.Evidence.Count == 0 || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
+            o.WriteLine($"        {message}");
+        if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
+            o.WriteLine("        " + Msg.ConsoleFix.With(r.Fix).Render(lang));
     }
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)
     {
         var name = Fit(new string(' ', depth * 2) + s.Id + " " + s.Title, 40);
         var score = s.Score is { } v ? Scorer.Format(v) : "—";
-        var todo = s.Counts[Outcome.NotChecked];
-        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7}  {s.Counts[Outcome.Pass],4} {s.Counts[Outcome.Fail],4} {s.Counts[Outcome.Error],4} {s.Counts[Outcome.NotApplicable],4} {todo,5}");
+        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7} " + string.Concat(Columns.Select(x => $"{s.Counts[x],5}")));
         foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1);
     }
+
+    /// <summary>Right-aligns to a display width, counting CJK characters as two columns.</summary>
+    static string Pad(string text, int width) => new string(' ', Math.Max(0, width - Width(text))) + text;
+
+    static int Width(string text) => text.Sum(DisplayWidth.Of);
 
     /// <summary>Pads or cuts to a display width, counting CJK characters as two columns.</summary>
     static string Fit(string text, int width)
@@ -59,5 +109,4 @@ public static class ConsoleReport
         }
         return sb.Append(' ', Math.Max(0, width - used)).ToString();
     }
-
 }

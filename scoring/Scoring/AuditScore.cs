@@ -4,4 +4,7 @@ namespace Iq.Scoring.Scoring;
 public sealed record AuditScore(double? Score, Verdict Verdict, string Reason, string Formula, SectionScore Root)
 {
     public string Model { get; init; } = "weighted";
+
+    /// <summary>The verdict's reason as a message, to render in Chinese or English (<see cref="Reason"/> is the English).</summary>
+    public Iq.Rules.Messages.ILocalized ReasonText { get; init; } = Iq.Rules.Messages.Localized.Verbatim(Reason);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
@@ -46,18 +47,18 @@ public static class Scorer
         var pending = results.Where(r => vetoLevels.Contains(r.Level) && r.Outcome == Outcome.NotChecked).ToList();
         var score = root.Score;
         var (verdict, reason) =
-            vetoed.Count > 0 ? (Verdict.Fail, $"veto: {vetoed.Count} {Names(vetoLevels)} item(s) failed or errored ({Ids(vetoed)})")
-            : pending.Count > 0 ? (Verdict.Incomplete, $"{pending.Count} {Names(vetoLevels)} item(s) await a manual judgment ({Ids(pending)})")
-            : score is null ? (Verdict.Incomplete, "no item counted towards the score")
-            : score >= spec.PassAt ? (Verdict.Pass, $"score {Format(score.Value)} reaches pass_at {Format(spec.PassAt)}")
-            : (Verdict.Fail, $"score {Format(score.Value)} is below pass_at {Format(spec.PassAt)}");
-        return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name };
+            vetoed.Count > 0 ? (Verdict.Fail, Msg.VerdictVeto.With(vetoed.Count, Names(vetoLevels), Ids(vetoed)))
+            : pending.Count > 0 ? (Verdict.Incomplete, Msg.VerdictPending.With(pending.Count, Names(vetoLevels), Ids(pending)))
+            : score is null ? (Verdict.Incomplete, Msg.VerdictNothingCounted.Text)
+            : score >= spec.PassAt ? (Verdict.Pass, Msg.VerdictReaches.With(Format(score.Value), Format(spec.PassAt)))
+            : (Verdict.Fail, Msg.VerdictBelow.With(Format(score.Value), Format(spec.PassAt)));
+        return new AuditScore(score, verdict, reason.ToString(), Formula(name), root) { Model = name, ReasonText = reason };
     }
 
     static string Names(Level[] levels) => string.Join("/", levels.Select(l => l.ToString().ToLowerInvariant()));
 
-    static string Ids(List<ItemResult> rows) =>
-        string.Join(", ", rows.Take(5).Select(r => r.Id)) + (rows.Count > 5 ? $", … {rows.Count - 5} more" : "");
+    static ILocalized Ids(List<ItemResult> rows) => Localized.Concat(
+        Localized.Verbatim(string.Join(", ", rows.Take(5).Select(r => r.Id))), rows.Count > 5 ? Msg.MoreIds.With(rows.Count - 5) : Localized.Empty);
 
     public static string Format(double d) => Math.Round(d, 2).ToString("0.##", CultureInfo.InvariantCulture);
 

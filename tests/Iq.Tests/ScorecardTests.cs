@@ -125,7 +125,7 @@ public class ScorecardTests
         Assert.Equal("通过", c1["评估结论"]);
         var bad = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--report", "colour=blue");
         Assert.Equal(2, bad.ExitCode);
-        Assert.StartsWith("iq: error: --report needs FIELD=VALUE with FIELD one of report_no, ", bad.Stderr);
+        Assert.StartsWith("iq: error IQ6003: --report needs FIELD=VALUE (report_no, ", bad.Stderr);
     }
 
     [Fact]

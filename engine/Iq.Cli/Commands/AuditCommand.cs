@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Scoring;
@@ -7,61 +9,49 @@ using Iq.Scoring.Scoring;
 namespace Iq.Cli.Commands;
 
 /// <summary><c>iq audit [CHECKLIST] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
-/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. Exit 0 when the verdict is pass, 1 when fail or
-/// incomplete, 2 when the input could not be used.</summary>
+/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. With no options: probe this machine, audit it
+/// against the bundled IQ checklist, write iq-report/. Exit 0 when the verdict is pass, 1 when fail or incomplete, 2
+/// when the input could not be used.</summary>
 static class AuditCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var checklistArg = new Argument<string?>("checklist")
-        {
-            Description = "The checklist (.iq); the bundled IQ checklist when omitted",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var facts = new Option<string[]>("--facts") { Description = "A fact bundle folder (repeatable)" };
-        var json = new Option<string?>("--json") { Description = "Write the results (schema iq.results/1) to this file" };
-        var outDir = new Option<string?>("--out") { Description = "Write results.json (and, with --probe, the probed facts) into this folder" };
-        var probe = new Option<bool>("--probe") { Description = "Probe this machine and audit it with the other bundles (the default when no --facts is given)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date/time (ISO 8601), for reproducible days_since()" };
-        var timestamp = new Option<bool>("--timestamp") { Description = "Record the evaluation time in the results JSON" };
-        var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute (overrides the checklist's)" };
-        scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
-        var xlsx = new Option<string?>("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
-        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
-        var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments: YAML, CSV, or a filled manual-review .xlsx (repeatable)" };
-        var waivers = new Option<string[]>("--waivers") { Description = "Waivers: YAML or CSV of item, justification, approved_by, expires (repeatable)" };
-        var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
-        var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
-        var lang = ManualTemplateCommand.LangOption();
-        var compile = new CompileOptionGroup();
+        var checklistArg = Opts.Checklist(ctx);
+        var facts = Opts.Facts(ctx);
+        var json = new Option<string?>("--json") { Description = ctx.T(Msg.OptJson), HelpName = "FILE" };
+        var outDir = new Option<string?>("--out") { Description = ctx.T(Msg.OptOutReport), HelpName = "DIR" };
+        var probe = new Option<bool>("--probe") { Description = ctx.T(Msg.OptProbe) };
+        var asOf = Opts.AsOf(ctx);
+        var timestamp = new Option<bool>("--timestamp") { Description = ctx.T(Msg.OptTimestamp) };
+        var scoring = new Option<string?>("--scoring") { Description = ctx.T(Msg.OptScoring), HelpName = "MODEL" };
+        var xlsx = new Option<string?>("--xlsx") { Description = ctx.T(Msg.OptXlsx), HelpName = "FILE" };
+        var junit = new Option<string?>("--junit") { Description = ctx.T(Msg.OptJunit), HelpName = "FILE" };
+        var attestations = new Option<string[]>("--attestations") { Description = ctx.T(Msg.OptAttestations), HelpName = "FILE" };
+        var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptWaivers), HelpName = "FILE" };
+        var reportInfo = new Option<string?>("--report-info") { Description = ctx.T(Msg.OptReportInfo), HelpName = "FILE" };
+        var reportFields = new Option<string[]>("--report") { Description = ctx.T(Msg.OptReportField), HelpName = "FIELD=VALUE" };
+        var compile = new CompileOptionGroup(ctx);
 
-        var command = new Command("audit", "Audit fact bundles against a checklist: console summary, results JSON, exit code by verdict");
+        var command = new Command("audit", ctx.T(Msg.CmdAudit));
         command.Arguments.Add(checklistArg);
-        command.Options.Add(facts);
-        command.Options.Add(json);
-        command.Options.Add(outDir);
-        command.Options.Add(probe);
-        command.Options.Add(asOf);
-        command.Options.Add(timestamp);
-        command.Options.Add(scoring);
-        command.Options.Add(xlsx);
-        command.Options.Add(junit);
-        command.Options.Add(attestations);
-        command.Options.Add(waivers);
-        command.Options.Add(reportInfo);
-        command.Options.Add(reportFields);
-        command.Options.Add(lang);
+        foreach (var o in new Option[] { facts, json, outDir, probe, asOf, timestamp, scoring, xlsx, junit, attestations, waivers, reportInfo, reportFields })
+            command.Options.Add(o);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
-            if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
+            CommandLineErrors.RejectOptionLike(path, parse);
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
-            var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", ReportInfo.Fields)}";
+            var form = $"FIELD=VALUE ({string.Join(", ", ReportInfo.Fields)})";
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
             if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
-                throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
+                throw new UsageException(Msg.NeedsPairs.With("--report", form, $"{unknown}={fields[unknown]}"));
+            if (parse.GetValue(scoring) is { } model) Opts.OneOf("--scoring", model, Iq.Rules.Model.ScoringSpec.Models);
+            // Claimed before anything is printed, so that the human summary goes to stderr when data goes to stdout.
+            var targets = new[] { parse.GetValue(json), parse.GetValue(xlsx), parse.GetValue(junit) };
+            foreach (var t in targets) ctx.ClaimStdout(t);
+
             var request = new AuditRequest
             {
                 Checklist = AuditChecklist.File(path, compile.Read(parse)),
@@ -79,26 +69,27 @@ static class AuditCommand
 
             var result = AuditPipeline.Run(request);
             if (result.Probe is { } probed)
-                stdout.WriteLine($"Probed this machine in {probed.Report.Elapsed.TotalSeconds:0.00} s → {probed.Directory}");
-            foreach (var warning in result.Warnings) stderr.WriteLine(warning);
+                ctx.Say(Msg.ProbedIn.With(probed.Report.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), probed.Directory));
+            foreach (var warning in result.Warnings) ctx.Warn(warning);
             if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
+            ctx.Cancel.ThrowIfCancellationRequested();
 
             var written = new List<string>();
             void Emit(string? target, Action<Stream> write)
             {
                 if (target is null) return;
-                AtomicFile.Write(target, write);
-                written.Add(target);
+                ctx.Write(target, write);
+                if (target != "-") written.Add(target);
             }
-            var language = parse.GetValue(lang)!;
+            var language = ctx.ReportLang.Name();
             Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
             Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
             Emit(parse.GetValue(xlsx), s => ScorecardWriter.Write(report, language, s));
             Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
             Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
 
-            ConsoleReport.Write(report, stdout);
-            foreach (var target in written) stdout.WriteLine($"Written: {target}");
+            ConsoleReport.Write(report, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            foreach (var target in written) ctx.Say(Msg.Written.With(target));
             return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;

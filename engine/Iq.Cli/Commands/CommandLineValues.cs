@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
@@ -12,7 +13,7 @@ static class CommandLineValues
         foreach (var v in values ?? [])
         {
             var eq = v.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"{option} needs {form}, got '{v}'");
+            if (eq <= 0) throw new UsageException(Msg.NeedsPairs.With(option, form, v));
             result[v[..eq].Trim()] = v[(eq + 1)..].Trim();
         }
         return result;
@@ -22,5 +23,14 @@ static class CommandLineValues
     public static DateTimeOffset AsOf(string? text) =>
         text is null ? DateTimeOffset.UtcNow
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw new UsageException($"--as-of needs an ISO 8601 date, got '{text}'");
+        : throw new UsageException(Msg.NeedsDate.With("--as-of", text));
+
+    public static int Positive(int value, string name, bool zero = false) =>
+        value > 0 || zero && value == 0 ? value
+        : throw new UsageException((zero ? Msg.NeedsZeroOrMore : Msg.NeedsPositive).With(name, value));
+
+    public static double[] Numbers(string text, string name) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v
+                : throw new UsageException(Msg.NotANumber.With(name, x))).ToArray();
 }

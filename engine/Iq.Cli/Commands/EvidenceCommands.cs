@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Iq.Cli.Conventions;
 using Iq.Engine.Evidence;
 using Iq.Engine.Facts;
-using Iq.Scoring.Reports;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
@@ -10,23 +11,21 @@ namespace Iq.Cli.Commands;
 /// document into a bundle folder.</summary>
 static class EvidenceCommands
 {
-    static Option<string> Out() => new("--out") { Description = "The bundle folder to write into", DefaultValueFactory = _ => "iq-facts" };
-
     static int Guard(Func<int> action)
     {
         try { return action(); }
-        catch (EvidenceInputException e) { throw new UsageException(e.Message); }
+        catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
     }
 
     /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--rollback-time 12min] [--out DIR]</c>.</summary>
-    public static Command Snapshot(TextWriter stdout)
+    public static Command Snapshot(CliContext ctx)
     {
-        var dir = new Argument<string?>("folder") { Description = "The folder to snapshot", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string?>("--output", "-o") { Description = "The snapshot file to write" };
-        var compare = new Option<string[]>("--compare") { Description = "BEFORE AFTER: two snapshot files or folders", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var rollback = new Option<string?>("--rollback-time") { Description = "How long the rollback took, e.g. \"12 min\" or 720000 (ms)" };
-        var outDir = Out();
-        var command = new Command("snapshot", "Snapshot a folder (SHA-256 of every file), or compare two snapshots into rollback facts (IQ 5.2.2, 6.3.2)");
+        var dir = new Argument<string?>("folder") { Description = ctx.T(Msg.ArgSnapshotFolder), Arity = ArgumentArity.ZeroOrOne, HelpName = "DIR" };
+        var output = Opts.Output(ctx, Msg.OptSnapshotFile);
+        var compare = new Option<string[]>("--compare") { Description = ctx.T(Msg.OptCompare), HelpName = "BEFORE AFTER", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var rollback = new Option<string?>("--rollback-time") { Description = ctx.T(Msg.OptRollbackTime), HelpName = "DURATION" };
+        var outDir = Opts.OutBundle(ctx);
+        var command = new Command("snapshot", ctx.T(Msg.CmdSnapshot));
         command.Arguments.Add(dir);
         command.Options.Add(output);
         command.Options.Add(compare);
@@ -41,63 +40,67 @@ static class EvidenceCommands
                 {
                     double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
                         ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
-                            : throw new UsageException($"--rollback-time: not a duration: '{text}'"));
+                            : throw new UsageException(Msg.NotADuration.With("--rollback-time", text)));
                     time = TimeSpan.FromMilliseconds(ms);
                 }
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts);
-                stdout.WriteLine($"{facts["added"]} added, {facts["removed"]} removed, {facts["changed"]} changed, {facts["permission_changes"]} permission changes; " +
-                                 $"written to {parse.GetValue(outDir)}/rollback.json");
+                ctx.Say(Msg.RollbackDone.With(facts["added"]?.ToJsonString(), facts["removed"]?.ToJsonString(), facts["changed"]?.ToJsonString(),
+                    facts["permission_changes"]?.ToJsonString(), parse.GetValue(outDir)));
                 return ExitCodes.Pass;
             }
-            var folder = parse.GetValue(dir) ?? throw new UsageException("give a folder to snapshot, or --compare BEFORE AFTER");
-            var file = parse.GetValue(output) ?? throw new UsageException("give -o FILE for the snapshot");
+            var folder = parse.GetValue(dir) ?? throw new UsageException(Msg.GiveSnapshotInput.Text);
+            CommandLineErrors.RejectOptionLike(folder, parse);
+            var file = parse.GetValue(output) ?? throw new UsageException(Msg.GiveSnapshotOutput.Text);
+            ctx.ClaimStdout(file);
             var entries = Iq.Engine.Evidence.Snapshot.Take(folder);
-            AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries))));
-            stdout.WriteLine($"{entries.Count} files snapshotted to {file}");
+            ctx.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries))));
+            ctx.Say(Msg.SnapshotDone.With(entries.Count, file));
             return ExitCodes.Pass;
         }));
         return command;
     }
 
     /// <summary><c>iq tests REPORT.xml… [--category SUITE=CATEGORY]… [--out DIR]</c>.</summary>
-    public static Command Tests(TextWriter stdout)
+    public static Command Tests(CliContext ctx)
     {
-        var files = new Argument<string[]>("reports") { Description = "JUnit XML reports", Arity = ArgumentArity.OneOrMore };
-        var category = new Option<string[]>("--category") { Description = "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed" };
-        var outDir = Out();
-        var command = new Command("tests", "Functional confirmation test results (JUnit XML) to tests facts (IQ 4.3.1)");
+        var files = new Argument<string[]>("reports") { Description = ctx.T(Msg.ArgJunit), Arity = ArgumentArity.OneOrMore, HelpName = "REPORT" };
+        var category = new Option<string[]>("--category") { Description = ctx.T(Msg.OptCategory), HelpName = "SUITE=CATEGORY" };
+        var outDir = Opts.OutBundle(ctx);
+        var command = new Command("tests", ctx.T(Msg.CmdTests));
         command.Arguments.Add(files);
         command.Options.Add(category);
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
-            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category"));
+            foreach (var p in parse.GetValue(files)!) CommandLineErrors.RejectOptionLike(p, parse);
+            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"));
             FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts);
-            stdout.WriteLine($"{facts["total"]} tests, {facts["failed"]} failed, {facts["skipped"]} skipped; written to {parse.GetValue(outDir)}/tests.json");
+            ctx.Say(Msg.TestsDone.With(facts["total"]?.ToJsonString(), facts["failed"]?.ToJsonString(), facts["skipped"]?.ToJsonString(), parse.GetValue(outDir)));
             return ExitCodes.Pass;
         }));
         return command;
     }
 
     /// <summary><c>iq manifest FILE [--root DIR] [--pattern REGEX] [--out DIR]</c>.</summary>
-    public static Command Manifest(TextWriter stdout)
+    public static Command Manifest(CliContext ctx)
     {
-        var file = new Argument<string>("manifest") { Description = "The manifest: iq's own JSON format, CycloneDX 1.4–1.6 JSON, or SPDX 2.3 JSON" };
-        var root = new Option<string?>("--root") { Description = "Hash every listed file under this folder and compare" };
-        var pattern = new Option<string?>("--pattern") { Description = "The version naming rule as a regex (default: SemVer)" };
-        var outDir = Out();
-        var command = new Command("manifest", "Version manifest or SBOM to manifest facts (IQ 5.5.1, 6.6.1)");
+        var file = new Argument<string>("manifest") { Description = ctx.T(Msg.ArgManifest), HelpName = "MANIFEST" };
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptManifestRoot), HelpName = "DIR" };
+        var pattern = new Option<string?>("--pattern") { Description = ctx.T(Msg.OptPattern), HelpName = "REGEX" };
+        var outDir = Opts.OutBundle(ctx);
+        var command = new Command("manifest", ctx.T(Msg.CmdManifest));
         command.Arguments.Add(file);
         command.Options.Add(root);
         command.Options.Add(pattern);
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
+            CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
             var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
-            stdout.WriteLine($"{facts["package"]!["id"]} {facts["package"]!["version"]}: {facts["components"]!.AsArray().Count} components, " +
-                             $"{facts["files_missing"]} missing, {facts["files_changed"]} changed, {facts["files_extra"]} extra; written to {parse.GetValue(outDir)}/manifest.json");
+            ctx.Say(Msg.ManifestDone.With((string?)facts["package"]!["id"], facts["package"]!["version"]?.ToString(), facts["components"]!.AsArray().Count,
+                facts["files_missing"]?.ToJsonString(), facts["files_changed"]?.ToJsonString(), facts["files_extra"]?.ToJsonString(), parse.GetValue(outDir)));
             return ExitCodes.Pass;
         }));
         return command;

@@ -1,25 +1,31 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
 /// <summary><c>iq probe [--out DIR]</c>: probe this machine into a fact bundle (environment.json, software.json).</summary>
 static class ProbeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var outDir = new Option<string>("--out") { Description = "The bundle folder to write (default: iq-facts)", DefaultValueFactory = _ => "iq-facts" };
-        var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture)" };
-        var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
+        var outDir = Opts.OutBundle(ctx, Msg.OptOutProbe);
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptRoot), HelpName = "DIR" };
+        var command = new Command("probe", ctx.T(Msg.CmdProbe));
         command.Options.Add(outDir);
         command.Options.Add(root);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
             var report = Probe(parse.GetValue(root));
+            ctx.Cancel.ThrowIfCancellationRequested();
             FactDocuments.WriteProbe(dir, report);
-            stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json and {dir}/software.json");
+            var errors = Count(report.Environment, "$error") + Count(report.Software, "$error");
+            ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
             return ExitCodes.Pass;
         });
         return command;
@@ -30,22 +36,16 @@ static class ProbeCommand
         var ctx = ProbeContext.ForThisMachine();
         if (root is not null)
         {
-            if (!Directory.Exists(root)) throw new UsageException($"--root: not a folder: {root}");
+            if (!Directory.Exists(root)) throw new UsageException(Msg.NotAFolderOption.With("--root", root));
             ctx = ctx with { Root = Path.GetFullPath(root) };
         }
         return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
     }
 
-    static string Describe(ProbeReport r)
+    static int Count(JsonNode? node, string key) => node switch
     {
-        var errors = Count(r.Environment, "$error") + Count(r.Software, "$error");
-        return $"{r.Software.Count} software entries, {errors} probe error(s)";
-    }
-
-    static int Count(System.Text.Json.Nodes.JsonNode? node, string key) => node switch
-    {
-        System.Text.Json.Nodes.JsonObject o => (o.ContainsKey(key) ? 1 : 0) + o.Sum(p => Count(p.Value, key)),
-        System.Text.Json.Nodes.JsonArray a => a.Sum(x => Count(x, key)),
+        JsonObject o => (o.ContainsKey(key) ? 1 : 0) + o.Sum(p => Count(p.Value, key)),
+        JsonArray a => a.Sum(x => Count(x, key)),
         _ => 0,
     };
 }

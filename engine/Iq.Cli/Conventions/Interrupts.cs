@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using Iq.Rules.Messages;
+using Iq.Scoring.Reports;
+
+namespace Iq.Cli.Conventions;
+
+/// <summary>SIGINT and SIGTERM: the command's token is cancelled (a long measurement stops at its next step and says so);
+/// one that does not finish within a grace period has its temporary files deleted and the process exits. Either way the
+/// exit code is 130 (SIGINT) or 143 (SIGTERM), and no half-written output is left: outputs are written to a temporary
+/// file and renamed (<see cref="AtomicFile"/>).</summary>
+public sealed class Interrupts : IDisposable
+{
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
+    readonly CancellationTokenSource _cts = new();
+    readonly List<PosixSignalRegistration> _registrations = [];
+    readonly TextWriter _err;
+    readonly Func<Lang> _lang;
+    int _exitCode;
+
+    public Interrupts(TextWriter err, Func<Lang> lang)
+    {
+        _err = err;
+        _lang = lang;
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsBrowser()) return;
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Handle(c, ExitCodes.Interrupted, "SIGINT")));
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Handle(c, ExitCodes.Terminated, "SIGTERM")));
+    }
+
+    public CancellationToken Token => _cts.Token;
+
+    /// <summary>130 or 143 once a signal came, else null.</summary>
+    public int? ExitCode => _exitCode == 0 ? null : _exitCode;
+
+    void Handle(PosixSignalContext context, int code, string signal)
+    {
+        context.Cancel = true;
+        if (Interlocked.CompareExchange(ref _exitCode, code, 0) != 0) return;
+        _cts.Cancel();
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(Grace);
+            AtomicFile.AbandonAll();
+            _err.WriteLine("iq: " + Msg.Interrupted.With(signal).Render(_lang()));
+            _err.Flush();
+            Environment.Exit(code);
+        });
+    }
+
+    public void Dispose()
+    {
+        foreach (var r in _registrations) r.Dispose();
+        _cts.Dispose();
+    }
+}

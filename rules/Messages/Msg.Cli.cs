@@ -1,0 +1,92 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>The iq command: help, usage errors (IQ6xxx), exit codes and what each command says when it is done.</summary>
+public static partial class Msg
+{
+    // ---- help ----
+    public static readonly Message HelpTitle = new(null, "iq — AI 医疗器械安装验证（IQ）审计", "iq — installation qualification audits of AI medical devices");
+    public static readonly Message HelpUsage = new(null, "用法：", "Usage:");
+    public static readonly Message HelpArguments = new(null, "参数：", "Arguments:");
+    public static readonly Message HelpOptions = new(null, "选项：", "Options:");
+    public static readonly Message HelpCommands = new(null, "命令：", "Commands:");
+    public static readonly Message HelpGlobal = new(null, "所有命令通用的选项：", "Options of every command:");
+    public static readonly Message HelpExitCodes = new(null, "退出码：", "Exit codes:");
+    public static readonly Message HelpOptionsWord = new(null, "选项", "options");
+    public static readonly Message HelpCommandWord = new(null, "命令", "command");
+    public static readonly Message HelpMore = new(null, "运行 'iq 命令 --help' 查看某个命令的说明。", "Run 'iq COMMAND --help' for a command's options.");
+    public static readonly Message HelpDefault = new(null, ["value"], "（默认：{value}）", " (default: {value})");
+    public static readonly Message HelpAlias = new(null, ["alias"], "（也可写作 {alias}）", " (also {alias})");
+    public static readonly Message OptHelp = new(null, "显示帮助与退出码", "Show help and the exit codes");
+    public static readonly Message OptVersion = new(null, "显示版本", "Show the version");
+    public static readonly Message OptLang = new(null, "信息、帮助与报告的语言：zh 或 en（默认：信息随 LANG/LC_ALL/LC_MESSAGES，报告用 zh）",
+        "Language of messages, help and reports: zh or en (default: messages follow LANG/LC_ALL/LC_MESSAGES, reports zh)");
+    public static readonly Message OptQuiet = new(null, "只输出结论行（错误照常输出到标准错误）", "Print the verdict line only (errors still go to stderr)");
+    public static readonly Message OptVerbose = new(null, "输出每个条目的证据", "Print the evidence of every item");
+
+    // ---- exit codes: one table for every command ----
+    public static readonly Message ExitPass = new(null, "通过（iq diff：没有变差）", "verdict pass (iq diff: nothing worse)");
+    public static readonly Message ExitFail = new(null, "不通过或未完成（iq diff：有变差）", "verdict fail or incomplete (iq diff: something worse)");
+    public static readonly Message ExitInvalid = new(null, "输入无效或用法错误：给出信息，不输出堆栈（iq fleet：有数据包无法评价，并已记录）",
+        "invalid input or usage: a message, never a stack trace (iq fleet: some bundle could not be evaluated, and it is recorded)");
+    public static readonly Message ExitInternal = new(null, "内部错误", "internal error");
+    public static readonly Message ExitInterrupted = new(null, "被中断（SIGINT/SIGTERM），不留下不完整的输出", "interrupted (SIGINT/SIGTERM), nothing partial left");
+
+    // ---- usage errors (IQ6xxx) ----
+    public static readonly Message UnknownOption = new(Codes.UnknownOption, ["option", "hint"], "未知选项 '{option}'{hint}", "unknown option '{option}'{hint}");
+    public static readonly Message UnknownCommand = new(Codes.UnknownCommand, ["command", "hint"], "未知命令 '{command}'{hint}", "unknown command '{command}'{hint}");
+    public static readonly Message UnexpectedArgument = new(Codes.UnknownCommand, ["argument"], "多余的参数 '{argument}'", "unexpected argument '{argument}'");
+    public static readonly Message CommandLine = new(Codes.BadOption, ["reason"], "命令行有误：{reason}", "bad command line: {reason}");
+    public static readonly Message MissingInput = new(Codes.MissingInput, ["name", "alias"], "缺少 {name}（作为位置参数，或 {alias}）", "missing {name} (as an argument, or {alias})");
+    public static readonly Message TwoInputs = new(Codes.BadOption, ["name", "alias"], "{name} 给了两次：位置参数与 {alias} 只能给一个", "{name} given twice: give the argument or {alias}, not both");
+    public static readonly Message NotOneOf = new(Codes.BadOption, ["option", "value", "choices"], "{option} 的值 '{value}' 无效；应为 {choices}", "{option}: '{value}' is not valid; expected {choices}");
+    public static readonly Message NeedsPairs = new(Codes.BadOption, ["option", "form", "value"], "{option} 需要 {form}，实际为 '{value}'", "{option} needs {form}, got '{value}'");
+    public static readonly Message NeedsDate = new(Codes.BadOption, ["option", "value"], "{option} 需要 ISO 8601 日期，实际为 '{value}'", "{option} needs an ISO 8601 date, got '{value}'");
+    public static readonly Message NeedsPositive = new(Codes.BadOption, ["option", "value"], "{option} 必须为正数，实际为 {value}", "{option} must be positive, got {value}");
+    public static readonly Message NeedsZeroOrMore = new(Codes.BadOption, ["option", "value"], "{option} 必须不小于 0，实际为 {value}", "{option} must be 0 or more, got {value}");
+    public static readonly Message NotANumber = new(Codes.BadOption, ["option", "value"], "{option}：不是数字：'{value}'", "{option}: not a number: '{value}'");
+    public static readonly Message NotADuration = new(Codes.BadOption, ["option", "value"], "{option}：不是时长：'{value}'", "{option}: not a duration: '{value}'");
+    public static readonly Message NotAFolderOption = new(Codes.BadOption, ["option", "value"], "{option}：不是文件夹：{value}", "{option}: not a folder: {value}");
+    public static readonly Message GiveKind = new(Codes.MissingInput, ["kinds"], "请给出文档种类（{kinds} 之一）或 --markdown", "give a document kind ({kinds}) or --markdown");
+    public static readonly Message UnknownKindOption = new(Codes.BadOption, ["kind", "kinds"], "未知的文档种类 '{kind}'；应为 {kinds}", "unknown kind '{kind}'; expected {kinds}");
+    public static readonly Message GiveSnapshotInput = new(Codes.MissingInput, "请给出要快照的文件夹，或 --compare BEFORE AFTER", "give a folder to snapshot, or --compare BEFORE AFTER");
+    public static readonly Message GiveSnapshotOutput = new(Codes.MissingInput, "请用 -o FILE 给出快照文件", "give -o FILE for the snapshot");
+    public static readonly Message GiveLogFormat = new(Codes.MissingInput, ["file", "formats"], "无法从 {file} 的文件名或内容判断格式：请用 --format 给出（{formats}）",
+        "cannot tell the format of {file} from its name or first lines: give --format ({formats})");
+    public static readonly Message StdoutOnce = new(Codes.BadOption, "只能有一个输出写到标准输出（-）", "only one output can go to stdout (-)");
+    public static readonly Message EvidenceInput = new(Codes.BadEvidence, ["message"], "{message}", "{message}");
+    public static readonly Message InternalError = new(null, ["type", "message"], "内部错误：{type}：{message}", "internal error: {type}: {message}");
+    public static readonly Message InternalErrorHint = new(null, "（设置 IQ_DEBUG=1 查看详情）", "(set IQ_DEBUG=1 for details)");
+    public static readonly Message Interrupted = new(null, ["signal"], "已中断（{signal}）；未留下不完整的输出", "interrupted ({signal}); nothing partial left");
+
+    // ---- what commands say ----
+    public static readonly Message Written = new(null, ["path"], "已写入：{path}", "Written: {path}");
+    public static readonly Message ProbedIn = new(null, ["seconds", "dir"], "已探测本机，用时 {seconds} 秒 → {dir}", "Probed this machine in {seconds} s → {dir}");
+    public static readonly Message CheckOk = new(null, ["path", "id", "version", "sections", "items", "automatic", "manual", "params"],
+        "{path}：通过 — 检查单 \"{id}\" {version}：{sections} 个章节，{items} 个条目（{automatic} 个自动，{manual} 个人工），{params} 个参数",
+        "{path}: ok — checklist \"{id}\" {version}: {sections} sections, {items} items ({automatic} automatic, {manual} manual), {params} params");
+    public static readonly Message ProbeDone = new(null, ["software", "errors", "seconds", "dir"],
+        "已探测：{software} 个软件条目，{errors} 个探测错误，用时 {seconds} 秒；事实已写入 {dir}/environment.json 和 {dir}/software.json",
+        "Probed {software} software entries, {errors} probe error(s) in {seconds} s; facts written to {dir}/environment.json and {dir}/software.json");
+    public static readonly Message ManualTemplateDone = new(null, ["count", "path"], "已将 {count} 个人工条目写入 {path}", "{count} manual items written to {path}");
+    public static readonly Message LogsDone = new(null, ["files", "lines", "events", "unparsed", "tasks", "sources", "dir"],
+        "{files} 个文件：{lines} 行，{events} 个事件，{unparsed} 行未解析，{tasks} 个任务；{dir}/logs.json 现含 {sources} 个日志来源",
+        "{files} file(s): {lines} lines, {events} events, {unparsed} not parsed, {tasks} tasks; {dir}/logs.json now holds {sources} log source(s)");
+    public static readonly Message LogsFile = new(null, ["file", "format", "lines", "events", "unparsed"], "  {file}（{format}）：{lines} 行，{events} 个事件，{unparsed} 行未解析",
+        "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
+    public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
+    public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
+        "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");
+    public static readonly Message TestsDone = new(null, ["total", "failed", "skipped", "dir"], "{total} 个测试，{failed} 个失败，{skipped} 个跳过；已写入 {dir}/tests.json",
+        "{total} tests, {failed} failed, {skipped} skipped; written to {dir}/tests.json");
+    public static readonly Message ManifestDone = new(null, ["id", "version", "components", "missing", "changed", "extra", "dir"],
+        "{id} {version}：{components} 个组件，缺失 {missing}，变化 {changed}，多余 {extra}；已写入 {dir}/manifest.json",
+        "{id} {version}: {components} components, {missing} missing, {changed} changed, {extra} extra; written to {dir}/manifest.json");
+    public static readonly Message BaselineDone = new(null, ["partial", "model", "provider", "mean", "concurrency", "metric", "dir"],
+        "{partial}{model} 在 {provider} 上的基线：单流平均 {mean} ms，最大并发 {concurrency}{metric}；已写入 {dir}/baseline.json",
+        "{partial}baseline of {model} on {provider}: single-stream mean {mean} ms, max concurrency {concurrency}{metric}; written to {dir}/baseline.json");
+    public static readonly Message BaselinePartial = new(null, "提前停止；不完整的", "Stopped early; partial ");
+    public static readonly Message BaselineAccuracy = new(null, ["value"], "，准确率 {value}", ", accuracy {value}");
+    public static readonly Message BaselineDice = new(null, ["value"], "，Dice {value}", ", Dice {value}");
+}
