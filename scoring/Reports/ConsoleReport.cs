@@ -43,7 +43,17 @@ public static class ConsoleReport
             {
                 o.WriteLine();
                 o.WriteLine(T(Msg.ConsoleAllItems.With(report.Results.Count)));
-                foreach (var r in report.Results) WriteRow(o, r, lang, style, evidenceOnly: false);
+                var items = report.Checklist.Items.ToDictionary(i => i.Id);
+                foreach (var r in report.Results)
+                {
+                    WriteRow(o, r, lang, style, evidenceOnly: false);
+                    // What was checked, for rows whose results record no evidence of their own (a pass records none).
+                    if (r.Evidence.Count == 0 && items.TryGetValue(r.ItemId, out var item) && r.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Error)
+                    {
+                        if (item.When is not null) o.WriteLine(style.Dim($"        when   {item.When.Text}"));
+                        foreach (var e in item.Expectations) o.WriteLine(style.Dim($"        expect {e.Text}"));
+                    }
+                }
             }
             var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
             if (pending > 0) o.WriteLine("\n" + T(Msg.ConsolePending.With(pending)));

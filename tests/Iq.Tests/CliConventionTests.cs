@@ -87,7 +87,8 @@ public class CliConventionTests
         Assert.Equal(normal.ExitCode, verbose.ExitCode);
         // A passing item with its evidence appears only in --verbose.
         Assert.DoesNotContain("6.1.1a.cpu [", normal.Stdout);
-        Assert.Matches(@"\n  PASS  6\.1\.1a\.cpu \[shall, [^\]]+\] .*\n        env\.cpu\.logical_cores >= plan\.hardware\.minimum\.logical_cores: actual \d+, expected >= \d+", verbose.Stdout);
+        Assert.Matches(@"\n  PASS  6\.1\.1a\.cpu \[shall, [^\]]+\] .*\n        when   .*\n        expect env\.cpu\.logical_cores >= plan\.hardware\.minimum\.logical_cores\n", verbose.Stdout);
+        Assert.Matches(@"\n  FAIL  6\.1\.1a\.gpu-memory\[0\] .*\n        .*: actual .*, expected ", verbose.Stdout);
         var results = JsonDocument.Parse(CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", "-", "-q").Stdout);
         var ids = results.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
         foreach (var id in ids) Assert.Contains($" {id} [", verbose.Stdout);
@@ -104,7 +105,7 @@ public class CliConventionTests
         var outcomes = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("items").EnumerateArray()
             .GroupBy(i => i.GetProperty("outcome").GetString()!).ToDictionary(g => g.Key, g => g.Count());
         int N(string o) => outcomes.GetValueOrDefault(o);
-        Assert.True(N("waived") > 0 && N("informational") > 0 && N("notapplicable") > 0, string.Join(", ", outcomes));
+        Assert.True(N("waived") > 0 && N("notapplicable") > 0, string.Join(", ", outcomes));
         Assert.Contains($"Outcomes: {N("pass")} pass, {N("fail")} fail, {N("error")} error, {N("notapplicable")} not applicable, {N("notchecked")} to judge, " +
                         $"{N("informational")} informational, {N("waived")} waived, {N("notselected")} not selected ({outcomes.Values.Sum()} rows)", run.Stdout);
         Assert.Contains("pass fail  err  n/a todo info waiv nsel", run.Stdout);
@@ -158,7 +159,7 @@ public class CliConventionTests
         Assert.Contains("\u001b[31mFAIL\u001b[0m", colour);
         var noColor = OnTerminal("NO_COLOR=1");
         Assert.Contains("Verdict: FAIL", noColor);
-        Assert.DoesNotContain("\u001b[", noColor);
+        Assert.DoesNotMatch("\u001b\\[[0-9;]*m", noColor); // no SGR (colour) sequence; the terminal's own mode strings may remain
         var redirected = CliRunner.Process("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "-q");
         Assert.Contains("Verdict: FAIL", redirected.Stdout);
         Assert.DoesNotContain("\u001b[", redirected.Stdout + redirected.Stderr);
@@ -172,12 +173,17 @@ public class CliConventionTests
         File.WriteAllText(file, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.core > 1 }\n");
         var en = CliRunner.InProcess("check", file);
         var zh = CliRunner.InProcess("check", file, "--lang", "zh");
-        Assert.Equal($"{file}:2:31: error IQ2001: Unknown fact path. Path=env.cpu.core; did you mean 'env.cpu.cores'?\n", en.Stderr);
-        Assert.Equal($"{file}:2:31: error IQ2001: 未知的事实路径。Path=env.cpu.core；是否想写 'env.cpu.cores'？\n", zh.Stderr);
+        Assert.Equal($"{file}:2:31: error IQ2001: Unknown fact path. Path=env.cpu.core\n", en.Stderr);
+        Assert.Equal($"{file}:2:31: error IQ2001: 未知的事实路径。Path=env.cpu.core\n", zh.Stderr);
+        var near = Path.Combine(dir.Path, "near.iq");
+        File.WriteAllText(near, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.logical_core > 1 }\n");
+        Assert.EndsWith("error IQ2001: 未知的事实路径。Path=env.cpu.logical_core；是否想写 'env.cpu.logical_cores'？\n", CliRunner.InProcess("check", near, "--lang", "zh").Stderr);
+        Assert.EndsWith("error IQ2001: Unknown fact path. Path=env.cpu.logical_core; did you mean 'env.cpu.logical_cores'?\n", CliRunner.InProcess("check", near).Stderr);
 
         var audit = CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--lang", "zh");
         Assert.Contains("结论：不通过 — 否决：", audit.Stdout);
-        Assert.Contains("缺少证据：", audit.Stdout);
+        Assert.Contains("不通过与出错的条目（", audit.Stdout);
+        Assert.Contains("结果：通过 ", audit.Stdout);
         Assert.Contains("章节", audit.Stdout);
 
         var usage = CliRunner.InProcess("audit", "--fatcs", "x", "--lang", "zh");
@@ -228,7 +234,7 @@ public class CliConventionTests
     }
 
     [Fact]
-    public void An_interrupted_command_exits_143_and_leaves_nothing_partial()
+    public async Task An_interrupted_command_exits_143_and_leaves_nothing_partial()
     {
         using var dir = new TempDir();
         var model = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "baseline", "perf", "convnet.onnx");
@@ -237,13 +243,14 @@ public class CliConventionTests
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        Thread.Sleep(4000); // started and measuring
+        await Task.Delay(4000); // started and measuring
         using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
         Assert.True(p.WaitForExit(30_000), "iq did not stop on SIGTERM");
+        var said = await stdout + await stderr;
         Assert.Equal(143, p.ExitCode);
         // What was measured is a complete document marked incomplete, or nothing; never a temporary file.
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
         foreach (var f in Directory.GetFiles(dir.Path, "*.json"))
-            Assert.True(JsonNode.Parse(File.ReadAllText(f))!["facts"]!["incomplete"]!.GetValue<bool>(), stdout.Result + stderr.Result);
+            Assert.True(JsonNode.Parse(File.ReadAllText(f))!["facts"]!["incomplete"]!.GetValue<bool>(), said);
     }
 }
