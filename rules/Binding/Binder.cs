@@ -51,7 +51,7 @@ sealed class Binder
         DeclareLets(_checklist.Declarations);
         CollectIds(_checklist.Declarations);
         ApplyTailoring();
-        var scoring = BindScoring(_checklist.Scoring);
+        var scoring = BindScoring(_checklist.Scoring, parameters);
 
         var rootSpan = _checklist.Root.Span;
         var root = new SectionModel("", _checklist.Title, 1, null, BindMembers(_checklist.Declarations, "", null), rootSpan);
@@ -251,12 +251,21 @@ sealed class Binder
         return null;
     }
 
-    ScoringSpec BindScoring(ScoringSetting? s)
+    ScoringSpec BindScoring(ScoringSetting? s, IReadOnlyList<ParamModel> parameters)
     {
         if (s is null) return ScoringSpec.Default;
         if (!ScoringSpec.Models.Contains(s.Model))
             _diagnostics.Error(Msg.UnknownScoring.With(s.Model, Localized.OrList(ScoringSpec.Models)), s.Span);
         var passAt = ScoringSpec.Default.PassAt;
+        if (s.PassAtParam is var (name, span))
+        {
+            var param = parameters.FirstOrDefault(p => p.Name == name);
+            if (param is null)
+                _diagnostics.Error(Msg.PassAtNoParam.With(name, Localized.DidYouMean(name, parameters.Select(p => p.Name))), span);
+            else if (param.Value is not double v || v is < 0 or > 100)
+                _diagnostics.Error(Msg.PassAtParamRange.With(name, param.Display), span);
+            else passAt = v;
+        }
         if (s.PassAt is { Value: double p })
         {
             if (p is < 0 or > 100) _diagnostics.Error(Msg.PassAtRange.With(s.PassAt.Text), s.PassAt.Span);
@@ -313,6 +322,8 @@ sealed class Binder
             ConditionModel? when = null;
             BoundExpr? score = null;
             TextTemplate? fix = null;
+            TextTemplate? whenReason = null;
+            string? emptyReason = null;
             string? manual = null;
             var informational = false;
             foreach (var c in item.Clauses)
@@ -336,6 +347,12 @@ sealed class Binder
                     case WhenClause w:
                         if (binder.BindAs(w.Condition, IqType.Bool, "'when'") is { } applies)
                             when = new ConditionModel(ExprPrinter.Print(w.Condition), applies);
+                        if (w.Reason is not null) whenReason = Template(w.Reason, w.Span, binder);
+                        break;
+                    case EmptyClause e:
+                        if (item.Foreach is null)
+                            _diagnostics.Error(Msg.EmptyWithoutForeach.With(item.Id), e.Span);
+                        emptyReason = e.Reason;
                         break;
                     case ScoreClause s: score = binder.BindAs(s.Score, IqType.Number, "'score'"); break;
                     case FixClause f: fix = Template(f.Text, f.Span, binder); break;
@@ -361,6 +378,8 @@ sealed class Binder
                 expectations, when, score, fix, manual, informational, variable, source, dependsOn)
             {
                 Reads = Reads(source is null ? conditions : conditions.Append(source)),
+                WhenReason = whenReason,
+                EmptyReason = emptyReason,
             };
         }
     }

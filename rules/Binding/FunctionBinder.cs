@@ -63,7 +63,9 @@ sealed partial class ExpressionBinder
 
         if (form.Fold is not null && arguments.All(a => a is BoundLiteral))
         {
-            var folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray());
+            object? folded;
+            try { folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray()); }
+            catch (Runtime.EvaluationException e) { return Error(Msg.FoldFailed.With(e.Message), args[0].Span); }
             if (folded is null)
                 return Error(Msg.NotAValid.With(fn.Name, ((BoundLiteral)arguments[0]).Value), args[0].Span);
             return new BoundLiteral(folded, form.Returns, c.Span);
@@ -83,6 +85,12 @@ sealed partial class ExpressionBinder
             case ArgKind.Bool: return Is(arg, IqType.Bool) ? arg : Mismatch(Msg.ABool);
             case ArgKind.Numeric: return IsNumeric(arg.Type) || arg.Type == IqType.Any ? arg : Mismatch(Msg.ANumeric);
             case ArgKind.StringOrList: return arg.Type is ListType || Is(arg, IqType.String) ? arg : Mismatch(Msg.AStringOrList);
+            case ArgKind.SchemeName:
+                if (arg is not BoundLiteral { Value: string name })
+                    return Error(Msg.SchemeNameInQuotes.With(function), syntax.Span);
+                if (Versions.VersionSchemes.ByName.ContainsKey(name)) return arg;
+                return Error(Msg.UnknownVersionScheme.With(name, Text.Suggest(name, Versions.VersionSchemes.ByName.Keys) is { } s
+                    ? Msg.DidYouMean.With(s) : Msg.Expected.With(Localized.OrList(Versions.VersionSchemes.ByName.Keys))), syntax.Span);
             case ArgKind.Date:
                 if (arg.Type == IqType.String) arg = Convert(arg, IqType.Date);
                 return Is(arg, IqType.Date) ? arg : Mismatch(Msg.ADate);

@@ -39,6 +39,8 @@ public enum ArgKind
     Lazy,
     /// <summary>Two or more values of one type that orders; the function receives them as one list.</summary>
     Ordered,
+    /// <summary>A version scheme's name as a string literal (<c>"dpkg"</c>), checked when the checklist compiles.</summary>
+    SchemeName,
 }
 
 /// <summary>The type a call has.</summary>
@@ -149,8 +151,9 @@ public static class FunctionRegistry
             S(ResultRule.OfLambda, (Aggregate)Functions.Avg, List, P("x => value", ArgKind.NumericSelector))),
         F("exists", "true when the fact is present (the only way to ask without making the item an error)",
             S(IqType.Bool, (Unary)Functions.Exists, P("fact path", ArgKind.FactPath))),
-        F("version", "a version read from a string; a literal is checked when the checklist compiles",
-            C(IqType.Version, (Unary)Functions.Version, a => IqVersion.TryParse(a[0] as string, out var v) ? v : null, Str)),
+        F("version", "a version read from a string, in the scheme of what it meets, or in the named one (dpkg, rpm, pep440, semver, generic; docs: Versions); a literal is checked when the checklist compiles",
+            C(IqType.Version, (Unary)Functions.Version, a => IqVersion.TryParse(a[0] as string, out var v) ? v : null, Str),
+            C(IqType.Version, (Binary)Functions.VersionIn, FoldVersionIn, Str, P("\"scheme\"", ArgKind.SchemeName))),
         F("date", "a date read from an ISO 8601 string; a literal is checked when the checklist compiles",
             C(IqType.Date, (Unary)Functions.Date, a => a[0] is string s && Functions.TryDate(s, out var d) ? d : null, Str)),
         F("len", "the number of characters of a string, or of elements of a list",
@@ -178,6 +181,15 @@ public static class FunctionRegistry
     ];
 
     static readonly Dictionary<string, FunctionDecl> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>version("1:2.3-1", "dpkg") of literals: parsed in that scheme now; a text that does not parse is an error
+    /// naming it and why.</summary>
+    static object? FoldVersionIn(object?[] a)
+    {
+        var scheme = Versions.VersionSchemes.ByName[(string)a[1]!];
+        return IqVersion.In((string)a[0]!, scheme, out var why)
+            ?? throw new EvaluationException($"Not a {scheme.Name} version: \"{a[0]}\" ({why})");
+    }
 
     public static FunctionDecl? Find(string name) => ByName.GetValueOrDefault(name);
 

@@ -98,6 +98,7 @@ public static class ChecklistCompiler
             Id = Template(item.IdTemplate, compiler),
             Title = Template(item.TitleTemplate, compiler),
             Fix = item.Fix is null ? null : Template(item.Fix, compiler),
+            WhenReason = item.WhenReason is null ? null : Template(item.WhenReason, compiler),
         }).ToList();
         var delegates = compiler.CompileAll();
 
@@ -115,6 +116,7 @@ public static class ChecklistCompiler
             Id = Build(p.Id),
             Title = Build(p.Title),
             Fix = p.Fix is null ? null : Build(p.Fix),
+            WhenReason = p.WhenReason is null ? null : Build(p.WhenReason),
         }).ToArray();
         return new CompiledChecklist(model, schema.Roots, lets.Select(i => delegates[i]).ToArray(), items, scripts);
     }

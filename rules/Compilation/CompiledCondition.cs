@@ -19,7 +19,8 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
         string _text = "";
         string? _op;
         BoundExpr? _leftExpr, _rightExpr;
-        Func<EvalContext, object?>? _left, _right, _whole;
+        Func<EvalContext, object?>? _left, _right, _whole, _counted;
+        BoundExpr? _countedExpr;
         Explainer[] _conjuncts = [];
 
         public static Explainer For(string text, BoundExpr e)
@@ -36,6 +37,12 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
                     x._rightExpr = cmp.Right;
                     x._left = ExpressionCompiler.CompileOne(cmp.Left);
                     x._right = ExpressionCompiler.CompileOne(cmp.Right);
+                    // count(list of names) == 0 that fails shows the names (which files are missing), not just how many.
+                    if (cmp.Left is BoundCall { Function: "count" or "len", Arguments: [{ Type: ListType { Element: var element } } counted] } && element == IqType.String)
+                    {
+                        x._countedExpr = counted;
+                        x._counted = ExpressionCompiler.CompileOne(counted);
+                    }
                     break;
             }
             x._whole = ExpressionCompiler.CompileOne(e);
@@ -53,7 +60,12 @@ sealed class CompiledCondition(string text, BoundExpr expression, Func<EvalConte
             {
                 var l = Safe(_left!, ctx);
                 var r = Safe(_right!, ctx);
-                return [new Evidence(_text, ValueFormatter.Format(l, _leftExpr!.Type), $"{_op} {ValueFormatter.Format(r, _rightExpr!.Type)}")];
+                var actual = ValueFormatter.Format(l, _leftExpr!.Type);
+                if (_counted is not null && Safe(_counted, ctx) is object?[] elements && elements.Length > 0)
+                    actual += " " + ValueFormatter.Format(elements, _countedExpr!.Type);
+                var expected = $"{_op} {ValueFormatter.Format(r, _rightExpr!.Type)}";
+                if (IqVersion.OrderUsed(l, r) is { } order) expected += $" ({order})";
+                return [new Evidence(_text, actual, expected)];
             }
             return [new Evidence(_text, ValueFormatter.Format(value, IqType.Bool), "true")];
         }

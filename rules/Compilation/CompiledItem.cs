@@ -16,6 +16,7 @@ sealed class CompiledItem
     public required CompiledTemplate Id { get; init; }
     public required CompiledTemplate Title { get; init; }
     public CompiledTemplate? Fix { get; init; }
+    public CompiledTemplate? WhenReason { get; init; }
 }
 
 /// <summary>A text with holes; each part is a string or a compiled expression with its type.</summary>

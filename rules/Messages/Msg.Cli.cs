@@ -80,9 +80,14 @@ public static partial class Msg
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");
     public static readonly Message TestsDone = new(null, ["total", "failed", "skipped", "dir"], "{total} 个测试，{failed} 个失败，{skipped} 个跳过；已写入 {dir}/tests.json",
         "{total} tests, {failed} failed, {skipped} skipped; written to {dir}/tests.json");
-    public static readonly Message ManifestDone = new(null, ["id", "version", "components", "missing", "changed", "extra", "dir"],
-        "{id} {version}：{components} 个组件，缺失 {missing}，变化 {changed}，多余 {extra}；已写入 {dir}/manifest.json",
-        "{id} {version}: {components} components, {missing} missing, {changed} changed, {extra} extra; written to {dir}/manifest.json");
+    public static readonly Message ManifestSummary = new(null, ["id", "version", "format", "format_version", "components", "listed", "verified"],
+        "{id} {version}（{format} {format_version}）：{components} 个组件，{listed} 个文件带哈希；已核对 {verified}",
+        "{id} {version} ({format} {format_version}): {components} components, {listed} files with hashes; verified {verified}");
+    public static readonly Message ManifestFiles = new(null, ["missing", "missing_names", "changed", "changed_names", "rejected", "rejected_names", "extra", "extra_names"],
+        "缺失 {missing}{missing_names}；变化 {changed}{changed_names}；拒绝 {rejected}{rejected_names}；多余 {extra}{extra_names}",
+        "{missing} missing{missing_names}; {changed} changed{changed_names}; {rejected} rejected{rejected_names}; {extra} extra{extra_names}");
+    public static readonly Message NotChecked = new(null, ["why"], "未核对（{why}）", "not checked ({why})");
+    public static readonly Message WrittenTo = new(null, ["path"], "已写入 {path}", "written to {path}");
     public static readonly Message BaselineDone = new(null, ["partial", "model", "provider", "mean", "concurrency", "metric", "dir"],
         "{partial}{model} 在 {provider} 上的基线：单流平均 {mean} ms，最大并发 {concurrency}{metric}；已写入 {dir}/baseline.json",
         "{partial}baseline of {model} on {provider}: single-stream mean {mean} ms, max concurrency {concurrency}{metric}; written to {dir}/baseline.json");

@@ -16,7 +16,8 @@ public static partial class Msg
     public static readonly Message CmdSnapshot = new(null, "为文件夹做快照（每个文件的 SHA-256），或比较两个快照得到回滚事实（IQ 5.2.2、6.3.2）",
         "Snapshot a folder (SHA-256 of every file), or compare two snapshots into rollback facts (IQ 5.2.2, 6.3.2)");
     public static readonly Message CmdTests = new(null, "JUnit XML 测试结果转为 tests 事实（IQ 4.3.1、6.3.1）", "JUnit XML test results to tests facts (IQ 4.3.1, 6.3.1)");
-    public static readonly Message CmdManifest = new(null, "版本清单或 SBOM 转为 manifest 事实（IQ 5.5.1、6.6.1）", "Version manifest or SBOM to manifest facts (IQ 5.5.1, 6.6.1)");
+    public static readonly Message CmdManifest = new(null, "版本清单或 SBOM 转为 manifest 事实，逐一在磁盘上核对所列文件的哈希（IQ 5.5.1、6.2.2 f、6.6.1）",
+        "Version manifest or SBOM to manifest facts, every listed file hash checked on disk (IQ 5.5.1, 6.2.2 f, 6.6.1)");
     public static readonly Message CmdExplain = new(null, "解释某个条目的结果，或在事实上计算一个表达式", "Explain an item's outcome, or evaluate an expression over the facts");
 
     // ---- shared options and arguments ----
@@ -70,8 +71,12 @@ public static partial class Msg
     public static readonly Message OptRollbackTime = new(null, "回滚耗时，如 \"12 min\" 或 720000（毫秒）", "How long the rollback took, e.g. \"12 min\" or 720000 (ms)");
     public static readonly Message ArgJunit = new(null, "JUnit XML 报告", "JUnit XML reports");
     public static readonly Message OptCategory = new(null, "SUITE=CATEGORY（interface、data-interface、main-flow）；可用 * 通配符（可重复）", "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed (repeatable)");
-    public static readonly Message ArgManifest = new(null, "清单：iq 自有 JSON 格式、CycloneDX 1.4–1.6 JSON 或 SPDX 2.3 JSON", "The manifest: iq's own JSON format, CycloneDX 1.4–1.6 JSON, or SPDX 2.3 JSON");
-    public static readonly Message OptManifestRoot = new(null, "对此文件夹下列出的每个文件计算哈希并比较", "Hash every listed file under this folder and compare");
+    public static readonly Message ArgManifest = new(null, "清单：iq 自有 JSON 格式、CycloneDX 1.4–1.7（JSON 或 XML）或 SPDX 2.1–2.3（JSON 或 tag-value）",
+        "The manifest: iq's own JSON format, CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value)");
+    public static readonly Message OptManifestRoot = new(null, "对此文件夹下清单给出哈希的每个文件计算哈希并比较；列出清单之外的文件",
+        "Hash every file the manifest gives a hash for under this folder and compare; list files not in the manifest");
+    public static readonly Message OptIgnore = new(null, "GLOB：--root 下不作为多余文件报告的文件（* 在一层文件夹内，** 跨文件夹）",
+        "GLOB: files under --root not to report as extra (* within a folder, ** across folders)");
     public static readonly Message OptPattern = new(null, "版本命名规则（正则表达式；默认 SemVer）", "The version naming rule as a regex (default: SemVer)");
 
     // ---- baseline ----

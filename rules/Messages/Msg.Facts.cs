@@ -28,6 +28,8 @@ public static partial class Msg
     public static readonly Message NeedsFacts = new(null, "事实文档需要 \"facts\"", "a fact document needs \"facts\"");
     public static readonly Message UnknownMemberOf = new(null, ["name", "of", "hint"], "{of} 没有成员 '{name}'{hint}", "unknown member '{name}' of {of}{hint}");
     public static readonly Message ExpectedGot = new(null, ["expected", "got"], "应为{expected}，实际为 {got}", "expected {expected}, got {got}");
+    public static readonly Message AValueOnlyPlanNa = new(null, "一个值：只有安装验证方案可以声明某项事实不适用", "a value: only the plan may declare a fact not applicable");
+    public static readonly Message NaNeedsReason = new(null, "应为理由，非空字符串：不适用，因为……", "expected the reason, a non-empty string: not applicable, because …");
     public static readonly Message AnObject = new(null, "对象", "an object");
     public static readonly Message AMap = new(null, "对象（按名称的映射）", "an object (a map by name)");
     public static readonly Message TrueOrFalse = new(null, " true 或 false", "true or false");

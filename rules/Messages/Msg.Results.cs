@@ -11,7 +11,10 @@ public static partial class Msg
     public static readonly Message ReasonMissing = new(null, ["facts"], "缺少证据：{facts}", "missing evidence: {facts}");
     public static readonly Message ReasonMissingIn = new(null, ["facts", "clause"], "缺少证据：{facts}（在 '{clause}' 中）", "missing evidence: {facts} (in '{clause}')");
     public static readonly Message ReasonNotApplicable = new(null, ["condition"], "不适用：{condition} 为假", "not applicable: {condition} is false");
-    public static readonly Message ReasonEmptyForeach = new(null, "foreach 遍历的列表为空", "foreach over an empty list");
+    public static readonly Message ReasonNotApplicableBecause = new(null, ["because"], "不适用：{because}", "not applicable: {because}");
+    public static readonly Message ReasonDeclaredNotApplicable = new(null, ["fact", "because"], "不适用：{fact}：\"{because}\"（文档中声明）", "not applicable: {fact}: \"{because}\" (declared in the document)");
+    public static readonly Message ReasonEmptyListFine = new(null, ["list", "because"], "不适用：{list} 为空：{because}", "not applicable: {list} is empty: {because}");
+    public static readonly Message ReasonEmptyList = new(null, ["list"], "缺少证据：{list} 是空列表；该要求至少需要一项", "missing evidence: {list} is an empty list; the requirement needs at least one entry");
     public static readonly Message ReasonDisabled = new(null, ["because"], "已被裁剪停用：{because}", "disabled by tailoring: {because}");
     public static readonly Message ReasonManual = new(null, ["guidance"], "需要人工评判：{guidance}", "manual judgment required: {guidance}");
     public static readonly Message ReasonInformational = new(null, "资料性", "informational");
@@ -26,6 +29,7 @@ public static partial class Msg
     public static readonly Message MissingNoDocument = new(null, ["path", "kind"], "{path}（数据包中没有 '{kind}' 文档）", "{path} (no '{kind}' document in the bundle)");
     public static readonly Message MissingAbsent = new(null, ["path", "detail"], "{path}（不存在：{detail}）", "{path} (absent: {detail})");
     public static readonly Message MissingProbeError = new(null, ["path", "detail"], "{path}（探测出错：{detail}）", "{path} (probe error: {detail})");
+    public static readonly Message MissingNotApplicable = new(null, ["path", "detail"], "{path}（不适用：{detail}）", "{path} (not applicable: {detail})");
     public static readonly Message MissingItemNotDecided = new(null, ["id", "outcome"], "条目 '{id}' 为 {outcome}", "item '{id}' is {outcome}");
 }
 

@@ -43,6 +43,10 @@ public static partial class Msg
     public static readonly Message ArgumentCount = new(Codes.ArgumentCount, ["function", "usage", "count"], "{function}() 的参数个数不对：应为 {usage}，实际 {count} 个",
         "Wrong number of arguments to {function}(): expected {usage}, got {count}");
     public static readonly Message NeedsFactPath = new(Codes.TypeMismatch, ["function"], "类型不匹配：{function}() 需要事实路径，如 env.gpus", "Type mismatch: {function}() needs a fact path such as env.gpus");
+    public static readonly Message SchemeNameInQuotes = new(Codes.TypeMismatch, ["function"], "类型不匹配：{function}() 的版本方案是加引号的名称，如 \"dpkg\"",
+        "Type mismatch: the scheme of {function}() is a name in quotes, such as \"dpkg\"");
+    public static readonly Message UnknownVersionScheme = new(Codes.BadValue, ["name", "hint"], "未知的版本方案 '{name}'{hint}", "Unknown version scheme '{name}'{hint}");
+    public static readonly Message FoldFailed = new(Codes.BadValue, ["reason"], "{reason}", "{reason}");
     public static readonly Message NotAValid = new(Codes.BadValue, ["function", "value"], "不是有效的 {function}：\"{value}\"", "Not a valid {function}: \"{value}\"");
     public static readonly Message FunctionNeeds = new(Codes.TypeMismatch, ["function", "needs", "got"], "类型不匹配：{function}() 需要{needs}，实际为 {got}", "Type mismatch: {function}() needs {needs}, got {got}");
     public static readonly Message LambdaNeeds = new(Codes.TypeMismatch, ["function", "needs", "got"], "类型不匹配：{function}() 的 lambda 需要返回{needs}，实际为 {got}",
@@ -81,6 +85,10 @@ public static partial class Msg
     public static readonly Message BadWeight = new(Codes.BadWeight, ["value"], "权重必须是不小于 0 的数，实际为 {value}", "Weight must be a number of 0 or more, got {value}");
     public static readonly Message UnknownScoring = new(Codes.BadScoring, ["model", "models"], "未知的评分模型 '{model}'；应为 {models}", "Unknown scoring model '{model}'; expected {models}");
     public static readonly Message PassAtRange = new(Codes.BadScoring, ["value"], "pass_at 必须在 0 到 100 之间，实际为 {value}", "pass_at must be between 0 and 100, got {value}");
+    public static readonly Message PassAtNoParam = new(Codes.BadScoring, ["name", "hint"], "pass_at 所指参数不存在：'{name}'{hint}", "pass_at names no param: '{name}'{hint}");
+    public static readonly Message PassAtParamRange = new(Codes.BadScoring, ["name", "value"], "pass_at {name}：该参数必须是 0 到 100 之间的数，实际为 {value}",
+        "pass_at {name}: the param must be a number between 0 and 100, got {value}");
+    public static readonly Message EmptyWithoutForeach = new(Codes.NothingToEvaluate, ["id"], "'empty' 只用于 foreach 条目：条目 '{id}' 没有 foreach", "'empty' is for a foreach item: item '{id}' has no foreach");
     public static readonly Message ForeachNeedsList = new(Codes.TypeMismatch, ["got"], "类型不匹配：foreach 需要列表，实际为 {got}", "Type mismatch: foreach needs a list, got {got}");
     public static readonly Message DuplicateClause = new(Codes.DuplicateClause, ["keyword", "id"], "条目 '{id}' 中 '{keyword}' 重复", "Duplicate '{keyword}' in item '{id}'");
     public static readonly Message ManualWithChecks = new(Codes.NothingToEvaluate, ["id"], "条目 '{id}' 为 'manual'（由人评判），不能同时有 'expect' 或 'score'",

@@ -26,6 +26,13 @@ public sealed record ItemModel(
     IReadOnlyList<string> DependsOn)
     : RuleNode(Id, Title, Weight, DisabledReason, Span)
 {
+    /// <summary>Why the item does not apply when its <c>when</c> is false (<c>when … because "…"</c>).</summary>
+    public TextTemplate? WhenReason { get; init; }
+
+    /// <summary>For a foreach item: why an empty list is fine (<c>empty notapplicable "…"</c>); null: an empty list is
+    /// missing evidence.</summary>
+    public string? EmptyReason { get; init; }
+
     /// <summary>The fact roots its conditions read (<c>expect</c>, <c>when</c>, <c>score</c>, <c>foreach</c>), directly or
     /// through lets, computed by the binder: the documents the item's evidence comes from.</summary>
     public IReadOnlyList<FactRoot> Reads { get; init; } = [];

@@ -71,12 +71,16 @@ static class Evaluator
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new EvaluationError(e.Message), null));
             return;
         }
-        if (source is Missing missing)
+        if (source is Missing { NotApplicable: { } why } na)
+            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], new DeclaredNotApplicable(na.Path, why), null));
+        else if (source is Missing missing)
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new MissingEvidence([missing]), null));
         else if (source is not object?[] elements)
             into.Add(Row(m, m.Id, title, Outcome.Error, 0, [], new TypeMismatch("foreach needs a list", Ops.Describe(source)), null));
         else if (elements.Length == 0)
-            into.Add(Row(m, m.Id, title, Outcome.NotApplicable, 0, [], new EmptyForeach(), null));
+            // An empty list is no evidence that a requirement is met, unless the checklist says an empty list is fine.
+            into.Add(Row(m, m.Id, title, m.EmptyReason is null ? Outcome.Error : Outcome.NotApplicable, 0, [],
+                new EmptyForeach(ExpressionBinder.PathOf(m.ForeachSource!), m.EmptyReason), null));
         else
         {
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -118,8 +122,11 @@ static class Evaluator
             if (item.When is { } when)
             {
                 var applies = when.Evaluate(ctx);
+                if (applies is Missing { NotApplicable: { } whyNot } wna)
+                    return Row(m, id, title, Outcome.NotApplicable, 0, [], new DeclaredNotApplicable(wna.Path, whyNot), null);
                 if (applies is Missing wm) return Row(m, id, title, Outcome.Error, 0, [], new MissingEvidence([wm], "when"), fix);
-                if (applies is false) return Row(m, id, title, Outcome.NotApplicable, 0, [], new NotApplicable(when.Text), fix);
+                if (applies is false)
+                    return Row(m, id, title, Outcome.NotApplicable, 0, [], new NotApplicable(when.Text, item.WhenReason?.Render(ctx)), fix);
             }
             if (m.Manual is not null)
                 return Row(m, id, title, Outcome.NotChecked, 0, [], new ManualRequired(m.Manual), fix);
@@ -127,6 +134,7 @@ static class Evaluator
             // Lists only when something is to be said: most items pass.
             List<Evidence>? evidence = null;
             List<Missing>? missing = null;
+            List<Missing>? declaredNotApplicable = null;
             var failed = false;
             foreach (var condition in item.Expectations)
             {
@@ -137,10 +145,14 @@ static class Evaluator
                     continue;
                 }
                 if (value is true) continue;
+                if (value is Missing { NotApplicable: not null } na) { (declaredNotApplicable ??= []).Add(na); continue; }
                 if (value is Missing mv) { (missing ??= []).Add(mv); continue; }
                 failed = true;
                 (evidence ??= []).AddRange(condition.Explain(ctx, value));
             }
+            // A document says the fact does not apply, and nothing else is unknown: not applicable, with its reason.
+            if (!failed && missing is null && declaredNotApplicable is [var first, ..])
+                return Row(m, id, title, Outcome.NotApplicable, 0, [], new DeclaredNotApplicable(first.Path, first.NotApplicable!), null);
             if (item.Score is null && !failed && missing is null && !m.Informational)
                 return Row(m, id, title, Outcome.Pass, 1, [], Reason.None, null);
             evidence ??= [];

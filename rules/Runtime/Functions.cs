@@ -112,6 +112,21 @@ public static class Functions
         _ => throw new EvaluationException($"type mismatch: version() needs a string, got {Ops.Describe(v)}"),
     };
 
+    /// <summary>version(text, "dpkg"): the text read in a named scheme (the binder checked the name); a text that
+    /// does not parse in it is an error naming the text.</summary>
+    public static object? VersionIn(object? v, object? scheme)
+    {
+        var s = Versions.VersionSchemes.ByName[(string)scheme!];
+        return v switch
+        {
+            Missing => v,
+            IqVersion x when x.Scheme == s => x,
+            IqVersion or string => IqVersion.In(v.ToString()!, s, out var error)
+                ?? throw new EvaluationException($"not a {s.Name} version: \"{v}\" ({error})"),
+            _ => throw new EvaluationException($"type mismatch: version() needs a string, got {Ops.Describe(v)}"),
+        };
+    }
+
     public static object? Date(object? v) => v switch
     {
         Missing or DateTimeOffset => v,

@@ -1,77 +1,95 @@
-using System.Globalization;
+using Iq.Rules.Versions;
 
 namespace Iq.Rules.Runtime;
 
-/// <summary>A dotted version: numeric parts compared numerically ("1.10" &gt; "1.9"), missing parts as 0,
-/// a pre-release ("-rc1") below its release; a leading "v" and a Debian epoch ("1:") are accepted.</summary>
+/// <summary>A version: its text and, when known, the scheme it is written in (from the fact's <c>source</c>, or
+/// <c>version(text, "dpkg")</c>). A version without a scheme (a plan's minimum, a literal) is read in the scheme of
+/// the version it is compared with; when neither side names one, in the generic dotted order. A text that does not
+/// parse in the scheme used, or two different schemes, make the comparison an error naming the text.</summary>
 public sealed class IqVersion : IComparable<IqVersion>, IEquatable<IqVersion>
 {
-    readonly long[] _parts;
-    readonly string? _pre;
+    // The last parse, per scheme: versions are shared across threads (literals of a compiled checklist), so the
+    // cache is one immutable pair swapped atomically.
+    sealed record Cached(VersionScheme Scheme, object Parsed);
+    Cached? _cached;
 
-    IqVersion(string text, long epoch, long[] parts, string? pre) { Text = text; Epoch = epoch; _parts = parts; _pre = pre; }
+    public IqVersion(string text, VersionScheme? scheme)
+    {
+        Text = text.Trim();
+        Scheme = scheme;
+    }
 
     public string Text { get; }
-    public long Epoch { get; }
 
-    public static IqVersion Parse(string text) =>
-        TryParse(text, out var v) ? v : throw new FormatException($"not a version: \"{text}\"");
+    /// <summary>The scheme the version is written in; null when its source names none.</summary>
+    public VersionScheme? Scheme { get; }
 
+    /// <summary>A version without a scheme, if the text looks like one: a number first (after an optional "v" or
+    /// epoch), as the generic order reads it. Whether it parses in the scheme it meets is checked then.</summary>
     public static bool TryParse(string? text, out IqVersion version)
     {
         version = null!;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = text.Trim();
-        long epoch = 0;
-        var colon = s.IndexOf(':');
-        if (colon > 0 && long.TryParse(s[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out epoch)) s = s[(colon + 1)..];
-        if (s.Length > 0 && s[0] is 'v' or 'V') s = s[1..];
-        var plus = s.IndexOf('+');
-        if (plus >= 0) s = s[..plus];
-        var end = 0;
-        while (end < s.Length && (char.IsAsciiDigit(s[end]) || s[end] == '.' && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1]))) end++;
-        if (end == 0) return false;
-        var parts = new List<long>();
-        foreach (var p in s[..end].Split('.'))
-        {
-            if (!long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
-            parts.Add(n);
-        }
-        var rest = s[end..].TrimStart('-', '~', '_');
-        version = new IqVersion(text.Trim(), epoch, parts.ToArray(), rest.Length == 0 ? null : rest);
+        if (GenericVersionScheme.Instance.Parse(text, out _) is null) return false;
+        version = new IqVersion(text, null);
         return true;
+    }
+
+    public static IqVersion Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"not a version: \"{text}\"");
+
+    /// <summary>A version in a named scheme; null with the reason when the text does not parse in it.</summary>
+    public static IqVersion? In(string text, VersionScheme scheme, out string? error)
+    {
+        var v = new IqVersion(text, scheme);
+        return v.ParsedIn(scheme, out error) is null ? null : v;
+    }
+
+    /// <summary>The scheme a comparison of these two uses: the one either names, else generic. Two different
+    /// named schemes are an error.</summary>
+    public static VersionScheme SchemeFor(IqVersion a, IqVersion b)
+    {
+        if (a.Scheme is not null && b.Scheme is not null && a.Scheme != b.Scheme)
+            throw new EvaluationException($"cannot compare {a.Scheme.Name} version \"{a.Text}\" with {b.Scheme.Name} version \"{b.Text}\"");
+        return a.Scheme ?? b.Scheme ?? GenericVersionScheme.Instance;
+    }
+
+    /// <summary>For evidence: the order a comparison of these values uses, when either is a version
+    /// ("dpkg order (…)", or "generic dotted order (…)" so that a reader sees no scheme was known); else null.</summary>
+    public static string? OrderUsed(object? a, object? b)
+    {
+        var x = a as IqVersion ?? (a is string s && b is IqVersion ? new IqVersion(s, null) : null);
+        var y = b as IqVersion ?? (b is string t && a is IqVersion ? new IqVersion(t, null) : null);
+        if (x is null || y is null) return null;
+        try { return SchemeFor(x, y).Title; }
+        catch (EvaluationException) { return null; }
     }
 
     public int CompareTo(IqVersion? other)
     {
         if (other is null) return 1;
-        if (Epoch != other.Epoch) return Epoch.CompareTo(other.Epoch);
-        for (var i = 0; i < Math.Max(_parts.Length, other._parts.Length); i++)
-        {
-            var a = i < _parts.Length ? _parts[i] : 0;
-            var b = i < other._parts.Length ? other._parts[i] : 0;
-            if (a != b) return a.CompareTo(b);
-        }
-        if (_pre == other._pre) return 0;
-        if (_pre is null) return 1;
-        if (other._pre is null) return -1;
-        return ComparePre(_pre, other._pre);
+        var scheme = SchemeFor(this, other);
+        return scheme.Compare(Require(scheme), other.Require(scheme));
     }
 
-    static int ComparePre(string a, string b)
+    object Require(VersionScheme scheme) =>
+        ParsedIn(scheme, out var error) ?? throw new EvaluationException($"not a {scheme.Name} version: \"{Text}\" ({error})");
+
+    object? ParsedIn(VersionScheme scheme, out string? error)
     {
-        var x = a.Split('.');
-        var y = b.Split('.');
-        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
-        {
-            var c = long.TryParse(x[i], out var m) && long.TryParse(y[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(x[i], y[i]);
-            if (c != 0) return c;
-        }
-        return x.Length.CompareTo(y.Length);
+        error = null;
+        var cached = _cached;
+        if (cached is not null && cached.Scheme == scheme) return cached.Parsed;
+        var parsed = scheme.Parse(Text, out error);
+        if (parsed is not null) _cached = new Cached(scheme, parsed);
+        return parsed;
     }
 
     public bool Equals(IqVersion? other) => other is not null && CompareTo(other) == 0;
     public override bool Equals(object? obj) => obj is IqVersion v && Equals(v);
-    public override int GetHashCode() => HashCode.Combine(Epoch, string.Join('.', _parts.Reverse().SkipWhile(p => p == 0).Reverse()), _pre);
+
+    // Equality depends on the scheme of the other side ("1.0" equals "1.0.0" generically, not in SemVer), so no
+    // hash can follow it beyond this: versions are compared, never used as keys.
+    public override int GetHashCode() => 0;
     public override string ToString() => Text;
 }

@@ -2,8 +2,10 @@ namespace Iq.Rules.Runtime;
 
 /// <summary>Why a value is missing: the fact is null or not in its document, no document of its kind was given,
 /// a probe found it absent or failed, an item it depends on was not decided, a script returned nothing, or a part
-/// of a failed condition could not be evaluated for its evidence.</summary>
-public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable }
+/// of a failed condition could not be evaluated for its evidence.
+/// NotApplicable: a document says the fact does not apply (the plan's <c>{"not_applicable": "why"}</c>), the reason as
+/// the detail; an item resting on it is then <c>notapplicable</c> with that reason, not an error.</summary>
+public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NotApplicable }
 
 /// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
 /// an item whose evidence is missing ends as <c>error</c>, never as pass or fail. A value, never an exception:
@@ -20,6 +22,9 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
 
     public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
 
+    /// <summary>The reason a document gives for the fact not applying; null unless <see cref="Absence.NotApplicable"/>.</summary>
+    public string? NotApplicable => Cause == Absence.NotApplicable ? Detail : null;
+
     /// <summary>The evidence that is missing, in words: <c>env.security.apparmor (absent: not in this kernel)</c>.</summary>
     public string Describe(Messages.Lang lang = Messages.Lang.En) => Cause switch
     {
@@ -28,6 +33,7 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
         Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, Detail).Render(lang),
         Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
+        Absence.NotApplicable => Messages.Msg.MissingNotApplicable.With(Path, Detail).Render(lang),
         _ => Path,
     };
 

@@ -72,8 +72,9 @@ public static class Ops
         (string x, string y) => string.CompareOrdinal(x, y),
         (bool x, bool y) when op is "==" or "!=" => x.CompareTo(y),
         (IqVersion x, IqVersion y) => x.CompareTo(y),
-        (IqVersion x, string y) => x.CompareTo(Functions.ToVersion(y)),
-        (string x, IqVersion y) => Functions.ToVersion(x).CompareTo(y),
+        // A string beside a version is read in that version's scheme.
+        (IqVersion x, string y) => x.CompareTo(new IqVersion(y, null)),
+        (string x, IqVersion y) => new IqVersion(x, null).CompareTo(y),
         (DateTimeOffset x, DateTimeOffset y) => x.CompareTo(y),
         (DateTimeOffset x, string y) => x.CompareTo(Functions.ToDate(y)),
         (string x, DateTimeOffset y) => Functions.ToDate(x).CompareTo(y),

@@ -20,11 +20,16 @@ public sealed record PartialCredit(double Score) : Reason;
 /// <c>expect</c> (<c>when</c>).</summary>
 public sealed record MissingEvidence(IReadOnlyList<Missing> Facts, string? Clause = null) : Reason;
 
-/// <summary>The item's <c>when</c> condition is false.</summary>
-public sealed record NotApplicable(string Condition) : Reason;
+/// <summary>The item's <c>when</c> condition is false; <see cref="Because"/> is the checklist's reason
+/// (<c>when … because "…"</c>), rendered for the row.</summary>
+public sealed record NotApplicable(string Condition, string? Because = null) : Reason;
 
-/// <summary>A <c>foreach</c> item over an empty list.</summary>
-public sealed record EmptyForeach : Reason;
+/// <summary>A document says a fact the item rests on does not apply (the plan's <c>{"not_applicable": "why"}</c>).</summary>
+public sealed record DeclaredNotApplicable(string Fact, string Because) : Reason;
+
+/// <summary>A <c>foreach</c> item over an empty list: missing evidence (the requirement needs entries), unless the
+/// checklist says why an empty list is fine (<see cref="Because"/>, from <c>empty notapplicable "…"</c>).</summary>
+public sealed record EmptyForeach(string List, string? Because = null) : Reason;
 
 /// <summary>Tailoring disabled the item, or its section.</summary>
 public sealed record Disabled(string Because) : Reason;

@@ -23,7 +23,7 @@ sealed class ChecklistGrammar
     [
         "and", "or", "not", "in", "matches", "true", "false", "csharp", "checklist", "extends", "title", "version",
         "scoring", "pass_at", "veto", "set", "disable", "because", "weight", "param", "let", "section", "item",
-        "foreach", "level", "ref", "expect", "when", "score", "fix", "manual", "informational",
+        "foreach", "level", "ref", "expect", "when", "score", "fix", "manual", "informational", "empty", "notapplicable",
     ];
 
     static readonly string[] Levels = ["shall", "should", "may"];
@@ -426,7 +426,10 @@ sealed class ChecklistGrammar
             .XOr(from s in At("ref") from r in String select (ItemClause)new RefClause(r, s))
             .XOr(from s in At("weight") from w in SignedNumber select (ItemClause)new WeightClause(w, s))
             .XOr(from s in At("expect") from e in Expr select (ItemClause)new ExpectClause(e, s))
-            .XOr(from s in At("when") from e in Expr select (ItemClause)new WhenClause(e, s))
+            .XOr(from s in At("when") from e in Expr
+                 from reason in (from kw in Kw("because") from r in String.Named("reason") select r).XOptional()
+                 select (ItemClause)new WhenClause(e, reason.GetOrDefault(), s))
+            .XOr(from s in At("empty") from kw in Kw("notapplicable") from r in String.Named("reason") select (ItemClause)new EmptyClause(r, s))
             .XOr(from s in At("score") from e in Expr select (ItemClause)new ScoreClause(e, s))
             .XOr(from s in At("fix") from t in String select (ItemClause)new FixClause(t, s))
             .XOr(from s in At("manual") from t in String select (ItemClause)new ManualClause(t, s))
@@ -481,9 +484,13 @@ sealed class ChecklistGrammar
             .XOr(from s in At("version") from v in String select (HeaderSetting)new VersionSetting(v, s))
             .XOr(from s in At("scoring")
                  from model in scoringModel
-                 from passAt in (from kw in Kw("pass_at") from n in SignedNumber select n).XOptional()
+                 from passAt in (from kw in Kw("pass_at")
+                                 from v in SignedNumber.Select(n => (Number: n, Param: ((string, SourceSpan)?)null))
+                                     .Or(from at in Here from name in Identifier select (Number: (LiteralExpr?)null, Param: ((string, SourceSpan)?)(name, at)))
+                                 select v).XOptional()
                  from veto in (from kw in Kw("veto") from l in level select l).XOptional()
-                 select (HeaderSetting)new ScoringSetting(model, passAt.GetOrDefault(), veto.GetOrDefault(), s))
+                 select (HeaderSetting)new ScoringSetting(model, passAt.IsDefined ? passAt.Get().Number : null, veto.GetOrDefault(), s)
+                     { PassAtParam = passAt.IsDefined ? passAt.Get().Param : null })
             .XOr(from s in At("set")
                  from name in Identifier
                  from eq in Tok(RawOperator(["="])).Named("'='")

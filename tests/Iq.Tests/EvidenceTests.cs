@@ -54,15 +54,18 @@ public class EvidenceTests
     {
         var facts = ManifestReader.Read(Case("manifest", "spdx.json"), Case("manifest", "install"), null);
         Assert.Equal("spdx", (string)facts["format"]!);
-        Assert.Equal(["onnxruntime", "./service/inference"], facts["components"]!.AsArray().Select(c => (string)c!["name"]!));
-        Assert.Equal("ok", (string)facts["components"]![1]!["status"]!);
+        // The described package first, holding the file listed at its top level; then the other package.
+        Assert.Equal(["nodule-det", "onnxruntime"], facts["components"]!.AsArray().Select(c => (string)c!["name"]!));
+        Assert.Equal("ok", (string)facts["components"]![0]!["status"]!);
+        Assert.Equal("the manifest gives no file hash for it", (string)facts["components"]![1]!["status"]!["$absent"]!);
+        Assert.Equal(1, (long)facts["files_verified"]!);
     }
 
     [Fact]
     public void An_sbom_with_wrong_types_names_the_json_path()
     {
         var e = Assert.Throws<EvidenceInputException>(() => ManifestReader.Read(Case("manifest", "bad-types.cdx.json"), null, null));
-        Assert.Equal($"{Case("manifest", "bad-types.cdx.json")}: expected a string at $.components[1].name", e.Message);
+        Assert.Equal($"{Case("manifest", "bad-types.cdx.json")}:18:15: expected a string at $.components[1].name", e.Message);
     }
 
     [Fact]

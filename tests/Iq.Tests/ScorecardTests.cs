@@ -63,7 +63,8 @@ public class ScorecardTests
         var c1 = x.Rows("C.1 基本信息");
         Assert.Contains(c1, r => r.Length > 1 && r[0] == "评估结论" && r[1] == verdict);
         var attachments = x.Rows("C.7 附件");
-        Assert.Equal(json.GetProperty("inputs").GetArrayLength() + 1 + 3 + 1, attachments.Count - 1);
+        // the checklist, the inputs, the five params, the tool
+        Assert.Equal(json.GetProperty("inputs").GetArrayLength() + 1 + 5 + 1, attachments.Count - 1);
         Assert.Contains(attachments, r => r.Length > 2 && r[2] == json.GetProperty("checklist").GetProperty("sha256").GetString());
     }
 
@@ -198,15 +199,15 @@ public class ScorecardTests
     {
         using var dir = new TempDir();
         var yaml = Path.Combine(dir.Path, "waivers.yaml");
-        File.WriteAllText(yaml, "waivers:\n  - item: 6.1.1a.sw[docker]\n    justification: Docker 24 is scheduled for the next maintenance window\n" +
+        File.WriteAllText(yaml, "waivers:\n  - item: 6.1.1a.sw[Docker]\n    justification: Docker 24 is scheduled for the next maintenance window\n" +
                                 "    approved_by: 陈敏\n    expires: 2027-03-31\n  - item: 6.1.1b.stage[f]\n    justification: old\n    approved_by: 陈敏\n    expires: 2025-01-01\n");
         var csv = Path.Combine(dir.Path, "waivers.csv");
         File.WriteAllText(csv, "item,justification,approved_by,expires\n6.1.2b.raci,\"two A's agreed, see minutes 2026-11-19\",王磊,2027-01-31\n");
         var (_, json, run) = Audit(dir, "failing", "--waivers", yaml, "--waivers", csv);
         Assert.Equal($"{yaml}:6:5: warning IQ2018: Waiver for '6.1.1b.stage[f]' expired on 2025-01-01; ignored\n", run.Stderr);
         var items = json.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!, i => i);
-        Assert.Equal("waived", items["6.1.1a.sw[docker]"].GetProperty("outcome").GetString());
-        Assert.StartsWith("waived by 陈敏 until 2027-03-31: Docker 24 is scheduled", items["6.1.1a.sw[docker]"].GetProperty("message").GetString());
+        Assert.Equal("waived", items["6.1.1a.sw[Docker]"].GetProperty("outcome").GetString());
+        Assert.StartsWith("waived by 陈敏 until 2027-03-31: Docker 24 is scheduled", items["6.1.1a.sw[Docker]"].GetProperty("message").GetString());
         Assert.Equal("waived", items["6.1.2b.raci[测试验证]"].GetProperty("outcome").GetString());
         Assert.Equal("pass", items["6.1.2b.raci[环境准备]"].GetProperty("outcome").GetString());
         Assert.Equal("fail", items["6.1.1b.stage[f]"].GetProperty("outcome").GetString());
@@ -233,8 +234,8 @@ public class ScorecardTests
         var doc = XDocument.Load(junit);
         var cases = doc.Descendants("testcase").ToList();
         Assert.Equal(json.GetProperty("items").GetArrayLength(), cases.Count);
-        Assert.Equal("12", doc.Root!.Attribute("failures")!.Value);
-        var docker = cases.Single(c => c.Attribute("name")!.Value.StartsWith("6.1.1a.sw[docker] ", StringComparison.Ordinal));
+        Assert.Equal("15", doc.Root!.Attribute("failures")!.Value);
+        var docker = cases.Single(c => c.Attribute("name")!.Value.StartsWith("6.1.1a.sw[Docker] ", StringComparison.Ordinal));
         Assert.Contains("actual 19.03.15, expected >= 20.10", docker.Element("failure")!.Value);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using Iq.Cli.Conventions;
@@ -82,25 +83,34 @@ static class EvidenceCommands
         return command;
     }
 
-    /// <summary><c>iq manifest FILE [--root DIR] [--pattern REGEX] [--out DIR]</c>.</summary>
+    /// <summary><c>iq manifest FILE [--root DIR] [--ignore GLOB]… [--pattern REGEX] [--out DIR]</c>.</summary>
     public static Command Manifest(CliContext ctx)
     {
         var file = new Argument<string>("manifest") { Description = ctx.T(Msg.ArgManifest), HelpName = "MANIFEST" };
         var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptManifestRoot), HelpName = "DIR" };
+        var ignore = new Option<string[]>("--ignore") { Description = ctx.T(Msg.OptIgnore), HelpName = "GLOB" };
         var pattern = new Option<string?>("--pattern") { Description = ctx.T(Msg.OptPattern), HelpName = "REGEX" };
         var outDir = Opts.OutBundle(ctx);
         var command = new Command("manifest", ctx.T(Msg.CmdManifest));
         command.Arguments.Add(file);
         command.Options.Add(root);
+        command.Options.Add(ignore);
         command.Options.Add(pattern);
         command.Options.Add(outDir);
         command.SetAction(parse => Guard(() =>
         {
             CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
-            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern));
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? []);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
-            ctx.Say(Msg.ManifestDone.With((string?)facts["package"]!["id"], facts["package"]!["version"]?.ToString(), facts["components"]!.AsArray().Count,
-                facts["files_missing"]?.ToJsonString(), facts["files_changed"]?.ToJsonString(), facts["files_extra"]?.ToJsonString(), parse.GetValue(outDir)));
+            static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? Msg.NotChecked.With(why.ToString()) : n?.ToJsonString() ?? "0";
+            static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
+            static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";
+            ctx.Say(Msg.ManifestSummary.With(Value(facts["package"]!["id"]), Value(facts["package"]!["version"]), facts["format"]?.ToString(), facts["format_version"]?.ToString(),
+                facts["components"]!.AsArray().Count, facts["files_listed"]?.ToJsonString(), Count(facts["files_verified"])));
+            if (parse.GetValue(root) is not null)
+                ctx.Say(Msg.ManifestFiles.With(facts["files_missing"]?.ToJsonString(), Names(facts["missing_files"]), facts["files_changed"]?.ToJsonString(), Names(facts["changed_files"]),
+                    facts["rejected_files"]!.AsArray().Count, Names(facts["rejected_files"]), facts["files_extra"]?.ToJsonString(), Names(facts["extra_files"])));
+            ctx.Say(Msg.WrittenTo.With($"{parse.GetValue(outDir)}/manifest.json"));
             return ExitCodes.Pass;
         }));
         return command;

@@ -1,138 +1,145 @@
-using System.Security.Cryptography;
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Iq.Engine.Evidence.Integrity;
+using Iq.Engine.Evidence.Manifests;
 
 namespace Iq.Engine.Evidence;
 
-/// <summary>A version manifest to a <c>manifest</c> fact document (IQ 5.5.1, 6.6.1): the project's own format, a CycloneDX
-/// 1.4–1.6 JSON SBOM, or SPDX 2.3 JSON. With a root folder every listed file is hashed on disk and compared (missing,
-/// changed, and files present but not listed). The version is checked against SemVer or a given pattern; the release
-/// notes, when the manifest names them, for sections on features, fixes and environment dependencies.
-/// A wrong type is an error naming the JSON path.</summary>
+/// <summary>A version manifest to a <c>manifest</c> fact document (IQ 5.5.1, 6.2.2 f, 6.6.1): the project's own format,
+/// CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value). With a root folder, every file the manifest
+/// gives a hash for is hashed and compared (<see cref="IntegrityCheck"/>): missing, changed, rejected (leaving the root)
+/// and extra files are listed by name. Without a root, or when the manifest gives no file hash, the file facts are
+/// absent with the reason, so that integrity is an error, never a pass. The version is checked against SemVer or a
+/// given pattern; the release notes, when the manifest names them, for sections on features, fixes and dependencies.
+/// Bad input is an error naming the file and the JSON path, XML line or tag-value line.</summary>
 public static partial class ManifestReader
 {
     [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$")]
     private static partial Regex SemVer();
 
-    sealed record Component(string Name, string? Version, string? Tag, string? Sha256, string? Path);
+    public const long MaxBytes = 256L * 1024 * 1024;
 
-    public static JsonObject Read(string path, string? root, string? pattern)
+    /// <summary>Reads a manifest in any supported format.</summary>
+    public static ManifestDocument Parse(string path)
     {
         if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
-        JsonNode? doc;
-        try { doc = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }); }
-        catch (JsonException e) { throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}: malformed JSON: {e.Message.Split(" LineNumber:")[0]}"); }
-        if (doc is not JsonObject o) throw new EvidenceInputException($"{path}: expected a JSON object at $");
-
-        string Str(JsonNode? n, string at, bool required = true) => n switch
+        if (new FileInfo(path).Length > MaxBytes) throw new EvidenceInputException($"{path}: larger than {MaxBytes / 1024 / 1024} MiB");
+        var bytes = File.ReadAllBytes(path);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        var first = bytes.AsSpan(start).TrimStart(" \t\r\n"u8);
+        if (first.Length > 0 && first[0] == '<') return CycloneDxXml.Read(path, bytes);
+        if (first.Length > 0 && first[0] != '{' && first[0] != '[')
         {
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            null when !required => "",
-            _ => throw new EvidenceInputException($"{path}: expected a string at {at}"),
-        };
-        JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw new EvidenceInputException($"{path}: expected a list at {at}"));
-
-        string kind, id, version;
-        var components = new List<Component>();
-        var documents = new List<(string Name, string Version)>();
-        string? notes = null;
-        if (o["bomFormat"] is not null)
-        {
-            kind = "cyclonedx";
-            if (Str(o["bomFormat"], "$.bomFormat") != "CycloneDX") throw new EvidenceInputException($"{path}: $.bomFormat is not CycloneDX");
-            var spec = Str(o["specVersion"], "$.specVersion");
-            if (spec is not ("1.4" or "1.5" or "1.6")) throw new EvidenceInputException($"{path}: CycloneDX {spec} is not supported (1.4–1.6) at $.specVersion");
-            var main = o["metadata"]?["component"];
-            id = Str(main?["name"], "$.metadata.component.name");
-            version = Str(main?["version"], "$.metadata.component.version");
-            var list = Arr(o["components"], "$.components");
-            for (var i = 0; i < list.Count; i++)
-            {
-                var c = list[i];
-                var hashes = Arr(c?["hashes"], $"$.components[{i}].hashes");
-                var sha = hashes.FirstOrDefault(h => Str(h?["alg"], $"$.components[{i}].hashes[].alg") == "SHA-256")?["content"];
-                components.Add(new Component(Str(c?["name"], $"$.components[{i}].name"), Str(c?["version"], $"$.components[{i}].version", false),
-                    null, sha is null ? null : Str(sha, $"$.components[{i}].hashes[].content"), null));
-            }
+            string text;
+            try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start); }
+            catch (DecoderFallbackException) { throw new EvidenceInputException($"{path}: not UTF-8 text, not a manifest"); }
+            if (text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) is { } l0 && l0.StartsWith("SPDXVersion:", StringComparison.Ordinal))
+                return Spdx.ReadTagValue(path, text);
+            throw new EvidenceInputException($"{path}:1:1: not a manifest: expected JSON, CycloneDX XML or SPDX tag-value (SPDXVersion: …)");
         }
-        else if (o["spdxVersion"] is not null)
+        var o = JsonSource.Parse(path, bytes, out var src);
+        if (o["bomFormat"] is not null) return CycloneDxJson.Read(src, o);
+        if (o["spdxVersion"] is not null) return Spdx.ReadJson(src, o);
+        return ReadIq(src, o, path);
+    }
+
+    /// <summary>The project's own format: <c>{ "package": {id, version}, "components": [{name, version, tag, sha256, path}],
+    /// "documents": [{name, version}], "release_notes": "FILE" }</c>.</summary>
+    static ManifestDocument ReadIq(JsonSource src, JsonObject o, string path)
+    {
+        var id = src.Str(o["package"]?["id"], "$.package.id");
+        var version = src.Str(o["package"]?["version"], "$.package.version");
+        var components = new List<ManifestComponent>();
+        var files = new List<FileDigest>();
+        var list = src.Arr(o["components"], "$.components");
+        for (var i = 0; i < list.Count; i++)
         {
-            kind = "spdx";
-            if (Str(o["spdxVersion"], "$.spdxVersion") != "SPDX-2.3") throw new EvidenceInputException($"{path}: only SPDX-2.3 is supported at $.spdxVersion");
-            var packages = Arr(o["packages"], "$.packages");
-            if (packages.Count == 0) throw new EvidenceInputException($"{path}: no packages at $.packages");
-            id = Str(packages[0]?["name"], "$.packages[0].name");
-            version = Str(packages[0]?["versionInfo"], "$.packages[0].versionInfo", false);
-            for (var i = 1; i < packages.Count; i++)
-                components.Add(new Component(Str(packages[i]?["name"], $"$.packages[{i}].name"), Str(packages[i]?["versionInfo"], $"$.packages[{i}].versionInfo", false), null, null, null));
-            var files = Arr(o["files"], "$.files");
-            for (var i = 0; i < files.Count; i++)
+            var c = list[i];
+            var at = $"$.components[{i}]";
+            var file = src.Str(c?["path"], at + ".path", false);
+            var sha = src.Str(c?["sha256"], at + ".sha256", false);
+            if (file is { Length: > 0 } && sha is { Length: > 0 }) files.Add(new FileDigest(file, "SHA-256", sha, at + ".sha256"));
+            components.Add(new ManifestComponent(src.Str(c?["name"], at + ".name"), src.Str(c?["version"], at + ".version", false),
+                src.Str(c?["tag"], at + ".tag", false), null, file is { Length: > 0 } && sha is { Length: > 0 } ? [file] : [], false, at));
+        }
+        var docs = src.Arr(o["documents"], "$.documents").Select((d, i) =>
+            (src.Str(d?["name"], $"$.documents[{i}].name"), src.Str(d?["version"], $"$.documents[{i}].version"))).ToList();
+        var notes = o["release_notes"] is null ? null : src.Str(o["release_notes"], "$.release_notes");
+        return new ManifestDocument("iq", "1", id, version, components, files, docs,
+            notes is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, notes));
+    }
+
+    public static JsonObject Read(string path, string? root, string? pattern, IReadOnlyList<string>? ignore = null)
+    {
+        var doc = Parse(path);
+        var report = root is null ? null : IntegrityCheck.Verify(root, doc.Files, ignore);
+        var byPath = report?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var schemeOk = pattern is null ? SemVer().IsMatch(doc.PackageVersion)
+            : Regex.IsMatch(doc.PackageVersion, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        static JsonNode Absent(string why) => new JsonObject { ["$absent"] = why };
+        const string noRoot = "iq manifest ran without --root: no file was hashed";
+        JsonNode Status(ManifestComponent c)
+        {
+            if (byPath is null) return Absent(noRoot);
+            var results = c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>().ToList();
+            if (results.Count == 0)
+                return Absent(c.HashedElsewhere ? "its hash is of the package, not of a file under the root" : "the manifest gives no file hash for it");
+            foreach (var state in new[] { FileState.Missing, FileState.Changed, FileState.Rejected })
+                if (results.Any(r => r.State == state)) return state.ToString().ToLowerInvariant();
+            if (results.All(r => r.State == FileState.Verified)) return "ok";
+            var weak = results.FirstOrDefault(r => r.State != FileState.Verified)!;
+            return Absent($"{weak.Path}: {weak.Detail}");
+        }
+        string? ProblemPath(ManifestComponent c) => byPath is null ? null
+            : c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>()
+                .FirstOrDefault(r => r.State is FileState.Missing or FileState.Changed or FileState.Rejected)?.Path;
+
+        var facts = new JsonObject
+        {
+            ["package"] = new JsonObject
             {
-                var sha = Arr(files[i]?["checksums"], $"$.files[{i}].checksums").FirstOrDefault(h => Str(h?["algorithm"], $"$.files[{i}].checksums[].algorithm") == "SHA256")?["checksumValue"];
-                var name = Str(files[i]?["fileName"], $"$.files[{i}].fileName");
-                components.Add(new Component(name, null, null, sha is null ? null : Str(sha, $"$.files[{i}].checksums[].checksumValue"), name.TrimStart('.', '/')));
-            }
+                ["id"] = doc.PackageId.Length > 0 ? doc.PackageId : Absent("the manifest names no package"),
+                ["version"] = doc.PackageVersion.Length > 0 ? doc.PackageVersion : Absent("the manifest gives no package version"),
+            },
+            ["version_scheme_ok"] = schemeOk,
+            ["components"] = new JsonArray(doc.Components.Select(c =>
+            {
+                var node = new JsonObject { ["name"] = c.Name, ["status"] = Status(c) };
+                if (c.Version is { Length: > 0 }) node["version"] = c.Version;
+                if (c.Source is not null) node["source"] = c.Source;
+                if (c.Tag is { Length: > 0 }) node["tag"] = c.Tag;
+                if (doc.Format == "iq" && doc.Files.FirstOrDefault(f => c.FilePaths.Contains(f.Path)) is { } d) node["sha256"] = d.Expected;
+                var shown = ProblemPath(c) ?? (c.FilePaths.Count == 1 ? c.FilePaths[0] : null);
+                if (shown is not null) node["path"] = shown;
+                return (JsonNode)node;
+            }).ToArray()),
+            ["documents"] = new JsonArray(doc.Documents.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["version"] = d.Version }).ToArray()),
+            ["format"] = doc.Format,
+            ["format_version"] = doc.FormatVersion,
+            ["files_listed"] = (long)doc.Files.Select(f => IntegrityCheck.Normalize(f.Path)).Distinct().Count(),
+        };
+        if (report is null)
+        {
+            foreach (var name in new[] { "files_verified", "files_missing", "files_changed", "files_extra", "missing_files", "changed_files",
+                         "rejected_files", "weak_files", "extra_files" })
+                facts[name] = Absent(noRoot);
         }
         else
         {
-            kind = "iq";
-            id = Str(o["package"]?["id"], "$.package.id");
-            version = Str(o["package"]?["version"], "$.package.version");
-            var list = Arr(o["components"], "$.components");
-            for (var i = 0; i < list.Count; i++)
-            {
-                var c = list[i];
-                components.Add(new Component(Str(c?["name"], $"$.components[{i}].name"), Str(c?["version"], $"$.components[{i}].version", false),
-                    Str(c?["tag"], $"$.components[{i}].tag", false), Str(c?["sha256"], $"$.components[{i}].sha256", false), Str(c?["path"], $"$.components[{i}].path", false)));
-            }
-            var docs = Arr(o["documents"], "$.documents");
-            for (var i = 0; i < docs.Count; i++)
-                documents.Add((Str(docs[i]?["name"], $"$.documents[{i}].name"), Str(docs[i]?["version"], $"$.documents[{i}].version")));
-            notes = o["release_notes"] is null ? null : Str(o["release_notes"], "$.release_notes");
+            static JsonArray Names(IEnumerable<string> names) => new(names.Select(n => (JsonNode)n).ToArray());
+            facts["files_verified"] = report.NothingVerified is { } why ? Absent(why) : (long)report.Count(FileState.Verified);
+            facts["files_missing"] = (long)report.Count(FileState.Missing);
+            facts["files_changed"] = (long)report.Count(FileState.Changed);
+            facts["files_extra"] = (long)report.Extra.Count;
+            facts["missing_files"] = Names(report.In(FileState.Missing));
+            facts["changed_files"] = Names(report.In(FileState.Changed));
+            facts["rejected_files"] = Names(report.In(FileState.Rejected));
+            facts["weak_files"] = Names(report.In(FileState.WeakOnly));
+            facts["extra_files"] = Names(report.Extra.Take(IntegrityCheck.MaxExtraListed));
         }
-
-        // On-disk comparison
-        long missing = 0, changed = 0, extra = 0;
-        var statuses = components.Select(c =>
-        {
-            if (root is null || c.Path is not { Length: > 0 } p || c.Sha256 is not { Length: > 0 } expected) return "ok";
-            var file = System.IO.Path.Combine(root, p);
-            if (!File.Exists(file)) { missing++; return "missing"; }
-            using var stream = File.OpenRead(file);
-            if (!Convert.ToHexStringLower(SHA256.HashData(stream)).Equals(expected, StringComparison.OrdinalIgnoreCase)) { changed++; return "changed"; }
-            return "ok";
-        }).ToList();
-        if (root is not null)
-        {
-            if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: root folder not found");
-            var listed = components.Where(c => c.Path is { Length: > 0 }).Select(c => c.Path!.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
-            if (listed.Count > 0)
-                extra = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                    .Count(f => !listed.Contains(System.IO.Path.GetRelativePath(root, f).Replace('\\', '/')));
-        }
-
-        var schemeOk = pattern is null ? SemVer().IsMatch(version) : Regex.IsMatch(version, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        var facts = new JsonObject
-        {
-            ["package"] = new JsonObject { ["id"] = id, ["version"] = version },
-            ["version_scheme_ok"] = schemeOk,
-            ["components"] = new JsonArray(components.Select((c, i) =>
-            {
-                var node = new JsonObject { ["name"] = c.Name, ["status"] = statuses[i] };
-                if (c.Version is { Length: > 0 }) node["version"] = c.Version;
-                if (c.Tag is { Length: > 0 }) node["tag"] = c.Tag;
-                if (c.Sha256 is { Length: > 0 }) node["sha256"] = c.Sha256;
-                if (c.Path is { Length: > 0 }) node["path"] = c.Path;
-                return (JsonNode)node;
-            }).ToArray()),
-            ["documents"] = new JsonArray(documents.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["version"] = d.Version }).ToArray()),
-            ["files_missing"] = missing,
-            ["files_changed"] = changed,
-            ["files_extra"] = extra,
-            ["format"] = kind,
-        };
-        if (notes is not null) facts["release_notes"] = ReleaseNotes(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, notes));
+        if (doc.ReleaseNotes is not null) facts["release_notes"] = ReleaseNotes(doc.ReleaseNotes);
         return facts;
     }
 

@@ -7,6 +7,7 @@ using Iq.Rules.Diagnostics;
 using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
+using Iq.Rules.Versions;
 
 namespace Iq.Engine.Facts;
 
@@ -55,6 +56,7 @@ public static class FactBundleReader
                 inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
             }
         }
+        SoftwareNames.Attach(roots);
         return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
     }
 
@@ -111,6 +113,8 @@ public static class FactBundleReader
                     errors.At("$." + p.Name, Msg.FactsGoUnderFacts.With(p.Name), name: true);
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", Msg.NeedsFacts.Text);
+            // Only the plan may say a requirement does not apply; a measured document has no say in that.
+            errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > 0) return null;
             return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
@@ -120,6 +124,7 @@ public static class FactBundleReader
     sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
     {
         public int Count { get; private set; }
+        public bool DeclaresNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
         public (string, string, object?, string)? At(string jsonPath, MessageText problem, bool name = false) =>
@@ -138,11 +143,25 @@ public static class FactBundleReader
     }
 
     /// <summary>JSON to run-time values, guided by the schema type; wrong types are reported with their path.</summary>
-    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors)
+    /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
+    /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
+    /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
+    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors, VersionScheme? scheme = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
             return new Missing(factPath, e.TryGetProperty("$absent", out _) ? Absence.Absent : Absence.ProbeError, why.ToString());
+        // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1)
+        {
+            if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
+            if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))
+            {
+                errors.At(jsonPath + ".not_applicable", Msg.NaNeedsReason.Text);
+                return null;
+            }
+            return new Missing(factPath, Absence.NotApplicable, na.GetString()!.Trim());
+        }
 
         switch (type)
         {
@@ -150,6 +169,8 @@ public static class FactBundleReader
             {
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AnObject);
                 var result = new FactObject();
+                var memberScheme = e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
+                    ? VersionSchemes.ForSource(source.GetString()) : null;
                 foreach (var p in e.EnumerateObject())
                 {
                     var member = o.Member(p.Name);
@@ -159,7 +180,7 @@ public static class FactBundleReader
                         errors.At($"{jsonPath}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
-                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors);
+                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors, memberScheme);
                 }
                 return result;
             }
@@ -194,6 +215,7 @@ public static class FactBundleReader
         if (type == IqType.Version)
         {
             var text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Number ? e.GetRawText() : null;
+            if (scheme is not null && !string.IsNullOrWhiteSpace(text)) return new IqVersion(text, scheme);
             return IqVersion.TryParse(text, out var v) ? v : Wrong(Msg.AVersion);
         }
         if (type == IqType.Date)

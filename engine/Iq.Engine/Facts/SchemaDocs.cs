@@ -45,6 +45,17 @@ public static class SchemaDocs
                 },
             },
         };
+        if (root.Kind == "plan")
+        {
+            var unknown = schema["$defs"]!["unknown"]!;
+            unknown["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why} (items reading it end as error); " +
+                "or {\"not_applicable\": why}: the plan says this requirement does not apply, and why (items resting on it end as notapplicable, showing the reason).";
+            unknown["anyOf"]!.AsArray().Add(new JsonObject
+            {
+                ["type"] = "object", ["required"] = new JsonArray("not_applicable"), ["additionalProperties"] = false,
+                ["properties"] = new JsonObject { ["not_applicable"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 } },
+            });
+        }
         return schema.ToJsonString(Json) + "\n";
     }
 
@@ -87,6 +98,9 @@ public static class SchemaDocs
         sb.Append("A fact bundle is a folder of JSON documents: `{ \"kind\", \"schema\": 1, \"collected_at\", \"host\", \"tool\", \"facts\": { … } }`.\n");
         sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
         sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
+        sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
+        sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
+        sb.Append("`notapplicable` and show the reason.\n");
         sb.Append("Sizes are bytes or strings such as `\"40 GiB\"`; durations milliseconds or `\"200 ms\"`; versions strings.\n");
         sb.Append("JSON Schemas: `docs/schema/<kind>.schema.json` (`iq schema --kind <kind>`).\n\n");
         foreach (var root in schema.Roots)

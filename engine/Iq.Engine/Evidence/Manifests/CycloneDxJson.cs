@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iq.Engine.Evidence.Integrity;
+
+namespace Iq.Engine.Evidence.Manifests;
+
+/// <summary>CycloneDX 1.4–1.7 JSON. Components nest (<c>components[].components[]</c>) and are read at every depth;
+/// file paths come from <c>type: file</c> components (the name is the path) and <c>evidence.occurrences[].location</c>.</summary>
+static class CycloneDxJson
+{
+    public static readonly string[] Versions = ["1.4", "1.5", "1.6", "1.7"];
+
+    public static ManifestDocument Read(JsonSource src, JsonObject o)
+    {
+        if (src.Str(o["bomFormat"], "$.bomFormat") != "CycloneDX") throw src.Fail("$.bomFormat", "expected \"CycloneDX\"");
+        var spec = src.Str(o["specVersion"], "$.specVersion");
+        if (!Versions.Contains(spec)) throw src.Fail("$.specVersion", $"CycloneDX {spec} is not supported (1.4–1.7)");
+        var main = o["metadata"]?["component"];
+        var id = src.Str(main?["name"], "$.metadata.component.name");
+        var version = src.Str(main?["version"], "$.metadata.component.version", required: false);
+        var components = new List<ManifestComponent>();
+        var files = new List<FileDigest>();
+        var topFiles = new List<string>();
+        if (main is JsonObject m && m["components"] is not null)
+            Walk(src, m["components"], "$.metadata.component.components", components, files, topFiles);
+        Walk(src, o["components"], "$.components", components, files, topFiles);
+        if (topFiles.Count > 0) components.Insert(0, new ManifestComponent(id, version, null, null, topFiles, false, "$.metadata.component"));
+        return new ManifestDocument("cyclonedx", spec, id, version ?? "", components, files, [], null);
+    }
+
+    /// <summary>Components at one level; returns the file paths found at this level and below (for the parent).</summary>
+    static void Walk(JsonSource src, JsonNode? node, string at, List<ManifestComponent> components, List<FileDigest> files, List<string> parentFiles)
+    {
+        var list = src.Arr(node, at);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var here = $"{at}[{i}]";
+            var c = list[i] as JsonObject ?? throw src.Fail(here, "expected an object");
+            var type = src.Str(c["type"], here + ".type");
+            var name = src.Str(c["name"], here + ".name");
+            var hashes = src.Arr(c["hashes"], here + ".hashes").Select((h, j) => (
+                Alg: src.Str(h?["alg"], $"{here}.hashes[{j}].alg"), Content: src.Str(h?["content"], $"{here}.hashes[{j}].content"), Where: $"{here}.hashes[{j}]")).ToList();
+            var occurrences = src.Arr(c["evidence"]?["occurrences"], here + ".evidence.occurrences")
+                .Select((x, j) => src.Str(x?["location"], $"{here}.evidence.occurrences[{j}].location")).ToList();
+            var paths = type == "file" ? (occurrences.Count > 0 ? occurrences : [name]) : occurrences;
+            foreach (var p in paths)
+                foreach (var h in hashes) files.Add(new FileDigest(p, h.Alg, h.Content, h.Where));
+            var own = hashes.Count > 0 ? paths : [];
+            var below = new List<string>();
+            if (type == "file")
+            {
+                parentFiles.AddRange(own);
+                Walk(src, c["components"], here + ".components", components, files, parentFiles);
+                continue;
+            }
+            var index = components.Count;
+            components.Add(null!);
+            Walk(src, c["components"], here + ".components", components, files, below);
+            components[index] = new ManifestComponent(name, src.Str(c["version"], here + ".version", required: false), null,
+                Purl.Source(src.Str(c["purl"], here + ".purl", required: false)), [.. own, .. below], hashes.Count > 0 && own.Count == 0, here);
+        }
+    }
+}
+
+/// <summary>A JSON document being read: typed access that fails with the file, line, column and JSON path.</summary>
+sealed class JsonSource(string file, byte[] bytes)
+{
+    public EvidenceInputException Fail(string jsonPath, string message)
+    {
+        var (line, column) = Facts.JsonLocator.Find(bytes, jsonPath);
+        return new EvidenceInputException($"{file}:{line}:{column}: {message} at {jsonPath}");
+    }
+
+    public string Str(JsonNode? n, string at, bool required = true) => n switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        null when !required => null!,
+        null => throw Fail(at.Contains('.') ? at[..at.LastIndexOf('.')] : at, $"missing \"{at[(at.LastIndexOf('.') + 1)..]}\""),
+        _ => throw Fail(at, "expected a string"),
+    };
+
+    public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, "expected a list"));
+
+    /// <summary>A string if there is one, else null: for members read only to match (relationship types).</summary>
+    public static string? Opt(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    static readonly System.Text.UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
+
+    public static JsonObject Parse(string file, byte[] bytes, out JsonSource src)
+    {
+        src = new JsonSource(file, bytes);
+        try { _ = Strict.GetCharCount(bytes); }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new EvidenceInputException($"{file}: not UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at offset {e.Index}");
+        }
+        JsonNode? doc;
+        try { doc = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }); }
+        catch (JsonException e)
+        {
+            throw new EvidenceInputException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON: " +
+                e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '));
+        }
+        return doc as JsonObject ?? throw src.Fail("$", "expected a JSON object");
+    }
+}

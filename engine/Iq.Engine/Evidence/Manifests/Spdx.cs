@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Iq.Engine.Evidence.Integrity;
+
+namespace Iq.Engine.Evidence.Manifests;
+
+/// <summary>SPDX 2.1–2.3, JSON and tag-value. The described package (documentDescribes, else the first) is the
+/// installation package; the other packages are components; <c>files[]</c> with checksums are the files, each joined to
+/// the package that CONTAINS it. A package whose packageFileName is a file under the root is hashed as one.</summary>
+static class Spdx
+{
+    public static readonly string[] Versions = ["SPDX-2.1", "SPDX-2.2", "SPDX-2.3"];
+
+    sealed record Package(string Id, string Name, string? Version, string? FileName, List<(string Alg, string Value, string Where)> Checksums, string? Purl, string Where);
+    sealed record SpdxFile(string Id, string Name, List<(string Alg, string Value, string Where)> Checksums);
+
+    public static ManifestDocument ReadJson(JsonSource src, JsonObject o)
+    {
+        var version = src.Str(o["spdxVersion"], "$.spdxVersion");
+        if (!Versions.Contains(version)) throw src.Fail("$.spdxVersion", $"{version} is not supported (SPDX-2.1 to SPDX-2.3)");
+        var packages = src.Arr(o["packages"], "$.packages").Select((p, i) =>
+        {
+            var at = $"$.packages[{i}]";
+            return new Package(src.Str(p?["SPDXID"], at + ".SPDXID"), src.Str(p?["name"], at + ".name"), src.Str(p?["versionInfo"], at + ".versionInfo", false),
+                src.Str(p?["packageFileName"], at + ".packageFileName", false),
+                src.Arr(p?["checksums"], at + ".checksums").Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
+                    src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList(),
+                src.Arr(p?["externalRefs"], at + ".externalRefs").Where(r => JsonSource.Opt(r?["referenceType"]) == "purl")
+                    .Select(r => JsonSource.Opt(r?["referenceLocator"])).FirstOrDefault(), at);
+        }).ToList();
+        var files = src.Arr(o["files"], "$.files").Select((f, i) =>
+        {
+            var at = $"$.files[{i}]";
+            return new SpdxFile(src.Str(f?["SPDXID"], at + ".SPDXID"), src.Str(f?["fileName"], at + ".fileName"),
+                src.Arr(f?["checksums"], at + ".checksums").Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
+                    src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList());
+        }).ToList();
+        var contains = src.Arr(o["relationships"], "$.relationships")
+            .Where(r => JsonSource.Opt(r?["relationshipType"]) is "CONTAINS")
+            .Select(r => (JsonSource.Opt(r?["spdxElementId"]) ?? "", JsonSource.Opt(r?["relatedSpdxElement"]) ?? "")).ToList();
+        var describes = src.Arr(o["documentDescribes"], "$.documentDescribes").Select(JsonSource.Opt).FirstOrDefault(d => d is not null)
+            ?? src.Arr(o["relationships"], "$.relationships").Where(r => JsonSource.Opt(r?["relationshipType"]) == "DESCRIBES" && JsonSource.Opt(r?["spdxElementId"]) == "SPDXRef-DOCUMENT")
+                .Select(r => JsonSource.Opt(r?["relatedSpdxElement"])).FirstOrDefault();
+        return Build(version, packages, files, contains, describes, src.Str(o["name"], "$.name", required: false));
+    }
+
+    public static ManifestDocument ReadTagValue(string file, string text)
+    {
+        string? version = null, describes = null;
+        var packages = new List<Package>();
+        var files = new List<SpdxFile>();
+        var contains = new List<(string, string)>();
+        object? current = null; // the package or file the next fields belong to
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var colon = line.IndexOf(':');
+            if (colon <= 0) throw new EvidenceInputException($"{file}:{n + 1}: expected \"Tag: value\", got \"{Cut(line)}\"");
+            var tag = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            if (value.StartsWith("<text>", StringComparison.Ordinal))
+            {
+                // A value may span lines up to </text>.
+                var start = n;
+                while (!value.Contains("</text>", StringComparison.Ordinal))
+                {
+                    if (++n >= lines.Length) throw new EvidenceInputException($"{file}:{start + 1}: <text> of {tag} is never closed by </text>");
+                    value += "\n" + lines[n];
+                }
+                value = value[6..value.IndexOf("</text>", StringComparison.Ordinal)];
+            }
+            var where = $"line {n + 1}";
+            switch (tag)
+            {
+                case "SPDXVersion": version = value; break;
+                case "PackageName": packages.Add(new Package("", value, null, null, [], null, where)); current = packages[^1]; break;
+                case "FileName": files.Add(new SpdxFile("", value, [])); current = files[^1]; break;
+                case "SPDXID" when current is Package p: packages[^1] = p with { Id = value }; current = packages[^1]; break;
+                case "SPDXID" when current is SpdxFile f: files[^1] = f with { Id = value }; current = files[^1]; break;
+                case "PackageVersion" when current is Package p: packages[^1] = p with { Version = value }; current = packages[^1]; break;
+                case "PackageFileName" when current is Package p: packages[^1] = p with { FileName = value }; current = packages[^1]; break;
+                case "ExternalRef" when current is Package p && value.Split(' ', 3) is [_, "purl", var purl]:
+                    packages[^1] = p with { Purl = purl }; current = packages[^1]; break;
+                case "PackageChecksum" or "FileChecksum":
+                {
+                    var c = value.IndexOf(':');
+                    if (c <= 0) throw new EvidenceInputException($"{file}:{n + 1}: a checksum is \"ALGORITHM: value\", got \"{Cut(value)}\"");
+                    var sum = (value[..c].Trim(), value[(c + 1)..].Trim(), where);
+                    if (tag == "PackageChecksum" && current is Package pc) pc.Checksums.Add(sum);
+                    else if (tag == "FileChecksum" && current is SpdxFile fc) fc.Checksums.Add(sum);
+                    else throw new EvidenceInputException($"{file}:{n + 1}: {tag} outside a {(tag == "FileChecksum" ? "FileName" : "PackageName")} section");
+                    break;
+                }
+                case "Relationship":
+                {
+                    var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length != 3) throw new EvidenceInputException($"{file}:{n + 1}: a relationship is \"ID TYPE ID\", got \"{Cut(value)}\"");
+                    if (parts[1] == "CONTAINS") contains.Add((parts[0], parts[2]));
+                    if (parts[1] == "DESCRIBES" && parts[0] == "SPDXRef-DOCUMENT") describes ??= parts[2];
+                    break;
+                }
+            }
+        }
+        if (version is null) throw new EvidenceInputException($"{file}:1: no SPDXVersion");
+        if (!Versions.Contains(version)) throw new EvidenceInputException($"{file}:1: {version} is not supported (SPDX-2.1 to SPDX-2.3)");
+        return Build(version, packages, files, contains, describes, DocumentName(text) ?? Path.GetFileNameWithoutExtension(file));
+    }
+
+    static string? DocumentName(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("DocumentName:", StringComparison.Ordinal))?[13..].Trim();
+
+    static string Cut(string s) => s.Length <= 60 ? s : s[..60] + "…";
+
+    static ManifestDocument Build(string version, List<Package> packages, List<SpdxFile> files, List<(string From, string To)> contains,
+        string? describes, string? documentName = null)
+    {
+        var main = packages.FirstOrDefault(p => p.Id == describes) ?? packages.FirstOrDefault();
+        var digests = new List<FileDigest>();
+        foreach (var f in files)
+            foreach (var c in f.Checksums) digests.Add(new FileDigest(f.Name, c.Alg, c.Value, c.Where));
+        var fileById = files.Where(f => f.Id.Length > 0 && f.Checksums.Count > 0).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First().Name);
+        var owned = new HashSet<string>();
+        var components = new List<ManifestComponent>();
+        foreach (var p in packages.Where(p => p != main))
+        {
+            var paths = contains.Where(r => r.From == p.Id && fileById.ContainsKey(r.To)).Select(r => fileById[r.To]).ToList();
+            owned.UnionWith(paths);
+            // A package file name that is a file (an archive, an installer) is hashed as one; a folder cannot be.
+            var hashedAsFile = p.FileName is { Length: > 0 } fn && p.Checksums.Count > 0 && Path.HasExtension(fn);
+            if (hashedAsFile)
+            {
+                foreach (var c in p.Checksums) digests.Add(new FileDigest(p.FileName!, c.Alg, c.Value, c.Where));
+                paths.Add(p.FileName!);
+            }
+            components.Add(new ManifestComponent(p.Name, p.Version, null, Purl.Source(p.Purl), paths, p.Checksums.Count > 0 && !hashedAsFile, p.Where));
+        }
+        var top = fileById.Values.Where(f => !owned.Contains(f)).ToList();
+        if (top.Count > 0 && main is not null) components.Insert(0, new ManifestComponent(main.Name, main.Version, null, Purl.Source(main.Purl), top, false, main.Where));
+        return new ManifestDocument("spdx", version, main?.Name ?? documentName ?? "", main?.Version ?? "", components, digests, [], null);
+    }
+}

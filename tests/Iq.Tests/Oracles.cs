@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Iq.Tests;
+
+/// <summary>Real tools the tests compare against. Absent, a test skips and names the package to install; under CI
+/// (<c>CI=true</c>, where .ci/run has installed everything) an absent tool fails the test instead of skipping it.</summary>
+static class Oracles
+{
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static void Require(bool present, string what)
+    {
+        if (!present && InCi) Assert.Fail($"{what} is not installed, and under CI no test may skip (.ci/run installs it)");
+        Skip.IfNot(present, $"{what} is not installed (.ci/run installs it); skipped");
+    }
+
+    public static string? Which(string name) =>
+        Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>Runs a tool without a shell; stdin is written whole, stdout read whole.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, string? stdin = null, int timeoutMs = 120_000)
+    {
+        var psi = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
+        if (!p.WaitForExit(timeoutMs))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish in {timeoutMs / 1000} s");
+        }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
