@@ -141,7 +141,7 @@ public class CliConventionTests
     public void Colour_on_a_terminal_none_with_NO_COLOR_or_when_redirected()
     {
         // script(1) runs iq under a real pseudo-terminal; it is in util-linux (bsdutils), on every Debian machine.
-        Skip.If(!File.Exists("/usr/bin/script") && Environment.GetEnvironmentVariable("CI") != "true", "needs script(1): apt-get install bsdutils");
+        Oracles.Require(File.Exists("/usr/bin/script"), "script(1) (Debian: bsdutils)");
         string OnTerminal(params string[] env)
         {
             var psi = new ProcessStartInfo("/usr/bin/script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
