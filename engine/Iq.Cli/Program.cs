@@ -124,6 +124,9 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Tests(ctx));
         root.Subcommands.Add(EvidenceCommands.Manifest(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
+        root.Subcommands.Add(ReportCommands.Report(ctx));
+        root.Subcommands.Add(ReportCommands.Diff(ctx));
+        root.Subcommands.Add(ReportCommands.Archive(ctx));
         foreach (var command in root.Subcommands) Conventions.CommandAction.Wrap(command, ctx, global);
         return root;
     }

@@ -57,5 +57,6 @@ public static class Codes
     public const string UnknownCommand = "IQ6002";
     public const string BadOption = "IQ6003";
     public const string MissingInput = "IQ6004";
+    public const string MissingTool = "IQ6005";
 
 }

@@ -33,7 +33,7 @@ public static partial class Msg
         "Compile and run csharp { … } blocks (a checklist with scripts is code: trust its author)");
 
     // ---- audit ----
-    public static readonly Message OptJson = new(null, "将结果（schema iq.results/1）写入此文件（- 表示标准输出）", "Write the results (schema iq.results/1) to this file (- for stdout)");
+    public static readonly Message OptJson = new(null, "将结果（schema iq.results/2）写入此文件（- 表示标准输出）", "Write the results (schema iq.results/2) to this file (- for stdout)");
     public static readonly Message OptOutReport = new(null, "将 results.json、scorecard.xlsx（以及 --probe 时探测到的事实）写入此文件夹（无 --facts 时默认 iq-report）",
         "Write results.json, scorecard.xlsx (and, with --probe, the probed facts) into this folder (iq-report when no --facts is given)");
     public static readonly Message OptProbe = new(null, "探测本机并与其他数据包一起审计（未给 --facts 时默认如此）", "Probe this machine and audit it with the other bundles (the default when no --facts is given)");
@@ -52,8 +52,8 @@ public static partial class Msg
     // ---- probe, schema, manual-template, explain ----
     public static readonly Message OptOutProbe = new(null, "要写入的数据包文件夹", "The bundle folder to write");
     public static readonly Message OptRoot = new(null, "在此文件夹下而不是 / 下读取 /proc、/sys 和 /etc（采集的样本机器）", "Read /proc, /sys and /etc under this folder instead of / (a captured fixture)");
-    public static readonly Message ArgKind = new(null, "文档种类（environment、software、plan、tests、baseline、logs、manifest、rollback、attestations、custom）",
-        "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom)");
+    public static readonly Message ArgKind = new(null, "文档种类（environment、software、plan、tests、baseline、logs、manifest、rollback、attestations、custom），或 results（结果文件）",
+        "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom), or results");
     public static readonly Message OptMarkdown = new(null, "改为输出事实参考文档（docs/facts.md）", "Print the fact reference (docs/facts.md) instead");
     public static readonly Message OptWorkbook = new(null, "要写入的工作簿（- 表示标准输出）", "The workbook to write (- for stdout)");
     public static readonly Message ArgExplainTarget = new(null, "条目编号（6.1.1a.cpu）或表达式（env.memory.total / 1 GiB）", "An item id (6.1.1a.cpu) or an expression (env.memory.total / 1 GiB)");

@@ -23,6 +23,12 @@ public sealed record AuditReport(
     /// <summary>The C.1 report information (report number, object, purpose, dates, place, assessors, signer).</summary>
     public Scorecard.ReportInfo Info { get; init; } = Scorecard.ReportInfo.Empty;
 
+    /// <summary>The evaluation's clock when the request gave one (<c>--as-of</c>): the C.1 dates fall back on it.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Chart series from the fact documents (baseline, 001 measurements).</summary>
+    public ReportFigures Figures { get; init; } = ReportFigures.None;
+
     public static string CurrentEngineVersion =>
         typeof(AuditReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 }

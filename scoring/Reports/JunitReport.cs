@@ -9,17 +9,17 @@ namespace Iq.Scoring.Reports;
 /// error (both with actual vs expected); notapplicable, notchecked, waived, notselected and informational are skipped.</summary>
 public static class JunitReport
 {
-    public static void Write(AuditReport report, Stream stream)
+    public static void Write(AuditReport report, Stream stream) => Write(ResultsDocument.From(report), stream);
+
+    public static void Write(ResultsDocument report, Stream stream)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
-        var topOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var section in report.Checklist.Root.Children.OfType<Rules.Model.SectionModel>())
-            foreach (var item in section.AllItems()) topOf[item.Id] = $"{section.Id} {section.Title}";
-        var groups = report.Results.GroupBy(r => topOf.GetValueOrDefault(r.ItemId, report.Checklist.Id)).ToList();
+        var titles = report.Root.Sections.ToDictionary(s => s.Id, s => $"{s.Id} {s.Title}");
+        var groups = report.Items.GroupBy(r => report.TopSectionOf(r) is { } top ? titles[top] : report.Checklist.Id).ToList();
         w.WriteStartElement("testsuites");
         w.WriteAttributeString("name", $"{report.Checklist.Id} {report.Checklist.Version}");
-        Counts(w, report.Results);
+        Counts(w, report.Items);
         foreach (var g in groups)
         {
             w.WriteStartElement("testsuite");

@@ -46,19 +46,16 @@ public static class Scorer
         var vetoed = results.Where(r => vetoLevels.Contains(r.Level) && r.Outcome is Outcome.Fail or Outcome.Error).ToList();
         var pending = results.Where(r => vetoLevels.Contains(r.Level) && r.Outcome == Outcome.NotChecked).ToList();
         var score = root.Score;
-        var (verdict, reason) =
-            vetoed.Count > 0 ? (Verdict.Fail, Msg.VerdictVeto.With(vetoed.Count, Names(vetoLevels), Ids(vetoed)))
-            : pending.Count > 0 ? (Verdict.Incomplete, Msg.VerdictPending.With(pending.Count, Names(vetoLevels), Ids(pending)))
-            : score is null ? (Verdict.Incomplete, Msg.VerdictNothingCounted.Text)
-            : score >= spec.PassAt ? (Verdict.Pass, Msg.VerdictReaches.With(Format(score.Value), Format(spec.PassAt)))
-            : (Verdict.Fail, Msg.VerdictBelow.With(Format(score.Value), Format(spec.PassAt)));
-        return new AuditScore(score, verdict, reason.ToString(), Formula(name), root) { Model = name, ReasonText = reason };
+        static IReadOnlyList<string> Named(List<ItemResult> rows) => rows.Take(VerdictBasis.NamedItems).Select(r => r.Id).ToList();
+        var (verdict, basis) =
+            vetoed.Count > 0 ? (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Veto, vetoLevels, Named(vetoed), score, spec.PassAt) { Count = vetoed.Count })
+            : pending.Count > 0 ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.Pending, vetoLevels, Named(pending), score, spec.PassAt) { Count = pending.Count })
+            : score is null ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.NothingCounted, [], [], null, spec.PassAt))
+            : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
+            : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
+        var reason = basis.English();
+        return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name, Basis = basis };
     }
-
-    static string Names(Level[] levels) => string.Join("/", levels.Select(l => l.ToString().ToLowerInvariant()));
-
-    static ILocalized Ids(List<ItemResult> rows) => Localized.Concat(
-        Localized.Verbatim(string.Join(", ", rows.Take(5).Select(r => r.Id))), rows.Count > 5 ? Msg.MoreIds.With(rows.Count - 5) : Localized.Empty);
 
     public static string Format(double d) => Math.Round(d, 2).ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -117,7 +117,7 @@ public class CliConventionTests
         var run = CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", "-");
         Assert.Equal(1, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Stdout);
-        Assert.Equal("iq.results/1", doc.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("iq.results/2", doc.RootElement.GetProperty("schema").GetString());
         Assert.Contains("Verdict: FAIL", run.Stderr);
         var junit = CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--junit", "-", "-q");
         Assert.StartsWith("<?xml", junit.Stdout);

@@ -4,7 +4,7 @@ namespace Iq.Tests;
 
 /// <summary>Runs the iq CLI: in process through <c>Program.Run</c> (fast; English, no colour, no locale read), or as a real
 /// process (crash-proof checks, terminals, signals).</summary>
-static class CliRunner
+public static class CliRunner
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
@@ -16,6 +16,7 @@ static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = Iq.Cli.Program.Run(args, stdout, stderr, options);
+        ResultsSchemaCheck.ValidateOutputs(args);
         return new Run(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -40,6 +41,7 @@ static class CliRunner
             p.Kill(entireProcessTree: true);
             throw new TimeoutException("iq did not finish in 120 s");
         }
+        ResultsSchemaCheck.ValidateOutputs(args);
         return new Run(p.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -44,7 +44,7 @@ public class CliTests
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         var root = doc.RootElement;
-        Assert.Equal("iq.results/1", root.GetProperty("schema").GetString());
+        Assert.Equal("iq.results/2", root.GetProperty("schema").GetString());
         Assert.Equal("fail", root.GetProperty("verdict").GetString());
         Assert.Equal(64, root.GetProperty("checklist").GetProperty("sha256").GetString()!.Length);
         Assert.Equal(4, root.GetProperty("inputs").GetArrayLength());

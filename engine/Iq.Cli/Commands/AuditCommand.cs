@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
+using Iq.Engine.Reports;
 using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
@@ -18,24 +19,25 @@ static class AuditCommand
     {
         var checklistArg = Opts.Checklist(ctx);
         var facts = Opts.Facts(ctx);
-        var json = new Option<string?>("--json") { Description = ctx.T(Msg.OptJson), HelpName = "FILE" };
         var outDir = new Option<string?>("--out") { Description = ctx.T(Msg.OptOutReport), HelpName = "DIR" };
         var probe = new Option<bool>("--probe") { Description = ctx.T(Msg.OptProbe) };
         var asOf = Opts.AsOf(ctx);
         var timestamp = new Option<bool>("--timestamp") { Description = ctx.T(Msg.OptTimestamp) };
         var scoring = new Option<string?>("--scoring") { Description = ctx.T(Msg.OptScoring), HelpName = "MODEL" };
-        var xlsx = new Option<string?>("--xlsx") { Description = ctx.T(Msg.OptXlsx), HelpName = "FILE" };
-        var junit = new Option<string?>("--junit") { Description = ctx.T(Msg.OptJunit), HelpName = "FILE" };
         var attestations = new Option<string[]>("--attestations") { Description = ctx.T(Msg.OptAttestations), HelpName = "FILE" };
         var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptWaivers), HelpName = "FILE" };
         var reportInfo = new Option<string?>("--report-info") { Description = ctx.T(Msg.OptReportInfo), HelpName = "FILE" };
         var reportFields = new Option<string[]>("--report") { Description = ctx.T(Msg.OptReportField), HelpName = "FIELD=VALUE" };
+        var reports = new ReportOutputGroup(ctx);
+        var archive = new Option<string?>("--archive") { Description = ctx.T(Msg.OptArchive), HelpName = "FILE" };
         var compile = new CompileOptionGroup(ctx);
 
         var command = new Command("audit", ctx.T(Msg.CmdAudit));
         command.Arguments.Add(checklistArg);
-        foreach (var o in new Option[] { facts, json, outDir, probe, asOf, timestamp, scoring, xlsx, junit, attestations, waivers, reportInfo, reportFields })
+        foreach (var o in new Option[] { facts, outDir, probe, asOf, timestamp, scoring, attestations, waivers, reportInfo, reportFields })
             command.Options.Add(o);
+        reports.AddTo(command);
+        command.Options.Add(archive);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -49,8 +51,9 @@ static class AuditCommand
                 throw new UsageException(Msg.NeedsPairs.With("--report", form, $"{unknown}={fields[unknown]}"));
             if (parse.GetValue(scoring) is { } model) Opts.OneOf("--scoring", model, Iq.Rules.Model.ScoringSpec.Models);
             // Claimed before anything is printed, so that the human summary goes to stderr when data goes to stdout.
-            var targets = new[] { parse.GetValue(json), parse.GetValue(xlsx), parse.GetValue(junit) };
-            foreach (var t in targets) ctx.ClaimStdout(t);
+            var targets = reports.Read(parse);
+            var archivePath = parse.GetValue(archive);
+            ctx.ClaimStdout(archivePath);
 
             var request = new AuditRequest
             {
@@ -58,7 +61,8 @@ static class AuditCommand
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
                 Probe = given.Length == 0 || parse.GetValue(probe) ? new ProbeRequest(Path.Combine(output ?? "iq-report", "probe")) : null,
-                AsOf = CommandLineValues.AsOf(parse.GetValue(asOf)),
+                // Only a given --as-of is recorded: the report's dates never fall back on the wall clock.
+                AsOf = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at) : null,
                 RecordTime = parse.GetValue(timestamp),
                 ScoringModel = parse.GetValue(scoring),
                 AttestationFiles = parse.GetValue(attestations) ?? [],
@@ -74,19 +78,19 @@ static class AuditCommand
             if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
             ctx.Cancel.ThrowIfCancellationRequested();
 
-            var written = new List<string>();
-            void Emit(string? target, Action<Stream> write)
-            {
-                if (target is null) return;
-                ctx.Write(target, write);
-                if (target != "-") written.Add(target);
-            }
+            // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
             var language = ctx.ReportLang.Name();
-            Emit(parse.GetValue(json), s => JsonReport.Write(report, s));
-            Emit(output is null ? null : Path.Combine(output, "results.json"), s => JsonReport.Write(report, s));
-            Emit(parse.GetValue(xlsx), s => ScorecardWriter.Write(report, language, s));
-            Emit(output is null ? null : Path.Combine(output, "scorecard.xlsx"), s => ScorecardWriter.Write(report, language, s));
-            Emit(parse.GetValue(junit), s => JunitReport.Write(report, s));
+            var bytes = ResultsJson.Bytes(ResultsDocument.From(report, language));
+            var document = ReportOutputGroup.Reread(bytes);
+            var written = ReportOutputGroup.Render(ctx, document, bytes, targets, language,
+                output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
+            if (archivePath is not null)
+            {
+                var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();
+                AuditArchive.Write(archivePath, bytes, document, written, diagnostics, ctx.Write);
+                if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
+                if (archivePath != "-") written.Add(archivePath);
+            }
 
             ConsoleReport.Write(report, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
             foreach (var target in written) ctx.Say(Msg.Written.With(target));

@@ -18,13 +18,18 @@ static class SchemaCommand
         command.Options.Add(markdown);
         command.SetAction(parse =>
         {
-            var kinds = FactSchema.Default.Roots.Select(r => r.Kind).ToList();
+            var kinds = FactSchema.Default.Roots.Select(r => r.Kind).Append("results").ToList();
             if (parse.GetValue(markdown))
             {
                 ctx.Out.Write(SchemaDocs.Markdown(FactSchema.Default));
                 return ExitCodes.Pass;
             }
             var name = kind.Read(parse) ?? throw new UsageException(Msg.GiveKind.With(Localized.OrList(kinds)));
+            if (name == "results")
+            {
+                ctx.Out.Write(Scoring.Reports.ResultsSchema.Text);
+                return ExitCodes.Pass;
+            }
             var root = FactSchema.Default.Roots.FirstOrDefault(r => r.Kind == name)
                        ?? throw new UsageException(Msg.UnknownKindOption.With(name, Localized.OrList(kinds)));
             ctx.Out.Write(SchemaDocs.JsonSchema(root));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
+using Iq.Engine.Reports;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Messages;
@@ -145,7 +146,7 @@ public static class AuditPipeline
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
             s.Diagnostics.Error(Msg.UnknownReportField.With(name, Localized.OrList(ReportInfo.Fields)),
                 SourceSpan.None("<request>"));
-        s.Info = s.Info.With(s.Request.ReportFields);
+        s.Info = s.Info.With(s.Request.ReportFields) with { Product = ReportFacts.Product(s.Facts!) };
     }
 
     static void Score(AuditState s)
@@ -164,6 +165,8 @@ public static class AuditPipeline
             Attestations = s.Attestations,
             Waivers = s.Waivers,
             Info = s.Info,
+            AsOf = s.Request.AsOf,
+            Figures = ReportFacts.Figures(s.Facts!),
         };
     }
 }

@@ -1,97 +1,51 @@
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
-using Iq.Scoring.Scoring;
+using Iq.Scoring.Text;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
-/// <summary>Scorecard wording: Chinese (the standard's own terms) by default, English with --lang en.</summary>
+/// <summary>Scorecard wording from the report catalog (<see cref="ReportTexts"/>): Chinese (the standard's own terms) by
+/// default, English with --lang en. Sheet names and column headers in one place.</summary>
 public sealed class Labels
 {
-    readonly bool _zh;
-    Labels(bool zh) => _zh = zh;
+    Labels(ReportTexts texts) => T = texts;
 
-    public static Labels For(string lang) => lang switch
+    public ReportTexts T { get; }
+
+    public static Labels For(string lang) => new(ReportTexts.For(lang));
+
+    public string ReportSheet => T["sheet.report"];
+    public string SummarySheet => T["sheet.summary"];
+    public string ManualSheet => T["sheet.manual"];
+    public string AttachmentsSheet => T["sheet.attachments"];
+    public string ChecklistSheet => T["sheet.checklist"];
+    public string ChartsSheet => T["sheet.charts"];
+
+    /// <summary>A top-level section's sheet: Annex C's C.2–C.6 for the IQ checklist's 6.2–6.6, else the section's id; a name
+    /// Excel accepts (31 characters, none of []:*?/\).</summary>
+    public static string SectionSheet(string id, string title, bool annexC)
     {
-        "zh" => new Labels(true),
-        "en" => new Labels(false),
-        _ => throw new ArgumentException($"unknown language '{lang}': use zh or en"),
-    };
-
-    string T(string zh, string en) => _zh ? zh : en;
-
-    public string ReportSheet => T("C.1 基本信息", "C.1 Report information");
-    public string SummarySheet => T("汇总", "Summary");
-    public string ManualSheet => T("人工评审", "Manual review");
-    public string AttachmentsSheet => T("C.7 附件", "C.7 Attachments");
-
-    /// <summary>The Annex C sheet of a top-level section of the IQ checklist; other checklists' sections by id.</summary>
-    public string SectionSheet(string id, string title)
-    {
-        var annex = id switch { "6.2" => "C.2", "6.3" => "C.3", "6.4" => "C.4", "6.5" => "C.5", "6.6" => "C.6", _ => null };
-        var name = annex is null ? $"{id} {title}" : $"{annex} {title}";
+        var annex = !annexC ? null : id switch { "6.2" => "C.2", "6.3" => "C.3", "6.4" => "C.4", "6.5" => "C.5", "6.6" => "C.6", _ => null };
+        var name = $"{annex ?? id} {title}";
         foreach (var c in "[]:*?/\\") name = name.Replace(c, ' ');
+        name = name.Trim('\'');
         return name.Length <= 31 ? name : name[..31];
     }
 
-    public string[] ReportHeaders => _zh ? ["报告要素", "内容"] : ["Field", "Content"];
+    string[] Cols(params string[] keys) => keys.Select(k => T["col." + k]).ToArray();
 
-    public string[] ReportFields => _zh
-        ? ["报告编号", "评估对象", "评估目的", "评估时间", "评估地点", "评估人员", "评估结论", "签发人", "签发日期"]
-        : ["Report no.", "Object and version", "Purpose", "Dates", "Place", "Assessors", "Conclusion", "Signer", "Date signed"];
+    public string[] ReportHeaders => [T["c1.field"], T["c1.content"]];
 
-    public string[] ChecklistFields => _zh
-        ? ["检查单", "检查单版本", "检查单 SHA-256", "评分模型", "通过分数线", "否决级别", "总分", "结论依据", "工具版本"]
-        : ["Checklist", "Checklist version", "Checklist SHA-256", "Scoring model", "Pass mark", "Veto level", "Score", "Verdict reason", "Tool version"];
+    public string[] ItemHeaders => Cols("id", "clause", "requirement", "level", "method", "weight", "outcome", "score", "actual", "expected", "message", "fix", "sources");
 
-    public string[] ItemHeaders => _zh
-        ? ["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源"]
-        : ["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence"];
+    public string[] SummaryHeaders => Cols("section", "title", "weight", "score")
+        .Concat(Enum.GetValues<Outcome>().Select(o => T.Outcome(o))).ToArray();
 
-    public string[] SummaryHeaders => _zh
-        ? ["章节", "名称", "权重", "得分", "通过", "不通过", "错误", "不适用", "待评审", "资料性", "豁免", "未选"]
-        : ["Section", "Title", "Weight", "Score", "Pass", "Fail", "Error", "N/A", "To judge", "Info", "Waived", "Not selected"];
+    public string[] ManualHeaders => Cols("id", "clause", "requirement", "guidance", "status", "assessor", "date", "justification", "evidence");
 
-    public string[] ManualHeaders => _zh
-        ? ["编号", "条款", "要求", "评审要点", "结论", "评估人", "日期", "理由", "证据"]
-        : ["Id", "Clause", "Requirement", "Guidance", "Status", "Assessor", "Date", "Justification", "Evidence"];
+    public string[] AttachmentHeaders => Cols("kind", "file", "sha256");
 
-    public string[] AttachmentHeaders => _zh ? ["类型", "文件", "SHA-256"] : ["Kind", "File", "SHA-256"];
-
-    public string Verdict(Verdict v) => v switch
-    {
-        Scoring.Verdict.Pass => T("通过", "pass"),
-        Scoring.Verdict.Fail => T("不通过", "fail"),
-        _ => T("未完成", "incomplete"),
-    };
-
-    public string Level(Level l) => l switch
-    {
-        Rules.Model.Level.Shall => T("应", "shall"),
-        Rules.Model.Level.Should => T("宜", "should"),
-        _ => T("可", "may"),
-    };
-
-    public string Method(bool automated) => automated ? T("自动", "automatic") : T("人工", "manual");
-
-    public string Outcome(Outcome o) => _zh
-        ? o switch
-        {
-            Rules.Runtime.Outcome.Pass => "通过",
-            Rules.Runtime.Outcome.Fail => "不通过",
-            Rules.Runtime.Outcome.Error => "错误",
-            Rules.Runtime.Outcome.NotApplicable => "不适用",
-            Rules.Runtime.Outcome.NotChecked => "待评审",
-            Rules.Runtime.Outcome.Informational => "资料性",
-            Rules.Runtime.Outcome.Waived => "豁免",
-            _ => "未选",
-        }
-        : o.Name();
-
-    public string Total => T("总计", "Total");
-    public string VerdictLabel => T("结论", "Verdict");
-    public string FormulaLabel => T("评分公式", "Formula");
-    public string ScoreLabel => T("总分", "Score");
-    public string ParametersLabel => T("参数", "Parameter");
-    public string ToolLabel => T("工具", "Tool");
-    public string ChecklistLabel => T("检查单", "Checklist");
+    public string Level(Level l) => T.Level(l);
+    public string Method(bool automated) => T.Method(automated);
+    public string Outcome(Outcome o) => T.Outcome(o);
 }

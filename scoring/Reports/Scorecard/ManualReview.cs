@@ -5,6 +5,7 @@ using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
+using Iq.Scoring.Text;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
@@ -12,14 +13,13 @@ namespace Iq.Scoring.Reports.Scorecard;
 /// it, <c>iq manual-template</c> writes it alone, and <c>iq audit --attestations FILE.xlsx</c> reads it back.</summary>
 public static class ManualReview
 {
-    static readonly string[] Statuses = ["pass", "fail", "notapplicable"];
+    static readonly Outcome[] Statuses = [Outcome.Pass, Outcome.Fail, Outcome.NotApplicable];
 
-    public static void WriteSheet(IXLWorksheet ws, ChecklistModel model, IReadOnlyList<ItemResult>? results, Labels labels,
-        IReadOnlyList<Attestation>? attestations = null)
+    /// <summary>The sheet: one row per manual item (id, clause, requirement, guidance), the judgment where there is one.</summary>
+    public static void WriteSheet(IXLWorksheet ws, IEnumerable<(string Id, string Clause, string Title, string Guidance)> rows, Labels labels,
+        IReadOnlyList<Attestation>? attestations, string reportNo)
     {
-        ScorecardWriter.Header(ws, labels.ManualHeaders, [18, 14, 34, 50, 14, 14, 12, 36, 30], labels.ManualSheet);
-        var rows = results?.Where(r => !r.Automated).Select(r => (r.Id, r.Clause, r.Title, r.Guidance ?? ""))
-                   ?? model.Items.Where(i => !i.Automated).Select(i => (i.Id, i.Clause, i.Title, i.Manual ?? ""));
+        ScorecardWriter.Header(ws, labels.ManualHeaders, [18, 12, 34, 46, 10, 12, 11, 34, 28], labels.T, reportNo);
         var row = 2;
         foreach (var (id, clause, title, guidance) in rows)
         {
@@ -28,7 +28,7 @@ public static class ManualReview
             ScorecardWriter.Text(ws.Cell(row, 3), title);
             ScorecardWriter.Text(ws.Cell(row, 4), guidance);
             var a = attestations?.FirstOrDefault(x => x.Item == id);
-            ScorecardWriter.Text(ws.Cell(row, 5), a?.Status.Name() ?? "");
+            ScorecardWriter.Text(ws.Cell(row, 5), a is null ? "" : labels.Outcome(a.Status));
             ScorecardWriter.Text(ws.Cell(row, 6), a?.Assessor ?? "");
             ScorecardWriter.Text(ws.Cell(row, 7), a?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             ScorecardWriter.Text(ws.Cell(row, 8), a?.Justification ?? "");
@@ -41,7 +41,7 @@ public static class ManualReview
         }
         if (row > 2)
         {
-            ws.Range(2, 5, row - 1, 5).SetDataValidation().List("\"" + string.Join(",", Statuses) + "\"", true);
+            ws.Range(2, 5, row - 1, 5).SetDataValidation().List("\"" + string.Join(",", Statuses.Select(labels.Outcome)) + "\"", true);
             ws.Range(1, 1, row - 1, labels.ManualHeaders.Length).SetAutoFilter();
         }
     }
@@ -49,9 +49,10 @@ public static class ManualReview
     public static void WriteTemplate(ChecklistModel model, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
-        using var wb = new XLWorkbook();
-        WriteSheet(wb.Worksheets.Add(labels.ManualSheet), model, null, labels);
-        wb.SaveAs(stream);
+        using var wb = ScorecardWriter.NewWorkbook();
+        WriteSheet(wb.Worksheets.Add(labels.ManualSheet), model.Items.Where(i => !i.Automated).Select(i => (i.Id, i.Clause, i.Title, i.Manual ?? "")),
+            labels, null, "");
+        ScorecardWriter.Save(wb, [], null, stream);
     }
 
     /// <summary>Reads judgments from the manual-review sheet (either language); rows with no status are not judged yet.</summary>
@@ -80,13 +81,9 @@ public static class ManualReview
                 string Cell(int c) => (ws.Cell(row, c).Value?.ToString() ?? "").Trim(); // not GetFormattedString: see ScorecardWriter.FitHeight
                 var statusText = Cell(5);
                 if (Cell(1).Length == 0 || statusText.Length == 0) continue;
-                var status = statusText switch
-                {
-                    "通过" => Outcome.Pass,
-                    "不通过" => Outcome.Fail,
-                    "不适用" => Outcome.NotApplicable,
-                    _ => OutcomeNames.Parse(statusText),
-                };
+                // Either language's words (the drop-down's), or the results' outcome names.
+                var status = Statuses.Cast<Outcome?>().FirstOrDefault(o => statusText == ReportTexts.Zh.Outcome(o!.Value) || statusText == ReportTexts.En.Outcome(o.Value))
+                             ?? OutcomeNames.Parse(statusText);
                 if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
                 {
                     diagnostics.Error(Msg.SheetStatus.With(statusText, ws.Name, $"E{row}"),

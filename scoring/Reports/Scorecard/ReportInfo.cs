@@ -4,12 +4,17 @@ using Iq.Rules.Messages;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
-/// <summary>The C.1 report information: from a JSON file (<c>--report-info</c>), the rest from the audit itself.</summary>
+/// <summary>The C.1 report information: from a JSON file (<c>--report-info</c>) and the command line (<c>--report</c>);
+/// the product (name, model, version, manufacturer) from the installation plan. A field left empty is shown as not
+/// filled in the reports, never silently blank.</summary>
 public sealed record ReportInfo(string ReportNo, string Object, string Purpose, string Dates, string Place, string Assessors, string Signer, string SignDate)
 {
     public static readonly ReportInfo Empty = new("", "", "", "", "", "", "", "");
 
     public static readonly string[] Fields = ["report_no", "object", "purpose", "dates", "place", "assessors", "signer", "sign_date"];
+
+    /// <summary>The device under evaluation, from the plan's <c>product</c>.</summary>
+    public ProductInfo Product { get; init; } = ProductInfo.Empty;
 
     /// <summary>This information with fields replaced from the command line (<c>--report field=value</c>).</summary>
     public ReportInfo With(IReadOnlyDictionary<string, string> fields) => this with
@@ -22,6 +27,19 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         Assessors = fields.GetValueOrDefault("assessors", Assessors),
         Signer = fields.GetValueOrDefault("signer", Signer),
         SignDate = fields.GetValueOrDefault("sign_date", SignDate),
+    };
+
+    public string Get(string field) => field switch
+    {
+        "report_no" => ReportNo,
+        "object" => Object,
+        "purpose" => Purpose,
+        "dates" => Dates,
+        "place" => Place,
+        "assessors" => Assessors,
+        "signer" => Signer,
+        "sign_date" => SignDate,
+        _ => throw new ArgumentException($"unknown report field '{field}'"),
     };
 
     public static ReportInfo? Read(string path, DiagnosticBag diagnostics)
@@ -58,4 +76,11 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
             return null;
         }
     }
+}
+
+/// <summary>The medical device software under evaluation, as the installation plan names it (C.1 评估对象).</summary>
+public sealed record ProductInfo(string Name, string Model, string Version, string Manufacturer)
+{
+    public static readonly ProductInfo Empty = new("", "", "", "");
+    public bool IsEmpty => this == Empty;
 }

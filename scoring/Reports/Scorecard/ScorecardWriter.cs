@@ -1,44 +1,105 @@
 using ClosedXML.Excel;
-using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
+using Iq.Scoring.Text;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
-/// <summary>The Excel scorecard after Annex C of the IQ standard: C.1 report information, a summary with the section
-/// tree, weights, scores, counts, verdict and formula, one sheet per top-level section (C.2–C.6 and 6.1), a manual-review
-/// sheet that can be filled in and read back, and C.7 attachments (inputs with SHA-256). Headers frozen, filters on,
-/// outcomes coloured, widths set (ClosedXML's AdjustToContents needs GDI+), pages set up to print. Every cell that
-/// comes from facts or the checklist is stored as text, never as a formula or a number guessed from text.</summary>
+/// <summary>The Excel scorecard after Annex C of the IQ standard, from a results document alone: C.1 report information
+/// (the device from the plan, report number, dates, place, assessors, conclusion, signer; a missing required field shown
+/// as not filled, in red; a signature block), a summary (section tree, weights, scores, counts of every outcome, verdict,
+/// formula), one sheet per top-level section (C.2–C.6 and 6.1; the performance sheet with the baseline's charts), a
+/// manual-review sheet that can be filled in and read back, and C.7 attachments (inputs with SHA-256, params, tool).
+/// Every sheet: A4 landscape, fit to the page width, the header row repeated on each printed page, a footer with the
+/// report number and "page x of y", one font size; headers frozen, filters on, outcomes coloured, widths set (ClosedXML's
+/// AdjustToContents needs GDI+). Every word in the report's language; every cell from facts or the checklist stored as
+/// text, never a formula. Same document, same bytes.</summary>
 public static class ScorecardWriter
 {
+    /// <summary>The one body font size, in points.</summary>
+    public const double FontSize = 10;
+
+    /// <summary>宋体: on every Chinese Windows; LibreOffice substitutes an installed CJK font.</summary>
+    public const string FontName = "SimSun";
+
     static readonly Dictionary<Outcome, string> Colours = new()
     {
         [Outcome.Pass] = "#C6EFCE", [Outcome.Fail] = "#FFC7CE", [Outcome.Error] = "#F8CBAD", [Outcome.NotApplicable] = "#EDEDED",
         [Outcome.NotChecked] = "#FFEB9C", [Outcome.Informational] = "#DDEBF7", [Outcome.Waived] = "#E4DFEC", [Outcome.NotSelected] = "#EDEDED",
     };
 
-    public static void Write(AuditReport report, string lang, Stream stream)
+    /// <summary>The C.1 fields a hand-over report must have; purpose has a default, conclusion comes from the verdict.</summary>
+    public static readonly string[] RequiredFields = ["report_no", "object", "dates", "place", "assessors", "signer", "sign_date"];
+
+    public static void Write(AuditReport report, string lang, Stream stream) => Write(ResultsDocument.From(report, lang), lang, stream);
+
+    public static void Write(ResultsDocument doc, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
-        using var wb = new XLWorkbook();
-        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), report, report.Info, labels);
-        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), report, labels);
-        var sources = EvidenceSources(report);
-        var sections = report.Checklist.Root.Children.OfType<SectionModel>().ToList();
+        var t = labels.T;
+        var reportNo = doc.Info.ReportNo;
+        using var wb = NewWorkbook();
+        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), doc, labels);
+        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), doc, labels);
+
+        var charts = ReportCharts.For(doc, t);
+        var pictures = new List<XlsxPicture>();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var section in sections)
+        string Unique(string name)
         {
-            var name = labels.SectionSheet(section.Id, section.Title);
-            for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 28)] + $" ({n})";
-            var ids = section.AllItems().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            ItemSheet(wb.Worksheets.Add(name), section.Title, report.Results.Where(r => ids.Contains(r.ItemId)), sources, labels);
+            for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 27)] + $" ({n})";
+            return name;
         }
-        var loose = report.Checklist.Root.Children.OfType<ItemModel>().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        if (loose.Count > 0) ItemSheet(wb.Worksheets.Add(labels.ChecklistLabel), report.Checklist.Title, report.Results.Where(r => loose.Contains(r.ItemId)), sources, labels);
-        ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet), report.Checklist, report.Results, labels, report.Attestations);
-        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), report, labels);
-        wb.SaveAs(stream);
+        var groups = doc.Items.GroupBy(doc.TopSectionOf).ToDictionary(g => g.Key ?? "", g => g.ToList());
+        foreach (var section in doc.Root.Sections)
+        {
+            var name = Unique(Labels.SectionSheet(section.Id, section.Title, doc.Checklist.IsAnnexC));
+            var rows = groups.GetValueOrDefault(section.Id) ?? [];
+            var ws = wb.Worksheets.Add(name);
+            var next = ItemSheet(ws, rows, doc, labels);
+            foreach (var chart in charts.Where(c => c.SectionId == section.Id))
+            {
+                pictures.Add(new XlsxPicture(name, next + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
+                next += ReportChart.Height / 20 + 2;
+            }
+        }
+        if (groups.TryGetValue("", out var loose)) ItemSheet(wb.Worksheets.Add(Unique(labels.ChecklistSheet)), loose, doc, labels);
+        var placed = doc.Root.Sections.Select(s => s.Id).ToHashSet();
+        var orphans = charts.Where(c => !placed.Contains(c.SectionId)).ToList();
+        if (orphans.Count > 0)
+        {
+            var name = Unique(labels.ChartsSheet);
+            var ws = wb.Worksheets.Add(name);
+            Header(ws, [labels.ChartsSheet], [100], t, reportNo);
+            var row = 2;
+            foreach (var chart in orphans)
+            {
+                Text(ws.Cell(row, 1), chart.Title);
+                pictures.Add(new XlsxPicture(name, row + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
+                row += ReportChart.Height / 20 + 3;
+            }
+        }
+        ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet),
+            doc.Items.Where(r => !r.Automated).Select(r => (r.Id, r.Clause, r.Title, r.Guidance ?? "")), labels, doc.Attestations, reportNo);
+        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), doc, labels);
+        Save(wb, pictures, doc.AsOf ?? doc.EvaluatedAt, stream);
+    }
+
+    internal static XLWorkbook NewWorkbook()
+    {
+        var wb = new XLWorkbook();
+        wb.Style.Font.FontSize = FontSize;
+        wb.Style.Font.FontName = FontName;
+        wb.Properties.Author = "iq";
+        return wb;
+    }
+
+    /// <summary>Saves with the charts added and the package made reproducible (fixed times, fixed part names).</summary>
+    internal static void Save(XLWorkbook wb, IReadOnlyList<XlsxPicture> pictures, DateTimeOffset? created, Stream stream)
+    {
+        using var raw = new MemoryStream();
+        wb.SaveAs(raw);
+        XlsxPackage.Finish(raw, pictures, created, stream);
     }
 
     /// <summary>Stores text as text: no formula, no number or date guessed from it.</summary>
@@ -75,10 +136,12 @@ public static class ScorecardWriter
             var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => (double)DisplayWidth.Of(ch)) / width)));
             lines = Math.Max(lines, cellLines);
         }
-        ws.Row(row).Height = Math.Min(409, 15 * lines);
+        ws.Row(row).Height = Math.Min(409, 14 * lines + 2);
     }
 
-    internal static void Header(IXLWorksheet ws, string[] headers, double[] widths, string title)
+    /// <summary>The header row and the page set-up every sheet shares: A4 landscape, fit to the page width, the header row
+    /// repeated on every printed page, the report number and "page x of y" in the footer.</summary>
+    internal static void Header(IXLWorksheet ws, string[] headers, double[] widths, ReportTexts t, string reportNo)
     {
         for (var c = 0; c < headers.Length; c++)
         {
@@ -90,47 +153,122 @@ public static class ScorecardWriter
             ws.Column(c + 1).Width = widths[c];
         }
         ws.SheetView.FreezeRows(1);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.FitToPages(1, 0);
-        ws.PageSetup.SetRowsToRepeatAtTop(1, 1);
-        ws.PageSetup.Margins.Left = ws.PageSetup.Margins.Right = 0.4;
-        ws.PageSetup.Header.Center.AddText(title);
-        ws.PageSetup.Footer.Right.AddText("&P / &N");
+        var page = ws.PageSetup;
+        page.PageOrientation = XLPageOrientation.Landscape;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.FitToPages(1, 0);
+        page.SetRowsToRepeatAtTop(1, 1);
+        page.Margins.Left = page.Margins.Right = 0.4;
+        page.Margins.Top = 0.5;
+        page.Margins.Bottom = 0.6;
+        page.Margins.Footer = 0.25;
+        page.CenterHorizontally = true;
+        page.Header.Center.AddText(ws.Name);
+        if (reportNo.Length > 0) page.Footer.Left.AddText(t.Format("footer.report_no", ("report_no", reportNo)));
+        // "page {page} of {pages}": the words around the two fields come from the catalog.
+        var template = t.Template("footer.page");
+        var p = template.IndexOf("{page}", StringComparison.Ordinal);
+        var n = template.IndexOf("{pages}", StringComparison.Ordinal);
+        if (p > 0) page.Footer.Right.AddText(template[..p]);
+        page.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        page.Footer.Right.AddText(template[(p + "{page}".Length)..n]);
+        page.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+        if (n + "{pages}".Length < template.Length) page.Footer.Right.AddText(template[(n + "{pages}".Length)..]);
     }
 
-    static void ReportSheet(IXLWorksheet ws, AuditReport report, ReportInfo info, Labels labels)
+    /// <summary>The C.1 value of a field; empty when not given (the object and dates have fallbacks: the plan's product, the
+    /// as-of date).</summary>
+    public static string C1Value(ResultsDocument doc, ReportTexts t, string field)
     {
-        Header(ws, labels.ReportHeaders, [24, 90], labels.ReportSheet);
-        var c = report.Checklist;
-        string[] values = [info.ReportNo, info.Object.Length > 0 ? info.Object : $"{c.Title} {c.Version}", info.Purpose, info.Dates, info.Place,
-            info.Assessors, labels.Verdict(report.Score.Verdict), info.Signer, info.SignDate];
+        var info = doc.Info;
+        return field switch
+        {
+            "object" when info.Object.Length == 0 => ObjectText(info.Product, t),
+            "purpose" when info.Purpose.Length == 0 => t.Format("c1.purpose_default", ("checklist", doc.Checklist.Title)),
+            "dates" when info.Dates.Length == 0 && doc.AsOf is { } asOf => t.Format("c1.as_of", ("date", ReportWords.Date(asOf))),
+            "conclusion" => t.Format("c1.conclusion_text", ("verdict", t.Verdict(doc.Verdict)), ("score", doc.Score is { } s ? ReportWords.Number(s) : "—"),
+                ("pass_at", ReportWords.Number(doc.Scoring.PassAt)), ("basis", t.Basis(doc.Basis))),
+            _ => info.Get(field),
+        };
+    }
+
+    /// <summary>The C.1 fields in order, with the catalog key of each label.</summary>
+    public static readonly string[] C1Fields = ["report_no", "object", "purpose", "dates", "place", "assessors", "conclusion", "signer", "sign_date"];
+
+    static string ObjectText(ProductInfo p, ReportTexts t)
+    {
+        if (p.Name.Length == 0) return "";
+        var parts = new List<string>();
+        if (p.Version.Length > 0) parts.Add(t.Format("c1.object_version", ("version", p.Version)));
+        if (p.Model.Length > 0) parts.Add(t.Format("c1.object_model", ("model", p.Model)));
+        if (p.Manufacturer.Length > 0) parts.Add(t.Format("c1.object_manufacturer", ("manufacturer", p.Manufacturer)));
+        return parts.Count == 0 ? p.Name : t.IsChinese ? $"{p.Name}（{string.Join("；", parts)}）" : $"{p.Name} ({string.Join("; ", parts)})";
+    }
+
+    static void ReportSheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
+    {
+        var t = labels.T;
+        Header(ws, labels.ReportHeaders, [26, 100], t, doc.Info.ReportNo);
         var row = 2;
-        for (var i = 0; i < values.Length; i++, row++)
+        foreach (var field in C1Fields)
         {
-            Text(ws.Cell(row, 1), labels.ReportFields[i]).Style.Font.Bold = true;
-            Text(ws.Cell(row, 2), values[i]).Style.Alignment.WrapText = true;
+            Text(ws.Cell(row, 1), t["c1." + field]).Style.Font.Bold = true;
+            var value = C1Value(doc, t, field);
+            var cell = Text(ws.Cell(row, 2), value.Length > 0 ? value : t["c1.not_filled"]);
+            cell.Style.Alignment.WrapText = true;
+            if (value.Length == 0 && RequiredFields.Contains(field))
+            {
+                cell.Style.Font.FontColor = XLColor.Red;
+                cell.Style.Font.Bold = true;
+            }
+            if (field == "conclusion")
+            {
+                cell.Style.Font.Bold = true;
+                cell.Style.Fill.BackgroundColor = XLColor.FromHtml(doc.Verdict == Verdict.Pass ? Colours[Outcome.Pass]
+                    : doc.Verdict == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked]);
+            }
             FitHeight(ws, row, 2);
+            row++;
         }
-        var verdictCell = ws.Cell(8, 2);
-        verdictCell.Style.Font.Bold = true;
-        verdictCell.Style.Fill.BackgroundColor = XLColor.FromHtml(report.Score.Verdict == Verdict.Pass ? Colours[Outcome.Pass]
-            : report.Score.Verdict == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked]);
         row++;
-        string[] checklist = [c.Id, c.Version, c.Sources[0].Sha256, report.Score.Model, Scorer.Format(c.Scoring.PassAt),
-            c.Scoring.Veto?.ToString().ToLowerInvariant() ?? "—", report.Score.Score is { } s ? Scorer.Format(s) : "—", report.Score.Reason,
-            $"iq {report.EngineVersion}"];
-        for (var i = 0; i < checklist.Length; i++, row++)
+        var c = doc.Checklist;
+        (string Key, string Value)[] checklist =
+        [
+            ("chk.checklist", $"{c.Id} — {c.Title}"), ("chk.version", c.Version), ("chk.sha256", c.Sources[0].Sha256),
+            ("chk.model", doc.Scoring.Model), ("chk.pass_at", ReportWords.Number(doc.Scoring.PassAt)),
+            ("chk.veto", doc.Scoring.Veto is { } v ? t.Level(v) : t["level.none"]),
+            ("chk.score", doc.Score is { } s ? ReportWords.Number(s) : "—"), ("chk.tool", $"iq {doc.EngineVersion}"),
+        ];
+        foreach (var (key, value) in checklist)
         {
-            Text(ws.Cell(row, 1), labels.ChecklistFields[i]).Style.Font.Bold = true;
-            Text(ws.Cell(row, 2), checklist[i]).Style.Alignment.WrapText = true;
+            Text(ws.Cell(row, 1), t[key]).Style.Font.Bold = true;
+            Text(ws.Cell(row, 2), value).Style.Alignment.WrapText = true;
             FitHeight(ws, row, 2);
+            row++;
+        }
+        // The signature block: signed on paper, so blank lines to sign on.
+        row++;
+        var title = Text(ws.Cell(row, 1), t["sig.title"]);
+        title.Style.Font.Bold = true;
+        ws.Range(row, 1, row, 2).Merge().Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
+        row++;
+        foreach (var key in new[] { "sig.assessor", "sig.reviewer", "sig.signer", "sig.seal" })
+        {
+            Text(ws.Cell(row, 1), t[key]).Style.Font.Bold = true;
+            Text(ws.Cell(row, 2), key == "sig.seal" ? "" : $"{new string(' ', 60)}{t["sig.date"]}：");
+            ws.Cell(row, 2).Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+            ws.Row(row).Height = 34;
+            ws.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
+            ws.Cell(row, 2).Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
+            row++;
         }
     }
 
-    static void SummarySheet(IXLWorksheet ws, AuditReport report, Labels labels)
+    static void SummarySheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
     {
-        Header(ws, labels.SummaryHeaders, [12, 40, 8, 9, 7, 7, 7, 7, 8, 7, 7, 8], labels.SummarySheet);
+        var t = labels.T;
+        var headers = labels.SummaryHeaders;
+        Header(ws, headers, [10, 40, 7, 8, 7, 7, 7, 7, 7, 7, 7, 7], t, doc.Info.ReportNo);
         var row = 2;
         void Section(SectionScore s, int depth)
         {
@@ -138,94 +276,102 @@ public static class ScorecardWriter
             Text(ws.Cell(row, 2), new string(' ', depth * 4) + s.Title);
             Number(ws.Cell(row, 3), s.Weight);
             Number(ws.Cell(row, 4), s.Score, "0.00");
-            Outcome[] counted = [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
-            for (var k = 0; k < counted.Length; k++) Number(ws.Cell(row, 5 + k), s.Counts[counted[k]], "0");
+            var k = 0;
+            foreach (var o in Enum.GetValues<Outcome>()) Number(ws.Cell(row, 5 + k++), s.Counts[o], "0");
             if (depth == 0) ws.Row(row).Style.Font.Bold = true;
             row++;
             foreach (var sub in s.Sections) Section(sub, depth + 1);
         }
-        foreach (var s in report.Score.Root.Sections) Section(s, 0);
+        foreach (var s in doc.Root.Sections) Section(s, 0);
         var last = row - 1;
-        if (last >= 2) ws.Range(1, 1, last, labels.SummaryHeaders.Length).SetAutoFilter();
+        if (last >= 2) ws.Range(1, 1, last, headers.Length).SetAutoFilter();
+        Text(ws.Cell(row, 1), t["summary.total"]).Style.Font.Bold = true;
+        var k2 = 0;
+        foreach (var o in Enum.GetValues<Outcome>()) Number(ws.Cell(row, 5 + k2++), doc.Root.Counts[o], "0").Style.Font.Bold = true;
+        row += 2;
+        Text(ws.Cell(row, 1), t["summary.score"]).Style.Font.Bold = true;
+        Number(ws.Cell(row, 4), doc.Score, "0.00").Style.Font.Bold = true;
         row++;
-        Text(ws.Cell(row, 1), labels.ScoreLabel).Style.Font.Bold = true;
-        Number(ws.Cell(row, 4), report.Score.Score, "0.00").Style.Font.Bold = true;
-        row++;
-        Text(ws.Cell(row, 1), labels.VerdictLabel).Style.Font.Bold = true;
-        var verdict = Text(ws.Cell(row, 2), $"{labels.Verdict(report.Score.Verdict)} — {report.Score.Reason}");
+        Text(ws.Cell(row, 1), t["summary.verdict"]).Style.Font.Bold = true;
+        var verdict = Text(ws.Cell(row, 2), $"{t.Verdict(doc.Verdict)} — {t.Basis(doc.Basis)}");
+        ws.Range(row, 2, row, headers.Length).Merge();
         verdict.Style.Font.Bold = true;
-        verdict.Style.Fill.BackgroundColor = XLColor.FromHtml(report.Score.Verdict == Verdict.Pass ? Colours[Outcome.Pass] : Colours[Outcome.Fail]);
+        verdict.Style.Alignment.WrapText = true;
+        verdict.Style.Fill.BackgroundColor = XLColor.FromHtml(doc.Verdict == Verdict.Pass ? Colours[Outcome.Pass] : Colours[Outcome.Fail]);
+        ws.Row(row).Height = 30;
         row++;
-        Text(ws.Cell(row, 1), labels.FormulaLabel).Style.Font.Bold = true;
-        var formula = Text(ws.Cell(row, 2), report.Score.Formula);
-        ws.Range(row, 2, row, labels.SummaryHeaders.Length).Merge();
+        Text(ws.Cell(row, 1), t["summary.formula"]).Style.Font.Bold = true;
+        var formula = Text(ws.Cell(row, 2), t.Formula(doc.Scoring.Model));
+        ws.Range(row, 2, row, headers.Length).Merge();
         formula.Style.Alignment.WrapText = true;
-        ws.Row(row).Height = 60;
+        ws.Row(row).Height = 58;
     }
 
-    static void ItemSheet(IXLWorksheet ws, string title, IEnumerable<ItemResult> results, Dictionary<string, string> sources, Labels labels)
+    /// <summary>A section's rows; returns the last row written. A row that is not counted (waived, not applicable, to judge,
+    /// informational, not selected) says so in the score column and why in the message column.</summary>
+    static int ItemSheet(IXLWorksheet ws, IReadOnlyList<ItemResult> results, ResultsDocument doc, Labels labels)
     {
-        Header(ws, labels.ItemHeaders, [20, 14, 34, 6, 8, 7, 9, 7, 30, 16, 34, 34, 22], title);
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
+        var t = labels.T;
+        Header(ws, labels.ItemHeaders, [18, 11, 30, 5, 6, 6, 8, 8, 30, 16, 36, 28, 18], t, doc.Info.ReportNo);
         var row = 2;
         foreach (var r in results)
         {
             Text(ws.Cell(row, 1), r.Id);
             Text(ws.Cell(row, 2), r.Clause);
             Text(ws.Cell(row, 3), r.Title);
-            Text(ws.Cell(row, 4), labels.Level(r.Level));
-            Text(ws.Cell(row, 5), labels.Method(r.Automated));
+            Text(ws.Cell(row, 4), t.Level(r.Level));
+            Text(ws.Cell(row, 5), t.Method(r.Automated));
             Number(ws.Cell(row, 6), r.Weight);
-            var outcome = Text(ws.Cell(row, 7), labels.Outcome(r.Outcome));
+            var outcome = Text(ws.Cell(row, 7), t.Outcome(r.Outcome));
             outcome.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[r.Outcome]);
             outcome.Style.Font.Bold = r.Outcome is Outcome.Fail or Outcome.Error;
-            Number(ws.Cell(row, 8), r.Score, "0.00");
+            if (ResultsDocument.Counted(r.Outcome)) Number(ws.Cell(row, 8), r.Score, "0.00");
+            else Text(ws.Cell(row, 8), t["score.not_counted"]);
+            // The evidence columns are meant for expressions: "expression: actual" and the expected value as evaluated.
             Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.Expression}: {e.Actual}")));
             Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.Expected)));
-            Text(ws.Cell(row, 11), r.Message);
+            Text(ws.Cell(row, 11), t.Reason(r.Reason));
             Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
-            Text(ws.Cell(row, 13), r.Automated ? sources.GetValueOrDefault(r.ItemId, "") : labels.Method(false));
+            Text(ws.Cell(row, 13), r.Automated ? string.Join(", ", doc.Sources.GetValueOrDefault(r.ItemId) ?? []) : t.Method(false));
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             FitHeight(ws, row, labels.ItemHeaders.Length);
             row++;
         }
         ws.Range(1, 1, Math.Max(1, row - 1), labels.ItemHeaders.Length).SetAutoFilter();
+        return row;
     }
 
-    static void AttachmentsSheet(IXLWorksheet ws, AuditReport report, Labels labels)
+    static void AttachmentsSheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
     {
-        Header(ws, labels.AttachmentHeaders, [16, 60, 70], labels.AttachmentsSheet);
+        var t = labels.T;
+        Header(ws, labels.AttachmentHeaders, [18, 60, 68], t, doc.Info.ReportNo);
         var row = 2;
-        foreach (var s in report.Checklist.Sources)
+        foreach (var s in doc.Checklist.Sources)
         {
-            Text(ws.Cell(row, 1), labels.ChecklistLabel);
+            Text(ws.Cell(row, 1), t["summary.checklist"]);
             Text(ws.Cell(row, 2), s.Path);
             Text(ws.Cell(row++, 3), s.Sha256);
         }
-        foreach (var i in report.Inputs)
+        foreach (var i in doc.Inputs)
         {
-            Text(ws.Cell(row, 1), i.Kind);
+            Text(ws.Cell(row, 1), t.Kind(i.Kind));
             Text(ws.Cell(row, 2), i.Path);
             Text(ws.Cell(row++, 3), i.Sha256);
         }
-        foreach (var p in report.Checklist.Params)
+        foreach (var p in doc.Parameters)
         {
-            Text(ws.Cell(row, 1), labels.ParametersLabel);
+            Text(ws.Cell(row, 1), t["summary.parameter"]);
             Text(ws.Cell(row, 2), p.Name);
-            Text(ws.Cell(row++, 3), $"{ValueFormatter.Plain(p.Value, p.Type)} ({p.Origin})");
+            Text(ws.Cell(row++, 3), $"{p.Value}（{t.Origin(p.Origin)}）".Replace("（", t.IsChinese ? "（" : " (").Replace("）", t.IsChinese ? "）" : ")"));
         }
-        Text(ws.Cell(row, 1), labels.ToolLabel);
-        Text(ws.Cell(row, 2), $"iq {report.EngineVersion}");
+        Text(ws.Cell(row, 1), t["summary.tool"]);
+        Text(ws.Cell(row, 2), $"iq {doc.EngineVersion}");
+        for (var r = 2; r <= row; r++)
+        {
+            ws.Row(r).Style.Alignment.WrapText = true;
+            FitHeight(ws, r, 3);
+        }
         ws.Range(1, 1, row, 3).SetAutoFilter();
-    }
-
-    /// <summary>The input documents each item reads (the rule model says which fact roots, and so which kinds), for the
-    /// "source of evidence" column; a root no input supplied is named as such.</summary>
-    static Dictionary<string, string> EvidenceSources(AuditReport report)
-    {
-        var files = report.Inputs.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => Path.GetFileName(i.Path))));
-        return report.Checklist.Items.ToDictionary(i => i.Id,
-            i => string.Join("; ", i.Reads.Select(r => files.TryGetValue(r.Kind, out var f) ? f : r.Name)), StringComparer.Ordinal);
     }
 }

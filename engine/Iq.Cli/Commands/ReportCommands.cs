@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Iq.Cli.Conventions;
+using Iq.Engine.Reports;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
+using Iq.Scoring.Reports;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Cli.Commands;
+
+/// <summary><c>iq report</c>, <c>iq diff</c> and <c>iq archive</c>: reports from results alone, two audits compared, and
+/// the record of an audit kept.</summary>
+static class ReportCommands
+{
+    /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.</summary>
+    static (byte[] Bytes, ResultsDocument Doc) Load(string path)
+    {
+        var diagnostics = new DiagnosticBag();
+        byte[]? bytes;
+        if (AuditArchive.IsArchive(path)) bytes = AuditArchive.ReadResults(path, diagnostics);
+        else
+        {
+            var doc = ResultsJson.Read(path, diagnostics);
+            bytes = doc is null ? null : File.ReadAllBytes(path);
+        }
+        if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
+        var read = ResultsJson.Read(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
+        return (bytes, read);
+    }
+
+    /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>: the reports in
+    /// <c>--lang</c>, else in the language the audit used.</summary>
+    public static Command Report(CliContext ctx)
+    {
+        var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgResults), HelpName = "RESULTS" };
+        var outputs = new ReportOutputGroup(ctx);
+        var command = new Command("report", ctx.T(Msg.CmdReport));
+        command.Arguments.Add(input);
+        outputs.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(input)!;
+            CommandLineErrors.RejectOptionLike(path, parse);
+            var targets = outputs.Read(parse);
+            if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
+            var (bytes, doc) = Load(path);
+            var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.Language;
+            foreach (var written in ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [])) ctx.Say(Msg.Written.With(written));
+            return doc.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
+        });
+        return command;
+    }
+
+    /// <summary><c>iq diff OLD NEW</c>: exit 0 when nothing got worse, 1 when something did.</summary>
+    public static Command Diff(CliContext ctx)
+    {
+        var before = new Argument<string>("old") { Description = ctx.T(Msg.ArgOld), HelpName = "OLD" };
+        var after = new Argument<string>("new") { Description = ctx.T(Msg.ArgNew), HelpName = "NEW" };
+        var command = new Command("diff", ctx.T(Msg.CmdDiff));
+        command.Arguments.Add(before);
+        command.Arguments.Add(after);
+        command.SetAction(parse =>
+        {
+            foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
+            var diff = ResultsDiff.Of(Load(parse.GetValue(before)!).Doc, Load(parse.GetValue(after)!).Doc);
+            // The comparison is the command's output: printed in --quiet too (as the verdict line is for an audit).
+            diff.Write(ctx.Out, ctx.Lang);
+            return diff.Worse ? ExitCodes.Fail : ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    /// <summary><c>iq archive RESULTS -o AUDIT.zip [--include FILE]…</c>, or <c>iq archive --verify AUDIT.zip</c>.</summary>
+    public static Command Archive(CliContext ctx)
+    {
+        var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgArchiveInput), HelpName = "RESULTS" };
+        var output = Opts.Output(ctx, Msg.OptArchiveOutput);
+        var include = new Option<string[]>("--include") { Description = ctx.T(Msg.OptInclude), HelpName = "FILE" };
+        var verify = new Option<bool>("--verify") { Description = ctx.T(Msg.OptVerify) };
+        var command = new Command("archive", ctx.T(Msg.CmdArchive));
+        command.Arguments.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(include);
+        command.Options.Add(verify);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(input)!;
+            CommandLineErrors.RejectOptionLike(path, parse);
+            var diagnostics = new DiagnosticBag();
+            if (parse.GetValue(verify))
+            {
+                var files = AuditArchive.Verify(path, diagnostics);
+                if (files is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
+                ctx.Say(Msg.ArchiveVerified.With(path, files.Count));
+                return ExitCodes.Pass;
+            }
+            var target = parse.GetValue(output) ?? throw new UsageException(Msg.GiveArchiveOutput.Text);
+            if (AuditArchive.IsArchive(path)) throw new UsageException(Msg.AlreadyArchive.With(path));
+            ctx.ClaimStdout(target);
+            var (bytes, doc) = Load(path);
+            AuditArchive.Write(target, bytes, doc, parse.GetValue(include) ?? [], diagnostics, ctx.Write);
+            if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
+            if (target != "-") ctx.Say(Msg.Written.With(target));
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Iq.Cli.Conventions;
+using Iq.Engine.Reports;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
+using Iq.Scoring.Reports;
+using Iq.Scoring.Reports.Scorecard;
+
+namespace Iq.Cli.Commands;
+
+/// <summary>The report files <c>iq audit</c> and <c>iq report</c> write, rendered on one code path from a results
+/// document read back from its own bytes: --json, --xlsx, --html, --junit, --pdf, each a file or <c>-</c> for stdout.
+/// Their language is the global <c>--lang</c>; without it, Chinese for an audit and the results' own language for
+/// <c>iq report</c>. Since the audit renders from what it would write to results.json, <c>iq report results.json</c>
+/// writes byte-identical files.</summary>
+sealed class ReportOutputGroup(CliContext ctx)
+{
+    public readonly Option<string?> Json = new("--json") { Description = ctx.T(Msg.OptJson), HelpName = "FILE" };
+    public readonly Option<string?> Xlsx = new("--xlsx") { Description = ctx.T(Msg.OptXlsx), HelpName = "FILE" };
+    public readonly Option<string?> Html = new("--html") { Description = ctx.T(Msg.OptHtml), HelpName = "FILE" };
+    public readonly Option<string?> Junit = new("--junit") { Description = ctx.T(Msg.OptJunit), HelpName = "FILE" };
+    public readonly Option<string?> Pdf = new("--pdf") { Description = ctx.T(Msg.OptPdf), HelpName = "FILE" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Json);
+        command.Options.Add(Xlsx);
+        command.Options.Add(Html);
+        command.Options.Add(Junit);
+        command.Options.Add(Pdf);
+    }
+
+    public sealed record Targets(string? Json, string? Xlsx, string? Html, string? Junit, string? Pdf)
+    {
+        public bool Any => (Json ?? Xlsx ?? Html ?? Junit ?? Pdf) is not null;
+        public IEnumerable<string?> All => [Json, Xlsx, Html, Junit, Pdf];
+    }
+
+    /// <summary>The targets asked for; a <c>-</c> among them claims stdout now, before anything is printed, so that the
+    /// human summary goes to stderr.</summary>
+    public Targets Read(ParseResult parse)
+    {
+        var targets = new Targets(parse.GetValue(Json), parse.GetValue(Xlsx), parse.GetValue(Html), parse.GetValue(Junit), parse.GetValue(Pdf));
+        foreach (var t in targets.All) ctx.ClaimStdout(t);
+        return targets;
+    }
+
+    /// <summary>The results bytes read back as the document every report is rendered from.</summary>
+    public static ResultsDocument Reread(byte[] bytes)
+    {
+        var diagnostics = new DiagnosticBag();
+        return ResultsJson.Read(bytes, "<results>", diagnostics)
+               ?? throw new InvalidOperationException("the results just written do not read back: " + string.Join("; ", diagnostics.Items));
+    }
+
+    /// <summary>Writes every report asked for (plus <paramref name="extra"/>, path and renderer), each to stdout for
+    /// <c>-</c>, else through a temporary file and a rename; returns the files written. A PDF without a browser is a usage
+    /// error naming what to install, checked before anything is written.</summary>
+    public static List<string> Render(CliContext ctx, ResultsDocument doc, byte[] jsonBytes, Targets targets, string lang,
+        IEnumerable<(string? Path, string Kind)> extra)
+    {
+        if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
+        var written = new List<string>();
+        void Emit(string? target, Action<Stream> write)
+        {
+            if (target is null) return;
+            ctx.Write(target, write);
+            if (target != "-") written.Add(target);
+        }
+        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
+        jobs.AddRange(extra);
+        foreach (var (path, kind) in jobs)
+        {
+            ctx.Cancel.ThrowIfCancellationRequested();
+            switch (kind)
+            {
+                case "json": Emit(path, s => s.Write(jsonBytes)); break;
+                case "xlsx": Emit(path, s => ScorecardWriter.Write(doc, lang, s)); break;
+                case "html": Emit(path, s => HtmlReport.Write(doc, lang, s)); break;
+                case "junit": Emit(path, s => JunitReport.Write(doc, s)); break;
+            }
+        }
+        if (targets.Pdf is { } pdf)
+        {
+            var work = Directory.CreateTempSubdirectory("iq-pdf-").FullName;
+            try
+            {
+                var html = Path.Combine(work, "report.html");
+                File.WriteAllText(html, HtmlReport.Render(doc, lang));
+                var printed = Path.Combine(work, "report.pdf");
+                if (PdfPrinter.Print(html, printed) is { } problem) throw new UsageException(problem);
+                Emit(pdf, s => { using var f = File.OpenRead(printed); f.CopyTo(s); });
+            }
+            finally { Directory.Delete(work, recursive: true); }
+        }
+        return written;
+    }
+}

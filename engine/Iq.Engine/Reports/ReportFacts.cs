@@ -1,0 +1,52 @@
+using Iq.Rules.Runtime;
+using Iq.Scoring.Reports;
+using Iq.Scoring.Reports.Scorecard;
+
+namespace Iq.Engine.Reports;
+
+/// <summary>What the reports take from the fact documents themselves, read once when the audit runs and carried in the
+/// results (so a report can be re-rendered from the results alone): the device from the plan (C.1), and the series of the
+/// charts — the baseline per concurrency level with the plan's latency limit, and the 001 measurements per perturbation
+/// level and per ε.</summary>
+public static class ReportFacts
+{
+    public static ProductInfo Product(FactValues facts)
+    {
+        if (Get(facts.Roots.GetValueOrDefault("plan"), "product") is not FactObject p) return ProductInfo.Empty;
+        return new ProductInfo(Text(p, "name"), Text(p, "model"), Text(p, "version"), Text(p, "manufacturer"));
+    }
+
+    public static ReportFigures Figures(FactValues facts) =>
+        new(Baseline(facts), Model(facts));
+
+    static BaselineFigures? Baseline(FactValues facts)
+    {
+        if (Get(facts.Roots.GetValueOrDefault("baseline"), "concurrency") is not object?[] levels) return null;
+        var points = levels.OfType<FactObject>()
+            .Where(l => Num(l, "level") is not null)
+            .Select(l => new ConcurrencyPoint(Num(l, "level")!.Value, Num(l, "throughput"), Num(l, "mean"), Num(l, "p99"), Num(l, "success"), Num(l, "errors")))
+            .ToList();
+        if (points.Count == 0) return null;
+        var limit = Get(Get(facts.Roots.GetValueOrDefault("plan"), "acceptance"), "max_latency") is double ms ? ms : (double?)null;
+        return new BaselineFigures(points, limit);
+    }
+
+    /// <summary>The pre-trained model's measurements (fact root <c>measured</c>, document kind model_measurements).</summary>
+    static ModelFigures? Model(FactValues facts)
+    {
+        var root = facts.Roots.GetValueOrDefault("measured");
+        var robustness = Get(root, "robustness");
+        var perturbations = (Get(robustness, "perturbations") as object?[] ?? []).OfType<FactObject>()
+            .Where(p => Num(p, "level") is not null)
+            .Select(p => new PerturbationPoint(Text(p, "name"), Num(p, "level")!.Value, Num(p, "metric"))).ToList();
+        var adversarial = (Get(Get(root, "adversarial"), "results") as object?[] ?? []).OfType<FactObject>()
+            .Where(p => Num(p, "epsilon") is not null)
+            .Select(p => new EpsilonPoint(Text(p, "attack"), Num(p, "epsilon")!.Value, Num(p, "robust_accuracy"), Num(p, "success_rate"))).ToList();
+        if (perturbations.Count == 0 && adversarial.Count == 0) return null;
+        return new ModelFigures(Get(robustness, "clean_metric") as double?, perturbations, adversarial);
+    }
+
+    static object? Get(object? o, string name) => o is FactObject f && f.TryGet(name, out var v) ? v : null;
+    static string Text(FactObject o, string name) => Get(o, name) switch { string s => s, Iq.Rules.Runtime.IqVersion v => v.Text, _ => "" };
+    static double? Num(FactObject o, string name) => Get(o, name) is double d && double.IsFinite(d) ? d : null;
+}

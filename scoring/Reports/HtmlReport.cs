@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Reports.Scorecard;
+using Iq.Scoring.Scoring;
+using Iq.Scoring.Text;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>The HTML report: one self-contained file (no external fetch: styles, script and charts inline, a content
+/// security policy that forbids any other source), readable offline on a hospital PC. Verdict and score at the top, the
+/// C.1 information, scores per section as bars, counts per outcome, the baseline's charts as inline SVG, the item table
+/// filterable by outcome, level and section with each row's evidence (actual, expected, sources) expandable, the inputs
+/// with their SHA-256 and the params; a print stylesheet (A4 landscape, every row's evidence open, the report number and
+/// "page x of y" in each page's margin) from which <c>--pdf</c> is printed. Same document, same bytes.</summary>
+public static class HtmlReport
+{
+    public static void Write(ResultsDocument doc, string lang, Stream stream)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(Render(doc, lang));
+        stream.Write(bytes);
+    }
+
+    static string E(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length + 16);
+        foreach (var c in s)
+            sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
+        return sb.ToString();
+    }
+
+    /// <summary>A CSS string literal (for the page margin boxes).</summary>
+    static string Css(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", " ") + "\"";
+
+    static string Pct(double? score) => (score ?? 0).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Render(ResultsDocument doc, string lang)
+    {
+        var t = ReportTexts.For(lang);
+        var h = new StringBuilder();
+        var reportNo = doc.Info.ReportNo;
+        var objectText = ScorecardWriter.C1Value(doc, t, "object");
+        var verdictClass = doc.Verdict.ToString().ToLowerInvariant();
+        var pageTemplate = t.Template("footer.page");
+        var p = pageTemplate.IndexOf("{page}", StringComparison.Ordinal);
+        var n = pageTemplate.IndexOf("{pages}", StringComparison.Ordinal);
+        var pageContent = $"{Css(pageTemplate[..p])} counter(page) {Css(pageTemplate[(p + 6)..n])} counter(pages) {Css(pageTemplate[(n + 7)..])}";
+        var footerLeft = reportNo.Length > 0 ? Css(t.Format("footer.report_no", ("report_no", reportNo))) : "\"\"";
+
+        h.Append("<!DOCTYPE html>\n<html lang=\"").Append(t.IsChinese ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        h.Append("<meta name=\"generator\" content=\"iq ").Append(E(doc.EngineVersion)).Append("\">\n");
+        h.Append("<title>").Append(E(t["html.title"])).Append(reportNo.Length > 0 ? " — " + E(reportNo) : "").Append(" — ").Append(E(objectText.Length > 0 ? objectText : doc.Checklist.Title)).Append("</title>\n");
+        h.Append("<style>\n").Append(Style).Append("@page { size: A4 landscape; margin: 12mm 10mm 16mm 10mm;\n  @bottom-left { content: ")
+            .Append(footerLeft).Append("; font-size: 8pt; }\n  @bottom-right { content: ").Append(pageContent).Append("; font-size: 8pt; } }\n</style>\n</head>\n<body>\n");
+
+        // Verdict and score first.
+        h.Append("<header class=\"top\">\n<div class=\"heading\"><h1>").Append(E(t["html.title"])).Append("</h1>\n");
+        h.Append("<p class=\"object\">").Append(E(objectText.Length > 0 ? objectText : doc.Checklist.Title)).Append("</p>\n");
+        h.Append("<p class=\"checklist\">").Append(E($"{doc.Checklist.Title} · {doc.Checklist.Id} {doc.Checklist.Version}")).Append("</p></div>\n");
+        h.Append("<div class=\"verdict v-").Append(verdictClass).Append("\" id=\"verdict\" data-verdict=\"").Append(verdictClass).Append("\"><span class=\"label\">")
+            .Append(E(t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(doc.Verdict))).Append("</span></div>\n");
+        h.Append("<div class=\"score\" id=\"score\" data-score=\"").Append(doc.Score is { } sc ? Pct(sc) : "").Append("\"><span class=\"label\">")
+            .Append(E(t["html.score"])).Append("</span><span class=\"value\">").Append(doc.Score is { } s2 ? ReportWords.Number(s2) : "—")
+            .Append("</span><span class=\"of\">/ 100 · ").Append(E(t["chk.pass_at"])).Append(' ').Append(ReportWords.Number(doc.Scoring.PassAt)).Append("</span></div>\n");
+        h.Append("<p class=\"basis\">").Append(E(t.Basis(doc.Basis))).Append("</p>\n</header>\n");
+
+        // C.1.
+        h.Append("<section id=\"c1\">\n<h2>").Append(E(t["sheet.report"])).Append("</h2>\n<table class=\"c1\">\n");
+        foreach (var field in ScorecardWriter.C1Fields)
+        {
+            var value = ScorecardWriter.C1Value(doc, t, field);
+            var missing = value.Length == 0 && ScorecardWriter.RequiredFields.Contains(field);
+            h.Append("<tr><th>").Append(E(t["c1." + field])).Append("</th><td").Append(missing ? " class=\"not-filled\"" : "").Append('>')
+                .Append(E(value.Length > 0 ? value : t["c1.not_filled"])).Append("</td></tr>\n");
+        }
+        h.Append("</table>\n</section>\n");
+
+        // Scores per section, counts per outcome.
+        h.Append("<section id=\"sections\">\n<h2>").Append(E(t["html.sections"])).Append("</h2>\n<table class=\"bars\">\n");
+        void Bar(SectionScore s, int depth)
+        {
+            h.Append("<tr class=\"d").Append(depth).Append("\" data-section=\"").Append(E(s.Id)).Append("\"><th>").Append(E(s.Id)).Append(' ').Append(E(s.Title))
+                .Append("</th><td class=\"w\">").Append(ReportWords.Number(s.Weight)).Append("</td><td class=\"bar\"><div><span class=\"")
+                .Append(s.Score is null ? "none" : s.Score >= doc.Scoring.PassAt ? "good" : "bad").Append("\" style=\"width:").Append(Pct(s.Score))
+                .Append("%\"></span></div></td><td class=\"num\">").Append(s.Score is { } v ? ReportWords.Number(v) : "—").Append("</td></tr>\n");
+            if (depth == 0) foreach (var sub in s.Sections) Bar(sub, depth + 1);
+        }
+        foreach (var s in doc.Root.Sections) Bar(s, 0);
+        h.Append("</table>\n<h3>").Append(E(t["html.counts"])).Append("</h3>\n<ul class=\"counts\">\n");
+        foreach (var o in Enum.GetValues<Outcome>())
+            h.Append("<li class=\"o-").Append(o.Name()).Append("\" data-outcome=\"").Append(o.Name()).Append("\">").Append(E(t.Outcome(o)))
+                .Append(" <b>").Append(doc.Root.Counts[o]).Append("</b></li>\n");
+        h.Append("</ul>\n</section>\n");
+
+        // Charts, inline SVG.
+        var charts = ReportCharts.For(doc, t);
+        if (charts.Count > 0)
+        {
+            h.Append("<section id=\"charts\">\n<h2>").Append(E(t["html.charts"])).Append("</h2>\n<div class=\"charts\">\n");
+            foreach (var chart in charts)
+            {
+                var svg = chart.Svg();
+                var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+                h.Append("<figure data-chart=\"").Append(chart.Id).Append("\">").Append(start >= 0 ? svg[start..] : svg).Append("</figure>\n");
+            }
+            h.Append("</div>\n</section>\n");
+        }
+
+        // The item table.
+        h.Append("<section id=\"items\">\n<h2>").Append(E(t["html.items"])).Append("</h2>\n<div class=\"filters\">\n");
+        void Select(string id, string label, IEnumerable<(string Value, string Text)> options)
+        {
+            h.Append("<label>").Append(E(label)).Append(" <select id=\"").Append(id).Append("\"><option value=\"\">").Append(E(t["html.filter.all"])).Append("</option>");
+            foreach (var (value, text) in options) h.Append("<option value=\"").Append(E(value)).Append("\">").Append(E(text)).Append("</option>");
+            h.Append("</select></label>\n");
+        }
+        Select("f-outcome", t["col.outcome"], Enum.GetValues<Outcome>().Where(o => doc.Root.Counts[o] > 0)
+            .Select(o => (o.Name(), $"{t.Outcome(o)} ({doc.Root.Counts[o]})")));
+        Select("f-level", t["col.level"], Enum.GetValues<Level>().Where(l => doc.Items.Any(r => r.Level == l))
+            .Select(l => (l.ToString().ToLowerInvariant(), t.Level(l))));
+        Select("f-section", t["col.section"], doc.Root.Sections.Select(s => (s.Id, $"{s.Id} {s.Title}")));
+        var total = doc.Items.Count;
+        h.Append("<span id=\"shown\" data-template=\"").Append(E(t.Template("html.shown"))).Append("\" data-shown=\"").Append(total).Append("\">")
+            .Append(E(t.Format("html.shown", ("shown", total), ("total", total)))).Append("</span>\n</div>\n");
+        h.Append("<table class=\"items\" id=\"item-table\">\n<thead><tr>");
+        foreach (var key in new[] { "id", "clause", "requirement", "level", "outcome", "score", "message" })
+            h.Append("<th>").Append(E(t["col." + key])).Append("</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var r in doc.Items)
+        {
+            var top = doc.TopSectionOf(r) ?? "";
+            h.Append("<tr class=\"item\" data-id=\"").Append(E(r.Id)).Append("\" data-outcome=\"").Append(r.Outcome.Name()).Append("\" data-level=\"")
+                .Append(r.Level.ToString().ToLowerInvariant()).Append("\" data-section=\"").Append(E(top)).Append("\">");
+            h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
+                .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
+                .Append("</span></td><td class=\"num\">").Append(E(t.RowScore(r))).Append("</td><td>");
+            var message = t.Reason(r.Reason);
+            h.Append("<details><summary>").Append(E(message.Length > 0 ? message : t["html.evidence"])).Append("</summary>\n<div class=\"evidence\">");
+            if (r.Evidence.Count > 0)
+            {
+                h.Append("<table class=\"ev\"><tr><th>").Append(E(t["col.expression"])).Append("</th><th>").Append(E(t["col.actual"])).Append("</th><th>")
+                    .Append(E(t["col.expected"])).Append("</th></tr>");
+                foreach (var e in r.Evidence)
+                    h.Append("<tr><td><code>").Append(E(e.Expression)).Append("</code></td><td>").Append(E(e.Actual)).Append("</td><td>").Append(E(e.Expected)).Append("</td></tr>");
+                h.Append("</table>");
+            }
+            else h.Append("<p class=\"muted\">").Append(E(t["html.no_evidence"])).Append("</p>");
+            h.Append("<p><b>").Append(E(t["col.method"])).Append(":</b> ").Append(E(t.Method(r.Automated)));
+            if (r.Automated && doc.Sources.GetValueOrDefault(r.ItemId) is { Count: > 0 } sources)
+                h.Append(" · <b>").Append(E(t["col.sources"])).Append(":</b> ").Append(E(string.Join(", ", sources)));
+            h.Append("</p>");
+            if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
+                h.Append("<p><b>").Append(E(r.Automated ? t["col.fix"] : t["col.guidance"])).Append(":</b> ").Append(E(fix)).Append("</p>");
+            h.Append("</div></details></td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+
+        // Inputs, params, tool.
+        h.Append("<section id=\"inputs\">\n<h2>").Append(E(t["html.inputs"])).Append("</h2>\n<table class=\"inputs\"><thead><tr><th>")
+            .Append(E(t["col.kind"])).Append("</th><th>").Append(E(t["col.file"])).Append("</th><th>SHA-256</th></tr></thead><tbody>\n");
+        foreach (var src in doc.Checklist.Sources)
+            h.Append("<tr><td>").Append(E(t["summary.checklist"])).Append("</td><td>").Append(E(src.Path)).Append("</td><td><code>").Append(E(src.Sha256)).Append("</code></td></tr>\n");
+        foreach (var i in doc.Inputs)
+            h.Append("<tr data-kind=\"").Append(E(i.Kind)).Append("\"><td>").Append(E(t.Kind(i.Kind))).Append("</td><td>").Append(E(i.Path)).Append("</td><td><code>")
+                .Append(E(i.Sha256)).Append("</code></td></tr>\n");
+        h.Append("</tbody></table>\n<h3>").Append(E(t["html.parameters"])).Append("</h3>\n<table class=\"inputs\"><tbody>\n");
+        foreach (var prm in doc.Parameters)
+            h.Append("<tr><td><code>").Append(E(prm.Name)).Append("</code></td><td>").Append(E(prm.Value)).Append("</td><td>").Append(E(t.Origin(prm.Origin))).Append("</td></tr>\n");
+        h.Append("</tbody></table>\n<p class=\"muted\">").Append(E(t.Format("html.generated", ("version", doc.EngineVersion)))).Append(" · ")
+            .Append(E(t.Formula(doc.Scoring.Model))).Append("</p>\n</section>\n");
+        h.Append("<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    const string Style = """
+        :root { --pass: #1e7e34; --fail: #c0392b; --error: #d35400; --muted: #666; font-size: 10pt; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 0 auto; max-width: 1400px; padding: 16px 24px; color: #222; }
+        h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; border-bottom: 2px solid #d9e1f2; padding-bottom: 3px; margin-top: 22px; } h3 { font-size: 1rem; }
+        header.top { display: grid; grid-template-columns: 1fr auto auto; gap: 16px; align-items: center; }
+        header .basis { grid-column: 1 / -1; margin: 0; color: #333; }
+        .object { font-size: 1.1rem; margin: 2px 0; } .checklist, .muted { color: var(--muted); margin: 2px 0; }
+        .verdict, .score { border-radius: 8px; padding: 10px 18px; text-align: center; min-width: 130px; }
+        .verdict .label, .score .label { display: block; font-size: 0.8rem; color: #444; } .verdict .value, .score .value { font-size: 1.8rem; font-weight: bold; }
+        .v-pass { background: #c6efce; } .v-fail { background: #ffc7ce; } .v-incomplete { background: #ffeb9c; } .score { background: #eef2f8; } .score .of { display: block; font-size: 0.8rem; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d7e2; padding: 4px 6px; text-align: left; vertical-align: top; }
+        thead th, table.c1 th { background: #d9e1f2; } table.c1 th { width: 12em; } td.not-filled { color: #d00; font-weight: bold; }
+        table.bars th { font-weight: normal; width: 40%; } table.bars tr.d0 th { font-weight: bold; } table.bars tr.d1 th { padding-left: 2em; }
+        td.bar div { background: #eee; height: 12px; border-radius: 6px; overflow: hidden; } td.bar span { display: block; height: 100%; }
+        td.bar span.good { background: #5cb85c; } td.bar span.bad { background: #e74c3c; } td.bar span.none { background: transparent; }
+        td.num, td.w { text-align: right; white-space: nowrap; width: 5em; }
+        ul.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; } ul.counts li { padding: 3px 10px; border-radius: 12px; }
+        .o-pass { background: #c6efce; } .o-fail { background: #ffc7ce; } .o-error { background: #f8cbad; } .o-notapplicable, .o-notselected { background: #ededed; }
+        .o-notchecked { background: #ffeb9c; } .o-informational { background: #ddebf7; } .o-waived { background: #e4dfec; }
+        .badge { padding: 1px 8px; border-radius: 10px; white-space: nowrap; }
+        .charts { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; } figure svg { max-width: 100%; height: auto; }
+        .filters { display: flex; gap: 16px; align-items: center; margin: 8px 0; flex-wrap: wrap; } select { font: inherit; }
+        table.items td.id { white-space: nowrap; font-family: monospace; } details summary { cursor: pointer; } .evidence { margin-top: 4px; }
+        table.ev th { background: #f3f3f3; } code { font-size: 0.9em; word-break: break-all; }
+        table.inputs code { font-size: 0.85em; }
+        @media print {
+          :root { font-size: 8pt; } body { max-width: none; padding: 0; } .filters { display: none; }
+          details::details-content { content-visibility: visible; display: block; } details > summary { list-style: none; }
+          tr, figure { break-inside: avoid; } thead { display: table-header-group; } h2 { break-after: avoid; }
+          .verdict, .score, .badge, ul.counts li, td.bar span, thead th, table.c1 th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+        }
+
+        """;
+
+    const string Script = """
+        (function () {
+          var $ = function (id) { return document.getElementById(id); };
+          var rows = Array.prototype.slice.call(document.querySelectorAll('#item-table tbody tr.item'));
+          var shown = $('shown');
+          function apply() {
+            var o = $('f-outcome').value, l = $('f-level').value, s = $('f-section').value, n = 0;
+            rows.forEach(function (r) {
+              var show = (!o || r.dataset.outcome === o) && (!l || r.dataset.level === l) && (!s || r.dataset.section === s);
+              r.hidden = !show;
+              if (show) n++;
+            });
+            shown.dataset.shown = String(n);
+            shown.textContent = shown.dataset.template.replace('{shown}', String(n)).replace('{total}', String(rows.length));
+          }
+          ['f-outcome', 'f-level', 'f-section'].forEach(function (id) { $(id).addEventListener('change', apply); });
+          window.addEventListener('beforeprint', function () {
+            document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+          });
+          apply();
+        })();
+
+        """;
+}

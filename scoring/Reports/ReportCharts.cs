@@ -1,0 +1,132 @@
+using Iq.Scoring.Text;
+using ScottPlot;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>A chart of a report: one declaration (ScottPlot), rendered as a PNG for the scorecard and as SVG inline in the
+/// HTML report. <see cref="SectionId"/> is the top-level section whose sheet carries it.</summary>
+public sealed partial class ReportChart(string id, string sectionId, string title, Func<Plot> build)
+{
+    public const int Width = 720;
+    public const int Height = 340;
+
+    public string Id { get; } = id;
+    public string SectionId { get; } = sectionId;
+    public string Title { get; } = title;
+
+    public byte[] Png()
+    {
+        using var plot = build();
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>The chart as SVG. Skia numbers clip paths with a counter that runs on through the process; they are
+    /// renumbered per chart (and named after it, unique on a page of several charts), so the same chart gives the same text.</summary>
+    public string Svg()
+    {
+        using var plot = build();
+        var svg = plot.GetSvgXml(Width, Height);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var n)) ids[m.Value] = n = ids.Count + 1;
+            return $"cl_{Id}_{n}";
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[#\x22])cl_[0-9A-Za-z]+(?=[)\x22])")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
+}
+
+/// <summary>The charts a results document has data for: latency and throughput per concurrency level (the baseline,
+/// 4.3.2/6.4.2, on the performance sheet C.4), and for a pre-trained model (001) accuracy per perturbation level (6.3.6)
+/// and robust accuracy per ε (6.3.8). Labels in the report's language.</summary>
+public static class ReportCharts
+{
+    public static IReadOnlyList<ReportChart> For(ResultsDocument doc, ReportTexts t)
+    {
+        var charts = new List<ReportChart>();
+        if (doc.Figures.Baseline is { Levels.Count: > 0 } b)
+        {
+            var levels = b.Levels.OrderBy(l => l.Level).ToList();
+            charts.Add(new ReportChart("latency", "6.4", t["chart.latency.title"], () =>
+            {
+                var plot = NewPlot(t["chart.latency.title"], t["chart.concurrency"], t["chart.latency.axis"]);
+                Series(plot, levels.Where(l => l.MeanMs is not null).Select(l => (l.Level, l.MeanMs!.Value)), t["chart.mean"]);
+                Series(plot, levels.Where(l => l.P99Ms is not null).Select(l => (l.Level, l.P99Ms!.Value)), t["chart.p99"]);
+                var top = levels.Select(l => Math.Max(l.MeanMs ?? 0, l.P99Ms ?? 0)).DefaultIfEmpty(0).Max();
+                if (b.LatencyLimitMs is { } limit)
+                {
+                    var line = plot.Add.HorizontalLine(limit);
+                    line.LegendText = $"{t["chart.limit"]} {ReportWords.Number(limit)} ms";
+                    line.LinePattern = LinePattern.Dashed;
+                    line.Color = Colors.Red;
+                    top = Math.Max(top, limit);
+                }
+                return Finish(plot, top);
+            }));
+            charts.Add(new ReportChart("throughput", "6.4", t["chart.throughput.title"], () =>
+            {
+                var plot = NewPlot(t["chart.throughput.title"], t["chart.concurrency"], t["chart.throughput.axis"]);
+                var points = levels.Where(l => l.Throughput is not null).Select(l => (l.Level, l.Throughput!.Value)).ToList();
+                Series(plot, points, t["chart.throughput.axis"]);
+                return Finish(plot, points.Select(p => p.Item2).DefaultIfEmpty(0).Max());
+            }));
+        }
+        if (doc.Figures.Model is { } m)
+        {
+            if (m.Perturbations.Count > 0)
+                charts.Add(new ReportChart("perturbation", "6.3.6", t["chart.perturbation.title"], () =>
+                {
+                    var plot = NewPlot(t["chart.perturbation.title"], t["chart.perturbation.axis"], t["chart.metric.axis"]);
+                    foreach (var g in m.Perturbations.GroupBy(p => p.Name))
+                        Series(plot, g.Where(p => p.Metric is not null).OrderBy(p => p.Level).Select(p => (p.Level, p.Metric!.Value)), g.Key);
+                    if (m.CleanMetric is { } clean)
+                    {
+                        var line = plot.Add.HorizontalLine(clean);
+                        line.LegendText = t["chart.clean"];
+                        line.LinePattern = LinePattern.Dashed;
+                    }
+                    return Finish(plot, 1);
+                }));
+            if (m.Adversarial.Count > 0)
+                charts.Add(new ReportChart("epsilon", "6.3.8", t["chart.epsilon.title"], () =>
+                {
+                    var plot = NewPlot(t["chart.epsilon.title"], t["chart.epsilon.axis"], t["chart.robust_accuracy"]);
+                    foreach (var g in m.Adversarial.GroupBy(p => p.Attack))
+                        Series(plot, g.Where(p => p.RobustAccuracy is not null).OrderBy(p => p.Epsilon).Select(p => (p.Epsilon, p.RobustAccuracy!.Value)), g.Key);
+                    return Finish(plot, 1);
+                }));
+        }
+        return charts;
+    }
+
+    static Plot NewPlot(string title, string x, string y)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
+        return plot;
+    }
+
+    static void Series(Plot plot, IEnumerable<(double X, double Y)> points, string label)
+    {
+        var list = points.ToList();
+        if (list.Count == 0) return;
+        var s = plot.Add.Scatter(list.Select(p => p.X).ToArray(), list.Select(p => p.Y).ToArray());
+        s.LegendText = label;
+        s.LineWidth = 2;
+        s.MarkerSize = 7;
+    }
+
+    static Plot Finish(Plot plot, double top)
+    {
+        // Fonts that can draw the labels (CJK needs a CJK font, e.g. fonts-wqy-microhei on Debian).
+        plot.Font.Automatic();
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, top <= 0 ? 1 : top * 1.15);
+        return plot;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using Iq.Rules.Messages;
+using Iq.Rules.Runtime;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>A row's <see cref="Reason"/> in the results file, as data (<c>{"kind": "failed", …}</c>), so that a report
+/// re-rendered from the file words it in its own language exactly as the audit's report did.</summary>
+public static class ReasonJson
+{
+    public static void Write(Utf8JsonWriter w, Reason reason)
+    {
+        w.WriteStartObject();
+        switch (reason)
+        {
+            case Passed:
+                w.WriteString("kind", "passed");
+                break;
+            case Failed f:
+                w.WriteString("kind", "failed");
+                if (f.First is { } e)
+                {
+                    w.WritePropertyName("first");
+                    ResultsJson.WriteEvidence(w, e);
+                }
+                else w.WriteNull("first");
+                WriteMissing(w, "also_missing", f.AlsoMissing);
+                break;
+            case PartialCredit p:
+                w.WriteString("kind", "partial");
+                w.WriteNumber("score", p.Score);
+                break;
+            case MissingEvidence m:
+                w.WriteString("kind", "missing_evidence");
+                WriteMissing(w, "facts", m.Facts);
+                if (m.Clause is not null) w.WriteString("clause", m.Clause);
+                else w.WriteNull("clause");
+                break;
+            case NotApplicable n:
+                w.WriteString("kind", "not_applicable");
+                w.WriteString("condition", n.Condition);
+                WriteOptional(w, "because", n.Because);
+                break;
+            case DeclaredNotApplicable d:
+                w.WriteString("kind", "declared_not_applicable");
+                w.WriteString("fact", d.Fact);
+                w.WriteString("because", d.Because);
+                break;
+            case EmptyForeach f:
+                w.WriteString("kind", "empty_foreach");
+                w.WriteString("list", f.List);
+                WriteOptional(w, "because", f.Because);
+                break;
+            case Disabled d:
+                w.WriteString("kind", "disabled");
+                w.WriteString("because", d.Because);
+                break;
+            case ManualRequired m:
+                w.WriteString("kind", "manual_required");
+                w.WriteString("guidance", m.Guidance);
+                break;
+            case InformationalOnly:
+                w.WriteString("kind", "informational");
+                break;
+            case TypeMismatch t:
+                w.WriteString("kind", "type_mismatch");
+                w.WriteString("expected", t.Expected);
+                w.WriteString("got", t.Got);
+                break;
+            case EvaluationError x:
+                w.WriteString("kind", "evaluation_error");
+                w.WriteString("detail", x.Detail);
+                break;
+            case Attested a:
+                w.WriteString("kind", "attested");
+                w.WriteString("status", a.Status.Name());
+                w.WriteString("assessor", a.Assessor);
+                if (a.Date is { } date) w.WriteString("date", date.ToString("O", CultureInfo.InvariantCulture));
+                else w.WriteNull("date");
+                w.WriteString("justification", a.Justification);
+                w.WriteString("evidence", a.EvidenceReference);
+                break;
+            case Waived v:
+                w.WriteString("kind", "waived");
+                w.WriteString("approved_by", v.ApprovedBy);
+                w.WriteString("expires", v.Expires.ToString("O", CultureInfo.InvariantCulture));
+                w.WriteString("justification", v.Justification);
+                w.WriteString("was", v.Was.Name());
+                w.WritePropertyName("was_reason");
+                Write(w, v.WasReason);
+                break;
+            default:
+                // A new kind of reason must be added here and to the results schema; the round-trip test fails until it is.
+                throw new InvalidOperationException($"no results form for reason {reason.GetType().Name}");
+        }
+        w.WriteEndObject();
+    }
+
+    static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteString(name, value);
+        else w.WriteNull(name);
+    }
+
+    static void WriteMissing(Utf8JsonWriter w, string name, IReadOnlyList<Missing> facts)
+    {
+        w.WriteStartArray(name);
+        foreach (var m in facts)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", m.Path);
+            w.WriteString("cause", CauseName(m.Cause));
+            if (m.Detail is not null) w.WriteString("detail", m.Detail);
+            else w.WriteNull("detail");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    static string CauseName(Absence a) => a switch
+    {
+        Absence.NoValue => "no_value",
+        Absence.NoDocument => "no_document",
+        Absence.Absent => "absent",
+        Absence.ProbeError => "probe_error",
+        Absence.ItemNotDecided => "item_not_decided",
+        Absence.NoResult => "no_result",
+        _ => "undecidable",
+    };
+
+    public static readonly IReadOnlyList<string> Kinds =
+        ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
+         "type_mismatch", "evaluation_error", "attested", "waived"];
+
+    /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
+    public static Reason Read(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw bad(path, Msg.ExpectedA.With(Msg.AnObject.Text));
+        string S(string name)
+        {
+            if (!e.TryGetProperty(name, out var v)) throw bad($"{path}.{name}", Msg.MissingMember.With(name));
+            if (v.ValueKind != JsonValueKind.String) throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AString.Text));
+            return v.GetString()!;
+        }
+        string? SOrNull(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null ? null : S(name);
+        DateTimeOffset D(string name) => DateTimeOffset.TryParse(S(name), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
+            ? d : throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AnIsoDate.Text));
+        Outcome O(string name) => OutcomeNames.Parse(S(name)) ?? throw bad($"{path}.{name}", Msg.UnknownOutcome.With(S(name)));
+        JsonElement P(string name) => e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", Msg.MissingMember.With(name));
+        IReadOnlyList<Missing> M(string name)
+        {
+            var list = P(name);
+            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AnArray.Text));
+            var result = new List<Missing>();
+            var i = 0;
+            foreach (var m in list.EnumerateArray())
+            {
+                var at = $"{path}.{name}[{i++}]";
+                if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("path", out var p) || p.ValueKind != JsonValueKind.String
+                    || !m.TryGetProperty("cause", out var c) || c.ValueKind != JsonValueKind.String)
+                    throw bad(at, Msg.ExpectedA.With(Msg.AMissingRecord.Text));
+                var cause = Enum.GetValues<Absence>().Cast<Absence?>().FirstOrDefault(a => CauseName(a!.Value) == c.GetString())
+                            ?? throw bad($"{at}.cause", Msg.UnknownValue.With(c.GetString(), Localized.OrList(Enum.GetValues<Absence>().Select(CauseName))));
+                var detail = m.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                result.Add(new Missing(p.GetString()!, cause, detail));
+            }
+            return result;
+        }
+
+        var kind = S("kind");
+        return kind switch
+        {
+            "passed" => new Passed(),
+            "failed" => new Failed(P("first").ValueKind == JsonValueKind.Null ? null : ReadEvidence(P("first"), $"{path}.first", bad), M("also_missing")),
+            "partial" => new PartialCredit(P("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : throw bad($"{path}.score", Msg.ExpectedA.With(Msg.ANumber.Text))),
+            "missing_evidence" => new MissingEvidence(M("facts"), SOrNull("clause")),
+            "not_applicable" => new NotApplicable(S("condition"), SOrNull("because")),
+            "declared_not_applicable" => new DeclaredNotApplicable(S("fact"), S("because")),
+            "empty_foreach" => new EmptyForeach(S("list"), SOrNull("because")),
+            "disabled" => new Disabled(S("because")),
+            "manual_required" => new ManualRequired(S("guidance")),
+            "informational" => new InformationalOnly(),
+            "type_mismatch" => new TypeMismatch(S("expected"), S("got")),
+            "evaluation_error" => new EvaluationError(S("detail")),
+            "attested" => new Attested(O("status"), S("assessor"), SOrNull("date") is null ? null : D("date"), S("justification"), S("evidence")),
+            "waived" => new Waived(S("approved_by"), D("expires"), S("justification"), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
+            _ => throw bad($"{path}.kind", Msg.UnknownReason.With(kind, Localized.OrList(Kinds))),
+        };
+    }
+
+    static Evidence ReadEvidence(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        string S(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()! : throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AString.Text));
+        return new Evidence(S("expression"), S("actual"), S("expected"));
+    }
+}

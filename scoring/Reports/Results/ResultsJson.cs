@@ -1,0 +1,496 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Judgments;
+using Iq.Scoring.Reports.Scorecard;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>The results file (schema <c>iq.results/2</c>, docs/results.md, docs/schema/results.schema.json): written from a
+/// <see cref="ResultsDocument"/> and read back into one. Stable: the same document gives the same bytes, and
+/// <c>Write(Read(Write(d)))</c> equals <c>Write(d)</c>, which the byte-identity of re-rendered reports rests on.</summary>
+public static class ResultsJson
+{
+    /// <summary>Results files larger than this are refused (a results file of 10,000 items is about 15 MiB).</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    static string Date(DateTimeOffset d) => d.ToString("O", CultureInfo.InvariantCulture);
+    static string Name<T>(T e) where T : struct, Enum => e.ToString().ToLowerInvariant();
+
+    public static byte[] Bytes(ResultsDocument doc)
+    {
+        using var ms = new MemoryStream();
+        Write(doc, ms);
+        return ms.ToArray();
+    }
+
+    public static void Write(ResultsDocument d, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var c = d.Checklist;
+        w.WriteStartObject();
+        w.WriteString("schema", ResultsDocument.SchemaId);
+        w.WriteStartObject("engine");
+        w.WriteString("name", "iq");
+        w.WriteString("version", d.EngineVersion);
+        w.WriteEndObject();
+        if (d.EvaluatedAt is { } at) w.WriteString("evaluated_at", Date(at));
+        if (d.AsOf is { } asOf) w.WriteString("as_of", Date(asOf));
+        else w.WriteNull("as_of");
+        w.WriteString("language", d.Language);
+        w.WriteStartObject("checklist");
+        w.WriteString("id", c.Id);
+        w.WriteString("title", c.Title);
+        w.WriteString("version", c.Version);
+        w.WriteString("file", c.Sources[0].Path);
+        w.WriteString("sha256", c.Sources[0].Sha256);
+        w.WriteStartArray("sources");
+        foreach (var s in c.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", s.Path);
+            w.WriteString("sha256", s.Sha256);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("report");
+        foreach (var f in ReportInfo.Fields) w.WriteString(f, d.Info.Get(f));
+        w.WriteStartObject("product");
+        w.WriteString("name", d.Info.Product.Name);
+        w.WriteString("model", d.Info.Product.Model);
+        w.WriteString("version", d.Info.Product.Version);
+        w.WriteString("manufacturer", d.Info.Product.Manufacturer);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartArray("inputs");
+        foreach (var i in d.Inputs)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", i.Path);
+            w.WriteString("kind", i.Kind);
+            w.WriteString("sha256", i.Sha256);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("parameters");
+        foreach (var p in d.Parameters)
+        {
+            w.WriteStartObject(p.Name);
+            w.WriteString("type", p.Type);
+            w.WriteString("value", p.Value);
+            w.WriteString("origin", p.Origin);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteStartObject("scoring");
+        w.WriteString("model", d.Scoring.Model);
+        w.WriteNumber("pass_at", d.Scoring.PassAt);
+        if (d.Scoring.Veto is { } veto) w.WriteString("veto", Name(veto));
+        else w.WriteNull("veto");
+        w.WriteString("formula", d.Scoring.Formula);
+        w.WriteEndObject();
+        w.WriteString("verdict", Name(d.Verdict));
+        w.WriteString("verdict_reason", d.VerdictReason);
+        w.WriteStartObject("verdict_basis");
+        w.WriteString("kind", d.Basis.Kind switch
+        {
+            VerdictBasisKind.NothingCounted => "nothing_counted",
+            var k => Name(k),
+        });
+        w.WriteStartArray("levels");
+        foreach (var l in d.Basis.Levels) w.WriteStringValue(Name(l));
+        w.WriteEndArray();
+        w.WriteStartArray("items");
+        foreach (var i in d.Basis.Items) w.WriteStringValue(i);
+        w.WriteEndArray();
+        w.WriteNumber("count", d.Basis.Count);
+        WriteScore(w, "score", d.Basis.Score);
+        w.WriteNumber("pass_at", d.Basis.PassAt);
+        w.WriteEndObject();
+        WriteScore(w, "score", d.Root.Score);
+        WriteCounts(w, d.Root.Counts);
+        w.WriteStartObject("root");
+        w.WriteString("id", d.Root.Id);
+        w.WriteString("title", d.Root.Title);
+        w.WriteNumber("weight", d.Root.Weight);
+        WriteRawMax(w, d.Root);
+        w.WriteEndObject();
+        w.WriteStartArray("sections");
+        foreach (var s in d.Root.Sections) WriteSection(w, s);
+        w.WriteEndArray();
+        w.WriteStartArray("items");
+        foreach (var r in d.Items) WriteItem(w, r, d.Sources.GetValueOrDefault(r.ItemId) ?? []);
+        w.WriteEndArray();
+        w.WriteStartArray("attestations");
+        foreach (var a in d.Attestations)
+        {
+            w.WriteStartObject();
+            w.WriteString("item", a.Item);
+            w.WriteString("status", a.Status.Name());
+            w.WriteString("assessor", a.Assessor);
+            if (a.Date is { } date) w.WriteString("date", Date(date));
+            else w.WriteNull("date");
+            w.WriteString("justification", a.Justification);
+            w.WriteString("evidence", a.Evidence);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("waivers");
+        foreach (var v in d.Waivers)
+        {
+            w.WriteStartObject();
+            w.WriteString("item", v.Item);
+            w.WriteString("justification", v.Justification);
+            w.WriteString("approved_by", v.ApprovedBy);
+            w.WriteString("expires", Date(v.Expires));
+            w.WriteString("source", v.Span.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteFigures(w, d.Figures);
+        w.WriteEndObject();
+    }
+
+    static void WriteScore(Utf8JsonWriter w, string name, double? score)
+    {
+        if (score is { } s) w.WriteNumber(name, Math.Round(s, 4));
+        else w.WriteNull(name);
+    }
+
+    static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+
+    static void WriteRawMax(Utf8JsonWriter w, SectionScore s)
+    {
+        if (s.Raw is { } raw) w.WriteNumber("raw", Math.Round(raw, 4));
+        if (s.Max is { } max) w.WriteNumber("max", Math.Round(max, 4));
+    }
+
+    static void WriteCounts(Utf8JsonWriter w, OutcomeCounts counts)
+    {
+        w.WriteStartObject("counts");
+        foreach (var o in Enum.GetValues<Outcome>()) w.WriteNumber(o.Name(), counts[o]);
+        w.WriteEndObject();
+    }
+
+    static void WriteSection(Utf8JsonWriter w, SectionScore s)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("title", s.Title);
+        w.WriteNumber("weight", s.Weight);
+        WriteScore(w, "score", s.Score);
+        WriteRawMax(w, s);
+        WriteCounts(w, s.Counts);
+        w.WriteStartArray("sections");
+        foreach (var sub in s.Sections) WriteSection(w, sub);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", r.Id);
+        w.WriteString("item", r.ItemId);
+        w.WriteString("section", r.SectionId);
+        w.WriteString("title", r.Title);
+        w.WriteString("clause", r.Clause);
+        w.WriteString("level", Name(r.Level));
+        w.WriteString("method", r.Automated ? "automatic" : "manual");
+        w.WriteNumber("weight", r.Weight);
+        w.WriteString("outcome", r.Outcome.Name());
+        w.WriteBoolean("counted", ResultsDocument.Counted(r.Outcome));
+        w.WriteNumber("score", Math.Round(r.Score, 4));
+        w.WriteStartArray("evidence");
+        foreach (var e in r.Evidence) WriteEvidence(w, e);
+        w.WriteEndArray();
+        w.WritePropertyName("reason");
+        ReasonJson.Write(w, r.Reason);
+        w.WriteString("message", r.Message);
+        if (r.Fix is not null) w.WriteString("fix", r.Fix);
+        if (r.Guidance is not null) w.WriteString("guidance", r.Guidance);
+        w.WriteStartArray("sources");
+        foreach (var s in sources) w.WriteStringValue(s);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    internal static void WriteEvidence(Utf8JsonWriter w, Evidence e)
+    {
+        w.WriteStartObject();
+        w.WriteString("expression", e.Expression);
+        w.WriteString("actual", e.Actual);
+        w.WriteString("expected", e.Expected);
+        w.WriteEndObject();
+    }
+
+    static void WriteFigures(Utf8JsonWriter w, ReportFigures f)
+    {
+        w.WriteStartObject("figures");
+        if (f.Baseline is { } b)
+        {
+            w.WriteStartObject("baseline");
+            WriteNumber(w, "latency_limit_ms", b.LatencyLimitMs);
+            w.WriteStartArray("concurrency");
+            foreach (var p in b.Levels)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("level", p.Level);
+                WriteNumber(w, "throughput", p.Throughput);
+                WriteNumber(w, "mean_ms", p.MeanMs);
+                WriteNumber(w, "p99_ms", p.P99Ms);
+                WriteNumber(w, "success", p.Success);
+                WriteNumber(w, "errors", p.Errors);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else w.WriteNull("baseline");
+        if (f.Model is { } m)
+        {
+            w.WriteStartObject("model");
+            WriteNumber(w, "clean_metric", m.CleanMetric);
+            w.WriteStartArray("perturbations");
+            foreach (var p in m.Perturbations)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", p.Name);
+                w.WriteNumber("level", p.Level);
+                WriteNumber(w, "metric", p.Metric);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("adversarial");
+            foreach (var p in m.Adversarial)
+            {
+                w.WriteStartObject();
+                w.WriteString("attack", p.Attack);
+                w.WriteNumber("epsilon", p.Epsilon);
+                WriteNumber(w, "robust_accuracy", p.RobustAccuracy);
+                WriteNumber(w, "success_rate", p.SuccessRate);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else w.WriteNull("model");
+        w.WriteEndObject();
+    }
+
+    // ---- reading ----
+
+    /// <summary>A results file read back; bad input is a diagnostic naming the file and the JSON path, never an exception.</summary>
+    public static ResultsDocument? Read(string path, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Error(Msg.FileNotFound.With(path), SourceSpan.None(path));
+                return null;
+            }
+            if (info.Length > MaxBytes)
+            {
+                diagnostics.Error(Msg.ResultsTooLarge.With(MaxBytes / (1024 * 1024), path, info.Length), SourceSpan.None(path));
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Msg.CannotRead.With(path, e.Message), SourceSpan.None(path));
+            return null;
+        }
+        return Read(bytes, path, diagnostics);
+    }
+
+    public static ResultsDocument? Read(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            return new Reader(doc.RootElement).Document();
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error(Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0]),
+                new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+        }
+        catch (ResultsFormatException e)
+        {
+            diagnostics.Error(Msg.BadDocumentAt.With(e.What, e.Path), SourceSpan.None(path));
+        }
+        return null;
+    }
+
+    sealed class ResultsFormatException(string path, ILocalized what) : Exception(what.Render(Lang.En))
+    {
+        public string Path { get; } = path;
+        public ILocalized What { get; } = what;
+    }
+
+    /// <summary>A position in the document, so that every complaint names its JSON path.</summary>
+    readonly struct Node(JsonElement e, string path)
+    {
+        public JsonElement E => e;
+        public string Path => path;
+
+        public Node this[string name] => E.ValueKind == JsonValueKind.Object && E.TryGetProperty(name, out var v)
+            ? new Node(v, $"{path}.{name}")
+            : throw new ResultsFormatException(E.ValueKind == JsonValueKind.Object ? $"{path}.{name}" : path,
+                E.ValueKind == JsonValueKind.Object ? Msg.MissingMember.With(name) : Msg.ExpectedA.With(Msg.AnObject.Text));
+
+        public Node? Optional(string name) => E.ValueKind == JsonValueKind.Object && E.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+            ? new Node(v, $"{path}.{name}") : null;
+
+        public ResultsFormatException Bad(ILocalized what) => new(path, what);
+        public ResultsFormatException Expected(Message what) => new(path, Msg.ExpectedA.With(what.Text));
+
+        public string Str() => E.ValueKind == JsonValueKind.String ? E.GetString()! : throw Expected(Msg.AString);
+        public double Num() => E.ValueKind == JsonValueKind.Number && E.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Expected(Msg.ANumber);
+        public double? NumOrNull() => E.ValueKind == JsonValueKind.Null ? null : Num();
+        public int Int() => E.ValueKind == JsonValueKind.Number && E.TryGetInt32(out var i) && i >= 0 ? i : throw Expected(Msg.ACount);
+        public bool Bool() => E.ValueKind is JsonValueKind.True or JsonValueKind.False ? E.GetBoolean() : throw Expected(Msg.TrueOrFalse);
+
+        public DateTimeOffset Date() =>
+            DateTimeOffset.TryParse(Str(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : throw Expected(Msg.AnIsoDate);
+
+        public DateTimeOffset? DateOrNull() => E.ValueKind == JsonValueKind.Null ? null : Date();
+
+        public IEnumerable<Node> Array()
+        {
+            if (E.ValueKind != JsonValueKind.Array) throw Expected(Msg.AnArray);
+            var i = 0;
+            foreach (var x in E.EnumerateArray()) yield return new Node(x, $"{path}[{i++}]");
+        }
+
+        public IEnumerable<(string Name, Node Value)> Members()
+        {
+            if (E.ValueKind != JsonValueKind.Object) throw Expected(Msg.AnObject);
+            foreach (var p in E.EnumerateObject()) yield return (p.Name, new Node(p.Value, $"{path}.{p.Name}"));
+        }
+
+        public T Enum<T>() where T : struct, Enum
+        {
+            var s = Str();
+            foreach (var v in System.Enum.GetValues<T>())
+                if (v.ToString().ToLowerInvariant() == s.Replace("_", "")) return v;
+            throw Bad(Msg.UnknownValue.With(s, Localized.OrList(System.Enum.GetValues<T>().Select(v => v.ToString().ToLowerInvariant()))));
+        }
+
+        public Outcome Outcome() => OutcomeNames.Parse(Str()) ?? throw Bad(Msg.UnknownOutcome.With(Str()));
+    }
+
+    sealed class Reader(JsonElement root)
+    {
+        public ResultsDocument Document()
+        {
+            var r = new Node(root, "$");
+            var schema = r["schema"].Str();
+            if (schema != ResultsDocument.SchemaId)
+                throw r["schema"].Bad(schema.StartsWith("iq.results/", StringComparison.Ordinal)
+                    ? Msg.ResultsOldSchema.With(schema, ResultsDocument.SchemaId)
+                    : Msg.NotResults.With(schema, ResultsDocument.SchemaId));
+            var c = r["checklist"];
+            var report = r["report"];
+            var product = report["product"];
+            string F(string name) => report[name].Str();
+            var info = new ReportInfo(F("report_no"), F("object"), F("purpose"), F("dates"), F("place"), F("assessors"), F("signer"), F("sign_date"))
+            {
+                Product = new ProductInfo(product["name"].Str(), product["model"].Str(), product["version"].Str(), product["manufacturer"].Str()),
+            };
+            var scoring = r["scoring"];
+            var basis = r["verdict_basis"];
+            var items = r["items"].Array().Select(Item).ToList();
+            var sources = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var (row, node) in items.Zip(r["items"].Array()))
+                sources.TryAdd(row.ItemId, node["sources"].Array().Select(s => s.Str()).ToList());
+            var rootNode = r["root"];
+            var rows = items.ToList();
+            return new ResultsDocument
+            {
+                EngineVersion = r["engine"]["version"].Str(),
+                EvaluatedAt = r.Optional("evaluated_at")?.Date(),
+                AsOf = r["as_of"].DateOrNull(),
+                Language = r["language"].Str() is "zh" or "en" ? r["language"].Str() : throw r["language"].Expected(Msg.ZhOrEn),
+                Checklist = new ChecklistSummary(c["id"].Str(), c["title"].Str(), c["version"].Str(),
+                    c["sources"].Array().Select(s => new SourceFile(s["path"].Str(), s["sha256"].Str())).ToList() is { Count: > 0 } list ? list
+                    : throw c["sources"].Expected(Msg.ASource)),
+                Info = info,
+                Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())).ToList(),
+                Parameters = r["parameters"].Members().Select(p => new ParameterValue(p.Name, p.Value["type"].Str(), p.Value["value"].Str(), p.Value["origin"].Str())).ToList(),
+                Scoring = new ScoringSummary(scoring["model"].Str(), scoring["pass_at"].Num(),
+                    scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>(), scoring["formula"].Str()),
+                Verdict = r["verdict"].Enum<Verdict>(),
+                Basis = new VerdictBasis(basis["kind"].Enum<VerdictBasisKind>(), basis["levels"].Array().Select(l => l.Enum<Level>()).ToList(),
+                    basis["items"].Array().Select(i => i.Str()).ToList(), basis["score"].NumOrNull(), basis["pass_at"].Num()) { Count = basis["count"].Int() },
+                Root = new SectionScore(rootNode["id"].Str(), rootNode["title"].Str(), rootNode["weight"].Num(), r["score"].NumOrNull(),
+                    Counts(r["counts"]), r["sections"].Array().Select(Section).ToList())
+                { Raw = rootNode.Optional("raw")?.Num(), Max = rootNode.Optional("max")?.Num() },
+                Items = rows,
+                Sources = sources,
+                Attestations = r["attestations"].Array().Select(a => new Attestation(a["item"].Str(), a["status"].Outcome(), a["assessor"].Str(),
+                    a["date"].DateOrNull(), a["justification"].Str(), a["evidence"].Str())).ToList(),
+                Waivers = r["waivers"].Array().Select(v => new Waiver(v["item"].Str(), v["justification"].Str(), v["approved_by"].Str(),
+                    v["expires"].Date(), Span(v["source"]))).ToList(),
+                Figures = Figures(r["figures"]),
+            };
+        }
+
+        static SourceSpan Span(Node n)
+        {
+            // file:line:column as SourceSpan prints it; a span without a line prints as the file alone.
+            var s = n.Str();
+            var parts = s.Split(':');
+            if (parts.Length >= 3 && int.TryParse(parts[^2], out var line) && int.TryParse(parts[^1], out var col))
+                return new SourceSpan(string.Join(':', parts[..^2]), line, col);
+            return SourceSpan.None(s);
+        }
+
+        static OutcomeCounts Counts(Node n) =>
+            new(System.Enum.GetValues<Outcome>().ToDictionary(o => o, o => n[o.Name()].Int()));
+
+        static SectionScore Section(Node n) =>
+            new(n["id"].Str(), n["title"].Str(), n["weight"].Num(), n["score"].NumOrNull(), Counts(n["counts"]), n["sections"].Array().Select(Section).ToList())
+            { Raw = n.Optional("raw")?.Num(), Max = n.Optional("max")?.Num() };
+
+        static ItemResult Item(Node n)
+        {
+            var method = n["method"].Str();
+            if (method is not ("automatic" or "manual")) throw n["method"].Expected(Msg.AutomaticOrManual);
+            return new ItemResult(n["id"].Str(), n["item"].Str(), n["title"].Str(), n["section"].Str(), n["clause"].Str(), n["level"].Enum<Level>(),
+                n["weight"].Num(), method == "automatic", n["outcome"].Outcome(), n["score"].Num(),
+                n["evidence"].Array().Select(Evidence).ToList(), ReasonJson.Read(n["reason"].E, n["reason"].Path, (p, m) => new ResultsFormatException(p, m)),
+                n.Optional("fix")?.Str(), n.Optional("guidance")?.Str());
+        }
+
+        internal static Evidence Evidence(Node n) => new(n["expression"].Str(), n["actual"].Str(), n["expected"].Str());
+
+        static ReportFigures Figures(Node n)
+        {
+            BaselineFigures? baseline = n.Optional("baseline") is { } b
+                ? new BaselineFigures(b["concurrency"].Array().Select(p => new ConcurrencyPoint(p["level"].Num(), p["throughput"].NumOrNull(),
+                    p["mean_ms"].NumOrNull(), p["p99_ms"].NumOrNull(), p["success"].NumOrNull(), p["errors"].NumOrNull())).ToList(), b["latency_limit_ms"].NumOrNull())
+                : null;
+            ModelFigures? model = n.Optional("model") is { } m
+                ? new ModelFigures(m["clean_metric"].NumOrNull(),
+                    m["perturbations"].Array().Select(p => new PerturbationPoint(p["name"].Str(), p["level"].Num(), p["metric"].NumOrNull())).ToList(),
+                    m["adversarial"].Array().Select(p => new EpsilonPoint(p["attack"].Str(), p["epsilon"].Num(), p["robust_accuracy"].NumOrNull(), p["success_rate"].NumOrNull())).ToList())
+                : null;
+            return new ReportFigures(baseline, model);
+        }
+    }
+}

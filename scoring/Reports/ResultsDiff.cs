@@ -1,0 +1,79 @@
+using Iq.Rules.Messages;
+using Iq.Scoring.Text;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Scoring.Reports;
+
+public enum Change { Better, Worse, Neutral }
+
+/// <summary>An item row whose outcome or score differs between two audits (null on one side: added or removed).</summary>
+public sealed record ItemChange(string Id, string Title, Outcome? Before, Outcome? After, double? ScoreBefore, double? ScoreAfter, Change Direction);
+
+/// <summary>Two audits compared, for a re-audit after remediation: the verdict and score before and after, and every row
+/// whose outcome or score changed. Worse: the verdict dropped (pass → incomplete → fail), a row's outcome dropped (pass →
+/// waived, not applicable, informational or not selected → to judge → fail or error), a counted row's score fell, or a row
+/// appeared failing or errored.</summary>
+public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBefore, double? ScoreAfter, IReadOnlyList<ItemChange> Items)
+{
+    public bool VerdictWorse => Rank(After) < Rank(Before);
+    public bool Worse => VerdictWorse || Items.Any(i => i.Direction == Change.Worse);
+
+    static int Rank(Verdict v) => v switch { Verdict.Pass => 2, Verdict.Incomplete => 1, _ => 0 };
+
+    static int Rank(Outcome o) => o switch
+    {
+        Outcome.Pass => 3,
+        Outcome.Waived or Outcome.NotApplicable or Outcome.Informational or Outcome.NotSelected => 2,
+        Outcome.NotChecked => 1,
+        _ => 0,
+    };
+
+    public static ResultsDiff Of(ResultsDocument before, ResultsDocument after)
+    {
+        var old = before.Items.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.Items.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var changes = new List<ItemChange>();
+        foreach (var r in after.Items.DistinctBy(r => r.Id))
+        {
+            if (!old.TryGetValue(r.Id, out var o))
+            {
+                changes.Add(new ItemChange(r.Id, r.Title, null, r.Outcome, null, r.Score,
+                    r.Outcome is Outcome.Fail or Outcome.Error ? Change.Worse : Change.Neutral));
+                continue;
+            }
+            var scoreChanged = ResultsDocument.Counted(r.Outcome) && ResultsDocument.Counted(o.Outcome) && Math.Abs(r.Score - o.Score) > 1e-9;
+            if (o.Outcome == r.Outcome && !scoreChanged) continue;
+            var direction = Rank(r.Outcome) != Rank(o.Outcome) ? (Rank(r.Outcome) > Rank(o.Outcome) ? Change.Better : Change.Worse)
+                : scoreChanged ? (r.Score > o.Score ? Change.Better : Change.Worse)
+                : Change.Neutral;
+            changes.Add(new ItemChange(r.Id, r.Title, o.Outcome, r.Outcome, o.Score, r.Score, direction));
+        }
+        foreach (var o in before.Items.DistinctBy(r => r.Id).Where(r => !now.ContainsKey(r.Id)))
+            changes.Add(new ItemChange(o.Id, o.Title, o.Outcome, null, o.Score, null, Change.Neutral));
+        return new ResultsDiff(before.Verdict, after.Verdict, before.Score, after.Score, changes);
+    }
+
+    /// <summary>The comparison as text: the verdict line, then one line per changed row, worse first. Outcome and verdict
+    /// words in Chinese are the reports' (report-messages.yaml); in English the results' own names.</summary>
+    public void Write(TextWriter o, Lang lang = Lang.En)
+    {
+        var zh = lang == Lang.Zh;
+        static string S(double? s) => s is { } v ? Scorer.Format(v) : "—";
+        string O(Outcome? x) => x is { } v ? (zh ? Text.ReportTexts.Zh.Outcome(v) : v.Name()) : Msg.DiffNone.Template(lang);
+        string V(Verdict v) => zh ? Text.ReportTexts.Zh.Verdict(v) : v.ToString().ToLowerInvariant();
+        var mark = VerdictWorse ? Msg.DiffWorseMark.Text : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
+        o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
+        var worse = Items.Count(i => i.Direction == Change.Worse);
+        var better = Items.Count(i => i.Direction == Change.Better);
+        o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
+        var width = Items.Select(i => i.Id.Length).DefaultIfEmpty(4).Max();
+        var blank = zh ? "    " : "      ";
+        foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.Better => 1, _ => 2 }))
+        {
+            var dir = i.Direction switch { Change.Worse => Msg.DiffWorse.Template(lang) + (zh ? "" : " "), Change.Better => Msg.DiffBetter.Template(lang), _ => blank };
+            var score = i.ScoreBefore != i.ScoreAfter ? $"  {S(i.ScoreBefore)} → {S(i.ScoreAfter)}" : "";
+            o.WriteLine($"  {dir}  {i.Id.PadRight(width)}  {O(i.Before)} → {O(i.After)}{score}  {i.Title}");
+        }
+    }
+}

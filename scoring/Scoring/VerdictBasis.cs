@@ -1,0 +1,46 @@
+using Iq.Rules.Messages;
+using Iq.Rules.Model;
+
+namespace Iq.Scoring.Scoring;
+
+/// <summary>Why the verdict is what it is, as data (reports render it in their language): a vetoing failure, a pending
+/// manual judgment, nothing counted, or the score against the pass mark.</summary>
+public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Levels, IReadOnlyList<string> Items, double? Score, double PassAt)
+{
+    /// <summary>At most this many item ids are named; the count says how many there are.</summary>
+    public const int NamedItems = 5;
+
+    public int Count { get; init; }
+
+    /// <summary>The basis as a catalog message (the console's verdict line, in Chinese or English).</summary>
+    public ILocalized Text()
+    {
+        var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
+        var ids = Localized.Concat(Localized.Verbatim(string.Join(", ", Items)), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
+        return Kind switch
+        {
+            VerdictBasisKind.Veto => Msg.VerdictVeto.With(Count, levels, ids),
+            VerdictBasisKind.Pending => Msg.VerdictPending.With(Count, levels, ids),
+            VerdictBasisKind.NothingCounted => Msg.VerdictNothingCounted.Text,
+            VerdictBasisKind.Reaches => Msg.VerdictReaches.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
+            _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
+        };
+    }
+
+    /// <summary>The basis in English words (the results' <c>verdict_reason</c>).</summary>
+    public string English()
+    {
+        var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
+        var ids = string.Join(", ", Items) + (Count > Items.Count ? $", … {Count - Items.Count} more" : "");
+        return Kind switch
+        {
+            VerdictBasisKind.Veto => $"veto: {Count} {levels} item(s) failed or errored ({ids})",
+            VerdictBasisKind.Pending => $"{Count} {levels} item(s) await a manual judgment ({ids})",
+            VerdictBasisKind.NothingCounted => "no item counted towards the score",
+            VerdictBasisKind.Reaches => $"score {Scorer.Format(Score ?? 0)} reaches pass_at {Scorer.Format(PassAt)}",
+            _ => $"score {Scorer.Format(Score ?? 0)} is below pass_at {Scorer.Format(PassAt)}",
+        };
+    }
+}
+
+public enum VerdictBasisKind { Veto, Pending, NothingCounted, Reaches, Below }
