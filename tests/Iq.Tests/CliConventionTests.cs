@@ -128,6 +128,51 @@ public class CliConventionTests
     }
 
     [Fact]
+    public void Report_diff_and_archive_follow_the_conventions_in_both_languages()
+    {
+        using var dir = new TempDir();
+        var failing = Path.Combine(dir.Path, "failing.json");
+        var compliant = Path.Combine(dir.Path, "compliant.json");
+        CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", failing, "-q");
+        CliRunner.InProcess("audit", Checklist, "--facts", Path.Combine(TestPaths.Checklists, "samples", "compliant"), "--as-of", "2026-11-22", "--json", compliant, "-q");
+
+        // iq report: '-' is stdout (the results bytes as they are), the "written" lines go elsewhere.
+        var again = CliRunner.InProcess("report", failing, "--json", "-");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(File.ReadAllText(failing), again.Stdout);
+        var none = CliRunner.InProcess("report", failing, "--lang", "zh");
+        Assert.Equal(2, none.ExitCode);
+        Assert.StartsWith("iq: error IQ6004: 请指定要写的报告：", none.Stderr);
+
+        // iq diff: its comparison in the user's language, exit 1 when something got worse.
+        var en = CliRunner.InProcess("diff", compliant, failing);
+        var zh = CliRunner.InProcess("diff", compliant, failing, "--lang", "zh");
+        Assert.Equal(1, en.ExitCode);
+        Assert.Equal(1, zh.ExitCode);
+        Assert.StartsWith("verdict: pass → fail", en.Stdout);
+        Assert.StartsWith("结论：通过 → 不通过", zh.Stdout);
+        Assert.Contains("个条目有变化：", zh.Stdout);
+        Assert.Equal(0, CliRunner.InProcess("diff", failing, failing).ExitCode);
+
+        // A bad results file: the same code, the message in Chinese, the JSON path named.
+        var bad = Path.Combine(dir.Path, "bad.json");
+        File.WriteAllText(bad, File.ReadAllText(failing).Replace("\"outcome\": \"fail\"", "\"outcome\": \"maybe\""));
+        var badEn = CliRunner.InProcess("report", bad, "--html", Path.Combine(dir.Path, "r.html"));
+        var badZh = CliRunner.InProcess("report", bad, "--html", Path.Combine(dir.Path, "r.html"), "--lang", "zh");
+        Assert.Equal(2, badZh.ExitCode);
+        Assert.Contains("error IQ4003: unknown outcome 'maybe' at $.items[", badEn.Stderr);
+        Assert.Contains("error IQ4003: 未知的结果 'maybe'，位置 $.items[", badZh.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "r.html")));
+
+        // iq archive: -o is the one output option; its absence is said in the user's language.
+        Assert.StartsWith("iq: error IQ6004: 请用 -o ARCHIVE.zip 给出存档", CliRunner.InProcess("archive", failing, "--lang", "zh").Stderr);
+        var zip = Path.Combine(dir.Path, "a.zip");
+        Assert.Equal(0, CliRunner.InProcess("archive", failing, "--output", zip).ExitCode);
+        Assert.Contains("个文件，哈希均与记录一致", CliRunner.InProcess("archive", zip, "--verify", "--lang", "zh").Stdout);
+        Assert.Equal("", CliRunner.InProcess("archive", zip, "--verify", "-q").Stdout);
+    }
+
+    [Fact]
     public void A_dash_in_a_real_process_writes_bytes_to_stdout()
     {
         var run = CliRunner.Process("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", "-");
@@ -205,7 +250,13 @@ public class CliConventionTests
     public void Every_help_prints_the_one_exit_code_table()
     {
         var table = string.Join("\n", Iq.Cli.ExitCodes.Table.Select(e => e.Code));
-        foreach (var command in new[] { "audit", "check", "probe", "schema", "manual-template", "baseline", "logs", "snapshot", "tests", "manifest", "explain" })
+        // Every command the root help lists (a command added later is covered without touching this test).
+        var root = CliRunner.InProcess("--help").Stdout.Replace("\r\n", "\n");
+        var listed = root[(root.IndexOf("Commands:\n", StringComparison.Ordinal) + "Commands:\n".Length)..].Split("\n\n")[0]
+            .Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(n => n.Length > 0).ToList();
+        Assert.Superset(new HashSet<string> { "audit", "check", "probe", "schema", "manual-template", "baseline", "logs", "snapshot", "tests", "manifest", "explain",
+            "report", "diff", "archive" }, listed.ToHashSet());
+        foreach (var command in listed)
         {
             foreach (var lang in new[] { "en", "zh" })
             {
