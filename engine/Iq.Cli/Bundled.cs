@@ -11,7 +11,6 @@ static class Bundled
 
     public static string ChecklistsDirectory => Directory.Value;
     public static string DefaultChecklist => Path.Combine(ChecklistsDirectory, "gbt-aimd-iq.iq");
-    public static string SampleBundle(string name) => Path.Combine(ChecklistsDirectory, "samples", name);
 
     const string Prefix = "checklists/";
 

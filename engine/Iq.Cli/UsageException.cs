@@ -15,6 +15,9 @@ public sealed class UsageException : Exception
         Diagnostics = diagnostics;
     }
 
+    /// <summary>A message not in the catalog yet (English in both languages): declare it in <see cref="Msg"/> instead.</summary>
+    public UsageException(string text) : this(Iq.Rules.Messages.Message.Untranslated(Codes.BadOption, text)) { }
+
     public UsageException(MessageText text) : base(text.ToString())
     {
         Diagnostics = [];

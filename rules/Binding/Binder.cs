@@ -125,6 +125,7 @@ sealed class Binder
             var where = new SourceSpan("<command line>", 1, 1);
             if (index < 0)
             {
+                if (options.IgnoreUndeclaredOverrides) continue;
                 _diagnostics.Error(Msg.UnknownParamInOption.With(name, Localized.DidYouMean(name, result.Select(r => r.Name))), where);
                 continue;
             }

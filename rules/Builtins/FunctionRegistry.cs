@@ -70,8 +70,8 @@ public sealed record Param(string Name, ArgKind Kind)
 /// <summary>One form of a function: its parameters, its result, and the run-time method the compiled tree calls.
 /// The method's parameters follow the language's, each <c>object?</c> (a lambda: <c>Func&lt;object?, object?&gt;</c>,
 /// a lazy argument: <c>Func&lt;object?&gt;</c>); a trailing optional parameter the form does not give gets its
-/// default; a <see cref="DateTimeOffset"/> parameter receives the evaluation clock and an <see cref="EvalContext"/>
-/// parameter the evaluation itself.</summary>
+/// default; a <see cref="DateTimeOffset"/> parameter receives the evaluation clock, an <see cref="EvalContext"/>
+/// parameter the evaluation itself and an <see cref="ArgumentPath"/> parameter the fact path of the first argument.</summary>
 public sealed record Signature(string Function, IReadOnlyList<Param> Params, IqType Returns, ResultRule Result, MethodInfo Method)
 {
     /// <summary>For a conversion (<c>version(string)</c>): reads literal arguments at compile time, giving null when they
@@ -120,6 +120,7 @@ public static class FunctionRegistry
     delegate object? Unary(object? a);
     delegate object? Binary(object? a, object? b);
     delegate object? OverList(object? list, Func<object?, object?> lambda);
+    delegate object? Search(object? list, Func<object?, object?> lambda, ArgumentPath path);
     delegate object? Aggregate(object? list, Func<object?, object?>? selector = null);
 
     /// <summary>In this order in the language reference and in messages that list them.</summary>
@@ -135,6 +136,8 @@ public static class FunctionRegistry
         F("count", "the number of elements, or of elements for which the condition holds",
             S(IqType.Number, (Unary)Functions.Count, List),
             S(IqType.Number, (OverList)Functions.CountWhere, List, Condition)),
+        F("first", "the first element for which the condition holds; missing evidence when none does (the item errors)",
+            S(ResultRule.ElementOfFirst, (Search)Functions.First, List, Condition)),
         F("sum", "the sum of numbers, sizes or durations (0 for an empty list)",
             S(ResultRule.ElementOfFirst, (Aggregate)Functions.Sum, P("list", ArgKind.NumericList)),
             S(ResultRule.OfLambda, (Aggregate)Functions.Sum, List, P("x => value", ArgKind.NumericSelector))),

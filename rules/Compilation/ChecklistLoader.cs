@@ -54,7 +54,7 @@ static class ChecklistLoader
             if (source is null) return null;
             var syntax = ChecklistParser.Parse(source, display, diagnostics);
             if (syntax is null) return null;
-            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes)))));
+            chain.Insert(0, (syntax, new SourceFile(display, Convert.ToHexStringLower(SHA256.HashData(bytes))) { Checklist = syntax.Header.Id }));
             if (syntax.Header.Extends is not { } baseName) return chain;
             referencedAt = syntax.Header.ExtendsSpan;
             var resolved = Resolve(path, baseName, options);

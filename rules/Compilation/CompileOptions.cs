@@ -8,4 +8,8 @@ public sealed record CompileOptions
     public bool AllowScripts { get; init; }
     public string? ScriptCacheDirectory { get; init; }
     public IReadOnlyList<string> LibraryDirectories { get; init; } = [];
+
+    /// <summary>An override of a param the checklist does not declare is for another checklist of the same audit, not an
+    /// error here (the audit checks that some checklist declares it).</summary>
+    public bool IgnoreUndeclaredOverrides { get; init; }
 }

@@ -108,8 +108,8 @@ sealed class ExpressionCompiler
     }
 
     /// <summary>A call of a built-in function: its run-time method, from the form the binder chose, with each argument
-    /// passed as the method's parameter asks (a lambda, a thunk, the evaluation, its clock, or the default of an
-    /// optional parameter the form leaves out).</summary>
+    /// passed as the method's parameter asks (a lambda, a thunk, the evaluation, its clock, the first argument's fact
+    /// path, or the default of an optional parameter the form leaves out).</summary>
     LE CompileCall(Signature form, IReadOnlyList<BoundExpr> args)
     {
         var parameters = form.Method.GetParameters();
@@ -119,6 +119,7 @@ sealed class ExpressionCompiler
         {
             if (p.ParameterType == typeof(EvalContext)) values.Add(_ctx);
             else if (p.ParameterType == typeof(DateTimeOffset)) values.Add(LE.Field(_ctx, nameof(EvalContext.Now)));
+            else if (p.ParameterType == typeof(ArgumentPath)) values.Add(LE.Constant(new ArgumentPath(ExpressionBinder.PathOf(args[0]))));
             else if (next >= args.Count) values.Add(LE.Constant(p.DefaultValue, p.ParameterType));
             else if (p.ParameterType == typeof(Func<object?>)) values.Add(LE.Lambda<Func<object?>>(Obj(Compile(args[next++]))));
             else

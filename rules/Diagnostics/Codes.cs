@@ -49,6 +49,7 @@ public static class Codes
     public const string BundleNotFound = "IQ4005";
     public const string CannotWrite = "IQ4006";
     public const string BadEvidence = "IQ4007";
+    public const string BadScanReport = "IQ4020";
 
     public const string ScriptsNotAllowed = "IQ5001";
     public const string ScriptCompile = "IQ5002";

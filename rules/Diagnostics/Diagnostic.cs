@@ -11,6 +11,10 @@ public sealed record Diagnostic(Severity Severity, MessageText Text, SourceSpan 
     public static Diagnostic Error(MessageText text, SourceSpan span) => new(Severity.Error, text, span);
     public static Diagnostic Warning(MessageText text, SourceSpan span) => new(Severity.Warning, text, span);
 
+    /// <summary>A diagnostic whose text is not in the catalog yet (<see cref="Messages.Message.Untranslated"/>): English in both languages.</summary>
+    public static Diagnostic Error(string code, string message, SourceSpan span) => Error(Messages.Message.Untranslated(code, message), span);
+    public static Diagnostic Warning(string code, string message, SourceSpan span) => Warning(Messages.Message.Untranslated(code, message), span);
+
     /// <summary>The stable code (IQ2001 …), the same in every language.</summary>
     public string Code => Text.Code ?? "";
 

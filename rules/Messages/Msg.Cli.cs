@@ -54,6 +54,7 @@ public static partial class Msg
     public static readonly Message GiveSnapshotOutput = new(Codes.MissingInput, "请用 -o FILE 给出快照文件", "give -o FILE for the snapshot");
     public static readonly Message GiveLogFormat = new(Codes.MissingInput, ["file", "formats"], "无法从 {file} 的文件名或内容判断格式：请用 --format 给出（{formats}）",
         "cannot tell the format of {file} from its name or first lines: give --format ({formats})");
+    public static readonly Message OptionProblem = new(Codes.BadOption, ["option", "problem"], "{option}：{problem}", "{option}: {problem}");
     public static readonly Message StdoutOnce = new(Codes.BadOption, "只能有一个输出写到标准输出（-）", "only one output can go to stdout (-)");
     public static readonly Message EvidenceInput = new(Codes.BadEvidence, ["message"], "{message}", "{message}");
     public static readonly Message InternalError = new(null, ["type", "message"], "内部错误：{type}：{message}", "internal error: {type}: {message}");
@@ -67,8 +68,8 @@ public static partial class Msg
         "{path}：通过 — 检查单 \"{id}\" {version}：{sections} 个章节，{items} 个条目（{automatic} 个自动，{manual} 个人工），{params} 个参数",
         "{path}: ok — checklist \"{id}\" {version}: {sections} sections, {items} items ({automatic} automatic, {manual} manual), {params} params");
     public static readonly Message ProbeDone = new(null, ["software", "errors", "seconds", "dir"],
-        "已探测：{software} 个软件条目，{errors} 个探测错误，用时 {seconds} 秒；事实已写入 {dir}/environment.json 和 {dir}/software.json",
-        "Probed {software} software entries, {errors} probe error(s) in {seconds} s; facts written to {dir}/environment.json and {dir}/software.json");
+        "已探测：{software} 个软件条目，{errors} 个探测错误，用时 {seconds} 秒；事实已写入 {dir}/environment.json、software.json 和 security.json",
+        "Probed {software} software entries, {errors} probe error(s) in {seconds} s; facts written to {dir}/environment.json, software.json and security.json");
     public static readonly Message ManualTemplateDone = new(null, ["count", "path"], "已将 {count} 个人工条目写入 {path}", "{count} manual items written to {path}");
     public static readonly Message LogsDone = new(null, ["files", "lines", "events", "unparsed", "tasks", "sources", "dir"],
         "{files} 个文件：{lines} 行，{events} 个事件，{unparsed} 行未解析，{tasks} 个任务；{dir}/logs.json 现含 {sources} 个日志来源",

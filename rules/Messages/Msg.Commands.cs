@@ -4,8 +4,8 @@ namespace Iq.Rules.Messages;
 public static partial class Msg
 {
     // ---- commands ----
-    public static readonly Message CmdAudit = new(null, "按检查单审计事实数据包：控制台摘要、结果 JSON、评分表，退出码即结论（无参数时：探测本机并按内置 IQ 检查单审计）",
-        "Audit fact bundles against a checklist: console summary, results JSON, scorecard, exit code by verdict (with no options: probe this machine and audit it against the bundled IQ checklist)");
+    public static readonly Message CmdAudit = new(null, "按检查单（或多个检查单）审计事实数据包：控制台摘要、结果 JSON、评分表，退出码即结论（无参数时：探测本机并按内置 IQ 检查单审计）",
+        "Audit fact bundles against a checklist (or several): console summary, results JSON, scorecard, exit code by verdict (with no options: probe this machine and audit it against the bundled IQ checklist)");
     public static readonly Message CmdCheck = new(null, "编译检查单并输出诊断（文件:行:列: error 代码: 信息）", "Compile a checklist and print its diagnostics (FILE:LINE:COL: error CODE: message)");
     public static readonly Message CmdProbe = new(null, "探测本机：操作系统、CPU、内存、存储、网络、GPU、软件、安全设置", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
     public static readonly Message CmdSchema = new(null, "输出某种事实文档的 JSON Schema，或事实参考文档", "Print the JSON Schema of a fact document kind, or the fact reference");
@@ -22,6 +22,8 @@ public static partial class Msg
 
     // ---- shared options and arguments ----
     public static readonly Message ArgChecklist = new(null, "检查单（.iq）；省略时使用内置 IQ 检查单", "The checklist (.iq); the bundled IQ checklist when omitted");
+    public static readonly Message ArgChecklists = new(null, "检查单（.iq），或多个检查单以同一批事实分别审计（如 IQ 与预训练模型检查单）；省略时使用内置 IQ 检查单",
+        "The checklist (.iq), or several to audit the same facts against each (e.g. IQ and the pre-trained model checklist); the bundled IQ checklist when omitted");
     public static readonly Message ArgChecklistRequired = new(null, "检查单文件（.iq）", "The checklist file (.iq)");
     public static readonly Message OptFacts = new(null, "事实数据包文件夹（可重复）", "A fact bundle folder (repeatable)");
     public static readonly Message OptOutBundle = new(null, "写入事实文档的数据包文件夹", "The bundle folder to write the fact document into");
@@ -33,7 +35,7 @@ public static partial class Msg
         "Compile and run csharp { … } blocks (a checklist with scripts is code: trust its author)");
 
     // ---- audit ----
-    public static readonly Message OptJson = new(null, "将结果（schema iq.results/2）写入此文件（- 表示标准输出）", "Write the results (schema iq.results/2) to this file (- for stdout)");
+    public static readonly Message OptJson = new(null, "将结果（schema iq.results/2；多个检查单时为 iq.results-set/1）写入此文件（- 表示标准输出）", "Write the results (schema iq.results/2; iq.results-set/1 for several checklists) to this file (- for stdout)");
     public static readonly Message OptOutReport = new(null, "将 results.json、scorecard.xlsx（以及 --probe 时探测到的事实）写入此文件夹（无 --facts 时默认 iq-report）",
         "Write results.json, scorecard.xlsx (and, with --probe, the probed facts) into this folder (iq-report when no --facts is given)");
     public static readonly Message OptProbe = new(null, "探测本机并与其他数据包一起审计（未给 --facts 时默认如此）", "Probe this machine and audit it with the other bundles (the default when no --facts is given)");
@@ -52,8 +54,11 @@ public static partial class Msg
     // ---- probe, schema, manual-template, explain ----
     public static readonly Message OptOutProbe = new(null, "要写入的数据包文件夹", "The bundle folder to write");
     public static readonly Message OptRoot = new(null, "在此文件夹下而不是 / 下读取 /proc、/sys 和 /etc（采集的样本机器）", "Read /proc, /sys and /etc under this folder instead of / (a captured fixture)");
-    public static readonly Message ArgKind = new(null, "文档种类（environment、software、plan、tests、baseline、logs、manifest、rollback、attestations、custom），或 results（结果文件）",
-        "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, attestations, custom), or results");
+    public static readonly Message OptTls = new(null, "测量此端点的 TLS（HOST:PORT，可重复），即 6.2.1 e) 对凭据端点的要求", "Measure TLS of this endpoint, HOST:PORT (repeatable), as 6.2.1 e) asks for credential endpoints");
+    public static readonly Message OptProbePlan = new(null, "同时测量此方案文档列出的端点（plan.endpoints[].address）", "Also measure the endpoints this plan document names (plan.endpoints[].address)");
+    public static readonly Message OptRedact = new(null, "写入前将主机名、地址和用户名替换为加盐哈希（docs/privacy.md）", "Replace host names, addresses and user names by salted hashes before writing (docs/privacy.md)");
+    public static readonly Message ArgKind = new(null, "文档种类（environment、software、plan、tests、baseline、logs、manifest、rollback、model、model_description、model_measurements、attestations、custom），或 results（结果文件）",
+        "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, model, model_description, model_measurements, attestations, custom), or results");
     public static readonly Message OptMarkdown = new(null, "改为输出事实参考文档（docs/facts.md）", "Print the fact reference (docs/facts.md) instead");
     public static readonly Message OptWorkbook = new(null, "要写入的工作簿（- 表示标准输出）", "The workbook to write (- for stdout)");
     public static readonly Message ArgExplainTarget = new(null, "条目编号（6.1.1a.cpu）或表达式（env.memory.total / 1 GiB）", "An item id (6.1.1a.cpu) or an expression (env.memory.total / 1 GiB)");

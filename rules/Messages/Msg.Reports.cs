@@ -13,7 +13,7 @@ public static partial class Msg
         "Compare two audits: items whose outcome or score changed, and the verdict; exit 1 when something got worse");
     public static readonly Message CmdArchive = new(null, "保存审计记录：结果、报告、检查单链与输入打包为一个带 SHA-256 清单的 zip",
         "Keep an audit's record: results, reports, checklist chain and inputs in one zip with a SHA-256 manifest");
-    public static readonly Message ArgResults = new(null, "结果文件（iq.results/2）或审计存档（.zip）", "A results file (iq.results/2) or an audit archive (.zip)");
+    public static readonly Message ArgResults = new(null, "结果文件（iq.results/2 或 iq.results-set/1）或审计存档（.zip）", "A results file (iq.results/2 or iq.results-set/1) or an audit archive (.zip)");
     public static readonly Message ArgOld = new(null, "较早的结果（或存档）", "The earlier results (or archive)");
     public static readonly Message ArgNew = new(null, "较晚的结果（或存档）", "The later results (or archive)");
     public static readonly Message ArgArchiveInput = new(null, "要存档的结果文件（连同其引用的文件），或 --verify 时要核对的存档",
@@ -39,6 +39,8 @@ public static partial class Msg
     public static readonly Message DiffBetterMark = new(null, "   变好", "   better");
     public static readonly Message DiffWorse = new(null, "变差", "WORSE");
     public static readonly Message DiffBetter = new(null, "变好", "better");
+    public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
+    public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");
     public static readonly Message DiffCounts = new(null, ["count", "better", "worse", "other"], "{count} 个条目有变化：{better} 个变好，{worse} 个变差，{other} 个其他",
         "{count} item(s) changed: {better} better, {worse} worse, {other} other");
@@ -56,6 +58,8 @@ public static partial class Msg
     public static readonly Message ResultsOldSchema = new(null, ["schema", "current"], "schema {schema} 无法重新渲染：缺少报告所需内容（C.1、评审结论、图表数据）；请用本版 iq 重新审计，它写出 {current}",
         "schema {schema} cannot be re-rendered: it lacks what reports need (C.1, judgments, figures); run the audit again with this iq, which writes {current}");
     public static readonly Message NotResults = new(null, ["schema", "current"], "不是 iq 结果文件（schema '{schema}'，应为 {current}）", "not an iq results file (schema '{schema}', expected {current})");
+    public static readonly Message SetNeedsTwo = new(null, ["schema"], "{schema} 文件应包含两个或更多检查单的结果", "a {schema} file holds the results of two checklists or more");
+    public static readonly Message SetVerdictIsWorst = new(null, ["verdict"], "各检查单结论中最差的是 {verdict}", "the worst of the checklists' verdicts is {verdict}");
     public static readonly Message ExpectedA = new(null, ["what"], "应为{what}", "expected {what}");
     public static readonly Message MissingMember = new(null, ["name"], "缺少成员 '{name}'", "missing member '{name}'");
     public static readonly Message UnknownOutcome = new(null, ["value"], "未知的结果 '{value}'", "unknown outcome '{value}'");

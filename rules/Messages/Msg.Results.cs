@@ -30,6 +30,7 @@ public static partial class Msg
     public static readonly Message MissingAbsent = new(null, ["path", "detail"], "{path}（不存在：{detail}）", "{path} (absent: {detail})");
     public static readonly Message MissingProbeError = new(null, ["path", "detail"], "{path}（探测出错：{detail}）", "{path} (probe error: {detail})");
     public static readonly Message MissingNotApplicable = new(null, ["path", "detail"], "{path}（不适用：{detail}）", "{path} (not applicable: {detail})");
+    public static readonly Message MissingNoMatch = new(null, ["function", "path"], "{function}({path}, …)：没有匹配的元素", "{function}({path}, …): no element matches");
     public static readonly Message MissingItemNotDecided = new(null, ["id", "outcome"], "条目 '{id}' 为 {outcome}", "item '{id}' is {outcome}");
 }
 
@@ -58,6 +59,8 @@ public static partial class Msg
         "Outcomes: {pass} pass, {fail} fail, {error} error, {notapplicable} not applicable, {notchecked} to judge, {informational} informational, {waived} waived, {notselected} not selected ({total} rows)");
     public static readonly Message ConsoleVerdict = new(null, ["score", "pass_at", "verdict", "reason"], "得分 {score} / 100（通过线 {pass_at}）。结论：{verdict} — {reason}",
         "Score {score} / 100 (pass at {pass_at}). Verdict: {verdict} — {reason}");
+    public static readonly Message ConsoleOverall = new(null, ["verdict", "count", "each"], "总结论：{verdict} — {count} 个检查单中最差者：{each}",
+        "Overall verdict: {verdict} — worst of {count} checklists: {each}");
     public static readonly Message VerdictPass = new(null, "通过", "PASS");
     public static readonly Message VerdictFail = new(null, "不通过", "FAIL");
     public static readonly Message VerdictIncomplete = new(null, "未完成", "INCOMPLETE");

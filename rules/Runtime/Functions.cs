@@ -50,6 +50,19 @@ public static class Functions
         return missing ?? Ops.False;
     }
 
+    /// <summary>The first element for which the predicate holds; none is missing evidence, so an item reading it errors.</summary>
+    public static object? First(object? list, Func<object?, object?> predicate, ArgumentPath path)
+    {
+        if (list is Missing) return list;
+        foreach (var e in List(list, "first"))
+        {
+            var r = predicate(e);
+            if (r is Missing) return r;
+            if (r is true) return e;
+        }
+        return new Missing(path.Path, Absence.NoMatch, "first");
+    }
+
     public static object? NonEmpty(object? list) => list is Missing ? list : Ops.Bool(List(list, "any").Length > 0);
 
     public static object? None(object? list, Func<object?, object?> predicate) => Ops.Not(Any(list, predicate));

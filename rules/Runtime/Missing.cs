@@ -1,11 +1,11 @@
 namespace Iq.Rules.Runtime;
 
 /// <summary>Why a value is missing: the fact is null or not in its document, no document of its kind was given,
-/// a probe found it absent or failed, an item it depends on was not decided, a script returned nothing, or a part
-/// of a failed condition could not be evaluated for its evidence.
+/// a probe found it absent or failed, an item it depends on was not decided, a script returned nothing, a part
+/// of a failed condition could not be evaluated for its evidence, or no element of a list matched (<c>first</c>).
 /// NotApplicable: a document says the fact does not apply (the plan's <c>{"not_applicable": "why"}</c>), the reason as
 /// the detail; an item resting on it is then <c>notapplicable</c> with that reason, not an error.</summary>
-public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NotApplicable }
+public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NoMatch, NotApplicable }
 
 /// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
 /// an item whose evidence is missing ends as <c>error</c>, never as pass or fail. A value, never an exception:
@@ -17,7 +17,7 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     public Absence Cause { get; } = cause;
 
     /// <summary>The document kind (NoDocument), the probe's reason (Absent, ProbeError), the item's outcome
-    /// (ItemNotDecided), or what went wrong (NoResult, Undecidable).</summary>
+    /// (ItemNotDecided), what went wrong (NoResult, Undecidable), or the function that found no match (NoMatch).</summary>
     public string? Detail { get; } = detail;
 
     public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
@@ -33,6 +33,7 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
         Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, Detail).Render(lang),
         Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
+        Absence.NoMatch => Messages.Msg.MissingNoMatch.With(Detail, Path).Render(lang),
         Absence.NotApplicable => Messages.Msg.MissingNotApplicable.With(Path, Detail).Render(lang),
         _ => Path,
     };

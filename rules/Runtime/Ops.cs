@@ -59,8 +59,26 @@ public static class Ops
         return right is bool && left is bool ? False : throw Mismatch("or", left is bool ? right : left);
     }
 
-    public static object? Eq(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "==") == 0);
-    public static object? Ne(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "!=") != 0);
+    public static object? Eq(object? a, object? b) => a is Missing ? a : b is Missing ? b
+        : a is object?[] x && b is object?[] y ? ListEq(x, y) : Bool(Compare(a, b, "==") == 0);
+    public static object? Ne(object? a, object? b) => a is Missing ? a : b is Missing ? b
+        : a is object?[] x && b is object?[] y ? Not(ListEq(x, y)) : Bool(Compare(a, b, "!=") != 0);
+
+    /// <summary>Lists are equal when they have the same length and equal elements in order (a shape, a set of
+    /// names); elements of different kinds (a number and a name) are unequal, a missing element makes it unknown.</summary>
+    static object ListEq(object?[] x, object?[] y)
+    {
+        if (x.Length != y.Length) return False;
+        foreach (var (a, b) in x.Zip(y))
+        {
+            if (a is Missing) return a;
+            if (b is Missing) return b;
+            if (a is object?[] la && b is object?[] lb) { if (ListEq(la, lb) is not true) return ListEq(la, lb); continue; }
+            if (a is null || b is null || a.GetType() != b.GetType()) return False;
+            if (Compare(a, b, "==") != 0) return False;
+        }
+        return True;
+    }
     public static object? Lt(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "<") < 0);
     public static object? Le(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "<=") <= 0);
     public static object? Gt(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, ">") > 0);

@@ -17,6 +17,24 @@ public static class ConsoleReport
     static readonly Outcome[] Columns =
         [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
 
+    /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o, Options? options = null)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (i > 0 && (options?.Verbosity ?? Verbosity.Normal) != Verbosity.Quiet) o.WriteLine($"\n{new string('─', 72)}\n");
+            Write(reports[i], o, options);
+        }
+        if (reports.Count < 2) return;
+        var lang = options?.Lang ?? Lang.En;
+        var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+        o.WriteLine();
+        o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(worst), reports.Count,
+            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {VerdictWord(r.Score.Verdict).Render(lang)}")))).Render(lang));
+    }
+
+    static ILocalized VerdictWord(Verdict v) => v switch { Verdict.Pass => Msg.VerdictPass.Text, Verdict.Fail => Msg.VerdictFail.Text, _ => Msg.VerdictIncomplete.Text };
+
     public static void Write(AuditReport report, TextWriter o, Options? options = null)
     {
         var (lang, style, verbosity) = options ?? new Options();

@@ -13,12 +13,15 @@ namespace Iq.Scoring.Reports;
 /// C.1 information, scores per section as bars, counts per outcome, the baseline's charts as inline SVG, the item table
 /// filterable by outcome, level and section with each row's evidence (actual, expected, sources) expandable, the inputs
 /// with their SHA-256 and the params; a print stylesheet (A4 landscape, every row's evidence open, the report number and
-/// "page x of y" in each page's margin) from which <c>--pdf</c> is printed. Same document, same bytes.</summary>
+/// "page x of y" in each page's margin) from which <c>--pdf</c> is printed. Same document, same bytes. Several checklists
+/// over one bundle: the worst verdict at the top, then each checklist's part (its verdict, score, section bars, counts and
+/// charts — for 001 its measurements: metrics with their confidence intervals, accuracy per perturbation level, robust
+/// accuracy per ε, the training loss), one item table filterable by checklist and section.</summary>
 public static class HtmlReport
 {
-    public static void Write(ResultsDocument doc, string lang, Stream stream)
+    public static void Write(ResultsSet set, string lang, Stream stream)
     {
-        var bytes = new UTF8Encoding(false).GetBytes(Render(doc, lang));
+        var bytes = new UTF8Encoding(false).GetBytes(Render(set, lang));
         stream.Write(bytes);
     }
 
@@ -36,13 +39,16 @@ public static class HtmlReport
 
     static string Pct(double? score) => (score ?? 0).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Render(ResultsDocument doc, string lang)
+    public static string Render(ResultsSet set, string lang)
     {
         var t = ReportTexts.For(lang);
         var h = new StringBuilder();
+        var doc = set.First;
         var reportNo = doc.Info.ReportNo;
-        var objectText = ScorecardWriter.C1Value(doc, t, "object");
-        var verdictClass = doc.Verdict.ToString().ToLowerInvariant();
+        var objectText = ScorecardWriter.C1Value(set, t, "object");
+        var verdictClass = set.Verdict.ToString().ToLowerInvariant();
+        var title = set.Audits.All(d => d.Checklist.IsAnnexC) ? t["html.title"] : t["html.title_generic"];
+        var checklistTitle = string.Join(" · ", set.Audits.Select(d => d.Checklist.Title));
         var pageTemplate = t.Template("footer.page");
         var p = pageTemplate.IndexOf("{page}", StringComparison.Ordinal);
         var n = pageTemplate.IndexOf("{pages}", StringComparison.Ordinal);
@@ -53,34 +59,121 @@ public static class HtmlReport
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
         h.Append("<meta name=\"generator\" content=\"iq ").Append(E(doc.EngineVersion)).Append("\">\n");
-        h.Append("<title>").Append(E(t["html.title"])).Append(reportNo.Length > 0 ? " — " + E(reportNo) : "").Append(" — ").Append(E(objectText.Length > 0 ? objectText : doc.Checklist.Title)).Append("</title>\n");
+        h.Append("<title>").Append(E(title)).Append(reportNo.Length > 0 ? " — " + E(reportNo) : "").Append(" — ").Append(E(objectText.Length > 0 ? objectText : checklistTitle)).Append("</title>\n");
         h.Append("<style>\n").Append(Style).Append("@page { size: A4 landscape; margin: 12mm 10mm 16mm 10mm;\n  @bottom-left { content: ")
             .Append(footerLeft).Append("; font-size: 8pt; }\n  @bottom-right { content: ").Append(pageContent).Append("; font-size: 8pt; } }\n</style>\n</head>\n<body>\n");
 
         // Verdict and score first.
-        h.Append("<header class=\"top\">\n<div class=\"heading\"><h1>").Append(E(t["html.title"])).Append("</h1>\n");
-        h.Append("<p class=\"object\">").Append(E(objectText.Length > 0 ? objectText : doc.Checklist.Title)).Append("</p>\n");
-        h.Append("<p class=\"checklist\">").Append(E($"{doc.Checklist.Title} · {doc.Checklist.Id} {doc.Checklist.Version}")).Append("</p></div>\n");
+        h.Append("<header class=\"top\">\n<div class=\"heading\"><h1>").Append(E(title)).Append("</h1>\n");
+        h.Append("<p class=\"object\">").Append(E(objectText.Length > 0 ? objectText : checklistTitle)).Append("</p>\n");
+        h.Append("<p class=\"checklist\">").Append(E(string.Join(" · ", set.Audits.Select(d => $"{d.Checklist.Title} · {d.Checklist.Id} {d.Checklist.Version}")))).Append("</p></div>\n");
         h.Append("<div class=\"verdict v-").Append(verdictClass).Append("\" id=\"verdict\" data-verdict=\"").Append(verdictClass).Append("\"><span class=\"label\">")
-            .Append(E(t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(doc.Verdict))).Append("</span></div>\n");
-        h.Append("<div class=\"score\" id=\"score\" data-score=\"").Append(doc.Score is { } sc ? Pct(sc) : "").Append("\"><span class=\"label\">")
-            .Append(E(t["html.score"])).Append("</span><span class=\"value\">").Append(doc.Score is { } s2 ? ReportWords.Number(s2) : "—")
-            .Append("</span><span class=\"of\">/ 100 · ").Append(E(t["chk.pass_at"])).Append(' ').Append(ReportWords.Number(doc.Scoring.PassAt)).Append("</span></div>\n");
-        h.Append("<p class=\"basis\">").Append(E(t.Basis(doc.Basis))).Append("</p>\n</header>\n");
+            .Append(E(set.Several ? t["summary.overall"] : t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(set.Verdict))).Append("</span></div>\n");
+        if (!set.Several) Score(h, doc, t, "score");
+        h.Append("<p class=\"basis\">").Append(E(set.Several ? ScorecardWriter.C1Value(set, t, "conclusion") : t.Basis(doc.Basis))).Append("</p>\n</header>\n");
 
         // C.1.
         h.Append("<section id=\"c1\">\n<h2>").Append(E(t["sheet.report"])).Append("</h2>\n<table class=\"c1\">\n");
         foreach (var field in ScorecardWriter.C1Fields)
         {
-            var value = ScorecardWriter.C1Value(doc, t, field);
+            var value = ScorecardWriter.C1Value(set, t, field);
             var missing = value.Length == 0 && ScorecardWriter.RequiredFields.Contains(field);
             h.Append("<tr><th>").Append(E(t["c1." + field])).Append("</th><td").Append(missing ? " class=\"not-filled\"" : "").Append('>')
                 .Append(E(value.Length > 0 ? value : t["c1.not_filled"])).Append("</td></tr>\n");
         }
         h.Append("</table>\n</section>\n");
 
-        // Scores per section, counts per outcome.
-        h.Append("<section id=\"sections\">\n<h2>").Append(E(t["html.sections"])).Append("</h2>\n<table class=\"bars\">\n");
+        // Per checklist: its verdict and score (several), scores per section, counts per outcome, its charts.
+        for (var k = 0; k < set.Audits.Count; k++) Part(h, set.Audits[k], set.Several ? k : null, t);
+
+        // The item table.
+        h.Append("<section id=\"items\">\n<h2>").Append(E(t["html.items"])).Append("</h2>\n<div class=\"filters\">\n");
+        void Select(string id, string label, IEnumerable<(string Value, string Text)> options)
+        {
+            h.Append("<label>").Append(E(label)).Append(" <select id=\"").Append(id).Append("\"><option value=\"\">").Append(E(t["html.filter.all"])).Append("</option>");
+            foreach (var (value, text) in options) h.Append("<option value=\"").Append(E(value)).Append("\">").Append(E(text)).Append("</option>");
+            h.Append("</select></label>\n");
+        }
+        int Count(Outcome o) => set.Audits.Sum(d => d.Root.Counts[o]);
+        Select("f-outcome", t["col.outcome"], Enum.GetValues<Outcome>().Where(o => Count(o) > 0)
+            .Select(o => (o.Name(), $"{t.Outcome(o)} ({Count(o)})")));
+        Select("f-level", t["col.level"], Enum.GetValues<Level>().Where(l => set.Audits.Any(d => d.Items.Any(r => r.Level == l)))
+            .Select(l => (l.ToString().ToLowerInvariant(), t.Level(l))));
+        // Several checklists: a section is named with its checklist's id (both have a 6.2).
+        Select("f-section", t["col.section"], set.Audits.SelectMany(d => d.Root.Sections.Select(s =>
+            (SectionKey(set, d, s.Id), set.Several ? $"{d.Checklist.Id} {s.Id} {s.Title}" : $"{s.Id} {s.Title}"))));
+        var total = set.Audits.Sum(d => d.Items.Count);
+        h.Append("<span id=\"shown\" data-template=\"").Append(E(t.Template("html.shown"))).Append("\" data-shown=\"").Append(total).Append("\">")
+            .Append(E(t.Format("html.shown", ("shown", total), ("total", total)))).Append("</span>\n</div>\n");
+        h.Append("<table class=\"items\" id=\"item-table\">\n<thead><tr>");
+        foreach (var key in new[] { "id", "clause", "requirement", "level", "outcome", "score", "message" })
+            h.Append("<th>").Append(E(t["col." + key])).Append("</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var (r, rowDoc) in set.Audits.SelectMany(d => d.Items.Select(r => (r, d))))
+        {
+            var top = rowDoc.TopSectionOf(r) is { } ts ? SectionKey(set, rowDoc, ts) : "";
+            h.Append("<tr class=\"item\" data-id=\"").Append(E(r.Id)).Append("\" data-outcome=\"").Append(r.Outcome.Name()).Append("\" data-level=\"")
+                .Append(r.Level.ToString().ToLowerInvariant()).Append("\" data-section=\"").Append(E(top)).Append('"');
+            if (set.Several) h.Append(" data-checklist=\"").Append(E(rowDoc.Checklist.Id)).Append('"');
+            h.Append('>');
+            h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
+                .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
+                .Append("</span></td><td class=\"num\">").Append(E(t.RowScore(r))).Append("</td><td>");
+            var message = t.Reason(r.Reason);
+            h.Append("<details><summary>").Append(E(message.Length > 0 ? message : t["html.evidence"])).Append("</summary>\n<div class=\"evidence\">");
+            if (r.Evidence.Count > 0)
+            {
+                h.Append("<table class=\"ev\"><tr><th>").Append(E(t["col.expression"])).Append("</th><th>").Append(E(t["col.actual"])).Append("</th><th>")
+                    .Append(E(t["col.expected"])).Append("</th></tr>");
+                foreach (var e in r.Evidence)
+                    h.Append("<tr><td><code>").Append(E(e.Expression)).Append("</code></td><td>").Append(E(e.Actual)).Append("</td><td>").Append(E(e.Expected)).Append("</td></tr>");
+                h.Append("</table>");
+            }
+            else h.Append("<p class=\"muted\">").Append(E(t["html.no_evidence"])).Append("</p>");
+            h.Append("<p><b>").Append(E(t["col.method"])).Append(":</b> ").Append(E(t.Method(r.Automated)));
+            if (r.Automated && rowDoc.Sources.GetValueOrDefault(r.ItemId) is { Count: > 0 } sources)
+                h.Append(" · <b>").Append(E(t["col.sources"])).Append(":</b> ").Append(E(string.Join(", ", sources)));
+            h.Append("</p>");
+            if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
+                h.Append("<p><b>").Append(E(r.Automated ? t["col.fix"] : t["col.guidance"])).Append(":</b> ").Append(E(fix)).Append("</p>");
+            h.Append("</div></details></td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+
+        // Inputs, params, tool.
+        h.Append("<section id=\"inputs\">\n<h2>").Append(E(t["html.inputs"])).Append("</h2>\n<table class=\"inputs\"><thead><tr><th>")
+            .Append(E(t["col.kind"])).Append("</th><th>").Append(E(t["col.file"])).Append("</th><th>SHA-256</th></tr></thead><tbody>\n");
+        foreach (var src in set.Audits.SelectMany(d => d.Checklist.Sources))
+            h.Append("<tr><td>").Append(E(t["summary.checklist"])).Append("</td><td>").Append(E(src.Path)).Append("</td><td><code>").Append(E(src.Sha256)).Append("</code></td></tr>\n");
+        foreach (var i in set.Audits.SelectMany(d => d.Inputs).DistinctBy(i => (i.Path, i.Sha256)))
+            h.Append("<tr data-kind=\"").Append(E(i.Kind)).Append("\"><td>").Append(E(t.Kind(i.Kind))).Append("</td><td>").Append(E(i.Path)).Append("</td><td><code>")
+                .Append(E(i.Sha256)).Append("</code></td></tr>\n");
+        h.Append("</tbody></table>\n<h3>").Append(E(t["html.parameters"])).Append("</h3>\n<table class=\"inputs\"><tbody>\n");
+        foreach (var (prm, pd) in set.Audits.SelectMany(d => d.Parameters.Select(p => (p, d))))
+            h.Append("<tr><td><code>").Append(E(set.Several ? $"{pd.Checklist.Id}.{prm.Name}" : prm.Name)).Append("</code></td><td>").Append(E(prm.Value)).Append("</td><td>").Append(E(t.Origin(prm.Origin))).Append("</td></tr>\n");
+        h.Append("</tbody></table>\n<p class=\"muted\">").Append(E(t.Format("html.generated", ("version", doc.EngineVersion)))).Append(" · ")
+            .Append(E(string.Join(" · ", set.Audits.Select(d => d.Scoring.Model).Distinct().Select(t.Formula)))).Append("</p>\n</section>\n");
+        h.Append("<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    /// <summary>One checklist's scores per section, counts per outcome and charts; with its own verdict and score when it is
+    /// one <paramref name="part"/> of several.</summary>
+    static void Part(StringBuilder h, ResultsDocument doc, int? part, ReportTexts t)
+    {
+        var suffix = part is { } n ? $"-{n + 1}" : "";
+        h.Append("<section id=\"sections").Append(suffix).Append('"').Append(part is null ? "" : $" class=\"part\" data-checklist=\"{E(doc.Checklist.Id)}\"").Append(">\n<h2>");
+        if (part is not null) h.Append(E($"{doc.Checklist.Id} {doc.Checklist.Version} — {doc.Checklist.Title}")).Append(" · ");
+        h.Append(E(t["html.sections"])).Append("</h2>\n");
+        if (part is not null)
+        {
+            var v = doc.Verdict.ToString().ToLowerInvariant();
+            h.Append("<div class=\"part-head\"><div class=\"verdict v-").Append(v).Append("\" data-verdict=\"").Append(v).Append("\"><span class=\"label\">")
+                .Append(E(t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(doc.Verdict))).Append("</span></div>\n");
+            Score(h, doc, t, null);
+            h.Append("<p class=\"basis\">").Append(E(t.Basis(doc.Basis))).Append("</p></div>\n");
+        }
+        h.Append("<table class=\"bars\">\n");
         void Bar(SectionScore s, int depth)
         {
             h.Append("<tr class=\"d").Append(depth).Append("\" data-section=\"").Append(E(s.Id)).Append("\"><th>").Append(E(s.Id)).Append(' ').Append(E(s.Title))
@@ -100,7 +193,9 @@ public static class HtmlReport
         var charts = ReportCharts.For(doc, t);
         if (charts.Count > 0)
         {
-            h.Append("<section id=\"charts\">\n<h2>").Append(E(t["html.charts"])).Append("</h2>\n<div class=\"charts\">\n");
+            h.Append("<section id=\"charts").Append(suffix).Append("\">\n<h2>");
+            if (part is not null) h.Append(E(doc.Checklist.Id)).Append(" · ");
+            h.Append(E(t["html.charts"])).Append("</h2>\n<div class=\"charts\">\n");
             foreach (var chart in charts)
             {
                 var svg = chart.Svg();
@@ -109,72 +204,17 @@ public static class HtmlReport
             }
             h.Append("</div>\n</section>\n");
         }
-
-        // The item table.
-        h.Append("<section id=\"items\">\n<h2>").Append(E(t["html.items"])).Append("</h2>\n<div class=\"filters\">\n");
-        void Select(string id, string label, IEnumerable<(string Value, string Text)> options)
-        {
-            h.Append("<label>").Append(E(label)).Append(" <select id=\"").Append(id).Append("\"><option value=\"\">").Append(E(t["html.filter.all"])).Append("</option>");
-            foreach (var (value, text) in options) h.Append("<option value=\"").Append(E(value)).Append("\">").Append(E(text)).Append("</option>");
-            h.Append("</select></label>\n");
-        }
-        Select("f-outcome", t["col.outcome"], Enum.GetValues<Outcome>().Where(o => doc.Root.Counts[o] > 0)
-            .Select(o => (o.Name(), $"{t.Outcome(o)} ({doc.Root.Counts[o]})")));
-        Select("f-level", t["col.level"], Enum.GetValues<Level>().Where(l => doc.Items.Any(r => r.Level == l))
-            .Select(l => (l.ToString().ToLowerInvariant(), t.Level(l))));
-        Select("f-section", t["col.section"], doc.Root.Sections.Select(s => (s.Id, $"{s.Id} {s.Title}")));
-        var total = doc.Items.Count;
-        h.Append("<span id=\"shown\" data-template=\"").Append(E(t.Template("html.shown"))).Append("\" data-shown=\"").Append(total).Append("\">")
-            .Append(E(t.Format("html.shown", ("shown", total), ("total", total)))).Append("</span>\n</div>\n");
-        h.Append("<table class=\"items\" id=\"item-table\">\n<thead><tr>");
-        foreach (var key in new[] { "id", "clause", "requirement", "level", "outcome", "score", "message" })
-            h.Append("<th>").Append(E(t["col." + key])).Append("</th>");
-        h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var r in doc.Items)
-        {
-            var top = doc.TopSectionOf(r) ?? "";
-            h.Append("<tr class=\"item\" data-id=\"").Append(E(r.Id)).Append("\" data-outcome=\"").Append(r.Outcome.Name()).Append("\" data-level=\"")
-                .Append(r.Level.ToString().ToLowerInvariant()).Append("\" data-section=\"").Append(E(top)).Append("\">");
-            h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
-                .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
-                .Append("</span></td><td class=\"num\">").Append(E(t.RowScore(r))).Append("</td><td>");
-            var message = t.Reason(r.Reason);
-            h.Append("<details><summary>").Append(E(message.Length > 0 ? message : t["html.evidence"])).Append("</summary>\n<div class=\"evidence\">");
-            if (r.Evidence.Count > 0)
-            {
-                h.Append("<table class=\"ev\"><tr><th>").Append(E(t["col.expression"])).Append("</th><th>").Append(E(t["col.actual"])).Append("</th><th>")
-                    .Append(E(t["col.expected"])).Append("</th></tr>");
-                foreach (var e in r.Evidence)
-                    h.Append("<tr><td><code>").Append(E(e.Expression)).Append("</code></td><td>").Append(E(e.Actual)).Append("</td><td>").Append(E(e.Expected)).Append("</td></tr>");
-                h.Append("</table>");
-            }
-            else h.Append("<p class=\"muted\">").Append(E(t["html.no_evidence"])).Append("</p>");
-            h.Append("<p><b>").Append(E(t["col.method"])).Append(":</b> ").Append(E(t.Method(r.Automated)));
-            if (r.Automated && doc.Sources.GetValueOrDefault(r.ItemId) is { Count: > 0 } sources)
-                h.Append(" · <b>").Append(E(t["col.sources"])).Append(":</b> ").Append(E(string.Join(", ", sources)));
-            h.Append("</p>");
-            if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
-                h.Append("<p><b>").Append(E(r.Automated ? t["col.fix"] : t["col.guidance"])).Append(":</b> ").Append(E(fix)).Append("</p>");
-            h.Append("</div></details></td></tr>\n");
-        }
-        h.Append("</tbody>\n</table>\n</section>\n");
-
-        // Inputs, params, tool.
-        h.Append("<section id=\"inputs\">\n<h2>").Append(E(t["html.inputs"])).Append("</h2>\n<table class=\"inputs\"><thead><tr><th>")
-            .Append(E(t["col.kind"])).Append("</th><th>").Append(E(t["col.file"])).Append("</th><th>SHA-256</th></tr></thead><tbody>\n");
-        foreach (var src in doc.Checklist.Sources)
-            h.Append("<tr><td>").Append(E(t["summary.checklist"])).Append("</td><td>").Append(E(src.Path)).Append("</td><td><code>").Append(E(src.Sha256)).Append("</code></td></tr>\n");
-        foreach (var i in doc.Inputs)
-            h.Append("<tr data-kind=\"").Append(E(i.Kind)).Append("\"><td>").Append(E(t.Kind(i.Kind))).Append("</td><td>").Append(E(i.Path)).Append("</td><td><code>")
-                .Append(E(i.Sha256)).Append("</code></td></tr>\n");
-        h.Append("</tbody></table>\n<h3>").Append(E(t["html.parameters"])).Append("</h3>\n<table class=\"inputs\"><tbody>\n");
-        foreach (var prm in doc.Parameters)
-            h.Append("<tr><td><code>").Append(E(prm.Name)).Append("</code></td><td>").Append(E(prm.Value)).Append("</td><td>").Append(E(t.Origin(prm.Origin))).Append("</td></tr>\n");
-        h.Append("</tbody></table>\n<p class=\"muted\">").Append(E(t.Format("html.generated", ("version", doc.EngineVersion)))).Append(" · ")
-            .Append(E(t.Formula(doc.Scoring.Model))).Append("</p>\n</section>\n");
-        h.Append("<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
-        return h.ToString();
     }
+
+    static void Score(StringBuilder h, ResultsDocument doc, ReportTexts t, string? id)
+    {
+        h.Append("<div class=\"score\"").Append(id is null ? "" : $" id=\"{id}\"").Append(" data-score=\"").Append(doc.Score is { } sc ? Pct(sc) : "").Append("\"><span class=\"label\">")
+            .Append(E(t["html.score"])).Append("</span><span class=\"value\">").Append(doc.Score is { } s2 ? ReportWords.Number(s2) : "—")
+            .Append("</span><span class=\"of\">/ 100 · ").Append(E(t["chk.pass_at"])).Append(' ').Append(ReportWords.Number(doc.Scoring.PassAt)).Append("</span></div>\n");
+    }
+
+    /// <summary>The value a row's top-level section is filtered by: its id, with its checklist's id first when there are several.</summary>
+    static string SectionKey(ResultsSet set, ResultsDocument doc, string section) => set.Several ? $"{doc.Checklist.Id} {section}" : section;
 
     const string Style = """
         :root { --pass: #1e7e34; --fail: #c0392b; --error: #d35400; --muted: #666; font-size: 10pt; }
@@ -183,6 +223,7 @@ public static class HtmlReport
         h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; border-bottom: 2px solid #d9e1f2; padding-bottom: 3px; margin-top: 22px; } h3 { font-size: 1rem; }
         header.top { display: grid; grid-template-columns: 1fr auto auto; gap: 16px; align-items: center; }
         header .basis { grid-column: 1 / -1; margin: 0; color: #333; }
+        .part-head { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; } .part-head .basis { margin: 0; }
         .object { font-size: 1.1rem; margin: 2px 0; } .checklist, .muted { color: var(--muted); margin: 2px 0; }
         .verdict, .score { border-radius: 8px; padding: 10px 18px; text-align: center; min-width: 130px; }
         .verdict .label, .score .label { display: block; font-size: 0.8rem; color: #444; } .verdict .value, .score .value { font-size: 1.8rem; font-weight: bold; }

@@ -11,19 +11,27 @@ public static class JunitReport
 {
     public static void Write(AuditReport report, Stream stream) => Write(ResultsDocument.From(report), stream);
 
-    public static void Write(ResultsDocument report, Stream stream)
+    /// <summary>One checklist, or several: one document, their suites in turn, each suite's name then starting with its
+    /// checklist's id.</summary>
+    public static void Write(ResultsSet set, Stream stream)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
+        w.WriteStartElement("testsuites");
+        w.WriteAttributeString("name", string.Join(" + ", set.Audits.Select(a => $"{a.Checklist.Id} {a.Checklist.Version}")));
+        Counts(w, set.Audits.SelectMany(a => a.Items).ToList());
+        foreach (var report in set.Audits) WriteSuites(w, report, set.Several ? report.Checklist.Id + " " : "");
+        w.WriteEndElement();
+    }
+
+    static void WriteSuites(XmlWriter w, ResultsDocument report, string prefix)
+    {
         var titles = report.Root.Sections.ToDictionary(s => s.Id, s => $"{s.Id} {s.Title}");
         var groups = report.Items.GroupBy(r => report.TopSectionOf(r) is { } top ? titles[top] : report.Checklist.Id).ToList();
-        w.WriteStartElement("testsuites");
-        w.WriteAttributeString("name", $"{report.Checklist.Id} {report.Checklist.Version}");
-        Counts(w, report.Items);
         foreach (var g in groups)
         {
             w.WriteStartElement("testsuite");
-            w.WriteAttributeString("name", g.Key);
+            w.WriteAttributeString("name", prefix + g.Key);
             Counts(w, g.ToList());
             foreach (var r in g)
             {
@@ -59,7 +67,6 @@ public static class JunitReport
             }
             w.WriteEndElement();
         }
-        w.WriteEndElement();
     }
 
     static void Counts(XmlWriter w, IReadOnlyCollection<ItemResult> rows)

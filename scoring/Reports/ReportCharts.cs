@@ -39,8 +39,9 @@ public sealed partial class ReportChart(string id, string sectionId, string titl
 }
 
 /// <summary>The charts a results document has data for: latency and throughput per concurrency level (the baseline,
-/// 4.3.2/6.4.2, on the performance sheet C.4), and for a pre-trained model (001) accuracy per perturbation level (6.3.6)
-/// and robust accuracy per ε (6.3.8). Labels in the report's language.</summary>
+/// 4.3.2/6.4.2, on the performance sheet C.4), and for a pre-trained model (001) its task metrics with their confidence
+/// intervals beside the claimed values (A.10; on 6.3.7), accuracy per perturbation level (6.3.6), robust accuracy per ε
+/// (6.3.8) and the training loss (6.3.1). Labels in the report's language; a figure that is absent is left out, never drawn as 0.</summary>
 public static class ReportCharts
 {
     public static IReadOnlyList<ReportChart> For(ResultsDocument doc, ReportTexts t)
@@ -75,12 +76,59 @@ public static class ReportCharts
         }
         if (doc.Figures.Model is { } m)
         {
+            var metrics = m.Metrics.Where(p => p.Value is not null).ToList();
+            if (metrics.Count > 0)
+                charts.Add(new ReportChart("metrics", "6.3.7", t["chart.metrics.title"], () =>
+                {
+                    var plot = NewPlot(t["chart.metrics.title"], t["chart.metrics.metric"], t["chart.metrics.axis"]);
+                    var confidence = m.Confidence is { } c ? ReportWords.Number(c * 100) + "%" : "";
+                    var xs = Enumerable.Range(1, metrics.Count).Select(i => (double)i).ToArray();
+                    // The interval as a vertical segment per metric, the measured value on it, the claimed value beside.
+                    for (var i = 0; i < metrics.Count; i++)
+                        if (metrics[i] is { CiLow: { } lo, CiHigh: { } hi })
+                        {
+                            var ci = plot.Add.Scatter(new[] { xs[i], xs[i] }, new[] { lo, hi });
+                            ci.LineWidth = 3;
+                            ci.MarkerSize = 10;
+                            ci.MarkerShape = MarkerShape.HorizontalBar;
+                            ci.Color = Colors.SteelBlue;
+                            if (i == 0 || metrics.Take(i).All(p => p.CiLow is null || p.CiHigh is null))
+                                ci.LegendText = t.Format("chart.metrics.interval", ("confidence", confidence));
+                        }
+                    var measured = plot.Add.Scatter(xs, metrics.Select(p => p.Value!.Value).ToArray());
+                    measured.LineWidth = 0;
+                    measured.MarkerSize = 9;
+                    measured.Color = Colors.Navy;
+                    measured.LegendText = t["chart.metrics.measured"];
+                    var claimed = metrics.Select((p, i) => (X: xs[i], p.Claimed)).Where(p => p.Claimed is not null).ToList();
+                    if (claimed.Count > 0)
+                    {
+                        var cl = plot.Add.Scatter(claimed.Select(p => p.X).ToArray(), claimed.Select(p => p.Claimed!.Value).ToArray());
+                        cl.LineWidth = 0;
+                        cl.MarkerSize = 11;
+                        cl.MarkerShape = MarkerShape.OpenDiamond;
+                        cl.Color = Colors.OrangeRed;
+                        cl.LegendText = t["chart.metrics.claimed"];
+                    }
+                    plot.Axes.Bottom.SetTicks(xs, metrics.Select(p => t.Or("chart.metric." + p.Name, p.Name)).ToArray());
+                    Finish(plot, 1);
+                    plot.Axes.SetLimitsX(0.5, metrics.Count + 0.5);
+                    return plot;
+                }));
+            if (m.Losses.Count > 0)
+                charts.Add(new ReportChart("loss", "6.3.1", t["chart.loss.title"], () =>
+                {
+                    var plot = NewPlot(t["chart.loss.title"], t["chart.loss.step"], t["chart.loss.axis"]);
+                    Series(plot, m.Losses.Select((l, i) => ((double)(i + 1), l)), t["chart.loss.axis"]);
+                    return Finish(plot, m.Losses.Max());
+                }));
             if (m.Perturbations.Count > 0)
                 charts.Add(new ReportChart("perturbation", "6.3.6", t["chart.perturbation.title"], () =>
                 {
                     var plot = NewPlot(t["chart.perturbation.title"], t["chart.perturbation.axis"], t["chart.metric.axis"]);
                     foreach (var g in m.Perturbations.GroupBy(p => p.Name))
-                        Series(plot, g.Where(p => p.Metric is not null).OrderBy(p => p.Level).Select(p => (p.Level, p.Metric!.Value)), g.Key);
+                        Series(plot, g.Where(p => p.Metric is not null).OrderBy(p => p.Level).Select(p => (p.Level, p.Metric!.Value)),
+                            t.Or("chart.perturbation." + g.Key, g.Key));
                     if (m.CleanMetric is { } clean)
                     {
                         var line = plot.Add.HorizontalLine(clean);
@@ -94,7 +142,8 @@ public static class ReportCharts
                 {
                     var plot = NewPlot(t["chart.epsilon.title"], t["chart.epsilon.axis"], t["chart.robust_accuracy"]);
                     foreach (var g in m.Adversarial.GroupBy(p => p.Attack))
-                        Series(plot, g.Where(p => p.RobustAccuracy is not null).OrderBy(p => p.Epsilon).Select(p => (p.Epsilon, p.RobustAccuracy!.Value)), g.Key);
+                        Series(plot, g.Where(p => p.RobustAccuracy is not null).OrderBy(p => p.Epsilon).Select(p => (p.Epsilon, p.RobustAccuracy!.Value)),
+                            t.Or("chart.attack." + g.Key, g.Key));
                     return Finish(plot, 1);
                 }));
         }

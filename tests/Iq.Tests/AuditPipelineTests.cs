@@ -139,7 +139,7 @@ public class AuditPipelineTests
         });
         var report = Assert.IsType<AuditReport>(result.Report);
         Assert.Equal(probed, result.Probe!.Directory);
-        Assert.Equal(["environment", "software"], report.Inputs.Select(i => i.Kind));
+        Assert.Equal(["environment", "security", "software"], report.Inputs.Select(i => i.Kind));
         foreach (var input in report.Inputs)
         {
             Assert.StartsWith(probed, input.Path);

@@ -83,11 +83,11 @@ public class FactBundleTests
     public void Absent_and_error_values_become_missing_with_their_reason()
     {
         var bundle = FactBundleReader.Load([TestPaths.Case("facts")], FactSchema.Default);
-        var env = (FactObject)bundle.Values.Roots["env"]!;
-        env.TryGet("security", out var security);
-        ((FactObject)security!).TryGet("apparmor", out var apparmor);
-        Assert.Equal("env.security.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Describe());
-        Assert.Equal(4, bundle.Inputs.Count);
+        var security = (FactObject)bundle.Values.Roots["security"]!;
+        security.TryGet("mac", out var mac);
+        ((FactObject)mac!).TryGet("apparmor", out var apparmor);
+        Assert.Equal("security.mac.apparmor (absent: apparmor_status not installed)", Assert.IsType<Missing>(apparmor).Describe());
+        Assert.Equal(5, bundle.Inputs.Count);
         Assert.All(bundle.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.Sha256));
     }
 }

@@ -54,4 +54,22 @@ public class LayoutTests
                          .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")))
                 Assert.DoesNotContain("using Iq.Engine", File.ReadAllText(file));
     }
+
+    /// <summary>The device binary carries the checklists and the schemas they name, not the sample bundles (the 001 sample
+    /// alone is 475 case files). Asked of MSBuild itself: what the CLI project copies to its output.</summary>
+    [Fact]
+    public void The_cli_carries_the_checklists_and_schemas_not_the_samples()
+    {
+        var project = Path.Combine(TestPaths.RepoRoot, "engine", "Iq.Cli", "Iq.Cli.csproj");
+        Assert.Equal(0, ModelCases.Run("dotnet", ["msbuild", project, "-getItem:None", "-getItem:Content", "-nologo"], out var json));
+        var items = System.Text.Json.Nodes.JsonNode.Parse(json)!["Items"]!.AsObject()
+            .SelectMany(kind => kind.Value!.AsArray())
+            .Where(i => (string?)i!["CopyToOutputDirectory"] is "PreserveNewest" or "Always")
+            .Select(i => ((string?)i!["Link"] ?? (string)i["Identity"]!).Replace('\\', '/')).ToList();
+        var checklists = items.Where(i => i.StartsWith("checklists/", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(checklists, i => i.Contains("/samples/", StringComparison.Ordinal));
+        Assert.All(checklists, i => Assert.True(i.EndsWith(".iq", StringComparison.Ordinal) || i.EndsWith(".schema.json", StringComparison.Ordinal), i));
+        foreach (var file in Directory.GetFiles(TestPaths.Checklists, "*.iq").Concat(Directory.GetFiles(TestPaths.Checklists, "*.schema.json")))
+            Assert.Contains($"checklists/{Path.GetFileName(file)}", checklists);
+    }
 }

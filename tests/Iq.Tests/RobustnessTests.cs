@@ -159,4 +159,72 @@ public class RobustnessTests
                    && result.Diagnostics.All(d => d.Span.File == "mutant.iq" && d.Span.Line >= 1 && d.Span.Column >= 1 && d.Message.Length > 0);
         }, iter: 1500);
     }
+
+    /// <summary>The readers of the security work's user input (scan results, bundles to redact, data-import lists), fed
+    /// what would exhaust a naive reader: deep nesting, one enormous line, binary. A clean refusal naming the file.</summary>
+    [Theory]
+    [InlineData("scans", "deep.xml")]
+    [InlineData("scans", "long-line.dat")]
+    [InlineData("scans", "random.xml.gz")]
+    [InlineData("redact", "deep.json")]
+    [InlineData("redact", "random.json")]
+    [InlineData("imports", "SHA256SUMS-long-line")]
+    [InlineData("imports", "SHA256SUMS-random")]
+    public void Hostile_scan_results_bundles_and_checksum_lists_are_refused_cleanly(string command, string name)
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        var file = Path.Combine(input, name);
+        var random = new byte[1 << 16];
+        new Random(11).NextBytes(random);
+        switch (name)
+        {
+            case "deep.xml":
+                File.WriteAllText(file, "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\">" + string.Concat(Enumerable.Repeat("<g>", 200_000)) + "</Benchmark>");
+                break;
+            case "deep.json":
+                File.WriteAllText(file, "{\"kind\":\"security\",\"schema\":1,\"facts\":" + new string('[', 200_000) + new string(']', 200_000) + "}");
+                break;
+            case "long-line.dat":
+                File.WriteAllText(file, "# Lynis Report\nreport_version_major=1\nhardening_index=" + new string('9', 30_000_000) + "\n");
+                break;
+            case "SHA256SUMS-long-line":
+                File.WriteAllText(file, new string('a', 64) + "  ok\n" + new string('f', 30_000_000) + "  x\n");
+                break;
+            case "random.xml.gz":
+            case "random.json":
+            case "SHA256SUMS-random":
+                random[0] = (byte)(name.EndsWith(".json") ? '{' : 'e');
+                File.WriteAllBytes(file, random);
+                break;
+        }
+        var output = Path.Combine(dir.Path, "out");
+        var run = command switch
+        {
+            "scans" => CliRunner.Process("scans", file, "--out", output),
+            "redact" => CliRunner.Process("redact", input, "--out", output, "--salt-file", Path.Combine(dir.Path, "salt")),
+            _ => CliRunner.Process("imports", "set", file, "--out", output),
+        };
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"^(iq: error: )?" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.DoesNotContain("internal error", run.Stderr);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is written");
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "a salt file holds one line of hex digits, not more than 1 KiB")]
+    [InlineData("short", "a salt file holds at least 32 hex digits")]
+    public void A_hostile_salt_file_is_refused_before_anything_is_redacted(string salt, string message)
+    {
+        using var dir = new TempDir();
+        var file = salt.StartsWith('/') ? salt : Path.Combine(dir.Path, salt);
+        if (!salt.StartsWith('/')) File.WriteAllText(file, "abcd\n");
+        var output = Path.Combine(dir.Path, "out");
+        var run = CliRunner.Process("redact", Path.Combine(TestPaths.Checklists, "samples", "compliant"), "--out", output, "--salt-file", file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"iq: error: {file}: {message}\n", run.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
 }

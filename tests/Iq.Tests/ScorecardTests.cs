@@ -65,8 +65,8 @@ public class ScorecardTests
         var c1 = x.Rows("C.1 基本信息");
         Assert.Contains(c1, r => r.Length > 1 && r[0] == "评估结论" && r[1].StartsWith(verdict + "（总分 ", StringComparison.Ordinal));
         var attachments = x.Rows("C.7 附件");
-        // the checklist, the inputs, the five params, the tool
-        Assert.Equal(json.GetProperty("inputs").GetArrayLength() + 1 + 5 + 1, attachments.Count - 1);
+        // the checklist, the inputs, every param, the tool
+        Assert.Equal(json.GetProperty("inputs").GetArrayLength() + 1 + json.GetProperty("parameters").EnumerateObject().Count() + 1, attachments.Count - 1);
         Assert.Contains(attachments, r => r.Length > 2 && r[2] == json.GetProperty("checklist").GetProperty("sha256").GetString());
     }
 
@@ -151,14 +151,14 @@ public class ScorecardTests
         var template = Path.Combine(dir.Path, "manual.xlsx");
         var run = CliRunner.InProcess("manual-template", Checklist, "-o", template);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal($"33 manual items written to {template}\n", run.Stdout);
+        Assert.Equal($"32 manual items written to {template}\n", run.Stdout);
         using (var wb = new XLWorkbook(template))
         {
             var ws = wb.Worksheet("人工评审");
-            Assert.Equal(34, ws.LastRowUsed()!.RowNumber());
-            for (var row = 2; row <= 34; row++)
+            Assert.Equal(33, ws.LastRowUsed()!.RowNumber());
+            for (var row = 2; row <= 33; row++)
             {
-                ws.Cell(row, 5).Value = ws.Cell(row, 1).GetString() == "6.2.1e.transport" ? "不通过" : "pass";
+                ws.Cell(row, 5).Value = ws.Cell(row, 1).GetString() == "6.2.1c.app-auth" ? "不通过" : "pass";
                 ws.Cell(row, 6).Value = "周静";
                 ws.Cell(row, 7).Value = new DateTime(2026, 11, 21);
                 ws.Cell(row, 8).Value = "现场核查";
@@ -175,11 +175,11 @@ public class ScorecardTests
         Assert.Equal("", audit.Stderr);
         Assert.Equal(1, audit.ExitCode);
         var items = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("items").EnumerateArray().ToList();
-        var transport = items.Single(i => i.GetProperty("id").GetString() == "6.2.1e.transport");
+        var transport = items.Single(i => i.GetProperty("id").GetString() == "6.2.1c.app-auth");
         Assert.Equal("fail", transport.GetProperty("outcome").GetString());
         Assert.Equal("attested fail by 周静 on 2026-11-21: 现场核查", transport.GetProperty("message").GetString());
         Assert.DoesNotContain(items, i => i.GetProperty("outcome").GetString() == "notchecked");
-        Assert.Contains("veto: 1 shall item(s) failed or errored (6.2.1e.transport)", audit.Stdout);
+        Assert.Contains("veto: 1 shall item(s) failed or errored (6.2.1c.app-auth)", audit.Stdout);
     }
 
     [Fact]
@@ -238,7 +238,11 @@ public class ScorecardTests
         var doc = XDocument.Load(junit);
         var cases = doc.Descendants("testcase").ToList();
         Assert.Equal(json.GetProperty("items").GetArrayLength(), cases.Count);
-        Assert.Equal("15", doc.Root!.Attribute("failures")!.Value);
+        // As many failures as the hand-checked expected.txt lists failing rows (its last line is the verdict).
+        var failingRows = File.ReadLines(Path.Combine(Sample("failing"), "expected.txt"))
+            .Count(l => l.Contains('⇶') && !l.StartsWith("verdict ", StringComparison.Ordinal) && l.EndsWith(" fail", StringComparison.Ordinal));
+        Assert.True(failingRows > 0, "no failing row in the failing sample's expected.txt");
+        Assert.Equal(failingRows.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.Root!.Attribute("failures")!.Value);
         var docker = cases.Single(c => c.Attribute("name")!.Value.StartsWith("6.1.1a.sw[Docker] ", StringComparison.Ordinal));
         Assert.Contains("actual 19.03.15, expected >= 20.10", docker.Element("failure")!.Value);
     }

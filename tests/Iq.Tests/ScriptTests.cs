@@ -32,7 +32,7 @@ public class ScriptTests
         Assert.Equal(Outcome.Pass, results["script.cores"].Outcome);
         Assert.Equal(Outcome.Pass, results["script.expr"].Outcome);
         Assert.Equal(Outcome.Error, results["script.missing"].Outcome);
-        Assert.Equal("missing evidence: env.security.selinux", results["script.missing"].Message);
+        Assert.Equal("missing evidence: security.mac.selinux", results["script.missing"].Message);
         Assert.Equal(Outcome.Error, results["script.throws"].Outcome);
         Assert.Matches(@"^csharp block at .*scripts\.iq:13:18 threw FormatException: The input string .x. was not in a correct format\.$", results["script.throws"].Message);
         Assert.Equal(Outcome.Pass, results["script.mixed"].Outcome);

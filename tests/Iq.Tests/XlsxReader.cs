@@ -25,6 +25,20 @@ sealed class XlsxReader : IDisposable
 
     public IEnumerable<Cell> Cells(string sheet) => Sheet(sheet).Descendants<Cell>();
 
+    /// <summary>The charts drawn on a sheet, in the order of their anchors.</summary>
+    public IReadOnlyList<DocumentFormat.OpenXml.Drawing.Charts.ChartSpace> Charts(string name)
+    {
+        var sheet = _doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        var part = (WorksheetPart)_doc.WorkbookPart.GetPartById(sheet.Id!);
+        if (part.DrawingsPart is not { } drawings) return [];
+        return drawings.WorksheetDrawing.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>()
+            .Select(r => ((ChartPart)drawings.GetPartById(r.Id!)).ChartSpace).ToList();
+    }
+
+    /// <summary>The value of a cell by reference (<c>B3</c>); null when the cell is absent or empty.</summary>
+    public string? Value(string sheet, string reference) =>
+        Cells(sheet).FirstOrDefault(c => c.CellReference == reference) is { } c && Text(c) is { Length: > 0 } v ? v : null;
+
     /// <summary>Rows as text, by column letter index; strings resolved from the shared string table.</summary>
     public List<string[]> Rows(string sheet)
     {

@@ -9,15 +9,15 @@ using Iq.Scoring.Scoring;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq audit [CHECKLIST] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
-/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. With no options: probe this machine, audit it
-/// against the bundled IQ checklist, write iq-report/. Exit 0 when the verdict is pass, 1 when fail or incomplete, 2
-/// when the input could not be used.</summary>
+/// <summary><c>iq audit [CHECKLIST…] --facts DIR … [--json F] [--out DIR]</c>: options to an <see cref="AuditRequest"/>,
+/// <see cref="AuditPipeline.Run"/>, the result to the reports asked for. Several checklists audit the same facts, each
+/// with its own score and verdict, in one set of reports. Exit 0 when the verdict (the worst, for several) is pass, 1 when
+/// fail or incomplete, 2 when the input could not be used.</summary>
 static class AuditCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var checklistArg = Opts.Checklist(ctx);
+        var checklistArg = new Argument<string[]>("checklist") { Description = ctx.T(Msg.ArgChecklists), Arity = ArgumentArity.ZeroOrMore, HelpName = "CHECKLIST" };
         var facts = Opts.Facts(ctx);
         var outDir = new Option<string?>("--out") { Description = ctx.T(Msg.OptOutReport), HelpName = "DIR" };
         var probe = new Option<bool>("--probe") { Description = ctx.T(Msg.OptProbe) };
@@ -41,8 +41,8 @@ static class AuditCommand
         compile.AddTo(command);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
-            CommandLineErrors.RejectOptionLike(path, parse);
+            var paths = parse.GetValue(checklistArg) is { Length: > 0 } named ? named : [Bundled.DefaultChecklist];
+            foreach (var p in paths) CommandLineErrors.RejectOptionLike(p, parse);
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
             var form = $"FIELD=VALUE ({string.Join(", ", ReportInfo.Fields)})";
@@ -57,7 +57,7 @@ static class AuditCommand
 
             var request = new AuditRequest
             {
-                Checklist = AuditChecklist.File(path, compile.Read(parse)),
+                Checklists = [.. paths.Select(p => AuditChecklist.File(p, compile.Read(parse)))],
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
                 Probe = given.Length == 0 || parse.GetValue(probe) ? new ProbeRequest(Path.Combine(output ?? "iq-report", "probe")) : null,
@@ -75,12 +75,12 @@ static class AuditCommand
             if (result.Probe is { } probed)
                 ctx.Say(Msg.ProbedIn.With(probed.Report.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), probed.Directory));
             foreach (var warning in result.Warnings) ctx.Warn(warning);
-            if (result.Report is not { } report) throw new UsageException(result.Errors.ToList());
+            if (!result.Succeeded) throw new UsageException(result.Errors.ToList());
             ctx.Cancel.ThrowIfCancellationRequested();
 
             // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
             var language = ctx.ReportLang.Name();
-            var bytes = ResultsJson.Bytes(ResultsDocument.From(report, language));
+            var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, language));
             var document = ReportOutputGroup.Reread(bytes);
             var written = ReportOutputGroup.Render(ctx, document, bytes, targets, language,
                 output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
@@ -92,9 +92,9 @@ static class AuditCommand
                 if (archivePath != "-") written.Add(archivePath);
             }
 
-            ConsoleReport.Write(report, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            ConsoleReport.Write(result.Reports, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
             foreach (var target in written) ctx.Say(Msg.Written.With(target));
-            return report.Score.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
+            return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }

@@ -83,6 +83,61 @@ static class EvidenceCommands
         return command;
     }
 
+    /// <summary><c>iq imports NAME MANIFEST [--root DIR] [--algorithm ALG] [--ignore GLOB]… [--out DIR]</c>: one imported data
+    /// set checked against its manifest (6.2.2 f), added to the bundle's data_imports.json under NAME (a set of that name
+    /// already there is replaced; the others are kept).</summary>
+    public static Command Imports(CliContext ctx)
+    {
+        var name = new Argument<string>("name") { Description = "The data set's name, as the plan's data_imports list it" };
+        var file = new Argument<string>("manifest") { Description = "Its manifest: a checksum list (sha256sum, sha512sum, with or without --tag) or a manifest iq manifest reads (CycloneDX, SPDX, iq)" };
+        var root = new Option<string?>("--root") { Description = "The folder the data was imported into (default: the manifest's folder, as sha256sum -c)" };
+        var algorithm = new Option<string?>("--algorithm") { Description = "The hash algorithm of an untagged checksum list whose file name does not name it (sha256, sha512 …)" };
+        var ignore = new Option<string[]>("--ignore") { Description = "GLOB: files under the root not to report as extra (* within a folder, ** across folders)" };
+        var outDir = Opts.OutBundle(ctx);
+        var stdout = ctx.Human;
+        var command = new Command("imports", "An imported data set checked against its manifest (checksum list or SBOM) into data_imports facts (IQ 6.2.2 f)");
+        command.Arguments.Add(name);
+        command.Arguments.Add(file);
+        command.Options.Add(root);
+        command.Options.Add(algorithm);
+        command.Options.Add(ignore);
+        command.Options.Add(outDir);
+        command.SetAction(parse => Guard(() =>
+        {
+            var set = parse.GetValue(name)!;
+            if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException("the data set's name must be visible text");
+            var facts = DataImportReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(algorithm), parse.GetValue(ignore) ?? []);
+            var dir = parse.GetValue(outDir)!;
+            var all = ExistingImports(Path.Combine(dir, "data_imports.json"));
+            all[set] = facts;
+            FactDocuments.Write(dir, "data_imports", all);
+            static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
+            var verified = facts["files_verified"] is JsonObject o ? $"none verified ({o["$absent"]})" : $"{facts["files_verified"]} verified";
+            stdout.WriteLine($"{set}: {facts["files_listed"]} files listed ({facts["format"]}), {verified}; {facts["files_missing"]} missing{Names(facts["missing_files"])}; " +
+                             $"{facts["files_changed"]} changed{Names(facts["changed_files"])}; {facts["rejected_files"]!.AsArray().Count} rejected{Names(facts["rejected_files"])}; " +
+                             $"{facts["files_extra"]} extra{Names(facts["extra_files"])}");
+            stdout.WriteLine($"written to {dir}/data_imports.json ({all.Count} data sets)");
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+
+    /// <summary>The data sets already in the bundle's data_imports.json, to add one to; a file that is not such a document
+    /// is an error (it is never overwritten).</summary>
+    static JsonObject ExistingImports(string path)
+    {
+        if (!File.Exists(path)) return [];
+        JsonNode? doc;
+        try { doc = JsonNode.Parse(File.ReadAllText(path)); }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new EvidenceInputException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not JSON, so no data set can be added to it: {e.Message}");
+        }
+        if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "data_imports" || o["facts"] is not JsonObject facts)
+            throw new EvidenceInputException($"{path}:1:1: not a data_imports fact document (kind \"data_imports\" with facts): not overwritten");
+        return (JsonObject)facts.DeepClone();
+    }
+
     /// <summary><c>iq manifest FILE [--root DIR] [--ignore GLOB]… [--pattern REGEX] [--out DIR]</c>.</summary>
     public static Command Manifest(CliContext ctx)
     {

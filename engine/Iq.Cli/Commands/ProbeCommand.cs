@@ -5,10 +5,12 @@ using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
 using Iq.Rules.Messages;
+using Iq.Engine.Probes.Security;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq probe [--out DIR]</c>: probe this machine into a fact bundle (environment.json, software.json).</summary>
+/// <summary><c>iq probe [--out DIR] [--tls HOST:PORT]… [--plan FILE]</c>: probe this machine into a fact bundle
+/// (environment.json, software.json, security.json); TLS is measured for the endpoints given and those the plan names.</summary>
 static class ProbeCommand
 {
     public static Command Create(CliContext ctx)
@@ -16,14 +18,26 @@ static class ProbeCommand
         var outDir = Opts.OutBundle(ctx, Msg.OptOutProbe);
         var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptRoot), HelpName = "DIR" };
         var command = new Command("probe", ctx.T(Msg.CmdProbe));
+        var tls = new Option<string[]>("--tls") { Description = ctx.T(Msg.OptTls), HelpName = "HOST:PORT" };
+        var plan = new Option<string?>("--plan") { Description = ctx.T(Msg.OptProbePlan), HelpName = "FILE" };
+        var redact = new Option<bool>("--redact") { Description = ctx.T(Msg.OptRedact) };
+        var salt = RedactCommand.SaltOption();
         command.Options.Add(outDir);
         command.Options.Add(root);
+        command.Options.Add(tls);
+        command.Options.Add(plan);
+        command.Options.Add(redact);
+        command.Options.Add(salt);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
-            var report = Probe(parse.GetValue(root));
+            var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
+            if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
+            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), ctx.Human) : null;
+            var report = Probe(parse.GetValue(root), endpoints);
             ctx.Cancel.ThrowIfCancellationRequested();
-            FactDocuments.WriteProbe(dir, report);
+            if (key is null) FactDocuments.WriteProbe(dir, report);
+            else WriteRedacted(dir, report, key);
             var errors = Count(report.Environment, "$error") + Count(report.Software, "$error");
             ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
             return ExitCodes.Pass;
@@ -31,15 +45,42 @@ static class ProbeCommand
         return command;
     }
 
-    public static ProbeReport Probe(string? root)
+    public static ProbeReport Probe(string? root, IReadOnlyList<TlsEndpoint>? tls = null)
     {
-        var ctx = ProbeContext.ForThisMachine();
+        var ctx = ProbeContext.ForThisMachine() with { TlsEndpoints = (tls ?? []).DistinctBy(e => e.ToString()).ToList() };
         if (root is not null)
         {
             if (!Directory.Exists(root)) throw new UsageException(Msg.NotAFolderOption.With("--root", root));
-            ctx = ctx with { Root = Path.GetFullPath(root) };
+            // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
+            ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
         return EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
+    }
+
+    static IEnumerable<TlsEndpoint> Endpoints(IEnumerable<string> texts, string where)
+    {
+        foreach (var text in texts)
+            yield return TlsEndpoint.TryParse(text, out var e, out var error) ? e : throw new UsageException(Msg.OptionProblem.With(where, error));
+    }
+
+    /// <summary>The endpoints a plan document names: <c>facts.endpoints[].address</c>.</summary>
+    static IReadOnlyList<TlsEndpoint> PlanEndpoints(string file)
+    {
+        if (!File.Exists(file)) throw new UsageException(Msg.OptionProblem.With("--plan", Msg.FileNotFound.With(file)));
+        var (endpoints, error) = TlsEndpoint.FromPlan(file);
+        return error is null ? endpoints : throw new UsageException(Msg.OptionProblem.With("--plan", error));
+    }
+
+    static void WriteRedacted(string dir, ProbeReport report, byte[] salt)
+    {
+        var version = Iq.Scoring.Reports.AuditReport.CurrentEngineVersion;
+        var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
+            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(d.Item1, d.Item2, report.Host, report.CollectedAt, version))))
+            .ToList();
+        var (redacted, diagnostics) = Redaction.Redact(documents, salt, FactSchema.Default);
+        if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
+        foreach (var (file, text) in redacted)
+            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     static int Count(JsonNode? node, string key) => node switch

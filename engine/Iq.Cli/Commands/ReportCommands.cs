@@ -13,18 +13,18 @@ namespace Iq.Cli.Commands;
 static class ReportCommands
 {
     /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.</summary>
-    static (byte[] Bytes, ResultsDocument Doc) Load(string path)
+    static (byte[] Bytes, ResultsSet Doc) Load(string path)
     {
         var diagnostics = new DiagnosticBag();
         byte[]? bytes;
         if (AuditArchive.IsArchive(path)) bytes = AuditArchive.ReadResults(path, diagnostics);
         else
         {
-            var doc = ResultsJson.Read(path, diagnostics);
+            var doc = ResultsJson.ReadSet(path, diagnostics);
             bytes = doc is null ? null : File.ReadAllBytes(path);
         }
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
-        var read = ResultsJson.Read(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
+        var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         return (bytes, read);
     }
 
@@ -44,7 +44,7 @@ static class ReportCommands
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
             var (bytes, doc) = Load(path);
-            var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.Language;
+            var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             foreach (var written in ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [])) ctx.Say(Msg.Written.With(written));
             return doc.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
@@ -62,10 +62,31 @@ static class ReportCommands
         command.SetAction(parse =>
         {
             foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
-            var diff = ResultsDiff.Of(Load(parse.GetValue(before)!).Doc, Load(parse.GetValue(after)!).Doc);
-            // The comparison is the command's output: printed in --quiet too (as the verdict line is for an audit).
-            diff.Write(ctx.Out, ctx.Lang);
-            return diff.Worse ? ExitCodes.Fail : ExitCodes.Pass;
+            var old = Load(parse.GetValue(before)!).Doc;
+            var now = Load(parse.GetValue(after)!).Doc;
+            var worse = false;
+            // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
+            // only when it is the later audit that lacks it.
+            foreach (var a in now.Audits)
+            {
+                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id);
+                if (now.Several || old.Several) ctx.Out.WriteLine($"== {a.Checklist.Id}");
+                if (b is null)
+                {
+                    ctx.Out.WriteLine(Msg.DiffNotEarlier.With(a.Checklist.Id).Render(ctx.Lang));
+                    continue;
+                }
+                var diff = ResultsDiff.Of(b, a);
+                // The comparison is the command's output: printed in --quiet too (as the verdict line is for an audit).
+                diff.Write(ctx.Out, ctx.Lang);
+                worse |= diff.Worse;
+            }
+            foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
+            {
+                ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
+                worse = true;
+            }
+            return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;
     }

@@ -46,17 +46,17 @@ sealed class ReportOutputGroup(CliContext ctx)
     }
 
     /// <summary>The results bytes read back as the document every report is rendered from.</summary>
-    public static ResultsDocument Reread(byte[] bytes)
+    public static ResultsSet Reread(byte[] bytes)
     {
         var diagnostics = new DiagnosticBag();
-        return ResultsJson.Read(bytes, "<results>", diagnostics)
+        return ResultsJson.ReadSet(bytes, "<results>", diagnostics)
                ?? throw new InvalidOperationException("the results just written do not read back: " + string.Join("; ", diagnostics.Items));
     }
 
     /// <summary>Writes every report asked for (plus <paramref name="extra"/>, path and renderer), each to stdout for
     /// <c>-</c>, else through a temporary file and a rename; returns the files written. A PDF without a browser is a usage
     /// error naming what to install, checked before anything is written.</summary>
-    public static List<string> Render(CliContext ctx, ResultsDocument doc, byte[] jsonBytes, Targets targets, string lang,
+    public static List<string> Render(CliContext ctx, ResultsSet doc, byte[] jsonBytes, Targets targets, string lang,
         IEnumerable<(string? Path, string Kind)> extra)
     {
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);

@@ -155,35 +155,57 @@ public sealed class BaselineRunner : IDisposable
         return (input, array.Data, shape);
     }
 
-    internal Dictionary<string, object> LoadLabels(IReadOnlyList<BaselineCase> cases)
+    internal Dictionary<string, object> LoadLabels(IReadOnlyList<BaselineCase> cases) =>
+        LoadLabelRows(cases).Where(r => r.Label is not null).ToDictionary(r => r.Case, r => r.Label!, StringComparer.Ordinal);
+
+    /// <summary>One row of the labels file: <c>case,label[,group][,tags]</c>. Tags (separated by ';') mark cases for the
+    /// 001 suites: natural_noise, stress, ood, invalid. An ood or invalid case may have no label.</summary>
+    internal sealed record LabelRow(string Case, object? Label, string Group, IReadOnlyList<string> Tags);
+
+    internal IReadOnlyList<LabelRow> LoadLabelRows(IReadOnlyList<BaselineCase> cases)
     {
-        var labels = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (_o.Labels is null) return labels;
+        var rows = new List<LabelRow>();
+        if (_o.Labels is null) return rows;
         if (!File.Exists(_o.Labels)) throw new BaselineInputException($"{_o.Labels}: labels file not found");
+        var info = new FileInfo(_o.Labels);
+        if (info.Length > 64L * 1024 * 1024) throw new BaselineInputException($"{_o.Labels}: larger than 64 MiB");
         var lines = File.ReadAllLines(_o.Labels);
-        if (lines.Length == 0 || lines[0].Trim() != "case,label") throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label'");
+        var header = lines.Length == 0 ? "" : lines[0].Trim();
+        if (header is not ("case,label" or "case,label,group" or "case,label,group,tags"))
+            throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label' (optionally ',group' and ',tags')");
+        var columns = header.Split(',').Length;
         var names = cases.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 1; n < lines.Length; n++)
         {
             if (lines[n].Trim().Length == 0) continue;
             var f = lines[n].Split(',');
-            if (f.Length != 2) throw new BaselineInputException($"{_o.Labels}:{n + 1}: expected 'case,label', got '{lines[n]}'");
+            if (f.Length != columns) throw new BaselineInputException($"{_o.Labels}:{n + 1}: expected '{header}', got '{lines[n]}'");
             var (name, value) = (f[0].Trim(), f[1].Trim());
             if (!names.Contains(name)) throw new BaselineInputException($"{_o.Labels}:{n + 1}: label for case '{name}', which has no .npy in {_o.Cases}");
-            if (_o.Task == "segmentation")
+            if (!seen.Add(name)) throw new BaselineInputException($"{_o.Labels}:{n + 1}: a second row for case '{name}'");
+            var group = columns > 2 ? f[2].Trim() : "";
+            var tags = columns > 3 ? f[3].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            foreach (var t in tags)
+                if (t is not ("natural_noise" or "stress" or "ood" or "invalid"))
+                    throw new BaselineInputException($"{_o.Labels}:{n + 1}: unknown tag '{t}'; expected natural_noise, stress, ood or invalid");
+            object? label;
+            if (value.Length == 0 && tags.Any(t => t is "ood" or "invalid")) label = null;
+            else if (_o.Task == "segmentation")
             {
                 var mask = Npy.Read(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_o.Labels))!, value));
-                labels[name] = mask.Data;
+                label = mask.Data;
             }
-            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var label)) labels[name] = label;
+            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l < 1_000_000) label = l;
             else throw new BaselineInputException($"{_o.Labels}:{n + 1}: a class label is a whole number, got '{value}'");
+            rows.Add(new LabelRow(name, label, group, tags));
         }
-        return labels;
+        return rows;
     }
 
     // ---- running ----
 
-    static IReadOnlyList<NamedOnnxValue> Feed(BaselineCase c) =>
+    internal static IReadOnlyList<NamedOnnxValue> Feed(BaselineCase c) =>
         c.Inputs.Select(i => NamedOnnxValue.CreateFromTensor(i.Input, new DenseTensor<float>(i.Data, i.Shape))).ToList();
 
     /// <summary>One timed inference: what the latency loops run (the benchmark compares it with a bare session.Run).
@@ -200,6 +222,12 @@ public sealed class BaselineRunner : IDisposable
         using var results = _session.Run(feed);
         return results[0].AsEnumerable<float>().ToArray();
     }
+
+    /// <summary>The first output's declared shape (negative for symbolic dimensions).</summary>
+    internal int[] OutputShape => _session.OutputMetadata.First().Value.Dimensions;
+
+    /// <summary>The first input: name and declared shape (negative for symbolic dimensions).</summary>
+    internal (string Name, int[] Shape) FirstInput => (_session.InputMetadata.First().Key, _session.InputMetadata.First().Value.Dimensions);
 
     public JsonObject Measure(IProgress<BaselineProgress>? progress, CancellationToken cancel)
     {
@@ -299,11 +327,11 @@ public sealed class BaselineRunner : IDisposable
         return facts;
     }
 
-    sealed record LevelResult(double[] Latencies, int Errors, TimeSpan Wall);
+    internal sealed record LevelResult(double[] Latencies, int Errors, TimeSpan Wall);
 
     /// <summary>N workers share the session (Run is thread-safe), each taking cases in turn, until the iterations (all
     /// workers together) or the duration are used up.</summary>
-    LevelResult Level(int workers, List<IReadOnlyList<NamedOnnxValue>> feeds, CancellationToken cancel, IProgress<BaselineProgress>? progress, string stage)
+    internal LevelResult Level(int workers, List<IReadOnlyList<NamedOnnxValue>> feeds, CancellationToken cancel, IProgress<BaselineProgress>? progress, string stage)
     {
         var latencies = new List<double>[workers];
         var errors = 0;
@@ -373,7 +401,7 @@ public sealed class BaselineRunner : IDisposable
 
     static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    static JsonObject Latency(double[] latencies)
+    internal static JsonObject Latency(double[] latencies)
     {
         var sorted = latencies.Order().ToArray();
         return new JsonObject

@@ -23,10 +23,11 @@ public sealed record AuditStage(string Name, bool StopsOnError)
 }
 
 /// <summary>One audit as a library call: <c>AuditPipeline.Run(request)</c> → result. The stages, in order:
-/// compile (the checklist with its extends chain, unless given compiled) → probe (when asked) → read facts (the bundles,
-/// validated against the schema) → evaluate → attest (judgments from the bundle and the files) → waive → report
-/// information (C.1) → score (score, verdict, the report). No console, no exception for bad input: bad input is
-/// diagnostics in the result, and the caller renders and prints.</summary>
+/// compile (each checklist with its extends chain, unless given compiled) → probe (when asked) → read facts (the bundles,
+/// validated against the schema, once for all checklists) → evaluate → attest (judgments from the bundle and the files) →
+/// waive → report information (C.1) → score (score, verdict, the report). Several checklists share the facts, the
+/// judgments, the waivers and the report information, and each is evaluated, judged and scored on its own. No console, no
+/// exception for bad input: bad input is diagnostics in the result, and the caller renders and prints.</summary>
 public static class AuditPipeline
 {
     public static readonly IReadOnlyList<AuditStage> Stages =
@@ -52,11 +53,12 @@ public static class AuditPipeline
             times.Add(new StageTime(stage.Name, clock.Elapsed));
             if (stage.StopsOnError && state.Diagnostics.HasErrors) break;
         }
+        var compiled = state.Parts.Select(p => p.Checklist).ToList();
         return new AuditResult
         {
-            Report = state.Diagnostics.HasErrors ? null : state.Report,
+            Reports = state.Diagnostics.HasErrors || state.Parts.Any(p => p.Report is null) ? [] : state.Parts.Select(p => p.Report!).ToList(),
             Diagnostics = state.Diagnostics.Items,
-            Checklist = state.Checklist,
+            Checklists = compiled.Count == request.Checklists.Count ? compiled : [],
             Probe = state.Probed,
             Stages = times,
         };
@@ -64,15 +66,38 @@ public static class AuditPipeline
 
     static void Compile(AuditState s)
     {
-        var given = s.Request.Checklist;
-        if (given.Compiled is not null)
+        var several = s.Request.Checklists.Count > 1;
+        if (s.Request.Checklists.Count == 0)
         {
-            s.Checklist = given.Compiled;
+            s.Diagnostics.Error(Codes.FileNotFound, "No checklist to audit against", SourceSpan.None("<request>"));
             return;
         }
-        var compiled = Checklists.Compile(given.Path!, given.Options);
-        s.Diagnostics.AddRange(compiled.Diagnostics);
-        s.Checklist = compiled.Checklist;
+        var compiled = new List<CompiledChecklist>();
+        foreach (var given in s.Request.Checklists)
+        {
+            if (given.Compiled is not null)
+            {
+                compiled.Add(given.Compiled);
+                continue;
+            }
+            // With several checklists a --set names a param of one of them: each takes the overrides it declares.
+            var result = Checklists.Compile(given.Path!, several ? given.Options with { IgnoreUndeclaredOverrides = true } : given.Options);
+            s.Diagnostics.AddRange(result.Diagnostics);
+            if (result.Checklist is { } c) compiled.Add(c);
+        }
+        if (s.Diagnostics.HasErrors) return;
+        if (several)
+        {
+            var ids = compiled.Select(c => c.Model.Id).ToList();
+            foreach (var twice in ids.GroupBy(id => id).Where(g => g.Count() > 1))
+                s.Diagnostics.Error(Codes.DuplicateId, $"Checklist '{twice.Key}' is given twice: each checklist of an audit has its own results", SourceSpan.None("<request>"));
+            var declared = compiled.SelectMany(c => c.Model.Params.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in s.Request.Checklists.Where(g => g.Compiled is null).SelectMany(g => g.Options.ParamOverrides.Keys).Distinct())
+                if (!declared.Contains(name))
+                    s.Diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set: no checklist of the audit ({string.Join(", ", ids)}) declares it"
+                        + Rules.Syntax.Text.DidYouMean(name, declared), new SourceSpan("<command line>", 1, 1));
+        }
+        s.Parts.AddRange(compiled.Select(c => new AuditPart(c)));
     }
 
     static void Probe(AuditState s)
@@ -86,8 +111,11 @@ public static class AuditPipeline
                 s.Diagnostics.Error(Msg.ProbeRootNotFound.With(root), SourceSpan.None(root));
                 return;
             }
-            ctx = ctx with { Root = Path.GetFullPath(root) };
+            // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
+            ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
+        // TLS of the endpoints the plan names is measured too (6.2.1 e).
+        ctx = ctx with { TlsEndpoints = Probes.Security.TlsEndpoint.FromBundles(s.Request.FactBundles) };
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
         try { FactDocuments.WriteProbe(probe.Directory, report); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -107,7 +135,10 @@ public static class AuditPipeline
         s.Inputs.AddRange(bundle.Inputs);
     }
 
-    static void Evaluate(AuditState s) => s.Results = s.Checklist!.Evaluate(s.Facts!, s.Now);
+    static void Evaluate(AuditState s)
+    {
+        foreach (var part in s.Parts) part.Results = part.Checklist.Evaluate(s.Facts!, s.Now);
+    }
 
     /// <summary>Judgments from the bundle's attestations document and from the files given; a manual item takes the
     /// attested outcome.</summary>
@@ -120,8 +151,13 @@ public static class AuditPipeline
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
             s.AddInput(file, "attestations");
         }
-        s.Attestations = judgments;
-        s.Results = Attestations.Apply(s.Checklist!.Model, s.Results, judgments, source, s.Diagnostics);
+        var routed = Route(s, judgments, a => a.Item, "Attestation", _ => SourceSpan.None(source));
+        for (var i = 0; i < s.Parts.Count; i++)
+        {
+            var part = s.Parts[i];
+            part.Attestations = routed[i];
+            part.Results = Attestations.Apply(part.Checklist.Model, part.Results, routed[i], source, s.Diagnostics);
+        }
     }
 
     static void Waive(AuditState s)
@@ -132,8 +168,40 @@ public static class AuditPipeline
             waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics));
             s.AddInput(file, "waivers");
         }
-        s.Waivers = waivers;
-        s.Results = Waivers.Apply(s.Checklist!.Model, s.Results, waivers, s.Now, s.Diagnostics);
+        var routed = Route(s, waivers, w => w.Item, "Waiver", w => w.Span);
+        for (var i = 0; i < s.Parts.Count; i++)
+        {
+            var part = s.Parts[i];
+            part.Waivers = routed[i];
+            part.Results = Waivers.Apply(part.Checklist.Model, part.Results, routed[i], s.Now, s.Diagnostics);
+        }
+    }
+
+    /// <summary>Each judgment or waiver to the checklist that has its item (an item id, or a row id of a <c>foreach</c>).
+    /// With one checklist all go to it, and it reports those for items it lacks; with several, one for an item no checklist
+    /// has, or more than one has, is an error here.</summary>
+    static List<T>[] Route<T>(AuditState s, IReadOnlyList<T> judgments, Func<T, string> item, string what, Func<T, SourceSpan> where)
+    {
+        var routed = s.Parts.Select(_ => new List<T>()).ToArray();
+        if (routed.Length == 1)
+        {
+            routed[0].AddRange(judgments);
+            return routed;
+        }
+        var ids = string.Join(", ", s.Parts.Select(p => p.Checklist.Model.Id));
+        foreach (var j in judgments)
+        {
+            var id = item(j);
+            var owners = Enumerable.Range(0, s.Parts.Count).Where(i => s.Parts[i].Has(id)).ToList();
+            if (owners.Count == 1) routed[owners[0]].Add(j);
+            else if (owners.Count == 0)
+                s.Diagnostics.Error(Codes.UnknownTailoringTarget, $"{what} for unknown item '{id}': no checklist of the audit ({ids}) has it"
+                    + Rules.Syntax.Text.DidYouMean(id, s.Parts.SelectMany(p => p.Checklist.Model.Items.Select(i => i.Id))), where(j));
+            else
+                s.Diagnostics.Error(Codes.DuplicateId, $"{what} for '{id}' is ambiguous: {string.Join(" and ", owners.Select(i => s.Parts[i].Checklist.Model.Id))} "
+                    + "both have that item; audit them separately", where(j));
+        }
+        return routed;
     }
 
     static void ReadReportInfo(AuditState s)
@@ -157,17 +225,20 @@ public static class AuditPipeline
                 SourceSpan.None("<request>"));
             return;
         }
-        var checklist = s.Checklist!.Model;
-        var score = Scorer.Score(checklist, s.Results, s.Request.ScoringModel);
-        s.Report = new AuditReport(checklist, s.Inputs, s.Results, score, AuditReport.CurrentEngineVersion,
-            s.Request.RecordTime ? s.Now : null)
+        foreach (var part in s.Parts)
         {
-            Attestations = s.Attestations,
-            Waivers = s.Waivers,
-            Info = s.Info,
-            AsOf = s.Request.AsOf,
-            Figures = ReportFacts.Figures(s.Facts!),
-        };
+            var checklist = part.Checklist.Model;
+            var score = Scorer.Score(checklist, part.Results, s.Request.ScoringModel);
+            part.Report = new AuditReport(checklist, s.Inputs, part.Results, score,
+                AuditReport.CurrentEngineVersion, s.Request.RecordTime ? s.Now : null)
+            {
+                Attestations = part.Attestations,
+                Waivers = part.Waivers,
+                Info = s.Info,
+                AsOf = s.Request.AsOf,
+                Figures = ReportFacts.Figures(checklist, s.Facts!),
+            };
+        }
     }
 }
 
@@ -177,19 +248,27 @@ sealed class AuditState(AuditRequest request)
     public AuditRequest Request { get; } = request;
     public DateTimeOffset Now { get; } = request.AsOf ?? DateTimeOffset.UtcNow;
     public DiagnosticBag Diagnostics { get; } = new();
-    public CompiledChecklist? Checklist { get; set; }
+    public List<AuditPart> Parts { get; } = [];
     public ProbedBundle? Probed { get; set; }
     public FactValues? Facts { get; set; }
     public List<InputFile> Inputs { get; } = [];
-    public IReadOnlyList<ItemResult> Results { get; set; } = [];
-    public IReadOnlyList<Attestation> Attestations { get; set; } = [];
-    public IReadOnlyList<Waiver> Waivers { get; set; } = [];
     public ReportInfo Info { get; set; } = ReportInfo.Empty;
-    public AuditReport? Report { get; set; }
 
     /// <summary>A judgment file the audit rests on, with its hash (a missing one is reported by its reader).</summary>
     public void AddInput(string file, string kind)
     {
         if (File.Exists(file)) Inputs.Add(new InputFile(file, kind, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))));
     }
+}
+
+/// <summary>One checklist of the audit: its results as the stages change them, and its report.</summary>
+sealed class AuditPart(CompiledChecklist checklist)
+{
+    public CompiledChecklist Checklist { get; } = checklist;
+    public IReadOnlyList<ItemResult> Results { get; set; } = [];
+    public IReadOnlyList<Attestation> Attestations { get; set; } = [];
+    public IReadOnlyList<Waiver> Waivers { get; set; } = [];
+    public AuditReport? Report { get; set; }
+
+    public bool Has(string id) => Checklist.Model.Items.Any(i => i.Id == id) || Results.Any(r => r.Id == id);
 }

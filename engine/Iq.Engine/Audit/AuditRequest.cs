@@ -2,12 +2,21 @@ using Iq.Rules.Compilation;
 
 namespace Iq.Engine.Audit;
 
-/// <summary>What to audit and how: the checklist, the fact bundles (and whether to probe this machine first), the
-/// clock, and the judgments, waivers and report information to put beside the results. Plain data: the CLI maps its
-/// options to one, a fleet makes thousands with one compiled checklist.</summary>
+/// <summary>What to audit and how: the checklist (or several, over the same facts), the fact bundles (and whether to
+/// probe this machine first), the clock, and the judgments, waivers and report information to put beside the results.
+/// Plain data: the CLI maps its options to one, a fleet makes thousands with one compiled checklist.</summary>
 public sealed record AuditRequest
 {
-    public required AuditChecklist Checklist { get; init; }
+    /// <summary>The checklists, in order: the facts are read once and each checklist is evaluated, judged and scored on its
+    /// own (its own score and verdict), as a device is audited against IQ (000) and its pre-trained model (001) at once.</summary>
+    public IReadOnlyList<AuditChecklist> Checklists { get; init; } = [];
+
+    /// <summary>The one checklist of a one-checklist audit (the first, when there are several).</summary>
+    public AuditChecklist Checklist
+    {
+        get => Checklists.Count > 0 ? Checklists[0] : throw new InvalidOperationException("the request names no checklist");
+        init => Checklists = [value];
+    }
 
     /// <summary>Fact bundle folders, read in this order (after the probe's, when there is one).</summary>
     public IReadOnlyList<string> FactBundles { get; init; } = [];
@@ -24,10 +33,11 @@ public sealed record AuditRequest
     /// <summary>A scoring model over the checklist's own (<see cref="Rules.Model.ScoringSpec.Models"/>); null: the checklist's.</summary>
     public string? ScoringModel { get; init; }
 
-    /// <summary>Manual judgments: YAML, CSV or a filled manual-review workbook (besides any attestations document in the bundles).</summary>
+    /// <summary>Manual judgments: YAML, CSV or a filled manual-review workbook (besides any attestations document in the
+    /// bundles). With several checklists, each judgment goes to the checklist that has its item.</summary>
     public IReadOnlyList<string> AttestationFiles { get; init; } = [];
 
-    /// <summary>Waivers: YAML or CSV.</summary>
+    /// <summary>Waivers: YAML or CSV; with several checklists, each goes to the checklist that has its item.</summary>
     public IReadOnlyList<string> WaiverFiles { get; init; } = [];
 
     /// <summary>A JSON file with the C.1 report information; null: none.</summary>

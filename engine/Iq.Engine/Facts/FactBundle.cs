@@ -121,7 +121,18 @@ public static class FactBundleReader
         }
     }
 
-    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics)
+    /// <summary>Checks the facts of a document that was not JSON on disk (a YAML model description): the same
+    /// conversion as for bundle files, with positions given by <paramref name="locate"/> (JSON path, whether the member
+    /// name is meant → line and column in the original file). Null when anything was wrong.</summary>
+    public static object? Validate(JsonElement facts, FactRoot root, string display, Func<string, bool, (int Line, int Column)> locate,
+        DiagnosticBag diagnostics)
+    {
+        var errors = new Errors(display, [], diagnostics, locate);
+        var value = Convert(facts, root.Type, "$", root.Name, errors);
+        return errors.Count > 0 ? null : value;
+    }
+
+    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
     {
         public int Count { get; private set; }
         public bool DeclaresNotApplicable { get; set; }
@@ -136,7 +147,7 @@ public static class FactBundleReader
         (string, string, object?, string)? Report(Message message, string jsonPath, MessageText problem, bool name)
         {
             Count++;
-            var (line, column) = JsonLocator.Find(bytes, jsonPath, name);
+            var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
             diagnostics.Error(message.With(problem, jsonPath), new SourceSpan(file, line, column));
             return null;
         }
@@ -152,7 +163,10 @@ public static class FactBundleReader
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
             return new Missing(factPath, e.TryGetProperty("$absent", out _) ? Absence.Absent : Absence.ProbeError, why.ToString());
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1)
+        // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):
+        // there it is that member, read as any other.
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1
+            && !(type is ObjectType declared && declared.Member("not_applicable") is not null))
         {
             if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
             if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))

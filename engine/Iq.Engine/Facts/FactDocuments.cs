@@ -12,10 +12,12 @@ public static class FactDocuments
         AtomicFile.Write(Path.Combine(dir, kind + ".json"), s => s.Write(System.Text.Encoding.UTF8.GetBytes(
             EnvironmentProber.Document(kind, facts, host, collectedAt ?? DateTimeOffset.UtcNow, AuditReport.CurrentEngineVersion))));
 
-    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json), so that results name and hash it.</summary>
+    /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json, security.json), so that
+    /// results name and hash it.</summary>
     public static void WriteProbe(string dir, ProbeReport report)
     {
         Write(dir, "environment", report.Environment, report.Host, report.CollectedAt);
         Write(dir, "software", report.Software, report.Host, report.CollectedAt);
+        Write(dir, "security", report.Security, report.Host, report.CollectedAt);
     }
 }

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Iq.Engine.Probes;
 
 /// <summary>The probes of this machine, run concurrently; one failing never stops the others.</summary>
-public sealed record ProbeReport(JsonObject Environment, JsonObject Software, TimeSpan Elapsed, DateTimeOffset CollectedAt)
+public sealed record ProbeReport(JsonObject Environment, JsonObject Software, JsonObject Security, TimeSpan Elapsed, DateTimeOffset CollectedAt)
 {
     /// <summary>The probed host name, or "unknown" when its probe failed.</summary>
     public string Host => Environment["host"] is JsonObject h && h["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "unknown";
@@ -24,9 +24,13 @@ public static class EnvironmentProber
             // Other systems get their own probes later; until then say so per fact rather than guess.
             var os = RuntimeInformation.OSDescription;
             var env = new JsonObject();
-            foreach (var part in new[] { "host", "os", "cpu", "memory", "storage", "network", "gpus", "security" })
+            foreach (var part in new[] { "host", "os", "cpu", "memory", "storage", "network", "gpus" })
                 env[part] = Fact.Absent($"unsupported on {os}: iq probes Linux only");
-            return new ProbeReport(env, new JsonObject(), clock.Elapsed, collectedAt);
+            var sec = new JsonObject();
+            foreach (var part in new[] { "ssh", "pam", "accounts", "sudo", "audit", "auth_log", "firewall", "mac", "listening" })
+                sec[part] = Fact.Absent($"unsupported on {os}: iq probes Linux only");
+            sec["tls"] = new JsonArray();
+            return new ProbeReport(env, new JsonObject(), sec, clock.Elapsed, collectedAt);
         }
 
         Task<JsonNode?> Sync(Func<JsonNode?> probe) => Task.Run(() => Fact.Try(probe), cancel);
@@ -36,7 +40,7 @@ public static class EnvironmentProber
         var memory = Sync(() => SystemProbes.Memory(ctx));
         var storage = Sync(() => DeviceProbes.Storage(ctx));
         var network = Sync(() => DeviceProbes.Network(ctx));
-        var security = Sync(() => SecurityProbes.Security(ctx));
+        var security = SecurityProbes.ProbeAsync(ctx, cancel);
         var gpus = Fact.TryAsync(() => DeviceProbes.Gpus(ctx, cancel));
         var software = SoftwareProbes.InventoryAsync(ctx, cancel);
         var environment = new JsonObject
@@ -48,9 +52,8 @@ public static class EnvironmentProber
             ["storage"] = await storage,
             ["network"] = await network,
             ["gpus"] = await gpus,
-            ["security"] = await security,
         };
-        return new ProbeReport(environment, await software, clock.Elapsed, collectedAt);
+        return new ProbeReport(environment, await software, await security, clock.Elapsed, collectedAt);
     }
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

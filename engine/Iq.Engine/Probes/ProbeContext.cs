@@ -7,9 +7,18 @@ namespace Iq.Engine.Probes;
 /// facts that only a system call can give (free space, addresses) are reported absent, not guessed.</summary>
 public sealed record ProbeContext(string Root, IReadOnlyList<string> SearchPath, TimeSpan CommandTimeout)
 {
+    /// <summary>The search path, then the system folders (sshd, auditctl, nft live in sbin, which a user's PATH may lack).</summary>
     public static ProbeContext ForThisMachine() =>
-        new("/", (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries),
+        new("/", (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries)
+                .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin"]).Distinct().ToList(),
             TimeSpan.FromSeconds(5));
+
+    /// <summary>TLS endpoints to measure (HOST:PORT from the plan or <c>iq probe --tls</c>).</summary>
+    public IReadOnlyList<Security.TlsEndpoint> TlsEndpoints { get; init; } = [];
+
+    /// <summary>How long one TLS connection and handshake may take (a server that does not answer in this time is
+    /// reported as unknown for that version, never as refusing it).</summary>
+    public TimeSpan TlsTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     public bool Live => Root == "/";
 

@@ -34,7 +34,7 @@ public static class AuditArchive
 
     /// <summary>Archives an audit: the results bytes, the documents they name (each must still hash as recorded), and the
     /// report files written. Errors are diagnostics; nothing is written then.</summary>
-    public static void Write(string target, byte[] resultsBytes, ResultsDocument doc, IEnumerable<string> reports, DiagnosticBag diagnostics,
+    public static void Write(string target, byte[] resultsBytes, ResultsSet doc, IEnumerable<string> reports, DiagnosticBag diagnostics,
         Action<string, Action<Stream>>? write = null)
     {
         var entries = new List<Entry> { new(ResultsName, "results", null, null, resultsBytes) };
@@ -62,8 +62,9 @@ public static class AuditArchive
             }
             entries.Add(entry);
         }
-        foreach (var s in doc.Checklist.Sources) Add("checklist", s.Path, "checklist", null, s.Sha256);
-        foreach (var i in doc.Inputs) Add("inputs", i.Path, "input", i.Kind, i.Sha256);
+        // Several checklists read the same inputs: each file once.
+        foreach (var s in doc.Audits.SelectMany(d => d.Checklist.Sources).DistinctBy(s => (s.Path, s.Sha256))) Add("checklist", s.Path, "checklist", null, s.Sha256);
+        foreach (var i in doc.Audits.SelectMany(d => d.Inputs).DistinctBy(i => (i.Path, i.Sha256))) Add("inputs", i.Path, "input", i.Kind, i.Sha256);
         foreach (var r in reports.Where(r => Path.GetFullPath(r) != Path.GetFullPath(target)).Distinct()) Add("reports", r, "report", null, null);
         if (diagnostics.HasErrors) return;
         entries.Add(new Entry(ManifestName, "manifest", null, null, Manifest(entries, doc)));
@@ -80,16 +81,16 @@ public static class AuditArchive
         });
     }
 
-    static byte[] Manifest(List<Entry> entries, ResultsDocument doc)
+    static byte[] Manifest(List<Entry> entries, ResultsSet doc)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
-            w.WriteString("tool", $"iq {doc.EngineVersion}");
-            w.WriteString("checklist", $"{doc.Checklist.Id} {doc.Checklist.Version}");
-            w.WriteString("report_no", doc.Info.ReportNo);
+            w.WriteString("tool", $"iq {doc.First.EngineVersion}");
+            w.WriteString("checklist", string.Join(" + ", doc.Audits.Select(d => $"{d.Checklist.Id} {d.Checklist.Version}")));
+            w.WriteString("report_no", doc.First.Info.ReportNo);
             w.WriteString("verdict", doc.Verdict.ToString().ToLowerInvariant());
             w.WriteStartArray("files");
             foreach (var e in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -220,10 +221,10 @@ public static class AuditArchive
             diagnostics.Error(Msg.ArchiveLacks.With(ResultsName), at);
             return null;
         }
-        var doc = ResultsJson.Read(results, $"{archive}!{ResultsName}", diagnostics);
-        if (doc is null) return null;
+        var set = ResultsJson.ReadSet(results, $"{archive}!{ResultsName}", diagnostics);
+        if (set is null) return null;
         var archivedHashes = listed.Where(l => l.Value.Role is "checklist" or "input").Select(l => l.Value.Sha).ToHashSet(StringComparer.Ordinal);
-        foreach (var (path, sha) in doc.Checklist.Sources.Select(s => (s.Path, s.Sha256)).Concat(doc.Inputs.Select(i => (i.Path, i.Sha256))))
+        foreach (var (path, sha) in set.Audits.SelectMany(doc => doc.Checklist.Sources.Select(s => (s.Path, s.Sha256)).Concat(doc.Inputs.Select(i => (i.Path, i.Sha256)))))
             if (!archivedHashes.Contains(sha))
                 diagnostics.Error(Msg.ArchiveNoRecordedFile.With(path, sha), at);
         return files;

@@ -1,3 +1,4 @@
+using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
@@ -7,7 +8,9 @@ namespace Iq.Engine.Reports;
 /// <summary>What the reports take from the fact documents themselves, read once when the audit runs and carried in the
 /// results (so a report can be re-rendered from the results alone): the device from the plan (C.1), and the series of the
 /// charts — the baseline per concurrency level with the plan's latency limit, and the 001 measurements per perturbation
-/// level and per ε.</summary>
+/// level and per ε, its task metrics with their confidence intervals beside the vendor's claims, its training losses.
+/// A checklist gets the series of the documents its items read (the IQ checklist the baseline's, 001 the model's), so that
+/// in an audit against both each keeps its own charts.</summary>
 public static class ReportFacts
 {
     public static ProductInfo Product(FactValues facts)
@@ -18,6 +21,13 @@ public static class ReportFacts
 
     public static ReportFigures Figures(FactValues facts) =>
         new(Baseline(facts), Model(facts));
+
+    /// <summary>The series of the fact documents the checklist's items read.</summary>
+    public static ReportFigures Figures(ChecklistModel checklist, FactValues facts)
+    {
+        var kinds = checklist.Items.SelectMany(i => i.Reads).Select(r => r.Kind).ToHashSet(StringComparer.Ordinal);
+        return new(kinds.Contains("baseline") ? Baseline(facts) : null, kinds.Contains("model_measurements") ? Model(facts) : null);
+    }
 
     static BaselineFigures? Baseline(FactValues facts)
     {
@@ -42,8 +52,24 @@ public static class ReportFacts
         var adversarial = (Get(Get(root, "adversarial"), "results") as object?[] ?? []).OfType<FactObject>()
             .Where(p => Num(p, "epsilon") is not null)
             .Select(p => new EpsilonPoint(Text(p, "attack"), Num(p, "epsilon")!.Value, Num(p, "robust_accuracy"), Num(p, "success_rate"))).ToList();
-        if (perturbations.Count == 0 && adversarial.Count == 0) return null;
-        return new ModelFigures(Get(robustness, "clean_metric") as double?, perturbations, adversarial);
+        var performance = Get(root, "performance");
+        var claims = (Get(Get(facts.Roots.GetValueOrDefault("md"), "applicability"), "expected_performance") as object?[] ?? []).OfType<FactObject>()
+            .Where(c => Text(c, "metric").Length > 0 && Num(c, "value") is not null)
+            .GroupBy(c => Text(c, "metric")).ToDictionary(g => g.Key, g => Num(g.First(), "value"), StringComparer.Ordinal);
+        // The metrics in the order A.10 lists them; a metric the vendor claims but iq did not measure is not drawn.
+        var metrics = Get(performance, "metrics") is FactObject m
+            ? m.Members.Where(kv => kv.Value is FactObject).Select(kv => (Name: kv.Key, Value: (FactObject)kv.Value!))
+                .Select(x => new MetricPoint(x.Name, Num(x.Value, "value"), Num(x.Value, "ci_low"), Num(x.Value, "ci_high"), claims.GetValueOrDefault(x.Name)))
+                .Where(x => x.Value is not null).ToList()
+            : [];
+        var losses = (Get(Get(root, "training_run"), "losses") as object?[] ?? []).OfType<double>().Where(double.IsFinite).ToList();
+        if (perturbations.Count == 0 && adversarial.Count == 0 && metrics.Count == 0 && losses.Count == 0) return null;
+        return new ModelFigures(Get(robustness, "clean_metric") as double?, perturbations, adversarial)
+        {
+            Metrics = metrics,
+            Confidence = Get(Get(performance, "bootstrap"), "confidence") is double c && double.IsFinite(c) ? c : null,
+            Losses = losses,
+        };
     }
 
     static object? Get(object? o, string name) => o is FactObject f && f.TryGet(name, out var v) ? v : null;

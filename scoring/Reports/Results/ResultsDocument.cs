@@ -117,8 +117,21 @@ public sealed record BaselineFigures(IReadOnlyList<ConcurrencyPoint> Levels, dou
 
 public sealed record ConcurrencyPoint(double Level, double? Throughput, double? MeanMs, double? P99Ms, double? Success, double? Errors);
 
-/// <summary>The 001 measurements: accuracy per perturbation and level (with the clean accuracy), robust accuracy per ε.</summary>
-public sealed record ModelFigures(double? CleanMetric, IReadOnlyList<PerturbationPoint> Perturbations, IReadOnlyList<EpsilonPoint> Adversarial);
+/// <summary>The 001 measurements: accuracy per perturbation and level (with the clean accuracy), robust accuracy per ε, the
+/// task metrics with their bootstrap confidence intervals and the vendor's claimed values (A.10; 4.5.2, 6.3.7), and the
+/// training losses of a run under iq or the vendor's log (6.3.1).</summary>
+public sealed record ModelFigures(double? CleanMetric, IReadOnlyList<PerturbationPoint> Perturbations, IReadOnlyList<EpsilonPoint> Adversarial)
+{
+    public IReadOnlyList<MetricPoint> Metrics { get; init; } = [];
+
+    /// <summary>The intervals' confidence level (0.95), as the measurement recorded it.</summary>
+    public double? Confidence { get; init; }
+
+    public IReadOnlyList<double> Losses { get; init; } = [];
+}
+
+/// <summary>A task metric as measured, its confidence interval, and the value the description claims for it (null: none).</summary>
+public sealed record MetricPoint(string Name, double? Value, double? CiLow, double? CiHigh, double? Claimed);
 
 public sealed record PerturbationPoint(string Name, double Level, double? Metric);
 

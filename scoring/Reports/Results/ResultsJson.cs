@@ -29,9 +29,47 @@ public static class ResultsJson
         return ms.ToArray();
     }
 
+    /// <summary>One checklist: its <c>iq.results/2</c> document; several: <c>iq.results-set/1</c>, their documents in turn.</summary>
+    public static byte[] Bytes(ResultsSet set)
+    {
+        using var ms = new MemoryStream();
+        Write(set, ms);
+        return ms.ToArray();
+    }
+
+    static Utf8JsonWriter Writer(Stream stream) =>
+        new(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public static void Write(ResultsSet set, Stream stream)
+    {
+        if (!set.Several)
+        {
+            Write(set.First, stream);
+            return;
+        }
+        using var w = Writer(stream);
+        w.WriteStartObject();
+        w.WriteString("schema", ResultsSet.SchemaId);
+        w.WriteStartObject("engine");
+        w.WriteString("name", "iq");
+        w.WriteString("version", set.First.EngineVersion);
+        w.WriteEndObject();
+        w.WriteString("verdict", Name(set.Verdict));
+        w.WriteString("verdict_reason", set.VerdictReason);
+        w.WriteStartArray("audits");
+        foreach (var d in set.Audits) WriteDocument(w, d);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void Write(ResultsDocument d, Stream stream)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = Writer(stream);
+        WriteDocument(w, d);
+    }
+
+    static void WriteDocument(Utf8JsonWriter w, ResultsDocument d)
+    {
         var c = d.Checklist;
         w.WriteStartObject();
         w.WriteString("schema", ResultsDocument.SchemaId);
@@ -282,6 +320,22 @@ public static class ResultsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("metrics");
+            foreach (var p in m.Metrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", p.Name);
+                WriteNumber(w, "value", p.Value);
+                WriteNumber(w, "ci_low", p.CiLow);
+                WriteNumber(w, "ci_high", p.CiHigh);
+                WriteNumber(w, "claimed", p.Claimed);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            WriteNumber(w, "confidence", m.Confidence);
+            w.WriteStartArray("losses");
+            foreach (var l in m.Losses) w.WriteNumberValue(l);
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         else w.WriteNull("model");
@@ -291,7 +345,10 @@ public static class ResultsJson
     // ---- reading ----
 
     /// <summary>A results file read back; bad input is a diagnostic naming the file and the JSON path, never an exception.</summary>
-    public static ResultsDocument? Read(string path, DiagnosticBag diagnostics)
+    public static ResultsDocument? Read(string path, DiagnosticBag diagnostics) =>
+        ReadBytes(path, diagnostics) is { } bytes ? Read(bytes, path, diagnostics) : null;
+
+    static byte[]? ReadBytes(string path, DiagnosticBag diagnostics)
     {
         byte[] bytes;
         try
@@ -314,15 +371,36 @@ public static class ResultsJson
             diagnostics.Error(Msg.CannotRead.With(path, e.Message), SourceSpan.None(path));
             return null;
         }
-        return Read(bytes, path, diagnostics);
+        return bytes;
     }
 
+    /// <summary>One checklist's results (<c>iq.results/2</c>); a file of several is an error saying so (use <see cref="ReadSet(string, DiagnosticBag)"/>).</summary>
     public static ResultsDocument? Read(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        var set = ReadSet(bytes, path, diagnostics);
+        if (set is null) return null;
+        if (!set.Several) return set.First;
+        diagnostics.Error(Codes.BadDocument, $"{path} holds the results of {set.Audits.Count} checklists ({ResultsSet.SchemaId}); one checklist's results are expected here",
+            SourceSpan.None(path));
+        return null;
+    }
+
+    /// <summary>A results file of one checklist (<c>iq.results/2</c>) or several (<c>iq.results-set/1</c>).</summary>
+    public static ResultsSet? ReadSet(string path, DiagnosticBag diagnostics) =>
+        ReadBytes(path, diagnostics) is { } bytes ? ReadSet(bytes, path, diagnostics) : null;
+
+    public static ResultsSet? ReadSet(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
-            return new Reader(doc.RootElement).Document();
+            var root = new Node(doc.RootElement, "$");
+            if (root["schema"].Str() != ResultsSet.SchemaId) return new Reader(root).Document();
+            var audits = root["audits"].Array().Select(a => new Reader(a).Document()).ToList();
+            if (audits.Count < 2) throw root["audits"].Bad(Msg.SetNeedsTwo.With(ResultsSet.SchemaId));
+            var set = new ResultsSet(audits);
+            if (root["verdict"].Enum<Verdict>() != set.Verdict) throw root["verdict"].Bad(Msg.SetVerdictIsWorst.With(Name(set.Verdict)));
+            return set;
         }
         catch (JsonException e)
         {
@@ -394,11 +472,10 @@ public static class ResultsJson
         public Outcome Outcome() => OutcomeNames.Parse(Str()) ?? throw Bad(Msg.UnknownOutcome.With(Str()));
     }
 
-    sealed class Reader(JsonElement root)
+    sealed class Reader(Node r)
     {
         public ResultsDocument Document()
         {
-            var r = new Node(root, "$");
             var schema = r["schema"].Str();
             if (schema != ResultsDocument.SchemaId)
                 throw r["schema"].Bad(schema.StartsWith("iq.results/", StringComparison.Ordinal)
@@ -489,6 +566,12 @@ public static class ResultsJson
                 ? new ModelFigures(m["clean_metric"].NumOrNull(),
                     m["perturbations"].Array().Select(p => new PerturbationPoint(p["name"].Str(), p["level"].Num(), p["metric"].NumOrNull())).ToList(),
                     m["adversarial"].Array().Select(p => new EpsilonPoint(p["attack"].Str(), p["epsilon"].Num(), p["robust_accuracy"].NumOrNull(), p["success_rate"].NumOrNull())).ToList())
+                {
+                    Metrics = m["metrics"].Array().Select(p => new MetricPoint(p["name"].Str(), p["value"].NumOrNull(), p["ci_low"].NumOrNull(),
+                        p["ci_high"].NumOrNull(), p["claimed"].NumOrNull())).ToList(),
+                    Confidence = m["confidence"].NumOrNull(),
+                    Losses = m["losses"].Array().Select(l => l.Num()).ToList(),
+                }
                 : null;
             return new ReportFigures(baseline, model);
         }

@@ -21,12 +21,19 @@ public sealed class Labels
     public string ChecklistSheet => T["sheet.checklist"];
     public string ChartsSheet => T["sheet.charts"];
 
-    /// <summary>A top-level section's sheet: Annex C's C.2–C.6 for the IQ checklist's 6.2–6.6, else the section's id; a name
-    /// Excel accepts (31 characters, none of []:*?/\).</summary>
-    public static string SectionSheet(string id, string title, bool annexC)
+    /// <summary>A top-level section's sheet: Annex C's C.2–C.6 for the IQ checklist's 6.2–6.6, else the section's id (the
+    /// 001 checklist: one sheet per chapter-6 method); a name Excel accepts (31 characters, none of []:*?/\).
+    /// <paramref name="prefix"/>, in a workbook of several checklists, names the checklist whose sheets follow the first's.</summary>
+    public static string SectionSheet(string id, string title, bool annexC, string? prefix = null)
     {
         var annex = !annexC ? null : id switch { "6.2" => "C.2", "6.3" => "C.3", "6.4" => "C.4", "6.5" => "C.5", "6.6" => "C.6", _ => null };
-        var name = $"{annex ?? id} {title}";
+        return SheetName(prefix, $"{annex ?? id} {title}");
+    }
+
+    /// <summary>A name Excel accepts: at most 31 characters, none of []:*?/\, no quote at either end.</summary>
+    public static string SheetName(string? prefix, string name)
+    {
+        if (prefix is not null) name = $"{prefix} {name}";
         foreach (var c in "[]:*?/\\") name = name.Replace(c, ' ');
         name = name.Trim('\'');
         return name.Length <= 31 ? name : name[..31];

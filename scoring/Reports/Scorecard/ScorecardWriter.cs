@@ -10,6 +10,10 @@ namespace Iq.Scoring.Reports.Scorecard;
 /// as not filled, in red; a signature block), a summary (section tree, weights, scores, counts of every outcome, verdict,
 /// formula), one sheet per top-level section (C.2–C.6 and 6.1; the performance sheet with the baseline's charts), a
 /// manual-review sheet that can be filled in and read back, and C.7 attachments (inputs with SHA-256, params, tool).
+/// Several checklists over one bundle (IQ and the pre-trained model 001) make one workbook: C.1's conclusion is the worst
+/// verdict with each checklist's, the C.1 and summary sheets give each checklist's block (its score, verdict, formula),
+/// each checklist has its own item sheets (a later checklist's named with its id first; 001: one per group of chapter-6
+/// methods, the charts of its measurements on the sheet of their method), and one manual-review sheet and C.7 list them all.
 /// Every sheet: A4 landscape, fit to the page width, the header row repeated on each printed page, a footer with the
 /// report number and "page x of y", one font size; headers frozen, filters on, outcomes coloured, widths set (ClosedXML's
 /// AdjustToContents needs GDI+). Every word in the report's language; every cell from facts or the checklist stored as
@@ -33,16 +37,16 @@ public static class ScorecardWriter
 
     public static void Write(AuditReport report, string lang, Stream stream) => Write(ResultsDocument.From(report, lang), lang, stream);
 
-    public static void Write(ResultsDocument doc, string lang, Stream stream)
+    public static void Write(ResultsSet set, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
         var t = labels.T;
-        var reportNo = doc.Info.ReportNo;
+        var first = set.First;
+        var reportNo = first.Info.ReportNo;
         using var wb = NewWorkbook();
-        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), doc, labels);
-        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), doc, labels);
+        ReportSheet(wb.Worksheets.Add(labels.ReportSheet), set, labels);
+        SummarySheet(wb.Worksheets.Add(labels.SummarySheet), set, labels);
 
-        var charts = ReportCharts.For(doc, t);
         var pictures = new List<XlsxPicture>();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string Unique(string name)
@@ -50,39 +54,47 @@ public static class ScorecardWriter
             for (var n = 2; !used.Add(name); n++) name = name[..Math.Min(name.Length, 27)] + $" ({n})";
             return name;
         }
-        var groups = doc.Items.GroupBy(doc.TopSectionOf).ToDictionary(g => g.Key ?? "", g => g.ToList());
-        foreach (var section in doc.Root.Sections)
+        for (var p = 0; p < set.Audits.Count; p++)
         {
-            var name = Unique(Labels.SectionSheet(section.Id, section.Title, doc.Checklist.IsAnnexC));
-            var rows = groups.GetValueOrDefault(section.Id) ?? [];
-            var ws = wb.Worksheets.Add(name);
-            var next = ItemSheet(ws, rows, doc, labels);
-            foreach (var chart in charts.Where(c => c.SectionId == section.Id))
+            var doc = set.Audits[p];
+            var prefix = p == 0 ? null : doc.Checklist.Id;
+            var charts = ReportCharts.For(doc, t);
+            var groups = doc.Items.GroupBy(doc.TopSectionOf).ToDictionary(g => g.Key ?? "", g => g.ToList());
+            foreach (var section in doc.Root.Sections)
             {
-                pictures.Add(new XlsxPicture(name, next + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
-                next += ReportChart.Height / 20 + 2;
+                var name = Unique(Labels.SectionSheet(section.Id, section.Title, doc.Checklist.IsAnnexC, prefix));
+                var rows = groups.GetValueOrDefault(section.Id) ?? [];
+                var ws = wb.Worksheets.Add(name);
+                var next = ItemSheet(ws, rows, doc, labels);
+                foreach (var chart in charts.Where(c => c.SectionId == section.Id))
+                {
+                    pictures.Add(new XlsxPicture(name, next + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
+                    next += ReportChart.Height / 20 + 2;
+                }
+            }
+            if (groups.TryGetValue("", out var loose)) ItemSheet(wb.Worksheets.Add(Unique(Labels.SheetName(prefix, labels.ChecklistSheet))), loose, doc, labels);
+            var placed = doc.Root.Sections.Select(s => s.Id).ToHashSet();
+            var orphans = charts.Where(c => !placed.Contains(c.SectionId)).ToList();
+            if (orphans.Count > 0)
+            {
+                var name = Unique(Labels.SheetName(prefix, labels.ChartsSheet));
+                var ws = wb.Worksheets.Add(name);
+                Header(ws, [labels.ChartsSheet], [100], t, reportNo);
+                var row = 2;
+                foreach (var chart in orphans)
+                {
+                    Text(ws.Cell(row, 1), chart.Title);
+                    pictures.Add(new XlsxPicture(name, row + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
+                    row += ReportChart.Height / 20 + 3;
+                }
             }
         }
-        if (groups.TryGetValue("", out var loose)) ItemSheet(wb.Worksheets.Add(Unique(labels.ChecklistSheet)), loose, doc, labels);
-        var placed = doc.Root.Sections.Select(s => s.Id).ToHashSet();
-        var orphans = charts.Where(c => !placed.Contains(c.SectionId)).ToList();
-        if (orphans.Count > 0)
-        {
-            var name = Unique(labels.ChartsSheet);
-            var ws = wb.Worksheets.Add(name);
-            Header(ws, [labels.ChartsSheet], [100], t, reportNo);
-            var row = 2;
-            foreach (var chart in orphans)
-            {
-                Text(ws.Cell(row, 1), chart.Title);
-                pictures.Add(new XlsxPicture(name, row + 1, 1, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
-                row += ReportChart.Height / 20 + 3;
-            }
-        }
+        // One manual-review sheet for every checklist: it is read back by item id, and an id belongs to one checklist.
         ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet),
-            doc.Items.Where(r => !r.Automated).Select(r => (r.Id, r.Clause, r.Title, r.Guidance ?? "")), labels, doc.Attestations, reportNo);
-        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), doc, labels);
-        Save(wb, pictures, doc.AsOf ?? doc.EvaluatedAt, stream);
+            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated).Select(r => (r.Id, r.Clause, r.Title, r.Guidance ?? "")), labels,
+            set.Audits.SelectMany(d => d.Attestations).ToList(), reportNo);
+        AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), set, labels);
+        Save(wb, pictures, first.AsOf ?? first.EvaluatedAt, stream);
     }
 
     internal static XLWorkbook NewWorkbook()
@@ -177,14 +189,34 @@ public static class ScorecardWriter
     }
 
     /// <summary>The C.1 value of a field; empty when not given (the object and dates have fallbacks: the plan's product, the
-    /// as-of date).</summary>
+    /// as-of date). For several checklists the purpose names them all and the conclusion is the worst verdict with each one's.</summary>
+    public static string C1Value(ResultsSet set, ReportTexts t, string field)
+    {
+        if (!set.Several) return C1Value(set.First, t, field);
+        var info = set.First.Info;
+        return field switch
+        {
+            "purpose" when info.Purpose.Length == 0 => Purpose(set, t),
+            "conclusion" => t.Format("c1.conclusion_set", ("verdict", t.Verdict(set.Verdict)), ("parts", string.Join(t.IsChinese ? "；" : "; ",
+                set.Audits.Select(d => t.Format("c1.conclusion_part", ("checklist", d.Checklist.Id), ("verdict", t.Verdict(d.Verdict)),
+                    ("score", d.Score is { } s ? ReportWords.Number(s) : "—")))))),
+            _ => C1Value(set.First, t, field),
+        };
+    }
+
+    /// <summary>The default purpose: the IQ standard's wording for its checklist, a general one naming the others.</summary>
+    static string Purpose(ResultsSet set, ReportTexts t) =>
+        set.Audits.All(d => d.Checklist.IsAnnexC)
+            ? t.Format("c1.purpose_default", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => d.Checklist.Title))))
+            : t.Format("c1.purpose_generic", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => d.Checklist.Title))));
+
     public static string C1Value(ResultsDocument doc, ReportTexts t, string field)
     {
         var info = doc.Info;
         return field switch
         {
             "object" when info.Object.Length == 0 => ObjectText(info.Product, t),
-            "purpose" when info.Purpose.Length == 0 => t.Format("c1.purpose_default", ("checklist", doc.Checklist.Title)),
+            "purpose" when info.Purpose.Length == 0 => Purpose(doc, t),
             "dates" when info.Dates.Length == 0 && doc.AsOf is { } asOf => t.Format("c1.as_of", ("date", ReportWords.Date(asOf))),
             "conclusion" => t.Format("c1.conclusion_text", ("verdict", t.Verdict(doc.Verdict)), ("score", doc.Score is { } s ? ReportWords.Number(s) : "—"),
                 ("pass_at", ReportWords.Number(doc.Scoring.PassAt)), ("basis", t.Basis(doc.Basis))),
@@ -205,15 +237,15 @@ public static class ScorecardWriter
         return parts.Count == 0 ? p.Name : t.IsChinese ? $"{p.Name}（{string.Join("；", parts)}）" : $"{p.Name} ({string.Join("; ", parts)})";
     }
 
-    static void ReportSheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
+    static void ReportSheet(IXLWorksheet ws, ResultsSet set, Labels labels)
     {
         var t = labels.T;
-        Header(ws, labels.ReportHeaders, [26, 100], t, doc.Info.ReportNo);
+        Header(ws, labels.ReportHeaders, [26, 100], t, set.First.Info.ReportNo);
         var row = 2;
         foreach (var field in C1Fields)
         {
             Text(ws.Cell(row, 1), t["c1." + field]).Style.Font.Bold = true;
-            var value = C1Value(doc, t, field);
+            var value = C1Value(set, t, field);
             var cell = Text(ws.Cell(row, 2), value.Length > 0 ? value : t["c1.not_filled"]);
             cell.Style.Alignment.WrapText = true;
             if (value.Length == 0 && RequiredFields.Contains(field))
@@ -224,27 +256,33 @@ public static class ScorecardWriter
             if (field == "conclusion")
             {
                 cell.Style.Font.Bold = true;
-                cell.Style.Fill.BackgroundColor = XLColor.FromHtml(doc.Verdict == Verdict.Pass ? Colours[Outcome.Pass]
-                    : doc.Verdict == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked]);
+                cell.Style.Fill.BackgroundColor = XLColor.FromHtml(VerdictColour(set.Verdict));
             }
             FitHeight(ws, row, 2);
             row++;
         }
-        row++;
-        var c = doc.Checklist;
-        (string Key, string Value)[] checklist =
-        [
-            ("chk.checklist", $"{c.Id} — {c.Title}"), ("chk.version", c.Version), ("chk.sha256", c.Sources[0].Sha256),
-            ("chk.model", doc.Scoring.Model), ("chk.pass_at", ReportWords.Number(doc.Scoring.PassAt)),
-            ("chk.veto", doc.Scoring.Veto is { } v ? t.Level(v) : t["level.none"]),
-            ("chk.score", doc.Score is { } s ? ReportWords.Number(s) : "—"), ("chk.tool", $"iq {doc.EngineVersion}"),
-        ];
-        foreach (var (key, value) in checklist)
+        foreach (var doc in set.Audits)
         {
-            Text(ws.Cell(row, 1), t[key]).Style.Font.Bold = true;
-            Text(ws.Cell(row, 2), value).Style.Alignment.WrapText = true;
-            FitHeight(ws, row, 2);
             row++;
+            var c = doc.Checklist;
+            var checklist = new List<(string Key, string Value)>
+            {
+                ("chk.checklist", $"{c.Id} — {c.Title}"), ("chk.version", c.Version), ("chk.sha256", c.Sources[0].Sha256),
+                ("chk.model", doc.Scoring.Model), ("chk.pass_at", ReportWords.Number(doc.Scoring.PassAt)),
+                ("chk.veto", doc.Scoring.Veto is { } v ? t.Level(v) : t["level.none"]),
+                ("chk.score", doc.Score is { } s ? ReportWords.Number(s) : "—"), ("chk.tool", $"iq {doc.EngineVersion}"),
+            };
+            // Several checklists: each block says its own verdict and why (C.1's conclusion is the worst of them).
+            if (set.Several) checklist.Insert(7, ("summary.verdict", $"{t.Verdict(doc.Verdict)} — {t.Basis(doc.Basis)}"));
+            foreach (var (key, value) in checklist)
+            {
+                Text(ws.Cell(row, 1), t[key]).Style.Font.Bold = true;
+                var cell = Text(ws.Cell(row, 2), value);
+                cell.Style.Alignment.WrapText = true;
+                if (key == "summary.verdict") cell.Style.Fill.BackgroundColor = XLColor.FromHtml(VerdictColour(doc.Verdict));
+                FitHeight(ws, row, 2);
+                row++;
+            }
         }
         // The signature block: signed on paper, so blank lines to sign on.
         row++;
@@ -264,12 +302,47 @@ public static class ScorecardWriter
         }
     }
 
-    static void SummarySheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
+    static string VerdictColour(Verdict v) =>
+        v == Verdict.Pass ? Colours[Outcome.Pass] : v == Verdict.Fail ? Colours[Outcome.Fail] : Colours[Outcome.NotChecked];
+
+    /// <summary>The section tree, totals, score, verdict and formula: once for one checklist; for several, a block per
+    /// checklist under a heading row, then the worst verdict.</summary>
+    static void SummarySheet(IXLWorksheet ws, ResultsSet set, Labels labels)
     {
         var t = labels.T;
         var headers = labels.SummaryHeaders;
-        Header(ws, headers, [10, 40, 7, 8, 7, 7, 7, 7, 7, 7, 7, 7], t, doc.Info.ReportNo);
+        Header(ws, headers, [10, 40, 7, 8, 7, 7, 7, 7, 7, 7, 7, 7], t, set.First.Info.ReportNo);
         var row = 2;
+        foreach (var doc in set.Audits)
+        {
+            if (set.Several)
+            {
+                var heading = Text(ws.Cell(row, 1), $"{doc.Checklist.Id} {doc.Checklist.Version} — {doc.Checklist.Title}");
+                ws.Range(row, 1, row, headers.Length).Merge();
+                heading.Style.Font.Bold = true;
+                heading.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
+                row++;
+            }
+            row = SummaryBlock(ws, doc, labels, row, filter: !set.Several) + 2;
+        }
+        if (set.Several)
+        {
+            Text(ws.Cell(row, 1), t["summary.overall"]).Style.Font.Bold = true;
+            var overall = Text(ws.Cell(row, 2), C1Value(set, t, "conclusion"));
+            ws.Range(row, 2, row, headers.Length).Merge();
+            overall.Style.Font.Bold = true;
+            overall.Style.Alignment.WrapText = true;
+            overall.Style.Fill.BackgroundColor = XLColor.FromHtml(VerdictColour(set.Verdict));
+            ws.Row(row).Height = 30;
+        }
+    }
+
+    /// <summary>One checklist's section tree from <paramref name="row"/>; returns its last row.</summary>
+    static int SummaryBlock(IXLWorksheet ws, ResultsDocument doc, Labels labels, int row, bool filter)
+    {
+        var t = labels.T;
+        var headers = labels.SummaryHeaders;
+        var first = row;
         void Section(SectionScore s, int depth)
         {
             Text(ws.Cell(row, 1), s.Id);
@@ -284,7 +357,8 @@ public static class ScorecardWriter
         }
         foreach (var s in doc.Root.Sections) Section(s, 0);
         var last = row - 1;
-        if (last >= 2) ws.Range(1, 1, last, headers.Length).SetAutoFilter();
+        // One filter per sheet: over the section tree when there is one tree.
+        if (filter && last >= first) ws.Range(1, 1, last, headers.Length).SetAutoFilter();
         Text(ws.Cell(row, 1), t["summary.total"]).Style.Font.Bold = true;
         var k2 = 0;
         foreach (var o in Enum.GetValues<Outcome>()) Number(ws.Cell(row, 5 + k2++), doc.Root.Counts[o], "0").Style.Font.Bold = true;
@@ -305,6 +379,7 @@ public static class ScorecardWriter
         ws.Range(row, 2, row, headers.Length).Merge();
         formula.Style.Alignment.WrapText = true;
         ws.Row(row).Height = 58;
+        return row;
     }
 
     /// <summary>A section's rows; returns the last row written. A row that is not counted (waived, not applicable, to judge,
@@ -342,31 +417,33 @@ public static class ScorecardWriter
         return row;
     }
 
-    static void AttachmentsSheet(IXLWorksheet ws, ResultsDocument doc, Labels labels)
+    static void AttachmentsSheet(IXLWorksheet ws, ResultsSet set, Labels labels)
     {
         var t = labels.T;
-        Header(ws, labels.AttachmentHeaders, [18, 60, 68], t, doc.Info.ReportNo);
+        Header(ws, labels.AttachmentHeaders, [18, 60, 68], t, set.First.Info.ReportNo);
         var row = 2;
-        foreach (var s in doc.Checklist.Sources)
+        foreach (var s in set.Audits.SelectMany(d => d.Checklist.Sources))
         {
             Text(ws.Cell(row, 1), t["summary.checklist"]);
             Text(ws.Cell(row, 2), s.Path);
             Text(ws.Cell(row++, 3), s.Sha256);
         }
-        foreach (var i in doc.Inputs)
+        // The checklists of one audit read the same inputs: each is listed once.
+        foreach (var i in set.Audits.SelectMany(d => d.Inputs).DistinctBy(i => (i.Path, i.Sha256)))
         {
             Text(ws.Cell(row, 1), t.Kind(i.Kind));
             Text(ws.Cell(row, 2), i.Path);
             Text(ws.Cell(row++, 3), i.Sha256);
         }
-        foreach (var p in doc.Parameters)
-        {
-            Text(ws.Cell(row, 1), t["summary.parameter"]);
-            Text(ws.Cell(row, 2), p.Name);
-            Text(ws.Cell(row++, 3), $"{p.Value}（{t.Origin(p.Origin)}）".Replace("（", t.IsChinese ? "（" : " (").Replace("）", t.IsChinese ? "）" : ")"));
-        }
+        foreach (var doc in set.Audits)
+            foreach (var p in doc.Parameters)
+            {
+                Text(ws.Cell(row, 1), t["summary.parameter"]);
+                Text(ws.Cell(row, 2), set.Several ? $"{doc.Checklist.Id}.{p.Name}" : p.Name);
+                Text(ws.Cell(row++, 3), $"{p.Value}（{t.Origin(p.Origin)}）".Replace("（", t.IsChinese ? "（" : " (").Replace("）", t.IsChinese ? "）" : ")"));
+            }
         Text(ws.Cell(row, 1), t["summary.tool"]);
-        Text(ws.Cell(row, 2), $"iq {doc.EngineVersion}");
+        Text(ws.Cell(row, 2), $"iq {set.First.EngineVersion}");
         for (var r = 2; r <= row; r++)
         {
             ws.Row(r).Style.Alignment.WrapText = true;

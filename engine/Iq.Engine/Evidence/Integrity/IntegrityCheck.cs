@@ -44,13 +44,15 @@ public static class IntegrityCheck
     public const int MaxExtraListed = 100;
     const long MaxFilesWalked = 1_000_000;
 
-    public static IntegrityReport Verify(string root, IEnumerable<FileDigest> digests, IReadOnlyList<string>? ignore = null)
+    /// <param name="posixNames">The manifest was written on a POSIX system (sha256sum): a backslash is part of a file's
+    /// name there, not a separator to read as '/' (as it is in an SBOM that may come from Windows).</param>
+    public static IntegrityReport Verify(string root, IEnumerable<FileDigest> digests, IReadOnlyList<string>? ignore = null, bool posixNames = false)
     {
         if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: root folder not found");
         var realRoot = RealPath(Path.GetFullPath(root))!;
         var results = new List<FileResult>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in digests.GroupBy(d => Normalize(d.Path)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in digests.GroupBy(d => Normalize(d.Path, posixNames)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var path = group.Key;
             var list = group.ToList();
@@ -63,7 +65,8 @@ public static class IntegrityCheck
         foreach (var file in Walk(realRoot))
         {
             if (++walked > MaxFilesWalked) throw new EvidenceInputException($"{root}: more than {MaxFilesWalked} files under the root");
-            var relative = Path.GetRelativePath(realRoot, file).Replace('\\', '/');
+            var relative = Path.GetRelativePath(realRoot, file);
+            if (!posixNames) relative = relative.Replace('\\', '/');
             if (listed.Contains(relative) || patterns.Any(p => p.IsMatch(relative))) continue;
             extra.Add(relative);
         }
@@ -73,9 +76,9 @@ public static class IntegrityCheck
 
     /// <summary>A manifest path as a root-relative path with forward slashes; "./" and a leading "/" of SPDX's
     /// "./src/x" or a CycloneDX name are read as relative only when written so (an absolute path is rejected later).</summary>
-    public static string Normalize(string path)
+    public static string Normalize(string path, bool posixNames = false)
     {
-        var p = path.Replace('\\', '/');
+        var p = posixNames ? path : path.Replace('\\', '/');
         while (p.StartsWith("./", StringComparison.Ordinal)) p = p[2..];
         return p;
     }

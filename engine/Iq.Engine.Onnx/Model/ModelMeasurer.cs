@@ -1,0 +1,635 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Iq.Engine.Baseline;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Iq.Engine.Model;
+
+/// <summary>What <c>iq model</c> measures, as its options say. Every number without a source in the standard is a tool
+/// default (001 gives no repeat count, level, ε, budget or threshold): the document records what was used.</summary>
+public sealed record ModelMeasureOptions
+{
+    public static readonly string[] AllSuites = ["performance", "efficiency", "repeatability", "robustness", "generalization", "adversarial"];
+
+    public required string Model { get; init; }
+    public required string Cases { get; init; }
+    public string? Labels { get; init; }
+    public string Task { get; init; } = "classification";
+    public IReadOnlyCollection<string> Suites { get; init; } = AllSuites;
+    public string Device { get; init; } = "cpu";
+    /// <summary>The vendor's description: its declared value range, claimed robustness levels, ε and OOD threshold join the grid.</summary>
+    public JsonObject? Description { get; init; }
+    /// <summary>Where the description's relative references (manifest, training log) are.</summary>
+    public string? DescriptionFolder { get; init; }
+    public int Resamples { get; init; } = 1000;
+    public ulong Seed { get; init; } = 20261122;
+    public double Confidence { get; init; } = 0.95;
+    public int Warmup { get; init; } = 10;
+    public int Iterations { get; init; } = 200;
+    public int[] Threads { get; init; } = Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
+    public int[] Batches { get; init; } = [1, 8, 32];
+    public int Sessions { get; init; } = 3;
+    public int RepeatCases { get; init; } = 50;
+    public double[] Epsilons { get; init; } = [0.02, 0.05, 0.1, 0.2];
+    public int QueryBudget { get; init; } = 100;
+    public int AttackCases { get; init; } = 100;
+    public double OodThreshold { get; init; } = 0.9;
+    public string[]? RunCommand { get; init; }
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromHours(2);
+}
+
+/// <summary>Runs the pre-trained model on labelled cases and measures what 001 chapter 6 evaluates (6.3.2 and 6.3.4–6.3.8,
+/// and 6.3.1 when a training command is given), on the baseline runner: one case loader, one session runner, one set of
+/// metrics (Iq.Engine.Baseline.Metrics) for <c>iq baseline</c> and <c>iq model</c> alike. A NaN or infinite output makes
+/// the metrics that rest on it <c>$error</c> facts, so no item can pass on them.</summary>
+public sealed class ModelMeasurer(ModelMeasureOptions o)
+{
+    sealed record Case(BaselineCase Data, IReadOnlyList<NamedOnnxValue> Feed, int? Label, string Group, IReadOnlyList<string> Tags)
+    {
+        public bool InDistribution => Label is not null && !Tags.Contains("ood") && !Tags.Contains("invalid");
+    }
+
+    BaselineOptions Baseline(int threads) => new()
+    {
+        Model = o.Model, Cases = o.Cases, Labels = o.Labels, Task = o.Task, Device = o.Device, ThreadsPerRun = threads,
+        Warmup = o.Warmup, Iterations = o.Iterations,
+    };
+
+    public JsonObject Measure(IProgress<BaselineProgress>? progress, CancellationToken cancel)
+    {
+        var facts = new JsonObject();
+        var timings = new JsonObject();
+        using var runner = new BaselineRunner(Baseline(1));
+        var loaded = runner.LoadCases();
+        var rows = runner.LoadLabelRows(loaded).ToDictionary(r => r.Case, StringComparer.Ordinal);
+        if (o.Task == "segmentation" && o.Suites.Any(s => s != "performance" && s != "efficiency"))
+            throw new BaselineInputException("--task segmentation: only the performance and efficiency suites are measured for segmentation models");
+        var cases = loaded.Select(c => rows.TryGetValue(c.Name, out var r)
+            ? new Case(c, BaselineRunner.Feed(c), r.Label as int?, r.Group, r.Tags)
+            : new Case(c, BaselineRunner.Feed(c), null, "", [])).ToList();
+        var masks = rows.Values.Where(r => r.Label is float[]).ToDictionary(r => r.Case, r => (float[])r.Label!, StringComparer.Ordinal);
+        string sha;
+        using (var s = File.OpenRead(o.Model)) sha = Convert.ToHexStringLower(SHA256.HashData(s));
+        facts["model"] = new JsonObject { ["file"] = Path.GetFileName(o.Model), ["sha256"] = sha };
+        facts["provider"] = runner.Provider;
+        facts["runtime"] = "ONNX Runtime " + typeof(InferenceSession).Assembly.GetName().Version;
+        facts["suites"] = new JsonArray(o.Suites.Select(s => (JsonNode?)s).ToArray());
+        facts["cases"] = new JsonObject
+        {
+            ["total"] = cases.Count,
+            ["labelled"] = cases.Count(c => c.InDistribution) + masks.Count,
+            ["ood"] = cases.Count(c => c.Tags.Contains("ood")),
+            ["invalid"] = cases.Count(c => c.Tags.Contains("invalid")),
+        };
+        var (lo, hi) = ValueRange(cases);
+
+        // 6.3.4 a): every case once; the outputs feed the other suites.
+        var watch = Stopwatch.StartNew();
+        progress?.Report(new BaselineProgress("smoke run", 0));
+        var outputs = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        int errors = 0, nan = 0, inf = 0;
+        var shapeOk = true;
+        var declared = runner.OutputShape;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var c in cases)
+        {
+            cancel.ThrowIfCancellationRequested();
+            try
+            {
+                var y = runner.Output(c.Feed);
+                outputs[c.Data.Name] = y;
+                if (y.Any(float.IsNaN)) nan++;
+                if (y.Any(float.IsInfinity)) inf++;
+                foreach (var v in y) if (float.IsFinite(v)) { min = Math.Min(min, v); max = Math.Max(max, v); }
+                var fixedCount = declared.Where(d => d > 0).Aggregate(1L, (a, b) => a * b);
+                if (declared.All(d => d > 0) ? y.Length != fixedCount : y.Length % fixedCount != 0) shapeOk = false;
+            }
+            catch (OnnxRuntimeException) { errors++; }
+        }
+        facts["smoke"] = new JsonObject
+        {
+            ["runs"] = cases.Count, ["errors"] = errors, ["nan"] = nan, ["inf"] = inf, ["shape_ok"] = shapeOk,
+            ["output_min"] = Finite(min, "no finite output"), ["output_max"] = Finite(max, "no finite output"),
+        };
+        timings["smoke"] = Ms(watch);
+
+        var labelled = cases.Where(c => c.InDistribution && outputs.ContainsKey(c.Data.Name)).ToList();
+        string? broken = labelled.FirstOrDefault(c => outputs[c.Data.Name].Any(v => !float.IsFinite(v)))?.Data.Name;
+
+        if (o.Suites.Contains("performance"))
+        {
+            watch.Restart();
+            progress?.Report(new BaselineProgress("performance", 0));
+            facts["performance"] = o.Task == "segmentation" ? Segmentation(cases, outputs, masks) : Performance(labelled, outputs, broken);
+            timings["performance"] = Ms(watch);
+        }
+        if (o.Suites.Contains("efficiency"))
+        {
+            watch.Restart();
+            facts["efficiency"] = Efficiency(runner, cases, progress, cancel);
+            timings["efficiency"] = Ms(watch);
+        }
+        if (o.Suites.Contains("repeatability"))
+        {
+            watch.Restart();
+            facts["repeatability"] = Repeatability(cases.Where(c => c.Label is not null || c.Tags.Count == 0).Take(o.RepeatCases).ToList(), outputs, progress, cancel);
+            timings["repeatability"] = Ms(watch);
+        }
+        if (o.Suites.Contains("robustness"))
+        {
+            watch.Restart();
+            facts["robustness"] = Robustness(runner, cases, labelled, outputs, broken, lo, hi, progress, cancel);
+            timings["robustness"] = Ms(watch);
+        }
+        if (o.Suites.Contains("generalization"))
+        {
+            watch.Restart();
+            facts["generalization"] = Generalization(labelled, outputs, broken);
+            timings["generalization"] = Ms(watch);
+        }
+        if (o.Suites.Contains("adversarial"))
+        {
+            watch.Restart();
+            facts["adversarial"] = Adversarial(runner, labelled, outputs, lo, hi, progress, cancel);
+            timings["adversarial"] = Ms(watch);
+        }
+        if (TrainingRun(cancel) is { } training) facts["training_run"] = training;
+        facts["timings"] = timings;
+        return facts;
+    }
+
+    // ---- helpers ----
+
+    static JsonNode Ms(Stopwatch w) => Math.Round(w.Elapsed.TotalMilliseconds, 1);
+
+    /// <summary>A number, or the fact an item reading it must error on.</summary>
+    static JsonNode Finite(double v, string why) => double.IsFinite(v) ? Math.Round(v, 12) : new JsonObject { ["$error"] = why };
+
+    static JsonNode Metric(double v, string? broken) =>
+        broken is not null ? new JsonObject { ["$error"] = $"case '{broken}' gave a NaN or infinite output" } : Finite(v, "not a number");
+
+    (float Lo, float Hi) ValueRange(List<Case> cases)
+    {
+        if (o.Description?["io"]?["inputs"]?[0]?["constraints"]?["value_range"] is JsonArray { Count: 2 } r
+            && r[0]?.GetValue<double>() is { } a && r[1]?.GetValue<double>() is { } b && a < b)
+            return ((float)a, (float)b);
+        var all = cases.SelectMany(c => c.Data.Inputs[0].Data).Where(float.IsFinite).DefaultIfEmpty(0f).ToList();
+        var (lo, hi) = (all.Min(), all.Max());
+        return lo < hi ? (lo, hi) : (lo, lo + 1);
+    }
+
+    static double Accuracy(IEnumerable<(int Label, int Prediction)> pairs)
+    {
+        var list = pairs.ToList();
+        return list.Count == 0 ? double.NaN : list.Count(p => p.Label == p.Prediction) / (double)list.Count;
+    }
+
+    // ---- performance (A.10) ----
+
+    JsonObject Performance(List<Case> labelled, Dictionary<string, float[]> outputs, string? broken)
+    {
+        var labels = labelled.Select(c => c.Label!.Value).ToList();
+        var predictions = labelled.Select(c => Metrics.ArgMax(outputs[c.Data.Name])).ToList();
+        var result = new JsonObject { ["task"] = "classification", ["n"] = labels.Count };
+        if (labels.Count == 0)
+        {
+            result["metrics"] = new JsonObject { ["$absent"] = "no labelled cases (give --labels)" };
+            return result;
+        }
+        var c = Metrics.Classify(labels, predictions);
+        var ci = Metrics.Bootstrap(labels, predictions, o.Resamples, o.Seed, o.Confidence);
+        JsonObject Value(string name, double v) => new() { ["value"] = Metric(v, broken), ["ci_low"] = Metric(ci[name].Low, broken), ["ci_high"] = Metric(ci[name].High, broken) };
+        result["metrics"] = new JsonObject
+        {
+            ["accuracy"] = Value("accuracy", c.Accuracy), ["precision"] = Value("precision", c.Precision),
+            ["recall"] = Value("recall", c.Recall), ["f1"] = Value("f1", c.F1),
+        };
+        var m = Metrics.ConfusionMatrix(labels, predictions);
+        result["per_class"] = new JsonArray(Metrics.PerClass(m).Select(k => (JsonNode?)new JsonObject
+        {
+            ["class"] = k.Class, ["support"] = k.Support, ["precision"] = k.Precision, ["recall"] = k.Recall, ["f1"] = k.F1,
+        }).ToArray());
+        result["confusion"] = new JsonArray(Enumerable.Range(0, m.GetLength(0)).Select(r =>
+            (JsonNode?)new JsonArray(Enumerable.Range(0, m.GetLength(1)).Select(col => (JsonNode?)m[r, col]).ToArray())).ToArray());
+        result["bootstrap"] = new JsonObject
+        {
+            ["resamples"] = o.Resamples, ["seed"] = o.Seed, ["confidence"] = o.Confidence,
+            ["method"] = "percentile bootstrap over cases; index = SplitMix64(seed).Next() mod n; bounds v[⌊α/2·B⌋], v[⌈(1−α/2)·B⌉−1]",
+        };
+        return result;
+    }
+
+    JsonObject Segmentation(List<Case> cases, Dictionary<string, float[]> outputs, Dictionary<string, float[]> masks)
+    {
+        var pairs = cases.Where(c => masks.ContainsKey(c.Data.Name) && outputs.ContainsKey(c.Data.Name)).Select(c =>
+        {
+            var (y, t) = (outputs[c.Data.Name], masks[c.Data.Name]);
+            if (y.Length != t.Length) throw new BaselineInputException($"{o.Labels}: the mask of case '{c.Data.Name}' has {t.Length} pixels; the model gives {y.Length}");
+            return (y, t);
+        }).ToList();
+        var broken = pairs.Any(p => p.y.Any(v => !float.IsFinite(v))) ? "a segmentation case" : null;
+        var counts = pairs.Select(p => Metrics.Count(p.y, p.t)).ToList();
+        var result = new JsonObject { ["task"] = "segmentation", ["n"] = pairs.Count };
+        if (counts.Count == 0)
+        {
+            result["metrics"] = new JsonObject { ["$absent"] = "no case with a mask (give --labels: case,mask.npy)" };
+            return result;
+        }
+        var s = Metrics.Pool(counts);
+        // Per-case bootstrap, as for classification: a performance claim is judged against the interval's upper end.
+        var ci = Metrics.BootstrapSegmentation(counts, o.Resamples, o.Seed, o.Confidence);
+        JsonObject Value(string name, double v) => new() { ["value"] = Metric(v, broken), ["ci_low"] = Metric(ci[name].Low, broken), ["ci_high"] = Metric(ci[name].High, broken) };
+        result["metrics"] = new JsonObject
+        {
+            ["dice"] = Value("dice", s.Dice), ["iou"] = Value("iou", s.Iou), ["pixel_accuracy"] = Value("pixel_accuracy", s.PixelAccuracy),
+        };
+        result["bootstrap"] = new JsonObject
+        {
+            ["resamples"] = o.Resamples, ["seed"] = o.Seed, ["confidence"] = o.Confidence,
+            ["method"] = "percentile bootstrap over cases, pixel counts pooled per resample; index = SplitMix64(seed).Next() mod n; bounds v[⌊α/2·B⌋], v[⌈(1−α/2)·B⌉−1]",
+        };
+        return result;
+    }
+
+    // ---- efficiency (6.3.2, 6.3.4 b) ----
+
+    JsonObject Efficiency(BaselineRunner runner, List<Case> cases, IProgress<BaselineProgress>? progress, CancellationToken cancel)
+    {
+        var feeds = cases.Select(c => c.Feed).ToList();
+        for (var i = 0; i < o.Warmup; i++) runner.RunOnce(feeds[i % feeds.Count]);
+        var single = runner.Level(1, feeds, cancel, progress, "efficiency: latency");
+        var result = new JsonObject
+        {
+            ["latency"] = BaselineRunner.Latency(single.Latencies),
+            ["throughput"] = Math.Round(single.Latencies.Length / single.Wall.TotalSeconds, 3),
+        };
+        var sweep = new JsonArray();
+        var (input, shape) = runner.FirstInput;
+        var batches = shape.Length > 0 && shape[0] <= 0 ? o.Batches : [1];
+        double baseThroughput = double.NaN, best = 0;
+        var total = o.Threads.Length * batches.Length;
+        var done = 0;
+        foreach (var threads in o.Threads)
+        {
+            using var r = new BaselineRunner(Baseline(threads));
+            foreach (var batch in batches)
+            {
+                cancel.ThrowIfCancellationRequested();
+                progress?.Report(new BaselineProgress($"efficiency: {threads} thread(s), batch {batch}", (double)done++ / total));
+                var feed = Batch(input, cases, batch);
+                for (var i = 0; i < 3; i++) r.RunOnce(feed);
+                var runs = Math.Max(5, o.Iterations / batch);
+                var times = new double[runs];
+                for (var i = 0; i < runs; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    r.RunOnce(feed);
+                    times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+                Array.Sort(times);
+                var throughput = batch / (times.Average() / 1000);
+                if (threads == 1 && batch == 1) baseThroughput = throughput;
+                best = Math.Max(best, throughput);
+                sweep.Add(new JsonObject
+                {
+                    ["threads"] = threads, ["batch"] = batch, ["latency_p50"] = Math.Round(Metrics.Percentile(times, 50), 4),
+                    ["throughput"] = Math.Round(throughput, 3),
+                });
+            }
+        }
+        result["sweep"] = sweep;
+        result["best_speedup"] = double.IsFinite(baseThroughput) ? Math.Round(best / baseThroughput, 4) : new JsonObject { ["$absent"] = "the sweep has no 1-thread, batch-1 configuration" };
+        result["peak_memory"] = Process.GetCurrentProcess().PeakWorkingSet64;
+        return result;
+    }
+
+    /// <summary>The first <paramref name="batch"/> cases (repeated when there are fewer) stacked along the batch axis.</summary>
+    static IReadOnlyList<NamedOnnxValue> Batch(string input, List<Case> cases, int batch)
+    {
+        var first = cases[0].Data.Inputs[0];
+        var per = first.Data.Length;
+        var data = new float[per * batch];
+        for (var b = 0; b < batch; b++) cases[b % cases.Count].Data.Inputs[0].Data.CopyTo(data, b * per);
+        return [NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(data, [batch, .. first.Shape[1..]]))];
+    }
+
+    // ---- repeatability (6.3.5) ----
+
+    JsonObject Repeatability(List<Case> cases, Dictionary<string, float[]> reference, IProgress<BaselineProgress>? progress, CancellationToken cancel)
+    {
+        double maxDiff = 0;
+        var identical = true;
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        const int runs = 2;
+        var total = o.Sessions * o.Threads.Length;
+        var done = 0;
+        foreach (var threads in o.Threads)
+            for (var s = 0; s < o.Sessions; s++)
+            {
+                progress?.Report(new BaselineProgress($"repeatability: session {s + 1}, {threads} thread(s)", (double)done++ / total));
+                using var r = new BaselineRunner(Baseline(threads));
+                foreach (var c in cases)
+                    for (var k = 0; k < runs; k++)
+                    {
+                        cancel.ThrowIfCancellationRequested();
+                        if (!reference.TryGetValue(c.Data.Name, out var first)) continue;
+                        var y = r.Output(c.Feed);
+                        for (var i = 0; i < y.Length; i++)
+                        {
+                            if (BitConverter.SingleToInt32Bits(y[i]) != BitConverter.SingleToInt32Bits(first[i])) identical = false;
+                            var d = Math.Abs((double)y[i] - first[i]);
+                            maxDiff = double.IsNaN(d) ? double.NaN : Math.Max(maxDiff, d);
+                        }
+                        if (Metrics.ArgMax(y) != Metrics.ArgMax(first)) changed.Add(c.Data.Name);
+                    }
+            }
+        return new JsonObject
+        {
+            ["sessions"] = o.Sessions, ["runs"] = runs,
+            ["thread_counts"] = new JsonArray(o.Threads.Select(t => (JsonNode?)t).ToArray()),
+            ["bitwise_identical"] = identical,
+            ["max_abs_diff"] = Finite(maxDiff, "an output was NaN"),
+            ["label_agreement"] = cases.Count == 0 ? new JsonObject { ["$absent"] = "no cases" } : Math.Round(1 - changed.Count / (double)cases.Count, 12),
+        };
+    }
+
+    // ---- robustness (6.3.6; A.12.2) ----
+
+    IReadOnlyList<(string Name, double Level)> Grid()
+    {
+        var grid = Perturbations.DefaultLevels.SelectMany(p => p.Value.Select(l => (p.Key, l))).ToList();
+        if (o.Description?["claims"]?["robustness"]?["conditions"] is JsonArray claimed)
+            foreach (var c in claimed)
+                if (c?["perturbation"]?.GetValue<string>() is { } name && Perturbations.Names.Contains(name) && c["level"] is JsonValue lv
+                    && lv.TryGetValue<double>(out var level) && !grid.Contains((name, level)))
+                    grid.Add((name, level));
+        return grid.OrderBy(g => Array.IndexOf(Perturbations.Names, g.Item1)).ThenBy(g => g.Item2).ToList();
+    }
+
+    JsonObject Robustness(BaselineRunner runner, List<Case> cases, List<Case> labelled, Dictionary<string, float[]> outputs, string? broken, float lo, float hi,
+        IProgress<BaselineProgress>? progress, CancellationToken cancel)
+    {
+        var clean = labelled.Select(c => Metrics.ArgMax(outputs[c.Data.Name])).ToList();
+        var cleanMetric = Accuracy(labelled.Select((c, i) => (c.Label!.Value, clean[i])));
+        var result = new JsonObject { ["clean_metric"] = Metric(cleanMetric, broken) };
+        var list = new JsonArray();
+        var grid = Grid();
+        for (var g = 0; g < grid.Count; g++)
+        {
+            var (name, level) = grid[g];
+            progress?.Report(new BaselineProgress($"robustness: {name} {level.ToString(CultureInfo.InvariantCulture)}", (double)g / grid.Count));
+            var rng = new SplitMix64(o.Seed);
+            int correct = 0, flipped = 0;
+            var bad = false;
+            for (var i = 0; i < labelled.Count; i++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var input = labelled[i].Data.Inputs[0];
+                var x = Perturbations.Apply(name, level, input.Data, input.Shape, lo, hi, rng);
+                var y = runner.Output([NamedOnnxValue.CreateFromTensor(input.Input, new DenseTensor<float>(x, input.Shape))]);
+                if (y.Any(v => !float.IsFinite(v))) bad = true;
+                var p = Metrics.ArgMax(y);
+                if (p == labelled[i].Label) correct++;
+                if (p != clean[i]) flipped++;
+            }
+            var metric = labelled.Count == 0 ? double.NaN : correct / (double)labelled.Count;
+            var why = broken ?? (bad ? $"{name} {level}: NaN or infinite output" : null);
+            list.Add(new JsonObject
+            {
+                ["name"] = name, ["level"] = level, ["definition"] = Perturbations.Definition(name, level),
+                ["metric"] = Metric(metric, why), ["drop"] = Metric(cleanMetric - metric, why),
+                ["flip_rate"] = Finite(labelled.Count == 0 ? double.NaN : flipped / (double)labelled.Count, "no labelled cases"),
+            });
+        }
+        result["perturbations"] = list;
+        var noisy = labelled.Where(c => c.Tags.Contains("natural_noise")).ToList();
+        result["natural_noise"] = noisy.Count == 0 ? new JsonObject { ["$absent"] = "no case is tagged natural_noise" } : new JsonObject
+        {
+            ["n"] = noisy.Count, ["metric"] = Metric(Accuracy(noisy.Select(c => (c.Label!.Value, Metrics.ArgMax(outputs[c.Data.Name])))), broken),
+        };
+        var threshold = o.Description?["claims"]?["robustness"]?["ood"]?["threshold"] is JsonValue t && t.TryGetValue<double>(out var th) ? th : o.OodThreshold;
+        var odd = cases.Where(c => (c.Tags.Contains("ood") || c.Tags.Contains("invalid")) && outputs.ContainsKey(c.Data.Name)).ToList();
+        double Confidence(Case c) => Softmax(outputs[c.Data.Name]).Max();
+        if (odd.Count == 0) result["ood"] = new JsonObject { ["$absent"] = "no case is tagged ood or invalid" };
+        else
+        {
+            var oddScores = odd.Select(c => 1 - Confidence(c)).ToList();
+            var inScores = labelled.Select(c => 1 - Confidence(c)).ToList();
+            var oddBroken = odd.FirstOrDefault(c => outputs[c.Data.Name].Any(v => !float.IsFinite(v)))?.Data.Name;
+            result["ood"] = new JsonObject
+            {
+                ["n"] = odd.Count, ["threshold"] = threshold,
+                ["rejection_rate"] = Metric(odd.Count(c => Confidence(c) < threshold) / (double)odd.Count, oddBroken),
+                ["in_distribution_rejection_rate"] = Metric(labelled.Count == 0 ? double.NaN : labelled.Count(c => Confidence(c) < threshold) / (double)labelled.Count, broken),
+                ["auroc"] = Metric(Metrics.Auroc(oddScores, inScores), oddBroken ?? broken),
+            };
+        }
+        return result;
+    }
+
+    static double[] Softmax(float[] z)
+    {
+        var m = z.Max();
+        var e = z.Select(v => Math.Exp(v - m)).ToArray();
+        var s = e.Sum();
+        return e.Select(v => v / s).ToArray();
+    }
+
+    // ---- generalisation (6.3.7; A.12.1) ----
+
+    JsonObject Generalization(List<Case> labelled, Dictionary<string, float[]> outputs, string? broken)
+    {
+        int Pred(Case c) => Metrics.ArgMax(outputs[c.Data.Name]);
+        var heldout = new JsonObject { ["n"] = labelled.Count, ["accuracy"] = Metric(Accuracy(labelled.Select(c => (c.Label!.Value, Pred(c)))), broken) };
+        if (o.Description?["source_data"]?["manifest_ref"]?.GetValue<string>() is { } manifest)
+        {
+            var path = Path.Combine(o.DescriptionFolder ?? ".", manifest);
+            if (!File.Exists(path)) heldout["overlap_count"] = new JsonObject { ["$error"] = $"training manifest {manifest} not found beside the description" };
+            else
+            {
+                var hashes = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length == 64 && !l.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                heldout["overlap_count"] = labelled.Count(c =>
+                {
+                    var data = c.Data.Inputs[0].Data;
+                    var bytes = new byte[data.Length * 4];
+                    Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
+                    return hashes.Contains(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                });
+                heldout["manifest"] = manifest;
+            }
+        }
+        else heldout["overlap_count"] = new JsonObject { ["$absent"] = "the description names no training manifest (source_data.manifest_ref)" };
+        var result = new JsonObject { ["heldout"] = heldout };
+        var groups = labelled.Where(c => c.Group.Length > 0).GroupBy(c => c.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (groups.Count >= 2)
+        {
+            var rows = groups.Select(g => (Group: g.Key, N: g.Count(), Correct: g.Count(c => Pred(c) == c.Label))).ToList();
+            result["subgroups"] = new JsonArray(rows.Select(r => (JsonNode?)new JsonObject { ["group"] = r.Group, ["n"] = r.N, ["metric"] = Metric(r.Correct / (double)r.N, broken) }).ToArray());
+            var rates = rows.Select(r => r.Correct / (double)r.N).ToList();
+            result["subgroup_gap"] = Metric(rates.Max() - rates.Min(), broken);
+            result["subgroup_p_value"] = Finite(Metrics.ChiSquarePValue(rows.Select(r => ((long)r.Correct, (long)(r.N - r.Correct))).ToList()),
+                "every case right (or every case wrong): no test possible");
+        }
+        else result["subgroups"] = new JsonObject { ["$absent"] = "fewer than two groups in the labels' group column" };
+        var stress = labelled.Where(c => c.Tags.Contains("stress")).ToList();
+        result["stress"] = stress.Count == 0 ? new JsonObject { ["$absent"] = "no case is tagged stress" }
+            : new JsonObject { ["n"] = stress.Count, ["metric"] = Metric(Accuracy(stress.Select(c => (c.Label!.Value, Pred(c)))), broken) };
+        return result;
+    }
+
+    // ---- black-box adversarial robustness (6.3.8) ----
+
+    IReadOnlyList<double> Epsilons()
+    {
+        var list = o.Epsilons.ToList();
+        if (o.Description?["claims"]?["adversarial"]?["cases"] is JsonArray claimed)
+            foreach (var c in claimed)
+                if (c?["epsilon"] is JsonValue v && v.TryGetValue<double>(out var e) && !list.Contains(e)) list.Add(e);
+        return list.Order().ToList();
+    }
+
+    JsonObject Adversarial(BaselineRunner runner, List<Case> labelled, Dictionary<string, float[]> outputs, float lo, float hi,
+        IProgress<BaselineProgress>? progress, CancellationToken cancel)
+    {
+        var targets = labelled.Take(o.AttackCases).ToList();
+        var results = new JsonArray();
+        var epsilons = Epsilons();
+        var step = 0;
+        foreach (var attack in new[] { "random_search", "simba" })
+            foreach (var eps in epsilons)
+            {
+                progress?.Report(new BaselineProgress($"adversarial: {attack} ε={eps.ToString(CultureInfo.InvariantCulture)}", (double)step++ / (2 * epsilons.Count)));
+                var rng = new SplitMix64(o.Seed);
+                int robust = 0, wasCorrect = 0, flipped = 0;
+                var queries = new List<int>();
+                foreach (var c in targets)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    if (Metrics.ArgMax(outputs[c.Data.Name]) != c.Label) continue;
+                    wasCorrect++;
+                    var q = attack == "random_search" ? RandomSearch(runner, c, eps, lo, hi, rng) : Simba(runner, c, eps, lo, hi, rng);
+                    if (q is { } used) { flipped++; queries.Add(used); }
+                    else robust++;
+                }
+                queries.Sort();
+                results.Add(new JsonObject
+                {
+                    ["attack"] = attack, ["epsilon"] = eps,
+                    ["success_rate"] = Finite(wasCorrect == 0 ? double.NaN : flipped / (double)wasCorrect, "no correctly classified case to attack"),
+                    ["robust_accuracy"] = Finite(targets.Count == 0 ? double.NaN : robust / (double)targets.Count, "no labelled case"),
+                    ["median_queries"] = queries.Count == 0 ? new JsonObject { ["$absent"] = "no attack succeeded" } : queries[queries.Count / 2],
+                });
+            }
+        return new JsonObject
+        {
+            ["attack"] = "black-box, L∞: random_search (uniform random sign perturbations of size ε, one query each) and simba " +
+                         "(SimBA, Guo et al. 2019, pixel basis: each coordinate in random order moved by −ε, else +ε, kept when the true class's probability falls)",
+            ["n"] = targets.Count, ["query_budget"] = o.QueryBudget, ["seed"] = o.Seed, ["results"] = results,
+        };
+    }
+
+    static IReadOnlyList<NamedOnnxValue> Feed((string Input, float[] Data, int[] Shape) input, float[] x) =>
+        [NamedOnnxValue.CreateFromTensor(input.Input, new DenseTensor<float>(x, input.Shape))];
+
+    /// <summary>Queries until the prediction changes (returns the queries used) or the budget is spent (null).</summary>
+    int? RandomSearch(BaselineRunner runner, Case c, double eps, float lo, float hi, SplitMix64 rng)
+    {
+        var input = c.Data.Inputs[0];
+        var x = new float[input.Data.Length];
+        for (var q = 1; q <= o.QueryBudget; q++)
+        {
+            for (var i = 0; i < x.Length; i++) x[i] = Math.Clamp(input.Data[i] + (float)((rng.Next() & 1) == 0 ? -eps : eps), lo, hi);
+            if (Metrics.ArgMax(runner.Output(Feed(input, x))) != c.Label) return q;
+        }
+        return null;
+    }
+
+    int? Simba(BaselineRunner runner, Case c, double eps, float lo, float hi, SplitMix64 rng)
+    {
+        var input = c.Data.Inputs[0];
+        var x = (float[])input.Data.Clone();
+        var label = c.Label!.Value;
+        var order = Enumerable.Range(0, x.Length).ToArray();
+        for (var i = order.Length - 1; i > 0; i--) { var j = (int)(rng.Next() % (ulong)(i + 1)); (order[i], order[j]) = (order[j], order[i]); }
+        var p = Softmax(runner.Output(Feed(input, x)))[label];
+        var queries = 1;
+        foreach (var k in order)
+            foreach (var sign in new[] { -1.0, 1.0 })
+            {
+                if (queries >= o.QueryBudget) return null;
+                var old = x[k];
+                x[k] = Math.Clamp(input.Data[k] + (float)(sign * eps), lo, hi);
+                if (x[k] == old) continue;
+                var y = runner.Output(Feed(input, x));
+                queries++;
+                if (Metrics.ArgMax(y) != label) return queries;
+                var np = Softmax(y)[label];
+                if (np < p) { p = np; break; }
+                x[k] = old;
+            }
+        return null;
+    }
+
+    // ---- trainability (6.3.1) ----
+
+    static readonly Regex LossValue = new(@"\bloss\b\s*[=:]?\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|nan|inf)", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+    /// <summary>The vendor's training command run under iq (measured), else the loss column of the training log the
+    /// description names (the vendor's record).</summary>
+    JsonObject? TrainingRun(CancellationToken cancel)
+    {
+        List<double> losses;
+        var result = new JsonObject();
+        if (o.RunCommand is { Length: > 0 } command)
+        {
+            var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
+            Process p;
+            try { p = Process.Start(psi)!; }
+            catch (System.ComponentModel.Win32Exception e) { throw new BaselineInputException($"--run {command[0]}: {e.Message}"); }
+            using (p)
+            {
+                var lines = new List<string>();
+                p.OutputDataReceived += (_, e) => { if (e.Data is { } l) lock (lines) lines.Add(l); };
+                p.ErrorDataReceived += (_, e) => { if (e.Data is { } l) lock (lines) lines.Add(l); };
+                p.BeginOutputReadLine();
+                p.BeginErrorReadLine();
+                using var stop = cancel.Register(() => { try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
+                if (!p.WaitForExit(o.RunTimeout))
+                {
+                    p.Kill(entireProcessTree: true);
+                    throw new BaselineInputException($"--run: the training command did not finish in {o.RunTimeout}");
+                }
+                p.WaitForExit();
+                cancel.ThrowIfCancellationRequested();
+                lock (lines) losses = lines.SelectMany(l => LossValue.Matches(l).Select(m => Parse(m.Groups[1].Value))).ToList();
+                result["command"] = string.Join(" ", command);
+                result["exit_code"] = p.ExitCode;
+            }
+        }
+        else if (o.Description?["claims"]?["trainability"]?["loss_curve_ref"]?.GetValue<string>() is { } log)
+        {
+            var path = Path.Combine(o.DescriptionFolder ?? ".", log);
+            if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"training log {log} not found beside the description" } };
+            var lines = File.ReadLines(path).Take(1_000_000).ToList();
+            var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
+            if (column < 0) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"{log}:1: no 'loss' column" } };
+            losses = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',') is var f && f.Length > column ? Parse(f[column].Trim()) : double.NaN).ToList();
+            result["log"] = log;
+        }
+        else return null;
+        result["losses"] = new JsonArray(losses.Select(l => double.IsFinite(l) ? (JsonNode?)l : null).ToArray());
+        if (losses.Count == 0) return result;
+        result["first_loss"] = Finite(losses[0], "the first loss is not a number");
+        result["final_loss"] = Finite(losses[^1], "the final loss is not a number");
+        result["relative_decrease"] = Finite((losses[0] - losses[^1]) / losses[0], "the losses are not numbers");
+        result["nan_free"] = losses.All(double.IsFinite);
+        return result;
+    }
+
+    static double Parse(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+}

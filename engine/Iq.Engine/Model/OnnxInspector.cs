@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Iq.Engine.Model.Onnx;
+
+namespace Iq.Engine.Model;
+
+/// <summary>An ONNX file iq cannot inspect (corrupt, hostile, or not ONNX): printed as an error naming the file, exit 2.</summary>
+public sealed class ModelInputException(string message) : Exception(message);
+
+/// <summary>Inspects an ONNX file without running it (001 4.1, 4.2.1–4.2.4, 5.2.4 e/f, 5.2.9 b): identity, opsets,
+/// metadata, nodes per op type, parameters per data type, inputs and outputs, custom domains, external data, and an
+/// estimate of MACs. The file is streamed twice, once through SHA-256 and once through the protobuf parser, and never
+/// read whole: the parser holds each initializer's bytes once, in the parsed message, and nothing else copies them.
+/// Protobuf's own limits bound nesting (If/Loop bodies) and size; what ONNX itself forbids (negative dimensions,
+/// stored data that does not match the declared shape, external data outside the model's folder) is an error.</summary>
+public static class OnnxInspector
+{
+    /// <summary>Protobuf cannot hold more than 2 GiB; larger models keep their weights in external data.</summary>
+    public const long MaxFileBytes = int.MaxValue;
+    /// <summary>Nesting of messages (subgraphs within subgraphs): deeper files are refused, not followed.</summary>
+    public const int MaxNesting = 64;
+
+    static readonly MessageParser<ModelProto> Parser = ModelProto.Parser.WithDiscardUnknownFields(true);
+
+    /// <summary>Standard operator-set domains; any other domain a node uses is a custom domain.</summary>
+    static readonly HashSet<string> StandardDomains = ["", "ai.onnx", "ai.onnx.ml", "ai.onnx.training", "ai.onnx.preview.training"];
+
+    /// <summary>Op types that are activation functions (4.2.2: 激活函数).</summary>
+    public static readonly HashSet<string> Activations =
+    [
+        "Relu", "LeakyRelu", "PRelu", "Sigmoid", "HardSigmoid", "Tanh", "Softmax", "LogSoftmax", "Elu", "Selu", "Celu", "Gelu",
+        "Softplus", "Softsign", "HardSwish", "Mish", "ThresholdedRelu",
+    ];
+
+    public static ModelProto Parse(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new ModelInputException($"{path}: model file not found");
+        if (info.Length > MaxFileBytes)
+            throw new ModelInputException($"{path}: {info.Length} bytes; an ONNX protobuf holds at most 2 GiB (larger models keep their weights in external data)");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        ModelProto model;
+        try
+        {
+            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, info.Length + 1), MaxNesting);
+            model = Parser.ParseFrom(input);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new ModelInputException($"{path}: not a readable ONNX model: {e.Message.TrimEnd('.')}");
+        }
+        if (model.IrVersion <= 0 || model.Graph is null)
+            throw new ModelInputException($"{path}: not an ONNX model: {(model.IrVersion <= 0 ? "no ir_version" : "no graph")}");
+        return model;
+    }
+
+    /// <summary>The <c>model</c> fact document's facts. <paramref name="bindings"/> fixes symbolic input dimensions for
+    /// the MACs estimate (name → value); a symbolic dimension not bound is taken as 1 and the binding recorded.</summary>
+    public static JsonObject Inspect(string path, IReadOnlyDictionary<string, long>? bindings = null)
+    {
+        var model = Parse(path);
+        var info = new FileInfo(path);
+        string sha256;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var graph = model.Graph;
+        var initializerNames = graph.Initializer.Select(t => t.Name).Concat(graph.SparseInitializer.Select(s => s.Values?.Name ?? ""))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var opsets = new JsonObject();
+        foreach (var o in model.OpsetImport)
+            opsets[o.Domain is "" ? "ai.onnx" : o.Domain] = o.Version;
+
+        var metadata = new JsonObject();
+        foreach (var p in model.MetadataProps) metadata[p.Key] = p.Value;
+
+        var opTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in graph.Node) opTypes[OpName(n)] = opTypes.GetValueOrDefault(OpName(n)) + 1;
+        var usedDomains = graph.Node.Select(n => n.Domain).Concat(model.OpsetImport.Select(o => o.Domain))
+            .Concat(model.Functions.Select(f => f.Domain)).Where(d => !StandardDomains.Contains(d)).Distinct().Order(StringComparer.Ordinal);
+
+        // Parameters: every initializer, dense and sparse (dense size), of the main graph.
+        var byType = new SortedDictionary<string, (long Tensors, long Count, long Bytes)>(StringComparer.Ordinal);
+        long parameterCount = 0, parameterBytes = 0;
+        var external = new JsonArray();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var tensors = graph.Initializer.Select(t => (Tensor: t, Dims: (IEnumerable<long>)t.Dims, Sparse: false))
+            .Concat(graph.SparseInitializer.Select(s => (Tensor: s.Values ?? new TensorProto(), Dims: (IEnumerable<long>)s.Dims, Sparse: true)));
+        foreach (var (t, dims, sparse) in tensors)
+        {
+            var count = Elements(path, t.Name, dims);
+            var bytes = Bytes(t.DataType, count, t);
+            if (!sparse) CheckStored(path, t, count, folder, external);
+            var name = TypeName(t.DataType);
+            var (n, c, b) = byType.GetValueOrDefault(name);
+            byType[name] = (n + 1, checked(c + count), checked(b + bytes));
+            parameterCount = checked(parameterCount + count);
+            parameterBytes = checked(parameterBytes + bytes);
+        }
+
+        var activations = opTypes.Keys.Where(k => Activations.Contains(k)).ToList();
+        var facts = new JsonObject
+        {
+            ["file"] = new JsonObject { ["name"] = Path.GetFileName(path), ["sha256"] = sha256, ["size"] = info.Length },
+            ["ir_version"] = model.IrVersion,
+            ["producer"] = new JsonObject { ["name"] = model.ProducerName, ["version"] = model.ProducerVersion },
+            ["domain"] = model.Domain,
+            ["model_version"] = model.ModelVersion,
+            ["doc_string"] = model.DocString,
+            ["opsets"] = opsets,
+            ["metadata"] = metadata,
+            ["graph"] = new JsonObject
+            {
+                ["name"] = graph.Name,
+                ["node_count"] = graph.Node.Count,
+                ["subgraph_node_count"] = graph.Node.Sum(n => SubgraphNodes(n, 0)),
+                ["op_types"] = new JsonObject(opTypes.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+                ["activation_functions"] = new JsonArray(activations.Select(a => (JsonNode?)a).ToArray()),
+                ["initializer_count"] = graph.Initializer.Count + graph.SparseInitializer.Count,
+                ["parameter_count"] = parameterCount,
+                ["parameter_bytes"] = parameterBytes,
+                ["parameters_by_type"] = new JsonObject(byType.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject
+                {
+                    ["tensors"] = p.Value.Tensors, ["count"] = p.Value.Count, ["bytes"] = p.Value.Bytes,
+                }))),
+                ["inputs"] = new JsonArray(graph.Input.Where(i => !initializerNames.Contains(i.Name)).Select(Value).ToArray()),
+                ["outputs"] = new JsonArray(graph.Output.Select(Value).ToArray()),
+                ["custom_domains"] = new JsonArray(usedDomains.Select(d => (JsonNode?)d).ToArray()),
+                ["functions"] = model.Functions.Count,
+                ["external_data"] = external,
+            },
+            ["macs"] = MacEstimator.Estimate(model, bindings ?? new Dictionary<string, long>()),
+        };
+        return facts;
+    }
+
+    static string OpName(NodeProto n) => n.Domain is "" or "ai.onnx" ? n.OpType : $"{n.Domain}.{n.OpType}";
+
+    static int SubgraphNodes(NodeProto n, int depth)
+    {
+        if (depth > MaxNesting) return 0;
+        var total = 0;
+        foreach (var a in n.Attribute)
+        {
+            foreach (var g in a.G is null ? a.Graphs : a.Graphs.Append(a.G))
+                total += g.Node.Count + g.Node.Sum(inner => SubgraphNodes(inner, depth + 1));
+        }
+        return total;
+    }
+
+    static JsonNode? Value(ValueInfoProto v)
+    {
+        var o = new JsonObject { ["name"] = v.Name };
+        var t = v.Type;
+        switch (t?.ValueCase)
+        {
+            case TypeProto.ValueOneofCase.TensorType:
+                o["kind"] = "tensor";
+                o["elem_type"] = TypeName(t.TensorType.ElemType);
+                o["shape"] = t.TensorType.Shape is { } s ? Shape(s) : null;
+                break;
+            case TypeProto.ValueOneofCase.SparseTensorType:
+                o["kind"] = "sparse_tensor";
+                o["elem_type"] = TypeName(t.SparseTensorType.ElemType);
+                o["shape"] = t.SparseTensorType.Shape is { } ss ? Shape(ss) : null;
+                break;
+            case null or TypeProto.ValueOneofCase.None:
+                o["kind"] = "unknown";
+                break;
+            default:
+                o["kind"] = t.ValueCase switch
+                {
+                    TypeProto.ValueOneofCase.SequenceType => "sequence",
+                    TypeProto.ValueOneofCase.MapType => "map",
+                    TypeProto.ValueOneofCase.OptionalType => "optional",
+                    _ => "opaque",
+                };
+                break;
+        }
+        if (o["shape"] is null) o.Remove("shape");
+        return o;
+    }
+
+    /// <summary>A shape: numbers for fixed dimensions, names for symbolic ones, "?" for a dimension that says neither.</summary>
+    static JsonArray Shape(TensorShapeProto s) => new(s.Dim.Select(d => d.ValueCase switch
+    {
+        TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue => (JsonNode?)d.DimValue,
+        TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam => d.DimParam,
+        _ => "?",
+    }).ToArray());
+
+    static long Elements(string path, string tensor, IEnumerable<long> dims)
+    {
+        long count = 1;
+        foreach (var d in dims)
+        {
+            if (d < 0) throw new ModelInputException($"{path}: initializer '{tensor}' declares a negative dimension ({d})");
+            try { count = checked(count * d); }
+            catch (OverflowException)
+            {
+                throw new ModelInputException($"{path}: initializer '{tensor}' declares dimensions [{string.Join(", ", dims)}] whose product overflows 64 bits");
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Bits per element of each ONNX data type; 0 for strings (their bytes are counted as stored).</summary>
+    static int Bits(int dataType) => (TensorProto.Types.DataType)dataType switch
+    {
+        TensorProto.Types.DataType.Float or TensorProto.Types.DataType.Int32 or TensorProto.Types.DataType.Uint32 => 32,
+        TensorProto.Types.DataType.Double or TensorProto.Types.DataType.Int64 or TensorProto.Types.DataType.Uint64
+            or TensorProto.Types.DataType.Complex64 => 64,
+        TensorProto.Types.DataType.Complex128 => 128,
+        TensorProto.Types.DataType.Float16 or TensorProto.Types.DataType.Bfloat16 or TensorProto.Types.DataType.Int16
+            or TensorProto.Types.DataType.Uint16 => 16,
+        TensorProto.Types.DataType.Uint8 or TensorProto.Types.DataType.Int8 or TensorProto.Types.DataType.Bool
+            or TensorProto.Types.DataType.Float8E4M3Fn or TensorProto.Types.DataType.Float8E4M3Fnuz or TensorProto.Types.DataType.Float8E5M2
+            or TensorProto.Types.DataType.Float8E5M2Fnuz or TensorProto.Types.DataType.Float8E8M0 => 8,
+        TensorProto.Types.DataType.Uint4 or TensorProto.Types.DataType.Int4 or TensorProto.Types.DataType.Float4E2M1 => 4,
+        TensorProto.Types.DataType.Uint2 or TensorProto.Types.DataType.Int2 => 2,
+        _ => 0,
+    };
+
+    static long Bytes(int dataType, long count, TensorProto t) =>
+        dataType == (int)TensorProto.Types.DataType.String ? t.StringData.Sum(s => (long)s.Length)
+        : (long)Math.Ceiling(count * (double)Bits(dataType) / 8);
+
+    /// <summary>What the file stores must be what the dimensions declare, else the model is corrupt (and a hostile file
+    /// could claim billions of parameters with no data). External data must stay in the model's folder.</summary>
+    static void CheckStored(string path, TensorProto t, long count, string folder, JsonArray external)
+    {
+        var type = (TensorProto.Types.DataType)t.DataType;
+        if (t.DataLocation == TensorProto.Types.DataLocation.External)
+        {
+            external.Add(External(path, t, count, folder));
+            return;
+        }
+        if (type == TensorProto.Types.DataType.Undefined || (Bits(t.DataType) == 0 && type != TensorProto.Types.DataType.String))
+            throw new ModelInputException($"{path}: initializer '{t.Name}' has an unknown data type ({t.DataType})");
+        long stored;
+        string field;
+        if (t.HasRawData) { stored = t.RawData.Length; field = "raw_data bytes"; count = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8); }
+        else if (type == TensorProto.Types.DataType.String) { stored = t.StringData.Count; field = "string_data elements"; }
+        else
+        {
+            // Typed fields: one element each, except complex (two) and sub-byte types packed into int32_data.
+            var perElement = type is TensorProto.Types.DataType.Complex64 or TensorProto.Types.DataType.Complex128 ? 2.0
+                : Bits(t.DataType) < 8 ? Bits(t.DataType) / 8.0 : 1.0;
+            stored = t.FloatData.Count + t.Int32Data.Count + t.Int64Data.Count + t.DoubleData.Count + t.Uint64Data.Count;
+            field = "elements";
+            count = (long)Math.Ceiling(count * perElement);
+        }
+        if (stored != count)
+            throw new ModelInputException($"{path}: initializer '{t.Name}' declares dimensions [{string.Join(", ", t.Dims)}] of {TypeName(t.DataType)}, " +
+                                          $"which need {count} {field}; the file stores {stored}");
+    }
+
+    static JsonObject External(string path, TensorProto t, long count, string folder)
+    {
+        var entries = t.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        if (!entries.TryGetValue("location", out var location) || location.Length == 0)
+            throw new ModelInputException($"{path}: initializer '{t.Name}' keeps its data externally but names no location");
+        var full = Path.GetFullPath(Path.Combine(folder, location));
+        if (Path.IsPathRooted(location) || !full.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
+            throw new ModelInputException($"{path}: initializer '{t.Name}': external data location '{location}' leaves the model's folder");
+        long Number(string key, long fallback) =>
+            !entries.TryGetValue(key, out var v) ? fallback
+            : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new ModelInputException($"{path}: initializer '{t.Name}': external data {key} '{v}' is not a whole number");
+        var offset = Number("offset", 0);
+        var needed = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8);
+        var length = Number("length", needed);
+        string status;
+        var file = new FileInfo(full);
+        if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && file.Exists && file.LinkTarget is { } target
+            && !Path.GetFullPath(target, folder).StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
+            throw new ModelInputException($"{path}: initializer '{t.Name}': external data '{location}' is a link that leaves the model's folder");
+        if (!file.Exists) status = "missing";
+        else if (length != needed) status = "length differs from the declared dimensions";
+        else if (offset + length > file.Length) status = "file too short";
+        else status = "ok";
+        return new JsonObject { ["tensor"] = t.Name, ["location"] = location, ["offset"] = offset, ["length"] = length, ["status"] = status };
+    }
+
+    /// <summary>Element type names as NumPy spells them (float32, int64 …); the newer small types by their ONNX name.</summary>
+    public static string TypeName(int dataType) => (TensorProto.Types.DataType)dataType switch
+    {
+        TensorProto.Types.DataType.Float => "float32",
+        TensorProto.Types.DataType.Double => "float64",
+        TensorProto.Types.DataType.Float16 => "float16",
+        TensorProto.Types.DataType.Bfloat16 => "bfloat16",
+        TensorProto.Types.DataType.Int8 => "int8",
+        TensorProto.Types.DataType.Int16 => "int16",
+        TensorProto.Types.DataType.Int32 => "int32",
+        TensorProto.Types.DataType.Int64 => "int64",
+        TensorProto.Types.DataType.Uint8 => "uint8",
+        TensorProto.Types.DataType.Uint16 => "uint16",
+        TensorProto.Types.DataType.Uint32 => "uint32",
+        TensorProto.Types.DataType.Uint64 => "uint64",
+        TensorProto.Types.DataType.Bool => "bool",
+        TensorProto.Types.DataType.String => "string",
+        TensorProto.Types.DataType.Complex64 => "complex64",
+        TensorProto.Types.DataType.Complex128 => "complex128",
+        var d when Enum.IsDefined(d) && d != TensorProto.Types.DataType.Undefined => d.ToString().ToLowerInvariant(),
+        _ => $"type{dataType}",
+    };
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Engine.Scans;
+
+public sealed record LynisFinding(string Test, string Text, string Details);
+
+public sealed record LynisRead(
+    string? Version, string? Host, string? Started, string? Finished, int? HardeningIndex,
+    IReadOnlyList<string> TestsExecuted, IReadOnlyList<string> TestsSkipped,
+    IReadOnlyList<LynisFinding> Warnings, IReadOnlyList<LynisFinding> Suggestions, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Lynis's report file (/var/log/lynis-report.dat): <c>key=value</c> and <c>key[]=value</c> lines, <c>#</c>
+/// comments. Findings are <c>warning[]=TEST|text|details|solution|</c> and <c>suggestion[]=…</c>; tests executed and
+/// skipped are <c>|</c>-separated ids. Times are written in the host's local time without a zone.</summary>
+public static class LynisReport
+{
+    /// <summary>True when the first line that is not empty is Lynis's header or a report key (the format is told by content).</summary>
+    public static bool Looks(string firstLine) =>
+        firstLine.StartsWith("# Lynis Report", StringComparison.Ordinal) || firstLine.StartsWith("report_version_major=", StringComparison.Ordinal);
+
+    public static LynisRead Read(Stream content, string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        string? version = null, host = null, started = null, finished = null;
+        int? index = null;
+        var executed = new List<string>();
+        var skipped = new List<string>();
+        var warnings = new List<LynisFinding>();
+        var suggestions = new List<LynisFinding>();
+        var sawVersion = false;
+        using var reader = new StreamReader(content, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length > 1 << 20) { Bad("a line longer than 1 MiB"); break; }
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var eq = line.IndexOf('=');
+            if (eq <= 0 || !line[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '[' or ']' or '-' or '.'))
+            {
+                Bad("not a Lynis report line (key=value)");
+                if (!sawVersion) break; // not a Lynis report at all: one message, not one per line
+                continue;
+            }
+            var key = line[..eq];
+            var value = line[(eq + 1)..];
+            switch (key)
+            {
+                case "report_version_major": sawVersion = true; break;
+                case "lynis_version": version = value; break;
+                case "hostname": host = value; break;
+                case "report_datetime_start": started = Time(value); break;
+                case "report_datetime_end": finished = Time(value); break;
+                case "hardening_index":
+                    if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h is >= 0 and <= 100) index = h;
+                    else Bad($"hardening_index must be a number from 0 to 100, not '{Short(value)}'");
+                    break;
+                case "tests_executed": executed.AddRange(Ids(value)); break;
+                case "tests_skipped": skipped.AddRange(Ids(value)); break;
+                case "warning[]" or "suggestion[]":
+                    var f = value.Split('|');
+                    if (f.Length < 3 || f[0].Length == 0) { Bad($"{key} needs TEST|text|details|…"); break; }
+                    (key == "warning[]" ? warnings : suggestions).Add(new LynisFinding(f[0], f[1], f[2]));
+                    break;
+            }
+        }
+        if (!sawVersion && diagnostics.Count == 0) diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, "not a Lynis report: no report_version_major line", SourceSpan.None(file)));
+        return new LynisRead(version, host, started, finished, index, executed, skipped, warnings, suggestions, diagnostics);
+
+        void Bad(string message) => diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, message, new SourceSpan(file, number, 1)));
+    }
+
+    static IEnumerable<string> Ids(string value) => value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>"2026-11-30 05:23:11" → "2026-11-30T05:23:11" (no zone: Lynis writes local time).</summary>
+    static string? Time(string value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) : null;
+
+    static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace Iq.Engine.Scans;
+
+/// <summary>A scanner's report file opened for reading: plain or gzip (told by its first bytes, not its name), hashed as
+/// given, and bounded: a file or its decompressed content larger than <see cref="MaxBytes"/> is refused (a gzip bomb
+/// stops there instead of filling memory or disk).</summary>
+public static class ScanInput
+{
+    public const long MaxBytes = 512L * 1024 * 1024;
+
+    public sealed class TooLargeException(string message) : Exception(message);
+
+    public static bool IsGzip(string file)
+    {
+        using var s = File.OpenRead(file);
+        Span<byte> magic = stackalloc byte[2];
+        return s.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+
+    /// <summary>The content as a stream (decompressed if gzip), never yielding more than <see cref="MaxBytes"/>.</summary>
+    public static Stream Open(string file)
+    {
+        var raw = File.OpenRead(file);
+        if (raw.Length > MaxBytes)
+        {
+            raw.Dispose();
+            throw new TooLargeException($"larger than {MaxBytes / 1024 / 1024} MiB; not read");
+        }
+        var gzip = raw.Length >= 2 && IsGzip(file);
+        Stream content = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        return new Bounded(content, gzip ? $"decompresses to more than {MaxBytes / 1024 / 1024} MiB; refused (a gzip bomb?)" : "too large");
+    }
+
+    public static string Sha256(string file)
+    {
+        using var s = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(s));
+    }
+
+    sealed class Bounded(Stream inner, string message) : Stream
+    {
+        long _read;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            if (_read > MaxBytes) throw new TooLargeException(message);
+            return n;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _read += n;
+            if (_read > MaxBytes) throw new TooLargeException(message);
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
