@@ -16,7 +16,7 @@ public sealed class UsageException : Exception
     }
 
     /// <summary>A message not in the catalog yet (English in both languages): declare it in <see cref="Msg"/> instead.</summary>
-    public UsageException(string text) : this(Iq.Rules.Messages.Message.Untranslated(Codes.BadOption, text)) { }
+    public UsageException(string text) : this(Iq.Rules.Messages.Message.Untranslated(null, text)) { }
 
     public UsageException(MessageText text) : base(text.ToString())
     {

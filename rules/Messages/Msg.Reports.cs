@@ -73,6 +73,9 @@ public static partial class Msg
     public static readonly Message AutomaticOrManual = new(null, " automatic 或 manual", "automatic or manual");
     public static readonly Message AMissingRecord = new(null, " {{path, cause, detail}}", "{{path, cause, detail}}");
 
+    // ---- scan reports (iq scans) ----
+    public static readonly Message BadScanReport = new(Codes.BadScanReport, ["detail"], "扫描报告无法读取：{detail}", "the scan report cannot be read: {detail}");
+
     // ---- audit archives ----
     public static readonly Message CannotArchive = new(Codes.FileNotFound, ["path", "reason"], "无法存档 {path}：{reason}", "Cannot archive {path}: {reason}");
     public static readonly Message ChangedSinceAudit = new(Codes.BadDocument, ["path", "sha", "recorded"], "{path} 在审计后已改变：SHA-256 {sha}，结果记录的是 {recorded}",

@@ -30,7 +30,7 @@ public static class ConsoleReport
         var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
         o.WriteLine();
         o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(worst), reports.Count,
-            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {VerdictWord(r.Score.Verdict).Render(lang)}")))).Render(lang));
+            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Score.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Score.Verdict).Render(lang))}")))).Render(lang));
     }
 
     static ILocalized VerdictWord(Verdict v) => v switch { Verdict.Pass => Msg.VerdictPass.Text, Verdict.Fail => Msg.VerdictFail.Text, _ => Msg.VerdictIncomplete.Text };

@@ -207,7 +207,7 @@ public class RobustnessTests
             _ => CliRunner.Process("imports", "set", file, "--out", output),
         };
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches(@"^(iq: error: )?" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ", run.Stderr);
+        Assert.Matches(@"^(iq: error( IQ\d{4})?: )?" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.DoesNotContain("internal error", run.Stderr);
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is written");
