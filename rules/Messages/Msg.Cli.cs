@@ -64,9 +64,9 @@ public static partial class Msg
     // ---- what commands say ----
     public static readonly Message Written = new(null, ["path"], "已写入：{path}", "Written: {path}");
     public static readonly Message ProbedIn = new(null, ["seconds", "dir"], "已探测本机，用时 {seconds} 秒 → {dir}", "Probed this machine in {seconds} s → {dir}");
-    public static readonly Message CheckOk = new(null, ["path", "id", "version", "sections", "items", "automatic", "manual", "params"],
-        "{path}：通过 — 检查单 \"{id}\" {version}：{sections} 个章节，{items} 个条目（{automatic} 个自动，{manual} 个人工），{params} 个参数",
-        "{path}: ok — checklist \"{id}\" {version}: {sections} sections, {items} items ({automatic} automatic, {manual} manual), {params} params");
+    public static readonly Message CheckOk = new(null, ["path", "id", "version", "sections", "items", "automatic", "manual", "params", "rules"],
+        "{path}：通过 — 检查单 \"{id}\" {version}：{sections} 个章节，{items} 个条目（{automatic} 个自动，{manual} 个人工），{params} 个参数，{rules} 条 NRules 规则",
+        "{path}: ok — checklist \"{id}\" {version}: {sections} sections, {items} items ({automatic} automatic, {manual} manual), {params} params, {rules} NRules rules");
     public static readonly Message ProbeDone = new(null, ["software", "errors", "seconds", "dir"],
         "已探测：{software} 个软件条目，{errors} 个探测错误，用时 {seconds} 秒；事实已写入 {dir}/environment.json、software.json 和 security.json",
         "Probed {software} software entries, {errors} probe error(s) in {seconds} s; facts written to {dir}/environment.json, software.json and security.json");

@@ -25,6 +25,8 @@ public static partial class Msg
     public static readonly Message ArgChecklists = new(null, "检查单（.iq），或多个检查单以同一批事实分别审计（如 IQ 与预训练模型检查单）；省略时使用内置 IQ 检查单",
         "The checklist (.iq), or several to audit the same facts against each (e.g. IQ and the pre-trained model checklist); the bundled IQ checklist when omitted");
     public static readonly Message ArgChecklistRequired = new(null, "检查单文件（.iq）", "The checklist file (.iq)");
+    public static readonly Message OptRules = new(null, "按 NRules 所见列出编译后的规则：名称、各自匹配的事实、等待的条目",
+        "List the compiled rules as NRules sees them: name, the facts each matches, the items it waits for");
     public static readonly Message OptFacts = new(null, "事实数据包文件夹（可重复）", "A fact bundle folder (repeatable)");
     public static readonly Message OptOutBundle = new(null, "写入事实文档的数据包文件夹", "The bundle folder to write the fact document into");
     public static readonly Message OptOutput = new(null, "要写入的文件（- 表示标准输出）", "The file to write (- for stdout)");

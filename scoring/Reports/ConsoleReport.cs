@@ -101,14 +101,18 @@ public static class ConsoleReport
             _ => style.Dim(word.PadRight(5)),
         };
         o.WriteLine($"  {outcome} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-        foreach (var e in r.Evidence)
-            o.WriteLine("        " + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
+        // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
+        var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
+        foreach (var e in shown)
+            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
         var message = r.MessageIn(lang);
-        if ((r.Evidence.Count == 0 || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
+        if ((shown.Count == 0 || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
             o.WriteLine("        " + Msg.ConsoleFix.With(r.Fix).Render(lang));
     }
+
+    static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)
     {

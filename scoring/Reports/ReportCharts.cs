@@ -85,9 +85,9 @@ public static class ReportCharts
                     var xs = Enumerable.Range(1, metrics.Count).Select(i => (double)i).ToArray();
                     // The interval as a vertical segment per metric, the measured value on it, the claimed value beside.
                     for (var i = 0; i < metrics.Count; i++)
-                        if (metrics[i] is { CiLow: { } lo, CiHigh: { } hi })
+                        if (metrics[i] is { CiLow: { } ciLow, CiHigh: { } ciHigh })
                         {
-                            var ci = plot.Add.Scatter(new[] { xs[i], xs[i] }, new[] { lo, hi });
+                            var ci = plot.Add.Scatter(new[] { xs[i], xs[i] }, new[] { ciLow, ciHigh });
                             ci.LineWidth = 3;
                             ci.MarkerSize = 10;
                             ci.MarkerShape = MarkerShape.HorizontalBar;
@@ -112,7 +112,13 @@ public static class ReportCharts
                     }
                     plot.Axes.Bottom.SetTicks(xs, metrics.Select(p => t.Or("chart.metric." + p.Name, p.Name)).ToArray());
                     Finish(plot, 1);
+                    // Zoomed to the figures, so that an interval of a few points is visible; the legend below them.
+                    var all = metrics.SelectMany(p => new[] { p.Value, p.CiLow, p.CiHigh, p.Claimed }).OfType<double>().ToList();
+                    var (lo, hi) = (all.Min(), all.Max());
+                    var pad = Math.Max(0.02, (hi - lo) * 0.15);
+                    plot.Axes.SetLimitsY(Math.Max(0, lo - 3 * pad), Math.Min(1.05, hi + pad));
                     plot.Axes.SetLimitsX(0.5, metrics.Count + 0.5);
+                    plot.ShowLegend(Alignment.LowerRight);
                     return plot;
                 }));
             if (m.Losses.Count > 0)
@@ -122,21 +128,26 @@ public static class ReportCharts
                     Series(plot, m.Losses.Select((l, i) => ((double)(i + 1), l)), t["chart.loss.axis"]);
                     return Finish(plot, m.Losses.Max());
                 }));
-            if (m.Perturbations.Count > 0)
-                charts.Add(new ReportChart("perturbation", "6.3.6", t["chart.perturbation.title"], () =>
+            // One chart per perturbation: their levels are on different scales (contrast factor, blur kernel, noise σ).
+            foreach (var g in m.Perturbations.GroupBy(p => p.Name))
+            {
+                var name = t.Or("chart.perturbation." + g.Key, g.Key);
+                var title = $"{t["chart.perturbation.title"]}：{name}";
+                charts.Add(new ReportChart("perturbation-" + g.Key, "6.3.6", title, () =>
                 {
-                    var plot = NewPlot(t["chart.perturbation.title"], t["chart.perturbation.axis"], t["chart.metric.axis"]);
-                    foreach (var g in m.Perturbations.GroupBy(p => p.Name))
-                        Series(plot, g.Where(p => p.Metric is not null).OrderBy(p => p.Level).Select(p => (p.Level, p.Metric!.Value)),
-                            t.Or("chart.perturbation." + g.Key, g.Key));
+                    var plot = NewPlot(title, t["chart.perturbation.axis"], t["chart.metric.axis"]);
+                    Series(plot, g.Where(p => p.Metric is not null).OrderBy(p => p.Level).Select(p => (p.Level, p.Metric!.Value)), name);
                     if (m.CleanMetric is { } clean)
                     {
                         var line = plot.Add.HorizontalLine(clean);
                         line.LegendText = t["chart.clean"];
                         line.LinePattern = LinePattern.Dashed;
                     }
-                    return Finish(plot, 1);
+                    Finish(plot, 1);
+                    plot.ShowLegend(Alignment.LowerLeft);
+                    return plot;
                 }));
+            }
             if (m.Adversarial.Count > 0)
                 charts.Add(new ReportChart("epsilon", "6.3.8", t["chart.epsilon.title"], () =>
                 {
@@ -169,10 +180,16 @@ public static class ReportCharts
         s.MarkerSize = 7;
     }
 
+    /// <summary>An installed font that draws Chinese (fontconfig's choice, e.g. WenQuanYi Micro Hei from fonts-wqy-microhei);
+    /// null where none is installed.</summary>
+    static readonly Lazy<string?> CjkFamily = new(() => SkiaSharp.SKFontManager.Default.MatchCharacter('中')?.FamilyName);
+
     static Plot Finish(Plot plot, double top)
     {
-        // Fonts that can draw the labels (CJK needs a CJK font, e.g. fonts-wqy-microhei on Debian).
-        plot.Font.Automatic();
+        // Fonts that can draw the labels: ScottPlot's detection picks DejaVu here, which has no CJK glyphs (Chinese came
+        // out as boxes in the PNG and blank in the SVG), so a font that draws Chinese, when one is installed, for every label.
+        if (CjkFamily.Value is { } cjk) plot.Font.Set(cjk);
+        else plot.Font.Automatic();
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, top <= 0 ? 1 : top * 1.15);

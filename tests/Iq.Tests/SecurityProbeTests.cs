@@ -300,4 +300,43 @@ public class SecurityProbeTests
         Assert.Contains("90-vendor: parsed OK", run.Stdout);
         Directory.Delete(root, true);
     }
+
+    /// <summary>sudo's own reading of the fixture (cvtsudoers -f json, from the sudo package) as the oracle: the rules it
+    /// marks authenticate=false are the NOPASSWD rules iq finds, and the specs whose commands resolve to ALL (through
+    /// Cmnd_Alias) are iq's unrestricted grants, root's own left out by design.</summary>
+    [SkippableFact]
+    public void Sudo_exemptions_and_grants_agree_with_cvtsudoers()
+    {
+        var cvtsudoers = Requires.Tool("cvtsudoers", "sudo");
+        var root = CopyOf("security-host");
+        var sudoers = Path.Combine(root, "etc", "sudoers");
+        File.WriteAllText(sudoers, File.ReadAllText(sudoers).Replace("@includedir /etc/sudoers.d", $"@includedir {root}/etc/sudoers.d"));
+        var run = Requires.Run(cvtsudoers, "-f", "json", sudoers);
+        Assert.True(run.Code == 0, run.Stderr);
+        var oracle = JsonNode.Parse(run.Stdout)!.AsObject();
+        static string Who(JsonNode? n) => n!.AsObject().Single() switch
+        {
+            { Key: "username" or "useralias", Value: var v } => (string)v!,
+            { Key: "usergroup", Value: var v } => "%" + (string)v!,
+            { Key: "userid", Value: var v } => "#" + v!.ToJsonString(),
+            var other => throw new InvalidOperationException($"cvtsudoers: {other.Key}"),
+        };
+        static bool Has(JsonNode? options, string name, bool value) =>
+            options is JsonArray a && a.Any(o => o![name] is JsonValue v && v.GetValue<bool>() == value);
+        var aliasesOfAll = oracle["Command_Aliases"]?.AsObject().Where(a => a.Value!.AsArray().Any(c => (string?)c!["command"] == "ALL")).Select(a => a.Key).ToHashSet() ?? [];
+        var exempt = oracle["Defaults"]!.AsArray().Where(d => Has(d!["Options"], "authenticate", false) && d["Binding"] is JsonArray)
+            .SelectMany(d => d!["Binding"]!.AsArray().Select(b => "Defaults:" + Who(b))).ToList();
+        var specs = oracle["User_Specs"]!.AsArray();
+        exempt.AddRange(specs.Where(u => u!["Cmnd_Specs"]!.AsArray().Any(c => Has(c!["Options"], "authenticate", false)))
+            .SelectMany(u => u!["User_List"]!.AsArray().Select(Who)));
+        var unrestricted = specs.Where(u => u!["Cmnd_Specs"]!.AsArray().Any(c => c!["Commands"]!.AsArray().Any(x =>
+                (string?)x!["command"] == "ALL" || x["cmndalias"] is JsonValue alias && aliasesOfAll.Contains((string)alias!))))
+            .SelectMany(u => u!["User_List"]!.AsArray().Select(Who)).Where(w => w != "root").ToList();
+
+        var sudo = Security("security-host")["sudo"]!; // the fixture as it is: its @includedir names /etc/sudoers.d under the root
+        Assert.Equal(exempt.Order(StringComparer.Ordinal), sudo["nopasswd"]!.AsArray().Select(r => (string)r!["who"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(unrestricted.Order(StringComparer.Ordinal), sudo["unrestricted"]!.AsArray().Select(r => (string)r!["who"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(3, exempt.Count);
+        Directory.Delete(root, true);
+    }
 }

@@ -392,7 +392,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         }
 
         // 001's charts in its own part: metrics with their intervals, loss, perturbation, ε; the IQ part has the baseline's.
-        Assert.Equal(["metrics", "loss", "perturbation", "epsilon"],
+        Assert.Equal(["metrics", "loss", "perturbation-contrast", "perturbation-brightness", "perturbation-box_blur", "perturbation-gaussian_noise", "epsilon"],
             await page.Locator("#charts-2 figure").EvaluateAllAsync<string[]>("fs => fs.map(f => f.dataset.chart)"));
         Assert.Equal(["latency", "throughput"], await page.Locator("#charts-1 figure").EvaluateAllAsync<string[]>("fs => fs.map(f => f.dataset.chart)"));
         foreach (var figure in await page.Locator("#charts-2 figure svg").AllAsync())

@@ -10,9 +10,11 @@ static class CheckCommand
     public static Command Create(CliContext ctx)
     {
         var file = new Argument<string>("checklist") { Description = ctx.T(Msg.ArgChecklistRequired), HelpName = "CHECKLIST" };
+        var rules = new Option<bool>("--rules") { Description = ctx.T(Msg.OptRules) };
         var compile = new CompileOptionGroup(ctx);
         var command = new Command("check", ctx.T(Msg.CmdCheck));
         command.Arguments.Add(file);
+        command.Options.Add(rules);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -22,9 +24,23 @@ static class CheckCommand
             var m = checklist.Model;
             var items = m.Items.ToList();
             ctx.Say(Msg.CheckOk.With(path, m.Id, m.Version, m.Root.AllSections().Count(), items.Count, items.Count(i => i.Automated),
-                items.Count(i => !i.Automated), m.Params.Count));
+                items.Count(i => !i.Automated), m.Params.Count, checklist.Rules.Count));
+            if (parse.GetValue(rules)) PrintRules(checklist, ctx.Out);
             return ExitCodes.Pass;
         });
         return command;
+    }
+
+    /// <summary>One line per rule of the network, then what it matches and waits for; disabled items, which have no rule, last.</summary>
+    static void PrintRules(Iq.Rules.Compilation.CompiledChecklist checklist, TextWriter stdout)
+    {
+        foreach (var r in checklist.Rules)
+        {
+            stdout.WriteLine($"rule \"{r.Name}\" ({r.Kind})");
+            stdout.WriteLine($"  matches  {string.Join(", ", r.Matches.Prepend("the audit run"))}");
+            if (r.DependsOn.Count > 0) stdout.WriteLine($"  after    {string.Join(", ", r.DependsOn)} (their outcomes are facts it matches)");
+        }
+        foreach (var i in checklist.Model.Items.Where(i => i.DisabledReason is not null))
+            stdout.WriteLine($"no rule for \"{i.Id}\": disabled by tailoring ({i.DisabledReason})");
     }
 }

@@ -3,6 +3,7 @@ using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
 using Iq.Engine.Facts;
 using Iq.Rules.Messages;
+using Iq.Rules.Compilation;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -37,7 +38,7 @@ static class ExplainCommand
             if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
 
             var item = checklist.Model.Items.FirstOrDefault(i => i.Id == what);
-            var results = checklist.Evaluate(bundle.Values, now);
+            var results = checklist.Evaluate(bundle.Values, now, new EvaluationOptions { TraceMatches = true });
             var rows = results.Where(r => r.ItemId == what || r.Id == what).ToList();
             if (item is null && rows.Count > 0) item = checklist.Model.Items.First(i => i.Id == rows[0].ItemId);
             if (item is not null)
@@ -50,12 +51,25 @@ static class ExplainCommand
                 if (item.When is not null) stdout.WriteLine($"  when   {item.When.Text}");
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
+                foreach (var rule in checklist.Rules.Where(r => r.ItemId == item.Id))
+                    stdout.WriteLine($"  rule   \"{rule.Name}\" matches {string.Join(", ", rule.Matches)}");
                 foreach (var r in rows)
                 {
-                    var message = r.MessageIn(ctx.Lang);
-                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}{(message.Length > 0 ? "  " + message : "")}");
-                    foreach (var e in r.Evidence) stdout.WriteLine("                " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected)));
+                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
+                    if (r.Matched.Count > 0) stdout.WriteLine($"                matched: {string.Join("; ", r.Matched)}");
+                    // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
+                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(", ", f.AlsoMissing.Select(m => m.Describe())))).TrimStart(';', '；', ' ') : "")
+                        : r.MessageIn(ctx.Lang);
+                    if (message.Length > 0) stdout.WriteLine($"                {message}");
+                    foreach (var e in r.Evidence)
+                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected)));
                     if (r.Fix is not null) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(r.Fix)));
+                }
+                if (item.ForeachVariable is not null && rows.Count > 1)
+                {
+                    var failing = rows.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+                    stdout.WriteLine(failing.Count == 0 ? $"  all {rows.Count} rows pass or are not counted"
+                        : $"  {failing.Count} of {rows.Count} rows fail or error: {string.Join(", ", failing.Take(Evidence.FirstFailing).Select(r => r.Id))}{(failing.Count > Evidence.FirstFailing ? ", …" : "")}");
                 }
                 return ExitCodes.Pass;
             }
