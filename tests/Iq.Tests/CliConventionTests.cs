@@ -87,7 +87,7 @@ public class CliConventionTests
         Assert.Equal(normal.ExitCode, verbose.ExitCode);
         // A passing item with its evidence appears only in --verbose.
         Assert.DoesNotContain("6.1.1a.cpu [", normal.Stdout);
-        Assert.Matches(@"\n  PASS  6\.1\.1a\.cpu \[shall, [^\]]+\] .*\n(?:        when   .*\n)?        expect env\.cpu\.logical_cores >= plan\.hardware\.minimum\.logical_cores\n", verbose.Stdout);
+        Assert.Matches(@"\n  PASS  6\.1\.1a\.cpu \[shall, [^\]]+\] .*\n(?:        when   .*\n)?        (?:expect |✓ )env\.cpu\.logical_cores >= plan\.hardware\.minimum\.logical_cores[:\n]", verbose.Stdout);
         Assert.Matches(@"\n  FAIL  6\.1\.1a\.gpu-memory\[0\] .*\n        .*: actual .*, expected ", verbose.Stdout);
         var results = JsonDocument.Parse(CliRunner.InProcess("audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", "-", "-q").Stdout);
         var ids = results.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
