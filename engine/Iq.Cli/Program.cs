@@ -128,6 +128,8 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Manifest(ctx));
         root.Subcommands.Add(EvidenceCommands.Imports(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
+        root.Subcommands.Add(SealCommands.Verify(ctx));
+        root.Subcommands.Add(SealCommands.Seal(ctx));
         root.Subcommands.Add(ScansCommand.Create(ctx.Out));
         root.Subcommands.Add(RedactCommand.Create(ctx.Out));
         root.Subcommands.Add(ReportCommands.Report(ctx));

@@ -76,6 +76,17 @@ public static partial class Msg
         "{files} file(s): {lines} lines, {events} events, {unparsed} not parsed, {tasks} tasks; {dir}/logs.json now holds {sources} log source(s)");
     public static readonly Message LogsFile = new(null, ["file", "format", "lines", "events", "unparsed"], "  {file}（{format}）：{lines} 行，{events} 个事件，{unparsed} 行未解析",
         "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
+    public static readonly Message RunOrRollbackTime = new(Codes.BadOption, "--run 测量回滚耗时，--rollback-time 手工填写耗时：二者只能给一个",
+        "--run measures the rollback time; --rollback-time types one in: give one of them");
+    public static readonly Message RunNeedsCommand = new(Codes.BadOption, "--run：请在 -- 之后给出回滚命令，如 --run -- /opt/vendor/rollback.sh --yes",
+        "--run: give the rollback command after --, e.g. --run -- /opt/vendor/rollback.sh --yes");
+    public static readonly Message RunAfterFolder = new(Codes.BadOption, ["after"], "--run：AFTER 必须是回滚所恢复的文件夹（命令结束后由 iq 为其做快照），而不是 '{after}'",
+        "--run: AFTER must be the folder the rollback restores (iq snapshots it when the command ends), not '{after}'");
+    public static readonly Message CompareTakesTwo = new(Codes.BadOption, "--compare 只接受 BEFORE AFTER；要运行的命令写在 --run -- 之后",
+        "--compare takes BEFORE AFTER; a command to run goes after --run --");
+    public static readonly Message SnapshotNotAsWritten = new(null, ["path", "problem"], "{path}：{problem}；比较结果记为声明值", "{path}: {problem}; the comparison is recorded as declared");
+    public static readonly Message RollbackTook = new(null, ["seconds"], "回滚耗时 {seconds} 秒；", "rollback took {seconds} s; ");
+    public static readonly Message RollbackFailedAfter = new(null, ["failure", "seconds"], "回滚命令{failure}（{seconds} 秒后）；", "rollback {failure} after {seconds} s; ");
     public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
     public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");

@@ -75,7 +75,12 @@ public static partial class Msg
     public static readonly Message ArgSnapshotFolder = new(null, "要快照的文件夹", "The folder to snapshot");
     public static readonly Message OptSnapshotFile = new(null, "要写入的快照文件（- 表示标准输出）", "The snapshot file to write (- for stdout)");
     public static readonly Message OptCompare = new(null, "BEFORE AFTER：两个快照文件或文件夹", "BEFORE AFTER: two snapshot files or folders");
-    public static readonly Message OptRollbackTime = new(null, "回滚耗时，如 \"12 min\" 或 720000（毫秒）", "How long the rollback took, e.g. \"12 min\" or 720000 (ms)");
+    public static readonly Message OptRollbackTime = new(null, "回滚耗时，手工填写（如 \"12 min\" 或 720000 毫秒）：记为声明值，而非测量值",
+        "How long the rollback took, typed in (e.g. \"12 min\" or 720000 ms): recorded as declared, not measured");
+    public static readonly Message ArgRollbackCommand = new(null, "在 --run -- 之后：回滚命令及其参数", "After --run --: the rollback command and its arguments");
+    public static readonly Message OptRollbackRun = new(null, "运行 -- 之后给出的回滚命令并计时，然后比较（回滚耗时即为测量值）",
+        "Run the rollback command given after --, time it, then compare (the rollback time is then measured)");
+    public static readonly Message OptRollbackTimeout = new(null, "回滚命令最多可运行多久", "How long the rollback command may take");
     public static readonly Message ArgJunit = new(null, "JUnit XML 报告", "JUnit XML reports");
     public static readonly Message OptCategory = new(null, "SUITE=CATEGORY（interface、data-interface、main-flow）；可用 * 通配符（可重复）", "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed (repeatable)");
     public static readonly Message ArgManifest = new(null, "清单：iq 自有 JSON 格式、CycloneDX 1.4–1.7（JSON 或 XML）或 SPDX 2.1–2.3（JSON 或 tag-value）",

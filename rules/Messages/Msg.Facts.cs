@@ -25,6 +25,16 @@ public static partial class Msg
     public static readonly Message SchemaNotSupported = new(null, ["version", "supported"], "不支持 schema {version}；本引擎读取 schema {supported}",
         "schema {version} is not supported; this engine reads schema {supported}");
     public static readonly Message FactsGoUnderFacts = new(null, ["name"], "未知成员 '{name}'；事实应放在 \"facts\" 之下", "unknown member '{name}'; facts go under \"facts\"");
+    // ---- a document's header: provenance, fact_provenance, sources ----
+    public static readonly Message HeaderDateTime = new(null, "应为日期时间，如 \"2026-11-22T09:00:00Z\"", "expected a date and time such as \"2026-11-22T09:00:00Z\"");
+    public static readonly Message HeaderExpected = new(null, ["choices"], "应为 {choices}", "expected {choices}");
+    public static readonly Message HeaderFactProvenance = new(null, "应为对象：{{\"FACT.PATH\": \"declared\", …}}", "expected an object: {{\"FACT.PATH\": \"declared\", …}}");
+    public static readonly Message HeaderNotAFactPath = new(null, ["path", "kind", "root", "example"], "'{path}' 不是 {kind} 文档的事实路径（应以 '{root}' 开头，如 {example}）",
+        "'{path}' is not a fact path of {kind} documents (it starts with '{root}', e.g. {example})");
+    public static readonly Message HeaderSources = new(null, "应为 {{\"path\", \"sha256\"}} 的列表", "expected a list of {{\"path\", \"sha256\"}}");
+    public static readonly Message HeaderSource = new(null, "应为 {{\"path\", \"sha256\"}}", "expected {{\"path\", \"sha256\"}}");
+    public static readonly Message HeaderSourcePath = new(null, "应为来源文件的路径（字符串）", "expected the artefact's path, a string");
+    public static readonly Message HeaderSourceSha = new(null, "应为其 SHA-256：64 个小写十六进制数字", "expected its SHA-256: 64 lower-case hex digits");
     public static readonly Message NeedsFacts = new(null, "事实文档需要 \"facts\"", "a fact document needs \"facts\"");
     public static readonly Message UnknownMemberOf = new(null, ["name", "of", "hint"], "{of} 没有成员 '{name}'{hint}", "unknown member '{name}' of {of}{hint}");
     public static readonly Message ExpectedGot = new(null, ["expected", "got"], "应为{expected}，实际为 {got}", "expected {expected}, got {got}");

@@ -23,6 +23,12 @@ public static partial class Msg
         "attested {status} by {assessor}{date}: {justification}{evidence}");
     public static readonly Message ReasonAttestedOn = new(null, ["date"], "于 {date}", " on {date}");
     public static readonly Message ReasonEvidenceRef = new(null, ["reference"], "（证据：{reference}）", " (evidence: {reference})");
+    public static readonly Message ReasonProvenanceNotMet = new(null, ["required", "facts", "was"], "需要 {required} 的证据：{facts}（原为 {was}）",
+        "{required} evidence required: {facts} (was {was})");
+    public static readonly Message ReasonProvenanceFact = new(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} is {provenance} ({where})");
+    public static readonly Message ReasonProvenanceFacts = new(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} are {provenance} ({where})");
+    public static readonly Message ReasonInDocument = new(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
+    public static readonly Message ReasonWasBecause = new(null, ["was", "reason"], "{was}：{reason}", "{was}: {reason}");
     public static readonly Message ReasonWaived = new(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为 {was}：{reason}）",
         "waived by {approved_by} until {expires}: {justification} (was {was}: {reason})");
 

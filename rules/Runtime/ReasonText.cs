@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iq.Rules.Messages;
+using Iq.Rules.Model;
 
 namespace Iq.Rules.Runtime;
 
@@ -32,6 +33,11 @@ public static class ReasonText
             a.Justification, a.EvidenceReference.Length > 0 ? Msg.ReasonEvidenceRef.With(a.EvidenceReference) : Localized.Empty),
         Waived w => Msg.ReasonWaived.With(w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Justification,
             w.Was.Name(), Of(w.WasReason)),
+        ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted.Select(a => a.Name())]),
+            new Groups([.. p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
+                (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(string.Join(", ", g.Select(f => f.Path)), g.Key.Provenance.Name(),
+                    g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, g.Key.Why)))]),
+            Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(p.Was.Name(), was) : Localized.Verbatim(p.Was.Name())),
         _ => Localized.Verbatim(reason.GetType().Name),
     };
 
@@ -40,5 +46,17 @@ public static class ReasonText
     sealed record FactList(IReadOnlyList<Missing> Facts) : ILocalized
     {
         public string Render(Lang lang) => string.Join(", ", Facts.Select(m => m.Describe(lang)).Distinct());
+    }
+
+    /// <summary>Groups of facts, "; " between them (Chinese: "；").</summary>
+    sealed record Groups(IReadOnlyList<ILocalized> Parts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
+    }
+
+    /// <summary>"measured or imported" (as <see cref="ProvenanceRequirement.Describe"/>), Chinese "measured 或 imported".</summary>
+    sealed record Alternatives(IReadOnlyList<string> Names) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? " 或 " : " or ", Names);
     }
 }

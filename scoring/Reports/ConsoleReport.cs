@@ -73,6 +73,7 @@ public static class ConsoleReport
                     }
                 }
             }
+            WriteProvenance(report, o, lang);
             var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
             if (pending > 0) o.WriteLine("\n" + T(Msg.ConsolePending.With(pending)));
             o.WriteLine();
@@ -106,10 +107,37 @@ public static class ConsoleReport
         foreach (var e in shown)
             o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
         var message = r.MessageIn(lang);
-        if ((shown.Count == 0 || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
+        if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
             o.WriteLine("        " + Msg.ConsoleFix.With(r.Fix).Render(lang));
+    }
+
+    /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared
+    /// because of their seal; and the findings across documents.</summary>
+    static void WriteProvenance(AuditReport report, TextWriter o, Lang lang)
+    {
+        var declared = report.DeclaredOnly;
+        if (declared.Total > 0)
+        {
+            var ids = report.Results.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
+            o.WriteLine();
+            o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error],
+                Localized.Concat(Localized.Verbatim(string.Join(", ", ids.Take(12))), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
+        }
+        var notes = report.Results.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
+        if (notes.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(Msg.ConsoleSeals.Text.Render(lang));
+            foreach (var n in notes) o.WriteLine($"  {n.Text().Render(lang)}");
+        }
+        if (report.Findings.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(Msg.ConsoleFindings.With(report.Findings.Count).Render(lang));
+            foreach (var f in report.Findings) o.WriteLine($"  {f.Text().Render(lang)}");
+        }
     }
 
     static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };

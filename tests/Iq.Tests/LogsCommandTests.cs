@@ -97,4 +97,20 @@ public class LogsCommandTests
         File.WriteAllText(doc, "{\"kind\":\"logs\",");
         Assert.Contains("malformed JSON", CliRunner.InProcess("logs", Log("dpkg.log"), "--out", dir.Path).Stderr);
     }
+
+    [Fact]
+    public void A_logs_document_changed_since_iq_wrote_it_is_not_added_to()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRunner.InProcess("logs", Log("dpkg.log"), "--out", dir.Path).ExitCode);
+        var doc = Path.Combine(dir.Path, "logs.json");
+        Assert.True(File.Exists(doc + ".seal"), "iq logs seals what it writes");
+        // Edited by hand (one byte is enough): adding to it would pass its counts off as measured.
+        var edited = File.ReadAllText(doc) + " ";
+        File.WriteAllText(doc, edited);
+        var run = CliRunner.InProcess("logs", Log("apt-history.log"), "--out", dir.Path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("iq logs adds only to a logs document as iq wrote it", run.Stderr);
+        Assert.Equal(edited, File.ReadAllText(doc));
+    }
 }

@@ -20,12 +20,12 @@ static class ModelCases
     public static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-ptm.iq");
 
     /// <summary>Debian's python3 with python3-onnx and python3-numpy. Absent: the test skips and says what to install,
-    /// except in CI (CI=true), where .ci/run installs them and a skip would hide a missing oracle.</summary>
+    /// except in CI (CI=true), where ./test installs them and a skip would hide a missing oracle.</summary>
     public static void RequirePythonOnnx()
     {
         var ok = File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", ["-c", "import onnx, numpy"], out _) == 0;
         if (!ok && Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail("python3-onnx and python3-numpy are needed (apt-get install python3-onnx python3-numpy; .ci/run installs them)");
+            Assert.Fail("python3-onnx and python3-numpy are needed (apt-get install python3-onnx python3-numpy; ./test installs them)");
         Skip.IfNot(ok, "python3-onnx is not installed (apt-get install python3-onnx python3-numpy); the comparison with the onnx package is skipped");
     }
 
@@ -54,7 +54,9 @@ static class ModelCases
 
     public static JsonObject Measure(TempDir dir, string description, params string[] extra)
     {
-        var run = CliRunner.InProcess(["model", SampleModel, "--description", Path.Combine(Sample, description), "--cases", Path.Combine(Sample, "cases"),
+        // A process of its own, as on the device: peak_memory is the measuring process's peak working set, and the test
+        // host's (every test in it, in parallel) would be measured instead.
+        var run = CliRunner.Process(["model", SampleModel, "--description", Path.Combine(Sample, description), "--cases", Path.Combine(Sample, "cases"),
             "--labels", Path.Combine(Sample, "labels.csv"), "--out", dir.Path, "--iterations", "20", .. extra]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         return JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "model_measurements.json")))!["facts"]!.AsObject();

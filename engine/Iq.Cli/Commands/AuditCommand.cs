@@ -31,6 +31,9 @@ static class AuditCommand
         var reports = new ReportOutputGroup(ctx);
         var archive = new Option<string?>("--archive") { Description = ctx.T(Msg.OptArchive), HelpName = "FILE" };
         var compile = new CompileOptionGroup(ctx);
+        var sign = new SignKeyOption(ctx);
+        var trust = new TrustKeyOption(ctx);
+        var encoding = EncodingOption.Create(ctx, Msg.EncodingOfJudgments);
 
         var command = new Command("audit", ctx.T(Msg.CmdAudit));
         command.Arguments.Add(checklistArg);
@@ -39,6 +42,9 @@ static class AuditCommand
         reports.AddTo(command);
         command.Options.Add(archive);
         compile.AddTo(command);
+        sign.AddTo(command);
+        trust.AddTo(command);
+        command.Options.Add(encoding);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(checklistArg) is { Length: > 0 } named ? named : [Bundled.DefaultChecklist];
@@ -54,9 +60,13 @@ static class AuditCommand
             var targets = reports.Read(parse);
             var archivePath = parse.GetValue(archive);
             ctx.ClaimStdout(archivePath);
+            using var key = sign.Read(parse);
 
             var request = new AuditRequest
             {
+                SigningKey = key,
+                TrustKeys = trust.Read(parse),
+                InputEncoding = EncodingOption.Read(parse, encoding),
                 Checklists = [.. paths.Select(p => AuditChecklist.File(p, compile.Read(parse)))],
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
@@ -84,6 +94,8 @@ static class AuditCommand
             var document = ReportOutputGroup.Reread(bytes);
             var written = ReportOutputGroup.Render(ctx, document, bytes, targets, language,
                 output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
+            // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
+            foreach (var target in written.Where(File.Exists)) Iq.Engine.Trust.Seals.Write(target, key);
             if (archivePath is not null)
             {
                 var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();

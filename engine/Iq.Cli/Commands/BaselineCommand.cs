@@ -31,6 +31,8 @@ static class BaselineCommand
         var outDir = Opts.OutBundle(ctx);
         var command = new Command("baseline", ctx.T(Msg.CmdBaseline));
         model.AddTo(command);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         foreach (var o in new Option[] { cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -52,9 +54,14 @@ static class BaselineCommand
                 Noise = parse.GetValue(noise) is { } n ? CommandLineValues.Numbers(n, "--noise") : [],
                 ThreadsPerRun = CommandLineValues.Positive(parse.GetValue(threads), "--threads"),
             };
+            using var key = sign.Read(parse);
             var facts = Measure(options, ctx);
             var dir = parse.GetValue(outDir)!;
-            FactDocuments.Write(dir, "baseline", facts);
+            // What the measurement rests on: the model, the labels and the cases, hashed.
+            var sources = new List<SourceArtefact> { FactDocuments.Source(options.Model) };
+            if (options.Labels is { } l) sources.Add(FactDocuments.Source(l));
+            if (options.Cases is { } c) sources.Add(FactDocuments.SourceTree(c));
+            FactDocuments.Write(dir, "baseline", facts, new DocumentOrigin { Sources = sources, Key = key });
             var metric = facts["accuracy"] is { } acc ? Msg.BaselineAccuracy.With(acc.ToJsonString())
                 : facts["dice"] is { } dice ? Msg.BaselineDice.With(dice.ToJsonString()) : Localized.Empty;
             ctx.Say(Msg.BaselineDone.With(facts["incomplete"]!.GetValue<bool>() ? Msg.BaselinePartial.Text : Localized.Empty, facts["model"]?.ToString(),

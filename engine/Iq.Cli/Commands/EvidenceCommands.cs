@@ -4,7 +4,9 @@ using System.Globalization;
 using Iq.Cli.Conventions;
 using Iq.Engine.Evidence;
 using Iq.Engine.Facts;
+using Iq.Engine.Trust;
 using Iq.Rules.Messages;
+using Iq.Rules.Model;
 
 namespace Iq.Cli.Commands;
 
@@ -18,36 +20,70 @@ static class EvidenceCommands
         catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
     }
 
-    /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--rollback-time 12min] [--out DIR]</c>.</summary>
+    /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--run -- COMMAND…] [--out DIR]</c>: with
+    /// <c>--run</c>, iq runs the vendor's rollback command, times it and then compares, so the rollback time is measured;
+    /// <c>--rollback-time</c> records a time someone typed in, as declared.</summary>
     public static Command Snapshot(CliContext ctx)
     {
         var dir = new Argument<string?>("folder") { Description = ctx.T(Msg.ArgSnapshotFolder), Arity = ArgumentArity.ZeroOrOne, HelpName = "DIR" };
+        var rest = new Argument<string[]>("command") { Description = ctx.T(Msg.ArgRollbackCommand), Arity = ArgumentArity.ZeroOrMore, HelpName = "COMMAND" };
         var output = Opts.Output(ctx, Msg.OptSnapshotFile);
         var compare = new Option<string[]>("--compare") { Description = ctx.T(Msg.OptCompare), HelpName = "BEFORE AFTER", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var run = new Option<bool>("--run") { Description = ctx.T(Msg.OptRollbackRun) };
+        var timeout = new Option<string>("--timeout") { Description = ctx.T(Msg.OptRollbackTimeout), HelpName = "DURATION", DefaultValueFactory = _ => "1 h" };
         var rollback = new Option<string?>("--rollback-time") { Description = ctx.T(Msg.OptRollbackTime), HelpName = "DURATION" };
         var outDir = Opts.OutBundle(ctx);
+        var sign = new SignKeyOption(ctx);
         var command = new Command("snapshot", ctx.T(Msg.CmdSnapshot));
         command.Arguments.Add(dir);
+        command.Arguments.Add(rest);
         command.Options.Add(output);
         command.Options.Add(compare);
+        command.Options.Add(run);
+        command.Options.Add(timeout);
         command.Options.Add(rollback);
         command.Options.Add(outDir);
+        sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
+            using var key = sign.Read(parse);
             if (parse.GetValue(compare) is { Length: 2 } pair)
             {
-                TimeSpan? time = null;
+                var origin = new DocumentOrigin { Key = key, Sources = SnapshotSources(pair) };
+                RollbackRun? ran = null;
+                if (parse.GetValue(run))
+                {
+                    if (parse.GetValue(rollback) is not null) throw new UsageException(Msg.RunOrRollbackTime.Text);
+                    var words = (parse.GetValue(dir) is { } first ? [first] : Array.Empty<string>()).Concat(parse.GetValue(rest) ?? []).ToList();
+                    if (words.Count == 0) throw new UsageException(Msg.RunNeedsCommand.Text);
+                    // The state after the rollback must be taken after the command ends, by iq: a snapshot file made earlier is not it.
+                    if (!Directory.Exists(pair[1]))
+                        throw new UsageException(Msg.RunAfterFolder.With(pair[1]));
+                    ran = RollbackRun.Run(words, Duration(parse.GetValue(timeout)!, "--timeout"), ctx.Err, ctx.Cancel);
+                }
+                else if (parse.GetValue(dir) is not null || parse.GetValue(rest) is { Length: > 0 })
+                    throw new UsageException(Msg.CompareTakesTwo.Text);
+                TimeSpan? time = ran?.Elapsed;
                 if (parse.GetValue(rollback) is { } text)
                 {
-                    double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
-                        ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
-                            : throw new UsageException(Msg.NotADuration.With("--rollback-time", text)));
-                    time = TimeSpan.FromMilliseconds(ms);
+                    time = Duration(text, "--rollback-time");
+                    // A number someone typed in is the vendor's word, whatever document it sits in.
+                    origin = origin with { Overrides = [new ProvenanceOverride("rollback.duration", Provenance.Declared)] };
+                }
+                // A snapshot file changed since iq wrote it (or not sealed) makes the comparison the vendor's word too.
+                foreach (var (side, problem) in pair.Select(p => (p, SnapshotSealProblem(p))).Where(x => x.Item2 is not null).Take(1))
+                {
+                    ctx.WarnText(Msg.SnapshotNotAsWritten.With(side, problem));
+                    origin = origin with { Overrides = [.. origin.Overrides, .. ComparisonFacts.Select(f => new ProvenanceOverride(f, Provenance.Declared))] };
                 }
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time);
-                FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts);
-                ctx.Say(Msg.RollbackDone.With(facts["added"]?.ToJsonString(), facts["removed"]?.ToJsonString(), facts["changed"]?.ToJsonString(),
-                    facts["permission_changes"]?.ToJsonString(), parse.GetValue(outDir)));
+                if (ran is { Succeeded: false } failed)
+                    facts["duration"] = new JsonObject { ["$error"] = $"the rollback command {failed.Failure} after {failed.Elapsed.TotalSeconds:0.###} s" };
+                FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts, origin);
+                var seconds = ran?.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                ILocalized ranText = ran is null ? Localized.Empty : ran.Succeeded ? Msg.RollbackTook.With(seconds) : Msg.RollbackFailedAfter.With(ran.Failure, seconds);
+                ctx.Say(Localized.Concat(ranText, Msg.RollbackDone.With(facts["added"]?.ToJsonString(), facts["removed"]?.ToJsonString(), facts["changed"]?.ToJsonString(),
+                    facts["permission_changes"]?.ToJsonString(), parse.GetValue(outDir))));
                 return ExitCodes.Pass;
             }
             var folder = parse.GetValue(dir) ?? throw new UsageException(Msg.GiveSnapshotInput.Text);
@@ -55,11 +91,38 @@ static class EvidenceCommands
             var file = parse.GetValue(output) ?? throw new UsageException(Msg.GiveSnapshotOutput.Text);
             ctx.ClaimStdout(file);
             var entries = Iq.Engine.Evidence.Snapshot.Take(folder);
-            ctx.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries))));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries));
+            ctx.Write(file, s => s.Write(bytes));
+            if (file != "-") Seals.Write(file, bytes, key);
             ctx.Say(Msg.SnapshotDone.With(entries.Count, file));
             return ExitCodes.Pass;
         }));
         return command;
+    }
+
+    /// <summary>The rollback facts that come from comparing the snapshots.</summary>
+    static readonly string[] ComparisonFacts =
+        ["rollback.added", "rollback.removed", "rollback.changed", "rollback.permission_changes", "rollback.files_before", "rollback.examples"];
+
+    static TimeSpan Duration(string text, string option)
+    {
+        double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
+            ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
+                : throw new UsageException(Msg.NotADuration.With(option, text)));
+        return ms is > 0 and < 1e12 ? TimeSpan.FromMilliseconds(ms) : throw new UsageException(Msg.NeedsPositive.With(option, text));
+    }
+
+    /// <summary>The snapshot files compared, hashed (a folder compared is snapshotted now, and named).</summary>
+    static List<SourceArtefact> SnapshotSources(string[] pair) =>
+        pair.Where(File.Exists).Select(FactDocuments.Source).ToList();
+
+    /// <summary>Why a snapshot file cannot be taken as iq wrote it (its seal missing or broken), or null.</summary>
+    static string? SnapshotSealProblem(string snapshot)
+    {
+        if (!File.Exists(snapshot)) return null;
+        var sha = FactDocuments.Source(snapshot).Sha256;
+        var check = Seals.Check(snapshot, sha, needed: true, trusted: []);
+        return check.Holds ? null : check.Detail;
     }
 
     /// <summary><c>iq tests REPORT.xml… [--category SUITE=CATEGORY]… [--out DIR]</c>.</summary>
@@ -72,11 +135,16 @@ static class EvidenceCommands
         command.Arguments.Add(files);
         command.Options.Add(category);
         command.Options.Add(outDir);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            foreach (var p in parse.GetValue(files)!) CommandLineErrors.RejectOptionLike(p, parse);
-            var facts = JunitFacts.Read(parse.GetValue(files)!, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"));
-            FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts);
+            using var key = sign.Read(parse);
+            var reports = parse.GetValue(files)!;
+            foreach (var p in reports) CommandLineErrors.RejectOptionLike(p, parse);
+            var facts = JunitFacts.Read(reports, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"));
+            FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts,
+                new DocumentOrigin { Sources = reports.Select(FactDocuments.Source).ToList(), Key = key });
             ctx.Say(Msg.TestsDone.With(facts["total"]?.ToJsonString(), facts["failed"]?.ToJsonString(), facts["skipped"]?.ToJsonString(), parse.GetValue(outDir)));
             return ExitCodes.Pass;
         }));
@@ -152,11 +220,14 @@ static class EvidenceCommands
         command.Options.Add(ignore);
         command.Options.Add(pattern);
         command.Options.Add(outDir);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
+            using var key = sign.Read(parse);
             CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
-            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? []);
-            FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts);
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? [], out var manifest);
+            FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts, ManifestReader.Origin(manifest, parse.GetValue(file)!, parse.GetValue(root)) with { Key = key });
             static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? Msg.NotChecked.With(why.ToString()) : n?.ToJsonString() ?? "0";
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
             static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";

@@ -17,12 +17,16 @@ static class LogsCommand
         var files = new Argument<string[]>("files") { Description = ctx.T(Msg.ArgLogs), Arity = ArgumentArity.OneOrMore, HelpName = "FILE" };
         var format = new Option<string?>("--format") { Description = ctx.T(Msg.OptLogFormat), HelpName = "FORMAT" };
         var map = new Option<string[]>("--map") { Description = ctx.T(Msg.OptLogMap), HelpName = "FIELD=SOURCE" };
+        var encoding = EncodingOption.Create(ctx, Msg.EncodingOfLogs);
         var outDir = Opts.OutBundle(ctx);
         var command = new Command("logs", ctx.T(Msg.CmdLogs));
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(map);
+        command.Options.Add(encoding);
         command.Options.Add(outDir);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files)!;
@@ -31,6 +35,8 @@ static class LogsCommand
             var dir = parse.GetValue(outDir)!;
             try
             {
+                var textEncoding = EncodingOption.Read(parse, encoding);
+                using var key = sign.Read(parse);
                 // Every file's format first, so that one unknown format fails the run before anything is read.
                 var formats = paths.Select(p => parse.GetValue(format) ?? LogAnalyzer.Detect(p)
                     ?? throw new UsageException(Msg.GiveLogFormat.With(p, string.Join(", ", LogAnalyzer.Formats)))).ToList();
@@ -39,7 +45,7 @@ static class LogsCommand
                 for (var i = 0; i < paths.Length; i++)
                 {
                     ctx.Cancel.ThrowIfCancellationRequested();
-                    var analyzer = new LogAnalyzer(formats[i], mapping);
+                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding };
                     analyzer.Analyze(paths[i]);
                     var source = analyzer.Source(Path.GetFullPath(paths[i]));
                     added.Add(source);
@@ -52,7 +58,10 @@ static class LogsCommand
                 {
                     throw new EvidenceInputException($"{Path.Combine(dir, "logs.json")}: a source is not as iq logs writes it ({e.Message})");
                 }
-                FactDocuments.Write(dir, "logs", facts);
+                // The document rests on every log it counts, this run's and earlier runs' (their hashes as recorded then).
+                var artefacts = sources.Select(s => new SourceArtefact((string?)s["file"] ?? "", (string?)s["sha256"] ?? "",
+                    File.Exists((string?)s["file"]) ? new FileInfo((string)s["file"]!).Length : null)).ToList();
+                FactDocuments.Write(dir, "logs", facts, new DocumentOrigin { Sources = artefacts, Key = key });
                 ctx.Say(Msg.LogsDone.With(paths.Length, facts["lines"]!.ToJsonString(), facts["events"]!.ToJsonString(), facts["unparsed"]!.ToJsonString(),
                     facts["tasks"]!.ToJsonString(), sources.Count, dir));
                 return ExitCodes.Pass;

@@ -28,16 +28,19 @@ static class ProbeCommand
         command.Options.Add(plan);
         command.Options.Add(redact);
         command.Options.Add(salt);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
+            using var signing = sign.Read(parse);
             var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
             var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), ctx.Human) : null;
             var report = Probe(parse.GetValue(root), endpoints);
             ctx.Cancel.ThrowIfCancellationRequested();
-            if (key is null) FactDocuments.WriteProbe(dir, report);
-            else WriteRedacted(dir, report, key);
+            if (key is null) FactDocuments.WriteProbe(dir, report, signing);
+            else WriteRedacted(dir, report, key, signing);
             var errors = Count(report.Environment, "$error") + Count(report.Software, "$error");
             ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
             return ExitCodes.Pass;
@@ -71,16 +74,21 @@ static class ProbeCommand
         return error is null ? endpoints : throw new UsageException(Msg.OptionProblem.With("--plan", error));
     }
 
-    static void WriteRedacted(string dir, ProbeReport report, byte[] salt)
+    static void WriteRedacted(string dir, ProbeReport report, byte[] salt, Iq.Engine.Trust.SigningKey? signing)
     {
-        var version = Iq.Scoring.Reports.AuditReport.CurrentEngineVersion;
+        var origin = new DocumentOrigin { Host = report.Host, CollectedAt = report.CollectedAt };
         var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
-            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(d.Item1, d.Item2, report.Host, report.CollectedAt, version))))
+            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(FactDocuments.Document(d.Item1, d.Item2, origin))))
             .ToList();
         var (redacted, diagnostics) = Redaction.Redact(documents, salt, FactSchema.Default);
         if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
         foreach (var (file, text) in redacted)
-            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+        {
+            // Redacted by iq as it probed: still iq's measurement, sealed as written.
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(bytes));
+            Iq.Engine.Trust.Seals.Write(file, bytes, signing);
+        }
     }
 
     static int Count(JsonNode? node, string key) => node switch

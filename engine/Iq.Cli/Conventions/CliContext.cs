@@ -46,6 +46,9 @@ public sealed class CliContext
 
     public void Warn(Diagnostic d) => Err.WriteLine(Render(d));
 
+    /// <summary>A warning about the command's own inputs (not a file position): <c>iq: warning: …</c> on stderr, even in --quiet.</summary>
+    public void WarnText(ILocalized text) => Err.WriteLine($"iq: {ErrStyle.Warn("warning")}: {text.Render(Lang)}");
+
     public string Render(Diagnostic d)
     {
         var line = d.Render(Lang);

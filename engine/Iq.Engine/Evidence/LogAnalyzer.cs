@@ -51,25 +51,54 @@ public sealed class LogAnalyzer
     /// <summary>The format the analyzer reads (jsonl, csv, apt, dpkg, syslog or regex).</summary>
     public string Format => _format;
 
+    /// <summary>The encoding of logs without a byte-order mark (<c>--encoding</c>); null: UTF-8.</summary>
+    public Encoding? Encoding { get; init; }
+
     string? _sha256;
 
     public void Analyze(string path)
     {
         if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        // The file's own bytes, hashed: apt transaction ids are qualified with it, and the logs document lists it per source.
+        using (var whole = File.OpenRead(path)) _sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(whole));
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        // A byte-order mark says which Unicode form the log is in; else --encoding, else UTF-8. Any other encoding is read
+        // as UTF-8 transcoded on the fly, so the line splitting below stays on bytes.
+        var head = new byte[4];
+        var got = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        var bom = Iq.Rules.Syntax.TextDecoding.Bom(head.AsSpan(0, got));
+        if (bom is { } b && Encoding is not null && b.Encoding.CodePage != Encoding.CodePage)
+            throw new EvidenceInputException($"{path}: the log starts with a {b.Encoding.WebName} byte-order mark, but --encoding says {Encoding.WebName}");
+        var encoding = bom?.Encoding ?? Encoding;
+        file.Position = bom?.Length ?? 0;
+        var utf8 = encoding is null or UTF8Encoding;
+        using var stream = utf8 ? (Stream)file : Iq.Rules.Syntax.TextDecoding.ToUtf8(file, encoding!);
         var apt = _format == "apt" ? new AptTransaction() : null;
-        foreach (var (line, number) in Lines(stream, hash))
+        try
         {
+            foreach (var (line, number) in Lines(stream))
+                Line(path, line, number, apt, checkUtf8: utf8);
+        }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new EvidenceInputException($"{path}:{e.Line}: {e.Message}"); }
+        if (apt is { Started: true }) Add(apt.ToEvent());
+    }
+
+    void Line(string path, ReadOnlyMemory<byte> line, long number, AptTransaction? apt, bool checkUtf8)
+    {
+        {
+            // Never U+FFFD in place of a name or a date: text that is not UTF-8 is refused with its line. A line with NUL bytes
+            // is binary junk (a torn write), not text in another encoding: it is counted as not parsed, below.
+            if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(line.Span) && !line.Span.Contains((byte)0))
+                throw new EvidenceInputException($"{path}:{number}: not valid UTF-8 text; if the log is GB18030/GBK (or UTF-16 without a byte-order mark), give --encoding gb18030 (or utf-16le)");
             _lines++;
-            if (apt is not null) { AptLine(line.Span, number, apt); continue; }
-            if (line.Length == 0) continue;
+            if (apt is not null) { AptLine(line.Span, number, apt); return; }
+            if (line.Length == 0) return;
             if (_format == "csv" && _csvHeader is null)
             {
                 _csvHeader = SplitCsv(Encoding.UTF8.GetString(line.Span))?.Select(f => f.Trim()).ToArray()
                              ?? throw new EvidenceInputException($"{path}:{number}: the CSV header has an unclosed quote");
                 _lines--; // the header is not a log line
-                continue;
+                return;
             }
             var e = _format switch
             {
@@ -82,8 +111,6 @@ public sealed class LogAnalyzer
             if (e is { } ev) Add(ev);
             else Unparsed(number);
         }
-        if (apt is { Started: true }) Add(apt.ToEvent());
-        _sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     void Unparsed(long number)
@@ -93,7 +120,7 @@ public sealed class LogAnalyzer
     }
 
     /// <summary>Lines as bytes, split on \n (a \r before it dropped), without decoding what no format needs decoded.</summary>
-    static IEnumerable<(ReadOnlyMemory<byte> Line, long Number)> Lines(Stream stream, System.Security.Cryptography.IncrementalHash hash)
+    static IEnumerable<(ReadOnlyMemory<byte> Line, long Number)> Lines(Stream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
@@ -103,7 +130,6 @@ public sealed class LogAnalyzer
             while (true)
             {
                 var read = stream.Read(buffer, end, buffer.Length - end);
-                hash.AppendData(buffer, end, read);
                 end += read;
                 var searchFrom = start;
                 while (true)

@@ -36,6 +36,10 @@ public static class LogsDocument
             throw new EvidenceInputException($"{path}: not a logs fact document (at $.kind); give another --out");
         if (o["facts"]?["sources"] is not JsonArray sources)
             throw new EvidenceInputException($"{path}: has no sources (at $.facts.sources) to add to; write it again from all its logs, or give another --out");
+        // Added to only as iq wrote it: a document changed since (or never sealed) would pass its counts off as measured.
+        var seal = Trust.Seals.Check(path, Facts.FactDocuments.Source(path).Sha256, needed: true, trusted: []);
+        if (!seal.Holds)
+            throw new EvidenceInputException($"{path}: {seal.Detail}; iq logs adds only to a logs document as iq wrote it: give another --out, or remove it and give all its logs");
         return sources.Select((s, i) => s as JsonObject ?? throw new EvidenceInputException($"{path}: not a source at $.facts.sources[{i}]"))
             .Select(s => (JsonObject)s.DeepClone()).ToList();
     }

@@ -1,0 +1,35 @@
+namespace Iq.Rules.Model;
+
+/// <summary>What is inconsistent across the documents of a bundle.</summary>
+public enum FindingKind
+{
+    /// <summary>The functional tests finished before the installation log ends: they did not test the installed system.</summary>
+    TestsBeforeInstallationEnd,
+    /// <summary>The baseline was measured before the installation log ends.</summary>
+    BaselineBeforeInstallationEnd,
+    /// <summary>A document measured on the host names another host than the probe.</summary>
+    HostMismatch,
+}
+
+/// <summary>An inconsistency across documents that reports show beside the results: which kind, the documents involved,
+/// and the values that disagree (<see cref="First"/> in the first document, <see cref="Second"/> in the second).</summary>
+public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, string First, string Second)
+{
+    public string Name => Kind switch
+    {
+        FindingKind.TestsBeforeInstallationEnd => "tests_before_installation_end",
+        FindingKind.BaselineBeforeInstallationEnd => "baseline_before_installation_end",
+        _ => "host_mismatch",
+    };
+
+    /// <summary>In words (English).</summary>
+    public string Describe() => Text().Render(Messages.Lang.En);
+
+    /// <summary>The finding as a catalog message, for Chinese or English.</summary>
+    public Messages.MessageText Text() => Kind switch
+    {
+        FindingKind.TestsBeforeInstallationEnd => Messages.Msg.FindingTestsBeforeInstall.With(First, Documents[0], Second, Documents[1]),
+        FindingKind.BaselineBeforeInstallationEnd => Messages.Msg.FindingBaselineBeforeInstall.With(First, Documents[0], Second, Documents[1]),
+        _ => Messages.Msg.FindingHostMismatch.With(Documents[1], Second, Documents[0], First),
+    };
+}
