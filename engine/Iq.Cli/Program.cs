@@ -119,9 +119,8 @@ public static class Program
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         root.Subcommands.Add(ManualTemplateCommand.Create(ctx));
         root.Subcommands.Add(BaselineCommand.Create(ctx));
-        // Commands written before the conventions: their help and messages are English until their texts join the catalog.
-        root.Subcommands.Add(ModelCommand.Create(ctx.Out, ctx.Err));
-        root.Subcommands.Add(ModelCommand.Template(ctx.Out));
+        root.Subcommands.Add(ModelCommand.Create(ctx));
+        root.Subcommands.Add(ModelCommand.Template(ctx));
         root.Subcommands.Add(LogsCommand.Create(ctx));
         root.Subcommands.Add(EvidenceCommands.Snapshot(ctx));
         root.Subcommands.Add(EvidenceCommands.Tests(ctx));
@@ -130,8 +129,8 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(SealCommands.Verify(ctx));
         root.Subcommands.Add(SealCommands.Seal(ctx));
-        root.Subcommands.Add(ScansCommand.Create(ctx.Out));
-        root.Subcommands.Add(RedactCommand.Create(ctx.Out));
+        root.Subcommands.Add(ScansCommand.Create(ctx));
+        root.Subcommands.Add(RedactCommand.Create(ctx));
         root.Subcommands.Add(ReportCommands.Report(ctx));
         root.Subcommands.Add(ReportCommands.Diff(ctx));
         root.Subcommands.Add(ReportCommands.Archive(ctx));

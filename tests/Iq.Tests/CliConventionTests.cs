@@ -247,6 +247,29 @@ public class CliConventionTests
     }
 
     [Fact]
+    public void Every_command_speaks_chinese_with_lang_zh()
+    {
+        var root = CliRunner.InProcess("--help").Stdout.Replace("\r\n", "\n");
+        var listed = root[(root.IndexOf("Commands:\n", StringComparison.Ordinal) + "Commands:\n".Length)..].Split("\n\n")[0]
+            .Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(n => n.Length > 0).ToList();
+        Assert.Superset(new HashSet<string> { "model", "model-template", "scans", "redact", "imports", "seal", "verify" }, listed.ToHashSet());
+        foreach (var command in listed)
+        {
+            var help = CliRunner.InProcess(command, "--help", "--lang", "zh").Stdout.Replace("\r\n", "\n");
+            // Every described option or argument (a line "  NAME  description") has its description in Chinese.
+            var described = help.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Trim().Contains("  ", StringComparison.Ordinal)
+                                                      && !char.IsDigit(l.Trim()[0])).ToList();
+            Assert.NotEmpty(described);
+            foreach (var line in described)
+                Assert.True(line.Any(c => c is >= '\u4e00' and <= '\u9fff'), $"iq {command} --help --lang zh: English left in '{line}'");
+        }
+        // The catalog's messages of these commands, at run time: a usage error and a result line.
+        Assert.StartsWith("iq: error IQ6003: 数据集名称必须是可见文字", CliRunner.InProcess("imports", " ", "x.sha256", "--lang", "zh").Stderr);
+        Assert.StartsWith("iq: error IQ6004: 请给出要脱敏的数据包文件夹，或 --list", CliRunner.InProcess("redact", "--lang", "zh").Stderr);
+        Assert.StartsWith("# 模型说明（GB/T", CliRunner.InProcess("model-template", "--lang", "zh").Stdout);
+    }
+
+    [Fact]
     public void Every_help_prints_the_one_exit_code_table()
     {
         var table = string.Join("\n", Iq.Cli.ExitCodes.Table.Select(e => e.Code));

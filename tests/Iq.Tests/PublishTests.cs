@@ -92,6 +92,21 @@ public class PublishTests(PublishedBinary published) : IClassFixture<PublishedBi
     }
 
     [Fact]
+    public void It_audits_the_compliant_sample_to_a_pass_without_dotnet()
+    {
+        Published();
+        var sample = Path.Combine(TestPaths.Checklists, "samples", "compliant");
+        var audit = published.Run("audit", Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), "--facts", sample, "--as-of", "2026-11-22",
+            "--json", "compliant.json", "--lang", "zh");
+        Assert.True(audit.ExitCode == 0, audit.Stdout + audit.Stderr);
+        Assert.Contains("结论：通过", audit.Stdout);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Dir, "compliant.json")))!;
+        Assert.Equal("pass", (string)results["verdict"]!);
+        // The sample's seals hold in the published binary too: no row rests on the vendor's word alone.
+        Assert.DoesNotContain("not sealed", audit.Stdout + audit.Stderr);
+    }
+
+    [Fact]
     public void It_compiles_scripts_and_runs_a_model_from_inside_the_single_file()
     {
         Published();

@@ -224,7 +224,7 @@ public class RobustnessTests
         var output = Path.Combine(dir.Path, "out");
         var run = CliRunner.Process("redact", Path.Combine(TestPaths.Checklists, "samples", "compliant"), "--out", output, "--salt-file", file);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"iq: error: {file}: {message}\n", run.Stderr);
+        Assert.Equal($"iq: error IQ6003: {file}: {message}\n", run.Stderr);
         Assert.False(Directory.Exists(output));
     }
 }

@@ -156,35 +156,38 @@ static class EvidenceCommands
     /// already there is replaced; the others are kept).</summary>
     public static Command Imports(CliContext ctx)
     {
-        var name = new Argument<string>("name") { Description = "The data set's name, as the plan's data_imports list it" };
-        var file = new Argument<string>("manifest") { Description = "Its manifest: a checksum list (sha256sum, sha512sum, with or without --tag) or a manifest iq manifest reads (CycloneDX, SPDX, iq)" };
-        var root = new Option<string?>("--root") { Description = "The folder the data was imported into (default: the manifest's folder, as sha256sum -c)" };
-        var algorithm = new Option<string?>("--algorithm") { Description = "The hash algorithm of an untagged checksum list whose file name does not name it (sha256, sha512 …)" };
-        var ignore = new Option<string[]>("--ignore") { Description = "GLOB: files under the root not to report as extra (* within a folder, ** across folders)" };
+        var name = new Argument<string>("name") { Description = ctx.T(Msg.ArgImportName), HelpName = "NAME" };
+        var file = new Argument<string>("manifest") { Description = ctx.T(Msg.ArgImportManifest), HelpName = "MANIFEST" };
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptImportRoot), HelpName = "DIR" };
+        var algorithm = new Option<string?>("--algorithm") { Description = ctx.T(Msg.OptAlgorithm), HelpName = "NAME" };
+        var ignore = new Option<string[]>("--ignore") { Description = ctx.T(Msg.OptIgnore), HelpName = "GLOB" };
         var outDir = Opts.OutBundle(ctx);
-        var stdout = ctx.Human;
-        var command = new Command("imports", "An imported data set checked against its manifest (checksum list or SBOM) into data_imports facts (IQ 6.2.2 f)");
+        var sign = new SignKeyOption(ctx);
+        var command = new Command("imports", ctx.T(Msg.CmdImports));
         command.Arguments.Add(name);
         command.Arguments.Add(file);
         command.Options.Add(root);
         command.Options.Add(algorithm);
         command.Options.Add(ignore);
         command.Options.Add(outDir);
+        sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
             var set = parse.GetValue(name)!;
-            if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException("the data set's name must be visible text");
+            if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException(Msg.ImportNameVisible.Text);
+            CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
+            using var key = sign.Read(parse);
             var facts = DataImportReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(algorithm), parse.GetValue(ignore) ?? []);
             var dir = parse.GetValue(outDir)!;
             var all = ExistingImports(Path.Combine(dir, "data_imports.json"));
             all[set] = facts;
-            FactDocuments.Write(dir, "data_imports", all);
+            FactDocuments.Write(dir, "data_imports", all, new DocumentOrigin { Key = key });
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
-            var verified = facts["files_verified"] is JsonObject o ? $"none verified ({o["$absent"]})" : $"{facts["files_verified"]} verified";
-            stdout.WriteLine($"{set}: {facts["files_listed"]} files listed ({facts["format"]}), {verified}; {facts["files_missing"]} missing{Names(facts["missing_files"])}; " +
-                             $"{facts["files_changed"]} changed{Names(facts["changed_files"])}; {facts["rejected_files"]!.AsArray().Count} rejected{Names(facts["rejected_files"])}; " +
-                             $"{facts["files_extra"]} extra{Names(facts["extra_files"])}");
-            stdout.WriteLine($"written to {dir}/data_imports.json ({all.Count} data sets)");
+            var verified = facts["files_verified"] is JsonObject o ? Msg.ImportNoneVerified.With(o["$absent"]?.ToString()) : Msg.ImportVerified.With(facts["files_verified"]?.ToJsonString());
+            ctx.Say(Msg.ImportSummary.With(set, facts["files_listed"]?.ToJsonString(), facts["format"]?.ToString(), verified,
+                facts["files_missing"]?.ToJsonString(), Names(facts["missing_files"]), facts["files_changed"]?.ToJsonString(), Names(facts["changed_files"]),
+                facts["rejected_files"]!.AsArray().Count, Names(facts["rejected_files"]), facts["files_extra"]?.ToJsonString(), Names(facts["extra_files"])));
+            ctx.Say(Msg.ImportsWritten.With($"{dir}/data_imports.json", all.Count));
             return ExitCodes.Pass;
         }));
         return command;

@@ -21,7 +21,7 @@ static class ProbeCommand
         var tls = new Option<string[]>("--tls") { Description = ctx.T(Msg.OptTls), HelpName = "HOST:PORT" };
         var plan = new Option<string?>("--plan") { Description = ctx.T(Msg.OptProbePlan), HelpName = "FILE" };
         var redact = new Option<bool>("--redact") { Description = ctx.T(Msg.OptRedact) };
-        var salt = RedactCommand.SaltOption();
+        var salt = RedactCommand.SaltOption(ctx);
         command.Options.Add(outDir);
         command.Options.Add(root);
         command.Options.Add(tls);
@@ -36,7 +36,7 @@ static class ProbeCommand
             using var signing = sign.Read(parse);
             var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
-            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), ctx.Human) : null;
+            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), ctx) : null;
             var report = Probe(parse.GetValue(root), endpoints);
             ctx.Cancel.ThrowIfCancellationRequested();
             if (key is null) FactDocuments.WriteProbe(dir, report, signing);
