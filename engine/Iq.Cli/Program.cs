@@ -15,7 +15,6 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-<<<<<<< HEAD
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var env = (Func<string, string?>)Environment.GetEnvironmentVariable;
         var ctxLang = Lang.En;
@@ -67,32 +66,6 @@ public static class Program
             return Usage(ctx, [Msg.NotOneOf.With("--lang", langArg, Localized.OrList(Langs.Names))]);
 
         var root = Commands(ctx);
-=======
-        var root = new RootCommand("iq — installation qualification audits of AI medical devices");
-        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
-        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ProbeCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SchemaCommand.Create(stdout));
-        root.Subcommands.Add(ManualTemplateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ModelCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ModelCommand.Template(stdout));
-        root.Subcommands.Add(LogsCommand.Create(stdout));
-        root.Subcommands.Add(EvidenceCommands.Snapshot(stdout));
-        root.Subcommands.Add(EvidenceCommands.Tests(stdout));
-        root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
-        root.Subcommands.Add(EvidenceCommands.Imports(stdout));
-        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SealCommands.Verify(stdout));
-        root.Subcommands.Add(SealCommands.Seal(stdout));
-        root.Subcommands.Add(ScansCommand.Create(stdout));
-        root.Subcommands.Add(RedactCommand.Create(stdout));
-        root.Subcommands.Add(ReportCommands.Report(stdout));
-        root.Subcommands.Add(ReportCommands.Diff(stdout));
-        root.Subcommands.Add(ReportCommands.Archive(stdout));
-        root.Subcommands.Add(FleetCommand.Create(stdout, stderr));
-        if (args.Length == 0) args = ["audit"];
->>>>>>> main
         try
         {
             if (args.Length == 0)
@@ -161,6 +134,8 @@ public static class Program
         root.Subcommands.Add(ReportCommands.Report(ctx));
         root.Subcommands.Add(ReportCommands.Diff(ctx));
         root.Subcommands.Add(ReportCommands.Archive(ctx));
+        // Merged after the catalog: its help and messages are English in both languages until its texts are declared.
+        root.Subcommands.Add(FleetCommand.Create(ctx));
         foreach (var command in root.Subcommands) Conventions.CommandAction.Wrap(command, ctx, global);
         return root;
     }

@@ -25,7 +25,7 @@ static class RedactCommand
         command.Options.Add(outDir);
         command.Options.Add(salt);
         command.Options.Add(list);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse =>
         {
@@ -38,15 +38,10 @@ static class RedactCommand
             CommandLineErrors.RejectOptionLike(source, parse);
             if (!Directory.Exists(source)) throw new UsageException(Msg.NotAFolder.With(source));
             var target = parse.GetValue(outDir) ?? source.TrimEnd('/', '\\') + "-redacted";
-<<<<<<< HEAD
             if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException(Msg.RedactOverBundle.Text);
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException(Msg.RedactOutNotEmpty.With(target));
-=======
-            if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException("--out: the redacted copy cannot replace the bundle");
-            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException($"--out: {target} is not empty");
             // Read before anything is written: a key that does not load is a usage error with nothing created.
             using var signing = sign.Read(parse);
->>>>>>> main
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), ctx), FactSchema.Default);
