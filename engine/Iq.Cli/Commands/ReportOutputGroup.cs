@@ -3,6 +3,7 @@ using Iq.Engine.Reports;
 using Iq.Rules.Diagnostics;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
+using Iq.Scoring.Text;
 
 namespace Iq.Cli.Commands;
 
@@ -62,6 +63,12 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
     {
         var lang = targets.Lang ?? doc.First.Language;
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
+        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
+        jobs.AddRange(extra);
+        // Charts are drawn only in a font that has their glyphs: refused before anything is written, never drawn as boxes.
+        if (targets.Pdf is not null || jobs.Any(j => j.Path is not null && j.Kind is "xlsx" or "html"))
+            foreach (var audit in doc.Audits)
+                if (ReportCharts.FontProblem(audit, ReportTexts.For(lang)) is { } problem) throw new UsageException(problem);
         var written = new List<string>();
         void Emit(string? target, Action<Stream> write)
         {
@@ -69,8 +76,6 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
             AtomicFile.Write(target, write);
             written.Add(target);
         }
-        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
-        jobs.AddRange(extra);
         foreach (var (path, kind) in jobs)
         {
             switch (kind)

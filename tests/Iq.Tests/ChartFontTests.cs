@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Iq.Rules.Diagnostics;
+using Iq.Scoring.Reports;
+using Iq.Scoring.Text;
+using SkiaSharp;
+
+namespace Iq.Tests;
+
+/// <summary>The charts' texts are drawn in a font that has their glyphs (Chinese came out as boxes in the scorecard's PNG and
+/// blank in the HTML report's SVG when ScottPlot kept DejaVu Serif): checked on what the charts emit, with SkiaSharp's
+/// glyph lookup (what the PNG is drawn with) and fontconfig's own list of fonts covering Chinese.</summary>
+public class ChartFontTests(SampleReports samples) : IClassFixture<SampleReports>
+{
+    [SkippableTheory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Every_text_of_every_chart_is_drawn_in_a_font_that_has_its_glyphs(string lang)
+    {
+        var bytes = File.ReadAllBytes(samples.File("failing", "json"));
+        var set = ResultsJson.ReadSet(bytes, "failing.json", new DiagnosticBag())!;
+        var labels = ChartGlyphs.AssertDrawn(set.First, ReportTexts.For(lang));
+        var t = ReportTexts.For(lang);
+        Assert.Contains(Squash(t["chart.latency.title"]), labels);
+        Assert.Contains(Squash(t["chart.throughput.title"]), labels);
+        Assert.Contains(Squash(t["chart.concurrency"]), labels);
+        Assert.Contains(Squash(t["chart.latency.axis"]), labels);
+        Assert.Contains(Squash(t["chart.mean"]), labels);
+        if (lang == "zh")
+        {
+            // fontconfig, which knows nothing of ours, lists the chosen family among those that cover Chinese.
+            var fcList = Requires.Tool("fc-list", "fontconfig");
+            var (code, stdout, _) = Requires.Run(fcList, ":lang=zh", "family");
+            Assert.Equal(0, code);
+            var family = ChartFont.For(ReportCharts.Texts(set.First, t))!;
+            Assert.Contains(stdout.Split('\n'), l => l.Split(',').Contains(family));
+        }
+    }
+
+    [Fact]
+    public void A_text_no_installed_font_draws_gets_no_font()
+    {
+        // Tangut: no font on this machine or in .ci/run covers it.
+        Assert.Null(ChartFont.For(["\U00017000\U00017001"]));
+        Assert.NotNull(ChartFont.For(["各并发级别的延迟", "0123"]));
+    }
+
+    static string Squash(string s) => Regex.Replace(s, @"\s+", "");
+}
+
+/// <summary>Reads back the texts a chart's SVG carries and checks each against the typeface it names.</summary>
+static class ChartGlyphs
+{
+    static readonly Regex Text = new(@"<text[^>]*font-family=""([^"",]+)[^""]*""[^>]*>(.*?)</text>", RegexOptions.Singleline);
+
+    /// <summary>Every nonblank text of every chart of <paramref name="doc"/>, whitespace removed; asserts that the family each
+    /// names is installed (not a substitute) and has a glyph for every character, and that each chart's title is among them.</summary>
+    public static HashSet<string> AssertDrawn(ResultsDocument doc, ReportTexts t)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var charts = ReportCharts.For(doc, t);
+        Assert.NotEmpty(charts);
+        foreach (var chart in charts)
+        {
+            var texts = Text.Matches(chart.Svg())
+                .Select(m => (Family: m.Groups[1].Value.Trim(), Text: Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(m.Groups[2].Value, "<[^>]*>", "")), @"\s+", "")))
+                .Where(x => x.Text.Length > 0).ToList();
+            Assert.Contains(Regex.Replace(chart.Title, @"\s+", ""), texts.Select(x => x.Text));
+            foreach (var (family, text) in texts)
+            {
+                using var typeface = SKTypeface.FromFamilyName(family);
+                Assert.Equal(family, typeface.FamilyName);
+                using var font = new SKFont(typeface);
+                var glyphs = font.GetGlyphs(text);
+                Assert.True(glyphs.All(g => g != 0), $"chart {chart.Id}: {family} has no glyph for some of '{text}'");
+                labels.Add(text);
+            }
+            // The PNG is drawn from the same plot: a picture, not an empty one.
+            Assert.True(chart.Png().Length > 5000, $"chart {chart.Id}: PNG");
+        }
+        return labels;
+    }
+}
