@@ -4,32 +4,34 @@ using Iq.Scoring.Scoring;
 namespace Iq.Scoring.Reports;
 
 /// <summary>The console summary: a line per section with its score and counts, then every failed or errored
-/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs.</summary>
+/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs. Rendered from
+/// the results document the other reports are rendered from (read back from the results bytes), so the console, the JSON
+/// and the HTML report give the same counts, scores and verdict.</summary>
 public static class ConsoleReport
 {
     /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
-    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o)
+    public static void Write(ResultsSet set, TextWriter o)
     {
+        var reports = set.Audits;
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0) o.WriteLine($"\n{new string('─', 72)}\n");
             Write(reports[i], o);
         }
         if (reports.Count < 2) return;
-        var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
         o.WriteLine();
-        o.WriteLine($"Overall verdict: {worst.ToString().ToUpperInvariant()} — worst of {reports.Count} checklists: "
-                    + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}")));
+        o.WriteLine($"Overall verdict: {set.Verdict.ToString().ToUpperInvariant()} — worst of {reports.Count} checklists: "
+                    + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Verdict.ToString().ToLowerInvariant()}")));
     }
 
-    public static void Write(AuditReport report, TextWriter o)
+    public static void Write(ResultsDocument report, TextWriter o)
     {
         var c = report.Checklist;
         o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
         o.WriteLine();
         o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
-        foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
-        var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+        foreach (var s in report.Root.Sections) WriteSection(o, s, 0);
+        var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
         if (problems.Count > 0)
         {
             o.WriteLine();
@@ -43,12 +45,12 @@ public static class ConsoleReport
                 if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
             }
         }
-        var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
+        var pending = report.Items.Count(r => r.Outcome == Outcome.NotChecked);
         if (pending > 0)
             o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
         o.WriteLine();
-        var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
-        o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
+        var score = report.Score is { } sc ? Scorer.Format(sc) : "—";
+        o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(report.Scoring.PassAt)}). Verdict: {report.Verdict.ToString().ToUpperInvariant()} — {report.VerdictReason}");
     }
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)

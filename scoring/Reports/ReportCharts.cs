@@ -38,7 +38,7 @@ public sealed partial class ReportChart(string id, string sectionId, string titl
         });
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("font-family=\"([^\",]+)\"")]
+    [System.Text.RegularExpressions.GeneratedRegex("font-family=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex FontFamily();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[#\x22])cl_[0-9A-Za-z]+(?=[)\x22])")]

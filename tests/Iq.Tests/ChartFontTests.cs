@@ -81,3 +81,54 @@ static class ChartGlyphs
         return labels;
     }
 }
+
+/// <summary>The console summary is rendered from the results document the other reports read: its counts, scores, failed
+/// items and verdict are the results JSON's.</summary>
+public class ConsoleSummaryTests
+{
+    [Theory]
+    [InlineData("compliant")]
+    [InlineData("failing")]
+    public void The_console_summary_prints_the_counts_scores_and_verdict_of_the_results_json(string sample)
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess("audit", SampleReports.Checklist, "--facts", SampleReports.Sample(sample), "--as-of", "2026-11-22", "--json", json);
+        Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(json)).RootElement;
+        var lines = run.Stdout.Split('\n');
+
+        // A line per section, in the JSON's order: the id first, then weight, score, pass, fail, err, n/a, todo.
+        var row = new Regex(@"^\s*(?<id>\d+(\.\d+)*)\s.*?\s(?<score>[\d.]+|—)\s+(?<pass>\d+)\s+(?<fail>\d+)\s+(?<err>\d+)\s+(?<na>\d+)\s+(?<todo>\d+)\s*$");
+        var printed = lines.Select(l => row.Match(l)).Where(m => m.Success).ToList();
+        var sections = Flatten(doc.GetProperty("sections")).ToList();
+        Assert.Equal(sections.Select(s => s.GetProperty("id").GetString()), printed.Select(m => m.Groups["id"].Value));
+        foreach (var (s, m) in sections.Zip(printed))
+        {
+            var sectionCounts = s.GetProperty("counts");
+            foreach (var (group, name) in new[] { ("pass", "pass"), ("fail", "fail"), ("err", "error"), ("na", "notapplicable"), ("todo", "notchecked") })
+                Assert.Equal(sectionCounts.GetProperty(name).GetInt32(), int.Parse(m.Groups[group].Value));
+            if (s.GetProperty("score").ValueKind == System.Text.Json.JsonValueKind.Number)
+                Assert.Equal(s.GetProperty("score").GetDouble(), double.Parse(m.Groups["score"].Value, System.Globalization.CultureInfo.InvariantCulture), 2);
+        }
+        // The failed and errored items are the JSON's, in its order; the score and verdict are its.
+        var problems = doc.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("outcome").GetString() is "fail" or "error")
+            .Select(i => i.GetProperty("id").GetString()!).ToList();
+        var listed = lines.Select(l => Regex.Match(l, @"^  (FAIL|ERROR)\s+(.+?) \[[a-z]+[,\]]")).Where(m => m.Success).Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(problems, listed);
+        var counts = doc.GetProperty("counts");
+        Assert.Equal(counts.GetProperty("fail").GetInt32() + counts.GetProperty("error").GetInt32(), listed.Count);
+        var verdict = lines.Single(l => l.StartsWith("Score ", StringComparison.Ordinal));
+        Assert.Contains($"Verdict: {doc.GetProperty("verdict").GetString()!.ToUpperInvariant()} — {doc.GetProperty("verdict_reason").GetString()}", verdict);
+        Assert.Equal(doc.GetProperty("score").GetDouble(), double.Parse(verdict.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 2);
+    }
+
+    static IEnumerable<System.Text.Json.JsonElement> Flatten(System.Text.Json.JsonElement sections)
+    {
+        foreach (var s in sections.EnumerateArray())
+        {
+            yield return s;
+            foreach (var c in Flatten(s.GetProperty("sections"))) yield return c;
+        }
+    }
+}

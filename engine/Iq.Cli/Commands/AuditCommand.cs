@@ -96,7 +96,7 @@ static class AuditCommand
                 written.Add(archivePath);
             }
 
-            ConsoleReport.Write(result.Reports, stdout);
+            ConsoleReport.Write(document, stdout);
             foreach (var target in written) stdout.WriteLine($"Written: {target}");
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
