@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Iq.Bench;
 
-/// <summary>The 500 conditions both engines evaluate, written once in each language.</summary>
+/// <summary>The generated conditions both engines evaluate (500 by default; 5,000 for scale), written once in each language.</summary>
 static class Generated
 {
     public const int Items = 500;
@@ -27,16 +27,25 @@ static class Generated
         };
     }
 
-    public static string Checklist(bool allPass = false)
+    public static string Checklist(bool allPass = false, int items = Items)
     {
-        var sb = new StringBuilder("checklist \"bench-500\" {\n  title \"generated\"\n  version \"1\"\n}\n");
+        var sb = new StringBuilder($"checklist \"bench-{items}\" {{\n  title \"generated\"\n  version \"1\"\n}}\n");
         for (var s = 0; s < 10; s++)
         {
             sb.Append($"section \"{s}\" \"section {s}\" weight {s + 1} {{\n");
-            for (var i = s * (Items / 10); i < (s + 1) * (Items / 10); i++)
+            for (var i = s * (items / 10); i < (s + 1) * (items / 10); i++)
                 sb.Append($"  item \"i{i}\" \"item {i}\" {{\n    level {(i % 3 == 0 ? "shall" : "should")}  ref \"4.1.1\"  weight {1 + i % 3}\n    expect {Condition(i, allPass).Iq}\n  }}\n");
             sb.Append("}\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The generated checklist of <paramref name="items"/> items as a file (for cold runs and the CLI), written once.</summary>
+    public static string File(int items)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"iq-bench-{items}.iq");
+        var text = Checklist(items: items);
+        if (!System.IO.File.Exists(path) || System.IO.File.ReadAllText(path) != text) System.IO.File.WriteAllText(path, text);
+        return path;
     }
 }

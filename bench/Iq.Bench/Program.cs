@@ -8,6 +8,7 @@ public static class Program
     {
         if (args is ["phases"]) { Phases.Run(); return; }
         if (args is ["logs-peak"]) { LogBenchmarks.Peak(); return; }
+        if (args is ["generate", var n]) { Console.WriteLine(Generated.File(int.Parse(n))); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

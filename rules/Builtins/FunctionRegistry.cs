@@ -70,8 +70,9 @@ public sealed record Param(string Name, ArgKind Kind)
 /// <summary>One form of a function: its parameters, its result, and the run-time method the compiled tree calls.
 /// The method's parameters follow the language's, each <c>object?</c> (a lambda: <c>Func&lt;object?, object?&gt;</c>,
 /// a lazy argument: <c>Func&lt;object?&gt;</c>); a trailing optional parameter the form does not give gets its
-/// default; a <see cref="DateTimeOffset"/> parameter receives the evaluation clock, an <see cref="EvalContext"/>
-/// parameter the evaluation itself and an <see cref="ArgumentPath"/> parameter the fact path of the first argument.</summary>
+/// default; a <see cref="DateTimeOffset"/> parameter receives the evaluation clock, an <see cref="ArgumentPath"/>
+/// parameter the fact path of the first argument; an item id (<c>passed("id")</c>) is passed as that item's
+/// <see cref="ItemOutcomeFact"/>, which the rule matches.</summary>
 public sealed record Signature(string Function, IReadOnlyList<Param> Params, IqType Returns, ResultRule Result, MethodInfo Method)
 {
     /// <summary>For a conversion (<c>version(string)</c>): reads literal arguments at compile time, giving null when they
@@ -178,9 +179,9 @@ public static class FunctionRegistry
             S(ResultRule.SameBranches, (Func<object?, Func<object?>, Func<object?>, object?>)Functions.If,
                 P("condition", ArgKind.Bool), P("then", ArgKind.Lazy), P("else", ArgKind.Lazy))),
         F("passed", "true when the item passed, false when it failed; missing evidence otherwise (the item is evaluated first)",
-            S(IqType.Bool, (Func<EvalContext, string, object?>)EvalContext.ItemPassed, P("\"item id\"", ArgKind.ItemId))),
+            S(IqType.Bool, (Func<ItemOutcomeFact, object?>)ItemOutcomeFact.Passed, P("\"item id\"", ArgKind.ItemId))),
         F("outcome", "the item's outcome as a string: \"pass\", \"fail\", \"error\" … (the item is evaluated first)",
-            S(IqType.String, (Func<EvalContext, string, object?>)EvalContext.ItemOutcome, P("\"item id\"", ArgKind.ItemId))),
+            S(IqType.String, (Func<ItemOutcomeFact, object?>)ItemOutcomeFact.OutcomeName, P("\"item id\"", ArgKind.ItemId))),
     ];
 
     static readonly Dictionary<string, FunctionDecl> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using Iq.Rules.Binding;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Model;
+using Iq.Rules.Network;
 using Iq.Rules.Scripting;
 using Iq.Rules.Syntax;
+using NRules;
 
 namespace Iq.Rules.Compilation;
 
@@ -14,7 +16,7 @@ public sealed record CompileResult(CompiledChecklist? Checklist, IReadOnlyList<D
 
 /// <summary>Checklist text to compiled rules. The passes, in order:
 /// load (read, parse, resolve <c>extends</c>: <see cref="ChecklistLoader"/>) → merge tailoring →
-/// bind (names, types, params) → order (item dependencies) → scripts (Roslyn) → compile (LINQ).
+/// bind (names, types, params) → order (item dependencies) → scripts (Roslyn) → lower to NRules rules → compile the network.
 /// Runs on a thread with a large stack: depth is bounded in the parser, this is the second guard.</summary>
 public static class ChecklistCompiler
 {
@@ -62,8 +64,10 @@ public static class ChecklistCompiler
         var (model, bound) = Binder.BindWith(MergedChecklist.Merge(chain), schema, options, expr, diagnostics);
         if (model is null || bound is null) return (null, Diagnostic.Sort(diagnostics.Items));
         var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics) ?? [];
-        var checklist = Lower(model, schema, scripts);
-        return (new CompiledExpression(checklist, bound.Type, ExpressionCompiler.CompileOne(bound)), []);
+        var network = new NetworkBuilder(model, schema.Roots);
+        network.AddLets();
+        network.AddExpression(bound);
+        return (new CompiledExpression(Build(network, model, schema, scripts, ExpressionMode.Interpreted), bound.Type), []);
     }
 
     static CompileResult Run(ChecklistSource source, IFactSchema schema, CompileOptions options)
@@ -76,51 +80,31 @@ public static class ChecklistCompiler
         if (model is null || diagnostics.HasErrors) return Fail(diagnostics);
         var scripts = ScriptCompiler.Compile(model.Scripts, options.ScriptCacheDirectory, diagnostics);
         if (scripts is null || diagnostics.HasErrors) return Fail(diagnostics);
-        var compiled = Lower(model, schema, scripts);
+        var compiled = Lower(model, schema, scripts, options.Expressions);
         return new CompileResult(compiled, Diagnostic.Sort(diagnostics.Items));
     }
 
     static CompileResult Fail(DiagnosticBag diagnostics) => new(null, Diagnostic.Sort(diagnostics.Items));
 
-    /// <summary>The rule model to delegates: lets, conditions, templates, all in one LINQ compile.</summary>
-    static CompiledChecklist Lower(ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts)
+    /// <summary>The rule model to the NRules network: lets, then items (<see cref="NetworkBuilder"/>), compiled once by
+    /// NRules' <see cref="RuleCompiler"/> with the expression compiler the options choose.</summary>
+    static CompiledChecklist Lower(ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts, ExpressionMode mode)
     {
-        var compiler = new ExpressionCompiler();
-        var lets = model.Lets.Select(l => compiler.Add(l.Value)).ToList();
-        var documentOrder = model.Items.Select((item, i) => (item, i)).ToDictionary(x => x.item.Id, x => x.i);
-        var plans = model.EvaluationOrder.Select(item => new
-        {
-            Item = item,
-            Expect = item.Expectations.Select(e => compiler.Add(e.Expression)).ToList(),
-            When = item.When is null ? -1 : compiler.Add(item.When.Expression),
-            Score = item.Score is null ? -1 : compiler.Add(item.Score),
-            Source = item.ForeachSource is null ? -1 : compiler.Add(item.ForeachSource),
-            Id = Template(item.IdTemplate, compiler),
-            Title = Template(item.TitleTemplate, compiler),
-            Fix = item.Fix is null ? null : Template(item.Fix, compiler),
-            WhenReason = item.WhenReason is null ? null : Template(item.WhenReason, compiler),
-        }).ToList();
-        var delegates = compiler.CompileAll();
-
-        CompiledTemplate Build(List<object> parts) =>
-            new(parts.Select(p => p is (int index, IqType type) ? (object)(delegates[index], type) : p).ToList());
-
-        var items = plans.Select(p => new CompiledItem
-        {
-            Model = p.Item,
-            DocumentOrder = documentOrder[p.Item.Id],
-            Expectations = p.Item.Expectations.Select((e, i) => new CompiledCondition(e.Text, e.Expression, delegates[p.Expect[i]])).ToArray(),
-            When = p.When < 0 ? null : new CompiledCondition(p.Item.When!.Text, p.Item.When.Expression, delegates[p.When]),
-            Score = p.Score < 0 ? null : delegates[p.Score],
-            Source = p.Source < 0 ? null : delegates[p.Source],
-            Id = Build(p.Id),
-            Title = Build(p.Title),
-            Fix = p.Fix is null ? null : Build(p.Fix),
-            WhenReason = p.WhenReason is null ? null : Build(p.WhenReason),
-        }).ToArray();
-        return new CompiledChecklist(model, schema.Roots, lets.Select(i => delegates[i]).ToArray(), items, scripts);
+        var network = new NetworkBuilder(model, schema.Roots);
+        network.AddLets();
+        network.AddItems();
+        return Build(network, model, schema, scripts, mode);
     }
 
-    static List<object> Template(TextTemplate template, ExpressionCompiler compiler) =>
-        template.Parts.Select(p => p is BoundExpr e ? (object)(compiler.Add(e), e.Type) : p).ToList();
+    static CompiledChecklist Build(NetworkBuilder network, ChecklistModel model, IFactSchema schema, ScriptFunction[] scripts, ExpressionMode mode)
+    {
+        // NRules shares a node between rules when their expressions compare equal; its comparer knows no try/catch or block
+        // (which guarded conditions and Kleene and/or lower to), so those are simply not shared.
+        var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual })
+        {
+            ExpressionCompiler = new IqExpressionCompiler(mode),
+        };
+        var factory = compiler.Compile(network.Rules);
+        return new CompiledChecklist(model, schema.Roots, factory, network.Plans.ToArray(), network.Infos, scripts);
+    }
 }

@@ -1,42 +1,99 @@
 using Iq.Rules.Binding;
 using Iq.Rules.Model;
+using Iq.Rules.Network;
 using Iq.Rules.Runtime;
 using Iq.Rules.Scripting;
+using NRules;
+using NRules.Diagnostics;
 
 namespace Iq.Rules.Compilation;
 
-/// <summary>A checklist ready to evaluate fact bundles; immutable and safe to share across threads.</summary>
+/// <summary>What an evaluation is asked to keep besides the rows.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Record, per row, the facts its rule matched (from the session's RuleFiredEvent): for <c>iq explain</c>.</summary>
+    public bool TraceMatches { get; init; }
+}
+
+/// <summary>A checklist ready to evaluate fact bundles: its rule model and its NRules network (one session factory,
+/// compiled once; a session per evaluation). Immutable and safe to share across threads.</summary>
 public sealed class CompiledChecklist
 {
-    internal CompiledChecklist(ChecklistModel model, IReadOnlyList<FactRoot> roots, Func<EvalContext, object?>[] lets,
-        CompiledItem[] items, ScriptFunction[] scripts)
+    readonly ISessionFactory _factory;
+    readonly string[] _referencedDisabled;
+
+    internal CompiledChecklist(ChecklistModel model, IReadOnlyList<FactRoot> roots, ISessionFactory factory, ItemPlan[] plans,
+        IReadOnlyList<RuleInfo> rules, ScriptFunction[] scripts)
     {
         Model = model;
         Roots = roots;
-        Lets = lets;
-        Items = items;
+        _factory = factory;
+        Plans = plans;
+        Rules = rules;
         Scripts = scripts;
-        HasDependencies = model.Items.Any(i => i.DependsOn.Count > 0);
-        InDocumentOrder = items.Select(i => i.DocumentOrder).SequenceEqual(Enumerable.Range(0, items.Length));
+        _referencedDisabled = plans.Where(p => p.Referenced && p.Model.DisabledReason is not null).Select(p => p.Model.Id).ToArray();
     }
-
-    /// <summary>Some item reads another's outcome (passed(), outcome()): outcomes must be kept as items run.</summary>
-    internal bool HasDependencies { get; }
-
-    /// <summary>Evaluation order is document order: results need no sorting.</summary>
-    internal bool InDocumentOrder { get; }
 
     public ChecklistModel Model { get; }
     public IReadOnlyList<FactRoot> Roots { get; }
-    internal Func<EvalContext, object?>[] Lets { get; }
-    internal int LetCount => Lets.Length;
-    internal CompiledItem[] Items { get; }
+
+    /// <summary>The rules of the network, as NRules compiled them: name, the facts each matches, the items it waits for.</summary>
+    public IReadOnlyList<RuleInfo> Rules { get; }
+
+    internal ItemPlan[] Plans { get; }
     internal ScriptFunction[] Scripts { get; }
 
     /// <summary>Evaluates every item against the facts. <paramref name="now"/> fixes the clock for
     /// <c>days_since</c>, so a result can be reproduced.</summary>
-    public IReadOnlyList<ItemResult> Evaluate(FactValues facts, DateTimeOffset? now = null) =>
-        Evaluator.Run(this, facts, now ?? DateTimeOffset.UtcNow);
+    public IReadOnlyList<ItemResult> Evaluate(FactValues facts, DateTimeOffset? now = null, EvaluationOptions? options = null) =>
+        Run(facts, now ?? DateTimeOffset.UtcNow, options ?? new EvaluationOptions()).Collect();
 
-    internal object? RunScript(int index, EvalContext ctx) => Scripts[index](new ScriptContext(this, ctx));
+    /// <summary>One session: the run and every fact document inserted (a root without a document as its absence), the
+    /// outcomes of disabled items that others read, then the rules fire until none is left.</summary>
+    internal AuditRun Run(FactValues facts, DateTimeOffset now, EvaluationOptions options)
+    {
+        var documents = Documents(facts);
+        var run = new AuditRun(this, documents.Select(d => d.Value).ToArray(), now);
+        var session = _factory.CreateSession();
+        if (options.TraceMatches)
+        {
+            var matches = run.Matches = [];
+            session.Events.RuleFiredEvent += (_, e) => Record(matches, e);
+        }
+        session.Insert(run);
+        session.InsertAll(documents);
+        foreach (var id in _referencedDisabled) session.Insert(new ItemOutcomeFact(id, Outcome.NotSelected));
+        session.Fire();
+        return run;
+    }
+
+    DocumentFact[] Documents(FactValues facts)
+    {
+        var documents = new DocumentFact[Roots.Count];
+        for (var r = 0; r < documents.Length; r++)
+        {
+            var root = Roots[r];
+            var value = facts.Roots.TryGetValue(root.Name, out var v) && v is not null ? v : Missing.NoDocument(root.Name, root.Kind);
+            documents[r] = new DocumentFact(r, root.Name, root.Kind, value);
+        }
+        return documents;
+    }
+
+    void Record(Dictionary<(int, int), IReadOnlyList<string>> matches, AgendaEventArgs e)
+    {
+        // A foreach item's expansion rule matched what its list came from: kept apart (element -2) and shown on each element's row.
+        var expansion = e.Rule.Name.EndsWith(" (foreach)", StringComparison.Ordinal);
+        if (Plans.FirstOrDefault(p => p.Model.Id == e.Rule.Name || $"{p.Model.Id} (when)" == e.Rule.Name
+                || (expansion && $"{p.Model.Id} (foreach)" == e.Rule.Name)) is not { } plan) return;
+        var facts = e.Facts.Select(f => f.Value).Where(v => v is not AuditRun).ToList();
+        var element = expansion ? -2 : facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
+        matches[(plan.Index, element)] = facts.Select(f => f switch
+        {
+            LetFact l => $"{l} = {(l.Error is null ? ValueFormatter.Format(l.Raw, IqType.Any) : "?")}",
+            ElementFact el => el.ToString(),
+            null => "(nothing)",
+            _ when f.GetType().Namespace == typeof(AuditRun).Namespace => f.ToString() ?? "",
+            _ => $"when: {ValueFormatter.Format(f, IqType.Any)}",
+        }).ToList();
+    }
 }

@@ -3,14 +3,17 @@ using Iq.Rules.Runtime;
 
 namespace Iq.Rules.Compilation;
 
-/// <summary>One expression compiled in a checklist's scope; evaluates to a run-time value or <see cref="Missing"/>.</summary>
-public sealed class CompiledExpression(CompiledChecklist checklist, IqType type, Func<EvalContext, object?> evaluate)
+/// <summary>One expression compiled in a checklist's scope, as one more rule of the checklist's network (beside its lets);
+/// evaluates to a run-time value or <see cref="Missing"/>.</summary>
+public sealed class CompiledExpression(CompiledChecklist network, IqType type)
 {
     public IqType Type => type;
 
     /// <summary>The value; throws <see cref="EvaluationException"/> when it cannot be decided for a reason other than missing facts.</summary>
-    public object? Evaluate(FactValues facts, DateTimeOffset now)
-    {
-        return evaluate(new EvalContext(checklist, Evaluator.Roots(checklist, facts), now));
-    }
+    public object? Evaluate(FactValues facts, DateTimeOffset now) =>
+        network.Run(facts, now, new EvaluationOptions()).Explained switch
+        {
+            EvaluationFailure f => throw new EvaluationException(f.Message),
+            var v => v,
+        };
 }

@@ -1,86 +1,162 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using FastExpressionCompiler;
 using Iq.Rules.Binding;
 using Iq.Rules.Builtins;
 using Iq.Rules.Runtime;
-using Missing = Iq.Rules.Runtime.Missing;
 using LE = System.Linq.Expressions.Expression;
+using Missing = Iq.Rules.Runtime.Missing;
 
 namespace Iq.Rules.Compilation;
 
-/// <summary>Bound expressions to System.Linq.Expressions. Trees stay thin: every operator and function
-/// lowers to a call of a plain static method in <see cref="Ops"/>, or the one a function's signature names in
-/// <see cref="Builtins.FunctionRegistry"/>; values are
-/// <c>object</c>. All of a checklist's conditions go into one <c>Compile()</c>, which is several times
-/// cheaper than one per condition.</summary>
-sealed class ExpressionCompiler
+/// <summary>Where a lowered expression finds what a bound expression names, in the rule it becomes part of: each fact
+/// root, the <c>foreach</c> element, each let and each item outcome is a fact the rule matched (a parameter of the
+/// NRules condition or action); the clock and scripts come from the session's <see cref="AuditRun"/>.</summary>
+sealed class LoweringScope
 {
-    readonly ParameterExpression _ctx = LE.Parameter(typeof(EvalContext), "ctx");
+    public required Func<int, LE> Root { get; init; }
+    public required Func<int, LE> Let { get; init; }
+    public required Func<string, LE> Item { get; init; }
+    public Func<LE>? Element { get; init; }
+    public required LE Run { get; init; }
+}
+
+/// <summary>Bound expressions to System.Linq.Expressions, in a rule's scope. Trees stay thin: every operator and function
+/// lowers to a call of a plain static method in <see cref="Ops"/>, or the one a function's signature names in
+/// <see cref="FunctionRegistry"/>; values are <c>object</c>. With a <see cref="RowBuilder"/> expression given, the leaves of
+/// a condition's boolean structure (comparisons, <c>all</c>/<c>any</c>/<c>none</c>, other boolean terms) record what they
+/// compared into it as they are evaluated, so that every row carries its evidence, passes too, without evaluating twice.</summary>
+sealed class ExpressionCompiler(LoweringScope scope)
+{
     readonly Dictionary<string, ParameterExpression> _locals = new(StringComparer.Ordinal);
-    readonly List<LambdaExpression> _pending = [];
-
-    /// <summary>Queues a condition; its delegate is at this index in the array <see cref="CompileAll"/> returns.</summary>
-    public int Add(BoundExpr e)
-    {
-        _pending.Add(LE.Lambda<Func<EvalContext, object?>>(Compile(e), _ctx));
-        return _pending.Count - 1;
-    }
-
-    public Func<EvalContext, object?>[] CompileAll()
-    {
-        if (_pending.Count == 0) return [];
-        var array = LE.NewArrayInit(typeof(Func<EvalContext, object?>), _pending);
-        return LE.Lambda<Func<Func<EvalContext, object?>[]>>(array).CompileFast()();
-    }
-
-    /// <summary>One expression on its own (used for evidence, lazily, when an item fails).</summary>
-    public static Func<EvalContext, object?> CompileOne(BoundExpr e)
-    {
-        var c = new ExpressionCompiler();
-        return LE.Lambda<Func<EvalContext, object?>>(c.Compile(e), c._ctx).CompileFast();
-    }
+    LE? _trace;
+    List<EvidenceSlot>? _slots;
+    string _condition = "";
 
     static readonly MethodInfo[] OpsMethods = typeof(Ops).GetMethods(BindingFlags.Public | BindingFlags.Static);
+    static readonly MethodInfo[] TraceMethods = typeof(RowBuilder).GetMethods(BindingFlags.Public | BindingFlags.Static);
 
     static MethodInfo Op(string name) => OpsMethods.Single(m => m.Name == name);
+    static MethodInfo TraceOp(string name) => TraceMethods.Single(m => m.Name == name);
 
     static LE Obj(LE e) => e.Type == typeof(object) ? e : LE.Convert(e, typeof(object));
     static LE Const(object? value) => LE.Constant(value, typeof(object));
 
+    /// <summary>The expression's value, as <c>object</c>.</summary>
+    public LE Lower(BoundExpr e) => Obj(Compile(e));
+
+    /// <summary>A condition whose leaves record their evidence into <paramref name="builder"/>, under slots appended to
+    /// <paramref name="slots"/> (its text, operator and types, known now; the values are recorded as it runs).</summary>
+    public LE LowerTraced(BoundExpr e, string text, int condition, LE builder, List<EvidenceSlot> slots)
+    {
+        _trace = builder;
+        _slots = slots;
+        _condition = text;
+        try { return Obj(Traced(e, text, condition)); }
+        finally { _trace = null; _slots = null; }
+    }
+
+    /// <summary>A template (<c>"GPU {g.index}"</c>) as a string; a hole that cannot be evaluated shows as "?". Each hole is
+    /// computed by a statement of its own (a try/catch must start on an empty evaluation stack), into a variable.</summary>
+    public LE LowerTemplate(Model.TextTemplate template, List<ParameterExpression> variables, List<LE> statements)
+    {
+        var parts = new List<LE>();
+        foreach (var p in template.Parts)
+        {
+            if (p is not BoundExpr e)
+            {
+                parts.Add(LE.Constant(p as string ?? ""));
+                continue;
+            }
+            var hole = LE.Variable(typeof(string), "hole");
+            variables.Add(hole);
+            statements.Add(LE.TryCatch(
+                LE.Block(typeof(void), LE.Assign(hole, LE.Call(typeof(ValueFormatter).GetMethod(nameof(ValueFormatter.Plain))!, Obj(Compile(e)),
+                    LE.Constant(e.Type, typeof(IqType))))),
+                LE.Catch(typeof(EvaluationException), LE.Block(typeof(void), LE.Assign(hole, LE.Constant("?"))))));
+            parts.Add(hole);
+        }
+        return parts.Count == 1 ? parts[0] : LE.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!, LE.NewArrayInit(typeof(string), parts));
+    }
+
+    /// <summary>The boolean structure of a condition: <c>and</c>, <c>or</c>, <c>not</c> over leaves, each leaf traced.</summary>
+    LE Traced(BoundExpr e, string text, int condition)
+    {
+        switch (e)
+        {
+            case BoundBinary { Operator: "and" or "or" } b:
+                return Junction(b, Traced(b.Left, b.OperandTexts.Left, condition), Traced(b.Right, b.OperandTexts.Right, condition));
+            case BoundUnary { Operator: "not" } u:
+                return Obj(LE.Call(Op(nameof(Ops.Not)), Traced(u.Operand, Inner(text), condition)));
+            case BoundBinary { Operator: "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" } cmp:
+            {
+                // count(list of names) == 0 shows the names (which files are missing), not just how many: the list is kept too.
+                BoundExpr? counted = cmp.Left is BoundCall { Function: "count" or "len", Arguments: [{ Type: ListType { Element: var element } } list] }
+                    && element == IqType.String ? list : null;
+                var slot = Slot(new EvidenceSlot(condition, cmp.Text.Length > 0 ? cmp.Text : text, cmp.Operator, cmp.Left.Type, cmp.Right.Type,
+                    EvidenceKind.Comparison) { CountedType = counted?.Type });
+                if (counted is not null)
+                    return LE.Call(TraceOp(nameof(RowBuilder.CompareCounted)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
+                        LE.Constant(cmp.Operator), Obj(Compile(counted)));
+                return LE.Call(TraceOp(nameof(RowBuilder.Compare)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
+                    LE.Constant(cmp.Operator));
+            }
+            case BoundCall { Function: "all" or "any" or "none", Arguments.Count: 2 } q:
+            {
+                var slot = Slot(new EvidenceSlot(condition, text, q.Function, q.Arguments[0].Type, IqType.Bool, EvidenceKind.Quantifier));
+                return LE.Call(TraceOp(nameof(RowBuilder.Quantify)), _trace!, LE.Constant(slot), Obj(Compile(q.Arguments[0])),
+                    Compile(q.Arguments[1]), LE.Constant(q.Function));
+            }
+            default:
+            {
+                var slot = Slot(new EvidenceSlot(condition, text, null, e.Type, IqType.Bool, EvidenceKind.Term));
+                return LE.Call(TraceOp(nameof(RowBuilder.Term)), _trace!, LE.Constant(slot), Obj(Compile(e)));
+            }
+        }
+    }
+
+    static string Inner(string text) => text.StartsWith("not ", StringComparison.Ordinal) ? text[4..].Trim() : text;
+
+    int Slot(EvidenceSlot slot)
+    {
+        _slots!.Add(slot);
+        return _slots.Count - 1;
+    }
+
     LE Compile(BoundExpr e) => e switch
     {
         BoundLiteral l => Const(l.Value),
-        BoundRoot r => LE.ArrayIndex(LE.Field(_ctx, nameof(EvalContext.Roots)), LE.Constant(r.Index)),
+        BoundRoot r => scope.Root(r.Index),
         BoundMember m => LE.Call(Op(nameof(Ops.Member)), Compile(m.Target), LE.Constant(m.Member), LE.Constant(new Missing(m.Path))),
         BoundIndex x => LE.Call(Op(nameof(Ops.Index)), Compile(x.Target), Compile(x.Index), LE.Constant(ExpressionBinder.PathOf(x.Target))),
         BoundLocal l => _locals[l.Name],
-        BoundElement => LE.Field(_ctx, nameof(EvalContext.Element)),
-        BoundLet l => LE.Call(_ctx, typeof(EvalContext).GetMethod(nameof(EvalContext.Let))!, LE.Constant(l.Index)),
+        BoundElement => scope.Element?.Invoke() ?? throw new InvalidOperationException("no foreach element here"),
+        BoundLet l => scope.Let(l.Index),
         BoundUnary { Operator: "not" } u => Obj(LE.Call(Op(nameof(Ops.Not)), Compile(u.Operand))),
         BoundUnary u => LE.Call(Op(nameof(Ops.Neg)), Compile(u.Operand)),
+        BoundBinary { Operator: "and" or "or" } b => Junction(b, Compile(b.Left), Compile(b.Right)),
         BoundBinary b => CompileBinary(b),
         BoundMatch m => LE.Call(Op(nameof(Ops.Matches)), Compile(m.Input), LE.Constant(m.Pattern)),
         BoundCall c => CompileCall(c.Signature, c.Arguments),
         BoundLambda lam => CompileLambda(lam),
         BoundList l => LE.NewArrayInit(typeof(object), l.Items.Select(i => Obj(Compile(i)))),
-        BoundScript s => LE.Call(_ctx, typeof(EvalContext).GetMethod(nameof(EvalContext.Script))!, LE.Constant(s.Index)),
-        BoundItemRef r => CompileCall(r.Signature, [new BoundLiteral(r.ItemId, IqType.String, r.Span)]),
+        BoundScript s => LE.Call(scope.Run, typeof(AuditRun).GetMethod(nameof(AuditRun.Script))!, LE.Constant(s.Index)),
+        BoundItemRef r => Obj(LE.Call(r.Signature.Method, scope.Item(r.ItemId))),
         _ => throw new InvalidOperationException(e.GetType().Name),
     };
 
+    /// <summary>left; if it decides (false for and, true for or) stop, else combine with right (Kleene).</summary>
+    static LE Junction(BoundBinary b, LE leftValue, LE rightValue)
+    {
+        var left = LE.Variable(typeof(object), "left");
+        var decides = b.Operator == "and" ? nameof(Ops.IsFalse) : nameof(Ops.IsTrue);
+        var rest = b.Operator == "and" ? nameof(Ops.AndRest) : nameof(Ops.OrRest);
+        return LE.Block(typeof(object), [left],
+            LE.Assign(left, Obj(leftValue)),
+            LE.Condition(LE.Call(Op(decides), left), left, LE.Call(Op(rest), left, Obj(rightValue)), typeof(object)));
+    }
+
     LE CompileBinary(BoundBinary b)
     {
-        if (b.Operator is "and" or "or")
-        {
-            // left; if it decides (false for and, true for or) stop, else combine with right (Kleene).
-            var left = LE.Variable(typeof(object), "left");
-            var decides = b.Operator == "and" ? nameof(Ops.IsFalse) : nameof(Ops.IsTrue);
-            var rest = b.Operator == "and" ? nameof(Ops.AndRest) : nameof(Ops.OrRest);
-            return LE.Block(typeof(object), [left],
-                LE.Assign(left, Compile(b.Left)),
-                LE.Condition(LE.Call(Op(decides), left), left, LE.Call(Op(rest), left, Compile(b.Right)), typeof(object)));
-        }
         var method = b.Operator switch
         {
             "==" => nameof(Ops.Eq), "!=" => nameof(Ops.Ne), "<" => nameof(Ops.Lt), "<=" => nameof(Ops.Le),
@@ -96,20 +172,24 @@ sealed class ExpressionCompiler
         var p = LE.Parameter(typeof(object), lam.Parameter);
         _locals.TryGetValue(lam.Parameter, out var shadowed);
         _locals[lam.Parameter] = p;
+        // Inside a lambda nothing is traced: a predicate runs once per element.
+        var (trace, slots) = (_trace, _slots);
+        (_trace, _slots) = (null, null);
         try
         {
-            return LE.Lambda<Func<object?, object?>>(Compile(lam.Body), p);
+            return LE.Lambda<Func<object?, object?>>(Obj(Compile(lam.Body)), p);
         }
         finally
         {
+            (_trace, _slots) = (trace, slots);
             if (shadowed is null) _locals.Remove(lam.Parameter);
             else _locals[lam.Parameter] = shadowed;
         }
     }
 
     /// <summary>A call of a built-in function: its run-time method, from the form the binder chose, with each argument
-    /// passed as the method's parameter asks (a lambda, a thunk, the evaluation, its clock, the first argument's fact
-    /// path, or the default of an optional parameter the form leaves out).</summary>
+    /// passed as the method's parameter asks (a lambda, a thunk, the clock, the first argument's fact path, or the default
+    /// of an optional parameter the form leaves out).</summary>
     LE CompileCall(Signature form, IReadOnlyList<BoundExpr> args)
     {
         var parameters = form.Method.GetParameters();
@@ -117,8 +197,7 @@ sealed class ExpressionCompiler
         var next = 0;
         foreach (var p in parameters)
         {
-            if (p.ParameterType == typeof(EvalContext)) values.Add(_ctx);
-            else if (p.ParameterType == typeof(DateTimeOffset)) values.Add(LE.Field(_ctx, nameof(EvalContext.Now)));
+            if (p.ParameterType == typeof(DateTimeOffset)) values.Add(LE.Field(scope.Run, nameof(AuditRun.Now)));
             else if (p.ParameterType == typeof(ArgumentPath)) values.Add(LE.Constant(new ArgumentPath(ExpressionBinder.PathOf(args[0]))));
             else if (next >= args.Count) values.Add(LE.Constant(p.DefaultValue, p.ParameterType));
             else if (p.ParameterType == typeof(Func<object?>)) values.Add(LE.Lambda<Func<object?>>(Obj(Compile(args[next++]))));

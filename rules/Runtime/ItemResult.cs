@@ -21,4 +21,8 @@ public sealed record ItemResult(
     string? Guidance)
 {
     public string Message => ReasonText.Render(Reason);
+
+    /// <summary>The facts the row's rule matched when it fired (documents, the element, lets, other items' outcomes), as the
+    /// NRules session reported them; filled when the evaluation was asked to trace (<c>iq explain</c>), else empty.</summary>
+    public IReadOnlyList<string> Matched { get; init; } = [];
 }

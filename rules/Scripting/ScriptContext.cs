@@ -12,9 +12,9 @@ public delegate object? ScriptFunction(ScriptContext facts);
 public sealed class ScriptContext
 {
     readonly CompiledChecklist _checklist;
-    readonly EvalContext _ctx;
+    readonly AuditRun _ctx;
 
-    internal ScriptContext(CompiledChecklist checklist, EvalContext ctx)
+    internal ScriptContext(CompiledChecklist checklist, AuditRun ctx)
     {
         _checklist = checklist;
         _ctx = ctx;

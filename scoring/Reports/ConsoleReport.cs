@@ -4,19 +4,20 @@ using Iq.Scoring.Scoring;
 namespace Iq.Scoring.Reports;
 
 /// <summary>The console summary: a line per section with its score and counts, then every failed or errored
-/// item with actual vs expected and its fix, then the verdict. Plain text, so it reads the same in CI logs. Rendered from
-/// the results document the other reports are rendered from (read back from the results bytes), so the console, the JSON
-/// and the HTML report give the same counts, scores and verdict.</summary>
+/// item with actual vs expected (the parts that did not hold) and its fix, then the verdict; <c>verbose</c>: every row
+/// with all its evidence first, passes too. Plain text, so it reads the same in CI logs. Rendered from the results document
+/// the other reports are rendered from (read back from the results bytes), so the console, the JSON and the HTML report
+/// give the same counts, scores and verdict.</summary>
 public static class ConsoleReport
 {
     /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
-    public static void Write(ResultsSet set, TextWriter o)
+    public static void Write(ResultsSet set, TextWriter o, bool verbose = false)
     {
         var reports = set.Audits;
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0) o.WriteLine($"\n{new string('─', 72)}\n");
-            Write(reports[i], o);
+            Write(reports[i], o, verbose);
         }
         if (reports.Count < 2) return;
         o.WriteLine();
@@ -24,13 +25,24 @@ public static class ConsoleReport
                     + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Verdict.ToString().ToLowerInvariant()}")));
     }
 
-    public static void Write(ResultsDocument report, TextWriter o)
+    public static void Write(ResultsDocument report, TextWriter o, bool verbose = false)
     {
         var c = report.Checklist;
         o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
         o.WriteLine();
         o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
         foreach (var s in report.Root.Sections) WriteSection(o, s, 0);
+        if (verbose)
+        {
+            o.WriteLine();
+            o.WriteLine($"Every row ({report.Items.Count}):");
+            foreach (var r in report.Items)
+            {
+                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+                foreach (var e in r.Evidence) o.WriteLine($"        {Mark(e)} {e.Expression}: actual {e.Actual}, expected {e.Expected}");
+                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+            }
+        }
         var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
         if (problems.Count > 0)
         {
@@ -39,9 +51,11 @@ public static class ConsoleReport
             foreach (var r in problems)
             {
                 o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-5} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-                foreach (var e in r.Evidence)
+                // What did not hold; the parts that did are in --verbose, the JSON and the scorecard.
+                var against = r.Evidence.Where(e => e.Holds is not true).ToList();
+                foreach (var e in against)
                     o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+                if (against.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
                 if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
             }
         }
@@ -52,6 +66,8 @@ public static class ConsoleReport
         var score = report.Score is { } sc ? Scorer.Format(sc) : "—";
         o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(report.Scoring.PassAt)}). Verdict: {report.Verdict.ToString().ToUpperInvariant()} — {report.VerdictReason}");
     }
+
+    static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };
 
     static void WriteSection(TextWriter o, SectionScore s, int depth)
     {

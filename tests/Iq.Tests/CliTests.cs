@@ -126,7 +126,9 @@ public class ExplainTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("6.1.2b.raci — 职责分工明确：{r.activity}\n  section 6.1.2, clause 4.2.2 附录 A, level may, weight 1, automatic\n", run.Stdout);
         Assert.Contains("  FAIL          6.1.2b.raci[测试验证]  score 0", run.Stdout);
-        Assert.Contains("                count(r.accountable) == 1: actual 2 [\"使用方项目经理\", \"提供方项目经理\"], expected == 1\n", run.Stdout);
+        Assert.Contains("                ✗ count(r.accountable) == 1: actual 2 [\"使用方项目经理\", \"提供方项目经理\"], expected == 1\n", run.Stdout);
+        Assert.Contains("                ✓ count(r.accountable) == 1: actual 1 [\"", run.Stdout);
+        Assert.Contains("                matched: document plan (plan); element plan.raci[", run.Stdout);
         Assert.Equal(9, run.Stdout.Split('\n').Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal) || l.StartsWith("  FAIL ", StringComparison.Ordinal)));
     }
 

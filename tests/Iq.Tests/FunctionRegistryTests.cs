@@ -23,14 +23,14 @@ public class FunctionRegistryTests
         foreach (var s in FunctionRegistry.All.SelectMany(f => f.Signatures))
         {
             Assert.True(s.Method.IsStatic, $"{s.Usage}: {s.Method.Name} must be static");
-            var taken = s.Method.GetParameters().Where(p => p.ParameterType != typeof(EvalContext) && p.ParameterType != typeof(DateTimeOffset) && p.ParameterType != typeof(ArgumentPath)).ToList();
+            var taken = s.Method.GetParameters().Where(p => p.ParameterType != typeof(DateTimeOffset) && p.ParameterType != typeof(ArgumentPath)).ToList();
             var given = s.IsVariadic ? 1 : s.Params.Count;
             Assert.True(taken.Count >= given && taken.Skip(given).All(p => p.IsOptional), $"{s.Usage}: {s.Method.Name} takes {taken.Count} arguments");
             for (var i = 0; i < given; i++)
             {
                 var wanted = s.Params[i].IsLambda ? typeof(Func<object?, object?>)
                     : s.Params[i].Kind == ArgKind.Lazy ? typeof(Func<object?>)
-                    : s.Params[i].Kind == ArgKind.ItemId ? typeof(string) : typeof(object);
+                    : s.Params[i].Kind == ArgKind.ItemId ? typeof(ItemOutcomeFact) : typeof(object);
                 Assert.True(taken[i].ParameterType == wanted, $"{s.Usage}: parameter {i} of {s.Method.Name} is {taken[i].ParameterType.Name}, not {wanted.Name}");
             }
         }

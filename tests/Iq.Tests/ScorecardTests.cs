@@ -70,6 +70,37 @@ public class ScorecardTests
         Assert.Contains(attachments, r => r.Length > 2 && r[2] == json.GetProperty("checklist").GetProperty("sha256").GetString());
     }
 
+    /// <summary>Issue 13: a pass is earned by evidence, so passing rows show what was compared — in the results JSON (with
+    /// the operator and whether each part held) and in the scorecard's actual and expected columns.</summary>
+    [Fact]
+    public void Passing_rows_show_what_was_compared_in_the_json_and_the_scorecard()
+    {
+        using var dir = new TempDir();
+        var (xlsx, json, _) = Audit(dir, "compliant");
+        using var x = new XlsxReader(xlsx);
+        var rows = x.SheetNames.Skip(2).Take(6).SelectMany(s => x.Rows(s).Skip(1)).GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First());
+        var passing = json.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("outcome").GetString() == "pass" && i.GetProperty("method").GetString() == "automatic").ToList();
+        var withEvidence = passing.Where(i => i.GetProperty("evidence").GetArrayLength() > 0).ToList();
+        Assert.True(withEvidence.Count > 40, $"{withEvidence.Count} of {passing.Count} passing rows carry evidence");
+        var comparisons = 0;
+        foreach (var item in withEvidence)
+        {
+            var evidence = item.GetProperty("evidence").EnumerateArray().ToList();
+            var row = rows[item.GetProperty("id").GetString()!];
+            Assert.Equal(string.Join("\n", evidence.Select(e => $"{e.GetProperty("expression").GetString()}: {e.GetProperty("actual").GetString()}")), row[8]);
+            Assert.Equal(string.Join("\n", evidence.Select(e => e.GetProperty("expected").GetString())), row[9]);
+            // Each part that decided the pass held; a part that did not (one side of an `or`) is shown as such.
+            Assert.Contains(evidence, e => e.GetProperty("holds").ValueKind == JsonValueKind.True);
+            foreach (var e in evidence.Where(e => e.TryGetProperty("operator", out var op) && op.GetString() is "==" or "!=" or "<" or "<=" or ">" or ">="))
+            {
+                Assert.StartsWith(e.GetProperty("operator").GetString() + " ", e.GetProperty("expected").GetString());
+                comparisons++;
+            }
+        }
+        Assert.True(comparisons > 40, $"{comparisons} comparisons on passing rows");
+    }
+
     [Fact]
     public void Headers_are_frozen_filtered_and_outcomes_coloured()
     {

@@ -33,6 +33,7 @@ static class AuditCommand
         var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
         var reports = new ReportOutputGroup(languageDefaultsToResults: false);
         var archive = new Option<string?>("--archive") { Description = "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest" };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every row with its evidence (what was compared, actual and expected), passes too" };
         var compile = new CompileOptionGroup();
 
         var command = new Command("audit", "Audit fact bundles against a checklist (or several): console summary, results JSON, exit code by verdict");
@@ -49,6 +50,7 @@ static class AuditCommand
         command.Options.Add(reportFields);
         reports.AddTo(command);
         command.Options.Add(archive);
+        command.Options.Add(verbose);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -96,7 +98,7 @@ static class AuditCommand
                 written.Add(archivePath);
             }
 
-            ConsoleReport.Write(document, stdout);
+            ConsoleReport.Write(document, stdout, parse.GetValue(verbose));
             foreach (var target in written) stdout.WriteLine($"Written: {target}");
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });

@@ -33,6 +33,8 @@ sealed class CompileOptionGroup
             ParamOverrides = overrides,
             AllowScripts = parse.GetValue(AllowScripts),
             LibraryDirectories = [Bundled.ChecklistsDirectory],
+            // A command evaluates a checklist once at most: interpret the rules' expressions rather than compile each to IL.
+            Expressions = ExpressionMode.Interpreted,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Iq.Engine.Audit;
 using Iq.Engine.Facts;
+using Iq.Rules.Compilation;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 
@@ -35,7 +36,7 @@ static class ExplainCommand
             if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
 
             var item = checklist.Model.Items.FirstOrDefault(i => i.Id == what);
-            var results = checklist.Evaluate(bundle.Values, now);
+            var results = checklist.Evaluate(bundle.Values, now, new EvaluationOptions { TraceMatches = true });
             var rows = results.Where(r => r.ItemId == what || r.Id == what).ToList();
             if (item is null && rows.Count > 0) item = checklist.Model.Items.First(i => i.Id == rows[0].ItemId);
             if (item is not null)
@@ -47,11 +48,25 @@ static class ExplainCommand
                 if (item.When is not null) stdout.WriteLine($"  when   {item.When.Text}");
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
+                foreach (var rule in checklist.Rules.Where(r => r.ItemId == item.Id))
+                    stdout.WriteLine($"  rule   \"{rule.Name}\" matches {string.Join(", ", rule.Matches)}");
                 foreach (var r in rows)
                 {
-                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  score {Ops.Format(Math.Round(r.Score, 4))}{(r.Message.Length > 0 ? "  " + r.Message : "")}");
-                    foreach (var e in r.Evidence) stdout.WriteLine($"                {e.Expression}: actual {e.Actual}, expected {e.Expected}");
+                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  score {Ops.Format(Math.Round(r.Score, 4))}");
+                    if (r.Matched.Count > 0) stdout.WriteLine($"                matched: {string.Join("; ", r.Matched)}");
+                    // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
+                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? "also missing evidence: " + string.Join(", ", f.AlsoMissing.Select(m => m.Describe())) : "")
+                        : r.Message;
+                    if (message.Length > 0) stdout.WriteLine($"                {message}");
+                    foreach (var e in r.Evidence)
+                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} {e.Expression}: actual {e.Actual}, expected {e.Expected}");
                     if (r.Fix is not null) stdout.WriteLine($"                fix: {r.Fix}");
+                }
+                if (item.ForeachVariable is not null && rows.Count > 1)
+                {
+                    var failing = rows.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+                    stdout.WriteLine(failing.Count == 0 ? $"  all {rows.Count} rows pass or are not counted"
+                        : $"  {failing.Count} of {rows.Count} rows fail or error: {string.Join(", ", failing.Take(Evidence.FirstFailing).Select(r => r.Id))}{(failing.Count > Evidence.FirstFailing ? ", …" : "")}");
                 }
                 return ExitCodes.Pass;
             }

@@ -80,7 +80,10 @@ public static class AuditPipeline
                 continue;
             }
             // With several checklists a --set names a param of one of them: each takes the overrides it declares.
-            var result = Checklists.Compile(given.Path!, several ? given.Options with { IgnoreUndeclaredOverrides = true } : given.Options);
+            // Compiled here, the checklist serves this one audit: each condition runs once, so interpreting it beats compiling it
+            // to IL and JIT (a fleet compiles once itself and passes AuditChecklist.Of).
+            var options = given.Options with { Expressions = ExpressionMode.Interpreted };
+            var result = Checklists.Compile(given.Path!, several ? options with { IgnoreUndeclaredOverrides = true } : options);
             s.Diagnostics.AddRange(result.Diagnostics);
             if (result.Checklist is { } c) compiled.Add(c);
         }

@@ -192,6 +192,23 @@ public static class ReasonJson
     {
         string S(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()! : throw bad($"{path}.{name}", "expected a string");
-        return new Evidence(S("expression"), S("actual"), S("expected"));
+        JsonElement? P(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        bool? holds = P("holds") is { } h ? h.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw bad($"{path}.holds", "expected true, false or null"),
+        } : null;
+        var failing = P("failing");
+        if (failing is { } fo && (fo.ValueKind != JsonValueKind.Object || !fo.TryGetProperty("count", out var fc) || !fc.TryGetInt32(out var fcount) || fcount < 0
+                || !fo.TryGetProperty("first", out var ff) || ff.ValueKind != JsonValueKind.Array || ff.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String)))
+            throw bad($"{path}.failing", "expected {count, first[]}");
+        return new Evidence(S("expression"), S("actual"), S("expected"))
+        {
+            Operator = P("operator") is { ValueKind: JsonValueKind.String } op ? op.GetString() : P("operator") is null ? null : throw bad($"{path}.operator", "expected a string"),
+            Holds = holds,
+            Failing = failing is { } fl ? fl.GetProperty("first").EnumerateArray().Select(x => x.GetString()!).ToList() : [],
+            FailingCount = failing is { } fn ? fn.GetProperty("count").GetInt32() : 0,
+        };
     }
 }

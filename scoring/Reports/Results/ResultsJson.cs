@@ -268,6 +268,18 @@ public static class ResultsJson
         w.WriteString("expression", e.Expression);
         w.WriteString("actual", e.Actual);
         w.WriteString("expected", e.Expected);
+        if (e.Operator is not null) w.WriteString("operator", e.Operator);
+        if (e.Holds is { } holds) w.WriteBoolean("holds", holds);
+        else w.WriteNull("holds");
+        if (e.FailingCount > 0)
+        {
+            w.WriteStartObject("failing");
+            w.WriteNumber("count", e.FailingCount);
+            w.WriteStartArray("first");
+            foreach (var name in e.Failing) w.WriteStringValue(name);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -551,7 +563,13 @@ public static class ResultsJson
                 n.Optional("fix")?.Str(), n.Optional("guidance")?.Str());
         }
 
-        internal static Evidence Evidence(Node n) => new(n["expression"].Str(), n["actual"].Str(), n["expected"].Str());
+        internal static Evidence Evidence(Node n) => new(n["expression"].Str(), n["actual"].Str(), n["expected"].Str())
+        {
+            Operator = n.Optional("operator")?.Str(),
+            Holds = n.Optional("holds")?.Bool(),
+            Failing = n.Optional("failing") is { } f ? f["first"].Array().Select(x => x.Str()).ToList() : [],
+            FailingCount = n.Optional("failing") is { } c ? c["count"].Int() : 0,
+        };
 
         static ReportFigures Figures(Node n)
         {

@@ -1,0 +1,321 @@
+using Iq.Rules.Binding;
+using Iq.Rules.Model;
+
+namespace Iq.Rules.Runtime;
+
+/// <summary>What a leaf of a condition is, for its evidence.</summary>
+public enum EvidenceKind { Comparison, Quantifier, Term }
+
+/// <summary>A place in a condition that records evidence when it is evaluated: known when the checklist compiles (text,
+/// operator, the types of both sides), filled as the condition runs.</summary>
+public sealed record EvidenceSlot(int Condition, string Text, string? Operator, IqType LeftType, IqType RightType, EvidenceKind Kind)
+{
+    /// <summary>For <c>count(names) OP n</c>: the type of the list counted, whose names the evidence shows.</summary>
+    public IqType? CountedType { get; init; }
+}
+
+/// <summary>A condition of an item as its rows need it: its text, its type, and whether it is a conjunction of leaves (then
+/// its failing leaves explain it; else the whole condition is shown first).</summary>
+public sealed record ConditionInfo(string Text, IqType Type, bool Conjunction);
+
+/// <summary>A condition that could not be decided for a reason other than missing facts (see <see cref="EvaluationException"/>),
+/// carried as a value where a rule's left-hand side computes it (a <c>when</c>, a <c>foreach</c> source, a let).</summary>
+public sealed class EvaluationFailure(string message)
+{
+    public string Message { get; } = message;
+    public static object Of(EvaluationException e) => new EvaluationFailure(e.Message);
+    public override string ToString() => Message;
+}
+
+/// <summary>The compiled form of an item that rows are built from: its model, where it is in the document, its conditions
+/// and evidence slots.</summary>
+public sealed class ItemPlan
+{
+    public required ItemModel Model { get; init; }
+    public required int Index { get; init; }
+    public required ConditionInfo[] Conditions { get; init; }
+    public required EvidenceSlot[] Slots { get; init; }
+    public bool HasScore => Model.Score is not null;
+    public bool IsForeach => Model.ForeachSource is not null;
+
+    /// <summary>Some item reads this one's outcome: it is inserted as a fact once all its rows are in.</summary>
+    public bool Referenced { get; init; }
+
+    /// <summary>The id is the same for every element; a <c>foreach</c> row is then named <c>id[key]</c>.</summary>
+    public bool IdIsConstant => Model.IdTemplate.IsConstant;
+
+    /// <summary>Rows about the item as a whole (no element to fill the title with) show the title's holes as "…".</summary>
+    public string WholeTitle { get; init; } = "";
+
+    /// <summary>The <c>foreach</c> source as written, naming the elements (<c>plan.software</c>).</summary>
+    public string SourceText { get; init; } = "";
+}
+
+/// <summary>Builds one result row while an item's rule fires: the action renders the id, title and fix into it, evaluates
+/// each condition (whose leaves record their evidence here, through the static methods the lowered trees call), then
+/// <see cref="AuditRun.End"/> turns it into the row. The outcome rules, in order: <c>manual</c> → notchecked (until
+/// attested); any <c>expect</c> false → fail; else any missing → error; else pass. <c>informational</c> items record values
+/// without a verdict. One builder per session, reused: a session fires one action at a time.</summary>
+public sealed class RowBuilder
+{
+    object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8];
+    (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8];
+    int[] _order = new int[8];
+    int _recorded;
+    readonly List<object?> _values = [];
+
+    public ItemPlan Item { get; private set; } = null!;
+    public ElementFact? Element { get; private set; }
+    public string? Id;
+    public string Title = "";
+    public string? Fix;
+    /// <summary>The checklist's reason for not applying (<c>when … because "…"</c>), rendered by the not-applicable rule.</summary>
+    public string? WhenReason;
+    object? _score;
+    bool _scored;
+    string? _error;
+
+    internal void Begin(ItemPlan item, ElementFact? element)
+    {
+        Item = item;
+        Element = element;
+        Id = null;
+        Title = item.Model.Title;
+        Fix = null;
+        WhenReason = null;
+        _score = null;
+        _scored = false;
+        _error = null;
+        _values.Clear();
+        _recorded = 0;
+        var slots = item.Slots.Length;
+        if (_left.Length < slots)
+        {
+            var n = Math.Max(slots, _left.Length * 2);
+            (_left, _right, _result, _counted, _failing, _order) =
+                (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new int[n]);
+        }
+    }
+
+    /// <summary>The value of expectation <paramref name="index"/> (conditions run in order).</summary>
+    public void Expect(object? value) => _values.Add(value);
+
+    public void Score(object? value)
+    {
+        _score = value;
+        _scored = true;
+    }
+
+    public void Error(EvaluationException e) => _error = e.Message;
+
+    void Record(int slot, object? left, object? right, object? result)
+    {
+        _left[slot] = left;
+        _right[slot] = right;
+        _result[slot] = result;
+        _order[_recorded++] = slot;
+    }
+
+    // ---- called by the lowered conditions ----
+
+    /// <summary>A comparison: records both sides and the result.</summary>
+    public static object? Compare(RowBuilder b, int slot, object? left, object? right, string op)
+    {
+        var result = op switch
+        {
+            "==" => Ops.Eq(left, right),
+            "!=" => Ops.Ne(left, right),
+            "<" => Ops.Lt(left, right),
+            "<=" => Ops.Le(left, right),
+            ">" => Ops.Gt(left, right),
+            ">=" => Ops.Ge(left, right),
+            _ => Ops.In(left, right),
+        };
+        b.Record(slot, left, right, result);
+        return result;
+    }
+
+    /// <summary>A comparison of how many names a list holds: also keeps the list, for the evidence to name them.</summary>
+    public static object? CompareCounted(RowBuilder b, int slot, object? left, object? right, string op, object? counted)
+    {
+        b._counted[slot] = counted;
+        return Compare(b, slot, left, right, op);
+    }
+
+    /// <summary>Any other boolean term (a bool fact, <c>exists()</c>, <c>passed()</c>, a match): records its value.</summary>
+    public static object? Term(RowBuilder b, int slot, object? value)
+    {
+        b.Record(slot, value, Ops.True, value);
+        return value;
+    }
+
+    /// <summary><c>all</c>, <c>any</c> or <c>none</c> with a condition: the result as the function gives it, and the elements
+    /// that failed it (all: those the condition is false for; any: all of them when none holds; none: those it holds for),
+    /// the first few by name and how many in all. Every element is looked at, to count them; an element that cannot be
+    /// evaluated after the result is decided ends the count (the count then says "at least").</summary>
+    public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn)
+    {
+        if (list is Missing)
+        {
+            b.Record(slot, list, null, list);
+            return list;
+        }
+        var items = list as object?[] ?? throw new EvaluationException($"type mismatch: {fn}() needs a list, got {Ops.Describe(list)}");
+        List<string>? names = null;
+        int offending = 0, holding = 0;
+        object? missing = null;
+        var decided = false;
+        for (var i = 0; i < items.Length; i++)
+        {
+            object? r;
+            try { r = predicate(items[i]); }
+            catch (EvaluationException) when (decided) { break; }
+            if (r is Missing) { missing ??= r; continue; }
+            var holds = r is true;
+            if (holds) holding++;
+            var offends = fn == "none" ? holds : !holds;
+            if (!offends) continue;
+            if (fn != "any") decided = true;
+            offending++;
+            if ((names ??= []).Count < Runtime.Evidence.FirstFailing) names.Add(ElementKey.Describe(items[i], i));
+        }
+        object? result = fn switch
+        {
+            "all" => offending > 0 ? Ops.False : missing ?? Ops.True,
+            "any" => holding > 0 ? Ops.True : missing ?? Ops.False,
+            _ => holding > 0 ? Ops.False : missing ?? Ops.True,
+        };
+        if (fn == "any" && result is true) { names = null; offending = 0; }
+        b._failing[slot] = (names ?? (IReadOnlyList<string>)[], offending);
+        b.Record(slot, (double)items.Length, (double)holding, result);
+        return result;
+    }
+
+    // ---- the row ----
+
+    /// <summary>The evidence recorded while the conditions ran, in order: per condition, the whole condition first where it
+    /// is not a conjunction and did not hold, then each leaf evaluated.</summary>
+    /// <summary>Also the evidence that explains a failure: the first part, of the first condition that was false, that did
+    /// not hold.</summary>
+    (List<Evidence> All, Evidence? First) Collect()
+    {
+        var evidence = new List<Evidence>(_recorded + 1);
+        Evidence? first = null;
+        var next = 0;
+        for (var c = 0; c < Item.Conditions.Length && c < _values.Count; c++)
+        {
+            var info = Item.Conditions[c];
+            var start = evidence.Count;
+            if (!info.Conjunction && _values[c] is not true)
+                evidence.Add(new Evidence(info.Text, ValueFormatter.Format(_values[c], IqType.Bool), "true") { Holds = _values[c] is Missing ? null : false });
+            while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++]));
+            if (first is null && _values[c] is false)
+                for (var i = start; i < evidence.Count && first is null; i++)
+                    if (evidence[i].Holds is not true) first = evidence[i];
+        }
+        return (evidence, first);
+    }
+
+    Evidence Leaf(int slot)
+    {
+        var s = Item.Slots[slot];
+        var result = _result[slot];
+        bool? holds = result is Missing ? null : result is true;
+        return s.Kind switch
+        {
+            EvidenceKind.Comparison => new Evidence(s.Text, s.Operator!, _left[slot], s.LeftType, _right[slot], s.RightType, holds)
+            {
+                Operator = s.Operator,
+                Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
+            },
+            EvidenceKind.Quantifier => Quantifier(s, slot, holds),
+            _ => new Evidence(s.Text, ValueFormatter.Format(_left[slot], s.LeftType), "true") { Holds = holds },
+        };
+    }
+
+    Evidence Quantifier(EvidenceSlot s, int slot, bool? holds)
+    {
+        var (names, count) = _failing[slot];
+        var total = _left[slot] is double d ? (int)d : 0;
+        var held = _right[slot] is double h ? (int)h : 0;
+        string actual;
+        if (_left[slot] is Missing) actual = "missing";
+        else if (count == 0) actual = s.Operator == "none" ? $"true: none of {total} holds" : $"true: {held} of {total} hold";
+        else
+        {
+            var which = string.Join(", ", names) + (count > names.Count ? ", …" : "");
+            actual = s.Operator switch
+            {
+                "all" => $"false: {count} of {total} fail ({which})",
+                "any" => $"false: none of {total} holds ({which})",
+                _ => $"false: {count} of {total} hold ({which})",
+            };
+        }
+        return new Evidence(s.Text, actual, "true") { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count };
+    }
+
+    /// <summary>The row, by the outcome rules; <paramref name="id"/> is the row id already decided.</summary>
+    internal ItemResult Row(string id)
+    {
+        var m = Item.Model;
+        if (_error is not null) return Make(id, Outcome.Error, 0, [], new EvaluationError(_error));
+        if (m.Manual is not null) return Make(id, Outcome.NotChecked, 0, [], new ManualRequired(m.Manual));
+        if (m.Informational)
+        {
+            var values = _values.Select((v, i) => new Evidence(Item.Conditions[i].Text, ValueFormatter.Format(v, Item.Conditions[i].Type), "(informational)")).ToList();
+            return Make(id, Outcome.Informational, 0, values, new InformationalOnly());
+        }
+        var (evidence, first) = Collect();
+        List<Missing>? missing = null;
+        Missing? declaredNotApplicable = null;
+        var failed = false;
+        foreach (var value in _values)
+        {
+            if (value is true) continue;
+            if (value is Missing { NotApplicable: not null } na) { declaredNotApplicable ??= na; continue; }
+            if (value is Missing mv) { (missing ??= []).Add(mv); continue; }
+            failed = true;
+        }
+        // A document says the fact does not apply, and nothing else is unknown: not applicable, with its reason.
+        if (!failed && missing is null && declaredNotApplicable is { } dna)
+            return Make(id, Outcome.NotApplicable, 0, evidence, new DeclaredNotApplicable(dna.Path, dna.NotApplicable!));
+        missing ??= [];
+        double? score = null;
+        if (_scored)
+        {
+            if (_score is Missing sm) missing.Add(sm);
+            else if (_score is double d) score = double.IsFinite(d) ? Math.Clamp(d, 0, 1) : 0;
+            else return Make(id, Outcome.Error, 0, [], new TypeMismatch("'score' needs a number", Ops.Describe(_score)));
+        }
+        if (failed) return Make(id, Outcome.Fail, score ?? 0, evidence, new Failed(first, missing));
+        if (missing.Count > 0) return Make(id, Outcome.Error, 0, evidence, new MissingEvidence(missing));
+        if (_values.Count == 0 && score is { } only && only < 1)
+        {
+            evidence.Add(new Evidence("score", Ops.Format(only), "1") { Holds = false });
+            return Make(id, Outcome.Fail, only, evidence, new PartialCredit(only));
+        }
+        return Make(id, Outcome.Pass, score ?? 1, evidence, Reason.None);
+    }
+
+    ItemResult Make(string id, Outcome outcome, double score, IReadOnlyList<Evidence> evidence, Reason reason) =>
+        Rows.Make(Item.Model, id, Title, outcome, score, evidence, reason, Fix);
+}
+
+/// <summary>Result rows from an item's model.</summary>
+static class Rows
+{
+    public static ItemResult Make(ItemModel m, string id, string title, Outcome outcome, double score, IReadOnlyList<Evidence> evidence,
+        Reason reason, string? fix) =>
+        new(id, m.Id, title, m.SectionId, m.Clause, m.Level, m.Weight, m.Automated, outcome, score, evidence, reason,
+            outcome is Outcome.Fail or Outcome.Error ? fix : null, m.Manual);
+
+    /// <summary>The outcome of an item as other items read it: fail if a row failed, error if one errored, pass if all
+    /// passed, else the first row's.</summary>
+    public static Outcome Aggregate(IReadOnlyList<ItemResult> rows)
+    {
+        if (rows.Any(r => r.Outcome == Outcome.Fail)) return Outcome.Fail;
+        if (rows.Any(r => r.Outcome == Outcome.Error)) return Outcome.Error;
+        if (rows.Count > 0 && rows.All(r => r.Outcome == Outcome.Pass)) return Outcome.Pass;
+        return rows.Count == 0 ? Outcome.NotApplicable : rows[0].Outcome;
+    }
+}

@@ -1,0 +1,109 @@
+using Iq.Engine.Facts;
+using Iq.Rules.Compilation;
+using Iq.Rules.Runtime;
+
+namespace Iq.Tests;
+
+/// <summary>The checklists run on NRules: a tailored checklist with item dependencies and <c>foreach</c> over GPUs and
+/// software evaluates through forward chaining (an item that reads another's outcome matches the outcome fact its rules
+/// insert), every item gets its rows, and the rows say which facts their rule matched.</summary>
+public class ForwardChainingTests
+{
+    static readonly DateTimeOffset Now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+
+    static (CompiledChecklist, IReadOnlyList<ItemResult>) Run(ExpressionMode mode)
+    {
+        var compiled = ChecklistCompiler.CompileFile(TestPaths.Case("tailoring/chained.iq"), FactSchema.Default, new CompileOptions { Expressions = mode });
+        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var bundle = FactBundleReader.Load([TestPaths.Case("facts")], FactSchema.Default);
+        return (compiled.Checklist!, compiled.Checklist!.Evaluate(bundle.Values, Now, new EvaluationOptions { TraceMatches = true }));
+    }
+
+    [Theory]
+    [InlineData(ExpressionMode.Compiled)]
+    [InlineData(ExpressionMode.Interpreted)]
+    public void Dependent_items_fire_after_the_items_they_read(ExpressionMode mode)
+    {
+        var (checklist, results) = Run(mode);
+        string Row(string id) => results.Single(r => r.Id == id).Outcome.Name();
+        // Facts: three GPUs of 80, 80 and 40 GiB; 128 cores, 512 GiB; docker, kubectl and cuda installed at their minimums.
+        Assert.Equal(["pass", "pass", "pass"], results.Where(r => r.ItemId == "gpu.memory").Select(r => r.Outcome.Name()));
+        Assert.Equal(["pass", "pass", "fail"], results.Where(r => r.ItemId == "gpu.large").Select(r => r.Outcome.Name()));
+        Assert.Equal("pass", Row("gpu.ready"));
+        Assert.Equal("pass", Row("sw.stack"));
+        Assert.Equal("pass", Row("sw.report"));
+        Assert.Equal("notselected", Row("staff"));
+        // Every item has its rows, in document order, and the rules that read outcomes wait for them.
+        Assert.Equal(checklist.Model.Items.Select(i => i.Id), results.Select(r => r.ItemId).Distinct());
+        var ready = checklist.Rules.Single(r => r.Name == "gpu.ready");
+        Assert.Equal(["gpu.memory", "cpu"], ready.DependsOn);
+        Assert.Contains("outcome of item gpu.memory", ready.Matches);
+        Assert.Contains(checklist.Rules, r => r.Name == "gpu.memory (foreach)" && r.Matches.Contains("document env (environment)"));
+        Assert.DoesNotContain(checklist.Rules, r => r.ItemId == "staff");
+    }
+
+    [Fact]
+    public void A_row_says_which_facts_its_rule_matched()
+    {
+        var (_, results) = Run(ExpressionMode.Interpreted);
+        var gpu = results.Where(r => r.ItemId == "gpu.large").ElementAt(2);
+        Assert.Equal("gpu.large[NVIDIA A100-SXM4-40GB]", gpu.Id);
+        Assert.Contains(gpu.Matched, m => m.StartsWith("element env.gpus[2]", StringComparison.Ordinal));
+        Assert.Equal("fail", gpu.Outcome.Name());
+        Assert.Equal("g.memory >= 80 GiB: actual 40 GiB, expected >= 80 GiB", gpu.Message);
+        var stack = results.Single(r => r.Id == "sw.stack");
+        Assert.Contains("item sw.min: pass", stack.Matched);
+        Assert.Contains("item gpu.ready: pass", stack.Matched);
+        var report = results.Single(r => r.Id == "sw.report");
+        Assert.Contains("item staff: notselected", report.Matched);
+    }
+
+    [Fact]
+    public void All_names_the_elements_that_fail_it_with_a_count()
+    {
+        var (_, results) = Run(ExpressionMode.Compiled);
+        var row = results.Single(r => r.Id == "gpu.all-large");
+        var e = Assert.Single(row.Evidence);
+        Assert.Equal("all", e.Operator);
+        Assert.False(e.Holds);
+        Assert.Equal(1, e.FailingCount);
+        Assert.Equal(["NVIDIA A100-SXM4-40GB"], e.Failing);
+        Assert.Equal("false: 1 of 3 fail (NVIDIA A100-SXM4-40GB)", e.Actual);
+    }
+
+    [Fact]
+    public void Passing_rows_carry_their_evidence()
+    {
+        var (_, results) = Run(ExpressionMode.Compiled);
+        var cpu = results.Single(r => r.Id == "cpu");
+        Assert.Equal("pass", cpu.Outcome.Name());
+        var e = Assert.Single(cpu.Evidence);
+        Assert.Equal((">=", true, "128", ">= 64"), (e.Operator, e.Holds, e.Actual, e.Expected));
+        var ready = results.Single(r => r.Id == "gpu.ready");
+        Assert.Equal(["passed(\"gpu.memory\")", "passed(\"cpu\")"], ready.Evidence.Select(x => x.Expression));
+        Assert.All(ready.Evidence, x => Assert.True(x.Holds));
+    }
+
+    [Fact]
+    public void Check_lists_the_rules_and_explain_shows_what_a_row_matched()
+    {
+        var check = CliRunner.InProcess("check", TestPaths.Case("tailoring/chained.iq"), "--rules");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("rule \"gpu.ready\" (item)", check.Stdout);
+        Assert.Contains("after    gpu.memory, cpu", check.Stdout);
+        Assert.Contains("no rule for \"staff\": disabled by tailoring", check.Stdout);
+        var explain = CliRunner.InProcess("explain", "gpu.large", "--checklist", TestPaths.Case("tailoring/chained.iq"),
+            "--facts", TestPaths.Case("facts"), "--as-of", "2026-11-22");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("matched: document env (environment); element env.gpus[2]", explain.Stdout);
+        Assert.Contains("1 of 3 rows fail or error: gpu.large[NVIDIA A100-SXM4-40GB]", explain.Stdout);
+        // No line twice within a row: a failure's message is its evidence, shown once (two GPUs alike give alike rows).
+        var rows = System.Text.RegularExpressions.Regex.Split(explain.Stdout, @"\n(?=  (?:PASS|FAIL|ERROR) )");
+        Assert.Equal(4, rows.Length);
+        foreach (var row in rows)
+        {
+            var lines = row.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+            Assert.Equal(lines.Count, lines.Distinct().Count());
+        }
+    }
+}
