@@ -26,6 +26,8 @@ public static class Program
         root.Subcommands.Add(EvidenceCommands.Manifest(stdout));
         root.Subcommands.Add(EvidenceCommands.Imports(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SealCommands.Verify(stdout));
+        root.Subcommands.Add(SealCommands.Seal(stdout));
         root.Subcommands.Add(ScansCommand.Create(stdout));
         root.Subcommands.Add(RedactCommand.Create(stdout));
         root.Subcommands.Add(ReportCommands.Report(stdout));

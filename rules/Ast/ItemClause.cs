@@ -16,3 +16,6 @@ public sealed record ScoreClause(Expr Score, SourceSpan Span) : ItemClause("scor
 public sealed record FixClause(string Text, SourceSpan Span) : ItemClause("fix", Span);
 public sealed record ManualClause(string Guidance, SourceSpan Span) : ItemClause("manual", Span);
 public sealed record InformationalClause(SourceSpan Span) : ItemClause("informational", Span);
+/// <summary><c>requires measured [or imported …] [PATH, …]</c>: the provenances the item accepts for the facts named (all it
+/// reads when none are named).</summary>
+public sealed record RequiresClause(IReadOnlyList<string> Provenances, IReadOnlyList<Expr> Paths, SourceSpan Span) : ItemClause("requires", Span);

@@ -330,6 +330,8 @@ sealed class Binder
             string? emptyReason = null;
             string? manual = null;
             var informational = false;
+            RequiresClause? requires = null;
+            var requiredPaths = new List<(string Path, SourceSpan Span)>();
             foreach (var c in item.Clauses)
             {
                 if (c is not ExpectClause && !seen.Add(c.Keyword))
@@ -362,6 +364,18 @@ sealed class Binder
                     case FixClause f: fix = Template(f.Text, f.Span, binder); break;
                     case ManualClause m: manual = m.Guidance; break;
                     case InformationalClause: informational = true; break;
+                    case RequiresClause q:
+                        requires = q;
+                        foreach (var p in q.Paths)
+                            if (binder.Bind(p) is { } bound)
+                            {
+                                // Errors point at the path's start, not its last member.
+                                var start = p;
+                                while (start is MemberExpr m) start = m.Target;
+                                if (ReadPathsOf.Chain(bound, null) is { } path) requiredPaths.Add((path, start.Span));
+                                else _diagnostics.Error(Codes.BadRequirement, $"'requires' needs fact paths such as rollback.duration", p.Span);
+                            }
+                        break;
                 }
             }
             var hasChecks = item.Clauses.Any(c => c is ExpectClause or ScoreClause);
@@ -380,10 +394,21 @@ sealed class Binder
             var conditions = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
                 .Concat(score is null ? [] : [score]).ToList();
             var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
+            var readPaths = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
+            if (requires is not null && manual is not null)
+                _diagnostics.Error(Codes.BadRequirement, $"Item '{item.Id}' is 'manual': a person judges it, so it reads no facts to require a provenance of", requires.Span);
+            foreach (var (path, span) in requiredPaths.Where(r => !readPaths.Any(p => ReadPathsOf.Overlap(p, r.Path))))
+                _diagnostics.Error(Codes.BadRequirement, $"'requires' names {path}, which item '{item.Id}' does not read" +
+                    (readPaths.Count > 0 ? $" (it reads {string.Join(", ", readPaths)})" : ""), span);
+            if (_diagnostics.Items.Count > errorsBefore) return null;
             return new ItemModel(item.Id, item.Title, weight, reason, item.Span, sectionId, level, clause, idTemplate, titleTemplate,
                 expectations, when, score, fix, manual, informational, variable, source, dependsOn)
             {
                 Reads = Reads(source is null ? conditions : conditions.Append(source)),
+                ReadPaths = readPaths,
+                Requires = requires is null ? null
+                    : new ProvenanceRequirement(requires.Provenances.Select(p => ProvenanceNames.Parse(p)!.Value).Distinct().ToList(),
+                        requiredPaths.Select(r => r.Path).Distinct().ToList()),
                 WhenReason = whenReason,
                 EmptyReason = emptyReason,
             };

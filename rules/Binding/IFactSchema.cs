@@ -7,5 +7,8 @@ public interface IFactSchema
     IReadOnlyList<FactRoot> Roots { get; }
 }
 
-/// <summary>A name a checklist may start a fact path with (<c>env</c>), and the document kind that supplies it.</summary>
-public sealed record FactRoot(string Name, string Kind, IqType Type, string Description);
+/// <summary>A name a checklist may start a fact path with (<c>env</c>), and the document kind that supplies it.
+/// <see cref="Provenance"/> is how that kind's facts are obtained unless a document says otherwise (declared when the schema
+/// says nothing: no fact is taken as measured by default).</summary>
+public sealed record FactRoot(string Name, string Kind, IqType Type, string Description,
+    Iq.Rules.Model.Provenance Provenance = Iq.Rules.Model.Provenance.Declared);

@@ -35,6 +35,7 @@ public static class Codes
     public const string BadInterpolation = "IQ2016";
     public const string LambdaMisplaced = "IQ2017";
     public const string BadValue = "IQ2018";
+    public const string BadRequirement = "IQ2030";
 
     public const string ExtendsCycle = "IQ3001";
     public const string BaseNotFound = "IQ3002";

@@ -37,6 +37,14 @@ public sealed record ItemModel(
     /// through lets, computed by the binder: the documents the item's evidence comes from.</summary>
     public IReadOnlyList<FactRoot> Reads { get; init; } = [];
 
+    /// <summary>The fact paths its conditions read, as far as they can be told before anything runs (indices as <c>[]</c>,
+    /// <c>baseline.concurrency[].p99</c>): the finer grain of <see cref="Reads"/>, for the provenance of each fact a row
+    /// rests on.</summary>
+    public IReadOnlyList<string> ReadPaths { get; init; } = [];
+
+    /// <summary><c>requires measured …</c>: the provenances the item accepts; null when it accepts any.</summary>
+    public ProvenanceRequirement? Requires { get; init; }
+
     /// <summary>True when a machine decides the item; false for a human judgment (<c>manual</c>).</summary>
     public bool Automated => Manual is null;
 }

@@ -22,6 +22,10 @@ public sealed record ItemResult(
 {
     public string Message => ReasonText.Render(Reason);
 
+    /// <summary>The provenance of the facts the row rests on (measured, imported, reviewed, declared), set by the audit from
+    /// the item's reads and the bundle's documents.</summary>
+    public RowProvenance Provenance { get; init; } = RowProvenance.None;
+
     /// <summary>The facts the row's rule matched when it fired (documents, the element, lets, other items' outcomes), as the
     /// NRules session reported them; filled when the evaluation was asked to trace (<c>iq explain</c>), else empty.</summary>
     public IReadOnlyList<string> Matched { get; init; } = [];

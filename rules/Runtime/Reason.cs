@@ -52,3 +52,7 @@ public sealed record Attested(Outcome Status, string Assessor, DateTimeOffset? D
 
 /// <summary>A waiver excused the row: who approved it, until when, why, and what the row was before.</summary>
 public sealed record Waived(string ApprovedBy, DateTimeOffset Expires, string Justification, Outcome Was, Reason WasReason) : Reason;
+
+/// <summary>The item requires facts of a provenance (<c>requires measured …</c>) and rests on others: the row is an error,
+/// whatever its conditions gave (<see cref="Was"/>, <see cref="WasReason"/>).</summary>
+public sealed record ProvenanceNotMet(Model.ProvenanceRequirement Required, IReadOnlyList<Model.FactProvenance> Facts, Outcome Was, Reason WasReason) : Reason;

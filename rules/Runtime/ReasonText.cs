@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Model;
 
 namespace Iq.Rules.Runtime;
 
@@ -27,6 +28,11 @@ public static class ReasonText
                       + $": {a.Justification}" + (a.EvidenceReference.Length > 0 ? $" (evidence: {a.EvidenceReference})" : ""),
         Waived w => $"waived by {w.ApprovedBy} until {w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {w.Justification} "
                     + $"(was {w.Was.Name()}: {Render(w.WasReason)})",
+        ProvenanceNotMet p => $"{p.Required.Describe()} evidence required: "
+                              + string.Join("; ", p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
+                                  $"{string.Join(", ", g.Select(f => f.Path))} {(g.Count() == 1 ? "is" : "are")} {g.Key.Provenance.Name()} " +
+                                  $"({g.Key.Document}{(g.Key.Why is null ? "" : ": " + g.Key.Why)})"))
+                              + $" (was {p.Was.Name()}{(Render(p.WasReason) is { Length: > 0 } was ? ": " + was : "")})",
         _ => reason.GetType().Name,
     };
 

@@ -23,6 +23,7 @@ sealed class ChecklistGrammar
         "and", "or", "not", "in", "matches", "true", "false", "csharp", "checklist", "extends", "title", "version",
         "scoring", "pass_at", "veto", "set", "disable", "because", "weight", "param", "let", "section", "item",
         "foreach", "level", "ref", "expect", "when", "score", "fix", "manual", "informational", "empty", "notapplicable",
+        "requires",
     ];
 
     static readonly string[] Levels = ["shall", "should", "may"];
@@ -419,6 +420,18 @@ sealed class ChecklistGrammar
         var level = Tok(RawWord.Where(w => Levels.Contains(w))).Named("shall, should or may");
         Parser<SourceSpan> At(string keyword) => from span in Here from kw in Kw(keyword) select span;
 
+        var provenance = Tok(RawWord.Where(w => Iq.Rules.Model.ProvenanceNames.All.Contains(w))).Named("measured, imported, reviewed or declared");
+        // A fact path after 'requires': dotted names; a clause keyword on the next line ends the clause instead.
+        var factPath =
+            from span in Here
+            from root in Tok(RawWord.Where(w => !AllKeywords.Contains(w)))
+            from members in (from dot in Sym(".") from mspan in Here from m in Tok(RawWord).Named("member name") select (m, mspan)).XMany()
+            select members.Aggregate((Expr)new NameExpr(root, span), (target, m) => new MemberExpr(target, m.m, m.mspan));
+        var factPaths =
+            from first in factPath
+            from rest in (from comma in Sym(",") from p in factPath.Named("fact path") select p).XMany()
+            select (IReadOnlyList<Expr>)[first, .. rest];
+
         // Item clauses
         var clause =
             (from s in At("level") from l in level select (ItemClause)new LevelClause(l, s))
@@ -432,7 +445,12 @@ sealed class ChecklistGrammar
             .XOr(from s in At("score") from e in Expr select (ItemClause)new ScoreClause(e, s))
             .XOr(from s in At("fix") from t in String select (ItemClause)new FixClause(t, s))
             .XOr(from s in At("manual") from t in String select (ItemClause)new ManualClause(t, s))
-            .XOr(from s in At("informational") select (ItemClause)new InformationalClause(s));
+            .XOr(from s in At("informational") select (ItemClause)new InformationalClause(s))
+            .XOr(from s in At("requires")
+                 from first in provenance
+                 from more in (from kw in Kw("or") from p in provenance select p).XMany()
+                 from paths in factPaths.XOptional()
+                 select (ItemClause)new RequiresClause([first, .. more], paths.GetOrElse([]), s));
 
         var foreachClause =
             from s in At("foreach")

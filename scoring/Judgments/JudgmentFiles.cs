@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Syntax;
 using Sylvan.Data.Csv;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Runtime;
@@ -18,7 +19,10 @@ public static class JudgmentFiles
     static readonly string[] AttestationFields = ["item", "status", "assessor", "date", "justification", "evidence"];
     static readonly string[] WaiverFields = ["item", "justification", "approved_by", "expires"];
 
-    public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics)
+    /// <summary>Files larger than this are refused (a judgment file of 10,000 rows is under 2 MiB).</summary>
+    const long MaxBytes = 64L * 1024 * 1024;
+
+    public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
         if (!File.Exists(path))
         {
@@ -27,7 +31,7 @@ public static class JudgmentFiles
         }
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ManualReview.Read(path, diagnostics);
         var result = new List<Attestation>();
-        foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics))
+        foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics, encoding))
         {
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
@@ -47,7 +51,7 @@ public static class JudgmentFiles
         return result;
     }
 
-    public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
         if (!File.Exists(path))
         {
@@ -55,7 +59,7 @@ public static class JudgmentFiles
             return [];
         }
         var result = new List<Waiver>();
-        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics))
+        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
@@ -73,9 +77,11 @@ public static class JudgmentFiles
     }
 
     /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row).</summary>
-    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics)
+    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
+        System.Text.Encoding? encoding)
     {
-        var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, diagnostics) : Yaml(path, diagnostics);
+        if (Text(path, diagnostics, encoding) is not { } text) yield break;
+        var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, text, diagnostics) : Yaml(path, text, diagnostics);
         foreach (var (values, span) in records)
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
@@ -86,12 +92,37 @@ public static class JudgmentFiles
         }
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, DiagnosticBag diagnostics)
+    /// <summary>The file as text: its byte-order mark's encoding (UTF-8, UTF-16, GB18030), else the one named, else UTF-8;
+    /// undecodable bytes are an error naming the line and column, never U+FFFD in a name or a date.</summary>
+    static string? Text(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxBytes)
+            {
+                diagnostics.Error(Codes.FileTooLarge, $"A judgment file is at most {MaxBytes / (1024 * 1024)} MiB; {path} has {info.Length} bytes", SourceSpan.None(path));
+                return null;
+            }
+            return TextDecoding.Decode(File.ReadAllBytes(path), encoding);
+        }
+        catch (TextDecodingException e)
+        {
+            diagnostics.Error(Codes.NotText, e.Message, new SourceSpan(path, e.Line, e.Column));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Codes.FileNotFound, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+        }
+        return null;
+    }
+
+    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, string text, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
         try
         {
-            using var csv = CsvDataReader.Create(path);
+            using var csv = CsvDataReader.Create(new StringReader(text));
             var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim().ToLowerInvariant()).ToArray();
             if (header.Length == 0 || header.All(h => h.Length == 0))
             {
@@ -113,13 +144,13 @@ public static class JudgmentFiles
         return result;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, string text, DiagnosticBag diagnostics)
     {
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(text);
             stream.Load(reader);
         }
         catch (YamlException e)

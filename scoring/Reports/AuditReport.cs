@@ -23,6 +23,12 @@ public sealed record AuditReport(
     /// <summary>The C.1 report information (report number, object, purpose, dates, place, assessors, signer).</summary>
     public Scorecard.ReportInfo Info { get; init; } = Scorecard.ReportInfo.Empty;
 
+    /// <summary>Times and hosts across the bundle's documents that cannot both be true.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Automatic rows decided on declared facts alone, per outcome: the vendor's word, shown apart.</summary>
+    public OutcomeCounts DeclaredOnly => OutcomeCounts.Of(Results.Where(r => r.Automated && r.Provenance.DeclaredOnly));
+
     /// <summary>The evaluation's clock when the request gave one (<c>--as-of</c>): the C.1 dates fall back on it.</summary>
     public DateTimeOffset? AsOf { get; init; }
 

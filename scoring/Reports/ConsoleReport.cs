@@ -55,16 +55,45 @@ public static class ConsoleReport
                 var against = r.Evidence.Where(e => e.Holds is not true).ToList();
                 foreach (var e in against)
                     o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if (against.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+                if ((against.Count == 0 || r.Reason is ProvenanceNotMet) && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
                 if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
             }
         }
+        WriteProvenance(report, o);
         var pending = report.Items.Count(r => r.Outcome == Outcome.NotChecked);
         if (pending > 0)
             o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
         o.WriteLine();
         var score = report.Score is { } sc ? Scorer.Format(sc) : "—";
         o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(report.Scoring.PassAt)}). Verdict: {report.Verdict.ToString().ToUpperInvariant()} — {report.VerdictReason}");
+    }
+
+    /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared
+    /// because of their seal; and the findings across documents.</summary>
+    static void WriteProvenance(ResultsDocument report, TextWriter o)
+    {
+        var declared = report.DeclaredOnly;
+        if (declared.Total > 0)
+        {
+            var ids = report.Items.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
+            o.WriteLine();
+            o.WriteLine($"Declared only: {declared.Total} automatic row(s) decided on declared facts alone, not measured " +
+                        $"(pass {declared[Outcome.Pass]}, fail {declared[Outcome.Fail]}, error {declared[Outcome.Error]}): " +
+                        string.Join(", ", ids.Take(12)) + (ids.Count > 12 ? $", … ({ids.Count - 12} more)" : ""));
+        }
+        var notes = report.Items.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
+        if (notes.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Seals:");
+            foreach (var n in notes) o.WriteLine($"  {n.Describe()}");
+        }
+        if (report.Findings.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Findings across documents ({report.Findings.Count}):");
+            foreach (var f in report.Findings) o.WriteLine($"  {f.Describe()}");
+        }
     }
 
     static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };

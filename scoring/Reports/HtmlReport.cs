@@ -115,6 +115,7 @@ public static class HtmlReport
             h.Append("<tr class=\"item\" data-id=\"").Append(E(r.Id)).Append("\" data-outcome=\"").Append(r.Outcome.Name()).Append("\" data-level=\"")
                 .Append(r.Level.ToString().ToLowerInvariant()).Append("\" data-section=\"").Append(E(top)).Append('"');
             if (set.Several) h.Append(" data-checklist=\"").Append(E(rowDoc.Checklist.Id)).Append('"');
+            h.Append(" data-provenance=\"").Append(string.Join(" ", r.Provenance.Kinds.Select(k => k.Name()))).Append('"');
             h.Append('>');
             h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
                 .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
@@ -133,7 +134,15 @@ public static class HtmlReport
             h.Append("<p><b>").Append(E(t["col.method"])).Append(":</b> ").Append(E(t.Method(r.Automated)));
             if (r.Automated && rowDoc.Sources.GetValueOrDefault(r.ItemId) is { Count: > 0 } sources)
                 h.Append(" · <b>").Append(E(t["col.sources"])).Append(":</b> ").Append(E(string.Join(", ", sources)));
+            if (r.Provenance.Kinds.Count > 0)
+                h.Append(" · <b>").Append(E(t["col.provenance"])).Append(":</b> <span class=\"provenance\">").Append(E(t.RowProvenance(r))).Append("</span>");
             h.Append("</p>");
+            if (r.Provenance.Facts.Count > 0)
+            {
+                h.Append("<ul class=\"facts\">");
+                foreach (var f in r.Provenance.Facts) h.Append("<li>").Append(E(t.Fact(f))).Append("</li>");
+                h.Append("</ul>");
+            }
             if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
                 h.Append("<p><b>").Append(E(r.Automated ? t["col.fix"] : t["col.guidance"])).Append(":</b> ").Append(E(fix)).Append("</p>");
             h.Append("</div></details></td></tr>\n");
@@ -187,7 +196,18 @@ public static class HtmlReport
         foreach (var o in Enum.GetValues<Outcome>())
             h.Append("<li class=\"o-").Append(o.Name()).Append("\" data-outcome=\"").Append(o.Name()).Append("\">").Append(E(t.Outcome(o)))
                 .Append(" <b>").Append(doc.Root.Counts[o]).Append("</b></li>\n");
-        h.Append("</ul>\n</section>\n");
+        h.Append("</ul>\n");
+        // The vendor's word counted apart, and what the bundle's documents say that cannot all be true.
+        h.Append("<p class=\"declared-only\" data-count=\"").Append(doc.DeclaredOnly.Total).Append("\"><b>").Append(E(t["provenance.declared_only_label"]))
+            .Append(":</b> ").Append(E(t.DeclaredOnly(doc.DeclaredOnly))).Append("</p>\n");
+        if (doc.Findings.Count > 0)
+        {
+            h.Append("<ul class=\"findings\">\n");
+            foreach (var f in doc.Findings)
+                h.Append("<li data-finding=\"").Append(f.Name).Append("\"><b>").Append(E(t["finding.label"])).Append(":</b> ").Append(E(t.Finding(f))).Append("</li>\n");
+            h.Append("</ul>\n");
+        }
+        h.Append("</section>\n");
 
         // Charts, inline SVG.
         var charts = ReportCharts.For(doc, t);

@@ -79,10 +79,46 @@ public static class ReportWords
                           ? t.Format("reason.attested_on", ("assessor", a.Assessor), ("date", Date(d)), ("status", t.Outcome(a.Status)), ("justification", a.Justification))
                           : t.Format("reason.attested", ("assessor", a.Assessor), ("status", t.Outcome(a.Status)), ("justification", a.Justification)))
                       + (a.EvidenceReference.Length > 0 ? t.Format("reason.attested_evidence", ("evidence", a.EvidenceReference)) : ""),
+        ProvenanceNotMet p => t.Format("reason.provenance_not_met",
+            ("required", string.Join(t["provenance.or"], p.Required.Accepted.Select(t.Provenance))),
+            ("facts", string.Join(t.IsChinese ? "；" : "; ", p.Facts.Select(f => t.Fact(f)).Distinct())),
+            ("was", t.Outcome(p.Was)), ("was_reason", t.Reason(p.WasReason))),
         Waived w => t.Format("reason.waived", ("justification", w.Justification), ("approver", w.ApprovedBy), ("expires", Date(w.Expires)),
             ("was", t.Outcome(w.Was)), ("was_reason", t.Reason(w.WasReason))),
         _ => reason.GetType().Name,
     };
+
+    public static string Provenance(this ReportTexts t, Provenance p) => t["provenance." + p.Name()];
+
+    /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside.</summary>
+    public static string Fact(this ReportTexts t, FactProvenance f) => f.Why is null
+        ? t.Format("reason.provenance_fact", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document))
+        : t.Format("reason.provenance_fact_why", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document), ("why", f.Why));
+
+    /// <summary>A row's provenance as a report shows it: its kinds, strongest first ("declared only" for an automatic row
+    /// resting on the vendor's word alone), then each document whose seal set its word aside.</summary>
+    public static string RowProvenance(this ReportTexts t, ItemResult r)
+    {
+        var text = r.Automated && r.Provenance.DeclaredOnly ? t["provenance.declared_only"]
+            : string.Join(t.IsChinese ? "、" : ", ", r.Provenance.Kinds.Select(t.Provenance));
+        foreach (var note in r.Provenance.Notes) text += "\n" + t.Seal(note);
+        return text;
+    }
+
+    public static string Seal(this ReportTexts t, ProvenanceNote n) => t.Format(n.Seal switch
+    {
+        SealState.Missing => "seal.missing",
+        SealState.Broken => "seal.broken",
+        SealState.Malformed => "seal.malformed",
+        SealState.Untrusted => "seal.untrusted",
+        _ => "seal.other",
+    }, ("document", n.Document), ("detail", n.Detail));
+
+    public static string DeclaredOnly(this ReportTexts t, OutcomeCounts c) => t.Format("provenance.declared_only_counts",
+        ("total", c.Total), ("pass", c[Rules.Runtime.Outcome.Pass]), ("fail", c[Rules.Runtime.Outcome.Fail]), ("error", c[Rules.Runtime.Outcome.Error]));
+
+    public static string Finding(this ReportTexts t, Finding f) => t.Format("finding." + f.Name,
+        ("first", f.First), ("second", f.Second), ("document", f.Documents[0]), ("other", f.Documents[1]));
 
     /// <summary>A row's score as a report shows it: the number for a counted row, "not counted" for the others (a waived,
     /// not-applicable or unjudged row is excluded from the score, never a silent 0).</summary>

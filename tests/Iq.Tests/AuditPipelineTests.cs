@@ -28,7 +28,7 @@ public class AuditPipelineTests
     [Fact]
     public void The_stages_are_one_ordered_list()
     {
-        Assert.Equal(["compile", "probe", "read facts", "evaluate", "attest", "waive", "report information", "score"],
+        Assert.Equal(["compile", "probe", "read facts", "evaluate", "attest", "provenance", "waive", "report information", "score"],
             AuditPipeline.Stages.Select(s => s.Name));
         var result = AuditPipeline.Run(Request("compliant"));
         Assert.Equal(AuditPipeline.Stages.Select(s => s.Name), result.Stages.Select(s => s.Stage));

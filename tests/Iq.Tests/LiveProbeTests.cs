@@ -8,7 +8,11 @@ namespace Iq.Tests;
 /// <summary>iq probe on the machine the tests run on agrees with lscpu, free -b, df -B1, /etc/os-release and dpkg-query -W.</summary>
 public class LiveProbeTests
 {
-    static readonly Lazy<ProbeReport> Report = new(() => EnvironmentProber.ProbeAsync(ProbeContext.ForThisMachine()).GetAwaiter().GetResult());
+    // These tests check what the probes read, not how fast: on a loaded machine `dotnet --version` can outlast the probe's
+    // default command timeout, which made a tool's version an error. A generous timeout takes the machine's load out of
+    // the result (the timeout itself is covered by the probe tests with a command that never ends).
+    static readonly Lazy<ProbeReport> Report = new(() =>
+        EnvironmentProber.ProbeAsync(ProbeContext.ForThisMachine() with { CommandTimeout = TimeSpan.FromMinutes(3) }).GetAwaiter().GetResult());
 
     static string Run(string tool, params string[] args)
     {

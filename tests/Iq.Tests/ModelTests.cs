@@ -20,12 +20,12 @@ static class ModelCases
     public static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-ptm.iq");
 
     /// <summary>Debian's python3 with python3-onnx and python3-numpy. Absent: the test skips and says what to install,
-    /// except in CI (CI=true), where .ci/run installs them and a skip would hide a missing oracle.</summary>
+    /// except in CI (CI=true), where ./test installs them and a skip would hide a missing oracle.</summary>
     public static void RequirePythonOnnx()
     {
         var ok = File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", ["-c", "import onnx, numpy"], out _) == 0;
         if (!ok && Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail("python3-onnx and python3-numpy are needed (apt-get install python3-onnx python3-numpy; .ci/run installs them)");
+            Assert.Fail("python3-onnx and python3-numpy are needed (apt-get install python3-onnx python3-numpy; ./test installs them)");
         Skip.IfNot(ok, "python3-onnx is not installed (apt-get install python3-onnx python3-numpy); the comparison with the onnx package is skipped");
     }
 

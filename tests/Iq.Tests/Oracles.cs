@@ -3,15 +3,15 @@ using System.Diagnostics;
 namespace Iq.Tests;
 
 /// <summary>Real tools the tests compare against. Absent, a test skips and names the package to install; under CI
-/// (<c>CI=true</c>, where .ci/run has installed everything) an absent tool fails the test instead of skipping it.</summary>
+/// (<c>CI=true</c>, where ./test has installed everything) an absent tool fails the test instead of skipping it.</summary>
 static class Oracles
 {
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static void Require(bool present, string what)
     {
-        if (!present && InCi) Assert.Fail($"{what} is not installed, and under CI no test may skip (.ci/run installs it)");
-        Skip.IfNot(present, $"{what} is not installed (.ci/run installs it); skipped");
+        if (!present && InCi) Assert.Fail($"{what} is not installed, and under CI no test may skip (./test installs it)");
+        Skip.IfNot(present, $"{what} is not installed (./test installs it); skipped");
     }
 
     public static string? Which(string name) =>

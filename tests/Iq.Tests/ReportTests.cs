@@ -99,7 +99,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         {
             // English labels, outcomes, levels, reasons: the checklist's own titles stay as its author wrote them.
             var rows = x.Rows("6.1 安装验证资源符合性评价");
-            Assert.Equal(["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence"], rows[0]);
+            Assert.Equal(["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence", "Provenance"], rows[0]);
             var docker = rows.Single(r => r.Length > 0 && r[0] == "6.1.1a.sw[Docker]");
             Assert.Equal(["shall", "automatic", "fail"], new[] { docker[3], docker[4], docker[6] });
             Assert.StartsWith("software[s.name].version >= s.min_version: actual 19.03.15, expected >= 20.10", docker[10]);
@@ -204,7 +204,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         // The sample's judgments are for the IQ checklist's manual items, which this tailored test checklist lacks.
         var facts = Path.Combine(dir.Path, "facts");
         Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(SampleReports.Sample("compliant"), "*.json").Where(f => !f.EndsWith("attestations.json")))
+        foreach (var f in Directory.GetFiles(SampleReports.Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
             File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
         var xlsx = Path.Combine(dir.Path, "t.xlsx");
         var json = Path.Combine(dir.Path, "t.json");
@@ -342,7 +342,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         using var dir = new TempDir();
         var facts = Path.Combine(dir.Path, "facts");
         Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(SampleReports.Sample("compliant"), "*.json")) File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(SampleReports.Sample("compliant"), "*.json*")) File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
         var json = Path.Combine(dir.Path, "r.json");
         Assert.Equal(0, CliRunner.InProcess("audit", SampleReports.Checklist, "--facts", facts, "--json", json).ExitCode);
         File.AppendAllText(Path.Combine(facts, "plan.json"), "\n");

@@ -1,7 +1,7 @@
 namespace Iq.Tests;
 
 /// <summary>Tests that need a tool nobody here wrote (sshd, visudo, oscap, lynis): outside CI they skip with a message
-/// naming what to install; in CI (CI=true) a missing tool fails, since .ci/run installs it.</summary>
+/// naming what to install; in CI (CI=true) a missing tool fails, since ./test installs it.</summary>
 static class Requires
 {
     public static bool InCi => Environment.GetEnvironmentVariable("CI") == "true";
@@ -12,7 +12,7 @@ static class Requires
         var path = dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
         if (path is null)
         {
-            var message = $"{name} is not installed (.ci/run installs the Debian package {package})";
+            var message = $"{name} is not installed (./test installs the Debian package {package})";
             if (InCi) Assert.Fail(message);
             Skip.If(true, message + "; skipped");
         }

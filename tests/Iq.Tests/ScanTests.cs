@@ -97,7 +97,7 @@ public class ScanTests
     public void Oscap_run_here_is_read_without_loss_plain_and_gzipped()
     {
         var oscap = Requires.Tool("oscap", "openscap-scanner");
-        if (!File.Exists(Ds)) { if (Requires.InCi) Assert.Fail($"{Ds} missing: .ci/run installs ssg-debian"); Skip.If(true, $"{Ds} missing (apt-get install ssg-debian); skipped"); }
+        if (!File.Exists(Ds)) { if (Requires.InCi) Assert.Fail($"{Ds} missing: ./test installs ssg-debian"); Skip.If(true, $"{Ds} missing (apt-get install ssg-debian); skipped"); }
         using var dir = new TempDir();
         // Debian 12 has no content of its own: the Debian 11 benchmark without its platform line (see Cases/scans/README.md).
         var ds = Path.Combine(dir.Path, "ds.xml");

@@ -28,6 +28,8 @@ public class ScorecardTests
         ["informational"] = "资料性", ["waived"] = "豁免", ["notselected"] = "未选",
     };
 
+    static readonly Dictionary<string, string> ZhProvenance = new() { ["measured"] = "实测", ["imported"] = "导入", ["reviewed"] = "评审", ["declared"] = "声明" };
+
     [Theory]
     [InlineData("compliant")]
     [InlineData("failing")]
@@ -43,7 +45,7 @@ public class ScorecardTests
         var rows = itemSheets.SelectMany(s =>
         {
             var r = x.Rows(s);
-            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源"], r[0]);
+            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质"], r[0]);
             return r.Skip(1);
         }).ToList();
         var items = json.GetProperty("items").EnumerateArray().ToList();
@@ -55,12 +57,21 @@ public class ScorecardTests
             // A row that is not counted (not applicable, waived, to judge …) says so instead of showing a score of 0.
             if (item.GetProperty("counted").GetBoolean()) Assert.Equal(item.GetProperty("score").GetDouble(), double.Parse(row[7], CultureInfo.InvariantCulture), 4);
             else Assert.Equal("不计分", row[7]);
+            // Every row shows the provenance of the facts it rests on, as the results file records it.
+            var provenance = item.GetProperty("provenance");
+            var words = provenance.GetProperty("kinds").EnumerateArray().Select(k => ZhProvenance[k.GetString()!]);
+            var shown = provenance.GetProperty("declared_only").GetBoolean() ? "仅声明（未经实测）" : string.Join("、", words);
+            Assert.Equal(shown, (row.Length > 13 ? row[13] : "").Split('\n')[0]);
         }
+        // Passing rows carry provenance too: measured facts back the compliant sample's passes.
+        Assert.Contains(rows.Zip(items), p => p.Second.GetProperty("outcome").GetString() == "pass" && p.First[13].StartsWith("实测", StringComparison.Ordinal));
 
         var summary = x.Rows("汇总");
         Assert.Equal("6.1", summary[1][0]);
         var verdict = json.GetProperty("verdict").GetString() == "pass" ? "通过" : "不通过";
         Assert.Contains(summary, r => r.Length > 1 && r[0] == "结论" && r[1].StartsWith(verdict + " — ", StringComparison.Ordinal));
+        var declaredOnly = json.GetProperty("declared_only").EnumerateObject().Sum(o => o.Value.GetInt32());
+        Assert.Contains(summary, r => r.Length > 1 && r[0] == "仅凭声明" && r[1].StartsWith($"{declaredOnly} 个自动项仅依据厂商声明的事实判定", StringComparison.Ordinal));
         Assert.Contains(summary, r => r.Length > 1 && r[0] == "评分公式" && r[1].StartsWith("weighted（加权）：章节得分 = 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ)", StringComparison.Ordinal));
         var c1 = x.Rows("C.1 基本信息");
         Assert.Contains(c1, r => r.Length > 1 && r[0] == "评估结论" && r[1].StartsWith(verdict + "（总分 ", StringComparison.Ordinal));
@@ -199,7 +210,7 @@ public class ScorecardTests
         // The compliant sample without its own attestations document: judgments come from the workbook alone.
         var facts = Path.Combine(dir.Path, "facts");
         Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json").Where(f => !f.EndsWith("attestations.json")))
+        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
             File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
         var json = Path.Combine(dir.Path, "r.json");
         var audit = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", template, "--json", json);

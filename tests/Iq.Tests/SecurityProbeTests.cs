@@ -228,7 +228,7 @@ public class SecurityProbeTests
     public void Sshd_config_reader_agrees_with_sshd_T(string @case)
     {
         var sshd = Requires.Tool("sshd", "openssh-server");
-        Skip.IfNot(Directory.Exists("/run/sshd") || Requires.InCi, "/run/sshd is missing (.ci/run creates it); skipped");
+        Skip.IfNot(Directory.Exists("/run/sshd") || Requires.InCi, "/run/sshd is missing (./test creates it); skipped");
         using var dir = new TempDir();
         // A host key of the test's own, so that sshd -T runs without root (it will not run without one).
         var key = Path.Combine(dir.Path, "host_key");

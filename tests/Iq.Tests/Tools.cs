@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Iq.Tests;
 
 /// <summary>External tools some tests need (LibreOffice, poppler, Chromium). Absent: the test skips with a message naming
-/// what to install — except in CI (CI=true), where .ci/run installs them and a missing tool fails the test.</summary>
+/// what to install — except in CI (CI=true), where ./test installs them and a missing tool fails the test.</summary>
 static class Tools
 {
     static readonly bool InCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -12,7 +12,7 @@ static class Tools
     {
         var found = candidates.FirstOrDefault(File.Exists);
         if (found is not null) return found;
-        var message = $"{string.Join(" or ", candidates)} not found: install {install} (.ci/run does)";
+        var message = $"{string.Join(" or ", candidates)} not found: install {install} (./test does)";
         if (InCi) Assert.Fail(message);
         Skip.If(true, message);
         return "";

@@ -33,6 +33,33 @@ public class VersionSchemeTests(ITestOutputHelper output)
         Assert.True(disagreements.Count == 0, $"{scheme}: {disagreements.Count} of {pairs} pairs disagree:\n" + string.Join("\n", disagreements.Take(30)));
     }
 
+    /// <summary>Checks an oracle's answer <c>{ valid: [bool], cmp: [[int|null]] }</c> over a corpus against the scheme: each
+    /// text's validity (ours, the oracle's and the corpus's mark agree) and the sign of every comparison of valid texts.</summary>
+    void CompareWithOracle(VersionScheme scheme, string oracle, string name, List<(string Text, bool Valid)> corpus, string stdout)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var valid = doc.RootElement.GetProperty("valid").EnumerateArray().Select(v => v.GetBoolean()).ToList();
+        var cmp = doc.RootElement.GetProperty("cmp");
+        var disagreements = new List<string>();
+        for (var i = 0; i < corpus.Count; i++)
+        {
+            var ours = scheme.Parse(corpus[i].Text, out _) is not null;
+            if (ours != valid[i]) disagreements.Add($"\"{corpus[i].Text}\": {oracle} says {(valid[i] ? "valid" : "invalid")}, ours {(ours ? "valid" : "invalid")}");
+            if (corpus[i].Valid != valid[i]) disagreements.Add($"\"{corpus[i].Text}\": the corpus marks it {(corpus[i].Valid ? "valid" : "invalid")}");
+        }
+        var pairs = 0;
+        for (var i = 0; i < corpus.Count; i++)
+            for (var j = 0; j < corpus.Count; j++)
+            {
+                if (!valid[i] || !valid[j]) continue;
+                pairs++;
+                var theirs = cmp[i][j].GetInt32();
+                var ours = Ours(scheme, corpus[i].Text, corpus[j].Text);
+                if (ours != theirs) disagreements.Add($"{corpus[i].Text} vs {corpus[j].Text}: {oracle} {Sign(theirs)}, ours {Sign(ours)}");
+            }
+        Report(name, pairs, disagreements);
+    }
+
     // ---- dpkg ----
 
     /// <summary>Every distinct version in the package database, with the pairs worth comparing: each version beside its
@@ -182,27 +209,7 @@ public class VersionSchemeTests(ITestOutputHelper output)
             """;
         var (exit, stdout, stderr) = Oracles.Run(python!, ["-c", script], System.Text.Json.JsonSerializer.Serialize(texts));
         Assert.True(exit == 0, stderr);
-        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
-        var valid = doc.RootElement.GetProperty("valid").EnumerateArray().Select(v => v.GetBoolean()).ToList();
-        var cmp = doc.RootElement.GetProperty("cmp");
-        var disagreements = new List<string>();
-        for (var i = 0; i < texts.Count; i++)
-        {
-            var ours = Pep440VersionScheme.Instance.Parse(texts[i], out _) is not null;
-            if (ours != valid[i]) disagreements.Add($"\"{texts[i]}\": packaging says {(valid[i] ? "valid" : "invalid")}, ours {(ours ? "valid" : "invalid")}");
-            if (corpus[i].Valid != valid[i]) disagreements.Add($"\"{texts[i]}\": the corpus marks it {(corpus[i].Valid ? "valid" : "invalid")}");
-        }
-        var pairs = 0;
-        for (var i = 0; i < texts.Count; i++)
-            for (var j = 0; j < texts.Count; j++)
-            {
-                if (!valid[i] || !valid[j]) continue;
-                pairs++;
-                var theirs = cmp[i][j].GetInt32();
-                var ours = Ours(Pep440VersionScheme.Instance, texts[i], texts[j]);
-                if (ours != theirs) disagreements.Add($"{texts[i]} vs {texts[j]}: packaging {Sign(theirs)}, ours {Sign(ours)}");
-            }
-        Report("pep440", pairs, disagreements);
+        CompareWithOracle(Pep440VersionScheme.Instance, "packaging", "pep440", corpus, stdout);
     }
 
     // ---- SemVer ----
@@ -240,27 +247,7 @@ public class VersionSchemeTests(ITestOutputHelper output)
             """;
         var (exit, stdout, stderr) = Oracles.Run(Oracles.Which("node")!, ["-e", script], System.Text.Json.JsonSerializer.Serialize(texts));
         Assert.True(exit == 0, stderr);
-        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
-        var valid = doc.RootElement.GetProperty("valid").EnumerateArray().Select(v => v.GetBoolean()).ToList();
-        var cmp = doc.RootElement.GetProperty("cmp");
-        var disagreements = new List<string>();
-        for (var i = 0; i < texts.Count; i++)
-        {
-            var ours = SemVerScheme.Instance.Parse(texts[i], out _) is not null;
-            if (ours != valid[i]) disagreements.Add($"\"{texts[i]}\": npm semver says {(valid[i] ? "valid" : "invalid")}, ours {(ours ? "valid" : "invalid")}");
-            if (corpus[i].Valid != valid[i]) disagreements.Add($"\"{texts[i]}\": the corpus marks it {(corpus[i].Valid ? "valid" : "invalid")}");
-        }
-        var pairs = 0;
-        for (var i = 0; i < texts.Count; i++)
-            for (var j = 0; j < texts.Count; j++)
-            {
-                if (!valid[i] || !valid[j]) continue;
-                pairs++;
-                var theirs = cmp[i][j].GetInt32();
-                var ours = Ours(SemVerScheme.Instance, texts[i], texts[j]);
-                if (ours != theirs) disagreements.Add($"{texts[i]} vs {texts[j]}: npm semver {Sign(theirs)}, ours {Sign(ours)}");
-            }
-        Report("semver", pairs, disagreements);
+        CompareWithOracle(SemVerScheme.Instance, "npm semver", "semver", corpus, stdout);
     }
 
     // ---- how versions meet in comparisons ----

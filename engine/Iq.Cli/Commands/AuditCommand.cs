@@ -35,6 +35,9 @@ static class AuditCommand
         var archive = new Option<string?>("--archive") { Description = "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest" };
         var verbose = new Option<bool>("--verbose") { Description = "Print every row with its evidence (what was compared, actual and expected), passes too" };
         var compile = new CompileOptionGroup();
+        var sign = new SignKeyOption();
+        var trust = new TrustKeyOption();
+        var encoding = EncodingOption.Create("attestation and waiver files (CSV, YAML)");
 
         var command = new Command("audit", "Audit fact bundles against a checklist (or several): console summary, results JSON, exit code by verdict");
         command.Arguments.Add(checklistArg);
@@ -52,6 +55,9 @@ static class AuditCommand
         command.Options.Add(archive);
         command.Options.Add(verbose);
         compile.AddTo(command);
+        sign.AddTo(command);
+        trust.AddTo(command);
+        command.Options.Add(encoding);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(checklistArg) is { Length: > 0 } named ? named : [Bundled.DefaultChecklist];
@@ -62,8 +68,12 @@ static class AuditCommand
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
             if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
                 throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
+            using var key = sign.Read(parse);
             var request = new AuditRequest
             {
+                SigningKey = key,
+                TrustKeys = trust.Read(parse),
+                InputEncoding = EncodingOption.Read(parse, encoding),
                 Checklists = [.. paths.Select(p => AuditChecklist.File(p, compile.Read(parse)))],
                 FactBundles = given,
                 // The probed facts are written as a bundle of their own, so the results can name and hash them.
@@ -90,6 +100,8 @@ static class AuditCommand
             var document = ReportOutputGroup.Reread(bytes);
             var written = ReportOutputGroup.Render(document, bytes, targets,
                 output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")]);
+            // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
+            foreach (var target in written.Where(File.Exists)) Iq.Engine.Trust.Seals.Write(target, key);
             if (parse.GetValue(archive) is { } archivePath)
             {
                 var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();

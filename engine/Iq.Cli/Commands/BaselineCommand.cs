@@ -30,6 +30,8 @@ static class BaselineCommand
         var threads = new Option<int>("--threads") { Description = "Intra-op threads per run", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string>("--out") { Description = "The bundle folder to write baseline.json into", DefaultValueFactory = _ => "iq-facts" };
         var command = new Command("baseline", "Measure the model's baseline performance on this machine (IQ 4.3.2, 6.4.2)");
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         foreach (var o in new Option[] { model, cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -51,6 +53,7 @@ static class BaselineCommand
                 Noise = parse.GetValue(noise) is { } n ? Numbers(n, "--noise") : [],
                 ThreadsPerRun = Positive(parse.GetValue(threads), "--threads"),
             };
+            using var key = sign.Read(parse);
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
             Console.CancelKeyPress += stop;
@@ -67,7 +70,11 @@ static class BaselineCommand
                 }
                 catch (BaselineInputException e) { throw new UsageException(e.Message); }
                 var dir = parse.GetValue(outDir)!;
-                FactDocuments.Write(dir, "baseline", facts);
+                // What the measurement rests on: the model, the labels and the cases, hashed.
+                var sources = new List<SourceArtefact> { FactDocuments.Source(options.Model) };
+                if (options.Labels is { } l) sources.Add(FactDocuments.Source(l));
+                if (options.Cases is { } c) sources.Add(FactDocuments.SourceTree(c));
+                FactDocuments.Write(dir, "baseline", facts, new DocumentOrigin { Sources = sources, Key = key });
                 var single = facts["single_stream"]?["mean"];
                 stdout.WriteLine($"{(facts["incomplete"]!.GetValue<bool>() ? "Stopped early; partial " : "")}baseline of {facts["model"]} on {facts["provider"]}: " +
                                  $"single-stream mean {single} ms, max concurrency {facts["max_concurrency"]}" +

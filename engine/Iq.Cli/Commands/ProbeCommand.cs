@@ -24,15 +24,18 @@ static class ProbeCommand
         command.Options.Add(plan);
         command.Options.Add(redact);
         command.Options.Add(salt);
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outDir)!;
+            using var signing = sign.Read(parse);
             var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
             var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), stdout) : null;
             var report = Probe(parse.GetValue(root), endpoints);
-            if (key is null) FactDocuments.WriteProbe(dir, report);
-            else WriteRedacted(dir, report, key);
+            if (key is null) FactDocuments.WriteProbe(dir, report, signing);
+            else WriteRedacted(dir, report, key, signing);
             stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
             return ExitCodes.Pass;
         });
@@ -65,16 +68,21 @@ static class ProbeCommand
         return error is null ? endpoints : throw new UsageException(error);
     }
 
-    static void WriteRedacted(string dir, ProbeReport report, byte[] salt)
+    static void WriteRedacted(string dir, ProbeReport report, byte[] salt, Iq.Engine.Trust.SigningKey? signing)
     {
-        var version = Iq.Scoring.Reports.AuditReport.CurrentEngineVersion;
+        var origin = new DocumentOrigin { Host = report.Host, CollectedAt = report.CollectedAt };
         var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
-            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(EnvironmentProber.Document(d.Item1, d.Item2, report.Host, report.CollectedAt, version))))
+            .Select(d => (Path.Combine(dir, d.Item1 + ".json"), System.Text.Encoding.UTF8.GetBytes(FactDocuments.Document(d.Item1, d.Item2, origin))))
             .ToList();
         var (redacted, diagnostics) = Redaction.Redact(documents, salt, FactSchema.Default);
         if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
         foreach (var (file, text) in redacted)
-            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+        {
+            // Redacted by iq as it probed: still iq's measurement, sealed as written.
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(bytes));
+            Iq.Engine.Trust.Seals.Write(file, bytes, signing);
+        }
     }
 
     static string Describe(ProbeReport r)

@@ -44,8 +44,18 @@ static class RedactCommand
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), stdout), FactSchema.Default);
             if (diagnostics.Count > 0) throw new UsageException(diagnostics);
             foreach (var (file, text) in redacted)
-                AtomicFile.Write(Path.Combine(target, Path.GetFileName(file)), s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
-            foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal)))
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                var copy = Path.Combine(target, Path.GetFileName(file));
+                AtomicFile.Write(copy, s => s.Write(bytes));
+                // Redaction changes names, not measurements: a document whose seal held is sealed again as redacted; one
+                // whose seal did not hold stays unsealed, and its facts count as declared as they did before.
+                var original = Path.Combine(source, Path.GetFileName(file));
+                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(original)));
+                if (Iq.Engine.Trust.Seals.Check(original, sha, needed: true, trusted: []).State == Iq.Rules.Model.SealState.Intact)
+                    Iq.Engine.Trust.Seals.Write(copy, bytes, null);
+            }
+            foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".json" + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
                 stdout.WriteLine($"not copied (not a fact document, not redacted): {Path.GetFileName(skipped)}");
             stdout.WriteLine($"{redacted.Count} documents redacted into {target}");
             return ExitCodes.Pass;

@@ -21,7 +21,8 @@ static class ScansCommand
             var (facts, diagnostics) = SecurityScans.Read(parse.GetValue(files)!);
             if (facts is null) throw new UsageException(diagnostics);
             var dir = parse.GetValue(outDir)!;
-            FactDocuments.Write(dir, "security_scans", facts);
+            // Imported from the scanners' reports, each hashed in sources.
+            FactDocuments.Write(dir, "security_scans", facts, new DocumentOrigin { Sources = parse.GetValue(files)!.Select(FactDocuments.Source).ToList() });
             foreach (var scan in facts["scans"]!.AsArray())
                 stdout.WriteLine(Describe(scan!));
             stdout.WriteLine($"written to {dir}/security_scans.json");

@@ -36,6 +36,7 @@ public static class AuditPipeline
         new("read facts", StopsOnError: true) { Run = ReadFacts },
         new("evaluate", StopsOnError: true) { Run = Evaluate },
         new("attest", StopsOnError: false) { Run = Attest },
+        new("provenance", StopsOnError: false) { Run = Provenances },
         new("waive", StopsOnError: false) { Run = Waive },
         new("report information", StopsOnError: true) { Run = ReadReportInfo },
         new("score", StopsOnError: true) { Run = Score },
@@ -119,7 +120,7 @@ public static class AuditPipeline
         // TLS of the endpoints the plan names is measured too (6.2.1 e).
         ctx = ctx with { TlsEndpoints = Probes.Security.TlsEndpoint.FromBundles(s.Request.FactBundles) };
         var report = EnvironmentProber.ProbeAsync(ctx).GetAwaiter().GetResult();
-        try { FactDocuments.WriteProbe(probe.Directory, report); }
+        try { FactDocuments.WriteProbe(probe.Directory, report, s.Request.SigningKey); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
@@ -135,6 +136,7 @@ public static class AuditPipeline
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
         s.Inputs.AddRange(bundle.Inputs);
+        s.Documents = bundle.Documents;
     }
 
     static void Evaluate(AuditState s)
@@ -148,9 +150,10 @@ public static class AuditPipeline
     {
         var source = s.Inputs.FirstOrDefault(i => i.Kind == "attestations")?.Path ?? "attestations";
         var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics).ToList();
+        s.AttestedByBundle = judgments.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
         foreach (var file in s.Request.AttestationFiles)
         {
-            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics));
+            judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "attestations");
         }
         var routed = Route(s, judgments, a => a.Item, "Attestation", _ => SourceSpan.None(source));
@@ -162,12 +165,25 @@ public static class AuditPipeline
         }
     }
 
+    /// <summary>Each document's seal checked; each row's provenance from the facts it reads; items whose <c>requires</c> is
+    /// not met made <c>error</c>; documents compared for times and hosts (<see cref="RowProvenances"/>).</summary>
+    static void Provenances(AuditState s)
+    {
+        var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
+        // Each document's seal, as found, recorded with the input it belongs to.
+        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail), StringComparer.Ordinal);
+        for (var i = 0; i < s.Inputs.Count; i++)
+            if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
+        foreach (var part in s.Parts) part.Results = RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle);
+        s.Findings = RowProvenances.Findings(taken, s.Facts!);
+    }
+
     static void Waive(AuditState s)
     {
         var waivers = new List<Waiver>();
         foreach (var file in s.Request.WaiverFiles)
         {
-            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics));
+            waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "waivers");
         }
         var routed = Route(s, waivers, w => w.Item, "Waiver", w => w.Span);
@@ -239,6 +255,7 @@ public static class AuditPipeline
                 Info = s.Info,
                 AsOf = s.Request.AsOf,
                 Figures = ReportFacts.Figures(checklist, s.Facts!),
+                Findings = s.Findings,
             };
         }
     }
@@ -254,6 +271,9 @@ sealed class AuditState(AuditRequest request)
     public ProbedBundle? Probed { get; set; }
     public FactValues? Facts { get; set; }
     public List<InputFile> Inputs { get; } = [];
+    public IReadOnlyList<FactDocumentInfo> Documents { get; set; } = [];
+    public IReadOnlySet<string> AttestedByBundle { get; set; } = new HashSet<string>();
+    public IReadOnlyList<Finding> Findings { get; set; } = [];
     public ReportInfo Info { get; set; } = ReportInfo.Empty;
 
     /// <summary>A judgment file the audit rests on, with its hash (a missing one is reported by its reader).</summary>

@@ -45,6 +45,17 @@ public sealed record AuditRequest
 
     /// <summary>C.1 fields by name (<see cref="Scoring.Reports.Scorecard.ReportInfo.Fields"/>), over the file's.</summary>
     public IReadOnlyDictionary<string, string> ReportFields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The encoding of attestation and waiver files (CSV, YAML) without a byte-order mark (<c>--encoding</c>); null:
+    /// UTF-8.</summary>
+    public System.Text.Encoding? InputEncoding { get; init; }
+
+    /// <summary>Public keys the lab trusts (<c>--trust-key</c>): when given, a document's seal must be signed by one of them
+    /// for its facts to count as more than declared.</summary>
+    public IReadOnlyList<Trust.TrustedKey> TrustKeys { get; init; } = [];
+
+    /// <summary>The lab's key, to sign the seals of what the audit writes (the probe's bundle); null: seals unsigned.</summary>
+    public Trust.SigningKey? SigningKey { get; init; }
 }
 
 /// <summary>The checklist of an audit: a file to compile (with its <c>extends</c> chain), or one compiled already,

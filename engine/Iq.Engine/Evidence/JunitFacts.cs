@@ -13,6 +13,7 @@ public static class JunitFacts
     {
         var suites = new JsonArray();
         long total = 0, passed = 0, failed = 0, skipped = 0;
+        DateTimeOffset? started = null, finished = null;
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreComments = true };
         foreach (var file in files)
         {
@@ -45,10 +46,22 @@ public static class JunitFacts
                                ?? categories.FirstOrDefault(c => Matches(name, c.Key)).Value ?? "other";
                 suites.Add(new JsonObject { ["name"] = name, ["category"] = category, ["total"] = t, ["passed"] = t - f - s, ["failed"] = f, ["skipped"] = s });
                 total += t; failed += f; skipped += s; passed += t - f - s;
+                // When the suite ran: its timestamp (no zone in JUnit: read as UTC unless it gives one) plus its time.
+                if (DateTimeOffset.TryParse(suite.GetAttribute("timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                {
+                    var seconds = double.TryParse(suite.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and < 1e9 ? d : 0;
+                    if (started is null || at < started) started = at;
+                    if (finished is null || at.AddSeconds(seconds) > finished) finished = at.AddSeconds(seconds);
+                }
             }
         }
-        return new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };
+        var facts = new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };
+        if (started is { } first) facts["started"] = Iso(first);
+        if (finished is { } last) facts["finished"] = Iso(last);
+        return facts;
     }
+
+    static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFZ", CultureInfo.InvariantCulture);
 
     /// <summary>A suite name against a pattern with * wildcards.</summary>
     static bool Matches(string name, string pattern) =>

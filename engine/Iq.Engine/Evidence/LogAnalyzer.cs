@@ -48,22 +48,50 @@ public sealed class LogAnalyzer
         _map = Fields.ToDictionary(f => f, f => map.TryGetValue(f, out var source) ? source : f);
     }
 
+    /// <summary>The encoding of logs without a byte-order mark (<c>--encoding</c>); null: UTF-8.</summary>
+    public Encoding? Encoding { get; init; }
+
     public void Analyze(string path)
     {
         if (!File.Exists(path)) throw new EvidenceInputException($"{path}: file not found");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        // A byte-order mark says which Unicode form the log is in; else --encoding, else UTF-8. Any other encoding is read
+        // as UTF-8 transcoded on the fly, so the line splitting below stays on bytes.
+        var head = new byte[4];
+        var got = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        var bom = Iq.Rules.Syntax.TextDecoding.Bom(head.AsSpan(0, got));
+        if (bom is { } b && Encoding is not null && b.Encoding.CodePage != Encoding.CodePage)
+            throw new EvidenceInputException($"{path}: the log starts with a {b.Encoding.WebName} byte-order mark, but --encoding says {Encoding.WebName}");
+        var encoding = bom?.Encoding ?? Encoding;
+        file.Position = bom?.Length ?? 0;
+        var utf8 = encoding is null or UTF8Encoding;
+        using var stream = utf8 ? (Stream)file : Iq.Rules.Syntax.TextDecoding.ToUtf8(file, encoding!);
         var apt = _format == "apt" ? new AptTransaction() : null;
-        foreach (var (line, number) in Lines(stream))
+        try
         {
+            foreach (var (line, number) in Lines(stream))
+                Line(path, line, number, apt, checkUtf8: utf8);
+        }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new EvidenceInputException($"{path}:{e.Line}: {e.Message}"); }
+        if (apt is { Started: true }) Add(apt.ToEvent());
+    }
+
+    void Line(string path, ReadOnlyMemory<byte> line, long number, AptTransaction? apt, bool checkUtf8)
+    {
+        {
+            // Never U+FFFD in place of a name or a date: text that is not UTF-8 is refused with its line. A line with NUL bytes
+            // is binary junk (a torn write), not text in another encoding: it is counted as not parsed, below.
+            if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(line.Span) && !line.Span.Contains((byte)0))
+                throw new EvidenceInputException($"{path}:{number}: not valid UTF-8 text; if the log is GB18030/GBK (or UTF-16 without a byte-order mark), give --encoding gb18030 (or utf-16le)");
             _lines++;
-            if (apt is not null) { AptLine(line.Span, number, apt); continue; }
-            if (line.Length == 0) continue;
+            if (apt is not null) { AptLine(line.Span, number, apt); return; }
+            if (line.Length == 0) return;
             if (_format == "csv" && _csvHeader is null)
             {
                 _csvHeader = SplitCsv(Encoding.UTF8.GetString(line.Span))?.Select(f => f.Trim()).ToArray()
                              ?? throw new EvidenceInputException($"{path}:{number}: the CSV header has an unclosed quote");
                 _lines--; // the header is not a log line
-                continue;
+                return;
             }
             var e = _format switch
             {
@@ -76,7 +104,6 @@ public sealed class LogAnalyzer
             if (e is { } ev) Add(ev);
             else Unparsed(number);
         }
-        if (apt is { Started: true }) Add(apt.ToEvent());
     }
 
     void Unparsed(long number)

@@ -70,9 +70,34 @@ public static partial class ManifestReader
             notes is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, notes));
     }
 
-    public static JsonObject Read(string path, string? root, string? pattern, IReadOnlyList<string>? ignore = null)
+    /// <summary>How a manifest document's facts were obtained: an SBOM (CycloneDX, SPDX) is another tool's output (imported),
+    /// iq's own format is the vendor's list (declared); the files hashed under <paramref name="root"/> are measured. The
+    /// manifest itself, and the release notes it names, are the sources.</summary>
+    public static Facts.DocumentOrigin Origin(ManifestDocument doc, string path, string? root)
     {
-        var doc = Parse(path);
+        var sources = new List<Facts.SourceArtefact> { Facts.FactDocuments.Source(path) };
+        if (doc.ReleaseNotes is { } notes && File.Exists(notes)) sources.Add(Facts.FactDocuments.Source(notes));
+        var measured = root is null ? [] : MeasuredOnDisk.Select(f => new Iq.Rules.Model.ProvenanceOverride(f, Iq.Rules.Model.Provenance.Measured)).ToList();
+        return new Facts.DocumentOrigin
+        {
+            Provenance = doc.Format == "iq" ? Iq.Rules.Model.Provenance.Declared : Iq.Rules.Model.Provenance.Imported,
+            Overrides = measured,
+            Sources = sources,
+        };
+    }
+
+    /// <summary>The facts iq measures itself when it hashes the files under --root.</summary>
+    static readonly string[] MeasuredOnDisk =
+    [
+        "manifest.files_verified", "manifest.files_missing", "manifest.files_changed", "manifest.files_extra", "manifest.missing_files",
+        "manifest.changed_files", "manifest.rejected_files", "manifest.weak_files", "manifest.extra_files", "manifest.components[].status",
+    ];
+
+    public static JsonObject Read(string path, string? root, string? pattern, IReadOnlyList<string>? ignore = null) => Read(path, root, pattern, ignore, out _);
+
+    public static JsonObject Read(string path, string? root, string? pattern, IReadOnlyList<string>? ignore, out ManifestDocument parsed)
+    {
+        var doc = parsed = Parse(path);
         var report = root is null ? null : IntegrityCheck.Verify(root, doc.Files, ignore);
         var byPath = report?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var schemeOk = pattern is null ? SemVer().IsMatch(doc.PackageVersion)

@@ -14,7 +14,14 @@ namespace Iq.Engine.Facts;
 public sealed record FactBundle(FactValues Values, IReadOnlyList<InputFile> Inputs, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+
+    /// <summary>Each document read: where it is, its hash and what its header says (provenance, time, host, sources).</summary>
+    public IReadOnlyList<FactDocumentInfo> Documents { get; init; } = [];
 }
+
+/// <summary>A fact document as read: its path as shown (<see cref="Display"/>) and on disk, its kind and root, the SHA-256
+/// of the bytes read, and its header.</summary>
+public sealed record FactDocumentInfo(string Display, string File, string Kind, string Root, string Sha256, DocumentHeader Header);
 
 /// <summary>Reads a fact bundle: every <c>*.json</c> in the folders, each a document
 /// <c>{ "kind", "schema": 1, "collected_at", "host", "tool", "facts": { … } }</c>, validated against the
@@ -33,6 +40,7 @@ public static class FactBundleReader
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
         var inputs = new List<InputFile>();
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documents = new List<FactDocumentInfo>();
         foreach (var dir in directories)
         {
             if (!Directory.Exists(dir))
@@ -53,13 +61,14 @@ public static class FactBundleReader
                 seenKinds[doc.Value.Kind] = display;
                 roots[doc.Value.Root] = doc.Value.Value;
                 inputs.Add(new InputFile(display, doc.Value.Kind, doc.Value.Sha256));
+                documents.Add(new FactDocumentInfo(display, file, doc.Value.Kind, doc.Value.Root, doc.Value.Sha256, doc.Value.Header));
             }
         }
         SoftwareNames.Attach(roots);
-        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items));
+        return new FactBundle(new FactValues(roots), inputs, Diagnostic.Sort(diagnostics.Items)) { Documents = documents };
     }
 
-    static (string Kind, string Root, object? Value, string Sha256)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(string file, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
         var info = new FileInfo(file);
         if (info.Length > MaxDocumentBytes)
@@ -108,15 +117,16 @@ public static class FactBundleReader
             if (version != SchemaVersion)
                 return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
             foreach (var p in root.EnumerateObject())
-                if (p.Name is not ("kind" or "schema" or "collected_at" or "host" or "tool" or "facts" or "comment"))
+                if (!DocumentHeader.Members.Contains(p.Name))
                     errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
+            var header = DocumentHeader.Read(root, factRoot, (path, message) => errors.At(path, message));
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", "a fact document needs \"facts\"");
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
             errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), header);
         }
     }
 
@@ -137,13 +147,13 @@ public static class FactBundleReader
         public bool DeclaresNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
-        public (string, string, object?, string)? At(string jsonPath, string message, bool name = false) =>
+        public (string, string, object?, string, DocumentHeader)? At(string jsonPath, string message, bool name = false) =>
             Report(Codes.BadDocument, jsonPath, message, name);
 
         /// <summary>A fact of the wrong type (IQ4002).</summary>
         public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
 
-        (string, string, object?, string)? Report(string code, string jsonPath, string message, bool name)
+        (string, string, object?, string, DocumentHeader)? Report(string code, string jsonPath, string message, bool name)
         {
             Count++;
             var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);

@@ -1,4 +1,5 @@
 using Iq.Rules.Binding;
+using Iq.Rules.Model;
 
 
 namespace Iq.Engine.Facts;
@@ -284,7 +285,9 @@ public sealed partial class FactSchema : IFactSchema
             M("name", IqType.String, "suite name"),
             M("category", IqType.String, "interface, data-interface or main-flow (4.3.1 a–c), else other"),
             M("total", IqType.Number, "cases"), M("passed", IqType.Number, "passed"), M("failed", IqType.Number, "failed"),
-            M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"));
+            M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"),
+        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; UTC unless the report gives a zone)"),
+        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"));
 
     static readonly ObjectType LatencySummary = Obj("latency",
         M("mean", IqType.Duration, "mean"), M("p50", IqType.Duration, "median"), M("p90", IqType.Duration, "90th percentile"),
@@ -402,7 +405,7 @@ public sealed partial class FactSchema : IFactSchema
         M("removed", IqType.Number, "files missing after rollback"),
         M("changed", IqType.Number, "files whose content differs after rollback"),
         M("permission_changes", IqType.Number, "files whose permissions differ"),
-        M("duration", IqType.Duration, "time the rollback took (--rollback-time)"),
+        M("duration", IqType.Duration, "time the rollback took: measured when iq ran the rollback (--run), declared when typed in (--rollback-time)"),
         M("comparison_time", IqType.Duration, "time the comparison took"),
         M("files_before", IqType.Number, "files in the snapshot before installing"),
         M("examples", ListOf(Obj("difference", M("path", IqType.String, "file"), M("change", IqType.String, "added, removed, changed or mode"))),
@@ -410,22 +413,25 @@ public sealed partial class FactSchema : IFactSchema
 
     public IReadOnlyList<FactRoot> Roots { get; } =
     [
-        new("env", "environment", Environment, "the probed machine (iq probe)"),
-        new("software", "software", new MapType(Software), "installed software by name (iq probe)"),
-        new("security", "security", Security, "security of the installation measured on the host (5.1, 6.2; iq probe)"),
-        new("security_scans", "security_scans", SecurityScans, "OpenSCAP and Lynis reports, imported (6.2.1; iq scans)"),
-        new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)"),
-        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)"),
-        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)"),
-        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)"),
-        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)"),
-        new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)"),
-        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)"),
-        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)"),
-        new("md", "model_description", ModelDescription, "the vendor's description of the pre-trained model (001 ch. 4 and the claims of ch. 5; declared)"),
-        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)"),
-        new("attestations", "attestations", Attestations, "manual judgments recorded by assessors"),
-        new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs"),
+        // The provenance of each kind, declared once: docs, JSON Schemas and the audit's rows read it from here.
+        new("env", "environment", Environment, "the probed machine (iq probe)", Provenance.Measured),
+        new("software", "software", new MapType(Software), "installed software by name (iq probe)", Provenance.Measured),
+        new("security", "security", Security, "security of the installation measured on the host (5.1, 6.2; iq probe)", Provenance.Measured),
+        new("security_scans", "security_scans", SecurityScans, "OpenSCAP and Lynis reports, imported (6.2.1; iq scans)", Provenance.Imported),
+        new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)", Provenance.Declared),
+        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)", Provenance.Imported),
+        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)", Provenance.Measured),
+        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured),
+        // An SBOM is another tool's output; iq manifest marks what it measured itself (the files hashed under --root).
+        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)", Provenance.Imported),
+        // iq imports hashes every file of the data set against its list: measured.
+        new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)", Provenance.Measured),
+        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)", Provenance.Measured),
+        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)", Provenance.Measured),
+        new("md", "model_description", ModelDescription, "the vendor's description of the pre-trained model (001 ch. 4 and the claims of ch. 5; declared)", Provenance.Declared),
+        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)", Provenance.Measured),
+        new("attestations", "attestations", Attestations, "manual judgments recorded by assessors", Provenance.Reviewed),
+        new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs", Provenance.Declared),
     ];
     // Last: static fields initialise in textual order, and this one needs the types above (the 001 types of
     // FactSchema.Model.cs are properties, built when read, so the order of the partial files does not matter).

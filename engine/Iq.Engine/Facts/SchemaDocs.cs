@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iq.Rules.Binding;
+using Iq.Rules.Model;
 
 namespace Iq.Engine.Facts;
 
@@ -31,6 +32,34 @@ public static class SchemaDocs
                 ["host"] = new JsonObject { ["type"] = "string" },
                 ["tool"] = new JsonObject { ["type"] = "string" },
                 ["comment"] = new JsonObject { ["type"] = "string" },
+                ["provenance"] = new JsonObject
+                {
+                    ["description"] = $"how the document's facts were obtained; {root.Provenance.Name()} when it says nothing. Counts only when an intact seal (FILE.seal) is beside the document, else its facts count as declared",
+                    ["enum"] = Provenances(),
+                    ["default"] = root.Provenance.Name(),
+                },
+                ["fact_provenance"] = new JsonObject
+                {
+                    ["description"] = $"a provenance for the facts at and below a path (e.g. {{\"{root.Name}.…\": \"declared\"}}) where the document mixes them",
+                    ["type"] = "object",
+                    ["additionalProperties"] = new JsonObject { ["enum"] = Provenances() },
+                },
+                ["sources"] = new JsonObject
+                {
+                    ["description"] = "the artefacts the document was derived from (a log, a JUnit report, an SBOM), each with its SHA-256",
+                    ["type"] = "array",
+                    ["items"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = new JsonArray("path", "sha256"),
+                        ["properties"] = new JsonObject
+                        {
+                            ["path"] = new JsonObject { ["type"] = "string" },
+                            ["sha256"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9a-f]{64}$" },
+                            ["size"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+                        },
+                    },
+                },
                 ["facts"] = Type(root.Type, top: true),
             },
             ["$defs"] = new JsonObject
@@ -90,6 +119,8 @@ public static class SchemaDocs
         return node;
     }
 
+    static JsonArray Provenances() => new(ProvenanceNames.All.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray());
+
     public static string Markdown(IFactSchema schema)
     {
         var sb = new StringBuilder();
@@ -103,9 +134,15 @@ public static class SchemaDocs
         sb.Append("`notapplicable` and show the reason.\n");
         sb.Append("Sizes are bytes or strings such as `\"40 GiB\"`; durations milliseconds or `\"200 ms\"`; versions strings.\n");
         sb.Append("JSON Schemas: `docs/schema/<kind>.schema.json` (`iq schema --kind <kind>`).\n\n");
+        sb.Append("Provenance: each document says how its facts were obtained — `measured` (by iq on the host), `imported` (another\n");
+        sb.Append("tool's output), `reviewed` (an assessor's attestation), `declared` (the vendor's word) — in `\"provenance\"` (each kind\n");
+        sb.Append("has a default, below), with `\"fact_provenance\": {\"PATH\": \"declared\"}` for facts obtained otherwise, and\n");
+        sb.Append("`\"sources\": [{\"path\", \"sha256\"}]` for the artefacts it was derived from. The word counts only when the document's\n");
+        sb.Append("seal (`FILE.seal`, written by iq beside every document it writes) is intact; else its facts count as declared\n");
+        sb.Append("(docs/trust.md).\n\n");
         foreach (var root in schema.Roots)
         {
-            sb.Append($"## `{root.Name}` — kind `{root.Kind}`\n\n{root.Description}\n\n");
+            sb.Append($"## `{root.Name}` — kind `{root.Kind}`\n\n{root.Description}. Provenance: {root.Provenance.Name()}.\n\n");
             sb.Append("| path | type | meaning |\n|---|---|---|\n");
             Rows(sb, root.Name, root.Type, root.Description, 0);
             sb.Append('\n');

@@ -55,21 +55,4 @@ public static class EnvironmentProber
         };
         return new ProbeReport(environment, await software, await security, clock.Elapsed, collectedAt);
     }
-
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>A fact document: kind, schema, when, where, by what, and the facts.</summary>
-    public static string Document(string kind, JsonObject facts, string host, DateTimeOffset collectedAt, string toolVersion)
-    {
-        var doc = new JsonObject
-        {
-            ["kind"] = kind,
-            ["schema"] = Facts.FactBundleReader.SchemaVersion,
-            ["collected_at"] = collectedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-            ["host"] = host,
-            ["tool"] = $"iq {toolVersion}",
-            ["facts"] = facts.DeepClone(),
-        };
-        return doc.ToJsonString(Json) + "\n";
-    }
 }

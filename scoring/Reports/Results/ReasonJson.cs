@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
 namespace Iq.Scoring.Reports;
@@ -89,6 +90,19 @@ public static class ReasonJson
                 w.WritePropertyName("was_reason");
                 Write(w, v.WasReason);
                 break;
+            case ProvenanceNotMet p:
+                w.WriteString("kind", "provenance_not_met");
+                w.WriteStartArray("required");
+                foreach (var a in p.Required.Accepted) w.WriteStringValue(a.Name());
+                w.WriteEndArray();
+                w.WriteStartArray("paths");
+                foreach (var path in p.Required.Paths) w.WriteStringValue(path);
+                w.WriteEndArray();
+                ProvenanceJson.WriteFacts(w, "facts", p.Facts);
+                w.WriteString("was", p.Was.Name());
+                w.WritePropertyName("was_reason");
+                Write(w, p.WasReason);
+                break;
             default:
                 // A new kind of reason must be added here and to the results schema; the round-trip test fails until it is.
                 throw new InvalidOperationException($"no results form for reason {reason.GetType().Name}");
@@ -130,7 +144,7 @@ public static class ReasonJson
 
     public static readonly IReadOnlyList<string> Kinds =
         ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
-         "type_mismatch", "evaluation_error", "attested", "waived"];
+         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
     public static Reason Read(JsonElement e, string path, Func<string, string, Exception> bad)
@@ -167,6 +181,13 @@ public static class ReasonJson
             return result;
         }
 
+        IReadOnlyList<string> Strings(string name)
+        {
+            var list = P(name);
+            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", "expected an array");
+            return list.EnumerateArray().Select((x, i) => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw bad($"{path}.{name}[{i}]", "expected a string")).ToList();
+        }
+
         var kind = S("kind");
         return kind switch
         {
@@ -184,6 +205,11 @@ public static class ReasonJson
             "evaluation_error" => new EvaluationError(S("detail")),
             "attested" => new Attested(O("status"), S("assessor"), SOrNull("date") is null ? null : D("date"), S("justification"), S("evidence")),
             "waived" => new Waived(S("approved_by"), D("expires"), S("justification"), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
+            "provenance_not_met" => new ProvenanceNotMet(
+                new Iq.Rules.Model.ProvenanceRequirement(
+                    Strings("required").Select((r, i) => Iq.Rules.Model.ProvenanceNames.Parse(r) ?? throw bad($"{path}.required[{i}]", $"unknown provenance '{r}'")).ToList(),
+                    Strings("paths")),
+                ProvenanceJson.ReadFacts(P("facts"), $"{path}.facts", bad), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
             _ => throw bad($"{path}.kind", $"unknown reason '{kind}'; expected {string.Join(", ", Kinds)}"),
         };
     }

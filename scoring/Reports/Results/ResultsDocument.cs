@@ -48,6 +48,12 @@ public sealed record ResultsDocument
     public ReportInfo Info { get; init; } = ReportInfo.Empty;
     public ReportFigures Figures { get; init; } = ReportFigures.None;
 
+    /// <summary>Times and hosts across the bundle's documents that cannot both be true.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Automatic rows decided on declared facts alone, per outcome: the vendor's word, counted apart.</summary>
+    public OutcomeCounts DeclaredOnly => OutcomeCounts.Of(Items.Where(r => r.Automated && r.Provenance.DeclaredOnly));
+
     /// <summary>Counted rows enter the score (pass, fail, error); the others are shown but excluded.</summary>
     public static bool Counted(Outcome o) => o is Outcome.Pass or Outcome.Fail or Outcome.Error;
 
@@ -88,6 +94,7 @@ public sealed record ResultsDocument
             Waivers = report.Waivers,
             Info = report.Info,
             Figures = report.Figures,
+            Findings = report.Findings,
         };
     }
 }

@@ -112,6 +112,14 @@ public static class ResultsJson
             w.WriteString("path", i.Path);
             w.WriteString("kind", i.Kind);
             w.WriteString("sha256", i.Sha256);
+            if (i.Seal is { } seal)
+            {
+                w.WriteStartObject("seal");
+                w.WriteString("state", seal.State.ToString().ToLowerInvariant());
+                w.WriteString("detail", seal.Detail);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("seal");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -152,6 +160,8 @@ public static class ResultsJson
         w.WriteEndObject();
         WriteScore(w, "score", d.Root.Score);
         WriteCounts(w, d.Root.Counts);
+        WriteCounts(w, d.DeclaredOnly, "declared_only");
+        ProvenanceJson.WriteFindings(w, d.Findings);
         w.WriteStartObject("root");
         w.WriteString("id", d.Root.Id);
         w.WriteString("title", d.Root.Title);
@@ -212,9 +222,9 @@ public static class ResultsJson
         if (s.Max is { } max) w.WriteNumber("max", Math.Round(max, 4));
     }
 
-    static void WriteCounts(Utf8JsonWriter w, OutcomeCounts counts)
+    static void WriteCounts(Utf8JsonWriter w, OutcomeCounts counts, string name = "counts")
     {
-        w.WriteStartObject("counts");
+        w.WriteStartObject(name);
         foreach (var o in Enum.GetValues<Outcome>()) w.WriteNumber(o.Name(), counts[o]);
         w.WriteEndObject();
     }
@@ -259,6 +269,7 @@ public static class ResultsJson
         w.WriteStartArray("sources");
         foreach (var s in sources) w.WriteStringValue(s);
         w.WriteEndArray();
+        ProvenanceJson.WriteRow(w, r.Provenance, r.Automated);
         w.WriteEndObject();
     }
 
@@ -516,7 +527,10 @@ public static class ResultsJson
                     c["sources"].Array().Select(s => new SourceFile(s["path"].Str(), s["sha256"].Str())).ToList() is { Count: > 0 } list ? list
                     : throw c["sources"].Bad("expected at least one source")),
                 Info = info,
-                Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())).ToList(),
+                Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())
+                {
+                    Seal = i.Optional("seal") is { } seal ? new InputSeal(seal["state"].Enum<SealState>(), seal["detail"].Str()) : null,
+                }).ToList(),
                 Parameters = r["parameters"].Members().Select(p => new ParameterValue(p.Name, p.Value["type"].Str(), p.Value["value"].Str(), p.Value["origin"].Str())).ToList(),
                 Scoring = new ScoringSummary(scoring["model"].Str(), scoring["pass_at"].Num(),
                     scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>(), scoring["formula"].Str()),
@@ -533,6 +547,7 @@ public static class ResultsJson
                 Waivers = r["waivers"].Array().Select(v => new Waiver(v["item"].Str(), v["justification"].Str(), v["approved_by"].Str(),
                     v["expires"].Date(), Span(v["source"]))).ToList(),
                 Figures = Figures(r["figures"]),
+                Findings = ProvenanceJson.ReadFindings(r["findings"].E, r["findings"].Path, (p, m) => new ResultsFormatException(p, m)),
             };
         }
 
@@ -560,7 +575,10 @@ public static class ResultsJson
             return new ItemResult(n["id"].Str(), n["item"].Str(), n["title"].Str(), n["section"].Str(), n["clause"].Str(), n["level"].Enum<Level>(),
                 n["weight"].Num(), method == "automatic", n["outcome"].Outcome(), n["score"].Num(),
                 n["evidence"].Array().Select(Evidence).ToList(), ReasonJson.Read(n["reason"].E, n["reason"].Path, (p, m) => new ResultsFormatException(p, m)),
-                n.Optional("fix")?.Str(), n.Optional("guidance")?.Str());
+                n.Optional("fix")?.Str(), n.Optional("guidance")?.Str())
+            {
+                Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, (p, m) => new ResultsFormatException(p, m)),
+            };
         }
 
         internal static Evidence Evidence(Node n) => new(n["expression"].Str(), n["actual"].Str(), n["expected"].Str())

@@ -379,6 +379,21 @@ public static class ScorecardWriter
         ws.Range(row, 2, row, headers.Length).Merge();
         formula.Style.Alignment.WrapText = true;
         ws.Row(row).Height = 58;
+        row++;
+        // The vendor's word, counted apart: automatic rows no measurement, import or review backs.
+        Text(ws.Cell(row, 1), t["provenance.declared_only_label"]).Style.Font.Bold = true;
+        Text(ws.Cell(row, 2), t.DeclaredOnly(doc.DeclaredOnly));
+        ws.Range(row, 2, row, headers.Length).Merge();
+        foreach (var finding in doc.Findings)
+        {
+            row++;
+            Text(ws.Cell(row, 1), t["finding.label"]).Style.Font.Bold = true;
+            var cell = Text(ws.Cell(row, 2), t.Finding(finding));
+            cell.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[Outcome.NotChecked]);
+            cell.Style.Alignment.WrapText = true;
+            ws.Range(row, 2, row, headers.Length).Merge();
+            ws.Row(row).Height = 30;
+        }
         return row;
     }
 
@@ -387,7 +402,7 @@ public static class ScorecardWriter
     static int ItemSheet(IXLWorksheet ws, IReadOnlyList<ItemResult> results, ResultsDocument doc, Labels labels)
     {
         var t = labels.T;
-        Header(ws, labels.ItemHeaders, [18, 11, 30, 5, 6, 6, 8, 8, 30, 16, 36, 28, 18], t, doc.Info.ReportNo);
+        Header(ws, labels.ItemHeaders, [18, 11, 30, 5, 6, 6, 8, 8, 30, 16, 36, 28, 18, 16], t, doc.Info.ReportNo);
         var row = 2;
         foreach (var r in results)
         {
@@ -408,6 +423,9 @@ public static class ScorecardWriter
             Text(ws.Cell(row, 11), t.Reason(r.Reason));
             Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
             Text(ws.Cell(row, 13), r.Automated ? string.Join(", ", doc.Sources.GetValueOrDefault(r.ItemId) ?? []) : t.Method(false));
+            var provenance = Text(ws.Cell(row, 14), t.RowProvenance(r));
+            if (r.Automated && r.Provenance.DeclaredOnly || r.Provenance.Notes.Count > 0)
+                provenance.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[Outcome.NotChecked]);
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             FitHeight(ws, row, labels.ItemHeaders.Length);

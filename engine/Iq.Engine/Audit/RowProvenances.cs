@@ -1,0 +1,132 @@
+using System.Globalization;
+using Iq.Engine.Facts;
+using Iq.Engine.Trust;
+using Iq.Rules.Binding;
+using Iq.Rules.Model;
+using Iq.Rules.Runtime;
+
+namespace Iq.Engine.Audit;
+
+/// <summary>A document as the audit takes it: its header's word on provenance when its seal holds, else every fact
+/// declared, with the note that says why.</summary>
+public sealed record TakenDocument(FactDocumentInfo Document, SealCheck Seal, ProvenanceNote? Note)
+{
+    public DocumentHeader Header => Seal.Holds ? Document.Header : Document.Header with { Provenance = Provenance.Declared, Overrides = [] };
+}
+
+/// <summary>The provenance of every result row, outside the evaluator: each fact path an item reads (the rule model's
+/// <see cref="ItemModel.ReadPaths"/>) takes the provenance its document gives it, when the document's seal holds; an item
+/// that <c>requires</c> a provenance its facts lack becomes <c>error</c>. Then the bundle's documents are compared with
+/// each other for times and hosts that cannot both be true (<see cref="Finding"/>).</summary>
+public static class RowProvenances
+{
+    /// <summary>Checks each document's seal and says how the audit takes it.</summary>
+    public static IReadOnlyList<TakenDocument> Take(IEnumerable<FactDocumentInfo> documents, IReadOnlyList<TrustedKey> trusted) =>
+        documents.Select(d =>
+        {
+            var check = Seals.Check(d.File, d.Sha256, d.Header.ClaimsMoreThanDeclared, trusted);
+            var note = check.State switch
+            {
+                SealState.Intact or SealState.NotNeeded => null,
+                // A declared document loses nothing, but an edit after sealing is still worth showing.
+                _ when !d.Header.ClaimsMoreThanDeclared && check.State != SealState.Broken => null,
+                _ => new ProvenanceNote(d.Display, check.State, check.Detail),
+            };
+            return new TakenDocument(d, check, note);
+        }).ToList();
+
+    /// <summary>Each row with its provenance; rows of items whose <c>requires</c> is not met become <c>error</c>.
+    /// <paramref name="reviewedItems"/>: manual rows attested by files the assessor gave the audit (reviewed); rows attested
+    /// by the bundle's attestations document take that document's provenance.</summary>
+    public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> rows, IReadOnlyList<TakenDocument> documents,
+        IReadOnlySet<string> attestedByBundle)
+    {
+        var byRoot = documents.ToDictionary(d => d.Document.Root, StringComparer.Ordinal);
+        var items = model.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        return rows.Select(row =>
+        {
+            if (!items.TryGetValue(row.ItemId, out var item)) return row;
+            var (facts, notes) = Facts(item, row, byRoot, attestedByBundle);
+            var provenance = RowProvenance.Of(facts, notes);
+            var result = row with { Provenance = provenance };
+            if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational
+                && Unmet(required, facts) is { Count: > 0 } unmet)
+                result = result with { Outcome = Outcome.Error, Score = 0, Reason = new ProvenanceNotMet(required, unmet, row.Outcome, row.Reason) };
+            return result;
+        }).ToList();
+    }
+
+    static (List<FactProvenance>, List<ProvenanceNote>) Facts(ItemModel item, ItemResult row, Dictionary<string, TakenDocument> byRoot,
+        IReadOnlySet<string> attestedByBundle)
+    {
+        var facts = new List<FactProvenance>();
+        var notes = new List<ProvenanceNote>();
+        if (row.Reason is Attested)
+        {
+            if (attestedByBundle.Contains(row.Id) || attestedByBundle.Contains(row.ItemId))
+            {
+                if (byRoot.TryGetValue("attestations", out var doc)) Add("attestations.items[]", doc);
+            }
+            else facts.Add(new FactProvenance("attestations", Provenance.Reviewed, "--attestations", null));
+            return (facts, notes);
+        }
+        // A row's own paths, or its roots when no path could be told (a chain starting at a function's result).
+        var paths = item.ReadPaths.Count > 0 ? item.ReadPaths : item.Reads.Select(r => r.Name).ToList();
+        foreach (var path in paths)
+            if (byRoot.TryGetValue(ReadPathsOf.RootOf(path), out var doc)) Add(path, doc);
+        return (facts, notes);
+
+        void Add(string path, TakenDocument doc)
+        {
+            var header = doc.Header;
+            var overridden = doc.Seal.Holds && header.Overrides.Any(o => ReadPathsOf.Overlap(o.Path, path));
+            foreach (var p in header.Of(path).Distinct())
+                facts.Add(new FactProvenance(path, p, doc.Document.Display,
+                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? "fact_provenance in the document" : null));
+            if (doc.Note is { } note) notes.Add(note);
+        }
+    }
+
+    /// <summary>The facts among those a requirement names (all, when it names none) whose provenance it does not accept.</summary>
+    static List<FactProvenance> Unmet(ProvenanceRequirement required, List<FactProvenance> facts) =>
+        facts.Where(f => !required.Accepted.Contains(f.Provenance)
+                         && (required.Paths.Count == 0 || required.Paths.Any(p => ReadPathsOf.Overlap(p, f.Path)))).ToList();
+
+    /// <summary>Times and hosts across documents that cannot both be true: tests or a baseline finished before the
+    /// installation log ends; a document measured on the host that names another host than the probe.</summary>
+    public static IReadOnlyList<Finding> Findings(IReadOnlyList<TakenDocument> documents, FactValues facts)
+    {
+        var findings = new List<Finding>();
+        var byKind = documents.ToDictionary(d => d.Document.Kind, d => d.Document, StringComparer.Ordinal);
+        if (byKind.TryGetValue("logs", out var logs) && Date(facts, "logs", "last_event") is { } logEnd)
+        {
+            // The tests' own finish time when iq tests found one in the JUnit report, else when they were imported.
+            if (byKind.TryGetValue("tests", out var tests) && (Date(facts, "tests", "finished") ?? tests.Header.CollectedAt) is { } testsEnd
+                && testsEnd < logEnd)
+                findings.Add(new Finding(FindingKind.TestsBeforeInstallationEnd, [tests.Display, logs.Display], Iso(testsEnd), Iso(logEnd)));
+            if (byKind.TryGetValue("baseline", out var baseline) && (Date(facts, "baseline", "method", "started") ?? baseline.Header.CollectedAt) is { } measured
+                && measured < logEnd)
+                findings.Add(new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)));
+        }
+        if (byKind.TryGetValue("environment", out var probe) && probe.Header.Host is { Length: > 0 } host && host != "unknown")
+            foreach (var kind in OnHost)
+                if (byKind.TryGetValue(kind, out var other) && other.Header.Host is { Length: > 0 } otherHost && otherHost != "unknown"
+                    && !string.Equals(otherHost, host, StringComparison.OrdinalIgnoreCase))
+                    findings.Add(new Finding(FindingKind.HostMismatch, [probe.Display, other.Display], host, otherHost));
+        return findings;
+    }
+
+    /// <summary>Kinds measured on the installed host itself, which must name the host the probe names.</summary>
+    static readonly string[] OnHost = ["software", "baseline", "rollback"];
+
+    static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    static DateTimeOffset? Date(FactValues facts, string root, params string[] path)
+    {
+        if (!facts.Roots.TryGetValue(root, out var value)) return null;
+        foreach (var name in path)
+            if (value is FactObject o && o.TryGet(name, out var next)) value = next;
+            else return null;
+        return value as DateTimeOffset?;
+    }
+}

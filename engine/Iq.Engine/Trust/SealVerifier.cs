@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Iq.Engine.Facts;
+using Iq.Rules.Model;
+
+namespace Iq.Engine.Trust;
+
+/// <summary>One file <c>iq verify</c> looked at: what it is (a fact document of a kind and provenance, a results file, a
+/// snapshot, another file, or a seal whose file is gone) and what its seal says.</summary>
+public sealed record VerifiedFile(string Path, string What, SealCheck Seal)
+{
+    /// <summary>A seal missing where one is needed, broken, unreadable or untrusted; or a seal without its file.</summary>
+    public bool Failed => !Seal.Holds;
+}
+
+/// <summary><c>iq verify</c>: every file under a folder (or the files given) checked against its seal. A fact document that
+/// claims more than declared facts, a results file or a snapshot needs one; any other file is listed as sealed or not.</summary>
+public static class SealVerifier
+{
+    const int MaxDepth = 16;
+    const int MaxFiles = 100_000;
+
+    public static IReadOnlyList<VerifiedFile> Verify(string path, IReadOnlyList<TrustedKey> trusted)
+    {
+        var files = new List<string>();
+        if (Directory.Exists(path)) Collect(path, 0, files);
+        else files.Add(path);
+        var result = new List<VerifiedFile>();
+        foreach (var file in files)
+        {
+            if (file.EndsWith(Seals.Extension, StringComparison.Ordinal))
+            {
+                var target = file[..^Seals.Extension.Length];
+                if (!File.Exists(target))
+                    result.Add(new VerifiedFile(target, "(file gone)", new SealCheck(SealState.Broken, $"{System.IO.Path.GetFileName(file)} seals a file that is not there", null)));
+                continue;
+            }
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                result.Add(new VerifiedFile(file, "(unreadable)", new SealCheck(SealState.Malformed, $"cannot read it: {e.Message}", null)));
+                continue;
+            }
+            var (what, needed) = Describe(file, bytes);
+            result.Add(new VerifiedFile(file, what, Seals.Check(file, Convert.ToHexStringLower(SHA256.HashData(bytes)), needed, trusted)));
+        }
+        return result;
+    }
+
+    static void Collect(string dir, int depth, List<string> files)
+    {
+        if (depth > MaxDepth || files.Count > MaxFiles) return;
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var f in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
+            if (!System.IO.Path.GetFileName(f).StartsWith('.')) files.Add(f);
+        foreach (var d in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal)) Collect(d, depth + 1, files);
+    }
+
+    /// <summary>What a file is, and whether it needs a seal: fact documents claiming more than declared facts, results and
+    /// snapshots are iq's measurements; anything else is listed without judgment.</summary>
+    static (string What, bool Needed) Describe(string file, byte[] bytes)
+    {
+        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return ("file", false);
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+            var r = doc.RootElement;
+            if (r.ValueKind != JsonValueKind.Object) return ("JSON", false);
+            if (r.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && r.TryGetProperty("facts", out _)
+                && FactSchema.Default.Roots.FirstOrDefault(x => x.Kind == k.GetString()) is { } root)
+            {
+                var header = DocumentHeader.Read(r, root, (_, _) => { });
+                var kinds = header.Overrides.Select(o => o.Provenance).Prepend(header.Provenance).Distinct().Order().Select(p => p.Name());
+                return ($"{root.Kind} ({string.Join(", ", kinds)})", header.ClaimsMoreThanDeclared);
+            }
+            if (r.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String)
+            {
+                var schema = s.GetString()!;
+                if (schema.StartsWith("iq.results/", StringComparison.Ordinal)) return ("results", true);
+                if (schema.StartsWith("iq.snapshot/", StringComparison.Ordinal)) return ("snapshot", true);
+            }
+            return ("JSON", false);
+        }
+        catch (JsonException) { return ("JSON (malformed)", false); }
+    }
+}

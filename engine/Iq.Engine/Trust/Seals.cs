@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Iq.Rules.Model;
+using Iq.Scoring.Reports;
+
+namespace Iq.Engine.Trust;
+
+/// <summary>A seal: what iq wrote (file name, SHA-256, size), which iq and where (tool, host), when, and optionally the lab's
+/// ECDSA P-256 signature over those (docs/trust.md).</summary>
+public sealed record SealFile(string File, string Sha256, long Size, string Tool, string Host, DateTimeOffset SealedAt, SealSignature? Signature);
+
+/// <summary>A seal's signature: DER (RFC 3279) ECDSA P-256 over SHA-256 of <see cref="Seals.Payload"/>, by the key whose
+/// SubjectPublicKeyInfo hashes to <see cref="KeyId"/>.</summary>
+public sealed record SealSignature(string Algorithm, string KeyId, byte[] Value);
+
+/// <summary>What checking one document's seal found.</summary>
+public sealed record SealCheck(SealState State, string Detail, SealFile? Seal)
+{
+    /// <summary>Whether the document may be taken at its word: an intact seal, or none needed.</summary>
+    public bool Holds => State is SealState.Intact or SealState.NotNeeded;
+}
+
+/// <summary>Seals beside the files iq writes (<c>FILE.seal</c>): a document edited after iq wrote it no longer matches its
+/// seal, and an audit takes its facts as declared. Without a signature a seal shows only that the file was not changed by
+/// someone who did not also recompute the seal; signed with the lab's key and checked with <c>--trust-key</c>, it shows who
+/// wrote it.</summary>
+public static class Seals
+{
+    public const string Schema = "iq.seal/1";
+    public const string Extension = ".seal";
+    public const string Algorithm = "ecdsa-p256-sha256";
+    const int MaxSealBytes = 64 * 1024;
+
+    static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string PathOf(string file) => file + Extension;
+
+    /// <summary>Seals <paramref name="file"/>, whose bytes are <paramref name="content"/> (as just written).</summary>
+    public static SealFile Write(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at = null)
+    {
+        var seal = new SealFile(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(content)), content.Length,
+            Tool.Name, HostName.Current, Truncate(at ?? DateTimeOffset.UtcNow), null);
+        if (key is not null) seal = seal with { Signature = new SealSignature(Algorithm, key.KeyId, key.Sign(Payload(seal))) };
+        AtomicFile.Write(PathOf(file), s => s.Write(Serialize(seal)));
+        return seal;
+    }
+
+    /// <summary>Seals a file already written (a workbook a library wrote to a stream).</summary>
+    public static SealFile Write(string file, SigningKey? key) => Write(file, File.ReadAllBytes(file), key);
+
+    static DateTimeOffset Truncate(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    /// <summary>The bytes a signature covers: one line per field, <c>NAME=VALUE</c>, in this order, each ending in a line
+    /// feed — so that <c>printf</c> and <c>openssl dgst -sha256 -verify</c> can check a seal without iq.</summary>
+    public static byte[] Payload(SealFile s) => Encoding.UTF8.GetBytes(
+        $"{Schema}\nfile={s.File}\nsha256={s.Sha256}\nsize={s.Size.ToString(CultureInfo.InvariantCulture)}\n" +
+        $"tool={s.Tool}\nhost={s.Host}\nsealed_at={Time(s.SealedAt)}\n");
+
+    static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    static byte[] Serialize(SealFile s)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Indented))
+        {
+            w.WriteStartObject();
+            w.WriteString("seal", Schema);
+            w.WriteString("file", s.File);
+            w.WriteString("sha256", s.Sha256);
+            w.WriteNumber("size", s.Size);
+            w.WriteString("tool", s.Tool);
+            w.WriteString("host", s.Host);
+            w.WriteString("sealed_at", Time(s.SealedAt));
+            if (s.Signature is { } sig)
+            {
+                w.WriteStartObject("signature");
+                w.WriteString("algorithm", sig.Algorithm);
+                w.WriteString("key_id", sig.KeyId);
+                w.WriteString("value", Convert.ToBase64String(sig.Value));
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a seal file; null with the reason when it is not one.</summary>
+    public static SealFile? Read(string sealPath, out string? problem)
+    {
+        problem = null;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(sealPath);
+            if (info.Length > MaxSealBytes) { problem = $"too large for a seal ({info.Length} bytes)"; return null; }
+            bytes = File.ReadAllBytes(sealPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = $"cannot read it: {e.Message}"; return null; }
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+            var r = doc.RootElement;
+            if (r.ValueKind != JsonValueKind.Object || Str(r, "seal") != Schema) { problem = $"not an {Schema} seal (at $.seal)"; return null; }
+            string Need(string name) => Str(r, name) is { } v && !v.Any(char.IsControl) ? v
+                : throw new FormatException($"no {name} (at $.{name})");
+            var sha = Need("sha256");
+            if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)) throw new FormatException("sha256 is not 64 lower-case hex digits (at $.sha256)");
+            if (!r.TryGetProperty("size", out var size) || !size.TryGetInt64(out var n) || n < 0) throw new FormatException("no size (at $.size)");
+            if (!DateTimeOffset.TryParse(Need("sealed_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                throw new FormatException("sealed_at is not a time (at $.sealed_at)");
+            SealSignature? signature = null;
+            if (r.TryGetProperty("signature", out var sig))
+            {
+                if (sig.ValueKind != JsonValueKind.Object) throw new FormatException("signature is not an object (at $.signature)");
+                var algorithm = Str(sig, "algorithm");
+                if (algorithm != Algorithm) throw new FormatException($"signature algorithm '{algorithm}' is not {Algorithm} (at $.signature.algorithm)");
+                var keyId = Str(sig, "key_id") ?? throw new FormatException("no key_id (at $.signature.key_id)");
+                byte[] value;
+                try { value = Convert.FromBase64String(Str(sig, "value") ?? ""); }
+                catch (FormatException) { throw new FormatException("signature value is not base64 (at $.signature.value)"); }
+                signature = new SealSignature(algorithm, keyId, value);
+            }
+            return new SealFile(Need("file"), sha, n, Need("tool"), Need("host"), at, signature);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            problem = e is JsonException ? "malformed JSON" : e.Message;
+            return null;
+        }
+
+        static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
+    /// <summary>Checks the seal beside <paramref name="file"/> against the SHA-256 of the bytes that were read
+    /// (<paramref name="sha256"/>): the check and the use rest on the same bytes. <paramref name="needed"/>: the document
+    /// claims more than declared facts, so a missing seal matters. With <paramref name="trusted"/> keys, a seal must be
+    /// signed by one of them.</summary>
+    public static SealCheck Check(string file, string sha256, bool needed, IReadOnlyList<TrustedKey> trusted)
+    {
+        var sealPath = PathOf(file);
+        if (!File.Exists(sealPath))
+            return needed ? new SealCheck(SealState.Missing, $"no {Path.GetFileName(sealPath)} beside it", null)
+                : new SealCheck(SealState.NotNeeded, "declared facts, not sealed", null);
+        if (Read(sealPath, out var problem) is not { } seal) return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)}: {problem}", null);
+        var name = Path.GetFileName(file);
+        if (seal.File != name) return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)} seals '{seal.File}', not '{name}'", seal);
+        var by = $"sealed by {seal.Tool} on {seal.Host} at {Time(seal.SealedAt)}";
+        if (seal.Sha256 != sha256)
+            return new SealCheck(SealState.Broken, $"changed after it was sealed: SHA-256 {sha256[..12]}…, the seal says {seal.Sha256[..12]}… ({by})", seal);
+        if (trusted.Count == 0)
+            return new SealCheck(SealState.Intact, seal.Signature is { } s ? $"{by}, signed by key {s.KeyId[..16]}… (not checked: no --trust-key)" : by, seal);
+        if (seal.Signature is not { } signature)
+            return new SealCheck(SealState.Untrusted, $"{by} but not signed, and trusted keys were given", seal);
+        if (trusted.FirstOrDefault(k => k.KeyId == signature.KeyId) is not { } key)
+            return new SealCheck(SealState.Untrusted, $"{by}, signed by key {signature.KeyId[..Math.Min(16, signature.KeyId.Length)]}…, which is not a trusted key", seal);
+        if (!key.Verifies(Payload(seal), signature.Value))
+            return new SealCheck(SealState.Broken, $"the seal's signature does not verify with {key.Source} (the seal was altered)", seal);
+        return new SealCheck(SealState.Intact, $"{by}, signature verified with {key.Source}", seal);
+    }
+}
+
+/// <summary>This tool as seals and documents name it.</summary>
+public static class Tool
+{
+    public static string Name => $"iq {AuditReport.CurrentEngineVersion}";
+}

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Iq.Rules.Binding;
+
+/// <summary>The fact paths bound expressions read, told before anything runs: each chain of members and indices from a
+/// fact root (through lets, lambda parameters and a foreach element) as one path with indices written <c>[]</c>. A chain
+/// whose start is not a fact (a member of a function's result) is covered by the paths that function reads. Static, so
+/// that a row's provenance costs evaluation nothing.</summary>
+public static class ReadPathsOf
+{
+    internal static IReadOnlyList<string> Compute(IEnumerable<BoundExpr> expressions, BoundExpr? foreachSource, BindingScope scope)
+    {
+        var element = foreachSource is null ? null : Chain(foreachSource, null) is { } s ? s + "[]" : null;
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var lets = new HashSet<int>();
+        var pending = new Stack<BoundExpr>(expressions);
+        while (pending.Count > 0)
+        {
+            var work = new Stack<BoundExpr>();
+            work.Push(pending.Pop());
+            while (work.Count > 0)
+            {
+                var e = work.Pop();
+                if (e is BoundLet let)
+                {
+                    if (lets.Add(let.Index) && scope.LetValue(let.Index) is { } value) pending.Push(value);
+                    continue;
+                }
+                if (IsChainLink(e) && Chain(e, element) is { } path && scope.Roots.ContainsKey(RootOf(path)))
+                {
+                    paths.Add(path);
+                    // Indices inside the chain are expressions of their own (software[s.name]).
+                    for (var link = e; link is BoundMember or BoundIndex;)
+                    {
+                        if (link is BoundIndex x) work.Push(x.Index);
+                        link = link is BoundMember m ? m.Target : ((BoundIndex)link).Target;
+                    }
+                    continue;
+                }
+                foreach (var child in BoundTree.Children(e)) work.Push(child);
+            }
+        }
+        return paths.ToList();
+    }
+
+    static bool IsChainLink(BoundExpr e) => e is BoundRoot or BoundMember or BoundIndex or BoundLocal or BoundElement;
+
+    /// <summary>The fact path of a chain (<c>env.gpus[].memory</c>), or null when it does not start at a fact.</summary>
+    public static string? Chain(BoundExpr e, string? elementPath) => e switch
+    {
+        BoundRoot r => r.Name,
+        BoundMember m => Chain(m.Target, elementPath) is { } t ? t + "." + m.Member : null,
+        BoundIndex x => Chain(x.Target, elementPath) is { } t ? t + "[]" : null,
+        BoundLocal l => Normalize(l.Path),
+        BoundElement => elementPath,
+        _ => null,
+    };
+
+    /// <summary>The root name a path starts with.</summary>
+    public static string RootOf(string path)
+    {
+        var end = path.IndexOfAny(['.', '[']);
+        return end < 0 ? path : path[..end];
+    }
+
+    /// <summary>Whether one path lies at or under the other (<c>rollback</c> and <c>rollback.duration</c> overlap;
+    /// <c>rollback.duration</c> and <c>rollback.durations</c> do not).</summary>
+    public static bool Overlap(string a, string b) => Under(a, b) || Under(b, a);
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> or lies below it.</summary>
+    public static bool Under(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.Ordinal) && (path.Length == prefix.Length || path[prefix.Length] is '.' or '[');
+
+    /// <summary>Indices written <c>[]</c>: <c>software["docker"].version</c> → <c>software[].version</c>.</summary>
+    public static string Normalize(string path)
+    {
+        if (!path.Contains('[')) return path;
+        var sb = new StringBuilder(path.Length);
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < path.Length; i++)
+        {
+            var c = path[i];
+            if (depth > 0)
+            {
+                if (quoted && c == '\\') { i++; continue; }
+                if (c == '"') quoted = !quoted;
+                else if (!quoted && c == '[') depth++;
+                else if (!quoted && c == ']' && --depth == 0) sb.Append("[]");
+                continue;
+            }
+            if (c == '[') depth = 1;
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

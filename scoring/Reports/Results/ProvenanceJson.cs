@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Iq.Rules.Model;
+
+namespace Iq.Scoring.Reports;
+
+/// <summary>Provenance in the results file: a row's (<c>{"kinds", "declared_only", "facts", "seals"}</c>), the facts a
+/// <c>requires</c> found wanting, and the findings across documents; read back strictly, each complaint naming its JSON
+/// path.</summary>
+public static class ProvenanceJson
+{
+    public static void WriteRow(Utf8JsonWriter w, RowProvenance p, bool automated)
+    {
+        w.WriteStartObject("provenance");
+        w.WriteStartArray("kinds");
+        foreach (var k in p.Kinds) w.WriteStringValue(k.Name());
+        w.WriteEndArray();
+        w.WriteBoolean("declared_only", automated && p.DeclaredOnly);
+        WriteFacts(w, "facts", p.Facts);
+        w.WriteStartArray("seals");
+        foreach (var n in p.Notes)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", n.Document);
+            w.WriteString("state", n.Seal.ToString().ToLowerInvariant());
+            w.WriteString("detail", n.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteFacts(Utf8JsonWriter w, string name, IReadOnlyList<FactProvenance> facts)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in facts)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", f.Path);
+            w.WriteString("provenance", f.Provenance.Name());
+            w.WriteString("document", f.Document);
+            if (f.Why is not null) w.WriteString("why", f.Why);
+            else w.WriteNull("why");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    public static void WriteFindings(Utf8JsonWriter w, IReadOnlyList<Finding> findings)
+    {
+        w.WriteStartArray("findings");
+        foreach (var f in findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", f.Name);
+            w.WriteStartArray("documents");
+            foreach (var d in f.Documents) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteString("first", f.First);
+            w.WriteString("second", f.Second);
+            w.WriteString("message", f.Describe());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    // ---- reading ----
+
+    public static RowProvenance ReadRow(JsonElement e, string path, Func<string, string, Exception> bad)
+    {
+        var facts = ReadFacts(Member(e, "facts", path, bad), $"{path}.facts", bad);
+        var notes = Array(Member(e, "seals", path, bad), $"{path}.seals", bad).Select(x =>
+        {
+            var state = Member(x.E, "state", x.Path, bad);
+            var name = Str(state, $"{x.Path}.state", bad);
+            var seal = Enum.GetValues<SealState>().Cast<SealState?>().FirstOrDefault(s => s!.Value.ToString().ToLowerInvariant() == name)
+                       ?? throw bad($"{x.Path}.state", $"unknown seal state '{name}'");
+            return new ProvenanceNote(Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad), seal,
+                Str(Member(x.E, "detail", x.Path, bad), $"{x.Path}.detail", bad));
+        }).ToList();
+        var row = RowProvenance.Of(facts, notes);
+        // The kinds are derived from the facts; a file whose kinds say otherwise was edited.
+        var kinds = Array(Member(e, "kinds", path, bad), $"{path}.kinds", bad).Select(k => Kind(k.E, k.Path, bad)).ToList();
+        if (!kinds.SequenceEqual(row.Kinds)) throw bad($"{path}.kinds", $"expected [{string.Join(", ", row.Kinds.Select(k => k.Name()))}], the provenances of its facts");
+        if (Member(e, "declared_only", path, bad).ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            throw bad($"{path}.declared_only", "expected true or false");
+        return row;
+    }
+
+    public static IReadOnlyList<FactProvenance> ReadFacts(JsonElement e, string path, Func<string, string, Exception> bad) =>
+        Array(e, path, bad).Select(x => new FactProvenance(
+            Str(Member(x.E, "path", x.Path, bad), $"{x.Path}.path", bad),
+            Kind(Member(x.E, "provenance", x.Path, bad), $"{x.Path}.provenance", bad),
+            Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad),
+            Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))).ToList();
+
+    public static IReadOnlyList<Finding> ReadFindings(JsonElement e, string path, Func<string, string, Exception> bad) =>
+        Array(e, path, bad).Select(x =>
+        {
+            var name = Str(Member(x.E, "kind", x.Path, bad), $"{x.Path}.kind", bad);
+            var kind = Enum.GetValues<FindingKind>().Cast<FindingKind?>().FirstOrDefault(k => new Finding(k!.Value, ["", ""], "", "").Name == name)
+                       ?? throw bad($"{x.Path}.kind", $"unknown finding '{name}'");
+            var documents = Array(Member(x.E, "documents", x.Path, bad), $"{x.Path}.documents", bad).Select(d => Str(d.E, d.Path, bad)).ToList();
+            if (documents.Count != 2) throw bad($"{x.Path}.documents", "expected two documents");
+            return new Finding(kind, documents, Str(Member(x.E, "first", x.Path, bad), $"{x.Path}.first", bad),
+                Str(Member(x.E, "second", x.Path, bad), $"{x.Path}.second", bad));
+        }).ToList();
+
+    public static Provenance Kind(JsonElement e, string path, Func<string, string, Exception> bad) =>
+        ProvenanceNames.Parse(Str(e, path, bad)) ?? throw bad(path, $"unknown provenance '{e}'; expected {string.Join(", ", ProvenanceNames.All)}");
+
+    static JsonElement Member(JsonElement e, string name, string path, Func<string, string, Exception> bad)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw bad(path, "expected an object");
+        return e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", $"missing member '{name}'");
+    }
+
+    static string Str(JsonElement e, string path, Func<string, string, Exception> bad) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw bad(path, "expected a string");
+
+    static IEnumerable<(JsonElement E, string Path)> Array(JsonElement e, string path, Func<string, string, Exception> bad)
+    {
+        if (e.ValueKind != JsonValueKind.Array) throw bad(path, "expected an array");
+        return e.EnumerateArray().Select((x, i) => (x, $"{path}[{i}]")).ToList();
+    }
+}

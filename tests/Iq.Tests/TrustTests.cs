@@ -1,0 +1,269 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Iq.Tests;
+
+/// <summary>Provenance and seals: a row shows where each fact came from; a sealed document edited afterwards, or a measured
+/// one with no seal, counts as declared and fails <c>requires measured</c>; seals signed with a key openssl made verify
+/// with openssl itself; <c>iq snapshot --run</c> measures a rollback; documents whose times or hosts disagree are findings.</summary>
+public class TrustTests
+{
+    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
+
+    /// <summary>A copy of a sample bundle, seals included.</summary>
+    static string Copy(TempDir dir, string sample = "compliant")
+    {
+        var bundle = Path.Combine(dir.Path, "bundle");
+        Directory.CreateDirectory(bundle);
+        foreach (var f in Directory.GetFiles(Sample(sample), "*.json*")) File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
+        return bundle;
+    }
+
+    static (int Exit, JsonElement Results) Audit(TempDir dir, string bundle, params string[] extra)
+    {
+        var json = Path.Combine(dir.Path, $"r{Guid.NewGuid():N}.json");
+        var run = CliRunner.InProcess(["audit", Checklist, "--facts", bundle, "--json", json, "--as-of", "2026-11-22", .. extra]);
+        Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        return (run.ExitCode, JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.Clone());
+    }
+
+    static Dictionary<string, JsonElement> Rows(JsonElement results) =>
+        results.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+
+    static IEnumerable<string> Kinds(JsonElement row) =>
+        row.GetProperty("provenance").GetProperty("kinds").EnumerateArray().Select(k => k.GetString()!);
+
+    static IEnumerable<JsonElement> FactsFrom(JsonElement row, string document) =>
+        row.GetProperty("provenance").GetProperty("facts").EnumerateArray().Where(f => Path.GetFileName(f.GetProperty("document").GetString()) == document);
+
+    [Fact]
+    public void Every_row_of_the_sealed_sample_shows_where_its_facts_came_from()
+    {
+        using var dir = new TempDir();
+        var (exit, results) = Audit(dir, Sample("compliant"));
+        Assert.Equal(0, exit);
+        var rows = Rows(results);
+        // Probed facts are measured, the plan declared, JUnit imported, attestations reviewed; passes carry them too.
+        Assert.Equal(["measured", "declared"], Kinds(rows["6.1.1a.cpu"]));
+        Assert.Equal("pass", rows["6.1.1a.cpu"].GetProperty("outcome").GetString());
+        Assert.Contains("imported", Kinds(rows["6.1.3a.passed"]));
+        Assert.Equal(["reviewed"], Kinds(rows["6.1.2a.competence"]));
+        Assert.Equal(["measured"], FactsFrom(rows["6.3.2b.time"], "rollback.json").Select(f => f.GetProperty("provenance").GetString()).Distinct());
+        // Nothing decided on the vendor's word alone passes silently: such rows are counted apart.
+        var declaredOnly = rows.Values.Where(r => r.GetProperty("provenance").GetProperty("declared_only").GetBoolean()).ToList();
+        Assert.All(declaredOnly, r => Assert.Equal(["declared"], Kinds(r)));
+        Assert.Equal(declaredOnly.Count, results.GetProperty("declared_only").EnumerateObject().Sum(o => o.Value.GetInt32()));
+        Assert.Empty(results.GetProperty("findings").EnumerateArray());
+        // Each fact document's seal is recorded with its input: the plan needs none, the others hold.
+        var seals = results.GetProperty("inputs").EnumerateArray().ToDictionary(i => Path.GetFileName(i.GetProperty("path").GetString()!),
+            i => i.GetProperty("seal").GetProperty("state").GetString());
+        Assert.Equal("notneeded", seals["plan.json"]);
+        Assert.All(seals.Where(x => x.Key != "plan.json"), x => Assert.Equal("intact", x.Value));
+    }
+
+    [Fact]
+    public void Editing_one_number_in_a_sealed_measured_document_turns_its_rows_declared_and_requires_measured_into_error()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var file = Path.Combine(bundle, "baseline.json");
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf("\"errors\": 0", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        var edited = text[..at] + "\"errors\": 1" + text[(at + "\"errors\": 0".Length)..];
+        File.WriteAllText(file, edited);
+
+        var (exit, results) = Audit(dir, bundle);
+        Assert.Equal(1, exit);
+        var rows = Rows(results);
+        // A row reading the baseline without requiring measured facts still decides, on declared facts, and says why.
+        var latency = rows["6.1.3b.latency"];
+        Assert.Equal("pass", latency.GetProperty("outcome").GetString());
+        var fact = Assert.Single(FactsFrom(latency, "baseline.json"), f => f.GetProperty("path").GetString() == "baseline.single_stream.mean");
+        Assert.Equal("declared", fact.GetProperty("provenance").GetString());
+        Assert.StartsWith("seal broken (changed after it was sealed: SHA-256 ", fact.GetProperty("why").GetString());
+        Assert.Equal("broken", results.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("path").GetString()!.EndsWith("baseline.json"))
+            .GetProperty("seal").GetProperty("state").GetString());
+        var seal = Assert.Single(latency.GetProperty("provenance").GetProperty("seals").EnumerateArray());
+        Assert.Equal(("baseline.json", "broken"), (Path.GetFileName(seal.GetProperty("document").GetString()), seal.GetProperty("state").GetString()));
+        // The stress test of 6.4.2 requires measured figures: every one of its rows is now an error naming the document.
+        var stress = rows.Where(r => r.Key.StartsWith("6.4.2", StringComparison.Ordinal) && r.Value.GetProperty("method").GetString() == "automatic").Select(r => r.Value).ToList();
+        Assert.NotEmpty(stress);
+        Assert.All(stress, r =>
+        {
+            Assert.Equal("error", r.GetProperty("outcome").GetString());
+            Assert.Equal("provenance_not_met", r.GetProperty("reason").GetProperty("kind").GetString());
+            Assert.StartsWith("measured evidence required: baseline.", r.GetProperty("message").GetString());
+            Assert.Contains("seal broken", r.GetProperty("message").GetString());
+        });
+        // Untouched documents keep their word.
+        Assert.Equal("pass", rows["6.3.2b.time"].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void A_measured_document_without_its_seal_counts_as_declared()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        File.Delete(Path.Combine(bundle, "rollback.json.seal"));
+        var (_, results) = Audit(dir, bundle);
+        var time = Rows(results)["6.3.2b.time"];
+        Assert.Equal("error", time.GetProperty("outcome").GetString());
+        Assert.Equal("pass", time.GetProperty("reason").GetProperty("was").GetString());
+        Assert.Matches(@"rollback\.duration is declared \(\S*rollback\.json: not sealed \(no rollback\.json\.seal beside it\)\)", time.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void The_failing_sample_types_in_its_rollback_time_and_6_3_2b_is_an_error_not_a_pass()
+    {
+        using var dir = new TempDir();
+        var (_, results) = Audit(dir, Sample("failing"));
+        var time = Rows(results)["6.3.2b.time"];
+        Assert.Equal("error", time.GetProperty("outcome").GetString());
+        var unmet = Assert.Single(time.GetProperty("reason").GetProperty("facts").EnumerateArray());
+        Assert.Equal(("rollback.duration", "declared", "fact_provenance in the document"),
+            (unmet.GetProperty("path").GetString(), unmet.GetProperty("provenance").GetString(), unmet.GetProperty("why").GetString()));
+    }
+
+    static string Openssl()
+    {
+        var openssl = Oracles.Which("openssl");
+        Oracles.Require(openssl is not null, "openssl (Debian package openssl)");
+        return openssl!;
+    }
+
+    static void Ok((int Exit, string Stdout, string Stderr) run) => Assert.True(run.Exit == 0, run.Stderr);
+
+    [SkippableFact]
+    public void Seals_signed_with_an_openssl_key_verify_with_openssl_itself_and_with_iq_verify()
+    {
+        var openssl = Openssl();
+        using var dir = new TempDir();
+        string P(string name) => Path.Combine(dir.Path, name);
+        Ok(Oracles.Run(openssl, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("lab.key")]));
+        Ok(Oracles.Run(openssl, ["pkey", "-in", P("lab.key"), "-pubout", "-out", P("lab.pub")]));
+        Ok(Oracles.Run(openssl, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("other.key")]));
+        Ok(Oracles.Run(openssl, ["pkey", "-in", P("other.key"), "-pubout", "-out", P("other.pub")]));
+        var bundle = Copy(dir);
+        foreach (var seal in Directory.GetFiles(bundle, "*.seal")) File.Delete(seal);
+        var sealedRun = CliRunner.InProcess("seal", bundle, "--sign-key", P("lab.key"));
+        Assert.Equal(0, sealedRun.ExitCode);
+
+        // openssl checks the signature over the payload docs/trust.md defines, rebuilt here from the seal's fields.
+        var s = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "baseline.json.seal")))!;
+        var payload = $"iq.seal/1\nfile={s["file"]}\nsha256={s["sha256"]}\nsize={s["size"]}\ntool={s["tool"]}\nhost={s["host"]}\nsealed_at={s["sealed_at"]}\n";
+        File.WriteAllBytes(P("payload"), Encoding.UTF8.GetBytes(payload));
+        File.WriteAllBytes(P("sig.der"), Convert.FromBase64String(s["signature"]!["value"]!.GetValue<string>()));
+        var verified = Oracles.Run(openssl, ["dgst", "-sha256", "-verify", P("lab.pub"), "-signature", P("sig.der"), P("payload")]);
+        Assert.Equal((0, "Verified OK\n"), (verified.Exit, verified.Stdout));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(bundle, "baseline.json")))),
+            s["sha256"]!.GetValue<string>());
+        // The key id is what openssl prints for the DER public key's SHA-256.
+        var der = Oracles.Run(openssl, ["pkey", "-pubin", "-in", P("lab.pub"), "-outform", "DER", "-out", P("lab.der")]);
+        Ok(der);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(P("lab.der")))), s["signature"]!["key_id"]!.GetValue<string>());
+
+        var ok = CliRunner.InProcess("verify", bundle, "--trust-key", P("lab.pub"));
+        Assert.True(ok.ExitCode == 0, ok.Stdout + ok.Stderr);
+        Assert.Contains("signatures checked against 1 trusted key(s)", ok.Stdout);
+        var other = CliRunner.InProcess("verify", bundle, "--trust-key", P("other.pub"));
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("which is not a trusted key", other.Stdout);
+
+        // One digit changed: openssl and iq both see it.
+        var file = Path.Combine(bundle, "environment.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"logical_cores\": 128", "\"logical_cores\": 129"));
+        var tampered = CliRunner.InProcess("verify", bundle, "--trust-key", P("lab.pub"));
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Matches(@"broken\s+\S*environment\.json\s+environment \(measured\): changed after it was sealed", tampered.Stdout);
+
+        // The audit with the lab's key trusts only signed seals: the tampered probe's rows are declared, the rest measured.
+        var (_, results) = Audit(dir, bundle, "--trust-key", P("lab.pub"));
+        var rows = Rows(results);
+        Assert.Equal(["declared"], Kinds(rows["6.1.1a.cores"]).Distinct());
+        Assert.Equal(["measured"], FactsFrom(rows["6.3.2b.time"], "rollback.json").Select(f => f.GetProperty("provenance").GetString()).Distinct());
+        // An unsigned seal is not enough once keys are trusted.
+        var unsignedBundle = Copy(new TempDir());
+        var (_, unsigned) = Audit(dir, unsignedBundle, "--trust-key", P("lab.pub"));
+        var time = Rows(unsigned)["6.3.2b.time"];
+        Assert.Equal("error", time.GetProperty("outcome").GetString());
+        Assert.Contains("not signed, and trusted keys were given", time.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Audit_seals_its_results_and_verify_sees_them_changed()
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "results.json");
+        Assert.Equal(0, CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--json", json, "--as-of", "2026-11-22").ExitCode);
+        Assert.True(File.Exists(json + ".seal"));
+        Assert.Equal(0, CliRunner.InProcess("verify", json).ExitCode);
+        File.AppendAllText(json, " ");
+        var run = CliRunner.InProcess("verify", json);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("changed after it was sealed", run.Stdout);
+    }
+
+    [Fact]
+    public void Snapshot_run_times_the_rollback_command_and_records_it_as_measured()
+    {
+        using var dir = new TempDir();
+        var app = Path.Combine(dir.Path, "app");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "a.conf"), "a");
+        var before = Path.Combine(dir.Path, "before.json");
+        Assert.Equal(0, CliRunner.InProcess("snapshot", app, "-o", before).ExitCode);
+        Assert.True(File.Exists(before + ".seal"));
+        // The installation adds a file; the vendor's rollback removes it, slowly.
+        File.WriteAllText(Path.Combine(app, "new.bin"), "x");
+        var bundle = Copy(dir);
+        var run = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--run", "--", "/bin/sh", "-c", $"sleep 0.3; rm '{app}/new.bin'");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("rollback took ", run.Stdout);
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "rollback.json")))!;
+        Assert.Null(doc["fact_provenance"]);
+        Assert.Equal(0, (int)doc["facts"]!["added"]!);
+        Assert.InRange((double)doc["facts"]!["duration"]!, 300, 60_000);
+        Assert.Equal(64, ((string)doc["sources"]![0]!["sha256"]!).Length);
+        var (_, results) = Audit(dir, bundle);
+        var time = Rows(results)["6.3.2b.time"];
+        Assert.Equal("pass", time.GetProperty("outcome").GetString());
+        Assert.Equal(["measured"], FactsFrom(time, "rollback.json").Select(f => f.GetProperty("provenance").GetString()).Distinct());
+
+        // Typed in, the same time is declared, and 6.3.2 b) does not pass on it.
+        var typed = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--rollback-time", "1 s");
+        Assert.Equal(0, typed.ExitCode);
+        Assert.Equal("error", Rows(Audit(dir, bundle).Results)["6.3.2b.time"].GetProperty("outcome").GetString());
+
+        // A rollback command that fails leaves the time as an error naming how it ended.
+        var failed = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--run", "--", "/bin/sh", "-c", "exit 3");
+        Assert.Equal(0, failed.ExitCode);
+        var failedTime = Rows(Audit(dir, bundle).Results)["6.3.2b.time"];
+        Assert.Equal("error", failedTime.GetProperty("outcome").GetString());
+        Assert.Contains("the rollback command exited with code 3", failedTime.GetProperty("message").GetString());
+
+        // --run needs the folder itself as AFTER, and a command.
+        Assert.Equal(2, CliRunner.InProcess("snapshot", "--compare", before, before, "--out", bundle, "--run", "--", "/bin/true").ExitCode);
+        Assert.Equal(2, CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--run").ExitCode);
+    }
+
+    [Fact]
+    public void Tests_that_finished_before_the_installation_ended_and_a_baseline_from_another_host_are_findings()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var tests = Path.Combine(bundle, "tests.json");
+        File.WriteAllText(tests, File.ReadAllText(tests).Replace("\"finished\": \"2026-11-21T09:40:00Z\"", "\"finished\": \"2026-11-20T07:00:00Z\""));
+        var baseline = Path.Combine(bundle, "baseline.json");
+        File.WriteAllText(baseline, File.ReadAllText(baseline).Replace("\"host\": \"gpu-node-01\"", "\"host\": \"lab-laptop\""));
+        var (_, results) = Audit(dir, bundle);
+        var findings = results.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!);
+        Assert.Equal(["host_mismatch", "tests_before_installation_end"], findings.Keys.Order());
+        Assert.Matches(@"^the functional tests finished at 2026-11-20T07:00:00Z \(\S*tests\.json\), before the installation log ends at 2026-11-20T17:45:03Z \(\S*logs\.json\)",
+            findings["tests_before_installation_end"].GetProperty("message").GetString());
+        Assert.Matches(@"^\S*baseline\.json was collected on host 'lab-laptop', the probe \(\S*environment\.json\) on 'gpu-node-01'$",
+            findings["host_mismatch"].GetProperty("message").GetString());
+    }
+}
