@@ -45,6 +45,42 @@ public class ChartFontTests(SampleReports samples) : IClassFixture<SampleReports
         Assert.NotNull(ChartFont.For(["各并发级别的延迟", "0123"]));
     }
 
+    /// <summary>The CLI, as a user runs it, on a machine with no fonts: iq in a child process whose /usr/share/fonts (the
+    /// directory SkiaSharp's Linux build reads; it does not ask fontconfig) is an empty tmpfs, in a mount namespace of its
+    /// own (<c>unshare -rm</c>, util-linux). The audit and <c>iq report</c> exit 2 naming the package, and write nothing.</summary>
+    [SkippableFact]
+    public void The_cli_refuses_charts_no_installed_font_draws_and_writes_nothing()
+    {
+        var unshare = Oracles.Which("unshare");
+        Oracles.Require(unshare is not null && Oracles.Run(unshare, ["-rm", "true"]).Exit == 0,
+            "unshare with user and mount namespaces (Debian package util-linux)");
+        using var dir = new TempDir();
+        var iq = Path.Combine(AppContext.BaseDirectory, "iq.dll");
+        (int Exit, string Stdout, string Stderr) Fontless(params string[] args) => Oracles.Run(unshare!,
+            ["-rm", "sh", "-c", "mount -t tmpfs none /usr/share/fonts && exec \"$@\"", "sh", "dotnet", iq, .. args]);
+
+        // The same machine with its fonts draws them (the refusal below is the fonts' absence, nothing else).
+        var withFonts = Oracles.Run(unshare!, ["-rm", "sh", "-c", "exec \"$@\"", "sh", "dotnet", iq,
+            "report", samples.File("failing", "json"), "--html", Path.Combine(dir.Path, "with-fonts.html")]);
+        Assert.True(withFonts.Exit == 1, withFonts.Stderr);
+
+        var out1 = Path.Combine(dir.Path, "audit");
+        var audit = Fontless("audit", Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), "--facts",
+            Path.Combine(TestPaths.Checklists, "samples", "failing"), "--out", out1, "--html", Path.Combine(out1, "r.html"));
+        Assert.True(audit.Exit == 2, audit.Stdout + audit.Stderr);
+        Assert.Contains("apt-get install fonts-wqy-microhei", audit.Stderr);
+        Assert.DoesNotContain("   at ", audit.Stderr);     // a message, not a stack trace
+        Assert.Equal("", audit.Stdout);
+        Assert.True(!Directory.Exists(out1) || Directory.GetFileSystemEntries(out1).Length == 0, string.Join(", ", Directory.Exists(out1) ? Directory.GetFileSystemEntries(out1) : []));
+
+        var out2 = Path.Combine(dir.Path, "report");
+        Directory.CreateDirectory(out2);
+        var report = Fontless("report", samples.File("failing", "json"), "--xlsx", Path.Combine(out2, "s.xlsx"), "--json", Path.Combine(out2, "r.json"));
+        Assert.True(report.Exit == 2, report.Stdout + report.Stderr);
+        Assert.Contains("apt-get install fonts-wqy-microhei", report.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(out2));
+    }
+
     static string Squash(string s) => Regex.Replace(s, @"\s+", "");
 }
 
