@@ -8,6 +8,9 @@ public static class Program
     {
         if (args is ["phases"]) { Phases.Run(); return; }
         if (args is ["logs-peak"]) { LogBenchmarks.Peak(); return; }
+        if (args is ["fleet-gen", var output, var count, ..]) { FleetBench.Generate(output, int.Parse(count), args.Length > 3 ? int.Parse(args[3]) : 1); return; }
+        if (args is ["fleet-floor", var floorRoot]) { FleetBench.Floor(floorRoot); return; }
+        if (args is ["fleet-eval", var evalRoot]) { FleetBench.Evaluate(evalRoot); return; }
         if (args is ["generate", var n]) { Console.WriteLine(Generated.File(int.Parse(n))); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }

@@ -33,6 +33,7 @@ public static class Program
         root.Subcommands.Add(ReportCommands.Report(stdout));
         root.Subcommands.Add(ReportCommands.Diff(stdout));
         root.Subcommands.Add(ReportCommands.Archive(stdout));
+        root.Subcommands.Add(FleetCommand.Create(stdout, stderr));
         if (args.Length == 0) args = ["audit"];
         try
         {

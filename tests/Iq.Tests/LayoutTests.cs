@@ -13,6 +13,7 @@ public class LayoutTests
         ["Iq.Scoring"] = 1,
         ["Iq.Engine"] = 2,
         ["Iq.Engine.Onnx"] = 3,
+        ["Iq.Engine.Postgres"] = 3, // the PostgreSQL results store, at the edge like ONNX Runtime
         ["iq"] = 4, // engine/Iq.Cli (assembly name iq)
         ["Iq.Cli"] = 4,
     };

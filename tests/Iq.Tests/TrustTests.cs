@@ -192,6 +192,50 @@ public class TrustTests
         Assert.Contains("not signed, and trusted keys were given", time.GetProperty("message").GetString());
     }
 
+    /// <summary><c>iq probe</c> and <c>iq redact</c> seal every document they write, signed with the lab's key: openssl
+    /// verifies a probe seal's signature, <c>iq verify</c> with the lab's public key accepts both bundles, and a redacted
+    /// document edited afterwards is seen as changed.</summary>
+    [SkippableFact]
+    public void Probe_and_redact_seal_what_they_write_with_the_labs_key()
+    {
+        var openssl = Openssl();
+        using var dir = new TempDir();
+        string P(string name) => Path.Combine(dir.Path, name);
+        Ok(Oracles.Run(openssl, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("lab.key")]));
+        Ok(Oracles.Run(openssl, ["pkey", "-in", P("lab.key"), "-pubout", "-out", P("lab.pub")]));
+        var machine = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "machines", "security-host");
+        var probe = CliRunner.InProcess("probe", "--root", machine, "--out", P("probe"), "--sign-key", P("lab.key"));
+        Assert.True(probe.ExitCode == 0, probe.Stderr);
+        var documents = Directory.GetFiles(P("probe"), "*.json").Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(P("probe/security.json"), documents);
+        Assert.Equal(documents.Select(d => d + ".seal"), Directory.GetFiles(P("probe"), "*.seal").Order(StringComparer.Ordinal));
+
+        // openssl checks one probe seal's signature over the payload docs/trust.md defines.
+        var s = JsonNode.Parse(File.ReadAllText(P("probe/security.json.seal")))!;
+        var payload = $"iq.seal/1\nfile={s["file"]}\nsha256={s["sha256"]}\nsize={s["size"]}\ntool={s["tool"]}\nhost={s["host"]}\nsealed_at={s["sealed_at"]}\n";
+        File.WriteAllBytes(P("payload"), Encoding.UTF8.GetBytes(payload));
+        File.WriteAllBytes(P("sig.der"), Convert.FromBase64String(s["signature"]!["value"]!.GetValue<string>()));
+        Assert.Equal((0, "Verified OK\n"), Pick(Oracles.Run(openssl, ["dgst", "-sha256", "-verify", P("lab.pub"), "-signature", P("sig.der"), P("payload")])));
+        var probed = CliRunner.InProcess("verify", P("probe"), "--trust-key", P("lab.pub"));
+        Assert.True(probed.ExitCode == 0, probed.Stdout + probed.Stderr);
+
+        // The probe's seals held, so its redacted copies are sealed again, with the same key.
+        var redact = CliRunner.InProcess("redact", P("probe"), "--out", P("redacted"), "--salt-file", P("salt"), "--sign-key", P("lab.key"));
+        Assert.True(redact.ExitCode == 0, redact.Stderr);
+        Assert.Equal(documents.Select(d => Path.GetFileName(d) + ".seal"),
+            Directory.GetFiles(P("redacted"), "*.seal").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var redacted = CliRunner.InProcess("verify", P("redacted"), "--trust-key", P("lab.pub"));
+        Assert.True(redacted.ExitCode == 0, redacted.Stdout + redacted.Stderr);
+        Assert.NotEqual(File.ReadAllBytes(P("probe/security.json")), File.ReadAllBytes(P("redacted/security.json")));
+
+        File.AppendAllText(P("redacted/security.json"), " ");
+        var edited = CliRunner.InProcess("verify", P("redacted"), "--trust-key", P("lab.pub"));
+        Assert.Equal(1, edited.ExitCode);
+        Assert.Matches(@"broken\s+\S*security\.json\s+security \(measured\): changed after it was sealed", edited.Stdout);
+    }
+
+    static (int, string) Pick((int Exit, string Stdout, string Stderr) run) => (run.Exit, run.Stdout);
+
     [Fact]
     public void Audit_seals_its_results_and_verify_sees_them_changed()
     {

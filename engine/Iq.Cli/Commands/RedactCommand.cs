@@ -27,6 +27,8 @@ static class RedactCommand
         command.Options.Add(outDir);
         command.Options.Add(salt);
         command.Options.Add(list);
+        var sign = new SignKeyOption();
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(list))
@@ -39,6 +41,8 @@ static class RedactCommand
             var target = parse.GetValue(outDir) ?? source.TrimEnd('/', '\\') + "-redacted";
             if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException("--out: the redacted copy cannot replace the bundle");
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException($"--out: {target} is not empty");
+            // Read before anything is written: a key that does not load is a usage error with nothing created.
+            using var signing = sign.Read(parse);
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), stdout), FactSchema.Default);
@@ -48,12 +52,13 @@ static class RedactCommand
                 var bytes = System.Text.Encoding.UTF8.GetBytes(text);
                 var copy = Path.Combine(target, Path.GetFileName(file));
                 AtomicFile.Write(copy, s => s.Write(bytes));
-                // Redaction changes names, not measurements: a document whose seal held is sealed again as redacted; one
-                // whose seal did not hold stays unsealed, and its facts count as declared as they did before.
+                // Redaction changes names, not measurements: a document whose seal held is sealed again as redacted (signed
+                // with --sign-key, so that a lab trusting only its key keeps trusting the copy); one whose seal did not hold
+                // stays unsealed, and its facts count as declared as they did before.
                 var original = Path.Combine(source, Path.GetFileName(file));
                 var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(original)));
                 if (Iq.Engine.Trust.Seals.Check(original, sha, needed: true, trusted: []).State == Iq.Rules.Model.SealState.Intact)
-                    Iq.Engine.Trust.Seals.Write(copy, bytes, null);
+                    Iq.Engine.Trust.Seals.Write(copy, bytes, signing);
             }
             foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".json" + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
                 stdout.WriteLine($"not copied (not a fact document, not redacted): {Path.GetFileName(skipped)}");

@@ -61,6 +61,8 @@ public static class AuditPipeline
             Checklists = compiled.Count == request.Checklists.Count ? compiled : [],
             Probe = state.Probed,
             Stages = times,
+            Facts = state.Facts,
+            Documents = state.Documents,
         };
     }
 

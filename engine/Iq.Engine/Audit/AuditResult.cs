@@ -36,6 +36,13 @@ public sealed record AuditResult
     /// <summary>The probe, when one was asked for and ran: where its bundle was written and how long it took.</summary>
     public ProbedBundle? Probe { get; init; }
 
+    /// <summary>The facts as read (null when the audit stopped before reading them), for callers that file audits by
+    /// what the bundle says (a fleet: the plan's site and product).</summary>
+    public Iq.Rules.Runtime.FactValues? Facts { get; init; }
+
+    /// <summary>Each fact document as read, with its header (host, collected_at).</summary>
+    public IReadOnlyList<Iq.Engine.Facts.FactDocumentInfo> Documents { get; init; } = [];
+
     /// <summary>The stages that ran, in order, each with its time.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
 

@@ -230,6 +230,7 @@ public sealed partial class FactSchema : IFactSchema
     static readonly ObjectType Plan = Obj("plan",
         M("product", Obj("product", M("name", IqType.String, "product name (C.1 评估对象)"), M("version", IqType.Version, "product version"),
             M("model", IqType.String, "model designation (型号规格)"), M("manufacturer", IqType.String, "manufacturer (注册人/生产企业)")), "the device software"),
+        M("site", IqType.String, "the installation site (hospital, department): iq fleet files and compares audits by it; without it, the bundle's folder name"),
         M("os", Obj("os requirement", M("ids", ListOf(IqType.String), "accepted os-release IDs, e.g. centos, rocky, rhel"),
             M("min_version", IqType.Version, "lowest OS version")), "operating system requirement (Annex B.1.1.2)"),
         M("hardware", Obj("hardware", M("minimum", HardwareRequirement, "minimum configuration (Annex B.1.1.1)"),

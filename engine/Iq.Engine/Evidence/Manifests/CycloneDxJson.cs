@@ -95,7 +95,8 @@ sealed class JsonSource(string file, byte[] bytes)
             throw new EvidenceInputException($"{file}: not UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at offset {e.Index}");
         }
         JsonNode? doc;
-        try { doc = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }); }
+        // Nested components go deep, so 256 levels; a member named twice is refused, as in every JSON iq reads.
+        try { doc = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256, AllowDuplicateProperties = false, CommentHandling = JsonCommentHandling.Skip }); }
         catch (JsonException e)
         {
             throw new EvidenceInputException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: malformed JSON: " +

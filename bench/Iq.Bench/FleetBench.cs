@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iq.Engine.Audit;
+using Iq.Engine.Facts;
+using Iq.Engine.Fleet;
+using Iq.Rules.Compilation;
+
+namespace Iq.Bench;
+
+/// <summary>The fleet figures. <c>fleet-gen OUT N [SEED]</c> writes N realistic bundles (from the two sample bundles:
+/// varied hardware, software versions, product versions, sites audited twice months apart, missing documents, planted
+/// failures, a few malformed documents); <c>fleet-floor ROOT</c> merely parses every JSON file under ROOT with
+/// System.Text.Json on all cores (the floor); <c>fleet-eval ROOT</c> does what <c>iq fleet run</c> does per bundle (hash,
+/// <see cref="FleetRunner.Audit"/> through the audit pipeline, the record with its gzipped results) on all cores, with
+/// no store. Each prints its time and the process's peak memory (VmHWM).</summary>
+static class FleetBench
+{
+    public static void Generate(string output, int count, int seed)
+    {
+        var random = new Random(seed);
+        var samples = new[] { "compliant", "failing" }.ToDictionary(s => s, s =>
+            Directory.GetFiles(Path.Combine(Paths.Repo, "checklists", "samples", s), "*.json")
+                .ToDictionary(f => Path.GetFileName(f)!, f => JsonNode.Parse(File.ReadAllBytes(f))!));
+        string[] versions = ["3.1.0", "3.2.1", "3.2.1", "3.3.0"];
+        string[] docker = ["19.03.15", "20.10.24", "24.0.7", "24.0.7", "25.0.3"];
+        int[] cores = [64, 128, 128, 256];
+        string[] memory = ["256 GiB", "512 GiB", "512 GiB", "1 TiB"];
+        var sites = Math.Max(1, count / 2);
+        var malformed = 0;
+        for (var i = 0; i < count; i++)
+        {
+            // Each site twice: a first audit and one some months later (verdicts may change between them).
+            var site = i % sites;
+            var round = i / sites;
+            var when = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 120) + round * 150);
+            var folder = Path.Combine(output, $"region-{site % 7}", $"hospital-{site:D5}", when.ToString("yyyy-MM-dd"));
+            Directory.CreateDirectory(folder);
+            var docs = samples[random.NextDouble() < 0.7 ? "compliant" : "failing"].ToDictionary(d => d.Key, d => d.Value.DeepClone());
+            var host = $"node-{site:D5}";
+            foreach (var doc in docs.Values)
+            {
+                doc["collected_at"] = when.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+                doc["host"] = host;
+            }
+            var plan = docs["plan.json"]["facts"]!;
+            plan["site"] = $"hospital-{site:D5}";
+            plan["product"]!["version"] = versions[random.Next(versions.Length)];
+            var env = docs["environment.json"]["facts"]!;
+            env["host"]!["name"] = host;
+            env["cpu"]!["logical_cores"] = cores[random.Next(cores.Length)];
+            env["memory"]!["total"] = memory[random.Next(memory.Length)];
+            if (env["gpus"] is JsonArray gpus && gpus.Count > 0 && random.NextDouble() < 0.1) gpus.RemoveAt(gpus.Count - 1);
+            if (docs["software.json"]["facts"]!["docker"] is JsonObject d) d["version"] = docker[random.Next(docker.Length)];
+            // Missing documents: evidence the audit must report as missing, not pass.
+            if (random.NextDouble() < 0.05) docs.Remove("baseline.json");
+            if (random.NextDouble() < 0.05) docs.Remove("tests.json");
+            if (random.NextDouble() < 0.03) docs.Remove("attestations.json");
+            foreach (var (name, doc) in docs)
+                File.WriteAllText(Path.Combine(folder, name), doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            if (random.NextDouble() < 0.01)
+            {
+                // A document cut short, as a copy interrupted would leave it.
+                var victim = Path.Combine(folder, "environment.json");
+                var text = File.ReadAllText(victim);
+                File.WriteAllText(victim, text[..(text.Length / 2)]);
+                malformed++;
+            }
+        }
+        Console.WriteLine($"{count} bundles for {sites} sites written under {output} ({malformed} with a malformed document)");
+    }
+
+    /// <summary>Parse every JSON file under the root on all cores and nothing more.</summary>
+    public static void Floor(string root)
+    {
+        var clock = Stopwatch.StartNew();
+        long files = 0, bytes = 0;
+        var bundles = FleetBundles.Under(root).ToList();
+        Parallel.ForEach(bundles, folder =>
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+            {
+                var data = File.ReadAllBytes(file);
+                try { using var doc = JsonDocument.Parse(data); }
+                catch (JsonException) { }
+                Interlocked.Increment(ref files);
+                Interlocked.Add(ref bytes, data.Length);
+            }
+        });
+        Print($"floor: parsed {files} files ({bytes / 1024 / 1024} MiB) of {bundles.Count} bundles", clock.Elapsed, bundles.Count);
+    }
+
+    /// <summary>Everything iq fleet run does per bundle, on all cores, with no store.</summary>
+    public static void Evaluate(string root)
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var config = FleetConfig.Of(request);
+        var checklist = AuditChecklist.Of(request.Checklist);
+        var sha = request.Checklist.Model.Sources[0].Sha256;
+        long done = 0, failed = 0, rows = 0, results = 0;
+        Parallel.ForEach(FleetBundles.Under(root), folder =>
+        {
+            var hash = FleetBundles.Hash(folder);
+            var record = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
+            Interlocked.Increment(ref done);
+            if (record.Failed) Interlocked.Increment(ref failed);
+            Interlocked.Add(ref rows, record.Rows.Count);
+            Interlocked.Add(ref results, record.ResultsGzip?.Length ?? 0);
+        });
+        Print($"evaluate (no store): {done} bundles, {failed} not evaluable, {rows} result rows, {results / 1024} KiB of gzipped results", clock.Elapsed, done);
+    }
+
+    static void Print(string what, TimeSpan elapsed, long bundles)
+    {
+        var peak = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?"
+            : "?";
+        Console.WriteLine($"{what}: {elapsed.TotalSeconds:F2} s ({bundles / Math.Max(elapsed.TotalSeconds, 1e-3):F0} bundles/s) on {Environment.ProcessorCount} cores; peak memory {peak}");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Iq.Engine.Fleet;
+
+/// <summary>The bundle folders under a fleet's roots, found lazily (a directory at a time, never the whole tree in
+/// memory): a folder holding at least one <c>*.json</c> is a bundle, and its subfolders are not searched further, as
+/// the bundle reader reads only the folder's own documents.</summary>
+public static class FleetBundles
+{
+    public static IEnumerable<string> Under(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        while (pending.TryPop(out var dir))
+        {
+            if (Directory.EnumerateFiles(dir, "*.json", options).Any())
+            {
+                yield return dir;
+                continue;
+            }
+            // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse())
+                pending.Push(sub);
+        }
+    }
+
+    /// <summary>A bundle folder's name relative to the root it was found under, with '/' between folders.</summary>
+    public static string RelativeName(string root, string folder) => Path.GetRelativePath(root, folder).Replace('\\', '/');
+
+    /// <summary>The content hash of a bundle: SHA-256 over each document's file name and SHA-256, in the order the bundle
+    /// reader reads them, so that it equals <see cref="OfInputs"/> over what the audit read.</summary>
+    public static string Hash(string folder)
+    {
+        var lines = new StringBuilder();
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                int n;
+                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) sha.AppendData(buffer, 0, n);
+                lines.Append(Path.GetFileName(file)).Append('\0').Append(Convert.ToHexStringLower(sha.GetHashAndReset())).Append('\n');
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
+    }
+
+    /// <summary>The same hash from the fact documents an audit read (name and SHA-256 of each).</summary>
+    public static string OfInputs(IEnumerable<(string Path, string Sha256)> documents)
+    {
+        var lines = new StringBuilder();
+        foreach (var (path, sha) in documents.OrderBy(d => Path.GetFileName(d.Path), StringComparer.Ordinal))
+            lines.Append(Path.GetFileName(path)).Append('\0').Append(sha).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Iq.Rules.Compilation;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Reports;
+
+namespace Iq.Engine.Fleet;
+
+/// <summary>A fleet run: every bundle folder under <see cref="Roots"/> audited with one compiled checklist and the same
+/// judgments, waivers, clock and scoring, each as one <see cref="Audit.AuditPipeline.Run"/>.</summary>
+public sealed record FleetRequest
+{
+    public required IReadOnlyList<string> Roots { get; init; }
+    public required CompiledChecklist Checklist { get; init; }
+    public DateTimeOffset? AsOf { get; init; }
+    public string? ScoringModel { get; init; }
+    public IReadOnlyList<string> AttestationFiles { get; init; } = [];
+    public IReadOnlyList<string> WaiverFiles { get; init; } = [];
+
+    /// <summary>Evaluate again bundles the store holds already (evaluated before this run started) with the same inputs.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Audits at once; 0: one per core.</summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>The language of the results JSON kept per audit (what <c>iq fleet export</c> gives back).</summary>
+    public string Language { get; init; } = "zh";
+}
+
+/// <summary>What makes two evaluations of the same bundle the same, apart from the bundle itself: the checklist with its
+/// chain (by content, not path, so that workers on machines with other paths agree), the params as compiled, the
+/// judgment and waiver files (by content), the clock, the scoring model, the results language and the engine version.
+/// A bundle's key is SHA-256 of this, the bundle's folder relative to its root (two sites with byte-identical bundles
+/// are two audits; workers that mount the fleet at different places agree) and the bundle's content hash.</summary>
+public sealed record FleetConfig(string Key, string Text)
+{
+    public static FleetConfig Of(FleetRequest r)
+    {
+        var m = r.Checklist.Model;
+        var t = new StringBuilder();
+        t.Append("engine ").Append(AuditReport.CurrentEngineVersion).Append('\n');
+        t.Append("checklist ").Append(m.Id).Append(' ').Append(m.Version).Append('\n');
+        foreach (var s in m.Sources) t.Append("source ").Append(s.Sha256).Append('\n');
+        foreach (var p in m.Params) t.Append("param ").Append(p.Name).Append(' ').Append(p.Type.Name).Append(' ').Append(ValueFormatter.Plain(p.Value, p.Type)).Append('\n');
+        foreach (var f in r.AttestationFiles) t.Append("attestations ").Append(FileHash(f)).Append('\n');
+        foreach (var f in r.WaiverFiles) t.Append("waivers ").Append(FileHash(f)).Append('\n');
+        t.Append("as-of ").Append(r.AsOf is { } at ? at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : "now").Append('\n');
+        t.Append("scoring ").Append(r.ScoringModel ?? m.Scoring.Model).Append('\n');
+        t.Append("language ").Append(r.Language).Append('\n');
+        var text = t.ToString();
+        return new FleetConfig(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), text);
+    }
+
+    /// <summary>The key of one bundle under this configuration.</summary>
+    public string KeyOf(string relativeName, string bundleHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key + "\n" + relativeName + "\0" + bundleHash)));
+
+    static string FileHash(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing:" + path;
+}

@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Threading.Channels;
+using Iq.Engine.Audit;
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Runtime;
+using Iq.Scoring.Reports;
+using Iq.Scoring.Scoring;
+
+namespace Iq.Engine.Fleet;
+
+/// <summary>How far a run is: bundles found so far (and the total once the tree has been counted), done, and how.</summary>
+public sealed record FleetProgress(long Found, long? Total, long Done, long Evaluated, long Skipped, long Failed, TimeSpan Elapsed);
+
+/// <summary>What a run did, and the exit code its bundles add up to.</summary>
+public sealed record FleetOutcome(long RunId, FleetCounts Counts, long Passed, long NotPassed, long NotEvaluable, TimeSpan Elapsed, bool Cancelled)
+{
+    /// <summary>2 when some bundle could not be evaluated (it is recorded), else 1 when some verdict is fail or incomplete,
+    /// else 0 — over every bundle under the roots, skipped ones by their stored audit.</summary>
+    public int ExitCode => NotEvaluable > 0 ? 2 : NotPassed > 0 ? 1 : 0;
+}
+
+/// <summary><c>iq fleet run</c> as a library call. Streams: bundle folders are found lazily, hashed into their keys, claimed
+/// in batches, audited in parallel with one compiled checklist (<see cref="AuditPipeline.Run"/> each), and written in
+/// batches by one writer; every stage hands on through a bounded channel, so memory does not grow with the fleet.</summary>
+public static class FleetRunner
+{
+    const int ClaimBatch = 64;
+    const int CommitBatch = 256;
+    static readonly TimeSpan CommitEvery = TimeSpan.FromMilliseconds(250);
+
+    public static FleetOutcome Run(FleetRequest request, SqlFleetStore store, IProgress<FleetProgress>? progress = null,
+        CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var config = FleetConfig.Of(request);
+        var model = request.Checklist.Model;
+        var checklist = AuditChecklist.Of(request.Checklist);
+        var parallelism = request.Parallelism > 0 ? request.Parallelism : Environment.ProcessorCount;
+        if (store.WorkerId == 0) store.RegisterWorker();
+        var run = store.BeginRun(new SqlFleetStore.RunStart(request.Roots.Select(Path.GetFullPath).ToList(), config, model.Id, model.Version,
+            model.Sources[0].Sha256, AuditReport.CurrentEngineVersion, request.AsOf, request.Force), started);
+
+        long found = 0, done = 0, evaluated = 0, skipped = 0, failed = 0, busy = 0, lost = 0, passed = 0, notPassed = 0, notEvaluable = 0;
+        long? total = null;
+        void Report() => progress?.Report(new FleetProgress(Interlocked.Read(ref found), total, Interlocked.Read(ref done),
+            Interlocked.Read(ref evaluated), Interlocked.Read(ref skipped), Interlocked.Read(ref failed), clock.Elapsed));
+        void Tally(Verdict? v, bool failedBundle)
+        {
+            if (failedBundle) Interlocked.Increment(ref notEvaluable);
+            else if (v == Verdict.Pass) Interlocked.Increment(ref passed);
+            else Interlocked.Increment(ref notPassed);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var token = linked.Token;
+        var folders = Channel.CreateBounded<(string Root, string Folder)>(new BoundedChannelOptions(1024) { SingleWriter = true });
+        var keyed = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(1024) { SingleReader = true });
+        var work = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(parallelism * 4) { SingleWriter = true });
+        var records = Channel.CreateBounded<FleetRecord>(new BoundedChannelOptions(CommitBatch * 2) { SingleReader = true });
+        var errors = new List<Exception>();
+        Task Guard(Func<Task> body) => Task.Run(async () =>
+        {
+            try { await body(); }
+            catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                lock (errors) errors.Add(e);
+                linked.Cancel();
+            }
+        });
+
+        // The count of bundles, for the ETA: a second walk of the tree that keeps only a number.
+        var counting = Task.Run(() =>
+        {
+            long n = 0;
+            foreach (var root in request.Roots)
+                foreach (var _ in FleetBundles.Under(root))
+                {
+                    if (token.IsCancellationRequested) return;
+                    n++;
+                }
+            total = n;
+        });
+
+        var discover = Guard(async () =>
+        {
+            try
+            {
+                foreach (var root in request.Roots)
+                    foreach (var folder in FleetBundles.Under(root))
+                    {
+                        await folders.Writer.WriteAsync((root, folder), token);
+                        Interlocked.Increment(ref found);
+                    }
+            }
+            finally { folders.Writer.TryComplete(); }
+        });
+
+        var hashing = Enumerable.Range(0, Math.Max(1, parallelism / 2)).Select(_ => Guard(async () =>
+        {
+            await foreach (var (root, folder) in folders.Reader.ReadAllAsync(token))
+            {
+                string hash;
+                try { hash = FleetBundles.Hash(folder); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Unreadable: keyed by its path and the error, recorded as not evaluable.
+                    hash = "unreadable:" + e.Message;
+                }
+                await keyed.Writer.WriteAsync((folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash)), token);
+            }
+        })).ToList();
+        var hashed = Task.WhenAll(hashing).ContinueWith(_ => keyed.Writer.TryComplete(), TaskScheduler.Default);
+
+        var claimer = Guard(async () =>
+        {
+            try
+            {
+                var batch = new List<(string Path, string Hash, string Key)>(ClaimBatch);
+                while (await keyed.Reader.WaitToReadAsync(token))
+                {
+                    batch.Clear();
+                    while (batch.Count < ClaimBatch && keyed.Reader.TryRead(out var item)) batch.Add(item);
+                    var answers = store.Claim(batch.Select(b => (b.Key, b.Path)).ToList(), run, started, request.Force);
+                    foreach (var (item, answer) in batch.Zip(answers))
+                    {
+                        if (answer.Key != item.Key) throw new InvalidOperationException("the store answered claims out of order");
+                        switch (answer.State)
+                        {
+                            case ClaimState.Claimed:
+                                await work.Writer.WriteAsync(item, token);
+                                break;
+                            case ClaimState.Done:
+                                Interlocked.Increment(ref skipped);
+                                Interlocked.Increment(ref done);
+                                Tally(answer.Verdict, answer.Failed);
+                                break;
+                            case ClaimState.Busy:
+                                Interlocked.Increment(ref busy);
+                                Interlocked.Increment(ref done);
+                                break;
+                        }
+                    }
+                    Report();
+                }
+            }
+            finally { work.Writer.TryComplete(); }
+        });
+
+        var auditors = Enumerable.Range(0, parallelism).Select(_ => Guard(async () =>
+        {
+            await foreach (var item in work.Reader.ReadAllAsync(token))
+            {
+                var record = Audit(request, checklist, model.Sources[0].Sha256, item.Path, item.Hash, item.Key);
+                await records.Writer.WriteAsync(record, token);
+            }
+        })).ToList();
+        var audited = Task.WhenAll(auditors).ContinueWith(_ => records.Writer.TryComplete(), TaskScheduler.Default);
+
+        var writer = Guard(async () =>
+        {
+            var batch = new List<FleetRecord>(CommitBatch);
+            var since = Stopwatch.StartNew();
+            void Flush()
+            {
+                lost += store.Commit(batch, run);
+                foreach (var r in batch)
+                {
+                    Interlocked.Increment(ref done);
+                    if (r.Failed) Interlocked.Increment(ref failed);
+                    else Interlocked.Increment(ref evaluated);
+                    Tally(r.Verdict, r.Failed);
+                }
+                batch.Clear();
+                since.Restart();
+                Report();
+            }
+            while (await records.Reader.WaitToReadAsync(token))
+            {
+                while (batch.Count < CommitBatch && records.Reader.TryRead(out var r)) batch.Add(r);
+                if (batch.Count >= CommitBatch || since.Elapsed >= CommitEvery) Flush();
+            }
+            Flush();
+        });
+
+        var all = new List<Task> { discover, hashed, claimer, audited, writer };
+        all.AddRange(hashing);
+        all.AddRange(auditors);
+        try { Task.WaitAll(all.ToArray(), CancellationToken.None); }
+        catch (AggregateException) { }
+        try { counting.Wait(CancellationToken.None); } catch (AggregateException) { }
+        if (errors.Count > 0)
+        {
+            SafeRelease(store);
+            store.EndRun(run, Counts(), "failed");
+            if (errors[0] is FleetStoreException) throw errors[0];
+            throw new AggregateException("the fleet run failed", errors);
+        }
+        var cancelled = cancel.IsCancellationRequested;
+        if (cancelled) SafeRelease(store);
+        store.EndRun(run, Counts(), cancelled ? "interrupted" : "finished");
+        Report();
+        return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled);
+
+        FleetCounts Counts() => new(found, evaluated, skipped, failed, busy, lost);
+    }
+
+    static void SafeRelease(SqlFleetStore store)
+    {
+        try { store.ReleaseClaims(); }
+        catch (FleetStoreException) { }
+    }
+
+    /// <summary>One bundle through the audit pipeline, flattened into what the store keeps.</summary>
+    public static FleetRecord Audit(FleetRequest request, AuditChecklist checklist, string checklistSha, string path, string hash, string key)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = request.Checklist.Model;
+        var site = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        var record = new FleetRecord
+        {
+            Key = key,
+            BundlePath = path,
+            BundleSha256 = hash,
+            Site = site,
+            ChecklistId = model.Id,
+            ChecklistVersion = model.Version,
+            ChecklistSha256 = checklistSha,
+            EngineVersion = AuditReport.CurrentEngineVersion,
+            AsOf = request.AsOf,
+            EvaluatedAt = DateTimeOffset.UtcNow,
+        };
+        if (hash.StartsWith("unreadable:", StringComparison.Ordinal))
+            return record with { Error = $"{path}: cannot read the bundle: {hash["unreadable:".Length..]}", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+        AuditResult result;
+        try
+        {
+            result = AuditPipeline.Run(new AuditRequest
+            {
+                Checklist = checklist,
+                FactBundles = [path],
+                AsOf = request.AsOf,
+                ScoringModel = request.ScoringModel,
+                AttestationFiles = request.AttestationFiles,
+                WaiverFiles = request.WaiverFiles,
+            });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One bundle's surprise is recorded with it; the fleet goes on.
+            return record with { Error = $"{path}: internal error: {e.GetType().Name}: {e.Message}", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+        }
+        record = record with
+        {
+            Host = result.Documents.FirstOrDefault(d => d.Kind == "environment")?.Header.Host
+                   ?? result.Documents.Select(d => d.Header.Host).FirstOrDefault(h => !string.IsNullOrEmpty(h)) ?? "",
+            CollectedAt = result.Documents.Select(d => d.Header.CollectedAt).Max(),
+            Site = SiteOf(result.Facts) ?? site,
+        };
+        if (result.Report is not { } report)
+        {
+            var errors = result.Errors.Select(d => d.ToString()).ToList();
+            return record with
+            {
+                Error = string.Join("\n", errors.Count > 0 ? errors : ["the audit gave no report"]),
+                Inputs = [],
+                ElapsedMs = clock.Elapsed.TotalMilliseconds,
+            };
+        }
+        var prefix = Path.Combine(path, "x")[..^1].Replace('\\', '/');
+        var read = report.Inputs.Where(i => i.Path.StartsWith(prefix, StringComparison.Ordinal) && !i.Path[prefix.Length..].Contains('/'))
+            .Select(i => (i.Path, i.Sha256)).ToList();
+        if (FleetBundles.OfInputs(read) != hash)
+            return record with { Error = $"{path}: the bundle changed while it was being audited; run again", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+
+        var document = ResultsDocument.From(report, request.Language);
+        byte[] gzip;
+        using (var ms = new MemoryStream())
+        {
+            using (var z = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true)) ResultsJson.Write(document, z);
+            gzip = ms.ToArray();
+        }
+        var product = report.Info.Product;
+        return record with
+        {
+            ProductName = product.Name,
+            ProductModel = product.Model,
+            ProductVersion = product.Version,
+            Verdict = report.Score.Verdict,
+            Score = report.Score.Root.Score,
+            Inputs = report.Inputs,
+            Rows = report.Results.Select(r => Row(r, document.Sources.GetValueOrDefault(r.ItemId) ?? [])).ToList(),
+            ResultsGzip = gzip,
+            ElapsedMs = clock.Elapsed.TotalMilliseconds,
+        };
+    }
+
+    static FleetRow Row(ItemResult r, IReadOnlyList<string> sources) => new(r.Id, r.ItemId, r.SectionId, r.Title, r.Clause,
+        r.Level.ToString().ToLowerInvariant(), r.Automated ? "automatic" : "manual", r.Weight, r.Outcome, ResultsDocument.Counted(r.Outcome),
+        Math.Round(r.Score, 4), string.Join("; ", r.Evidence.Select(e => e.Actual)), string.Join("; ", r.Evidence.Select(e => e.Expected)),
+        r.Message, string.Join(", ", sources));
+
+    /// <summary>The plan's <c>site</c>, when it gives one.</summary>
+    static string? SiteOf(FactValues? facts) =>
+        facts?.Roots.GetValueOrDefault("plan") is FactObject plan && plan.TryGet("site", out var s) && s is string site && !string.IsNullOrWhiteSpace(site)
+            ? site.Trim() : null;
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Iq.Scoring.Reports.Fleet;
+
+/// <summary>The fleet report on a console: verdicts by product version, the items that fail most, sites whose verdict
+/// changed, bundles that could not be evaluated, the recent runs. Plain text, so it reads the same in CI logs.</summary>
+public static class FleetConsoleReport
+{
+    public static void Write(FleetSummary s, TextWriter o, int worst = 10)
+    {
+        o.WriteLine($"Fleet of {s.ChecklistId} {s.ChecklistVersion} in {s.Store}: {s.SiteCount} sites, {s.Audits} audits stored ({s.NotEvaluable} not evaluable)");
+        o.WriteLine();
+        o.WriteLine($"{"product",-30} {"version",-14} {"pass",6} {"fail",6} {"incompl",7} {"n/eval",6} {"total",6}");
+        foreach (var p in s.ByProductVersion)
+            o.WriteLine($"{Cut(p.Product.Length == 0 ? "(no product)" : p.Product, 30),-30} {Cut(p.Version, 14),-14} {p.Pass,6} {p.Fail,6} {p.Incomplete,7} {p.NotEvaluable,6} {p.Total,6}");
+        var worstItems = s.WorstItems(worst).ToList();
+        if (worstItems.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Items that fail most (current audit of each site; pass rate over pass, fail and error):");
+            foreach (var i in worstItems)
+                o.WriteLine($"  {i.Fail + i.Error,6} sites  {Rate(i.PassRate),6}  {i.RowId} [{i.Level}{(i.Clause.Length > 0 ? ", " + i.Clause : "")}] {i.Title}");
+        }
+        if (s.Changed.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Sites whose verdict changed since their previous audit ({s.Changed.Count}):");
+            foreach (var c in s.Changed)
+                o.WriteLine($"  {c.Site}: {c.PreviousVerdict} (audit {c.PreviousAuditId}, {c.PreviousCollectedAt ?? "?"}) → {c.Verdict} (audit {c.AuditId}, {c.CollectedAt ?? "?"})");
+        }
+        if (s.Failures.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Bundles that could not be evaluated ({s.Failures.Count}):");
+            foreach (var f in s.Failures)
+                o.WriteLine($"  audit {f.AuditId} {f.BundlePath}: {FirstLine(f.Error)}");
+        }
+        if (s.Runs.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Recent runs:");
+            foreach (var r in s.Runs.Take(5))
+                o.WriteLine($"  run {r.Id} on {r.Host} {r.StartedAt} {r.Status}: {r.Seen} bundles, {r.Evaluated} evaluated, {r.Skipped} skipped, {r.Failed} not evaluable");
+        }
+    }
+
+    public static string Rate(double? rate) => rate is { } r ? (100 * r).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
+    static string FirstLine(string text)
+    {
+        var n = text.IndexOf('\n');
+        return n < 0 ? text : text[..n] + " …";
+    }
+
+    static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}
+
+/// <summary>The fleet report as JSON (schema <c>iq.fleet/1</c>): the summary's lists under stable names.</summary>
+public static class FleetJsonReport
+{
+    public const string Schema = "iq.fleet/1";
+
+    public static void Write(FleetSummary s, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("store", s.Store);
+        w.WriteStartObject("checklist");
+        w.WriteString("id", s.ChecklistId);
+        w.WriteString("version", s.ChecklistVersion);
+        w.WriteEndObject();
+        w.WriteNumber("audits", s.Audits);
+        w.WriteNumber("site_count", s.SiteCount);
+        w.WriteNumber("not_evaluable", s.NotEvaluable);
+        Array(w, "by_product_version", s.ByProductVersion, p =>
+        {
+            w.WriteString("product", p.Product); w.WriteString("version", p.Version);
+            w.WriteNumber("pass", p.Pass); w.WriteNumber("fail", p.Fail); w.WriteNumber("incomplete", p.Incomplete);
+            w.WriteNumber("not_evaluable", p.NotEvaluable); w.WriteNumber("total", p.Total);
+        });
+        Array(w, "sites", s.Sites, x =>
+        {
+            w.WriteString("site", x.Site); w.WriteNumber("audit", x.AuditId); w.WriteString("bundle", x.BundlePath);
+            w.WriteString("product", x.Product); w.WriteString("version", x.Version); Opt(w, "collected_at", x.CollectedAt);
+            w.WriteString("verdict", x.Verdict);
+            if (x.Score is { } sc) w.WriteNumber("score", Math.Round(sc, 4)); else w.WriteNull("score");
+        });
+        Array(w, "items", s.Items, i =>
+        {
+            w.WriteString("id", i.RowId); w.WriteString("title", i.Title); w.WriteString("clause", i.Clause); w.WriteString("level", i.Level);
+            w.WriteNumber("pass", i.Pass); w.WriteNumber("fail", i.Fail); w.WriteNumber("error", i.Error); w.WriteNumber("other", i.Other);
+            if (i.PassRate is { } r) w.WriteNumber("pass_rate", Math.Round(r, 4)); else w.WriteNull("pass_rate");
+        });
+        Array(w, "worst_items", s.WorstItems(20).ToList(), i => { w.WriteString("id", i.RowId); w.WriteNumber("fail_or_error", i.Fail + i.Error); });
+        Array(w, "verdict_changed", s.Changed, c =>
+        {
+            w.WriteString("site", c.Site);
+            w.WriteNumber("previous_audit", c.PreviousAuditId); w.WriteString("previous_verdict", c.PreviousVerdict); Opt(w, "previous_collected_at", c.PreviousCollectedAt);
+            w.WriteNumber("audit", c.AuditId); w.WriteString("verdict", c.Verdict); Opt(w, "collected_at", c.CollectedAt);
+        });
+        Array(w, "trend", s.Trend, t =>
+        {
+            w.WriteString("id", t.RowId); w.WriteString("period", t.Period); w.WriteNumber("pass", t.Pass); w.WriteNumber("counted", t.Counted);
+            if (t.PassRate is { } r) w.WriteNumber("pass_rate", Math.Round(r, 4)); else w.WriteNull("pass_rate");
+        });
+        Array(w, "not_evaluable_bundles", s.Failures, f =>
+        {
+            w.WriteNumber("audit", f.AuditId); w.WriteString("site", f.Site); w.WriteString("bundle", f.BundlePath); w.WriteString("error", f.Error);
+        });
+        Array(w, "runs", s.Runs, r =>
+        {
+            w.WriteNumber("id", r.Id); w.WriteString("started_at", r.StartedAt); Opt(w, "finished_at", r.FinishedAt); w.WriteString("status", r.Status);
+            w.WriteString("host", r.Host); w.WriteNumber("seen", r.Seen); w.WriteNumber("evaluated", r.Evaluated); w.WriteNumber("skipped", r.Skipped);
+            w.WriteNumber("failed", r.Failed);
+        });
+        w.WriteEndObject();
+    }
+
+    static void Array<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(item);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    static void Opt(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+}

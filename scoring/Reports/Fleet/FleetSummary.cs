@@ -1,0 +1,59 @@
+namespace Iq.Scoring.Reports.Fleet;
+
+/// <summary>What a fleet report shows, computed by the store from its audits of one checklist: the current fleet (each
+/// site's latest audit, by the time its bundle was collected), verdicts by product version and by site, pass rate per
+/// item, the items that fail most, sites whose verdict changed since their previous audit, the trend per item by month of
+/// collection, and the bundles that could not be evaluated. Plain data: the renderers (console, JSON, HTML, xlsx) read it.</summary>
+public sealed record FleetSummary
+{
+    public required string Store { get; init; }
+    public required string ChecklistId { get; init; }
+    public string ChecklistVersion { get; init; } = "";
+    public long Audits { get; init; }
+    public long NotEvaluable { get; init; }
+    public IReadOnlyList<FleetRunLine> Runs { get; init; } = [];
+    public IReadOnlyList<ProductVerdicts> ByProductVersion { get; init; } = [];
+    public IReadOnlyList<SiteVerdict> Sites { get; init; } = [];
+    public IReadOnlyList<ItemRate> Items { get; init; } = [];
+    public IReadOnlyList<VerdictChange> Changed { get; init; } = [];
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+    public IReadOnlyList<FailedBundle> Failures { get; init; } = [];
+
+    /// <summary>The items that fail most: fail plus error over the current fleet, most first.</summary>
+    public IEnumerable<ItemRate> WorstItems(int count) =>
+        Items.Where(i => i.Fail + i.Error > 0).OrderByDescending(i => i.Fail + i.Error).ThenBy(i => i.RowId, StringComparer.Ordinal).Take(count);
+
+    public int SiteCount => Sites.Count;
+}
+
+public sealed record FleetRunLine(long Id, string StartedAt, string? FinishedAt, string Status, string Host, long Seen, long Evaluated,
+    long Skipped, long Failed);
+
+/// <summary>Verdicts of the current fleet for one product version.</summary>
+public sealed record ProductVerdicts(string Product, string Version, long Pass, long Fail, long Incomplete, long NotEvaluable)
+{
+    public long Total => Pass + Fail + Incomplete + NotEvaluable;
+}
+
+/// <summary>A site's latest audit. <see cref="Verdict"/> is pass, fail, incomplete or "not evaluable".</summary>
+public sealed record SiteVerdict(string Site, long AuditId, string BundlePath, string Product, string Version, string? CollectedAt,
+    string Verdict, double? Score);
+
+/// <summary>One result row across the current fleet: how many sites passed, failed, errored, or neither (n/a, not
+/// checked, waived …). The pass rate is over counted rows (pass, fail, error).</summary>
+public sealed record ItemRate(string RowId, string Title, string Clause, string Level, long Pass, long Fail, long Error, long Other)
+{
+    public long Counted => Pass + Fail + Error;
+    public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
+}
+
+public sealed record VerdictChange(string Site, long PreviousAuditId, string PreviousVerdict, string? PreviousCollectedAt,
+    long AuditId, string Verdict, string? CollectedAt);
+
+/// <summary>A row's passes and counted rows among the audits whose bundles were collected in <see cref="Period"/> (yyyy-MM).</summary>
+public sealed record TrendPoint(string RowId, string Period, long Pass, long Counted)
+{
+    public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
+}
+
+public sealed record FailedBundle(long AuditId, string Site, string BundlePath, string Error);

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Iq.Engine.Fleet;
+using Microsoft.Data.Sqlite;
+
+namespace Iq.Tests;
+
+/// <summary><c>iq fleet run|report|export</c> end to end over copies of the sample bundles, into a SQLite store read back
+/// with plain SQL: every bundle audited once, a malformed one recorded with its error, re-runs skipped by key, an
+/// exported audit byte-identical to what <c>iq audit --json</c> writes for the same bundle.</summary>
+public sealed class FleetTests : IDisposable
+{
+    const string AsOf = "2026-12-01";
+    readonly string _dir = Directory.CreateTempSubdirectory("iq-fleet-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
+
+    /// <summary>A copy of a sample bundle (its *.json documents and their seals) at <paramref name="folder"/>.</summary>
+    internal static string CopyBundle(string sample, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.GetFiles(Sample(sample), "*.json*")) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        return folder;
+    }
+
+    /// <summary>compliant (two levels down), failing, and a bundle whose plan is cut short.</summary>
+    string Fleet()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("compliant", Path.Combine(root, "north", "hospital-a"));
+        CopyBundle("failing", Path.Combine(root, "south", "hospital-b"));
+        var broken = CopyBundle("compliant", Path.Combine(root, "south", "hospital-c"));
+        File.WriteAllText(Path.Combine(broken, "plan.json"), "{\n  \"kind\": \"plan\",\n  \"schema\": 1,\n");
+        return root;
+    }
+
+    internal static long Scalar(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using var q = c.CreateCommand();
+        q.CommandText = sql;
+        return Convert.ToInt64(q.ExecuteScalar());
+    }
+
+    static List<string[]> Rows(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using var q = c.CreateCommand();
+        q.CommandText = sql;
+        using var r = q.ExecuteReader();
+        var rows = new List<string[]>();
+        while (r.Read()) rows.Add(Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i))!).ToArray());
+        return rows;
+    }
+
+    [Fact]
+    public void A_fleet_run_audits_every_bundle_records_the_malformed_one_and_goes_on()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("3 bundles", run.Stdout);
+        Assert.Contains("evaluated 2", run.Stdout);
+        Assert.Contains("could not be evaluated 1", run.Stdout);
+
+        var audits = Rows(db, "SELECT site, status, COALESCE(verdict, ''), COALESCE(error, ''), item_count, product_version FROM audits ORDER BY site");
+        Assert.Equal(["hospital-a", "hospital-b", "hospital-c"], audits.Select(a => a[0]));
+        Assert.Equal("evaluated", audits[0][1]);
+        Assert.Equal("pass", audits[0][2]);
+        Assert.Equal("evaluated", audits[1][1]);
+        Assert.Equal("fail", audits[1][2]);
+        Assert.Equal("failed", audits[2][1]);
+        // The error names the file and the line, as iq audit would.
+        Assert.Contains(Path.Combine(root, "south", "hospital-c", "plan.json"), audits[2][3]);
+        Assert.Contains("IQ4001", audits[2][3]);
+        Assert.Equal("0", audits[2][4]);
+        Assert.Equal("3.2.1", audits[0][5]);
+
+        // Each audit's rows are the single audit's rows: as many as iq audit --json reports items.
+        var single = Path.Combine(_dir, "single.json");
+        CliRunner.InProcess("audit", "--facts", Path.Combine(root, "north", "hospital-a"), "--as-of", AsOf, "--json", single);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(single));
+        var items = doc.RootElement.GetProperty("items").GetArrayLength();
+        Assert.Equal(items, Scalar(db, "SELECT COUNT(*) FROM item_results i JOIN audits a ON a.id = i.audit_id WHERE a.site = 'hospital-a'"));
+        Assert.Equal(items, Scalar(db, "SELECT item_count FROM audits WHERE site = 'hospital-a'"));
+        var fails = doc.RootElement.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("outcome").GetString() == "fail");
+        Assert.Equal(fails, Scalar(db, "SELECT COUNT(*) FROM item_results i JOIN audits a ON a.id = i.audit_id WHERE a.site = 'hospital-a' AND i.outcome = 'fail'"));
+        // Inputs: every document of the bundle with its hash.
+        Assert.Equal(Directory.GetFiles(Path.Combine(root, "north", "hospital-a"), "*.json").Length,
+            Scalar(db, "SELECT COUNT(*) FROM inputs i JOIN audits a ON a.id = i.audit_id WHERE a.site = 'hospital-a' AND i.kind <> 'checklist'"));
+    }
+
+    [Fact]
+    public void A_rerun_skips_what_was_evaluated_with_the_same_inputs_and_force_or_a_change_evaluates_again()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+
+        var again = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("evaluated 0, skipped 3", again.Stdout);
+        Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM audits"));
+
+        // Another --as-of is another key: everything evaluated again, kept beside the first.
+        var other = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-02");
+        Assert.Contains("evaluated 2, skipped 0", other.Stdout);
+        Assert.Equal(6, Scalar(db, "SELECT COUNT(*) FROM audits"));
+
+        var forced = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--force");
+        Assert.Contains("evaluated 2, skipped 0", forced.Stdout);
+        Assert.Equal(6, Scalar(db, "SELECT COUNT(*) FROM audits"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM item_results i WHERE NOT EXISTS (SELECT 1 FROM audits a WHERE a.id = i.audit_id)"));
+
+        // hospital-a now holds the failing bundle: only it is evaluated, and its verdict change is reported.
+        var a = Path.Combine(root, "north", "hospital-a");
+        foreach (var f in Directory.GetFiles(a)) File.Delete(f);
+        CopyBundle("failing", a);
+        var changed = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.Contains("evaluated 1, skipped 2", changed.Stdout);
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--json", Path.Combine(_dir, "fleet.json"));
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains("hospital-a: pass", report.Stdout);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir, "fleet.json")));
+        var change = Assert.Single(json.RootElement.GetProperty("verdict_changed").EnumerateArray());
+        Assert.Equal("hospital-a", change.GetProperty("site").GetString());
+        Assert.Equal("pass", change.GetProperty("previous_verdict").GetString());
+        Assert.Equal("fail", change.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void An_exported_audit_is_byte_identical_to_iq_audit_json_and_iq_report_renders_it()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        foreach (var (site, folder) in new[] { ("hospital-a", Path.Combine(root, "north", "hospital-a")), ("hospital-b", Path.Combine(root, "south", "hospital-b")) })
+        {
+            var single = Path.Combine(_dir, site + ".audit.json");
+            CliRunner.InProcess("audit", "--facts", folder, "--as-of", AsOf, "--json", single);
+            var exported = Path.Combine(_dir, site + ".export.json");
+            var export = CliRunner.InProcess("fleet", "export", "--store", db, "--site", site, "-o", exported);
+            Assert.True(export.ExitCode == 0, export.Stderr);
+            ResultsSchemaCheck.Validate(exported);
+            Assert.Equal(File.ReadAllBytes(single), File.ReadAllBytes(exported));
+            var html = Path.Combine(_dir, site + ".html");
+            var report = CliRunner.InProcess("report", exported, "--html", html);
+            Assert.Equal(site == "hospital-a" ? 0 : 1, report.ExitCode);
+            Assert.True(new FileInfo(html).Length > 1000);
+        }
+        var broken = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "hospital-c", "-o", Path.Combine(_dir, "c.json"));
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("could not be evaluated", broken.Stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "c.json")));
+    }
+
+    [Fact]
+    public void The_report_gives_verdicts_by_product_version_and_the_items_that_fail_most()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        var target = Path.Combine(_dir, "fleet.json");
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--json", target);
+        Assert.Equal(2, report.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(target));
+        var r = json.RootElement;
+        Assert.Equal("iq.fleet/1", r.GetProperty("schema").GetString());
+        Assert.Equal(3, r.GetProperty("site_count").GetInt32());
+        var product = r.GetProperty("by_product_version").EnumerateArray().Single(p => p.GetProperty("version").GetString() == "3.2.1");
+        Assert.Equal(1, product.GetProperty("pass").GetInt32());
+        Assert.Equal(1, product.GetProperty("fail").GetInt32());
+        // The failing sample's failed items (from its own audit) are exactly the items with a failure across the fleet.
+        var single = Path.Combine(_dir, "b.json");
+        CliRunner.InProcess("audit", "--facts", Path.Combine(root, "south", "hospital-b"), "--as-of", AsOf, "--json", single);
+        using var b = JsonDocument.Parse(File.ReadAllBytes(single));
+        var failedThere = b.RootElement.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("outcome").GetString() is "fail").Select(i => i.GetProperty("id").GetString()).Order().ToList();
+        var failingItems = r.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("fail").GetInt32() > 0)
+            .Select(i => i.GetProperty("id").GetString()).Order().ToList();
+        Assert.Equal(failedThere, failingItems);
+        var broken = Assert.Single(r.GetProperty("not_evaluable_bundles").EnumerateArray());
+        Assert.Equal("hospital-c", broken.GetProperty("site").GetString());
+        Assert.Contains("Items that fail most", report.Stdout);
+    }
+
+    [Fact]
+    public void Bad_stores_are_refused_with_a_message_and_nothing_is_created()
+    {
+        var root = Fleet();
+        var notDb = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(notDb, "these are notes, not a database\n");
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", notDb);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(notDb, run.Stderr);
+        Assert.Equal("these are notes, not a database\n", File.ReadAllText(notDb));
+
+        var foreign = Path.Combine(_dir, "foreign.db");
+        using (var c = new SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = "CREATE TABLE patients (id INTEGER)";
+            q.ExecuteNonQuery();
+        }
+        var refused = CliRunner.InProcess("fleet", "run", root, "--store", foreign);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("not an iq results store", refused.Stderr);
+        Assert.Equal(1, Scalar(foreign, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
+
+        var missing = Path.Combine(_dir, "missing.db");
+        var report = CliRunner.InProcess("fleet", "report", "--store", missing);
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains("No results store", report.Stderr);
+        Assert.False(File.Exists(missing));
+
+        foreach (var bad in new[] { "mysql://host/db", "postgres://host", "postgres://host:99999/db", "postgres://u@host/db?sslmode=maybe", "postgres://u@host/db?evil=1" })
+        {
+            var r = CliRunner.InProcess("fleet", "run", root, "--store", bad);
+            Assert.True(r.ExitCode == 2, bad + ": " + r.Stderr);
+            Assert.StartsWith("iq: error: --store", r.Stderr);
+        }
+        Assert.Equal(2, CliRunner.InProcess("fleet", "run", Path.Combine(_dir, "nowhere"), "--store", Path.Combine(_dir, "x.db")).ExitCode);
+        Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
+    }
+
+    [Fact]
+    public void A_store_newer_than_this_iq_is_refused()
+    {
+        var db = Path.Combine(_dir, "results.db");
+        using (var store = new SqliteFleetStore(db)) store.Migrate();
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = $"INSERT INTO iq_schema (version, description, applied_at) VALUES ({FleetSchema.Latest + 1}, 'from the future', '2030-01-01')";
+            q.ExecuteNonQuery();
+        }
+        var r = CliRunner.InProcess("fleet", "report", "--store", db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"schema version {FleetSchema.Latest + 1}", r.Stderr);
+    }
+
+    [Fact]
+    public void A_worker_killed_mid_run_leaves_whole_audits_and_the_next_run_finishes_its_bundles()
+    {
+        var root = Path.Combine(_dir, "many");
+        const int n = 400;
+        for (var i = 0; i < n; i++) CopyBundle(i % 3 == 0 ? "failing" : "compliant", Path.Combine(root, $"site-{i:D4}"));
+        // Different content per bundle, so that each is its own key.
+        for (var i = 0; i < n; i++)
+        {
+            var plan = Path.Combine(root, $"site-{i:D4}", "plan.json");
+            File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"facts\": {", $"\"facts\": {{\n    \"site\": \"site {i}\","));
+        }
+        var db = Path.Combine(_dir, "results.db");
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "iq.dll"), "fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1" })
+            psi.ArgumentList.Add(a);
+        using (var p = Process.Start(psi)!)
+        {
+            var clock = Stopwatch.StartNew();
+            // Watched by file size, not by queries, so that the watching takes no lock the worker could wait on: an audit
+            // is about 30 kB of rows, so 1 MB is some dozens of audits committed, of 400.
+            static long Size(string f) => File.Exists(f) ? new FileInfo(f).Length : 0;
+            while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) && Size(db) + Size(db + "-wal") < 1_000_000) Thread.Sleep(20);
+            // (The message is read only when the run has ended: reading its stderr waits for that.)
+            if (p.HasExited) Assert.Fail("the run ended before it could be killed: " + p.StandardError.ReadToEnd());
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        SqliteConnection.ClearAllPools();
+        var written = Scalar(db, "SELECT COUNT(*) FROM audits");
+        Assert.InRange(written, 1, n - 1);
+        // Nothing half-written: every audit has all its rows and inputs.
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM audits a WHERE a.item_count <> (SELECT COUNT(*) FROM item_results i WHERE i.audit_id = a.id)"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM audits a WHERE NOT EXISTS (SELECT 1 FROM inputs i WHERE i.audit_id = a.id)"));
+        Assert.Equal(written, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state = 'done'"));
+
+        var next = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.True(next.ExitCode == 1, next.Stdout + next.Stderr);
+        Assert.Contains($"evaluated {n - written}, skipped {written}", next.Stdout);
+        Assert.Equal(n, Scalar(db, "SELECT COUNT(*) FROM audits"));
+        Assert.Equal(n, Scalar(db, "SELECT COUNT(DISTINCT site) FROM audits"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state <> 'done'"));
+    }
+}
