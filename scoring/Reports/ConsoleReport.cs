@@ -9,7 +9,9 @@ public enum Verbosity { Quiet, Normal, Verbose }
 
 /// <summary>The console summary: a line per section with its score and the count of every outcome, then every failed or
 /// errored item with actual vs expected and its fix (--verbose: every item with its evidence), the outcome totals, then
-/// the verdict. In Chinese or English; colour only when the caller's style has it (a terminal without NO_COLOR).</summary>
+/// the verdict. In Chinese or English; colour only when the caller's style has it (a terminal without NO_COLOR). Rendered
+/// from the results document the other reports are rendered from (read back from the results bytes), so the console, the
+/// JSON and the HTML report give the same counts, scores and verdict.</summary>
 public static class ConsoleReport
 {
     public sealed record Options(Lang Lang = Lang.En, Style? Style = null, Verbosity Verbosity = Verbosity.Normal);
@@ -18,8 +20,9 @@ public static class ConsoleReport
         [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
 
     /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
-    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o, Options? options = null)
+    public static void Write(ResultsSet set, TextWriter o, Options? options = null)
     {
+        var reports = set.Audits;
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0 && (options?.Verbosity ?? Verbosity.Normal) != Verbosity.Quiet) o.WriteLine($"\n{new string('─', 72)}\n");
@@ -27,15 +30,14 @@ public static class ConsoleReport
         }
         if (reports.Count < 2) return;
         var lang = options?.Lang ?? Lang.En;
-        var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
         o.WriteLine();
-        o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(worst), reports.Count,
-            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Score.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Score.Verdict).Render(lang))}")))).Render(lang));
+        o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(set.Verdict), reports.Count,
+            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Verdict).Render(lang))}")))).Render(lang));
     }
 
     static ILocalized VerdictWord(Verdict v) => v switch { Verdict.Pass => Msg.VerdictPass.Text, Verdict.Fail => Msg.VerdictFail.Text, _ => Msg.VerdictIncomplete.Text };
 
-    public static void Write(AuditReport report, TextWriter o, Options? options = null)
+    public static void Write(ResultsDocument report, TextWriter o, Options? options = null)
     {
         var (lang, style, verbosity) = options ?? new Options();
         style ??= Style.None;
@@ -48,9 +50,9 @@ public static class ConsoleReport
             var heads = Msg.ConsoleCountHeads.Template(lang).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             o.WriteLine($"{Fit(T(Msg.ConsoleSection.Text), 40)} {Pad(T(Msg.ConsoleWeight.Text), 6)} {Pad(T(Msg.ConsoleScore.Text), 7)} "
                         + string.Concat(heads.Select(h => Pad(h, 5))));
-            foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
+            foreach (var s in report.Root.Sections) WriteSection(o, s, 0);
 
-            var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+            var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
             if (problems.Count > 0 && verbosity != Verbosity.Verbose)
             {
                 o.WriteLine();
@@ -60,34 +62,24 @@ public static class ConsoleReport
             if (verbosity == Verbosity.Verbose)
             {
                 o.WriteLine();
-                o.WriteLine(T(Msg.ConsoleAllItems.With(report.Results.Count)));
-                var items = report.Checklist.Items.ToDictionary(i => i.Id);
-                foreach (var r in report.Results)
-                {
-                    WriteRow(o, r, lang, style, evidenceOnly: false);
-                    // What was checked, for rows whose results record no evidence of their own (a pass records none).
-                    if (r.Evidence.Count == 0 && items.TryGetValue(r.ItemId, out var item) && r.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Error)
-                    {
-                        if (item.When is not null) o.WriteLine(style.Dim($"        when   {item.When.Text}"));
-                        foreach (var e in item.Expectations) o.WriteLine(style.Dim($"        expect {e.Text}"));
-                    }
-                }
+                o.WriteLine(T(Msg.ConsoleAllItems.With(report.Items.Count)));
+                foreach (var r in report.Items) WriteRow(o, r, lang, style, evidenceOnly: false);
             }
             WriteProvenance(report, o, lang);
-            var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
+            var pending = report.Items.Count(r => r.Outcome == Outcome.NotChecked);
             if (pending > 0) o.WriteLine("\n" + T(Msg.ConsolePending.With(pending)));
             o.WriteLine();
-            var all = OutcomeCounts.Of(report.Results);
+            var all = OutcomeCounts.Of(report.Items);
             o.WriteLine(T(Msg.ConsoleCounts.With([.. Columns.Select(x => (object?)all[x]), all.Total])));
         }
-        var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
-        var verdict = report.Score.Verdict switch
+        var score = report.Score is { } sc ? Scorer.Format(sc) : "—";
+        var verdict = report.Verdict switch
         {
             Verdict.Pass => style.Good(T(Msg.VerdictPass.Text)),
             Verdict.Fail => style.Bad(T(Msg.VerdictFail.Text)),
             _ => style.Warn(T(Msg.VerdictIncomplete.Text)),
         };
-        o.WriteLine(T(Msg.ConsoleVerdict.With(score, Scorer.Format(c.Scoring.PassAt), verdict, report.Score.ReasonText)));
+        o.WriteLine(T(Msg.ConsoleVerdict.With(score, Scorer.Format(report.Scoring.PassAt), verdict, report.Basis.Text())));
     }
 
     static void WriteRow(TextWriter o, Rules.Runtime.ItemResult r, Lang lang, Style style, bool evidenceOnly)
@@ -115,17 +107,17 @@ public static class ConsoleReport
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared
     /// because of their seal; and the findings across documents.</summary>
-    static void WriteProvenance(AuditReport report, TextWriter o, Lang lang)
+    static void WriteProvenance(ResultsDocument report, TextWriter o, Lang lang)
     {
         var declared = report.DeclaredOnly;
         if (declared.Total > 0)
         {
-            var ids = report.Results.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
+            var ids = report.Items.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
             o.WriteLine();
             o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error],
                 Localized.Concat(Localized.Verbatim(string.Join(", ", ids.Take(12))), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
         }
-        var notes = report.Results.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
+        var notes = report.Items.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
         if (notes.Count > 0)
         {
             o.WriteLine();

@@ -104,7 +104,7 @@ static class AuditCommand
                 if (archivePath != "-") written.Add(archivePath);
             }
 
-            ConsoleReport.Write(result.Reports, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            ConsoleReport.Write(document, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
             foreach (var target in written) ctx.Say(Msg.Written.With(target));
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });

@@ -5,6 +5,7 @@ using Iq.Rules.Diagnostics;
 using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
+using Iq.Scoring.Text;
 
 namespace Iq.Cli.Commands;
 
@@ -60,6 +61,12 @@ sealed class ReportOutputGroup(CliContext ctx)
         IEnumerable<(string? Path, string Kind)> extra)
     {
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
+        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
+        jobs.AddRange(extra);
+        // Charts are drawn only in a font that has their glyphs: refused before anything is written, never drawn as boxes.
+        if (targets.Pdf is not null || jobs.Any(j => j.Path is not null && j.Kind is "xlsx" or "html"))
+            foreach (var audit in doc.Audits)
+                if (ReportCharts.FontProblem(audit, ReportTexts.For(lang)) is { } problem) throw new UsageException(problem);
         var written = new List<string>();
         void Emit(string? target, Action<Stream> write)
         {
@@ -67,8 +74,6 @@ sealed class ReportOutputGroup(CliContext ctx)
             ctx.Write(target, write);
             if (target != "-") written.Add(target);
         }
-        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
-        jobs.AddRange(extra);
         foreach (var (path, kind) in jobs)
         {
             ctx.Cancel.ThrowIfCancellationRequested();

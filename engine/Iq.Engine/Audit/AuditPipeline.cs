@@ -174,7 +174,7 @@ public static class AuditPipeline
     {
         var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
         // Each document's seal, as found, recorded with the input it belongs to.
-        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail), StringComparer.Ordinal);
+        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail) { Reason = t.Seal.Reason }, StringComparer.Ordinal);
         for (var i = 0; i < s.Inputs.Count; i++)
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         foreach (var part in s.Parts) part.Results = RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle);

@@ -24,10 +24,53 @@ public static class ProvenanceJson
             w.WriteString("document", n.Document);
             w.WriteString("state", n.Seal.ToString().ToLowerInvariant());
             w.WriteString("detail", n.Detail);
+            if (n.Reason is { } reason) WriteSealReason(w, reason);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>A seal check's finding as data (<c>"reason"</c>): its cause and every value, null where it has none.</summary>
+    public static void WriteSealReason(Utf8JsonWriter w, SealReason r)
+    {
+        w.WriteStartObject("reason");
+        w.WriteString("cause", CauseName(r.Cause));
+        foreach (var (name, value) in SealValues(r))
+            if (value is null) w.WriteNull(name);
+            else w.WriteString(name, value);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The values of a seal's reason, by their names in the results file and in the report catalog's
+    /// <c>seal.cause.*</c> messages.</summary>
+    public static IReadOnlyList<(string Name, string? Value)> SealValues(SealReason r) =>
+    [
+        ("tool", r.Tool), ("host", r.Host), ("sealed_at", r.SealedAt), ("key_id", r.KeyId), ("key", r.Key),
+        ("sha256", r.Sha256), ("sealed_sha256", r.SealedSha256), ("problem", r.Problem),
+    ];
+
+    public static string CauseName(SealCause c) =>
+        string.Concat(c.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>The <c>"reason"</c> member of a seal, when present (results written before it lack it).</summary>
+    public static SealReason? ReadSealReason(JsonElement seal, string path, Func<string, ILocalized, Exception> bad)
+    {
+        if (seal.ValueKind != JsonValueKind.Object || !seal.TryGetProperty("reason", out var e) || e.ValueKind == JsonValueKind.Null) return null;
+        path += ".reason";
+        var name = Str(Member(e, "cause", path, bad), $"{path}.cause", bad);
+        var cause = Enum.GetValues<SealCause>().Cast<SealCause?>().FirstOrDefault(c => CauseName(c!.Value) == name)
+                    ?? throw bad($"{path}.cause", Msg.UnknownValue.With(name, Localized.OrList(Enum.GetValues<SealCause>().Select(CauseName))));
+        string? Value(string member)
+        {
+            var v = Member(e, member, path, bad);
+            return v.ValueKind == JsonValueKind.Null ? null : Str(v, $"{path}.{member}", bad);
+        }
+        return new SealReason(cause)
+        {
+            Tool = Value("tool"), Host = Value("host"), SealedAt = Value("sealed_at"), KeyId = Value("key_id"), Key = Value("key"),
+            Sha256 = Value("sha256"), SealedSha256 = Value("sealed_sha256"), Problem = Value("problem"),
+        };
     }
 
     public static void WriteFacts(Utf8JsonWriter w, string name, IReadOnlyList<FactProvenance> facts)
@@ -76,7 +119,7 @@ public static class ProvenanceJson
             var seal = Enum.GetValues<SealState>().Cast<SealState?>().FirstOrDefault(s => s!.Value.ToString().ToLowerInvariant() == name)
                        ?? throw bad($"{x.Path}.state", Msg.UnknownValue.With(name, Localized.OrList(Enum.GetNames<SealState>().Select(n => n.ToLowerInvariant()))));
             return new ProvenanceNote(Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad), seal,
-                Str(Member(x.E, "detail", x.Path, bad), $"{x.Path}.detail", bad));
+                Str(Member(x.E, "detail", x.Path, bad), $"{x.Path}.detail", bad)) { Reason = ReadSealReason(x.E, x.Path, bad) };
         }).ToList();
         var row = RowProvenance.Of(facts, notes);
         // The kinds are derived from the facts; a file whose kinds say otherwise was edited.

@@ -118,6 +118,7 @@ public static class ResultsJson
                 w.WriteStartObject("seal");
                 w.WriteString("state", seal.State.ToString().ToLowerInvariant());
                 w.WriteString("detail", seal.Detail);
+                if (seal.Reason is { } reason) ProvenanceJson.WriteSealReason(w, reason);
                 w.WriteEndObject();
             }
             else w.WriteNull("seal");
@@ -532,7 +533,8 @@ public static class ResultsJson
                 Info = info,
                 Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())
                 {
-                    Seal = i.Optional("seal") is { } seal ? new InputSeal(seal["state"].Enum<SealState>(), seal["detail"].Str()) : null,
+                    Seal = i.Optional("seal") is { } seal ? new InputSeal(seal["state"].Enum<SealState>(), seal["detail"].Str())
+                        { Reason = ProvenanceJson.ReadSealReason(seal.E, seal.Path, (p, m) => new ResultsFormatException(p, m)) } : null,
                 }).ToList(),
                 Parameters = r["parameters"].Members().Select(p => new ParameterValue(p.Name, p.Value["type"].Str(), p.Value["value"].Str(), p.Value["origin"].Str())).ToList(),
                 Scoring = new ScoringSummary(scoring["model"].Str(), scoring["pass_at"].Num(),
