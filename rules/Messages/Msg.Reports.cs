@@ -66,6 +66,7 @@ public static partial class Msg
     public static readonly Message UnknownReason = new(null, ["kind", "kinds"], "未知的理由种类 '{kind}'；应为 {kinds}", "unknown reason '{kind}'; expected {kinds}");
     public static readonly Message UnknownValue = new(null, ["value", "expected"], "未知的值 '{value}'；应为 {expected}", "unknown value '{value}'; expected {expected}");
     public static readonly Message ExpectedProvenances = new(null, ["kinds"], "应为 {kinds}，即其事实的来源", "expected {kinds}, the provenances of its facts");
+    public static readonly Message ExpectedDeclaredOnly = new(null, ["value"], "应为 {value}：由其事实的来源及自动判定推出", "expected {value}: derived from its facts' provenances and the item being automatic");
     public static readonly Message UnknownFinding = new(null, ["value"], "未知的发现种类 '{value}'", "unknown finding '{value}'");
     public static readonly Message ExpectedTwoDocuments = new(null, "应为两个文档", "expected two documents");
     public static readonly Message ACount = new(null, "计数（非负整数）", "a count");

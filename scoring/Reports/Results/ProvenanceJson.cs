@@ -109,7 +109,7 @@ public static class ProvenanceJson
 
     // ---- reading ----
 
-    public static RowProvenance ReadRow(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    public static RowProvenance ReadRow(JsonElement e, string path, bool automated, Func<string, ILocalized, Exception> bad)
     {
         var facts = ReadFacts(Member(e, "facts", path, bad), $"{path}.facts", bad);
         var notes = Array(Member(e, "seals", path, bad), $"{path}.seals", bad).Select(x =>
@@ -125,8 +125,12 @@ public static class ProvenanceJson
         // The kinds are derived from the facts; a file whose kinds say otherwise was edited.
         var kinds = Array(Member(e, "kinds", path, bad), $"{path}.kinds", bad).Select(k => Kind(k.E, k.Path, bad)).ToList();
         if (!kinds.SequenceEqual(row.Kinds)) throw bad($"{path}.kinds", Msg.ExpectedProvenances.With($"[{string.Join(", ", row.Kinds.Select(k => k.Name()))}]"));
-        if (Member(e, "declared_only", path, bad).ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        var declaredOnly = Member(e, "declared_only", path, bad);
+        if (declaredOnly.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             throw bad($"{path}.declared_only", Msg.ExpectedA.With(Msg.TrueOrFalse.Text));
+        // Derived like the kinds: the summaries count declared-only rows, so a flag that disagrees would miscount them.
+        if (declaredOnly.GetBoolean() != (automated && row.DeclaredOnly))
+            throw bad($"{path}.declared_only", Msg.ExpectedDeclaredOnly.With(automated && row.DeclaredOnly ? "true" : "false"));
         return row;
     }
 

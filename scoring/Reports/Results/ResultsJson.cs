@@ -582,7 +582,7 @@ public static class ResultsJson
                 n["evidence"].Array().Select(Evidence).ToList(), ReasonJson.Read(n["reason"].E, n["reason"].Path, (p, m) => new ResultsFormatException(p, m)),
                 n.Optional("fix")?.Str(), n.Optional("guidance")?.Str())
             {
-                Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, (p, m) => new ResultsFormatException(p, m)),
+                Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, method == "automatic", (p, m) => new ResultsFormatException(p, m)),
             };
         }
 
