@@ -1,6 +1,7 @@
 using Iq.Rules.Ast;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
@@ -70,8 +71,7 @@ sealed class Binder
         foreach (var (id, span) in _scope.ItemReferences)
             if (!items.Any(i => i.Id == id))
             {
-                var hint = Text.DidYouMean(id, items.Select(i => i.Id));
-                _diagnostics.Error(Codes.UnknownItem, $"Unknown item '{id}'{hint}", span);
+                _diagnostics.Error(Msg.UnknownItem.With(id, Localized.DidYouMean(id, items.Select(i => i.Id))), span);
             }
         _scope.ItemReferences.Clear();
     }
@@ -86,21 +86,21 @@ sealed class Binder
         {
             if (result.Any(r => r.Name == p.Name))
             {
-                _diagnostics.Error(Codes.DuplicateName, $"Duplicate param '{p.Name}'", p.Span);
+                _diagnostics.Error(Msg.DuplicateParam.With(p.Name), p.Span);
                 continue;
             }
             var declared = p.TypeName is null ? null : IqType.FromName(p.TypeName);
-            var value = Fold(p.Value, constants, $"param '{p.Name}'");
+            var value = Fold(p.Value, constants, Msg.RoleParam.With(p.Name));
             if (value is null) continue;
             if (declared is not null && value.Type != declared)
             {
-                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: param '{p.Name}' is declared {declared} but its value is {value.Type}",
+                _diagnostics.Error(Msg.ParamDeclaredAs.With(p.Name, declared, value.Type),
                     ExpressionBinder.StartOf(p.Value));
                 continue;
             }
             if (Negative(value))
             {
-                _diagnostics.Error(Codes.BadValue, $"param '{p.Name}': a {value.Type} must not be negative", ExpressionBinder.StartOf(p.Value));
+                _diagnostics.Error(Msg.ParamNegative.With(p.Name, value.Type), ExpressionBinder.StartOf(p.Value));
                 continue;
             }
             result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
@@ -110,21 +110,21 @@ sealed class Binder
             var index = result.FindIndex(r => r.Name == set.Name);
             if (index < 0)
             {
-                var hint = Text.DidYouMean(set.Name, result.Select(r => r.Name));
-                _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{set.Name}' in set{hint}", set.Span);
+                var hint = Localized.DidYouMean(set.Name, result.Select(r => r.Name));
+                _diagnostics.Error(Msg.UnknownParamInSet.With(set.Name, hint), set.Span);
                 continue;
             }
-            var value = Fold(set.Value, constants, $"param '{set.Name}'");
+            var value = Fold(set.Value, constants, Msg.RoleParam.With(set.Name));
             if (value is null) continue;
             if (value.Type != result[index].Type)
             {
-                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: param '{set.Name}' is {result[index].Type}, got {value.Type}",
+                _diagnostics.Error(Msg.ParamIs.With(set.Name, result[index].Type, value.Type),
                     ExpressionBinder.StartOf(set.Value));
                 continue;
             }
             if (Negative(value))
             {
-                _diagnostics.Error(Codes.BadValue, $"param '{set.Name}': a {value.Type} must not be negative", ExpressionBinder.StartOf(set.Value));
+                _diagnostics.Error(Msg.ParamNegative.With(set.Name, value.Type), ExpressionBinder.StartOf(set.Value));
                 continue;
             }
             result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
@@ -136,8 +136,7 @@ sealed class Binder
             if (index < 0)
             {
                 if (options.IgnoreUndeclaredOverrides) continue;
-                var hint = Text.DidYouMean(name, result.Select(r => r.Name));
-                _diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set{hint}", where);
+                _diagnostics.Error(Msg.UnknownParamInOption.With(name, Localized.DidYouMean(name, result.Select(r => r.Name))), where);
                 continue;
             }
             var value = FoldOverride(name, text, result[index].Type, constants);
@@ -156,31 +155,30 @@ sealed class Binder
         var where = new SourceSpan("<command line>", 1, 1);
         if (type == IqType.String && !text.StartsWith('"')) return text;
         if (type == IqType.Version)
-            return IqVersion.TryParse(text.Trim('"'), out var v) ? v : Fail($"--set {name}: not a version: {text}");
+            return IqVersion.TryParse(text.Trim('"'), out var v) ? v : Fail(Msg.SetNotAVersion.With(name, text));
         var inner = new DiagnosticBag();
         var expr = ChecklistParser.ParseExpression(text, "<command line>", inner);
-        var folded = expr is null ? null : Fold(expr, constants, $"param '{name}'", inner);
+        var folded = expr is null ? null : Fold(expr, constants, Msg.RoleParam.With(name), inner);
         if (folded is null)
-            return Fail($"--set {name}={text}: {inner.Items.FirstOrDefault()?.Message ?? "not a constant"}");
-        if (folded.Type != type) return Fail($"--set {name}: param '{name}' is {type}, got {folded.Type}");
-        if (Negative(folded)) return Fail($"--set {name}={text}: a {type} must not be negative");
+            return Fail(Msg.SetNotAConstant.With(name, text, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
+        if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
+        if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
         return folded.Value;
 
-        object? Fail(string message)
+        object? Fail(MessageText message)
         {
-            _diagnostics.Error(Codes.BadValue, message, where);
+            _diagnostics.Error(message, where);
             return null;
         }
     }
 
     /// <summary>Evaluates a constant expression (literals, units, negation, version(), date(), lists of these).</summary>
-    BoundLiteral? Fold(Expr e, BindingScope constants, string role, DiagnosticBag? into = null)
+    BoundLiteral? Fold(Expr e, BindingScope constants, object role, DiagnosticBag? into = null)
     {
         var diagnostics = into ?? _diagnostics;
         if (!LooksConstant(e))
         {
-            diagnostics.Error(Codes.NotConstant, $"The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3",
-                ExpressionBinder.StartOf(e));
+            diagnostics.Error(Msg.MustBeConstant.With(role), ExpressionBinder.StartOf(e));
             return null;
         }
         var bound = new ExpressionBinder(constants, diagnostics).Bind(e);
@@ -191,7 +189,7 @@ sealed class Binder
             case BoundList list when list.Items.All(i => i is BoundLiteral):
                 return new BoundLiteral(list.Items.Select(i => ((BoundLiteral)i).Value).ToArray(), list.Type, list.Span);
             default:
-                diagnostics.Error(Codes.NotConstant, $"The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3", e.Span);
+                diagnostics.Error(Msg.MustBeConstant.With(role), e.Span);
                 return null;
         }
     }
@@ -219,7 +217,7 @@ sealed class Binder
             if (d is LetSyntax let)
             {
                 if (_scope.Params.ContainsKey(let.Name) || _scope.Roots.ContainsKey(let.Name) || !_scope.DeclareLet(let))
-                    _diagnostics.Error(Codes.DuplicateName, $"Duplicate name '{let.Name}': a param, let or fact root has it already", let.Span);
+                    _diagnostics.Error(Msg.DuplicateLet.With(let.Name), let.Span);
             }
             else if (d is SectionSyntax s) DeclareLets(s.Members);
         }
@@ -237,7 +235,7 @@ sealed class Binder
             };
             if (id is null) continue;
             if (!_ids.TryAdd(id, span))
-                _diagnostics.Error(Codes.DuplicateId, $"Duplicate id '{id}' (first declared at line {_ids[id].Line}, column {_ids[id].Column})", span);
+                _diagnostics.Error(Msg.DuplicateId.With(id, _ids[id].Line, _ids[id].Column), span);
             if (d is SectionSyntax section) CollectIds(section.Members);
         }
     }
@@ -246,8 +244,7 @@ sealed class Binder
     {
         if (_checklist.Root.Header.Extends is null)
             foreach (var s in _checklist.Root.Header.Settings.Where(s => s is SetSetting or DisableSetting or ReweightSetting))
-                _diagnostics.Error(Codes.TailoringWithoutBase,
-                    "Tailoring (set, disable, weight) needs a base: write checklist \"id\" extends \"base.iq\" { … }", s.Span);
+                _diagnostics.Error(Msg.TailoringWithoutBase.Text, s.Span);
         foreach (var d in _checklist.Disables)
             if (Known(d.Id, d.Span)) _disabled[d.Id] = d.Reason;
         foreach (var w in _checklist.Reweights)
@@ -256,8 +253,8 @@ sealed class Binder
         bool Known(string id, SourceSpan span)
         {
             if (_ids.ContainsKey(id)) return true;
-            var hint = Text.DidYouMean(id, _ids.Keys);
-            _diagnostics.Error(Codes.UnknownTailoringTarget, $"Unknown item or section '{id}'{hint}", span);
+            var hint = Localized.DidYouMean(id, _ids.Keys);
+            _diagnostics.Error(Msg.UnknownTailoringTarget.With(id, hint), span);
             return false;
         }
     }
@@ -266,7 +263,7 @@ sealed class Binder
     {
         if (literal is null) return null;
         if (literal.Value is double d && d >= 0 && double.IsFinite(d)) return d;
-        _diagnostics.Error(Codes.BadWeight, $"Weight must be a number of 0 or more, got {literal.Text}", literal.Span);
+        _diagnostics.Error(Msg.BadWeight.With(literal.Text), literal.Span);
         return null;
     }
 
@@ -274,20 +271,20 @@ sealed class Binder
     {
         if (s is null) return ScoringSpec.Default;
         if (!ScoringSpec.Models.Contains(s.Model))
-            _diagnostics.Error(Codes.BadScoring, $"Unknown scoring model '{s.Model}'; expected {Text.OrList(ScoringSpec.Models)}", s.Span);
+            _diagnostics.Error(Msg.UnknownScoring.With(s.Model, Localized.OrList(ScoringSpec.Models)), s.Span);
         var passAt = ScoringSpec.Default.PassAt;
         if (s.PassAtParam is var (name, span))
         {
             var param = parameters.FirstOrDefault(p => p.Name == name);
             if (param is null)
-                _diagnostics.Error(Codes.BadScoring, $"pass_at names no param: '{name}'{Text.DidYouMean(name, parameters.Select(p => p.Name))}", span);
+                _diagnostics.Error(Msg.PassAtNoParam.With(name, Localized.DidYouMean(name, parameters.Select(p => p.Name))), span);
             else if (param.Value is not double v || v is < 0 or > 100)
-                _diagnostics.Error(Codes.BadScoring, $"pass_at {name}: the param must be a number between 0 and 100, got {param.Display}", span);
+                _diagnostics.Error(Msg.PassAtParamRange.With(name, param.Display), span);
             else passAt = v;
         }
         if (s.PassAt is { Value: double p })
         {
-            if (p is < 0 or > 100) _diagnostics.Error(Codes.BadScoring, $"pass_at must be between 0 and 100, got {s.PassAt.Text}", s.PassAt.Span);
+            if (p is < 0 or > 100) _diagnostics.Error(Msg.PassAtRange.With(s.PassAt.Text), s.PassAt.Span);
             passAt = p;
         }
         return new ScoringSpec(s.Model, passAt, s.Veto is null ? null : ParseLevel(s.Veto));
@@ -325,7 +322,7 @@ sealed class Binder
             source = binder.Bind(fe.Source);
             if (source is not null && source.Type is not ListType && source.Type != IqType.Any)
             {
-                _diagnostics.Error(Codes.TypeMismatch, $"Type mismatch: foreach needs a list, got {source.Type}", ExpressionBinder.StartOf(fe.Source));
+                _diagnostics.Error(Msg.ForeachNeedsList.With(source.Type), ExpressionBinder.StartOf(fe.Source));
                 source = null;
             }
             var elementType = source?.Type is ListType l ? l.Element : IqType.Any;
@@ -351,7 +348,7 @@ sealed class Binder
             {
                 if (c is not ExpectClause && !seen.Add(c.Keyword))
                 {
-                    _diagnostics.Error(Codes.DuplicateClause, $"Duplicate '{c.Keyword}' in item '{item.Id}'", c.Span);
+                    _diagnostics.Error(Msg.DuplicateClause.With(c.Keyword, item.Id), c.Span);
                     continue;
                 }
                 switch (c)
@@ -372,7 +369,7 @@ sealed class Binder
                         break;
                     case EmptyClause e:
                         if (item.Foreach is null)
-                            _diagnostics.Error(Codes.NothingToEvaluate, $"'empty' is for a foreach item: item '{item.Id}' has no foreach", e.Span);
+                            _diagnostics.Error(Msg.EmptyWithoutForeach.With(item.Id), e.Span);
                         emptyReason = e.Reason;
                         break;
                     case ScoreClause s: score = binder.BindAs(s.Score, IqType.Number, "'score'"); break;
@@ -388,18 +385,16 @@ sealed class Binder
                                 var start = p;
                                 while (start is MemberExpr m) start = m.Target;
                                 if (ReadPathsOf.Chain(bound, null) is { } path) requiredPaths.Add((path, start.Span));
-                                else _diagnostics.Error(Codes.BadRequirement, $"'requires' needs fact paths such as rollback.duration", p.Span);
+                                else _diagnostics.Error(Msg.RequiresNeedsPaths.Text, p.Span);
                             }
                         break;
                 }
             }
             var hasChecks = item.Clauses.Any(c => c is ExpectClause or ScoreClause);
             if (manual is not null && hasChecks)
-                _diagnostics.Error(Codes.NothingToEvaluate,
-                    $"Item '{item.Id}' is 'manual' (a person judges it) and cannot also have 'expect' or 'score'", item.Span);
+                _diagnostics.Error(Msg.ManualWithChecks.With(item.Id), item.Span);
             else if (manual is null && !hasChecks && !informational)
-                _diagnostics.Error(Codes.NothingToEvaluate,
-                    $"Item '{item.Id}' has nothing to evaluate: add 'expect', 'score', 'manual' or 'informational'", item.Span);
+                _diagnostics.Error(Msg.NothingToEvaluate.With(item.Id), item.Span);
 
             var idTemplate = Template(item.Id, item.Span, binder);
             var titleTemplate = Template(item.Title, item.Span, binder);
@@ -411,10 +406,10 @@ sealed class Binder
             var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
             var readPaths = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
             if (requires is not null && manual is not null)
-                _diagnostics.Error(Codes.BadRequirement, $"Item '{item.Id}' is 'manual': a person judges it, so it reads no facts to require a provenance of", requires.Span);
+                _diagnostics.Error(Msg.RequiresOnManual.With(item.Id), requires.Span);
             foreach (var (path, span) in requiredPaths.Where(r => !readPaths.Any(p => ReadPathsOf.Overlap(p, r.Path))))
-                _diagnostics.Error(Codes.BadRequirement, $"'requires' names {path}, which item '{item.Id}' does not read" +
-                    (readPaths.Count > 0 ? $" (it reads {string.Join(", ", readPaths)})" : ""), span);
+                _diagnostics.Error(Msg.RequiresUnread.With(path, item.Id,
+                    readPaths.Count > 0 ? Msg.RequiresItReads.With(string.Join(", ", readPaths)) : Localized.Empty), span);
             if (_diagnostics.Items.Count > errorsBefore) return null;
             return new ItemModel(item.Id, item.Title, weight, reason, item.Span, sectionId, level, clause, idTemplate, titleTemplate,
                 expectations, when, score, fix, manual, informational, variable, source, dependsOn)
@@ -457,14 +452,14 @@ sealed class Binder
             if (c is '{' or '}' && i + 1 < text.Length && text[i + 1] == c) { literal.Append(c); i++; continue; }
             if (c == '}')
             {
-                _diagnostics.Error(Codes.BadInterpolation, $"Unmatched '}}' in \"{text}\"; write '}}}}' for a literal brace", span);
+                _diagnostics.Error(Msg.UnmatchedCloseBrace.With(text), span);
                 return TextTemplate.Of(text);
             }
             if (c != '{') { literal.Append(c); continue; }
             var close = text.IndexOf('}', i + 1);
             if (close < 0)
             {
-                _diagnostics.Error(Codes.BadInterpolation, $"Unclosed '{{' in \"{text}\"; write '{{{{' for a literal brace", span);
+                _diagnostics.Error(Msg.UnclosedOpenBrace.With(text), span);
                 return TextTemplate.Of(text);
             }
             if (literal.Length > 0) { parts.Add(literal.ToString()); literal.Clear(); }
@@ -472,14 +467,14 @@ sealed class Binder
             var expr = ChecklistParser.ParseExpression(text[(i + 1)..close], span.File, inner);
             if (expr is null)
             {
-                _diagnostics.Error(Codes.BadInterpolation, $"Bad expression in {{{text[(i + 1)..close]}}}: {inner.Items[0].Message}", span);
+                _diagnostics.Error(Msg.BadInterpolation.With(text[(i + 1)..close], inner.Items[0].Text), span);
                 return TextTemplate.Of(text);
             }
             var bag = new DiagnosticBag();
             var bound = binder.BindInto(expr, bag);
             if (bound is null)
             {
-                foreach (var d in bag.Items) _diagnostics.Error(d.Code, $"In {{{text[(i + 1)..close]}}}: {d.Message}", span);
+                foreach (var d in bag.Items) _diagnostics.Error(Msg.InInterpolation.With(text[(i + 1)..close], d.Text) with { CodeOf = d.Text }, span);
                 return TextTemplate.Of(text);
             }
             parts.Add(bound);
@@ -507,7 +502,7 @@ sealed class Binder
             {
                 if (s == 2) return true;
                 var cycle = stack.SkipWhile(x => x != item.Id).Append(item.Id);
-                _diagnostics.Error(Codes.Cycle, $"Items depend on each other in a cycle: {string.Join(" → ", cycle)}", item.Span);
+                _diagnostics.Error(Msg.ItemCycle.With(string.Join(" → ", cycle)), item.Span);
                 return false;
             }
             state[item.Id] = 1;

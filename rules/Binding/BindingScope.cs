@@ -1,5 +1,6 @@
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 
 namespace Iq.Rules.Binding;
@@ -44,7 +45,7 @@ sealed class BindingScope
         if (_binding.Contains(name))
         {
             var cycle = _binding.SkipWhile(n => n != name).Append(name);
-            diagnostics.Error(Codes.Cycle, $"Lets depend on each other in a cycle: {string.Join(" → ", cycle)}", usedAt);
+            diagnostics.Error(Msg.LetCycle.With(string.Join(" → ", cycle)), usedAt);
             return true;
         }
         _binding.Add(name);
@@ -61,8 +62,7 @@ sealed class BindingScope
     {
         if (!_allowScripts)
         {
-            diagnostics.Error(Codes.ScriptsNotAllowed,
-                "csharp blocks are off: a checklist with scripts is code; run with --allow-scripts to compile and run them", s.Span);
+            diagnostics.Error(Msg.ScriptsNotAllowed.Text, s.Span);
             return null;
         }
         var model = new ScriptModel(Scripts.Count, s.Code, s.CodeSpan);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Iq.Rules.Builtins;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Binding;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
@@ -49,24 +50,23 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         BinaryExpr b => BindBinary(b),
         CallExpr c => BindCall(c),
         ListExpr l => BindList(l),
-        LambdaExpr lam => Error(Codes.LambdaMisplaced,
-            $"A lambda ('{lam.Parameter} => …') is only allowed as an argument of {string.Join(", ", LambdaFunctions)}", lam.Span),
+        LambdaExpr lam => Error(Msg.LambdaMisplaced.With(lam.Parameter, string.Join(", ", LambdaFunctions)), lam.Span),
         ScriptExpr s => scope.BindScript(s, diagnostics),
         _ => throw new InvalidOperationException(e.GetType().Name),
     };
 
     /// <summary>Binds and requires a type (or <c>any</c>, checked at run time).</summary>
-    public BoundExpr? BindAs(Expr e, IqType expected, string role)
+    public BoundExpr? BindAs(Expr e, IqType expected, object role)
     {
         var bound = Bind(e);
         if (bound is null) return null;
         if (bound.Type == expected || bound.Type == IqType.Any) return bound;
-        return Error(Codes.TypeMismatch, $"Type mismatch: {role} needs {Article(expected)}, got {bound.Type}", StartOf(e));
+        return Error(Msg.RoleNeeds.With(role, Article(expected), bound.Type), StartOf(e));
     }
 
-    BoundExpr? Error(string code, string message, SourceSpan span)
+    BoundExpr? Error(MessageText message, SourceSpan span)
     {
-        diagnostics.Error(code, message, span);
+        diagnostics.Error(message, span);
         return null;
     }
 
@@ -78,7 +78,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         _ => e.Span,
     };
 
-    static string Article(IqType t) => t.Name[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " + t.Name : "a " + t.Name;
+    static MessageText Article(IqType t) => (t.Name[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? Msg.AnType : Msg.AType).With(t.Name);
 
     static BoundExpr BindLiteral(LiteralExpr l) => new BoundLiteral(l.Value, l.Kind switch
     {
@@ -104,8 +104,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         if (scope.Params.TryGetValue(n.Name, out var param)) return new BoundLiteral(param.Value, param.Type, n.Span);
         if (scope.Roots.TryGetValue(n.Name, out var root)) return new BoundRoot(root.Index, root.Root.Name, root.Root.Type, n.Span);
         var candidates = _locals.Select(l => l.Name).Concat(scope.LetNames).Concat(scope.Params.Keys).Concat(scope.Roots.Keys);
-        var hint = Text.DidYouMean(n.Name, candidates);
-        return Error(Codes.UnknownName, $"Unknown name '{n.Name}'{hint}", n.Span);
+        return Error(Msg.UnknownName.With(n.Name, Localized.DidYouMean(n.Name, candidates)), n.Span);
     }
 
     /// <summary>The fact path an expression reads, for "missing evidence" messages.</summary>
@@ -129,17 +128,16 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         {
             case ObjectType o:
                 if (o.Member(m.Member) is { } member) return new BoundMember(target, m.Member, path, member.Type, m.Span);
-                var hint = Text.Suggest(m.Member, o.Members.Select(x => x.Name)) is { } s ? $"; did you mean '{PathOf(target)}.{s}'?" : "";
-                return Error(Codes.UnknownFactPath, $"Unknown fact path. Path={path}{hint}", m.Span);
+                var hint = Text.Suggest(m.Member, o.Members.Select(x => x.Name)) is { } s ? (ILocalized)Msg.DidYouMeanPath.With($"{PathOf(target)}.{s}") : Localized.Empty;
+                return Error(Msg.UnknownFactPath.With(path, hint), m.Span);
             case MapType map:
                 return new BoundMember(target, m.Member, path, map.Value, m.Span);
             case PrimitiveType p when p == IqType.Any:
                 return new BoundMember(target, m.Member, path, IqType.Any, m.Span);
             case ListType:
-                return Error(Codes.TypeMismatch,
-                    $"Type mismatch: '{PathOf(target)}' is a {target.Type}; read its elements with a function such as count(), all() or any()", m.Span);
+                return Error(Msg.ReadElementsWith.With(PathOf(target), target.Type), m.Span);
             default:
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{PathOf(target)}' is a {target.Type} and has no member '{m.Member}'", m.Span);
+                return Error(Msg.NoMember.With(PathOf(target), target.Type, m.Member), m.Span);
         }
     }
 
@@ -159,11 +157,11 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
             case PrimitiveType p when p == IqType.Any:
                 return new BoundIndex(target, index, path, IqType.Any, x.Span);
             case MapType:
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{PathOf(target)}' is indexed by a string, got {index.Type}", StartOf(x.Index));
+                return Error(Msg.IndexedByString.With(PathOf(target), index.Type), StartOf(x.Index));
             case ListType:
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{PathOf(target)}' is indexed by a number, got {index.Type}", StartOf(x.Index));
+                return Error(Msg.IndexedByNumber.With(PathOf(target), index.Type), StartOf(x.Index));
             default:
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{PathOf(target)}' is a {target.Type} and cannot be indexed", x.Span);
+                return Error(Msg.CannotIndex.With(PathOf(target), target.Type), x.Span);
         }
     }
 
@@ -178,12 +176,12 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         if (u.Operator == "not")
             return Is(operand, IqType.Bool)
                 ? new BoundUnary("not", operand, IqType.Bool, u.Span)
-                : Error(Codes.TypeMismatch, $"Type mismatch: 'not' needs a bool, got {operand.Type}", u.Span);
+                : Error(Msg.OperatorNeeds.With("not", Msg.ABool.Text, operand.Type), u.Span);
         if (IsNumeric(operand.Type) || operand.Type == IqType.Any)
             return operand is BoundLiteral { Value: double d } lit
                 ? lit with { Value = -d, Span = u.Span }
                 : new BoundUnary("-", operand, operand.Type, u.Span);
-        return Error(Codes.TypeMismatch, $"Type mismatch: '-' needs a number, size or duration, got {operand.Type}", u.Span);
+        return Error(Msg.OperatorNeeds.With("-", Msg.ANumeric.Text, operand.Type), u.Span);
     }
 
     BoundExpr? BindBinary(BinaryExpr b)
@@ -196,8 +194,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         {
             case "and" or "or":
                 if (!Is(left, IqType.Bool) || !Is(right, IqType.Bool))
-                    return Error(Codes.TypeMismatch,
-                        $"Type mismatch: '{b.Operator}' needs bool operands, got {left.Type} and {right.Type}", b.Span);
+                    return Error(Msg.NeedsBoolOperands.With(b.Operator, left.Type, right.Type), b.Span);
                 return new BoundBinary(b.Operator, left, right, IqType.Bool, b.Span)
                 {
                     Text = ExprPrinter.Print(b),
@@ -220,16 +217,16 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         {
             if (left.Type != right.Type)
             {
-                var hint = "";
+                ILocalized hint = Localized.Empty;
                 if ((left.Type == IqType.Number && (right.Type == IqType.Size || right.Type == IqType.Duration))
                     || (right.Type == IqType.Number && (left.Type == IqType.Size || left.Type == IqType.Duration)))
-                    hint = "; give the number a unit, such as 40 GiB or 200 ms";
-                return Error(Codes.TypeMismatch, $"Type mismatch: cannot compare {left.Type} with {right.Type}{hint}", b.Span);
+                    hint = Msg.GiveAUnit.Text;
+                return Error(Msg.CannotCompare.With(left.Type, right.Type, hint), b.Span);
             }
             if (ordered && left.Type is not PrimitiveType || ordered && left.Type == IqType.Bool)
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{b.Operator}' cannot order values of type {left.Type}", b.Span);
+                return Error(Msg.CannotOrder.With(b.Operator, left.Type), b.Span);
             if (!ordered && left.Type is ObjectType or MapType)
-                return Error(Codes.TypeMismatch, $"Type mismatch: '{b.Operator}' cannot compare values of type {left.Type}", b.Span);
+                return Error(Msg.CannotCompareType.With(b.Operator, left.Type), b.Span);
         }
         return new BoundBinary(b.Operator, left, right, IqType.Bool, b.Span) { Text = ExprPrinter.Print(b) };
     }
@@ -260,31 +257,31 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         {
             var (l, _) = Coerce(left, new BoundLiteral(null, list.Element, right.Span));
             if (l.Type != list.Element && l.Type != IqType.Any && list.Element != IqType.Any)
-                return Error(Codes.TypeMismatch, $"Type mismatch: cannot look for {left.Type} in a {right.Type}", b.Span);
+                return Error(Msg.CannotLookFor.With(left.Type, right.Type), b.Span);
             return new BoundBinary("in", l, right, IqType.Bool, b.Span);
         }
         if (right.Type == IqType.String && Is(left, IqType.String) || right.Type == IqType.Any)
             return new BoundBinary("in", left, right, IqType.Bool, b.Span);
         if (right.Type is MapType && Is(left, IqType.String))
             return new BoundBinary("in", left, right, IqType.Bool, b.Span);
-        return Error(Codes.TypeMismatch, $"Type mismatch: 'in' needs a list, map or string on its right, got {right.Type}", b.Span);
+        return Error(Msg.InNeeds.With(right.Type), b.Span);
     }
 
     BoundExpr? BindMatches(BinaryExpr b)
     {
         var input = Bind(b.Left);
         if (b.Right is not LiteralExpr { Kind: LiteralKind.String, Value: string pattern })
-            return Error(Codes.TypeMismatch, "Type mismatch: 'matches' needs a string literal pattern", StartOf(b.Right));
+            return Error(Msg.MatchesNeedsLiteral.Text, StartOf(b.Right));
         if (input is null) return null;
         if (!Is(input, IqType.String))
-            return Error(Codes.TypeMismatch, $"Type mismatch: 'matches' needs a string on its left, got {input.Type}", b.Span);
+            return Error(Msg.MatchesNeedsString.With(input.Type), b.Span);
         try
         {
             return new BoundMatch(input, new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout), b.Span);
         }
         catch (ArgumentException e)
         {
-            return Error(Codes.BadRegex, $"Invalid regular expression: {e.Message}", b.Right.Span);
+            return Error(Msg.BadRegex.With(e.Message), b.Right.Span);
         }
     }
 
@@ -302,7 +299,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         else if (op == "/" && (l == IqType.Size || l == IqType.Duration) && r == IqType.Number) result = l;
         else if (op == "/" && l == r && (l == IqType.Size || l == IqType.Duration)) result = IqType.Number;
         if (result is null)
-            return Error(Codes.TypeMismatch, $"Type mismatch: cannot apply '{op}' to {l} and {r}", b.Span);
+            return Error(Msg.CannotApply.With(op, l, r), b.Span);
         return new BoundBinary(op, left, right, result, b.Span);
     }
 
@@ -312,7 +309,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         if (items.Any(i => i is null)) return null;
         var types = items.Select(i => i!.Type).Where(t => t != IqType.Any).Distinct().ToList();
         if (types.Count > 1)
-            return Error(Codes.TypeMismatch, $"Type mismatch: a list holds one type, got {string.Join(" and ", types)}", l.Span);
+            return Error(Msg.ListOfOneType.With(Localized.AndList(types.Select(t => t.ToString()))), l.Span);
         return new BoundList(items!, new ListType(types.Count == 1 ? types[0] : IqType.Any), l.Span);
     }
 
@@ -321,7 +318,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
     {
         if (e is not LambdaExpr lam)
         {
-            Error(Codes.TypeMismatch, $"Type mismatch: {function}() needs a lambda such as 'x => x.name == \"a\"' here", e.Span);
+            Error(Msg.NeedsLambda.With(function), e.Span);
             return null;
         }
         _locals.Add((lam.Parameter, element, path + "[]", false));

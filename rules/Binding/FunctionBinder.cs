@@ -1,6 +1,7 @@
 using Iq.Rules.Ast;
 using Iq.Rules.Builtins;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Syntax;
 
 namespace Iq.Rules.Binding;
@@ -15,12 +16,11 @@ sealed partial class ExpressionBinder
     BoundExpr? BindCall(CallExpr c)
     {
         if (FunctionRegistry.Find(c.Function) is not { } fn)
-            return Error(Codes.UnknownFunction,
-                $"Unknown function '{c.Function}'{Text.DidYouMean(c.Function, FunctionRegistry.All.Select(f => f.Name))}", c.Span);
+            return Error(Msg.UnknownFunction.With(c.Function, Localized.DidYouMean(c.Function, FunctionRegistry.All.Select(f => f.Name))), c.Span);
         var args = c.Arguments;
         var forms = fn.Signatures.Where(s => s.Accepts(args.Count)).ToList();
         if (forms.Count == 0)
-            return Error(Codes.ArgumentCount, $"Wrong number of arguments to {fn.Name}(): expected {fn.Usage}, got {args.Count}", c.Span);
+            return Error(Msg.ArgumentCount.With(fn.Name, fn.Usage, args.Count), c.Span);
 
         var bound = new BoundExpr?[args.Count];
         var form = forms[0];
@@ -47,7 +47,7 @@ sealed partial class ExpressionBinder
             }
             else if (p.Kind == ArgKind.FactPath && args[i] is not (NameExpr or MemberExpr or IndexExpr))
             {
-                bound[i] = Error(Codes.TypeMismatch, $"Type mismatch: {fn.Name}() needs a fact path such as env.gpus", args[i].Span);
+                bound[i] = Error(Msg.NeedsFactPath.With(fn.Name), args[i].Span);
             }
             else
             {
@@ -65,9 +65,9 @@ sealed partial class ExpressionBinder
         {
             object? folded;
             try { folded = form.Fold(arguments.Select(a => ((BoundLiteral)a).Value).ToArray()); }
-            catch (Runtime.EvaluationException e) { return Error(Codes.BadValue, e.Message, args[0].Span); }
+            catch (Runtime.EvaluationException e) { return Error(Msg.FoldFailed.With(e.Message), args[0].Span); }
             if (folded is null)
-                return Error(Codes.BadValue, $"Not a valid {fn.Name}: \"{((BoundLiteral)arguments[0]).Value}\"", args[0].Span);
+                return Error(Msg.NotAValid.With(fn.Name, ((BoundLiteral)arguments[0]).Value), args[0].Span);
             return new BoundLiteral(folded, form.Returns, c.Span);
         }
         var type = ResultType(form, arguments, c);
@@ -77,31 +77,29 @@ sealed partial class ExpressionBinder
     /// <summary>The argument, bound, checked against its parameter's kind; null (with an error) when it does not fit.</summary>
     BoundExpr? Check(Param p, BoundExpr arg, Expr syntax, string function)
     {
-        BoundExpr? Mismatch(string needs) =>
-            Error(Codes.TypeMismatch, $"Type mismatch: {function}() needs {needs}, got {arg.Type}", StartOf(syntax));
+        BoundExpr? Mismatch(Message needs) => Error(Msg.FunctionNeeds.With(function, needs.Text, arg.Type), StartOf(syntax));
         switch (p.Kind)
         {
-            case ArgKind.String: return Is(arg, IqType.String) ? arg : Mismatch("a string");
-            case ArgKind.Number: return Is(arg, IqType.Number) ? arg : Mismatch("a number");
-            case ArgKind.Bool: return Is(arg, IqType.Bool) ? arg : Mismatch("a bool");
-            case ArgKind.Numeric: return IsNumeric(arg.Type) || arg.Type == IqType.Any ? arg : Mismatch("a number, size or duration");
-            case ArgKind.StringOrList: return arg.Type is ListType || Is(arg, IqType.String) ? arg : Mismatch("a string or a list");
+            case ArgKind.String: return Is(arg, IqType.String) ? arg : Mismatch(Msg.AString);
+            case ArgKind.Number: return Is(arg, IqType.Number) ? arg : Mismatch(Msg.ANumber);
+            case ArgKind.Bool: return Is(arg, IqType.Bool) ? arg : Mismatch(Msg.ABool);
+            case ArgKind.Numeric: return IsNumeric(arg.Type) || arg.Type == IqType.Any ? arg : Mismatch(Msg.ANumeric);
+            case ArgKind.StringOrList: return arg.Type is ListType || Is(arg, IqType.String) ? arg : Mismatch(Msg.AStringOrList);
             case ArgKind.SchemeName:
                 if (arg is not BoundLiteral { Value: string name })
-                    return Error(Codes.TypeMismatch, $"Type mismatch: the scheme of {function}() is a name in quotes, such as \"dpkg\"", syntax.Span);
+                    return Error(Msg.SchemeNameInQuotes.With(function), syntax.Span);
                 if (Versions.VersionSchemes.ByName.ContainsKey(name)) return arg;
-                var hint = Text.DidYouMean(name, Versions.VersionSchemes.ByName.Keys);
-                return Error(Codes.BadValue, $"Unknown version scheme '{name}'" +
-                    (hint.Length > 0 ? hint : $"; expected {Text.OrList(Versions.VersionSchemes.ByName.Keys.ToList())}"), syntax.Span);
+                return Error(Msg.UnknownVersionScheme.With(name, Text.Suggest(name, Versions.VersionSchemes.ByName.Keys) is { } s
+                    ? Msg.DidYouMean.With(s) : Msg.Expected.With(Localized.OrList(Versions.VersionSchemes.ByName.Keys))), syntax.Span);
             case ArgKind.Date:
                 if (arg.Type == IqType.String) arg = Convert(arg, IqType.Date);
-                return Is(arg, IqType.Date) ? arg : Mismatch("a date");
+                return Is(arg, IqType.Date) ? arg : Mismatch(Msg.ADate);
             case ArgKind.List or ArgKind.NumericList or ArgKind.OrderedList:
-                if (arg.Type is not ListType && arg.Type != IqType.Any) return Mismatch("a list");
+                if (arg.Type is not ListType && arg.Type != IqType.Any) return Mismatch(Msg.AList);
                 var element = ElementOf(arg);
                 var fits = p.Kind == ArgKind.List || IsNumeric(element) || element == IqType.Any
                            || p.Kind == ArgKind.OrderedList && element is PrimitiveType;
-                return fits ? arg : Mismatch("a list of numbers, sizes or durations");
+                return fits ? arg : Mismatch(Msg.ANumericList);
             default:
                 return arg;
         }
@@ -116,8 +114,8 @@ sealed partial class ExpressionBinder
             ? t == IqType.Bool
             : IsNumeric(t) || p.Kind == ArgKind.OrderedSelector && t is PrimitiveType && t != IqType.Bool);
         if (fits) return lambda;
-        var needs = p.Kind == ArgKind.Predicate ? "a bool" : "a number, size or duration";
-        return Error(Codes.TypeMismatch, $"Type mismatch: the lambda of {function}() needs {needs}, got {t}", e.Span);
+        var needs = p.Kind == ArgKind.Predicate ? Msg.ABool : Msg.ANumeric;
+        return Error(Msg.LambdaNeeds.With(function, needs.Text, t), e.Span);
     }
 
     IqType? ResultType(Signature form, List<BoundExpr> args, CallExpr c)
@@ -130,7 +128,7 @@ sealed partial class ExpressionBinder
             case ResultRule.SameBranches:
                 var (then, otherwise) = (args[1].Type, args[2].Type);
                 if (then == otherwise || then == IqType.Any || otherwise == IqType.Any) return then == IqType.Any ? otherwise : then;
-                Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() branches differ: {then} and {otherwise}", c.Span);
+                Error(Msg.BranchesDiffer.With(form.Function, then, otherwise), c.Span);
                 return null;
             default: return form.Returns;
         }
@@ -148,9 +146,9 @@ sealed partial class ExpressionBinder
         }
         var types = all.Select(a => a.Type).Where(t => t != IqType.Any).Distinct().ToList();
         if (types.Count > 1)
-            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() arguments differ: {string.Join(" and ", types)}", c.Span);
+            return Error(Msg.ArgumentsDiffer.With(form.Function, Localized.AndList(types.Select(t => t.ToString()))), c.Span);
         if (types.Count == 1 && (types[0] is not PrimitiveType || types[0] == IqType.Bool))
-            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() cannot order values of type {types[0]}", c.Span);
+            return Error(Msg.CannotOrderIn.With(form.Function, types[0]), c.Span);
         var type = types.Count == 1 ? types[0] : IqType.Any;
         return new BoundCall(form, [new BoundList(all, new ListType(type), c.Span)], type, c.Span);
     }
@@ -159,7 +157,7 @@ sealed partial class ExpressionBinder
     BoundExpr? BindItemRef(Signature form, CallExpr c)
     {
         if (c.Arguments[0] is not LiteralExpr { Kind: Ast.LiteralKind.String, Value: string id })
-            return Error(Codes.TypeMismatch, $"Type mismatch: {form.Function}() needs an item id as a string literal", c.Arguments[0].Span);
+            return Error(Msg.NeedsItemId.With(form.Function), c.Arguments[0].Span);
         scope.ItemReferences.Add((id, c.Arguments[0].Span));
         return new BoundItemRef(form, id, form.Returns, c.Span);
     }

@@ -92,7 +92,7 @@ public sealed record Signature(string Function, IReadOnlyList<Param> Params, IqT
 public sealed record FunctionDecl(string Name, string Description, IReadOnlyList<Signature> Signatures)
 {
     /// <summary>Every form, for messages: <c>count(list) or count(list, x => condition)</c>.</summary>
-    public string Usage => Syntax.Text.OrList(Signatures.Select(s => s.Usage).ToList());
+    public Messages.ILocalized Usage => Messages.Localized.OrList(Signatures.Select(s => s.Usage));
 }
 
 /// <summary>Every function of the language. To add a function, or a form of one, declare it here: one line per

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Syntax;
 
@@ -37,12 +38,12 @@ static class ChecklistLoader
             if (seen.Contains(full))
             {
                 var names = seen.Append(full).Select(Path.GetFileName);
-                diagnostics.Error(Codes.ExtendsCycle, $"Checklists extend each other in a cycle: {string.Join(" → ", names)}", referencedAt!);
+                diagnostics.Error(Msg.ExtendsCycle.With(string.Join(" → ", names)), referencedAt!);
                 return null;
             }
             if (seen.Count == MaxExtendsDepth)
             {
-                diagnostics.Error(Codes.ExtendsCycle, $"Too many levels of extends (more than {MaxExtendsDepth})", referencedAt!);
+                diagnostics.Error(Msg.ExtendsTooDeep.With(MaxExtendsDepth), referencedAt!);
                 return null;
             }
             seen.Add(full);
@@ -76,7 +77,7 @@ static class ChecklistLoader
             text = null;
             if (resolved is null)
             {
-                diagnostics.Error(Codes.BaseNotFound, $"Base checklist not found: {baseName}", referencedAt!);
+                diagnostics.Error(Msg.BaseNotFound.With(baseName), referencedAt!);
                 return null;
             }
         }
@@ -85,9 +86,9 @@ static class ChecklistLoader
     /// <summary>A base's diagnostic without any of the base's text: the code and the place only.</summary>
     static Diagnostic Unquoted(Diagnostic d) => d.Code switch
     {
-        Codes.NotText => d with { Message = "Not a UTF-8 text file" },
+        Codes.NotText => d with { Text = Msg.NotTextUnquoted.Text },
         Codes.FileNotFound or Codes.FileTooLarge or Codes.NotRegularFile or Codes.CannotRead => d,
-        _ when d.Code.StartsWith("IQ1", StringComparison.Ordinal) => d with { Message = "Syntax error in the base checklist (its text is not quoted here)" },
+        _ when d.Code.StartsWith("IQ1", StringComparison.Ordinal) => d with { Text = Msg.BaseSyntaxError.Text with { CodeOf = d.Text } },
         _ => d,
     };
 

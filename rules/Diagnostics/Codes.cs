@@ -1,7 +1,7 @@
 namespace Iq.Rules.Diagnostics;
 
 /// <summary>Stable diagnostic codes. IQ1xxx text and syntax, IQ2xxx binding and types,
-/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts.</summary>
+/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts, IQ6xxx the command line.</summary>
 public static class Codes
 {
     public const string Unexpected = "IQ1001";
@@ -53,6 +53,7 @@ public static class Codes
     public const string DuplicateDocument = "IQ4004";
     public const string BundleNotFound = "IQ4005";
     public const string CannotWrite = "IQ4006";
+    public const string BadEvidence = "IQ4007";
     public const string BadScanReport = "IQ4020";
 
     public const string ScriptsNotAllowed = "IQ5001";
@@ -60,4 +61,11 @@ public static class Codes
     public const string ScriptNotAllowed = "IQ5003";
     public const string ScriptCache = "IQ5004";
     public const string ScriptTimeout = "IQ5005";
+
+    public const string UnknownOption = "IQ6001";
+    public const string UnknownCommand = "IQ6002";
+    public const string BadOption = "IQ6003";
+    public const string MissingInput = "IQ6004";
+    public const string MissingTool = "IQ6005";
+
 }

@@ -1,16 +1,32 @@
+using Iq.Rules.Messages;
+
 namespace Iq.Rules.Diagnostics;
 
 public enum Severity { Error, Warning }
 
-/// <summary>A problem found in a checklist or a fact file. Errors are data until the CLI prints them.</summary>
-public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceSpan Span)
+/// <summary>A problem found in a checklist or a fact file. Errors are data until the CLI prints them: the message is a
+/// catalog entry with its arguments (<see cref="MessageText"/>), rendered in Chinese or English at the edge.</summary>
+public sealed record Diagnostic(Severity Severity, MessageText Text, SourceSpan Span)
 {
-    public static Diagnostic Error(string code, string message, SourceSpan span) => new(Severity.Error, code, message, span);
-    public static Diagnostic Warning(string code, string message, SourceSpan span) => new(Severity.Warning, code, message, span);
+    public static Diagnostic Error(MessageText text, SourceSpan span) => new(Severity.Error, text, span);
+    public static Diagnostic Warning(MessageText text, SourceSpan span) => new(Severity.Warning, text, span);
 
-    /// <summary>The one-line form the CLI prints: <c>FILE:LINE:COL: error CODE: message</c>.</summary>
-    public override string ToString() =>
-        $"{Span.File}:{Span.Line}:{Span.Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+    /// <summary>A diagnostic whose text is not in the catalog yet (<see cref="Messages.Message.Untranslated"/>): English in both languages.</summary>
+    public static Diagnostic Error(string code, string message, SourceSpan span) => Error(Messages.Message.Untranslated(code, message), span);
+    public static Diagnostic Warning(string code, string message, SourceSpan span) => Warning(Messages.Message.Untranslated(code, message), span);
+
+    /// <summary>The stable code (IQ2001 …), the same in every language.</summary>
+    public string Code => Text.Code ?? "";
+
+    /// <summary>The message in English.</summary>
+    public string Message => Text.Render(Lang.En);
+
+    /// <summary>The one-line form the CLI prints: <c>FILE:LINE:COL: error CODE: message</c>. The words error and warning
+    /// stay English in both languages, so that editors and CI problem matchers read either.</summary>
+    public string Render(Lang lang) =>
+        $"{Span.File}:{Span.Line}:{Span.Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Text.Render(lang)}";
+
+    public override string ToString() => Render(Lang.En);
 
     /// <summary>Sorts by file, then position, so output is stable and reads top to bottom.</summary>
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>

@@ -17,6 +17,21 @@ public readonly record struct FileFacts(FileKind Kind, long Size, int Mode, uint
     public bool SameFileAs(FileFacts other) => Exists && other.Exists && Inode != 0 && Device == other.Device && Inode == other.Inode;
 
     /// <summary>"a FIFO", "a character device" …: what the user gave, in a message.</summary>
+    /// <summary>What the path is, in the reader's language.</summary>
+    public static Messages.MessageText Localized(FileKind kind) => (kind switch
+    {
+        FileKind.Regular => Messages.Msg.KindRegular,
+        FileKind.Directory => Messages.Msg.KindFolder,
+        FileKind.Fifo => Messages.Msg.KindFifo,
+        FileKind.CharDevice => Messages.Msg.KindCharDevice,
+        FileKind.BlockDevice => Messages.Msg.KindBlockDevice,
+        FileKind.Socket => Messages.Msg.KindSocket,
+        FileKind.Link => Messages.Msg.KindLink,
+        FileKind.LinkLoop => Messages.Msg.KindLinkLoop,
+        FileKind.Missing => Messages.Msg.KindMissing,
+        _ => Messages.Msg.KindOther,
+    }).Text;
+
     public static string Describe(FileKind kind) => kind switch
     {
         FileKind.Regular => "a regular file",

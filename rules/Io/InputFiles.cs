@@ -1,4 +1,5 @@
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Io;
 
@@ -45,13 +46,18 @@ public static class InputLimits
 
 /// <summary>An input that cannot be read as a file: missing, not a regular file, a link loop, too large, unreadable.
 /// <see cref="Path"/> is the path as the user wrote it.</summary>
-public sealed class InputFileException(string path, string code, string reason) : IOException($"{path}: {reason}")
+public sealed class InputFileException(string path, MessageText text) : IOException($"{path}: {text}")
 {
     public string Path { get; } = path;
-    public string Code { get; } = code;
-    public string Reason { get; } = reason;
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Error(Code, Reason, SourceSpan.None(Path));
+    /// <summary>Why, as a catalog message (rendered in the reader's language at the edge).</summary>
+    public MessageText Text { get; } = text;
+    public string Code => Text.Code ?? "";
+
+    /// <summary>Why, in English.</summary>
+    public string Reason => Text.ToString();
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Text, SourceSpan.None(Path));
 }
 
 /// <summary>The one way iq opens a file the user gave it. Only a regular file is read (following links): a FIFO, a device
@@ -77,41 +83,36 @@ public static class InputFiles
                 var limit = InputLimits.For(kind);
                 return facts.Size > limit ? TooLarge(path, facts.Size, limit, kind) : null;
             case FileKind.Missing:
-                return new InputFileException(path, Codes.FileNotFound, "File not found");
-            case FileKind.LinkLoop:
-                return new InputFileException(path, Codes.NotRegularFile, "Not a regular file: a loop of symbolic links");
-            case FileKind.Directory:
-                return new InputFileException(path, Codes.NotRegularFile, "Not a regular file: a folder");
+                return new InputFileException(path, Msg.InputNotFound.Text);
             default:
-                return new InputFileException(path, Codes.NotRegularFile, $"Not a regular file: {FileFacts.Describe(facts.Kind)}");
+                return new InputFileException(path, Msg.InputNotRegular.With(FileFacts.Localized(facts.Kind)));
         }
     }
 
     static InputFileException TooLarge(string path, long size, long limit, InputKind kind) =>
-        new(path, Codes.FileTooLarge, $"Too large: {(size < 0 ? "more than " + limit : size)} bytes; the limit for {Name(kind)} is {limit} bytes " +
-                                      $"(raise it with {InputLimits.Option})");
+        new(path, Msg.InputTooLarge.With(size < 0 ? Msg.MoreThan.With(limit) : size, Name(kind), limit, InputLimits.Option));
 
-    static string Name(InputKind kind) => kind switch
+    static MessageText Name(InputKind kind) => (kind switch
     {
-        InputKind.Checklist => "a checklist",
-        InputKind.FactDocument => "a fact document",
-        InputKind.Judgments => "an attestations or waivers file",
-        InputKind.Workbook => "a workbook",
-        InputKind.ReportInfo => "report information",
-        InputKind.Manifest => "a manifest",
-        InputKind.Snapshot => "a snapshot",
-        InputKind.TestReport => "a test report",
-        InputKind.Log => "a log",
-        InputKind.Array => "an array",
-        InputKind.Model => "a model",
-        InputKind.Results => "a results file",
-        InputKind.Archive => "an audit archive",
-        InputKind.Scan => "a scanner's report",
-        InputKind.Seal => "a seal or key file",
-        InputKind.Description => "a model description or a file it names",
-        InputKind.Labels => "a labels file",
-        _ => "a text file",
-    };
+        InputKind.Checklist => Msg.InputChecklist,
+        InputKind.FactDocument => Msg.InputFactDocument,
+        InputKind.Judgments => Msg.InputJudgments,
+        InputKind.Workbook => Msg.InputWorkbook,
+        InputKind.ReportInfo => Msg.InputReportInfo,
+        InputKind.Manifest => Msg.InputManifest,
+        InputKind.Snapshot => Msg.InputSnapshot,
+        InputKind.TestReport => Msg.InputTestReport,
+        InputKind.Log => Msg.InputLog,
+        InputKind.Array => Msg.InputArray,
+        InputKind.Model => Msg.InputModel,
+        InputKind.Results => Msg.InputResults,
+        InputKind.Archive => Msg.InputArchive,
+        InputKind.Scan => Msg.InputScan,
+        InputKind.Seal => Msg.InputSeal,
+        InputKind.Description => Msg.InputDescription,
+        InputKind.Labels => Msg.InputLabels,
+        _ => Msg.InputText,
+    }).Text;
 
     /// <summary>Opens a regular file for reading, or throws <see cref="InputFileException"/>.</summary>
     public static FileStream OpenRead(string path, InputKind kind, int bufferSize = 4096, FileOptions options = FileOptions.None)
@@ -122,13 +123,13 @@ public static class InputFiles
         {
             var (h, errno) = Unix.Open(path, write: false);
             if (h is null)
-                throw new InputFileException(path, Codes.CannotRead, errno == Unix.EAccess ? "Cannot read: permission denied" : $"Cannot read (errno {errno})");
+                throw new InputFileException(path, errno == Unix.EAccess ? Msg.InputDenied.Text : Msg.InputErrno.With(errno));
             handle = h;
         }
         else
         {
             try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputFileException(path, Codes.CannotRead, $"Cannot read: {e.Message}"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputFileException(path, Msg.InputCannotRead.With(e.Message)); }
         }
         var facts = FileFacts.Of(handle);
         if (Refuse(path, facts, kind) is { } late)
@@ -169,9 +170,8 @@ public static class InputFiles
     public static InputFileException? FolderRefusal(string path) => FileFacts.Of(path).Kind switch
     {
         FileKind.Directory => null,
-        FileKind.Missing => new InputFileException(path, Codes.FileNotFound, "Folder not found"),
-        FileKind.LinkLoop => new InputFileException(path, Codes.NotRegularFile, "Not a folder: a loop of symbolic links"),
-        var k => new InputFileException(path, Codes.NotRegularFile, $"Not a folder: {FileFacts.Describe(k)}"),
+        FileKind.Missing => new InputFileException(path, Msg.FolderNotFound.Text),
+        var k => new InputFileException(path, Msg.InputNotFolder.With(FileFacts.Localized(k))),
     };
 
     /// <summary>Whether <paramref name="path"/>, with every link resolved, lies inside <paramref name="root"/> (itself resolved):

@@ -129,8 +129,9 @@ public static class JsonInput
         try { new UTF8Encoding(false, true).GetCharCount(bytes); }
         catch (DecoderFallbackException e) { offset = Math.Max(0, e.Index); }
         var (line, column) = JsonPositions.Position(bytes, offset);
-        return Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.NotText,
-            $"Not UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset})", new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+        return Iq.Rules.Diagnostics.Diagnostic.Error(
+            Iq.Rules.Messages.Msg.NotUtf8Json.With(bytes[Math.Min(offset, bytes.Length - 1)].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), offset),
+            new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
     /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic. A member named twice is
@@ -139,8 +140,8 @@ public static class JsonInput
     {
         var (line, column) = ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
         if (e.LineNumber is null && bytes is not null && DuplicateAt(bytes) is { } offset) (line, column) = JsonPositions.Position(bytes, offset);
-        return Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.MalformedJson,
-            "Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+        return Iq.Rules.Diagnostics.Diagnostic.Error(
+            Iq.Rules.Messages.Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ')), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
     /// <summary>Reads a JSON input file as every JSON reader of iq does: a bounded regular file (<see cref="InputFiles"/>),
@@ -156,7 +157,7 @@ public static class JsonInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Diagnostics.Codes.CannotRead, $"Cannot read: {e.Message}", Iq.Rules.Diagnostics.SourceSpan.None(path));
+            problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Messages.Msg.InputCannotRead.With(e.Message), Iq.Rules.Diagnostics.SourceSpan.None(path));
             return null;
         }
         return Parse(bytes, path, out problem);

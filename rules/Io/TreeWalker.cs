@@ -20,7 +20,7 @@ public static class TreeWalker
             try { names = Directory.EnumerateFileSystemEntries(dir, "*", options).Order(StringComparer.Ordinal).ToList(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new InputFileException(dir, Iq.Rules.Diagnostics.Codes.CannotRead, $"Cannot read the folder: {e.Message}");
+                throw new InputFileException(dir, Iq.Rules.Messages.Msg.FolderCannotRead.With(e.Message));
             }
             var folders = new List<string>();
             foreach (var path in names)

@@ -22,13 +22,14 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
         _ => "host_mismatch",
     };
 
-    /// <summary>In words (English); reports in another language render the kind and values themselves.</summary>
-    public string Describe() => Kind switch
+    /// <summary>In words (English).</summary>
+    public string Describe() => Text().Render(Messages.Lang.En);
+
+    /// <summary>The finding as a catalog message, for Chinese or English.</summary>
+    public Messages.MessageText Text() => Kind switch
     {
-        FindingKind.TestsBeforeInstallationEnd =>
-            $"the functional tests finished at {First} ({Documents[0]}), before the installation log ends at {Second} ({Documents[1]}): they did not test the installed system",
-        FindingKind.BaselineBeforeInstallationEnd =>
-            $"the baseline was measured at {First} ({Documents[0]}), before the installation log ends at {Second} ({Documents[1]})",
-        _ => $"{Documents[1]} was collected on host '{Second}', the probe ({Documents[0]}) on '{First}'",
+        FindingKind.TestsBeforeInstallationEnd => Messages.Msg.FindingTestsBeforeInstall.With(First, Documents[0], Second, Documents[1]),
+        FindingKind.BaselineBeforeInstallationEnd => Messages.Msg.FindingBaselineBeforeInstall.With(First, Documents[0], Second, Documents[1]),
+        _ => Messages.Msg.FindingHostMismatch.With(Documents[1], Second, Documents[0], First),
     };
 }

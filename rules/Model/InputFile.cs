@@ -9,4 +9,8 @@ public sealed record InputFile(string Path, string Kind, string Sha256)
 }
 
 /// <summary>A fact document's seal as the audit found it: its state and, in words, by whom and when or what is wrong.</summary>
-public sealed record InputSeal(SealState State, string Detail);
+public sealed record InputSeal(SealState State, string Detail)
+{
+    /// <summary>The check's finding as data, for reports to word in their language (null in results written before it).</summary>
+    public SealReason? Reason { get; init; }
+}

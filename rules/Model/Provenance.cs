@@ -30,7 +30,11 @@ public sealed record ProvenanceRequirement(IReadOnlyList<Provenance> Accepted, I
 
 /// <summary>A fact path an item reads, its provenance, the document it came from and why it has that provenance when the
 /// document's own word was set aside (a seal missing or broken).</summary>
-public sealed record FactProvenance(string Path, Provenance Provenance, string Document, string? Why = null);
+public sealed record FactProvenance(string Path, Provenance Provenance, string Document, string? Why = null)
+{
+    /// <summary>The <see cref="Why"/> of a fact whose provenance the document's <c>fact_provenance</c> sets apart from its own.</summary>
+    public const string OverriddenInDocument = "fact_provenance in the document";
+}
 
 /// <summary>Why a document's word on provenance was set aside, or only noted: its seal.</summary>
 public enum SealState
@@ -53,6 +57,9 @@ public enum SealState
 /// every row resting on it.</summary>
 public sealed record ProvenanceNote(string Document, SealState Seal, string Detail)
 {
+    /// <summary>The check's finding as data, for reports to word in their language (null in results written before it).</summary>
+    public SealReason? Reason { get; init; }
+
     /// <summary>Why the document's facts count as declared, without the document's name.</summary>
     public string Why() => Seal switch
     {
@@ -62,14 +69,65 @@ public sealed record ProvenanceNote(string Document, SealState Seal, string Deta
         _ => Detail,
     };
 
-    public string Describe() => Seal switch
+    public string Describe() => Text().Render(Messages.Lang.En);
+
+    /// <summary>The note as a catalog message, for Chinese or English.</summary>
+    public Messages.MessageText Text() => Seal switch
     {
-        SealState.Missing => $"{Document}: not sealed ({Detail}); its facts count as declared",
-        SealState.Broken => $"{Document}: seal broken ({Detail}); its facts count as declared",
-        SealState.Malformed => $"{Document}: seal unreadable ({Detail}); its facts count as declared",
-        SealState.Untrusted => $"{Document}: {Detail}; its facts count as declared",
-        _ => $"{Document}: {Detail}",
+        SealState.Missing => Messages.Msg.SealNoteMissing.With(Document, Detail),
+        SealState.Broken => Messages.Msg.SealNoteBroken.With(Document, Detail),
+        SealState.Malformed => Messages.Msg.SealNoteMalformed.With(Document, Detail),
+        SealState.Untrusted => Messages.Msg.SealNoteUntrusted.With(Document, Detail),
+        _ => Messages.Msg.SealNoteOther.With(Document, Detail),
     };
+}
+
+/// <summary>What checking a seal found, as data: <see cref="SealCheck"/>'s English detail stays for the console and the
+/// results file; reports word this in their own language (scoring/Text/report-messages.yaml, <c>seal.cause.*</c>).</summary>
+public enum SealCause
+{
+    /// <summary>No seal beside a document that claims measured or imported facts.</summary>
+    NoSeal,
+    /// <summary>A declared document with no seal.</summary>
+    NotNeeded,
+    /// <summary>The seal cannot be read, or seals another file (<see cref="SealReason.Problem"/>).</summary>
+    Unreadable,
+    /// <summary>The document's SHA-256 is not the one sealed.</summary>
+    Changed,
+    /// <summary>The seal's signature does not verify with the trusted key of its key id.</summary>
+    SignatureInvalid,
+    /// <summary>Trusted keys were given and the seal is not signed.</summary>
+    Unsigned,
+    /// <summary>Trusted keys were given and the seal's key is none of them.</summary>
+    KeyNotTrusted,
+    /// <summary>Intact, not signed, no trusted keys given: the hash matches.</summary>
+    HashOnly,
+    /// <summary>Intact and signed, but no trusted key given to check the signature with.</summary>
+    SignatureNotChecked,
+    /// <summary>Intact and signed by a trusted key, the signature verified.</summary>
+    SignatureVerified,
+}
+
+/// <summary>A seal check's finding with its values: who sealed (tool, host, time, from the seal), the signing key's id, the
+/// trusted key file that verified it, the hashes that differ, or what is wrong with the seal.</summary>
+public sealed record SealReason(SealCause Cause)
+{
+    public string? Tool { get; init; }
+    public string? Host { get; init; }
+    /// <summary>When sealed, as the seal writes it (ISO 8601, UTC).</summary>
+    public string? SealedAt { get; init; }
+    /// <summary>The signing key's id (SHA-256 of its SubjectPublicKeyInfo, hex), when the seal is signed.</summary>
+    public string? KeyId { get; init; }
+    /// <summary>The trusted key file the signature was checked with.</summary>
+    public string? Key { get; init; }
+    /// <summary>The document's SHA-256 as read, and the one its seal gives (for <see cref="SealCause.Changed"/>).</summary>
+    public string? Sha256 { get; init; }
+    public string? SealedSha256 { get; init; }
+    /// <summary>What is wrong with an unreadable seal, or which file the seal is missing beside (as the checker said it).</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>Sealed and its bytes unchanged: verified (by hash, and by signature when a trusted key was given).</summary>
+    public bool Sealed => Cause is SealCause.HashOnly or SealCause.SignatureNotChecked or SealCause.SignatureVerified;
 }
 
 /// <summary>The provenance of the facts a result row rests on: the distinct provenances, strongest first, each fact read

@@ -22,6 +22,9 @@ public sealed record ItemResult(
 {
     public string Message => ReasonText.Render(Reason);
 
+    /// <summary>The reason in words, in Chinese or English.</summary>
+    public string MessageIn(Messages.Lang lang) => ReasonText.Render(Reason, lang);
+
     /// <summary>The provenance of the facts the row rests on (measured, imported, reviewed, declared), set by the audit from
     /// the item's reads and the bundle's documents.</summary>
     public RowProvenance Provenance { get; init; } = RowProvenance.None;

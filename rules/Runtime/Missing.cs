@@ -26,15 +26,15 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     public string? NotApplicable => Cause == Absence.NotApplicable ? Detail : null;
 
     /// <summary>The evidence that is missing, in words: <c>env.security.apparmor (absent: not in this kernel)</c>.</summary>
-    public string Describe() => Cause switch
+    public string Describe(Messages.Lang lang = Messages.Lang.En) => Cause switch
     {
-        Absence.NoDocument => $"{Path} (no '{Detail}' document in the bundle)",
-        Absence.Absent => $"{Path} (absent: {Detail})",
-        Absence.ProbeError => $"{Path} (probe error: {Detail})",
-        Absence.ItemNotDecided => $"item '{Path}' is {Detail}",
+        Absence.NoDocument => Messages.Msg.MissingNoDocument.With(Path, Detail).Render(lang),
+        Absence.Absent => Messages.Msg.MissingAbsent.With(Path, Detail).Render(lang),
+        Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, Detail).Render(lang),
+        Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
-        Absence.NoMatch => $"{Detail}({Path}, …): no element matches",
-        Absence.NotApplicable => $"{Path} (not applicable: {Detail})",
+        Absence.NoMatch => Messages.Msg.MissingNoMatch.With(Detail, Path).Render(lang),
+        Absence.NotApplicable => Messages.Msg.MissingNotApplicable.With(Path, Detail).Render(lang),
         _ => Path,
     };
 

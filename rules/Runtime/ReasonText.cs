@@ -1,40 +1,62 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 
 namespace Iq.Rules.Runtime;
 
-/// <summary>Reasons in words (English), as the results' <c>message</c> and every report show them. One place, so a
-/// translation is one more renderer of the same kinds.</summary>
+/// <summary>Reasons in words, as the results' <c>message</c> and every report show them: one place, each kind a catalog
+/// message (<see cref="Msg"/>), rendered in Chinese or English.</summary>
 public static class ReasonText
 {
-    public static string Render(Reason reason) => reason switch
+    public static string Render(Reason reason, Lang lang = Lang.En) => Of(reason).Render(lang);
+
+    /// <summary>The reason as a message with its arguments, to render in any language.</summary>
+    public static ILocalized Of(Reason reason) => reason switch
     {
-        Passed => "",
-        Failed f => (f.First is { } e ? $"{e.Expression}: actual {e.Actual}, expected {e.Expected}" : "failed")
-                    + (f.AlsoMissing.Count == 0 ? "" : "; also missing evidence: " + Facts(f.AlsoMissing)),
-        PartialCredit p => $"partial: score {Ops.Format(p.Score)}",
-        MissingEvidence m => "missing evidence: " + Facts(m.Facts) + (m.Clause is null ? "" : $" (in '{m.Clause}')"),
-        NotApplicable n => n.Because is { } because ? $"not applicable: {because}" : $"not applicable: {n.Condition} is false",
-        DeclaredNotApplicable d => $"not applicable: {d.Fact}: \"{d.Because}\" (declared in the document)",
-        EmptyForeach { Because: { } fine } e => $"not applicable: {e.List} is empty: {fine}",
-        EmptyForeach e => $"missing evidence: {e.List} is an empty list; the requirement needs at least one entry",
-        Disabled d => $"disabled by tailoring: {d.Because}",
-        ManualRequired m => "manual judgment required: " + m.Guidance,
-        InformationalOnly => "informational",
-        TypeMismatch t => $"type mismatch: {t.Expected}, got {t.Got}",
-        EvaluationError e => e.Detail,
-        Attested a => $"attested {a.Status.Name()} by {a.Assessor}"
-                      + (a.Date is { } d ? " on " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
-                      + $": {a.Justification}" + (a.EvidenceReference.Length > 0 ? $" (evidence: {a.EvidenceReference})" : ""),
-        Waived w => $"waived by {w.ApprovedBy} until {w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {w.Justification} "
-                    + $"(was {w.Was.Name()}: {Render(w.WasReason)})",
-        ProvenanceNotMet p => $"{p.Required.Describe()} evidence required: "
-                              + string.Join("; ", p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
-                                  $"{string.Join(", ", g.Select(f => f.Path))} {(g.Count() == 1 ? "is" : "are")} {g.Key.Provenance.Name()} " +
-                                  $"({g.Key.Document}{(g.Key.Why is null ? "" : ": " + g.Key.Why)})"))
-                              + $" (was {p.Was.Name()}{(Render(p.WasReason) is { Length: > 0 } was ? ": " + was : "")})",
-        _ => reason.GetType().Name,
+        Passed => Localized.Empty,
+        Failed f => Localized.Concat(
+            f.First is { } e ? Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected) : Msg.ReasonFailed.Text,
+            f.AlsoMissing.Count == 0 ? Localized.Empty : Msg.ReasonAlsoMissing.With(Facts(f.AlsoMissing))),
+        PartialCredit p => Msg.ReasonPartial.With(Ops.Format(p.Score)),
+        MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(Facts(m.Facts)) : Msg.ReasonMissingIn.With(Facts(m.Facts), m.Clause),
+        NotApplicable n => n.Because is { } because ? Msg.ReasonNotApplicableBecause.With(because) : Msg.ReasonNotApplicable.With(n.Condition),
+        DeclaredNotApplicable d => Msg.ReasonDeclaredNotApplicable.With(d.Fact, d.Because),
+        EmptyForeach { Because: { } fine } e => Msg.ReasonEmptyListFine.With(e.List, fine),
+        EmptyForeach e => Msg.ReasonEmptyList.With(e.List),
+        Disabled d => Msg.ReasonDisabled.With(d.Because),
+        ManualRequired m => Msg.ReasonManual.With(m.Guidance),
+        InformationalOnly => Msg.ReasonInformational.Text,
+        TypeMismatch t => Msg.ReasonTypeMismatch.With(t.Expected, t.Got),
+        EvaluationError e => Localized.Verbatim(e.Detail),
+        Attested a => Msg.ReasonAttested.With(a.Status.Name(), a.Assessor,
+            a.Date is { } d ? Msg.ReasonAttestedOn.With(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Localized.Empty,
+            a.Justification, a.EvidenceReference.Length > 0 ? Msg.ReasonEvidenceRef.With(a.EvidenceReference) : Localized.Empty),
+        Waived w => Msg.ReasonWaived.With(w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Justification,
+            w.Was.Name(), Of(w.WasReason)),
+        ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted.Select(a => a.Name())]),
+            new Groups([.. p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
+                (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(string.Join(", ", g.Select(f => f.Path)), g.Key.Provenance.Name(),
+                    g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, g.Key.Why)))]),
+            Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(p.Was.Name(), was) : Localized.Verbatim(p.Was.Name())),
+        _ => Localized.Verbatim(reason.GetType().Name),
     };
 
-    static string Facts(IReadOnlyList<Missing> facts) => string.Join(", ", facts.Select(m => m.Describe()).Distinct());
+    static ILocalized Facts(IReadOnlyList<Missing> facts) => new FactList(facts);
+
+    sealed record FactList(IReadOnlyList<Missing> Facts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(", ", Facts.Select(m => m.Describe(lang)).Distinct());
+    }
+
+    /// <summary>Groups of facts, "; " between them (Chinese: "；").</summary>
+    sealed record Groups(IReadOnlyList<ILocalized> Parts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
+    }
+
+    /// <summary>"measured or imported" (as <see cref="ProvenanceRequirement.Describe"/>), Chinese "measured 或 imported".</summary>
+    sealed record Alternatives(IReadOnlyList<string> Names) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? " 或 " : " or ", Names);
+    }
 }

@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Missing = Iq.Rules.Runtime.Missing;
@@ -133,7 +134,7 @@ static class ScriptCompiler
             foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
                 var at = d.Location.GetMappedLineSpan();
-                diagnostics.Error(Codes.ScriptCompile, $"C# {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+                diagnostics.Error(Msg.ScriptCompile.With(d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)),
                     new SourceSpan(at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1));
             }
             return null;
@@ -146,13 +147,28 @@ static class ScriptCompiler
     static Assembly Load(string key, byte[] bytes) =>
         new AssemblyLoadContext("iq-scripts-" + key).LoadFromStream(new MemoryStream(bytes));
 
+    /// <summary>The assemblies a script compiles against, read from the loaded assemblies' own metadata rather than from
+    /// files: in a single-file build there are no assembly files (Assembly.Location is empty, IL3000), and the metadata is
+    /// in memory either way. No reference-assembly package is needed, and nothing is added to the binary.</summary>
     static IEnumerable<MetadataReference> References()
     {
-        var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
         string[] wanted = ["System.Runtime", "System.Private.CoreLib", "netstandard", "System.Linq", "System.Collections",
             "System.Text.RegularExpressions", "System.Runtime.Extensions"];
-        foreach (var path in tpa.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p))))
-            yield return MetadataReference.CreateFromFile(path);
-        yield return MetadataReference.CreateFromFile(typeof(ScriptContext).Assembly.Location);
+        foreach (var name in wanted)
+        {
+            Assembly assembly;
+            try { assembly = Assembly.Load(name); }
+            catch (FileNotFoundException) { continue; }
+            yield return FromMemory(assembly);
+        }
+        yield return FromMemory(typeof(ScriptContext).Assembly);
+    }
+
+    static unsafe MetadataReference FromMemory(Assembly assembly)
+    {
+        if (!System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out var blob, out var length))
+            throw new InvalidOperationException($"no metadata for {assembly.GetName().Name}");
+        // The blob lives as long as the assembly, which is loaded for the life of the process.
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((IntPtr)blob, length)).GetReference(display: assembly.GetName().Name);
     }
 }

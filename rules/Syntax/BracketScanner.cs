@@ -1,4 +1,5 @@
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Syntax;
 
@@ -47,14 +48,14 @@ static class BracketScanner
                         if (text[i] == '"') { closed = true; break; }
                     }
                     if (!closed)
-                        diagnostics.Error(Codes.UnterminatedString, "Unterminated string: a string must close on the line it opens",
+                        diagnostics.Error(Msg.UnterminatedString.Text,
                             new SourceSpan(file, startLine, startColumn));
                     break;
                 }
                 case '(' or '[' or '{':
                     if (stack.Count == MaxNesting)
                     {
-                        diagnostics.Error(Codes.NestingTooDeep, $"Nesting too deep: more than {MaxNesting} levels of brackets",
+                        diagnostics.Error(Msg.NestingTooDeep.With(MaxNesting),
                             new SourceSpan(file, line, column, i));
                         return;
                     }
@@ -67,14 +68,13 @@ static class BracketScanner
                     if (!stack.Any(o => o.Open == opener) && (stack.Count == 0 || stack.Peek().Open == '{'))
                     {
                         // Nothing this closes: a stray closer. Report it and leave what is open alone.
-                        diagnostics.Error(Codes.UnmatchedBracket, $"Unmatched '{c}': no '{opener}' is open here", new SourceSpan(file, line, column, i));
+                        diagnostics.Error(Msg.UnmatchedBracket.With(c.ToString(), opener.ToString()), new SourceSpan(file, line, column, i));
                         break;
                     }
                     var open = stack.Pop();
                     if (open.Open != opener)
                     {
-                        diagnostics.Error(Codes.MismatchedBracket,
-                            $"Mismatched '{c}': expected '{Closer(open.Open)}' to close '{open.Open}' from line {open.Line}, column {open.Column}",
+                        diagnostics.Error(Msg.MismatchedBracket.With(c.ToString(), Closer(open.Open).ToString(), open.Open.ToString(), open.Line, open.Column),
                             new SourceSpan(file, line, column, i));
                         while (stack.Any(o => o.Open == opener) && stack.Pop().Open != opener) { }
                     }
@@ -84,7 +84,7 @@ static class BracketScanner
         if (stack.Count > 0)
         {
             var open = stack.Peek();
-            diagnostics.Error(Codes.UnclosedBracket, $"Unclosed '{open.Open}': no '{Closer(open.Open)}' before the end of the file",
+            diagnostics.Error(Msg.UnclosedBracket.With(open.Open.ToString(), Closer(open.Open).ToString()),
                 new SourceSpan(file, open.Line, open.Column));
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Sprache;
 
 namespace Iq.Rules.Syntax;
@@ -182,7 +183,7 @@ sealed class ChecklistGrammar
         while (true)
         {
             if (r.AtEnd || r.Current == '\n')
-                throw new SyntaxException(Codes.UnterminatedString, "Unterminated string: a string must close on the line it opens",
+                throw new SyntaxException(Msg.UnterminatedString.Text,
                     new SourceSpan(_file, start.Line, start.Column, start.Position));
             var c = r.Current;
             r = r.Advance();
@@ -225,7 +226,7 @@ sealed class ChecklistGrammar
             return Result.Success(new LiteralExpr(LiteralKind.Version, Runtime.IqVersion.Parse(text), text, span), r);
         var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (!double.IsFinite(value))
-            throw new SyntaxException(Codes.NumberOutOfRange, $"Number out of range: {(text.Length > 20 ? text[..20] + "…" : text)}", span);
+            throw new SyntaxException(Msg.NumberOutOfRange.With(text.Length > 20 ? text[..20] + "…" : text), span);
         if (!r.AtEnd && r.Current == '%')
             return Result.Success(new LiteralExpr(LiteralKind.Number, value / 100, text + "%", span), r.Advance());
         if (!allowUnits) return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
@@ -237,12 +238,12 @@ sealed class ChecklistGrammar
         if (!word.WasSuccessful || AllKeywords.Contains(word.Value))
             return Result.Success(new LiteralExpr(LiteralKind.Number, value, text, span), r);
         if ((Units.Sizes.TryGetValue(word.Value, out var factor) || Units.Durations.TryGetValue(word.Value, out factor)) && !double.IsFinite(value * factor))
-            throw new SyntaxException(Codes.NumberOutOfRange, $"Number out of range: {(text.Length > 20 ? text[..20] + "…" : text)} {word.Value}", span);
+            throw new SyntaxException(Msg.NumberOutOfRange.With($"{(text.Length > 20 ? text[..20] + "…" : text)} {word.Value}"), span);
         if (Units.Sizes.TryGetValue(word.Value, out var bytes))
             return Result.Success(new LiteralExpr(LiteralKind.Size, value * bytes, $"{text} {word.Value}", span), word.Remainder);
         if (Units.Durations.TryGetValue(word.Value, out var ms))
             return Result.Success(new LiteralExpr(LiteralKind.Duration, value * ms, $"{text} {word.Value}", span), word.Remainder);
-        throw new SyntaxException(Codes.UnknownUnit, $"Unknown unit '{word.Value}'; expected one of {Units.AllNames}",
+        throw new SyntaxException(Msg.UnknownUnit.With(word.Value, Units.AllNames),
             new SourceSpan(_file, u.Line, u.Column, u.Position));
     };
 
@@ -413,7 +414,7 @@ sealed class ChecklistGrammar
 
     static Expr Bounded(Expr e) => e.Depth <= MaxExpressionDepth
         ? e
-        : throw new SyntaxException(Codes.NestingTooDeep, $"Expression too deep: more than {MaxExpressionDepth} levels", e.Span);
+        : throw new SyntaxException(Msg.ExpressionTooDeep.With(MaxExpressionDepth), e.Span);
 
     static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

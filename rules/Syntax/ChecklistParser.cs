@@ -1,5 +1,6 @@
 using Iq.Rules.Ast;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Sprache;
 
 namespace Iq.Rules.Syntax;
@@ -11,7 +12,7 @@ public static class ChecklistParser
     {
         if (BracketScanner.IsBlank(text))
         {
-            diagnostics.Error(Codes.EmptyFile, "Empty checklist: expected 'checklist \"id\" { … }'", SourceSpan.None(file));
+            diagnostics.Error(Msg.EmptyFile.Text, SourceSpan.None(file));
             return null;
         }
         var before = diagnostics.Items.Count;
@@ -36,34 +37,34 @@ public static class ChecklistParser
             var result = parser(new SourceInput(text));
             if (result.WasSuccessful) return result.Value;
             var at = result.Remainder;
-            diagnostics.Error(Codes.Unexpected, Describe(at, result.Expectations), new SourceSpan(file, at.Line, at.Column, at.Position));
+            diagnostics.Error(Describe(at, result.Expectations), new SourceSpan(file, at.Line, at.Column, at.Position));
         }
         catch (SyntaxException e)
         {
-            diagnostics.Error(e.Code, e.Message, e.Span);
+            diagnostics.Error(e.Text, e.Span);
         }
         return null;
     }
 
-    static string Describe(IInput at, IEnumerable<string> expectations)
+    static MessageText Describe(IInput at, IEnumerable<string> expectations)
     {
         var expected = expectations.Distinct().ToList();
         var found = Found(at);
-        if (found.StartsWith('\'') && found.Length > 3)
+        if (found is string quoted && quoted.StartsWith('\'') && quoted.Length > 3)
         {
-            var word = found[1..^1];
+            var word = quoted[1..^1];
             var suggestion = expected.Where(e => e.StartsWith('\'') && e.Length > 2)
                 .Select(e => e[1..^1])
                 .Where(k => k.All(char.IsAsciiLetter) && Text.Distance(k, word) <= 2 && word.Length >= 3)
                 .OrderBy(k => Text.Distance(k, word)).FirstOrDefault();
-            if (suggestion != null) return $"Unknown keyword {found}; did you mean '{suggestion}'?";
+            if (suggestion != null) return Msg.UnknownKeyword.With(quoted, suggestion);
         }
-        return expected.Count == 0 ? $"Unexpected {found}" : $"Unexpected {found}; expected {Text.OrList(expected)}";
+        return expected.Count == 0 ? Msg.Unexpected.With(found) : Msg.UnexpectedExpected.With(found, Localized.OrList(expected));
     }
 
-    static string Found(IInput at)
+    static object Found(IInput at)
     {
-        if (at.AtEnd) return "end of file";
+        if (at.AtEnd) return Msg.EndOfFile.Text;
         var c = at.Current;
         if (char.IsAsciiLetter(c) || c == '_')
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Syntax;
 
@@ -18,16 +19,15 @@ public static class SourceText
         catch (InputFileException e) when (e.Code == Codes.FileTooLarge)
         {
             var size = FileFacts.Of(path).Size;
-            diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({size} bytes; the limit is {MaxBytes} bytes; raise it with {InputLimits.Option})", SourceSpan.None(displayName));
+            diagnostics.Error(Msg.ChecklistTooLarge.With(size, MaxBytes, InputLimits.Option), SourceSpan.None(displayName));
         }
         catch (InputFileException e) when (e.Code == Codes.FileNotFound)
         {
-            diagnostics.Error(Codes.FileNotFound, $"File not found: {displayName}", SourceSpan.None(displayName));
+            diagnostics.Error(Msg.FileNotFound.With(displayName), SourceSpan.None(displayName));
         }
-        catch (InputFileException e) { diagnostics.Error(e.Code, e.Reason, SourceSpan.None(displayName)); }
-        catch (IOException e) { diagnostics.Error(Codes.CannotRead, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
-        catch (UnauthorizedAccessException e) { diagnostics.Error(Codes.CannotRead, $"Cannot read {displayName}: {e.Message}", SourceSpan.None(displayName)); }
+        catch (InputFileException e) { diagnostics.Error(e.ToDiagnostic().Text, SourceSpan.None(displayName)); }
+        catch (IOException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
+        catch (UnauthorizedAccessException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
         return null;
     }
 
@@ -35,15 +35,14 @@ public static class SourceText
     {
         if (bytes.Length > MaxBytes)
         {
-            diagnostics.Error(Codes.FileTooLarge,
-                $"Checklist is too large ({bytes.Length} bytes; the limit is {MaxBytes} bytes; raise it with {InputLimits.Option})", SourceSpan.None(file));
+            diagnostics.Error(Msg.ChecklistTooLarge.With(bytes.Length, MaxBytes, InputLimits.Option), SourceSpan.None(file));
             return null;
         }
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var bad = FirstInvalid(bytes, start);
         if (bad >= 0)
         {
-            diagnostics.Error(Codes.NotText, $"Not a UTF-8 text file (byte 0x{bytes[bad]:X2} at offset {bad})", PositionOf(bytes, start, bad, file));
+            diagnostics.Error(Msg.NotText.With(bytes[bad].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), bad), PositionOf(bytes, start, bad, file));
             return null;
         }
         var text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);

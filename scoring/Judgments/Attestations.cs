@@ -1,4 +1,5 @@
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
@@ -14,6 +15,10 @@ public sealed record Attestation(string Item, Outcome Status, string Assessor, D
     public string? Cell { get; init; }
 
     internal string In => Cell is null ? "" : $" ({Cell})";
+
+    /// <summary>The message with the workbook cell it came from, when it came from one; the code stays the message's.</summary>
+    internal static MessageText At(MessageText text, Attestation a) =>
+        a.Cell is null ? text : Msg.WithHint.With(text, a.In) with { CodeOf = text };
 }
 
 /// <summary>Puts assessors' judgments beside the automated results: a manual item that was <c>notchecked</c> takes
@@ -36,7 +41,7 @@ public static class Attestations
             var status = OutcomeNames.Parse(Text("status"));
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Codes.BadDocument, $"attestation {i}: status must be pass, fail or notapplicable, got '{Text("status")}' at $.facts.items[{i}].status",
+                diagnostics.Error(Msg.AttestationStatus.With(i, Text("status")),
                     where($"$.facts.items[{i}].status"));
                 continue;
             }
@@ -56,18 +61,17 @@ public static class Attestations
             var row = results.FirstOrDefault(r => r.Id == a.Item);
             if (item is null && row is null)
             {
-                var hint = Rules.Syntax.Text.DidYouMean(a.Item, model.Items.Select(i => i.Id));
-                diagnostics.Error(Codes.UnknownTailoringTarget, $"Attestation for unknown item '{a.Item}'{hint}{a.In}", a.Span ?? SourceSpan.None(source));
+                diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), a), a.Span ?? SourceSpan.None(source));
                 continue;
             }
             if ((item ?? model.Items.First(i => i.Id == row!.ItemId)).Automated)
             {
-                diagnostics.Error(Codes.BadValue, $"Attestation for '{a.Item}', an automatic item: judge manual items only (a waiver excuses an automatic one){a.In}",
+                diagnostics.Error(Attestation.At(Msg.AttestationAutomatic.With(a.Item), a),
                     a.Span ?? SourceSpan.None(source));
                 continue;
             }
             if (!byId.TryAdd(a.Item, a))
-                diagnostics.Error(Codes.DuplicateId, $"Two attestations for '{a.Item}'{a.In}", a.Span ?? SourceSpan.None(source));
+                diagnostics.Error(Attestation.At(Msg.TwoAttestations.With(a.Item), a), a.Span ?? SourceSpan.None(source));
         }
         if (diagnostics.HasErrors) return results;
         return results.Select(r =>

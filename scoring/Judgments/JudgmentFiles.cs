@@ -2,6 +2,7 @@ using System.Globalization;
 using Iq.Rules.Syntax;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports.Scorecard;
 
@@ -28,14 +29,14 @@ public static class JudgmentFiles
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Codes.BadValue, $"status must be pass, fail or notapplicable, got '{values["status"]}'", span);
+                diagnostics.Error(Msg.StatusValue.With(values["status"]), span);
                 continue;
             }
             DateTimeOffset? date = null;
             if (values.GetValueOrDefault("date") is { Length: > 0 } d)
             {
                 if (DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) date = parsed;
-                else diagnostics.Error(Codes.BadValue, $"date is not a date: '{d}'", span);
+                else diagnostics.Error(Msg.DateValue.With(d), span);
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
                 values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")) { Span = span });
@@ -51,12 +52,12 @@ public static class JudgmentFiles
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
-                diagnostics.Error(Codes.BadValue, $"expires is not a date: '{values["expires"]}'", span);
+                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), span);
                 continue;
             }
             if (values["justification"].Length == 0 || values["approved_by"].Length == 0)
             {
-                diagnostics.Error(Codes.BadValue, "a waiver needs a justification and who approved it", span);
+                diagnostics.Error(Msg.WaiverNeedsApproval.Text, span);
                 continue;
             }
             result.Add(new Waiver(values["item"], values["justification"], values["approved_by"], expires, span));
@@ -74,8 +75,8 @@ public static class JudgmentFiles
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || v.Length == 0).ToList();
-            if (unknown.Count > 0) diagnostics.Error(Codes.BadDocument, $"unknown field '{unknown[0]}'; expected {string.Join(", ", fields)}", span);
-            if (missing.Count > 0) diagnostics.Error(Codes.BadDocument, $"missing field '{missing[0]}'", span);
+            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
+            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
             if (unknown.Count == 0 && missing.Count == 0) yield return (values, span);
         }
     }
@@ -84,7 +85,7 @@ public static class JudgmentFiles
     static bool Refused(string path, InputKind kind, DiagnosticBag diagnostics)
     {
         if (InputFiles.Refusal(path, kind) is not { } refusal) return false;
-        diagnostics.Error(refusal.Code, refusal.Code == Codes.FileNotFound ? $"File not found: {path}" : refusal.Reason, SourceSpan.None(path));
+        diagnostics.Error(refusal.Code == Codes.FileNotFound ? Msg.FileNotFound.With(path) : refusal.Text, SourceSpan.None(path));
         return true;
     }
 
@@ -120,14 +121,14 @@ public static class JudgmentFiles
         if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
         if (root is not YamlList list)
         {
-            diagnostics.Error(Codes.BadDocument, "expected a list of records (or a map holding one list)", At(path, root));
+            diagnostics.Error(Msg.YamlNotAList.Text, At(path, root));
             return result;
         }
         foreach (var node in list.Items)
         {
             if (node is not YamlMap record)
             {
-                diagnostics.Error(Codes.BadDocument, "expected a record of fields", At(path, node));
+                diagnostics.Error(Msg.YamlNotARecord.Text, At(path, node));
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -135,7 +136,7 @@ public static class JudgmentFiles
             {
                 if (v is not YamlText scalar)
                 {
-                    diagnostics.Error(Codes.BadDocument, $"field '{k.Value}' must be a single value", At(path, v));
+                    diagnostics.Error(Msg.YamlNotScalar.With(k.Value), At(path, v));
                     continue;
                 }
                 values[k.Value] = scalar.Value;

@@ -1,5 +1,6 @@
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -36,18 +37,18 @@ public static class YamlInput
                     case DocumentEnd when root is not null:
                         return root;
                     case AnchorAlias alias:
-                        return Fail($"YAML aliases are not accepted (*{alias.Value})");
+                        return Fail(Msg.YamlAlias.With(alias.Value));
                     case Scalar s:
                         if (!Add(new YamlText(s.Value, line, column), out var error)) return Fail(error!);
                         break;
                     case SequenceStart:
-                        if (stack.Count >= MaxDepth) return Fail($"YAML nested more than {MaxDepth} deep");
+                        if (stack.Count >= MaxDepth) return Fail(Msg.YamlTooDeep.With(MaxDepth));
                         var list = new YamlList([], line, column);
                         if (!Add(list, out error)) return Fail(error!);
                         stack.Push((list, null));
                         break;
                     case MappingStart:
-                        if (stack.Count >= MaxDepth) return Fail($"YAML nested more than {MaxDepth} deep");
+                        if (stack.Count >= MaxDepth) return Fail(Msg.YamlTooDeep.With(MaxDepth));
                         var map = new YamlMap([], line, column);
                         if (!Add(map, out error)) return Fail(error!);
                         stack.Push((map, null));
@@ -57,9 +58,9 @@ public static class YamlInput
                         break;
                 }
 
-                YamlItem? Fail(string message)
+                YamlItem? Fail(MessageText message)
                 {
-                    diagnostics.Error(Codes.BadDocument, message, new SourceSpan(path, line, column));
+                    diagnostics.Error(message, new SourceSpan(path, line, column));
                     return null;
                 }
             }
@@ -67,12 +68,12 @@ public static class YamlInput
         catch (Exception x) when (x is YamlException or InvalidOperationException or ArgumentException)
         {
             var at = x is YamlException y ? new SourceSpan(path, (int)y.Start.Line, (int)y.Start.Column) : SourceSpan.None(path);
-            diagnostics.Error(Codes.BadDocument, $"Malformed YAML: {x.Message}", at);
+            diagnostics.Error(Msg.MalformedYaml.With(x.Message), at);
             return null;
         }
         return root ?? new YamlList([], 1, 1);
 
-        bool Add(YamlItem item, out string? error)
+        bool Add(YamlItem item, out MessageText? error)
         {
             error = null;
             if (stack.Count == 0)
@@ -89,12 +90,12 @@ public static class YamlInput
                 case YamlMap m when pending is null:
                     if (item is not YamlText key)
                     {
-                        error = "a key must be a plain value, not a list or a mapping";
+                        error = Msg.YamlKeyNotPlain.Text;
                         return false;
                     }
                     if (m.Pairs.Any(p => p.Key.Value == key.Value))
                     {
-                        error = $"Duplicate key '{Cut(key.Value)}' in one mapping";
+                        error = Msg.YamlDuplicateKey.With(Cut(key.Value));
                         return false;
                     }
                     stack.Pop();
@@ -146,7 +147,7 @@ public static class CsvInput
             }
             if (quoted && end)
             {
-                diagnostics.Error(Codes.BadDocument, "Malformed CSV: a quoted field is never closed", new SourceSpan(path, recordLine, 1));
+                diagnostics.Error(Msg.MalformedCsv.With(Msg.CsvQuoteNotClosed.Text), new SourceSpan(path, recordLine, 1));
                 return null;
             }
             switch (c)
@@ -179,14 +180,14 @@ public static class CsvInput
         }
         if (records.Count == 0 || records[0].Fields.All(h => h.Trim().Length == 0))
         {
-            diagnostics.Error(Codes.BadDocument, "empty CSV: expected a header row", SourceSpan.None(path));
+            diagnostics.Error(Msg.EmptyCsv.Text, SourceSpan.None(path));
             return null;
         }
         var header = records[0].Fields.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
         var twice = header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);
         if (twice is not null)
         {
-            diagnostics.Error(Codes.BadDocument, $"the header names column '{twice.Key}' twice", new SourceSpan(path, records[0].Line, 1));
+            diagnostics.Error(Msg.CsvColumnTwice.With(twice.Key), new SourceSpan(path, records[0].Line, 1));
             return null;
         }
         return (header, records.Skip(1).ToList());

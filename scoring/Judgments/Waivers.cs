@@ -1,4 +1,5 @@
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
@@ -17,13 +18,12 @@ public static class Waivers
         {
             if (!model.Items.Any(i => i.Id == w.Item) && !results.Any(r => r.Id == w.Item))
             {
-                var hint = Rules.Syntax.Text.DidYouMean(w.Item, model.Items.Select(i => i.Id));
-                diagnostics.Error(Codes.UnknownTailoringTarget, $"Waiver for unknown item '{w.Item}'{hint}", w.Span);
+                diagnostics.Error(Msg.WaiverUnknownItem.With(w.Item, Localized.DidYouMean(w.Item, model.Items.Select(i => i.Id))), w.Span);
                 continue;
             }
             if (w.Expires < now)
             {
-                diagnostics.Warning(Codes.BadValue, $"Waiver for '{w.Item}' expired on {w.Expires:yyyy-MM-dd}; ignored", w.Span);
+                diagnostics.Warning(Msg.WaiverExpired.With(w.Item, w.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), w.Span);
                 continue;
             }
             active[w.Item] = w;

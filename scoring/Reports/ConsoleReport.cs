@@ -1,96 +1,134 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
 
 namespace Iq.Scoring.Reports;
 
-/// <summary>The console summary: a line per section with its score and counts, then every failed or errored
-/// item with actual vs expected (the parts that did not hold) and its fix, then the verdict; <c>verbose</c>: every row
-/// with all its evidence first, passes too. Plain text, so it reads the same in CI logs.</summary>
+/// <summary>How much the console summary says: the verdict line only, the summary, or the evidence of every item.</summary>
+public enum Verbosity { Quiet, Normal, Verbose }
+
+/// <summary>The console summary: a line per section with its score and the count of every outcome, then every failed or
+/// errored item with actual vs expected and its fix (--verbose: every item with its evidence), the outcome totals, then
+/// the verdict. In Chinese or English; colour only when the caller's style has it (a terminal without NO_COLOR). Rendered
+/// from the results document the other reports are rendered from (read back from the results bytes), so the console, the
+/// JSON and the HTML report give the same counts, scores and verdict.</summary>
 public static class ConsoleReport
 {
+    public sealed record Options(Lang Lang = Lang.En, Style? Style = null, Verbosity Verbosity = Verbosity.Normal);
+
+    static readonly Outcome[] Columns =
+        [Outcome.Pass, Outcome.Fail, Outcome.Error, Outcome.NotApplicable, Outcome.NotChecked, Outcome.Informational, Outcome.Waived, Outcome.NotSelected];
+
     /// <summary>Each checklist's summary in turn, then, for several, the worst verdict and each one's.</summary>
-    public static void Write(IReadOnlyList<AuditReport> reports, TextWriter o, bool verbose = false)
+    public static void Write(ResultsSet set, TextWriter o, Options? options = null)
     {
+        var reports = set.Audits;
         for (var i = 0; i < reports.Count; i++)
         {
-            if (i > 0) o.WriteLine($"\n{new string('─', 72)}\n");
-            Write(reports[i], o, verbose);
+            if (i > 0 && (options?.Verbosity ?? Verbosity.Normal) != Verbosity.Quiet) o.WriteLine($"\n{new string('─', 72)}\n");
+            Write(reports[i], o, options);
         }
         if (reports.Count < 2) return;
-        var worst = Verdicts.Worst(reports.Select(r => r.Score.Verdict));
+        var lang = options?.Lang ?? Lang.En;
         o.WriteLine();
-        o.WriteLine($"Overall verdict: {worst.ToString().ToUpperInvariant()} — worst of {reports.Count} checklists: "
-                    + string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {r.Score.Verdict.ToString().ToLowerInvariant()}")));
+        o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(set.Verdict), reports.Count,
+            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Verdict).Render(lang))}")))).Render(lang));
     }
 
-    public static void Write(AuditReport report, TextWriter o, bool verbose = false)
+    static ILocalized VerdictWord(Verdict v) => v switch { Verdict.Pass => Msg.VerdictPass.Text, Verdict.Fail => Msg.VerdictFail.Text, _ => Msg.VerdictIncomplete.Text };
+
+    public static void Write(ResultsDocument report, TextWriter o, Options? options = null)
     {
+        var (lang, style, verbosity) = options ?? new Options();
+        style ??= Style.None;
+        string T(ILocalized text) => text.Render(lang);
         var c = report.Checklist;
-        o.WriteLine($"{c.Id} {c.Version} — {c.Title}");
-        o.WriteLine();
-        o.WriteLine($"{"section",-40} {"weight",6} {"score",7}  pass fail  err  n/a  todo");
-        foreach (var s in report.Score.Root.Sections) WriteSection(o, s, 0);
-        if (verbose)
+        if (verbosity != Verbosity.Quiet)
         {
+            o.WriteLine(style.Bold($"{c.Id} {c.Version} — {c.Title}"));
             o.WriteLine();
-            o.WriteLine($"Every row ({report.Results.Count}):");
-            foreach (var r in report.Results)
+            var heads = Msg.ConsoleCountHeads.Template(lang).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            o.WriteLine($"{Fit(T(Msg.ConsoleSection.Text), 40)} {Pad(T(Msg.ConsoleWeight.Text), 6)} {Pad(T(Msg.ConsoleScore.Text), 7)} "
+                        + string.Concat(heads.Select(h => Pad(h, 5))));
+            foreach (var s in report.Root.Sections) WriteSection(o, s, 0);
+
+            var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
+            if (problems.Count > 0 && verbosity != Verbosity.Verbose)
             {
-                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-                foreach (var e in r.Evidence) o.WriteLine($"        {Mark(e)} {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if (r.Evidence.Count == 0 && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
+                o.WriteLine();
+                o.WriteLine(T(Msg.ConsoleProblems.With(problems.Count)));
+                foreach (var r in problems) WriteRow(o, r, lang, style, evidenceOnly: true);
             }
+            if (verbosity == Verbosity.Verbose)
+            {
+                o.WriteLine();
+                o.WriteLine(T(Msg.ConsoleAllItems.With(report.Items.Count)));
+                foreach (var r in report.Items) WriteRow(o, r, lang, style, evidenceOnly: false);
+            }
+            WriteProvenance(report, o, lang);
+            var pending = report.Items.Count(r => r.Outcome == Outcome.NotChecked);
+            if (pending > 0) o.WriteLine("\n" + T(Msg.ConsolePending.With(pending)));
+            o.WriteLine();
+            var all = OutcomeCounts.Of(report.Items);
+            o.WriteLine(T(Msg.ConsoleCounts.With([.. Columns.Select(x => (object?)all[x]), all.Total])));
         }
-        var problems = report.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
-        if (problems.Count > 0)
+        var score = report.Score is { } sc ? Scorer.Format(sc) : "—";
+        var verdict = report.Verdict switch
         {
-            o.WriteLine();
-            o.WriteLine($"Failed and errored items ({problems.Count}):");
-            foreach (var r in problems)
-            {
-                o.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-5} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
-                // What did not hold; the parts that did are in --verbose, the JSON and the scorecard.
-                var against = r.Evidence.Where(e => e.Holds is not true).ToList();
-                foreach (var e in against)
-                    o.WriteLine($"        {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                if ((against.Count == 0 || r.Reason is ProvenanceNotMet) && r.Message.Length > 0) o.WriteLine($"        {r.Message}");
-                if (r.Fix is not null) o.WriteLine($"        fix: {r.Fix}");
-            }
-        }
-        WriteProvenance(report, o);
-        var pending = report.Results.Count(r => r.Outcome == Outcome.NotChecked);
-        if (pending > 0)
-            o.WriteLine($"\n{pending} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
-        o.WriteLine();
-        var score = report.Score.Score is { } sc ? Scorer.Format(sc) : "—";
-        o.WriteLine($"Score {score} / 100 (pass at {Scorer.Format(c.Scoring.PassAt)}). Verdict: {report.Score.Verdict.ToString().ToUpperInvariant()} — {report.Score.Reason}");
+            Verdict.Pass => style.Good(T(Msg.VerdictPass.Text)),
+            Verdict.Fail => style.Bad(T(Msg.VerdictFail.Text)),
+            _ => style.Warn(T(Msg.VerdictIncomplete.Text)),
+        };
+        o.WriteLine(T(Msg.ConsoleVerdict.With(score, Scorer.Format(report.Scoring.PassAt), verdict, report.Basis.Text())));
+    }
+
+    static void WriteRow(TextWriter o, Rules.Runtime.ItemResult r, Lang lang, Style style, bool evidenceOnly)
+    {
+        var word = r.Outcome.Name().ToUpperInvariant();
+        var outcome = r.Outcome switch
+        {
+            Outcome.Pass => style.Good(word.PadRight(5)),
+            Outcome.Fail => style.Bad(word.PadRight(5)),
+            Outcome.Error => style.Error(word.PadRight(5)),
+            Outcome.NotChecked or Outcome.Waived => style.Warn(word.PadRight(5)),
+            _ => style.Dim(word.PadRight(5)),
+        };
+        o.WriteLine($"  {outcome} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+        // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
+        var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
+        foreach (var e in shown)
+            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
+        var message = r.MessageIn(lang);
+        if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
+            o.WriteLine($"        {message}");
+        if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
+            o.WriteLine("        " + Msg.ConsoleFix.With(r.Fix).Render(lang));
     }
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared
     /// because of their seal; and the findings across documents.</summary>
-    static void WriteProvenance(AuditReport report, TextWriter o)
+    static void WriteProvenance(ResultsDocument report, TextWriter o, Lang lang)
     {
         var declared = report.DeclaredOnly;
         if (declared.Total > 0)
         {
-            var ids = report.Results.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
+            var ids = report.Items.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
             o.WriteLine();
-            o.WriteLine($"Declared only: {declared.Total} automatic row(s) decided on declared facts alone, not measured " +
-                        $"(pass {declared[Outcome.Pass]}, fail {declared[Outcome.Fail]}, error {declared[Outcome.Error]}): " +
-                        string.Join(", ", ids.Take(12)) + (ids.Count > 12 ? $", … ({ids.Count - 12} more)" : ""));
+            o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error],
+                Localized.Concat(Localized.Verbatim(string.Join(", ", ids.Take(12))), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
         }
-        var notes = report.Results.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
+        var notes = report.Items.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
         if (notes.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine("Seals:");
-            foreach (var n in notes) o.WriteLine($"  {n.Describe()}");
+            o.WriteLine(Msg.ConsoleSeals.Text.Render(lang));
+            foreach (var n in notes) o.WriteLine($"  {n.Text().Render(lang)}");
         }
         if (report.Findings.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Findings across documents ({report.Findings.Count}):");
-            foreach (var f in report.Findings) o.WriteLine($"  {f.Describe()}");
+            o.WriteLine(Msg.ConsoleFindings.With(report.Findings.Count).Render(lang));
+            foreach (var f in report.Findings) o.WriteLine($"  {f.Text().Render(lang)}");
         }
     }
 
@@ -100,10 +138,14 @@ public static class ConsoleReport
     {
         var name = Fit(new string(' ', depth * 2) + s.Id + " " + s.Title, 40);
         var score = s.Score is { } v ? Scorer.Format(v) : "—";
-        var todo = s.Counts[Outcome.NotChecked];
-        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7}  {s.Counts[Outcome.Pass],4} {s.Counts[Outcome.Fail],4} {s.Counts[Outcome.Error],4} {s.Counts[Outcome.NotApplicable],4} {todo,5}");
+        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7} " + string.Concat(Columns.Select(x => $"{s.Counts[x],5}")));
         foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1);
     }
+
+    /// <summary>Right-aligns to a display width, counting CJK characters as two columns.</summary>
+    static string Pad(string text, int width) => new string(' ', Math.Max(0, width - Width(text))) + text;
+
+    static int Width(string text) => text.Sum(DisplayWidth.Of);
 
     /// <summary>Pads or cuts to a display width, counting CJK characters as two columns.</summary>
     static string Fit(string text, int width)
@@ -119,5 +161,4 @@ public static class ConsoleReport
         }
         return sb.Append(' ', Math.Max(0, width - used)).ToString();
     }
-
 }

@@ -120,7 +120,7 @@ public static class HtmlReport
             h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
                 .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
                 .Append("</span></td><td class=\"num\">").Append(E(t.RowScore(r))).Append("</td><td>");
-            var message = t.Reason(r.Reason);
+            var message = t.Reason(r.Reason, r.Provenance.Notes);
             h.Append("<details><summary>").Append(E(message.Length > 0 ? message : t["html.evidence"])).Append("</summary>\n<div class=\"evidence\">");
             if (r.Evidence.Count > 0)
             {
@@ -140,7 +140,7 @@ public static class HtmlReport
             if (r.Provenance.Facts.Count > 0)
             {
                 h.Append("<ul class=\"facts\">");
-                foreach (var f in r.Provenance.Facts) h.Append("<li>").Append(E(t.Fact(f))).Append("</li>");
+                foreach (var f in r.Provenance.Facts) h.Append("<li>").Append(E(t.Fact(f, r.Provenance.Notes))).Append("</li>");
                 h.Append("</ul>");
             }
             if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
@@ -151,12 +151,21 @@ public static class HtmlReport
 
         // Inputs, params, tool.
         h.Append("<section id=\"inputs\">\n<h2>").Append(E(t["html.inputs"])).Append("</h2>\n<table class=\"inputs\"><thead><tr><th>")
-            .Append(E(t["col.kind"])).Append("</th><th>").Append(E(t["col.file"])).Append("</th><th>SHA-256</th></tr></thead><tbody>\n");
+            .Append(E(t["col.kind"])).Append("</th><th>").Append(E(t["col.file"])).Append("</th><th>SHA-256</th><th>").Append(E(t["col.seal"]))
+            .Append("</th><th>").Append(E(t["col.key_id"])).Append("</th></tr></thead><tbody>\n");
         foreach (var src in set.Audits.SelectMany(d => d.Checklist.Sources))
-            h.Append("<tr><td>").Append(E(t["summary.checklist"])).Append("</td><td>").Append(E(src.Path)).Append("</td><td><code>").Append(E(src.Sha256)).Append("</code></td></tr>\n");
+            h.Append("<tr><td>").Append(E(t["summary.checklist"])).Append("</td><td>").Append(E(src.Path)).Append("</td><td><code>").Append(E(src.Sha256))
+                .Append("</code></td><td></td><td></td></tr>\n");
         foreach (var i in set.Audits.SelectMany(d => d.Inputs).DistinctBy(i => (i.Path, i.Sha256)))
-            h.Append("<tr data-kind=\"").Append(E(i.Kind)).Append("\"><td>").Append(E(t.Kind(i.Kind))).Append("</td><td>").Append(E(i.Path)).Append("</td><td><code>")
-                .Append(E(i.Sha256)).Append("</code></td></tr>\n");
+        {
+            // The seal's status (data-seal: the cause, for scripts and tests), what the check found, and the signing key's id.
+            h.Append("<tr data-kind=\"").Append(E(i.Kind)).Append("\" data-seal=\"")
+                .Append(E(i.Seal is null ? "" : i.Seal.Reason is { } reason ? ProvenanceJson.CauseName(reason.Cause) : i.Seal.State.ToString().ToLowerInvariant()))
+                .Append("\"><td>").Append(E(t.Kind(i.Kind))).Append("</td><td>").Append(E(i.Path)).Append("</td><td><code>")
+                .Append(E(i.Sha256)).Append("</code></td><td class=\"seal\"><b>").Append(E(t.SealStatus(i.Seal))).Append("</b>");
+            if (i.Seal is not null) h.Append("<br><span class=\"muted\">").Append(E(t.SealDetail(i.Seal))).Append("</span>");
+            h.Append("</td><td><code>").Append(E(i.Seal?.Reason?.KeyId ?? "")).Append("</code></td></tr>\n");
+        }
         h.Append("</tbody></table>\n<h3>").Append(E(t["html.parameters"])).Append("</h3>\n<table class=\"inputs\"><tbody>\n");
         foreach (var (prm, pd) in set.Audits.SelectMany(d => d.Parameters.Select(p => (p, d))))
             h.Append("<tr><td><code>").Append(E(set.Several ? $"{pd.Checklist.Id}.{prm.Name}" : prm.Name)).Append("</code></td><td>").Append(E(prm.Value)).Append("</td><td>").Append(E(t.Origin(prm.Origin))).Append("</td></tr>\n");

@@ -1,5 +1,8 @@
 using Iq.Scoring.Text;
+using System.Collections.Concurrent;
+using System.Text;
 using ScottPlot;
+using SkiaSharp;
 
 namespace Iq.Scoring.Reports;
 
@@ -25,7 +28,8 @@ public sealed partial class ReportChart(string id, string sectionId, string titl
     public string Svg()
     {
         using var plot = build();
-        var svg = plot.GetSvgXml(Width, Height);
+        // The family named first, a generic one after it for a browser that lacks it (the text is text, any CJK font draws it).
+        var svg = FontFamily().Replace(plot.GetSvgXml(Width, Height), "font-family=\"$1, sans-serif\"");
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         return ClipId().Replace(svg, m =>
         {
@@ -33,6 +37,9 @@ public sealed partial class ReportChart(string id, string sectionId, string titl
             return $"cl_{Id}_{n}";
         });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("font-family=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex FontFamily();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[#\x22])cl_[0-9A-Za-z]+(?=[)\x22])")]
     private static partial System.Text.RegularExpressions.Regex ClipId();
@@ -47,6 +54,8 @@ public static class ReportCharts
     public static IReadOnlyList<ReportChart> For(ResultsDocument doc, ReportTexts t)
     {
         var charts = new List<ReportChart>();
+        if (!HasCharts(doc)) return charts;
+        var font = ChartFont.For(Texts(doc, t)) ?? throw new InvalidOperationException(FontProblem(doc, t));
         if (doc.Figures.Baseline is { Levels.Count: > 0 } b)
         {
             var levels = b.Levels.OrderBy(l => l.Level).ToList();
@@ -64,14 +73,14 @@ public static class ReportCharts
                     line.Color = Colors.Red;
                     top = Math.Max(top, limit);
                 }
-                return Finish(plot, top);
+                return Finish(plot, font, top);
             }));
             charts.Add(new ReportChart("throughput", "6.4", t["chart.throughput.title"], () =>
             {
                 var plot = NewPlot(t["chart.throughput.title"], t["chart.concurrency"], t["chart.throughput.axis"]);
                 var points = levels.Where(l => l.Throughput is not null).Select(l => (l.Level, l.Throughput!.Value)).ToList();
                 Series(plot, points, t["chart.throughput.axis"]);
-                return Finish(plot, points.Select(p => p.Item2).DefaultIfEmpty(0).Max());
+                return Finish(plot, font, points.Select(p => p.Item2).DefaultIfEmpty(0).Max());
             }));
         }
         if (doc.Figures.Model is { } m)
@@ -111,7 +120,7 @@ public static class ReportCharts
                         cl.LegendText = t["chart.metrics.claimed"];
                     }
                     plot.Axes.Bottom.SetTicks(xs, metrics.Select(p => t.Or("chart.metric." + p.Name, p.Name)).ToArray());
-                    Finish(plot, 1);
+                    Finish(plot, font, 1);
                     // Zoomed to the figures, so that an interval of a few points is visible; the legend below them.
                     var all = metrics.SelectMany(p => new[] { p.Value, p.CiLow, p.CiHigh, p.Claimed }).OfType<double>().ToList();
                     var (lo, hi) = (all.Min(), all.Max());
@@ -126,7 +135,7 @@ public static class ReportCharts
                 {
                     var plot = NewPlot(t["chart.loss.title"], t["chart.loss.step"], t["chart.loss.axis"]);
                     Series(plot, m.Losses.Select((l, i) => ((double)(i + 1), l)), t["chart.loss.axis"]);
-                    return Finish(plot, m.Losses.Max());
+                    return Finish(plot, font, m.Losses.Max());
                 }));
             // One chart per perturbation: their levels are on different scales (contrast factor, blur kernel, noise σ).
             foreach (var g in m.Perturbations.GroupBy(p => p.Name))
@@ -143,7 +152,7 @@ public static class ReportCharts
                         line.LegendText = t["chart.clean"];
                         line.LinePattern = LinePattern.Dashed;
                     }
-                    Finish(plot, 1);
+                    Finish(plot, font, 1);
                     plot.ShowLegend(Alignment.LowerLeft);
                     return plot;
                 }));
@@ -155,7 +164,7 @@ public static class ReportCharts
                     foreach (var g in m.Adversarial.GroupBy(p => p.Attack))
                         Series(plot, g.Where(p => p.RobustAccuracy is not null).OrderBy(p => p.Epsilon).Select(p => (p.Epsilon, p.RobustAccuracy!.Value)),
                             t.Or("chart.attack." + g.Key, g.Key));
-                    return Finish(plot, 1);
+                    return Finish(plot, font, 1);
                 }));
         }
         return charts;
@@ -180,19 +189,73 @@ public static class ReportCharts
         s.MarkerSize = 7;
     }
 
-    /// <summary>An installed font that draws Chinese (fontconfig's choice, e.g. WenQuanYi Micro Hei from fonts-wqy-microhei);
-    /// null where none is installed.</summary>
-    static readonly Lazy<string?> CjkFamily = new(() => SkiaSharp.SKFontManager.Default.MatchCharacter('中')?.FamilyName);
+    static bool HasCharts(ResultsDocument doc) =>
+        doc.Figures.Baseline is { Levels.Count: > 0 } || doc.Figures.Model is not null;
 
-    static Plot Finish(Plot plot, double top)
+    /// <summary>Every text a chart of <paramref name="doc"/> can draw: the chart messages of the language (placeholders
+    /// left in: they are ASCII), the names from the data that have no message, digits and the punctuation of numbers.</summary>
+    public static IEnumerable<string> Texts(ResultsDocument doc, ReportTexts t)
     {
-        // Fonts that can draw the labels: ScottPlot's detection picks DejaVu here, which has no CJK glyphs (Chinese came
-        // out as boxes in the PNG and blank in the SVG), so a font that draws Chinese, when one is installed, for every label.
-        if (CjkFamily.Value is { } cjk) plot.Font.Set(cjk);
-        else plot.Font.Automatic();
+        foreach (var key in ReportTexts.Catalog.Keys.Where(k => k.StartsWith("chart.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            yield return t.Template(key);
+        yield return "0123456789.,-+%:：/ms";
+        if (doc.Figures.Model is { } m)
+        {
+            foreach (var p in m.Metrics) yield return p.Name;
+            foreach (var p in m.Perturbations) yield return p.Name;
+            foreach (var p in m.Adversarial) yield return p.Attack;
+        }
+    }
+
+    /// <summary>Null when an installed font draws every text of the charts of <paramref name="doc"/> (or it has none); else
+    /// the message saying what to install, so that a report is refused before anything is written rather than drawn with boxes.</summary>
+    public static string? FontProblem(ResultsDocument doc, ReportTexts t)
+    {
+        if (!HasCharts(doc) || ChartFont.For(Texts(doc, t)) is not null) return null;
+        var missing = string.Concat(Texts(doc, t).SelectMany(s => s.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r)).Distinct().Take(8));
+        return $"no installed font draws the charts' labels ({(t.IsChinese ? "Chinese, e.g. " : "")}{missing}…): install one "
+               + "(Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)";
+    }
+
+    static Plot Finish(Plot plot, string font, double top)
+    {
+        // Every label (title, axis labels, ticks, legend) in a font that has their glyphs (see ChartFont).
+        plot.Font.Set(font);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, top <= 0 ? 1 : top * 1.15);
         return plot;
+    }
+}
+
+/// <summary>The font chart labels are drawn in: the first installed family (ScottPlot's default first, then the installed
+/// families in name order, so the choice is the same on every run) whose typeface has a glyph for every character of
+/// the texts. ScottPlot's own detection asks fontconfig for a match per character, which answers nothing here, and so
+/// kept DejaVu Serif, which has no Chinese: Chinese came out as boxes in the PNG and blank in the SVG.</summary>
+public static class ChartFont
+{
+    static readonly ConcurrentDictionary<string, string?> Chosen = new(StringComparer.Ordinal);
+
+    /// <summary>The family's name; null where no installed font draws every character.</summary>
+    public static string? For(IEnumerable<string> texts)
+    {
+        var chars = string.Concat(texts.SelectMany(s => s.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r)).Distinct().Order());
+        return Chosen.GetOrAdd(chars, cs =>
+        {
+            var fonts = SKFontManager.Default;
+            foreach (var family in new[] { Fonts.Default }.Concat(fonts.FontFamilies.Order(StringComparer.Ordinal)).Distinct())
+            {
+                using var typeface = fonts.MatchFamily(family);
+                if (typeface is not null && Draws(typeface, cs)) return typeface.FamilyName;
+            }
+            return null;
+        });
+    }
+
+    /// <summary>Whether the typeface has a glyph (a nonzero glyph id) for every character of <paramref name="text"/>.</summary>
+    public static bool Draws(SKTypeface typeface, string text)
+    {
+        using var font = new SKFont(typeface);
+        return font.ContainsGlyphs(text);
     }
 }

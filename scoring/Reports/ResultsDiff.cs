@@ -1,3 +1,5 @@
+using Iq.Rules.Messages;
+using Iq.Scoring.Text;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
 
@@ -52,20 +54,24 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         return new ResultsDiff(before.Verdict, after.Verdict, before.Score, after.Score, changes);
     }
 
-    /// <summary>The comparison as text: the verdict line, then one line per changed row, worse first.</summary>
-    public void Write(TextWriter o)
+    /// <summary>The comparison as text: the verdict line, then one line per changed row, worse first. Outcome and verdict
+    /// words in Chinese are the reports' (report-messages.yaml); in English the results' own names.</summary>
+    public void Write(TextWriter o, Lang lang = Lang.En)
     {
+        var zh = lang == Lang.Zh;
         static string S(double? s) => s is { } v ? Scorer.Format(v) : "—";
-        static string O(Outcome? x) => x?.Name() ?? "(none)";
-        o.WriteLine($"verdict: {Before.ToString().ToLowerInvariant()} → {After.ToString().ToLowerInvariant()}   score: {S(ScoreBefore)} → {S(ScoreAfter)}"
-                    + (VerdictWorse ? "   WORSE" : Rank(After) > Rank(Before) ? "   better" : ""));
+        string O(Outcome? x) => x is { } v ? (zh ? Text.ReportTexts.Zh.Outcome(v) : v.Name()) : Msg.DiffNone.Template(lang);
+        string V(Verdict v) => zh ? Text.ReportTexts.Zh.Verdict(v) : v.ToString().ToLowerInvariant();
+        var mark = VerdictWorse ? Msg.DiffWorseMark.Text : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
+        o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
         var worse = Items.Count(i => i.Direction == Change.Worse);
         var better = Items.Count(i => i.Direction == Change.Better);
-        o.WriteLine($"{Items.Count} item(s) changed: {better} better, {worse} worse, {Items.Count - better - worse} other");
+        o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
         var width = Items.Select(i => i.Id.Length).DefaultIfEmpty(4).Max();
+        var blank = zh ? "    " : "      ";
         foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.Better => 1, _ => 2 }))
         {
-            var dir = i.Direction switch { Change.Worse => "WORSE ", Change.Better => "better", _ => "      " };
+            var dir = i.Direction switch { Change.Worse => Msg.DiffWorse.Template(lang) + (zh ? "" : " "), Change.Better => Msg.DiffBetter.Template(lang), _ => blank };
             var score = i.ScoreBefore != i.ScoreAfter ? $"  {S(i.ScoreBefore)} → {S(i.ScoreAfter)}" : "";
             o.WriteLine($"  {dir}  {i.Id.PadRight(width)}  {O(i.Before)} → {O(i.After)}{score}  {i.Title}");
         }

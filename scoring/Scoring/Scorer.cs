@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 

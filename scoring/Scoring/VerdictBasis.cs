@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 
 namespace Iq.Scoring.Scoring;
@@ -10,6 +11,21 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     public const int NamedItems = 5;
 
     public int Count { get; init; }
+
+    /// <summary>The basis as a catalog message (the console's verdict line, in Chinese or English).</summary>
+    public ILocalized Text()
+    {
+        var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
+        var ids = Localized.Concat(Localized.Verbatim(string.Join(", ", Items)), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
+        return Kind switch
+        {
+            VerdictBasisKind.Veto => Msg.VerdictVeto.With(Count, levels, ids),
+            VerdictBasisKind.Pending => Msg.VerdictPending.With(Count, levels, ids),
+            VerdictBasisKind.NothingCounted => Msg.VerdictNothingCounted.Text,
+            VerdictBasisKind.Reaches => Msg.VerdictReaches.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
+            _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
+        };
+    }
 
     /// <summary>The basis in English words (the results' <c>verdict_reason</c>).</summary>
     public string English()

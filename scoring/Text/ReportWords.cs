@@ -54,7 +54,7 @@ public static class ReportWords
         string.Join(t.IsChinese ? "；" : ", ", facts.Select(t.Missing).Distinct());
 
     /// <summary>Why a row came out as it did, in the report's language, values inserted as the results hold them.</summary>
-    public static string Reason(this ReportTexts t, Reason reason) => reason switch
+    public static string Reason(this ReportTexts t, Reason reason, IReadOnlyList<ProvenanceNote>? notes = null) => reason switch
     {
         Passed => t["reason.passed"],
         Failed f => (f.First is { } e
@@ -81,19 +81,26 @@ public static class ReportWords
                       + (a.EvidenceReference.Length > 0 ? t.Format("reason.attested_evidence", ("evidence", a.EvidenceReference)) : ""),
         ProvenanceNotMet p => t.Format("reason.provenance_not_met",
             ("required", string.Join(t["provenance.or"], p.Required.Accepted.Select(t.Provenance))),
-            ("facts", string.Join(t.IsChinese ? "；" : "; ", p.Facts.Select(f => t.Fact(f)).Distinct())),
-            ("was", t.Outcome(p.Was)), ("was_reason", t.Reason(p.WasReason))),
+            ("facts", string.Join(t.IsChinese ? "；" : "; ", p.Facts.Select(f => t.Fact(f, notes)).Distinct())),
+            ("was", t.Outcome(p.Was)), ("was_reason", t.Reason(p.WasReason, notes))),
         Waived w => t.Format("reason.waived", ("justification", w.Justification), ("approver", w.ApprovedBy), ("expires", Date(w.Expires)),
-            ("was", t.Outcome(w.Was)), ("was_reason", t.Reason(w.WasReason))),
+            ("was", t.Outcome(w.Was)), ("was_reason", t.Reason(w.WasReason, notes))),
         _ => reason.GetType().Name,
     };
 
     public static string Provenance(this ReportTexts t, Provenance p) => t["provenance." + p.Name()];
 
-    /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside.</summary>
-    public static string Fact(this ReportTexts t, FactProvenance f) => f.Why is null
+    /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside: its
+    /// <c>fact_provenance</c>, or its seal (worded from the row's <paramref name="notes"/>, which say what the seal check found).</summary>
+    public static string Fact(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes = null) => f.Why is null
         ? t.Format("reason.provenance_fact", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document))
-        : t.Format("reason.provenance_fact_why", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document), ("why", f.Why));
+        : t.Format("reason.provenance_fact_why", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document), ("why", t.Why(f, notes)));
+
+    static string Why(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes) =>
+        f.Why == FactProvenance.OverriddenInDocument ? t["provenance.why_overridden"]
+        : notes?.FirstOrDefault(n => n.Document == f.Document && n.Reason is not null && n.Why() == f.Why) is { Reason: { } reason } note
+            ? t.Format("seal.why." + StateName(note.Seal), ("detail", t.SealFinding(reason)))
+            : f.Why!;
 
     /// <summary>A row's provenance as a report shows it: its kinds, strongest first ("declared only" for an automatic row
     /// resting on the vendor's word alone), then each document whose seal set its word aside.</summary>
@@ -105,14 +112,62 @@ public static class ReportWords
         return text;
     }
 
-    public static string Seal(this ReportTexts t, ProvenanceNote n) => t.Format(n.Seal switch
+    /// <summary>A document whose seal set its word aside, and why, in the report's language (the English detail only for
+    /// results written before seals carried their reason).</summary>
+    public static string Seal(this ReportTexts t, ProvenanceNote n) => t.Format("seal." + StateName(n.Seal),
+        ("document", n.Document), ("detail", n.Reason is { } reason ? t.SealFinding(reason) : n.Detail));
+
+    static string StateName(SealState s) => s switch
     {
-        SealState.Missing => "seal.missing",
-        SealState.Broken => "seal.broken",
-        SealState.Malformed => "seal.malformed",
-        SealState.Untrusted => "seal.untrusted",
-        _ => "seal.other",
-    }, ("document", n.Document), ("detail", n.Detail));
+        SealState.Missing => "missing",
+        SealState.Broken => "broken",
+        SealState.Malformed => "malformed",
+        SealState.Untrusted => "untrusted",
+        _ => "other",
+    };
+
+    /// <summary>An input's seal status as the inputs tables show it: sealed and verified, sealed but changed, not sealed,
+    /// unreadable, not trusted; "not a fact document" for judgment and waiver files.</summary>
+    public static string SealStatus(this ReportTexts t, InputSeal? seal) => t["seal.status." + (seal?.Reason?.Cause switch
+    {
+        null when seal is null => "none",
+        SealCause.SignatureVerified or SealCause.SignatureNotChecked or SealCause.HashOnly => "verified",
+        SealCause.Changed or SealCause.SignatureInvalid => "changed",
+        SealCause.NoSeal or SealCause.NotNeeded => "not_sealed",
+        SealCause.Unsigned or SealCause.KeyNotTrusted => "untrusted",
+        SealCause.Unreadable => "unreadable",
+        _ => seal!.State switch
+        {
+            SealState.Intact => "verified",
+            SealState.Broken => "changed",
+            SealState.Missing or SealState.NotNeeded => "not_sealed",
+            SealState.Untrusted => "untrusted",
+            _ => "unreadable",
+        },
+    })];
+
+    /// <summary>What the seal check found, with its values, in the report's language (<c>seal.cause.*</c>).</summary>
+    public static string SealFinding(this ReportTexts t, SealReason r)
+    {
+        var key = "seal.cause." + Reports.ProvenanceJson.CauseName(r.Cause);
+        // Hashes shortened as the console shows them (the SHA-256 column has the document's in full); placeholders are
+        // letters and underscores, so the hashes go in as {hash} and {sealed_hash}.
+        var values = Reports.ProvenanceJson.SealValues(r).Select(v => v.Name switch
+            {
+                "sha256" => (Name: "hash", Value: Short(v.Value)),
+                "sealed_sha256" => (Name: "sealed_hash", Value: Short(v.Value)),
+                _ => (Name: v.Name, Value: (object?)(v.Value ?? "—")),
+            })
+            .Append((Name: "by", Value: r.Tool is null ? "" : t.Format("seal.by", ("tool", r.Tool), ("host", r.Host), ("sealed_at", r.SealedAt))));
+        var wanted = Message.Placeholders(t.Template(key));
+        return t.Format(key, values.Where(v => wanted.Contains(v.Name)).ToArray());
+    }
+
+    static object? Short(string? hash) => hash is { Length: > 12 } ? hash[..12] + "…" : hash ?? "—";
+
+    /// <summary>An input's seal in full for the inputs tables: what the check found, in the report's language.</summary>
+    public static string SealDetail(this ReportTexts t, InputSeal? seal) =>
+        seal is null ? "" : seal.Reason is { } r ? t.SealFinding(r) : seal.Detail;
 
     public static string DeclaredOnly(this ReportTexts t, OutcomeCounts c) => t.Format("provenance.declared_only_counts",
         ("total", c.Total), ("pass", c[Rules.Runtime.Outcome.Pass]), ("fail", c[Rules.Runtime.Outcome.Fail]), ("error", c[Rules.Runtime.Outcome.Error]));

@@ -96,8 +96,8 @@ public class BaselineTests
     public void A_file_that_is_not_onnx_is_a_clear_error()
     {
         var notModel = P("cls", "labels.csv");
-        Assert.StartsWith($"iq: error: {notModel}: not a model ONNX Runtime can load: ", Error("--model", notModel, "--synthetic"));
-        Assert.Equal("iq: error: nope.onnx: model file not found", Error("--model", "nope.onnx", "--synthetic"));
+        Assert.StartsWith($"iq: error IQ4007: {notModel}: not a model ONNX Runtime can load: ", Error("--model", notModel, "--synthetic"));
+        Assert.Equal("iq: error IQ4007: nope.onnx: model file not found", Error("--model", "nope.onnx", "--synthetic"));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class BaselineTests
     {
         using var dir = new TempDir();
         File.Copy(P("seg", "s000.npy"), Path.Combine(dir.Path, "odd.npy"));
-        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "odd.npy")}: shape (1, 1, 8, 8) does not fit input 'input' of shape (N, 3, 4, 4)",
+        Assert.Equal($"iq: error IQ4007: {Path.Combine(dir.Path, "odd.npy")}: shape (1, 1, 8, 8) does not fit input 'input' of shape (N, 3, 4, 4)",
             Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
     }
 
@@ -115,7 +115,7 @@ public class BaselineTests
         using var dir = new TempDir();
         var labels = Path.Combine(dir.Path, "labels.csv");
         File.WriteAllText(labels, "case,label\nc000,1\nc099,2\n");
-        Assert.Equal($"iq: error: {labels}:3: label for case 'c099', which has no .npy in {P("cls")}",
+        Assert.Equal($"iq: error IQ4007: {labels}:3: label for case 'c099', which has no .npy in {P("cls")}",
             Error("--model", P("cls", "classifier.onnx"), "--cases", P("cls"), "--labels", labels));
     }
 
@@ -127,15 +127,15 @@ public class BaselineTests
         var bytes = File.ReadAllBytes(P("cls", "c000.npy"));
         bytes[1] = (byte)'X';
         File.WriteAllBytes(bad, bytes);
-        Assert.Equal($"iq: error: {bad}: not a .npy file (no \\x93NUMPY magic)", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
+        Assert.Equal($"iq: error IQ4007: {bad}: not a .npy file (no \\x93NUMPY magic)", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
         File.WriteAllBytes(bad, File.ReadAllBytes(P("cls", "c000.npy"))[..^8]);
-        Assert.Equal($"iq: error: {bad}: 184 data bytes, but shape (1, 3, 4, 4) of <f4 needs 192", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
+        Assert.Equal($"iq: error IQ4007: {bad}: 184 data bytes, but shape (1, 3, 4, 4) of <f4 needs 192", Error("--model", P("cls", "classifier.onnx"), "--cases", dir.Path));
     }
 
     [Fact]
     public void Cuda_on_the_cpu_build_fails_clearly_and_auto_falls_back()
     {
-        Assert.Equal("iq: error: --device cuda: this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
+        Assert.Equal("iq: error IQ4007: --device cuda: this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
                      "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it); use --device cpu or auto",
             Error("--model", P("cls", "classifier.onnx"), "--synthetic", "--device", "cuda"));
         using var dir = new TempDir();

@@ -100,15 +100,15 @@ public class CliTests
 
         var option = CliRunner.InProcess("audit", "--frobnicate");
         Assert.Equal(2, option.ExitCode);
-        Assert.Equal("iq: error: unknown option '--frobnicate'\n", option.Stderr);
+        Assert.Equal("iq: error IQ6001: unknown option '--frobnicate'\nRun 'iq COMMAND --help' for a command's options.\n", option.Stderr);
 
         var set = CliRunner.InProcess("check", Case("context.iq"), "--set", "min_cores");
         Assert.Equal(2, set.ExitCode);
-        Assert.Equal("iq: error: --set needs NAME=VALUE, got 'min_cores'\n", set.Stderr);
+        Assert.Equal("iq: error IQ6003: --set needs NAME=VALUE, got 'min_cores'\n", set.Stderr);
 
         var asOf = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", Facts, "--as-of", "yesterday");
         Assert.Equal(2, asOf.ExitCode);
-        Assert.Equal("iq: error: --as-of needs an ISO 8601 date, got 'yesterday'\n", asOf.Stderr);
+        Assert.Equal("iq: error IQ6003: --as-of needs an ISO 8601 date, got 'yesterday'\n", asOf.Stderr);
         foreach (var r in new[] { missing, option, set, asOf }) Assert.DoesNotContain("   at ", r.Stderr);
     }
 }

@@ -172,7 +172,7 @@ public class DataImportTests
         File.WriteAllText(list, content);
         var run = CliRunner.InProcess("imports", "set", list, "--out", Path.Combine(dir.Path, "bundle"));
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"iq: error: {dir.Path}/{message}", run.Stderr);
+        Assert.StartsWith($"iq: error IQ4007: {dir.Path}/{message}", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "bundle")));
     }
 

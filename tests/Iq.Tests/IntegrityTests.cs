@@ -219,7 +219,7 @@ public class IntegrityTests
         File.WriteAllText(file, content);
         var run = CliRunner.InProcess("manifest", file, "--out", Path.Combine(dir.Path, "out"));
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"iq: error: {file}{expected}", run.Stderr);
+        Assert.StartsWith($"iq: error IQ4007: {file}{expected}", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFiles(Path.Combine(dir.Path, "out")).Any(), "nothing is written");
     }

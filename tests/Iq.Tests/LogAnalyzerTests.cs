@@ -122,6 +122,6 @@ public class LogAnalyzerTests
         Assert.StartsWith("--format regex: invalid pattern: ", Assert.Throws<EvidenceInputException>(() => new LogAnalyzer("regex:(", new Dictionary<string, string>())).Message);
         var run = CliRunner.InProcess("logs", "/no/such.log", "--format", "apt");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("iq: error: /no/such.log: file not found\n", run.Stderr);
+        Assert.Equal("iq: error IQ4007: /no/such.log: file not found\n", run.Stderr);
     }
 }

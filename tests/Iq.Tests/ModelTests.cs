@@ -348,15 +348,15 @@ public class ModelHostileInputTests
         var bytes = File.ReadAllBytes(ModelCases.SampleModel);
         var path = Path.Combine(dir.Path, "cut.onnx");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.StartsWith($"iq: error: {path}: not a readable ONNX model: ", Error(path));
+        Assert.StartsWith($"iq: error IQ4007: {path}: not a readable ONNX model: ", Error(path));
     }
 
     [Fact]
     public void A_file_that_is_not_onnx_is_an_error()
     {
         var labels = Path.Combine(ModelCases.Sample, "labels.csv");
-        Assert.StartsWith($"iq: error: {labels}: not", Error(labels));
-        Assert.Equal("iq: error: nope.onnx: model file not found", Error("nope.onnx"));
+        Assert.StartsWith($"iq: error IQ4007: {labels}: not", Error(labels));
+        Assert.Equal("iq: error IQ4007: nope.onnx: model file not found", Error("nope.onnx"));
     }
 
     [Fact]
@@ -365,15 +365,15 @@ public class ModelHostileInputTests
         using var dir = new TempDir();
         var t = new TensorProto { Name = "w", DataType = (int)TensorProto.Types.DataType.Float };
         t.Dims.AddRange([1L << 40, 1L << 40]);
-        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "m.onnx")}: initializer 'w' declares dimensions [1099511627776, 1099511627776] whose product overflows 64 bits",
+        Assert.Equal($"iq: error IQ4007: {Path.Combine(dir.Path, "m.onnx")}: initializer 'w' declares dimensions [1099511627776, 1099511627776] whose product overflows 64 bits",
             Error(Write(dir, Minimal(t))));
         var u = new TensorProto { Name = "u", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(new byte[8]) };
         u.Dims.AddRange([1000, 1000]);
-        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "m.onnx")}: initializer 'u' declares dimensions [1000, 1000] of float32, which need 4000000 raw_data bytes; the file stores 8",
+        Assert.Equal($"iq: error IQ4007: {Path.Combine(dir.Path, "m.onnx")}: initializer 'u' declares dimensions [1000, 1000] of float32, which need 4000000 raw_data bytes; the file stores 8",
             Error(Write(dir, Minimal(u))));
         var n = new TensorProto { Name = "n", DataType = (int)TensorProto.Types.DataType.Float };
         n.Dims.Add(-3);
-        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "m.onnx")}: initializer 'n' declares a negative dimension (-3)", Error(Write(dir, Minimal(n))));
+        Assert.Equal($"iq: error IQ4007: {Path.Combine(dir.Path, "m.onnx")}: initializer 'n' declares a negative dimension (-3)", Error(Write(dir, Minimal(n))));
     }
 
     [Fact]
@@ -383,7 +383,7 @@ public class ModelHostileInputTests
         var t = new TensorProto { Name = "w", DataType = (int)TensorProto.Types.DataType.Float, DataLocation = TensorProto.Types.DataLocation.External };
         t.Dims.Add(4);
         t.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = "../../etc/passwd" });
-        Assert.Equal($"iq: error: {Path.Combine(dir.Path, "m.onnx")}: initializer 'w': external data location '../../etc/passwd' leaves the model's folder",
+        Assert.Equal($"iq: error IQ4007: {Path.Combine(dir.Path, "m.onnx")}: initializer 'w': external data location '../../etc/passwd' leaves the model's folder",
             Error(Write(dir, Minimal(t))));
         t.ExternalData[0].Value = "/etc/passwd";
         Assert.Contains("external data location '/etc/passwd' leaves the model's folder", Error(Write(dir, Minimal(t))));
@@ -408,7 +408,7 @@ public class ModelHostileInputTests
         var m = new ModelProto { IrVersion = 8, Graph = inner };
         var path = Path.Combine(dir.Path, "deep.onnx");
         File.WriteAllBytes(path, m.ToByteArray());
-        Assert.StartsWith($"iq: error: {path}: not a readable ONNX model: ", Error(path));
+        Assert.StartsWith($"iq: error IQ4007: {path}: not a readable ONNX model: ", Error(path));
     }
 
     [Fact]

@@ -130,8 +130,8 @@ public class RedactionTests
         var busy = Path.Combine(dir.Path, "busy");
         Directory.CreateDirectory(busy);
         File.WriteAllText(Path.Combine(busy, "x"), "");
-        Assert.Equal($"iq: error: --out: {busy} is not empty\n", CliRunner.InProcess("redact", Sample("compliant"), "--out", busy).Stderr);
-        Assert.Equal("iq: error: --out: the redacted copy cannot replace the bundle\n", CliRunner.InProcess("redact", bundle, "--out", bundle + "/").Stderr);
+        Assert.Equal($"iq: error IQ6003: --out: {busy} is not empty\n", CliRunner.InProcess("redact", Sample("compliant"), "--out", busy).Stderr);
+        Assert.Equal("iq: error IQ6003: --out: the redacted copy cannot replace the bundle\n", CliRunner.InProcess("redact", bundle, "--out", bundle + "/").Stderr);
     }
 
     [Fact]

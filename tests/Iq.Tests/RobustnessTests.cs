@@ -207,7 +207,7 @@ public class RobustnessTests
             _ => CliRunner.Process("imports", "set", file, "--out", output),
         };
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches(@"^(iq: error: )?" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ", run.Stderr);
+        Assert.Matches(@"^(iq: error( IQ\d{4})?: )?" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.DoesNotContain("internal error", run.Stderr);
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is written");
@@ -215,8 +215,8 @@ public class RobustnessTests
 
     [Theory]
     [InlineData("/dev/zero", "{0}:1:1: error IQ1013: Not a regular file: a character device")]
-    [InlineData("big", "iq: error: {0}: a salt file holds one line of hex digits, not more than 1 KiB")]
-    [InlineData("short", "iq: error: {0}: a salt file holds at least 32 hex digits")]
+    [InlineData("big", "iq: error IQ6003: {0}: a salt file holds one line of hex digits, not more than 1 KiB")]
+    [InlineData("short", "iq: error IQ6003: {0}: a salt file holds at least 32 hex digits")]
     public void A_hostile_salt_file_is_refused_before_anything_is_redacted(string salt, string message)
     {
         using var dir = new TempDir();

@@ -172,7 +172,7 @@ public class ScorecardTests
         Assert.Equal("2026-11-22（评价基准日）", c1["评估时间"]);
         var bad = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--report", "colour=blue");
         Assert.Equal(2, bad.ExitCode);
-        Assert.StartsWith("iq: error: --report needs FIELD=VALUE with FIELD one of report_no, ", bad.Stderr);
+        Assert.StartsWith("iq: error IQ6003: --report needs FIELD=VALUE (report_no, ", bad.Stderr);
     }
 
     [Fact]

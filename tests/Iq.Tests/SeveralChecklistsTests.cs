@@ -399,6 +399,19 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         foreach (var figure in await page.Locator("#charts-2 figure svg").AllAsync())
             Assert.True((await figure.BoundingBoxAsync())!.Width > 300, "a chart is drawn at a readable size");
 
+        // Every text of every chart is drawn by the browser (Chinese was blank: the font the SVG named had no glyphs for
+        // it): the labels are there as text, each takes room, and SkiaSharp finds every glyph in the typeface each names.
+        var drawn = await page.Locator("figure svg text").EvaluateAllAsync<string[]>(
+            "ts => ts.filter(t => t.textContent.trim()).map(t => t.getBBox().width + '|' + t.textContent.replace(/\\s+/g, ''))");
+        Assert.NotEmpty(drawn);
+        Assert.All(drawn, d => Assert.True(double.Parse(d.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture) > 0, d));
+        var shownTexts = drawn.Select(d => d[(d.IndexOf('|') + 1)..]).ToHashSet();
+        foreach (var label in new[] { "准确率", "任务性能指标及其置信区间（A.10）", "扰动强度与准确率：对比度", "各并发级别的延迟", "各并发级别的吞吐量", "并发数" })
+            Assert.Contains(label, shownTexts);
+        var set = global::Iq.Scoring.Reports.ResultsJson.ReadSet(File.ReadAllBytes(Path.Combine(dir.Path, "results.json")), "results.json", new global::Iq.Rules.Diagnostics.DiagnosticBag())!;
+        foreach (var audit in set.Audits)
+            Assert.Subset(shownTexts, ChartGlyphs.AssertDrawn(audit, global::Iq.Scoring.Text.ReportTexts.Zh));
+
         // One item table over both checklists: filtering by a 001 section shows exactly that section's rows.
         var rows = page.Locator("#item-table tbody tr.item");
         Assert.Equal(audits.Sum(a => a.GetProperty("items").GetArrayLength()), await rows.CountAsync());

@@ -194,7 +194,7 @@ public class TlsProbeTests
         Assert.Equal(message, error);
         var run = CliRunner.InProcess("probe", "--tls", text, "--out", Path.Combine(Path.GetTempPath(), "iq-never-written"));
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"iq: error: --tls: {message}\n", run.Stderr);
+        Assert.Equal($"iq: error IQ6003: --tls: {message}\n", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "iq-never-written")));
     }
 }

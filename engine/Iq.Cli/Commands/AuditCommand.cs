@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
 using Iq.Engine.Reports;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Scoring;
@@ -14,47 +16,32 @@ namespace Iq.Cli.Commands;
 /// fail or incomplete, 2 when the input could not be used.</summary>
 static class AuditCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var checklistArg = new Argument<string[]>("checklist")
-        {
-            Description = "The checklist (.iq), or several to audit the same facts against each (e.g. IQ and the pre-trained model checklist); the bundled IQ checklist when omitted",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var facts = new Option<string[]>("--facts") { Description = "A fact bundle folder (repeatable)" };
-        var outDir = new Option<string?>("--out") { Description = "Write results.json (and, with --probe, the probed facts) into this folder" };
-        var probe = new Option<bool>("--probe") { Description = "Probe this machine and audit it with the other bundles (the default when no --facts is given)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date/time (ISO 8601), for reproducible days_since()" };
-        var timestamp = new Option<bool>("--timestamp") { Description = "Record the evaluation time in the results JSON" };
-        var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute (overrides the checklist's)" };
-        scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
-        var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments: YAML, CSV, or a filled manual-review .xlsx (repeatable)" };
-        var waivers = new Option<string[]>("--waivers") { Description = "Waivers: YAML or CSV of item, justification, approved_by, expires (repeatable)" };
-        var reportInfo = new Option<string?>("--report-info") { Description = "JSON with the C.1 report information (report_no, object, purpose, dates, place, assessors, signer, sign_date)" };
-        var reportFields = new Option<string[]>("--report") { Description = "A C.1 field: FIELD=VALUE (report_no, object, purpose, dates, place, assessors, signer, sign_date); over --report-info" };
-        var reports = new ReportOutputGroup(languageDefaultsToResults: false);
-        var archive = new Option<string?>("--archive") { Description = "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest" };
-        var verbose = new Option<bool>("--verbose") { Description = "Print every row with its evidence (what was compared, actual and expected), passes too" };
-        var compile = new CompileOptionGroup();
-        var sign = new SignKeyOption();
-        var trust = new TrustKeyOption();
-        var encoding = EncodingOption.Create("attestation and waiver files (CSV, YAML)");
+        var checklistArg = new Argument<string[]>("checklist") { Description = ctx.T(Msg.ArgChecklists), Arity = ArgumentArity.ZeroOrMore, HelpName = "CHECKLIST" };
+        var facts = Opts.Facts(ctx);
+        var outDir = new Option<string?>("--out") { Description = ctx.T(Msg.OptOutReport), HelpName = "DIR" };
+        var probe = new Option<bool>("--probe") { Description = ctx.T(Msg.OptProbe) };
+        var asOf = Opts.AsOf(ctx);
+        var timestamp = new Option<bool>("--timestamp") { Description = ctx.T(Msg.OptTimestamp) };
+        var scoring = new Option<string?>("--scoring") { Description = ctx.T(Msg.OptScoring), HelpName = "MODEL" };
+        var attestations = new Option<string[]>("--attestations") { Description = ctx.T(Msg.OptAttestations), HelpName = "FILE" };
+        var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptWaivers), HelpName = "FILE" };
+        var reportInfo = new Option<string?>("--report-info") { Description = ctx.T(Msg.OptReportInfo), HelpName = "FILE" };
+        var reportFields = new Option<string[]>("--report") { Description = ctx.T(Msg.OptReportField), HelpName = "FIELD=VALUE" };
+        var reports = new ReportOutputGroup(ctx);
+        var archive = new Option<string?>("--archive") { Description = ctx.T(Msg.OptArchive), HelpName = "FILE" };
+        var compile = new CompileOptionGroup(ctx);
+        var sign = new SignKeyOption(ctx);
+        var trust = new TrustKeyOption(ctx);
+        var encoding = EncodingOption.Create(ctx, Msg.EncodingOfJudgments);
 
-        var command = new Command("audit", "Audit fact bundles against a checklist (or several): console summary, results JSON, exit code by verdict");
+        var command = new Command("audit", ctx.T(Msg.CmdAudit));
         command.Arguments.Add(checklistArg);
-        command.Options.Add(facts);
-        command.Options.Add(outDir);
-        command.Options.Add(probe);
-        command.Options.Add(asOf);
-        command.Options.Add(timestamp);
-        command.Options.Add(scoring);
-        command.Options.Add(attestations);
-        command.Options.Add(waivers);
-        command.Options.Add(reportInfo);
-        command.Options.Add(reportFields);
+        foreach (var o in new Option[] { facts, outDir, probe, asOf, timestamp, scoring, attestations, waivers, reportInfo, reportFields })
+            command.Options.Add(o);
         reports.AddTo(command);
         command.Options.Add(archive);
-        command.Options.Add(verbose);
         compile.AddTo(command);
         sign.AddTo(command);
         trust.AddTo(command);
@@ -62,16 +49,21 @@ static class AuditCommand
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(checklistArg) is { Length: > 0 } named ? named : [Bundled.DefaultChecklist];
-            if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option) throw new UsageException($"unknown option '{option}'");
+            foreach (var p in paths) CommandLineErrors.RejectOptionLike(p, parse);
             var given = parse.GetValue(facts) ?? [];
             var output = parse.GetValue(outDir) ?? (given.Length == 0 ? "iq-report" : null);
-            var form = $"FIELD=VALUE with FIELD one of {string.Join(", ", ReportInfo.Fields)}";
+            var form = $"FIELD=VALUE ({string.Join(", ", ReportInfo.Fields)})";
             var fields = CommandLineValues.Pairs(parse.GetValue(reportFields), "--report", form);
             if (fields.Keys.FirstOrDefault(k => !ReportInfo.Fields.Contains(k)) is { } unknown)
-                throw new UsageException($"--report needs {form}, got '{unknown}={fields[unknown]}'");
+                throw new UsageException(Msg.NeedsPairs.With("--report", form, $"{unknown}={fields[unknown]}"));
+            if (parse.GetValue(scoring) is { } model) Opts.OneOf("--scoring", model, Iq.Rules.Model.ScoringSpec.Models);
+            // Claimed before anything is printed, so that the human summary goes to stderr when data goes to stdout.
+            var targets = reports.Read(parse);
+            var archivePath = parse.GetValue(archive);
+            ctx.ClaimStdout(archivePath);
             using var key = sign.Read(parse);
             // Every file of the run, the probe's bundle included, is written all or none at the end.
-            using var outputs = new Outputs(stdout);
+            using var outputs = ctx.Outputs();
             var request = new AuditRequest
             {
                 SigningKey = key,
@@ -90,38 +82,37 @@ static class AuditCommand
                 ReportInfoFile = parse.GetValue(reportInfo),
                 ReportFields = fields,
                 Outputs = outputs,
-                Cancel = Interruption.Token,
+                Cancel = ctx.Cancel,
             };
 
             var result = AuditPipeline.Run(request);
             if (result.Probe is { } probed)
-                stdout.WriteLine($"Probed this machine in {probed.Report.Elapsed.TotalSeconds:0.00} s → {probed.Directory}");
-            foreach (var warning in result.Warnings) stderr.WriteLine(warning);
+                ctx.Say(Msg.ProbedIn.With(probed.Report.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), probed.Directory));
+            foreach (var warning in result.Warnings) ctx.Warn(warning);
             if (!result.Succeeded) throw new UsageException(result.Errors.ToList());
+            ctx.Cancel.ThrowIfCancellationRequested();
 
-            var targets = reports.Read(parse);
             // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
-            var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, targets.Lang ?? "zh"));
+            var language = ctx.ReportLang.Name();
+            var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, language));
             var document = ReportOutputGroup.Reread(bytes);
-            var rendered = ReportOutputGroup.Render(document, bytes, targets,
+            var rendered = ReportOutputGroup.Render(ctx, document, bytes, targets, language,
                 output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")], outputs);
             // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
             ReportOutputGroup.Seal(rendered, key, outputs);
-            if (parse.GetValue(archive) is { } archivePath)
+            if (archivePath is not null)
             {
                 // The archive holds the reports as rendered (they are not in place yet: every file appears at the commit).
                 var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();
                 AuditArchive.Write(archivePath, bytes, document, rendered.Where(r => r.Path != "-").Select(r => (r.Path, (byte[]?)r.Bytes)), diagnostics, outputs);
                 if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
             }
-            // With a report on standard output, the summary goes to stderr so the two never mix.
-            var console = outputs.Paths.Contains("-") ? stderr : stdout;
             var written = rendered.Select(r => r.Path).Where(p => p != "-").ToList();
-            if (parse.GetValue(archive) is { } archived) written.Add(archived);
-            outputs.Commit(Interruption.Token);
+            if (archivePath is not null && archivePath != "-") written.Add(archivePath);
+            outputs.Commit(ctx.Cancel);
 
-            ConsoleReport.Write(result.Reports, console, parse.GetValue(verbose));
-            foreach (var target in written) console.WriteLine($"Written: {target}");
+            ConsoleReport.Write(document, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            foreach (var target in written) ctx.Say(Msg.Written.With(target));
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;

@@ -1,98 +1,100 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Iq.Cli.Conventions;
 using Iq.Engine.Baseline;
 using Iq.Engine.Facts;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq baseline --model M.onnx [--cases DIR] [--labels F] …</c>: baseline performance of the device's model on
-/// this machine, written as a <c>baseline</c> fact document. Ctrl-C stops cleanly and writes what was measured, marked incomplete.</summary>
+/// <summary><c>iq baseline MODEL [--cases DIR] [--labels F] …</c> (<c>--model MODEL</c> still works): baseline performance of
+/// the device's model on this machine, written as a <c>baseline</c> fact document. SIGINT/SIGTERM stop it at the next
+/// step; what was measured is written, marked incomplete, and the exit code says it was interrupted.</summary>
 static class BaselineCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var model = new Option<string>("--model") { Description = "The ONNX model", Required = true };
-        var cases = new Option<string?>("--cases") { Description = "A folder of .npy cases (case.npy, or case.<input>.npy for several inputs)" };
-        var labels = new Option<string?>("--labels") { Description = "labels.csv: case,label (a class number; for segmentation a mask .npy path)" };
-        var task = new Option<string>("--task") { Description = "classification or segmentation", DefaultValueFactory = _ => "classification" };
-        task.AcceptOnlyFromAmong("classification", "segmentation");
-        var warmup = new Option<int>("--warmup") { Description = "Runs before measuring", DefaultValueFactory = _ => 10 };
-        var iterations = new Option<int>("--iterations") { Description = "Runs per level", DefaultValueFactory = _ => 100 };
-        var duration = new Option<double?>("--duration") { Description = "Seconds per level (instead of --iterations)" };
-        var concurrency = new Option<string>("--concurrency") { Description = "Concurrency levels, e.g. 1,2,4,8", DefaultValueFactory = _ => "1,2,4,8" };
-        var device = new Option<string>("--device") { Description = "cpu, cuda or auto (CUDA, else CPU)", DefaultValueFactory = _ => "cpu" };
-        device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
-        var bound = new Option<double?>("--latency-bound") { Description = "Milliseconds: the largest level whose p99 stays within it is max_concurrency" };
-        var synthetic = new Option<bool>("--synthetic") { Description = "Random inputs of the model's declared shape (performance only)" };
-        var repeat = new Option<int>("--repeat") { Description = "Runs of one case for output repeatability", DefaultValueFactory = _ => 10 };
-        var noise = new Option<string?>("--noise") { Description = "Gaussian noise levels (in standard deviations of each case), e.g. 0.1,0.5" };
-        var threads = new Option<int>("--threads") { Description = "Intra-op threads per run", DefaultValueFactory = _ => 1 };
-        var outDir = new Option<string>("--out") { Description = "The bundle folder to write baseline.json into", DefaultValueFactory = _ => "iq-facts" };
-        var partial = new Option<bool>("--partial") { Description = "When interrupted, still write the levels finished so far, marked incomplete (exit 130/143 all the same)" };
-        var command = new Command("baseline", "Measure the model's baseline performance on this machine (IQ 4.3.2, 6.4.2)");
-        var sign = new SignKeyOption();
+        var model = new MainInput("model", "--model", ctx.T(Msg.ArgModel));
+        var cases = new Option<string?>("--cases") { Description = ctx.T(Msg.OptCases), HelpName = "DIR" };
+        var labels = new Option<string?>("--labels") { Description = ctx.T(Msg.OptLabels), HelpName = "FILE" };
+        var task = new Option<string>("--task") { Description = ctx.T(Msg.OptTask), HelpName = "TASK", DefaultValueFactory = _ => "classification" };
+        var warmup = new Option<int>("--warmup") { Description = ctx.T(Msg.OptWarmup), HelpName = "N", DefaultValueFactory = _ => 10 };
+        var iterations = new Option<int>("--iterations") { Description = ctx.T(Msg.OptIterations), HelpName = "N", DefaultValueFactory = _ => 100 };
+        var duration = new Option<double?>("--duration") { Description = ctx.T(Msg.OptDuration), HelpName = "SECONDS" };
+        var concurrency = new Option<string>("--concurrency") { Description = ctx.T(Msg.OptConcurrency), HelpName = "LEVELS", DefaultValueFactory = _ => "1,2,4,8" };
+        var device = new Option<string>("--device") { Description = ctx.T(Msg.OptDevice), HelpName = "DEVICE", DefaultValueFactory = _ => "cpu" };
+        var bound = new Option<double?>("--latency-bound") { Description = ctx.T(Msg.OptLatencyBound), HelpName = "MS" };
+        var synthetic = new Option<bool>("--synthetic") { Description = ctx.T(Msg.OptSynthetic) };
+        var repeat = new Option<int>("--repeat") { Description = ctx.T(Msg.OptRepeat), HelpName = "N", DefaultValueFactory = _ => 10 };
+        var noise = new Option<string?>("--noise") { Description = ctx.T(Msg.OptNoise), HelpName = "LEVELS" };
+        var threads = new Option<int>("--threads") { Description = ctx.T(Msg.OptThreads), HelpName = "N", DefaultValueFactory = _ => 1 };
+        var outDir = Opts.OutBundle(ctx);
+        var partial = new Option<bool>("--partial") { Description = ctx.T(Msg.OptPartial) };
+        var command = new Command("baseline", ctx.T(Msg.CmdBaseline));
+        model.AddTo(command);
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
-        foreach (var o in new Option[] { model, cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir, partial })
+        foreach (var o in new Option[] { cases, labels, task, warmup, iterations, duration, concurrency, device, bound, synthetic, repeat, noise, threads, outDir, partial })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
             var options = new BaselineOptions
             {
-                Model = parse.GetValue(model)!,
+                Model = model.Require(parse),
                 Cases = parse.GetValue(cases),
                 Labels = parse.GetValue(labels),
-                Task = parse.GetValue(task)!,
+                Task = Opts.OneOf("--task", parse.GetValue(task)!, ["classification", "segmentation"]),
                 Warmup = CommandLineValues.InRange(parse.GetValue(warmup), "--warmup", 0, 1_000_000),
                 Iterations = CommandLineValues.InRange(parse.GetValue(iterations), "--iterations", 1, 10_000_000),
                 Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(CommandLineValues.InRange(d, "--duration", 0.001, 86_400)) : null,
-                Concurrency = Numbers(parse.GetValue(concurrency)!, "--concurrency")
+                Concurrency = CommandLineValues.Numbers(parse.GetValue(concurrency)!, "--concurrency")
                     .Select(x => x == Math.Floor(x) ? CommandLineValues.InRange((int)Math.Min(x, int.MaxValue), "--concurrency", 1, 1024)
-                        : throw new UsageException($"--concurrency: levels are whole numbers, got {x.ToString(CultureInfo.InvariantCulture)}")).ToArray(),
-                Device = parse.GetValue(device)!,
+                        : throw new UsageException(Msg.WholeLevels.With("--concurrency", x.ToString(CultureInfo.InvariantCulture)))).ToArray(),
+                Device = Opts.OneOf("--device", parse.GetValue(device)!, ["cpu", "cuda", "auto"]),
                 LatencyBound = parse.GetValue(bound) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.InRange(b, "--latency-bound", 0.001, 3_600_000)) : null,
                 Synthetic = parse.GetValue(synthetic),
                 Repeat = CommandLineValues.InRange(parse.GetValue(repeat), "--repeat", 1, 100_000),
-                Noise = parse.GetValue(noise) is { } n ? Numbers(n, "--noise").Select(x => CommandLineValues.InRange(x, "--noise", 0, 100)).ToArray() : [],
+                Noise = parse.GetValue(noise) is { } n ? CommandLineValues.Numbers(n, "--noise").Select(x => CommandLineValues.InRange(x, "--noise", 0, 100)).ToArray() : [],
                 ThreadsPerRun = CommandLineValues.InRange(parse.GetValue(threads), "--threads", 1, 1024),
             };
             var dir = parse.GetValue(outDir)!;
             using var key = sign.Read(parse);
-            {
-                JsonObject facts;
-                try
-                {
-                    using var runner = new BaselineRunner(options);
-                    var progress = ProgressBar.For(stderr);
-                    facts = runner.Measure(progress, Interruption.Token);
-                    ProgressBar.Clear(stderr, progress);
-                    if (runner.ProviderNote is not null) stderr.WriteLine(runner.ProviderNote);
-                    foreach (var note in runner.Notes) stderr.WriteLine("iq: note: " + note);
-                }
-                catch (BaselineInputException e) { throw new UsageException(e.Message); }
-                // Interrupted: the levels finished so far are kept only when asked for; the exit code says interrupted either way.
-                if (facts["incomplete"]!.GetValue<bool>() && !parse.GetValue(partial)) throw new OperationCanceledException(Interruption.Token);
-                // What the measurement rests on: the model, the labels and the cases, hashed.
-                var sources = new List<SourceArtefact> { FactDocuments.Source(options.Model) };
-                if (options.Labels is { } l) sources.Add(FactDocuments.Source(l));
-                if (options.Cases is { } c) sources.Add(FactDocuments.SourceTree(c));
-                using var outputs = new Outputs(stdout);
-                FactDocuments.Add(outputs, dir, "baseline", facts, new DocumentOrigin { Sources = sources, Key = key });
-                outputs.Commit();
-                var single = facts["single_stream"]?["mean"];
-                stdout.WriteLine($"{(facts["incomplete"]!.GetValue<bool>() ? "Stopped early; partial " : "")}baseline of {facts["model"]} on {facts["provider"]}: " +
-                                 $"single-stream mean {single} ms, max concurrency {facts["max_concurrency"]}" +
-                                 (facts["accuracy"] is { } acc ? $", accuracy {acc}" : facts["dice"] is { } dice ? $", Dice {dice}" : "") +
-                                 $"; written to {dir}/baseline.json");
-                return ExitCodes.Pass;
-            }
+            var facts = Measure(options, ctx);
+            // Interrupted: the levels finished so far are kept only when asked for; the exit code says interrupted either way.
+            if (facts["incomplete"]!.GetValue<bool>() && !parse.GetValue(partial)) throw new OperationCanceledException(ctx.Cancel);
+            // What the measurement rests on: the model, the labels and the cases, hashed.
+            var sources = new List<SourceArtefact> { FactDocuments.Source(options.Model) };
+            if (options.Labels is { } l) sources.Add(FactDocuments.Source(l));
+            if (options.Cases is { } c) sources.Add(FactDocuments.SourceTree(c));
+            using var outputs = ctx.Outputs();
+            FactDocuments.Add(outputs, dir, "baseline", facts, new DocumentOrigin { Sources = sources, Key = key });
+            outputs.Commit();
+            var metric = facts["accuracy"] is { } acc ? Msg.BaselineAccuracy.With(acc.ToJsonString())
+                : facts["dice"] is { } dice ? Msg.BaselineDice.With(dice.ToJsonString()) : Localized.Empty;
+            ctx.Say(Msg.BaselineDone.With(facts["incomplete"]!.GetValue<bool>() ? Msg.BaselinePartial.Text : Localized.Empty, facts["model"]?.ToString(),
+                facts["provider"]?.ToString(), facts["single_stream"]?["mean"]?.ToJsonString(), facts["max_concurrency"]?.ToJsonString(), metric, dir));
+            return ExitCodes.Pass;
         });
         return command;
     }
 
-    static double[] Numbers(string text, string name) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(x => double.TryParse(x, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
-                : throw new UsageException($"{name}: not a number: '{x}'")).ToArray();
+    /// <summary>Kept out of the action's body: this method is the only one that touches ONNX Runtime, so the runtime's
+    /// assemblies load when a baseline is measured and never for the other commands.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static JsonObject Measure(BaselineOptions options, CliContext ctx)
+    {
+        try
+        {
+            using var runner = new BaselineRunner(options);
+            var progress = ProgressBar.For(ctx);
+            var facts = runner.Measure(progress, ctx.Cancel);
+            ProgressBar.Clear(ctx, progress);
+            if (runner.ProviderNote is not null) ctx.Err.WriteLine(runner.ProviderNote);
+            foreach (var note in runner.Notes) ctx.Err.WriteLine("iq: " + ctx.T(Msg.Note.With(note)));
+            return facts;
+        }
+        catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+    }
 }

@@ -1,30 +1,31 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq check FILE</c>: compile a checklist and report its diagnostics; nothing is evaluated.</summary>
+/// <summary><c>iq check CHECKLIST</c>: compile a checklist and report its diagnostics; nothing is evaluated.</summary>
 static class CheckCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var file = new Argument<string>("checklist") { Description = "The checklist file (.iq)" };
-        var rules = new Option<bool>("--rules") { Description = "List the compiled rules as NRules sees them: name, the facts each matches, the items it waits for" };
-        var compile = new CompileOptionGroup();
-        var command = new Command("check", "Compile a checklist and print its diagnostics (FILE:LINE:COL: error CODE: message)");
+        var file = new Argument<string>("checklist") { Description = ctx.T(Msg.ArgChecklistRequired), HelpName = "CHECKLIST" };
+        var rules = new Option<bool>("--rules") { Description = ctx.T(Msg.OptRules) };
+        var compile = new CompileOptionGroup(ctx);
+        var command = new Command("check", ctx.T(Msg.CmdCheck));
         command.Arguments.Add(file);
         command.Options.Add(rules);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            if (path.StartsWith('-')) throw new UsageException($"unknown option '{path}'");
-            var checklist = CompileOptionGroup.Compile(path, compile.Read(parse), stderr);
+            CommandLineErrors.RejectOptionLike(path, parse);
+            var checklist = compile.Compile(path, compile.Read(parse));
             var m = checklist.Model;
             var items = m.Items.ToList();
-            stdout.WriteLine($"{path}: ok — checklist \"{m.Id}\" {m.Version}: {m.Root.AllSections().Count()} sections, {items.Count} items " +
-                             $"({items.Count(i => i.Automated)} automatic, {items.Count(i => !i.Automated)} manual), {m.Params.Count} params, " +
-                             $"{checklist.Rules.Count} NRules rules");
-            if (parse.GetValue(rules)) PrintRules(checklist, stdout);
+            ctx.Say(Msg.CheckOk.With(path, m.Id, m.Version, m.Root.AllSections().Count(), items.Count, items.Count(i => i.Automated),
+                items.Count(i => !i.Automated), m.Params.Count, checklist.Rules.Count));
+            if (parse.GetValue(rules)) PrintRules(checklist, ctx.Out);
             return ExitCodes.Pass;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
@@ -12,7 +13,7 @@ static class CommandLineValues
         foreach (var v in values ?? [])
         {
             var eq = v.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"{option} needs {form}, got '{v}'");
+            if (eq <= 0) throw new UsageException(Msg.NeedsPairs.With(option, form, v));
             result[v[..eq].Trim()] = v[(eq + 1)..].Trim();
         }
         return result;
@@ -25,23 +26,23 @@ static class CommandLineValues
         var bytes = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Sizes)
                     ?? (double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var plain) ? plain : null);
         if (bytes is not { } b || !double.IsFinite(b) || b < 1 || b > long.MaxValue)
-            throw new UsageException($"{option} needs a positive size such as \"2 GiB\" or 1048576, got '{text}'");
+            throw new UsageException(Msg.NeedsSize.With(option, text));
         return (long)b;
     }
 
     /// <summary>A duration in milliseconds: a number with a unit ("3 s", "2 min"); positive and finite, or a usage error.</summary>
     public static double Duration(string text, string option) =>
         Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations) is { } ms && ms > 0 && ms < TimeSpan.MaxValue.TotalMilliseconds / 2 ? ms
-            : throw new UsageException($"{option} needs a positive duration such as \"30 s\", got '{text}'");
+            : throw new UsageException(Msg.NeedsDuration.With(option, text));
 
     /// <summary>A whole number within [min, max], or a usage error naming the option and the range.</summary>
     public static int InRange(int value, string option, int min, int max) =>
-        value >= min && value <= max ? value : throw new UsageException($"{option} must be between {min} and {max}, got {value}");
+        value >= min && value <= max ? value : throw new UsageException(Msg.NotInRange.With(option, min, max, value));
 
     /// <summary>A finite number within [min, max], or a usage error naming the option and the range.</summary>
     public static double InRange(double value, string option, double min, double max) =>
         double.IsFinite(value) && value >= min && value <= max ? value
-            : throw new UsageException($"{option} must be between {Fmt(min)} and {Fmt(max)}, got {Fmt(value)}");
+            : throw new UsageException(Msg.NotInRange.With(option, Fmt(min), Fmt(max), Fmt(value)));
 
     static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
@@ -49,5 +50,14 @@ static class CommandLineValues
     public static DateTimeOffset AsOf(string? text) =>
         text is null ? DateTimeOffset.UtcNow
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw new UsageException($"--as-of needs an ISO 8601 date, got '{text}'");
+        : throw new UsageException(Msg.NeedsDate.With("--as-of", text));
+
+    public static int Positive(int value, string name, bool zero = false) =>
+        value > 0 || zero && value == 0 ? value
+        : throw new UsageException((zero ? Msg.NeedsZeroOrMore : Msg.NeedsPositive).With(name, value));
+
+    public static double[] Numbers(string text, string name) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v
+                : throw new UsageException(Msg.NotANumber.With(name, x))).ToArray();
 }

@@ -1,23 +1,23 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
 /// <summary>Options every command that compiles a checklist takes: --set and --allow-scripts.</summary>
-sealed class CompileOptionGroup
+sealed class CompileOptionGroup(CliContext ctx)
 {
     public readonly Option<string[]> Set = new("--set")
     {
-        Description = "Override a checklist param: NAME=VALUE (repeatable), e.g. --set min_memory=\"512 GiB\"",
+        Description = ctx.T(Msg.OptSet),
+        HelpName = "NAME=VALUE",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public readonly Option<bool> AllowScripts = new("--allow-scripts")
-    {
-        Description = "Compile and run csharp { … } blocks (a checklist with scripts is code: trust its author)",
-    };
+    public readonly Option<bool> AllowScripts = new("--allow-scripts") { Description = ctx.T(Msg.OptAllowScripts) };
 
     public readonly Option<string?> ScriptTimeout = new("--script-timeout")
     {
@@ -52,10 +52,10 @@ sealed class CompileOptionGroup
         };
     }
 
-    public static CompiledChecklist Compile(string path, CompileOptions options, TextWriter stderr)
+    public CompiledChecklist Compile(string path, CompileOptions options)
     {
         var result = Checklists.Compile(path, options);
-        foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Warning)) stderr.WriteLine(d);
+        foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Warning)) ctx.Warn(d);
         if (!result.Succeeded) throw new UsageException(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList());
         return result.Checklist!;
     }

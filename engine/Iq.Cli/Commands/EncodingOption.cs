@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using System.Text;
+using Iq.Rules.Messages;
 using Iq.Rules.Syntax;
 
 namespace Iq.Cli.Commands;
@@ -8,16 +10,17 @@ namespace Iq.Cli.Commands;
 /// byte-order mark is always honoured, and UTF-8 is the default.</summary>
 static class EncodingOption
 {
-    public static Option<string?> Create(string what) => new("--encoding")
+    public static Option<string?> Create(CliContext ctx, Message what) => new("--encoding")
     {
-        Description = $"Encoding of {what} without a byte-order mark: {string.Join(", ", TextDecoding.Names)} (default utf-8; a BOM always wins)",
+        Description = ctx.T(Msg.OptEncoding.With(what.Text, string.Join(", ", TextDecoding.Names))),
+        HelpName = "NAME",
     };
 
     public static Encoding? Read(ParseResult parse, Option<string?> option)
     {
         var name = parse.GetValue(option);
         var encoding = TextDecoding.Named(name, out var problem);
-        if (problem is not null) throw new UsageException($"--encoding: {problem}");
+        if (problem is not null) throw new UsageException(Msg.BadEncoding.With(problem));
         return encoding;
     }
 }

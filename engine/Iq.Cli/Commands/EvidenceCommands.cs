@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
+using Iq.Cli.Conventions;
 using Iq.Engine.Evidence;
 using Iq.Engine.Facts;
 using Iq.Engine.Trust;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
-using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
 
@@ -13,29 +14,27 @@ namespace Iq.Cli.Commands;
 /// document into a bundle folder.</summary>
 static class EvidenceCommands
 {
-    static Option<string> Out() => new("--out") { Description = "The bundle folder to write into", DefaultValueFactory = _ => "iq-facts" };
-
     static int Guard(Func<int> action)
     {
         try { return action(); }
-        catch (EvidenceInputException e) { throw new UsageException(e.Message); }
+        catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
     }
 
     /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--run -- COMMAND…] [--out DIR]</c>: with
     /// <c>--run</c>, iq runs the vendor's rollback command, times it and then compares, so the rollback time is measured;
     /// <c>--rollback-time</c> records a time someone typed in, as declared.</summary>
-    public static Command Snapshot(TextWriter stdout)
+    public static Command Snapshot(CliContext ctx)
     {
-        var dir = new Argument<string?>("folder") { Description = "The folder to snapshot", Arity = ArgumentArity.ZeroOrOne };
-        var rest = new Argument<string[]>("command") { Description = "After --run --: the rollback command and its arguments", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string?>("--output", "-o") { Description = "The snapshot file to write" };
-        var compare = new Option<string[]>("--compare") { Description = "BEFORE AFTER: two snapshot files or folders", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var run = new Option<bool>("--run") { Description = "Run the rollback command given after --, time it, then compare (the rollback time is then measured)" };
-        var timeout = new Option<string>("--timeout") { Description = "How long the rollback command may take", DefaultValueFactory = _ => "1 h" };
-        var rollback = new Option<string?>("--rollback-time") { Description = "How long the rollback took, typed in (e.g. \"12 min\"): recorded as declared, not measured" };
-        var outDir = Out();
-        var sign = new SignKeyOption();
-        var command = new Command("snapshot", "Snapshot a folder (SHA-256 of every file), or compare two snapshots into rollback facts (IQ 5.2.2, 6.3.2)");
+        var dir = new Argument<string?>("folder") { Description = ctx.T(Msg.ArgSnapshotFolder), Arity = ArgumentArity.ZeroOrOne, HelpName = "DIR" };
+        var rest = new Argument<string[]>("command") { Description = ctx.T(Msg.ArgRollbackCommand), Arity = ArgumentArity.ZeroOrMore, HelpName = "COMMAND" };
+        var output = Opts.Output(ctx, Msg.OptSnapshotFile);
+        var compare = new Option<string[]>("--compare") { Description = ctx.T(Msg.OptCompare), HelpName = "BEFORE AFTER", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var run = new Option<bool>("--run") { Description = ctx.T(Msg.OptRollbackRun) };
+        var timeout = new Option<string>("--timeout") { Description = ctx.T(Msg.OptRollbackTimeout), HelpName = "DURATION", DefaultValueFactory = _ => "1 h" };
+        var rollback = new Option<string?>("--rollback-time") { Description = ctx.T(Msg.OptRollbackTime), HelpName = "DURATION" };
+        var outDir = Opts.OutBundle(ctx);
+        var sign = new SignKeyOption(ctx);
+        var command = new Command("snapshot", ctx.T(Msg.CmdSnapshot));
         command.Arguments.Add(dir);
         command.Arguments.Add(rest);
         command.Options.Add(output);
@@ -54,16 +53,16 @@ static class EvidenceCommands
                 RollbackRun? ran = null;
                 if (parse.GetValue(run))
                 {
-                    if (parse.GetValue(rollback) is not null) throw new UsageException("--run measures the rollback time; --rollback-time types one in: give one of them");
+                    if (parse.GetValue(rollback) is not null) throw new UsageException(Msg.RunOrRollbackTime.Text);
                     var words = (parse.GetValue(dir) is { } first ? [first] : Array.Empty<string>()).Concat(parse.GetValue(rest) ?? []).ToList();
-                    if (words.Count == 0) throw new UsageException("--run: give the rollback command after --, e.g. --run -- /opt/vendor/rollback.sh --yes");
+                    if (words.Count == 0) throw new UsageException(Msg.RunNeedsCommand.Text);
                     // The state after the rollback must be taken after the command ends, by iq: a snapshot file made earlier is not it.
                     if (!Directory.Exists(pair[1]))
-                        throw new UsageException($"--run: AFTER must be the folder the rollback restores (iq snapshots it when the command ends), not '{pair[1]}'");
-                    ran = RollbackRun.Run(words, Duration(parse.GetValue(timeout)!, "--timeout"), Console.Error, Interruption.Token);
+                        throw new UsageException(Msg.RunAfterFolder.With(pair[1]));
+                    ran = RollbackRun.Run(words, Duration(parse.GetValue(timeout)!, "--timeout"), ctx.Err, ctx.Cancel);
                 }
                 else if (parse.GetValue(dir) is not null || parse.GetValue(rest) is { Length: > 0 })
-                    throw new UsageException("--compare takes BEFORE AFTER; a command to run goes after --run --");
+                    throw new UsageException(Msg.CompareTakesTwo.Text);
                 TimeSpan? time = ran?.Elapsed;
                 if (parse.GetValue(rollback) is { } text)
                 {
@@ -74,30 +73,34 @@ static class EvidenceCommands
                 // A snapshot file changed since iq wrote it (or not sealed) makes the comparison the vendor's word too.
                 foreach (var (side, problem) in pair.Select(p => (p, SnapshotSealProblem(p))).Where(x => x.Item2 is not null).Take(1))
                 {
-                    Console.Error.WriteLine($"iq: warning: {side}: {problem}; the comparison is recorded as declared");
+                    ctx.WarnText(Msg.SnapshotNotAsWritten.With(side, problem));
                     origin = origin with { Overrides = [.. origin.Overrides, .. ComparisonFacts.Select(f => new ProvenanceOverride(f, Provenance.Declared))] };
                 }
-                var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time, Interruption.Token);
+                var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time, ctx.Cancel);
                 if (ran is { Succeeded: false } failed)
                     facts["duration"] = new JsonObject { ["$error"] = $"the rollback command {failed.Failure} after {failed.Elapsed.TotalSeconds:0.###} s" };
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts, origin);
-                stdout.WriteLine((ran is null ? "" : $"rollback {(ran.Succeeded ? "took" : ran.Failure + " after")} {ran.Elapsed.TotalSeconds:0.###} s; ") +
-                                 $"{facts["added"]} added, {facts["removed"]} removed, {facts["changed"]} changed, {facts["permission_changes"]} permission changes; " +
-                                 $"written to {parse.GetValue(outDir)}/rollback.json");
+                var seconds = ran?.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                ILocalized ranText = ran is null ? Localized.Empty : ran.Succeeded ? Msg.RollbackTook.With(seconds) : Msg.RollbackFailedAfter.With(ran.Failure, seconds);
+                ctx.Say(Localized.Concat(ranText, Msg.RollbackDone.With(facts["added"]?.ToJsonString(), facts["removed"]?.ToJsonString(), facts["changed"]?.ToJsonString(),
+                    facts["permission_changes"]?.ToJsonString(), parse.GetValue(outDir))));
                 return ExitCodes.Pass;
             }
-            var folder = parse.GetValue(dir) ?? throw new UsageException("give a folder to snapshot, or --compare BEFORE AFTER");
-            var file = parse.GetValue(output) ?? throw new UsageException("give -o FILE for the snapshot");
-            var entries = Iq.Engine.Evidence.Snapshot.Take(folder, Interruption.Token);
+            var folder = parse.GetValue(dir) ?? throw new UsageException(Msg.GiveSnapshotInput.Text);
+            CommandLineErrors.RejectOptionLike(folder, parse);
+            var file = parse.GetValue(output) ?? throw new UsageException(Msg.GiveSnapshotOutput.Text);
+            ctx.ClaimStdout(file);
+            var entries = Iq.Engine.Evidence.Snapshot.Take(folder, ctx.Cancel);
             var bytes = System.Text.Encoding.UTF8.GetBytes(Iq.Engine.Evidence.Snapshot.ToJson(folder, entries));
-            // The snapshot and its seal appear together or not at all.
-            using (var outputs = new Iq.Rules.Io.Outputs())
+            // The snapshot and its seal appear together or not at all (no seal for stdout, a device or a pipe).
+            using (var outputs = ctx.Outputs())
             {
                 outputs.Add(file, s => s.Write(bytes));
-                outputs.Add(Seals.PathOf(file), s => s.Write(Seals.Bytes(file, bytes, key)));
-                outputs.Commit(Interruption.Token);
+                if (file != "-" && Iq.Rules.Io.FileFacts.Of(file).Kind is Iq.Rules.Io.FileKind.Regular or Iq.Rules.Io.FileKind.Missing)
+                    outputs.Add(Seals.PathOf(file), s => s.Write(Seals.Bytes(file, bytes, key)));
+                outputs.Commit(ctx.Cancel);
             }
-            stdout.WriteLine($"{entries.Count} files snapshotted to {file}");
+            ctx.Say(Msg.SnapshotDone.With(entries.Count, file));
             return ExitCodes.Pass;
         }));
         return command;
@@ -111,8 +114,8 @@ static class EvidenceCommands
     {
         double ms = Iq.Rules.Syntax.Units.Parse(text, Iq.Rules.Syntax.Units.Durations)
             ?? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) ? plain
-                : throw new UsageException($"{option}: not a duration: '{text}'"));
-        return ms is > 0 and < 1e12 ? TimeSpan.FromMilliseconds(ms) : throw new UsageException($"{option}: must be positive, got '{text}'");
+                : throw new UsageException(Msg.NotADuration.With(option, text)));
+        return ms is > 0 and < 1e12 ? TimeSpan.FromMilliseconds(ms) : throw new UsageException(Msg.NeedsPositive.With(option, text));
     }
 
     /// <summary>The snapshot files compared, hashed (a folder compared is snapshotted now, and named).</summary>
@@ -129,25 +132,26 @@ static class EvidenceCommands
     }
 
     /// <summary><c>iq tests REPORT.xml… [--category SUITE=CATEGORY]… [--out DIR]</c>.</summary>
-    public static Command Tests(TextWriter stdout)
+    public static Command Tests(CliContext ctx)
     {
-        var files = new Argument<string[]>("reports") { Description = "JUnit XML reports", Arity = ArgumentArity.OneOrMore };
-        var category = new Option<string[]>("--category") { Description = "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed" };
-        var outDir = Out();
-        var command = new Command("tests", "Functional confirmation test results (JUnit XML) to tests facts (IQ 4.3.1)");
+        var files = new Argument<string[]>("reports") { Description = ctx.T(Msg.ArgJunit), Arity = ArgumentArity.OneOrMore, HelpName = "REPORT" };
+        var category = new Option<string[]>("--category") { Description = ctx.T(Msg.OptCategory), HelpName = "SUITE=CATEGORY" };
+        var outDir = Opts.OutBundle(ctx);
+        var command = new Command("tests", ctx.T(Msg.CmdTests));
         command.Arguments.Add(files);
         command.Options.Add(category);
         command.Options.Add(outDir);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
             using var key = sign.Read(parse);
             var reports = parse.GetValue(files)!;
-            var facts = JunitFacts.Read(reports, CommandLineValues.Pairs(parse.GetValue(category), "--category"), Interruption.Token);
+            foreach (var p in reports) CommandLineErrors.RejectOptionLike(p, parse);
+            var facts = JunitFacts.Read(reports, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"), ctx.Cancel);
             FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts,
                 new DocumentOrigin { Sources = reports.Select(FactDocuments.Source).ToList(), Key = key });
-            stdout.WriteLine($"{facts["total"]} tests, {facts["failed"]} failed, {facts["skipped"]} skipped; written to {parse.GetValue(outDir)}/tests.json");
+            ctx.Say(Msg.TestsDone.With(facts["total"]?.ToJsonString(), facts["failed"]?.ToJsonString(), facts["skipped"]?.ToJsonString(), parse.GetValue(outDir)));
             return ExitCodes.Pass;
         }));
         return command;
@@ -156,36 +160,40 @@ static class EvidenceCommands
     /// <summary><c>iq imports NAME MANIFEST [--root DIR] [--algorithm ALG] [--ignore GLOB]… [--out DIR]</c>: one imported data
     /// set checked against its manifest (6.2.2 f), added to the bundle's data_imports.json under NAME (a set of that name
     /// already there is replaced; the others are kept).</summary>
-    public static Command Imports(TextWriter stdout)
+    public static Command Imports(CliContext ctx)
     {
-        var name = new Argument<string>("name") { Description = "The data set's name, as the plan's data_imports list it" };
-        var file = new Argument<string>("manifest") { Description = "Its manifest: a checksum list (sha256sum, sha512sum, with or without --tag) or a manifest iq manifest reads (CycloneDX, SPDX, iq)" };
-        var root = new Option<string?>("--root") { Description = "The folder the data was imported into (default: the manifest's folder, as sha256sum -c)" };
-        var algorithm = new Option<string?>("--algorithm") { Description = "The hash algorithm of an untagged checksum list whose file name does not name it (sha256, sha512 …)" };
-        var ignore = new Option<string[]>("--ignore") { Description = "GLOB: files under the root not to report as extra (* within a folder, ** across folders)" };
-        var outDir = Out();
-        var command = new Command("imports", "An imported data set checked against its manifest (checksum list or SBOM) into data_imports facts (IQ 6.2.2 f)");
+        var name = new Argument<string>("name") { Description = ctx.T(Msg.ArgImportName), HelpName = "NAME" };
+        var file = new Argument<string>("manifest") { Description = ctx.T(Msg.ArgImportManifest), HelpName = "MANIFEST" };
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptImportRoot), HelpName = "DIR" };
+        var algorithm = new Option<string?>("--algorithm") { Description = ctx.T(Msg.OptAlgorithm), HelpName = "NAME" };
+        var ignore = new Option<string[]>("--ignore") { Description = ctx.T(Msg.OptIgnore), HelpName = "GLOB" };
+        var outDir = Opts.OutBundle(ctx);
+        var sign = new SignKeyOption(ctx);
+        var command = new Command("imports", ctx.T(Msg.CmdImports));
         command.Arguments.Add(name);
         command.Arguments.Add(file);
         command.Options.Add(root);
         command.Options.Add(algorithm);
         command.Options.Add(ignore);
         command.Options.Add(outDir);
+        sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
             var set = parse.GetValue(name)!;
-            if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException("the data set's name must be visible text");
+            if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException(Msg.ImportNameVisible.Text);
+            CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
+            using var key = sign.Read(parse);
             var facts = DataImportReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(algorithm), parse.GetValue(ignore) ?? []);
             var dir = parse.GetValue(outDir)!;
             var all = ExistingImports(Path.Combine(dir, "data_imports.json"));
             all[set] = facts;
-            FactDocuments.Write(dir, "data_imports", all);
+            FactDocuments.Write(dir, "data_imports", all, new DocumentOrigin { Key = key });
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
-            var verified = facts["files_verified"] is JsonObject o ? $"none verified ({o["$absent"]})" : $"{facts["files_verified"]} verified";
-            stdout.WriteLine($"{set}: {facts["files_listed"]} files listed ({facts["format"]}), {verified}; {facts["files_missing"]} missing{Names(facts["missing_files"])}; " +
-                             $"{facts["files_changed"]} changed{Names(facts["changed_files"])}; {facts["rejected_files"]!.AsArray().Count} rejected{Names(facts["rejected_files"])}; " +
-                             $"{facts["files_extra"]} extra{Names(facts["extra_files"])}");
-            stdout.WriteLine($"written to {dir}/data_imports.json ({all.Count} data sets)");
+            var verified = facts["files_verified"] is JsonObject o ? Msg.ImportNoneVerified.With(o["$absent"]?.ToString()) : Msg.ImportVerified.With(facts["files_verified"]?.ToJsonString());
+            ctx.Say(Msg.ImportSummary.With(set, facts["files_listed"]?.ToJsonString(), facts["format"]?.ToString(), verified,
+                facts["files_missing"]?.ToJsonString(), Names(facts["missing_files"]), facts["files_changed"]?.ToJsonString(), Names(facts["changed_files"]),
+                facts["rejected_files"]!.AsArray().Count, Names(facts["rejected_files"]), facts["files_extra"]?.ToJsonString(), Names(facts["extra_files"])));
+            ctx.Say(Msg.ImportsWritten.With($"{dir}/data_imports.json", all.Count));
             return ExitCodes.Pass;
         }));
         return command;
@@ -209,35 +217,36 @@ static class EvidenceCommands
     }
 
     /// <summary><c>iq manifest FILE [--root DIR] [--ignore GLOB]… [--pattern REGEX] [--out DIR]</c>.</summary>
-    public static Command Manifest(TextWriter stdout)
+    public static Command Manifest(CliContext ctx)
     {
-        var file = new Argument<string>("manifest") { Description = "The manifest: iq's own JSON format, CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value)" };
-        var root = new Option<string?>("--root") { Description = "Hash every file the manifest gives a hash for under this folder and compare; list files not in the manifest" };
-        var ignore = new Option<string[]>("--ignore") { Description = "GLOB: files under --root not to report as extra (* within a folder, ** across folders)" };
-        var pattern = new Option<string?>("--pattern") { Description = "The version naming rule as a regex (default: SemVer)" };
-        var outDir = Out();
-        var command = new Command("manifest", "Version manifest or SBOM to manifest facts, every listed file hash checked on disk (IQ 5.5.1, 6.2.2 f, 6.6.1)");
+        var file = new Argument<string>("manifest") { Description = ctx.T(Msg.ArgManifest), HelpName = "MANIFEST" };
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptManifestRoot), HelpName = "DIR" };
+        var ignore = new Option<string[]>("--ignore") { Description = ctx.T(Msg.OptIgnore), HelpName = "GLOB" };
+        var pattern = new Option<string?>("--pattern") { Description = ctx.T(Msg.OptPattern), HelpName = "REGEX" };
+        var outDir = Opts.OutBundle(ctx);
+        var command = new Command("manifest", ctx.T(Msg.CmdManifest));
         command.Arguments.Add(file);
         command.Options.Add(root);
         command.Options.Add(ignore);
         command.Options.Add(pattern);
         command.Options.Add(outDir);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
             using var key = sign.Read(parse);
-            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? [], out var manifest, Interruption.Token);
+            CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
+            var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? [], out var manifest, ctx.Cancel);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts, ManifestReader.Origin(manifest, parse.GetValue(file)!, parse.GetValue(root)) with { Key = key });
-            static string Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? $"not checked ({why})" : n?.ToJsonString() ?? "0";
+            static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? Msg.NotChecked.With(why.ToString()) : n?.ToJsonString() ?? "0";
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
             static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";
-            stdout.WriteLine($"{Value(facts["package"]!["id"])} {Value(facts["package"]!["version"])} ({facts["format"]} {facts["format_version"]}): " +
-                             $"{facts["components"]!.AsArray().Count} components, {facts["files_listed"]} files with hashes; verified {Count(facts["files_verified"])}");
+            ctx.Say(Msg.ManifestSummary.With(Value(facts["package"]!["id"]), Value(facts["package"]!["version"]), facts["format"]?.ToString(), facts["format_version"]?.ToString(),
+                facts["components"]!.AsArray().Count, facts["files_listed"]?.ToJsonString(), Count(facts["files_verified"])));
             if (parse.GetValue(root) is not null)
-                stdout.WriteLine($"{facts["files_missing"]} missing{Names(facts["missing_files"])}; {facts["files_changed"]} changed{Names(facts["changed_files"])}; " +
-                                 $"{facts["rejected_files"]!.AsArray().Count} rejected{Names(facts["rejected_files"])}; {facts["files_extra"]} extra{Names(facts["extra_files"])}");
-            stdout.WriteLine($"written to {parse.GetValue(outDir)}/manifest.json");
+                ctx.Say(Msg.ManifestFiles.With(facts["files_missing"]?.ToJsonString(), Names(facts["missing_files"]), facts["files_changed"]?.ToJsonString(), Names(facts["changed_files"]),
+                    facts["rejected_files"]!.AsArray().Count, Names(facts["rejected_files"]), facts["files_extra"]?.ToJsonString(), Names(facts["extra_files"])));
+            ctx.Say(Msg.WrittenTo.With($"{parse.GetValue(outDir)}/manifest.json"));
             return ExitCodes.Pass;
         }));
         return command;

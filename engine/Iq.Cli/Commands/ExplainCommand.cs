@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Audit;
 using Iq.Engine.Facts;
+using Iq.Rules.Messages;
 using Iq.Rules.Compilation;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
@@ -12,14 +14,14 @@ namespace Iq.Cli.Commands;
 /// The assessor's tool for "why did this fail" and "what does the bundle hold".</summary>
 static class ExplainCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var checklistArg = new Option<string?>("--checklist") { Description = "The checklist (the bundled IQ checklist when omitted)" };
-        var target = new Argument<string>("item-or-expression") { Description = "An item id (6.1.1a.cpu) or an expression (env.memory.total / 1 GiB)" };
-        var facts = new Option<string[]>("--facts") { Description = "Fact bundle folders (repeatable)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date (ISO 8601)" };
-        var compile = new CompileOptionGroup();
-        var command = new Command("explain", "Explain an item's outcome, or evaluate an expression over the facts");
+        var checklistArg = new Option<string?>("--checklist") { Description = ctx.T(Msg.OptChecklist), HelpName = "CHECKLIST" };
+        var target = new Argument<string>("item-or-expression") { Description = ctx.T(Msg.ArgExplainTarget), HelpName = "ITEM|EXPRESSION" };
+        var facts = Opts.Facts(ctx);
+        var asOf = Opts.AsOf(ctx);
+        var compile = new CompileOptionGroup(ctx);
+        var command = new Command("explain", ctx.T(Msg.CmdExplain));
         command.Arguments.Add(target);
         command.Options.Add(checklistArg);
         command.Options.Add(facts);
@@ -31,7 +33,7 @@ static class ExplainCommand
             var what = parse.GetValue(target)!;
             var now = CommandLineValues.AsOf(parse.GetValue(asOf));
             var options = compile.Read(parse);
-            var checklist = CompileOptionGroup.Compile(path, options, stderr);
+            var checklist = compile.Compile(path, options);
             var bundle = FactBundleReader.Load(parse.GetValue(facts) ?? [], FactSchema.Default);
             if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
 
@@ -41,10 +43,11 @@ static class ExplainCommand
             if (item is null && rows.Count > 0) item = checklist.Model.Items.First(i => i.Id == rows[0].ItemId);
             if (item is not null)
             {
+                var stdout = ctx.Out;
                 stdout.WriteLine($"{item.Id} — {item.Title}");
-                stdout.WriteLine($"  section {item.SectionId}, clause {item.Clause}, level {item.Level.ToString().ToLowerInvariant()}, weight {Ops.Format(item.Weight)}, " +
-                                 (item.Automated ? "automatic" : "manual"));
-                if (item.ForeachVariable is not null) stdout.WriteLine($"  foreach {item.ForeachVariable}: one row per element");
+                stdout.WriteLine(ctx.T(Msg.ExplainItem.With(item.SectionId, item.Clause, item.Level.ToString().ToLowerInvariant(), Ops.Format(item.Weight),
+                    (item.Automated ? Msg.ExplainAutomatic : Msg.ExplainManual).Text)));
+                if (item.ForeachVariable is not null) stdout.WriteLine(ctx.T(Msg.ExplainForeach.With(item.ForeachVariable)));
                 if (item.When is not null) stdout.WriteLine($"  when   {item.When.Text}");
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
@@ -52,15 +55,15 @@ static class ExplainCommand
                     stdout.WriteLine($"  rule   \"{rule.Name}\" matches {string.Join(", ", rule.Matches)}");
                 foreach (var r in rows)
                 {
-                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  score {Ops.Format(Math.Round(r.Score, 4))}");
+                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
                     if (r.Matched.Count > 0) stdout.WriteLine($"                matched: {string.Join("; ", r.Matched)}");
                     // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
-                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? "also missing evidence: " + string.Join(", ", f.AlsoMissing.Select(m => m.Describe())) : "")
-                        : r.Message;
+                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(", ", f.AlsoMissing.Select(m => m.Describe())))).TrimStart(';', '；', ' ') : "")
+                        : r.MessageIn(ctx.Lang);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
-                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} {e.Expression}: actual {e.Actual}, expected {e.Expected}");
-                    if (r.Fix is not null) stdout.WriteLine($"                fix: {r.Fix}");
+                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected)));
+                    if (r.Fix is not null) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(r.Fix)));
                 }
                 if (item.ForeachVariable is not null && rows.Count > 1)
                 {
@@ -75,17 +78,17 @@ static class ExplainCommand
             var (expression, diagnostics) = Checklists.CompileExpression(path, what, options);
             if (expression is null)
             {
-                var hint = Text.Suggest(what, checklist.Model.Items.Select(i => i.Id)) is { } s ? $" (or did you mean the item '{s}'?)" : "";
-                throw new UsageException(diagnostics.Select(d => d with { Message = d.Message + hint }).ToList());
+                var hint = Text.Suggest(what, checklist.Model.Items.Select(i => i.Id)) is { } s ? (ILocalized)Msg.DidYouMeanItem.With(s) : Localized.Empty;
+                throw new UsageException(diagnostics.Select(d => d with { Text = Msg.WithHint.With(d.Text, hint) with { CodeOf = d.Text } }).ToList());
             }
             try
             {
                 var value = expression.Evaluate(bundle.Values, now);
-                stdout.WriteLine(value is Missing m ? $"{expression.Type}: {m}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
+                ctx.Out.WriteLine(value is Missing m ? $"{expression.Type}: {ctx.T(Msg.ReasonMissing.With(m.Describe(ctx.Lang)))}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
             }
             catch (EvaluationException e)
             {
-                stdout.WriteLine($"{expression.Type}: error: {e.Message}");
+                ctx.Out.WriteLine(ctx.T(Msg.ExplainError.With(expression.Type, e.Message)));
             }
             return ExitCodes.Pass;
         });

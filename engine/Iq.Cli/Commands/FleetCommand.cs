@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using System.Runtime.InteropServices;
 using Iq.Engine.Fleet;
 using Iq.Engine.Postgres;
@@ -10,10 +11,11 @@ namespace Iq.Cli.Commands;
 /// any stored audit back out as a results file.</summary>
 static class FleetCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
+        var (stdout, stderr) = (ctx.Out, ctx.Err);
         var fleet = new Command("fleet", "Audit many fact bundles into a results store (SQLite file or PostgreSQL), report on the fleet, export audits");
-        fleet.Subcommands.Add(Run(stdout, stderr));
+        fleet.Subcommands.Add(Run(ctx, stdout, stderr));
         fleet.Subcommands.Add(FleetReportCommand.Create(stdout));
         fleet.Subcommands.Add(Export(stdout));
         return fleet;
@@ -48,7 +50,7 @@ static class FleetCommand
         }
     }
 
-    static Command Run(TextWriter stdout, TextWriter stderr)
+    static Command Run(CliContext ctx, TextWriter stdout, TextWriter stderr)
     {
         var roots = new Argument<string[]>("roots") { Description = "Folders under which every bundle folder (a folder with *.json documents) is audited", Arity = ArgumentArity.OneOrMore };
         var checklist = new Option<string?>("--checklist") { Description = "The checklist (.iq); the bundled IQ checklist when omitted" };
@@ -60,7 +62,7 @@ static class FleetCommand
         var waivers = new Option<string[]>("--waivers") { Description = "Waivers applied to every bundle: YAML or CSV (repeatable)" };
         var force = new Option<bool>("--force") { Description = "Evaluate again bundles the store holds already with the same inputs" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Audits at once (default: one per core)" };
-        var compile = new CompileOptionGroup();
+        var compile = new CompileOptionGroup(ctx);
         var command = new Command("run", "Audit every bundle under the roots with one compiled checklist, in parallel, into the store; " +
                                          "bundles already evaluated with the same inputs are skipped. Exit 0 all pass, 1 some fail or incomplete, 2 some bundle could not be evaluated (recorded)");
         command.Arguments.Add(roots);
@@ -89,7 +91,7 @@ static class FleetCommand
             if (parse.GetValue(jobs) is < 0 or > 1024) throw new UsageException("--jobs needs a number from 1 to 1024");
             foreach (var f in (parse.GetValue(attestations) ?? []).Concat(parse.GetValue(waivers) ?? []))
                 if (!File.Exists(f)) throw new UsageException($"File not found: {f}");
-            var compiled = CompileOptionGroup.Compile(parse.GetValue(checklist) ?? Bundled.DefaultChecklist, compile.Read(parse), stderr);
+            var compiled = compile.Compile(parse.GetValue(checklist) ?? Bundled.DefaultChecklist, compile.Read(parse));
             var request = new FleetRequest
             {
                 Roots = given,

@@ -1,54 +1,75 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Iq.Cli.Conventions;
 using Iq.Engine.Evidence;
 using Iq.Engine.Facts;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq logs FILE… [--format F] [--map FIELD=SOURCE]… [--out DIR]</c>: installation logs to a <c>logs</c> fact document.</summary>
+/// <summary><c>iq logs FILE… [--format F] [--map FIELD=SOURCE]… [--out DIR]</c>: installation logs to a <c>logs</c> fact
+/// document. Each file's format is told from its name or first lines (or given with --format); the files are added to the
+/// bundle's logs document, so several runs build one document (<see cref="LogsDocument"/>).</summary>
 static class LogsCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext ctx)
     {
-        var files = new Argument<string[]>("files") { Description = "Log files", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = "jsonl, csv, apt, dpkg, syslog or regex:PATTERN (named groups: time, operator, device, parameters, result, task, event); guessed from the name when omitted" };
-        var map = new Option<string[]>("--map") { Description = "FIELD=SOURCE: which JSON member or CSV column holds a field (time, operator, device, parameters, result, task, event)" };
-        var encoding = EncodingOption.Create("logs");
-        var outDir = new Option<string>("--out") { Description = "The bundle folder to write logs.json into", DefaultValueFactory = _ => "iq-facts" };
-        var budget = new Option<string?>("--regex-budget") { Description = "How long a regex: format may spend matching, all lines together (default 2 min)" };
-        var command = new Command("logs", "Analyse installation logs for completeness (IQ 5.4.1, 6.5.1)");
+        var files = new Argument<string[]>("files") { Description = ctx.T(Msg.ArgLogs), Arity = ArgumentArity.OneOrMore, HelpName = "FILE" };
+        var format = new Option<string?>("--format") { Description = ctx.T(Msg.OptLogFormat), HelpName = "FORMAT" };
+        var map = new Option<string[]>("--map") { Description = ctx.T(Msg.OptLogMap), HelpName = "FIELD=SOURCE" };
+        var encoding = EncodingOption.Create(ctx, Msg.EncodingOfLogs);
+        var outDir = Opts.OutBundle(ctx);
+        var budget = new Option<string?>("--regex-budget") { Description = ctx.T(Msg.OptRegexBudget), HelpName = "DURATION" };
+        var command = new Command("logs", ctx.T(Msg.CmdLogs));
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(map);
         command.Options.Add(encoding);
         command.Options.Add(outDir);
         command.Options.Add(budget);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files)!;
+            foreach (var p in paths) CommandLineErrors.RejectOptionLike(p, parse);
             var mapping = CommandLineValues.Pairs(parse.GetValue(map), "--map", "FIELD=SOURCE");
-            var name = Path.GetFileName(paths[0]);
-            var fmt = parse.GetValue(format) ?? (name.Contains("history", StringComparison.Ordinal) && name.Contains(".log", StringComparison.Ordinal) ? "apt"
-                : name.Contains("dpkg", StringComparison.Ordinal) ? "dpkg" : name.EndsWith(".jsonl", StringComparison.Ordinal) ? "jsonl"
-                : name.EndsWith(".csv", StringComparison.Ordinal) ? "csv" : throw new UsageException($"give --format for {name}: {string.Join(", ", LogAnalyzer.Formats)}"));
+            var dir = parse.GetValue(outDir)!;
             try
             {
-                var analyzer = new LogAnalyzer(fmt, mapping)
-                {
-                    Cancel = Interruption.Token,
-                    RegexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2),
-                    Encoding = EncodingOption.Read(parse, encoding),
-                };
-                foreach (var p in paths) analyzer.Analyze(p);
-                var facts = analyzer.Facts();
-                var dir = parse.GetValue(outDir)!;
+                var textEncoding = EncodingOption.Read(parse, encoding);
+                var regexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2);
                 using var key = sign.Read(parse);
-                FactDocuments.Write(dir, "logs", facts, new DocumentOrigin { Sources = paths.Select(FactDocuments.Source).ToList(), Key = key });
-                stdout.WriteLine($"{facts["lines"]} lines, {facts["events"]} events, {facts["unparsed"]} not parsed, {facts["tasks"]} tasks; written to {dir}/logs.json");
+                // Every file's format first, so that one unknown format fails the run before anything is read.
+                var formats = paths.Select(p => parse.GetValue(format) ?? LogAnalyzer.Detect(p)
+                    ?? throw new UsageException(Msg.GiveLogFormat.With(p, string.Join(", ", LogAnalyzer.Formats)))).ToList();
+                var existing = LogsDocument.ExistingSources(dir);
+                var added = new List<JsonObject>();
+                for (var i = 0; i < paths.Length; i++)
+                {
+                    ctx.Cancel.ThrowIfCancellationRequested();
+                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget };
+                    analyzer.Analyze(paths[i]);
+                    var source = analyzer.Source(Path.GetFullPath(paths[i]));
+                    added.Add(source);
+                    ctx.Say(Msg.LogsFile.With(paths[i], analyzer.Format, source["lines"]!.ToJsonString(), source["events"]!.ToJsonString(), source["unparsed"]!.ToJsonString()));
+                }
+                var sources = LogsDocument.Add(existing, added);
+                JsonObject facts;
+                try { facts = LogsDocument.Aggregate(sources); }
+                catch (Exception e) when (e is InvalidOperationException or FormatException)
+                {
+                    throw new EvidenceInputException($"{Path.Combine(dir, "logs.json")}: a source is not as iq logs writes it ({e.Message})");
+                }
+                // The document rests on every log it counts, this run's and earlier runs' (their hashes as recorded then).
+                var artefacts = sources.Select(s => new SourceArtefact((string?)s["file"] ?? "", (string?)s["sha256"] ?? "",
+                    File.Exists((string?)s["file"]) ? new FileInfo((string)s["file"]!).Length : null)).ToList();
+                FactDocuments.Write(dir, "logs", facts, new DocumentOrigin { Sources = artefacts, Key = key });
+                ctx.Say(Msg.LogsDone.With(paths.Length, facts["lines"]!.ToJsonString(), facts["events"]!.ToJsonString(), facts["unparsed"]!.ToJsonString(),
+                    facts["tasks"]!.ToJsonString(), sources.Count, dir));
                 return ExitCodes.Pass;
             }
-            catch (EvidenceInputException e) { throw new UsageException(e.Message); }
+            catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
         });
         return command;
     }

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using Iq.Engine.Baseline;
 using Iq.Engine.Facts;
 using Iq.Engine.Model;
+using Iq.Cli.Conventions;
 using Iq.Rules.Binding;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
@@ -15,28 +17,26 @@ namespace Iq.Cli.Commands;
 /// <c>iq model-template</c> prints a description to fill in.</summary>
 static class ModelCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var model = new Argument<string>("model") { Description = "The ONNX model file" };
-        var trainCommand = new Argument<string[]>("train-command") { Description = "With --run: the vendor's training command, after --", Arity = ArgumentArity.ZeroOrMore };
-        var description = new Option<string?>("--description") { Description = "The vendor's model description (YAML or JSON; iq model-template prints one to fill in)" };
-        var cases = new Option<string?>("--cases") { Description = "A folder of .npy cases (one sample each, with or without the batch axis)" };
-        var labels = new Option<string?>("--labels") { Description = "labels.csv: case,label[,group][,tags] (tags: natural_noise;stress;ood;invalid)" };
-        var task = new Option<string>("--task") { Description = "classification or segmentation", DefaultValueFactory = _ => "classification" };
-        task.AcceptOnlyFromAmong("classification", "segmentation");
-        var suites = new Option<string?>("--suite") { Description = $"Suites to measure, comma-separated: {string.Join(", ", ModelMeasureOptions.AllSuites)} (default: all)" };
-        var device = new Option<string>("--device") { Description = "cpu, cuda or auto (CUDA, else CPU)", DefaultValueFactory = _ => "cpu" };
-        device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
-        var bind = new Option<string[]>("--bind") { Description = "A symbolic input dimension for the MACs estimate: NAME=VALUE (default 1)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw (bootstrap, noise, attacks)", DefaultValueFactory = _ => 20261122 };
-        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples", DefaultValueFactory = _ => 1000 };
-        var iterations = new Option<int>("--iterations") { Description = "Timed runs for latency", DefaultValueFactory = _ => 200 };
-        var queries = new Option<int>("--queries") { Description = "Query budget per case of the black-box attacks", DefaultValueFactory = _ => 100 };
-        var attackCases = new Option<int>("--attack-cases") { Description = "Labelled cases attacked", DefaultValueFactory = _ => 100 };
-        var epsilons = new Option<string?>("--epsilons") { Description = "L∞ budgets ε of the attacks, e.g. 0.02,0.05 (default 0.02,0.05,0.1,0.2, plus those the description claims)" };
-        var run = new Option<bool>("--run") { Description = "Run the vendor's training command (after --) and record the loss values it prints (6.3.1)" };
-        var outDir = new Option<string>("--out") { Description = "The bundle folder", DefaultValueFactory = _ => "iq-facts" };
-        var command = new Command("model", "Inspect and measure a pre-trained ONNX model against its description (001)");
+        var model = new Argument<string>("model") { Description = ctx.T(Msg.ArgOnnxModel), HelpName = "MODEL" };
+        var trainCommand = new Argument<string[]>("train-command") { Description = ctx.T(Msg.ArgTrainCommand), Arity = ArgumentArity.ZeroOrMore, HelpName = "COMMAND" };
+        var description = new Option<string?>("--description") { Description = ctx.T(Msg.OptModelDescription), HelpName = "FILE" };
+        var cases = new Option<string?>("--cases") { Description = ctx.T(Msg.OptModelCases), HelpName = "DIR" };
+        var labels = new Option<string?>("--labels") { Description = ctx.T(Msg.OptModelLabels), HelpName = "FILE" };
+        var task = new Option<string>("--task") { Description = ctx.T(Msg.OptTask), HelpName = "TASK", DefaultValueFactory = _ => "classification" };
+        var suites = new Option<string?>("--suite") { Description = ctx.T(Msg.OptSuite.With(string.Join(", ", ModelMeasureOptions.AllSuites))), HelpName = "SUITES" };
+        var device = new Option<string>("--device") { Description = ctx.T(Msg.OptDevice), HelpName = "DEVICE", DefaultValueFactory = _ => "cpu" };
+        var bind = new Option<string[]>("--bind") { Description = ctx.T(Msg.OptBind), HelpName = "NAME=VALUE" };
+        var seed = new Option<ulong>("--seed") { Description = ctx.T(Msg.OptSeed), HelpName = "N", DefaultValueFactory = _ => 20261122 };
+        var resamples = new Option<int>("--resamples") { Description = ctx.T(Msg.OptResamples), HelpName = "N", DefaultValueFactory = _ => 1000 };
+        var iterations = new Option<int>("--iterations") { Description = ctx.T(Msg.OptModelIterations), HelpName = "N", DefaultValueFactory = _ => 200 };
+        var queries = new Option<int>("--queries") { Description = ctx.T(Msg.OptQueries), HelpName = "N", DefaultValueFactory = _ => 100 };
+        var attackCases = new Option<int>("--attack-cases") { Description = ctx.T(Msg.OptAttackCases), HelpName = "N", DefaultValueFactory = _ => 100 };
+        var epsilons = new Option<string?>("--epsilons") { Description = ctx.T(Msg.OptEpsilons), HelpName = "LIST" };
+        var run = new Option<bool>("--run") { Description = ctx.T(Msg.OptTrainRun) };
+        var outDir = Opts.OutBundle(ctx, Msg.OptModelOut);
+        var command = new Command("model", ctx.T(Msg.CmdModel));
         command.Arguments.Add(model);
         command.Arguments.Add(trainCommand);
         foreach (var o in new Option[] { description, cases, labels, task, suites, device, bind, seed, resamples, iterations, queries, attackCases, epsilons, run, outDir })
@@ -44,22 +44,25 @@ static class ModelCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
+            CommandLineErrors.RejectOptionLike(path, parse);
             var dir = parse.GetValue(outDir)!;
+            var taskName = Opts.OneOf("--task", parse.GetValue(task)!, ["classification", "segmentation"]);
+            var deviceName = Opts.OneOf("--device", parse.GetValue(device)!, ["cpu", "cuda", "auto"]);
             var bindings = CommandLineValues.Pairs(parse.GetValue(bind), "--bind").ToDictionary(p => p.Key,
                 p => long.TryParse(p.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
-                    : throw new UsageException($"--bind {p.Key}: a positive whole number, got '{p.Value}'"));
+                    : throw new UsageException(Msg.BindNeedsPositive.With(p.Key, p.Value)));
             var command = parse.GetValue(trainCommand) ?? [];
             if (parse.GetValue(run) != command.Length > 0)
-                throw new UsageException(parse.GetValue(run) ? "--run needs the training command after --, e.g. --run -- python3 train.py" : $"unexpected argument '{command[0]}'");
+                throw new UsageException(parse.GetValue(run) ? Msg.RunNeedsTrainCommand.Text : Msg.UnexpectedArgument.With(command[0]));
             var chosen = parse.GetValue(suites) is { } s
                 ? s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => ModelMeasureOptions.AllSuites.Contains(x) ? x
-                    : throw new UsageException($"--suite: unknown suite '{x}'; expected {string.Join(", ", ModelMeasureOptions.AllSuites)}")).ToArray()
+                    : throw new UsageException(Msg.NotOneOf.With("--suite", x, Localized.OrList(ModelMeasureOptions.AllSuites)))).ToArray()
                 : ModelMeasureOptions.AllSuites;
 
             // Everything is read and checked before anything is written.
             JsonObject inspected;
             try { inspected = OnnxInspector.Inspect(path, bindings); }
-            catch (ModelInputException e) { throw new UsageException(e.Message); }
+            catch (ModelInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
             JsonObject? declared = null;
             if (parse.GetValue(description) is { } d)
             {
@@ -71,29 +74,26 @@ static class ModelCommand
             {
                 var options = new ModelMeasureOptions
                 {
-                    Model = path, Cases = casesDir, Labels = parse.GetValue(labels), Task = parse.GetValue(task)!, Suites = chosen,
-                    Device = parse.GetValue(device)!, Description = declared,
+                    Model = path, Cases = casesDir, Labels = parse.GetValue(labels), Task = taskName, Suites = chosen,
+                    Device = deviceName, Description = declared,
                     DescriptionFolder = parse.GetValue(description) is { } df ? Path.GetDirectoryName(Path.GetFullPath(df)) : null,
-                    Seed = parse.GetValue(seed), Resamples = Positive(parse.GetValue(resamples), "--resamples"),
-                    Iterations = Positive(parse.GetValue(iterations), "--iterations"), QueryBudget = Positive(parse.GetValue(queries), "--queries"),
-                    AttackCases = Positive(parse.GetValue(attackCases), "--attack-cases"),
-                    Epsilons = parse.GetValue(epsilons) is { } eps ? Numbers(eps, "--epsilons") : new ModelMeasureOptions { Model = "", Cases = "" }.Epsilons,
+                    Seed = parse.GetValue(seed), Resamples = CommandLineValues.Positive(parse.GetValue(resamples), "--resamples"),
+                    Iterations = CommandLineValues.Positive(parse.GetValue(iterations), "--iterations"),
+                    QueryBudget = CommandLineValues.Positive(parse.GetValue(queries), "--queries"),
+                    AttackCases = CommandLineValues.Positive(parse.GetValue(attackCases), "--attack-cases"),
+                    Epsilons = parse.GetValue(epsilons) is { } eps ? Epsilons(eps) : new ModelMeasureOptions { Model = "", Cases = "" }.Epsilons,
                     RunCommand = command.Length > 0 ? command : null,
                 };
-                using var cancel = new CancellationTokenSource();
-                ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-                Console.CancelKeyPress += stop;
+                // SIGINT/SIGTERM stop the measurement at its next step; nothing is written (exit 130/143).
                 try
                 {
-                    var progress = ProgressBar.For(stderr);
-                    measured = new ModelMeasurer(options).Measure(progress, cancel.Token);
-                    ProgressBar.Clear(stderr, progress);
+                    var progress = ProgressBar.For(ctx);
+                    measured = new ModelMeasurer(options).Measure(progress, ctx.Cancel);
+                    ProgressBar.Clear(ctx, progress);
                 }
-                catch (BaselineInputException e) { throw new UsageException(e.Message); }
-                catch (OperationCanceledException) { throw new UsageException("interrupted: nothing written"); }
-                finally { Console.CancelKeyPress -= stop; }
+                catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
             }
-            else if (command.Length > 0) throw new UsageException("--run needs --cases (the training run is recorded with the measurements)");
+            else if (command.Length > 0) throw new UsageException(Msg.RunNeedsCases.Text);
 
             // The documents and their seals appear together or not at all.
             using (var outputs = new Iq.Rules.Io.Outputs())
@@ -101,36 +101,40 @@ static class ModelCommand
                 FactDocuments.Add(outputs, dir, "model", inspected);
                 if (declared is not null) FactDocuments.Add(outputs, dir, "model_description", declared);
                 if (measured is not null) FactDocuments.Add(outputs, dir, "model_measurements", measured);
-                outputs.Commit(Interruption.Token);
+                outputs.Commit(ctx.Cancel);
             }
             var graph = inspected["graph"]!;
-            stdout.WriteLine($"{inspected["file"]!["name"]}: {graph["node_count"]} nodes, {graph["parameter_count"]} parameters, " +
-                             $"opset {inspected["opsets"]!["ai.onnx"]?.ToString() ?? "?"}, ~{inspected["macs"]!["total"]} MACs per inference");
-            if (measured?["performance"]?["metrics"]?["accuracy"]?["value"] is JsonValue acc)
-                stdout.WriteLine($"accuracy {acc} (95% CI {measured["performance"]!["metrics"]!["accuracy"]!["ci_low"]}–{measured["performance"]!["metrics"]!["accuracy"]!["ci_high"]})");
+            ctx.Say(Msg.ModelSummary.With(inspected["file"]!["name"]?.ToString(), graph["node_count"]?.ToJsonString(), graph["parameter_count"]?.ToJsonString(),
+                inspected["opsets"]!["ai.onnx"]?.ToString() ?? "?", inspected["macs"]!["total"]?.ToJsonString()));
+            if (measured?["performance"]?["metrics"]?["accuracy"] is JsonObject { } accuracy && accuracy["value"] is JsonValue acc)
+                ctx.Say(Msg.ModelAccuracy.With(acc.ToJsonString(), accuracy["ci_low"]?.ToJsonString(), accuracy["ci_high"]?.ToJsonString()));
             if (measured?["timings"] is JsonObject timings)
-                stdout.WriteLine("suites: " + string.Join(", ", timings.Select(t => $"{t.Key} {t.Value} ms")));
-            stdout.WriteLine($"written to {dir}/: model.json{(declared is null ? "" : ", model_description.json")}{(measured is null ? "" : ", model_measurements.json")}");
+                ctx.Say(Msg.ModelSuites.With(string.Join(", ", timings.Select(t => $"{t.Key} {t.Value} ms"))));
+            var written = new List<string> { "model.json" };
+            if (declared is not null) written.Add("model_description.json");
+            if (measured is not null) written.Add("model_measurements.json");
+            ctx.Say(Msg.WrittenTo.With($"{dir}/: {string.Join(", ", written)}"));
             return ExitCodes.Pass;
         });
         return command;
     }
 
     /// <summary><c>iq model-template</c>: a description with every field of the schema, each with its meaning, to fill in.</summary>
-    public static Command Template(TextWriter stdout)
+    public static Command Template(CliContext ctx)
     {
-        var output = new Option<string?>("--output", "-o") { Description = "Write the template to this file (default: stdout)" };
-        var command = new Command("model-template", "Print a model description (001 ch. 4 and the claims of ch. 5) to fill in");
+        var output = Opts.Output(ctx, Msg.OptTemplateOutput);
+        var command = new Command("model-template", ctx.T(Msg.CmdModelTemplate));
         command.Options.Add(output);
         command.SetAction(parse =>
         {
             var sb = new StringBuilder();
-            sb.Append("# Model description (GB/T 人工智能医疗器械 质量要求和评价 第5部分：预训练模型, ch. 4 and the claims of ch. 5).\n");
-            sb.Append("# Fill in every field; a part that does not apply says so in its not_applicable field (\"not applicable, because …\").\n");
-            sb.Append("# Schema: iq schema --kind model_description. Read by: iq model MODEL.onnx --description THIS.yaml\n");
+            // The header in the message language; the fields' meanings are the schema's (docs/model.md).
+            foreach (var line in ctx.T(Msg.ModelTemplateHeader).Split('\n'))
+                sb.Append("# ").Append(line).Append('\n');
             Yaml(sb, (ObjectType)DescriptionReader.Root.Type, 0);
-            if (parse.GetValue(output) is { } file) Iq.Scoring.Reports.AtomicFile.Write(file, s => s.Write(Encoding.UTF8.GetBytes(sb.ToString())));
-            else stdout.Write(sb.ToString());
+            var file = parse.GetValue(output) ?? "-";
+            ctx.ClaimStdout(file);
+            ctx.Write(file, s => s.Write(Encoding.UTF8.GetBytes(sb.ToString())));
             return ExitCodes.Pass;
         });
         return command;
@@ -164,25 +168,25 @@ static class ModelCommand
         }
     }
 
-    static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be positive, got {value}");
-
-    static double[] Numbers(string text, string name) =>
+    /// <summary>L∞ budgets: positive numbers.</summary>
+    static double[] Epsilons(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v
-                : throw new UsageException($"{name}: not a positive number: '{x}'")).ToArray();
+                : throw new UsageException(Msg.NotAPositiveNumber.With("--epsilons", x))).ToArray();
 }
 
 /// <summary>The progress bar of long measurements: on a terminal only, so a log or a CI run gets result lines alone.</summary>
 static class ProgressBar
 {
-    public static IProgress<BaselineProgress>? For(TextWriter stderr) => Console.IsErrorRedirected ? null : new Progress<BaselineProgress>(p =>
-    {
-        var done = (int)Math.Round(Math.Clamp(p.Fraction, 0, 1) * 30);
-        stderr.Write($"\r\u001b[K[{new string('#', done)}{new string('-', 30 - done)}] {p.Fraction,4:P0} {p.Stage}");
-    });
+    public static IProgress<BaselineProgress>? For(CliContext ctx) =>
+        !ctx.ErrStyle.Enabled || ctx.Verbosity == Iq.Scoring.Reports.Verbosity.Quiet ? null : new Progress<BaselineProgress>(p =>
+        {
+            var done = (int)Math.Round(Math.Clamp(p.Fraction, 0, 1) * 30);
+            ctx.Err.Write($"\r\u001b[K[{new string('#', done)}{new string('-', 30 - done)}] {p.Fraction,4:P0} {p.Stage}");
+        });
 
-    public static void Clear(TextWriter stderr, IProgress<BaselineProgress>? bar)
+    public static void Clear(CliContext ctx, IProgress<BaselineProgress>? bar)
     {
-        if (bar is not null) stderr.Write("\r\u001b[K");
+        if (bar is not null) ctx.Err.Write("\r\u001b[K");
     }
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
 using Iq.Engine.Probes;
+using Iq.Rules.Messages;
 using Iq.Engine.Probes.Security;
 
 namespace Iq.Cli.Commands;
@@ -9,22 +13,22 @@ namespace Iq.Cli.Commands;
 /// (environment.json, software.json, security.json); TLS is measured for the endpoints given and those the plan names.</summary>
 static class ProbeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext ctx)
     {
-        var outDir = new Option<string>("--out") { Description = "The bundle folder to write (default: iq-facts)", DefaultValueFactory = _ => "iq-facts" };
-        var root = new Option<string?>("--root") { Description = "Read /proc, /sys and /etc under this folder instead of / (a captured fixture); tools only from its tools/ folder" };
-        var tls = new Option<string[]>("--tls") { Description = "Measure TLS of this endpoint, HOST:PORT (repeatable), as 6.2.1 e) asks for credential endpoints" };
-        var plan = new Option<string?>("--plan") { Description = "Also measure the endpoints this plan document names (plan.endpoints[].address)" };
-        var redact = new Option<bool>("--redact") { Description = "Replace host names, addresses and user names by salted hashes before writing (docs/privacy.md)" };
-        var salt = RedactCommand.SaltOption();
-        var command = new Command("probe", "Probe this machine: OS, CPU, memory, storage, network, GPUs, software, security settings");
+        var outDir = Opts.OutBundle(ctx, Msg.OptOutProbe);
+        var root = new Option<string?>("--root") { Description = ctx.T(Msg.OptRoot), HelpName = "DIR" };
+        var command = new Command("probe", ctx.T(Msg.CmdProbe));
+        var tls = new Option<string[]>("--tls") { Description = ctx.T(Msg.OptTls), HelpName = "HOST:PORT" };
+        var plan = new Option<string?>("--plan") { Description = ctx.T(Msg.OptProbePlan), HelpName = "FILE" };
+        var redact = new Option<bool>("--redact") { Description = ctx.T(Msg.OptRedact) };
+        var salt = RedactCommand.SaltOption(ctx);
         command.Options.Add(outDir);
         command.Options.Add(root);
         command.Options.Add(tls);
         command.Options.Add(plan);
         command.Options.Add(redact);
         command.Options.Add(salt);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse =>
         {
@@ -32,11 +36,13 @@ static class ProbeCommand
             using var signing = sign.Read(parse);
             var endpoints = Endpoints(parse.GetValue(tls) ?? [], "--tls").ToList();
             if (parse.GetValue(plan) is { } planFile) endpoints.AddRange(PlanEndpoints(planFile));
-            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), stdout) : null;
+            var key = parse.GetValue(redact) ? RedactCommand.Salt(parse.GetValue(salt), ctx) : null;
             var report = Probe(parse.GetValue(root), endpoints);
+            ctx.Cancel.ThrowIfCancellationRequested();
             if (key is null) FactDocuments.WriteProbe(dir, report, signing);
-            else WriteRedacted(dir, report, key, signing);
-            stdout.WriteLine($"Probed {Describe(report)} in {report.Elapsed.TotalSeconds:0.00} s; facts written to {dir}/environment.json, software.json and security.json");
+            else WriteRedacted(dir, report, key, signing, ctx.Cancel);
+            var errors = Count(report.Environment, "$error") + Count(report.Software, "$error");
+            ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
             return ExitCodes.Pass;
         });
         return command;
@@ -47,7 +53,7 @@ static class ProbeCommand
         var ctx = ProbeContext.ForThisMachine() with { TlsEndpoints = (tls ?? []).DistinctBy(e => e.ToString()).ToList() };
         if (root is not null)
         {
-            if (!Directory.Exists(root)) throw new UsageException($"--root: not a folder: {root}");
+            if (!Directory.Exists(root)) throw new UsageException(Msg.NotAFolderOption.With("--root", root));
             // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
             ctx = ctx with { Root = Path.GetFullPath(root), SearchPath = [Path.Combine(Path.GetFullPath(root), "tools")] };
         }
@@ -57,18 +63,18 @@ static class ProbeCommand
     static IEnumerable<TlsEndpoint> Endpoints(IEnumerable<string> texts, string where)
     {
         foreach (var text in texts)
-            yield return TlsEndpoint.TryParse(text, out var e, out var error) ? e : throw new UsageException($"{where}: {error}");
+            yield return TlsEndpoint.TryParse(text, out var e, out var error) ? e : throw new UsageException(Msg.OptionProblem.With(where, error));
     }
 
     /// <summary>The endpoints a plan document names: <c>facts.endpoints[].address</c>.</summary>
     static IReadOnlyList<TlsEndpoint> PlanEndpoints(string file)
     {
-        if (!File.Exists(file)) throw new UsageException($"--plan: file not found: {file}");
+        if (!File.Exists(file)) throw new UsageException(Msg.OptionProblem.With("--plan", Msg.FileNotFound.With(file)));
         var (endpoints, error) = TlsEndpoint.FromPlan(file);
-        return error is null ? endpoints : throw new UsageException(error);
+        return error is null ? endpoints : throw new UsageException(Msg.OptionProblem.With("--plan", error));
     }
 
-    static void WriteRedacted(string dir, ProbeReport report, byte[] salt, Iq.Engine.Trust.SigningKey? signing)
+    static void WriteRedacted(string dir, ProbeReport report, byte[] salt, Iq.Engine.Trust.SigningKey? signing, CancellationToken cancel)
     {
         var origin = new DocumentOrigin { Host = report.Host, CollectedAt = report.CollectedAt };
         var documents = new[] { ("environment", report.Environment), ("software", report.Software), ("security", report.Security) }
@@ -84,19 +90,13 @@ static class ProbeCommand
             outputs.Add(file, s => s.Write(bytes));
             outputs.Add(Iq.Engine.Trust.Seals.PathOf(file), s => s.Write(Iq.Engine.Trust.Seals.Bytes(file, bytes, signing)));
         }
-        outputs.Commit(Interruption.Token);
+        outputs.Commit(cancel);
     }
 
-    static string Describe(ProbeReport r)
+    static int Count(JsonNode? node, string key) => node switch
     {
-        var errors = Count(r.Environment, "$error") + Count(r.Software, "$error");
-        return $"{r.Software.Count} software entries, {errors} probe error(s)";
-    }
-
-    static int Count(System.Text.Json.Nodes.JsonNode? node, string key) => node switch
-    {
-        System.Text.Json.Nodes.JsonObject o => (o.ContainsKey(key) ? 1 : 0) + o.Sum(p => Count(p.Value, key)),
-        System.Text.Json.Nodes.JsonArray a => a.Sum(x => Count(x, key)),
+        JsonObject o => (o.ContainsKey(key) ? 1 : 0) + o.Sum(p => Count(p.Value, key)),
+        JsonArray a => a.Sum(x => Count(x, key)),
         _ => 0,
     };
 }

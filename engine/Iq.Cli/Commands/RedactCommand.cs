@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
+using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 
 namespace Iq.Cli.Commands;
@@ -12,42 +13,40 @@ namespace Iq.Cli.Commands;
 /// given is never changed.</summary>
 static class RedactCommand
 {
-    public static Option<string?> SaltOption() => new("--salt-file")
-    {
-        Description = "The site's redaction salt (made on first use; default ~/.local/share/iq/redact.salt, or IQ_REDACT_SALT in hex)",
-    };
+    public static Option<string?> SaltOption(CliContext ctx) => new("--salt-file") { Description = ctx.T(Msg.OptSaltFile), HelpName = "FILE" };
 
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext ctx)
     {
-        var bundle = new Argument<string?>("bundle") { Description = "The bundle folder to redact", Arity = ArgumentArity.ZeroOrOne };
-        var outDir = new Option<string?>("--out") { Description = "The folder for the redacted copy (default: BUNDLE-redacted); must be new or empty" };
-        var salt = SaltOption();
-        var list = new Option<bool>("--list") { Description = "Print what iq probe collects and what redaction replaces (docs/privacy.md)" };
-        var command = new Command("redact", "Copy a fact bundle with host names, IP and MAC addresses and user names replaced by salted hashes");
+        var bundle = new Argument<string?>("bundle") { Description = ctx.T(Msg.ArgRedactBundle), Arity = ArgumentArity.ZeroOrOne, HelpName = "BUNDLE" };
+        var outDir = new Option<string?>("--out") { Description = ctx.T(Msg.OptRedactOut), HelpName = "DIR" };
+        var salt = SaltOption(ctx);
+        var list = new Option<bool>("--list") { Description = ctx.T(Msg.OptRedactList) };
+        var command = new Command("redact", ctx.T(Msg.CmdRedact));
         command.Arguments.Add(bundle);
         command.Options.Add(outDir);
         command.Options.Add(salt);
         command.Options.Add(list);
-        var sign = new SignKeyOption();
+        var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(list))
             {
-                stdout.Write(Redaction.PrivacyMarkdown(FactSchema.Default));
+                ctx.Out.Write(Redaction.PrivacyMarkdown(FactSchema.Default));
                 return ExitCodes.Pass;
             }
-            var source = parse.GetValue(bundle) ?? throw new UsageException("give the bundle folder to redact, or --list");
-            if (!Directory.Exists(source)) throw new UsageException($"not a folder: {source}");
+            var source = parse.GetValue(bundle) ?? throw new UsageException(Msg.GiveBundleToRedact.Text);
+            CommandLineErrors.RejectOptionLike(source, parse);
+            if (!Directory.Exists(source)) throw new UsageException(Msg.NotAFolder.With(source));
             var target = parse.GetValue(outDir) ?? source.TrimEnd('/', '\\') + "-redacted";
-            if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException("--out: the redacted copy cannot replace the bundle");
-            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException($"--out: {target} is not empty");
+            if (Path.GetFullPath(target).TrimEnd('/') == Path.GetFullPath(source).TrimEnd('/')) throw new UsageException(Msg.RedactOverBundle.Text);
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException(Msg.RedactOutNotEmpty.With(target));
             // Read before anything is written: a key that does not load is a usage error with nothing created.
             using var signing = sign.Read(parse);
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             // Read as every input is: a FIFO or a device among the bundle's files is refused by name, never opened to block.
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();
-            var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), stdout), FactSchema.Default);
+            var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), ctx), FactSchema.Default);
             if (diagnostics.Count > 0) throw new UsageException(diagnostics);
             // Every redacted document is written all or none (Outputs), so a failure leaves no half-redacted copy. Redaction
             // changes names, not measurements: a document whose seal held is sealed again as redacted (signed with --sign-key,
@@ -65,11 +64,11 @@ static class RedactCommand
                     if (Iq.Engine.Trust.Seals.Check(Path.Combine(source, Path.GetFileName(file)), sha, needed: true, trusted: []).State == Iq.Rules.Model.SealState.Intact)
                         outputs.Add(Iq.Engine.Trust.Seals.PathOf(copy), s => s.Write(Iq.Engine.Trust.Seals.Bytes(copy, bytes, signing)));
                 }
-                outputs.Commit(Interruption.Token);
+                outputs.Commit(ctx.Cancel);
             }
             foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".json" + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
-                stdout.WriteLine($"not copied (not a fact document, not redacted): {Path.GetFileName(skipped)}");
-            stdout.WriteLine($"{redacted.Count} documents redacted into {target}");
+                ctx.Say(Msg.RedactNotCopied.With(Path.GetFileName(skipped)));
+            ctx.Say(Msg.RedactDone.With(redacted.Count, target));
             return ExitCodes.Pass;
         });
         return command;
@@ -77,7 +76,7 @@ static class RedactCommand
 
     /// <summary>The salt: IQ_REDACT_SALT (hex), else the salt file, made with 32 random bytes (readable by its owner only)
     /// when it does not exist yet.</summary>
-    public static byte[] Salt(string? file, TextWriter stdout)
+    public static byte[] Salt(string? file, CliContext ctx)
     {
         if (Environment.GetEnvironmentVariable("IQ_REDACT_SALT") is { Length: > 0 } hex)
         {
@@ -87,7 +86,7 @@ static class RedactCommand
                 if (bytes.Length >= 16) return bytes;
             }
             catch (FormatException) { }
-            throw new UsageException("IQ_REDACT_SALT must be at least 16 bytes in hex (32 hex digits)");
+            throw new UsageException(Msg.SaltVariable.Text);
         }
         var path = file ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "iq", "redact.salt");
         if (File.Exists(path))
@@ -98,7 +97,7 @@ static class RedactCommand
             int read;
             using (var stream = InputFiles.OpenRead(path, InputKind.Text))
                 read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            if (read > 1024) throw new UsageException($"{path}: a salt file holds one line of hex digits, not more than 1 KiB");
+            if (read > 1024) throw new UsageException(Msg.SaltFileTooLarge.With(path));
             var text = System.Text.Encoding.ASCII.GetString(buffer, 0, read).Trim();
             try
             {
@@ -106,13 +105,13 @@ static class RedactCommand
                 if (bytes.Length >= 16) return bytes;
             }
             catch (FormatException) { }
-            throw new UsageException($"{path}: a salt file holds at least 32 hex digits");
+            throw new UsageException(Msg.SaltFileShort.With(path));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var salt = RandomNumberGenerator.GetBytes(32);
         File.WriteAllText(path, Convert.ToHexStringLower(salt) + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"a new redaction salt was written to {path}: keep it at the site, never with a bundle"));
+        ctx.Say(Msg.SaltNew.With(path));
         return salt;
     }
 }

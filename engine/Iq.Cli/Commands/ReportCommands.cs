@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Reports;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Scoring;
 
@@ -27,38 +29,43 @@ static class ReportCommands
         return (bytes, read);
     }
 
-    /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>.</summary>
-    public static Command Report(TextWriter stdout)
+    /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>: the reports in
+    /// <c>--lang</c>, else in the language the audit used.</summary>
+    public static Command Report(CliContext ctx)
     {
-        var input = new Argument<string>("results") { Description = "A results file (iq.results/2 or iq.results-set/1) or an audit archive (.zip)" };
-        var outputs = new ReportOutputGroup(languageDefaultsToResults: true);
-        var command = new Command("report", "Render reports from a results file alone (byte-identical to what the audit wrote); exit code by its verdict");
+        var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgResults), HelpName = "RESULTS" };
+        var outputs = new ReportOutputGroup(ctx);
+        var command = new Command("report", ctx.T(Msg.CmdReport));
         command.Arguments.Add(input);
         outputs.AddTo(command);
         command.SetAction(parse =>
         {
+            var path = parse.GetValue(input)!;
+            CommandLineErrors.RejectOptionLike(path, parse);
             var targets = outputs.Read(parse);
-            if (!targets.Any) throw new UsageException("name a report to write: --xlsx, --html, --pdf, --junit or --json FILE");
-            var (bytes, doc) = Load(parse.GetValue(input)!);
-            using var files = new Outputs(stdout);
-            var rendered = ReportOutputGroup.Render(doc, bytes, targets, [], files);
-            files.Commit(Interruption.Token);
-            foreach (var (written, _) in rendered.Where(r => r.Path != "-")) stdout.WriteLine($"Written: {written}");
+            if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
+            var (bytes, doc) = Load(path);
+            var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
+            using var files = ctx.Outputs();
+            var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
+            files.Commit(ctx.Cancel);
+            foreach (var (written, _) in rendered.Where(r => r.Path != "-")) ctx.Say(Msg.Written.With(written));
             return doc.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
 
     /// <summary><c>iq diff OLD NEW</c>: exit 0 when nothing got worse, 1 when something did.</summary>
-    public static Command Diff(TextWriter stdout)
+    public static Command Diff(CliContext ctx)
     {
-        var before = new Argument<string>("old") { Description = "The earlier results (or archive)" };
-        var after = new Argument<string>("new") { Description = "The later results (or archive)" };
-        var command = new Command("diff", "Compare two audits: items whose outcome or score changed, and the verdict; exit 1 when something got worse");
+        var before = new Argument<string>("old") { Description = ctx.T(Msg.ArgOld), HelpName = "OLD" };
+        var after = new Argument<string>("new") { Description = ctx.T(Msg.ArgNew), HelpName = "NEW" };
+        var command = new Command("diff", ctx.T(Msg.CmdDiff));
         command.Arguments.Add(before);
         command.Arguments.Add(after);
         command.SetAction(parse =>
         {
+            foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
             var old = Load(parse.GetValue(before)!).Doc;
             var now = Load(parse.GetValue(after)!).Doc;
             var worse = false;
@@ -67,19 +74,20 @@ static class ReportCommands
             foreach (var a in now.Audits)
             {
                 var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id);
-                if (now.Several || old.Several) stdout.WriteLine($"== {a.Checklist.Id}");
+                if (now.Several || old.Several) ctx.Out.WriteLine($"== {a.Checklist.Id}");
                 if (b is null)
                 {
-                    stdout.WriteLine($"{a.Checklist.Id}: not in the earlier results");
+                    ctx.Out.WriteLine(Msg.DiffNotEarlier.With(a.Checklist.Id).Render(ctx.Lang));
                     continue;
                 }
                 var diff = ResultsDiff.Of(b, a);
-                diff.Write(stdout);
+                // The comparison is the command's output: printed in --quiet too (as the verdict line is for an audit).
+                diff.Write(ctx.Out, ctx.Lang);
                 worse |= diff.Worse;
             }
             foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
             {
-                stdout.WriteLine($"{b.Checklist.Id}: not in the later results");
+                ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
                 worse = true;
             }
             return worse ? ExitCodes.Fail : ExitCodes.Pass;
@@ -88,13 +96,13 @@ static class ReportCommands
     }
 
     /// <summary><c>iq archive RESULTS -o AUDIT.zip [--include FILE]…</c>, or <c>iq archive --verify AUDIT.zip</c>.</summary>
-    public static Command Archive(TextWriter stdout)
+    public static Command Archive(CliContext ctx)
     {
-        var input = new Argument<string>("results") { Description = "The results file to archive (with the files it names), or the archive to verify" };
-        var output = new Option<string?>("--output", "-o") { Description = "The archive to write (.zip)" };
-        var include = new Option<string[]>("--include") { Description = "A report file to archive with the results (repeatable)" };
-        var verify = new Option<bool>("--verify") { Description = "Check an archive: every file against its manifest hash and the results' recorded hashes" };
-        var command = new Command("archive", "Keep an audit's record: results, reports, checklist chain and inputs in one zip with a SHA-256 manifest");
+        var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgArchiveInput), HelpName = "RESULTS" };
+        var output = Opts.Output(ctx, Msg.OptArchiveOutput);
+        var include = new Option<string[]>("--include") { Description = ctx.T(Msg.OptInclude), HelpName = "FILE" };
+        var verify = new Option<bool>("--verify") { Description = ctx.T(Msg.OptVerify) };
+        var command = new Command("archive", ctx.T(Msg.CmdArchive));
         command.Arguments.Add(input);
         command.Options.Add(output);
         command.Options.Add(include);
@@ -102,20 +110,24 @@ static class ReportCommands
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)!;
+            CommandLineErrors.RejectOptionLike(path, parse);
             var diagnostics = new DiagnosticBag();
             if (parse.GetValue(verify))
             {
                 var files = AuditArchive.Verify(path, diagnostics);
                 if (files is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
-                stdout.WriteLine($"{path}: {files.Count} files, every hash as recorded");
+                ctx.Say(Msg.ArchiveVerified.With(path, files.Count));
                 return ExitCodes.Pass;
             }
-            var target = parse.GetValue(output) ?? throw new UsageException("give -o ARCHIVE.zip (or --verify ARCHIVE)");
-            if (AuditArchive.IsArchive(path)) throw new UsageException($"{path} is an archive already; give the results file");
+            var target = parse.GetValue(output) ?? throw new UsageException(Msg.GiveArchiveOutput.Text);
+            if (AuditArchive.IsArchive(path)) throw new UsageException(Msg.AlreadyArchive.With(path));
+            ctx.ClaimStdout(target);
             var (bytes, doc) = Load(path);
-            AuditArchive.Write(target, bytes, doc, (parse.GetValue(include) ?? []).Select(i => (i, (byte[]?)null)), diagnostics);
+            using var written = ctx.Outputs();
+            AuditArchive.Write(target, bytes, doc, (parse.GetValue(include) ?? []).Select(i => (i, (byte[]?)null)), diagnostics, written);
+            if (!diagnostics.HasErrors) written.Commit(ctx.Cancel);
             if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
-            stdout.WriteLine($"Written: {target}");
+            if (target != "-") ctx.Say(Msg.Written.With(target));
             return ExitCodes.Pass;
         });
         return command;

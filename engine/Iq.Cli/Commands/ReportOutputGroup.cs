@@ -1,34 +1,27 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Reports;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Scorecard;
+using Iq.Scoring.Text;
 
 namespace Iq.Cli.Commands;
 
 /// <summary>The report files <c>iq audit</c> and <c>iq report</c> write, rendered on one code path from a results
-/// document read back from its own bytes: --json, --xlsx, --html, --junit, --pdf (and --lang). Since the audit renders
-/// from what it would write to results.json, <c>iq report results.json</c> writes byte-identical files.</summary>
-sealed class ReportOutputGroup(bool languageDefaultsToResults)
+/// document read back from its own bytes: --json, --xlsx, --html, --junit, --pdf, each a file or <c>-</c> for stdout.
+/// Their language is the global <c>--lang</c>; without it, Chinese for an audit and the results' own language for
+/// <c>iq report</c>. Since the audit renders from what it would write to results.json, <c>iq report results.json</c>
+/// writes byte-identical files.</summary>
+sealed class ReportOutputGroup(CliContext ctx)
 {
-    public readonly Option<string?> Json = new("--json") { Description = "Write the results (schema iq.results/2; iq.results-set/1 for several checklists) to this file" };
-    public readonly Option<string?> Xlsx = new("--xlsx") { Description = "Write the Excel scorecard (Annex C layout) to this file" };
-    public readonly Option<string?> Html = new("--html") { Description = "Write the HTML report (one self-contained file) to this file" };
-    public readonly Option<string?> Junit = new("--junit") { Description = "Write JUnit XML (a test case per item) to this file" };
-    public readonly Option<string?> Pdf = new("--pdf") { Description = "Write the PDF report (the HTML printed by a headless Chromium) to this file" };
-    public readonly Option<string?> Lang = LangOption(languageDefaultsToResults);
-
-    static Option<string?> LangOption(bool fromResults)
-    {
-        var lang = new Option<string?>("--lang")
-        {
-            Description = fromResults ? "Report language, zh or en (default: the language the audit used)" : "Report language: zh (default) or en",
-        };
-        if (!fromResults) lang.DefaultValueFactory = _ => "zh";
-        lang.AcceptOnlyFromAmong("zh", "en");
-        return lang;
-    }
+    public readonly Option<string?> Json = new("--json") { Description = ctx.T(Msg.OptJson), HelpName = "FILE" };
+    public readonly Option<string?> Xlsx = new("--xlsx") { Description = ctx.T(Msg.OptXlsx), HelpName = "FILE" };
+    public readonly Option<string?> Html = new("--html") { Description = ctx.T(Msg.OptHtml), HelpName = "FILE" };
+    public readonly Option<string?> Junit = new("--junit") { Description = ctx.T(Msg.OptJunit), HelpName = "FILE" };
+    public readonly Option<string?> Pdf = new("--pdf") { Description = ctx.T(Msg.OptPdf), HelpName = "FILE" };
 
     public void AddTo(Command command)
     {
@@ -37,16 +30,22 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
         command.Options.Add(Html);
         command.Options.Add(Junit);
         command.Options.Add(Pdf);
-        command.Options.Add(Lang);
     }
 
-    public sealed record Targets(string? Json, string? Xlsx, string? Html, string? Junit, string? Pdf, string? Lang)
+    public sealed record Targets(string? Json, string? Xlsx, string? Html, string? Junit, string? Pdf)
     {
         public bool Any => (Json ?? Xlsx ?? Html ?? Junit ?? Pdf) is not null;
+        public IEnumerable<string?> All => [Json, Xlsx, Html, Junit, Pdf];
     }
 
-    public Targets Read(ParseResult parse) =>
-        new(parse.GetValue(Json), parse.GetValue(Xlsx), parse.GetValue(Html), parse.GetValue(Junit), parse.GetValue(Pdf), parse.GetValue(Lang));
+    /// <summary>The targets asked for; a <c>-</c> among them claims stdout now, before anything is printed, so that the
+    /// human summary goes to stderr.</summary>
+    public Targets Read(ParseResult parse)
+    {
+        var targets = new Targets(parse.GetValue(Json), parse.GetValue(Xlsx), parse.GetValue(Html), parse.GetValue(Junit), parse.GetValue(Pdf));
+        foreach (var t in targets.All) ctx.ClaimStdout(t);
+        return targets;
+    }
 
     /// <summary>The results bytes read back as the document every report is rendered from.</summary>
     public static ResultsSet Reread(byte[] bytes)
@@ -56,15 +55,21 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
                ?? throw new InvalidOperationException("the results just written do not read back: " + string.Join("; ", diagnostics.Items));
     }
 
-    /// <summary>Renders every report asked for (plus <paramref name="extra"/>, path and renderer) and adds each to
-    /// <paramref name="outputs"/>, which writes them all or none when committed (a temporary beside each target, renamed
-    /// into place once every one is complete). Returns the reports rendered, path and bytes (standard output's too). A
-    /// PDF without a browser is a usage error naming what to install, found before anything is written.</summary>
-    public static List<(string Path, byte[] Bytes)> Render(ResultsSet doc, byte[] jsonBytes, Targets targets,
+    /// <summary>Renders every report asked for (plus <paramref name="extra"/>, path and renderer), each to stdout for
+    /// <c>-</c>, else to a file, and adds each to <paramref name="outputs"/>, which writes them all or none when committed
+    /// (a temporary beside each target, renamed into place once every one is complete). Returns the reports rendered, path
+    /// and bytes (standard output's too). A PDF without a browser, or charts no installed font draws, is a usage error
+    /// naming what to install, found before anything is written.</summary>
+    public static List<(string Path, byte[] Bytes)> Render(CliContext ctx, ResultsSet doc, byte[] jsonBytes, Targets targets, string lang,
         IEnumerable<(string? Path, string Kind)> extra, Outputs outputs)
     {
-        var lang = targets.Lang ?? doc.First.Language;
         if (targets.Pdf is not null && PdfPrinter.FindBrowser() is null) throw new UsageException(PdfPrinter.InstallHint);
+        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
+        jobs.AddRange(extra);
+        // Charts are drawn only in a font that has their glyphs: refused before anything is written, never drawn as boxes.
+        if (targets.Pdf is not null || jobs.Any(j => j.Path is not null && j.Kind is "xlsx" or "html"))
+            foreach (var audit in doc.Audits)
+                if (ReportCharts.FontProblem(audit, ReportTexts.For(lang)) is { } problem) throw new UsageException(problem);
         var rendered = new List<(string Path, byte[] Bytes)>();
         void Emit(string? target, Action<Stream> write)
         {
@@ -75,10 +80,9 @@ sealed class ReportOutputGroup(bool languageDefaultsToResults)
             outputs.Add(target, s => s.Write(bytes));
             rendered.Add((target, bytes));
         }
-        var jobs = new List<(string? Path, string Kind)> { (targets.Json, "json"), (targets.Xlsx, "xlsx"), (targets.Html, "html"), (targets.Junit, "junit") };
-        jobs.AddRange(extra);
         foreach (var (path, kind) in jobs)
         {
+            ctx.Cancel.ThrowIfCancellationRequested();
             switch (kind)
             {
                 case "json": Emit(path, s => s.Write(jsonBytes)); break;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
 using Iq.Engine.Scans;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
@@ -9,34 +11,40 @@ namespace Iq.Cli.Commands;
 /// into a <c>security_scans</c> document (6.2.1), facts imported from the scanners a lab already runs.</summary>
 static class ScansCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext ctx)
     {
-        var files = new Argument<string[]>("reports") { Description = "oscap xccdf eval --results / --results-arf files (.xml or .xml.gz), lynis-report.dat", Arity = ArgumentArity.OneOrMore };
-        var outDir = new Option<string>("--out") { Description = "The bundle folder to write into", DefaultValueFactory = _ => "iq-facts" };
-        var command = new Command("scans", "OpenSCAP and Lynis reports to security_scans facts (IQ 6.2.1)");
+        var files = new Argument<string[]>("reports") { Description = ctx.T(Msg.ArgScanReports), Arity = ArgumentArity.OneOrMore, HelpName = "REPORT" };
+        var outDir = Opts.OutBundle(ctx);
+        var sign = new SignKeyOption(ctx);
+        var command = new Command("scans", ctx.T(Msg.CmdScans));
         command.Arguments.Add(files);
         command.Options.Add(outDir);
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
-            var (facts, diagnostics) = SecurityScans.Read(parse.GetValue(files)!);
+            var reports = parse.GetValue(files)!;
+            foreach (var p in reports) CommandLineErrors.RejectOptionLike(p, parse);
+            using var key = sign.Read(parse);
+            var (facts, diagnostics) = SecurityScans.Read(reports);
             if (facts is null) throw new UsageException(diagnostics);
             var dir = parse.GetValue(outDir)!;
             // Imported from the scanners' reports, each hashed in sources.
-            FactDocuments.Write(dir, "security_scans", facts, new DocumentOrigin { Sources = parse.GetValue(files)!.Select(FactDocuments.Source).ToList() });
+            FactDocuments.Write(dir, "security_scans", facts, new DocumentOrigin { Sources = reports.Select(FactDocuments.Source).ToList(), Key = key });
             foreach (var scan in facts["scans"]!.AsArray())
-                stdout.WriteLine(Describe(scan!));
-            stdout.WriteLine($"written to {dir}/security_scans.json");
+                ctx.Say(Describe(scan!));
+            ctx.Say(Msg.WrittenTo.With($"{dir}/security_scans.json"));
             return ExitCodes.Pass;
         });
         return command;
     }
 
-    static string Describe(JsonNode scan)
+    static MessageText Describe(JsonNode scan)
     {
-        var counts = scan["counts"]!.AsObject();
-        var what = string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
-        var name = (string?)scan["tool"] == "openscap" ? $"{Text(scan["profile"])} ({scan["format"]})" : $"hardening index {Text(scan["score"])}";
-        return $"{scan["file"]}: {scan["tool"]} {Text(scan["tool_version"])}, {name}: {what}";
+        // The counts keep the scanners' own words (pass, fail, warnings …): they are the reports' vocabulary.
+        var counts = string.Join(", ", scan["counts"]!.AsObject().Select(c => $"{c.Value} {c.Key}"));
+        return (string?)scan["tool"] == "openscap"
+            ? Msg.ScanOpenscap.With(scan["file"]?.ToString(), Text(scan["tool_version"]), Text(scan["profile"]), scan["format"]?.ToString(), counts)
+            : Msg.ScanLynis.With(scan["file"]?.ToString(), Text(scan["tool_version"]), Text(scan["score"]), counts);
     }
 
     static string Text(JsonNode? n) => n is JsonValue v ? v.ToString() : "?";

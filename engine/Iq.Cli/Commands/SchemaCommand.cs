@@ -1,34 +1,38 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Facts;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
-/// <summary><c>iq schema --kind plan</c> prints a document kind's JSON Schema; <c>--markdown</c> the fact reference.</summary>
+/// <summary><c>iq schema KIND</c> prints a document kind's JSON Schema (<c>--kind KIND</c> still works); <c>--markdown</c>
+/// the fact reference.</summary>
 static class SchemaCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext ctx)
     {
-        var kind = new Option<string?>("--kind") { Description = "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, model, model_description, model_measurements, attestations, custom), or results" };
-        var markdown = new Option<bool>("--markdown") { Description = "Print the fact reference (docs/facts.md) instead" };
-        var command = new Command("schema", "Print the JSON Schema of a fact document kind, or the fact reference");
-        command.Options.Add(kind);
+        var kind = new MainInput("kind", "--kind", ctx.T(Msg.ArgKind));
+        var markdown = new Option<bool>("--markdown") { Description = ctx.T(Msg.OptMarkdown) };
+        var command = new Command("schema", ctx.T(Msg.CmdSchema));
+        kind.AddTo(command);
         command.Options.Add(markdown);
         command.SetAction(parse =>
         {
+            var kinds = FactSchema.Default.Roots.Select(r => r.Kind).Append("results").ToList();
             if (parse.GetValue(markdown))
             {
-                stdout.Write(SchemaDocs.Markdown(FactSchema.Default));
+                ctx.Out.Write(SchemaDocs.Markdown(FactSchema.Default));
                 return ExitCodes.Pass;
             }
-            var name = parse.GetValue(kind) ?? throw new UsageException("give --kind KIND or --markdown");
+            var name = kind.Read(parse) ?? throw new UsageException(Msg.GiveKind.With(Localized.OrList(kinds)));
             if (name == "results")
             {
-                stdout.Write(Scoring.Reports.ResultsSchema.Text);
+                ctx.Out.Write(Scoring.Reports.ResultsSchema.Text);
                 return ExitCodes.Pass;
             }
             var root = FactSchema.Default.Roots.FirstOrDefault(r => r.Kind == name)
-                       ?? throw new UsageException($"unknown kind '{name}'; expected {string.Join(", ", FactSchema.Default.Roots.Select(r => r.Kind))} or results");
-            stdout.Write(SchemaDocs.JsonSchema(root));
+                       ?? throw new UsageException(Msg.UnknownKindOption.With(name, Localized.OrList(kinds)));
+            ctx.Out.Write(SchemaDocs.JsonSchema(root));
             return ExitCodes.Pass;
         });
         return command;

@@ -1,52 +1,48 @@
 using System.CommandLine;
+using Iq.Cli.Conventions;
 using Iq.Engine.Trust;
+using Iq.Rules.Messages;
 
 namespace Iq.Cli.Commands;
 
 /// <summary><c>--sign-key FILE</c>: every command that writes documents seals them; with the lab's key the seals are signed
 /// (ECDSA P-256; PEM PKCS#8, SEC 1, or encrypted PKCS#8 with $IQ_SIGN_KEY_PASSPHRASE). $IQ_SIGN_KEY names the key when the
 /// option is not given.</summary>
-sealed class SignKeyOption
+sealed class SignKeyOption(CliContext ctx)
 {
-    public readonly Option<string?> Option = new("--sign-key")
-    {
-        Description = $"Sign the seals of what is written with this ECDSA P-256 private key (PEM: PKCS#8 or SEC 1); default ${SigningKey.KeyVariable}",
-    };
+    public readonly Option<string?> Option = new("--sign-key") { Description = ctx.T(Msg.OptSignKey.With(SigningKey.KeyVariable)), HelpName = "FILE" };
 
     public void AddTo(Command command) => command.Options.Add(Option);
 
     public SigningKey? Read(ParseResult parse)
     {
         try { return SigningKey.FromOptionOrEnvironment(parse.GetValue(Option)); }
-        catch (KeyFileException e) { throw new UsageException($"--sign-key {e.Message}"); }
+        catch (KeyFileException e) { throw new UsageException(Msg.BadKeyFile.With("--sign-key", e.Path, e.Reason)); }
     }
 }
 
 /// <summary><c>--trust-key FILE</c> (repeatable): the lab's public keys; a seal must then be signed by one of them.</summary>
-sealed class TrustKeyOption
+sealed class TrustKeyOption(CliContext ctx)
 {
-    public readonly Option<string[]> Option = new("--trust-key")
-    {
-        Description = "A public key (PEM, or a certificate) whose signatures you trust (repeatable): a seal must then be signed by one of them",
-    };
+    public readonly Option<string[]> Option = new("--trust-key") { Description = ctx.T(Msg.OptTrustKey), HelpName = "FILE" };
 
     public void AddTo(Command command) => command.Options.Add(Option);
 
     public IReadOnlyList<TrustedKey> Read(ParseResult parse)
     {
         try { return (parse.GetValue(Option) ?? []).Select(TrustedKey.Load).ToList(); }
-        catch (KeyFileException e) { throw new UsageException($"--trust-key {e.Message}"); }
+        catch (KeyFileException e) { throw new UsageException(Msg.BadKeyFile.With("--trust-key", e.Path, e.Reason)); }
     }
 }
 
 /// <summary><c>iq verify PATH… [--trust-key K]…</c> and <c>iq seal FILE… [--sign-key K]</c>.</summary>
 static class SealCommands
 {
-    public static Command Verify(TextWriter stdout)
+    public static Command Verify(CliContext ctx)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Bundle or report folders, or files", Arity = ArgumentArity.OneOrMore };
-        var trust = new TrustKeyOption();
-        var command = new Command("verify", "Check the seals of a bundle or a report folder: exit 0 when every seal holds, 1 when one is missing, broken or untrusted");
+        var paths = new Argument<string[]>("paths") { Description = ctx.T(Msg.ArgVerifyPaths), Arity = ArgumentArity.OneOrMore, HelpName = "PATH" };
+        var trust = new TrustKeyOption(ctx);
+        var command = new Command("verify", ctx.T(Msg.CmdVerify));
         command.Arguments.Add(paths);
         trust.AddTo(command);
         command.SetAction(parse =>
@@ -55,20 +51,22 @@ static class SealCommands
             var all = new List<VerifiedFile>();
             foreach (var path in parse.GetValue(paths)!)
             {
-                if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"{path}: not found");
+                CommandLineErrors.RejectOptionLike(path, parse);
+                if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException(Msg.PathNotFound.With(path));
                 all.AddRange(SealVerifier.Verify(path, keys));
             }
             foreach (var f in all)
-                stdout.WriteLine($"{State(f.Seal.State),-10} {f.Path}  {f.What}: {f.Seal.Detail}");
+                ctx.Say(Msg.VerifiedFile.With(State(f.Seal.State).PadRight(10), f.Path, f.What, f.Seal.Detail));
             var failed = all.Count(f => f.Failed);
             var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact);
-            stdout.WriteLine($"{all.Count} file(s): {intact} sealed and intact, {failed} failed" +
-                             (keys.Count > 0 ? $"; signatures checked against {keys.Count} trusted key(s)" : "; signatures not checked (no --trust-key)"));
+            ctx.Say(Localized.Concat(Msg.VerifySummary.With(all.Count, intact, failed),
+                keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text));
             return failed == 0 ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
 
+    // The states are the words of the seal schema (docs/trust.md), the same in both languages.
     static string State(Iq.Rules.Model.SealState s) => s switch
     {
         Iq.Rules.Model.SealState.Intact => "ok",
@@ -76,11 +74,11 @@ static class SealCommands
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    public static Command Seal(TextWriter stdout)
+    public static Command Seal(CliContext ctx)
     {
-        var files = new Argument<string[]>("files") { Description = "Files to seal (a folder: its *.json)", Arity = ArgumentArity.OneOrMore };
-        var sign = new SignKeyOption();
-        var command = new Command("seal", "Seal files you vouch for as they are now (iq seals what it writes itself); with --sign-key, signed");
+        var files = new Argument<string[]>("files") { Description = ctx.T(Msg.ArgSealFiles), Arity = ArgumentArity.OneOrMore, HelpName = "FILE" };
+        var sign = new SignKeyOption(ctx);
+        var command = new Command("seal", ctx.T(Msg.CmdSeal));
         command.Arguments.Add(files);
         sign.AddTo(command);
         command.SetAction(parse =>
@@ -89,14 +87,15 @@ static class SealCommands
             var targets = new List<string>();
             foreach (var path in parse.GetValue(files)!)
             {
+                CommandLineErrors.RejectOptionLike(path, parse);
                 if (Directory.Exists(path)) targets.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
                 else if (File.Exists(path)) targets.Add(path);
-                else throw new UsageException($"{path}: not found");
+                else throw new UsageException(Msg.PathNotFound.With(path));
             }
             foreach (var t in targets)
             {
                 var seal = Iq.Engine.Trust.Seals.Write(t, key);
-                stdout.WriteLine($"sealed {t} (SHA-256 {seal.Sha256[..16]}…{(seal.Signature is { } s ? ", signed by key " + s.KeyId[..16] + "…" : "")})");
+                ctx.Say(seal.Signature is { } s ? Msg.SealedSigned.With(t, seal.Sha256[..16], s.KeyId[..16]) : Msg.Sealed.With(t, seal.Sha256[..16]));
             }
             return ExitCodes.Pass;
         });

@@ -81,12 +81,19 @@ public sealed class BaselineRunner : IDisposable
                 cudaFailure = e is EntryPointNotFoundException or DllNotFoundException
                     ? "this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
                       "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it)"
-                    : $"the CUDA execution provider did not start: {e.Message.Split('\n')[0]}";
+                    : MissingLibrary(e.Message) is { } library
+                        ? $"the CUDA execution provider did not start: {library} is missing (install the CUDA runtime and cuDNN that ONNX Runtime " +
+                          $"{typeof(InferenceSession).Assembly.GetName().Version?.ToString(3)} needs)"
+                        : $"the CUDA execution provider did not start: {e.Message.Split('\n')[0]}";
                 if (o.Device == "cuda") throw new BaselineInputException($"--device cuda: {cudaFailure}; use --device cpu or auto");
             }
         }
         return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : $"CUDA not used: {cudaFailure}");
     }
+
+    /// <summary>The shared library the loader could not find ("libcublasLt.so.13: cannot open shared object file"), if that was why.</summary>
+    internal static string? MissingLibrary(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"(lib[\w.+-]+?\.so(?:\.\d+)*): cannot open shared object file") is { Success: true } m ? m.Groups[1].Value : null;
 
     static InferenceSession Load(string model, SessionOptions options)
     {

@@ -5,6 +5,7 @@ using Iq.Engine.Probes;
 using Iq.Engine.Reports;
 using Iq.Rules.Compilation;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -114,7 +115,7 @@ public static class AuditPipeline
         {
             if (!System.IO.Directory.Exists(root))
             {
-                s.Diagnostics.Error(Codes.BundleNotFound, $"Probe root not found: {root}", SourceSpan.None(root));
+                s.Diagnostics.Error(Msg.ProbeRootNotFound.With(root), SourceSpan.None(root));
                 return;
             }
             // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
@@ -145,7 +146,7 @@ public static class AuditPipeline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Message}", SourceSpan.None(probe.Directory));
+            s.Diagnostics.Error(Msg.CannotWriteProbe.With(e.Message), SourceSpan.None(probe.Directory));
             return;
         }
         s.Probed = new ProbedBundle(probe.Directory, report);
@@ -212,7 +213,7 @@ public static class AuditPipeline
     {
         var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
         // Each document's seal, as found, recorded with the input it belongs to.
-        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail), StringComparer.Ordinal);
+        var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail) { Reason = t.Seal.Reason }, StringComparer.Ordinal);
         for (var i = 0; i < s.Inputs.Count; i++)
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         foreach (var part in s.Parts) part.Results = RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle);
@@ -267,11 +268,11 @@ public static class AuditPipeline
     {
         if (s.Request.ReportInfoFile is { } file)
         {
-            if (Rules.Io.FileFacts.Of(file).Kind == Rules.Io.FileKind.Missing) s.Diagnostics.Error(Codes.FileNotFound, $"File not found: {file}", SourceSpan.None(file));
+            if (Rules.Io.FileFacts.Of(file).Kind == Rules.Io.FileKind.Missing) s.Diagnostics.Error(Msg.FileNotFound.With(file), SourceSpan.None(file));
             else s.Info = ReportInfo.Read(file, s.Diagnostics) ?? s.Info;
         }
         foreach (var name in s.Request.ReportFields.Keys.Where(k => !ReportInfo.Fields.Contains(k)))
-            s.Diagnostics.Error(Codes.BadValue, $"Unknown report field '{name}'; expected {Rules.Syntax.Text.OrList(ReportInfo.Fields)}",
+            s.Diagnostics.Error(Msg.UnknownReportField.With(name, Localized.OrList(ReportInfo.Fields)),
                 SourceSpan.None("<request>"));
         s.Info = s.Info.With(s.Request.ReportFields) with { Product = ReportFacts.Product(s.Facts!) };
     }
@@ -280,7 +281,7 @@ public static class AuditPipeline
     {
         if (s.Request.ScoringModel is { } model && !ScoringSpec.Models.Contains(model))
         {
-            s.Diagnostics.Error(Codes.BadScoring, $"Unknown scoring model '{model}'; expected {Rules.Syntax.Text.OrList(ScoringSpec.Models)}",
+            s.Diagnostics.Error(Msg.UnknownScoring.With(model, Localized.OrList(ScoringSpec.Models)),
                 SourceSpan.None("<request>"));
             return;
         }

@@ -30,7 +30,7 @@ public static class RowProvenances
                 SealState.Intact or SealState.NotNeeded => null,
                 // A declared document loses nothing, but an edit after sealing is still worth showing.
                 _ when !d.Header.ClaimsMoreThanDeclared && check.State != SealState.Broken => null,
-                _ => new ProvenanceNote(d.Display, check.State, check.Detail),
+                _ => new ProvenanceNote(d.Display, check.State, check.Detail) { Reason = check.Reason },
             };
             return new TakenDocument(d, check, note);
         }).ToList();
@@ -82,7 +82,7 @@ public static class RowProvenances
             var overridden = doc.Seal.Holds && header.Overrides.Any(o => ReadPathsOf.Overlap(o.Path, path));
             foreach (var p in header.Of(path).Distinct())
                 facts.Add(new FactProvenance(path, p, doc.Document.Display,
-                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? "fact_provenance in the document" : null));
+                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? FactProvenance.OverriddenInDocument : null));
             if (doc.Note is { } note) notes.Add(note);
         }
     }

@@ -64,12 +64,31 @@ public sealed class LogAnalyzer
         _map = Fields.ToDictionary(f => f, f => map.TryGetValue(f, out var source) ? source : f);
     }
 
+    /// <summary>The format the analyzer reads (jsonl, csv, apt, dpkg, syslog or regex).</summary>
+    public string Format => _format;
+
     /// <summary>The encoding of logs without a byte-order mark (<c>--encoding</c>); null: UTF-8.</summary>
     public Encoding? Encoding { get; init; }
+
+    string? _sha256;
 
     public void Analyze(string path)
     {
         if (InputFiles.Refusal(path, InputKind.Log) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{path}: file not found");
+        // The file's own bytes, hashed: apt transaction ids are qualified with it, and the logs document lists it per source.
+        // Read as every input is (a FIFO or a device is refused unopened), a block at a time so that a signal stops it.
+        using (var whole = InputFiles.OpenRead(path, InputKind.Log, 1 << 16, FileOptions.SequentialScan))
+        using (var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256))
+        {
+            var block = new byte[1 << 16];
+            int n;
+            while ((n = whole.Read(block, 0, block.Length)) > 0)
+            {
+                Cancel.ThrowIfCancellationRequested();
+                hash.AppendData(block, 0, n);
+            }
+            _sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
         using var file = InputFiles.OpenRead(path, InputKind.Log, 1 << 16, FileOptions.SequentialScan);
         // A byte-order mark says which Unicode form the log is in; else --encoding, else UTF-8. Any other encoding is read
         // as UTF-8 transcoded on the fly, so the line splitting below stays on bytes.
@@ -409,26 +428,71 @@ public sealed class LogAnalyzer
     static DateTimeOffset? AptTime(string value) =>
         DateTimeOffset.TryParseExact(value.Replace("  ", " "), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
-    public JsonObject Facts()
+    /// <summary>The logs document's facts for what this analyzer read (one source).</summary>
+    public JsonObject Facts(string? file = null) => LogsDocument.Aggregate([Source(file ?? "")]);
+
+    /// <summary>What this analyzer read, as one entry of the logs document's <c>sources</c>: the counts the aggregate is
+    /// summed from, and each task's lifecycle stages (a task may be split over rotated files). apt transactions are
+    /// file-local, so their ids are qualified with the file's hash.</summary>
+    public JsonObject Source(string file)
     {
-        double Share(int i) => _events == 0 ? 0 : Math.Round((double)_withField[i] / _events, 6);
-        var tasks = _tasks.Values.ToList();
+        var local = _format == "apt" ? $"{_sha256?[..12]}:" : "";
         return new JsonObject
         {
+            ["file"] = file,
+            ["sha256"] = _sha256,
+            ["format"] = _format,
             ["lines"] = _lines,
             ["unparsed"] = _unparsed,
             ["unparsed_lines"] = new JsonArray(_unparsedLines.Select(n => (JsonNode)n).ToArray()),
             ["events"] = _events,
             ["events_by_type"] = new JsonObject(_byType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-            ["tasks"] = (long)tasks.Count,
-            ["tasks_complete"] = (long)tasks.Count(t => (t & (Created | Approved | Executed)) == (Created | Approved | Executed) && (t & (Completed | Failed)) != 0),
-            ["tasks_failed"] = (long)tasks.Count(t => (t & Failed) != 0),
-            ["field_coverage"] = new JsonObject { ["time"] = Share(0), ["operator"] = Share(1), ["device"] = Share(2), ["parameters"] = Share(3), ["result"] = Share(4) },
+            ["events_with"] = new JsonObject { ["time"] = _withField[0], ["operator"] = _withField[1], ["device"] = _withField[2], ["parameters"] = _withField[3], ["result"] = _withField[4] },
+            ["task_stages"] = new JsonObject(_tasks.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(local + p.Key, (JsonNode?)LogsDocument.StageWords(p.Value)))),
             ["out_of_order"] = _outOfOrder,
             ["largest_gap"] = _events < 2 ? null : Math.Round(_largestGap, 3),
             ["first_event"] = _first?.ToString("O", CultureInfo.InvariantCulture),
             ["last_event"] = _last?.ToString("O", CultureInfo.InvariantCulture),
         };
+    }
+
+    /// <summary>The format of a log told from its name, else from its first non-empty lines; null when neither tells.</summary>
+    public static string? Detect(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.Contains("history", StringComparison.Ordinal) && name.Contains(".log", StringComparison.Ordinal)) return "apt";
+        if (name.StartsWith("dpkg", StringComparison.Ordinal)) return "dpkg";
+        if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal)) return "jsonl";
+        if (name.EndsWith(".csv", StringComparison.Ordinal)) return "csv";
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var seen = 0;
+            while (seen < 5 && reader.ReadLine() is { } line)
+            {
+                if (line.Length > 4096) line = line[..4096];
+                if (line.Trim().Length == 0) continue;
+                seen++;
+                if (line.StartsWith("Start-Date: ", StringComparison.Ordinal)) return "apt";
+                if (DpkgLine.IsMatch(line)) return "dpkg";
+                if (line.TrimStart().StartsWith('{') && IsJsonObject(line)) return "jsonl";
+                if (SyslogLine.IsMatch(line)) return "syslog";
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return null;
+    }
+
+    static readonly Regex DpkgLine = new(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (install|upgrade|remove|purge|configure|trigproc|status|startup) ",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    static bool IsJsonObject(string line)
+    {
+        try { return JsonNode.Parse(line) is JsonObject; }
+        catch (JsonException) { return false; }
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Iq.Rules.Binding;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 
 namespace Iq.Engine.Facts;
@@ -40,54 +41,54 @@ public sealed record DocumentHeader(
 
     /// <summary>Reads the header members of a document of <paramref name="root"/>'s kind; problems go to
     /// <paramref name="error"/> with their JSON path.</summary>
-    public static DocumentHeader Read(JsonElement document, FactRoot root, Action<string, string> error)
+    public static DocumentHeader Read(JsonElement document, FactRoot root, Action<string, MessageText> error)
     {
         DateTimeOffset? collectedAt = null;
         if (document.TryGetProperty("collected_at", out var at))
         {
             if (at.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal, out var t)) collectedAt = t;
-            else error("$.collected_at", "expected a date and time such as \"2026-11-22T09:00:00Z\"");
+            else error("$.collected_at", Msg.HeaderDateTime.Text);
         }
         var provenance = root.Provenance;
         if (document.TryGetProperty("provenance", out var p))
         {
             if (p.ValueKind == JsonValueKind.String && ProvenanceNames.Parse(p.GetString()) is { } given) provenance = given;
-            else error("$.provenance", $"expected {Iq.Rules.Syntax.Text.OrList(ProvenanceNames.All)}");
+            else error("$.provenance", Msg.HeaderExpected.With(Localized.OrList(ProvenanceNames.All)));
         }
         var overrides = new List<ProvenanceOverride>();
         if (document.TryGetProperty("fact_provenance", out var fp))
         {
-            if (fp.ValueKind != JsonValueKind.Object) error("$.fact_provenance", "expected an object: {\"FACT.PATH\": \"declared\", …}");
+            if (fp.ValueKind != JsonValueKind.Object) error("$.fact_provenance", Msg.HeaderFactProvenance.Text);
             else
                 foreach (var o in fp.EnumerateObject())
                 {
                     var at2 = $"$.fact_provenance.{o.Name}";
                     var path = ReadPathsOf.Normalize(o.Name.Trim());
                     if (ProvenanceNames.Parse(o.Value.ValueKind == JsonValueKind.String ? o.Value.GetString() : null) is not { } op)
-                        error(at2, $"expected {Iq.Rules.Syntax.Text.OrList(ProvenanceNames.All)}");
+                        error(at2, Msg.HeaderExpected.With(Localized.OrList(ProvenanceNames.All)));
                     else if (!IsPathOf(root, path))
-                        error(at2, $"'{o.Name}' is not a fact path of {root.Kind} documents (it starts with '{root.Name}', e.g. {root.Name}.{FirstMember(root)})");
+                        error(at2, Msg.HeaderNotAFactPath.With(o.Name, root.Kind, root.Name, $"{root.Name}.{FirstMember(root)}"));
                     else overrides.Add(new ProvenanceOverride(path, op));
                 }
         }
         var sources = new List<SourceArtefact>();
         if (document.TryGetProperty("sources", out var ss))
         {
-            if (ss.ValueKind != JsonValueKind.Array) error("$.sources", "expected a list of {\"path\", \"sha256\"}");
+            if (ss.ValueKind != JsonValueKind.Array) error("$.sources", Msg.HeaderSources.Text);
             else
             {
                 var i = 0;
                 foreach (var s in ss.EnumerateArray())
                 {
                     var at3 = $"$.sources[{i++}]";
-                    if (s.ValueKind != JsonValueKind.Object) { error(at3, "expected {\"path\", \"sha256\"}"); continue; }
+                    if (s.ValueKind != JsonValueKind.Object) { error(at3, Msg.HeaderSource.Text); continue; }
                     var path = s.TryGetProperty("path", out var sp) && sp.ValueKind == JsonValueKind.String ? sp.GetString() : null;
                     var sha = s.TryGetProperty("sha256", out var sh) && sh.ValueKind == JsonValueKind.String ? sh.GetString() : null;
                     long? size = s.TryGetProperty("size", out var sz) && sz.ValueKind == JsonValueKind.Number && sz.TryGetInt64(out var n) ? n : null;
-                    if (path is null) error(at3 + ".path", "expected the artefact's path, a string");
+                    if (path is null) error(at3 + ".path", Msg.HeaderSourcePath.Text);
                     else if (sha is null || sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
-                        error(at3 + ".sha256", "expected its SHA-256: 64 lower-case hex digits");
+                        error(at3 + ".sha256", Msg.HeaderSourceSha.Text);
                     else sources.Add(new SourceArtefact(path, sha, size));
                 }
             }

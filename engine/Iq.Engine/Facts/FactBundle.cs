@@ -5,6 +5,7 @@ using Iq.Rules.Binding;
 using Iq.Rules.Model;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Rules.Syntax;
 using Iq.Rules.Versions;
@@ -54,7 +55,7 @@ public static class FactBundleReader
         {
             if (!Directory.Exists(dir))
             {
-                diagnostics.Error(Codes.BundleNotFound, File.Exists(dir) ? $"Not a folder: {dir}" : $"Fact bundle folder not found: {dir}", SourceSpan.None(dir));
+                diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.None(dir));
                 continue;
             }
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
@@ -64,12 +65,12 @@ public static class FactBundleReader
                 try { bytes = InputFiles.ReadAllBytes(file, InputKind.FactDocument); }
                 catch (InputFileException e)
                 {
-                    diagnostics.Error(e.Code, e.Reason, SourceSpan.None(display));
+                    diagnostics.Error(e.Text, SourceSpan.None(display));
                     continue;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    diagnostics.Error(Codes.CannotRead, $"Cannot read the fact document: {e.Message}", SourceSpan.None(display));
+                    diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
                     continue;
                 }
                 Add(display, file, ReadDocument(bytes, display, schema, diagnostics), null);
@@ -83,7 +84,7 @@ public static class FactBundleReader
             if (doc is null) return;
             if (seenKinds.TryGetValue(doc.Value.Kind, out var other))
             {
-                diagnostics.Error(Codes.DuplicateDocument, $"Second '{doc.Value.Kind}' document in the bundle (the first is {other})", SourceSpan.None(display));
+                diagnostics.Error(Msg.DuplicateDocument.With(doc.Value.Kind, other), SourceSpan.None(display));
                 return;
             }
             seenKinds[doc.Value.Kind] = display;
@@ -114,28 +115,28 @@ public static class FactBundleReader
         {
             var errors = new Errors(display, bytes, diagnostics);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return errors.At("$", "a fact document must be a JSON object");
+            if (root.ValueKind != JsonValueKind.Object) return errors.At("$", Msg.MustBeObject.Text);
             if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
-                return errors.At(root.TryGetProperty("kind", out _) ? "$.kind" : "$", "a fact document needs \"kind\": a string such as \"environment\"");
+                return errors.At(root.TryGetProperty("kind", out _) ? "$.kind" : "$", Msg.NeedsKind.Text);
             var kind = kindElement.GetString()!;
             var factRoot = schema.Roots.FirstOrDefault(r => r.Kind == kind);
             if (factRoot is null)
             {
                 var kinds = schema.Roots.Select(r => r.Kind).ToList();
-                var hint = Text.Suggest(kind, kinds) is { } s ? $"; did you mean '{s}'?" : $"; expected {Text.OrList(kinds)}";
-                return errors.At("$.kind", $"unknown kind '{kind}'{hint}");
+                var hint = Text.Suggest(kind, kinds) is { } s ? Msg.DidYouMean.With(s) : Msg.Expected.With(Localized.OrList(kinds));
+                return errors.At("$.kind", Msg.UnknownKind.With(kind, hint));
             }
             if (!root.TryGetProperty("schema", out var schemaElement) || schemaElement.ValueKind != JsonValueKind.Number
                 || !schemaElement.TryGetInt32(out var version))
-                return errors.At(root.TryGetProperty("schema", out _) ? "$.schema" : "$", $"a fact document needs \"schema\": {SchemaVersion}");
+                return errors.At(root.TryGetProperty("schema", out _) ? "$.schema" : "$", Msg.NeedsSchema.With(SchemaVersion));
             if (version != SchemaVersion)
-                return errors.At("$.schema", $"schema {version} is not supported; this engine reads schema {SchemaVersion}");
+                return errors.At("$.schema", Msg.SchemaNotSupported.With(version, SchemaVersion));
             foreach (var p in root.EnumerateObject())
                 if (!DocumentHeader.Members.Contains(p.Name))
-                    errors.At("$." + p.Name, $"unknown member '{p.Name}'; facts go under \"facts\"", name: true);
+                    errors.At("$." + p.Name, Msg.FactsGoUnderFacts.With(p.Name), name: true);
             var header = DocumentHeader.Read(root, factRoot, (path, message) => errors.At(path, message));
             if (!root.TryGetProperty("facts", out var facts))
-                return errors.At("$", "a fact document needs \"facts\"");
+                return errors.At("$", Msg.NeedsFacts.Text);
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
             errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
@@ -167,17 +168,17 @@ public static class FactBundleReader
         public bool DeclaresNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
-        public (string, string, object?, string, DocumentHeader)? At(string jsonPath, string message, bool name = false) =>
-            Report(Codes.BadDocument, jsonPath, message, name);
+        public (string, string, object?, string, DocumentHeader)? At(string jsonPath, MessageText problem, bool name = false) =>
+            Report(Msg.BadDocumentAt, jsonPath, problem, name);
 
         /// <summary>A fact of the wrong type (IQ4002).</summary>
-        public void WrongType(string jsonPath, string message) => Report(Codes.WrongFactType, jsonPath, message, name: false);
+        public void WrongType(string jsonPath, MessageText problem) => Report(Msg.WrongTypeAt, jsonPath, problem, name: false);
 
-        (string, string, object?, string, DocumentHeader)? Report(string code, string jsonPath, string message, bool name)
+        (string, string, object?, string, DocumentHeader)? Report(Message message, string jsonPath, MessageText problem, bool name)
         {
             if (++Count > Shown) return null;
             var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
-            diagnostics.Error(code, $"{message} at {jsonPath}", new SourceSpan(file, line, column));
+            diagnostics.Error(message.With(problem, jsonPath), new SourceSpan(file, line, column));
             return null;
         }
     }
@@ -197,10 +198,10 @@ public static class FactBundleReader
         if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1
             && !(type is ObjectType declared && declared.Member("not_applicable") is not null))
         {
-            if (!errors.DeclaresNotApplicable) return Wrong("a value: only the plan may declare a fact not applicable");
+            if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
             if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))
             {
-                errors.At(jsonPath + ".not_applicable", "expected the reason, a non-empty string: not applicable, because …");
+                errors.At(jsonPath + ".not_applicable", Msg.NaNeedsReason.Text);
                 return null;
             }
             return new Missing(factPath, Absence.NotApplicable, na.GetString()!.Trim());
@@ -210,7 +211,7 @@ public static class FactBundleReader
         {
             case ObjectType o:
             {
-                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object");
+                if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AnObject);
                 var result = new FactObject();
                 var memberScheme = e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
                     ? VersionSchemes.ForSource(source.GetString()) : null;
@@ -219,8 +220,8 @@ public static class FactBundleReader
                     var member = o.Member(p.Name);
                     if (member is null)
                     {
-                        var hint = Text.DidYouMean(p.Name, o.Members.Select(m => m.Name));
-                        errors.At($"{jsonPath}.{p.Name}", $"unknown member '{p.Name}' of {o.Name}{hint}", name: true);
+                        var hint = Localized.DidYouMean(p.Name, o.Members.Select(m => m.Name));
+                        errors.At($"{jsonPath}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
                     result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors, memberScheme);
@@ -229,7 +230,7 @@ public static class FactBundleReader
             }
             case MapType map:
             {
-                if (e.ValueKind != JsonValueKind.Object) return Wrong("an object (a map by name)");
+                if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AMap);
                 var result = new FactObject();
                 foreach (var p in e.EnumerateObject())
                     result[p.Name] = Convert(p.Value, map.Value, $"{jsonPath}.{p.Name}", $"{factPath}[\"{p.Name}\"]", errors);
@@ -237,7 +238,7 @@ public static class FactBundleReader
             }
             case ListType list:
             {
-                if (e.ValueKind != JsonValueKind.Array) return Wrong("a list");
+                if (e.ValueKind != JsonValueKind.Array) return Wrong(Msg.AList);
                 var items = new object?[e.GetArrayLength()];
                 var i = 0;
                 foreach (var item in e.EnumerateArray())
@@ -250,41 +251,41 @@ public static class FactBundleReader
         }
         if (type == IqType.Any) return Any(e, jsonPath, factPath, errors);
         if (type == IqType.Number)
-            return e.ValueKind == JsonValueKind.Number ? Number(e) : Wrong("a number");
+            return e.ValueKind == JsonValueKind.Number ? Number(e) : Wrong(Msg.ANumber);
         if (type == IqType.String)
-            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong("a string");
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong(Msg.AString);
         if (type == IqType.Bool)
-            return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : Wrong("true or false");
+            return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : Wrong(Msg.TrueOrFalse);
         if (type == IqType.Version)
         {
             var text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Number ? e.GetRawText() : null;
             if (scheme is not null && !string.IsNullOrWhiteSpace(text)) return new IqVersion(text, scheme);
-            return IqVersion.TryParse(text, out var v) ? v : Wrong("a version such as \"24.0.7\"");
+            return IqVersion.TryParse(text, out var v) ? v : Wrong(Msg.AVersion);
         }
         if (type == IqType.Date)
             return e.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(e.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong("a date such as \"2026-11-22\"");
+                DateTimeStyles.AssumeUniversal, out var d) ? d : Wrong(Msg.ADateSuchAs);
         if (type == IqType.Size || type == IqType.Duration)
         {
             if (e.ValueKind == JsonValueKind.Number)
             {
                 if (Number(e) is not double n) return null;
-                if (n < 0) return Wrong(type == IqType.Size ? "a size (never negative)" : "a duration (never negative)");
+                if (n < 0) return Wrong(type == IqType.Size ? Msg.ASizeNotNegative : Msg.ADurationNotNegative);
                 return n;
             }
             if (e.ValueKind == JsonValueKind.String && Units.Parse(e.GetString()!, type == IqType.Size ? Units.Sizes : Units.Durations) is { } v) return v;
-            return Wrong(type == IqType.Size ? "a size: bytes, or a string such as \"40 GiB\"" : "a duration: milliseconds, or a string such as \"200 ms\"");
+            return Wrong(type == IqType.Size ? Msg.ASize : Msg.ADuration);
         }
-        return Wrong(type.Name);
+        return Wrong(null, type.Name);
 
-        object? Wrong(string expected)
+        object? Wrong(Message? expected, string? type = null)
         {
-            errors.WrongType(jsonPath, $"expected {expected}, got {Describe(e)}");
+            errors.WrongType(jsonPath, Msg.ExpectedGot.With(expected?.Text ?? (object?)type, Describe(e)));
             return null;
         }
 
         // 1e400 is valid JSON but no double: an error, never infinity (an infinite memory would pass any requirement).
-        object? Number(JsonElement n) => n.TryGetDouble(out var d) && double.IsFinite(d) ? d : Wrong("a number within ±1.7e308");
+        object? Number(JsonElement n) => n.TryGetDouble(out var d) && double.IsFinite(d) ? d : Wrong(Msg.AFiniteNumber);
     }
 
     static string Describe(JsonElement e) => e.ValueKind switch
@@ -306,7 +307,7 @@ public static class FactBundleReader
             case JsonValueKind.Null: return new Missing(factPath);
             case JsonValueKind.Number:
                 if (e.TryGetDouble(out var d) && double.IsFinite(d)) return d;
-                errors.WrongType(jsonPath, $"expected a number within ±1.7e308, got number {Truncate(e.GetRawText())}");
+                errors.WrongType(jsonPath, Msg.ExpectedGot.With(Msg.AFiniteNumber.Text, Describe(e)));
                 return null;
             case JsonValueKind.String: return e.GetString();
             case JsonValueKind.True: return true;

@@ -343,7 +343,21 @@ public sealed partial class FactSchema : IFactSchema
         M("out_of_order", IqType.Number, "timestamps earlier than the one before"),
         M("largest_gap", IqType.Duration, "largest gap between events"),
         M("first_event", IqType.Date, "first event"),
-        M("last_event", IqType.Date, "last event"));
+        M("last_event", IqType.Date, "last event"),
+        M("sources", ListOf(Obj("log source",
+            M("file", IqType.String, "the log file (full path)"), M("sha256", IqType.String, "its SHA-256 when analysed"),
+            M("format", IqType.String, "jsonl, csv, apt, dpkg, syslog or regex"),
+            M("lines", IqType.Number, "lines read"), M("unparsed", IqType.Number, "lines not parsed"),
+            M("unparsed_lines", ListOf(IqType.Number), "the first line numbers not parsed, in this file"),
+            M("events", IqType.Number, "events"), M("events_by_type", new MapType(IqType.Number), "events per type"),
+            M("events_with", Obj("events with", M("time", IqType.Number, "events with a time"), M("operator", IqType.Number, "… the operator"),
+                M("device", IqType.Number, "… the device"), M("parameters", IqType.Number, "… key parameters"), M("result", IqType.Number, "… a result")),
+                "events carrying each field"),
+            M("task_stages", new MapType(IqType.String), "each task's lifecycle stages seen in this file (created approved executed completed failed)"),
+            M("out_of_order", IqType.Number, "timestamps earlier than the one before, in this file"),
+            M("largest_gap", IqType.Duration, "largest gap between events, in this file"),
+            M("first_event", IqType.Date, "first event"), M("last_event", IqType.Date, "last event"))),
+            "each log file analysed (iq logs adds to this list; the totals above are summed over it)"));
 
     static readonly ObjectType Manifest = Obj("manifest",
         M("package", Obj("package", M("id", IqType.String, "package id"), M("version", IqType.Version, "package version")), "the installation package"),

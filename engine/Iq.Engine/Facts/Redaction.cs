@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Iq.Rules.Binding;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Facts;
 
@@ -96,11 +97,11 @@ public static class Redaction
             {
                 if (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false }) is JsonObject o)
                     parsed.Add((file, o));
-                else diagnostics.Add(Diagnostic.Error(Codes.BadDocument, "a fact document must be a JSON object", SourceSpan.None(file)));
+                else diagnostics.Add(Diagnostic.Error(Msg.RedactNotObject.Text, SourceSpan.None(file)));
             }
             catch (JsonException e)
             {
-                diagnostics.Add(Diagnostic.Error(Codes.MalformedJson, $"Malformed JSON: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ')}",
+                diagnostics.Add(Diagnostic.Error(Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ')),
                     new SourceSpan(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1)));
             }
         }

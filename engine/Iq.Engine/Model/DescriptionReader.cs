@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Iq.Engine.Facts;
 using Iq.Rules.Binding;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -29,7 +30,7 @@ public static class DescriptionReader
         // Read as every input is: a FIFO or a device is refused unopened; strict UTF-8 (a name garbled into U+FFFD is wrong).
         if (InputFiles.Refusal(path, InputKind.Description) is { Code: Codes.FileNotFound })
         {
-            diagnostics.Error(Codes.BundleNotFound, $"Model description not found: {path}", SourceSpan.None(path));
+            diagnostics.Error(Msg.DescriptionNotFound.With(path), SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
         string text;
@@ -38,7 +39,7 @@ public static class DescriptionReader
             var bytes = InputFiles.ReadAllBytes(path, InputKind.Description);
             if (bytes.Length > MaxBytes)
             {
-                diagnostics.Error(Codes.BadDocument, $"Model description too large ({bytes.Length} bytes; the limit is {MaxBytes})", SourceSpan.None(path));
+                diagnostics.Error(Msg.DescriptionTooLarge.With(bytes.Length, MaxBytes), SourceSpan.None(path));
                 return (null, diagnostics.Items);
             }
             text = Iq.Rules.Syntax.TextDecoding.Decode(bytes, null);
@@ -61,30 +62,30 @@ public static class DescriptionReader
                 stream.Load(reader);
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             if (stream.Documents.Count > 1)
-                diagnostics.Error(Codes.BadDocument, "A model description is one YAML document; this file has several", Span(path, stream.Documents[1].RootNode.Start));
+                diagnostics.Error(Msg.DescriptionSeveralDocuments.Text, Span(path, stream.Documents[1].RootNode.Start));
         }
         catch (YamlException e)
         {
             var message = e.InnerException is { } cause && e.Message.Contains("Exception during deserialization", StringComparison.Ordinal) ? cause.Message : e.Message;
-            diagnostics.Error(Codes.MalformedJson, $"Malformed YAML: {message.Split('\n')[0].TrimEnd('.')}", Span(path, e.Start));
+            diagnostics.Error(Msg.MalformedYamlAt.With(message.Split('\n')[0].TrimEnd('.')), Span(path, e.Start));
             return (null, diagnostics.Items);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's own state error on some unterminated flow collections: still malformed input, not ours.
-            diagnostics.Error(Codes.MalformedJson, "Malformed YAML: an unterminated flow collection ([…] or {…}) or document", SourceSpan.None(path));
+            diagnostics.Error(Msg.YamlUnterminated.Text, SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
         catch (ArgumentException)
         {
             // YamlDotNet's representation model meets an event it cannot place (a stray alias such as "[a]*&"), where a
             // YAML parser such as PyYAML reports "while scanning an alias": malformed input, not ours.
-            diagnostics.Error(Codes.MalformedJson, "Malformed YAML: an alias (*) or anchor (&) that is not one, or a node out of place", SourceSpan.None(path));
+            diagnostics.Error(Msg.YamlBadAlias.Text, SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
         if (root is not YamlMappingNode top)
         {
-            diagnostics.Error(Codes.BadDocument, "A model description is a mapping of fields (identity:, architecture: …)", root is null ? SourceSpan.None(path) : Span(path, root.Start));
+            diagnostics.Error(Msg.DescriptionNotMapping.Text, root is null ? SourceSpan.None(path) : Span(path, root.Start));
             return (null, diagnostics.Items);
         }
         var marks = new Dictionary<string, (Mark Key, Mark Value)>(StringComparer.Ordinal);
@@ -95,9 +96,9 @@ public static class DescriptionReader
             facts = f;
         JsonNode? json;
         try { json = ToJson(facts, Root.Type, "$", 0, marks, diagnostics, path); }
-        catch (InvalidOperationException e)
+        catch (TooDeepException e)
         {
-            diagnostics.Error(Codes.BadDocument, e.Message, SourceSpan.None(path));
+            diagnostics.Error(Msg.DescriptionTooDeep.With(MaxDepth, e.Path), SourceSpan.None(path));
             return (null, diagnostics.Items);
         }
         if (diagnostics.HasErrors) return (null, diagnostics.Items);
@@ -110,14 +111,20 @@ public static class DescriptionReader
         return value is null ? (null, Diagnostic.Sort(diagnostics.Items)) : ((JsonObject)json, []);
     }
 
+    /// <summary>Nesting past <see cref="MaxDepth"/>, at a JSON path: the reader stops there.</summary>
+    sealed class TooDeepException(string path) : Exception(path)
+    {
+        public string Path { get; } = path;
+    }
+
     static SourceSpan Span(string path, Mark m) => new(path, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
 
     static JsonNode? ToJson(YamlNode node, IqType type, string path, int depth, Dictionary<string, (Mark, Mark)> marks, DiagnosticBag diagnostics, string file)
     {
-        if (depth > MaxDepth) throw new InvalidOperationException($"Model description nested deeper than {MaxDepth} levels at {path}");
+        if (depth > MaxDepth) throw new TooDeepException(path);
         if (!node.Anchor.IsEmpty)
         {
-            diagnostics.Error(Codes.BadDocument, $"Anchors and aliases are not allowed in a model description (&{node.Anchor} at {path})", Span(file, node.Start));
+            diagnostics.Error(Msg.DescriptionAnchors.With(node.Anchor.ToString(), path), Span(file, node.Start));
             return null;
         }
         switch (node)

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Scoring.Reports;
 
 namespace Iq.Engine.Reports;
@@ -56,14 +57,15 @@ public static class AuditArchive
                 try { bytes = InputFiles.ReadAllBytes(path, read); }
                 catch (InputFileException e)
                 {
-                    diagnostics.Error(e.Code, $"Cannot archive {path}: {e.Reason}", SourceSpan.None(path));
+                    // The refusal's own code (missing, not a regular file, too large), in the catalog's words.
+                    diagnostics.Error(Msg.CannotArchive.With(path, e.Reason) with { CodeOf = e.ToDiagnostic().Text }, SourceSpan.None(path));
                     return;
                 }
             }
             var entry = new Entry(Unique(folder, Path.GetFileName(path)), role, kind, path, bytes);
             if (recordedSha is not null && entry.Sha256 != recordedSha)
             {
-                diagnostics.Error(Codes.BadDocument, $"{path} changed since the audit: SHA-256 {entry.Sha256}, the results recorded {recordedSha}", SourceSpan.None(path));
+                diagnostics.Error(Msg.ChangedSinceAudit.With(path, entry.Sha256, recordedSha), SourceSpan.None(path));
                 return;
             }
             entries.Add(entry);
@@ -169,7 +171,7 @@ public static class AuditArchive
             using var zip = new ZipArchive(new MemoryStream(archiveBytes, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries)
             {
-                diagnostics.Error(Codes.BadDocument, $"An archive has at most {MaxEntries} entries; this one has {zip.Entries.Count}", at);
+                diagnostics.Error(Msg.ArchiveTooManyEntries.With(MaxEntries, zip.Entries.Count), at);
                 return null;
             }
             long total = 0;
@@ -183,7 +185,7 @@ public static class AuditArchive
                 }
                 if (e.Length > MaxEntryBytes || total + e.Length > MaxTotalBytes)
                 {
-                    diagnostics.Error(Codes.BadDocument, $"{e.FullName}: larger than an archive entry may be ({MaxEntryBytes} bytes; {MaxTotalBytes} in all)", at);
+                    diagnostics.Error(Msg.ArchiveEntryTooLarge.With(e.FullName, MaxEntryBytes, MaxTotalBytes), at);
                     return null;
                 }
                 using var s = e.Open();
@@ -196,7 +198,7 @@ public static class AuditArchive
                     buffer.Write(chunk, 0, n);
                     if (buffer.Length > MaxEntryBytes || total + buffer.Length > MaxTotalBytes)
                     {
-                        diagnostics.Error(Codes.BadDocument, $"{e.FullName}: expands beyond {MaxEntryBytes} bytes ({MaxTotalBytes} in all)", at);
+                        diagnostics.Error(Msg.ArchiveEntryExpands.With(e.FullName, MaxEntryBytes, MaxTotalBytes), at);
                         return null;
                     }
                 }
@@ -207,12 +209,12 @@ public static class AuditArchive
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             // NotSupportedException: an entry compressed by a method .NET does not inflate (or encrypted).
-            diagnostics.Error(Codes.BadDocument, $"Not a readable archive: {e.Message}", at);
+            diagnostics.Error(Msg.NotAnArchive.With(e.Message), at);
             return null;
         }
         if (!files.TryGetValue(ManifestName, out var manifestBytes))
         {
-            diagnostics.Error(Codes.BadDocument, $"No {ManifestName} in the archive", at);
+            diagnostics.Error(Msg.ArchiveLacks.With(ManifestName), at);
             return null;
         }
         var listed = new Dictionary<string, (string Sha, string Role)>(StringComparer.Ordinal);
@@ -228,7 +230,7 @@ public static class AuditArchive
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.GetString() != Schema
                 || !root.TryGetProperty("files", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                diagnostics.Error(Codes.BadDocument, $"{ManifestName} is not an {Schema} manifest", at);
+                diagnostics.Error(Msg.NotAManifest.With(ManifestName, Schema), at);
                 return null;
             }
             var i = 0;
@@ -237,7 +239,7 @@ public static class AuditArchive
                 if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("path", out var p) || p.ValueKind != JsonValueKind.String
                     || !f.TryGetProperty("sha256", out var h) || h.ValueKind != JsonValueKind.String || !f.TryGetProperty("role", out var r) || r.ValueKind != JsonValueKind.String)
                 {
-                    diagnostics.Error(Codes.BadDocument, $"{ManifestName}: expected {{path, role, sha256}} at $.files[{i}]", at);
+                    diagnostics.Error(Msg.ManifestEntryShape.With(ManifestName, i), at);
                     return null;
                 }
                 listed[p.GetString()!] = (h.GetString()!, r.GetString()!);
@@ -251,15 +253,15 @@ public static class AuditArchive
         }
         foreach (var (path, (sha, _)) in listed)
         {
-            if (!files.TryGetValue(path, out var bytes)) diagnostics.Error(Codes.BadDocument, $"{path}: listed in the manifest, missing from the archive", at);
+            if (!files.TryGetValue(path, out var bytes)) diagnostics.Error(Msg.ArchiveMissingFile.With(path), at);
             else if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha)
-                diagnostics.Error(Codes.BadDocument, $"{path}: SHA-256 {Convert.ToHexStringLower(SHA256.HashData(bytes))} differs from the manifest's {sha}", at);
+                diagnostics.Error(Msg.ArchiveHashDiffers.With(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), sha), at);
         }
         foreach (var path in files.Keys.Where(k => k != ManifestName && !listed.ContainsKey(k)))
-            diagnostics.Error(Codes.BadDocument, $"{path}: in the archive but not in the manifest", at);
+            diagnostics.Error(Msg.ArchiveUnlisted.With(path), at);
         if (!files.TryGetValue(ResultsName, out var results))
         {
-            diagnostics.Error(Codes.BadDocument, $"No {ResultsName} in the archive", at);
+            diagnostics.Error(Msg.ArchiveLacks.With(ResultsName), at);
             return null;
         }
         var set = ResultsJson.ReadSet(results, $"{archive}!{ResultsName}", diagnostics);
@@ -267,7 +269,7 @@ public static class AuditArchive
         var archivedHashes = listed.Where(l => l.Value.Role is "checklist" or "input").Select(l => l.Value.Sha).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, sha) in set.Audits.SelectMany(doc => doc.Checklist.Sources.Select(s => (s.Path, s.Sha256)).Concat(doc.Inputs.Select(i => (i.Path, i.Sha256)))))
             if (!archivedHashes.Contains(sha))
-                diagnostics.Error(Codes.BadDocument, $"{path}: the results recorded SHA-256 {sha}, and no archived file has it", at);
+                diagnostics.Error(Msg.ArchiveNoRecordedFile.With(path, sha), at);
         return files;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Reports;
 
@@ -8,7 +9,7 @@ namespace Iq.Engine.Reports;
 /// time limit; a browser that is missing or fails is a message, never an exception.</summary>
 public static class PdfPrinter
 {
-    public const string InstallHint = "--pdf needs a headless Chromium to print the HTML report: install it (Debian: apt-get install chromium) or set IQ_CHROMIUM to a Chromium or Chrome executable";
+    public static MessageText InstallHint => Msg.PdfNeedsBrowser.Text;
 
     static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
@@ -32,8 +33,8 @@ public static class PdfPrinter
         .. Environment.IsPrivilegedProcess ? new[] { "--no-sandbox" } : [],
     ];
 
-    /// <summary>Prints <paramref name="html"/> (a file) to <paramref name="pdf"/>; returns null, or what went wrong.</summary>
-    public static string? Print(string html, string pdf, TimeSpan? timeout = null)
+    /// <summary>Prints <paramref name="html"/> (a file) to <paramref name="pdf"/>; returns null, or what went wrong (a message).</summary>
+    public static MessageText? Print(string html, string pdf, TimeSpan? timeout = null)
     {
         if (FindBrowser() is not { } browser) return InstallHint;
         var profile = Directory.CreateTempSubdirectory("iq-chromium-").FullName;
@@ -57,19 +58,19 @@ public static class PdfPrinter
             if (!p.WaitForExit(timeout ?? TimeSpan.FromSeconds(120)))
             {
                 p.Kill(entireProcessTree: true);
-                return $"{browser} did not finish printing within {(timeout ?? TimeSpan.FromSeconds(120)).TotalSeconds:0} s";
+                return Msg.PdfTimedOut.With(browser, Math.Round((timeout ?? TimeSpan.FromSeconds(120)).TotalSeconds));
             }
             if (p.ExitCode != 0 || !File.Exists(pdf) || new FileInfo(pdf).Length == 0)
             {
                 var last = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-                return $"{browser} could not print the report (exit code {p.ExitCode}){(last.Length > 0 ? ": " + last : "")}";
+                return Msg.PdfFailed.With(browser, p.ExitCode, last.Length > 0 ? ": " + last : "");
             }
             _ = stdout.Result;
             return null;
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
-            return $"{browser} could not be started: {e.Message}";
+            return Msg.PdfNotStarted.With(browser, e.Message);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Scans;
 
@@ -35,12 +36,12 @@ public static class LynisReport
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (line.Length > 1 << 20) { Bad("a line longer than 1 MiB"); break; }
+            if (line.Length > 1 << 20) { Bad(Msg.LynisLongLine.Text); break; }
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var eq = line.IndexOf('=');
             if (eq <= 0 || !line[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '[' or ']' or '-' or '.'))
             {
-                Bad("not a Lynis report line (key=value)");
+                Bad(Msg.LynisNotALine.Text);
                 if (!sawVersion) break; // not a Lynis report at all: one message, not one per line
                 continue;
             }
@@ -55,21 +56,21 @@ public static class LynisReport
                 case "report_datetime_end": finished = Time(value); break;
                 case "hardening_index":
                     if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h is >= 0 and <= 100) index = h;
-                    else Bad($"hardening_index must be a number from 0 to 100, not '{Short(value)}'");
+                    else Bad(Msg.LynisHardeningIndex.With(Short(value)));
                     break;
                 case "tests_executed": executed.AddRange(Ids(value)); break;
                 case "tests_skipped": skipped.AddRange(Ids(value)); break;
                 case "warning[]" or "suggestion[]":
                     var f = value.Split('|');
-                    if (f.Length < 3 || f[0].Length == 0) { Bad($"{key} needs TEST|text|details|…"); break; }
+                    if (f.Length < 3 || f[0].Length == 0) { Bad(Msg.LynisFinding.With(key)); break; }
                     (key == "warning[]" ? warnings : suggestions).Add(new LynisFinding(f[0], f[1], f[2]));
                     break;
             }
         }
-        if (!sawVersion && diagnostics.Count == 0) diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, "not a Lynis report: no report_version_major line", SourceSpan.None(file)));
+        if (!sawVersion && diagnostics.Count == 0) diagnostics.Add(Diagnostic.Error(Msg.LynisNoVersion.Text, SourceSpan.None(file)));
         return new LynisRead(version, host, started, finished, index, executed, skipped, warnings, suggestions, diagnostics);
 
-        void Bad(string message) => diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, message, new SourceSpan(file, number, 1)));
+        void Bad(MessageText message) => diagnostics.Add(Diagnostic.Error(message, new SourceSpan(file, number, 1)));
     }
 
     static IEnumerable<string> Ids(string value) => value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Scans;
 
@@ -12,7 +13,10 @@ public static class ScanInput
 {
     public const long MaxBytes = 512L * 1024 * 1024;
 
-    public sealed class TooLargeException(string message) : Exception(message);
+    public sealed class TooLargeException(MessageText text) : Exception(text.ToString())
+    {
+        public MessageText Text { get; } = text;
+    }
 
     public static bool IsGzip(string file)
     {
@@ -28,11 +32,11 @@ public static class ScanInput
         if (raw.Length > MaxBytes)
         {
             raw.Dispose();
-            throw new TooLargeException($"larger than {MaxBytes / 1024 / 1024} MiB; not read");
+            throw new TooLargeException(Msg.ScanTooLarge.With(MaxBytes / 1024 / 1024));
         }
         var gzip = raw.Length >= 2 && IsGzip(file);
         Stream content = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
-        return new Bounded(content, gzip ? $"decompresses to more than {MaxBytes / 1024 / 1024} MiB; refused (a gzip bomb?)" : "too large");
+        return new Bounded(content, gzip ? Msg.ScanGzipBomb.With(MaxBytes / 1024 / 1024) : Msg.ScanTooLarge.With(MaxBytes / 1024 / 1024));
     }
 
     public static string Sha256(string file)
@@ -41,7 +45,7 @@ public static class ScanInput
         return Convert.ToHexStringLower(SHA256.HashData(s));
     }
 
-    sealed class Bounded(Stream inner, string message) : Stream
+    sealed class Bounded(Stream inner, MessageText message) : Stream
     {
         long _read;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Scans;
 
@@ -21,10 +22,9 @@ public static class SecurityScans
             if (Iq.Rules.Io.InputFiles.Refusal(file, Iq.Rules.Io.InputKind.Scan) is { } refused)
             {
                 // Missing, a FIFO, a device, a folder, a loop of links: refused by name before anything is opened.
-                diagnostics.Add(refused.Code == Codes.FileNotFound ? Diagnostic.Error(Codes.FileNotFound, "file not found", SourceSpan.None(file)) : refused.ToDiagnostic());
+                diagnostics.Add(refused.Code == Codes.FileNotFound ? Diagnostic.Error(Msg.ScanFileNotFound.Text, SourceSpan.None(file)) : refused.ToDiagnostic());
                 continue;
             }
-            if (!File.Exists(file)) { diagnostics.Add(Diagnostic.Error(Codes.FileNotFound, "file not found", SourceSpan.None(file))); continue; }
             try
             {
                 var sha = ScanInput.Sha256(file);
@@ -64,7 +64,7 @@ public static class SecurityScans
                     if (read.Diagnostics.Count > 0) continue;
                     if (lynis is not null)
                     {
-                        diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"a second Lynis report (the first is {lynisFile}): give one per bundle", SourceSpan.None(file)));
+                        diagnostics.Add(Diagnostic.Error(Msg.ScanSecondLynis.With(lynisFile), SourceSpan.None(file)));
                         continue;
                     }
                     lynisFile = file;
@@ -91,11 +91,11 @@ public static class SecurityScans
                 }
             }
             catch (Iq.Rules.Io.InputFileException e) { diagnostics.Add(e.ToDiagnostic()); }
-            catch (ScanInput.TooLargeException e) { diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, e.Message, SourceSpan.None(file))); }
-            catch (InvalidDataException e) { diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"not a valid gzip file: {e.Message}", SourceSpan.None(file))); }
+            catch (ScanInput.TooLargeException e) { diagnostics.Add(Diagnostic.Error(e.Text, SourceSpan.None(file))); }
+            catch (InvalidDataException e) { diagnostics.Add(Diagnostic.Error(Msg.ScanNotGzip.With(e.Message), SourceSpan.None(file))); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"cannot be read: {e.Message}", SourceSpan.None(file)));
+                diagnostics.Add(Diagnostic.Error(Msg.ScanCannotRead.With(e.Message), SourceSpan.None(file)));
             }
         }
         if (diagnostics.Count > 0) return (null, Diagnostic.Sort(diagnostics));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Scans;
 
@@ -72,7 +73,7 @@ public static class XccdfResults
                             };
                             if (format is null)
                             {
-                                diagnostics.Add(At(file, line, $"/{name}", $"not XCCDF results or ARF: the root element is <{name}> in namespace '{ns}'"));
+                                diagnostics.Add(At(file, line, $"/{name}", Msg.XccdfNotResults.With(name, ns)));
                                 return new XccdfRead([], titles, diagnostics);
                             }
                         }
@@ -159,15 +160,14 @@ public static class XccdfResults
         }
         catch (XmlException e)
         {
-            diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"not well-formed XML: {e.Message.Split(" Line ")[0].TrimEnd('.', ',')}",
+            diagnostics.Add(Diagnostic.Error(Msg.XccdfNotXml.With(e.Message.Split(" Line ")[0].TrimEnd('.', ',')),
                 new SourceSpan(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition))));
             return new XccdfRead(results, titles, diagnostics);
         }
         if (format is null)
-            diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, "empty: no XML element", SourceSpan.None(file)));
+            diagnostics.Add(Diagnostic.Error(Msg.XccdfEmpty.Text, SourceSpan.None(file)));
         else if (testIndex == 0)
-            diagnostics.Add(Diagnostic.Error(Codes.BadScanReport,
-                "no TestResult element: this is a benchmark or data stream without results (oscap xccdf eval --results FILE writes results)", SourceSpan.None(file)));
+            diagnostics.Add(Diagnostic.Error(Msg.XccdfNoTestResult.Text, SourceSpan.None(file)));
         return new XccdfRead(results, titles, diagnostics);
 
         void EndCapture()
@@ -179,7 +179,7 @@ public static class XccdfResults
                 case "target": test!.Target = value; break;
                 case "score":
                     if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score)) test!.Score = score;
-                    else diagnostics.Add(At(file, line, test!.Path + "/score", $"score is not a number: '{Short(value)}'"));
+                    else diagnostics.Add(At(file, line, test!.Path + "/score", Msg.XccdfScore.With(Short(value))));
                     break;
                 case "result": rule!.Result = value; break;
                 case "ident": if (value.Length > 0) rule!.Idents.Add(value); break;
@@ -193,10 +193,10 @@ public static class XccdfResults
             var r = rule!;
             rule = null;
             var span = new SourceSpan(file, r.Line, r.Column);
-            if (string.IsNullOrEmpty(r.Id)) diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"{r.Path}: a rule-result needs idref", span));
-            else if (r.Result is null) diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"{r.Path} ({r.Id}): no <result>", span));
+            if (string.IsNullOrEmpty(r.Id)) diagnostics.Add(Diagnostic.Error(Msg.XccdfNoIdref.With(r.Path), span));
+            else if (r.Result is null) diagnostics.Add(Diagnostic.Error(Msg.XccdfNoResult.With(r.Path, r.Id), span));
             else if (!ResultValues.Contains(r.Result))
-                diagnostics.Add(Diagnostic.Error(Codes.BadScanReport, $"{r.Path} ({r.Id}): result '{Short(r.Result)}' is not an XCCDF result ({string.Join(", ", ResultValues)})", span));
+                diagnostics.Add(Diagnostic.Error(Msg.XccdfBadResult.With(r.Path, r.Id, Short(r.Result), string.Join(", ", ResultValues)), span));
             else test!.Rules.Add(new ScanRuleResult(r.Id, r.Result, r.Severity, r.Idents));
         }
 
@@ -208,8 +208,8 @@ public static class XccdfResults
         }
     }
 
-    static Diagnostic At(string file, IXmlLineInfo line, string path, string message) =>
-        Diagnostic.Error(Codes.BadScanReport, $"{path}: {message}", new SourceSpan(file, Math.Max(1, line.LineNumber), Math.Max(1, line.LinePosition)));
+    static Diagnostic At(string file, IXmlLineInfo line, string path, MessageText message) =>
+        Diagnostic.Error(Msg.XccdfAt.With(path, message), new SourceSpan(file, Math.Max(1, line.LineNumber), Math.Max(1, line.LinePosition)));
 
     static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -19,6 +19,17 @@ public sealed record SealSignature(string Algorithm, string KeyId, byte[] Value)
 /// <summary>What checking one document's seal found.</summary>
 public sealed record SealCheck(SealState State, string Detail, SealFile? Seal)
 {
+    /// <summary>The finding as data, for reports to word in their language; <see cref="Detail"/> says it in English.</summary>
+    public SealReason Reason { get; init; } = new(State switch
+    {
+        SealState.Missing => SealCause.NoSeal,
+        SealState.NotNeeded => SealCause.NotNeeded,
+        SealState.Broken => SealCause.Changed,
+        SealState.Untrusted => SealCause.KeyNotTrusted,
+        SealState.Intact => SealCause.HashOnly,
+        _ => SealCause.Unreadable,
+    }) { Problem = Detail };
+
     /// <summary>Whether the document may be taken at its word: an intact seal, or none needed.</summary>
     public bool Holds => State is SealState.Intact or SealState.NotNeeded;
 }
@@ -163,23 +174,33 @@ public static class Seals
     {
         var sealPath = PathOf(file);
         if (pending is null && !File.Exists(sealPath) && Rules.Io.FileFacts.Of(sealPath, followLinks: false).Kind == Rules.Io.FileKind.Missing)
-            return needed ? new SealCheck(SealState.Missing, $"no {Path.GetFileName(sealPath)} beside it", null)
-                : new SealCheck(SealState.NotNeeded, "declared facts, not sealed", null);
-        if ((pending is null ? Read(sealPath, out var problem) : Parse(pending, out problem)) is not { } seal) return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)}: {problem}", null);
+            return needed ? new SealCheck(SealState.Missing, $"no {Path.GetFileName(sealPath)} beside it", null) { Reason = new(SealCause.NoSeal) { Problem = Path.GetFileName(sealPath) } }
+                : new SealCheck(SealState.NotNeeded, "declared facts, not sealed", null) { Reason = new(SealCause.NotNeeded) };
+        if ((pending is null ? Read(sealPath, out var problem) : Parse(pending, out problem)) is not { } seal)
+            return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)}: {problem}", null) { Reason = new(SealCause.Unreadable) { Problem = $"{Path.GetFileName(sealPath)}: {problem}" } };
         var name = Path.GetFileName(file);
-        if (seal.File != name) return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)} seals '{seal.File}', not '{name}'", seal);
+        if (seal.File != name)
+            return new SealCheck(SealState.Malformed, $"{Path.GetFileName(sealPath)} seals '{seal.File}', not '{name}'", seal)
+                { Reason = By(SealCause.Unreadable) with { Problem = $"{Path.GetFileName(sealPath)} → {seal.File}" } };
         var by = $"sealed by {seal.Tool} on {seal.Host} at {Time(seal.SealedAt)}";
         if (seal.Sha256 != sha256)
-            return new SealCheck(SealState.Broken, $"changed after it was sealed: SHA-256 {sha256[..12]}…, the seal says {seal.Sha256[..12]}… ({by})", seal);
+            return new SealCheck(SealState.Broken, $"changed after it was sealed: SHA-256 {sha256[..12]}…, the seal says {seal.Sha256[..12]}… ({by})", seal)
+                { Reason = By(SealCause.Changed) with { Sha256 = sha256, SealedSha256 = seal.Sha256 } };
         if (trusted.Count == 0)
-            return new SealCheck(SealState.Intact, seal.Signature is { } s ? $"{by}, signed by key {s.KeyId[..16]}… (not checked: no --trust-key)" : by, seal);
+            return new SealCheck(SealState.Intact, seal.Signature is { } s ? $"{by}, signed by key {s.KeyId[..16]}… (not checked: no --trust-key)" : by, seal)
+                { Reason = By(seal.Signature is null ? SealCause.HashOnly : SealCause.SignatureNotChecked) };
         if (seal.Signature is not { } signature)
-            return new SealCheck(SealState.Untrusted, $"{by} but not signed, and trusted keys were given", seal);
+            return new SealCheck(SealState.Untrusted, $"{by} but not signed, and trusted keys were given", seal) { Reason = By(SealCause.Unsigned) };
         if (trusted.FirstOrDefault(k => k.KeyId == signature.KeyId) is not { } key)
-            return new SealCheck(SealState.Untrusted, $"{by}, signed by key {signature.KeyId[..Math.Min(16, signature.KeyId.Length)]}…, which is not a trusted key", seal);
+            return new SealCheck(SealState.Untrusted, $"{by}, signed by key {signature.KeyId[..Math.Min(16, signature.KeyId.Length)]}…, which is not a trusted key", seal)
+                { Reason = By(SealCause.KeyNotTrusted) };
         if (!key.Verifies(Payload(seal), signature.Value))
-            return new SealCheck(SealState.Broken, $"the seal's signature does not verify with {key.Source} (the seal was altered)", seal);
-        return new SealCheck(SealState.Intact, $"{by}, signature verified with {key.Source}", seal);
+            return new SealCheck(SealState.Broken, $"the seal's signature does not verify with {key.Source} (the seal was altered)", seal)
+                { Reason = By(SealCause.SignatureInvalid) with { Key = key.Source } };
+        return new SealCheck(SealState.Intact, $"{by}, signature verified with {key.Source}", seal) { Reason = By(SealCause.SignatureVerified) with { Key = key.Source } };
+
+        SealReason By(SealCause cause) => new(cause)
+            { Tool = seal.Tool, Host = seal.Host, SealedAt = Time(seal.SealedAt), KeyId = seal.Signature?.KeyId };
     }
 }
 

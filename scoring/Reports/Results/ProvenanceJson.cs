@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 
 namespace Iq.Scoring.Reports;
@@ -23,10 +24,53 @@ public static class ProvenanceJson
             w.WriteString("document", n.Document);
             w.WriteString("state", n.Seal.ToString().ToLowerInvariant());
             w.WriteString("detail", n.Detail);
+            if (n.Reason is { } reason) WriteSealReason(w, reason);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>A seal check's finding as data (<c>"reason"</c>): its cause and every value, null where it has none.</summary>
+    public static void WriteSealReason(Utf8JsonWriter w, SealReason r)
+    {
+        w.WriteStartObject("reason");
+        w.WriteString("cause", CauseName(r.Cause));
+        foreach (var (name, value) in SealValues(r))
+            if (value is null) w.WriteNull(name);
+            else w.WriteString(name, value);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The values of a seal's reason, by their names in the results file and in the report catalog's
+    /// <c>seal.cause.*</c> messages.</summary>
+    public static IReadOnlyList<(string Name, string? Value)> SealValues(SealReason r) =>
+    [
+        ("tool", r.Tool), ("host", r.Host), ("sealed_at", r.SealedAt), ("key_id", r.KeyId), ("key", r.Key),
+        ("sha256", r.Sha256), ("sealed_sha256", r.SealedSha256), ("problem", r.Problem),
+    ];
+
+    public static string CauseName(SealCause c) =>
+        string.Concat(c.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>The <c>"reason"</c> member of a seal, when present (results written before it lack it).</summary>
+    public static SealReason? ReadSealReason(JsonElement seal, string path, Func<string, ILocalized, Exception> bad)
+    {
+        if (seal.ValueKind != JsonValueKind.Object || !seal.TryGetProperty("reason", out var e) || e.ValueKind == JsonValueKind.Null) return null;
+        path += ".reason";
+        var name = Str(Member(e, "cause", path, bad), $"{path}.cause", bad);
+        var cause = Enum.GetValues<SealCause>().Cast<SealCause?>().FirstOrDefault(c => CauseName(c!.Value) == name)
+                    ?? throw bad($"{path}.cause", Msg.UnknownValue.With(name, Localized.OrList(Enum.GetValues<SealCause>().Select(CauseName))));
+        string? Value(string member)
+        {
+            var v = Member(e, member, path, bad);
+            return v.ValueKind == JsonValueKind.Null ? null : Str(v, $"{path}.{member}", bad);
+        }
+        return new SealReason(cause)
+        {
+            Tool = Value("tool"), Host = Value("host"), SealedAt = Value("sealed_at"), KeyId = Value("key_id"), Key = Value("key"),
+            Sha256 = Value("sha256"), SealedSha256 = Value("sealed_sha256"), Problem = Value("problem"),
+        };
     }
 
     public static void WriteFacts(Utf8JsonWriter w, string name, IReadOnlyList<FactProvenance> facts)
@@ -65,7 +109,7 @@ public static class ProvenanceJson
 
     // ---- reading ----
 
-    public static RowProvenance ReadRow(JsonElement e, string path, Func<string, string, Exception> bad)
+    public static RowProvenance ReadRow(JsonElement e, string path, bool automated, Func<string, ILocalized, Exception> bad)
     {
         var facts = ReadFacts(Member(e, "facts", path, bad), $"{path}.facts", bad);
         var notes = Array(Member(e, "seals", path, bad), $"{path}.seals", bad).Select(x =>
@@ -73,53 +117,57 @@ public static class ProvenanceJson
             var state = Member(x.E, "state", x.Path, bad);
             var name = Str(state, $"{x.Path}.state", bad);
             var seal = Enum.GetValues<SealState>().Cast<SealState?>().FirstOrDefault(s => s!.Value.ToString().ToLowerInvariant() == name)
-                       ?? throw bad($"{x.Path}.state", $"unknown seal state '{name}'");
+                       ?? throw bad($"{x.Path}.state", Msg.UnknownValue.With(name, Localized.OrList(Enum.GetNames<SealState>().Select(n => n.ToLowerInvariant()))));
             return new ProvenanceNote(Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad), seal,
-                Str(Member(x.E, "detail", x.Path, bad), $"{x.Path}.detail", bad));
+                Str(Member(x.E, "detail", x.Path, bad), $"{x.Path}.detail", bad)) { Reason = ReadSealReason(x.E, x.Path, bad) };
         }).ToList();
         var row = RowProvenance.Of(facts, notes);
         // The kinds are derived from the facts; a file whose kinds say otherwise was edited.
         var kinds = Array(Member(e, "kinds", path, bad), $"{path}.kinds", bad).Select(k => Kind(k.E, k.Path, bad)).ToList();
-        if (!kinds.SequenceEqual(row.Kinds)) throw bad($"{path}.kinds", $"expected [{string.Join(", ", row.Kinds.Select(k => k.Name()))}], the provenances of its facts");
-        if (Member(e, "declared_only", path, bad).ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            throw bad($"{path}.declared_only", "expected true or false");
+        if (!kinds.SequenceEqual(row.Kinds)) throw bad($"{path}.kinds", Msg.ExpectedProvenances.With($"[{string.Join(", ", row.Kinds.Select(k => k.Name()))}]"));
+        var declaredOnly = Member(e, "declared_only", path, bad);
+        if (declaredOnly.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            throw bad($"{path}.declared_only", Msg.ExpectedA.With(Msg.TrueOrFalse.Text));
+        // Derived like the kinds: the summaries count declared-only rows, so a flag that disagrees would miscount them.
+        if (declaredOnly.GetBoolean() != (automated && row.DeclaredOnly))
+            throw bad($"{path}.declared_only", Msg.ExpectedDeclaredOnly.With(automated && row.DeclaredOnly ? "true" : "false"));
         return row;
     }
 
-    public static IReadOnlyList<FactProvenance> ReadFacts(JsonElement e, string path, Func<string, string, Exception> bad) =>
+    public static IReadOnlyList<FactProvenance> ReadFacts(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
         Array(e, path, bad).Select(x => new FactProvenance(
             Str(Member(x.E, "path", x.Path, bad), $"{x.Path}.path", bad),
             Kind(Member(x.E, "provenance", x.Path, bad), $"{x.Path}.provenance", bad),
             Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad),
             Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))).ToList();
 
-    public static IReadOnlyList<Finding> ReadFindings(JsonElement e, string path, Func<string, string, Exception> bad) =>
+    public static IReadOnlyList<Finding> ReadFindings(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
         Array(e, path, bad).Select(x =>
         {
             var name = Str(Member(x.E, "kind", x.Path, bad), $"{x.Path}.kind", bad);
             var kind = Enum.GetValues<FindingKind>().Cast<FindingKind?>().FirstOrDefault(k => new Finding(k!.Value, ["", ""], "", "").Name == name)
-                       ?? throw bad($"{x.Path}.kind", $"unknown finding '{name}'");
+                       ?? throw bad($"{x.Path}.kind", Msg.UnknownFinding.With(name));
             var documents = Array(Member(x.E, "documents", x.Path, bad), $"{x.Path}.documents", bad).Select(d => Str(d.E, d.Path, bad)).ToList();
-            if (documents.Count != 2) throw bad($"{x.Path}.documents", "expected two documents");
+            if (documents.Count != 2) throw bad($"{x.Path}.documents", Msg.ExpectedTwoDocuments.Text);
             return new Finding(kind, documents, Str(Member(x.E, "first", x.Path, bad), $"{x.Path}.first", bad),
                 Str(Member(x.E, "second", x.Path, bad), $"{x.Path}.second", bad));
         }).ToList();
 
-    public static Provenance Kind(JsonElement e, string path, Func<string, string, Exception> bad) =>
-        ProvenanceNames.Parse(Str(e, path, bad)) ?? throw bad(path, $"unknown provenance '{e}'; expected {string.Join(", ", ProvenanceNames.All)}");
+    public static Provenance Kind(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
+        ProvenanceNames.Parse(Str(e, path, bad)) ?? throw bad(path, Msg.UnknownValue.With(e.ToString(), Localized.OrList(ProvenanceNames.All)));
 
-    static JsonElement Member(JsonElement e, string name, string path, Func<string, string, Exception> bad)
+    static JsonElement Member(JsonElement e, string name, string path, Func<string, ILocalized, Exception> bad)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw bad(path, "expected an object");
-        return e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", $"missing member '{name}'");
+        if (e.ValueKind != JsonValueKind.Object) throw bad(path, Msg.ExpectedA.With(Msg.AnObject.Text));
+        return e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", Msg.MissingMember.With(name));
     }
 
-    static string Str(JsonElement e, string path, Func<string, string, Exception> bad) =>
-        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw bad(path, "expected a string");
+    static string Str(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw bad(path, Msg.ExpectedA.With(Msg.AString.Text));
 
-    static IEnumerable<(JsonElement E, string Path)> Array(JsonElement e, string path, Func<string, string, Exception> bad)
+    static IEnumerable<(JsonElement E, string Path)> Array(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
     {
-        if (e.ValueKind != JsonValueKind.Array) throw bad(path, "expected an array");
+        if (e.ValueKind != JsonValueKind.Array) throw bad(path, Msg.ExpectedA.With(Msg.AnArray.Text));
         return e.EnumerateArray().Select((x, i) => (x, $"{path}[{i}]")).ToList();
     }
 }

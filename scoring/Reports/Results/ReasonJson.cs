@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 
@@ -147,24 +148,24 @@ public static class ReasonJson
          "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
-    public static Reason Read(JsonElement e, string path, Func<string, string, Exception> bad)
+    public static Reason Read(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw bad(path, "expected an object");
+        if (e.ValueKind != JsonValueKind.Object) throw bad(path, Msg.ExpectedA.With(Msg.AnObject.Text));
         string S(string name)
         {
-            if (!e.TryGetProperty(name, out var v)) throw bad($"{path}.{name}", $"missing member '{name}'");
-            if (v.ValueKind != JsonValueKind.String) throw bad($"{path}.{name}", "expected a string");
+            if (!e.TryGetProperty(name, out var v)) throw bad($"{path}.{name}", Msg.MissingMember.With(name));
+            if (v.ValueKind != JsonValueKind.String) throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AString.Text));
             return v.GetString()!;
         }
         string? SOrNull(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null ? null : S(name);
         DateTimeOffset D(string name) => DateTimeOffset.TryParse(S(name), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-            ? d : throw bad($"{path}.{name}", "expected an ISO 8601 date");
-        Outcome O(string name) => OutcomeNames.Parse(S(name)) ?? throw bad($"{path}.{name}", $"unknown outcome '{S(name)}'");
-        JsonElement P(string name) => e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", $"missing member '{name}'");
+            ? d : throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AnIsoDate.Text));
+        Outcome O(string name) => OutcomeNames.Parse(S(name)) ?? throw bad($"{path}.{name}", Msg.UnknownOutcome.With(S(name)));
+        JsonElement P(string name) => e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", Msg.MissingMember.With(name));
         IReadOnlyList<Missing> M(string name)
         {
             var list = P(name);
-            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", "expected an array");
+            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AnArray.Text));
             var result = new List<Missing>();
             var i = 0;
             foreach (var m in list.EnumerateArray())
@@ -172,9 +173,9 @@ public static class ReasonJson
                 var at = $"{path}.{name}[{i++}]";
                 if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("path", out var p) || p.ValueKind != JsonValueKind.String
                     || !m.TryGetProperty("cause", out var c) || c.ValueKind != JsonValueKind.String)
-                    throw bad(at, "expected {path, cause, detail}");
+                    throw bad(at, Msg.ExpectedA.With(Msg.AMissingRecord.Text));
                 var cause = Enum.GetValues<Absence>().Cast<Absence?>().FirstOrDefault(a => CauseName(a!.Value) == c.GetString())
-                            ?? throw bad($"{at}.cause", $"unknown cause '{c.GetString()}'");
+                            ?? throw bad($"{at}.cause", Msg.UnknownValue.With(c.GetString(), Localized.OrList(Enum.GetValues<Absence>().Select(CauseName))));
                 var detail = m.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                 result.Add(new Missing(p.GetString()!, cause, detail));
             }
@@ -184,8 +185,8 @@ public static class ReasonJson
         IReadOnlyList<string> Strings(string name)
         {
             var list = P(name);
-            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", "expected an array");
-            return list.EnumerateArray().Select((x, i) => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw bad($"{path}.{name}[{i}]", "expected a string")).ToList();
+            if (list.ValueKind != JsonValueKind.Array) throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AnArray.Text));
+            return list.EnumerateArray().Select((x, i) => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw bad($"{path}.{name}[{i}]", Msg.ExpectedA.With(Msg.AString.Text))).ToList();
         }
 
         var kind = S("kind");
@@ -193,7 +194,7 @@ public static class ReasonJson
         {
             "passed" => new Passed(),
             "failed" => new Failed(P("first").ValueKind == JsonValueKind.Null ? null : ReadEvidence(P("first"), $"{path}.first", bad), M("also_missing")),
-            "partial" => new PartialCredit(P("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : throw bad($"{path}.score", "expected a number")),
+            "partial" => new PartialCredit(P("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : throw bad($"{path}.score", Msg.ExpectedA.With(Msg.ANumber.Text))),
             "missing_evidence" => new MissingEvidence(M("facts"), SOrNull("clause")),
             "not_applicable" => new NotApplicable(S("condition"), SOrNull("because")),
             "declared_not_applicable" => new DeclaredNotApplicable(S("fact"), S("because")),
@@ -207,31 +208,31 @@ public static class ReasonJson
             "waived" => new Waived(S("approved_by"), D("expires"), S("justification"), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
             "provenance_not_met" => new ProvenanceNotMet(
                 new Iq.Rules.Model.ProvenanceRequirement(
-                    Strings("required").Select((r, i) => Iq.Rules.Model.ProvenanceNames.Parse(r) ?? throw bad($"{path}.required[{i}]", $"unknown provenance '{r}'")).ToList(),
+                    Strings("required").Select((r, i) => Iq.Rules.Model.ProvenanceNames.Parse(r) ?? throw bad($"{path}.required[{i}]", Msg.UnknownValue.With(r, Localized.OrList(Iq.Rules.Model.ProvenanceNames.All)))).ToList(),
                     Strings("paths")),
                 ProvenanceJson.ReadFacts(P("facts"), $"{path}.facts", bad), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
-            _ => throw bad($"{path}.kind", $"unknown reason '{kind}'; expected {string.Join(", ", Kinds)}"),
+            _ => throw bad($"{path}.kind", Msg.UnknownReason.With(kind, Localized.OrList(Kinds))),
         };
     }
 
-    static Evidence ReadEvidence(JsonElement e, string path, Func<string, string, Exception> bad)
+    static Evidence ReadEvidence(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
     {
         string S(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString()! : throw bad($"{path}.{name}", "expected a string");
+            ? v.GetString()! : throw bad($"{path}.{name}", Msg.ExpectedA.With(Msg.AString.Text));
         JsonElement? P(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
         bool? holds = P("holds") is { } h ? h.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw bad($"{path}.holds", "expected true, false or null"),
+            _ => throw bad($"{path}.holds", Msg.ExpectedA.With(Localized.Verbatim("true, false or null"))),
         } : null;
         var failing = P("failing");
         if (failing is { } fo && (fo.ValueKind != JsonValueKind.Object || !fo.TryGetProperty("count", out var fc) || !fc.TryGetInt32(out var fcount) || fcount < 0
                 || !fo.TryGetProperty("first", out var ff) || ff.ValueKind != JsonValueKind.Array || ff.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String)))
-            throw bad($"{path}.failing", "expected {count, first[]}");
+            throw bad($"{path}.failing", Msg.ExpectedA.With(Localized.Verbatim("{count, first[]}")));
         return new Evidence(S("expression"), S("actual"), S("expected"))
         {
-            Operator = P("operator") is { ValueKind: JsonValueKind.String } op ? op.GetString() : P("operator") is null ? null : throw bad($"{path}.operator", "expected a string"),
+            Operator = P("operator") is { ValueKind: JsonValueKind.String } op ? op.GetString() : P("operator") is null ? null : throw bad($"{path}.operator", Msg.ExpectedA.With(Msg.AString.Text)),
             Holds = holds,
             Failing = failing is { } fl ? fl.GetProperty("first").EnumerateArray().Select(x => x.GetString()!).ToList() : [],
             FailingCount = failing is { } fn ? fn.GetProperty("count").GetInt32() : 0,

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -118,6 +119,7 @@ public static class ResultsJson
                 w.WriteStartObject("seal");
                 w.WriteString("state", seal.State.ToString().ToLowerInvariant());
                 w.WriteString("detail", seal.Detail);
+                if (seal.Reason is { } reason) ProvenanceJson.WriteSealReason(w, reason);
                 w.WriteEndObject();
             }
             else w.WriteNull("seal");
@@ -414,9 +416,9 @@ public static class ResultsJson
             var root = new Node(doc.RootElement, "$");
             if (root["schema"].Str() != ResultsSet.SchemaId) return new Reader(root).Document();
             var audits = root["audits"].Array().Select(a => new Reader(a).Document()).ToList();
-            if (audits.Count < 2) throw root["audits"].Bad($"a {ResultsSet.SchemaId} file holds the results of two checklists or more");
+            if (audits.Count < 2) throw root["audits"].Bad(Msg.SetNeedsTwo.With(ResultsSet.SchemaId));
             var set = new ResultsSet(audits);
-            if (root["verdict"].Enum<Verdict>() != set.Verdict) throw root["verdict"].Bad($"the worst of the checklists' verdicts is {Name(set.Verdict)}");
+            if (root["verdict"].Enum<Verdict>() != set.Verdict) throw root["verdict"].Bad(Msg.SetVerdictIsWorst.With(Name(set.Verdict)));
             return set;
         }
         catch (JsonException e)
@@ -426,14 +428,15 @@ public static class ResultsJson
         catch (ResultsFormatException e)
         {
             var (line, column) = JsonPositions.Find(bytes, e.Path);
-            diagnostics.Error(Codes.BadDocument, $"{e.Message} at {e.Path}", new SourceSpan(path, line, column));
+            diagnostics.Error(Msg.BadDocumentAt.With(e.What, e.Path), new SourceSpan(path, line, column));
         }
         return null;
     }
 
-    sealed class ResultsFormatException(string path, string message) : Exception(message)
+    sealed class ResultsFormatException(string path, ILocalized what) : Exception(what.Render(Lang.En))
     {
         public string Path { get; } = path;
+        public ILocalized What { get; } = what;
     }
 
     /// <summary>A position in the document, so that every complaint names its JSON path.</summary>
@@ -445,34 +448,35 @@ public static class ResultsJson
         public Node this[string name] => E.ValueKind == JsonValueKind.Object && E.TryGetProperty(name, out var v)
             ? new Node(v, $"{path}.{name}")
             : throw new ResultsFormatException(E.ValueKind == JsonValueKind.Object ? $"{path}.{name}" : path,
-                E.ValueKind == JsonValueKind.Object ? $"missing member '{name}'" : "expected an object");
+                E.ValueKind == JsonValueKind.Object ? Msg.MissingMember.With(name) : Msg.ExpectedA.With(Msg.AnObject.Text));
 
         public Node? Optional(string name) => E.ValueKind == JsonValueKind.Object && E.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
             ? new Node(v, $"{path}.{name}") : null;
 
-        public ResultsFormatException Bad(string what) => new(path, what);
+        public ResultsFormatException Bad(ILocalized what) => new(path, what);
+        public ResultsFormatException Expected(Message what) => new(path, Msg.ExpectedA.With(what.Text));
 
-        public string Str() => E.ValueKind == JsonValueKind.String ? E.GetString()! : throw Bad("expected a string");
-        public double Num() => E.ValueKind == JsonValueKind.Number && E.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Bad("expected a number");
+        public string Str() => E.ValueKind == JsonValueKind.String ? E.GetString()! : throw Expected(Msg.AString);
+        public double Num() => E.ValueKind == JsonValueKind.Number && E.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Expected(Msg.ANumber);
         public double? NumOrNull() => E.ValueKind == JsonValueKind.Null ? null : Num();
-        public int Int() => E.ValueKind == JsonValueKind.Number && E.TryGetInt32(out var i) && i >= 0 ? i : throw Bad("expected a count");
-        public bool Bool() => E.ValueKind is JsonValueKind.True or JsonValueKind.False ? E.GetBoolean() : throw Bad("expected true or false");
+        public int Int() => E.ValueKind == JsonValueKind.Number && E.TryGetInt32(out var i) && i >= 0 ? i : throw Expected(Msg.ACount);
+        public bool Bool() => E.ValueKind is JsonValueKind.True or JsonValueKind.False ? E.GetBoolean() : throw Expected(Msg.TrueOrFalse);
 
         public DateTimeOffset Date() =>
-            DateTimeOffset.TryParse(Str(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : throw Bad("expected an ISO 8601 date");
+            DateTimeOffset.TryParse(Str(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : throw Expected(Msg.AnIsoDate);
 
         public DateTimeOffset? DateOrNull() => E.ValueKind == JsonValueKind.Null ? null : Date();
 
         public IEnumerable<Node> Array()
         {
-            if (E.ValueKind != JsonValueKind.Array) throw Bad("expected an array");
+            if (E.ValueKind != JsonValueKind.Array) throw Expected(Msg.AnArray);
             var i = 0;
             foreach (var x in E.EnumerateArray()) yield return new Node(x, $"{path}[{i++}]");
         }
 
         public IEnumerable<(string Name, Node Value)> Members()
         {
-            if (E.ValueKind != JsonValueKind.Object) throw Bad("expected an object");
+            if (E.ValueKind != JsonValueKind.Object) throw Expected(Msg.AnObject);
             foreach (var p in E.EnumerateObject()) yield return (p.Name, new Node(p.Value, $"{path}.{p.Name}"));
         }
 
@@ -481,10 +485,10 @@ public static class ResultsJson
             var s = Str();
             foreach (var v in System.Enum.GetValues<T>())
                 if (v.ToString().ToLowerInvariant() == s.Replace("_", "")) return v;
-            throw Bad($"unknown value '{s}'; expected {string.Join(", ", System.Enum.GetValues<T>().Select(v => v.ToString().ToLowerInvariant()))}");
+            throw Bad(Msg.UnknownValue.With(s, Localized.OrList(System.Enum.GetValues<T>().Select(v => v.ToString().ToLowerInvariant()))));
         }
 
-        public Outcome Outcome() => OutcomeNames.Parse(Str()) ?? throw Bad($"unknown outcome '{Str()}'");
+        public Outcome Outcome() => OutcomeNames.Parse(Str()) ?? throw Bad(Msg.UnknownOutcome.With(Str()));
     }
 
     sealed class Reader(Node r)
@@ -494,8 +498,8 @@ public static class ResultsJson
             var schema = r["schema"].Str();
             if (schema != ResultsDocument.SchemaId)
                 throw r["schema"].Bad(schema.StartsWith("iq.results/", StringComparison.Ordinal)
-                    ? $"schema {schema} cannot be re-rendered: it lacks what reports need (C.1, judgments, figures); run the audit again with this iq, which writes {ResultsDocument.SchemaId}"
-                    : $"not an iq results file (schema '{schema}', expected {ResultsDocument.SchemaId})");
+                    ? Msg.ResultsOldSchema.With(schema, ResultsDocument.SchemaId)
+                    : Msg.NotResults.With(schema, ResultsDocument.SchemaId));
             var c = r["checklist"];
             var report = r["report"];
             var product = report["product"];
@@ -517,14 +521,15 @@ public static class ResultsJson
                 EngineVersion = r["engine"]["version"].Str(),
                 EvaluatedAt = r.Optional("evaluated_at")?.Date(),
                 AsOf = r["as_of"].DateOrNull(),
-                Language = r["language"].Str() is "zh" or "en" ? r["language"].Str() : throw r["language"].Bad("expected zh or en"),
+                Language = r["language"].Str() is "zh" or "en" ? r["language"].Str() : throw r["language"].Expected(Msg.ZhOrEn),
                 Checklist = new ChecklistSummary(c["id"].Str(), c["title"].Str(), c["version"].Str(),
                     c["sources"].Array().Select(s => new SourceFile(s["path"].Str(), s["sha256"].Str())).ToList() is { Count: > 0 } list ? list
-                    : throw c["sources"].Bad("expected at least one source")),
+                    : throw c["sources"].Expected(Msg.ASource)),
                 Info = info,
                 Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())
                 {
-                    Seal = i.Optional("seal") is { } seal ? new InputSeal(seal["state"].Enum<SealState>(), seal["detail"].Str()) : null,
+                    Seal = i.Optional("seal") is { } seal ? new InputSeal(seal["state"].Enum<SealState>(), seal["detail"].Str())
+                        { Reason = ProvenanceJson.ReadSealReason(seal.E, seal.Path, (p, m) => new ResultsFormatException(p, m)) } : null,
                 }).ToList(),
                 Parameters = r["parameters"].Members().Select(p => new ParameterValue(p.Name, p.Value["type"].Str(), p.Value["value"].Str(), p.Value["origin"].Str())).ToList(),
                 Scoring = new ScoringSummary(scoring["model"].Str(), scoring["pass_at"].Num(),
@@ -566,13 +571,13 @@ public static class ResultsJson
         static ItemResult Item(Node n)
         {
             var method = n["method"].Str();
-            if (method is not ("automatic" or "manual")) throw n["method"].Bad("expected automatic or manual");
+            if (method is not ("automatic" or "manual")) throw n["method"].Expected(Msg.AutomaticOrManual);
             return new ItemResult(n["id"].Str(), n["item"].Str(), n["title"].Str(), n["section"].Str(), n["clause"].Str(), n["level"].Enum<Level>(),
                 n["weight"].Num(), method == "automatic", n["outcome"].Outcome(), n["score"].Num(),
                 n["evidence"].Array().Select(Evidence).ToList(), ReasonJson.Read(n["reason"].E, n["reason"].Path, (p, m) => new ResultsFormatException(p, m)),
                 n.Optional("fix")?.Str(), n.Optional("guidance")?.Str())
             {
-                Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, (p, m) => new ResultsFormatException(p, m)),
+                Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, method == "automatic", (p, m) => new ResultsFormatException(p, m)),
             };
         }
 

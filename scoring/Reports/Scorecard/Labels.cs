@@ -50,7 +50,7 @@ public sealed class Labels
 
     public string[] ManualHeaders => Cols("id", "clause", "requirement", "guidance", "status", "assessor", "date", "justification", "evidence");
 
-    public string[] AttachmentHeaders => Cols("kind", "file", "sha256");
+    public string[] AttachmentHeaders => Cols("kind", "file", "sha256", "seal", "key_id");
 
     public string Level(Level l) => T.Level(l);
     public string Method(bool automated) => T.Method(automated);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -70,14 +71,14 @@ public static class ManualReview
         }
         if (WorkbookGuard.Check(bytes) is { } refused)
         {
-            diagnostics.Error(refused.Code, refused.Reason, SourceSpan.None(path));
+            diagnostics.Error(refused, SourceSpan.None(path));
             return result;
         }
         try { return ReadSheet(bytes, path, diagnostics); }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // The xlsx library over bytes someone sent: whatever it trips on is a workbook it cannot read, not an iq fault.
-            diagnostics.Error(Codes.BadDocument, $"Not a readable xlsx workbook: {e.GetType().Name}: {e.Message.Split('\n')[0]}", SourceSpan.None(path));
+            diagnostics.Error(Msg.NotAWorkbook.With($"{e.GetType().Name}: {e.Message.Split('\n')[0]}"), SourceSpan.None(path));
             return [];
         }
     }
@@ -91,7 +92,7 @@ public static class ManualReview
             var ws = wb.Worksheets.FirstOrDefault(w => names.Contains(w.Name));
             if (ws is null)
             {
-                diagnostics.Error(Codes.BadDocument, $"No sheet named '{names[0]}' or '{names[1]}' in the workbook", SourceSpan.None(path));
+                diagnostics.Error(Msg.NoReviewSheet.With(names[0], names[1]), SourceSpan.None(path));
                 return result;
             }
             var last = ws.LastRowUsed()?.RowNumber() ?? 1;
@@ -113,7 +114,7 @@ public static class ManualReview
                              ?? OutcomeNames.Parse(statusText);
                 if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
                 {
-                    diagnostics.Error(Codes.BadValue, $"Status must be pass, fail or notapplicable, got '{statusText}' (sheet '{ws.Name}', cell E{row})",
+                    diagnostics.Error(Msg.SheetStatus.With(statusText, ws.Name, $"E{row}"),
                         new SourceSpan(path, row, 5));
                     continue;
                 }
@@ -123,7 +124,7 @@ public static class ManualReview
                 else if (Cell(7).Length > 0)
                 {
                     if (DateTimeOffset.TryParse(Cell(7), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) date = d;
-                    else diagnostics.Error(Codes.BadValue, $"Not a date: '{Cell(7)}' (sheet '{ws.Name}', cell G{row})", new SourceSpan(path, row, 7));
+                    else diagnostics.Error(Msg.SheetDate.With(Cell(7), ws.Name, $"G{row}"), new SourceSpan(path, row, 7));
                 }
                 result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}" });
             }

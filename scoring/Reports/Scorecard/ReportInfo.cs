@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 
 namespace Iq.Scoring.Reports.Scorecard;
 
@@ -61,16 +62,16 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
             }
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                diagnostics.Error(Codes.BadDocument, "report information must be a JSON object at $", SourceSpan.None(path));
+                diagnostics.Error(Msg.ReportInfoNotObject.Text, SourceSpan.None(path));
                 return null;
             }
             var values = new Dictionary<string, string>();
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (!Fields.Contains(p.Name))
-                    diagnostics.Error(Codes.BadDocument, $"unknown member '{p.Name}'; expected {string.Join(", ", Fields)} at $.{p.Name}", At("$." + p.Name, name: true));
+                    diagnostics.Error(Msg.ReportInfoUnknown.With(p.Name, string.Join(", ", Fields)), At("$." + p.Name, name: true));
                 else if (p.Value.ValueKind != JsonValueKind.String)
-                    diagnostics.Error(Codes.WrongFactType, $"expected a string at $.{p.Name}", At("$." + p.Name));
+                    diagnostics.Error(Msg.ReportInfoNotString.With(p.Name), At("$." + p.Name));
                 else values[p.Name] = p.Value.GetString()!;
             }
             string V(string k) => values.GetValueOrDefault(k, "");
@@ -88,7 +89,7 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         }
         catch (IOException e)
         {
-            diagnostics.Error(Codes.CannotRead, $"Cannot read {path}: {e.Message}", SourceSpan.None(path));
+            diagnostics.Error(Msg.CannotRead.With(path, e.Message), SourceSpan.None(path));
             return null;
         }
     }

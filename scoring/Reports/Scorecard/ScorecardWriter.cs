@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
 using Iq.Scoring.Text;
@@ -418,7 +419,7 @@ public static class ScorecardWriter
             // The evidence columns are meant for expressions: "expression: actual" and the expected value as evaluated.
             Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.Expression}: {e.Actual}")));
             Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.Expected)));
-            Text(ws.Cell(row, 11), t.Reason(r.Reason));
+            Text(ws.Cell(row, 11), t.Reason(r.Reason, r.Provenance.Notes));
             Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
             Text(ws.Cell(row, 13), r.Automated ? string.Join(", ", doc.Sources.GetValueOrDefault(r.ItemId) ?? []) : t.Method(false));
             var provenance = Text(ws.Cell(row, 14), t.RowProvenance(r));
@@ -436,7 +437,7 @@ public static class ScorecardWriter
     static void AttachmentsSheet(IXLWorksheet ws, ResultsSet set, Labels labels)
     {
         var t = labels.T;
-        Header(ws, labels.AttachmentHeaders, [18, 60, 68], t, set.First.Info.ReportNo);
+        Header(ws, labels.AttachmentHeaders, [14, 40, 36, 44, 26], t, set.First.Info.ReportNo);
         var row = 2;
         foreach (var s in set.Audits.SelectMany(d => d.Checklist.Sources))
         {
@@ -449,7 +450,11 @@ public static class ScorecardWriter
         {
             Text(ws.Cell(row, 1), t.Kind(i.Kind));
             Text(ws.Cell(row, 2), i.Path);
-            Text(ws.Cell(row++, 3), i.Sha256);
+            Text(ws.Cell(row, 3), i.Sha256);
+            // The seal's status, then what the check found; the signing key's id beside it (docs/trust.md).
+            var seal = Text(ws.Cell(row, 4), t.SealStatus(i.Seal) + (i.Seal is null ? "" : "\n" + t.SealDetail(i.Seal)));
+            if (i.Seal?.Reason is { Sealed: false } || i.Seal is { State: not (SealState.Intact or SealState.NotNeeded) }) seal.Style.Font.FontColor = XLColor.Red;
+            Text(ws.Cell(row++, 5), i.Seal?.Reason?.KeyId ?? "—");
         }
         foreach (var doc in set.Audits)
             foreach (var p in doc.Parameters)
@@ -463,8 +468,8 @@ public static class ScorecardWriter
         for (var r = 2; r <= row; r++)
         {
             ws.Row(r).Style.Alignment.WrapText = true;
-            FitHeight(ws, r, 3);
+            FitHeight(ws, r, 5);
         }
-        ws.Range(1, 1, row, 3).SetAutoFilter();
+        ws.Range(1, 1, row, 5).SetAutoFilter();
     }
 }

@@ -16,28 +16,28 @@ public static class WorkbookGuard
 
     /// <summary>Null when the workbook may be opened; else why not (the code says which: IQ1015 for a bomb, IQ4003 for a
     /// file that is not a workbook).</summary>
-    public static (string Code, string Reason)? Check(byte[] bytes)
+    public static Rules.Messages.MessageText? Check(byte[] bytes)
     {
         // The central directory is read lazily: a zip that lies about its entries throws on first use, not on opening.
         try { return Inspect(bytes); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
-            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}");
+            return Rules.Messages.Msg.NotAWorkbook.With(e.Message);
         }
     }
 
-    static (string Code, string Reason)? Inspect(byte[] bytes)
+    static Rules.Messages.MessageText? Inspect(byte[] bytes)
     {
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
-            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: {e.Message}");
+            return Rules.Messages.Msg.NotAWorkbook.With(e.Message);
         }
         int strings = -1, highest = -1;
         using (zip)
         {
-            if (zip.Entries.Count > MaxEntries) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxEntries} parts");
+            if (zip.Entries.Count > MaxEntries) return Rules.Messages.Msg.WorkbookTooManyParts.With(MaxEntries);
             var budget = new Budget();
             var rows = 0;
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreWhitespace = true };
@@ -62,13 +62,13 @@ public static class WorkbookGuard
                         {
                             // A cell that names a shared string: the index must exist (checked once every part is read).
                             if (!int.TryParse(xml.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-                                return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: part {name}: a shared-string cell holds '{xml.Value}'");
+                                return Rules.Messages.Msg.NotAWorkbook.With($"part {name}: a shared-string cell holds '{xml.Value}'");
                             highest = Math.Max(highest, index);
                             sharedCell = false;
                         }
                         if (xml.NodeType != XmlNodeType.Element) continue;
-                        if (xml.Depth > MaxDepth) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook's part {name} nests elements more than {MaxDepth} deep");
-                        if (xml.LocalName == "row" && ++rows > MaxRows) return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook holds more than {MaxRows} rows");
+                        if (xml.Depth > MaxDepth) return Rules.Messages.Msg.WorkbookTooDeep.With(name, MaxDepth);
+                        if (xml.LocalName == "row" && ++rows > MaxRows) return Rules.Messages.Msg.WorkbookTooManyRows.With(MaxRows);
                         if (sharedStrings && xml.LocalName == "si") strings++;
                         if (xml.LocalName == "c") sharedCell = xml.GetAttribute("t") == "s";
                         else if (xml.LocalName != "v") sharedCell = false;
@@ -76,21 +76,20 @@ public static class WorkbookGuard
                 }
                 catch (BudgetExceeded)
                 {
-                    return (Rules.Diagnostics.Codes.InputTooComplex, $"The workbook inflates to more than {MaxInflated} bytes (a zip bomb?)");
+                    return Rules.Messages.Msg.WorkbookInflates.With(MaxInflated);
                 }
                 catch (XmlException e)
                 {
-                    return (Rules.Diagnostics.Codes.BadDocument,
-                        $"Not a readable xlsx workbook: part {entry.FullName}: {(e.Message.Contains("DTD", StringComparison.Ordinal) ? "declares a DTD, which is not accepted" : e.Message.Split(" Line ")[0])}");
+                    return Rules.Messages.Msg.NotAWorkbook.With($"part {entry.FullName}: {(e.Message.Contains("DTD", StringComparison.Ordinal) ? "declares a DTD, which is not accepted" : e.Message.Split(" Line ")[0])}");
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
                 {
-                    return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: part {entry.FullName}: {e.Message}");
+                    return Rules.Messages.Msg.NotAWorkbook.With($"part {entry.FullName}: {e.Message}");
                 }
             }
         }
         if (highest >= 0 && highest >= Math.Max(0, strings))
-            return (Rules.Diagnostics.Codes.BadDocument, $"Not a readable xlsx workbook: a cell names shared string {highest}, but the workbook has {Math.Max(0, strings)}");
+            return Rules.Messages.Msg.NotAWorkbook.With($"a cell names shared string {highest}, but the workbook has {Math.Max(0, strings)}");
         return null;
     }
 

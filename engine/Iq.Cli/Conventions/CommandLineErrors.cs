@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Iq.Rules.Messages;
+using Iq.Rules.Syntax;
+
+namespace Iq.Cli.Conventions;
+
+/// <summary>Parse errors in the user's language, each with a code: an unknown option is named with the closest option of
+/// that command (<c>--fatcs</c> → did you mean '--facts'?), an unknown command with the closest command.</summary>
+public static class CommandLineErrors
+{
+    public static IReadOnlyList<MessageText> Describe(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        // A token that looks like an option but is none (the parser took it as an argument, or left it over) is an unknown
+        // option; what follows it is most likely its value, so the unknown options alone are reported.
+        var unknown = new List<MessageText>();
+        foreach (var t in parse.Tokens)
+        {
+            if (t.Type == TokenType.DoubleDash) break;
+            if (t.Type == TokenType.Argument && t.Value.StartsWith('-') && t.Value != "-" && !double.TryParse(t.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+                unknown.Add(Unknown(t.Value, command));
+        }
+        if (unknown.Count > 0) return unknown;
+        var result = new List<MessageText>();
+        var unmatched = parse.UnmatchedTokens.ToHashSet();
+        foreach (var token in parse.UnmatchedTokens)
+            result.Add(Unknown(token, command));
+        foreach (var e in parse.Errors)
+        {
+            // Unmatched tokens are reported above, with a suggestion; the parser's own sentence for them is dropped.
+            if (unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
+            result.Add(Msg.CommandLine.With(e.Message));
+        }
+        return result;
+    }
+
+    static MessageText Unknown(string token, Command command)
+    {
+        if (token.StartsWith('-') && token != "-")
+        {
+            var name = token.Split('=', ':')[0];
+            return Msg.UnknownOption.With(name, Localized.DidYouMean(name, OptionNames(command)));
+        }
+        if (command.Subcommands.Count > 0)
+            return Msg.UnknownCommand.With(token, Localized.DidYouMean(token, command.Subcommands.Select(c => c.Name)));
+        return Msg.UnexpectedArgument.With(token);
+    }
+
+    /// <summary>Every option name and alias a command takes, its parents' recursive ones included.</summary>
+    public static IEnumerable<string> OptionNames(Command command)
+    {
+        IEnumerable<Option> options = command.Options;
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+            options = options.Concat(parent.Options.Where(o => o.Recursive));
+        return options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Distinct();
+    }
+
+    /// <summary>An optional positional argument swallows an unknown option (<c>iq audit --fatcs x</c>): report it as one.</summary>
+    public static void RejectOptionLike(string value, ParseResult parse)
+    {
+        if (value.StartsWith('-') && value != "-")
+            throw new UsageException(Unknown(value, parse.CommandResult.Command));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iq.Engine.Facts;
+
+namespace Iq.Engine.Evidence;
+
+/// <summary>The <c>logs</c> fact document as the sum of its sources. Each <c>iq logs</c> run adds its files to the document
+/// already in the bundle (a file analysed again replaces its earlier entry), and the totals are computed from all sources:
+/// counts summed, tasks merged by id across files (a lifecycle may be split over rotated logs), first and last event over
+/// all. So two runs over a.log and then b.log give the document one run over both gives.</summary>
+public static class LogsDocument
+{
+    const byte Created = 1, Approved = 2, Executed = 4, Completed = 8, Failed = 16;
+    static readonly (byte Bit, string Word)[] Stages = [(Created, "created"), (Approved, "approved"), (Executed, "executed"), (Completed, "completed"), (Failed, "failed")];
+    static readonly string[] Fields = ["time", "operator", "device", "parameters", "result"];
+
+    public static string StageWords(byte stages) => string.Join(' ', Stages.Where(s => (stages & s.Bit) != 0).Select(s => s.Word));
+
+    static byte StageBits(string words) =>
+        (byte)words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(w => Stages.FirstOrDefault(s => s.Word == w).Bit);
+
+    /// <summary>The sources of the logs document in <paramref name="dir"/>, if there is one; a document that cannot be
+    /// added to (not a logs document, or one without sources) is an error naming it.</summary>
+    public static List<JsonObject> ExistingSources(string dir)
+    {
+        var path = Path.Combine(dir, "logs.json");
+        if (Rules.Io.FileFacts.Of(path, followLinks: false).Kind == Rules.Io.FileKind.Missing) return [];
+        // Read as every JSON input is: a FIFO or a device is refused unopened; its size is bounded; bad UTF-8 and a member
+        // named twice are errors with their position.
+        using var parsed = Rules.Io.JsonInput.Read(path, Rules.Io.InputKind.FactDocument, out _, out var problem);
+        if (parsed is null)
+            throw new EvidenceInputException($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: not read, so no log can be added to it: {problem.Message}");
+        var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
+        if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "logs")
+            throw new EvidenceInputException($"{path}: not a logs fact document (at $.kind); give another --out");
+        if (o["facts"]?["sources"] is not JsonArray sources)
+            throw new EvidenceInputException($"{path}: has no sources (at $.facts.sources) to add to; write it again from all its logs, or give another --out");
+        // Added to only as iq wrote it: a document changed since (or never sealed) would pass its counts off as measured.
+        var seal = Trust.Seals.Check(path, Facts.FactDocuments.Source(path).Sha256, needed: true, trusted: []);
+        if (!seal.Holds)
+            throw new EvidenceInputException($"{path}: {seal.Detail}; iq logs adds only to a logs document as iq wrote it: give another --out, or remove it and give all its logs");
+        var result = sources.Select((s, i) => s as JsonObject ?? throw new EvidenceInputException($"{path}: not a source at $.facts.sources[{i}]"))
+            .Select(s => (JsonObject)s.DeepClone()).ToList();
+        // Read to be written back with more sources: not an input the output must not replace.
+        Rules.Io.InputLedger.Release(path);
+        return result;
+    }
+
+    /// <summary>The existing sources with the new ones added; a source for the same file replaces the older one.</summary>
+    public static List<JsonObject> Add(IEnumerable<JsonObject> existing, IReadOnlyList<JsonObject> added)
+    {
+        var files = added.Select(s => (string?)s["file"]).ToHashSet(StringComparer.Ordinal);
+        return existing.Where(s => !files.Contains((string?)s["file"])).Concat(added).ToList();
+    }
+
+    public static JsonObject Aggregate(IReadOnlyList<JsonObject> sources)
+    {
+        long Sum(string name) => sources.Sum(s => s[name]?.GetValue<long>() ?? 0);
+        var events = Sum("events");
+        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var with = new long[Fields.Length];
+        var tasks = new Dictionary<string, byte>(StringComparer.Ordinal);
+        DateTimeOffset? first = null, last = null;
+        double? gap = null;
+        foreach (var s in sources)
+        {
+            foreach (var (type, n) in s["events_by_type"]?.AsObject() ?? [])
+                byType[type] = byType.GetValueOrDefault(type) + n!.GetValue<long>();
+            for (var i = 0; i < Fields.Length; i++) with[i] += s["events_with"]?[Fields[i]]?.GetValue<long>() ?? 0;
+            foreach (var (id, words) in s["task_stages"]?.AsObject() ?? [])
+                tasks[id] = (byte)(tasks.GetValueOrDefault(id) | StageBits(words!.GetValue<string>()));
+            if (Time(s["first_event"]) is { } f && (first is null || f < first)) first = f;
+            if (Time(s["last_event"]) is { } l && (last is null || l > last)) last = l;
+            if (s["largest_gap"] is JsonValue g) gap = Math.Max(gap ?? 0, g.GetValue<double>());
+        }
+        double Share(int i) => events == 0 ? 0 : Math.Round((double)with[i] / events, 6);
+        var all = tasks.Values.ToList();
+        return new JsonObject
+        {
+            ["lines"] = Sum("lines"),
+            ["unparsed"] = Sum("unparsed"),
+            // Line numbers are per file (sources[].unparsed_lines); the first five, in source order.
+            ["unparsed_lines"] = new JsonArray(sources.SelectMany(s => s["unparsed_lines"]?.AsArray().Select(n => n!.GetValue<long>()) ?? []).Take(5)
+                .Select(n => (JsonNode)n).ToArray()),
+            ["events"] = events,
+            ["events_by_type"] = new JsonObject(byType.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            ["tasks"] = (long)all.Count,
+            ["tasks_complete"] = (long)all.Count(t => (t & (Created | Approved | Executed)) == (Created | Approved | Executed) && (t & (Completed | Failed)) != 0),
+            ["tasks_failed"] = (long)all.Count(t => (t & Failed) != 0),
+            ["field_coverage"] = new JsonObject(Fields.Select((f, i) => KeyValuePair.Create(f, (JsonNode?)Share(i)))),
+            ["out_of_order"] = Sum("out_of_order"),
+            ["largest_gap"] = gap,
+            ["first_event"] = first?.ToString("O", CultureInfo.InvariantCulture),
+            ["last_event"] = last?.ToString("O", CultureInfo.InvariantCulture),
+            ["sources"] = new JsonArray(sources.Select(s => (JsonNode)s.DeepClone()).ToArray()),
+        };
+    }
+
+    static DateTimeOffset? Time(JsonNode? n) =>
+        n is JsonValue v && v.TryGetValue<string>(out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>Text that is rendered in a language at the edge (the CLI, a report), not where it is made.</summary>
+public interface ILocalized
+{
+    string Render(Lang lang);
+}
+
+/// <summary>One message of the catalog (<see cref="Msg"/>): its diagnostic code (null for plain text), its named arguments,
+/// and its text in Chinese and English with the arguments as <c>{name}</c> placeholders (<c>{{</c> and <c>}}</c> for
+/// braces). A test checks that both texts use exactly the declared arguments.</summary>
+public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh, string En)
+{
+    public Message(string? code, string zh, string en) : this(code, [], zh, en) { }
+
+    public string Template(Lang lang) => lang == Lang.Zh ? Zh : En;
+
+    /// <summary>The message with its arguments, in declared order.</summary>
+    public MessageText With(params object?[] values)
+    {
+        if (values.Length != Args.Count)
+            throw new ArgumentException($"message {Code} '{En}' takes {Args.Count} argument(s), got {values.Length}");
+        return new MessageText(this, values);
+    }
+
+    public MessageText Text => With();
+
+    /// <summary>Text that is not in the catalog yet (commands written before it): the same words in both languages, with
+    /// its code. A gap to close by declaring the message, never a pattern for new code (docs/cli.md).</summary>
+    public static MessageText Untranslated(string? code, string text) => new Message(code, ["text"], "{text}", "{text}").With(text);
+
+    static readonly Regex Placeholder = new(@"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}", RegexOptions.CultureInvariant);
+
+    /// <summary>The placeholder names a template uses (for the catalog test).</summary>
+    public static IReadOnlySet<string> PlaceholdersOf(string template) =>
+        Placeholder.Matches(template).Where(m => m.Groups[1].Success).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    internal string Render(Lang lang, IReadOnlyList<object?> values) =>
+        Placeholder.Replace(Template(lang), m => m.Value switch
+        {
+            "{{" => "{",
+            "}}" => "}",
+            _ => Format(values[IndexOf(m.Groups[1].Value)], lang),
+        });
+
+    int IndexOf(string name)
+    {
+        for (var i = 0; i < Args.Count; i++)
+            if (Args[i] == name) return i;
+        throw new InvalidOperationException($"message {Code} '{En}' has no argument '{name}'");
+    }
+
+    public static string Format(object? value, Lang lang) => value switch
+    {
+        null => "",
+        ILocalized l => l.Render(lang),
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
+/// <summary>A message with its arguments: data until rendered. <see cref="ToString"/> is the English text.</summary>
+public sealed record MessageText(Message Message, IReadOnlyList<object?> Values) : ILocalized
+{
+    public string? Code => CodeOf?.Code ?? Message.Code;
+
+    /// <summary>A message that wraps another (<c>In {x}: …</c>) keeps the code of the one it wraps.</summary>
+    public MessageText? CodeOf { get; init; }
+    public string Render(Lang lang) => Message.Render(lang, Values);
+    public override string ToString() => Render(Lang.En);
+
+    public bool Equals(MessageText? other) => other is not null && Message == other.Message && Values.SequenceEqual(other.Values);
+    public override int GetHashCode() => HashCode.Combine(Message, Values.Count);
+}
+
+/// <summary>Small localized pieces that messages take as arguments.</summary>
+public static class Localized
+{
+    /// <summary>"a, b or c" / "a、b 或 c".</summary>
+    public static ILocalized OrList(IEnumerable<string> items) => new ListText([.. items], "or");
+
+    /// <summary>"a, b and c" / "a、b 和 c".</summary>
+    public static ILocalized AndList(IEnumerable<string> items) => new ListText([.. items], "and");
+
+    /// <summary>"; did you mean 'x'?" when a candidate is close to the word, else nothing.</summary>
+    public static ILocalized DidYouMean(string word, IEnumerable<string> candidates) =>
+        Syntax.Text.Suggest(word, candidates) is { } s ? Msg.DidYouMean.With(s) : Empty;
+
+    /// <summary>Text that is the same in every language (a path, a name, a number).</summary>
+    public static ILocalized Verbatim(string text) => new Plain(text);
+
+    public static readonly ILocalized Empty = new Plain("");
+
+    /// <summary>Several pieces, rendered one after another.</summary>
+    public static ILocalized Concat(params ILocalized[] parts) => new Joined(parts);
+
+    sealed record Plain(string Text) : ILocalized
+    {
+        public string Render(Lang lang) => Text;
+    }
+
+    sealed record Joined(ILocalized[] Parts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Concat(Parts.Select(p => p.Render(lang)));
+    }
+
+    sealed record ListText(string[] Items, string Conjunction) : ILocalized
+    {
+        public string Render(Lang lang)
+        {
+            if (Items.Length <= 1) return Items.FirstOrDefault() ?? "";
+            var word = (lang, Conjunction) switch
+            {
+                (Lang.Zh, "or") => " 或 ",
+                (Lang.Zh, _) => " 和 ",
+                (_, "or") => " or ",
+                _ => " and ",
+            };
+            var separator = lang == Lang.Zh ? "、" : ", ";
+            return new StringBuilder().AppendJoin(separator, Items.Take(Items.Length - 1)).Append(word).Append(Items[^1]).ToString();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>Fact bundles, judgments (attestations, waivers), report information (IQ4xxx and the values they hold).</summary>
+public static partial class Msg
+{
+    public static readonly Message NotAFolder = new(Codes.BundleNotFound, ["dir"], "不是文件夹：{dir}", "Not a folder: {dir}");
+    public static readonly Message BundleNotFound = new(Codes.BundleNotFound, ["dir"], "找不到事实数据包文件夹：{dir}", "Fact bundle folder not found: {dir}");
+    public static readonly Message ProbeRootNotFound = new(Codes.BundleNotFound, ["dir"], "找不到探测根目录：{dir}", "Probe root not found: {dir}");
+    public static readonly Message DuplicateDocument = new(Codes.DuplicateDocument, ["kind", "first"], "数据包中有第二个 '{kind}' 文档（第一个是 {first}）",
+        "Second '{kind}' document in the bundle (the first is {first})");
+    public static readonly Message DocumentTooLarge = new(Codes.BadDocument, ["size", "limit"], "事实文档过大（{size} 字节；上限 {limit}）", "Fact document too large ({size} bytes; the limit is {limit})");
+    public static readonly Message CannotReadDocument = new(Codes.CannotRead, ["reason"], "无法读取事实文档：{reason}", "Cannot read the fact document: {reason}");
+    public static readonly Message MalformedJson = new(Codes.MalformedJson, ["reason"], "JSON 格式错误：{reason}", "Malformed JSON: {reason}");
+    public static readonly Message CannotWriteProbe = new(Codes.CannotWrite, ["reason"], "无法写入探测数据包：{reason}", "Cannot write the probe's bundle: {reason}");
+
+    // A document that is not a fact document of this schema (IQ4003), a fact of the wrong type (IQ4002): what, then where.
+    public static readonly Message BadDocumentAt = new(Codes.BadDocument, ["problem", "path"], "{problem}，位置 {path}", "{problem} at {path}");
+    public static readonly Message WrongTypeAt = new(Codes.WrongFactType, ["problem", "path"], "{problem}，位置 {path}", "{problem} at {path}");
+    public static readonly Message MustBeObject = new(null, "事实文档必须是 JSON 对象", "a fact document must be a JSON object");
+    public static readonly Message NeedsKind = new(null, "事实文档需要 \"kind\"：字符串，如 \"environment\"", "a fact document needs \"kind\": a string such as \"environment\"");
+    public static readonly Message UnknownKind = new(null, ["kind", "hint"], "未知的文档种类 '{kind}'{hint}", "unknown kind '{kind}'{hint}");
+    public static readonly Message NeedsSchema = new(null, ["version"], "事实文档需要 \"schema\": {version}", "a fact document needs \"schema\": {version}");
+    public static readonly Message SchemaNotSupported = new(null, ["version", "supported"], "不支持 schema {version}；本引擎读取 schema {supported}",
+        "schema {version} is not supported; this engine reads schema {supported}");
+    public static readonly Message FactsGoUnderFacts = new(null, ["name"], "未知成员 '{name}'；事实应放在 \"facts\" 之下", "unknown member '{name}'; facts go under \"facts\"");
+    // ---- a document's header: provenance, fact_provenance, sources ----
+    public static readonly Message HeaderDateTime = new(null, "应为日期时间，如 \"2026-11-22T09:00:00Z\"", "expected a date and time such as \"2026-11-22T09:00:00Z\"");
+    public static readonly Message HeaderExpected = new(null, ["choices"], "应为 {choices}", "expected {choices}");
+    public static readonly Message HeaderFactProvenance = new(null, "应为对象：{{\"FACT.PATH\": \"declared\", …}}", "expected an object: {{\"FACT.PATH\": \"declared\", …}}");
+    public static readonly Message HeaderNotAFactPath = new(null, ["path", "kind", "root", "example"], "'{path}' 不是 {kind} 文档的事实路径（应以 '{root}' 开头，如 {example}）",
+        "'{path}' is not a fact path of {kind} documents (it starts with '{root}', e.g. {example})");
+    public static readonly Message HeaderSources = new(null, "应为 {{\"path\", \"sha256\"}} 的列表", "expected a list of {{\"path\", \"sha256\"}}");
+    public static readonly Message HeaderSource = new(null, "应为 {{\"path\", \"sha256\"}}", "expected {{\"path\", \"sha256\"}}");
+    public static readonly Message HeaderSourcePath = new(null, "应为来源文件的路径（字符串）", "expected the artefact's path, a string");
+    public static readonly Message HeaderSourceSha = new(null, "应为其 SHA-256：64 个小写十六进制数字", "expected its SHA-256: 64 lower-case hex digits");
+    public static readonly Message NeedsFacts = new(null, "事实文档需要 \"facts\"", "a fact document needs \"facts\"");
+    public static readonly Message UnknownMemberOf = new(null, ["name", "of", "hint"], "{of} 没有成员 '{name}'{hint}", "unknown member '{name}' of {of}{hint}");
+    public static readonly Message ExpectedGot = new(null, ["expected", "got"], "应为{expected}，实际为 {got}", "expected {expected}, got {got}");
+    public static readonly Message AValueOnlyPlanNa = new(null, "一个值：只有安装验证方案可以声明某项事实不适用", "a value: only the plan may declare a fact not applicable");
+    public static readonly Message NaNeedsReason = new(null, "应为理由，非空字符串：不适用，因为……", "expected the reason, a non-empty string: not applicable, because …");
+    public static readonly Message AnObject = new(null, "对象", "an object");
+    public static readonly Message AMap = new(null, "对象（按名称的映射）", "an object (a map by name)");
+    public static readonly Message TrueOrFalse = new(null, " true 或 false", "true or false");
+    public static readonly Message AVersion = new(null, "版本号，如 \"24.0.7\"", "a version such as \"24.0.7\"");
+    public static readonly Message ADateSuchAs = new(null, "日期，如 \"2026-11-22\"", "a date such as \"2026-11-22\"");
+    public static readonly Message ASizeNotNegative = new(null, "大小（不能为负数）", "a size (never negative)");
+    public static readonly Message ADurationNotNegative = new(null, "时长（不能为负数）", "a duration (never negative)");
+    public static readonly Message AFiniteNumber = new(null, "±1.7e308 以内的数字", "a number within ±1.7e308");
+    public static readonly Message ASize = new(null, "大小：字节数，或字符串如 \"40 GiB\"", "a size: bytes, or a string such as \"40 GiB\"");
+    public static readonly Message ADuration = new(null, "时长：毫秒数，或字符串如 \"200 ms\"", "a duration: milliseconds, or a string such as \"200 ms\"");
+
+    // ---- audit requests ----
+    public static readonly Message UnknownReportField = new(Codes.BadValue, ["name", "fields"], "未知的报告字段 '{name}'；应为 {fields}", "Unknown report field '{name}'; expected {fields}");
+
+    // ---- report information (C.1) ----
+    public static readonly Message ReportInfoNotObject = new(Codes.BadDocument, "报告信息必须是 JSON 对象，位置 $", "report information must be a JSON object at $");
+    public static readonly Message ReportInfoUnknown = new(Codes.BadDocument, ["name", "fields"], "未知成员 '{name}'；应为 {fields}，位置 $.{name}", "unknown member '{name}'; expected {fields} at $.{name}");
+    public static readonly Message ReportInfoNotString = new(Codes.WrongFactType, ["name"], "应为字符串，位置 $.{name}", "expected a string at $.{name}");
+
+    // ---- judgments: attestations and waivers ----
+    public static readonly Message WorkbookTooManyParts = new(Codes.InputTooComplex, ["max"], "工作簿包含超过 {max} 个部件", "The workbook holds more than {max} parts");
+    public static readonly Message WorkbookTooDeep = new(Codes.InputTooComplex, ["part", "max"], "工作簿部件 {part} 的元素嵌套超过 {max} 层", "The workbook's part {part} nests elements more than {max} deep");
+    public static readonly Message WorkbookTooManyRows = new(Codes.InputTooComplex, ["max"], "工作簿包含超过 {max} 行", "The workbook holds more than {max} rows");
+    public static readonly Message WorkbookInflates = new(Codes.InputTooComplex, ["max"], "工作簿解压后超过 {max} 字节（压缩炸弹？）", "The workbook inflates to more than {max} bytes (a zip bomb?)");
+    public static readonly Message NotAWorkbook = new(Codes.BadDocument, ["reason"], "不是可读的 xlsx 工作簿：{reason}", "Not a readable xlsx workbook: {reason}");
+    public static readonly Message NoReviewSheet = new(Codes.BadDocument, ["zh", "en"], "工作簿中没有名为 '{zh}' 或 '{en}' 的工作表", "No sheet named '{zh}' or '{en}' in the workbook");
+    public static readonly Message SheetStatus = new(Codes.BadValue, ["status", "sheet", "cell"], "结论必须是 pass、fail 或 notapplicable，实际为 '{status}'（工作表 '{sheet}'，单元格 {cell}）",
+        "Status must be pass, fail or notapplicable, got '{status}' (sheet '{sheet}', cell {cell})");
+    public static readonly Message SheetDate = new(Codes.BadValue, ["value", "sheet", "cell"], "不是日期：'{value}'（工作表 '{sheet}'，单元格 {cell}）", "Not a date: '{value}' (sheet '{sheet}', cell {cell})");
+    public static readonly Message AttestationStatus = new(Codes.BadDocument, ["index", "status"], "第 {index} 条评审结论：status 必须是 pass、fail 或 notapplicable，实际为 '{status}'，位置 $.facts.items[{index}].status",
+        "attestation {index}: status must be pass, fail or notapplicable, got '{status}' at $.facts.items[{index}].status");
+    public static readonly Message AttestationUnknownItem = new(Codes.UnknownTailoringTarget, ["id", "hint"], "评审结论所指条目 '{id}' 不存在{hint}", "Attestation for unknown item '{id}'{hint}");
+    public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）",
+        "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one)");
+    public static readonly Message TwoAttestations = new(Codes.DuplicateId, ["id"], "'{id}' 有两条评审结论", "Two attestations for '{id}'");
+    public static readonly Message StatusValue = new(Codes.BadValue, ["status"], "status 必须是 pass、fail 或 notapplicable，实际为 '{status}'", "status must be pass, fail or notapplicable, got '{status}'");
+    public static readonly Message DateValue = new(Codes.BadValue, ["value"], "date 不是日期：'{value}'", "date is not a date: '{value}'");
+    public static readonly Message ExpiresValue = new(Codes.BadValue, ["value"], "expires 不是日期：'{value}'", "expires is not a date: '{value}'");
+    public static readonly Message WaiverNeedsApproval = new(Codes.BadValue, "豁免需要理由（justification）和批准人（approved_by）", "a waiver needs a justification and who approved it");
+    public static readonly Message UnknownField = new(Codes.BadDocument, ["name", "fields"], "未知字段 '{name}'；应为 {fields}", "unknown field '{name}'; expected {fields}");
+    public static readonly Message MissingField = new(Codes.BadDocument, ["name"], "缺少字段 '{name}'", "missing field '{name}'");
+    public static readonly Message EmptyCsv = new(Codes.BadDocument, "CSV 为空：应有表头行", "empty CSV: expected a header row");
+    public static readonly Message MalformedCsv = new(Codes.BadDocument, ["reason"], "CSV 格式错误：{reason}", "Malformed CSV: {reason}");
+    public static readonly Message MalformedYaml = new(Codes.BadDocument, ["reason"], "YAML 格式错误：{reason}", "Malformed YAML: {reason}");
+    public static readonly Message YamlNotAList = new(Codes.BadDocument, "应为记录列表（或包含一个列表的映射）", "expected a list of records (or a map holding one list)");
+    public static readonly Message YamlNotARecord = new(Codes.BadDocument, "应为由字段组成的记录", "expected a record of fields");
+    public static readonly Message YamlAlias = new(Codes.BadDocument, ["alias"], "不接受 YAML 别名（*{alias}）", "YAML aliases are not accepted (*{alias})");
+    public static readonly Message YamlTooDeep = new(Codes.BadDocument, ["max"], "YAML 嵌套超过 {max} 层", "YAML nested more than {max} deep");
+    public static readonly Message YamlKeyNotPlain = new(Codes.BadDocument, "键必须是普通值，不能是列表或映射", "a key must be a plain value, not a list or a mapping");
+    public static readonly Message YamlDuplicateKey = new(Codes.BadDocument, ["key"], "同一映射中键 '{key}' 重复", "Duplicate key '{key}' in one mapping");
+    public static readonly Message CsvQuoteNotClosed = new(null, "带引号的字段没有闭合", "a quoted field is never closed");
+    public static readonly Message CsvColumnTwice = new(Codes.BadDocument, ["column"], "表头中列 '{column}' 出现两次", "the header names column '{column}' twice");
+    public static readonly Message YamlNotScalar = new(Codes.BadDocument, ["name"], "字段 '{name}' 必须是单个值", "field '{name}' must be a single value");
+    public static readonly Message WaiverUnknownItem = new(Codes.UnknownTailoringTarget, ["id", "hint"], "豁免所指条目 '{id}' 不存在{hint}", "Waiver for unknown item '{id}'{hint}");
+    public static readonly Message WaiverExpired = new(Codes.BadValue, ["id", "date"], "'{id}' 的豁免已于 {date} 过期；已忽略", "Waiver for '{id}' expired on {date}; ignored");
+}

@@ -1,0 +1,105 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>iq report, iq diff, iq archive: their help, what they say, and the diagnostics of results files and audit
+/// archives they read (the report texts themselves are scoring/Text/report-messages.yaml).</summary>
+public static partial class Msg
+{
+    // ---- help ----
+    public static readonly Message CmdReport = new(null, "仅凭结果文件渲染报告（与审计时写出的逐字节相同）；退出码即其结论",
+        "Render reports from a results file alone (byte-identical to what the audit wrote); exit code by its verdict");
+    public static readonly Message CmdDiff = new(null, "比较两次审计：结果或得分有变化的条目及结论；有变差时退出码为 1",
+        "Compare two audits: items whose outcome or score changed, and the verdict; exit 1 when something got worse");
+    public static readonly Message CmdArchive = new(null, "保存审计记录：结果、报告、检查单链与输入打包为一个带 SHA-256 清单的 zip",
+        "Keep an audit's record: results, reports, checklist chain and inputs in one zip with a SHA-256 manifest");
+    public static readonly Message ArgResults = new(null, "结果文件（iq.results/2 或 iq.results-set/1）或审计存档（.zip）", "A results file (iq.results/2 or iq.results-set/1) or an audit archive (.zip)");
+    public static readonly Message ArgOld = new(null, "较早的结果（或存档）", "The earlier results (or archive)");
+    public static readonly Message ArgNew = new(null, "较晚的结果（或存档）", "The later results (or archive)");
+    public static readonly Message ArgArchiveInput = new(null, "要存档的结果文件（连同其引用的文件），或 --verify 时要核对的存档",
+        "The results file to archive (with the files it names), or the archive to verify");
+    public static readonly Message OptHtml = new(null, "将 HTML 报告（单个自包含文件）写入此文件（- 表示标准输出）", "Write the HTML report (one self-contained file) to this file (- for stdout)");
+    public static readonly Message OptPdf = new(null, "将 PDF 报告（由无头 Chromium 打印 HTML 报告）写入此文件（- 表示标准输出）",
+        "Write the PDF report (the HTML printed by a headless Chromium) to this file (- for stdout)");
+    public static readonly Message OptArchive = new(null, "将审计所依据的一切（结果、报告、检查单链、输入及 SHA-256 清单）打包写入此 .zip",
+        "Write an archive (.zip) of everything the audit rests on: results, reports, checklist chain, inputs, with a SHA-256 manifest");
+    public static readonly Message OptArchiveOutput = new(null, "要写入的存档（.zip；- 表示标准输出）", "The archive to write (.zip; - for stdout)");
+    public static readonly Message OptInclude = new(null, "与结果一起存档的报告文件（可重复）", "A report file to archive with the results (repeatable)");
+    public static readonly Message OptVerify = new(null, "核对存档：每个文件对照清单哈希及结果记录的哈希", "Check an archive: every file against its manifest hash and the results' recorded hashes");
+
+    // ---- what they say ----
+    public static readonly Message NameAReport = new(Codes.MissingInput, "请指定要写的报告：--xlsx、--html、--pdf、--junit 或 --json FILE",
+        "name a report to write: --xlsx, --html, --pdf, --junit or --json FILE");
+    public static readonly Message GiveArchiveOutput = new(Codes.MissingInput, "请用 -o ARCHIVE.zip 给出存档（或 --verify ARCHIVE）", "give -o ARCHIVE.zip (or --verify ARCHIVE)");
+    public static readonly Message AlreadyArchive = new(Codes.BadOption, ["path"], "{path} 已经是存档；请给出结果文件", "{path} is an archive already; give the results file");
+    public static readonly Message ArchiveVerified = new(null, ["path", "count"], "{path}：{count} 个文件，哈希均与记录一致", "{path}: {count} files, every hash as recorded");
+    public static readonly Message DiffVerdict = new(null, ["before", "after", "score_before", "score_after", "mark"], "结论：{before} → {after}   得分：{score_before} → {score_after}{mark}",
+        "verdict: {before} → {after}   score: {score_before} → {score_after}{mark}");
+    public static readonly Message DiffWorseMark = new(null, "   变差", "   WORSE");
+    public static readonly Message DiffBetterMark = new(null, "   变好", "   better");
+    public static readonly Message DiffWorse = new(null, "变差", "WORSE");
+    public static readonly Message DiffBetter = new(null, "变好", "better");
+    public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
+    public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
+    public static readonly Message DiffNone = new(null, "（无）", "(none)");
+    public static readonly Message DiffCounts = new(null, ["count", "better", "worse", "other"], "{count} 个条目有变化：{better} 个变好，{worse} 个变差，{other} 个其他",
+        "{count} item(s) changed: {better} better, {worse} worse, {other} other");
+
+    // ---- --pdf ----
+    public static readonly Message PdfNeedsBrowser = new(Codes.MissingTool, "--pdf 需要无头 Chromium 打印 HTML 报告：请安装（Debian：apt-get install chromium），或将 IQ_CHROMIUM 设为 Chromium 或 Chrome 可执行文件",
+        "--pdf needs a headless Chromium to print the HTML report: install it (Debian: apt-get install chromium) or set IQ_CHROMIUM to a Chromium or Chrome executable");
+    public static readonly Message PdfTimedOut = new(Codes.MissingTool, ["browser", "seconds"], "{browser} 未在 {seconds} 秒内完成打印", "{browser} did not finish printing within {seconds} s");
+    public static readonly Message PdfFailed = new(Codes.MissingTool, ["browser", "code", "detail"], "{browser} 无法打印报告（退出码 {code}）{detail}", "{browser} could not print the report (exit code {code}){detail}");
+    public static readonly Message PdfNotStarted = new(Codes.MissingTool, ["browser", "reason"], "无法启动 {browser}：{reason}", "{browser} could not be started: {reason}");
+
+    // ---- results files (IQ4003 at a JSON path) ----
+    public static readonly Message ResultsTooLarge = new(Codes.BadDocument, ["limit", "file", "size"], "结果文件最大 {limit} MiB；{file} 有 {size} 字节",
+        "A results file is at most {limit} MiB; {file} has {size} bytes");
+    public static readonly Message ResultsOldSchema = new(null, ["schema", "current"], "schema {schema} 无法重新渲染：缺少报告所需内容（C.1、评审结论、图表数据）；请用本版 iq 重新审计，它写出 {current}",
+        "schema {schema} cannot be re-rendered: it lacks what reports need (C.1, judgments, figures); run the audit again with this iq, which writes {current}");
+    public static readonly Message NotResults = new(null, ["schema", "current"], "不是 iq 结果文件（schema '{schema}'，应为 {current}）", "not an iq results file (schema '{schema}', expected {current})");
+    public static readonly Message SetNeedsTwo = new(null, ["schema"], "{schema} 文件应包含两个或更多检查单的结果", "a {schema} file holds the results of two checklists or more");
+    public static readonly Message SetVerdictIsWorst = new(null, ["verdict"], "各检查单结论中最差的是 {verdict}", "the worst of the checklists' verdicts is {verdict}");
+    public static readonly Message ExpectedA = new(null, ["what"], "应为{what}", "expected {what}");
+    public static readonly Message MissingMember = new(null, ["name"], "缺少成员 '{name}'", "missing member '{name}'");
+    public static readonly Message UnknownOutcome = new(null, ["value"], "未知的结果 '{value}'", "unknown outcome '{value}'");
+    public static readonly Message UnknownReason = new(null, ["kind", "kinds"], "未知的理由种类 '{kind}'；应为 {kinds}", "unknown reason '{kind}'; expected {kinds}");
+    public static readonly Message UnknownValue = new(null, ["value", "expected"], "未知的值 '{value}'；应为 {expected}", "unknown value '{value}'; expected {expected}");
+    public static readonly Message ExpectedProvenances = new(null, ["kinds"], "应为 {kinds}，即其事实的来源", "expected {kinds}, the provenances of its facts");
+    public static readonly Message ExpectedDeclaredOnly = new(null, ["value"], "应为 {value}：由其事实的来源及自动判定推出", "expected {value}: derived from its facts' provenances and the item being automatic");
+    public static readonly Message UnknownFinding = new(null, ["value"], "未知的发现种类 '{value}'", "unknown finding '{value}'");
+    public static readonly Message ExpectedTwoDocuments = new(null, "应为两个文档", "expected two documents");
+    public static readonly Message ACount = new(null, "计数（非负整数）", "a count");
+    public static readonly Message AnArray = new(null, "数组", "an array");
+    public static readonly Message AnIsoDate = new(null, "ISO 8601 日期", "an ISO 8601 date");
+    public static readonly Message ZhOrEn = new(null, " zh 或 en", "zh or en");
+    public static readonly Message ASource = new(null, "至少一个来源", "at least one source");
+    public static readonly Message AutomaticOrManual = new(null, " automatic 或 manual", "automatic or manual");
+    public static readonly Message AMissingRecord = new(null, " {{path, cause, detail}}", "{{path, cause, detail}}");
+
+    // ---- scan reports (iq scans) ----
+    public static readonly Message BadScanReport = new(Codes.BadScanReport, ["detail"], "扫描报告无法读取：{detail}", "the scan report cannot be read: {detail}");
+
+    // ---- audit archives ----
+    public static readonly Message CannotArchive = new(Codes.FileNotFound, ["path", "reason"], "无法存档 {path}：{reason}", "Cannot archive {path}: {reason}");
+    public static readonly Message ChangedSinceAudit = new(Codes.BadDocument, ["path", "sha", "recorded"], "{path} 在审计后已改变：SHA-256 {sha}，结果记录的是 {recorded}",
+        "{path} changed since the audit: SHA-256 {sha}, the results recorded {recorded}");
+    public static readonly Message ArchiveTooManyEntries = new(Codes.BadDocument, ["limit", "count"], "存档最多 {limit} 个条目；此存档有 {count} 个",
+        "An archive has at most {limit} entries; this one has {count}");
+    public static readonly Message ArchiveEntryTooLarge = new(Codes.BadDocument, ["entry", "limit", "total"], "{entry}：超过存档条目的上限（{limit} 字节；总计 {total}）",
+        "{entry}: larger than an archive entry may be ({limit} bytes; {total} in all)");
+    public static readonly Message ArchiveEntryExpands = new(Codes.BadDocument, ["entry", "limit", "total"], "{entry}：解压后超过 {limit} 字节（合计上限 {total}）",
+        "{entry}: expands beyond {limit} bytes ({total} in all)");
+    public static readonly Message NotAnArchive = new(Codes.BadDocument, ["reason"], "不是可读的存档：{reason}", "Not a readable archive: {reason}");
+    public static readonly Message ArchiveLacks = new(Codes.BadDocument, ["name"], "存档中没有 {name}", "No {name} in the archive");
+    public static readonly Message NotAManifest = new(Codes.BadDocument, ["name", "schema"], "{name} 不是 {schema} 清单", "{name} is not an {schema} manifest");
+    public static readonly Message ManifestEntryShape = new(Codes.BadDocument, ["name", "index"], "{name}：位置 $.files[{index}] 应为 {{path, role, sha256}}",
+        "{name}: expected {{path, role, sha256}} at $.files[{index}]");
+    public static readonly Message ManifestMalformed = new(Codes.MalformedJson, ["name", "reason"], "{name}：JSON 格式错误：{reason}", "{name}: malformed JSON: {reason}");
+    public static readonly Message ArchiveMissingFile = new(Codes.BadDocument, ["path"], "{path}：清单中列出，但存档中没有", "{path}: listed in the manifest, missing from the archive");
+    public static readonly Message ArchiveHashDiffers = new(Codes.BadDocument, ["path", "sha", "manifest"], "{path}：SHA-256 {sha} 与清单中的 {manifest} 不同",
+        "{path}: SHA-256 {sha} differs from the manifest's {manifest}");
+    public static readonly Message ArchiveUnlisted = new(Codes.BadDocument, ["path"], "{path}：在存档中但不在清单中", "{path}: in the archive but not in the manifest");
+    public static readonly Message ArchiveNoRecordedFile = new(Codes.BadDocument, ["path", "sha"], "{path}：结果记录的 SHA-256 为 {sha}，存档中没有文件与之相符",
+        "{path}: the results recorded SHA-256 {sha}, and no archived file has it");
+}

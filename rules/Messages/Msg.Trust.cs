@@ -1,0 +1,56 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>Seals and keys (iq seal, iq verify, --sign-key, --trust-key) and the encoding of text inputs.</summary>
+public static partial class Msg
+{
+    public static readonly Message CmdVerify = new(null, "检查数据包或报告文件夹的封签：全部完好时退出码 0，有缺失、损坏或不受信任的封签时为 1",
+        "Check the seals of a bundle or a report folder: exit 0 when every seal holds, 1 when one is missing, broken or untrusted");
+    public static readonly Message CmdSeal = new(null, "为你担保的文件按现状加封签（iq 自己写出的文件已自动加封）；给出 --sign-key 时带签名",
+        "Seal files you vouch for as they are now (iq seals what it writes itself); with --sign-key, signed");
+    public static readonly Message ArgVerifyPaths = new(null, "数据包或报告文件夹，或文件", "Bundle or report folders, or files");
+    public static readonly Message ArgSealFiles = new(null, "要加封签的文件（文件夹：其中的 *.json）", "Files to seal (a folder: its *.json)");
+    public static readonly Message OptSignKey = new(null, ["variable"], "用此 ECDSA P-256 私钥（PEM：PKCS#8 或 SEC 1）为写出内容的封签签名；默认 ${variable}",
+        "Sign the seals of what is written with this ECDSA P-256 private key (PEM: PKCS#8 or SEC 1); default ${variable}");
+    public static readonly Message OptTrustKey = new(null, "信任其签名的公钥（PEM 或证书，可重复）：封签必须由其中之一签名",
+        "A public key (PEM, or a certificate) whose signatures you trust (repeatable): a seal must then be signed by one of them");
+    public static readonly Message BadKeyFile = new(Codes.BadOption, ["option", "path", "reason"], "{option} {path}：{reason}", "{option} {path}: {reason}");
+    public static readonly Message PathNotFound = new(Codes.BadOption, ["path"], "{path}：不存在", "{path}: not found");
+    public static readonly Message VerifiedFile = new(null, ["state", "path", "what", "detail"], "{state} {path}  {what}：{detail}", "{state} {path}  {what}: {detail}");
+    public static readonly Message VerifySummary = new(null, ["count", "intact", "failed"], "{count} 个文件：{intact} 个已加封且完好，{failed} 个未通过",
+        "{count} file(s): {intact} sealed and intact, {failed} failed");
+    public static readonly Message VerifyKeysChecked = new(null, ["keys"], "；签名已按 {keys} 个受信任的公钥核对", "; signatures checked against {keys} trusted key(s)");
+    public static readonly Message VerifyKeysNotChecked = new(null, "；未核对签名（没有 --trust-key）", "; signatures not checked (no --trust-key)");
+    public static readonly Message Sealed = new(null, ["path", "sha256"], "已加封 {path}（SHA-256 {sha256}…）", "sealed {path} (SHA-256 {sha256}…)");
+    public static readonly Message SealedSigned = new(null, ["path", "sha256", "key"], "已加封 {path}（SHA-256 {sha256}…，由公钥 {key}… 签名）",
+        "sealed {path} (SHA-256 {sha256}…, signed by key {key}…)");
+
+    public static readonly Message OptEncoding = new(null, ["what", "names"], "不带字节顺序标记的{what}的编码：{names}（默认 utf-8；有 BOM 时以 BOM 为准）",
+        "Encoding of {what} without a byte-order mark: {names} (default utf-8; a BOM always wins)");
+    public static readonly Message EncodingOfJudgments = new(null, "人工评审与豁免文件（CSV、YAML）", "attestation and waiver files (CSV, YAML)");
+    public static readonly Message EncodingOfLogs = new(null, "日志", "logs");
+    public static readonly Message BadEncoding = new(Codes.BadOption, ["problem"], "--encoding：{problem}", "--encoding: {problem}");
+
+    // ---- what the audit says about seals and across documents ----
+    public static readonly Message SealNoteMissing = new(null, ["document", "detail"], "{document}：未加封签（{detail}）；其事实按声明值计", "{document}: not sealed ({detail}); its facts count as declared");
+    public static readonly Message SealNoteBroken = new(null, ["document", "detail"], "{document}：封签已损坏（{detail}）；其事实按声明值计", "{document}: seal broken ({detail}); its facts count as declared");
+    public static readonly Message SealNoteMalformed = new(null, ["document", "detail"], "{document}：封签无法读取（{detail}）；其事实按声明值计", "{document}: seal unreadable ({detail}); its facts count as declared");
+    public static readonly Message SealNoteUntrusted = new(null, ["document", "detail"], "{document}：{detail}；其事实按声明值计", "{document}: {detail}; its facts count as declared");
+    public static readonly Message SealNoteOther = new(null, ["document", "detail"], "{document}：{detail}", "{document}: {detail}");
+    public static readonly Message FindingTestsBeforeInstall = new(null, ["tests_end", "tests_doc", "install_end", "logs_doc"],
+        "功能测试结束于 {tests_end}（{tests_doc}），早于安装日志的结束时间 {install_end}（{logs_doc}）：测试的不是已安装的系统",
+        "the functional tests finished at {tests_end} ({tests_doc}), before the installation log ends at {install_end} ({logs_doc}): they did not test the installed system");
+    public static readonly Message FindingBaselineBeforeInstall = new(null, ["baseline_at", "baseline_doc", "install_end", "logs_doc"],
+        "基线测量于 {baseline_at}（{baseline_doc}），早于安装日志的结束时间 {install_end}（{logs_doc}）",
+        "the baseline was measured at {baseline_at} ({baseline_doc}), before the installation log ends at {install_end} ({logs_doc})");
+    public static readonly Message FindingHostMismatch = new(null, ["document", "host", "probe_doc", "probe_host"],
+        "{document} 采集自主机 '{host}'，而探测（{probe_doc}）在 '{probe_host}'",
+        "{document} was collected on host '{host}', the probe ({probe_doc}) on '{probe_host}'");
+    public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "pass", "fail", "error", "ids"],
+        "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（通过 {pass}，不通过 {fail}，错误 {error}）：{ids}",
+        "Declared only: {total} automatic row(s) decided on declared facts alone, not measured (pass {pass}, fail {fail}, error {error}): {ids}");
+    public static readonly Message ConsoleMoreIds = new(null, ["count"], "，…（另有 {count} 个）", ", … ({count} more)");
+    public static readonly Message ConsoleSeals = new(null, "封签：", "Seals:");
+    public static readonly Message ConsoleFindings = new(null, ["count"], "跨文档的发现（{count}）：", "Findings across documents ({count}):");
+}
