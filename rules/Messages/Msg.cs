@@ -63,6 +63,14 @@ public static partial class Msg
         "Type mismatch: {function}() needs a lambda such as 'x => x.name == \"a\"' here");
     public static readonly Message LetCycle = new(Codes.Cycle, ["cycle"], "let 之间循环依赖：{cycle}", "Lets depend on each other in a cycle: {cycle}");
     public static readonly Message ItemCycle = new(Codes.Cycle, ["cycle"], "条目之间循环依赖：{cycle}", "Items depend on each other in a cycle: {cycle}");
+    public static readonly Message ScriptNotAllowed = new(Codes.ScriptNotAllowed, ["what", "category", "why"], "检查单脚本中不允许使用 {what}（{category}）{why}",
+        "{what} is not allowed in a checklist script ({category}){why}");
+    public static readonly Message ScriptCacheShared = new(Codes.ScriptCache, ["dir"], "脚本缓存 {dir} 可被他人写入；编译后的脚本不缓存在此（改为仅自己可写：chmod 700）",
+        "The script cache {dir} can be written by others; compiled scripts are not cached there (make it yours alone: chmod 700)");
+    public static readonly Message ScriptCacheDllShared = new(Codes.ScriptCache, ["file"], "编译后的脚本 {file} 可被他人写入；已重新编译", "The compiled script {file} can be written by others; compiled again");
+    public static readonly Message ScriptCacheHash = new(Codes.ScriptCache, ["file"], "编译后的脚本 {file} 与记录的哈希不符；已重新编译", "The compiled script {file} does not match its recorded hash; compiled again");
+    public static readonly Message ScriptTimeout = new(Codes.ScriptTimeout, ["item", "limit"], "条目 '{item}' 的 csharp 代码块未在 {limit} 内返回（--script-timeout）",
+        "the csharp block of item '{item}' did not return within {limit} (--script-timeout)");
     public static readonly Message ScriptsNotAllowed = new(Codes.ScriptsNotAllowed, "csharp 代码块未启用：含脚本的检查单即是代码；加 --allow-scripts 才会编译并运行",
         "csharp blocks are off: a checklist with scripts is code; run with --allow-scripts to compile and run them");
     public static readonly Message UnknownItem = new(Codes.UnknownItem, ["id", "hint"], "未知条目 '{id}'{hint}", "Unknown item '{id}'{hint}");

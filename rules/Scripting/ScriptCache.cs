@@ -27,8 +27,7 @@ sealed class ScriptCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         if (!Private(dir))
         {
-            diagnostics.Warning(Codes.ScriptCache, $"The script cache {dir} can be written by others; compiled scripts are not cached there " +
-                                                   "(make it yours alone: chmod 700)", SourceSpan.None(dir));
+            diagnostics.Warning(Messages.Msg.ScriptCacheShared.With(dir), SourceSpan.None(dir));
             return null;
         }
         return new ScriptCache(dir);
@@ -53,14 +52,14 @@ sealed class ScriptCache
         {
             if (!Private(Dll(key)) || !Private(Sum(key)))
             {
-                diagnostics.Warning(Codes.ScriptCache, $"The compiled script {Dll(key)} can be written by others; compiled again", SourceSpan.None(Dll(key)));
+                diagnostics.Warning(Messages.Msg.ScriptCacheDllShared.With(Dll(key)), SourceSpan.None(Dll(key)));
                 return null;
             }
             var bytes = InputFiles.ReadAllBytes(Dll(key), InputKind.Model);
             var recorded = InputFiles.ReadAllText(Sum(key), InputKind.Text).Trim();
             if (!string.Equals(recorded, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
             {
-                diagnostics.Warning(Codes.ScriptCache, $"The compiled script {Dll(key)} does not match its recorded hash; compiled again", SourceSpan.None(Dll(key)));
+                diagnostics.Warning(Messages.Msg.ScriptCacheHash.With(Dll(key)), SourceSpan.None(Dll(key)));
                 return null;
             }
             return bytes;
@@ -98,7 +97,9 @@ public sealed class ScriptTimeoutException(string item, SourceSpan span, TimeSpa
     public string Item { get; } = item;
     public SourceSpan Span { get; } = span;
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Error(Codes.ScriptTimeout, Message, Span);
+    public TimeSpan Limit { get; } = limit;
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Messages.Msg.ScriptTimeout.With(Item, Format(Limit)), Span);
 
     static string Format(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.###} s" : $"{t.TotalMilliseconds:0} ms";
 }

@@ -61,7 +61,7 @@ static class ScriptPolicy
             var span = at.GetLocation().GetMappedLineSpan();
             if (!reported.Add((what, span.StartLinePosition.Line))) return;
             var why = Why.TryGetValue(category, out var w) ? $": {w}" : "";
-            diagnostics.Error(Codes.ScriptNotAllowed, $"{what} is not allowed in a checklist script ({category}){why}",
+            diagnostics.Error(Messages.Msg.ScriptNotAllowed.With(what, category, why),
                 new SourceSpan(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         }
 
