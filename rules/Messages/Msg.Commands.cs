@@ -107,6 +107,10 @@ public static partial class Msg
     public static readonly Message WholeLevels = new(Diagnostics.Codes.BadOption, ["option", "value"], "{option}：级别应为整数，实际为 {value}", "{option}: levels are whole numbers, got {value}");
     public static readonly Message Note = new(null, ["note"], "注意：{note}", "note: {note}");
     public static readonly Message OptRegexBudget = new(null, "regex: 格式匹配所有行合计可用的时间（默认 2 min）", "How long a regex: format may spend matching, all lines together (default 2 min)");
+    public static readonly Message OptScriptTimeout = new(null, "与 --allow-scripts 同用：csharp 代码块一次求值可用的时间，如 \"30 s\"（默认 10 s）",
+        "With --allow-scripts: how long one evaluation of a csharp block may take, e.g. \"30 s\" (default 10 s)");
+    public static readonly Message OptScriptCache = new(null, "与 --allow-scripts 同用：编译后脚本的文件夹（默认 IQ_SCRIPT_CACHE，否则 ~/.local/share/iq/scripts）；必须仅自己可写",
+        "With --allow-scripts: the folder of compiled scripts (default: IQ_SCRIPT_CACHE, else ~/.local/share/iq/scripts); it must be yours alone");
     public static readonly Message OptSynthetic = new(null, "按模型声明的形状生成随机输入（仅测性能）", "Random inputs of the model's declared shape (performance only)");
     public static readonly Message OptRepeat = new(null, "同一病例重复运行次数（输出可重复性）", "Runs of one case for output repeatability");
     public static readonly Message OptNoise = new(null, "高斯噪声级别（以每个病例的标准差计），如 0.1,0.5", "Gaussian noise levels (in standard deviations of each case), e.g. 0.1,0.5");

@@ -21,12 +21,12 @@ sealed class CompileOptionGroup(CliContext ctx)
 
     public readonly Option<string?> ScriptTimeout = new("--script-timeout")
     {
-        Description = "With --allow-scripts: how long one evaluation of a csharp block may take, e.g. \"30 s\" (default 10 s)",
+        Description = ctx.T(Msg.OptScriptTimeout),
     };
 
     public readonly Option<string?> ScriptCache = new("--script-cache")
     {
-        Description = "With --allow-scripts: the folder of compiled scripts (default: IQ_SCRIPT_CACHE, else ~/.local/share/iq/scripts); it must be yours alone",
+        Description = ctx.T(Msg.OptScriptCache),
     };
 
     public void AddTo(Command command)
