@@ -81,7 +81,7 @@ public sealed class BaselineRunner : IDisposable
                 cudaFailure = e is EntryPointNotFoundException or DllNotFoundException
                     ? "this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
                       "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it)"
-                    : MissingLibrary(e.Message) is { } library
+                    : (MissingLibrary(e.Message) ?? MissingProviderDependency()) is { } library
                         ? $"the CUDA execution provider did not start: {library} is missing (install the CUDA runtime and cuDNN that ONNX Runtime " +
                           $"{typeof(InferenceSession).Assembly.GetName().Version?.ToString(3)} needs)"
                         : $"the CUDA execution provider did not start: {e.Message.Split('\n')[0]}";
@@ -94,6 +94,31 @@ public sealed class BaselineRunner : IDisposable
     /// <summary>The shared library the loader could not find ("libcublasLt.so.13: cannot open shared object file"), if that was why.</summary>
     internal static string? MissingLibrary(string message) =>
         System.Text.RegularExpressions.Regex.Match(message, @"(lib[\w.+-]+?\.so(?:\.\d+)*): cannot open shared object file") is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>Which library the CUDA provider could not load. ONNX Runtime 1.31 logs the loader's message but throws only
+    /// "Failed to load shared library", so the provider beside the loaded libonnxruntime.so is opened once more, and the
+    /// loader's own message (dlerror) names the missing dependency.</summary>
+    static string? MissingProviderDependency()
+    {
+        try
+        {
+            var runtime = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
+                .FirstOrDefault(f => f is not null && f.EndsWith("/libonnxruntime.so", StringComparison.Ordinal));
+            if (runtime is null) return null;
+            var provider = Path.Combine(Path.GetDirectoryName(runtime)!, "libonnxruntime_providers_cuda.so");
+            if (!File.Exists(provider)) return null;
+            if (System.Runtime.InteropServices.NativeLibrary.TryLoad(provider, out var handle))
+            {
+                System.Runtime.InteropServices.NativeLibrary.Free(handle);
+                return null;
+            }
+            System.Runtime.InteropServices.NativeLibrary.Load(provider);
+            return null;
+        }
+        catch (DllNotFoundException e) { return MissingLibrary(e.Message); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
 
     static InferenceSession Load(string model, SessionOptions options)
     {
