@@ -95,7 +95,7 @@ public class LogsCommandTests
         Assert.Contains("has no sources (at $.facts.sources)", run.Stderr);
         Assert.Equal("{\"kind\":\"logs\",\"schema\":1,\"facts\":{\"lines\":3}}", File.ReadAllText(doc));
         File.WriteAllText(doc, "{\"kind\":\"logs\",");
-        Assert.Contains("malformed JSON", CliRunner.InProcess("logs", Log("dpkg.log"), "--out", dir.Path).Stderr);
+        Assert.Contains("malformed JSON", CliRunner.InProcess("logs", Log("dpkg.log"), "--out", dir.Path).Stderr, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

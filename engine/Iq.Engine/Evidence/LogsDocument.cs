@@ -44,6 +44,7 @@ public static class LogsDocument
             .Select(s => (JsonObject)s.DeepClone()).ToList();
         // Read to be written back with more sources: not an input the output must not replace.
         Rules.Io.InputLedger.Release(path);
+        Rules.Io.InputLedger.Release(path + Trust.Seals.Extension);
         return result;
     }
 
