@@ -26,6 +26,7 @@ public static class Program
             OutColor = Terminal.ColorFor(Console.IsOutputRedirected, env),
             ErrColor = Terminal.ColorFor(Console.IsErrorRedirected, env),
             Cancel = interrupts.Token,
+            AllowFinishing = interrupts.AllowFinishing,
             OnLanguage = l => ctxLang = l,
         });
         if (Environment.GetEnvironmentVariable("IQ_DEBUG") == "assemblies")
@@ -41,6 +42,7 @@ public static class Program
         public bool OutColor { get; init; }
         public bool ErrColor { get; init; }
         public CancellationToken Cancel { get; init; }
+        public Action<TimeSpan>? AllowFinishing { get; init; }
         public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
         public Action<Lang>? OnLanguage { get; init; }
     }
@@ -62,6 +64,7 @@ public static class Program
             OutStyle = new Style(options.OutColor),
             ErrStyle = new Style(options.ErrColor),
             Cancel = options.Cancel,
+            AllowFinishing = options.AllowFinishing ?? (_ => { }),
         };
         options.OnLanguage?.Invoke(ctx.Lang);
         if (langArg is not null && lang is null)

@@ -61,6 +61,8 @@ static class BaselineCommand
             };
             var dir = parse.GetValue(outDir)!;
             using var key = sign.Read(parse);
+            // Asked to keep the finished levels: once stopped, their hashing, sealing and writing must not be cut short.
+            if (parse.GetValue(partial)) ctx.AllowFinishing(TimeSpan.FromSeconds(10));
             var facts = Measure(options, ctx);
             // Interrupted: the levels finished so far are kept only when asked for; the exit code says interrupted either way.
             if (facts["incomplete"]!.GetValue<bool>() && !parse.GetValue(partial)) throw new OperationCanceledException(ctx.Cancel);

@@ -27,6 +27,8 @@ public sealed class CliContext
     public Style OutStyle { get; init; } = Style.None;
     public Style ErrStyle { get; init; } = Style.None;
     public CancellationToken Cancel { get; init; }
+    /// <summary>After a signal, how long a command that writes what it finished may take before its outputs are aborted.</summary>
+    public Action<TimeSpan> AllowFinishing { get; init; } = _ => { };
 
     /// <summary>Set once something was written to stdout as data (<c>-</c>): human text then goes to stderr.</summary>
     public bool StdoutTaken { get; private set; }

@@ -14,6 +14,7 @@ public sealed class Interrupts : IDisposable
     // Every long loop watches the token (hostile-input corpus: a signal stops a run within a second); the grace only ends a
     // run that did not notice.
     static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(400);
+    long _graceTicks = Grace.Ticks;
     readonly CancellationTokenSource _cts = new();
     readonly List<PosixSignalRegistration> _registrations = [];
     readonly TextWriter _err;
@@ -33,6 +34,11 @@ public sealed class Interrupts : IDisposable
 
     public CancellationToken Token => _cts.Token;
 
+    /// <summary>A command that, once stopped, writes what it finished because the user asked for it (<c>iq baseline
+    /// --partial</c>) gets this long to do so before its outputs are aborted; without it a loaded machine could lose the
+    /// very result asked for.</summary>
+    public void AllowFinishing(TimeSpan grace) => Interlocked.Exchange(ref _graceTicks, Math.Max(Grace.Ticks, grace.Ticks));
+
     /// <summary>130 or 143 once a signal came, else null.</summary>
     public int? ExitCode => _exitCode == 0 ? null : _exitCode;
 
@@ -44,7 +50,7 @@ public sealed class Interrupts : IDisposable
         _cts.Cancel();
         var watchdog = new Thread(() =>
         {
-            Thread.Sleep(Grace);
+            Thread.Sleep(TimeSpan.FromTicks(Interlocked.Read(ref _graceTicks)));
             Finish();
             Environment.Exit(code);
         }) { IsBackground = true, Name = "iq interruption watchdog" };
