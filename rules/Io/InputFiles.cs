@@ -4,7 +4,7 @@ using Iq.Rules.Messages;
 namespace Iq.Rules.Io;
 
 /// <summary>The kinds of file iq reads, each with its size limit (docs/limits.md).</summary>
-public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Scan, Text, Seal, Description, Labels }
+public enum InputKind { Checklist, FactDocument, Judgments, Workbook, ReportInfo, Manifest, Snapshot, TestReport, Log, Array, Model, Results, Archive, Scan, Text, Seal, Description, Labels, Config }
 
 /// <summary>How large an input may be. The defaults fit real inputs with room to spare and keep a mistaken or hostile file
 /// (a disk image given as a fact document) from exhausting memory; <c>--max-input-size</c> replaces them for one run.</summary>
@@ -32,6 +32,7 @@ public static class InputLimits
         [InputKind.Seal] = 64 * 1024,           // a seal is a few hundred bytes
         [InputKind.Description] = 16 * MiB,     // a model description (YAML), a data-import document, a training log
         [InputKind.Labels] = 64 * MiB,          // class labels, one a line
+        [InputKind.Config] = 4 * MiB,           // a file a probe reads under --root (sshd_config, os-release, /proc/cpuinfo)
     };
 
     /// <summary>Set by <c>--max-input-size</c>: the limit for every kind of input in this process.</summary>
@@ -111,6 +112,7 @@ public static class InputFiles
         InputKind.Seal => Msg.InputSeal,
         InputKind.Description => Msg.InputDescription,
         InputKind.Labels => Msg.InputLabels,
+        InputKind.Config => Msg.InputConfig,
         _ => Msg.InputText,
     }).Text;
 

@@ -50,5 +50,6 @@ public static partial class Msg
     public static readonly Message InputSeal = new(null, "封印或密钥文件", "a seal or key file");
     public static readonly Message InputDescription = new(null, "模型说明或其引用的文件", "a model description or a file it names");
     public static readonly Message InputLabels = new(null, "标签文件", "a labels file");
+    public static readonly Message InputConfig = new(null, "探测读取的配置文件", "a file a probe reads");
     public static readonly Message InputText = new(null, "文本文件", "a text file");
 }

@@ -86,7 +86,7 @@ public static class TextDecoding
     /// line they are on.</summary>
     public static Stream ToUtf8(Stream source, Encoding encoding) => new Utf8Transcoder(source, encoding);
 
-    sealed class Utf8Transcoder(Stream source, Encoding encoding) : Stream
+    sealed class Utf8Transcoder(Stream source, Encoding encoding) : Io.ForwardOnlyStream(source)
     {
         readonly Decoder _decoder = encoding.GetDecoder();
         readonly byte[] _in = new byte[1 << 16];
@@ -101,7 +101,7 @@ public static class TextDecoding
             while (_outPos >= _out.Length)
             {
                 if (_done) return 0;
-                var n = source.Read(_in, 0, _in.Length);
+                var n = Inner.Read(_in, 0, _in.Length);
                 int chars;
                 try { chars = _decoder.GetChars(_in, 0, n, _chars, 0, flush: n == 0); }
                 catch (DecoderFallbackException)
@@ -117,22 +117,6 @@ public static class TextDecoding
             Array.Copy(_out, _outPos, buffer, offset, take);
             _outPos += take;
             return take;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) source.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

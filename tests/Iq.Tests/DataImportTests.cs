@@ -197,6 +197,33 @@ public class DataImportTests
         Assert.Equal("""{ "kind": "plan", "facts": {} }""", File.ReadAllText(Path.Combine(other, "data_imports.json")));
     }
 
+    [Fact]
+    public void A_data_imports_document_changed_since_iq_wrote_it_is_not_added_to()
+    {
+        using var dir = new TempDir();
+        var root = MakeSet(dir);
+        var list = Path.Combine(root, "SHA256SUMS");
+        File.WriteAllText(list, Coreutils(root, ["sha256sum", .. Names]).Stdout);
+        Imports(dir, "first", list);
+        var doc = Path.Combine(dir.Path, "bundle", "data_imports.json");
+        Assert.True(File.Exists(doc + ".seal"), "iq imports seals what it writes");
+        // A second set goes in while the document is as iq wrote it.
+        Imports(dir, "second", list);
+        Assert.Equal(["first", "second"], JsonNode.Parse(File.ReadAllText(doc))!["facts"]!.AsObject().Select(p => p.Key).Order());
+        // Edited by hand (a verified count raised): writing it back under a new seal would pass the edit off as measured.
+        var edited = File.ReadAllText(doc) + " ";
+        File.WriteAllText(doc, edited);
+        var run = CliRunner.InProcess("imports", "third", list, "--out", Path.Combine(dir.Path, "bundle"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(doc + ": ", run.Stderr);
+        Assert.Contains("iq imports adds only to a data_imports document as iq wrote it", run.Stderr);
+        Assert.Equal(edited, File.ReadAllText(doc));
+        // Without its seal the same.
+        File.Delete(doc + ".seal");
+        Assert.Equal(2, CliRunner.InProcess("imports", "third", list, "--out", Path.Combine(dir.Path, "bundle")).ExitCode);
+        Assert.Equal(edited, File.ReadAllText(doc));
+    }
+
     static readonly string RealList = string.Join("", Names.Select((n, i) =>
         (n.Contains('\\') ? "\\" : "") + new string((char)('a' + i % 6), 64) + "  " + n.Replace("\\", "\\\\") + "\n"))
         + "SHA256 (x y) = " + new string('0', 64) + "\n";

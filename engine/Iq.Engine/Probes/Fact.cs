@@ -13,14 +13,18 @@ static class Fact
     public static JsonNode? Try(Func<JsonNode?> probe)
     {
         try { return probe(); }
-        catch (Exception e) when (Unreadable(e)) { return Error($"{e.GetType().Name}: {e.Message}"); }
+        catch (Exception e) when (Unreadable(e)) { return Error(Why(e)); }
     }
 
     public static async Task<JsonNode?> TryAsync(Func<Task<JsonNode?>> probe)
     {
         try { return await probe(); }
-        catch (Exception e) when (Unreadable(e)) { return Error($"{e.GetType().Name}: {e.Message}"); }
+        catch (Exception e) when (Unreadable(e)) { return Error(Why(e)); }
     }
+
+    /// <summary>A refused input names its file and the reason (<c>/etc/os-release: Not a regular file: a FIFO</c>); anything
+    /// else also names the kind of failure.</summary>
+    static string Why(Exception e) => e is Iq.Rules.Io.InputFileException ? e.Message : $"{e.GetType().Name}: {e.Message}";
 
     /// <summary>What reading a malformed or vanishing /proc, /sys or tool output can throw.</summary>
     static bool Unreadable(Exception e) =>

@@ -1,3 +1,5 @@
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using System.Runtime.InteropServices;
 
 namespace Iq.Engine.Probes;
@@ -27,12 +29,16 @@ public sealed record ProbeContext(string Root, IReadOnlyList<string> SearchPath,
     /// <summary>A path under the root: <c>Path("/proc/cpuinfo")</c>.</summary>
     public string Path(string absolute) => Root == "/" ? absolute : System.IO.Path.Combine(Root, absolute.TrimStart('/'));
 
+    /// <summary>A file's text under the root, through the bounded input path; null when it does not exist or may not be
+    /// read (<c>/proc/1/environ</c> for a user). A FIFO, a device, a folder or a file over the limit placed there throws
+    /// <see cref="InputFileException"/> naming <paramref name="absolute"/>: the probe reading it reports an error with that
+    /// reason (<see cref="Fact.Try"/>) instead of blocking or reading without end, and the other probes go on.</summary>
     public string? ReadText(string absolute)
     {
-        var p = Path(absolute);
-        try { return File.Exists(p) ? File.ReadAllText(p) : null; }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
+        try { return InputFiles.ReadAllText(Path(absolute), InputKind.Config); }
+        catch (InputFileException e) when (e.Code is Codes.FileNotFound or Codes.CannotRead) { return null; }
+        catch (InputFileException e) { throw new InputFileException(absolute, e.Text); }
+        catch (IOException) { return null; } // a /proc file whose process ended while it was read
     }
 
     public string? ReadLine(string absolute) => ReadText(absolute)?.Split('\n')[0].Trim();

@@ -179,7 +179,7 @@ static class SecurityProbes
         var shadowText = files.Read("/etc/shadow", out var shadowProblem);
         if (shadowText is null)
         {
-            var why = shadowProblem is not null ? $"{shadowProblem} (iq probe reads it as root)" : "/etc/shadow not found";
+            var why = shadowProblem is not null ? $"/etc/shadow: {shadowProblem} (iq probe reads it as root)" : "/etc/shadow not found";
             result["empty_password"] = Fact.Absent(why);
             result["weak_hash"] = Fact.Absent(why);
             return result;
@@ -201,7 +201,7 @@ static class SecurityProbes
     static JsonNode Sudo(IConfigSource files, IReadOnlyList<Account>? passwd, IReadOnlyDictionary<string, (long Gid, IReadOnlyList<string> Members)>? groups)
     {
         var main = files.Read(Sudoers.MainFile, out var problem);
-        if (problem is not null) return Fact.Error($"{problem} (iq probe reads it as root)");
+        if (problem is not null) return Fact.Error($"{Sudoers.MainFile}: {problem} (iq probe reads it as root)");
         if (main is null)
             return new JsonObject
             {
@@ -320,7 +320,7 @@ static class SecurityProbes
             seen = true;
             try
             {
-                if (File.Exists(Path.Combine(dir, "comm")) && File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "auditd") return true;
+                if (ctx.ReadText($"/proc/{name}/comm")?.Trim() == "auditd") return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
@@ -487,7 +487,7 @@ static class SecurityProbes
             if (!Path.GetFileName(dir).All(char.IsAsciiDigit)) continue;
             try
             {
-                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+                var comm = Iq.Rules.Io.InputFiles.ReadAllText(Path.Combine(dir, "comm"), Iq.Rules.Io.InputKind.Config).Trim();
                 foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(dir, "fd")).Take(100_000))
                 {
                     var target = new FileInfo(fd).LinkTarget;

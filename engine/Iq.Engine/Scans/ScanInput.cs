@@ -45,13 +45,13 @@ public static class ScanInput
         return Convert.ToHexStringLower(SHA256.HashData(s));
     }
 
-    sealed class Bounded(Stream inner, MessageText message) : Stream
+    sealed class Bounded(Stream inner, MessageText message) : ForwardOnlyStream(inner)
     {
         long _read;
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = inner.Read(buffer, offset, count);
+            var n = Inner.Read(buffer, offset, count);
             _read += n;
             if (_read > MaxBytes) throw new TooLargeException(message);
             return n;
@@ -59,26 +59,13 @@ public static class ScanInput
 
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
             _read += n;
             if (_read > MaxBytes) throw new TooLargeException(message);
             return n;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
+        /// <summary>How many bytes have passed.</summary>
         public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

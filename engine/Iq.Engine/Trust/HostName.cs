@@ -8,7 +8,8 @@ public static class HostName
     {
         try
         {
-            if (File.Exists("/etc/hostname") && File.ReadLines("/etc/hostname").FirstOrDefault()?.Trim() is { Length: > 0 and < 256 } name
+            // Through the bounded input path: a FIFO or a device at /etc/hostname is passed over, never waited on.
+            if (File.Exists("/etc/hostname") && Iq.Rules.Io.InputFiles.ReadAllText("/etc/hostname", Iq.Rules.Io.InputKind.Config).Split('\n')[0].Trim() is { Length: > 0 and < 256 } name
                 && !name.Any(char.IsControl)) return name;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

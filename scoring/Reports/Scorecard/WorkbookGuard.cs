@@ -98,30 +98,14 @@ public static class WorkbookGuard
     sealed class BudgetExceeded : Exception;
 
     /// <summary>Counts the bytes inflated, across all parts, and stops at the budget.</summary>
-    sealed class CountingStream(Stream inner, Budget budget) : Stream
+    sealed class CountingStream(Stream inner, Budget budget) : Iq.Rules.Io.ForwardOnlyStream(inner)
     {
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = inner.Read(buffer, offset, count);
+            var n = Inner.Read(buffer, offset, count);
             budget.Used += n;
             if (budget.Used > MaxInflated) throw new BudgetExceeded();
             return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Iq.Rules.Diagnostics;
+using Iq.Rules.Io;
 using System.IO.Enumeration;
 
 namespace Iq.Engine.Probes.Security;
@@ -17,7 +19,8 @@ public sealed record ConfigProblem(string File, int Line, string Message)
 /// number, globs expanded in lexical order as glob(3) does for the tools whose files these are.</summary>
 public interface IConfigSource
 {
-    /// <summary>The file's text, or null when it does not exist (or cannot be read: <paramref name="problem"/> says why).</summary>
+    /// <summary>The file's text, or null when it does not exist (or cannot be read: <paramref name="problem"/> says why, without
+    /// the file's name, which the caller gives).</summary>
     string? Read(string absolute, out string? problem);
 
     /// <summary>Files matching a pattern whose last part may hold <c>*</c>, <c>?</c> and <c>[…]</c>, sorted.</summary>
@@ -27,32 +30,22 @@ public interface IConfigSource
     IReadOnlyList<string> List(string absoluteFolder);
 }
 
-/// <summary>Files under a probe root.</summary>
+/// <summary>Files under a probe root, read through the bounded input path: a FIFO, a device, a folder or a file over the
+/// limit (<see cref="InputKind.Config"/>) placed where a configuration file belongs is refused by name, never opened or
+/// read without end.</summary>
 public sealed class ProbeFiles(ProbeContext ctx) : IConfigSource
 {
-    public const long MaxBytes = 4L * 1024 * 1024;
     const int MaxEntries = 10_000;
 
     public string? Read(string absolute, out string? problem)
     {
         problem = null;
-        var path = ctx.Path(absolute);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) return null;
-            if (info.Length > MaxBytes)
-            {
-                problem = $"{absolute}: larger than {MaxBytes / 1024 / 1024} MiB; not read";
-                return null;
-            }
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = $"{absolute}: cannot be read: {e.Message}";
-            return null;
-        }
+        // The caller names the file (ConfigProblem): the problem is only why.
+        try { return InputFiles.ReadAllText(ctx.Path(absolute), InputKind.Config); }
+        catch (InputFileException e) when (e.Code == Codes.FileNotFound) { return null; }
+        catch (InputFileException e) { problem = e.Reason; }
+        catch (IOException e) { problem = $"cannot be read: {e.Message}"; }
+        return null;
     }
 
     public IReadOnlyList<string> Glob(string absolutePattern)

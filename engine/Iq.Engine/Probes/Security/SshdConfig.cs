@@ -6,7 +6,7 @@ namespace Iq.Engine.Probes.Security;
 public sealed record MatchOverride(string Criteria, string Setting, string Value, string File, int Line);
 
 /// <summary>sshd's configuration as read: the global values (keyword in lower case → value), the conditional overrides
-/// of Match blocks, the files read and the problems found.</summary>
+/// of Match blocks, the files read (or found and refused: a problem says why) and the problems found.</summary>
 public sealed record SshdSettings(
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyList<MatchOverride> Overrides,
@@ -56,10 +56,17 @@ public static class SshdConfig
                 return;
             }
             var text = files.Read(file, out var problem);
-            if (problem is not null) problems.Add(new ConfigProblem(file, 0, problem));
+            if (problem is not null)
+            {
+                // There but not readable (a FIFO, a device, too large): listed with the files, so that the probe reports an
+                // error naming it rather than "no SSH server".
+                problems.Add(new ConfigProblem(file, 0, problem));
+                read.Add(file);
+                return;
+            }
             if (text is null)
             {
-                if (depth == 0 && problem is null) problems.Add(new ConfigProblem(file, 0, "not found"));
+                if (depth == 0) problems.Add(new ConfigProblem(file, 0, "not found"));
                 return;
             }
             read.Add(file);
