@@ -30,6 +30,9 @@ public class GpuFlavourTests
         Skip.If(Build is null, "set IQ_GPU_BUILD to the GPU flavour's build folder (.ci/run does)");
         using var dir = new TempDir();
         Assert.Contains("microsoft.ml.onnxruntime.gpu", File.ReadAllText(Path.Combine(Path.GetDirectoryName(Build)!, "iq.deps.json")), StringComparison.OrdinalIgnoreCase);
+        // The GPU package's Windows dependency copies onnxruntime.dll and the CUDA provider DLLs (215 MB) beside the program;
+        // a Linux build leaves them out (Directory.Build.targets).
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(Build)!, "onnxruntime*.dll"));
         var run = Gpu("baseline", Model, "--synthetic", "--device", "auto", "--iterations", "5", "--warmup", "1", "--concurrency", "1", "--out", dir.Path);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var provider = (string)JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "baseline.json")))!["facts"]!["provider"]!;
