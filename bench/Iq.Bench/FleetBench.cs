@@ -76,7 +76,7 @@ static class FleetBench
         var clock = Stopwatch.StartNew();
         long files = 0, bytes = 0;
         var bundles = FleetBundles.Under(root).ToList();
-        Parallel.ForEach(bundles, folder =>
+        Parallel.ForEach(bundles, AllCores, folder =>
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
             {
@@ -100,7 +100,7 @@ static class FleetBench
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
         long done = 0, failed = 0, rows = 0, results = 0;
-        Parallel.ForEach(FleetBundles.Under(root), folder =>
+        Parallel.ForEach(FleetBundles.Under(root), AllCores, folder =>
         {
             var hash = FleetBundles.Hash(folder);
             var record = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
@@ -179,6 +179,10 @@ static class FleetBench
             Console.WriteLine($"  {stage,-32} {ms / counted,8:F3} ms {100 * ms / all,5:F1}%  {bytes / counted / 1024.0,9:F0} KiB allocated");
         }
     }
+
+    /// <summary>One worker per core, as <c>iq fleet run</c> has (unbounded, Parallel.ForEach lets the thread pool add
+    /// threads whenever a worker waits on the disk: on a loaded machine dozens, each with its buffers, contending).</summary>
+    static readonly ParallelOptions AllCores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     static void Print(string what, TimeSpan elapsed, long bundles)
     {
