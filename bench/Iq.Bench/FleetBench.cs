@@ -76,7 +76,7 @@ static class FleetBench
         var clock = Stopwatch.StartNew();
         long files = 0, bytes = 0;
         var bundles = FleetBundles.Under(root).ToList();
-        Parallel.ForEach(bundles, folder =>
+        Parallel.ForEach(bundles, AllCores, folder =>
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
             {
@@ -100,7 +100,7 @@ static class FleetBench
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
         long done = 0, failed = 0, rows = 0, results = 0;
-        Parallel.ForEach(FleetBundles.Under(root), folder =>
+        Parallel.ForEach(FleetBundles.Under(root), AllCores, folder =>
         {
             var hash = FleetBundles.Hash(folder);
             var record = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
@@ -111,6 +111,78 @@ static class FleetBench
         });
         Print($"evaluate (no store): {done} bundles, {failed} not evaluable, {rows} result rows, {results / 1024} KiB of gzipped results", clock.Elapsed, done);
     }
+
+    /// <summary><c>fleet-profile ROOT [N]</c>: the per-bundle path of <c>iq fleet run</c> split into its stages, on one thread
+    /// (so that each stage's time and allocations are its own): the bundle hash, each stage of <see cref="AuditPipeline"/>,
+    /// then what <see cref="FleetRunner.Audit"/> adds (results document, JSON + gzip, rows). The first N bundles (default 50)
+    /// warm up and are not counted. A rough split to see where to look; the figures that count are the side-by-side runs.</summary>
+    public static void Profile(string root, int warm)
+    {
+        var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var checklist = AuditChecklist.Of(request.Checklist);
+        var times = new Dictionary<string, (double Ms, long Bytes)>();
+        var order = new List<string>();
+        void Add(string stage, double ms, long bytes)
+        {
+            if (!times.TryGetValue(stage, out var t)) order.Add(stage);
+            times[stage] = (t.Ms + ms, t.Bytes + bytes);
+        }
+        var n = 0;
+        var counted = 0;
+        long jsonBytes = 0;
+        var json = new System.Buffers.ArrayBufferWriter<byte>(512 * 1024);
+        var gzip = new MemoryStream();
+        var total = Stopwatch.StartNew();
+        foreach (var folder in FleetBundles.Under(root))
+        {
+            if (n++ == warm) { times.Clear(); order.Clear(); counted = 0; jsonBytes = 0; total.Restart(); }
+            counted++;
+            var clock = Stopwatch.StartNew();
+            var alloc = GC.GetAllocatedBytesForCurrentThread();
+            void Lap(string stage)
+            {
+                var now = GC.GetAllocatedBytesForCurrentThread();
+                Add(stage, clock.Elapsed.TotalMilliseconds, now - alloc);
+                alloc = now;
+                clock.Restart();
+            }
+            FleetBundles.Hash(folder);
+            Lap("bundle hash");
+            var result = AuditPipeline.Run(new AuditRequest { Checklist = checklist, FactBundles = [folder], AsOf = request.AsOf });
+            var pipeline = clock.Elapsed.TotalMilliseconds;
+            var allocPipeline = GC.GetAllocatedBytesForCurrentThread() - alloc;
+            var stagesMs = result.Stages.Sum(s => s.Elapsed.TotalMilliseconds);
+            foreach (var s in result.Stages) Add("audit: " + s.Stage, s.Elapsed.TotalMilliseconds, 0);
+            Add("audit: between stages", pipeline - stagesMs, 0);
+            Add("audit pipeline (all stages)", 0, allocPipeline);
+            alloc += allocPipeline;
+            clock.Restart();
+            if (result.Report is not { } report) continue;
+            var document = Iq.Scoring.Reports.ResultsDocument.From(report, request.Language);
+            Lap("results document");
+            json.ResetWrittenCount();
+            Iq.Scoring.Reports.ResultsJson.Write(document, json);
+            Lap("results JSON");
+            gzip.SetLength(0);
+            using (var z = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                z.Write(json.WrittenSpan);
+            gzip.ToArray();
+            Lap("gzip");
+            jsonBytes += json.WrittenCount;
+        }
+        var all = total.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"{counted} bundles after {warm} warm-up, one thread: {all / Math.Max(counted, 1):F2} ms per bundle; results JSON {jsonBytes / Math.Max(counted, 1) / 1024} KiB per bundle");
+        foreach (var stage in order)
+        {
+            var (ms, bytes) = times[stage];
+            Console.WriteLine($"  {stage,-32} {ms / counted,8:F3} ms {100 * ms / all,5:F1}%  {bytes / counted / 1024.0,9:F0} KiB allocated");
+        }
+    }
+
+    /// <summary>One worker per core, as <c>iq fleet run</c> has (unbounded, Parallel.ForEach lets the thread pool add
+    /// threads whenever a worker waits on the disk: on a loaded machine dozens, each with its buffers, contending).</summary>
+    static readonly ParallelOptions AllCores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     static void Print(string what, TimeSpan elapsed, long bundles)
     {

@@ -149,6 +149,17 @@ public static class InputFiles
         using var stream = OpenRead(path, kind, bufferSize: 0);
         var limit = InputLimits.For(kind);
         var expected = stream.Length;
+        if (expected is > 0 and < 64 * 1024 * 1024)
+        {
+            // The usual case, a regular file of known size: read straight into its array (no copy, no growing), then make
+            // sure it has not grown meanwhile.
+            var exact = new byte[expected];
+            var filled = 0;
+            int n;
+            while (filled < exact.Length && (n = stream.Read(exact, filled, exact.Length - filled)) > 0) filled += n;
+            if (filled == exact.Length && stream.ReadByte() < 0) return exact;
+            stream.Position = 0;
+        }
         using var memory = new MemoryStream(expected is > 0 and < int.MaxValue ? (int)expected : 0);
         var buffer = new byte[81920];
         int read;
@@ -158,6 +169,29 @@ public static class InputFiles
             memory.Write(buffer, 0, read);
         }
         return memory.Length == memory.Capacity ? memory.GetBuffer() : memory.ToArray();
+    }
+
+    /// <summary>A regular file's SHA-256 (lower-case hex), read through a pooled buffer and bounded by the kind's limit (also
+    /// when the file grows while it is read): hashing a FIFO or <c>/dev/zero</c> is refused, never blocks or reads without end.</summary>
+    public static string Sha256(string path, InputKind kind)
+    {
+        using var stream = OpenRead(path, kind, bufferSize: 0);
+        var limit = InputLimits.For(kind);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                total += read;
+                if (total > limit) throw TooLarge(path, -1, limit, kind);
+                sha.AppendData(buffer, 0, read);
+            }
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     /// <summary>The file as text (UTF-8, BOM dropped), bounded by the kind's limit.</summary>

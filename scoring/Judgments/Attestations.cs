@@ -55,16 +55,21 @@ public static class Attestations
         string source, DiagnosticBag diagnostics)
     {
         var byId = new Dictionary<string, Attestation>(StringComparer.Ordinal);
+        // Looked up by id once per audit, not searched per judgment (the first of each id, as a search would find it).
+        var items = new Dictionary<string, ItemModel>(StringComparer.Ordinal);
+        foreach (var i in model.Items) items.TryAdd(i.Id, i);
+        var rows = new Dictionary<string, ItemResult>(StringComparer.Ordinal);
+        foreach (var r in results) rows.TryAdd(r.Id, r);
         foreach (var a in attestations)
         {
-            var item = model.Items.FirstOrDefault(i => i.Id == a.Item);
-            var row = results.FirstOrDefault(r => r.Id == a.Item);
+            var item = items.GetValueOrDefault(a.Item);
+            var row = rows.GetValueOrDefault(a.Item);
             if (item is null && row is null)
             {
                 diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), a), a.Span ?? SourceSpan.None(source));
                 continue;
             }
-            if ((item ?? model.Items.First(i => i.Id == row!.ItemId)).Automated)
+            if ((item ?? items[row!.ItemId]).Automated)
             {
                 diagnostics.Error(Attestation.At(Msg.AttestationAutomatic.With(a.Item), a),
                     a.Span ?? SourceSpan.None(source));

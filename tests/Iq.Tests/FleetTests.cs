@@ -100,6 +100,32 @@ public sealed class FleetTests : IDisposable
     }
 
     [Fact]
+    public void A_FIFO_or_a_link_to_dev_zero_in_a_bundle_is_recorded_by_name_and_the_run_goes_on()
+    {
+        // Hashing a bundle reads each document through the bounded input path: a FIFO would block it, /dev/zero never end.
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("compliant", Path.Combine(root, "hospital-a"));
+        var fifo = CopyBundle("compliant", Path.Combine(root, "hospital-b"));
+        File.Delete(Path.Combine(fifo, "plan.json"));
+        Process.Start("mkfifo", [Path.Combine(fifo, "plan.json")])!.WaitForExit();
+        var zero = CopyBundle("compliant", Path.Combine(root, "hospital-c"));
+        File.Delete(Path.Combine(zero, "tests.json"));
+        File.CreateSymbolicLink(Path.Combine(zero, "tests.json"), "/dev/zero");
+        var db = Path.Combine(_dir, "results.db");
+
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("evaluated 1", run.Stdout);
+        Assert.Contains("could not be evaluated 2", run.Stdout);
+        var audits = Rows(db, "SELECT site, status, COALESCE(error, '') FROM audits ORDER BY site");
+        Assert.Equal(["hospital-a", "hospital-b", "hospital-c"], audits.Select(a => a[0]));
+        Assert.Equal("evaluated", audits[0][1]);
+        Assert.Equal(["failed", "failed"], audits.Skip(1).Select(a => a[1]));
+        Assert.Contains(Path.Combine(fifo, "plan.json") + ": Not a regular file: a FIFO (named pipe)", audits[1][2]);
+        Assert.Contains(Path.Combine(zero, "tests.json") + ": Not a regular file: a character device", audits[2][2]);
+    }
+
+    [Fact]
     public void A_rerun_skips_what_was_evaluated_with_the_same_inputs_and_force_or_a_change_evaluates_again()
     {
         var root = Fleet();

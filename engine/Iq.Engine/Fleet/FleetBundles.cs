@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Iq.Rules.Io;
 
 namespace Iq.Engine.Fleet;
 
@@ -35,19 +35,10 @@ public static class FleetBundles
     public static string Hash(string folder)
     {
         var lines = new StringBuilder();
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                int n;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) sha.AppendData(buffer, 0, n);
-                lines.Append(Path.GetFileName(file)).Append('\0').Append(Convert.ToHexStringLower(sha.GetHashAndReset())).Append('\n');
-            }
-        }
-        finally { ArrayPool<byte>.Shared.Return(buffer); }
+        // Each document read as the audit reads it (rules/Io InputFiles): a FIFO, a device or a folder named *.json is
+        // refused by name (InputFileException, an IOException) instead of blocking the run, and sizes are bounded.
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            lines.Append(Path.GetFileName(file)).Append('\0').Append(InputFiles.Sha256(file, InputKind.FactDocument)).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
     }
 

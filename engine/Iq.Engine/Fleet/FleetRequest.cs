@@ -56,5 +56,13 @@ public sealed record FleetConfig(string Key, string Text)
     public string KeyOf(string relativeName, string bundleHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key + "\n" + relativeName + "\0" + bundleHash)));
 
-    static string FileHash(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing:" + path;
+    /// <summary>A judgment file by content, read as its reader reads it (bounded; a FIFO or device refused, not opened): one
+    /// that cannot be read is keyed by why, and each audit reports it.</summary>
+    static string FileHash(string path)
+    {
+        if (Rules.Io.FileFacts.Of(path).Kind == Rules.Io.FileKind.Missing) return "missing:" + path;
+        var kind = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Rules.Io.InputKind.Workbook : Rules.Io.InputKind.Judgments;
+        try { return Rules.Io.InputFiles.Sha256(path, kind); }
+        catch (IOException e) { return "unreadable:" + e.Message; }
+    }
 }

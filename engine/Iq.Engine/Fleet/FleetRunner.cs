@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Threading.Channels;
@@ -235,6 +236,9 @@ public static class FleetRunner
         if (hash.StartsWith("unreadable:", StringComparison.Ordinal))
             return record with { Error = $"{path}: cannot read the bundle: {hash["unreadable:".Length..]}", ElapsedMs = clock.Elapsed.TotalMilliseconds };
         AuditResult result;
+        // The files of one bundle are noted in a ledger of its own, dropped with the audit: in the process's ledger they
+        // would add up over the whole fleet (a run writes only to its store, never over a bundle's documents).
+        using var ledger = Rules.Io.InputLedger.Begin();
         try
         {
             result = AuditPipeline.Run(new AuditRequest
@@ -276,12 +280,7 @@ public static class FleetRunner
             return record with { Error = $"{path}: the bundle changed while it was being audited; run again", ElapsedMs = clock.Elapsed.TotalMilliseconds };
 
         var document = ResultsDocument.From(report, request.Language);
-        byte[] gzip;
-        using (var ms = new MemoryStream())
-        {
-            using (var z = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true)) ResultsJson.Write(document, z);
-            gzip = ms.ToArray();
-        }
+        var gzip = Gzipped(document);
         var product = report.Info.Product;
         return record with
         {
@@ -295,6 +294,25 @@ public static class FleetRunner
             ResultsGzip = gzip,
             ElapsedMs = clock.Elapsed.TotalMilliseconds,
         };
+    }
+
+    // Per auditor thread, reused for every bundle it audits: the results JSON (some hundred KB) and its gzip.
+    [ThreadStatic] static ArrayBufferWriter<byte>? _json;
+    [ThreadStatic] static MemoryStream? _gzip;
+
+    static byte[] Gzipped(ResultsDocument document)
+    {
+        var json = _json ??= new ArrayBufferWriter<byte>(512 * 1024);
+        var gzip = _gzip ??= new MemoryStream(128 * 1024);
+        json.ResetWrittenCount();
+        gzip.SetLength(0);
+        ResultsJson.Write(document, json);
+        using (var z = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true)) z.Write(json.WrittenSpan);
+        // A buffer grown by one very large audit is not kept for the rest of the run.
+        if (json.Capacity > 8 * 1024 * 1024) _json = null;
+        var bytes = gzip.ToArray();
+        if (gzip.Capacity > 8 * 1024 * 1024) _gzip = null;
+        return bytes;
     }
 
     static FleetRow Row(ItemResult r, IReadOnlyList<string> sources) => new(r.Id, r.ItemId, r.SectionId, r.Title, r.Clause,

@@ -69,6 +69,14 @@ public static class ResultsJson
         WriteDocument(w, d);
     }
 
+    /// <summary>The same bytes into a buffer the caller reuses (a fleet writes one results file per bundle: without it each
+    /// grows a fresh buffer of some hundred KB on the large-object heap).</summary>
+    public static void Write(ResultsDocument d, System.Buffers.IBufferWriter<byte> buffer)
+    {
+        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        WriteDocument(w, d);
+    }
+
     static void WriteDocument(Utf8JsonWriter w, ResultsDocument d)
     {
         var c = d.Checklist;
