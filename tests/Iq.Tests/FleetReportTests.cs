@@ -44,7 +44,7 @@ public sealed class FleetReportTests(FleetStoreFixture fleet) : IClassFixture<Fl
 
     (JsonElement Json, string Html, string Xlsx, CliRunner.Run Run) Report(string lang)
     {
-        var dir = Directory.CreateTempSubdirectory("iq-fleetrep-out-").FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(fleet.Dir, "out-" + Guid.NewGuid().ToString("N"))).FullName;
         var (json, html, xlsx) = (Path.Combine(dir, "fleet.json"), Path.Combine(dir, "fleet.html"), Path.Combine(dir, "fleet.xlsx"));
         var run = CliRunner.InProcess("fleet", "report", "--store", fleet.Db, "--json", json, "--html", html, "--xlsx", xlsx, "--lang", lang);
         Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
@@ -190,7 +190,7 @@ public sealed class FleetReportTests(FleetStoreFixture fleet) : IClassFixture<Fl
     [Fact]
     public void Reports_are_written_all_or_none()
     {
-        var dir = Directory.CreateTempSubdirectory("iq-fleetrep-none-").FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(fleet.Dir, "none-" + Guid.NewGuid().ToString("N"))).FullName;
         var json = Path.Combine(dir, "fleet.json");
         var xlsx = Path.Combine(dir, "fleet.xlsx");
         // The HTML's target is a folder: nothing is written, not even the JSON and xlsx that could have been.
