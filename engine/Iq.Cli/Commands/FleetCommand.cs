@@ -46,7 +46,7 @@ static class FleetCommand
         catch (FleetStoreException e)
         {
             store.Dispose();
-            throw new UsageException(e.Message);
+            throw new UsageException(e.Text);
         }
     }
 
@@ -112,7 +112,7 @@ static class FleetCommand
             var bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressLine(stderr, ctx.Lang) : null;
             FleetOutcome outcome;
             try { outcome = FleetRunner.Run(request, target, bar, cancel.Token); }
-            catch (FleetStoreException e) { throw new UsageException(e.Message); }
+            catch (FleetStoreException e) { throw new UsageException(e.Text); }
             finally
             {
                 Console.CancelKeyPress -= onCancel;

@@ -38,7 +38,7 @@ static class FleetReportCommand
             using var source = FleetCommand.OpenStore(parse.GetValue(store)!, create: false);
             FleetSummary summary;
             try { summary = source.Summarize(parse.GetValue(checklistId)); }
-            catch (FleetStoreException e) { throw new UsageException(e.Message); }
+            catch (FleetStoreException e) { throw new UsageException(e.Text); }
             var lang = ctx.ReportLang.Name();
             // A chart no installed font draws is refused before anything is written, never drawn as boxes.
             if ((parse.GetValue(html) ?? parse.GetValue(xlsx)) is not null && FleetCharts.FontProblem(summary, ReportTexts.For(lang)) is { } problem)
