@@ -61,6 +61,23 @@ public class ProbeTests
         Assert.Equal("""{"$absent":"docker: not found on the search path"}""", J(report.Software["docker"]));
     }
 
+    /// <summary>nvidia-smi's own output on a real H200 (captured on a lent machine, replayed): the expected values are
+    /// read from the captured text, not from the probe (143771 MiB as the tool prints it, in bytes).</summary>
+    [Fact]
+    public void Real_h200_nvidia_smi_output()
+    {
+        var captured = File.ReadAllText(Path.Combine(Machines, "gpu-h200", "nvidia-smi-query.csv")).Trim().Split(", ");
+        var header = File.ReadAllText(Path.Combine(Machines, "gpu-h200", "nvidia-smi.txt"));
+        var gpus = Probe("debian12-kvm", tools: "gpu-h200").Environment["gpus"]!.AsArray();
+        var gpu = Assert.Single(gpus)!;
+        Assert.Equal(captured[1], (string)gpu["name"]!);
+        Assert.Equal(long.Parse(captured[2]) * 1024 * 1024, (long)gpu["memory"]!);
+        Assert.Equal(captured[3], (string)gpu["driver"]!);
+        Assert.Equal(captured[4], (string)gpu["uuid"]!);
+        Assert.Contains($"CUDA Version: {(string)gpu["cuda"]!} ", header);
+        Assert.Equal("NVIDIA H200", captured[1]);
+    }
+
     [Fact]
     public void A_failing_nvidia_smi_is_an_error_fact_and_the_rest_still_probes()
     {
