@@ -70,4 +70,34 @@ public static partial class Msg
     public static readonly Message StoreTooNew = new(Codes.BadDocument, ["store", "version", "latest"], "{store} 的结果库模式版本为 {version}；本 iq 只认识到 {latest}：请使用更新的 iq",
         "{store} has store schema version {version}; this iq knows versions up to {latest}: use a newer iq");
     public static readonly Message StoreUnusable = new(Codes.CannotRead, ["store", "reason"], "结果库 {store} 无法使用：{reason}", "The results store {store} cannot be used: {reason}");
+    // ---- --store (a SQLite file or a postgres:// URL) ----
+    public static readonly Message StoreEmpty = new(Codes.BadOption, "--store 需要文件名（SQLite）或 postgres:// URL", "--store needs a file name (SQLite) or a postgres:// URL");
+    public static readonly Message StoreTooLong = new(Codes.BadOption, ["length", "max"], "--store 长 {length} 个字符；最多 {max}", "--store is {length} characters long; at most {max}");
+    public static readonly Message StoreControl = new(Codes.BadOption, "--store 含控制字符", "--store contains a control character");
+    public static readonly Message StoreScheme = new(Codes.BadOption, ["scheme"], "--store：未知的协议 '{scheme}://'；请给出文件名（SQLite）或 postgres://USER@HOST/DATABASE",
+        "--store: unknown scheme '{scheme}://'; give a file name (SQLite) or postgres://USER@HOST/DATABASE");
+    public static readonly Message StoreFragment = new(Codes.BadOption, "--store：postgres URL 没有 #片段", "--store: a postgres URL has no #fragment");
+    public static readonly Message StoreEmptyUser = new(Codes.BadOption, "--store：'@' 前的用户名为空", "--store: the user name before '@' is empty");
+    public static readonly Message StoreIpv6 = new(Codes.BadOption, "--store：以 '[' 开始的 IPv6 主机没有以 ']' 结束", "--store: an IPv6 host opened with '[' is not closed with ']'");
+    public static readonly Message StoreAfterHost = new(Codes.BadOption, ["text"], "--store：主机后面不应有 '{text}'", "--store: unexpected '{text}' after the host");
+    public static readonly Message StoreDatabaseName = new(Codes.BadOption, ["name"], "--store：'{name}' 不是数据库名（不能含 '/'）", "--store: '{name}' is not a database name (no '/')");
+    public static readonly Message StorePair = new(Codes.BadOption, ["pair"], "--store：URL 查询中的 '{pair}' 需要 NAME=VALUE 形式", "--store: '{pair}' in the URL's query needs NAME=VALUE");
+    public static readonly Message StoreUnknownParam = new(Codes.BadOption, ["name", "choices"], "--store：未知的 URL 参数 '{name}'；应为 {choices}",
+        "--store: unknown URL parameter '{name}'; expected {choices}");
+    public static readonly Message StoreParamTwice = new(Codes.BadOption, ["name"], "--store：URL 参数 '{name}' 给了两次", "--store: URL parameter '{name}' given twice");
+    public static readonly Message StoreSslMode = new(Codes.BadOption, ["value", "choices"], "--store：sslmode '{value}' 不是 {choices} 之一", "--store: sslmode '{value}' is not one of {choices}");
+    public static readonly Message StoreTimeout = new(Codes.BadOption, ["value"], "--store：connect_timeout '{value}' 不是 1 到 3600 之间的秒数",
+        "--store: connect_timeout '{value}' is not a number of seconds from 1 to 3600");
+    public static readonly Message StoreNoHost = new(Codes.BadOption, "--store：postgres URL 没有给出主机（postgres://HOST/DATABASE，或 ?host=/socket/folder）",
+        "--store: the postgres URL names no host (postgres://HOST/DATABASE, or ?host=/socket/folder)");
+    public static readonly Message StoreNoDatabase = new(Codes.BadOption, "--store：postgres URL 没有给出数据库（postgres://HOST/DATABASE）", "--store: the postgres URL names no database (postgres://HOST/DATABASE)");
+    public static readonly Message StorePort = new(Codes.BadOption, ["port"], "--store：端口 '{port}' 不是 1 到 65535 之间的数", "--store: port '{port}' is not a number from 1 to 65535");
+    public static readonly Message StorePercent = new(Codes.BadOption, ["part"], "--store：URL 的{part}不是有效的百分号编码", "--store: the URL's {part} is not valid percent-encoding");
+    public static readonly Message StoreUrlControl = new(Codes.BadOption, ["part"], "--store：URL 的{part}含控制字符", "--store: the URL's {part} contains a control character");
+    public static readonly Message UrlUser = new(null, "用户名", "user");
+    public static readonly Message UrlPassword = new(null, "密码", "password");
+    public static readonly Message UrlHost = new(null, "主机", "host");
+    public static readonly Message UrlDatabase = new(null, "数据库", "database");
+    public static readonly Message UrlParamName = new(null, "参数名", "parameter name");
+    public static readonly Message UrlParamValue = new(null, "参数值", "parameter value");
 }

@@ -294,6 +294,7 @@ public class CliConventionTests
             ["fleet", "run", "--jobs", "5000", folder],
             ["fleet", "report", "--store", Path.Combine(dir.Path, "missing.db")],
             ["fleet", "report", "--store", file],
+            ["fleet", "report", "--store", "postgres://lab@db.example:99999/fleet"],
             ["fleet", "export", "--store", Path.Combine(dir.Path, "missing.db"), "-o", "x.json"],
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--set", "no_such_param=1"],
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--attestations", gbk],
