@@ -100,4 +100,30 @@ public static partial class Msg
     public static readonly Message UrlDatabase = new(null, "数据库", "database");
     public static readonly Message UrlParamName = new(null, "参数名", "parameter name");
     public static readonly Message UrlParamValue = new(null, "参数值", "parameter value");
+    // ---- iq model: the ONNX file ----
+    public static readonly Message ModelNotFound = new(Codes.BadEvidence, ["path"], "{path}：模型文件不存在", "{path}: model file not found");
+    public static readonly Message ModelRefused = new(Codes.BadEvidence, ["path", "reason"], "{path}：{reason}", "{path}: {reason}");
+    public static readonly Message ModelTooLarge = new(Codes.BadEvidence, ["path", "reason"], "{path}：{reason}；ONNX protobuf 最多 2 GiB（更大的模型把权重放在外部数据中）",
+        "{path}: {reason}; an ONNX protobuf holds at most 2 GiB (larger models keep their weights in external data)");
+    public static readonly Message ModelUnreadable = new(Codes.BadEvidence, ["path", "reason"], "{path}：无法读取的 ONNX 模型：{reason}", "{path}: not a readable ONNX model: {reason}");
+    public static readonly Message ModelNotOnnx = new(Codes.BadEvidence, ["path", "missing"], "{path}：不是 ONNX 模型：没有 {missing}", "{path}: not an ONNX model: no {missing}");
+    public static readonly Message ModelNegativeDim = new(Codes.BadEvidence, ["path", "at", "value", "kind", "name"], "{path}：{at}：{kind} '{name}' 的维度 {value} 为负",
+        "{path}: {at}: negative dimension {value} of {kind} '{name}'");
+    public static readonly Message InitNegativeDim = new(Codes.BadEvidence, ["path", "tensor", "value"], "{path}：初始化器 '{tensor}' 声明了负的维度（{value}）",
+        "{path}: initializer '{tensor}' declares a negative dimension ({value})");
+    public static readonly Message InitOverflow = new(Codes.BadEvidence, ["path", "tensor", "dims"], "{path}：初始化器 '{tensor}' 声明的维度 [{dims}] 之积超出 64 位",
+        "{path}: initializer '{tensor}' declares dimensions [{dims}] whose product overflows 64 bits");
+    public static readonly Message InitUnknownType = new(Codes.BadEvidence, ["path", "tensor", "type"], "{path}：初始化器 '{tensor}' 的数据类型未知（{type}）",
+        "{path}: initializer '{tensor}' has an unknown data type ({type})");
+    public static readonly Message InitSizeDiffers = new(Codes.BadEvidence, ["path", "tensor", "dims", "type", "count", "field", "stored"],
+        "{path}：初始化器 '{tensor}' 声明维度 [{dims}]（{type}），需要 {count} 个 {field}；文件中存有 {stored}",
+        "{path}: initializer '{tensor}' declares dimensions [{dims}] of {type}, which need {count} {field}; the file stores {stored}");
+    public static readonly Message InitNoLocation = new(Codes.BadEvidence, ["path", "tensor"], "{path}：初始化器 '{tensor}' 的数据在外部，但没有给出位置",
+        "{path}: initializer '{tensor}' keeps its data externally but names no location");
+    public static readonly Message InitLeavesFolder = new(Codes.BadEvidence, ["path", "tensor", "location"], "{path}：初始化器 '{tensor}'：外部数据位置 '{location}' 离开了模型所在文件夹",
+        "{path}: initializer '{tensor}': external data location '{location}' leaves the model's folder");
+    public static readonly Message InitNotWhole = new(Codes.BadEvidence, ["path", "tensor", "key", "value"], "{path}：初始化器 '{tensor}'：外部数据的 {key} '{value}' 不是整数",
+        "{path}: initializer '{tensor}': external data {key} '{value}' is not a whole number");
+    public static readonly Message InitLinkLeaves = new(Codes.BadEvidence, ["path", "tensor", "location"], "{path}：初始化器 '{tensor}'：外部数据 '{location}' 是离开模型所在文件夹的链接",
+        "{path}: initializer '{tensor}': external data '{location}' is a link that leaves the model's folder");
 }

@@ -299,6 +299,7 @@ public class CliConventionTests
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--set", "no_such_param=1"],
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--attestations", gbk],
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--json", folder],
+            ["model", file],
         ];
         foreach (var args in cases)
         {
