@@ -158,7 +158,6 @@ public static class Program
         root.Subcommands.Add(ReportCommands.Report(ctx));
         root.Subcommands.Add(ReportCommands.Diff(ctx));
         root.Subcommands.Add(ReportCommands.Archive(ctx));
-        // Merged after the catalog: its help and messages are English in both languages until its texts are declared.
         root.Subcommands.Add(FleetCommand.Create(ctx));
         foreach (var command in root.Subcommands) Conventions.CommandAction.Wrap(command, ctx, global);
         return root;

@@ -62,14 +62,14 @@ static class ChecklistLoader
             referencedAt = syntax.Header.ExtendsSpan;
             if (!baseName.EndsWith(".iq", StringComparison.Ordinal))
             {
-                diagnostics.Error(Codes.BaseNotFound, $"extends names a checklist (.iq); '{baseName}' is not one", referencedAt!);
+                diagnostics.Error(Msg.ExtendsNotChecklist.With(baseName), referencedAt!);
                 return null;
             }
             var resolved = Resolve(path, baseName, options);
             if (resolved is not null && FileFacts.Of(resolved).Kind == FileKind.Regular
                 && InputFiles.Resolve(resolved) is { } target && !target.EndsWith(".iq", StringComparison.Ordinal))
             {
-                diagnostics.Error(Codes.BaseNotFound, $"extends names a checklist (.iq); '{baseName}' is a link to a file that is not one", referencedAt!);
+                diagnostics.Error(Msg.ExtendsLinkNotChecklist.With(baseName), referencedAt!);
                 return null;
             }
             display = resolved ?? baseName;

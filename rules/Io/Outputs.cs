@@ -1,16 +1,20 @@
 using System.Runtime.InteropServices;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Io;
 
 /// <summary>An output that cannot be written where the user asked: a folder, a read-only place, a full disk, one of the
 /// run's own inputs. <see cref="Path"/> is the path as the user wrote it, never a temporary's.</summary>
-public sealed class OutputException(string path, string reason) : IOException($"{path}: {reason}")
+public sealed class OutputException(string path, MessageText reason) : IOException($"{path}: {reason}")
 {
     public string Path { get; } = path;
-    public string Reason { get; } = reason;
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Error(Codes.CannotWrite, Reason, SourceSpan.None(Path));
+    /// <summary>Why, in the reader's language; <see cref="Reason"/> is its English.</summary>
+    public MessageText Text { get; } = reason;
+    public string Reason => Text.ToString();
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Text, SourceSpan.None(Path));
 }
 
 /// <summary>The outputs of one run, written all or none. Each file is written to a temporary file beside its target; only
@@ -62,31 +66,31 @@ public sealed class Outputs : IDisposable
             return;
         }
         if (_entries.Any(e => e.User == path || e.Target is not null && e.Target == System.IO.Path.GetFullPath(path)))
-            throw new OutputException(path, "Named twice as an output of this run");
+            throw new OutputException(path, Msg.OutNamedTwice.Text);
         var facts = FileFacts.Of(path);
         switch (facts.Kind)
         {
             case FileKind.LinkLoop:
-                throw new OutputException(path, "Cannot write: a loop of symbolic links");
+                throw new OutputException(path, Msg.OutLinkLoop.Text);
             case FileKind.Directory:
-                throw new OutputException(path, "Cannot write: it is a folder; give a file name");
+                throw new OutputException(path, Msg.OutIsFolder.Text);
             case FileKind.Socket or FileKind.BlockDevice or FileKind.Other:
-                throw new OutputException(path, $"Cannot write: it is {FileFacts.Describe(facts.Kind)}, not a regular file");
+                throw new OutputException(path, Msg.OutNotRegular.With(FileFacts.Localized(facts.Kind)));
             case FileKind.CharDevice or FileKind.Fifo:
                 // The user's own sink (/dev/null, /dev/stdout, a pipe from a process substitution): written in place, never replaced.
                 _entries.Add(new Entry(path, System.IO.Path.GetFullPath(path), direct: true, write));
                 return;
         }
         if (InputLedger.Current?.InputAt(facts) is { } input)
-            throw new OutputException(path, $"Cannot write: it is also an input of this run ({input}); write the output to another file");
+            throw new OutputException(path, Msg.OutAlsoInput.With(input));
         // A link is followed: the file it points to is replaced, the link stays.
         var target = facts.Kind == FileKind.Regular ? InputFiles.Resolve(path) ?? System.IO.Path.GetFullPath(path) : System.IO.Path.GetFullPath(path);
         if (facts.Kind == FileKind.Missing && FileFacts.Of(path, followLinks: false).Kind == FileKind.Link)
-            throw new OutputException(path, "Cannot write: a symbolic link to nothing");
+            throw new OutputException(path, Msg.OutDanglingLink.Text);
         var folder = System.IO.Path.GetDirectoryName(target)!;
         var folderKind = FileFacts.Of(folder).Kind;
         if (folderKind is not (FileKind.Directory or FileKind.Missing))
-            throw new OutputException(path, $"Cannot write: {folder} is {FileFacts.Describe(folderKind)}, not a folder");
+            throw new OutputException(path, Msg.OutFolderNotFolder.With(folder, FileFacts.Localized(folderKind)));
         _entries.Add(new Entry(path, target, direct: false, write));
     }
 
@@ -156,7 +160,7 @@ public sealed class Outputs : IDisposable
         }
         catch (Exception x) when (x is IOException or UnauthorizedAccessException && x is not OutputException)
         {
-            throw new OutputException(e.User, "Cannot write: " + Describe(x));
+            throw new OutputException(e.User, Describe(x));
         }
     }
 
@@ -200,7 +204,7 @@ public sealed class Outputs : IDisposable
                 catch (Exception y) when (y is IOException or UnauthorizedAccessException) { /* best effort; the failure is reported below */ }
             }
             var failed = staged.First(e => !e.Renamed);
-            throw new OutputException(failed.User, "Cannot write: " + Describe(x));
+            throw new OutputException(failed.User, Describe(x));
         }
     }
 
@@ -225,7 +229,7 @@ public sealed class Outputs : IDisposable
             {
                 var (handle, errno) = Unix.Open(e.Target, write: true);
                 if (handle is null)
-                    throw new OutputException(e.User, errno == Unix.ENxio ? "Cannot write: a FIFO that nothing reads" : $"Cannot write (errno {errno})");
+                    throw new OutputException(e.User, errno == Unix.ENxio ? Msg.OutFifoNoReader.Text : Msg.OutErrno.With(errno));
                 stream = new FileStream(handle, FileAccess.Write, 0);
             }
             else stream = new FileStream(e.Target, FileMode.Open, FileAccess.Write);
@@ -233,20 +237,22 @@ public sealed class Outputs : IDisposable
         }
         catch (Exception x) when (x is IOException or UnauthorizedAccessException && x is not OutputException)
         {
-            throw new OutputException(e.User, "Cannot write: " + Describe(x));
+            throw new OutputException(e.User, Describe(x));
         }
     }
 
-    static string Describe(Exception x)
+    static MessageText Describe(Exception x) => Msg.OutFailed.With(Reason(x));
+
+    static ILocalized Reason(Exception x)
     {
         // The BCL names the temporary; the user knows only their path. Keep the reason, drop the path.
         var message = x.Message;
         var quote = message.IndexOf(" '/", StringComparison.Ordinal);
         if (quote >= 0 && message.IndexOf('\'', quote + 2) is var end and > 0) message = message[..quote] + message[(end + 1)..];
-        if (x is UnauthorizedAccessException) return "permission denied";
-        if (message.Contains("No space left", StringComparison.Ordinal) || x.HResult == 28) return "no space left on the device";
-        if (message.Contains("Read-only file system", StringComparison.Ordinal)) return "read-only file system";
-        return message.TrimEnd('.');
+        if (x is UnauthorizedAccessException) return Msg.OutDenied.Text;
+        if (message.Contains("No space left", StringComparison.Ordinal) || x.HResult == 28) return Msg.OutNoSpace.Text;
+        if (message.Contains("Read-only file system", StringComparison.Ordinal)) return Msg.OutReadOnly.Text;
+        return Localized.Verbatim(message.TrimEnd('.'));
     }
 
     /// <summary>Removes temporaries, backups and the folders this set created (when it did not commit, or after).</summary>

@@ -1,10 +1,13 @@
 using System.Text;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Syntax;
 
-/// <summary>A text file that cannot be decoded: the message names where (line and column, 1-based) and what to do.</summary>
-public sealed class TextDecodingException(string message, int line, int column) : Exception(message)
+/// <summary>A text file that cannot be decoded: the message names where (line and column, 1-based) and what to do, in
+/// the reader's language (<see cref="Text"/>; <see cref="Exception.Message"/> is its English).</summary>
+public sealed class TextDecodingException(MessageText text, int line, int column) : Exception(text.ToString())
 {
+    public MessageText Text { get; } = text;
     public int Line { get; } = line;
     public int Column { get; } = column;
 }
@@ -20,7 +23,7 @@ public static class TextDecoding
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The encoding <c>--encoding</c> names (null: none named), or null with a problem in words.</summary>
-    public static Encoding? Named(string? name, out string? problem)
+    public static Encoding? Named(string? name, out MessageText? problem)
     {
         problem = null;
         if (name is null) return null;
@@ -33,7 +36,7 @@ public static class TextDecoding
             "utf-16be" => new UnicodeEncoding(true, false, true),
             _ => null,
         };
-        if (e is null) problem = $"unknown encoding '{name}'; expected {Text.OrList(Names)}";
+        if (e is null) problem = Msg.UnknownEncoding.With(name, Localized.OrList(Names));
         return e;
     }
 
@@ -50,12 +53,14 @@ public static class TextDecoding
     }
 
     /// <summary>Decodes a whole file: its BOM's encoding, else <paramref name="named"/>, else strict UTF-8. A BOM that
-    /// disagrees with the encoding named is refused too: one of them is wrong.</summary>
-    public static string Decode(byte[] bytes, Encoding? named)
+    /// disagrees with the encoding named is refused too: one of them is wrong. <paramref name="encodingOption"/>: the
+    /// command has <c>--encoding</c>, so a file that is not UTF-8 is answered with the hint to use it (never where the
+    /// option does not exist).</summary>
+    public static string Decode(byte[] bytes, Encoding? named, bool encodingOption)
     {
         var bom = Bom(bytes);
         if (bom is { } b && named is not null && b.Encoding.CodePage != named.CodePage)
-            throw new TextDecodingException($"the file starts with a {b.Encoding.WebName} byte-order mark, but --encoding says {named.WebName}", 1, 1);
+            throw new TextDecodingException(Msg.DecodeBomMismatch.With(b.Encoding.WebName, named.WebName), 1, 1);
         var encoding = bom?.Encoding ?? named ?? new UTF8Encoding(false, true);
         var start = bom?.Length ?? 0;
         try { return encoding.GetString(bytes, start, bytes.Length - start); }
@@ -63,11 +68,9 @@ public static class TextDecoding
         {
             var offset = start + Math.Max(0, e.Index);
             var (line, column) = Position(bytes, start, offset, encoding);
-            var hint = encoding is UTF8Encoding
-                ? "; if the file is GB18030/GBK (or UTF-16 without a byte-order mark), give --encoding gb18030 (or utf-16le)"
-                : "";
+            var hint = encoding is UTF8Encoding && encodingOption ? Msg.DecodeEncodingHint.Text : Localized.Empty;
             throw new TextDecodingException(
-                $"not valid {encoding.WebName} text: byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at line {line}, column {column}{hint}", line, column);
+                Msg.DecodeInvalid.With(encoding.WebName, bytes[Math.Min(offset, bytes.Length - 1)].ToString("X2"), line, column, hint), line, column);
         }
     }
 
@@ -106,7 +109,7 @@ public static class TextDecoding
                 try { chars = _decoder.GetChars(_in, 0, n, _chars, 0, flush: n == 0); }
                 catch (DecoderFallbackException)
                 {
-                    throw new TextDecodingException($"not valid {encoding.WebName} text on line {_line}", _line, 1);
+                    throw new TextDecodingException(Msg.DecodeInvalidLine.With(encoding.WebName, _line), _line, 1);
                 }
                 if (n == 0) _done = true;
                 for (var i = 0; i < chars; i++) if (_chars[i] == '\n') _line++;

@@ -94,9 +94,9 @@ public static class JudgmentFiles
     /// regular file (<see cref="InputFiles"/>).</summary>
     static string? Text(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding)
     {
-        try { return TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Judgments), encoding); }
+        try { return TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Judgments), encoding, encodingOption: true); }
         catch (InputFileException e) { diagnostics.Add(e.ToDiagnostic()); }
-        catch (TextDecodingException e) { diagnostics.Error(Codes.NotText, e.Message, new SourceSpan(path, e.Line, e.Column)); }
+        catch (TextDecodingException e) { diagnostics.Error(e.Text, new SourceSpan(path, e.Line, e.Column)); }
         return null;
     }
 

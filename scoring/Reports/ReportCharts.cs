@@ -170,7 +170,7 @@ public static class ReportCharts
         return charts;
     }
 
-    static Plot NewPlot(string title, string x, string y)
+    internal static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();
         plot.Title(title);
@@ -179,7 +179,7 @@ public static class ReportCharts
         return plot;
     }
 
-    static void Series(Plot plot, IEnumerable<(double X, double Y)> points, string label)
+    internal static void Series(Plot plot, IEnumerable<(double X, double Y)> points, string label)
     {
         var list = points.ToList();
         if (list.Count == 0) return;
@@ -211,13 +211,20 @@ public static class ReportCharts
     /// the message saying what to install, so that a report is refused before anything is written rather than drawn with boxes.</summary>
     public static string? FontProblem(ResultsDocument doc, ReportTexts t)
     {
-        if (!HasCharts(doc) || ChartFont.For(Texts(doc, t)) is not null) return null;
-        var missing = string.Concat(Texts(doc, t).SelectMany(s => s.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r)).Distinct().Take(8));
+        if (!HasCharts(doc)) return null;
+        return MissingFont(Texts(doc, t), t);
+    }
+
+    /// <summary>Null when an installed font draws every one of <paramref name="texts"/>; else what to install.</summary>
+    internal static string? MissingFont(IEnumerable<string> texts, ReportTexts t)
+    {
+        if (ChartFont.For(texts) is not null) return null;
+        var missing = string.Concat(texts.SelectMany(s => s.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r)).Distinct().Take(8));
         return $"no installed font draws the charts' labels ({(t.IsChinese ? "Chinese, e.g. " : "")}{missing}…): install one "
                + "(Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)";
     }
 
-    static Plot Finish(Plot plot, string font, double top)
+    internal static Plot Finish(Plot plot, string font, double top)
     {
         // Every label (title, axis labels, ticks, legend) in a font that has their glyphs (see ChartFont).
         plot.Font.Set(font);

@@ -147,7 +147,7 @@ public class EncodingTests
             var encoding = which switch { 0 => null, 1 => gb, _ => TextDecoding.Named("utf-16le", out _) };
             try
             {
-                var text = TextDecoding.Decode(bytes, encoding);
+                var text = TextDecoding.Decode(bytes, encoding, encodingOption: true);
                 // Nothing replaced: plain UTF-8 text encodes back to the very bytes it came from.
                 if (encoding is null && TextDecoding.Bom(bytes) is null) Assert.Equal(bytes, Encoding.UTF8.GetBytes(text));
             }

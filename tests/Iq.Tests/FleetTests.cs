@@ -253,7 +253,7 @@ public sealed class FleetTests : IDisposable
         {
             var r = CliRunner.InProcess("fleet", "run", root, "--store", bad);
             Assert.True(r.ExitCode == 2, bad + ": " + r.Stderr);
-            Assert.StartsWith("iq: error: --store", r.Stderr);
+            Assert.StartsWith("iq: error IQ6003: --store", r.Stderr);
         }
         Assert.Equal(2, CliRunner.InProcess("fleet", "run", Path.Combine(_dir, "nowhere"), "--store", Path.Combine(_dir, "x.db")).ExitCode);
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")));

@@ -32,7 +32,7 @@ public class StoreLocationTests
     {
         var location = StoreLocation.Parse(spec, out var error);
         Assert.NotNull(error);
-        Assert.Contains(expected, error);
+        Assert.Contains(expected, error!.ToString());
         Assert.False(location.IsPostgres);
     }
 
@@ -45,7 +45,7 @@ public class StoreLocationTests
         Assert.Equal("require", location.Options["sslmode"]);
         Assert.DoesNotContain("s3cr", location.Display);
         var wrong = StoreLocation.Parse("postgres://lab:s3cret@db.example:99999/fleet", out var message);
-        Assert.DoesNotContain("s3cret", message);
+        Assert.DoesNotContain("s3cret", message!.ToString());
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Iq.Rules.Messages;
 using Iq.Cli.Conventions;
 using System.Runtime.InteropServices;
 using Iq.Engine.Fleet;
@@ -13,19 +15,17 @@ static class FleetCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var (stdout, stderr) = (ctx.Out, ctx.Err);
-        var fleet = new Command("fleet", "Audit many fact bundles into a results store (SQLite file or PostgreSQL), report on the fleet, export audits");
-        fleet.Subcommands.Add(Run(ctx, stdout, stderr));
-        fleet.Subcommands.Add(FleetReportCommand.Create(stdout));
-        fleet.Subcommands.Add(Export(stdout));
+        var fleet = new Command("fleet", ctx.T(Msg.CmdFleet));
+        fleet.Subcommands.Add(Run(ctx));
+        fleet.Subcommands.Add(FleetReportCommand.Create(ctx));
+        fleet.Subcommands.Add(Export(ctx));
         return fleet;
     }
 
-    internal static Option<string> StoreOption(bool forWriting) => new("--store")
+    internal static Option<string> StoreOption(CliContext ctx, bool forWriting) => new("--store")
     {
-        Description = forWriting
-            ? "The results store: a SQLite file (created when new), or postgres://USER@HOST:PORT/DATABASE (default: results.db)"
-            : "The results store: a SQLite file or postgres://USER@HOST:PORT/DATABASE (default: results.db)",
+        Description = ctx.T(forWriting ? Msg.OptStoreWrite : Msg.OptStoreRead),
+        HelpName = "STORE",
         DefaultValueFactory = _ => "results.db",
     };
 
@@ -36,7 +36,7 @@ static class FleetCommand
         var location = StoreLocation.Parse(spec, out var error);
         if (error is not null) throw new UsageException(error);
         if (!location.IsPostgres && !create && !File.Exists(location.File))
-            throw new UsageException($"No results store at {location.File} (iq fleet run writes one)");
+            throw new UsageException(Msg.NoStore.With(location.File));
         SqlFleetStore store = location.IsPostgres ? new PostgresFleetStore(location) : new SqliteFleetStore(location.File!);
         try
         {
@@ -46,25 +46,25 @@ static class FleetCommand
         catch (FleetStoreException e)
         {
             store.Dispose();
-            throw new UsageException(e.Message);
+            throw new UsageException(e.Text);
         }
     }
 
-    static Command Run(CliContext ctx, TextWriter stdout, TextWriter stderr)
+    static Command Run(CliContext ctx)
     {
-        var roots = new Argument<string[]>("roots") { Description = "Folders under which every bundle folder (a folder with *.json documents) is audited", Arity = ArgumentArity.OneOrMore };
-        var checklist = new Option<string?>("--checklist") { Description = "The checklist (.iq); the bundled IQ checklist when omitted" };
-        var store = StoreOption(forWriting: true);
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this date/time (ISO 8601); part of each bundle's key" };
-        var scoring = new Option<string?>("--scoring") { Description = "Scoring model: weighted, default, flat, flat-unweighted or absolute" };
+        var stderr = ctx.Err;
+        var roots = new Argument<string[]>("roots") { Description = ctx.T(Msg.ArgFleetRoots), Arity = ArgumentArity.OneOrMore, HelpName = "ROOT" };
+        var checklist = new Option<string?>("--checklist") { Description = ctx.T(Msg.OptChecklist), HelpName = "FILE" };
+        var store = StoreOption(ctx, forWriting: true);
+        var asOf = new Option<string?>("--as-of") { Description = ctx.T(Msg.OptFleetAsOf), HelpName = "DATE" };
+        var scoring = new Option<string?>("--scoring") { Description = ctx.T(Msg.OptScoring), HelpName = "MODEL" };
         scoring.AcceptOnlyFromAmong([.. Iq.Rules.Model.ScoringSpec.Models]);
-        var attestations = new Option<string[]>("--attestations") { Description = "Manual judgments applied to every bundle: YAML, CSV or a filled manual-review .xlsx (repeatable)" };
-        var waivers = new Option<string[]>("--waivers") { Description = "Waivers applied to every bundle: YAML or CSV (repeatable)" };
-        var force = new Option<bool>("--force") { Description = "Evaluate again bundles the store holds already with the same inputs" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Audits at once (default: one per core)" };
+        var attestations = new Option<string[]>("--attestations") { Description = ctx.T(Msg.OptFleetAttestations), HelpName = "FILE" };
+        var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptFleetWaivers), HelpName = "FILE" };
+        var force = new Option<bool>("--force") { Description = ctx.T(Msg.OptFleetForce) };
+        var jobs = new Option<int>("--jobs", "-j") { Description = ctx.T(Msg.OptFleetJobs), HelpName = "N" };
         var compile = new CompileOptionGroup(ctx);
-        var command = new Command("run", "Audit every bundle under the roots with one compiled checklist, in parallel, into the store; " +
-                                         "bundles already evaluated with the same inputs are skipped. Exit 0 all pass, 1 some fail or incomplete, 2 some bundle could not be evaluated (recorded)");
+        var command = new Command("run", ctx.T(Msg.CmdFleetRun));
         command.Arguments.Add(roots);
         command.Options.Add(checklist);
         command.Options.Add(store);
@@ -80,17 +80,17 @@ static class FleetCommand
             var given = parse.GetValue(roots) ?? [];
             foreach (var root in given)
             {
-                if (root.StartsWith('-')) throw new UsageException($"unknown option '{root}'");
-                if (!Directory.Exists(root)) throw new UsageException(File.Exists(root) ? $"{root} is a file; give a folder of bundles" : $"Folder not found: {root}");
+                CommandLineErrors.RejectOptionLike(root, parse);
+                if (!Directory.Exists(root)) throw new UsageException(File.Exists(root) ? Msg.FleetRootIsFile.With(root) : Msg.FleetRootNotFound.With(root));
             }
             var full = given.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).ToList();
             foreach (var a in full)
                 foreach (var b in full.Where(b => b != a && (b + Path.DirectorySeparatorChar).StartsWith(a + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-                    throw new UsageException($"{b} lies under {a}: give each folder once");
-            if (full.Distinct().Count() != full.Count) throw new UsageException("a root is given twice");
-            if (parse.GetValue(jobs) is < 0 or > 1024) throw new UsageException("--jobs needs a number from 1 to 1024");
+                    throw new UsageException(Msg.FleetRootNested.With(b, a));
+            if (full.Distinct().Count() != full.Count) throw new UsageException(Msg.FleetRootTwice.Text);
+            if (parse.GetValue(jobs) is < 0 or > 1024) throw new UsageException(Msg.FleetJobsRange.Text);
             foreach (var f in (parse.GetValue(attestations) ?? []).Concat(parse.GetValue(waivers) ?? []))
-                if (!File.Exists(f)) throw new UsageException($"File not found: {f}");
+                if (!File.Exists(f)) throw new UsageException(Msg.FileNotFound.With(f));
             var compiled = compile.Compile(parse.GetValue(checklist) ?? Bundled.DefaultChecklist, compile.Read(parse));
             var request = new FleetRequest
             {
@@ -109,10 +109,10 @@ static class FleetCommand
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; signal = 130; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = 143; cancel.Cancel(); });
-            var bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressLine(stderr) : null;
+            var bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressLine(stderr, ctx.Lang) : null;
             FleetOutcome outcome;
             try { outcome = FleetRunner.Run(request, target, bar, cancel.Token); }
-            catch (FleetStoreException e) { throw new UsageException(e.Message); }
+            catch (FleetStoreException e) { throw new UsageException(e.Text); }
             finally
             {
                 Console.CancelKeyPress -= onCancel;
@@ -120,25 +120,26 @@ static class FleetCommand
             }
             var n = outcome.Counts;
             var secs = Math.Max(outcome.Elapsed.TotalSeconds, 1e-3);
-            stdout.WriteLine($"Fleet run {outcome.RunId} into {target.Display}: {n.Seen} bundles in {secs:0.0} s ({n.Evaluated / secs:0} audits/s) — " +
-                             $"evaluated {n.Evaluated}, skipped {n.Skipped} (evaluated before with the same inputs), could not be evaluated {n.Failed}" +
-                             (n.Busy > 0 ? $", left to other workers {n.Busy}" : "") + (n.Lost > 0 ? $", taken over by others {n.Lost}" : ""));
-            stdout.WriteLine($"Verdicts: pass {outcome.Passed}, fail or incomplete {outcome.NotPassed}, not evaluable {outcome.NotEvaluable}");
-            if (outcome.NotEvaluable > 0) stdout.WriteLine($"Bundles that could not be evaluated are recorded with their errors: iq fleet report --store {target.Display}");
+            var secsText = secs.ToString("0.0", CultureInfo.InvariantCulture);
+            var rateText = (n.Evaluated / secs).ToString("0", CultureInfo.InvariantCulture);
+            ctx.Say(Localized.Concat(Msg.FleetRunDone.With(outcome.RunId, target.Display, n.Seen, secsText, rateText, n.Evaluated, n.Skipped, n.Failed),
+                n.Busy > 0 ? Msg.FleetRunBusy.With(n.Busy) : Localized.Empty, n.Lost > 0 ? Msg.FleetRunLost.With(n.Lost) : Localized.Empty));
+            ctx.Say(Msg.FleetVerdicts.With(outcome.Passed, outcome.NotPassed, outcome.NotEvaluable));
+            if (outcome.NotEvaluable > 0) ctx.Say(Msg.FleetFailuresRecorded.With(target.Display));
             if (outcome.Cancelled) return signal == 0 ? 130 : signal;
             return outcome.ExitCode;
         });
         return command;
     }
 
-    static Command Export(TextWriter stdout)
+    static Command Export(CliContext ctx)
     {
-        var store = StoreOption(forWriting: false);
-        var audit = new Option<long?>("--audit") { Description = "The audit's id (iq fleet report lists them)" };
-        var site = new Option<string?>("--site") { Description = "The latest audit of this site" };
-        var bundle = new Option<string?>("--bundle") { Description = "The latest audit of this bundle folder (as the run named it)" };
-        var output = new Option<string>("--output", "-o") { Description = "The results file to write (- for stdout)", Required = true };
-        var command = new Command("export", "Write a stored audit back out as the results file iq audit --json writes (iq report renders it)");
+        var store = StoreOption(ctx, forWriting: false);
+        var audit = new Option<long?>("--audit") { Description = ctx.T(Msg.OptAuditId), HelpName = "ID" };
+        var site = new Option<string?>("--site") { Description = ctx.T(Msg.OptSite), HelpName = "SITE" };
+        var bundle = new Option<string?>("--bundle") { Description = ctx.T(Msg.OptBundle), HelpName = "PATH" };
+        var output = new Option<string>("--output", "-o") { Description = ctx.T(Msg.OptExportOutput), Required = true, HelpName = "FILE" };
+        var command = new Command("export", ctx.T(Msg.CmdFleetExport));
         command.Options.Add(store);
         command.Options.Add(audit);
         command.Options.Add(site);
@@ -147,19 +148,18 @@ static class FleetCommand
         command.SetAction(parse =>
         {
             var chosen = new object?[] { parse.GetValue(audit), parse.GetValue(site), parse.GetValue(bundle) }.Count(v => v is not null);
-            if (chosen != 1) throw new UsageException("name one audit: --audit ID, --site SITE or --bundle PATH");
+            if (chosen != 1) throw new UsageException(Msg.NameOneAudit.Text);
             using var source = OpenStore(parse.GetValue(store)!, create: false);
             var found = source.FindAudit(parse.GetValue(audit), parse.GetValue(site), parse.GetValue(bundle))
-                        ?? throw new UsageException($"No such audit in {source.Display}");
-            if (found.Error is { } error) throw new UsageException($"Audit {found.Id} ({found.BundlePath}) could not be evaluated; it has no results: {error}");
-            var bytes = source.ResultsOf(found.Id) ?? throw new UsageException($"Audit {found.Id} has no results stored");
+                        ?? throw new UsageException(Msg.NoSuchAudit.With(source.Display));
+            if (found.Error is { } error) throw new UsageException(Msg.AuditNotEvaluated.With(found.Id, found.BundlePath, error));
+            var bytes = source.ResultsOf(found.Id) ?? throw new UsageException(Msg.AuditNoResults.With(found.Id));
             var target = parse.GetValue(output)!;
-            if (target == "-") { using var o = Console.OpenStandardOutput(); o.Write(bytes); }
-            else
-            {
-                AtomicFile.Write(target, s => s.Write(bytes));
-                stdout.WriteLine($"Written: {target} (audit {found.Id}, {found.BundlePath})");
-            }
+            ctx.ClaimStdout(target);
+            using var files = ctx.Outputs();
+            files.Add(target, s => s.Write(bytes));
+            files.Commit(ctx.Cancel);
+            if (target != "-") ctx.Say(Msg.FleetExported.With(target, found.Id, found.BundlePath));
             return ExitCodes.Pass;
         });
         return command;
@@ -167,7 +167,7 @@ static class FleetCommand
 }
 
 /// <summary>A progress bar on a terminal: bundles done of the total, bundles/s and the time left.</summary>
-sealed class ProgressLine(TextWriter stderr) : IProgress<FleetProgress>
+sealed class ProgressLine(TextWriter stderr, Lang lang) : IProgress<FleetProgress>
 {
     readonly object _gate = new();
     long _lastTicks;
@@ -186,7 +186,8 @@ sealed class ProgressLine(TextWriter stderr) : IProgress<FleetProgress>
             const int width = 30;
             var filled = (int)(share * width);
             var eta = p.Total is { } t && rate > 0 ? TimeSpan.FromSeconds((t - p.Done) / rate).ToString(@"hh\:mm\:ss") : "--:--:--";
-            stderr.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {p.Done}/{(p.Total is null ? "?" : total)} {rate:0} bundles/s ETA {eta}  ");
+            var counts = Msg.FleetProgress.With(p.Done, p.Total is null ? "?" : total.ToString(CultureInfo.InvariantCulture), rate.ToString("0", CultureInfo.InvariantCulture), eta).Render(lang);
+            stderr.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {counts}  ");
             _drawn = true;
         }
     }

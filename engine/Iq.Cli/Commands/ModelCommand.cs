@@ -62,7 +62,7 @@ static class ModelCommand
             // Everything is read and checked before anything is written.
             JsonObject inspected;
             try { inspected = OnnxInspector.Inspect(path, bindings); }
-            catch (ModelInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+            catch (ModelInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
             JsonObject? declared = null;
             if (parse.GetValue(description) is { } d)
             {

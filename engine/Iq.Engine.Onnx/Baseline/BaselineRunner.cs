@@ -219,7 +219,7 @@ public sealed class BaselineRunner : IDisposable
         // Read as every input is: a regular file within its limit (64 MiB), never a FIFO or a device; decoded by its
         // byte-order mark (UTF-8, UTF-16, GB18030), else strict UTF-8: a case name garbled into U+FFFD would match no case.
         string[] lines;
-        try { lines = Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(_o.Labels, InputKind.Labels), null).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); }
+        try { lines = Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(_o.Labels, InputKind.Labels), null, encodingOption: false).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); }
         catch (Iq.Rules.Syntax.TextDecodingException e) { throw new BaselineInputException($"{_o.Labels}:{e.Line}:{e.Column}: {e.Message}"); }
         if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         var header = lines.Length == 0 ? "" : lines[0].Trim();

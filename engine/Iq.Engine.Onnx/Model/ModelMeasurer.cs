@@ -640,7 +640,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
     static (string? Text, string? Problem) Referenced(string path, string name)
     {
-        try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null), null); }
+        try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null, encodingOption: false), null); }
         catch (InputFileException e) { return (null, $"{name}: {e.Reason}"); }
         catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, $"{name}:{e.Line}:{e.Column}: {e.Message}"); }
     }

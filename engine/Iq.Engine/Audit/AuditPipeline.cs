@@ -73,7 +73,7 @@ public static class AuditPipeline
         var several = s.Request.Checklists.Count > 1;
         if (s.Request.Checklists.Count == 0)
         {
-            s.Diagnostics.Error(Codes.FileNotFound, "No checklist to audit against", SourceSpan.None("<request>"));
+            s.Diagnostics.Error(Msg.NoChecklistToAudit.Text, SourceSpan.None("<request>"));
             return;
         }
         var compiled = new List<CompiledChecklist>();
@@ -97,12 +97,11 @@ public static class AuditPipeline
         {
             var ids = compiled.Select(c => c.Model.Id).ToList();
             foreach (var twice in ids.GroupBy(id => id).Where(g => g.Count() > 1))
-                s.Diagnostics.Error(Codes.DuplicateId, $"Checklist '{twice.Key}' is given twice: each checklist of an audit has its own results", SourceSpan.None("<request>"));
+                s.Diagnostics.Error(Msg.ChecklistGivenTwice.With(twice.Key), SourceSpan.None("<request>"));
             var declared = compiled.SelectMany(c => c.Model.Params.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
             foreach (var name in s.Request.Checklists.Where(g => g.Compiled is null).SelectMany(g => g.Options.ParamOverrides.Keys).Distinct())
                 if (!declared.Contains(name))
-                    s.Diagnostics.Error(Codes.UnknownParam, $"Unknown param '{name}' in --set: no checklist of the audit ({string.Join(", ", ids)}) declares it"
-                        + Rules.Syntax.Text.DidYouMean(name, declared), new SourceSpan("<command line>", 1, 1));
+                    s.Diagnostics.Error(Msg.UnknownSetParam.With(name, string.Join(", ", ids), Localized.DidYouMean(name, declared)), new SourceSpan("<command line>", 1, 1));
         }
         s.Parts.AddRange(compiled.Select(c => new AuditPart(c)));
     }
@@ -141,7 +140,7 @@ public static class AuditPipeline
         }
         catch (Rules.Io.OutputException e)
         {
-            s.Diagnostics.Error(Codes.CannotWrite, $"Cannot write the probe's bundle: {e.Reason}", SourceSpan.None(e.Path));
+            s.Diagnostics.Error(Msg.CannotWriteProbeBundle.With(e.Text) with { CodeOf = e.Text }, SourceSpan.None(e.Path));
             return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -198,7 +197,7 @@ public static class AuditPipeline
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "attestations");
         }
-        var routed = Route(s, judgments, a => a.Item, "Attestation", _ => SourceSpan.None(source));
+        var routed = Route(s, judgments, a => a.Item, Msg.WhatAttestation, _ => SourceSpan.None(source));
         for (var i = 0; i < s.Parts.Count; i++)
         {
             var part = s.Parts[i];
@@ -228,7 +227,7 @@ public static class AuditPipeline
             waivers.AddRange(JudgmentFiles.ReadWaivers(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "waivers");
         }
-        var routed = Route(s, waivers, w => w.Item, "Waiver", w => w.Span);
+        var routed = Route(s, waivers, w => w.Item, Msg.WhatWaiver, w => w.Span);
         for (var i = 0; i < s.Parts.Count; i++)
         {
             var part = s.Parts[i];
@@ -240,7 +239,7 @@ public static class AuditPipeline
     /// <summary>Each judgment or waiver to the checklist that has its item (an item id, or a row id of a <c>foreach</c>).
     /// With one checklist all go to it, and it reports those for items it lacks; with several, one for an item no checklist
     /// has, or more than one has, is an error here.</summary>
-    static List<T>[] Route<T>(AuditState s, IReadOnlyList<T> judgments, Func<T, string> item, string what, Func<T, SourceSpan> where)
+    static List<T>[] Route<T>(AuditState s, IReadOnlyList<T> judgments, Func<T, string> item, Message what, Func<T, SourceSpan> where)
     {
         var routed = s.Parts.Select(_ => new List<T>()).ToArray();
         if (routed.Length == 1)
@@ -255,11 +254,9 @@ public static class AuditPipeline
             var owners = Enumerable.Range(0, s.Parts.Count).Where(i => s.Parts[i].Has(id)).ToList();
             if (owners.Count == 1) routed[owners[0]].Add(j);
             else if (owners.Count == 0)
-                s.Diagnostics.Error(Codes.UnknownTailoringTarget, $"{what} for unknown item '{id}': no checklist of the audit ({ids}) has it"
-                    + Rules.Syntax.Text.DidYouMean(id, s.Parts.SelectMany(p => p.Checklist.Model.Items.Select(i => i.Id))), where(j));
+                s.Diagnostics.Error(Msg.JudgmentUnknownItem.With(what.Text, id, ids, Localized.DidYouMean(id, s.Parts.SelectMany(p => p.Checklist.Model.Items.Select(i => i.Id)))), where(j));
             else
-                s.Diagnostics.Error(Codes.DuplicateId, $"{what} for '{id}' is ambiguous: {string.Join(" and ", owners.Select(i => s.Parts[i].Checklist.Model.Id))} "
-                    + "both have that item; audit them separately", where(j));
+                s.Diagnostics.Error(Msg.JudgmentAmbiguous.With(what.Text, id, Localized.AndList(owners.Select(i => s.Parts[i].Checklist.Model.Id))), where(j));
         }
         return routed;
     }

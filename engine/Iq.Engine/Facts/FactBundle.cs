@@ -141,7 +141,7 @@ public static class FactBundleReader
             errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
             if (errors.Count > Errors.Shown)
-                diagnostics.Error(Codes.WrongFactType, $"{errors.Count - Errors.Shown} more errors in this document not shown", SourceSpan.None(display));
+                diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
             return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), header);
         }

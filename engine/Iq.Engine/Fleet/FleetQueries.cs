@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
@@ -56,8 +57,8 @@ public abstract partial class SqlFleetStore
     public FleetSummary Summarize(string? checklistId)
     {
         var ids = ChecklistIds();
-        var id = checklistId ?? (ids.Count > 0 ? ids[0] : throw new FleetStoreException($"{Display} holds no fleet run yet"));
-        if (!ids.Contains(id)) throw new FleetStoreException($"{Display} holds no audits of checklist '{id}'; it holds {(ids.Count == 0 ? "none" : string.Join(", ", ids))}");
+        var id = checklistId ?? (ids.Count > 0 ? ids[0] : throw new FleetStoreException(Msg.StoreNoRun.With(Display)));
+        if (!ids.Contains(id)) throw new FleetStoreException(Msg.StoreNoChecklist.With(Display, id, ids.Count == 0 ? Msg.StoreNone.Text : Localized.Verbatim(string.Join(", ", ids))));
         using var c = Connect();
         var p = ("@c", (object?)id);
         string version;

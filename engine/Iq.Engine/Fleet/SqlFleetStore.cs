@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -7,7 +8,11 @@ using Iq.Scoring.Scoring;
 namespace Iq.Engine.Fleet;
 
 /// <summary>A store that cannot be used (not a store, newer schema, unreachable server): a message for the user, exit 2.</summary>
-public sealed class FleetStoreException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class FleetStoreException(MessageText text, Exception? inner = null) : Exception(text.ToString(), inner)
+{
+    /// <summary>The message in the reader's language (<see cref="Exception.Message"/> is its English).</summary>
+    public MessageText Text { get; } = text;
+}
 
 /// <summary>The results store over ADO.NET, one schema (<see cref="FleetSchema"/>) for SQLite and PostgreSQL. Work is
 /// split through <c>claims</c>: a worker inserts a bundle key's claim (a conflict means someone has it), writes the
@@ -50,7 +55,7 @@ public abstract partial class SqlFleetStore : IDisposable
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or IOException
                                        or System.Net.Sockets.SocketException or TimeoutException)
         {
-            throw new FleetStoreException($"Cannot open the results store {Display}: {e.Message}", e);
+            throw new FleetStoreException(Msg.StoreCannotOpen.With(Display, e.Message), e);
         }
     }
 
@@ -83,7 +88,7 @@ public abstract partial class SqlFleetStore : IDisposable
                 LockForMigration(c, tx);
                 var hasSchema = TableExists(c, tx, "iq_schema");
                 if (!hasSchema && HasForeignTables(c, tx))
-                    throw new FleetStoreException($"{Display} is a database, but not an iq results store (it has tables and no iq_schema); give a new file or an empty database");
+                    throw new FleetStoreException(Msg.StoreNotIq.With(Display));
                 if (!hasSchema)
                     using (var create = Command(c, tx, "CREATE TABLE iq_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
                         create.ExecuteNonQuery();
@@ -91,7 +96,7 @@ public abstract partial class SqlFleetStore : IDisposable
                 using (var q = Command(c, tx, "SELECT COALESCE(MAX(version), 0) FROM iq_schema"))
                     applied = Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (applied > FleetSchema.Latest)
-                    throw new FleetStoreException($"{Display} has store schema version {applied}; this iq knows versions up to {FleetSchema.Latest}: use a newer iq");
+                    throw new FleetStoreException(Msg.StoreTooNew.With(Display, applied, FleetSchema.Latest));
                 foreach (var m in FleetSchema.Migrations.Where(m => m.Version > applied))
                 {
                     foreach (var statement in FleetSchema.Statements(m, IdColumn, BlobType))
@@ -105,7 +110,7 @@ public abstract partial class SqlFleetStore : IDisposable
         }
         catch (DbException e)
         {
-            throw new FleetStoreException($"The results store {Display} cannot be used: {e.Message}", e);
+            throw new FleetStoreException(Msg.StoreUnusable.With(Display, e.Message), e);
         }
     }
 

@@ -42,7 +42,7 @@ public static class DescriptionReader
                 diagnostics.Error(Msg.DescriptionTooLarge.With(bytes.Length, MaxBytes), SourceSpan.None(path));
                 return (null, diagnostics.Items);
             }
-            text = Iq.Rules.Syntax.TextDecoding.Decode(bytes, null);
+            text = Iq.Rules.Syntax.TextDecoding.Decode(bytes, null, encodingOption: false);
         }
         catch (InputFileException e)
         {
@@ -51,7 +51,7 @@ public static class DescriptionReader
         }
         catch (Iq.Rules.Syntax.TextDecodingException e)
         {
-            diagnostics.Error(Codes.NotText, e.Message, new SourceSpan(path, e.Line, e.Column));
+            diagnostics.Error(e.Text, new SourceSpan(path, e.Line, e.Column));
             return (null, diagnostics.Items);
         }
         YamlNode? root;

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Io;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -8,7 +9,11 @@ using Iq.Engine.Model.Onnx;
 namespace Iq.Engine.Model;
 
 /// <summary>An ONNX file iq cannot inspect (corrupt, hostile, or not ONNX): printed as an error naming the file, exit 2.</summary>
-public sealed class ModelInputException(string message) : Exception(message);
+public sealed class ModelInputException(MessageText text) : Exception(text.ToString())
+{
+    /// <summary>The message in the reader's language (<see cref="Exception.Message"/> is its English).</summary>
+    public MessageText Text { get; } = text;
+}
 
 /// <summary>Inspects an ONNX file without running it (001 4.1, 4.2.1–4.2.4, 5.2.4 e/f, 5.2.9 b): identity, opsets,
 /// metadata, nodes per op type, parameters per data type, inputs and outputs, custom domains, external data, and an
@@ -39,10 +44,10 @@ public static class OnnxInspector
     {
         // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
         if (InputFiles.Refusal(path, InputKind.Model) is { } refused)
-            throw new ModelInputException(refused.Code == Iq.Rules.Diagnostics.Codes.FileNotFound ? $"{path}: model file not found"
+            throw new ModelInputException(refused.Code == Iq.Rules.Diagnostics.Codes.FileNotFound ? Msg.ModelNotFound.With(path)
                 : refused.Code == Iq.Rules.Diagnostics.Codes.FileTooLarge
-                    ? $"{path}: {refused.Reason}; an ONNX protobuf holds at most 2 GiB (larger models keep their weights in external data)"
-                    : $"{path}: {refused.Reason}");
+                    ? Msg.ModelTooLarge.With(path, refused.Text)
+                    : Msg.ModelRefused.With(path, refused.Text));
         ModelProto model;
         try
         {
@@ -50,21 +55,20 @@ public static class OnnxInspector
             using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
             model = Parser.ParseFrom(input);
         }
-        catch (InputFileException e) { throw new ModelInputException($"{path}: {e.Reason}"); }
+        catch (InputFileException e) { throw new ModelInputException(Msg.ModelRefused.With(path, e.Text)); }
         catch (InvalidProtocolBufferException e)
         {
-            throw new ModelInputException($"{path}: not a readable ONNX model: {e.Message.TrimEnd('.')}");
+            throw new ModelInputException(Msg.ModelUnreadable.With(path, e.Message.TrimEnd('.')));
         }
         if (model.IrVersion <= 0 || model.Graph is null)
-            throw new ModelInputException($"{path}: not an ONNX model: {(model.IrVersion <= 0 ? "no ir_version" : "no graph")}");
+            throw new ModelInputException(Msg.ModelNotOnnx.With(path, model.IrVersion <= 0 ? "ir_version" : "graph"));
         // A negative dimension is no size (ONNX Runtime would take it as free): refused where it is written.
         foreach (var (list, name) in new[] { (model.Graph.Input, "input"), (model.Graph.Output, "output") })
             for (var i = 0; i < list.Count; i++)
                 if (list[i].Type?.TensorType?.Shape is { } shape)
                     for (var j = 0; j < shape.Dim.Count; j++)
                         if (shape.Dim[j].ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && shape.Dim[j].DimValue < 0)
-                            throw new ModelInputException($"{path}: graph.{name}[{i}].type.tensor_type.shape.dim[{j}]: negative dimension " +
-                                                          $"{shape.Dim[j].DimValue} of {name} '{list[i].Name}'");
+                            throw new ModelInputException(Msg.ModelNegativeDim.With(path, $"graph.{name}[{i}].type.tensor_type.shape.dim[{j}]", shape.Dim[j].DimValue, name, list[i].Name));
         return model;
     }
 
@@ -81,7 +85,7 @@ public static class OnnxInspector
             sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
             size = stream.Length;
         }
-        catch (InputFileException e) { throw new ModelInputException($"{path}: {e.Reason}"); }
+        catch (InputFileException e) { throw new ModelInputException(Msg.ModelRefused.With(path, e.Text)); }
         var graph = model.Graph;
         var initializerNames = graph.Initializer.Select(t => t.Name).Concat(graph.SparseInitializer.Select(s => s.Values?.Name ?? ""))
             .ToHashSet(StringComparer.Ordinal);
@@ -213,11 +217,11 @@ public static class OnnxInspector
         long count = 1;
         foreach (var d in dims)
         {
-            if (d < 0) throw new ModelInputException($"{path}: initializer '{tensor}' declares a negative dimension ({d})");
+            if (d < 0) throw new ModelInputException(Msg.InitNegativeDim.With(path, tensor, d));
             try { count = checked(count * d); }
             catch (OverflowException)
             {
-                throw new ModelInputException($"{path}: initializer '{tensor}' declares dimensions [{string.Join(", ", dims)}] whose product overflows 64 bits");
+                throw new ModelInputException(Msg.InitOverflow.With(path, tensor, string.Join(", ", dims)));
             }
         }
         return count;
@@ -255,7 +259,7 @@ public static class OnnxInspector
             return;
         }
         if (type == TensorProto.Types.DataType.Undefined || (Bits(t.DataType) == 0 && type != TensorProto.Types.DataType.String))
-            throw new ModelInputException($"{path}: initializer '{t.Name}' has an unknown data type ({t.DataType})");
+            throw new ModelInputException(Msg.InitUnknownType.With(path, t.Name, t.DataType));
         long stored;
         string field;
         if (t.HasRawData) { stored = t.RawData.Length; field = "raw_data bytes"; count = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8); }
@@ -270,22 +274,21 @@ public static class OnnxInspector
             count = (long)Math.Ceiling(count * perElement);
         }
         if (stored != count)
-            throw new ModelInputException($"{path}: initializer '{t.Name}' declares dimensions [{string.Join(", ", t.Dims)}] of {TypeName(t.DataType)}, " +
-                                          $"which need {count} {field}; the file stores {stored}");
+            throw new ModelInputException(Msg.InitSizeDiffers.With(path, t.Name, string.Join(", ", t.Dims), TypeName(t.DataType), count, field, stored));
     }
 
     static JsonObject External(string path, TensorProto t, long count, string folder)
     {
         var entries = t.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
-            throw new ModelInputException($"{path}: initializer '{t.Name}' keeps its data externally but names no location");
+            throw new ModelInputException(Msg.InitNoLocation.With(path, t.Name));
         var full = Path.GetFullPath(Path.Combine(folder, location));
         if (Path.IsPathRooted(location) || !full.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException($"{path}: initializer '{t.Name}': external data location '{location}' leaves the model's folder");
+            throw new ModelInputException(Msg.InitLeavesFolder.With(path, t.Name, location));
         long Number(string key, long fallback) =>
             !entries.TryGetValue(key, out var v) ? fallback
             : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new ModelInputException($"{path}: initializer '{t.Name}': external data {key} '{v}' is not a whole number");
+            : throw new ModelInputException(Msg.InitNotWhole.With(path, t.Name, key, v));
         var offset = Number("offset", 0);
         var needed = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8);
         var length = Number("length", needed);
@@ -293,7 +296,7 @@ public static class OnnxInspector
         var file = new FileInfo(full);
         if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && file.Exists && file.LinkTarget is { } target
             && !Path.GetFullPath(target, folder).StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException($"{path}: initializer '{t.Name}': external data '{location}' is a link that leaves the model's folder");
+            throw new ModelInputException(Msg.InitLinkLeaves.With(path, t.Name, location));
         if (!file.Exists) status = "missing";
         else if (length != needed) status = "length differs from the declared dimensions";
         else if (offset + length > file.Length) status = "file too short";

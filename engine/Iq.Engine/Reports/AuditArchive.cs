@@ -58,7 +58,7 @@ public static class AuditArchive
                 catch (InputFileException e)
                 {
                     // The refusal's own code (missing, not a regular file, too large), in the catalog's words.
-                    diagnostics.Error(Msg.CannotArchive.With(path, e.Reason) with { CodeOf = e.ToDiagnostic().Text }, SourceSpan.None(path));
+                    diagnostics.Error(Msg.CannotArchive.With(path, e.Text) with { CodeOf = e.ToDiagnostic().Text }, SourceSpan.None(path));
                     return;
                 }
             }
@@ -180,7 +180,7 @@ public static class AuditArchive
                 if (e.FullName.EndsWith('/')) continue;
                 if (files.ContainsKey(e.FullName))
                 {
-                    diagnostics.Error(Codes.BadDocument, $"{e.FullName}: twice in the archive (which one counts would be a guess)", at);
+                    diagnostics.Error(Msg.ArchiveEntryTwice.With(e.FullName), at);
                     return null;
                 }
                 if (e.Length > MaxEntryBytes || total + e.Length > MaxTotalBytes)

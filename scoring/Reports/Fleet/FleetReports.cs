@@ -1,50 +1,69 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Iq.Rules.Messages;
 
 namespace Iq.Scoring.Reports.Fleet;
 
 /// <summary>The fleet report on a console: verdicts by product version, the items that fail most, sites whose verdict
-/// changed, bundles that could not be evaluated, the recent runs. Plain text, so it reads the same in CI logs.</summary>
+/// changed, bundles that could not be evaluated, the recent runs. Plain text in the messages' language (the catalog's
+/// Fleet* messages), so it reads the same in CI logs; columns padded by display width (a Chinese character takes two).</summary>
 public static class FleetConsoleReport
 {
-    public static void Write(FleetSummary s, TextWriter o, int worst = 10)
+    public static void Write(FleetSummary s, TextWriter o, Lang lang = Lang.En, int worst = 10)
     {
-        o.WriteLine($"Fleet of {s.ChecklistId} {s.ChecklistVersion} in {s.Store}: {s.SiteCount} sites, {s.Audits} audits stored ({s.NotEvaluable} not evaluable)");
+        o.WriteLine(Msg.FleetHeading.With(s.ChecklistId, s.ChecklistVersion, s.Store, s.SiteCount, s.Audits, s.NotEvaluable).Render(lang));
         o.WriteLine();
-        o.WriteLine($"{"product",-30} {"version",-14} {"pass",6} {"fail",6} {"incompl",7} {"n/eval",6} {"total",6}");
+        var columns = Msg.FleetColumns.Template(lang).Split('|');
+        int[] widths = [30, 14, 6, 6, 7, 8, 6];
+        string Line(IReadOnlyList<string> cells) =>
+            string.Join(" ", cells.Select((c, k) => k < 2 ? PadRight(Cut(c, widths[k]), widths[k]) : PadLeft(c, widths[k]))).TrimEnd();
+        o.WriteLine(Line(columns));
         foreach (var p in s.ByProductVersion)
-            o.WriteLine($"{Cut(p.Product.Length == 0 ? "(no product)" : p.Product, 30),-30} {Cut(p.Version, 14),-14} {p.Pass,6} {p.Fail,6} {p.Incomplete,7} {p.NotEvaluable,6} {p.Total,6}");
+            o.WriteLine(Line([p.Product.Length == 0 ? Msg.FleetNoProduct.Template(lang) : p.Product, p.Version,
+                .. new[] { p.Pass, p.Fail, p.Incomplete, p.NotEvaluable, p.Total }.Select(n => n.ToString(CultureInfo.InvariantCulture))]));
         var worstItems = s.WorstItems(worst).ToList();
         if (worstItems.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Items that fail most (current audit of each site; pass rate over pass, fail and error):");
+            o.WriteLine(Msg.FleetWorstHeading.Template(lang));
             foreach (var i in worstItems)
-                o.WriteLine($"  {i.Fail + i.Error,6} sites  {Rate(i.PassRate),6}  {i.RowId} [{i.Level}{(i.Clause.Length > 0 ? ", " + i.Clause : "")}] {i.Title}");
+                o.WriteLine(Msg.FleetWorstLine.With(PadLeft((i.Fail + i.Error).ToString(CultureInfo.InvariantCulture), 6), PadLeft(Rate(i.PassRate), 6), i.RowId,
+                    i.Level + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.Title).Render(lang));
         }
         if (s.Changed.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Sites whose verdict changed since their previous audit ({s.Changed.Count}):");
+            o.WriteLine(Msg.FleetChangedHeading.With(s.Changed.Count).Render(lang));
             foreach (var c in s.Changed)
-                o.WriteLine($"  {c.Site}: {c.PreviousVerdict} (audit {c.PreviousAuditId}, {c.PreviousCollectedAt ?? "?"}) → {c.Verdict} (audit {c.AuditId}, {c.CollectedAt ?? "?"})");
+                o.WriteLine(Msg.FleetChangedLine.With(c.Site, VerdictWord(c.PreviousVerdict, lang), c.PreviousAuditId, c.PreviousCollectedAt ?? "?",
+                    VerdictWord(c.Verdict, lang), c.AuditId, c.CollectedAt ?? "?").Render(lang));
         }
         if (s.Failures.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Bundles that could not be evaluated ({s.Failures.Count}):");
+            o.WriteLine(Msg.FleetFailuresHeading.With(s.Failures.Count).Render(lang));
             foreach (var f in s.Failures)
-                o.WriteLine($"  audit {f.AuditId} {f.BundlePath}: {FirstLine(f.Error)}");
+                o.WriteLine(Msg.FleetFailureLine.With(f.AuditId, f.BundlePath, FirstLine(f.Error)).Render(lang));
         }
         if (s.Runs.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine("Recent runs:");
+            o.WriteLine(Msg.FleetRunsHeading.Template(lang));
             foreach (var r in s.Runs.Take(5))
-                o.WriteLine($"  run {r.Id} on {r.Host} {r.StartedAt} {r.Status}: {r.Seen} bundles, {r.Evaluated} evaluated, {r.Skipped} skipped, {r.Failed} not evaluable");
+                o.WriteLine(Msg.FleetRunLine.With(r.Id, r.Host, r.StartedAt, r.Status, r.Seen, r.Evaluated, r.Skipped, r.Failed).Render(lang));
         }
     }
+
+    /// <summary>A verdict as the store names it (pass, fail, incomplete, not evaluable) in the messages' language.</summary>
+    public static string VerdictWord(string verdict, Lang lang) => lang == Lang.En ? verdict : verdict switch
+    {
+        "pass" => Msg.VerdictPass.Template(lang),
+        "fail" => Msg.VerdictFail.Template(lang),
+        "incomplete" => Msg.VerdictIncomplete.Template(lang),
+        "not evaluable" => Msg.FleetVerdictNotEvaluable.Template(lang),
+        _ => verdict,
+    };
 
     public static string Rate(double? rate) => rate is { } r ? (100 * r).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
@@ -54,7 +73,20 @@ public static class FleetConsoleReport
         return n < 0 ? text : text[..n] + " …";
     }
 
-    static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+    static int Width(string text) => text.Sum(DisplayWidth.Of);
+
+    static string PadRight(string text, int width) => text + new string(' ', Math.Max(0, width - Width(text)));
+
+    static string PadLeft(string text, int width) => new string(' ', Math.Max(0, width - Width(text))) + text;
+
+    static string Cut(string text, int width)
+    {
+        if (Width(text) <= width) return text;
+        var used = 0;
+        var k = 0;
+        while (k < text.Length && used + DisplayWidth.Of(text[k]) <= width - 1) used += DisplayWidth.Of(text[k++]);
+        return text[..k] + "…";
+    }
 }
 
 /// <summary>The fleet report as JSON (schema <c>iq.fleet/1</c>): the summary's lists under stable names.</summary>

@@ -400,7 +400,7 @@ public static class ResultsJson
         var set = ReadSet(bytes, path, diagnostics);
         if (set is null) return null;
         if (!set.Several) return set.First;
-        diagnostics.Error(Codes.BadDocument, $"{path} holds the results of {set.Audits.Count} checklists ({ResultsSet.SchemaId}); one checklist's results are expected here",
+        diagnostics.Error(Msg.ResultsSetNotOne.With(path, set.Audits.Count, ResultsSet.SchemaId),
             SourceSpan.None(path));
         return null;
     }

@@ -103,7 +103,7 @@ public static class ManualReview
                 if (formula > 0)
                 {
                     var reference = ws.Cell(row, formula).Address.ToString();
-                    diagnostics.Error(Codes.BadValue, $"Sheet '{ws.Name}', cell {reference} holds a formula, not a value: write the judgment itself",
+                    diagnostics.Error(Msg.ReviewCellFormula.With(ws.Name, reference),
                         new SourceSpan(path, row, formula));
                     continue;
                 }
