@@ -300,6 +300,13 @@ public class CliConventionTests
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--attestations", gbk],
             ["audit", "--facts", compliant, "--as-of", "2026-12-01", "--json", folder],
             ["model", file],
+            // The evidence readers: a missing log, a report that is not JUnit XML, a file that is no manifest, a missing folder.
+            ["logs", Path.Combine(dir.Path, "missing.log"), "--format", "apt"],
+            ["logs", file, "--format", "xml"],
+            ["tests", file, "--out", Path.Combine(dir.Path, "out")],
+            ["manifest", file, "--out", Path.Combine(dir.Path, "out")],
+            ["snapshot", Path.Combine(dir.Path, "missing"), "-o", "-"],
+            ["snapshot", "--compare", file, folder],
         ];
         foreach (var args in cases)
         {

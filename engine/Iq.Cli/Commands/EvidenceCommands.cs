@@ -17,7 +17,7 @@ static class EvidenceCommands
     static int Guard(Func<int> action)
     {
         try { return action(); }
-        catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+        catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
     }
 
     /// <summary><c>iq snapshot DIR -o F</c>; <c>iq snapshot --compare BEFORE AFTER [--run -- COMMAND…] [--out DIR]</c>: with

@@ -69,7 +69,7 @@ static class LogsCommand
                     facts["tasks"]!.ToJsonString(), sources.Count, dir));
                 return ExitCodes.Pass;
             }
-            catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+            catch (EvidenceInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
         });
         return command;
     }

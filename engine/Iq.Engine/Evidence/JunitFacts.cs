@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -51,7 +52,7 @@ public static class JunitFacts
         };
         foreach (var file in files)
         {
-            if (InputFiles.Refusal(file, InputKind.TestReport) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{file}: file not found");
+            if (InputFiles.Refusal(file, InputKind.TestReport) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException(Msg.EvFileNotFound.With(file));
             using var stream = InputFiles.OpenRead(file, InputKind.TestReport, 1 << 16);
             using var reader = XmlReader.Create(stream, settings);
             var line = (IXmlLineInfo)reader;
@@ -73,12 +74,12 @@ public static class JunitFacts
                         continue;
                     }
                     if (reader.NodeType != XmlNodeType.Element) continue;
-                    if (reader.Depth > MaxDepth) throw new EvidenceInputException($"{At()}: not a JUnit XML report: elements nested more than {MaxDepth} deep");
+                    if (reader.Depth > MaxDepth) throw new EvidenceInputException(Msg.JunitTooDeep.With(At(), MaxDepth));
                     if (root)
                     {
                         root = false;
                         if (reader.Name is not ("testsuites" or "testsuite"))
-                            throw new EvidenceInputException($"{At()}: the root element is <{reader.Name}>, not <testsuites> or <testsuite>");
+                            throw new EvidenceInputException(Msg.JunitBadRoot.With(At(), reader.Name));
                     }
                     switch (reader.Name)
                     {
@@ -140,7 +141,7 @@ public static class JunitFacts
             {
                 // The DTD refusal comes without a position (and the reader's is reset): the DOCTYPE is found in the file's head.
                 var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : line.LineNumber > 0 ? At() : DoctypeAt(file) ?? file;
-                throw new EvidenceInputException($"{at}: not a JUnit XML report: {e.Message.Split(" Line ")[0]}");
+                throw new EvidenceInputException(Msg.JunitNotXml.With(at, e.Message.Split(" Line ")[0]));
             }
         }
         var facts = new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };

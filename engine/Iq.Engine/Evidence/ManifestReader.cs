@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -24,7 +25,7 @@ public static partial class ManifestReader
     /// <summary>Reads a manifest in any supported format: a regular file, bounded (docs/limits.md).</summary>
     public static ManifestDocument Parse(string path)
     {
-        if (InputFiles.Refusal(path, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{path}: file not found");
+        if (InputFiles.Refusal(path, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException(Msg.EvFileNotFound.With(path));
         return Parse(InputFiles.ReadAllBytes(path, InputKind.Manifest), path);
     }
 
@@ -38,10 +39,10 @@ public static partial class ManifestReader
         {
             string text;
             try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start); }
-            catch (DecoderFallbackException) { throw new EvidenceInputException($"{path}: not UTF-8 text, not a manifest"); }
+            catch (DecoderFallbackException) { throw new EvidenceInputException(Msg.ManifestNotUtf8.With(path)); }
             if (text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) is { } l0 && l0.StartsWith("SPDXVersion:", StringComparison.Ordinal))
                 return Spdx.ReadTagValue(path, text);
-            throw new EvidenceInputException($"{path}:1:1: not a manifest: expected JSON, CycloneDX XML or SPDX tag-value (SPDXVersion: …)");
+            throw new EvidenceInputException(Msg.ManifestUnknownFormat.With(path));
         }
         var o = JsonSource.Parse(path, bytes, out var src);
         if (o["bomFormat"] is not null) return CycloneDxJson.Read(src, o);
@@ -108,7 +109,7 @@ public static partial class ManifestReader
         if (pattern is not null)
         {
             try { scheme = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException e) { throw new EvidenceInputException($"--pattern: invalid pattern: {e.Message}"); }
+            catch (ArgumentException e) { throw new EvidenceInputException(Msg.PatternInvalid.With(e.Message)); }
         }
         if (root is not null && InputFiles.FolderRefusal(root) is { Code: not Rules.Diagnostics.Codes.FileNotFound } notFolder) throw notFolder;
         var doc = parsed = Parse(path);
@@ -120,7 +121,7 @@ public static partial class ManifestReader
         catch (RegexMatchTimeoutException)
         {
             var v = doc.PackageVersion;
-            throw new EvidenceInputException($"--pattern: matching the version '{(v.Length > 40 ? v[..40] + "…" : v)}' took longer than 1 s (the pattern backtracks badly)");
+            throw new EvidenceInputException(Msg.PatternTooSlow.With(v.Length > 40 ? v[..40] + "…" : v));
         }
 
         static JsonNode Absent(string why) => new JsonObject { ["$absent"] = why };

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -19,7 +20,7 @@ public static class Snapshot
 
     public static List<SnapshotEntry> Take(string root, CancellationToken cancel = default)
     {
-        if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: folder not found");
+        if (!Directory.Exists(root)) throw new EvidenceInputException(Msg.EvFolderNotFound.With(root));
         var entries = new List<SnapshotEntry>();
         foreach (var e in TreeWalker.Entries(root, cancel))
         {
@@ -69,26 +70,26 @@ public static class Snapshot
     public static List<SnapshotEntry> Load(string path, CancellationToken cancel = default)
     {
         if (Directory.Exists(path)) return Take(path, cancel);
-        if (FileFacts.Of(path).Kind == FileKind.Missing) throw new EvidenceInputException($"{path}: neither a snapshot file nor a folder");
+        if (FileFacts.Of(path).Kind == FileKind.Missing) throw new EvidenceInputException(Msg.SnapshotMissing.With(path));
         byte[]? bytes = null;
         try
         {
             bytes = InputFiles.ReadAllBytes(path, InputKind.Snapshot);
-            if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException($"{notText.Span}: {notText.Message}");
+            if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException(Msg.SnapshotAt.With(notText.Span, notText.Text));
             var doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options);
             if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
-                throw new EvidenceInputException($"{path}: not an {Schema} snapshot (at $.schema)");
-            if (o["files"] is not JsonArray files) throw new EvidenceInputException($"{path}: expected a list at $.files");
+                throw new EvidenceInputException(Msg.SnapshotWrongSchema.With(path, Schema));
+            if (o["files"] is not JsonArray files) throw new EvidenceInputException(Msg.SnapshotNoFiles.With(path));
             var entries = new List<SnapshotEntry>(files.Count);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
-                if (files[i] is not JsonObject f) throw new EvidenceInputException($"{path}: expected an object at $.files[{i}]");
+                if (files[i] is not JsonObject f) throw new EvidenceInputException(Msg.SnapshotNotObject.With(path, i));
                 var entry = new SnapshotEntry(
-                    (string?)f["path"] ?? throw new EvidenceInputException($"{path}: no path at $.files[{i}].path"),
-                    (long?)f["size"] ?? 0, (string?)f["sha256"] ?? throw new EvidenceInputException($"{path}: no sha256 at $.files[{i}].sha256"),
+                    (string?)f["path"] ?? throw new EvidenceInputException(Msg.SnapshotNoPath.With(path, i)),
+                    (long?)f["size"] ?? 0, (string?)f["sha256"] ?? throw new EvidenceInputException(Msg.SnapshotNoSha.With(path, i)),
                     (string?)f["mode"] ?? "");
-                if (!seen.Add(entry.Path)) throw new EvidenceInputException($"{path}: '{entry.Path}' listed twice at $.files[{i}].path");
+                if (!seen.Add(entry.Path)) throw new EvidenceInputException(Msg.SnapshotTwice.With(path, entry.Path, i));
                 entries.Add(entry);
             }
             return entries;
@@ -96,11 +97,11 @@ public static class Snapshot
         catch (JsonException e)
         {
             var d = JsonInput.Malformed(e, path, bytes);
-            throw new EvidenceInputException($"{d.Span}: malformed snapshot: {d.Message["Malformed JSON: ".Length..]}");
+            throw new EvidenceInputException(Msg.SnapshotMalformed.With(d.Span, d.Message["Malformed JSON: ".Length..]));
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new EvidenceInputException($"{path}: malformed snapshot: {e.Message.Split(" Path:")[0]}");
+            throw new EvidenceInputException(Msg.SnapshotMalformed.With(path, e.Message.Split(" Path:")[0]));
         }
     }
 
