@@ -53,4 +53,72 @@ public static partial class Msg
     public static readonly Message LogRegexBudget = new(Codes.BadEvidence, ["path", "line", "seconds"],
         "{path}:{line}：--format 模式总计用时超过 {seconds} 秒（--regex-budget）；在第 {line} 行停止",
         "{path}:{line}: the --format pattern took more than {seconds} s in all (--regex-budget); stopped at line {line}");
+
+    // ---- iq logs: the logs document added to ----
+    public static readonly Message LogsDocUnread = new(Codes.BadEvidence, ["at", "reason"], "{at}：未能读取，因此不能向其添加日志：{reason}",
+        "{at}: not read, so no log can be added to it: {reason}");
+    public static readonly Message LogsDocWrongKind = new(Codes.BadEvidence, ["path"], "{path}：不是 logs 事实文档（位置 $.kind）；请给出另一个 --out",
+        "{path}: not a logs fact document (at $.kind); give another --out");
+    public static readonly Message LogsDocNoSources = new(Codes.BadEvidence, ["path"], "{path}：没有可添加的来源（位置 $.facts.sources）；请用全部日志重新写出，或给出另一个 --out",
+        "{path}: has no sources (at $.facts.sources) to add to; write it again from all its logs, or give another --out");
+    public static readonly Message LogsDocUnsealed = new(Codes.BadEvidence, ["path", "detail"],
+        "{path}：{detail}；iq logs 只向 iq 写出原样的 logs 文档添加：请给出另一个 --out，或删除它并给出全部日志",
+        "{path}: {detail}; iq logs adds only to a logs document as iq wrote it: give another --out, or remove it and give all its logs");
+    public static readonly Message LogsDocNotSource = new(Codes.BadEvidence, ["path", "index"], "{path}：$.facts.sources[{index}] 不是来源", "{path}: not a source at $.facts.sources[{index}]");
+    public static readonly Message LogsDocBadSource = new(Codes.BadEvidence, ["path", "reason"], "{path}：某个来源不是 iq logs 写出的样子（{reason}）",
+        "{path}: a source is not as iq logs writes it ({reason})");
+
+    // ---- iq imports ----
+    public static readonly Message ImportsDocUnread = new(Codes.BadEvidence, ["at", "reason"], "{at}：未能读取，因此不能向其添加数据集：{reason}",
+        "{at}: not read, so no data set can be added to it: {reason}");
+    public static readonly Message ImportsDocWrongKind = new(Codes.BadEvidence, ["path"], "{path}:1:1：不是 data_imports 事实文档（kind \"data_imports\" 且有 facts）：未覆盖",
+        "{path}:1:1: not a data_imports fact document (kind \"data_imports\" with facts): not overwritten");
+    public static readonly Message ImportsDocUnsealed = new(Codes.BadEvidence, ["path", "detail"],
+        "{path}：{detail}；iq imports 只向 iq 写出原样的 data_imports 文档添加：请给出另一个 --out，或删除它并重新导入全部数据集",
+        "{path}: {detail}; iq imports adds only to a data_imports document as iq wrote it: give another --out, or remove it and import all its data sets again");
+    public static readonly Message ImportNotUtf8 = new(Codes.BadEvidence, ["path", "line"], "{path}:{line}:1：不是 UTF-8 文本（文件名不是 UTF-8？）",
+        "{path}:{line}:1: not UTF-8 text (a file name that is not UTF-8?)");
+    public static readonly Message ImportEmpty = new(Codes.BadEvidence, ["path"], "{path}:1:1：为空：清单未列出任何文件", "{path}:1:1: empty: the manifest names no file");
+
+    // ---- iq snapshot --run: the rollback ----
+    public static readonly Message RollbackNoCommand = new(Codes.BadEvidence, "--run：请在 -- 之后给出回滚命令", "--run: give the rollback command after --");
+    public static readonly Message RollbackCannotStart = new(Codes.BadEvidence, ["command", "reason"], "--run：无法启动 '{command}'：{reason}", "--run: cannot start '{command}': {reason}");
+
+    // ---- checksum lists and integrity ----
+    public static readonly Message ChecksumNoAlgorithm = new(Codes.BadEvidence, ["at"],
+        "{at}:1：无标记的行未指明其哈希算法，文件名也未指明：请给出 --algorithm（sha256、sha512 …），或用 sha256sum --tag 写出列表",
+        "{at}:1: an untagged line does not name its hash algorithm, and the file's name does not either: give --algorithm (sha256, sha512 …) or write the list with sha256sum --tag");
+    public static readonly Message ChecksumNotALine = new(Codes.BadEvidence, ["at"],
+        "{at}:1：不是校验和行：应为 \"HEX  NAME\"（sha256sum）或 \"SHA256 (NAME) = HEX\"（sha256sum --tag）",
+        "{at}:1: not a checksum line: expected \"HEX  NAME\" (sha256sum) or \"SHA256 (NAME) = HEX\" (sha256sum --tag)");
+    public static readonly Message ChecksumEmptyName = new(Codes.BadEvidence, ["at"], "{at}:1：文件名为空", "{at}:1: the file name is empty");
+    public static readonly Message ChecksumWrongLength = new(Codes.BadEvidence, ["at", "algorithm", "want", "got"],
+        "{at}:1：{algorithm} 摘要应有 {want} 个十六进制位，此处为 {got}：该列表不是 {algorithm}",
+        "{at}:1: {algorithm} digests have {want} hex digits, this one {got}: the list is not {algorithm}");
+    public static readonly Message ChecksumNoFile = new(Codes.BadEvidence, ["path"], "{path}:1:1：校验和列表未列出任何文件", "{path}:1:1: the checksum list names no file");
+    public static readonly Message ChecksumLoneBackslash = new(Codes.BadEvidence, ["at"], "{at}:1：转义的文件名以单个反斜杠结尾", "{at}:1: the escaped name ends in a lone backslash");
+    public static readonly Message ChecksumUnknownEscape = new(Codes.BadEvidence, ["at", "escape"], "{at}:1：文件名中有未知的转义 \\{escape}", "{at}:1: unknown escape \\{escape} in the file name");
+    public static readonly Message IntegrityRootNotFound = new(Codes.BadEvidence, ["path"], "{path}：根文件夹不存在", "{path}: root folder not found");
+    public static readonly Message IntegrityTooManyFiles = new(Codes.BadEvidence, ["path", "max"], "{path}：根下文件超过 {max} 个", "{path}: more than {max} files under the root");
+
+    // ---- SPDX tag-value ----
+    public static readonly Message SpdxNotTagValue = new(Codes.BadEvidence, ["path", "line", "text"], "{path}:{line}：应为 \"Tag: value\"，实际为 \"{text}\"",
+        "{path}:{line}: expected \"Tag: value\", got \"{text}\"");
+    public static readonly Message SpdxTextUnclosed = new(Codes.BadEvidence, ["path", "line", "tag"], "{path}:{line}：{tag} 的 <text> 没有以 </text> 结束",
+        "{path}:{line}: <text> of {tag} is never closed by </text>");
+    public static readonly Message SpdxBadChecksum = new(Codes.BadEvidence, ["path", "line", "text"], "{path}:{line}：校验和应为 \"ALGORITHM: value\"，实际为 \"{text}\"",
+        "{path}:{line}: a checksum is \"ALGORITHM: value\", got \"{text}\"");
+    public static readonly Message SpdxOutsideSection = new(Codes.BadEvidence, ["path", "line", "tag", "section"], "{path}:{line}：{tag} 不在 {section} 段内",
+        "{path}:{line}: {tag} outside a {section} section");
+    public static readonly Message SpdxBadRelationship = new(Codes.BadEvidence, ["path", "line", "text"], "{path}:{line}：关系应为 \"ID TYPE ID\"，实际为 \"{text}\"",
+        "{path}:{line}: a relationship is \"ID TYPE ID\", got \"{text}\"");
+    public static readonly Message SpdxNoVersion = new(Codes.BadEvidence, ["path"], "{path}:1：没有 SPDXVersion", "{path}:1: no SPDXVersion");
+    public static readonly Message SpdxUnsupported = new(Codes.BadEvidence, ["path", "version"], "{path}:1：不支持 {version}（支持 SPDX-2.1 至 SPDX-2.3）",
+        "{path}:1: {version} is not supported (SPDX-2.1 to SPDX-2.3)");
+
+    // ---- CycloneDX ----
+    public static readonly Message CdxXmlNotCycloneDx = new(Codes.BadEvidence, ["at", "reason"], "{at}：不是 CycloneDX XML 文档：{reason}", "{at}: not a CycloneDX XML document: {reason}");
+    public static readonly Message CdxNotUtf8 = new(Codes.BadEvidence, ["path", "byte", "offset"], "{path}：不是 UTF-8：偏移 {offset} 处有无效字节 0x{byte}",
+        "{path}: not UTF-8: invalid byte 0x{byte} at offset {offset}");
+    public static readonly Message CdxMalformedJson = new(Codes.BadEvidence, ["at", "reason"], "{at}：JSON 格式错误：{reason}", "{at}: malformed JSON: {reason}");
 }

@@ -207,15 +207,15 @@ static class EvidenceCommands
         // Read as every JSON input is: a FIFO or a device is refused unopened; bad UTF-8 and a member named twice are errors.
         using var parsed = Iq.Rules.Io.JsonInput.Read(path, Iq.Rules.Io.InputKind.FactDocument, out _, out var problem);
         if (parsed is null)
-            throw new EvidenceInputException($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: not read, so no data set can be added to it: {problem.Message}");
+            throw new EvidenceInputException(Msg.ImportsDocUnread.With($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}", problem.Text));
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
         if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "data_imports" || o["facts"] is not JsonObject facts)
-            throw new EvidenceInputException($"{path}:1:1: not a data_imports fact document (kind \"data_imports\" with facts): not overwritten");
+            throw new EvidenceInputException(Msg.ImportsDocWrongKind.With(path));
         // Added to only as iq wrote it (as iq logs does): the sets already there would otherwise be written back under a new
         // seal, so that a hand-edited count would pass as measured.
         var seal = Iq.Engine.Trust.Seals.Check(path, FactDocuments.Source(path).Sha256, needed: true, trusted: []);
         if (!seal.Holds)
-            throw new EvidenceInputException($"{path}: {seal.Detail}; iq imports adds only to a data_imports document as iq wrote it: give another --out, or remove it and import all its data sets again");
+            throw new EvidenceInputException(Msg.ImportsDocUnsealed.With(path, seal.Detail));
         // Read to be written back with one data set more: not an input the output must not replace.
         Iq.Rules.Io.InputLedger.Release(path);
         Iq.Rules.Io.InputLedger.Release(path + Iq.Engine.Trust.Seals.Extension);

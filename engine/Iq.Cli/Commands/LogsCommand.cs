@@ -59,7 +59,7 @@ static class LogsCommand
                 try { facts = LogsDocument.Aggregate(sources); }
                 catch (Exception e) when (e is InvalidOperationException or FormatException)
                 {
-                    throw new EvidenceInputException($"{Path.Combine(dir, "logs.json")}: a source is not as iq logs writes it ({e.Message})");
+                    throw new EvidenceInputException(Msg.LogsDocBadSource.With(Path.Combine(dir, "logs.json"), e.Message));
                 }
                 // The document rests on every log it counts, this run's and earlier runs' (their hashes as recorded then).
                 var artefacts = sources.Select(s => new SourceArtefact((string?)s["file"] ?? "", (string?)s["sha256"] ?? "",

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -18,17 +19,17 @@ public static class DataImportReader
     public static JsonObject Read(string manifest, string? root, string? algorithm, IReadOnlyList<string>? ignore = null)
     {
         // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
-        if (InputFiles.Refusal(manifest, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException($"{manifest}: file not found");
+        if (InputFiles.Refusal(manifest, InputKind.Manifest) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new EvidenceInputException(Msg.EvFileNotFound.With(manifest));
         var bytes = InputFiles.ReadAllBytes(manifest, InputKind.Manifest);
         string text;
         try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
         catch (DecoderFallbackException e)
         {
             var line = 1 + bytes.AsSpan(0, Math.Max(0, e.Index)).Count((byte)'\n');
-            throw new EvidenceInputException($"{manifest}:{line}:1: not UTF-8 text (a file name that is not UTF-8?)");
+            throw new EvidenceInputException(Msg.ImportNotUtf8.With(manifest, line));
         }
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (text.Trim().Length == 0) throw new EvidenceInputException($"{manifest}:1:1: empty: the manifest names no file");
+        if (text.Trim().Length == 0) throw new EvidenceInputException(Msg.ImportEmpty.With(manifest));
         string format;
         IReadOnlyList<FileDigest> digests;
         var posix = ChecksumList.Looks(text);

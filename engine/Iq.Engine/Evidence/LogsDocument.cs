@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,17 +31,17 @@ public static class LogsDocument
         // named twice are errors with their position.
         using var parsed = Rules.Io.JsonInput.Read(path, Rules.Io.InputKind.FactDocument, out _, out var problem);
         if (parsed is null)
-            throw new EvidenceInputException($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: not read, so no log can be added to it: {problem.Message}");
+            throw new EvidenceInputException(Msg.LogsDocUnread.With($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}", problem.Text));
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
         if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "logs")
-            throw new EvidenceInputException($"{path}: not a logs fact document (at $.kind); give another --out");
+            throw new EvidenceInputException(Msg.LogsDocWrongKind.With(path));
         if (o["facts"]?["sources"] is not JsonArray sources)
-            throw new EvidenceInputException($"{path}: has no sources (at $.facts.sources) to add to; write it again from all its logs, or give another --out");
+            throw new EvidenceInputException(Msg.LogsDocNoSources.With(path));
         // Added to only as iq wrote it: a document changed since (or never sealed) would pass its counts off as measured.
         var seal = Trust.Seals.Check(path, Facts.FactDocuments.Source(path).Sha256, needed: true, trusted: []);
         if (!seal.Holds)
-            throw new EvidenceInputException($"{path}: {seal.Detail}; iq logs adds only to a logs document as iq wrote it: give another --out, or remove it and give all its logs");
-        var result = sources.Select((s, i) => s as JsonObject ?? throw new EvidenceInputException($"{path}: not a source at $.facts.sources[{i}]"))
+            throw new EvidenceInputException(Msg.LogsDocUnsealed.With(path, seal.Detail));
+        var result = sources.Select((s, i) => s as JsonObject ?? throw new EvidenceInputException(Msg.LogsDocNotSource.With(path, i)))
             .Select(s => (JsonObject)s.DeepClone()).ToList();
         // Read to be written back with more sources: not an input the output must not replace.
         Rules.Io.InputLedger.Release(path);

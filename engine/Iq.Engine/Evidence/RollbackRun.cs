@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Diagnostics;
 
 namespace Iq.Engine.Evidence;
@@ -13,7 +14,7 @@ public sealed record RollbackRun(TimeSpan Elapsed, int? ExitCode, string? Failur
     /// say so.</summary>
     public static RollbackRun Run(IReadOnlyList<string> command, TimeSpan timeout, TextWriter output, CancellationToken cancel = default)
     {
-        if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0])) throw new EvidenceInputException("--run: give the rollback command after --");
+        if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0])) throw new EvidenceInputException(Msg.RollbackNoCommand.Text);
         var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
         using var process = new Process { StartInfo = psi };
@@ -21,7 +22,7 @@ public sealed record RollbackRun(TimeSpan Elapsed, int? ExitCode, string? Failur
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.WriteLine(e.Data); };
         var clock = Stopwatch.StartNew();
         try { process.Start(); }
-        catch (System.ComponentModel.Win32Exception e) { throw new EvidenceInputException($"--run: cannot start '{command[0]}': {e.Message}"); }
+        catch (System.ComponentModel.Win32Exception e) { throw new EvidenceInputException(Msg.RollbackCannotStart.With(command[0], e.Message)); }
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -60,19 +61,17 @@ public static partial class ChecksumList
             }
             else if (Untagged().Match(body) is { Success: true } u)
             {
-                alg = untaggedAlgorithm ?? throw new EvidenceInputException(
-                    $"{at}:1: an untagged line does not name its hash algorithm, and the file's name does not either: " +
-                    "give --algorithm (sha256, sha512 …) or write the list with sha256sum --tag");
+                alg = untaggedAlgorithm ?? throw new EvidenceInputException(Msg.ChecksumNoAlgorithm.With(at));
                 (name, hex) = (u.Groups["name"].Value, u.Groups["hex"].Value);
             }
-            else throw new EvidenceInputException($"{at}:1: not a checksum line: expected \"HEX  NAME\" (sha256sum) or \"SHA256 (NAME) = HEX\" (sha256sum --tag)");
+            else throw new EvidenceInputException(Msg.ChecksumNotALine.With(at));
             if (escaped) name = Unescape(name, at);
-            if (name.Length == 0) throw new EvidenceInputException($"{at}:1: the file name is empty");
+            if (name.Length == 0) throw new EvidenceInputException(Msg.ChecksumEmptyName.With(at));
             if (HexLength(alg) is { } want && hex.Length != want)
-                throw new EvidenceInputException($"{at}:1: {alg} digests have {want} hex digits, this one {hex.Length}: the list is not {alg}");
+                throw new EvidenceInputException(Msg.ChecksumWrongLength.With(at, alg, want, hex.Length));
             digests.Add(new FileDigest(name, alg, hex, $"line {i + 1}"));
         }
-        if (digests.Count == 0) throw new EvidenceInputException($"{file}:1:1: the checksum list names no file");
+        if (digests.Count == 0) throw new EvidenceInputException(Msg.ChecksumNoFile.With(file));
         return (tagged == digests.Count ? "checksums-tagged" : tagged == 0 ? "checksums" : "checksums-mixed", digests);
     }
 
@@ -96,11 +95,11 @@ public static partial class ChecksumList
         for (var i = 0; i < name.Length; i++)
         {
             if (name[i] != '\\') { sb.Append(name[i]); continue; }
-            if (++i >= name.Length) throw new EvidenceInputException($"{at}:1: the escaped name ends in a lone backslash");
+            if (++i >= name.Length) throw new EvidenceInputException(Msg.ChecksumLoneBackslash.With(at));
             sb.Append(name[i] switch
             {
                 '\\' => '\\', 'n' => '\n', 'r' => '\r',
-                var c => throw new EvidenceInputException($"{at}:1: unknown escape \\{c} in the file name"),
+                var c => throw new EvidenceInputException(Msg.ChecksumUnknownEscape.With(at, c)),
             });
         }
         return sb.ToString();

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text.RegularExpressions;
 
 namespace Iq.Engine.Evidence.Integrity;
@@ -49,7 +50,7 @@ public static class IntegrityCheck
     public static IntegrityReport Verify(string root, IEnumerable<FileDigest> digests, IReadOnlyList<string>? ignore = null, bool posixNames = false,
         CancellationToken cancel = default)
     {
-        if (!Directory.Exists(root)) throw new EvidenceInputException($"{root}: root folder not found");
+        if (!Directory.Exists(root)) throw new EvidenceInputException(Msg.IntegrityRootNotFound.With(root));
         var realRoot = RealPath(Path.GetFullPath(root))!;
         var results = new List<FileResult>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public static class IntegrityCheck
         var walked = 0L;
         foreach (var file in Walk(realRoot))
         {
-            if (++walked > MaxFilesWalked) throw new EvidenceInputException($"{root}: more than {MaxFilesWalked} files under the root");
+            if (++walked > MaxFilesWalked) throw new EvidenceInputException(Msg.IntegrityTooManyFiles.With(root, MaxFilesWalked));
             var relative = Path.GetRelativePath(realRoot, file);
             if (!posixNames) relative = relative.Replace('\\', '/');
             if (listed.Contains(relative) || patterns.Any(p => p.IsMatch(relative))) continue;

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iq.Engine.Evidence.Integrity;
@@ -92,7 +93,7 @@ sealed class JsonSource(string file, byte[] bytes)
         try { _ = Strict.GetCharCount(bytes); }
         catch (System.Text.DecoderFallbackException e)
         {
-            throw new EvidenceInputException($"{file}: not UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at offset {e.Index}");
+            throw new EvidenceInputException(Msg.CdxNotUtf8.With(file, (e.BytesUnknown?.FirstOrDefault() ?? 0).ToString("X2", System.Globalization.CultureInfo.InvariantCulture), e.Index));
         }
         JsonNode? doc;
         // Nested components go deep, so 256 levels; a member named twice is refused, as in every JSON iq reads.
@@ -100,7 +101,7 @@ sealed class JsonSource(string file, byte[] bytes)
         catch (JsonException e)
         {
             var d = Iq.Rules.Io.JsonInput.Malformed(e, file, bytes);
-            throw new EvidenceInputException($"{d.Span}: malformed JSON: {d.Message["Malformed JSON: ".Length..]}");
+            throw new EvidenceInputException(Msg.CdxMalformedJson.With(d.Span, d.Message["Malformed JSON: ".Length..]));
         }
         return doc as JsonObject ?? throw src.Fail("$", "expected a JSON object");
     }

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Xml;
 using System.Xml.Linq;
 using Iq.Engine.Evidence.Integrity;
@@ -25,7 +26,7 @@ static class CycloneDxXml
             // A refused DTD reports no position of its own: the reader's is where it stopped.
             var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Find(bytes, "<!DOCTYPE");
             var why = e.Message.Split(" Line ")[0].Split(". ")[0].TrimEnd('.', ',');
-            throw new EvidenceInputException($"{file}:{line}:{column}: not a CycloneDX XML document: {why}");
+            throw new EvidenceInputException(Msg.CdxXmlNotCycloneDx.With($"{file}:{line}:{column}", why));
         }
         var bom = doc.Root!;
         XNamespace ns = bom.Name.NamespaceName;

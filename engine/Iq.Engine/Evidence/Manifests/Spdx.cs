@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text.Json.Nodes;
 using Iq.Engine.Evidence.Integrity;
 
@@ -56,7 +57,7 @@ static class Spdx
             var line = lines[n];
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var colon = line.IndexOf(':');
-            if (colon <= 0) throw new EvidenceInputException($"{file}:{n + 1}: expected \"Tag: value\", got \"{Cut(line)}\"");
+            if (colon <= 0) throw new EvidenceInputException(Msg.SpdxNotTagValue.With(file, n + 1, Cut(line)));
             var tag = line[..colon].Trim();
             var value = line[(colon + 1)..].Trim();
             if (value.StartsWith("<text>", StringComparison.Ordinal))
@@ -65,7 +66,7 @@ static class Spdx
                 var start = n;
                 while (!value.Contains("</text>", StringComparison.Ordinal))
                 {
-                    if (++n >= lines.Length) throw new EvidenceInputException($"{file}:{start + 1}: <text> of {tag} is never closed by </text>");
+                    if (++n >= lines.Length) throw new EvidenceInputException(Msg.SpdxTextUnclosed.With(file, start + 1, tag));
                     value += "\n" + lines[n];
                 }
                 value = value[6..value.IndexOf("</text>", StringComparison.Ordinal)];
@@ -85,25 +86,25 @@ static class Spdx
                 case "PackageChecksum" or "FileChecksum":
                 {
                     var c = value.IndexOf(':');
-                    if (c <= 0) throw new EvidenceInputException($"{file}:{n + 1}: a checksum is \"ALGORITHM: value\", got \"{Cut(value)}\"");
+                    if (c <= 0) throw new EvidenceInputException(Msg.SpdxBadChecksum.With(file, n + 1, Cut(value)));
                     var sum = (value[..c].Trim(), value[(c + 1)..].Trim(), where);
                     if (tag == "PackageChecksum" && current is Package pc) pc.Checksums.Add(sum);
                     else if (tag == "FileChecksum" && current is SpdxFile fc) fc.Checksums.Add(sum);
-                    else throw new EvidenceInputException($"{file}:{n + 1}: {tag} outside a {(tag == "FileChecksum" ? "FileName" : "PackageName")} section");
+                    else throw new EvidenceInputException(Msg.SpdxOutsideSection.With(file, n + 1, tag, tag == "FileChecksum" ? "FileName" : "PackageName"));
                     break;
                 }
                 case "Relationship":
                 {
                     var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length != 3) throw new EvidenceInputException($"{file}:{n + 1}: a relationship is \"ID TYPE ID\", got \"{Cut(value)}\"");
+                    if (parts.Length != 3) throw new EvidenceInputException(Msg.SpdxBadRelationship.With(file, n + 1, Cut(value)));
                     if (parts[1] == "CONTAINS") contains.Add((parts[0], parts[2]));
                     if (parts[1] == "DESCRIBES" && parts[0] == "SPDXRef-DOCUMENT") describes ??= parts[2];
                     break;
                 }
             }
         }
-        if (version is null) throw new EvidenceInputException($"{file}:1: no SPDXVersion");
-        if (!Versions.Contains(version)) throw new EvidenceInputException($"{file}:1: {version} is not supported (SPDX-2.1 to SPDX-2.3)");
+        if (version is null) throw new EvidenceInputException(Msg.SpdxNoVersion.With(file));
+        if (!Versions.Contains(version)) throw new EvidenceInputException(Msg.SpdxUnsupported.With(file, version));
         return Build(version, packages, files, contains, describes, DocumentName(text) ?? Path.GetFileNameWithoutExtension(file));
     }
 
