@@ -121,4 +121,15 @@ public static partial class Msg
     public static readonly Message CdxNotUtf8 = new(Codes.BadEvidence, ["path", "byte", "offset"], "{path}：不是 UTF-8：偏移 {offset} 处有无效字节 0x{byte}",
         "{path}: not UTF-8: invalid byte 0x{byte} at offset {offset}");
     public static readonly Message CdxMalformedJson = new(Codes.BadEvidence, ["at", "reason"], "{at}：JSON 格式错误：{reason}", "{at}: malformed JSON: {reason}");
+
+    // ---- iq baseline / iq model: the labels file ----
+    public static readonly Message LabelsAt = new(Codes.BadEvidence, ["at", "reason"], "{at}：{reason}", "{at}: {reason}");
+
+    // ---- report charts ----
+    public static readonly Message ChartFontMissing = new(Codes.MissingTool, ["missing"],
+        "没有已安装的字体能绘制图表的标签（{missing}…）：请安装一种（Debian：apt-get install fonts-wqy-microhei；fc-list 列出已安装的字体）",
+        "no installed font draws the charts' labels ({missing}…): install one (Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)");
+    public static readonly Message ChartFontMissingChinese = new(Codes.MissingTool, ["missing"],
+        "没有已安装的字体能绘制图表的标签（中文，如 {missing}…）：请安装一种（Debian：apt-get install fonts-wqy-microhei；fc-list 列出已安装的字体）",
+        "no installed font draws the charts' labels (Chinese, e.g. {missing}…): install one (Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)");
 }

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Scoring.Text;
 using System.Collections.Concurrent;
 using System.Text;
@@ -55,7 +56,7 @@ public static class ReportCharts
     {
         var charts = new List<ReportChart>();
         if (!HasCharts(doc)) return charts;
-        var font = ChartFont.For(Texts(doc, t)) ?? throw new InvalidOperationException(FontProblem(doc, t));
+        var font = ChartFont.For(Texts(doc, t)) ?? throw new InvalidOperationException(FontProblem(doc, t)?.ToString());
         if (doc.Figures.Baseline is { Levels.Count: > 0 } b)
         {
             var levels = b.Levels.OrderBy(l => l.Level).ToList();
@@ -209,19 +210,18 @@ public static class ReportCharts
 
     /// <summary>Null when an installed font draws every text of the charts of <paramref name="doc"/> (or it has none); else
     /// the message saying what to install, so that a report is refused before anything is written rather than drawn with boxes.</summary>
-    public static string? FontProblem(ResultsDocument doc, ReportTexts t)
+    public static MessageText? FontProblem(ResultsDocument doc, ReportTexts t)
     {
         if (!HasCharts(doc)) return null;
         return MissingFont(Texts(doc, t), t);
     }
 
     /// <summary>Null when an installed font draws every one of <paramref name="texts"/>; else what to install.</summary>
-    internal static string? MissingFont(IEnumerable<string> texts, ReportTexts t)
+    internal static MessageText? MissingFont(IEnumerable<string> texts, ReportTexts t)
     {
         if (ChartFont.For(texts) is not null) return null;
         var missing = string.Concat(texts.SelectMany(s => s.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r)).Distinct().Take(8));
-        return $"no installed font draws the charts' labels ({(t.IsChinese ? "Chinese, e.g. " : "")}{missing}…): install one "
-               + "(Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)";
+        return (t.IsChinese ? Msg.ChartFontMissingChinese : Msg.ChartFontMissing).With(missing);
     }
 
     internal static Plot Finish(Plot plot, string font, double top)

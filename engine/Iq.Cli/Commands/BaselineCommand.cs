@@ -97,6 +97,6 @@ static class BaselineCommand
             foreach (var note in runner.Notes) ctx.Err.WriteLine("iq: " + ctx.T(Msg.Note.With(note)));
             return facts;
         }
-        catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+        catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
     }
 }

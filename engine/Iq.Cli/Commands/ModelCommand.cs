@@ -91,7 +91,7 @@ static class ModelCommand
                     measured = new ModelMeasurer(options).Measure(progress, ctx.Cancel);
                     ProgressBar.Clear(ctx, progress);
                 }
-                catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Message)); }
+                catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
             }
             else if (command.Length > 0) throw new UsageException(Msg.RunNeedsCases.Text);
 

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -220,7 +221,7 @@ public sealed class BaselineRunner : IDisposable
         // byte-order mark (UTF-8, UTF-16, GB18030), else strict UTF-8: a case name garbled into U+FFFD would match no case.
         string[] lines;
         try { lines = Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(_o.Labels, InputKind.Labels), null, encodingOption: false).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); }
-        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new BaselineInputException($"{_o.Labels}:{e.Line}:{e.Column}: {e.Message}"); }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { throw new BaselineInputException(Msg.LabelsAt.With($"{_o.Labels}:{e.Line}:{e.Column}", e.Text)); }
         if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         var header = lines.Length == 0 ? "" : lines[0].Trim();
         if (header is not ("case,label" or "case,label,group" or "case,label,group,tags"))

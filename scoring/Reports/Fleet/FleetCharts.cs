@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Scoring.Text;
 
 namespace Iq.Scoring.Reports.Fleet;
@@ -32,13 +33,13 @@ public static class FleetCharts
     }
 
     /// <summary>Null when there is nothing to draw or an installed font draws every label; else what to install.</summary>
-    public static string? FontProblem(FleetSummary s, ReportTexts t) => s.Trend.Count == 0 ? null : ReportCharts.MissingFont(Texts(s, t), t);
+    public static MessageText? FontProblem(FleetSummary s, ReportTexts t) => s.Trend.Count == 0 ? null : ReportCharts.MissingFont(Texts(s, t), t);
 
     /// <summary>The trend chart; null when the store has no counted row in any month.</summary>
     public static ReportChart? Trend(FleetSummary s, ReportTexts t)
     {
         if (s.Trend.Count == 0) return null;
-        var font = ChartFont.For(Texts(s, t)) ?? throw new InvalidOperationException(FontProblem(s, t));
+        var font = ChartFont.For(Texts(s, t)) ?? throw new InvalidOperationException(FontProblem(s, t)?.ToString());
         var periods = Periods(s);
         return new ReportChart("fleet_trend", "trend", t["fleet.chart.title"], () =>
         {
