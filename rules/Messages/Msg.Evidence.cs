@@ -132,4 +132,22 @@ public static partial class Msg
     public static readonly Message ChartFontMissingChinese = new(Codes.MissingTool, ["missing"],
         "没有已安装的字体能绘制图表的标签（中文，如 {missing}…）：请安装一种（Debian：apt-get install fonts-wqy-microhei；fc-list 列出已安装的字体）",
         "no installed font draws the charts' labels (Chinese, e.g. {missing}…): install one (Debian: apt-get install fonts-wqy-microhei; fc-list lists what is installed)");
+
+    // ---- CycloneDX and SPDX JSON, CycloneDX XML: what is wrong where ----
+    public static readonly Message JsonAtPath = new(Codes.BadEvidence, ["at", "reason", "path"], "{at}：{reason}（位置 {path}）", "{at}: {reason} at {path}");
+    public static readonly Message XmlAt = new(Codes.BadEvidence, ["at", "reason"], "{at}：{reason}", "{at}: {reason}");
+    public static readonly Message CdxNotCycloneDx = new(Codes.BadEvidence, "应为 \"CycloneDX\"", "expected \"CycloneDX\"");
+    public static readonly Message CdxUnsupported = new(Codes.BadEvidence, ["version"], "不支持 CycloneDX {version}（支持 1.4–1.7）", "CycloneDX {version} is not supported (1.4–1.7)");
+    public static readonly Message SpdxJsonUnsupported = new(Codes.BadEvidence, ["version"], "不支持 {version}（支持 SPDX-2.1 至 SPDX-2.3）", "{version} is not supported (SPDX-2.1 to SPDX-2.3)");
+    public static readonly Message JsonExpectedObject = new(Codes.BadEvidence, "应为对象", "expected an object");
+    public static readonly Message JsonExpectedJsonObject = new(Codes.BadEvidence, "应为 JSON 对象", "expected a JSON object");
+    public static readonly Message JsonExpectedString = new(Codes.BadEvidence, "应为字符串", "expected a string");
+    public static readonly Message JsonExpectedList = new(Codes.BadEvidence, "应为列表", "expected a list");
+    public static readonly Message JsonMissingMember = new(Codes.BadEvidence, ["name"], "缺少 \"{name}\"", "missing \"{name}\"");
+    public static readonly Message CdxXmlNoBom = new(Codes.BadEvidence, "不是 CycloneDX 文档（根元素应为命名空间 http://cyclonedx.org/schema/bom/1.N 中的 <bom>）",
+        "not a CycloneDX document (root <bom> in the namespace http://cyclonedx.org/schema/bom/1.N)");
+    public static readonly Message CdxXmlNoMain = new(Codes.BadEvidence, "没有指明软件包的 <metadata><component>", "no <metadata><component> naming the package");
+    public static readonly Message CdxXmlComponentType = new(Codes.BadEvidence, "<component> 需要 type=\"…\"", "a <component> needs type=\"…\"");
+    public static readonly Message CdxXmlHashAlg = new(Codes.BadEvidence, "<hash> 需要 alg=\"…\"", "a <hash> needs alg=\"…\"");
+    public static readonly Message CdxXmlNeeds = new(Codes.BadEvidence, ["parent", "child"], "<{parent}> 需要 <{child}>", "<{parent}> needs <{child}>");
 }

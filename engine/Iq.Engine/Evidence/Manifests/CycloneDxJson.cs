@@ -13,9 +13,9 @@ static class CycloneDxJson
 
     public static ManifestDocument Read(JsonSource src, JsonObject o)
     {
-        if (src.Str(o["bomFormat"], "$.bomFormat") != "CycloneDX") throw src.Fail("$.bomFormat", "expected \"CycloneDX\"");
+        if (src.Str(o["bomFormat"], "$.bomFormat") != "CycloneDX") throw src.Fail("$.bomFormat", Msg.CdxNotCycloneDx.Text);
         var spec = src.Str(o["specVersion"], "$.specVersion");
-        if (!Versions.Contains(spec)) throw src.Fail("$.specVersion", $"CycloneDX {spec} is not supported (1.4–1.7)");
+        if (!Versions.Contains(spec)) throw src.Fail("$.specVersion", Msg.CdxUnsupported.With(spec));
         var main = o["metadata"]?["component"];
         var id = src.Str(main?["name"], "$.metadata.component.name");
         var version = src.Str(main?["version"], "$.metadata.component.version", required: false);
@@ -36,7 +36,7 @@ static class CycloneDxJson
         for (var i = 0; i < list.Count; i++)
         {
             var here = $"{at}[{i}]";
-            var c = list[i] as JsonObject ?? throw src.Fail(here, "expected an object");
+            var c = list[i] as JsonObject ?? throw src.Fail(here, Msg.JsonExpectedObject.Text);
             var type = src.Str(c["type"], here + ".type");
             var name = src.Str(c["name"], here + ".name");
             var hashes = src.Arr(c["hashes"], here + ".hashes").Select((h, j) => (
@@ -66,21 +66,21 @@ static class CycloneDxJson
 /// <summary>A JSON document being read: typed access that fails with the file, line, column and JSON path.</summary>
 sealed class JsonSource(string file, byte[] bytes)
 {
-    public EvidenceInputException Fail(string jsonPath, string message)
+    public EvidenceInputException Fail(string jsonPath, MessageText message)
     {
         var (line, column) = Facts.JsonLocator.Find(bytes, jsonPath);
-        return new EvidenceInputException($"{file}:{line}:{column}: {message} at {jsonPath}");
+        return new EvidenceInputException(Msg.JsonAtPath.With($"{file}:{line}:{column}", message, jsonPath));
     }
 
     public string Str(JsonNode? n, string at, bool required = true) => n switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         null when !required => null!,
-        null => throw Fail(at.Contains('.') ? at[..at.LastIndexOf('.')] : at, $"missing \"{at[(at.LastIndexOf('.') + 1)..]}\""),
-        _ => throw Fail(at, "expected a string"),
+        null => throw Fail(at.Contains('.') ? at[..at.LastIndexOf('.')] : at, Msg.JsonMissingMember.With(at[(at.LastIndexOf('.') + 1)..])),
+        _ => throw Fail(at, Msg.JsonExpectedString.Text),
     };
 
-    public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, "expected a list"));
+    public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, Msg.JsonExpectedList.Text));
 
     /// <summary>A string if there is one, else null: for members read only to match (relationship types).</summary>
     public static string? Opt(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
@@ -103,6 +103,6 @@ sealed class JsonSource(string file, byte[] bytes)
             var d = Iq.Rules.Io.JsonInput.Malformed(e, file, bytes);
             throw new EvidenceInputException(Msg.CdxMalformedJson.With(d.Span, d.Message["Malformed JSON: ".Length..]));
         }
-        return doc as JsonObject ?? throw src.Fail("$", "expected a JSON object");
+        return doc as JsonObject ?? throw src.Fail("$", Msg.JsonExpectedJsonObject.Text);
     }
 }

@@ -31,9 +31,9 @@ static class CycloneDxXml
         var bom = doc.Root!;
         XNamespace ns = bom.Name.NamespaceName;
         var spec = ns.NamespaceName.StartsWith("http://cyclonedx.org/schema/bom/", StringComparison.Ordinal) ? ns.NamespaceName[32..] : null;
-        if (bom.Name.LocalName != "bom" || spec is null) throw Fail(file, bom, "not a CycloneDX document (root <bom> in the namespace http://cyclonedx.org/schema/bom/1.N)");
-        if (!CycloneDxJson.Versions.Contains(spec)) throw Fail(file, bom, $"CycloneDX {spec} is not supported (1.4–1.7)");
-        var main = bom.Element(ns + "metadata")?.Element(ns + "component") ?? throw Fail(file, bom, "no <metadata><component> naming the package");
+        if (bom.Name.LocalName != "bom" || spec is null) throw Fail(file, bom, Msg.CdxXmlNoBom.Text);
+        if (!CycloneDxJson.Versions.Contains(spec)) throw Fail(file, bom, Msg.CdxUnsupported.With(spec));
+        var main = bom.Element(ns + "metadata")?.Element(ns + "component") ?? throw Fail(file, bom, Msg.CdxXmlNoMain.Text);
         var id = Text(file, main, ns + "name");
         var version = main.Element(ns + "version")?.Value;
         var components = new List<ManifestComponent>();
@@ -50,10 +50,10 @@ static class CycloneDxXml
         if (list is null) return;
         foreach (var c in list.Elements(ns + "component"))
         {
-            var type = (string?)c.Attribute("type") ?? throw Fail(file, c, "a <component> needs type=\"…\"");
+            var type = (string?)c.Attribute("type") ?? throw Fail(file, c, Msg.CdxXmlComponentType.Text);
             var name = Text(file, c, ns + "name");
             var hashes = (c.Element(ns + "hashes")?.Elements(ns + "hash") ?? []).Select(h =>
-                (Alg: (string?)h.Attribute("alg") ?? throw Fail(file, h, "a <hash> needs alg=\"…\""), Content: h.Value.Trim(), Where: $"line {Line(h)}")).ToList();
+                (Alg: (string?)h.Attribute("alg") ?? throw Fail(file, h, Msg.CdxXmlHashAlg.Text), Content: h.Value.Trim(), Where: $"line {Line(h)}")).ToList();
             var occurrences = (c.Element(ns + "evidence")?.Element(ns + "occurrences")?.Elements(ns + "occurrence") ?? [])
                 .Select(o => Text(file, o, ns + "location")).ToList();
             var paths = type == "file" ? (occurrences.Count > 0 ? occurrences : [name]) : occurrences;
@@ -86,13 +86,13 @@ static class CycloneDxXml
     }
 
     static string Text(string file, XElement parent, XName name) =>
-        parent.Element(name)?.Value ?? throw Fail(file, parent, $"<{parent.Name.LocalName}> needs <{name.LocalName}>");
+        parent.Element(name)?.Value ?? throw Fail(file, parent, Msg.CdxXmlNeeds.With(parent.Name.LocalName, name.LocalName));
 
     static int Line(XObject x) => ((IXmlLineInfo)x).LineNumber;
 
-    static EvidenceInputException Fail(string file, XObject at, string message)
+    static EvidenceInputException Fail(string file, XObject at, MessageText message)
     {
         var info = (IXmlLineInfo)at;
-        return new EvidenceInputException($"{file}:{info.LineNumber}:{info.LinePosition}: {message}");
+        return new EvidenceInputException(Msg.XmlAt.With($"{file}:{info.LineNumber}:{info.LinePosition}", message));
     }
 }

@@ -17,7 +17,7 @@ static class Spdx
     public static ManifestDocument ReadJson(JsonSource src, JsonObject o)
     {
         var version = src.Str(o["spdxVersion"], "$.spdxVersion");
-        if (!Versions.Contains(version)) throw src.Fail("$.spdxVersion", $"{version} is not supported (SPDX-2.1 to SPDX-2.3)");
+        if (!Versions.Contains(version)) throw src.Fail("$.spdxVersion", Msg.SpdxJsonUnsupported.With(version));
         var packages = src.Arr(o["packages"], "$.packages").Select((p, i) =>
         {
             var at = $"$.packages[{i}]";
