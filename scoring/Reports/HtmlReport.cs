@@ -25,7 +25,8 @@ public static class HtmlReport
         stream.Write(bytes);
     }
 
-    static string E(string? s)
+    /// <summary>Text escaped for HTML content and attribute values (the fleet report uses it too).</summary>
+    internal static string E(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
         var sb = new StringBuilder(s.Length + 16);

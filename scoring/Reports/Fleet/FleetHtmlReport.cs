@@ -28,14 +28,7 @@ public static class FleetHtmlReport
 
     static string Num(double? v) => v is { } x ? Math.Round(x, 4).ToString(CultureInfo.InvariantCulture) : "";
 
-    static string E(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var sb = new StringBuilder(s.Length + 16);
-        foreach (var c in s)
-            sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
-        return sb.ToString();
-    }
+    static string E(string? s) => HtmlReport.E(s);
 
     public static string Render(FleetSummary s, string lang)
     {
