@@ -103,3 +103,39 @@ public class ProbeInputTests
         Assert.Equal("""{"$error":"/etc/machine-id: Not a regular file: a folder"}""", Environment(host).Environment["host"]!.ToJsonString());
     }
 }
+
+/// <summary><c>iq probe</c>'s summary counts the probe errors of every document it wrote, security.json included.</summary>
+public class ProbeSummaryTests
+{
+    static int ErrorsIn(JsonNode? node) => node switch
+    {
+        JsonObject o => (o.ContainsKey("$error") ? 1 : 0) + o.Sum(p => ErrorsIn(p.Value)),
+        JsonArray a => a.Sum(ErrorsIn),
+        _ => 0,
+    };
+
+    static int ErrorsInFile(string file) => ErrorsIn(JsonNode.Parse(File.ReadAllText(file))!["facts"]);
+
+    [Fact]
+    public void A_security_probe_error_is_counted_in_the_summary()
+    {
+        using var dir = new TempDir();
+        var from = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "machines", "security-host");
+        var root = Path.Combine(dir.Path, "machine");
+        foreach (var d in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(root, Path.GetRelativePath(from, d)));
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(f, Path.Combine(root, Path.GetRelativePath(from, f)));
+        // A sudoers over the size limit: the sudo facts become one $error in security.json, nothing else changes.
+        using (var f = File.Open(Path.Combine(root, "etc", "sudoers"), FileMode.Create)) f.SetLength(Iq.Rules.Io.InputLimits.For(Iq.Rules.Io.InputKind.Config) + 1);
+        var bundle = Path.Combine(dir.Path, "b");
+        var run = CliRunner.InProcess("probe", "--root", root, "--out", bundle);
+        Assert.Equal(0, run.ExitCode);
+        var security = ErrorsInFile(Path.Combine(bundle, "security.json"));
+        Assert.True(security >= 1, "the oversize sudoers is an $error in security.json");
+        var total = new[] { "environment", "software", "security" }.Sum(d => ErrorsInFile(Path.Combine(bundle, d + ".json")));
+        var summary = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"Probed \d+ software entries, (\d+) probe error\(s\)");
+        Assert.True(summary.Success, run.Stdout);
+        Assert.Equal(total, int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

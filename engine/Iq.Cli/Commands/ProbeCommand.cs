@@ -41,7 +41,8 @@ static class ProbeCommand
             ctx.Cancel.ThrowIfCancellationRequested();
             if (key is null) FactDocuments.WriteProbe(dir, report, signing);
             else WriteRedacted(dir, report, key, signing, ctx.Cancel);
-            var errors = Count(report.Environment, "$error") + Count(report.Software, "$error");
+            // Every document written counts: a security probe that failed is as much a gap as an environment one.
+            var errors = Count(report.Environment, "$error") + Count(report.Software, "$error") + Count(report.Security, "$error");
             ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
             return ExitCodes.Pass;
         });
