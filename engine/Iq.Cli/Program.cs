@@ -45,6 +45,8 @@ public static class Program
         public Action<TimeSpan>? AllowFinishing { get; init; }
         public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
         public Action<Lang>? OnLanguage { get; init; }
+        /// <summary>Loads a native library by soname (the libssl check, <see cref="OpenSsl"/>).</summary>
+        public Func<string, bool> TryLoadLibrary { get; init; } = OpenSsl.TryLoad;
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, RunOptions? options = null)
@@ -69,6 +71,12 @@ public static class Program
         options.OnLanguage?.Invoke(ctx.Lang);
         if (langArg is not null && lang is null)
             return Usage(ctx, [Msg.NotOneOf.With("--lang", langArg, Localized.OrList(Langs.Names))]);
+        // Before anything touches System.Security.Cryptography: without libssl the runtime would abort with its own words.
+        if (OpenSsl.Problem(options.Environment, options.TryLoadLibrary) is { } noSsl)
+        {
+            stderr.WriteLine(Prefix(ctx, noSsl));
+            return ExitCodes.InvalidInput;
+        }
 
         var root = Commands(ctx);
         try

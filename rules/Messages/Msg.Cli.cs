@@ -65,6 +65,9 @@ public static partial class Msg
     public static readonly Message OptionProblem = new(Codes.BadOption, ["option", "problem"], "{option}：{problem}", "{option}: {problem}");
     public static readonly Message StdoutOnce = new(Codes.BadOption, "只能有一个输出写到标准输出（-）", "only one output can go to stdout (-)");
     public static readonly Message EvidenceInput = new(Codes.BadEvidence, ["message"], "{message}", "{message}");
+    public static readonly Message OpenSslMissing = new(Codes.MissingTool, ["tried"],
+        "iq 需要 OpenSSL 的 libssl，但未能加载（已尝试 {tried}）：请安装 OpenSSL（Debian/Ubuntu：apt-get install libssl3，较新版本为 libssl3t64；RHEL：dnf install openssl-libs）",
+        "iq needs OpenSSL's libssl and none could be loaded (tried {tried}): install OpenSSL (Debian/Ubuntu: apt-get install libssl3, or libssl3t64 on newer releases; RHEL: dnf install openssl-libs)");
     public static readonly Message InternalError = new(null, ["type", "message"], "内部错误：{type}：{message}", "internal error: {type}: {message}");
     public static readonly Message InternalErrorHint = new(null, "（设置 IQ_DEBUG=1 查看详情）", "(set IQ_DEBUG=1 for details)");
     public static readonly Message Interrupted = new(null, ["signal"], "已中断（{signal}）；未留下不完整的输出", "interrupted ({signal}); nothing partial left");
