@@ -49,6 +49,10 @@ public static class Program
         public Func<string, bool> TryLoadLibrary { get; init; } = OpenSsl.TryLoad;
     }
 
+    /// <summary>No command, or only help/version asked for: nothing that needs libssl runs.</summary>
+    static bool OnlyHelpOrVersion(string[] args) =>
+        args.All(a => a is "--version" or "-h" or "--help" or "-?" or "help" || a.StartsWith("--lang", StringComparison.Ordinal) || a is "zh" or "en");
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, RunOptions? options = null)
     {
         using var ledger = InputLedger.Begin();
@@ -72,7 +76,8 @@ public static class Program
         if (langArg is not null && lang is null)
             return Usage(ctx, [Msg.NotOneOf.With("--lang", langArg, Localized.OrList(Langs.Names))]);
         // Before anything touches System.Security.Cryptography: without libssl the runtime would abort with its own words.
-        if (OpenSsl.Problem(options.Environment, options.TryLoadLibrary) is { } noSsl)
+        // Usage, help and --version hash nothing, so they still answer on such a machine.
+        if (!OnlyHelpOrVersion(args) && OpenSsl.Problem(options.Environment, options.TryLoadLibrary) is { } noSsl)
         {
             stderr.WriteLine(Prefix(ctx, noSsl));
             return ExitCodes.InvalidInput;

@@ -33,6 +33,14 @@ public class OpenSslCheckTests
         Assert.StartsWith("iq: error IQ6005: iq 需要 OpenSSL 的 libssl，但未能加载（已尝试 libssl.so.9.9, libssl.so.3,", zh.Stderr);
         Assert.Contains("apt-get install libssl3", zh.Stderr);
         Assert.False(Directory.Exists(bundle));
+
+        // --version and --help hash nothing: they still answer there, so a device can say which iq it has.
+        var version = CliRunner.ProcessWith(env, "--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"\d+\.\d+", version.Stdout);
+        var help = CliRunner.ProcessWith(env, "--help", "--lang", "en");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("audit", help.Stdout);
     }
 
     [Fact]
