@@ -21,7 +21,7 @@ public static class ResultsJson
     public const long MaxBytes = 256L * 1024 * 1024;
 
     static string Date(DateTimeOffset d) => d.ToString("O", CultureInfo.InvariantCulture);
-    static string Name<T>(T e) where T : struct, Enum => e.ToString().ToLowerInvariant();
+    static string Name<T>(T e) where T : struct, Enum => LowerNames<T>.Of(e);
 
     public static byte[] Bytes(ResultsDocument doc)
     {
@@ -139,7 +139,7 @@ public static class ResultsJson
             if (i.Seal is { } seal)
             {
                 w.WriteStartObject("seal");
-                w.WriteString("state", seal.State.ToString().ToLowerInvariant());
+                w.WriteString("state", LowerNames<SealState>.Of(seal.State));
                 w.WriteString("detail", seal.Detail);
                 if (seal.Reason is { } reason) ProvenanceJson.WriteSealReason(w, reason);
                 w.WriteEndObject();
@@ -197,7 +197,8 @@ public static class ResultsJson
         foreach (var s in d.Root.Sections) WriteSection(w, s);
         w.WriteEndArray();
         w.WriteStartArray("items");
-        foreach (var r in d.Items) WriteItem(w, r, d.Sources.GetValueOrDefault(r.ItemId) ?? []);
+        var notes = w.Options.Indented ? null : new Dictionary<ProvenanceNote, byte[]>(ReferenceEqualityComparer.Instance);
+        foreach (var r in d.Items) WriteItem(w, r, d.Sources.GetValueOrDefault(r.ItemId) ?? [], notes);
         w.WriteEndArray();
         w.WriteStartArray("attestations");
         foreach (var a in d.Attestations)
@@ -269,7 +270,7 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
-    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources)
+    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, Dictionary<ProvenanceNote, byte[]>? notes)
     {
         w.WriteStartObject();
         w.WriteString("id", r.Id);
@@ -294,7 +295,7 @@ public static class ResultsJson
         w.WriteStartArray("sources");
         foreach (var s in sources) w.WriteStringValue(s);
         w.WriteEndArray();
-        ProvenanceJson.WriteRow(w, r.Provenance, r.Automated);
+        ProvenanceJson.WriteRow(w, r.Provenance, r.Automated, notes);
         w.WriteEndObject();
     }
 
