@@ -114,7 +114,7 @@ static class FleetBench
 
     /// <summary><c>fleet-profile ROOT [N]</c>: the per-bundle path of <c>iq fleet run</c> split into its stages, on one thread
     /// (so that each stage's time and allocations are its own): the bundle hash, each stage of <see cref="AuditPipeline"/>,
-    /// then what <see cref="FleetRunner.Audit"/> adds (results document, JSON + gzip, rows). The first N bundles (default 50)
+    /// then what <see cref="FleetRunner.Audit"/> adds (results document, compact JSON + gzip, rows). The first N bundles (default 50)
     /// warm up and are not counted. A rough split to see where to look; the figures that count are the side-by-side runs.</summary>
     public static void Profile(string root, int warm)
     {
@@ -162,8 +162,8 @@ static class FleetBench
             var document = Iq.Scoring.Reports.ResultsDocument.From(report, request.Language);
             Lap("results document");
             json.ResetWrittenCount();
-            Iq.Scoring.Reports.ResultsJson.Write(document, json);
-            Lap("results JSON");
+            Iq.Scoring.Reports.ResultsJson.Write(document, json, indented: false);
+            Lap("results JSON (compact)");
             gzip.SetLength(0);
             using (var z = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
                 z.Write(json.WrittenSpan);

@@ -11,7 +11,7 @@ public static class ProvenanceNames
 {
     public static readonly IReadOnlyList<string> All = Enum.GetValues<Provenance>().Select(Name).ToList();
 
-    public static string Name(this Provenance p) => p.ToString().ToLowerInvariant();
+    public static string Name(this Provenance p) => LowerNames<Provenance>.Of(p);
 
     public static Provenance? Parse(string? s) =>
         s is null ? null : Enum.GetValues<Provenance>().Cast<Provenance?>().FirstOrDefault(p => p!.Value.Name() == s);

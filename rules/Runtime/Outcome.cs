@@ -5,7 +5,7 @@ public enum Outcome { Pass, Fail, Error, NotApplicable, NotChecked, Informationa
 
 public static class OutcomeNames
 {
-    public static string Name(this Outcome o) => o.ToString().ToLowerInvariant();
+    public static string Name(this Outcome o) => Model.LowerNames<Outcome>.Of(o);
 
     public static Outcome? Parse(string s) =>
         Enum.GetValues<Outcome>().Cast<Outcome?>().FirstOrDefault(o => o!.Value.Name() == s.Trim().ToLowerInvariant());

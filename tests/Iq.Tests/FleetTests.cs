@@ -189,6 +189,131 @@ public sealed class FleetTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "c.json")));
     }
 
+    /// <summary>Both samples, bundles without their baseline or tests documents, a plan changed after it was sealed (another
+    /// product version), and one whose environment document is cut short: each in a folder of its own (its site).</summary>
+    internal static (string Root, IReadOnlyList<string> Evaluable, string Broken) MixedFleet(string dir)
+    {
+        var root = Path.Combine(dir, "mixed");
+        string Bundle(string sample, string region, string site) => CopyBundle(sample, Path.Combine(root, region, site));
+        void Drop(string folder, string document) { foreach (var f in Directory.GetFiles(folder, document + "*")) File.Delete(f); }
+        var compliant = Bundle("compliant", "east", "site-1");
+        var failing = Bundle("failing", "east", "site-2");
+        var noBaseline = Bundle("compliant", "west", "site-3");
+        Drop(noBaseline, "baseline.json");
+        var noTests = Bundle("failing", "west", "site-4");
+        Drop(noTests, "tests.json");
+        var version = Bundle("compliant", "west", "site-5");
+        var plan = Path.Combine(version, "plan.json");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"3.2.1\"", "\"3.3.0\""));
+        var broken = Bundle("failing", "north", "site-6");
+        var env = Path.Combine(broken, "environment.json");
+        File.WriteAllText(env, File.ReadAllText(env)[..(int)(new FileInfo(env).Length / 2)]);
+        return (root, [compliant, failing, noBaseline, noTests, version], broken);
+    }
+
+    /// <summary>Every evaluable bundle of <see cref="MixedFleet"/> exported from the store is byte for byte the file
+    /// <c>iq audit --json</c> writes for it with the same options; the broken one exports nothing (exit 2).</summary>
+    internal static void ExportsAreAuditJson((string Root, IReadOnlyList<string> Evaluable, string Broken) fleet, string store, string dir)
+    {
+        foreach (var folder in fleet.Evaluable)
+        {
+            var site = Path.GetFileName(folder);
+            var single = Path.Combine(dir, site + ".audit.json");
+            CliRunner.InProcess("audit", "--facts", folder, "--as-of", AsOf, "--json", single);
+            var exported = Path.Combine(dir, site + ".export.json");
+            var export = CliRunner.InProcess("fleet", "export", "--store", store, "--site", site, "-o", exported);
+            Assert.True(export.ExitCode == 0, export.Stderr);
+            Assert.True(File.ReadAllBytes(single).AsSpan().SequenceEqual(File.ReadAllBytes(exported)), $"{site}: the export differs from iq audit --json");
+        }
+        var broken = CliRunner.InProcess("fleet", "export", "--store", store, "--site", Path.GetFileName(fleet.Broken), "-o", Path.Combine(dir, "broken.json"));
+        Assert.Equal(2, broken.ExitCode);
+    }
+
+    [Fact]
+    public void Results_are_stored_compact_and_exported_byte_identical_to_iq_audit_json_over_a_mixed_fleet()
+    {
+        var fleet = MixedFleet(_dir);
+        var db = Path.Combine(_dir, "results.db");
+        var run = CliRunner.InProcess("fleet", "run", fleet.Root, "--store", db, "--as-of", AsOf);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("evaluated 5", run.Stdout);
+        // The variety is real: a pass and a fail, missing evidence where documents are missing.
+        var verdicts = Rows(db, "SELECT site, COALESCE(verdict, '') FROM audits ORDER BY site").ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("pass", verdicts["site-1"]);
+        Assert.Equal("fail", verdicts["site-2"]);
+        Assert.True(Scalar(db, "SELECT COUNT(*) FROM item_results i JOIN audits a ON a.id = i.audit_id WHERE a.site = 'site-3' AND i.outcome = 'error'") > 0);
+        Assert.Equal(5, Scalar(db, "SELECT COUNT(*) FROM audits WHERE results_form = 'compact' AND results IS NOT NULL"));
+        // Stored compact: no line breaks in the stored file.
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = "SELECT results FROM audits WHERE site = 'site-2'";
+            using var z = new System.IO.Compression.GZipStream(new MemoryStream((byte[])q.ExecuteScalar()!), System.IO.Compression.CompressionMode.Decompress);
+            using var ms = new MemoryStream();
+            z.CopyTo(ms);
+            Assert.DoesNotContain((byte)'\n', ms.ToArray());
+        }
+        ExportsAreAuditJson(fleet, db, _dir);
+    }
+
+    /// <summary>Turns a store back into what schema 1 wrote: no results_form column, each results file stored indented
+    /// (the indented file is what this iq exports, checked equal to iq audit --json by the caller).</summary>
+    internal static void MakeSchemaOne(SqlFleetStore store, System.Data.Common.DbConnection c)
+    {
+        var audits = new List<long>();
+        using (var q = c.CreateCommand())
+        {
+            q.CommandText = "SELECT id FROM audits WHERE results IS NOT NULL";
+            using var r = q.ExecuteReader();
+            while (r.Read()) audits.Add(r.GetInt64(0));
+        }
+        foreach (var id in audits)
+        {
+            using var ms = new MemoryStream();
+            using (var z = new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                z.Write(store.ResultsOf(id)!);
+            using var u = c.CreateCommand();
+            u.CommandText = "UPDATE audits SET results = @r WHERE id = @id";
+            var pr = u.CreateParameter(); pr.ParameterName = "@r"; pr.Value = ms.ToArray(); u.Parameters.Add(pr);
+            var pi = u.CreateParameter(); pi.ParameterName = "@id"; pi.Value = id; u.Parameters.Add(pi);
+            Assert.Equal(1, u.ExecuteNonQuery());
+        }
+        foreach (var sql in new[] { "ALTER TABLE audits DROP COLUMN results_form", "DELETE FROM iq_schema WHERE version > 1" })
+        {
+            using var q = c.CreateCommand();
+            q.CommandText = sql;
+            q.ExecuteNonQuery();
+        }
+    }
+
+    [Fact]
+    public void A_store_of_schema_one_is_migrated_and_its_indented_results_export_unchanged()
+    {
+        var fleet = MixedFleet(_dir);
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "run", fleet.Root, "--store", db, "--as-of", AsOf).ExitCode);
+        using (var store = new SqliteFleetStore(db))
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            MakeSchemaOne(store, c);
+        }
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(1, Scalar(db, "SELECT MAX(version) FROM iq_schema"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'results_form'"));
+
+        ExportsAreAuditJson(fleet, db, _dir);
+        Assert.Equal(FleetSchema.Latest, Scalar(db, "SELECT MAX(version) FROM iq_schema"));
+        Assert.Equal(5, Scalar(db, "SELECT COUNT(*) FROM audits WHERE results_form = 'indented' AND results IS NOT NULL"));
+
+        // Audits written after the migration are compact, beside the old ones, and export the same file.
+        var forced = CliRunner.InProcess("fleet", "run", fleet.Root, "--store", db, "--as-of", AsOf, "--force");
+        Assert.Contains("evaluated 5", forced.Stdout);
+        Assert.Equal(5, Scalar(db, "SELECT COUNT(*) FROM audits WHERE results_form = 'compact' AND results IS NOT NULL"));
+        ExportsAreAuditJson(fleet, db, _dir);
+    }
+
     [Fact]
     public void The_report_gives_verdicts_by_product_version_and_the_items_that_fail_most()
     {

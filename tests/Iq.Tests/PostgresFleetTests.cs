@@ -158,6 +158,32 @@ public sealed class PostgresFleetTests(PostgresCluster cluster) : IClassFixture<
     }
 
     [SkippableFact]
+    public void PostgreSQL_stores_results_compact_exports_them_byte_identical_to_iq_audit_json_and_migrates_a_schema_one_store()
+    {
+        cluster.Require();
+        var fleet = FleetTests.MixedFleet(_dir);
+        var url = cluster.NewDatabase();
+        var run = CliRunner.InProcess("fleet", "run", fleet.Root, "--store", url, "--as-of", AsOf);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("evaluated 5", run.Stdout);
+        Assert.Equal(5, Scalar(url, "SELECT COUNT(*) FROM audits WHERE results_form = 'compact' AND results IS NOT NULL"));
+        FleetTests.ExportsAreAuditJson(fleet, url, _dir);
+
+        // The same store as schema 1 wrote it: migrated on first use, its indented files exported as they are.
+        var location = StoreLocation.Parse(url, out _);
+        using (var store = new PostgresFleetStore(location))
+        using (var c = new NpgsqlConnection($"Host={location.Host};Port={location.Port};Username={location.User};Database={location.Database};Pooling=false"))
+        {
+            c.Open();
+            FleetTests.MakeSchemaOne(store, c);
+        }
+        Assert.Equal(1, Scalar(url, "SELECT MAX(version) FROM iq_schema"));
+        FleetTests.ExportsAreAuditJson(fleet, url, _dir);
+        Assert.Equal(FleetSchema.Latest, Scalar(url, "SELECT MAX(version) FROM iq_schema"));
+        Assert.Equal(5, Scalar(url, "SELECT COUNT(*) FROM audits WHERE results_form = 'indented' AND results IS NOT NULL"));
+    }
+
+    [SkippableFact]
     public void Two_workers_on_one_PostgreSQL_evaluate_every_bundle_exactly_once()
     {
         cluster.Require();

@@ -2,6 +2,7 @@ using Iq.Rules.Messages;
 using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
+using Iq.Scoring.Reports;
 using Iq.Scoring.Reports.Fleet;
 
 namespace Iq.Engine.Fleet;
@@ -34,16 +35,25 @@ public abstract partial class SqlFleetStore
         return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
     }
 
-    /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it.</summary>
+    /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it: stored compact (schema 2 on),
+    /// indented here; stored indented (schema 1), as it is.</summary>
     public byte[]? ResultsOf(long auditId)
     {
         using var c = Connect();
-        using var q = Command(c, null, "SELECT results FROM audits WHERE id = @id", ("@id", auditId));
-        if (q.ExecuteScalar() is not byte[] gzip) return null;
+        using var q = Command(c, null, "SELECT results, results_form FROM audits WHERE id = @id", ("@id", auditId));
+        using var r = q.ExecuteReader();
+        if (!r.Read() || r.IsDBNull(0)) return null;
+        var gzip = (byte[])r.GetValue(0);
+        var form = r.GetString(1);
         using var z = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
         using var ms = new MemoryStream();
         z.CopyTo(ms);
-        return ms.ToArray();
+        return form switch
+        {
+            "compact" => ResultsJson.Indent(ms.GetBuffer().AsMemory(0, (int)ms.Length)),
+            "indented" => ms.ToArray(),
+            _ => throw new FleetStoreException(Msg.StoreUnusable.With(Display, $"audit {auditId}: unknown results form '{form}'")),
+        };
     }
 
     /// <summary>The checklist ids the store holds audits of, the latest run's first.</summary>

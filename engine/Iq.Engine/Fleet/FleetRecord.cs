@@ -5,7 +5,7 @@ namespace Iq.Engine.Fleet;
 
 /// <summary>One bundle's audit as the store keeps it: what was audited (path, content hash, site, host, product, time
 /// of collection), with which checklist and engine, the verdict and score, every result row, every input with its hash,
-/// and the results JSON itself (gzip), so that any audit can be exported as the file <c>iq audit --json</c> writes. A
+/// and the results JSON itself (compact, gzip), so that any audit can be exported as the file <c>iq audit --json</c> writes. A
 /// bundle that could not be evaluated is a record too: <see cref="Error"/> set, no rows.</summary>
 public sealed record FleetRecord
 {

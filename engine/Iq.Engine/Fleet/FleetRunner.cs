@@ -296,7 +296,8 @@ public static class FleetRunner
         };
     }
 
-    // Per auditor thread, reused for every bundle it audits: the results JSON (some hundred KB) and its gzip.
+    // Per auditor thread, reused for every bundle it audits: the results JSON (some hundred KB) and its gzip. Written
+    // compact: the store indents it on export (ResultsJson.Indent), byte for byte what iq audit --json writes.
     [ThreadStatic] static ArrayBufferWriter<byte>? _json;
     [ThreadStatic] static MemoryStream? _gzip;
 
@@ -306,7 +307,7 @@ public static class FleetRunner
         var gzip = _gzip ??= new MemoryStream(128 * 1024);
         json.ResetWrittenCount();
         gzip.SetLength(0);
-        ResultsJson.Write(document, json);
+        ResultsJson.Write(document, json, indented: false);
         using (var z = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true)) z.Write(json.WrittenSpan);
         // A buffer grown by one very large audit is not kept for the rest of the run.
         if (json.Capacity > 8 * 1024 * 1024) _json = null;

@@ -43,6 +43,11 @@ public static class FleetSchema
               audit_id BIGINT NOT NULL REFERENCES audits(id), seq BIGINT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL,
               sha256 TEXT NOT NULL, PRIMARY KEY (audit_id, seq));
             """),
+        // Results stored compact (no indentation: about two thirds of the bytes, written and gzipped faster) and indented on
+        // export; audits stored before keep the indented file they were written with, which export returns as it is.
+        new(2, "audits.results_form: how the results file is stored (indented: as written; compact: indented on export)", """
+            ALTER TABLE audits ADD COLUMN results_form TEXT NOT NULL DEFAULT 'indented'
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -270,9 +270,9 @@ public abstract partial class SqlFleetStore : IDisposable
         using var audit = Command(c, tx, """
             INSERT INTO audits (key, run_id, worker_id, bundle_path, bundle_sha256, site, host, collected_at, product_name, product_model,
                                 product_version, checklist_id, checklist_version, checklist_sha256, engine_version, as_of, status, verdict,
-                                score, error, evaluated_at, elapsed_ms, item_count, results)
+                                score, error, evaluated_at, elapsed_ms, item_count, results, results_form)
             VALUES (@key, @run, @w, @path, @sha, @site, @host, @collected, @pn, @pm, @pv, @cid, @cv, @cs, @e, @asof, @status, @verdict,
-                    @score, @error, @at, @ms, @count, @results)
+                    @score, @error, @at, @ms, @count, @results, 'compact')
             RETURNING id
             """, ("@key", ""), ("@run", run), ("@w", WorkerId), ("@path", ""), ("@sha", ""), ("@site", ""), ("@host", ""), ("@collected", null),
             ("@pn", ""), ("@pm", ""), ("@pv", ""), ("@cid", ""), ("@cv", ""), ("@cs", ""), ("@e", ""), ("@asof", null), ("@status", ""),

@@ -9,7 +9,10 @@ namespace Iq.Scoring.Reports;
 /// path.</summary>
 public static class ProvenanceJson
 {
-    public static void WriteRow(Utf8JsonWriter w, RowProvenance p, bool automated)
+    /// <summary>A row's provenance. <paramref name="compactNotes"/>, for a compact writer only: each document's seal note
+    /// written once per results file and copied into every row that carries it (the same object for every row of that
+    /// document; the bytes are what writing it again would give, as nothing is indented).</summary>
+    public static void WriteRow(Utf8JsonWriter w, RowProvenance p, bool automated, Dictionary<ProvenanceNote, byte[]>? compactNotes = null)
     {
         w.WriteStartObject("provenance");
         w.WriteStartArray("kinds");
@@ -20,14 +23,30 @@ public static class ProvenanceJson
         w.WriteStartArray("seals");
         foreach (var n in p.Notes)
         {
-            w.WriteStartObject();
-            w.WriteString("document", n.Document);
-            w.WriteString("state", n.Seal.ToString().ToLowerInvariant());
-            w.WriteString("detail", n.Detail);
-            if (n.Reason is { } reason) WriteSealReason(w, reason);
-            w.WriteEndObject();
+            if (compactNotes is not null && !w.Options.Indented)
+            {
+                if (!compactNotes.TryGetValue(n, out var raw))
+                {
+                    var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+                    using (var one = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = w.Options.Encoder }))
+                        WriteNote(one, n);
+                    compactNotes[n] = raw = buffer.WrittenSpan.ToArray();
+                }
+                w.WriteRawValue(raw, skipInputValidation: true);
+            }
+            else WriteNote(w, n);
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteNote(Utf8JsonWriter w, ProvenanceNote n)
+    {
+        w.WriteStartObject();
+        w.WriteString("document", n.Document);
+        w.WriteString("state", LowerNames<SealState>.Of(n.Seal));
+        w.WriteString("detail", n.Detail);
+        if (n.Reason is { } reason) WriteSealReason(w, reason);
         w.WriteEndObject();
     }
 
@@ -36,10 +55,22 @@ public static class ProvenanceJson
     {
         w.WriteStartObject("reason");
         w.WriteString("cause", CauseName(r.Cause));
-        foreach (var (name, value) in SealValues(r))
+        // The members of SealValues, written without building its list for every seal of every row.
+        Write(w, "tool", r.Tool);
+        Write(w, "host", r.Host);
+        Write(w, "sealed_at", r.SealedAt);
+        Write(w, "key_id", r.KeyId);
+        Write(w, "key", r.Key);
+        Write(w, "sha256", r.Sha256);
+        Write(w, "sealed_sha256", r.SealedSha256);
+        Write(w, "problem", r.Problem);
+        w.WriteEndObject();
+
+        static void Write(Utf8JsonWriter w, string name, string? value)
+        {
             if (value is null) w.WriteNull(name);
             else w.WriteString(name, value);
-        w.WriteEndObject();
+        }
     }
 
     /// <summary>The values of a seal's reason, by their names in the results file and in the report catalog's
@@ -50,7 +81,11 @@ public static class ProvenanceJson
         ("sha256", r.Sha256), ("sealed_sha256", r.SealedSha256), ("problem", r.Problem),
     ];
 
-    public static string CauseName(SealCause c) =>
+    public static string CauseName(SealCause c) => CauseNames.TryGetValue(c, out var name) ? name : SnakeCase(c);
+
+    static readonly Dictionary<SealCause, string> CauseNames = Enum.GetValues<SealCause>().ToDictionary(c => c, SnakeCase);
+
+    static string SnakeCase(SealCause c) =>
         string.Concat(c.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
     /// <summary>The <c>"reason"</c> member of a seal, when present (results written before it lack it).</summary>
