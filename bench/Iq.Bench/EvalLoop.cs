@@ -79,6 +79,16 @@ static class EvalProfile
         }
     }
 
+    /// <summary><c>eval-spin iq|500|5000 SECONDS</c>: one workload evaluated in a loop, for a sampling profiler (dotnet-trace) to watch.</summary>
+    public static void Spin(string which, double seconds)
+    {
+        var c = which == "iq"
+            ? ChecklistCompiler.CompileFile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), FactSchema.Default).Checklist!
+            : ChecklistCompiler.CompileText(Generated.Checklist(items: int.Parse(which)), "b.iq", FactSchema.Default).Checklist!;
+        var f = FactBundleReader.Load([which == "iq" ? Path.Combine(Paths.Repo, "checklists", "samples", "failing") : Paths.Facts], FactSchema.Default).Values;
+        for (var t = System.Diagnostics.Stopwatch.StartNew(); t.Elapsed.TotalSeconds < seconds;) c.Evaluate(f, DateTimeOffset.UnixEpoch);
+    }
+
     static NRules.ISessionFactory Floor(int rules)
     {
         var defs = new List<NRules.RuleModel.IRuleDefinition>();
