@@ -21,6 +21,7 @@ public sealed class CompiledChecklist
 {
     readonly ISessionFactory _factory;
     readonly string[] _referencedDisabled;
+    readonly Dictionary<string, (int[] Items, bool Expansion)> _ruleItems;   // rule name → the items whose rows it builds
 
     internal CompiledChecklist(ChecklistModel model, IReadOnlyList<FactRoot> roots, ISessionFactory factory, ItemPlan[] plans,
         IReadOnlyList<RuleInfo> rules, ScriptFunction[] scripts)
@@ -32,6 +33,9 @@ public sealed class CompiledChecklist
         Rules = rules;
         Scripts = scripts;
         _referencedDisabled = plans.Where(p => p.Referenced && p.Model.DisabledReason is not null).Select(p => p.Model.Id).ToArray();
+        var index = plans.ToDictionary(p => p.Model.Id, p => p.Index, StringComparer.Ordinal);
+        _ruleItems = rules.Where(r => r.Items.Count > 0).ToDictionary(r => r.Name,
+            r => (r.Items.Select(id => index[id]).ToArray(), r.Kind == "foreach"), StringComparer.Ordinal);
     }
 
     public ChecklistModel Model { get; }
@@ -41,6 +45,8 @@ public sealed class CompiledChecklist
     public IReadOnlyList<RuleInfo> Rules { get; }
 
     internal ItemPlan[] Plans { get; }
+    internal ISessionFactory Factory => _factory;
+    internal DocumentFact[] DocumentsOf(FactValues facts) => Documents(facts);
     internal ScriptFunction[] Scripts { get; }
 
     /// <summary>Evaluates every item against the facts. <paramref name="now"/> fixes the clock for
@@ -85,12 +91,10 @@ public sealed class CompiledChecklist
     void Record(Dictionary<(int, int), IReadOnlyList<string>> matches, AgendaEventArgs e)
     {
         // A foreach item's expansion rule matched what its list came from: kept apart (element -2) and shown on each element's row.
-        var expansion = e.Rule.Name.EndsWith(" (foreach)", StringComparison.Ordinal);
-        if (Plans.FirstOrDefault(p => p.Model.Id == e.Rule.Name || $"{p.Model.Id} (when)" == e.Rule.Name
-                || (expansion && $"{p.Model.Id} (foreach)" == e.Rule.Name)) is not { } plan) return;
+        if (!_ruleItems.TryGetValue(e.Rule.Name, out var rule)) return;
         var facts = e.Facts.Select(f => f.Value).Where(v => v is not AuditRun).ToList();
-        var element = expansion ? -2 : facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
-        matches[(plan.Index, element)] = facts.Select(f => f switch
+        var element = rule.Expansion ? -2 : facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
+        var shown = facts.Select(f => f switch
         {
             LetFact l => $"{l} = {(l.Error is null ? ValueFormatter.Format(l.Raw, IqType.Any) : "?")}",
             ElementFact el => el.ToString(),
@@ -98,5 +102,7 @@ public sealed class CompiledChecklist
             _ when f.GetType().Namespace == typeof(AuditRun).Namespace => f.ToString() ?? "",
             _ => $"when: {ValueFormatter.Format(f, IqType.Any)}",
         }).ToList();
+        // A rule shared by several items of the same left-hand side matched the same facts for each of their rows.
+        foreach (var item in rule.Items) matches[(item, element)] = shown;
     }
 }

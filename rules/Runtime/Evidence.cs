@@ -35,9 +35,34 @@ public sealed class Evidence
         Holds = holds;
     }
 
+    /// <summary>An <c>all</c>/<c>any</c>/<c>none</c> over <paramref name="total"/> elements of which <paramref name="held"/>
+    /// held the condition (<see cref="Failing"/>, <see cref="FailingCount"/> and <see cref="Operator"/> set by the caller);
+    /// its actual text is formatted when first read.</summary>
+    internal Evidence(string expression, int total, int held, bool missing)
+    {
+        Expression = expression;
+        _expectedText = "true";
+        _quantified = (total, held, missing);
+    }
+
+    readonly (int Total, int Held, bool Missing)? _quantified;
+
     public string Expression { get; }
-    public string Actual => _actualText ??= ValueFormatter.Format(_actual, _actualType)
-        + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
+    public string Actual => _actualText ??= _quantified is var (total, held, missing) ? Quantified(total, held, missing)
+        : ValueFormatter.Format(_actual, _actualType) + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
+
+    string Quantified(int total, int held, bool missing)
+    {
+        if (missing) return "missing";
+        if (FailingCount == 0) return Operator == "none" ? $"true: none of {total} holds" : $"true: {held} of {total} hold";
+        var which = string.Join(", ", Failing) + (FailingCount > Failing.Count ? ", …" : "");
+        return Operator switch
+        {
+            "all" => $"false: {FailingCount} of {total} fail ({which})",
+            "any" => $"false: none of {total} holds ({which})",
+            _ => $"false: {FailingCount} of {total} hold ({which})",
+        };
+    }
 
     /// <summary>Versions say by which scheme they were ordered (<c>&gt;= 1.2-1 (dpkg)</c>).</summary>
     public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}"

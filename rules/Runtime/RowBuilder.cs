@@ -238,20 +238,8 @@ public sealed class RowBuilder
         var (names, count) = _failing[slot];
         var total = _left[slot] is double d ? (int)d : 0;
         var held = _right[slot] is double h ? (int)h : 0;
-        string actual;
-        if (_left[slot] is Missing) actual = "missing";
-        else if (count == 0) actual = s.Operator == "none" ? $"true: none of {total} holds" : $"true: {held} of {total} hold";
-        else
-        {
-            var which = string.Join(", ", names) + (count > names.Count ? ", …" : "");
-            actual = s.Operator switch
-            {
-                "all" => $"false: {count} of {total} fail ({which})",
-                "any" => $"false: none of {total} holds ({which})",
-                _ => $"false: {count} of {total} hold ({which})",
-            };
-        }
-        return new Evidence(s.Text, actual, "true") { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count };
+        // The actual text ("false: 1 of 3 fail (…)") is formatted when a report first reads it.
+        return new Evidence(s.Text, total, held, _left[slot] is Missing) { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count };
     }
 
     /// <summary>The row, by the outcome rules; <paramref name="id"/> is the row id already decided.</summary>

@@ -37,6 +37,7 @@ static class CheckCommand
         foreach (var r in checklist.Rules)
         {
             stdout.WriteLine($"rule \"{r.Name}\" ({r.Kind})");
+            if (r.Items.Count > 1) stdout.WriteLine($"  items    {string.Join(", ", r.Items)}");
             stdout.WriteLine($"  matches  {string.Join(", ", r.Matches.Prepend("the audit run"))}");
             if (r.DependsOn.Count > 0) stdout.WriteLine($"  after    {string.Join(", ", r.DependsOn)} (their outcomes are facts it matches)");
         }

@@ -51,7 +51,7 @@ static class ExplainCommand
                 if (item.When is not null) stdout.WriteLine($"  when   {item.When.Text}");
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
-                foreach (var rule in checklist.Rules.Where(r => r.ItemId == item.Id))
+                foreach (var rule in checklist.Rules.Where(r => r.Items.Contains(item.Id)))
                     stdout.WriteLine($"  rule   \"{rule.Name}\" matches {string.Join(", ", rule.Matches)}");
                 foreach (var r in rows)
                 {
