@@ -157,6 +157,8 @@ public sealed class RowBuilder
     {
         if (list is Missing)
         {
+            // The slot is reused by the next item of a shared rule: nothing of an earlier item's failing elements may stay.
+            b._failing[slot] = ([], 0);
             b.Record(slot, list, null, list);
             return list;
         }

@@ -71,6 +71,37 @@ public class ForwardChainingTests
         Assert.Equal("false: 1 of 3 fail (NVIDIA A100-SXM4-40GB)", e.Actual);
     }
 
+    /// <summary>A quantifier over a list that is absent says nothing failed: it must not show the failing elements of
+    /// an earlier item that shared its rule and evidence slot (they did before: the slot kept them).</summary>
+    [Theory]
+    [InlineData(ExpressionMode.Compiled)]
+    [InlineData(ExpressionMode.Interpreted)]
+    public void A_missing_list_carries_no_failing_elements_of_another_item(ExpressionMode mode)
+    {
+        const string source = """
+            checklist "q" {
+              title "quantifiers"
+              version "1"
+              scoring weighted pass_at 80 veto shall
+            }
+            section "s" "s" weight 1 {
+              item "large" "every GPU is large" { level may  expect all(env.gpus, g => g.memory >= 80 GiB) }
+              item "none" "no baseline errors" { level may  expect all(baseline.concurrency, c => c.errors == 0) }
+            }
+            """;
+        var compiled = ChecklistCompiler.CompileText(source, "q.iq", FactSchema.Default, new CompileOptions { Expressions = mode });
+        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var bundle = FactBundleReader.Load([TestPaths.Case("facts")], FactSchema.Default); // no baseline document
+        var results = compiled.Checklist!.Evaluate(bundle.Values, Now, new EvaluationOptions());
+        var large = Assert.Single(results.Single(r => r.Id == "large").Evidence);
+        Assert.Equal(["NVIDIA A100-SXM4-40GB"], large.Failing);
+        var none = results.Single(r => r.Id == "none");
+        Assert.Equal("error", none.Outcome.Name());
+        var e = Assert.Single(none.Evidence);
+        Assert.Empty(e.Failing);
+        Assert.Equal(0, e.FailingCount);
+    }
+
     [Fact]
     public void Passing_rows_carry_their_evidence()
     {
