@@ -286,8 +286,22 @@ public class CliConventionTests
         // "item,status,…" with a GBK-encoded Chinese name: not UTF-8, and iq audit has --encoding, so the hint names it.
         File.WriteAllBytes(gbk, [.. "item,status,assessor,date,justification\n6.1.2a.competence,pass,"u8.ToArray(), 0xD6, 0xDC, 0xBE, 0xB2, .. ",2026-11-21,ok\n"u8.ToArray()]);
         var compliant = Path.Combine(TestPaths.Checklists, "samples", "compliant");
+        // iq baseline and iq model: a case that is not .npy, a labels file without its header, a folder with no .npy.
+        var cls = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "baseline", "cls");
+        var classifier = Path.Combine(cls, "classifier.onnx");
+        var badNpy = Directory.CreateDirectory(Path.Combine(dir.Path, "bad-npy")).FullName;
+        File.WriteAllText(Path.Combine(badNpy, "c0.npy"), "not an array\n");
+        var badLabels = Path.Combine(dir.Path, "labels.csv");
+        File.WriteAllText(badLabels, "name,class\nc000,1\n");
+        var noNpy = Directory.CreateDirectory(Path.Combine(dir.Path, "no-npy")).FullName;
         string[][] cases =
         [
+            ["baseline", classifier, "--cases", badNpy, "--out", Path.Combine(dir.Path, "out")],
+            ["baseline", classifier, "--cases", cls, "--labels", badLabels, "--out", Path.Combine(dir.Path, "out")],
+            ["baseline", classifier, "--cases", noNpy, "--out", Path.Combine(dir.Path, "out")],
+            ["model", classifier, "--cases", badNpy, "--out", Path.Combine(dir.Path, "out")],
+            ["model", classifier, "--cases", cls, "--labels", badLabels, "--out", Path.Combine(dir.Path, "out")],
+            ["model", classifier, "--cases", noNpy, "--out", Path.Combine(dir.Path, "out")],
             ["fleet", "run", Path.Combine(dir.Path, "missing")],
             ["fleet", "run", file],
             ["fleet", "run", folder, folder],

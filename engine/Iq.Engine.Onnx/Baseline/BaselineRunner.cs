@@ -59,7 +59,7 @@ public sealed class BaselineRunner : IDisposable
     {
         _o = options;
         if (InputFiles.Refusal(options.Model, InputKind.Model) is { Code: Iq.Rules.Diagnostics.Codes.FileNotFound })
-            throw new BaselineInputException($"{options.Model}: model file not found");
+            throw new BaselineInputException(Msg.BaselineModelNotFound.With(options.Model));
         (_session, Provider, ProviderNote) = Open(options);
         _inputNames = string.Join(", ", _session.InputMetadata.Keys);
     }
@@ -67,7 +67,7 @@ public sealed class BaselineRunner : IDisposable
     static (InferenceSession, string, string?) Open(BaselineOptions o)
     {
         SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
-        string? cudaFailure = null;
+        MessageText? cudaFailure = null;
         if (o.Device is "cuda" or "auto")
         {
             var options = Cpu();
@@ -80,13 +80,11 @@ public sealed class BaselineRunner : IDisposable
             {
                 options.Dispose();
                 cudaFailure = e is EntryPointNotFoundException or DllNotFoundException
-                    ? "this ONNX Runtime build has no CUDA execution provider (the CPU package Microsoft.ML.OnnxRuntime is installed; " +
-                      "build with -p:IqOnnxRuntimePackage=Microsoft.ML.OnnxRuntime.Gpu where a package source serves it)"
+                    ? Msg.CudaNoProvider.Text
                     : (MissingLibrary(e.Message) ?? MissingProviderDependency()) is { } library
-                        ? $"the CUDA execution provider did not start: {library} is missing (install the CUDA runtime and cuDNN that ONNX Runtime " +
-                          $"{typeof(InferenceSession).Assembly.GetName().Version?.ToString(3)} needs)"
-                        : $"the CUDA execution provider did not start: {e.Message.Split('\n')[0]}";
-                if (o.Device == "cuda") throw new BaselineInputException($"--device cuda: {cudaFailure}; use --device cpu or auto");
+                        ? Msg.CudaLibraryMissing.With(library, typeof(InferenceSession).Assembly.GetName().Version?.ToString(3))
+                        : Msg.CudaDidNotStart.With(e.Message.Split('\n')[0]);
+                if (o.Device == "cuda") throw new BaselineInputException(Msg.BaselineCudaRequired.With(cudaFailure));
             }
         }
         return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : $"CUDA not used: {cudaFailure}");
@@ -128,7 +126,7 @@ public sealed class BaselineRunner : IDisposable
         try { return new InferenceSession(bytes, options); }
         catch (OnnxRuntimeException e)
         {
-            throw new BaselineInputException($"{model}: not a model ONNX Runtime can load: {e.Message.Split('\n')[0]}");
+            throw new BaselineInputException(Msg.BaselineModelUnloadable.With(model, e.Message.Split('\n')[0]));
         }
     }
 
@@ -140,7 +138,7 @@ public sealed class BaselineRunner : IDisposable
     {
         var inputs = _session.InputMetadata.ToList();
         if (inputs.Any(i => i.Value.ElementType != typeof(float)))
-            throw new BaselineInputException($"{_o.Model}: only float32 inputs are supported (inputs: {_inputNames})");
+            throw new BaselineInputException(Msg.BaselineFloatInputsOnly.With(_o.Model, _inputNames));
         if (_o.Synthetic)
         {
             var rng = new Random(20261122);
@@ -150,10 +148,10 @@ public sealed class BaselineRunner : IDisposable
                 foreach (var d in i.Value.Dimensions) count *= Math.Max(1L, d);
                 // -1 is how ONNX Runtime shows a dimension left open; anything below is no dimension at all.
                 if (i.Value.Dimensions.FirstOrDefault(d => d < -1) is var bad and < -1)
-                    throw new BaselineInputException($"{_o.Model}: input {i.Key} declares the dimension {bad} (shape {string.Join(" × ", i.Value.Dimensions)})");
+                    throw new BaselineInputException(Msg.BaselineBadDimension.With(_o.Model, i.Key, bad, string.Join(" × ", i.Value.Dimensions)));
                 if (count > MaxSyntheticElements)
-                    throw new BaselineInputException($"{_o.Model}: input {i.Key} declares {count:0} elements (shape {string.Join(" × ", i.Value.Dimensions)}); " +
-                                                     $"--synthetic makes at most {MaxSyntheticElements} per input");
+                    throw new BaselineInputException(Msg.BaselineSyntheticTooLarge.With(_o.Model, i.Key, count.ToString("0", CultureInfo.InvariantCulture),
+                        string.Join(" × ", i.Value.Dimensions), MaxSyntheticElements));
             }
             return Enumerable.Range(0, 8).Select(n => new BaselineCase($"synthetic{n}", inputs.Select(i =>
             {
@@ -163,11 +161,11 @@ public sealed class BaselineRunner : IDisposable
                 return (i.Key, data, shape);
             }).ToList())).ToList();
         }
-        if (_o.Cases is null) throw new BaselineInputException("give --cases DIR (a folder of .npy files) or --synthetic");
-        if (!Directory.Exists(_o.Cases)) throw new BaselineInputException($"{_o.Cases}: cases folder not found");
+        if (_o.Cases is null) throw new BaselineInputException(Msg.BaselineNoCases.Text);
+        if (!Directory.Exists(_o.Cases)) throw new BaselineInputException(Msg.BaselineCasesNotFound.With(_o.Cases));
         if (InputFiles.FolderRefusal(_o.Cases) is { } notFolder) throw notFolder;
         var files = Directory.GetFiles(_o.Cases, "*.npy").Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new BaselineInputException($"{_o.Cases}: no .npy files");
+        if (files.Count == 0) throw new BaselineInputException(Msg.BaselineNoNpy.With(_o.Cases));
         var cases = new List<BaselineCase>();
         if (inputs.Count == 1)
         {
@@ -181,7 +179,7 @@ public sealed class BaselineRunner : IDisposable
                 var parts = inputs.Select(i =>
                 {
                     var file = group.FirstOrDefault(f => Path.GetFileName(f) == $"{group.Key}.{i.Key}.npy")
-                               ?? throw new BaselineInputException($"{_o.Cases}: case '{group.Key}' has no {group.Key}.{i.Key}.npy for input '{i.Key}'");
+                               ?? throw new BaselineInputException(Msg.BaselineCaseMissingInput.With(_o.Cases, group.Key, $"{group.Key}.{i.Key}.npy", i.Key));
                     return Fit(file, i.Key, i.Value);
                 }).ToList();
                 cases.Add(new BaselineCase(group.Key, parts));
@@ -199,8 +197,8 @@ public sealed class BaselineRunner : IDisposable
         if (shape.Length == declared.Length - 1) shape = [1, .. shape];
         var fits = shape.Length == declared.Length && shape.Zip(declared).All(p => p.Second <= 0 || p.First == p.Second);
         if (!fits)
-            throw new BaselineInputException($"{file}: shape ({string.Join(", ", array.Shape)}) does not fit input '{input}' of shape " +
-                                             $"({string.Join(", ", declared.Select((d, i) => d > 0 ? d.ToString(CultureInfo.InvariantCulture) : meta.SymbolicDimensions.ElementAtOrDefault(i) is { Length: > 0 } s ? s : "?"))})");
+            throw new BaselineInputException(Msg.BaselineShapeMismatch.With(file, string.Join(", ", array.Shape), input,
+                string.Join(", ", declared.Select((d, i) => d > 0 ? d.ToString(CultureInfo.InvariantCulture) : meta.SymbolicDimensions.ElementAtOrDefault(i) is { Length: > 0 } s ? s : "?"))));
         return (input, array.Data, shape);
     }
 
@@ -216,7 +214,7 @@ public sealed class BaselineRunner : IDisposable
         var rows = new List<LabelRow>();
         if (_o.Labels is null) return rows;
         if (InputFiles.Refusal(_o.Labels, InputKind.Labels) is { Code: Iq.Rules.Diagnostics.Codes.FileNotFound })
-            throw new BaselineInputException($"{_o.Labels}: labels file not found");
+            throw new BaselineInputException(Msg.LabelsNotFound.With(_o.Labels));
         // Read as every input is: a regular file within its limit (64 MiB), never a FIFO or a device; decoded by its
         // byte-order mark (UTF-8, UTF-16, GB18030), else strict UTF-8: a case name garbled into U+FFFD would match no case.
         string[] lines;
@@ -225,7 +223,7 @@ public sealed class BaselineRunner : IDisposable
         if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         var header = lines.Length == 0 ? "" : lines[0].Trim();
         if (header is not ("case,label" or "case,label,group" or "case,label,group,tags"))
-            throw new BaselineInputException($"{_o.Labels}:1: expected the header 'case,label' (optionally ',group' and ',tags')");
+            throw new BaselineInputException(Msg.LabelsBadHeader.With($"{_o.Labels}:1"));
         var columns = header.Split(',').Length;
         var names = cases.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -233,15 +231,15 @@ public sealed class BaselineRunner : IDisposable
         {
             if (lines[n].Trim().Length == 0) continue;
             var f = lines[n].Split(',');
-            if (f.Length != columns) throw new BaselineInputException($"{_o.Labels}:{n + 1}: expected '{header}', got '{lines[n]}'");
+            if (f.Length != columns) throw new BaselineInputException(Msg.LabelsBadRow.With($"{_o.Labels}:{n + 1}", header, lines[n]));
             var (name, value) = (f[0].Trim(), f[1].Trim());
-            if (!names.Contains(name)) throw new BaselineInputException($"{_o.Labels}:{n + 1}: label for case '{name}', which has no .npy in {_o.Cases}");
-            if (!seen.Add(name)) throw new BaselineInputException($"{_o.Labels}:{n + 1}: a second row for case '{name}'");
+            if (!names.Contains(name)) throw new BaselineInputException(Msg.LabelsUnknownCase.With($"{_o.Labels}:{n + 1}", name, _o.Cases));
+            if (!seen.Add(name)) throw new BaselineInputException(Msg.LabelsSecondRow.With($"{_o.Labels}:{n + 1}", name));
             var group = columns > 2 ? f[2].Trim() : "";
             var tags = columns > 3 ? f[3].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
             foreach (var t in tags)
                 if (t is not ("natural_noise" or "stress" or "ood" or "invalid"))
-                    throw new BaselineInputException($"{_o.Labels}:{n + 1}: unknown tag '{t}'; expected natural_noise, stress, ood or invalid");
+                    throw new BaselineInputException(Msg.LabelsUnknownTag.With($"{_o.Labels}:{n + 1}", t));
             object? label;
             if (value.Length == 0 && tags.Any(t => t is "ood" or "invalid")) label = null;
             else if (_o.Task == "segmentation")
@@ -250,7 +248,7 @@ public sealed class BaselineRunner : IDisposable
                 label = mask.Data;
             }
             else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l < 1_000_000) label = l;
-            else throw new BaselineInputException($"{_o.Labels}:{n + 1}: a class label is a whole number, got '{value}'");
+            else throw new BaselineInputException(Msg.LabelsNotWholeNumber.With($"{_o.Labels}:{n + 1}", value));
             rows.Add(new LabelRow(name, label, group, tags));
         }
         return rows;
@@ -448,7 +446,7 @@ public sealed class BaselineRunner : IDisposable
             {
                 var truth = (float[])labels[o.Case];
                 if (truth.Length != o.Output.Length)
-                    throw new BaselineInputException($"{_o.Labels}: the mask of case '{o.Case}' has {truth.Length} pixels; the model gives {o.Output.Length}");
+                    throw new BaselineInputException(Msg.LabelsMaskSize.With(_o.Labels, o.Case, truth.Length, o.Output.Length));
                 return (o.Output, truth);
             }));
             JsonNode Defined(double v, string what) => double.IsFinite(v) ? v : Undefined($"{what} is undefined: no foreground pixel in the masks or the outputs");

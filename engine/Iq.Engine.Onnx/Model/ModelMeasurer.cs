@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Io;
 using System.Diagnostics;
 using System.Globalization;
@@ -68,7 +69,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var loaded = runner.LoadCases();
         var rows = runner.LoadLabelRows(loaded).ToDictionary(r => r.Case, StringComparer.Ordinal);
         if (o.Task == "segmentation" && o.Suites.Any(s => s != "performance" && s != "efficiency"))
-            throw new BaselineInputException("--task segmentation: only the performance and efficiency suites are measured for segmentation models");
+            throw new BaselineInputException(Msg.ModelSegmentationSuites.Text);
         var cases = loaded.Select(c => rows.TryGetValue(c.Name, out var r)
             ? new Case(c, BaselineRunner.Feed(c), r.Label as int?, r.Group, r.Tags)
             : new Case(c, BaselineRunner.Feed(c), null, "", [])).ToList();
@@ -229,7 +230,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var pairs = cases.Where(c => masks.ContainsKey(c.Data.Name) && outputs.ContainsKey(c.Data.Name)).Select(c =>
         {
             var (y, t) = (outputs[c.Data.Name], masks[c.Data.Name]);
-            if (y.Length != t.Length) throw new BaselineInputException($"{o.Labels}: the mask of case '{c.Data.Name}' has {t.Length} pixels; the model gives {y.Length}");
+            if (y.Length != t.Length) throw new BaselineInputException(Msg.LabelsMaskSize.With(o.Labels, c.Data.Name, t.Length, y.Length));
             return (y, t);
         }).ToList();
         var broken = pairs.Any(p => p.y.Any(v => !float.IsFinite(v))) ? "a segmentation case" : null;
@@ -592,7 +593,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
             Process p;
             try { p = Process.Start(psi)!; }
-            catch (System.ComponentModel.Win32Exception e) { throw new BaselineInputException($"--run {command[0]}: {e.Message}"); }
+            catch (System.ComponentModel.Win32Exception e) { throw new BaselineInputException(Msg.ModelRunNotStarted.With(command[0], e.Message)); }
             using (p)
             {
                 var lines = new List<string>();
@@ -604,7 +605,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 if (!p.WaitForExit(o.RunTimeout))
                 {
                     p.Kill(entireProcessTree: true);
-                    throw new BaselineInputException($"--run: the training command did not finish in {o.RunTimeout}");
+                    throw new BaselineInputException(Msg.ModelRunTimeout.With(o.RunTimeout.ToString()));
                 }
                 p.WaitForExit();
                 cancel.ThrowIfCancellationRequested();

@@ -16,7 +16,7 @@ public static partial class Npy
 {
     public static NpyArray Read(string path)
     {
-        if (InputFiles.Refusal(path, InputKind.Array) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new BaselineInputException($"{path}: file not found");
+        if (InputFiles.Refusal(path, InputKind.Array) is { Code: Rules.Diagnostics.Codes.FileNotFound }) throw new BaselineInputException(Msg.EvFileNotFound.With(path));
         var bytes = InputFiles.ReadAllBytes(path, InputKind.Array);
         return Parse(bytes, path);
     }
@@ -25,7 +25,7 @@ public static partial class Npy
     public static NpyArray Parse(byte[] bytes, string path)
     {
         if (bytes.Length < 10 || bytes[0] != 0x93 || Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY")
-            throw new BaselineInputException($"{path}: not a .npy file (no \\x93NUMPY magic)");
+            throw new BaselineInputException(Msg.NpyNoMagic.With(path));
         var major = bytes[6];
         int headerLength, offset;
         switch (major)
@@ -36,23 +36,23 @@ public static partial class Npy
                 headerLength = declared > int.MaxValue ? int.MaxValue : (int)declared;
                 offset = 12;
                 break;
-            default: throw new BaselineInputException($"{path}: unsupported .npy version {major}");
+            default: throw new BaselineInputException(Msg.NpyVersion.With(path, major));
         }
-        if ((long)offset + headerLength > bytes.Length) throw new BaselineInputException($"{path}: header runs past the end of the file");
+        if ((long)offset + headerLength > bytes.Length) throw new BaselineInputException(Msg.NpyHeaderPastEnd.With(path));
         var header = Encoding.Latin1.GetString(bytes, offset, headerLength);
         var descr = Field(header, "descr");
         var fortran = Field(header, "fortran_order");
         var shapeText = ShapeField().Match(header);
-        if (descr is null || fortran is null || !shapeText.Success) throw new BaselineInputException($"{path}: malformed header {header.Trim()}");
-        if (fortran != "False") throw new BaselineInputException($"{path}: Fortran-order arrays are not supported");
+        if (descr is null || fortran is null || !shapeText.Success) throw new BaselineInputException(Msg.NpyMalformedHeader.With(path, header.Trim()));
+        if (fortran != "False") throw new BaselineInputException(Msg.NpyFortran.With(path));
         var shape = shapeText.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new BaselineInputException($"{path}: bad shape {shapeText.Value}"))
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new BaselineInputException(Msg.NpyBadShape.With(path, shapeText.Value)))
             .ToArray();
         // The shape is the header's claim: its product is checked against the data before anything is allocated.
         long count = 1;
         foreach (var n in shape)
             count = count == 0 || n <= (long.MaxValue / 8) / Math.Max(1, count) ? count * n
-                : throw new BaselineInputException($"{path}: shape {shapeText.Groups[1].Value.Trim()} holds more elements than any file");
+                : throw new BaselineInputException(Msg.NpyShapeTooLarge.With(path, shapeText.Groups[1].Value.Trim()));
         var (size, read) = descr switch
         {
             "<f4" => (4, (Func<byte[], int, float>)((b, i) => BinaryPrimitives.ReadSingleLittleEndian(b.AsSpan(i)))),
@@ -61,16 +61,16 @@ public static partial class Npy
             "<i4" => (4, (b, i) => BinaryPrimitives.ReadInt32LittleEndian(b.AsSpan(i))),
             "|u1" => (1, (b, i) => b[i]),
             "|b1" => (1, (b, i) => b[i] != 0 ? 1f : 0f),
-            _ => throw new BaselineInputException($"{path}: unsupported dtype '{descr}' (float32, float64, int32, int64, uint8 or bool)"),
+            _ => throw new BaselineInputException(Msg.NpyDtype.With(path, descr)),
         };
         var start = offset + headerLength;
         if (bytes.Length - start != count * size)
-            throw new BaselineInputException($"{path}: {bytes.Length - start} data bytes, but shape ({string.Join(", ", shape)}) of {descr} needs {count * size}");
+            throw new BaselineInputException(Msg.NpyDataSize.With(path, bytes.Length - start, string.Join(", ", shape), descr, count * size));
         var data = new float[count];
         for (var i = 0; i < count; i++) data[i] = read(bytes, start + i * size);
         // A case that is not numbers is no input to measure a model with.
         var bad = Array.FindIndex(data, v => !float.IsFinite(v));
-        if (bad >= 0) throw new BaselineInputException($"{path}: element {bad} is {(float.IsNaN(data[bad]) ? "NaN" : "infinite")}; a case must hold numbers");
+        if (bad >= 0) throw new BaselineInputException((float.IsNaN(data[bad]) ? Msg.NpyNaN : Msg.NpyInfinite).With(path, bad));
         return new NpyArray(data, shape);
     }
 
@@ -87,9 +87,6 @@ public static partial class Npy
 /// <summary>An input the baseline runner cannot use: printed as an error, exit code 2.</summary>
 public sealed class BaselineInputException(MessageText text) : Exception(text.ToString())
 {
-    /// <summary>Text not in the catalog yet: English in both languages (a gap to close, docs/cli.md).</summary>
-    public BaselineInputException(string message) : this(Iq.Rules.Messages.Message.Untranslated(Iq.Rules.Diagnostics.Codes.BadEvidence, message)) { }
-
     /// <summary>The message in the reader's language (<see cref="Exception.Message"/> is its English).</summary>
     public MessageText Text { get; } = text;
 }
