@@ -55,15 +55,8 @@ public static class ProvenanceJson
     {
         w.WriteStartObject("reason");
         w.WriteString("cause", CauseName(r.Cause));
-        // The members of SealValues, written without building its list for every seal of every row.
-        Write(w, "tool", r.Tool);
-        Write(w, "host", r.Host);
-        Write(w, "sealed_at", r.SealedAt);
-        Write(w, "key_id", r.KeyId);
-        Write(w, "key", r.Key);
-        Write(w, "sha256", r.Sha256);
-        Write(w, "sealed_sha256", r.SealedSha256);
-        Write(w, "problem", r.Problem);
+        // Straight from the one member table, without building a list for every seal of every row.
+        foreach (var (name, value) in SealMembers) Write(w, name, value(r));
         w.WriteEndObject();
 
         static void Write(Utf8JsonWriter w, string name, string? value)
@@ -76,9 +69,13 @@ public static class ProvenanceJson
     /// <summary>The values of a seal's reason, by their names in the results file and in the report catalog's
     /// <c>seal.cause.*</c> messages.</summary>
     public static IReadOnlyList<(string Name, string? Value)> SealValues(SealReason r) =>
+        System.Array.ConvertAll(SealMembers, m => (m.Name, m.Value(r)));
+
+    /// <summary>A seal reason's members, in their order in the results file: declared once for the writer and reports.</summary>
+    static readonly (string Name, Func<SealReason, string?> Value)[] SealMembers =
     [
-        ("tool", r.Tool), ("host", r.Host), ("sealed_at", r.SealedAt), ("key_id", r.KeyId), ("key", r.Key),
-        ("sha256", r.Sha256), ("sealed_sha256", r.SealedSha256), ("problem", r.Problem),
+        ("tool", r => r.Tool), ("host", r => r.Host), ("sealed_at", r => r.SealedAt), ("key_id", r => r.KeyId), ("key", r => r.Key),
+        ("sha256", r => r.Sha256), ("sealed_sha256", r => r.SealedSha256), ("problem", r => r.Problem),
     ];
 
     public static string CauseName(SealCause c) => CauseNames.TryGetValue(c, out var name) ? name : SnakeCase(c);
