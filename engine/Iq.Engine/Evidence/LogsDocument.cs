@@ -35,7 +35,7 @@ public static class LogsDocument
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
         if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "logs")
             throw new EvidenceInputException(Msg.LogsDocWrongKind.With(path));
-        if (o["facts"]?["sources"] is not JsonArray sources)
+        if ((o["facts"] as JsonObject)?["sources"] is not JsonArray sources)
             throw new EvidenceInputException(Msg.LogsDocNoSources.With(path));
         // Added to only as iq wrote it: a document changed since (or never sealed) would pass its counts off as measured.
         var seal = Trust.Seals.Check(path, Facts.FactDocuments.Source(path).Sha256, needed: true, trusted: []);

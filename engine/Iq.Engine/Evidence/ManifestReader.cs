@@ -54,22 +54,22 @@ public static partial class ManifestReader
     /// "documents": [{name, version}], "release_notes": "FILE" }</c>.</summary>
     static ManifestDocument ReadIq(JsonSource src, JsonObject o, string path)
     {
-        var id = src.Str(o["package"]?["id"], "$.package.id");
-        var version = src.Str(o["package"]?["version"], "$.package.version");
+        var id = src.Str(src.Obj(o["package"], "$.package")?["id"], "$.package.id");
+        var version = src.Str(src.Obj(o["package"], "$.package")?["version"], "$.package.version");
         var components = new List<ManifestComponent>();
         var files = new List<FileDigest>();
         var list = src.Arr(o["components"], "$.components");
         for (var i = 0; i < list.Count; i++)
         {
-            var c = list[i];
             var at = $"$.components[{i}]";
+            var c = src.Obj(list[i], at);
             var file = src.Str(c?["path"], at + ".path", false);
             var sha = src.Str(c?["sha256"], at + ".sha256", false);
             if (file is { Length: > 0 } && sha is { Length: > 0 }) files.Add(new FileDigest(file, "SHA-256", sha, at + ".sha256"));
             components.Add(new ManifestComponent(src.Str(c?["name"], at + ".name"), src.Str(c?["version"], at + ".version", false),
                 src.Str(c?["tag"], at + ".tag", false), null, file is { Length: > 0 } && sha is { Length: > 0 } ? [file] : [], false, at));
         }
-        var docs = src.Arr(o["documents"], "$.documents").Select((d, i) =>
+        var docs = src.Arr(o["documents"], "$.documents").Select((n, i) => src.Obj(n, $"$.documents[{i}]")).Select((d, i) =>
             (src.Str(d?["name"], $"$.documents[{i}].name"), src.Str(d?["version"], $"$.documents[{i}].version"))).ToList();
         var notes = o["release_notes"] is null ? null : src.Str(o["release_notes"], "$.release_notes");
         return new ManifestDocument("iq", "1", id, version, components, files, docs,

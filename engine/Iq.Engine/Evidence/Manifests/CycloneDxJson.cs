@@ -16,13 +16,13 @@ static class CycloneDxJson
         if (src.Str(o["bomFormat"], "$.bomFormat") != "CycloneDX") throw src.Fail("$.bomFormat", Msg.CdxNotCycloneDx.Text);
         var spec = src.Str(o["specVersion"], "$.specVersion");
         if (!Versions.Contains(spec)) throw src.Fail("$.specVersion", Msg.CdxUnsupported.With(spec));
-        var main = o["metadata"]?["component"];
+        var main = src.Obj(src.Obj(o["metadata"], "$.metadata")?["component"], "$.metadata.component");
         var id = src.Str(main?["name"], "$.metadata.component.name");
         var version = src.Str(main?["version"], "$.metadata.component.version", required: false);
         var components = new List<ManifestComponent>();
         var files = new List<FileDigest>();
         var topFiles = new List<string>();
-        if (main is JsonObject m && m["components"] is not null)
+        if (main is { } m && m["components"] is not null)
             Walk(src, m["components"], "$.metadata.component.components", components, files, topFiles);
         Walk(src, o["components"], "$.components", components, files, topFiles);
         if (topFiles.Count > 0) components.Insert(0, new ManifestComponent(id, version, null, null, topFiles, false, "$.metadata.component"));
@@ -40,9 +40,9 @@ static class CycloneDxJson
             var type = src.Str(c["type"], here + ".type");
             var name = src.Str(c["name"], here + ".name");
             var hashes = src.Arr(c["hashes"], here + ".hashes").Select((h, j) => (
-                Alg: src.Str(h?["alg"], $"{here}.hashes[{j}].alg"), Content: src.Str(h?["content"], $"{here}.hashes[{j}].content"), Where: $"{here}.hashes[{j}]")).ToList();
-            var occurrences = src.Arr(c["evidence"]?["occurrences"], here + ".evidence.occurrences")
-                .Select((x, j) => src.Str(x?["location"], $"{here}.evidence.occurrences[{j}].location")).ToList();
+                Alg: src.Str(src.Obj(h, $"{here}.hashes[{j}]")?["alg"], $"{here}.hashes[{j}].alg"), Content: src.Str(src.Obj(h, $"{here}.hashes[{j}]")?["content"], $"{here}.hashes[{j}].content"), Where: $"{here}.hashes[{j}]")).ToList();
+            var occurrences = src.Arr(src.Obj(c["evidence"], here + ".evidence")?["occurrences"], here + ".evidence.occurrences")
+                .Select((x, j) => src.Str(src.Obj(x, $"{here}.evidence.occurrences[{j}]")?["location"], $"{here}.evidence.occurrences[{j}].location")).ToList();
             var paths = type == "file" ? (occurrences.Count > 0 ? occurrences : [name]) : occurrences;
             foreach (var p in paths)
                 foreach (var h in hashes) files.Add(new FileDigest(p, h.Alg, h.Content, h.Where));
@@ -79,6 +79,10 @@ sealed class JsonSource(string file, byte[] bytes)
         null => throw Fail(at.Contains('.') ? at[..at.LastIndexOf('.')] : at, Msg.JsonMissingMember.With(at[(at.LastIndexOf('.') + 1)..])),
         _ => throw Fail(at, Msg.JsonExpectedString.Text),
     };
+
+    /// <summary>An object or nothing: any other JSON value where an object belongs is refused at its path (indexing it by
+    /// member name would throw).</summary>
+    public JsonObject? Obj(JsonNode? n, string at) => n as JsonObject ?? (n is null ? null : throw Fail(at, Msg.JsonExpectedObject.Text));
 
     public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, Msg.JsonExpectedList.Text));
 

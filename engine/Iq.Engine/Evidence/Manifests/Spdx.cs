@@ -18,29 +18,31 @@ static class Spdx
     {
         var version = src.Str(o["spdxVersion"], "$.spdxVersion");
         if (!Versions.Contains(version)) throw src.Fail("$.spdxVersion", Msg.SpdxJsonUnsupported.With(version));
-        var packages = src.Arr(o["packages"], "$.packages").Select((p, i) =>
+        var packages = src.Arr(o["packages"], "$.packages").Select((n, i) =>
         {
             var at = $"$.packages[{i}]";
+            var p = src.Obj(n, at);
             return new Package(src.Str(p?["SPDXID"], at + ".SPDXID"), src.Str(p?["name"], at + ".name"), src.Str(p?["versionInfo"], at + ".versionInfo", false),
                 src.Str(p?["packageFileName"], at + ".packageFileName", false),
-                src.Arr(p?["checksums"], at + ".checksums").Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
+                src.Arr(p?["checksums"], at + ".checksums").Select((n, j) => src.Obj(n, $"{at}.checksums[{j}]")).Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
                     src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList(),
-                src.Arr(p?["externalRefs"], at + ".externalRefs").Where(r => JsonSource.Opt(r?["referenceType"]) == "purl")
-                    .Select(r => JsonSource.Opt(r?["referenceLocator"])).FirstOrDefault(), at);
+                src.Arr(p?["externalRefs"], at + ".externalRefs").Where(r => JsonSource.Opt((r as JsonObject)?["referenceType"]) == "purl")
+                    .Select(r => JsonSource.Opt((r as JsonObject)?["referenceLocator"])).FirstOrDefault(), at);
         }).ToList();
-        var files = src.Arr(o["files"], "$.files").Select((f, i) =>
+        var files = src.Arr(o["files"], "$.files").Select((n, i) =>
         {
             var at = $"$.files[{i}]";
+            var f = src.Obj(n, at);
             return new SpdxFile(src.Str(f?["SPDXID"], at + ".SPDXID"), src.Str(f?["fileName"], at + ".fileName"),
-                src.Arr(f?["checksums"], at + ".checksums").Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
+                src.Arr(f?["checksums"], at + ".checksums").Select((n, j) => src.Obj(n, $"{at}.checksums[{j}]")).Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
                     src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList());
         }).ToList();
         var contains = src.Arr(o["relationships"], "$.relationships")
-            .Where(r => JsonSource.Opt(r?["relationshipType"]) is "CONTAINS")
-            .Select(r => (JsonSource.Opt(r?["spdxElementId"]) ?? "", JsonSource.Opt(r?["relatedSpdxElement"]) ?? "")).ToList();
+            .Where(r => JsonSource.Opt((r as JsonObject)?["relationshipType"]) is "CONTAINS")
+            .Select(r => (JsonSource.Opt((r as JsonObject)?["spdxElementId"]) ?? "", JsonSource.Opt((r as JsonObject)?["relatedSpdxElement"]) ?? "")).ToList();
         var describes = src.Arr(o["documentDescribes"], "$.documentDescribes").Select(JsonSource.Opt).FirstOrDefault(d => d is not null)
-            ?? src.Arr(o["relationships"], "$.relationships").Where(r => JsonSource.Opt(r?["relationshipType"]) == "DESCRIBES" && JsonSource.Opt(r?["spdxElementId"]) == "SPDXRef-DOCUMENT")
-                .Select(r => JsonSource.Opt(r?["relatedSpdxElement"])).FirstOrDefault();
+            ?? src.Arr(o["relationships"], "$.relationships").Where(r => JsonSource.Opt((r as JsonObject)?["relationshipType"]) == "DESCRIBES" && JsonSource.Opt((r as JsonObject)?["spdxElementId"]) == "SPDXRef-DOCUMENT")
+                .Select(r => JsonSource.Opt((r as JsonObject)?["relatedSpdxElement"])).FirstOrDefault();
         return Build(version, packages, files, contains, describes, src.Str(o["name"], "$.name", required: false));
     }
 
