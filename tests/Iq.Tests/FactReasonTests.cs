@@ -68,6 +68,10 @@ public class FactReasonTests
                 var report = CliRunner.InProcess("report", file, "--html", html, "--lang", lang, "-q");
                 Assert.True(report.ExitCode == 1, report.Stderr);
                 Assert.Contains(words, File.ReadAllText(html));
+                var xlsx = Path.Combine(dir.Path, $"{results}.{lang}.xlsx");
+                Assert.True(CliRunner.InProcess("report", file, "--xlsx", xlsx, "--lang", lang, "-q").ExitCode == 1);
+                using var book = new XlsxReader(xlsx);
+                Assert.Contains(book.SheetNames.SelectMany(book.Rows).SelectMany(r => r), cell => cell?.Contains(words, StringComparison.Ordinal) == true);
             }
         }
     }
