@@ -1,7 +1,7 @@
 namespace Iq.Rules.Diagnostics;
 
 /// <summary>Stable diagnostic codes. IQ1xxx text and syntax, IQ2xxx binding and types,
-/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts, IQ6xxx the command line.</summary>
+/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts, IQ6xxx the command line, IQ7xxx why a fact is missing (stored in fact documents by code).</summary>
 public static class Codes
 {
     public const string Unexpected = "IQ1001";
@@ -68,4 +68,93 @@ public static class Codes
     public const string MissingInput = "IQ6004";
     public const string MissingTool = "IQ6005";
 
+    // ---- reasons a fact is missing, stored in fact documents by code (IQ7xxx): one code per message ----
+    public const string ProbeNotFound = "IQ7001";
+    public const string ProbeNotInFile = "IQ7002";
+    public const string ProbeOsReleaseNoName = "IQ7003";
+    public const string ProbeNoKernelRelease = "IQ7004";
+    public const string ProbeArchLive = "IQ7005";
+    public const string ProbeSizesLive = "IQ7006";
+    public const string ProbeAddressesLive = "IQ7007";
+    public const string ProbeNoProcessor = "IQ7008";
+    public const string ProbeCpuinfoTruncated = "IQ7009";
+    public const string ProbeNoModelName = "IQ7010";
+    public const string ProbeNoVendor = "IQ7011";
+    public const string ProbeNoFrequency = "IQ7012";
+    public const string ProbeMountsMalformed = "IQ7013";
+    public const string ProbeStatvfs = "IQ7014";
+    public const string ProbeNoRotational = "IQ7015";
+    public const string ProbeNoOperstate = "IQ7016";
+    public const string ProbeNoMtu = "IQ7017";
+    public const string ProbeNoLinkSpeed = "IQ7018";
+    public const string ProbeNvidiaSmiMissing = "IQ7019";
+    public const string ProbeToolExited = "IQ7020";
+    public const string ProbeNvidiaSmiLine = "IQ7021";
+    public const string ProbeNoCudaVersion = "IQ7022";
+    public const string ProbeUnsupportedOs = "IQ7023";
+    public const string ProbeNotForPython = "IQ7024";
+    public const string ProbeNoVersion = "IQ7025";
+    public const string ProbePythonNoJson = "IQ7026";
+    public const string ProbeNoCudnnMajor = "IQ7027";
+    public const string ProbeNoCudnn = "IQ7028";
+    public const string ProbeNoPackageManager = "IQ7029";
+    public const string ToolNotFound = "IQ7030";
+    public const string ToolCannotStart = "IQ7031";
+    public const string ToolTimedOut = "IQ7032";
+    public const string BaselineCaseNaN = "IQ7101";
+    public const string BaselineOutputsNaN = "IQ7102";
+    public const string BaselineNoForeground = "IQ7103";
+    public const string ModelNoFiniteOutput = "IQ7104";
+    public const string ModelNotANumber = "IQ7105";
+    public const string ModelCaseNaN = "IQ7106";
+    public const string ModelOutputNaN = "IQ7107";
+    public const string ModelNoLabelledCases = "IQ7108";
+    public const string ModelNoLabels = "IQ7109";
+    public const string ModelNoMasks = "IQ7110";
+    public const string ModelNoBaseConfig = "IQ7111";
+    public const string ModelNoCases = "IQ7112";
+    public const string ModelNoTag = "IQ7113";
+    public const string ModelNoOodCases = "IQ7114";
+    public const string ModelManifestNotFound = "IQ7115";
+    public const string ModelNoManifestRef = "IQ7116";
+    public const string ModelFewGroups = "IQ7117";
+    public const string ModelNoAttackSucceeded = "IQ7118";
+    public const string ModelLogNotFound = "IQ7119";
+    public const string ModelLogNoLoss = "IQ7120";
+    public const string ModelReferencedUnreadable = "IQ7121";
+    public const string ModelReferencedNotText = "IQ7122";
+    public const string ModelNoChiSquare = "IQ7123";
+    public const string ModelNoCorrectCase = "IQ7124";
+    public const string ModelNoLabelledCase = "IQ7125";
+    public const string ModelFirstLossNaN = "IQ7126";
+    public const string ModelFinalLossNaN = "IQ7127";
+    public const string ModelLossesNaN = "IQ7128";
+    public const string ProbeNoSshServer = "IQ7033";
+    public const string ProbeSshdNoKeyword = "IQ7034";
+    public const string ProbeSshListChanged = "IQ7035";
+    public const string ProbeSshDefaultUnknown = "IQ7036";
+    public const string ProbeNoPam = "IQ7037";
+    public const string ProbeReadAsRoot = "IQ7038";
+    public const string ProbeDirectoryGroup = "IQ7039";
+    public const string ProbeCannotRead = "IQ7040";
+    public const string ProbeAuditNoEnabled = "IQ7041";
+    public const string ProbeAuditNoPid = "IQ7042";
+    public const string ProbeAuditUnknown = "IQ7043";
+    public const string ProbeAuditdLive = "IQ7044";
+    public const string ProbeNoAuditRules = "IQ7045";
+    public const string ProbeJournaldNoTime = "IQ7046";
+    public const string ProbeNoAuthLog = "IQ7047";
+    public const string ProbeNoPacketFilter = "IQ7048";
+    public const string ProbeSelinuxUnreadable = "IQ7049";
+    public const string ProbeNoSelinuxState = "IQ7050";
+    public const string ProbeApparmorUnreadable = "IQ7051";
+    public const string ProbeNoApparmorState = "IQ7052";
+    public const string ProbeNoLsm = "IQ7053";
+    public const string ProbeNoTcpTables = "IQ7054";
+    public const string ProbeOwnerLive = "IQ7055";
+    public const string ProbeNoOwner = "IQ7056";
+    public const string TlsNotEveryVersion = "IQ7057";
+    public const string TlsPlaintext = "IQ7058";
+    public const string TlsNoVersion = "IQ7059";
+    public const string TlsNoCertificate = "IQ7060";
 }

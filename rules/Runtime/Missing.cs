@@ -20,6 +20,13 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     /// (ItemNotDecided), what went wrong (NoResult, Undecidable), or the function that found no match (NoMatch).</summary>
     public string? Detail { get; } = detail;
 
+    /// <summary>The probe's reason as a catalog message (the document's <c>$code</c> and <c>$args</c>), rendered in the
+    /// report's language; null when the document gave only the text (<see cref="Detail"/>, its English words).</summary>
+    public Messages.MessageText? Text { get; init; }
+
+    /// <summary>The detail in a language: the catalog message when there is one, else the stored text.</summary>
+    public string? DetailIn(Messages.Lang lang) => Text is { } text ? text.Render(lang) : Detail;
+
     public static Missing NoDocument(string root, string kind) => new(root, Absence.NoDocument, kind);
 
     /// <summary>The reason a document gives for the fact not applying; null unless <see cref="Absence.NotApplicable"/>.</summary>
@@ -29,8 +36,8 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     public string Describe(Messages.Lang lang = Messages.Lang.En) => Cause switch
     {
         Absence.NoDocument => Messages.Msg.MissingNoDocument.With(Path, Detail).Render(lang),
-        Absence.Absent => Messages.Msg.MissingAbsent.With(Path, Detail).Render(lang),
-        Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, Detail).Render(lang),
+        Absence.Absent => Messages.Msg.MissingAbsent.With(Path, DetailIn(lang)).Render(lang),
+        Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, DetailIn(lang)).Render(lang),
         Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
         Absence.NoMatch => Messages.Msg.MissingNoMatch.With(Detail, Path).Render(lang),

@@ -42,8 +42,8 @@ public static class ReportWords
     public static string Missing(this ReportTexts t, Missing m) => m.Cause switch
     {
         Absence.NoDocument => t.Format("missing.no_document", ("path", m.Path), ("kind", t.Kind(m.Detail ?? ""))),
-        Absence.Absent => t.Format("missing.absent", ("path", m.Path), ("detail", m.Detail)),
-        Absence.ProbeError => t.Format("missing.probe_error", ("path", m.Path), ("detail", m.Detail)),
+        Absence.Absent => t.Format("missing.absent", ("path", m.Path), ("detail", m.DetailIn(t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En))),
+        Absence.ProbeError => t.Format("missing.probe_error", ("path", m.Path), ("detail", m.DetailIn(t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En))),
         Absence.ItemNotDecided => t.Format("missing.item_not_decided", ("item", m.Path),
             ("outcome", OutcomeNames.Parse(m.Detail ?? "") is { } o ? t.Outcome(o) : m.Detail)),
         Absence.NoResult or Absence.Undecidable => t.Format("missing.other", ("detail", m.Detail ?? m.Path)),

@@ -22,11 +22,11 @@ public class ProbeTests
     public void Captured_debian_vm_in_docker()
     {
         var env = Probe("debian12-kvm").Environment;
-        Assert.Equal("""{"name":"Debian GNU/Linux","id":"debian","version":"12","pretty_name":"Debian GNU/Linux 12 (bookworm)","kernel":"6.18.44-fc-v782","kernel_version":"6.18.44","architecture":{"$absent":"architecture is read from the running system"},"virtualization":"vm","container":"docker"}""",
+        Assert.Equal("""{"name":"Debian GNU/Linux","id":"debian","version":"12","pretty_name":"Debian GNU/Linux 12 (bookworm)","kernel":"6.18.44-fc-v782","kernel_version":"6.18.44","architecture":{"$absent":"architecture is read from the running system","$code":"IQ7005","$args":{}},"virtualization":"vm","container":"docker"}""",
             J(env["os"]));
         Assert.Equal("""{"model":"AMD EPYC","vendor":"AuthenticAMD","sockets":1,"physical_cores":2,"logical_cores":2,"frequency_mhz":2246,"flags":["fma","sse4_2","aes","avx","hypervisor","avx2","sha_ni"]}""",
             J(env["cpu"]));
-        Assert.Equal("""[{"mount":"/","device":"/dev/vda","filesystem":"ext4","size":{"$absent":"sizes are read from the running system"},"free":{"$absent":"sizes are read from the running system"},"rotational":true}]""",
+        Assert.Equal("""[{"mount":"/","device":"/dev/vda","filesystem":"ext4","size":{"$absent":"sizes are read from the running system","$code":"IQ7006","$args":{}},"free":{"$absent":"sizes are read from the running system","$code":"IQ7006","$args":{}},"rotational":true}]""",
             J(env["storage"]));
         Assert.Equal("[]", J(env["gpus"]));
         var meminfo = SystemProbes.ParseMeminfo(File.ReadAllText(Path.Combine(Machines, "debian12-kvm", "proc", "meminfo")));
@@ -50,15 +50,15 @@ public class ProbeTests
         var storage = env["storage"]!.AsArray();
         Assert.Equal(["/", "/data", "/boot/efi"], storage.Select(s => (string)s!["mount"]!));
         Assert.False((bool)storage[0]!["rotational"]!);
-        Assert.Equal("""{"$absent":"no /sys/block/sda/queue/rotational"}""", J(storage[1]!["rotational"]));
+        Assert.Equal("""{"$absent":"no /sys/block/sda/queue/rotational","$code":"IQ7015","$args":{"disk":"sda"}}""", J(storage[1]!["rotational"]));
         var network = env["network"]!.AsArray();
-        Assert.Equal("""{"name":"eno1","up":true,"mtu":1500,"speed_mbps":25000,"infiniband":false,"addresses":{"$absent":"addresses are read from the running system"}}""", J(network[0]));
+        Assert.Equal("""{"name":"eno1","up":true,"mtu":1500,"speed_mbps":25000,"infiniband":false,"addresses":{"$absent":"addresses are read from the running system","$code":"IQ7007","$args":{}}}""", J(network[0]));
         Assert.True((bool)network[1]!["infiniband"]!);
         // Security settings are a document of their own (SecurityProbeTests has their values).
         Assert.Null(env["security"]);
         Assert.Equal("no", (string)report.Security["ssh"]!["password_authentication"]!);
         Assert.Equal("""{"name":"cudnn","version":"8.9.7","source":"header","path":"/usr/include/cudnn_version.h"}""", J(report.Software["cudnn"]));
-        Assert.Equal("""{"$absent":"docker: not found on the search path"}""", J(report.Software["docker"]));
+        Assert.Equal("""{"$absent":"docker: not found on the search path","$code":"IQ7030","$args":{"tool":"docker"}}""", J(report.Software["docker"]));
     }
 
     /// <summary>nvidia-smi's own output on a real H200 (captured on a lent machine, replayed): the expected values are
@@ -82,7 +82,7 @@ public class ProbeTests
     public void A_failing_nvidia_smi_is_an_error_fact_and_the_rest_still_probes()
     {
         var env = Probe("gpu-server", tools: "gpu-broken").Environment;
-        Assert.Equal("""{"$error":"nvidia-smi exited 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running."}""",
+        Assert.Equal("""{"$error":"nvidia-smi exited 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.","$code":"IQ7020","$args":{"tool":"nvidia-smi","code":"9","output":"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running."}}""",
             J(env["gpus"]));
         Assert.Equal(16, (int)env["cpu"]!["logical_cores"]!);
     }
@@ -92,7 +92,7 @@ public class ProbeTests
     {
         var clock = Stopwatch.StartNew();
         var env = Probe("gpu-server", tools: "gpu-hang").Environment;
-        Assert.Equal("""{"$error":"nvidia-smi: timed out after 1 s"}""", J(env["gpus"]));
+        Assert.Equal("""{"$error":"nvidia-smi: timed out after 1 s","$code":"IQ7032","$args":{"tool":"nvidia-smi","seconds":"1"}}""", J(env["gpus"]));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), "the hanging tool was not killed"); // it sleeps 30 s
     }
 
@@ -116,7 +116,7 @@ public class ProbeTests
         var text = File.ReadAllText(cpuinfo);
         File.WriteAllText(cpuinfo, text[..(text.Length - 200)]);
         var env = Probe("gpu-server", root: root).Environment;
-        Assert.Equal("""{"$error":"/proc/cpuinfo is truncated (processor 15 is incomplete)"}""", J(env["cpu"]));
+        Assert.Equal("""{"$error":"/proc/cpuinfo is truncated (processor 15 is incomplete)","$code":"IQ7009","$args":{"processor":"15"}}""", J(env["cpu"]));
         Assert.Equal(527958016L * 1024, (long)env["memory"]!["total"]!);
         Directory.Delete(root, true);
     }
@@ -127,7 +127,7 @@ public class ProbeTests
         var root = CopyOf("gpu-server");
         File.WriteAllBytes(Path.Combine(root, "etc", "os-release"), [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x0a, 0xff, 0x00]);
         var env = Probe("gpu-server", root: root).Environment;
-        Assert.Equal("""{"$error":"/etc/os-release has neither NAME nor ID: not an os-release file"}""", J(env["os"]!["id"]));
+        Assert.Equal("""{"$error":"/etc/os-release has neither NAME nor ID: not an os-release file","$code":"IQ7003","$args":{}}""", J(env["os"]!["id"]));
         Assert.Equal("5.15.0-105-generic", (string)env["os"]!["kernel"]!);
         Directory.Delete(root, true);
     }

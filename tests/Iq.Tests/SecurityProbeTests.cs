@@ -69,9 +69,9 @@ public class SecurityProbeTests
         var ssh = Security("gpu-server")["ssh"]!;
         Assert.Equal("no", (string)ssh["password_authentication"]!);              // from the include
         Assert.Equal("prohibit-password", (string)ssh["permit_root_login"]!);     // OpenSSH's default since 7.0
-        Assert.Equal("""{"$absent":"kbdinteractiveauthentication is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)"}""",
+        Assert.Equal("""{"$absent":"kbdinteractiveauthentication is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"kbdinteractiveauthentication","fallback":"sshd: not found on the search path"}}""",
             J(ssh["kbd_interactive_authentication"]));
-        Assert.Equal("""{"$absent":"ciphers is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)"}""", J(ssh["ciphers"]));
+        Assert.Equal("""{"$absent":"ciphers is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"ciphers","fallback":"sshd: not found on the search path"}}""", J(ssh["ciphers"]));
         Assert.Equal("""[{"criteria":"User backup","setting":"permitrootlogin","value":"yes","file":"/etc/ssh/sshd_config","line":6}]""",
             J(ssh["match_overrides"]));
     }
@@ -81,7 +81,7 @@ public class SecurityProbeTests
     {
         var ssh = Security("debian12-kvm")["ssh"]!;
         Assert.False((bool)ssh["installed"]!);
-        Assert.Equal("""{"$absent":"no SSH server is installed"}""", J(ssh["password_authentication"]));
+        Assert.Equal("""{"$absent":"no SSH server is installed","$code":"IQ7033","$args":{}}""", J(ssh["password_authentication"]));
         Assert.Equal("sshd is not on the search path and /etc/ssh/sshd_config does not exist", (string)ssh["source"]!);
     }
 
@@ -111,12 +111,12 @@ public class SecurityProbeTests
     public void An_unreadable_shadow_is_missing_evidence_not_an_empty_list()
     {
         var accounts = Security("gpu-server")["accounts"]!;
-        Assert.Equal("""{"$absent":"/etc/passwd not found"}""", J(accounts));
+        Assert.Equal("""{"$absent":"/etc/passwd not found","$code":"IQ7001","$args":{"file":"/etc/passwd"}}""", J(accounts));
         var root = CopyOf("security-host");
         File.Delete(Path.Combine(root, "etc", "shadow"));
         accounts = Security("", root: root)["accounts"]!;
         Assert.Equal("""["toor"]""", J(accounts["uid0"]));
-        Assert.Equal("""{"$absent":"/etc/shadow not found"}""", J(accounts["empty_password"]));
+        Assert.Equal("""{"$absent":"/etc/shadow not found","$code":"IQ7001","$args":{"file":"/etc/shadow"}}""", J(accounts["empty_password"]));
         Directory.Delete(root, true);
     }
 
@@ -150,7 +150,7 @@ public class SecurityProbeTests
         Assert.False((bool)audit["loaded"]!);
         Assert.Equal("files: /etc/audit/rules.d/50-iq.rules, /etc/audit/rules.d/audit.rules (configured, not read from the kernel: auditctl: not found on the search path)",
             (string)audit["source"]!);
-        Assert.Equal("""{"$absent":"kernel audit state unknown: auditctl: not found on the search path"}""", J(audit["enabled"]));
+        Assert.Equal("""{"$absent":"kernel audit state unknown: auditctl: not found on the search path","$code":"IQ7043","$args":{"reason":"auditctl: not found on the search path"}}""", J(audit["enabled"]));
         Assert.True((bool)audit["daemon_running"]!); // /proc/731/comm
         Assert.Equal(5, (int)audit["rules"]!);
         Assert.True((bool)audit["execve"]!);
@@ -162,7 +162,7 @@ public class SecurityProbeTests
     {
         Assert.Equal("""{"source":"/var/log/auth.log; rotation: /etc/logrotate.d/rsyslog:1","path":"/var/log/auth.log","present":true,"retention":"182 d"}""",
             J(Security("security-host")["auth_log"]));
-        Assert.Equal("""{"source":"/var/log/auth.log, /var/log/secure, /var/log/journal, /run/log/journal: none exists","path":{"$absent":"no authentication log on this host"},"present":false,"retention":{"$absent":"no authentication log on this host"}}""",
+        Assert.Equal("""{"source":"/var/log/auth.log, /var/log/secure, /var/log/journal, /run/log/journal: none exists","path":{"$absent":"no authentication log on this host","$code":"IQ7047","$args":{}},"present":false,"retention":{"$absent":"no authentication log on this host","$code":"IQ7047","$args":{}}}""",
             J(Security("gpu-server")["auth_log"]));
     }
 
@@ -174,7 +174,7 @@ public class SecurityProbeTests
         Assert.Equal("""{"source":"/sys/kernel/security/lsm, /sys/module/apparmor/parameters/enabled","lsm":["lockdown","capability","landlock","yama","apparmor","bpf"],"selinux":"disabled","apparmor":"enabled"}""",
             J(host["mac"]));
         // No nft, no iptables-save: the packet filter is unknown, not "none".
-        Assert.Equal("""{"$absent":"the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save: not found on the search path"}""",
+        Assert.Equal("""{"$absent":"the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save: not found on the search path","$code":"IQ7048","$args":{"reasons":"nft: not found on the search path; iptables-save: not found on the search path"}}""",
             J(Security("security-host")["firewall"]));
         Assert.Equal("enforcing", (string)Security("gpu-server")["mac"]!["selinux"]!);
     }
@@ -185,7 +185,7 @@ public class SecurityProbeTests
         var listening = Security("security-host")["listening"]!;
         Assert.Equal(["tcp 0.0.0.0:22", "tcp6 :::22", "tcp 10.0.0.5:443", "tcp 127.0.0.1:5432", "tcp6 ::1:8080"],
             listening["sockets"]!.AsArray().Select(s => $"{s!["protocol"]} {s["address"]}:{s["port"]}"));
-        Assert.Equal("""{"$absent":"the owning process is read from the running system"}""", J(listening["sockets"]![0]!["process"]));
+        Assert.Equal("""{"$absent":"the owning process is read from the running system","$code":"IQ7055","$args":{}}""", J(listening["sockets"]![0]!["process"]));
     }
 
     [Fact]

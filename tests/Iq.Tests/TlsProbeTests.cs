@@ -147,7 +147,7 @@ public class TlsProbeTests
         var t = Measure($"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
         Assert.True((bool)t["plaintext"]!);
         Assert.Equal("[]", J(t["versions"]));
-        Assert.Equal("""{"$absent":"no TLS: the endpoint answered in plaintext"}""", J(t["lowest_version"]));
+        Assert.Equal("""{"$absent":"no TLS: the endpoint answered in plaintext","$code":"IQ7058","$args":{}}""", J(t["lowest_version"]));
         Assert.EndsWith("the endpoint answered without TLS (\"HTTP/1.1 400 Bad Request\")", (string)t["source"]!);
     }
 

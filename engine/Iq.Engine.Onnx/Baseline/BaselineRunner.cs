@@ -347,7 +347,7 @@ public sealed class BaselineRunner : IDisposable
             {
                 ["runs"] = _o.Repeat,
                 // NaN is no difference of zero: an output that is not a number makes repeatability unknown, never perfect.
-                ["max_abs_diff"] = double.IsFinite(maxDiff) && first.All(float.IsFinite) ? maxDiff : Undefined($"the output of case {cases[0].Name} holds NaN or infinity"),
+                ["max_abs_diff"] = double.IsFinite(maxDiff) && first.All(float.IsFinite) ? maxDiff : Undefined(Msg.BaselineCaseNaN.With(cases[0].Name)),
             };
         }
         catch (OperationCanceledException)
@@ -435,7 +435,8 @@ public sealed class BaselineRunner : IDisposable
         var nan = outputs.Where(o => !o.Output.All(float.IsFinite)).Select(o => o.Case).ToList();
         if (nan.Count > 0)
         {
-            var why = $"the model's output holds NaN or infinity for {nan.Count} of {outputs.Count} cases ({string.Join(", ", nan.Take(5))}{(nan.Count > 5 ? ", …" : "")})";
+            var why = Msg.BaselineOutputsNaN.With(nan.Count.ToString(CultureInfo.InvariantCulture), outputs.Count.ToString(CultureInfo.InvariantCulture),
+                $"{string.Join(", ", nan.Take(5))}{(nan.Count > 5 ? ", …" : "")}");
             if (noise is null) Notes.Add($"{_o.Model}: {why}; the accuracy metrics are recorded as errors");
             string[] names = _o.Task == "segmentation" ? ["dice", "iou", "pixel_accuracy"] : ["accuracy", "precision", "recall", "f1"];
             return new JsonObject(names.Select(n => KeyValuePair.Create(n, (JsonNode?)Undefined(why))));
@@ -449,7 +450,7 @@ public sealed class BaselineRunner : IDisposable
                     throw new BaselineInputException(Msg.LabelsMaskSize.With(_o.Labels, o.Case, truth.Length, o.Output.Length));
                 return (o.Output, truth);
             }));
-            JsonNode Defined(double v, string what) => double.IsFinite(v) ? v : Undefined($"{what} is undefined: no foreground pixel in the masks or the outputs");
+            JsonNode Defined(double v, string what) => double.IsFinite(v) ? v : Undefined(Msg.BaselineNoForeground.With(what));
             return new JsonObject { ["dice"] = Defined(s.Dice, "Dice"), ["iou"] = Defined(s.Iou, "IoU"), ["pixel_accuracy"] = Defined(s.PixelAccuracy, "pixel accuracy") };
         }
         var c = Metrics.Classify(outputs.Select(o => (int)labels[o.Case]).ToList(), outputs.Select(o => Metrics.ArgMax(o.Output)).ToList());
@@ -485,5 +486,5 @@ public sealed class BaselineRunner : IDisposable
     static JsonNode Ms(double ms) => Math.Round(ms, 4);
 
     /// <summary>A fact that could not be measured, as probes write it: the item reading it is <c>error</c>, never pass.</summary>
-    static JsonObject Undefined(string why) => new() { ["$error"] = why };
+    static JsonObject Undefined(MessageText why) => Iq.Engine.Probes.Fact.Error(why);
 }

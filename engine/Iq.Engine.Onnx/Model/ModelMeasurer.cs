@@ -1,3 +1,4 @@
+using Iq.Engine.Probes;
 using Iq.Rules.Messages;
 using Iq.Rules.Io;
 using System.Diagnostics;
@@ -115,7 +116,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         facts["smoke"] = new JsonObject
         {
             ["runs"] = cases.Count, ["errors"] = errors, ["nan"] = nan, ["inf"] = inf, ["shape_ok"] = shapeOk,
-            ["output_min"] = Finite(min, "no finite output"), ["output_max"] = Finite(max, "no finite output"),
+            ["output_min"] = Finite(min, Msg.ModelNoFiniteOutput.Text), ["output_max"] = Finite(max, Msg.ModelNoFiniteOutput.Text),
         };
         timings["smoke"] = Ms(watch);
 
@@ -169,10 +170,10 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     static JsonNode Ms(Stopwatch w) => Math.Round(w.Elapsed.TotalMilliseconds, 1);
 
     /// <summary>A number, or the fact an item reading it must error on.</summary>
-    static JsonNode Finite(double v, string why) => double.IsFinite(v) ? Math.Round(v, 12) : new JsonObject { ["$error"] = why };
+    static JsonNode Finite(double v, MessageText why) => double.IsFinite(v) ? Math.Round(v, 12) : Fact.Error(why);
 
     static JsonNode Metric(double v, string? broken) =>
-        broken is not null ? new JsonObject { ["$error"] = $"case '{broken}' gave a NaN or infinite output" } : Finite(v, "not a number");
+        broken is not null ? Fact.Error(Msg.ModelCaseNaN.With(broken)) : Finite(v, Msg.ModelNotANumber.Text);
 
     (float Lo, float Hi) ValueRange(List<Case> cases)
     {
@@ -199,7 +200,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var result = new JsonObject { ["task"] = "classification", ["n"] = labels.Count };
         if (labels.Count == 0)
         {
-            result["metrics"] = new JsonObject { ["$absent"] = "no labelled cases (give --labels)" };
+            result["metrics"] = Fact.Absent(Msg.ModelNoLabels.Text);
             return result;
         }
         var c = Metrics.Classify(labels, predictions);
@@ -238,7 +239,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var result = new JsonObject { ["task"] = "segmentation", ["n"] = pairs.Count };
         if (counts.Count == 0)
         {
-            result["metrics"] = new JsonObject { ["$absent"] = "no case with a mask (give --labels: case,mask.npy)" };
+            result["metrics"] = Fact.Absent(Msg.ModelNoMasks.Text);
             return result;
         }
         var s = Metrics.Pool(counts);
@@ -304,7 +305,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             }
         }
         result["sweep"] = sweep;
-        result["best_speedup"] = double.IsFinite(baseThroughput) ? Math.Round(best / baseThroughput, 4) : new JsonObject { ["$absent"] = "the sweep has no 1-thread, batch-1 configuration" };
+        result["best_speedup"] = double.IsFinite(baseThroughput) ? Math.Round(best / baseThroughput, 4) : Fact.Absent(Msg.ModelNoBaseConfig.Text);
         result["peak_memory"] = Process.GetCurrentProcess().PeakWorkingSet64;
         return result;
     }
@@ -354,8 +355,8 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             ["sessions"] = o.Sessions, ["runs"] = runs,
             ["thread_counts"] = new JsonArray(o.Threads.Select(t => (JsonNode?)t).ToArray()),
             ["bitwise_identical"] = identical,
-            ["max_abs_diff"] = Finite(maxDiff, "an output was NaN"),
-            ["label_agreement"] = cases.Count == 0 ? new JsonObject { ["$absent"] = "no cases" } : Math.Round(1 - changed.Count / (double)cases.Count, 12),
+            ["max_abs_diff"] = Finite(maxDiff, Msg.ModelOutputNaN.Text),
+            ["label_agreement"] = cases.Count == 0 ? Fact.Absent(Msg.ModelNoCases.Text) : Math.Round(1 - changed.Count / (double)cases.Count, 12),
         };
     }
 
@@ -404,19 +405,19 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             {
                 ["name"] = name, ["level"] = level, ["definition"] = Perturbations.Definition(name, level),
                 ["metric"] = Metric(metric, why), ["drop"] = Metric(cleanMetric - metric, why),
-                ["flip_rate"] = Finite(labelled.Count == 0 ? double.NaN : flipped / (double)labelled.Count, "no labelled cases"),
+                ["flip_rate"] = Finite(labelled.Count == 0 ? double.NaN : flipped / (double)labelled.Count, Msg.ModelNoLabelledCases.Text),
             });
         }
         result["perturbations"] = list;
         var noisy = labelled.Where(c => c.Tags.Contains("natural_noise")).ToList();
-        result["natural_noise"] = noisy.Count == 0 ? new JsonObject { ["$absent"] = "no case is tagged natural_noise" } : new JsonObject
+        result["natural_noise"] = noisy.Count == 0 ? Fact.Absent(Msg.ModelNoTag.With("natural_noise")) : new JsonObject
         {
             ["n"] = noisy.Count, ["metric"] = Metric(Accuracy(noisy.Select(c => (c.Label!.Value, Metrics.ArgMax(outputs[c.Data.Name])))), broken),
         };
         var threshold = o.Description?["claims"]?["robustness"]?["ood"]?["threshold"] is JsonValue t && t.TryGetValue<double>(out var th) ? th : o.OodThreshold;
         var odd = cases.Where(c => (c.Tags.Contains("ood") || c.Tags.Contains("invalid")) && outputs.ContainsKey(c.Data.Name)).ToList();
         double Confidence(Case c) => Softmax(outputs[c.Data.Name]).Max();
-        if (odd.Count == 0) result["ood"] = new JsonObject { ["$absent"] = "no case is tagged ood or invalid" };
+        if (odd.Count == 0) result["ood"] = Fact.Absent(Msg.ModelNoOodCases.Text);
         else
         {
             var oddScores = odd.Select(c => 1 - Confidence(c)).ToList();
@@ -450,8 +451,8 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         if (o.Description?["source_data"]?["manifest_ref"]?.GetValue<string>() is { } manifest)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", manifest);
-            var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, $"training manifest {manifest} not found beside the description");
-            if (text is null) heldout["overlap_count"] = new JsonObject { ["$error"] = problem };
+            var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, Msg.ModelManifestNotFound.With(manifest));
+            if (text is null) heldout["overlap_count"] = Fact.Error(problem!);
             else
             {
                 var hashes = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length == 64 && !l.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -465,7 +466,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 heldout["manifest"] = manifest;
             }
         }
-        else heldout["overlap_count"] = new JsonObject { ["$absent"] = "the description names no training manifest (source_data.manifest_ref)" };
+        else heldout["overlap_count"] = Fact.Absent(Msg.ModelNoManifestRef.Text);
         var result = new JsonObject { ["heldout"] = heldout };
         var groups = labelled.Where(c => c.Group.Length > 0).GroupBy(c => c.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (groups.Count >= 2)
@@ -475,11 +476,11 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             var rates = rows.Select(r => r.Correct / (double)r.N).ToList();
             result["subgroup_gap"] = Metric(rates.Max() - rates.Min(), broken);
             result["subgroup_p_value"] = Finite(Metrics.ChiSquarePValue(rows.Select(r => ((long)r.Correct, (long)(r.N - r.Correct))).ToList()),
-                "every case right (or every case wrong): no test possible");
+                Msg.ModelNoChiSquare.Text);
         }
-        else result["subgroups"] = new JsonObject { ["$absent"] = "fewer than two groups in the labels' group column" };
+        else result["subgroups"] = Fact.Absent(Msg.ModelFewGroups.Text);
         var stress = labelled.Where(c => c.Tags.Contains("stress")).ToList();
-        result["stress"] = stress.Count == 0 ? new JsonObject { ["$absent"] = "no case is tagged stress" }
+        result["stress"] = stress.Count == 0 ? Fact.Absent(Msg.ModelNoTag.With("stress"))
             : new JsonObject { ["n"] = stress.Count, ["metric"] = Metric(Accuracy(stress.Select(c => (c.Label!.Value, Pred(c)))), broken) };
         return result;
     }
@@ -522,9 +523,9 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 results.Add(new JsonObject
                 {
                     ["attack"] = attack, ["epsilon"] = eps,
-                    ["success_rate"] = Finite(wasCorrect == 0 ? double.NaN : flipped / (double)wasCorrect, "no correctly classified case to attack"),
-                    ["robust_accuracy"] = Finite(targets.Count == 0 ? double.NaN : robust / (double)targets.Count, "no labelled case"),
-                    ["median_queries"] = queries.Count == 0 ? new JsonObject { ["$absent"] = "no attack succeeded" } : queries[queries.Count / 2],
+                    ["success_rate"] = Finite(wasCorrect == 0 ? double.NaN : flipped / (double)wasCorrect, Msg.ModelNoCorrectCase.Text),
+                    ["robust_accuracy"] = Finite(targets.Count == 0 ? double.NaN : robust / (double)targets.Count, Msg.ModelNoLabelledCase.Text),
+                    ["median_queries"] = queries.Count == 0 ? Fact.Absent(Msg.ModelNoAttackSucceeded.Text) : queries[queries.Count / 2],
                 });
             }
         return new JsonObject
@@ -617,33 +618,33 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         else if (o.Description?["claims"]?["trainability"]?["loss_curve_ref"]?.GetValue<string>() is { } log)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", log);
-            if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"training log {log} not found beside the description" } };
+            if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(Msg.ModelLogNotFound.With(log)) };
             var (logText, problem) = Referenced(path, log);
-            if (logText is null) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = problem } };
+            if (logText is null) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(problem!) };
             var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
-            if (column < 0) return new JsonObject { ["log"] = log, ["losses"] = new JsonObject { ["$error"] = $"{log}:1: no 'loss' column" } };
+            if (column < 0) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(Msg.ModelLogNoLoss.With(log)) };
             losses = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',') is var f && f.Length > column ? Parse(f[column].Trim()) : double.NaN).ToList();
             result["log"] = log;
         }
         else return null;
         result["losses"] = new JsonArray(losses.Select(l => double.IsFinite(l) ? (JsonNode?)l : null).ToArray());
         if (losses.Count == 0) return result;
-        result["first_loss"] = Finite(losses[0], "the first loss is not a number");
-        result["final_loss"] = Finite(losses[^1], "the final loss is not a number");
-        result["relative_decrease"] = Finite((losses[0] - losses[^1]) / losses[0], "the losses are not numbers");
+        result["first_loss"] = Finite(losses[0], Msg.ModelFirstLossNaN.Text);
+        result["final_loss"] = Finite(losses[^1], Msg.ModelFinalLossNaN.Text);
+        result["relative_decrease"] = Finite((losses[0] - losses[^1]) / losses[0], Msg.ModelLossesNaN.Text);
         result["nan_free"] = losses.All(double.IsFinite);
         return result;
     }
 
     /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
     /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
-    static (string? Text, string? Problem) Referenced(string path, string name)
+    static (string? Text, MessageText? Problem) Referenced(string path, string name)
     {
         try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null, encodingOption: false), null); }
-        catch (InputFileException e) { return (null, $"{name}: {e.Reason}"); }
-        catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, $"{name}:{e.Line}:{e.Column}: {e.Message}"); }
+        catch (InputFileException e) { return (null, Msg.ModelReferencedUnreadable.With(name, e.Reason)); }
+        catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, Msg.ModelReferencedNotText.With(name, e.Line.ToString(CultureInfo.InvariantCulture), e.Column.ToString(CultureInfo.InvariantCulture), e.Message)); }
     }
 
     static double Parse(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;

@@ -183,6 +183,40 @@ public static class FactBundleReader
         }
     }
 
+    /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object of
+    /// strings, one per argument), rendered in the report's language. A <c>$code</c> or <c>$args</c> of the wrong JSON type is
+    /// a malformed document (IQ4003 at its path, as any other wrong value). A code this iq does not know (a newer iq wrote
+    /// it) or arguments that are not the message's own leave the stored text, which is the reason in English either way:
+    /// nothing is guessed, and a document that only lost its translation is still read.</summary>
+    static MessageText? ReasonOf(JsonElement e, string jsonPath, Errors errors)
+    {
+        var hasCode = e.TryGetProperty("$code", out var code);
+        var hasArgs = e.TryGetProperty("$args", out var args);
+        if (!hasCode && !hasArgs) return null;
+        if (hasCode && code.ValueKind != JsonValueKind.String)
+        {
+            errors.WrongType(jsonPath + ".$code", Msg.ExpectedGot.With(Msg.AString.Text, Describe(code)));
+            return null;
+        }
+        if (hasArgs && args.ValueKind != JsonValueKind.Object)
+        {
+            errors.WrongType(jsonPath + ".$args", Msg.ExpectedGot.With(Msg.AnObject.Text, Describe(args)));
+            return null;
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (hasArgs)
+            foreach (var a in args.EnumerateObject())
+            {
+                if (a.Value.ValueKind != JsonValueKind.String)
+                {
+                    errors.WrongType(jsonPath + ".$args." + a.Name, Msg.ExpectedGot.With(Msg.AString.Text, Describe(a.Value)));
+                    return null;
+                }
+                values[a.Name] = a.Value.GetString()!;
+            }
+        return hasCode ? MsgCatalog.FactReason(code.GetString()!, values) : null;
+    }
+
     /// <summary>JSON to run-time values, guided by the schema type; wrong types are reported with their path.</summary>
     /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
     /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
@@ -191,7 +225,11 @@ public static class FactBundleReader
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
-            return new Missing(factPath, e.TryGetProperty("$absent", out _) ? Absence.Absent : Absence.ProbeError, why.ToString());
+        {
+            var marker = e.TryGetProperty("$absent", out _) ? "$absent" : "$error";
+            return new Missing(factPath, marker == "$absent" ? Absence.Absent : Absence.ProbeError, why.ToString())
+                { Text = ReasonOf(e, jsonPath, errors) };
+        }
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
         // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):
         // there it is that member, read as any other.

@@ -66,18 +66,21 @@ public static class SchemaDocs
             {
                 ["unknown"] = new JsonObject
                 {
-                    ["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why}. Items reading it end as error.",
+                    ["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why}. Items reading it end as error. " +
+                                      "$code and $args (optional) name the reason in the message catalog (docs/messages.md, IQ7xxx) and its arguments, " +
+                                      "so that a report words it in its language; why is its English text, shown when the code is unknown.",
                     ["anyOf"] = new JsonArray(
                         new JsonObject { ["type"] = "null" },
-                        new JsonObject { ["type"] = "object", ["required"] = new JsonArray("$absent"), ["properties"] = new JsonObject { ["$absent"] = new JsonObject { ["type"] = "string" } } },
-                        new JsonObject { ["type"] = "object", ["required"] = new JsonArray("$error"), ["properties"] = new JsonObject { ["$error"] = new JsonObject { ["type"] = "string" } } }),
+                        Marker("$absent"),
+                        Marker("$error")),
                 },
             },
         };
         if (root.Kind == "plan")
         {
             var unknown = schema["$defs"]!["unknown"]!;
-            unknown["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why} (items reading it end as error); " +
+            unknown["description"] = "A fact that could not be read: null, {\"$absent\": why} or {\"$error\": why} (items reading it end as error; $code and $args as in " +
+                "the other kinds); " +
                 "or {\"not_applicable\": why}: the plan says this requirement does not apply, and why (items resting on it end as notapplicable, showing the reason).";
             unknown["anyOf"]!.AsArray().Add(new JsonObject
             {
@@ -129,6 +132,11 @@ public static class SchemaDocs
         sb.Append("A fact bundle is a folder of JSON documents: `{ \"kind\", \"schema\": 1, \"collected_at\", \"host\", \"tool\", \"facts\": { … } }`.\n");
         sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
         sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
+        sb.Append("iq's probes, `iq baseline` and `iq model` also store the reason's code in the message catalog and its arguments,\n");
+        sb.Append("`{\"$absent\": \"/proc/mounts not found\", \"$code\": \"IQ7001\", \"$args\": {\"file\": \"/proc/mounts\"}}` (docs/messages.md), so that a\n");
+        sb.Append("report shows the reason in its language; `why` stays the English text. A `$code` or `$args` of the wrong type is a\n");
+        sb.Append("malformed document (IQ4002 at its JSON path); a code this iq does not know, or arguments that are not the message's,\n");
+        sb.Append("leave the text shown as written.\n");
         sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
         sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
         sb.Append("`notapplicable` and show the reason.\n");
@@ -166,4 +174,17 @@ public static class SchemaDocs
                 break;
         }
     }
+
+    /// <summary>{"$absent"|"$error": why}, with the reason's optional catalog code and arguments.</summary>
+    static JsonObject Marker(string name) => new()
+    {
+        ["type"] = "object",
+        ["required"] = new JsonArray(name),
+        ["properties"] = new JsonObject
+        {
+            [name] = new JsonObject { ["type"] = "string" },
+            ["$code"] = new JsonObject { ["type"] = "string", ["description"] = "the reason's code in the message catalog (docs/messages.md)" },
+            ["$args"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "string" }, ["description"] = "the message's arguments, by name" },
+        },
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Iq.Rules.Messages;
 
 namespace Iq.Engine.Probes;
 
@@ -15,12 +16,15 @@ public sealed record CommandResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Why a probe has no value: what it looks for is not there (<see cref="IsError"/> false: a tool not
 /// installed, a file that does not exist), or it could not read what is there (a tool failed or hung, a file is
 /// malformed). Written into the fact document as <c>{"$absent": why}</c> or <c>{"$error": why}</c>.</summary>
-public sealed record ProbeGap(bool IsError, string Reason)
+public sealed record ProbeGap(bool IsError, Iq.Rules.Messages.MessageText Text)
 {
-    public static ProbeGap Absent(string reason) => new(false, reason);
-    public static ProbeGap Error(string reason) => new(true, reason);
+    public static ProbeGap Absent(Iq.Rules.Messages.MessageText reason) => new(false, reason);
+    public static ProbeGap Error(Iq.Rules.Messages.MessageText reason) => new(true, reason);
 
-    public JsonObject ToFact() => IsError ? Fact.Error(Reason) : Fact.Absent(Reason);
+    /// <summary>The reason in English, for reasons that quote it.</summary>
+    public string Reason => Text.ToString();
+
+    public JsonObject ToFact() => IsError ? Fact.Error(Text) : Fact.Absent(Text);
 }
 
 /// <summary>Runs a tool without a shell (arguments passed as a list, nothing interpolated), with a timeout after
@@ -29,7 +33,7 @@ public static class CommandRunner
 {
     public static async Task<CommandResult> RunAsync(ProbeContext ctx, string tool, IReadOnlyList<string> args, CancellationToken cancel = default)
     {
-        if (ctx.Which(tool) is not { } path) return CommandResult.Missing(ProbeGap.Absent($"{tool}: not found on the search path"));
+        if (ctx.Which(tool) is not { } path) return CommandResult.Missing(ProbeGap.Absent(Msg.ToolNotFound.With(tool)));
         var psi = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,
@@ -41,7 +45,7 @@ public static class CommandRunner
         psi.Environment["LC_ALL"] = "C";
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }
-        catch (System.ComponentModel.Win32Exception e) { return CommandResult.Missing(ProbeGap.Error($"{tool}: cannot start: {e.Message}")); }
+        catch (System.ComponentModel.Win32Exception e) { return CommandResult.Missing(ProbeGap.Error(Msg.ToolCannotStart.With(tool, e.Message))); }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancel);
         var stderr = process.StandardError.ReadToEndAsync(cancel);
@@ -54,7 +58,7 @@ public static class CommandRunner
         catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            return CommandResult.Missing(ProbeGap.Error($"{tool}: timed out after {ctx.CommandTimeout.TotalSeconds:0.#} s"));
+            return CommandResult.Missing(ProbeGap.Error(Msg.ToolTimedOut.With(tool, ctx.CommandTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))));
         }
         return new CommandResult(process.ExitCode, await stdout, await stderr);
     }

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
@@ -25,10 +26,10 @@ public static class EnvironmentProber
             var os = RuntimeInformation.OSDescription;
             var env = new JsonObject();
             foreach (var part in new[] { "host", "os", "cpu", "memory", "storage", "network", "gpus" })
-                env[part] = Fact.Absent($"unsupported on {os}: iq probes Linux only");
+                env[part] = Fact.Absent(Msg.ProbeUnsupportedOs.With(os));
             var sec = new JsonObject();
             foreach (var part in new[] { "ssh", "pam", "accounts", "sudo", "audit", "auth_log", "firewall", "mac", "listening" })
-                sec[part] = Fact.Absent($"unsupported on {os}: iq probes Linux only");
+                sec[part] = Fact.Absent(Msg.ProbeUnsupportedOs.With(os));
             sec["tls"] = new JsonArray();
             return new ProbeReport(env, new JsonObject(), sec, clock.Elapsed, collectedAt);
         }

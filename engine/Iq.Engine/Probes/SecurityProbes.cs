@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Iq.Engine.Probes.Security;
@@ -62,7 +63,7 @@ static class SecurityProbes
         if (sshd is null && !configExists)
         {
             var none = new JsonObject { ["installed"] = false, ["source"] = $"sshd is not on the search path and {SshdConfig.MainFile} does not exist" };
-            foreach (var m in Members) none[m] = Fact.Absent("no SSH server is installed");
+            foreach (var m in Members) none[m] = Fact.Absent(Msg.ProbeNoSshServer.Text);
             none["match_overrides"] = new JsonArray();
             return none;
         }
@@ -91,7 +92,7 @@ static class SecurityProbes
             foreach (var (member, keyword) in Members.Zip(SshdConfig.Judged))
                 result[member] = values.TryGetValue(keyword, out var v) ? Value(keyword, v)
                     : keyword == "kbdinteractiveauthentication" && values.TryGetValue("challengeresponseauthentication", out var old) ? old
-                    : Fact.Absent($"sshd -T printed no {keyword}");
+                    : Fact.Absent(Msg.ProbeSshdNoKeyword.With(keyword));
         }
         else
         {
@@ -102,10 +103,10 @@ static class SecurityProbes
                 if (fromFiles.Problems.Count > 0) { result[member] = Fact.Error(ConfigProblem.Summary(fromFiles.Problems)); continue; }
                 if (fromFiles.Values.TryGetValue(keyword, out var v))
                     result[member] = v.Length > 0 && v[0] is '+' or '-' or '^' && keyword is "ciphers" or "macs" or "kexalgorithms"
-                        ? Fact.Absent($"{keyword} {v} changes OpenSSH's built-in list, which only sshd -T can report ({fallback})")
+                        ? Fact.Absent(Msg.ProbeSshListChanged.With(keyword, v, fallback))
                         : Value(keyword, v);
                 else if (StableDefaults.TryGetValue(keyword, out var d)) result[member] = d;
-                else result[member] = Fact.Absent($"{keyword} is not set in the files and its default depends on the OpenSSH version ({fallback})");
+                else result[member] = Fact.Absent(Msg.ProbeSshDefaultUnknown.With(keyword, fallback));
             }
         }
         result["match_overrides"] = fromFiles.Problems.Count > 0 && configExists
@@ -133,7 +134,7 @@ static class SecurityProbes
 
     static JsonNode Pam(IConfigSource files)
     {
-        if (files.List(PamConfig.Folder).Count == 0) return Fact.Absent($"{PamConfig.Folder} is empty or missing: PAM is not in use");
+        if (files.List(PamConfig.Folder).Count == 0) return Fact.Absent(Msg.ProbeNoPam.With(PamConfig.Folder));
         var sssd = Text(files, "/etc/sssd/sssd.conf", []) is { } conf
                    && conf.Split('\n').Any(l => l.Trim().StartsWith("[prompting/2fa", StringComparison.Ordinal));
         var found = PamConfig.Read(files, sssd);
@@ -168,7 +169,7 @@ static class SecurityProbes
     static JsonNode AccountsFacts(IConfigSource files)
     {
         var read = new List<ConfigProblem>();
-        if (Text(files, "/etc/passwd", read) is not { } passwdText) return Failed(read) ?? Fact.Absent("/etc/passwd not found");
+        if (Text(files, "/etc/passwd", read) is not { } passwdText) return Failed(read) ?? Fact.Absent(Msg.ProbeNotFound.With("/etc/passwd"));
         var (accounts, problems) = Accounts.Passwd(passwdText);
         if (Failed(problems) is { } passwdError) return passwdError;
         var result = new JsonObject
@@ -179,7 +180,7 @@ static class SecurityProbes
         var shadowText = files.Read("/etc/shadow", out var shadowProblem);
         if (shadowText is null)
         {
-            var why = shadowProblem is not null ? $"/etc/shadow: {shadowProblem} (iq probe reads it as root)" : "/etc/shadow not found";
+            var why = shadowProblem is not null ? Msg.ProbeReadAsRoot.With("/etc/shadow", shadowProblem) : Msg.ProbeNotFound.With("/etc/shadow");
             result["empty_password"] = Fact.Absent(why);
             result["weak_hash"] = Fact.Absent(why);
             return result;
@@ -201,7 +202,7 @@ static class SecurityProbes
     static JsonNode Sudo(IConfigSource files, IReadOnlyList<Account>? passwd, IReadOnlyDictionary<string, (long Gid, IReadOnlyList<string> Members)>? groups)
     {
         var main = files.Read(Sudoers.MainFile, out var problem);
-        if (problem is not null) return Fact.Error($"{Sudoers.MainFile}: {problem} (iq probe reads it as root)");
+        if (problem is not null) return Fact.Error(Msg.ProbeReadAsRoot.With(Sudoers.MainFile, problem));
         if (main is null)
             return new JsonObject
             {
@@ -233,17 +234,17 @@ static class SecurityProbes
                 return counts.FirstOrDefault(c => c is JsonObject) ?? counts.Sum(c => (double)c!);
             }
             if (who.StartsWith("%:", StringComparison.Ordinal) || who.StartsWith('+'))
-                return Fact.Absent($"{who} is a directory group or netgroup: its members are not known on this host");
+                return Fact.Absent(Msg.ProbeDirectoryGroup.With(who));
             if (who.StartsWith('%'))
             {
-                if (groups is null || passwd is null) return Fact.Error("/etc/group or /etc/passwd could not be read");
+                if (groups is null || passwd is null) return Fact.Error(Msg.ProbeCannotRead.With("/etc/group or /etc/passwd"));
                 var name = who[1..];
                 if (name.StartsWith('#') && long.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var gidOnly))
                     return passwd.Count(a => a.Gid == gidOnly) + groups.Values.Where(g => g.Gid == gidOnly).Sum(g => g.Members.Count);
                 if (!groups.TryGetValue(name, out var group)) return 0;
                 return group.Members.Union(passwd.Where(a => a.Gid == group.Gid).Select(a => a.Name), StringComparer.Ordinal).Count();
             }
-            if (who == "ALL") return passwd is null ? Fact.Error("/etc/passwd could not be read") : passwd.Count;
+            if (who == "ALL") return passwd is null ? Fact.Error(Msg.ProbeCannotRead.With("/etc/passwd")) : passwd.Count;
             return 1;
         }
     }
@@ -266,8 +267,8 @@ static class SecurityProbes
                 if (Failed(rules.Problems) is { } rulesError) return rulesError;
                 result["source"] = "auditctl -s, auditctl -l (the rules loaded in the kernel)";
                 result["loaded"] = true;
-                result["enabled"] = enabled is { } e ? e : Fact.Error("auditctl -s printed no 'enabled' line");
-                result["daemon_running"] = pid is > 0 || daemon is true ? true : pid is 0 ? false : daemon is { } d ? d : Fact.Absent("auditctl -s printed no pid");
+                result["enabled"] = enabled is { } e ? e : Fact.Error(Msg.ProbeAuditNoEnabled.Text);
+                result["daemon_running"] = pid is > 0 || daemon is true ? true : pid is 0 ? false : daemon is { } d ? d : Fact.Absent(Msg.ProbeAuditNoPid.Text);
                 Rules(result, rules);
                 return result;
             }
@@ -280,13 +281,13 @@ static class SecurityProbes
         var problems = new List<ConfigProblem>();
         IReadOnlyList<string> ruleFiles = Text(files, "/etc/audit/audit.rules", problems) is not null ? ["/etc/audit/audit.rules"] : files.Glob("/etc/audit/rules.d/*.rules");
         result["loaded"] = false;
-        result["enabled"] = Fact.Absent($"kernel audit state unknown: {reason}");
-        result["daemon_running"] = daemon is { } running ? running : Fact.Absent("whether auditd runs is read from the running system's /proc");
+        result["enabled"] = Fact.Absent(Msg.ProbeAuditUnknown.With(reason));
+        result["daemon_running"] = daemon is { } running ? running : Fact.Absent(Msg.ProbeAuditdLive.Text);
         if (ruleFiles.Count == 0)
         {
             result["source"] = $"no rules in /etc/audit ({reason})";
             foreach (var m in new[] { "rules", "execve", "privileged", "watches" })
-                result[m] = Fact.Absent($"no audit rules are configured and none could be listed: {reason}");
+                result[m] = Fact.Absent(Msg.ProbeNoAuditRules.With(reason));
             return result;
         }
         var all = new List<AuditFindings>();
@@ -359,15 +360,15 @@ static class SecurityProbes
                 ["present"] = storage != "none" && Directory.EnumerateFileSystemEntries(ctx.Path(kept ? "/var/log/journal" : "/run/log/journal")).Any(),
                 ["retention"] = !kept ? "0 d"
                     : maxRetention is { } t && t > TimeSpan.Zero ? $"{t.TotalDays.ToString("0.###", CultureInfo.InvariantCulture)} d"
-                    : Fact.Absent("journald keeps records until its size limits (MaxRetentionSec is not set): no time can be given"),
+                    : Fact.Absent(Msg.ProbeJournaldNoTime.Text),
             };
         }
         return new JsonObject
         {
             ["source"] = "/var/log/auth.log, /var/log/secure, /var/log/journal, /run/log/journal: none exists",
-            ["path"] = Fact.Absent("no authentication log on this host"),
+            ["path"] = Fact.Absent(Msg.ProbeNoAuthLog.Text),
             ["present"] = false,
-            ["retention"] = Fact.Absent("no authentication log on this host"),
+            ["retention"] = Fact.Absent(Msg.ProbeNoAuthLog.Text),
         };
     }
 
@@ -394,7 +395,7 @@ static class SecurityProbes
                 ["rules"] = state.Rules,
             };
         }
-        return Fact.Absent($"the kernel's packet filter cannot be listed: {string.Join("; ", reasons)}");
+        return Fact.Absent(Msg.ProbeNoPacketFilter.With(string.Join("; ", reasons)));
     }
 
     // ---- mandatory access control (informational) -------------------------------------------------------------------
@@ -412,13 +413,13 @@ static class SecurityProbes
             case "0": selinux = "permissive"; sources.Add("/sys/fs/selinux/enforce"); break;
             default:
                 // getenforce says Disabled when selinuxfs is not mounted: SELinux then enforces nothing.
-                if (lsm is not null) selinux = lsm.Contains("selinux") ? Fact.Absent("selinux is an active LSM but /sys/fs/selinux/enforce cannot be read") : "disabled";
+                if (lsm is not null) selinux = lsm.Contains("selinux") ? Fact.Absent(Msg.ProbeSelinuxUnreadable.Text) : "disabled";
                 else if (Directory.Exists(ctx.Path("/sys/fs")) && !Directory.Exists(ctx.Path("/sys/fs/selinux")))
                 {
                     selinux = "disabled";
                     sources.Add("/sys/fs/selinux (not mounted)");
                 }
-                else selinux = Fact.Absent("neither /sys/fs/selinux nor /sys/kernel/security/lsm can be read");
+                else selinux = Fact.Absent(Msg.ProbeNoSelinuxState.Text);
                 break;
         }
         JsonNode apparmor;
@@ -427,20 +428,20 @@ static class SecurityProbes
             case "Y": apparmor = "enabled"; sources.Add("/sys/module/apparmor/parameters/enabled"); break;
             case "N": apparmor = "disabled"; sources.Add("/sys/module/apparmor/parameters/enabled"); break;
             default:
-                if (lsm is not null) apparmor = lsm.Contains("apparmor") ? Fact.Absent("apparmor is an active LSM but its parameters cannot be read") : "disabled";
+                if (lsm is not null) apparmor = lsm.Contains("apparmor") ? Fact.Absent(Msg.ProbeApparmorUnreadable.Text) : "disabled";
                 else if (Directory.Exists(ctx.Path("/sys/module")) && !Directory.Exists(ctx.Path("/sys/module/apparmor")))
                 {
                     apparmor = "disabled";
                     sources.Add("/sys/module (no apparmor module in this kernel)");
                 }
-                else apparmor = Fact.Absent("neither /sys/module/apparmor nor /sys/kernel/security/lsm can be read");
+                else apparmor = Fact.Absent(Msg.ProbeNoApparmorState.Text);
                 break;
         }
         return new JsonObject
         {
             ["source"] = sources.Count > 0 ? string.Join(", ", sources.Distinct()) : "nothing readable under /sys",
             ["lsm"] = lsm is not null ? new JsonArray(lsm.Select(l => (JsonNode)l).ToArray())
-                : Fact.Absent("/sys/kernel/security/lsm cannot be read (securityfs is not mounted, as in a container)"),
+                : Fact.Absent(Msg.ProbeNoLsm.Text),
             ["selinux"] = selinux,
             ["apparmor"] = apparmor,
         };
@@ -462,7 +463,7 @@ static class SecurityProbes
             problems.AddRange(p);
         }
         if (Failed(problems) is { } socketsError) return socketsError;
-        if (read.Count == 0) return Fact.Absent("/proc/net/tcp and /proc/net/tcp6 not found");
+        if (read.Count == 0) return Fact.Absent(Msg.ProbeNoTcpTables.Text);
         var owners = ctx.Live ? SocketOwners(sockets.Select(s => s.Inode).ToHashSet()) : null;
         return new JsonObject
         {
@@ -471,8 +472,8 @@ static class SecurityProbes
                 .Select(s => (JsonNode)new JsonObject
                 {
                     ["protocol"] = s.Protocol, ["address"] = s.Address, ["port"] = s.Port,
-                    ["process"] = owners is null ? Fact.Absent("the owning process is read from the running system")
-                        : owners.TryGetValue(s.Inode, out var p) ? p : Fact.Absent("no process visible to iq holds it (another PID namespace, or iq probe not run as root)"),
+                    ["process"] = owners is null ? Fact.Absent(Msg.ProbeOwnerLive.Text)
+                        : owners.TryGetValue(s.Inode, out var p) ? p : Fact.Absent(Msg.ProbeNoOwner.Text),
                 }).ToArray()),
         };
     }

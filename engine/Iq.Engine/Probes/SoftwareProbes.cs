@@ -1,3 +1,5 @@
+using System.Globalization;
+using Iq.Rules.Messages;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -45,7 +47,7 @@ static class SoftwareProbes
         foreach (var (name, distribution) in PythonPackages)
             result[name] = py is JsonObject versions && versions[distribution] is JsonValue v && v.TryGetValue<string>(out var version)
                 ? Entry(name, version, "python", null)
-                : py is JsonObject ? Fact.Absent($"{distribution}: not installed for python3") : py?.DeepClone();
+                : py is JsonObject ? Fact.Absent(Msg.ProbeNotForPython.With(distribution)) : py?.DeepClone();
         result["cudnn"] = Fact.Try(() => CudnnVersion(ctx));
         if (await packages is JsonObject installed)
             foreach (var (name, value) in installed)
@@ -67,7 +69,7 @@ static class SoftwareProbes
         var output = r.Stdout + "\n" + r.Stderr;
         var m = Regex.Match(output, tool.Pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         if (!m.Success)
-            return Fact.Error($"{tool.Command} {string.Join(' ', tool.Args)} exited {r.ExitCode} without a version: {DeviceProbes.FirstLine(output)}");
+            return Fact.Error(Msg.ProbeNoVersion.With($"{tool.Command} {string.Join(' ', tool.Args)}", r.ExitCode.ToString(CultureInfo.InvariantCulture), DeviceProbes.FirstLine(output)));
         return Entry(tool.Name, m.Groups[1].Value, "command", ctx.Which(tool.Command));
     }
 
@@ -76,9 +78,9 @@ static class SoftwareProbes
         var names = "[" + string.Join(", ", PythonPackages.Select(p => $"'{p.Distribution}'")) + "]";
         var r = await CommandRunner.RunAsync(ctx, "python3", ["-c", PythonScript.Replace("NAMES", names)], cancel);
         if (r.NotRun is { } notRun) return notRun.ToFact();
-        if (r.ExitCode != 0) return Fact.Error($"python3 exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
+        if (r.ExitCode != 0) return Fact.Error(Msg.ProbeToolExited.With("python3", r.ExitCode.ToString(CultureInfo.InvariantCulture), DeviceProbes.FirstLine(r.Stderr)));
         try { return JsonNode.Parse(r.Stdout.Trim()); }
-        catch (JsonException) { return Fact.Error($"python3 printed no JSON: {DeviceProbes.FirstLine(r.Stdout)}"); }
+        catch (JsonException) { return Fact.Error(Msg.ProbePythonNoJson.With(DeviceProbes.FirstLine(r.Stdout))); }
     }
 
     static JsonNode CudnnVersion(ProbeContext ctx)
@@ -90,22 +92,22 @@ static class SoftwareProbes
             if (ctx.ReadText(h) is not { } text) continue;
             string Part(string name) => Regex.Match(text, $@"#define CUDNN_{name}\s+(\d+)").Groups[1].Value;
             var version = $"{Part("MAJOR")}.{Part("MINOR")}.{Part("PATCHLEVEL")}";
-            if (version.StartsWith('.')) return Fact.Error($"{h}: no CUDNN_MAJOR");
+            if (version.StartsWith('.')) return Fact.Error(Msg.ProbeNoCudnnMajor.With(h));
             return Entry("cudnn", version, "header", h);
         }
-        return Fact.Absent("cudnn: no cudnn_version.h");
+        return Fact.Absent(Msg.ProbeNoCudnn.Text);
     }
 
     /// <summary>dpkg or rpm: every installed package, by name.</summary>
     static async Task<JsonNode?> Packages(ProbeContext ctx, CancellationToken cancel)
     {
         var dpkg = ctx.Which("dpkg-query") is not null;
-        if (!dpkg && ctx.Which("rpm") is null) return Fact.Absent("neither dpkg-query nor rpm is installed");
+        if (!dpkg && ctx.Which("rpm") is null) return Fact.Absent(Msg.ProbeNoPackageManager.Text);
         var r = dpkg
             ? await CommandRunner.RunAsync(ctx, "dpkg-query", ["-W", "-f=${Package}\t${Version}\t${db:Status-Abbrev}\n"], cancel)
             : await CommandRunner.RunAsync(ctx, "rpm", ["-qa", "--qf", "%{NAME}\t%{VERSION}-%{RELEASE}\tii \n"], cancel);
         if (r.NotRun is { } notRun) return notRun.ToFact();
-        if (r.ExitCode != 0) return Fact.Error($"{(dpkg ? "dpkg-query" : "rpm")} exited {r.ExitCode}: {DeviceProbes.FirstLine(r.Stderr)}");
+        if (r.ExitCode != 0) return Fact.Error(Msg.ProbeToolExited.With(dpkg ? "dpkg-query" : "rpm", r.ExitCode.ToString(CultureInfo.InvariantCulture), DeviceProbes.FirstLine(r.Stderr)));
         var result = new JsonObject();
         foreach (var line in r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
@@ -12,8 +13,8 @@ static class SystemProbes
     public static JsonNode Host(ProbeContext ctx) => new JsonObject
     {
         ["name"] = ctx.ReadLine("/etc/hostname") is { Length: > 0 } h ? h
-            : ctx.Live ? Environment.MachineName : Fact.Absent("/etc/hostname not found"),
-        ["id"] = ctx.ReadLine("/etc/machine-id") is { Length: > 0 } id ? id : Fact.Absent("/etc/machine-id not found"),
+            : ctx.Live ? Environment.MachineName : Fact.Absent(Msg.ProbeNotFound.With("/etc/hostname")),
+        ["id"] = ctx.ReadLine("/etc/machine-id") is { Length: > 0 } id ? id : Fact.Absent(Msg.ProbeNotFound.With("/etc/machine-id")),
     };
 
     public static Dictionary<string, string> ParseOsRelease(string text)
@@ -35,10 +36,10 @@ static class SystemProbes
         var release = ctx.ReadText("/etc/os-release") ?? ctx.ReadText("/usr/lib/os-release");
         var values = release is null ? null : ParseOsRelease(release);
         JsonNode Field(string key) =>
-            values is null ? Fact.Absent("/etc/os-release not found")
-            : !values.ContainsKey("ID") && !values.ContainsKey("NAME") ? Fact.Error("/etc/os-release has neither NAME nor ID: not an os-release file")
+            values is null ? Fact.Absent(Msg.ProbeNotFound.With("/etc/os-release"))
+            : !values.ContainsKey("ID") && !values.ContainsKey("NAME") ? Fact.Error(Msg.ProbeOsReleaseNoName.Text)
             : values.TryGetValue(key, out var v) ? v
-            : Fact.Absent($"{key} not in /etc/os-release");
+            : Fact.Absent(Msg.ProbeNotInFile.With(key, "/etc/os-release"));
         var kernel = ctx.ReadLine("/proc/sys/kernel/osrelease");
         return new JsonObject
         {
@@ -46,10 +47,10 @@ static class SystemProbes
             ["id"] = Field("ID"),
             ["version"] = Field("VERSION_ID"),
             ["pretty_name"] = Field("PRETTY_NAME"),
-            ["kernel"] = kernel is { Length: > 0 } ? kernel : Fact.Absent("/proc/sys/kernel/osrelease not found"),
-            ["kernel_version"] = kernel is { Length: > 0 } && KernelNumber(kernel) is { } kv ? kv : Fact.Absent("no kernel release"),
+            ["kernel"] = kernel is { Length: > 0 } ? kernel : Fact.Absent(Msg.ProbeNotFound.With("/proc/sys/kernel/osrelease")),
+            ["kernel_version"] = kernel is { Length: > 0 } && KernelNumber(kernel) is { } kv ? kv : Fact.Absent(Msg.ProbeNoKernelRelease.Text),
             ["architecture"] = ctx.Live ? Architecture(RuntimeInformation.OSArchitecture)
-                : ctx.ReadLine("/proc/sys/kernel/arch") is { } arch ? arch : Fact.Absent("architecture is read from the running system"),
+                : ctx.ReadLine("/proc/sys/kernel/arch") is { } arch ? arch : Fact.Absent(Msg.ProbeArchLive.Text),
             ["virtualization"] = Fact.Try(() => Virtualization(ctx)),
             ["container"] = Fact.Try(() => Container(ctx)),
         };
@@ -79,7 +80,7 @@ static class SystemProbes
         if (vendor.Contains("VirtualBox", StringComparison.OrdinalIgnoreCase)) return "virtualbox";
         if (vendor.Contains("Microsoft", StringComparison.OrdinalIgnoreCase)) return "hyperv";
         if (vendor.Contains("Xen", StringComparison.OrdinalIgnoreCase) || ctx.ReadText("/proc/xen/capabilities") is not null) return "xen";
-        if (ctx.ReadText("/proc/cpuinfo") is not { } cpuinfo) return Fact.Absent("/proc/cpuinfo not found");
+        if (ctx.ReadText("/proc/cpuinfo") is not { } cpuinfo) return Fact.Absent(Msg.ProbeNotFound.With("/proc/cpuinfo"));
         // The CPU's hypervisor flag says "a VM" even where DMI is hidden; which one is not known then.
         return cpuinfo.Split('\n').Any(l => l.StartsWith("flags", StringComparison.Ordinal) && l.Split(' ').Contains("hypervisor")) ? "vm" : "none";
     }
@@ -103,24 +104,24 @@ static class SystemProbes
     public static JsonNode Cpu(ProbeContext ctx)
     {
         var text = ctx.ReadText("/proc/cpuinfo");
-        if (text is null) return Fact.Absent("/proc/cpuinfo not found");
+        if (text is null) return Fact.Absent(Msg.ProbeNotFound.With("/proc/cpuinfo"));
         var blocks = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(b => b.Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
                 .GroupBy(p => p[0].Trim()).ToDictionary(g => g.Key, g => g.First()[1].Trim()))
             .Where(b => b.ContainsKey("processor")).ToList();
-        if (blocks.Count == 0) return Fact.Error("/proc/cpuinfo lists no processor");
+        if (blocks.Count == 0) return Fact.Error(Msg.ProbeNoProcessor.Text);
         var first = blocks[0];
         var shortBlock = blocks.FindIndex(b => b.Count < first.Count);
         if (shortBlock >= 0 || !text.EndsWith('\n'))
-            return Fact.Error($"/proc/cpuinfo is truncated (processor {(shortBlock >= 0 ? shortBlock : blocks.Count - 1)} is incomplete)");
+            return Fact.Error(Msg.ProbeCpuinfoTruncated.With((shortBlock >= 0 ? shortBlock : blocks.Count - 1).ToString(CultureInfo.InvariantCulture)));
 
         var sockets = blocks.Select(b => b.GetValueOrDefault("physical id", "0")).Distinct().Count();
         var cores = blocks.Select(b => (b.GetValueOrDefault("physical id", "0"), b.GetValueOrDefault("core id", b["processor"]))).Distinct().Count();
         var flags = (first.GetValueOrDefault("flags") ?? first.GetValueOrDefault("Features") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return new JsonObject
         {
-            ["model"] = first.TryGetValue("model name", out var model) ? model : Fact.Absent("no model name in /proc/cpuinfo"),
-            ["vendor"] = first.TryGetValue("vendor_id", out var vendor) ? vendor : first.TryGetValue("CPU implementer", out var impl) ? impl : Fact.Absent("no vendor_id"),
+            ["model"] = first.TryGetValue("model name", out var model) ? model : Fact.Absent(Msg.ProbeNoModelName.Text),
+            ["vendor"] = first.TryGetValue("vendor_id", out var vendor) ? vendor : first.TryGetValue("CPU implementer", out var impl) ? impl : Fact.Absent(Msg.ProbeNoVendor.Text),
             ["sockets"] = sockets,
             ["physical_cores"] = cores,
             ["logical_cores"] = blocks.Count,
@@ -129,7 +130,7 @@ static class SystemProbes
                 if (ctx.ReadLine("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq") is { Length: > 0 } khz)
                     return Math.Round(double.Parse(khz, CultureInfo.InvariantCulture) / 1000);
                 if (first.TryGetValue("cpu MHz", out var mhz)) return Math.Round(double.Parse(mhz, CultureInfo.InvariantCulture));
-                return Fact.Absent("no cpufreq and no cpu MHz");
+                return Fact.Absent(Msg.ProbeNoFrequency.Text);
             }),
             ["flags"] = new JsonArray(flags.Where(f => FlagsOfNote.Contains(f)).Select(f => (JsonNode)f).ToArray()),
         };
@@ -152,9 +153,9 @@ static class SystemProbes
     public static JsonNode Memory(ProbeContext ctx)
     {
         var text = ctx.ReadText("/proc/meminfo");
-        if (text is null) return Fact.Absent("/proc/meminfo not found");
+        if (text is null) return Fact.Absent(Msg.ProbeNotFound.With("/proc/meminfo"));
         var m = ParseMeminfo(text);
-        JsonNode Get(string key) => m.TryGetValue(key, out var v) ? v : Fact.Error($"{key} not in /proc/meminfo");
+        JsonNode Get(string key) => m.TryGetValue(key, out var v) ? v : Fact.Error(Msg.ProbeNotInFile.With(key, "/proc/meminfo"));
         return new JsonObject { ["total"] = Get("MemTotal"), ["available"] = Get("MemAvailable"), ["swap_total"] = Get("SwapTotal") };
     }
 }

@@ -127,6 +127,14 @@ public static class ReasonJson
             w.WriteString("cause", CauseName(m.Cause));
             if (m.Detail is not null) w.WriteString("detail", m.Detail);
             else w.WriteNull("detail");
+            if (m.Text is { Code: { } code } text)
+            {
+                // The reason as data beside its English detail, so that a report re-rendered from the file words it in its language.
+                w.WriteString("code", code);
+                w.WriteStartObject("args");
+                foreach (var (arg, value) in MsgCatalog.ArgsOf(text)) w.WriteString(arg, value);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -177,9 +185,21 @@ public static class ReasonJson
                 var cause = Enum.GetValues<Absence>().Cast<Absence?>().FirstOrDefault(a => CauseName(a!.Value) == c.GetString())
                             ?? throw bad($"{at}.cause", Msg.UnknownValue.With(c.GetString(), Localized.OrList(Enum.GetValues<Absence>().Select(CauseName))));
                 var detail = m.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-                result.Add(new Missing(p.GetString()!, cause, detail));
+                result.Add(new Missing(p.GetString()!, cause, detail) { Text = Reason(m, at) });
             }
             return result;
+        }
+
+        // A code and args as written by ReasonJson: of the wrong type the file is refused; a code this iq does not know keeps the detail.
+        MessageText? Reason(JsonElement m, string at)
+        {
+            if (!m.TryGetProperty("code", out var code)) return null;
+            if (code.ValueKind != JsonValueKind.String) throw bad($"{at}.code", Msg.ExpectedA.With(Msg.AString.Text));
+            if (!m.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Object) throw bad($"{at}.args", Msg.ExpectedA.With(Msg.AnObject.Text));
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var a in args.EnumerateObject())
+                values[a.Name] = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString()! : throw bad($"{at}.args.{a.Name}", Msg.ExpectedA.With(Msg.AString.Text));
+            return MsgCatalog.FactReason(code.GetString()!, values);
         }
 
         IReadOnlyList<string> Strings(string name)

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Text.Json;
 using System.Net.Security;
@@ -129,19 +130,19 @@ public static class TlsProbe
         if (unknown.Count > 0)
         {
             var why = string.Join("; ", unknown.Select(u => $"TLS {u.Version}: {((Unknown)u.Attempt).Why}"));
-            result["versions"] = Fact.Error($"not every version could be tried: {why}");
-            result["lowest_version"] = Fact.Error($"not every version could be tried: {why}");
+            result["versions"] = Fact.Error(Msg.TlsNotEveryVersion.With(why));
+            result["lowest_version"] = Fact.Error(Msg.TlsNotEveryVersion.With(why));
         }
         else
         {
             result["versions"] = new JsonArray(accepted.Select(a => (JsonNode)a.Version).ToArray());
             result["lowest_version"] = accepted.Count > 0 ? accepted[0].Version
-                : Fact.Absent(plaintext is not null ? "no TLS: the endpoint answered in plaintext" : "no TLS version was accepted: "
-                    + string.Join("; ", attempts.Select(a => $"TLS {a.Version}: {(a.Attempt as Refused)?.Why}")));
+                : Fact.Absent(plaintext is not null ? Msg.TlsPlaintext.Text : Msg.TlsNoVersion.With(
+                    string.Join("; ", attempts.Select(a => $"TLS {a.Version}: {(a.Attempt as Refused)?.Why}"))));
         }
         result["ciphers"] = new JsonArray(accepted.Select(a => (JsonNode)new JsonObject { ["version"] = a.Version, ["suite"] = ((Accepted)a.Attempt).Suite }).ToArray());
         var withCertificate = accepted.Select(a => (Accepted)a.Attempt).LastOrDefault(a => a.Certificate is not null);
-        result["certificate"] = withCertificate is null ? Fact.Absent("no completed handshake gave a certificate") : Certificate(withCertificate);
+        result["certificate"] = withCertificate is null ? Fact.Absent(Msg.TlsNoCertificate.Text) : Certificate(withCertificate);
         return result;
     }
 

@@ -1,0 +1,98 @@
+using Iq.Rules.Diagnostics;
+
+namespace Iq.Rules.Messages;
+
+/// <summary>Why a fact is missing, as probes, iq baseline and iq model store it in a measured document: <c>{"$absent"|"$error":
+/// English text, "$code": code, "$args": {name: text}}</c>. Each message has a code of its own (IQ7xxx), which is how a document
+/// names it; a report renders it in its language. The English text is the one the documents always held.</summary>
+public static partial class Msg
+{
+    public static readonly Message ProbeNotFound = new(Codes.ProbeNotFound, ["file"], "未找到 {file}", "{file} not found");
+    public static readonly Message ProbeNotInFile = new(Codes.ProbeNotInFile, ["key", "file"], "{file} 中没有 {key}", "{key} not in {file}");
+    public static readonly Message ProbeOsReleaseNoName = new(Codes.ProbeOsReleaseNoName, "/etc/os-release 既没有 NAME 也没有 ID：不是 os-release 文件", "/etc/os-release has neither NAME nor ID: not an os-release file");
+    public static readonly Message ProbeNoKernelRelease = new(Codes.ProbeNoKernelRelease, "没有内核版本号", "no kernel release");
+    public static readonly Message ProbeArchLive = new(Codes.ProbeArchLive, "体系结构从运行中的系统读取", "architecture is read from the running system");
+    public static readonly Message ProbeSizesLive = new(Codes.ProbeSizesLive, "容量从运行中的系统读取", "sizes are read from the running system");
+    public static readonly Message ProbeAddressesLive = new(Codes.ProbeAddressesLive, "地址从运行中的系统读取", "addresses are read from the running system");
+    public static readonly Message ProbeNoProcessor = new(Codes.ProbeNoProcessor, "/proc/cpuinfo 中没有列出处理器", "/proc/cpuinfo lists no processor");
+    public static readonly Message ProbeCpuinfoTruncated = new(Codes.ProbeCpuinfoTruncated, ["processor"], "/proc/cpuinfo 不完整（处理器 {processor} 的信息不全）", "/proc/cpuinfo is truncated (processor {processor} is incomplete)");
+    public static readonly Message ProbeNoModelName = new(Codes.ProbeNoModelName, "/proc/cpuinfo 中没有 model name", "no model name in /proc/cpuinfo");
+    public static readonly Message ProbeNoVendor = new(Codes.ProbeNoVendor, "没有 vendor_id", "no vendor_id");
+    public static readonly Message ProbeNoFrequency = new(Codes.ProbeNoFrequency, "没有 cpufreq，也没有 cpu MHz", "no cpufreq and no cpu MHz");
+    public static readonly Message ProbeMountsMalformed = new(Codes.ProbeMountsMalformed, ["line"], "/proc/mounts：格式错误的行 \"{line}\"", "/proc/mounts: malformed line \"{line}\"");
+    public static readonly Message ProbeStatvfs = new(Codes.ProbeStatvfs, ["mount", "reason"], "statvfs {mount}：{reason}", "statvfs {mount}: {reason}");
+    public static readonly Message ProbeNoRotational = new(Codes.ProbeNoRotational, ["disk"], "没有 /sys/block/{disk}/queue/rotational", "no /sys/block/{disk}/queue/rotational");
+    public static readonly Message ProbeNoOperstate = new(Codes.ProbeNoOperstate, "没有 operstate", "no operstate");
+    public static readonly Message ProbeNoMtu = new(Codes.ProbeNoMtu, "没有 mtu", "no mtu");
+    public static readonly Message ProbeNoLinkSpeed = new(Codes.ProbeNoLinkSpeed, "未报告链路速率（虚拟网卡或未连接）", "link speed not reported (virtual or down)");
+    public static readonly Message ProbeNvidiaSmiMissing = new(Codes.ProbeNvidiaSmiMissing, "/dev/nvidia0 存在，但未安装 nvidia-smi", "/dev/nvidia0 exists but nvidia-smi is not installed");
+    public static readonly Message ProbeToolExited = new(Codes.ProbeToolExited, ["tool", "code", "output"], "{tool} 以 {code} 退出：{output}", "{tool} exited {code}: {output}");
+    public static readonly Message ProbeNvidiaSmiLine = new(Codes.ProbeNvidiaSmiLine, ["line"], "nvidia-smi：无法读取 \"{line}\"", "nvidia-smi: cannot read \"{line}\"");
+    public static readonly Message ProbeNoCudaVersion = new(Codes.ProbeNoCudaVersion, "未报告 CUDA 版本", "CUDA version not reported");
+    public static readonly Message ProbeUnsupportedOs = new(Codes.ProbeUnsupportedOs, ["os"], "不支持 {os}：iq 只探测 Linux", "unsupported on {os}: iq probes Linux only");
+    public static readonly Message ProbeNotForPython = new(Codes.ProbeNotForPython, ["distribution"], "{distribution}：未为 python3 安装", "{distribution}: not installed for python3");
+    public static readonly Message ProbeNoVersion = new(Codes.ProbeNoVersion, ["command", "code", "output"], "{command} 以 {code} 退出，未给出版本：{output}", "{command} exited {code} without a version: {output}");
+    public static readonly Message ProbePythonNoJson = new(Codes.ProbePythonNoJson, ["output"], "python3 没有输出 JSON：{output}", "python3 printed no JSON: {output}");
+    public static readonly Message ProbeNoCudnnMajor = new(Codes.ProbeNoCudnnMajor, ["file"], "{file}：没有 CUDNN_MAJOR", "{file}: no CUDNN_MAJOR");
+    public static readonly Message ProbeNoCudnn = new(Codes.ProbeNoCudnn, "cudnn：没有 cudnn_version.h", "cudnn: no cudnn_version.h");
+    public static readonly Message ProbeNoPackageManager = new(Codes.ProbeNoPackageManager, "dpkg-query 和 rpm 均未安装", "neither dpkg-query nor rpm is installed");
+    public static readonly Message ToolNotFound = new(Codes.ToolNotFound, ["tool"], "{tool}：在搜索路径中找不到", "{tool}: not found on the search path");
+    public static readonly Message ToolCannotStart = new(Codes.ToolCannotStart, ["tool", "reason"], "{tool}：无法启动：{reason}", "{tool}: cannot start: {reason}");
+    public static readonly Message ToolTimedOut = new(Codes.ToolTimedOut, ["tool", "seconds"], "{tool}：{seconds} 秒后超时", "{tool}: timed out after {seconds} s");
+    public static readonly Message BaselineCaseNaN = new(Codes.BaselineCaseNaN, ["case"], "病例 {case} 的输出含 NaN 或无穷大", "the output of case {case} holds NaN or infinity");
+    public static readonly Message BaselineOutputsNaN = new(Codes.BaselineOutputsNaN, ["count", "total", "cases"], "模型对 {total} 个病例中的 {count} 个输出了 NaN 或无穷大（{cases}）", "the model's output holds NaN or infinity for {count} of {total} cases ({cases})");
+    public static readonly Message BaselineNoForeground = new(Codes.BaselineNoForeground, ["metric"], "{metric} 无定义：掩码和输出中都没有前景像素", "{metric} is undefined: no foreground pixel in the masks or the outputs");
+    public static readonly Message ModelNoFiniteOutput = new(Codes.ModelNoFiniteOutput, "没有有限的输出值", "no finite output");
+    public static readonly Message ModelNotANumber = new(Codes.ModelNotANumber, "不是数值", "not a number");
+    public static readonly Message ModelCaseNaN = new(Codes.ModelCaseNaN, ["case"], "病例 '{case}' 的输出为 NaN 或无穷大", "case '{case}' gave a NaN or infinite output");
+    public static readonly Message ModelOutputNaN = new(Codes.ModelOutputNaN, "某个输出为 NaN", "an output was NaN");
+    public static readonly Message ModelNoLabelledCases = new(Codes.ModelNoLabelledCases, "没有带标注的病例", "no labelled cases");
+    public static readonly Message ModelNoLabels = new(Codes.ModelNoLabels, "没有带标注的病例（请给出 --labels）", "no labelled cases (give --labels)");
+    public static readonly Message ModelNoMasks = new(Codes.ModelNoMasks, "没有带掩码的病例（请给出 --labels：case,mask.npy）", "no case with a mask (give --labels: case,mask.npy)");
+    public static readonly Message ModelNoBaseConfig = new(Codes.ModelNoBaseConfig, "扫描中没有 1 线程、批量 1 的配置", "the sweep has no 1-thread, batch-1 configuration");
+    public static readonly Message ModelNoCases = new(Codes.ModelNoCases, "没有病例", "no cases");
+    public static readonly Message ModelNoTag = new(Codes.ModelNoTag, ["tag"], "没有标记为 {tag} 的病例", "no case is tagged {tag}");
+    public static readonly Message ModelNoOodCases = new(Codes.ModelNoOodCases, "没有标记为 ood 或 invalid 的病例", "no case is tagged ood or invalid");
+    public static readonly Message ModelManifestNotFound = new(Codes.ModelManifestNotFound, ["manifest"], "描述文件旁找不到训练清单 {manifest}", "training manifest {manifest} not found beside the description");
+    public static readonly Message ModelNoManifestRef = new(Codes.ModelNoManifestRef, "描述中没有指明训练清单（source_data.manifest_ref）", "the description names no training manifest (source_data.manifest_ref)");
+    public static readonly Message ModelFewGroups = new(Codes.ModelFewGroups, "标注的 group 列中少于两个分组", "fewer than two groups in the labels' group column");
+    public static readonly Message ModelNoAttackSucceeded = new(Codes.ModelNoAttackSucceeded, "没有一次攻击成功", "no attack succeeded");
+    public static readonly Message ModelLogNotFound = new(Codes.ModelLogNotFound, ["log"], "描述文件旁找不到训练日志 {log}", "training log {log} not found beside the description");
+    public static readonly Message ModelLogNoLoss = new(Codes.ModelLogNoLoss, ["log"], "{log}:1：没有 'loss' 列", "{log}:1: no 'loss' column");
+    public static readonly Message ModelReferencedUnreadable = new(Codes.ModelReferencedUnreadable, ["file", "reason"], "{file}：{reason}", "{file}: {reason}");
+    public static readonly Message ModelReferencedNotText = new(Codes.ModelReferencedNotText, ["file", "line", "column", "reason"], "{file}:{line}:{column}：{reason}", "{file}:{line}:{column}: {reason}");
+    public static readonly Message ModelNoChiSquare = new(Codes.ModelNoChiSquare, "每个病例都对（或都错）：无法检验", "every case right (or every case wrong): no test possible");
+    public static readonly Message ModelNoCorrectCase = new(Codes.ModelNoCorrectCase, "没有分类正确的病例可供攻击", "no correctly classified case to attack");
+    public static readonly Message ModelNoLabelledCase = new(Codes.ModelNoLabelledCase, "没有带标注的病例", "no labelled case");
+    public static readonly Message ModelFirstLossNaN = new(Codes.ModelFirstLossNaN, "第一个损失值不是数值", "the first loss is not a number");
+    public static readonly Message ModelFinalLossNaN = new(Codes.ModelFinalLossNaN, "最后一个损失值不是数值", "the final loss is not a number");
+    public static readonly Message ModelLossesNaN = new(Codes.ModelLossesNaN, "损失值不是数值", "the losses are not numbers");
+    public static readonly Message ProbeNoSshServer = new(Codes.ProbeNoSshServer, "未安装 SSH 服务器", "no SSH server is installed");
+    public static readonly Message ProbeSshdNoKeyword = new(Codes.ProbeSshdNoKeyword, ["keyword"], "sshd -T 没有输出 {keyword}", "sshd -T printed no {keyword}");
+    public static readonly Message ProbeSshListChanged = new(Codes.ProbeSshListChanged, ["keyword", "value", "fallback"], "{keyword} {value} 修改了 OpenSSH 的内置列表，只有 sshd -T 能报告结果（{fallback}）", "{keyword} {value} changes OpenSSH's built-in list, which only sshd -T can report ({fallback})");
+    public static readonly Message ProbeSshDefaultUnknown = new(Codes.ProbeSshDefaultUnknown, ["keyword", "fallback"], "文件中未设置 {keyword}，其默认值取决于 OpenSSH 版本（{fallback}）", "{keyword} is not set in the files and its default depends on the OpenSSH version ({fallback})");
+    public static readonly Message ProbeNoPam = new(Codes.ProbeNoPam, ["folder"], "{folder} 为空或不存在：未使用 PAM", "{folder} is empty or missing: PAM is not in use");
+    public static readonly Message ProbeReadAsRoot = new(Codes.ProbeReadAsRoot, ["file", "problem"], "{file}：{problem}（iq probe 以 root 身份读取它）", "{file}: {problem} (iq probe reads it as root)");
+    public static readonly Message ProbeDirectoryGroup = new(Codes.ProbeDirectoryGroup, ["who"], "{who} 是目录服务组或网络组：本机不知道其成员", "{who} is a directory group or netgroup: its members are not known on this host");
+    public static readonly Message ProbeCannotRead = new(Codes.ProbeCannotRead, ["file"], "无法读取 {file}", "{file} could not be read");
+    public static readonly Message ProbeAuditNoEnabled = new(Codes.ProbeAuditNoEnabled, "auditctl -s 没有输出 'enabled' 行", "auditctl -s printed no 'enabled' line");
+    public static readonly Message ProbeAuditNoPid = new(Codes.ProbeAuditNoPid, "auditctl -s 没有输出 pid", "auditctl -s printed no pid");
+    public static readonly Message ProbeAuditUnknown = new(Codes.ProbeAuditUnknown, ["reason"], "内核审计状态未知：{reason}", "kernel audit state unknown: {reason}");
+    public static readonly Message ProbeAuditdLive = new(Codes.ProbeAuditdLive, "auditd 是否运行从运行中系统的 /proc 读取", "whether auditd runs is read from the running system's /proc");
+    public static readonly Message ProbeNoAuditRules = new(Codes.ProbeNoAuditRules, ["reason"], "未配置审计规则，也无法列出：{reason}", "no audit rules are configured and none could be listed: {reason}");
+    public static readonly Message ProbeJournaldNoTime = new(Codes.ProbeJournaldNoTime, "journald 保存记录直到达到其大小上限（未设置 MaxRetentionSec）：无法给出时间", "journald keeps records until its size limits (MaxRetentionSec is not set): no time can be given");
+    public static readonly Message ProbeNoAuthLog = new(Codes.ProbeNoAuthLog, "本机没有认证日志", "no authentication log on this host");
+    public static readonly Message ProbeNoPacketFilter = new(Codes.ProbeNoPacketFilter, ["reasons"], "无法列出内核的包过滤规则：{reasons}", "the kernel's packet filter cannot be listed: {reasons}");
+    public static readonly Message ProbeSelinuxUnreadable = new(Codes.ProbeSelinuxUnreadable, "selinux 是活动的 LSM，但无法读取 /sys/fs/selinux/enforce", "selinux is an active LSM but /sys/fs/selinux/enforce cannot be read");
+    public static readonly Message ProbeNoSelinuxState = new(Codes.ProbeNoSelinuxState, "/sys/fs/selinux 和 /sys/kernel/security/lsm 均无法读取", "neither /sys/fs/selinux nor /sys/kernel/security/lsm can be read");
+    public static readonly Message ProbeApparmorUnreadable = new(Codes.ProbeApparmorUnreadable, "apparmor 是活动的 LSM，但无法读取其参数", "apparmor is an active LSM but its parameters cannot be read");
+    public static readonly Message ProbeNoApparmorState = new(Codes.ProbeNoApparmorState, "/sys/module/apparmor 和 /sys/kernel/security/lsm 均无法读取", "neither /sys/module/apparmor nor /sys/kernel/security/lsm can be read");
+    public static readonly Message ProbeNoLsm = new(Codes.ProbeNoLsm, "无法读取 /sys/kernel/security/lsm（未挂载 securityfs，如在容器中）", "/sys/kernel/security/lsm cannot be read (securityfs is not mounted, as in a container)");
+    public static readonly Message ProbeNoTcpTables = new(Codes.ProbeNoTcpTables, "未找到 /proc/net/tcp 和 /proc/net/tcp6", "/proc/net/tcp and /proc/net/tcp6 not found");
+    public static readonly Message ProbeOwnerLive = new(Codes.ProbeOwnerLive, "所属进程从运行中的系统读取", "the owning process is read from the running system");
+    public static readonly Message ProbeNoOwner = new(Codes.ProbeNoOwner, "iq 看不到持有它的进程（另一个 PID 命名空间，或 iq probe 未以 root 运行）", "no process visible to iq holds it (another PID namespace, or iq probe not run as root)");
+    public static readonly Message TlsNotEveryVersion = new(Codes.TlsNotEveryVersion, ["why"], "并非每个版本都能尝试：{why}", "not every version could be tried: {why}");
+    public static readonly Message TlsPlaintext = new(Codes.TlsPlaintext, "没有 TLS：端点以明文应答", "no TLS: the endpoint answered in plaintext");
+    public static readonly Message TlsNoVersion = new(Codes.TlsNoVersion, ["why"], "没有接受任何 TLS 版本：{why}", "no TLS version was accepted: {why}");
+    public static readonly Message TlsNoCertificate = new(Codes.TlsNoCertificate, "没有一次完成的握手给出证书", "no completed handshake gave a certificate");
+}
