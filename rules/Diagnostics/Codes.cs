@@ -157,4 +157,38 @@ public static class Codes
     public const string TlsPlaintext = "IQ7058";
     public const string TlsNoVersion = "IQ7059";
     public const string TlsNoCertificate = "IQ7060";
+    public const string ProbeFailed = "IQ7061";
+    public const string ProbeInputRefused = "IQ7062";
+    public const string ProbeConfigProblem = "IQ7063";
+    public const string ProbeConfigProblemInFile = "IQ7064";
+    public const string ProbeConfigProblems = "IQ7065";
+    public const string ProbeSshdUnreadable = "IQ7066";
+    public const string ProbeReasonsBoth = "IQ7067";
+    public const string TlsCannotConnect = "IQ7068";
+    public const string TlsNoConnection = "IQ7069";
+    /// <summary>A document's reason this iq cannot word (a code it does not know, arguments not the message's own): its
+    /// stored text, shown as the document's words with the code it gave.</summary>
+    public const string ReasonNotInCatalog = "IQ7000";
+    // ---- reasons the evidence readers store (IQ72xx): security scans, manifests and data imports, rollback ----
+    public const string ScanNoScore = "IQ7201";
+    public const string ScanNoTitle = "IQ7202";
+    public const string ScanNoHardeningIndex = "IQ7203";
+    public const string ScanNoOpenScap = "IQ7204";
+    public const string ScanNoLynis = "IQ7205";
+    public const string ScanNotInReport = "IQ7206";
+    public const string ManifestNoRoot = "IQ7211";
+    public const string ManifestHashOfPackage = "IQ7212";
+    public const string ManifestNoFileHash = "IQ7213";
+    public const string ManifestFileWeak = "IQ7214";
+    public const string ManifestNoPackage = "IQ7215";
+    public const string ManifestNoPackageVersion = "IQ7216";
+    public const string IntegrityNoHashes = "IQ7217";
+    public const string IntegrityOnlyWeak = "IQ7218";
+    public const string IntegrityNoneStrong = "IQ7219";
+    public const string ManifestFileNoHash = "IQ7220";
+    public const string ManifestFileIsFolder = "IQ7221";
+    public const string RollbackFailed = "IQ7231";
+    public const string RollbackExited = "IQ7232";
+    public const string RollbackTimedOut = "IQ7233";
+    public const string RollbackInterrupted = "IQ7234";
 }

@@ -21,15 +21,22 @@ public static class MsgCatalog
 
     /// <summary>The reason a code and its arguments name (a fact document's <c>$code</c>/<c>$args</c>, a results file's
     /// <c>code</c>/<c>args</c>); null when this iq does not know the code or the arguments are not exactly the message's own,
-    /// and the stored text stands.</summary>
-    public static MessageText? FactReason(string code, IReadOnlyDictionary<string, string> args) =>
+    /// and the stored text stands. An argument is its English text (a string) or, for a reason quoting another reason, that
+    /// reason (a <see cref="MessageText"/> of a fact reason), so that it too is worded in the report's language.</summary>
+    public static MessageText? FactReason(string code, IReadOnlyDictionary<string, object> args) =>
         FactReason(code) is { } m && args.Count == m.Args.Count && m.Args.All(args.ContainsKey)
-            ? m.With([.. m.Args.Select(a => (object?)args[a])])
+            ? m.With([.. m.Args.Select(a => args[a])])
             : null;
 
-    /// <summary>A fact reason's arguments by name, as documents store them (each rendered as its English text).</summary>
-    public static IEnumerable<(string Name, string Value)> ArgsOf(MessageText text) =>
-        text.Message.Args.Select((a, i) => (a, Message.Format(text.Values[i], Lang.En)));
+    /// <summary>A fact reason's arguments by name, as documents store them: the English text, or a quoted fact reason
+    /// (IQ7xxx) as itself, which the writer stores as a nested code and arguments.</summary>
+    public static IEnumerable<(string Name, object Value)> ArgsOf(MessageText text) =>
+        text.Message.Args.Select((a, i) => (a, text.Values[i] is MessageText { Code: { } c } inner && FactReason(c) == inner.Message
+            ? inner : (object)Message.Format(text.Values[i], Lang.En)));
+
+    /// <summary>A stored reason this iq cannot word (an unknown code, arguments not the message's own): its stored text,
+    /// quoted as the document's own words, with the code it gave, so that it is never taken for iq's wording.</summary>
+    public static MessageText NotInCatalog(string text, string code) => Msg.ReasonNotInCatalog.With(text, code);
 
     /// <summary>docs/messages.md's table: the diagnostics (messages with a code), by code.</summary>
     public static string MarkdownTable()

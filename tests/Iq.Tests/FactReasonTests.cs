@@ -148,17 +148,133 @@ public class FactReasonTests
         Assert.DoesNotContain("   at ", stderr);
     }
 
+    /// <summary>A code this iq cannot word (unknown, not a fact reason, or with arguments not the message's own, also inside a
+    /// quoted reason): the stored text is shown quoted as the document's own words, with the code, in either language; never
+    /// as if iq had worded it, never refused (a newer iq's document stays readable).</summary>
     [Theory]
-    [InlineData("""{"$absent":"stored words","$code":"IQ7999","$args":{}}""")]
-    [InlineData("""{"$absent":"stored words","$code":"IQ7001","$args":{}}""")]
-    [InlineData("""{"$absent":"stored words","$code":"IQ7001","$args":{"file":"/x","extra":"y"}}""")]
-    [InlineData("""{"$absent":"stored words","$code":"IQ1001"}""")]
-    public void An_unknown_code_or_foreign_arguments_leave_the_stored_text(string architecture)
+    [InlineData("""{"$absent":"stored words","$code":"IQ7999","$args":{}}""", "IQ7999")]
+    [InlineData("""{"$absent":"stored words","$code":"IQ9999","$args":{}}""", "IQ9999")]
+    [InlineData("""{"$absent":"stored words","$code":"IQ7001","$args":{}}""", "IQ7001")]
+    [InlineData("""{"$absent":"stored words","$code":"IQ7001","$args":{"file":"/x","extra":"y"}}""", "IQ7001")]
+    [InlineData("""{"$absent":"stored words","$code":"IQ1001"}""", "IQ1001")]
+    [InlineData("""{"$absent":"stored words","$code":"IQ7043","$args":{"reason":{"$code":"IQ9999","$args":{}}}}""", "IQ7043")]
+    public void An_unknown_code_or_foreign_arguments_show_the_stored_text_as_the_documents_words_with_the_code(string architecture, string code)
     {
         using var dir = new TempDir();
-        var shown = Audit(dir, architecture, "zh", out var exit, out var stderr);
+        var zh = Audit(dir, architecture, "zh", out var exit, out var stderr);
         Assert.True(exit == 1, stderr);
-        Assert.Contains("env.os.architecture（不存在：stored words）", shown);
+        Assert.Contains($"env.os.architecture（不存在：“stored words”（文档原文：本版 iq 无法翻译原因代码 {code}））", zh);
+        var en = Audit(dir, architecture, "en", out exit, out stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains($"env.os.architecture (absent: \"stored words\" (the document's own words: this iq cannot word reason {code}))", en);
+    }
+
+    /// <summary>The reason is text: a number, a list, an object or null in <c>$absent</c>/<c>$error</c> is a malformed document,
+    /// refused at its JSON path (exit 2), never read as the words "5" or "[]".</summary>
+    [Theory]
+    [InlineData("""{"$error":5}""", "$.facts.os.architecture.$error")]
+    [InlineData("""{"$absent":[]}""", "$.facts.os.architecture.$absent")]
+    [InlineData("""{"$absent":{"x":1}}""", "$.facts.os.architecture.$absent")]
+    [InlineData("""{"$error":null,"$code":"IQ7005","$args":{}}""", "$.facts.os.architecture.$error")]
+    [InlineData("""{"$absent":"why","$code":"IQ7043","$args":{"reason":{"$code":7030}}}""", "$.facts.os.architecture.$args.reason.$code")]
+    [InlineData("""{"$absent":"why","$code":"IQ7043","$args":{"reason":{"$code":"IQ7030","$args":{"tool":[]}}}}""", "$.facts.os.architecture.$args.reason.$args.tool")]
+    [InlineData("""{"$absent":"why","$code":"IQ7043","$args":{"reason":{"tool":"x"}}}""", "$.facts.os.architecture.$args.reason")]
+    public void A_reason_that_is_not_text_is_refused_with_the_json_path(string architecture, string path)
+    {
+        using var dir = new TempDir();
+        Audit(dir, architecture, "en", out var exit, out var stderr);
+        Assert.Equal(2, exit);
+        Assert.Contains(path, stderr);
+        Assert.Contains("error IQ4002", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    /// <summary>Each kind of reason the probes and evidence readers store, taken from the writer itself: read back from a
+    /// document, a --lang zh report words it in Chinese (no English frame left), --lang en byte for byte as before.</summary>
+    public static TheoryData<string, string, string> StoredReasons()
+    {
+        var data = new TheoryData<string, string, string>();
+        void Add(JsonNode? marker, string zh, string en) => data.Add(marker!.ToJsonString(), zh, en);
+
+        // 1. An exception a probe part threw (Fact.Try), and an input a probe refused by name.
+        Add(Fact.Try(() => throw new FormatException("bad digits")), "探测失败（FormatException）：bad digits", "FormatException: bad digits");
+        Add(Fact.Try(() => throw new Iq.Rules.Io.InputFileException("/etc/os-release", Msg.InputDenied.Text)),
+            "无法读取 /etc/os-release：Cannot read: permission denied", "/etc/os-release: Cannot read: permission denied");
+        // 2. Problems in a configuration file (the first, and how many more).
+        Add(Fact.Error(Iq.Engine.Probes.Security.ConfigProblem.Summary([new("/etc/passwd", 9, "UID and GID must be numbers"), new("/etc/group", 0, "not found")])),
+            "配置文件 /etc/passwd 第 9 行有问题：UID and GID must be numbers（另有 1 处问题）", "/etc/passwd:9: UID and GID must be numbers (and 1 more)");
+        // 3. The security scans, manifest and data import readers.
+        var (scans, _) = Iq.Engine.Scans.SecurityScans.Read([]);
+        Add(scans!["lynis"], "未提供 Lynis 报告", "no Lynis report was given");
+        var manifest = Iq.Engine.Evidence.ManifestReader.Read(Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "manifest", "manifest.json"), null, null);
+        Add(manifest["files_verified"], "iq manifest 运行时未给出 --root：没有计算任何文件的哈希", "iq manifest ran without --root: no file was hashed");
+        Add(Fact.Absent(Msg.IntegrityOnlyWeak.Text), "只给出了弱哈希（SHA-1、MD5）：单独不足以验证", "only weak hashes (SHA-1, MD5) were given: not enough alone");
+        // 5. A TLS endpoint that cannot be reached.
+        Add(Fact.Error(Msg.TlsNoConnection.With("127.0.0.1:1", "5")), "127.0.0.1:1：5 秒内未能连接", "127.0.0.1:1: no connection within 5 s");
+        // 6. A reason quoting reasons: each is worded in the report's language, however deep.
+        Add(Fact.Absent(Msg.ProbeNoPacketFilter.With(Msg.ProbeReasonsBoth.With(Msg.ToolNotFound.With("nft"), Msg.ProbeToolExited.With("iptables-save", 1, "no table")))),
+            "无法列出内核的包过滤规则：nft：在搜索路径中找不到；iptables-save 以 1 退出：no table",
+            "the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save exited 1: no table");
+        Add(Fact.Absent(Msg.ProbeSshDefaultUnknown.With("ciphers", Msg.ProbeSshdUnreadable.With(
+                Iq.Engine.Probes.Security.ConfigProblem.Summary([new("sshd -T", 2, "expected a keyword and a value")])))),
+            "文件中未设置 ciphers，其默认值取决于 OpenSSH 版本（iq 无法读取 sshd -T 的输出：配置文件 sshd -T 第 2 行有问题：expected a keyword and a value）",
+            "ciphers is not set in the files and its default depends on the OpenSSH version (sshd -T printed what iq cannot read: sshd -T:2: expected a keyword and a value)");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StoredReasons))]
+    public void Every_kind_of_stored_reason_is_worded_in_the_report_language(string marker, string zh, string en)
+    {
+        using var dir = new TempDir();
+        var node = JsonNode.Parse(marker)!;
+        Assert.NotNull(node["$code"]);
+        Assert.Equal(en, (string?)(node["$absent"] ?? node["$error"]));
+        var zhShown = Audit(dir, marker, "zh", out var exit, out var stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains(zh, zhShown);
+        var enShown = Audit(dir, marker, "en", out exit, out stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains(en, enShown);
+        Assert.DoesNotContain(zh, enShown);
+    }
+
+    /// <summary>A quoted reason goes through the results file too: iq report words the inner reason in its language.</summary>
+    [Fact]
+    public void A_quoted_reason_is_worded_in_the_report_language_after_the_results_file()
+    {
+        using var dir = new TempDir();
+        var bundle = Directory.CreateDirectory(Path.Combine(dir.Path, "bundle")).FullName;
+        var marker = Fact.Absent(Msg.ProbeAuditUnknown.With(Msg.ToolNotFound.With("auditctl")));
+        Assert.Equal("""{"$absent":"kernel audit state unknown: auditctl: not found on the search path","$code":"IQ7043","$args":{"reason":{"$code":"IQ7030","$args":{"tool":"auditctl"}}}}""",
+            marker.ToJsonString());
+        File.WriteAllText(Path.Combine(bundle, "environment.json"), Environment(marker.ToJsonString()));
+        ShowsInBothLanguages(dir, Write(dir, "arch.iq", ArchChecklist), bundle, "IQ7043",
+            "env.os.architecture（不存在：内核审计状态未知：auditctl：在搜索路径中找不到）", "env.os.architecture (absent: kernel audit state unknown: auditctl: not found on the search path)");
+        var fact = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "zh.json")))!["items"]![0]!["reason"]!["facts"]![0]!;
+        Assert.Equal("""{"reason":{"code":"IQ7030","args":{"tool":"auditctl"}}}""", fact["args"]!.ToJsonString());
+    }
+
+    /// <summary>4. A rollback command that fails: the time is an error worded in the report's language, how it ended too.</summary>
+    [Fact]
+    public void A_failed_rollback_is_worded_in_the_report_language()
+    {
+        using var dir = new TempDir();
+        var app = Directory.CreateDirectory(Path.Combine(dir.Path, "app")).FullName;
+        File.WriteAllText(Path.Combine(app, "a.conf"), "a");
+        var before = Path.Combine(dir.Path, "before.json");
+        Assert.Equal(0, CliRunner.InProcess("snapshot", app, "-o", before).ExitCode);
+        var bundle = Path.Combine(dir.Path, "rb");
+        var run = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--lang", "zh", "--run", "--", "/bin/sh", "-c", "exit 3");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("回滚命令以代码 3 退出（", run.Stdout);
+        var duration = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "rollback.json")))!["facts"]!["duration"]!;
+        Assert.Equal("IQ7231", (string)duration["$code"]!);
+        Assert.Equal("""{"$code":"IQ7232","$args":{"code":"3"}}""", duration["$args"]!["failure"]!.ToJsonString());
+        Assert.StartsWith("the rollback command exited with code 3 after ", (string)duration["$error"]!);
+        var zh = Audit(dir, duration.ToJsonString(), "zh", out var exit, out var stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains("env.os.architecture（探测出错：回滚命令以代码 3 退出（", zh);
     }
 
     [Fact]
@@ -179,8 +295,15 @@ public class FactReasonTests
         var scalar = Gen.OneOf(Gen.String[0, 8].Select(s => (JsonNode?)JsonValue.Create(s)), Gen.Int.Select(i => (JsonNode?)JsonValue.Create(i)),
             Gen.Bool.Select(_ => (JsonNode?)null), Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)));
         var code = Gen.OneOf(codes.Select(c => (JsonNode?)JsonValue.Create(c)), scalar, Gen.Bool.Select(_ => (JsonNode?)new JsonArray()));
+        // A quoted reason as an argument: well-formed, or with a code or arguments of the wrong type.
+        var quoted = Gen.Select(codes, names, Gen.Int[0, 2]).Select((c, n, shape) => (JsonNode?)(shape switch
+        {
+            0 => new JsonObject { ["$code"] = c, ["$args"] = new JsonObject { [n] = "x" } },
+            1 => new JsonObject { ["$code"] = 7030, ["$args"] = new JsonObject() },
+            _ => new JsonObject { ["$code"] = c, ["$args"] = new JsonObject { [n] = 1 } },
+        }));
         var args = Gen.OneOf(
-            Gen.Select(names, Gen.OneOf(Gen.String[0, 8].Select(s => (JsonNode?)JsonValue.Create(s)), scalar)).Array[0, 4]
+            Gen.Select(names, Gen.OneOf(Gen.String[0, 8].Select(s => (JsonNode?)JsonValue.Create(s)), scalar, quoted)).Array[0, 4]
                 .Select(a => (JsonNode?)new JsonObject(a.DistinctBy(x => x.Item1).Select(x => KeyValuePair.Create(x.Item1, x.Item2)))),
             scalar);
         Gen.Select(Gen.Bool, code, Gen.Bool, args).Sample((withCode, c, withArgs, a) =>
@@ -196,7 +319,8 @@ public class FactReasonTests
             ((FactObject)os!).TryGet("architecture", out var value);
             if (value is not Missing { Cause: Absence.ProbeError } m || m.Detail != "stored") return false;
             if (m.Text is null) return true;
-            return withCode && c is JsonValue v && v.TryGetValue<string>(out var s) && MsgCatalog.FactReason(s) == m.Text.Message;
+            return withCode && c is JsonValue v && v.TryGetValue<string>(out var s)
+                && (MsgCatalog.FactReason(s) == m.Text.Message || m.Text == MsgCatalog.NotInCatalog("stored", s));
         }, iter: 400);
     }
 

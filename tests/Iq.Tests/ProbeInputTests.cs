@@ -82,7 +82,7 @@ public class ProbeInputTests
         File.Delete(release);
         File.CreateSymbolicLink(release, "/dev/zero");
         var env = Environment(root).Environment;
-        Assert.Equal("""{"$error":"/etc/os-release: Not a regular file: a character device"}""", env["os"]!.ToJsonString());
+        Assert.Equal("""{"$error":"/etc/os-release: Not a regular file: a character device","$code":"IQ7062","$args":{"file":"/etc/os-release","reason":"Not a regular file: a character device"}}""", env["os"]!.ToJsonString());
         Assert.Equal("AMD EPYC", (string)env["cpu"]!["model"]!);
         Assert.Equal(File.ReadAllText(Path.Combine(root, "etc", "machine-id")).Trim(), (string)env["host"]!["id"]!);
     }
@@ -100,7 +100,7 @@ public class ProbeInputTests
         var host = CopyMachine(dir, "debian12-kvm");
         File.Delete(Path.Combine(host, "etc", "machine-id"));
         Directory.CreateDirectory(Path.Combine(host, "etc", "machine-id"));
-        Assert.Equal("""{"$error":"/etc/machine-id: Not a regular file: a folder"}""", Environment(host).Environment["host"]!.ToJsonString());
+        Assert.Equal("""{"$error":"/etc/machine-id: Not a regular file: a folder","$code":"IQ7062","$args":{"file":"/etc/machine-id","reason":"Not a regular file: a folder"}}""", Environment(host).Environment["host"]!.ToJsonString());
     }
 }
 

@@ -58,7 +58,7 @@ public class ScanTests
         var failed = rules["xccdf_org.ssgproject.content_rule_file_permissions_systemmap"]!;
         Assert.Equal("fail", (string)failed["result"]!);
         Assert.Equal("Verify that local System.map file (if exists) is readable only by root", (string)failed["title"]!);
-        Assert.Equal("""{"$absent":"no Lynis report was given"}""", facts["lynis"]!.ToJsonString());
+        Assert.Equal("""{"$absent":"no Lynis report was given","$code":"IQ7205","$args":{}}""", facts["lynis"]!.ToJsonString());
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ScanTests
         Assert.Equal("3.0.8", (string)scan["tool_version"]!);
         Assert.Equal("2026-11-30T05:23:11", (string)scan["started"]!);
         Assert.Equal(213, (int)scan["counts"]!["tests_skipped"]!);
-        Assert.Equal("""{"$absent":"no OpenSCAP results were given"}""", facts["rules"]!.ToJsonString());
+        Assert.Equal("""{"$absent":"no OpenSCAP results were given","$code":"IQ7204","$args":{}}""", facts["rules"]!.ToJsonString());
     }
 
     [SkippableFact]

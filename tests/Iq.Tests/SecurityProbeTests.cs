@@ -69,9 +69,9 @@ public class SecurityProbeTests
         var ssh = Security("gpu-server")["ssh"]!;
         Assert.Equal("no", (string)ssh["password_authentication"]!);              // from the include
         Assert.Equal("prohibit-password", (string)ssh["permit_root_login"]!);     // OpenSSH's default since 7.0
-        Assert.Equal("""{"$absent":"kbdinteractiveauthentication is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"kbdinteractiveauthentication","fallback":"sshd: not found on the search path"}}""",
+        Assert.Equal("""{"$absent":"kbdinteractiveauthentication is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"kbdinteractiveauthentication","fallback":{"$code":"IQ7030","$args":{"tool":"sshd"}}}}""",
             J(ssh["kbd_interactive_authentication"]));
-        Assert.Equal("""{"$absent":"ciphers is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"ciphers","fallback":"sshd: not found on the search path"}}""", J(ssh["ciphers"]));
+        Assert.Equal("""{"$absent":"ciphers is not set in the files and its default depends on the OpenSSH version (sshd: not found on the search path)","$code":"IQ7036","$args":{"keyword":"ciphers","fallback":{"$code":"IQ7030","$args":{"tool":"sshd"}}}}""", J(ssh["ciphers"]));
         Assert.Equal("""[{"criteria":"User backup","setting":"permitrootlogin","value":"yes","file":"/etc/ssh/sshd_config","line":6}]""",
             J(ssh["match_overrides"]));
     }
@@ -150,7 +150,7 @@ public class SecurityProbeTests
         Assert.False((bool)audit["loaded"]!);
         Assert.Equal("files: /etc/audit/rules.d/50-iq.rules, /etc/audit/rules.d/audit.rules (configured, not read from the kernel: auditctl: not found on the search path)",
             (string)audit["source"]!);
-        Assert.Equal("""{"$absent":"kernel audit state unknown: auditctl: not found on the search path","$code":"IQ7043","$args":{"reason":"auditctl: not found on the search path"}}""", J(audit["enabled"]));
+        Assert.Equal("""{"$absent":"kernel audit state unknown: auditctl: not found on the search path","$code":"IQ7043","$args":{"reason":{"$code":"IQ7030","$args":{"tool":"auditctl"}}}}""", J(audit["enabled"]));
         Assert.True((bool)audit["daemon_running"]!); // /proc/731/comm
         Assert.Equal(5, (int)audit["rules"]!);
         Assert.True((bool)audit["execve"]!);
@@ -174,7 +174,7 @@ public class SecurityProbeTests
         Assert.Equal("""{"source":"/sys/kernel/security/lsm, /sys/module/apparmor/parameters/enabled","lsm":["lockdown","capability","landlock","yama","apparmor","bpf"],"selinux":"disabled","apparmor":"enabled"}""",
             J(host["mac"]));
         // No nft, no iptables-save: the packet filter is unknown, not "none".
-        Assert.Equal("""{"$absent":"the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save: not found on the search path","$code":"IQ7048","$args":{"reasons":"nft: not found on the search path; iptables-save: not found on the search path"}}""",
+        Assert.Equal("""{"$absent":"the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save: not found on the search path","$code":"IQ7048","$args":{"reasons":{"$code":"IQ7067","$args":{"first":{"$code":"IQ7030","$args":{"tool":"nft"}},"second":{"$code":"IQ7030","$args":{"tool":"iptables-save"}}}}}}""",
             J(Security("security-host")["firewall"]));
         Assert.Equal("enforcing", (string)Security("gpu-server")["mac"]!["selinux"]!);
     }
@@ -197,11 +197,11 @@ public class SecurityProbeTests
         File.AppendAllText(Path.Combine(root, "etc", "pam.d", "login"), "auht required pam_unix.so\n");
         File.AppendAllText(Path.Combine(root, "etc", "passwd"), "mallory:x:zero:0::/:/bin/sh\n");
         var s = Security("", root: root);
-        Assert.Equal("""{"$error":"/etc/sudoers.d/90-vendor:4: not a sudoers rule: expected USERS HOSTS = COMMANDS"}""", J(s["sudo"]));
-        Assert.Equal("""{"$error":"/etc/ssh/sshd_config.d/20-vendor.conf:3: PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\""}""",
+        Assert.Equal("""{"$error":"/etc/sudoers.d/90-vendor:4: not a sudoers rule: expected USERS HOSTS = COMMANDS","$code":"IQ7063","$args":{"file":"/etc/sudoers.d/90-vendor","line":"4","problem":"not a sudoers rule: expected USERS HOSTS = COMMANDS"}}""", J(s["sudo"]));
+        Assert.Equal("""{"$error":"/etc/ssh/sshd_config.d/20-vendor.conf:3: PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\"","$code":"IQ7063","$args":{"file":"/etc/ssh/sshd_config.d/20-vendor.conf","line":"3","problem":"PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\""}}""",
             J(s["ssh"]!["password_authentication"]));
-        Assert.Equal("""{"$error":"/etc/pam.d/login:5: unknown PAM type \"auht\""}""", J(s["pam"]));
-        Assert.Equal("""{"$error":"/etc/passwd:9: UID and GID must be numbers"}""", J(s["accounts"]));
+        Assert.Equal("""{"$error":"/etc/pam.d/login:5: unknown PAM type \"auht\"","$code":"IQ7063","$args":{"file":"/etc/pam.d/login","line":"5","problem":"unknown PAM type \"auht\""}}""", J(s["pam"]));
+        Assert.Equal("""{"$error":"/etc/passwd:9: UID and GID must be numbers","$code":"IQ7063","$args":{"file":"/etc/passwd","line":"9","problem":"UID and GID must be numbers"}}""", J(s["accounts"]));
         Directory.Delete(root, true);
     }
 

@@ -78,7 +78,7 @@ static class EvidenceCommands
                 }
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time, ctx.Cancel);
                 if (ran is { Succeeded: false } failed)
-                    facts["duration"] = new JsonObject { ["$error"] = $"the rollback command {failed.Failure} after {failed.Elapsed.TotalSeconds:0.###} s" };
+                    facts["duration"] = Iq.Engine.Probes.Fact.Error(Msg.RollbackFailed.With(failed.Failure, failed.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts, origin);
                 var seconds = ran?.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                 ILocalized ranText = ran is null ? Localized.Empty : ran.Succeeded ? Msg.RollbackTook.With(seconds) : Msg.RollbackFailedAfter.With(ran.Failure, seconds);
@@ -189,7 +189,7 @@ static class EvidenceCommands
             all[set] = facts;
             FactDocuments.Write(dir, "data_imports", all, new DocumentOrigin { Key = key });
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
-            var verified = facts["files_verified"] is JsonObject o ? Msg.ImportNoneVerified.With(o["$absent"]?.ToString()) : Msg.ImportVerified.With(facts["files_verified"]?.ToJsonString());
+            var verified = facts["files_verified"] is JsonObject o ? Msg.ImportNoneVerified.With(Iq.Engine.Probes.Fact.Reason(o)) : Msg.ImportVerified.With(facts["files_verified"]?.ToJsonString());
             ctx.Say(Msg.ImportSummary.With(set, facts["files_listed"]?.ToJsonString(), facts["format"]?.ToString(), verified,
                 facts["files_missing"]?.ToJsonString(), Names(facts["missing_files"]), facts["files_changed"]?.ToJsonString(), Names(facts["changed_files"]),
                 facts["rejected_files"]!.AsArray().Count, Names(facts["rejected_files"]), facts["files_extra"]?.ToJsonString(), Names(facts["extra_files"])));
@@ -244,7 +244,7 @@ static class EvidenceCommands
             CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
             var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? [], out var manifest, ctx.Cancel);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts, ManifestReader.Origin(manifest, parse.GetValue(file)!, parse.GetValue(root)) with { Key = key });
-            static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is { } why ? Msg.NotChecked.With(why.ToString()) : n?.ToJsonString() ?? "0";
+            static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is not null ? Msg.NotChecked.With(Iq.Engine.Probes.Fact.Reason(o)) : n?.ToJsonString() ?? "0";
             static string Names(JsonNode? n) => n is JsonArray a && a.Count > 0 ? ": " + string.Join(", ", a.Take(10).Select(x => (string?)x)) + (a.Count > 10 ? ", …" : "") : "";
             static string Value(JsonNode? n) => n is JsonValue v ? v.ToString() : "(none)";
             ctx.Say(Msg.ManifestSummary.With(Value(facts["package"]!["id"]), Value(facts["package"]!["version"]), facts["format"]?.ToString(), facts["format_version"]?.ToString(),

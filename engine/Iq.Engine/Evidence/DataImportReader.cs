@@ -54,7 +54,7 @@ public static class DataImportReader
             ["format"] = format,
             ["root"] = rootDir,
             ["files_listed"] = (long)digests.Select(d => IntegrityCheck.Normalize(d.Path, posix)).Distinct().Count(),
-            ["files_verified"] = report.NothingVerified is { } why ? new JsonObject { ["$absent"] = why } : (long)report.Count(FileState.Verified),
+            ["files_verified"] = report.NothingVerified is { } why ? Iq.Engine.Probes.Fact.Absent(why) : (long)report.Count(FileState.Verified),
             ["files_missing"] = (long)report.Count(FileState.Missing),
             ["files_changed"] = (long)report.Count(FileState.Changed),
             ["files_extra"] = (long)report.Extra.Count,

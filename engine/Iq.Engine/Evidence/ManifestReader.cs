@@ -124,19 +124,20 @@ public static partial class ManifestReader
             throw new EvidenceInputException(Msg.PatternTooSlow.With(v.Length > 40 ? v[..40] + "…" : v));
         }
 
-        static JsonNode Absent(string why) => new JsonObject { ["$absent"] = why };
-        const string noRoot = "iq manifest ran without --root: no file was hashed";
+        static JsonNode Absent(MessageText why) => Iq.Engine.Probes.Fact.Absent(why);
+        var noRoot = Msg.ManifestNoRoot.Text;
         JsonNode Status(ManifestComponent c)
         {
             if (byPath is null) return Absent(noRoot);
             var results = c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>().ToList();
             if (results.Count == 0)
-                return Absent(c.HashedElsewhere ? "its hash is of the package, not of a file under the root" : "the manifest gives no file hash for it");
+                return Absent(c.HashedElsewhere ? Msg.ManifestHashOfPackage.Text : Msg.ManifestNoFileHash.Text);
             foreach (var state in new[] { FileState.Missing, FileState.Changed, FileState.Rejected })
                 if (results.Any(r => r.State == state)) return state.ToString().ToLowerInvariant();
             if (results.All(r => r.State == FileState.Verified)) return "ok";
             var weak = results.FirstOrDefault(r => r.State != FileState.Verified)!;
-            return Absent($"{weak.Path}: {weak.Detail}");
+            // WeakOnly or Unverifiable, each with its reason; the untranslated form only if a new state forgets one.
+            return weak.Unverified is { } why ? Absent(why) : Iq.Engine.Probes.Fact.Absent($"{weak.Path}: {weak.Detail}");
         }
         string? ProblemPath(ManifestComponent c) => byPath is null ? null
             : c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>()
@@ -146,8 +147,8 @@ public static partial class ManifestReader
         {
             ["package"] = new JsonObject
             {
-                ["id"] = doc.PackageId.Length > 0 ? doc.PackageId : Absent("the manifest names no package"),
-                ["version"] = doc.PackageVersion.Length > 0 ? doc.PackageVersion : Absent("the manifest gives no package version"),
+                ["id"] = doc.PackageId.Length > 0 ? doc.PackageId : Absent(Msg.ManifestNoPackage.Text),
+                ["version"] = doc.PackageVersion.Length > 0 ? doc.PackageVersion : Absent(Msg.ManifestNoPackageVersion.Text),
             },
             ["version_scheme_ok"] = schemeOk,
             ["components"] = new JsonArray(doc.Components.Select(c =>

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Iq.Engine.Evidence;
 
 /// <summary>The vendor's rollback command as iq ran and timed it: how long it took, and how it ended.</summary>
-public sealed record RollbackRun(TimeSpan Elapsed, int? ExitCode, string? Failure)
+public sealed record RollbackRun(TimeSpan Elapsed, int? ExitCode, MessageText? Failure)
 {
     public bool Succeeded => Failure is null;
 
@@ -33,10 +33,11 @@ public sealed record RollbackRun(TimeSpan Elapsed, int? ExitCode, string? Failur
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             var elapsed = clock.Elapsed;
-            return new RollbackRun(elapsed, null, cancel.IsCancellationRequested ? "interrupted" : $"did not finish within {timeout.TotalSeconds:0.#} s and was stopped");
+            return new RollbackRun(elapsed, null, cancel.IsCancellationRequested ? Msg.RollbackInterrupted.Text
+                : Msg.RollbackTimedOut.With(timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)));
         }
         var time = clock.Elapsed;
         process.WaitForExit(); // the output readers drain
-        return new RollbackRun(time, process.ExitCode, process.ExitCode == 0 ? null : $"exited with code {process.ExitCode}");
+        return new RollbackRun(time, process.ExitCode, process.ExitCode == 0 ? null : Msg.RollbackExited.With(process.ExitCode));
     }
 }

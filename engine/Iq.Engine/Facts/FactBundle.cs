@@ -183,38 +183,58 @@ public static class FactBundleReader
         }
     }
 
-    /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object of
-    /// strings, one per argument), rendered in the report's language. A <c>$code</c> or <c>$args</c> of the wrong JSON type is
-    /// a malformed document (IQ4003 at its path, as any other wrong value). A code this iq does not know (a newer iq wrote
-    /// it) or arguments that are not the message's own leave the stored text, which is the reason in English either way:
-    /// nothing is guessed, and a document that only lost its translation is still read.</summary>
-    static MessageText? ReasonOf(JsonElement e, string jsonPath, Errors errors)
+    /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object whose
+    /// members are strings, or for a reason quoting another reason, that reason as <c>{"$code", "$args"}</c>), rendered in the
+    /// report's language. A <c>$code</c> or <c>$args</c> of the wrong JSON type is a malformed document (IQ4002 at its path, as
+    /// any other wrong value). A code this iq does not know (a newer iq wrote it, or a hand) or arguments that are not the
+    /// message's own leave the stored text, shown as the document's own words with the code it gave
+    /// (<see cref="MsgCatalog.NotInCatalog"/>): nothing is guessed, nothing passes for iq's wording, and a document that only
+    /// lost its translation is still read.</summary>
+    static MessageText? ReasonOf(JsonElement e, string text, string jsonPath, Errors errors)
     {
-        var hasCode = e.TryGetProperty("$code", out var code);
-        var hasArgs = e.TryGetProperty("$args", out var args);
-        if (!hasCode && !hasArgs) return null;
-        if (hasCode && code.ValueKind != JsonValueKind.String)
+        if (!e.TryGetProperty("$code", out var code) && !e.TryGetProperty("$args", out _)) return null;
+        var (ok, reason) = Coded(e, jsonPath, errors);
+        if (!ok) return null;
+        return reason ?? (code.ValueKind == JsonValueKind.String ? MsgCatalog.NotInCatalog(text, code.GetString()!) : null);
+
+        // (false, _): refused (the error is reported); (true, null): well-formed but not a reason this iq can word.
+        static (bool, MessageText?) Coded(JsonElement e, string jsonPath, Errors errors)
         {
-            errors.WrongType(jsonPath + ".$code", Msg.ExpectedGot.With(Msg.AString.Text, Describe(code)));
-            return null;
-        }
-        if (hasArgs && args.ValueKind != JsonValueKind.Object)
-        {
-            errors.WrongType(jsonPath + ".$args", Msg.ExpectedGot.With(Msg.AnObject.Text, Describe(args)));
-            return null;
-        }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (hasArgs)
-            foreach (var a in args.EnumerateObject())
+            var hasCode = e.TryGetProperty("$code", out var code);
+            var hasArgs = e.TryGetProperty("$args", out var args);
+            if (hasCode && code.ValueKind != JsonValueKind.String)
             {
-                if (a.Value.ValueKind != JsonValueKind.String)
-                {
-                    errors.WrongType(jsonPath + ".$args." + a.Name, Msg.ExpectedGot.With(Msg.AString.Text, Describe(a.Value)));
-                    return null;
-                }
-                values[a.Name] = a.Value.GetString()!;
+                errors.WrongType(jsonPath + ".$code", Msg.ExpectedGot.With(Msg.AString.Text, Describe(code)));
+                return (false, null);
             }
-        return hasCode ? MsgCatalog.FactReason(code.GetString()!, values) : null;
+            if (hasArgs && args.ValueKind != JsonValueKind.Object)
+            {
+                errors.WrongType(jsonPath + ".$args", Msg.ExpectedGot.With(Msg.AnObject.Text, Describe(args)));
+                return (false, null);
+            }
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            var known = true;
+            if (hasArgs)
+                foreach (var a in args.EnumerateObject())
+                {
+                    var at = jsonPath + ".$args." + a.Name;
+                    if (a.Value.ValueKind == JsonValueKind.String) values[a.Name] = a.Value.GetString()!;
+                    else if (a.Value.ValueKind == JsonValueKind.Object && a.Value.TryGetProperty("$code", out _))
+                    {
+                        // A quoted reason: read as the outer one; one this iq cannot word leaves the outer reason unworded too.
+                        var (ok, inner) = Coded(a.Value, at, errors);
+                        if (!ok) return (false, null);
+                        if (inner is null) known = false;
+                        else values[a.Name] = inner;
+                    }
+                    else
+                    {
+                        errors.WrongType(at, Msg.ExpectedGot.With(Msg.AString.Text, Describe(a.Value)));
+                        return (false, null);
+                    }
+                }
+            return (true, known && hasCode ? MsgCatalog.FactReason(code.GetString()!, values) : null);
+        }
     }
 
     /// <summary>JSON to run-time values, guided by the schema type; wrong types are reported with their path.</summary>
@@ -227,8 +247,15 @@ public static class FactBundleReader
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
         {
             var marker = e.TryGetProperty("$absent", out _) ? "$absent" : "$error";
-            return new Missing(factPath, marker == "$absent" ? Absence.Absent : Absence.ProbeError, why.ToString())
-                { Text = ReasonOf(e, jsonPath, errors) };
+            // The reason is text: {"$error": 5} or {"$absent": []} is a malformed document, never read as the words "5".
+            if (why.ValueKind != JsonValueKind.String)
+            {
+                errors.WrongType(jsonPath + "." + marker, Msg.ExpectedGot.With(Msg.AString.Text, Describe(why)));
+                return new Missing(factPath, Absence.ProbeError);
+            }
+            var text = why.GetString()!;
+            return new Missing(factPath, marker == "$absent" ? Absence.Absent : Absence.ProbeError, text)
+                { Text = ReasonOf(e, text, jsonPath, errors) };
         }
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
         // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):

@@ -74,6 +74,7 @@ public static class SchemaDocs
                         Marker("$absent"),
                         Marker("$error")),
                 },
+                ["quoted_reason"] = QuotedReason(),
             },
         };
         if (root.Kind == "plan")
@@ -184,7 +185,28 @@ public static class SchemaDocs
         {
             [name] = new JsonObject { ["type"] = "string" },
             ["$code"] = new JsonObject { ["type"] = "string", ["description"] = "the reason's code in the message catalog (docs/messages.md)" },
-            ["$args"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "string" }, ["description"] = "the message's arguments, by name" },
+            ["$args"] = QuotedArgs("the message's arguments, by name: the English text, or a reason it quotes"),
         },
+    };
+
+    /// <summary>A reason's arguments: text, or a reason it quotes (<c>{"$code", "$args"}</c>, <c>#/$defs/quoted_reason</c>).</summary>
+    static JsonObject QuotedArgs(string? description = null)
+    {
+        var args = new JsonObject
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["$ref"] = "#/$defs/quoted_reason" }) },
+        };
+        if (description is not null) args["description"] = description;
+        return args;
+    }
+
+    static JsonObject QuotedReason() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "a reason quoted by another (a tool not found, in the reason that the audit state is unknown): its code and arguments",
+        ["required"] = new JsonArray("$code", "$args"),
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject { ["$code"] = new JsonObject { ["type"] = "string" }, ["$args"] = QuotedArgs() },
     };
 }

@@ -18,11 +18,41 @@ public static class Fact
 
     static JsonObject Marker(string name, MessageText why)
     {
+        var marker = Coded(why);
+        marker.Insert(0, name, why.Render(Lang.En));
+        return marker;
+    }
+
+    /// <summary>A fact reason as <c>{"$code": …, "$args": {…}}</c>; an argument that is itself a fact reason (a tool not found,
+    /// quoted by the reason that the audit state is unknown) is stored the same way inside, so a report words it too.</summary>
+    static JsonObject Coded(MessageText why)
+    {
         if (why.Code is not { } code || MsgCatalog.FactReason(code) != why.Message)
             throw new ArgumentException($"'{why}' is not a fact reason of the catalog (IQ7xxx)");
         var args = new JsonObject();
-        foreach (var (arg, value) in MsgCatalog.ArgsOf(why)) args[arg] = value;
-        return new JsonObject { [name] = why.Render(Lang.En), ["$code"] = code, ["$args"] = args };
+        foreach (var (arg, value) in MsgCatalog.ArgsOf(why)) args[arg] = value is MessageText inner ? Coded(inner) : JsonValue.Create((string)value);
+        return new JsonObject { ["$code"] = code, ["$args"] = args };
+    }
+
+    /// <summary>The reason a <c>$absent</c>/<c>$error</c> marker that iq wrote gives, for a command's own summary line: the
+    /// catalog message when its code and arguments name one, else its stored text as it is.</summary>
+    public static ILocalized Reason(JsonObject marker)
+    {
+        var text = (marker["$absent"] ?? marker["$error"])?.ToString() ?? "";
+        return Coded(marker) ?? Localized.Verbatim(text);
+
+        static MessageText? Coded(JsonObject o)
+        {
+            if (o["$code"] is not JsonValue c || !c.TryGetValue<string>(out var code) || o["$args"] is not JsonObject a) return null;
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (name, value) in a)
+            {
+                if (value is JsonObject nested && Coded(nested) is { } inner) values[name] = inner;
+                else if (value is JsonValue v && v.TryGetValue<string>(out var s)) values[name] = s;
+                else return null;
+            }
+            return MsgCatalog.FactReason(code, values);
+        }
     }
 
     /// <summary>Runs one probe part; a file it could not parse becomes that part's error, never the whole probe's.</summary>
@@ -39,8 +69,10 @@ public static class Fact
     }
 
     /// <summary>A refused input names its file and the reason (<c>/etc/os-release: Not a regular file: a FIFO</c>); anything
-    /// else also names the kind of failure.</summary>
-    static string Why(Exception e) => e is Iq.Rules.Io.InputFileException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+    /// else also names the kind of failure. The exception's own words stay as they are (the runtime's, in its language).</summary>
+    static MessageText Why(Exception e) => e is Iq.Rules.Io.InputFileException input
+        ? Msg.ProbeInputRefused.With(input.Path, input.Reason)
+        : Msg.ProbeFailed.With(e.GetType().Name, e.Message);
 
     /// <summary>What reading a malformed or vanishing /proc, /sys or tool output can throw.</summary>
     static bool Unreadable(Exception e) =>

@@ -70,18 +70,18 @@ static class SecurityProbes
 
         var result = new JsonObject { ["installed"] = true };
         IReadOnlyDictionary<string, string>? values = null;
-        string? fallback = null;
-        if (sshd is null) fallback = "sshd: not found on the search path";
+        MessageText? fallback = null;
+        if (sshd is null) fallback = Msg.ToolNotFound.With("sshd");
         else
         {
             var run = await CommandRunner.RunAsync(ctx, "sshd", ["-T"], cancel);
-            if (run.NotRun is { } gap) fallback = gap.Reason;
+            if (run.NotRun is { } gap) fallback = gap.Text;
             else if (run.ExitCode != 0)
-                fallback = $"sshd -T exited {run.ExitCode}: {FirstLine(run.Stderr + run.Stdout)}";
+                fallback = Msg.ProbeToolExited.With("sshd -T", run.ExitCode, FirstLine(run.Stderr + run.Stdout));
             else
             {
                 var (parsed, problems) = SshdConfig.ParseTestOutput(run.Stdout);
-                if (problems.Count > 0) fallback = $"sshd -T printed what iq cannot read: {ConfigProblem.Summary(problems)}";
+                if (problems.Count > 0) fallback = Msg.ProbeSshdUnreadable.With(ConfigProblem.Summary(problems));
                 else values = parsed;
             }
         }
@@ -97,7 +97,7 @@ static class SecurityProbes
         else
         {
             result["source"] = $"files: {string.Join(", ", fromFiles.Files)} (settings not written there: OpenSSH's defaults since 7.0)";
-            result["fallback_reason"] = fallback;
+            result["fallback_reason"] = fallback?.ToString();
             foreach (var (member, keyword) in Members.Zip(SshdConfig.Judged))
             {
                 if (fromFiles.Problems.Count > 0) { result[member] = Fact.Error(ConfigProblem.Summary(fromFiles.Problems)); continue; }
@@ -255,7 +255,7 @@ static class SecurityProbes
     {
         var result = new JsonObject();
         var daemon = AuditdRunning(ctx);
-        string? reason = null;
+        MessageText reason;
         if (ctx.Which("auditctl") is not null)
         {
             var status = await CommandRunner.RunAsync(ctx, "auditctl", ["-s"], cancel);
@@ -272,10 +272,10 @@ static class SecurityProbes
                 Rules(result, rules);
                 return result;
             }
-            reason = (status.NotRun ?? list.NotRun) is { } gap ? gap.Reason
-                : $"auditctl {(status.ExitCode != 0 ? "-s" : "-l")} exited {list.ExitCode}: {FirstLine(list.Stderr + list.Stdout)}";
+            reason = (status.NotRun ?? list.NotRun) is { } gap ? gap.Text
+                : Msg.ProbeToolExited.With($"auditctl {(status.ExitCode != 0 ? "-s" : "-l")}", list.ExitCode, FirstLine(list.Stderr + list.Stdout));
         }
-        else reason = "auditctl: not found on the search path";
+        else reason = Msg.ToolNotFound.With("auditctl");
 
         // The rules are then what is configured to load, not what is loaded: said in `loaded` and `source`.
         var problems = new List<ConfigProblem>();
@@ -378,13 +378,13 @@ static class SecurityProbes
     {
         var manager = Text(files, "/etc/ufw/ufw.conf", []) is { } ufw && ufw.Split('\n').Any(l => l.Trim() == "ENABLED=yes") ? "ufw"
             : Directory.Exists(ctx.Path("/run/firewalld")) || File.Exists(ctx.Path("/var/run/firewalld/firewalld.pid")) ? "firewalld" : null;
-        var reasons = new List<string>();
+        var reasons = new List<MessageText>();
         foreach (var (tool, args, backend) in new[] { ("nft", new[] { "list", "ruleset" }, "nftables"), ("iptables-save", Array.Empty<string>(), "iptables") })
         {
-            if (ctx.Which(tool) is null) { reasons.Add($"{tool}: not found on the search path"); continue; }
+            if (ctx.Which(tool) is null) { reasons.Add(Msg.ToolNotFound.With(tool)); continue; }
             var run = await CommandRunner.RunAsync(ctx, tool, args, cancel);
-            if (run.NotRun is { } gap) { reasons.Add(gap.Reason); continue; }
-            if (run.ExitCode != 0) { reasons.Add($"{tool} exited {run.ExitCode}: {FirstLine(run.Stderr + run.Stdout)}"); continue; }
+            if (run.NotRun is { } gap) { reasons.Add(gap.Text); continue; }
+            if (run.ExitCode != 0) { reasons.Add(Msg.ProbeToolExited.With(tool, run.ExitCode, FirstLine(run.Stderr + run.Stdout))); continue; }
             var (state, problems) = tool == "nft" ? FirewallRules.Nft(run.Stdout) : FirewallRules.IptablesSave(run.Stdout);
             if (Failed(problems) is { } firewallError) return firewallError;
             return new JsonObject
@@ -395,7 +395,8 @@ static class SecurityProbes
                 ["rules"] = state.Rules,
             };
         }
-        return Fact.Absent(Msg.ProbeNoPacketFilter.With(string.Join("; ", reasons)));
+        // Both tools failed, each for its reason (nft, then iptables-save).
+        return Fact.Absent(Msg.ProbeNoPacketFilter.With(reasons.Aggregate((a, b) => Msg.ProbeReasonsBoth.With(a, b))));
     }
 
     // ---- mandatory access control (informational) -------------------------------------------------------------------

@@ -45,13 +45,13 @@ public static class SecurityScans
                             ["tool"] = "openscap", ["tool_version"] = Value(t.ToolVersion), ["file"] = file, ["sha256"] = sha,
                             ["format"] = t.Format + (gz ? "+gzip" : ""), ["benchmark"] = Value(t.Benchmark), ["profile"] = Value(t.Profile),
                             ["target"] = Value(t.Target), ["started"] = Value(t.Started), ["finished"] = Value(t.Finished),
-                            ["score"] = t.Score is { } score ? score : Fact("the TestResult has no score"), ["counts"] = counts,
+                            ["score"] = t.Score is { } score ? score : Fact(Msg.ScanNoScore.Text), ["counts"] = counts,
                         });
                         foreach (var r in t.Rules)
                             rules[r.Id] = new JsonObject
                             {
                                 ["result"] = r.Result, ["severity"] = r.Severity,
-                                ["title"] = read.Titles.TryGetValue(r.Id, out var title) ? title : Fact("no title: the benchmark is not in this file"),
+                                ["title"] = read.Titles.TryGetValue(r.Id, out var title) ? title : Fact(Msg.ScanNoTitle.Text),
                                 ["idents"] = new JsonArray(r.Idents.Select(i => (JsonNode)i).ToArray()), ["scan"] = file,
                             };
                     }
@@ -73,7 +73,7 @@ public static class SecurityScans
                         ["tool"] = "lynis", ["tool_version"] = Value(read.Version), ["file"] = file, ["sha256"] = sha,
                         ["format"] = "lynis-report" + (gz ? "+gzip" : ""), ["target"] = Value(read.Host),
                         ["started"] = Value(read.Started), ["finished"] = Value(read.Finished),
-                        ["score"] = read.HardeningIndex is { } h ? h : Fact("no hardening_index in the report (an interrupted scan?)"),
+                        ["score"] = read.HardeningIndex is { } h ? h : Fact(Msg.ScanNoHardeningIndex.Text),
                         ["counts"] = new JsonObject
                         {
                             ["tests_executed"] = read.TestsExecuted.Count, ["tests_skipped"] = read.TestsSkipped.Count,
@@ -82,7 +82,7 @@ public static class SecurityScans
                     });
                     lynis = new JsonObject
                     {
-                        ["hardening_index"] = read.HardeningIndex is { } hi ? hi : Fact("no hardening_index in the report (an interrupted scan?)"),
+                        ["hardening_index"] = read.HardeningIndex is { } hi ? hi : Fact(Msg.ScanNoHardeningIndex.Text),
                         ["tests_executed"] = new JsonArray(read.TestsExecuted.Select(t => (JsonNode)t).ToArray()),
                         ["tests_skipped"] = new JsonArray(read.TestsSkipped.Select(t => (JsonNode)t).ToArray()),
                         ["warnings"] = Findings(read.Warnings),
@@ -104,14 +104,14 @@ public static class SecurityScans
             ["scans"] = scans,
             ["rules"] = scans.Any(s => (string?)s!["tool"] == "openscap")
                 ? new JsonObject(rules.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value)))
-                : Fact("no OpenSCAP results were given"),
-            ["lynis"] = (JsonNode?)lynis ?? Fact("no Lynis report was given"),
+                : Fact(Msg.ScanNoOpenScap.Text),
+            ["lynis"] = (JsonNode?)lynis ?? Fact(Msg.ScanNoLynis.Text),
         };
         return (facts, []);
     }
 
-    static JsonNode Value(string? s) => s is null ? Fact("not in the report") : s;
-    static JsonObject Fact(string why) => new() { ["$absent"] = why };
+    static JsonNode Value(string? s) => s is null ? Fact(Msg.ScanNotInReport.Text) : s;
+    static JsonObject Fact(MessageText why) => Iq.Engine.Probes.Fact.Absent(why);
 
     static JsonArray Findings(IEnumerable<LynisFinding> findings) =>
         new(findings.Select(f => (JsonNode)new JsonObject { ["test"] = f.Test, ["text"] = f.Text, ["details"] = f.Details }).ToArray());

@@ -127,17 +127,29 @@ public static class ReasonJson
             w.WriteString("cause", CauseName(m.Cause));
             if (m.Detail is not null) w.WriteString("detail", m.Detail);
             else w.WriteNull("detail");
-            if (m.Text is { Code: { } code } text)
-            {
-                // The reason as data beside its English detail, so that a report re-rendered from the file words it in its language.
-                w.WriteString("code", code);
-                w.WriteStartObject("args");
-                foreach (var (arg, value) in MsgCatalog.ArgsOf(text)) w.WriteString(arg, value);
-                w.WriteEndObject();
-            }
+            // The reason as data beside its English detail, so that a report re-rendered from the file words it in its language.
+            if (m.Text is { Code: { } } text) WriteReason(w, text);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary><c>"code"</c> and <c>"args"</c> of a fact reason; a quoted reason is an argument of the same shape.</summary>
+    static void WriteReason(Utf8JsonWriter w, MessageText text)
+    {
+        w.WriteString("code", text.Code);
+        w.WriteStartObject("args");
+        foreach (var (arg, value) in MsgCatalog.ArgsOf(text))
+        {
+            if (value is MessageText inner)
+            {
+                w.WriteStartObject(arg);
+                WriteReason(w, inner);
+                w.WriteEndObject();
+            }
+            else w.WriteString(arg, (string)value);
+        }
+        w.WriteEndObject();
     }
 
     static string CauseName(Absence a) => a switch
@@ -190,16 +202,33 @@ public static class ReasonJson
             return result;
         }
 
-        // A code and args as written by ReasonJson: of the wrong type the file is refused; a code this iq does not know keeps the detail.
+        // A code and args as written by ReasonJson: of the wrong type the file is refused; a code this iq cannot word keeps the
+        // detail, shown as the document's own words with that code (as the fact bundle reader does).
         MessageText? Reason(JsonElement m, string at)
         {
             if (!m.TryGetProperty("code", out var code)) return null;
-            if (code.ValueKind != JsonValueKind.String) throw bad($"{at}.code", Msg.ExpectedA.With(Msg.AString.Text));
+            var reason = Coded(m, at);
+            var detail = m.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            return reason ?? (detail is null ? null : MsgCatalog.NotInCatalog(detail, code.GetString()!));
+        }
+
+        MessageText? Coded(JsonElement m, string at)
+        {
+            if (!m.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String) throw bad($"{at}.code", Msg.ExpectedA.With(Msg.AString.Text));
             if (!m.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Object) throw bad($"{at}.args", Msg.ExpectedA.With(Msg.AnObject.Text));
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            var known = true;
             foreach (var a in args.EnumerateObject())
-                values[a.Name] = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString()! : throw bad($"{at}.args.{a.Name}", Msg.ExpectedA.With(Msg.AString.Text));
-            return MsgCatalog.FactReason(code.GetString()!, values);
+            {
+                if (a.Value.ValueKind == JsonValueKind.String) values[a.Name] = a.Value.GetString()!;
+                else if (a.Value.ValueKind == JsonValueKind.Object)
+                {
+                    if (Coded(a.Value, $"{at}.args.{a.Name}") is { } inner) values[a.Name] = inner;
+                    else known = false;
+                }
+                else throw bad($"{at}.args.{a.Name}", Msg.ExpectedA.With(Msg.AString.Text));
+            }
+            return known ? MsgCatalog.FactReason(code.GetString()!, values) : null;
         }
 
         IReadOnlyList<string> Strings(string name)

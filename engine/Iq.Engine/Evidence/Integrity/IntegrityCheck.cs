@@ -20,7 +20,12 @@ public enum FileState
     Unverifiable,
 }
 
-public sealed record FileResult(string Path, FileState State, string Detail, IReadOnlyList<FileDigest> Digests);
+public sealed record FileResult(string Path, FileState State, string Detail, IReadOnlyList<FileDigest> Digests)
+{
+    /// <summary>Why a file listed with a hash could not be verified (weak hashes only, none computable, a folder), as the fact
+    /// reason a manifest stores; its English text is <c>Path: Detail</c>. Null for the other states.</summary>
+    public Iq.Rules.Messages.MessageText? Unverified { get; init; }
+}
 
 /// <summary>The comparison of a manifest's file hashes with the files under a root.</summary>
 public sealed record IntegrityReport(string Root, IReadOnlyList<FileResult> Files, IReadOnlyList<string> Extra)
@@ -29,11 +34,11 @@ public sealed record IntegrityReport(string Root, IReadOnlyList<FileResult> File
     public int Count(FileState state) => Files.Count(f => f.State == state);
 
     /// <summary>Why nothing was verified, when nothing was: integrity is then unknown (an error), never a pass.</summary>
-    public string? NothingVerified =>
+    public Iq.Rules.Messages.MessageText? NothingVerified =>
         Count(FileState.Verified) > 0 ? null
-        : Files.Count == 0 ? "the manifest lists no hashes for files"
-        : Count(FileState.WeakOnly) > 0 ? "only weak hashes (SHA-1, MD5) were given: not enough alone"
-        : "no listed file could be verified with a strong hash";
+        : Files.Count == 0 ? Iq.Rules.Messages.Msg.IntegrityNoHashes.Text
+        : Count(FileState.WeakOnly) > 0 ? Iq.Rules.Messages.Msg.IntegrityOnlyWeak.Text
+        : Iq.Rules.Messages.Msg.IntegrityNoneStrong.Text;
 }
 
 /// <summary>Hashes every file a manifest gives a hash for, under one root, and compares: one mechanism for installation
@@ -104,8 +109,10 @@ public static class IntegrityCheck
         if (!real.StartsWith(realRoot + "/", StringComparison.Ordinal))
             return new FileResult(path, FileState.Rejected, "a link points out of the root", digests);
         if (!File.Exists(real))
-            return new FileResult(path, Directory.Exists(real) ? FileState.Unverifiable : FileState.Missing,
-                Directory.Exists(real) ? "a folder, not a file: a hash of a folder cannot be checked" : "not found under the root", digests);
+            return Directory.Exists(real)
+                ? new FileResult(path, FileState.Unverifiable, "a folder, not a file: a hash of a folder cannot be checked", digests)
+                    { Unverified = Iq.Rules.Messages.Msg.ManifestFileIsFolder.With(path) }
+                : new FileResult(path, FileState.Missing, "not found under the root", digests);
         // A FIFO would block the read, a device never end it: only a regular file is hashed.
         if (Iq.Rules.Io.FileFacts.Of(real).Kind is var kind and not Iq.Rules.Io.FileKind.Regular)
             return new FileResult(path, FileState.Rejected, $"not a regular file: {Iq.Rules.Io.FileFacts.Describe(kind)}", digests);
@@ -114,7 +121,11 @@ public static class IntegrityCheck
         var computable = known.Where(k => k.Algorithm is not null).ToList();
         var hashers = computable.Select(k => k.Algorithm!).Distinct().Select(a => (a, Hash: a.Create())).Where(h => h.Hash is not null).ToList();
         if (hashers.Count == 0)
-            return new FileResult(path, FileState.Unverifiable, $"no hash this engine can compute ({string.Join(", ", digests.Select(d => d.Algorithm).Distinct())})", digests);
+        {
+            var algorithms = string.Join(", ", digests.Select(d => d.Algorithm).Distinct());
+            return new FileResult(path, FileState.Unverifiable, $"no hash this engine can compute ({algorithms})", digests)
+                { Unverified = Iq.Rules.Messages.Msg.ManifestFileNoHash.With(path, algorithms) };
+        }
         using (var stream = Iq.Rules.Io.InputFiles.OpenRead(real, Iq.Rules.Io.InputKind.Log, 1 << 16, FileOptions.SequentialScan))
         {
             var buffer = new byte[1 << 16];
@@ -133,7 +144,8 @@ public static class IntegrityCheck
         var matched = computable.Where(k => actual.ContainsKey(k.Algorithm!)).Select(k => k.Algorithm!).Distinct().ToList();
         return matched.Any(a => a.Strong)
             ? new FileResult(path, FileState.Verified, string.Join(", ", matched.Select(a => a.Name)) + " match", digests)
-            : new FileResult(path, FileState.WeakOnly, $"only {string.Join(", ", matched.Select(a => a.Name))} given and matched: weak, not enough alone", digests);
+            : new FileResult(path, FileState.WeakOnly, $"only {string.Join(", ", matched.Select(a => a.Name))} given and matched: weak, not enough alone", digests)
+                { Unverified = Iq.Rules.Messages.Msg.ManifestFileWeak.With(path, string.Join(", ", matched.Select(a => a.Name))) };
     }
 
     /// <summary>The path with every link resolved, or null when it (or a link on the way) does not exist.</summary>

@@ -10,9 +10,14 @@ public sealed record ConfigProblem(string File, int Line, string Message)
 {
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
 
+    /// <summary>The problem as a fact reason (its English text is <see cref="ToString"/>'s); the problem's own words stay English.</summary>
+    public Iq.Rules.Messages.MessageText Text => Line > 0
+        ? Iq.Rules.Messages.Msg.ProbeConfigProblem.With(File, Line, Message)
+        : Iq.Rules.Messages.Msg.ProbeConfigProblemInFile.With(File, Message);
+
     /// <summary>The first problem, and how many more: the reason a fact becomes an error.</summary>
-    public static string Summary(IReadOnlyList<ConfigProblem> problems) =>
-        problems.Count == 1 ? problems[0].ToString() : $"{problems[0]} (and {problems.Count - 1} more)";
+    public static Iq.Rules.Messages.MessageText Summary(IReadOnlyList<ConfigProblem> problems) =>
+        problems.Count == 1 ? problems[0].Text : Iq.Rules.Messages.Msg.ProbeConfigProblems.With(problems[0].Text, problems.Count - 1);
 }
 
 /// <summary>How readers see files: absolute paths, read through a probe root (a fixture in tests), bounded in size and

@@ -116,8 +116,8 @@ public static class TlsProbe
         {
             Attempt attempt;
             try { attempt = Try(endpoint, protocol, timeout, cancel); }
-            catch (SocketException e) { return Unreachable(result, $"{endpoint}: cannot connect: {e.Message}"); }
-            catch (TimeoutException) { return Unreachable(result, $"{endpoint}: no connection within {timeout.TotalSeconds:0.#} s"); }
+            catch (SocketException e) { return Unreachable(result, Msg.TlsCannotConnect.With(endpoint.ToString(), e.Message)); }
+            catch (TimeoutException) { return Unreachable(result, Msg.TlsNoConnection.With(endpoint.ToString(), timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture))); }
             attempts.Add((version, attempt));
         }
 
@@ -146,7 +146,7 @@ public static class TlsProbe
         return result;
     }
 
-    static JsonObject Unreachable(JsonObject result, string why)
+    static JsonObject Unreachable(JsonObject result, MessageText why)
     {
         foreach (var member in new[] { "plaintext", "versions", "lowest_version", "ciphers", "certificate" }) result[member] = Fact.Error(why);
         return result;
