@@ -133,11 +133,13 @@ public static class SchemaDocs
         sb.Append("A fact bundle is a folder of JSON documents: `{ \"kind\", \"schema\": 1, \"collected_at\", \"host\", \"tool\", \"facts\": { … } }`.\n");
         sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
         sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
-        sb.Append("iq's probes, `iq baseline` and `iq model` also store the reason's code in the message catalog and its arguments,\n");
+        sb.Append("iq's probes, evidence readers, `iq baseline` and `iq model` also store the reason's code in the message catalog and its arguments,\n");
         sb.Append("`{\"$absent\": \"/proc/mounts not found\", \"$code\": \"IQ7001\", \"$args\": {\"file\": \"/proc/mounts\"}}` (docs/messages.md), so that a\n");
-        sb.Append("report shows the reason in its language; `why` stays the English text. A `$code` or `$args` of the wrong type is a\n");
-        sb.Append("malformed document (IQ4002 at its JSON path); a code this iq does not know, or arguments that are not the message's,\n");
-        sb.Append("leave the text shown as written.\n");
+        sb.Append("report shows the reason in its language; `why` stays the English text. An argument that is itself a reason (a tool not\n");
+        sb.Append("found, quoted by the reason an audit state is unknown) is stored as `{\"$code\", \"$args\"}` and worded in the same language.\n");
+        sb.Append("A `why`, `$code` or `$args` of the wrong type is a malformed document (IQ4002 at its JSON path: `{\"$error\": 5}` is never\n");
+        sb.Append("read as \"5\"); a code this iq does not know, or arguments that are not the message's, show the text quoted as the\n");
+        sb.Append("document's own words with that code (IQ7000).\n");
         sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
         sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
         sb.Append("`notapplicable` and show the reason.\n");
