@@ -33,7 +33,8 @@ public static class LogsDocument
         if (parsed is null)
             throw new EvidenceInputException(Msg.LogsDocUnread.With($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}", problem.Text));
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
-        if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "logs")
+        // The kind read only if it is a string: casting a number or true to string throws.
+        if (doc is not JsonObject o || Manifests.JsonSource.Opt(o["kind"]) != "logs")
             throw new EvidenceInputException(Msg.LogsDocWrongKind.With(path));
         if ((o["facts"] as JsonObject)?["sources"] is not JsonArray sources)
             throw new EvidenceInputException(Msg.LogsDocNoSources.With(path));
