@@ -372,6 +372,34 @@ public class ReaderPropertyTests
         }, iter: 200);
     }
 
+    [Fact]
+    public void Archives_whose_manifest_has_a_value_of_another_kind_give_diagnostics()
+    {
+        // The real archive's entries, its manifest.json kind-swapped (inside the zip, byte edits almost never reach it).
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(Audited.Value.Archive)))
+            foreach (var e in zip.Entries)
+            {
+                using var s = e.Open();
+                using var m = new MemoryStream();
+                s.CopyTo(m);
+                entries[e.FullName] = m.ToArray();
+            }
+        KindSwapped([entries["manifest.json"]]).Sample(manifest =>
+        {
+            var bytes = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var (name, content) in entries)
+                {
+                    using var s = zip.CreateEntry(name).Open();
+                    s.Write(name == "manifest.json" ? manifest : content);
+                }
+            var d = new DiagnosticBag();
+            var files = Iq.Engine.Reports.AuditArchive.Verify(bytes.ToArray(), "a.zip", d);
+            return files is not null && !d.HasErrors || d.Items.Count > 0 && d.Items.All(x => x.Span.File.StartsWith("a.zip", StringComparison.Ordinal));
+        }, iter: 200);
+    }
+
     // ---- the expression evaluator ----
 
     static readonly string[] Leaves =
