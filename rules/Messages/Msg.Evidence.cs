@@ -143,6 +143,8 @@ public static partial class Msg
     public static readonly Message JsonExpectedJsonObject = new(Codes.BadEvidence, "应为 JSON 对象", "expected a JSON object");
     public static readonly Message JsonExpectedString = new(Codes.BadEvidence, "应为字符串", "expected a string");
     public static readonly Message JsonExpectedList = new(Codes.BadEvidence, "应为列表", "expected a list");
+    public static readonly Message JsonExpectedCount = new(Codes.BadEvidence, "应为 0 或更大的整数", "expected a whole number, 0 or more");
+    public static readonly Message JsonExpectedNumber = new(Codes.BadEvidence, "应为数字", "expected a number");
     public static readonly Message JsonMissingMember = new(Codes.BadEvidence, ["name"], "缺少 \"{name}\"", "missing \"{name}\"");
     public static readonly Message CdxXmlNoBom = new(Codes.BadEvidence, "不是 CycloneDX 文档（根元素应为命名空间 http://cyclonedx.org/schema/bom/1.N 中的 <bom>）",
         "not a CycloneDX document (root <bom> in the namespace http://cyclonedx.org/schema/bom/1.N)");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using CsCheck;
 using Iq.Engine.Baseline;
 using Iq.Engine.Evidence;
@@ -51,6 +52,54 @@ public class ReaderPropertyTests
             return b.ToArray();
         });
 
+    /// <summary>Values of every JSON kind, put where a reader expects another: null, lists and objects (empty, nested, a
+    /// fact marker), strings, a fraction, a negative, a number too large for a long and one too large for a double's
+    /// integer range.</summary>
+    static readonly string[] OtherKinds =
+        ["null", "[]", "{}", "\"x\"", "\"\"", "0", "-1", "1.5", "1e300", "9223372036854775808", "true", "[null]", "[[]]", "[7]", "[\"x\"]",
+         "{\"a\":[]}", "{\"$absent\":\"x\"}"];
+
+    /// <summary>A seed (valid JSON) with one to three of its values, at any depth, replaced by a value of another kind
+    /// (<see cref="OtherKinds"/>): the class of bug where a reader indexes or casts a value without checking its kind
+    /// (CI's seed 5vBaealsFXt7: CycloneDX metadata as a non-object), which byte edits reach only by chance.</summary>
+    static Gen<byte[]> KindSwapped(byte[][] seeds) =>
+        Gen.Select(Gen.Int[0, seeds.Length - 1], Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, OtherKinds.Length - 1]).Array[1, 3], (seed, swaps) =>
+        {
+            var root = JsonNode.Parse(seeds[seed])!;
+            foreach (var (at, kind) in swaps)
+            {
+                var places = Places(root).ToList();
+                if (places.Count == 0) break;
+                var (parent, key) = places[at % places.Count];
+                var value = JsonNode.Parse(OtherKinds[kind]);
+                if (parent is JsonObject o) o[(string)key] = value;
+                else ((JsonArray)parent)[(int)key] = value;
+            }
+            return Encoding.UTF8.GetBytes(root.ToJsonString());
+        });
+
+    /// <summary>Every member and element under <paramref name="node"/>, as its parent and its name or index.</summary>
+    static IEnumerable<(JsonNode Parent, object Key)> Places(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, child) in o.ToList())
+                {
+                    yield return (o, name);
+                    foreach (var p in Places(child)) yield return p;
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    yield return (a, i);
+                    foreach (var p in Places(a[i])) yield return p;
+                }
+                break;
+        }
+    }
+
     static Gen<string> Tokens(string[] tokens, int max) => Gen.Int[0, tokens.Length - 1].Array[0, max].Select(a => string.Concat(a.Select(i => tokens[i])));
 
     [Fact]
@@ -64,28 +113,42 @@ public class ReaderPropertyTests
     }
 
     [Fact]
+    public void Fact_documents_with_a_value_of_another_kind_give_values_or_diagnostics()
+    {
+        KindSwapped(JsonSeeds).Sample(bytes =>
+        {
+            var bundle = FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes, null)]);
+            return bundle.Succeeded || bundle.Diagnostics.All(d => d.Span.File == "doc.json" && d.Span.Line >= 1 && d.Message.Length > 0);
+        }, iter: 600);
+    }
+
+    [Fact]
     public void Random_bytes_as_a_fact_document_give_diagnostics()
     {
         Gen.Byte.Array[0, 400].Sample(bytes => !FactBundleReader.Load([], FactSchema.Default, [("doc.json", bytes, null)]).Succeeded || bytes.Length > 0, iter: 300);
     }
 
-    [Fact]
-    public void Manifests_and_sboms_give_facts_or_input_errors()
-    {
-        var seeds = new[]
-        {
+    static readonly byte[][] ManifestSeeds =
+        [
             Bytes("checklists/samples/failing/manifest.json"),
             Encoding.UTF8.GetBytes("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"metadata\":{\"component\":{\"name\":\"a\",\"version\":\"1.0.0\"}},\"components\":[{\"name\":\"b\",\"version\":\"2\",\"hashes\":[{\"alg\":\"SHA-256\",\"content\":\"00\"}]}]}"),
             Encoding.UTF8.GetBytes("{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"name\":\"a\",\"versionInfo\":\"1.0.0\"},{\"name\":\"b\"}],\"files\":[{\"fileName\":\"./x\",\"checksums\":[{\"algorithm\":\"SHA256\",\"checksumValue\":\"00\"}]}]}"),
             Encoding.UTF8.GetBytes("{\"package\":{\"id\":\"p\",\"version\":\"1.0.0\"},\"components\":[{\"name\":\"a\",\"path\":\"x\",\"sha256\":\"00\"}],\"documents\":[{\"name\":\"d\",\"version\":\"1\"}]}"),
-        };
-        Mutant(seeds, JsonTokens).Sample(bytes =>
-        {
-            try { ManifestReader.Parse(bytes, "m.json"); }
-            catch (EvidenceInputException e) { return e.Message.StartsWith("m.json", StringComparison.Ordinal); }
-            return true;
-        }, iter: 600);
+        ];
+
+    static bool ManifestReadOrRefused(byte[] bytes)
+    {
+        try { ManifestReader.Parse(bytes, "m.json"); }
+        catch (EvidenceInputException e) { return e.Message.StartsWith("m.json", StringComparison.Ordinal); }
+        return true;
     }
+
+    [Fact]
+    public void Manifests_and_sboms_give_facts_or_input_errors() => Mutant(ManifestSeeds, JsonTokens).Sample(ManifestReadOrRefused, iter: 600);
+
+    [Fact]
+    public void Manifests_and_sboms_with_a_value_of_another_kind_give_facts_or_input_errors() =>
+        KindSwapped(ManifestSeeds).Sample(ManifestReadOrRefused, iter: 600);
 
     [Fact]
     public void Yaml_judgments_give_records_or_diagnostics()
@@ -244,6 +307,60 @@ public class ReaderPropertyTests
     }
 
     [Fact]
+    public void Results_files_with_a_value_of_another_kind_give_documents_or_diagnostics()
+    {
+        KindSwapped([Audited.Value.Results]).Sample(bytes =>
+        {
+            var d = new DiagnosticBag();
+            var doc = Iq.Scoring.Reports.ResultsJson.Read(bytes, "r.json", d);
+            return doc is not null || d.Items.Count > 0 && d.Items.All(x => x.Span.File == "r.json" && x.Span.Line >= 1);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Snapshots_and_report_information_with_a_value_of_another_kind_are_read_or_refused()
+    {
+        using var dir = new TempDir();
+        var snapshot = Path.Combine(dir.Path, "s.json");
+        KindSwapped([Encoding.UTF8.GetBytes("{\"schema\":\"iq.snapshot/1\",\"files\":[{\"path\":\"a\",\"size\":1,\"sha256\":\"00\",\"mode\":\"644\"}]}")]).Sample(bytes =>
+        {
+            File.WriteAllBytes(snapshot, bytes);
+            try { Snapshot.Load(snapshot); }
+            catch (EvidenceInputException e) { return e.Message.StartsWith(snapshot, StringComparison.Ordinal); }
+            return true;
+        }, iter: 300, threads: 1);
+        var info = Path.Combine(dir.Path, "info.json");
+        KindSwapped([Encoding.UTF8.GetBytes("{\"report_no\":\"IQ-1\",\"signer\":\"周静\",\"dates\":\"2026-11-20\"}")]).Sample(bytes =>
+        {
+            File.WriteAllBytes(info, bytes);
+            var d = new DiagnosticBag();
+            return ReportInfo.Read(info, d) is not null || d.Items.Count > 0;
+        }, iter: 200, threads: 1);
+    }
+
+    /// <summary>A logs document as iq logs wrote it, a value changed to another kind and sealed again (iq seal vouches
+    /// for any file): iq logs adds to it or refuses it naming it, never crashes on what it sums.</summary>
+    [Fact]
+    public void Logs_documents_with_a_value_of_another_kind_are_added_to_or_refused()
+    {
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "a.csv");
+        File.WriteAllText(log, "time,event,task,operator\n2026-01-01T00:00:00Z,created,t1,ana\n2026-01-01T00:05:00Z,approved,t1,ana\nnot a time,x\n");
+        var bundle = Path.Combine(dir.Path, "b");
+        var run = CliRunner.InProcess("logs", log, "--out", bundle);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var doc = Path.Combine(bundle, "logs.json");
+        KindSwapped([File.ReadAllBytes(doc)]).Sample(bytes =>
+        {
+            File.WriteAllBytes(doc, bytes);
+            Iq.Engine.Trust.Seals.Write(doc, null);
+            try { LogsDocument.Aggregate(LogsDocument.Add(LogsDocument.ExistingSources(bundle), [])); }
+            catch (EvidenceInputException e) { return e.Message.Contains(doc, StringComparison.Ordinal); }
+            return true;
+        }, iter: 300, threads: 1);
+    }
+
+    [Fact]
     public void Archives_verify_or_give_diagnostics()
     {
         // Bytes of a real archive flipped, cut and duplicated: corrupt central directories, lying sizes, bad deflate streams.
@@ -251,6 +368,34 @@ public class ReaderPropertyTests
         {
             var d = new DiagnosticBag();
             var files = Iq.Engine.Reports.AuditArchive.Verify(bytes, "a.zip", d);
+            return files is not null && !d.HasErrors || d.Items.Count > 0 && d.Items.All(x => x.Span.File.StartsWith("a.zip", StringComparison.Ordinal));
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Archives_whose_manifest_has_a_value_of_another_kind_give_diagnostics()
+    {
+        // The real archive's entries, its manifest.json kind-swapped (inside the zip, byte edits almost never reach it).
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(Audited.Value.Archive)))
+            foreach (var e in zip.Entries)
+            {
+                using var s = e.Open();
+                using var m = new MemoryStream();
+                s.CopyTo(m);
+                entries[e.FullName] = m.ToArray();
+            }
+        KindSwapped([entries["manifest.json"]]).Sample(manifest =>
+        {
+            var bytes = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var (name, content) in entries)
+                {
+                    using var s = zip.CreateEntry(name).Open();
+                    s.Write(name == "manifest.json" ? manifest : content);
+                }
+            var d = new DiagnosticBag();
+            var files = Iq.Engine.Reports.AuditArchive.Verify(bytes.ToArray(), "a.zip", d);
             return files is not null && !d.HasErrors || d.Items.Count > 0 && d.Items.All(x => x.Span.File.StartsWith("a.zip", StringComparison.Ordinal));
         }, iter: 200);
     }

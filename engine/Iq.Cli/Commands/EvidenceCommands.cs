@@ -209,7 +209,8 @@ static class EvidenceCommands
         if (parsed is null)
             throw new EvidenceInputException(Msg.ImportsDocUnread.With($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}", problem.Text));
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
-        if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "data_imports" || o["facts"] is not JsonObject facts)
+        // The kind read only if it is a string: casting a number or true to string throws.
+        if (doc is not JsonObject o || !(o["kind"] is JsonValue k && k.TryGetValue<string>(out var kind) && kind == "data_imports") || o["facts"] is not JsonObject facts)
             throw new EvidenceInputException(Msg.ImportsDocWrongKind.With(path));
         // Added to only as iq wrote it (as iq logs does): the sets already there would otherwise be written back under a new
         // seal, so that a hand-edited count would pass as measured.

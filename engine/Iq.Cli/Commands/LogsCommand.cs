@@ -57,7 +57,7 @@ static class LogsCommand
                 var sources = LogsDocument.Add(existing, added);
                 JsonObject facts;
                 try { facts = LogsDocument.Aggregate(sources); }
-                catch (Exception e) when (e is InvalidOperationException or FormatException)
+                catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
                 {
                     throw new EvidenceInputException(Msg.LogsDocBadSource.With(Path.Combine(dir, "logs.json"), e.Message));
                 }

@@ -68,6 +68,13 @@ static class ModelCommand
             {
                 var (facts, diagnostics) = DescriptionReader.Read(d);
                 declared = facts ?? throw new UsageException(diagnostics);
+                // A claimed robustness condition is measured as claimed: a level its perturbation cannot take (a box_blur of
+                // 2.5 or 10⁵) is refused here, at its JSON path, before anything is measured or written.
+                if ((declared["claims"] as JsonObject)?["robustness"] is JsonObject robustness && robustness["conditions"] is JsonArray conditions)
+                    for (var i = 0; i < conditions.Count; i++)
+                        if (conditions[i] is JsonObject c && c["perturbation"] is JsonValue p && p.TryGetValue<string>(out var name)
+                            && c["level"] is JsonValue l && l.TryGetValue<double>(out var level) && Perturbations.Unusable(name, level) is { } why)
+                            throw new UsageException(Msg.JsonAtPath.With(d, why, $"$.claims.robustness.conditions[{i}].level"));
             }
             JsonObject? measured = null;
             if (parse.GetValue(cases) is { } casesDir)

@@ -175,10 +175,29 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     static JsonNode Metric(double v, string? broken) =>
         broken is not null ? Fact.Error(Msg.ModelCaseNaN.With(broken)) : Finite(v, Msg.ModelNotANumber.Text);
 
+    /// <summary>The member of the description at <paramref name="path"/> (names and indexes), or null. The description
+    /// passed its schema, but a fact there may be a <c>$absent</c>/<c>$error</c> marker (an object) where the schema has a
+    /// list, a string or a number: the vendor declared it absent, so it is read as absent, never indexed or cast.</summary>
+    static JsonNode? Declared(JsonNode? node, params object[] path)
+    {
+        foreach (var step in path)
+            node = (step, node) switch
+            {
+                (string name, JsonObject obj) => obj[name],
+                (int i, JsonArray list) => i < list.Count ? list[i] : null,
+                _ => null,
+            };
+        return node;
+    }
+
+    static string? DeclaredText(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    static double? DeclaredNumber(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
+
     (float Lo, float Hi) ValueRange(List<Case> cases)
     {
-        if (o.Description?["io"]?["inputs"]?[0]?["constraints"]?["value_range"] is JsonArray { Count: 2 } r
-            && r[0]?.GetValue<double>() is { } a && r[1]?.GetValue<double>() is { } b && a < b)
+        if (Declared(o.Description, "io", "inputs", 0, "constraints", "value_range") is JsonArray { Count: 2 } r
+            && DeclaredNumber(r[0]) is { } a && DeclaredNumber(r[1]) is { } b && a < b)
             return ((float)a, (float)b);
         var all = cases.SelectMany(c => c.Data.Inputs[0].Data).Where(float.IsFinite).DefaultIfEmpty(0f).ToList();
         var (lo, hi) = (all.Min(), all.Max());
@@ -365,10 +384,10 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     IReadOnlyList<(string Name, double Level)> Grid()
     {
         var grid = Perturbations.DefaultLevels.SelectMany(p => p.Value.Select(l => (p.Key, l))).ToList();
-        if (o.Description?["claims"]?["robustness"]?["conditions"] is JsonArray claimed)
+        if (Declared(o.Description, "claims", "robustness", "conditions") is JsonArray claimed)
             foreach (var c in claimed)
-                if (c?["perturbation"]?.GetValue<string>() is { } name && Perturbations.Names.Contains(name) && c["level"] is JsonValue lv
-                    && lv.TryGetValue<double>(out var level) && !grid.Contains((name, level)))
+                if (DeclaredText(Declared(c, "perturbation")) is { } name && Perturbations.Names.Contains(name)
+                    && DeclaredNumber(Declared(c, "level")) is { } level && !grid.Contains((name, level)))
                     grid.Add((name, level));
         return grid.OrderBy(g => Array.IndexOf(Perturbations.Names, g.Item1)).ThenBy(g => g.Item2).ToList();
     }
@@ -414,7 +433,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         {
             ["n"] = noisy.Count, ["metric"] = Metric(Accuracy(noisy.Select(c => (c.Label!.Value, Metrics.ArgMax(outputs[c.Data.Name])))), broken),
         };
-        var threshold = o.Description?["claims"]?["robustness"]?["ood"]?["threshold"] is JsonValue t && t.TryGetValue<double>(out var th) ? th : o.OodThreshold;
+        var threshold = DeclaredNumber(Declared(o.Description, "claims", "robustness", "ood", "threshold")) ?? o.OodThreshold;
         var odd = cases.Where(c => (c.Tags.Contains("ood") || c.Tags.Contains("invalid")) && outputs.ContainsKey(c.Data.Name)).ToList();
         double Confidence(Case c) => Softmax(outputs[c.Data.Name]).Max();
         if (odd.Count == 0) result["ood"] = Fact.Absent(Msg.ModelNoOodCases.Text);
@@ -448,7 +467,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     {
         int Pred(Case c) => Metrics.ArgMax(outputs[c.Data.Name]);
         var heldout = new JsonObject { ["n"] = labelled.Count, ["accuracy"] = Metric(Accuracy(labelled.Select(c => (c.Label!.Value, Pred(c)))), broken) };
-        if (o.Description?["source_data"]?["manifest_ref"]?.GetValue<string>() is { } manifest)
+        if (DeclaredText(Declared(o.Description, "source_data", "manifest_ref")) is { } manifest)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", manifest);
             var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, Msg.ModelManifestNotFound.With(manifest));
@@ -490,9 +509,9 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     IReadOnlyList<double> Epsilons()
     {
         var list = o.Epsilons.ToList();
-        if (o.Description?["claims"]?["adversarial"]?["cases"] is JsonArray claimed)
+        if (Declared(o.Description, "claims", "adversarial", "cases") is JsonArray claimed)
             foreach (var c in claimed)
-                if (c?["epsilon"] is JsonValue v && v.TryGetValue<double>(out var e) && !list.Contains(e)) list.Add(e);
+                if (DeclaredNumber(Declared(c, "epsilon")) is { } e && !list.Contains(e)) list.Add(e);
         return list.Order().ToList();
     }
 
@@ -615,7 +634,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 result["exit_code"] = p.ExitCode;
             }
         }
-        else if (o.Description?["claims"]?["trainability"]?["loss_curve_ref"]?.GetValue<string>() is { } log)
+        else if (DeclaredText(Declared(o.Description, "claims", "trainability", "loss_curve_ref")) is { } log)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", log);
             if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(Msg.ModelLogNotFound.With(log)) };

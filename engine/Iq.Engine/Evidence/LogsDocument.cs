@@ -33,7 +33,8 @@ public static class LogsDocument
         if (parsed is null)
             throw new EvidenceInputException(Msg.LogsDocUnread.With($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}", problem.Text));
         var doc = JsonNode.Parse(parsed.RootElement.GetRawText());
-        if (doc is not JsonObject o || (string?)(o["kind"] as JsonValue) != "logs")
+        // The kind read only if it is a string: casting a number or true to string throws.
+        if (doc is not JsonObject o || Manifests.JsonSource.Opt(o["kind"]) != "logs")
             throw new EvidenceInputException(Msg.LogsDocWrongKind.With(path));
         if ((o["facts"] as JsonObject)?["sources"] is not JsonArray sources)
             throw new EvidenceInputException(Msg.LogsDocNoSources.With(path));
@@ -43,10 +44,31 @@ public static class LogsDocument
             throw new EvidenceInputException(Msg.LogsDocUnsealed.With(path, seal.Detail));
         var result = sources.Select((s, i) => s as JsonObject ?? throw new EvidenceInputException(Msg.LogsDocNotSource.With(path, i)))
             .Select(s => (JsonObject)s.DeepClone()).ToList();
+        // Sealed is not the same as written by iq (anyone can seal a file): every member Aggregate reads is checked here, so
+        // that a null, a list or a string where a count belongs is refused at its JSON path instead of crashing the sum.
+        var src = new Manifests.JsonSource(path, File.ReadAllBytes(path));
+        for (var i = 0; i < result.Count; i++) Check(src, result[i], $"$.facts.sources[{i}]");
         // Read to be written back with more sources: not an input the output must not replace.
         Rules.Io.InputLedger.Release(path);
         Rules.Io.InputLedger.Release(path + Trust.Seals.Extension);
         return result;
+    }
+
+    /// <summary>A source as <see cref="LogAnalyzer.Source"/> writes it, as far as <see cref="Add"/> and
+    /// <see cref="Aggregate"/> read it: the file's name a string, counts whole numbers, stages strings.</summary>
+    static void Check(Manifests.JsonSource src, JsonObject s, string at)
+    {
+        src.Str(s["file"], at + ".file");
+        src.Str(s["sha256"], at + ".sha256", required: false);
+        foreach (var name in (string[])["lines", "unparsed", "events", "out_of_order"]) src.Count(s[name], $"{at}.{name}");
+        var lines = src.Arr(s["unparsed_lines"], at + ".unparsed_lines");
+        for (var j = 0; j < lines.Count; j++) src.Count(lines[j] ?? throw src.Fail($"{at}.unparsed_lines[{j}]", Msg.JsonExpectedCount.Text), $"{at}.unparsed_lines[{j}]");
+        foreach (var name in (string[])["events_by_type", "events_with"])
+            foreach (var (key, n) in src.Obj(s[name], $"{at}.{name}") ?? [])
+                src.Count(n ?? throw src.Fail($"{at}.{name}.{key}", Msg.JsonExpectedCount.Text), $"{at}.{name}.{key}");
+        foreach (var (id, words) in src.Obj(s["task_stages"], at + ".task_stages") ?? [])
+            src.Str(words ?? throw src.Fail($"{at}.task_stages.{id}", Msg.JsonExpectedString.Text), $"{at}.task_stages.{id}");
+        src.Num(s["largest_gap"], at + ".largest_gap");
     }
 
     /// <summary>The existing sources with the new ones added; a source for the same file replaces the older one.</summary>
@@ -56,6 +78,8 @@ public static class LogsDocument
         return existing.Where(s => !files.Contains((string?)s["file"])).Concat(added).ToList();
     }
 
+    /// <summary>The totals of <paramref name="sources"/> (checked as <see cref="ExistingSources"/> does): a sum past
+    /// <see cref="long.MaxValue"/> throws <see cref="OverflowException"/>, not a wrapped negative count.</summary>
     public static JsonObject Aggregate(IReadOnlyList<JsonObject> sources)
     {
         long Sum(string name) => sources.Sum(s => s[name]?.GetValue<long>() ?? 0);
@@ -68,8 +92,8 @@ public static class LogsDocument
         foreach (var s in sources)
         {
             foreach (var (type, n) in s["events_by_type"]?.AsObject() ?? [])
-                byType[type] = byType.GetValueOrDefault(type) + n!.GetValue<long>();
-            for (var i = 0; i < Fields.Length; i++) with[i] += s["events_with"]?[Fields[i]]?.GetValue<long>() ?? 0;
+                byType[type] = checked(byType.GetValueOrDefault(type) + n!.GetValue<long>());
+            for (var i = 0; i < Fields.Length; i++) with[i] = checked(with[i] + (s["events_with"]?[Fields[i]]?.GetValue<long>() ?? 0));
             foreach (var (id, words) in s["task_stages"]?.AsObject() ?? [])
                 tasks[id] = (byte)(tasks.GetValueOrDefault(id) | StageBits(words!.GetValue<string>()));
             if (Time(s["first_event"]) is { } f && (first is null || f < first)) first = f;

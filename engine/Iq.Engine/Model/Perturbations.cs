@@ -20,6 +20,17 @@ public static class Perturbations
         ["gaussian_noise"] = [0.05, 0.1, 0.2],
     };
 
+    /// <summary>The largest box_blur kernel: each output element sums k² inputs, so a kernel of 10⁵ claimed in a description
+    /// would run for days.</summary>
+    public const int MaxKernel = 99;
+
+    /// <summary>Why <paramref name="name"/> cannot be applied at <paramref name="level"/>, or null: box_blur needs an odd whole
+    /// kernel size up to <see cref="MaxKernel"/>; the other perturbations clip any finite level.</summary>
+    public static Iq.Rules.Messages.MessageText? Unusable(string name, double level) =>
+        name == "box_blur" && !(level >= 1 && level <= MaxKernel && level == Math.Floor(level) && level % 2 == 1)
+            ? Iq.Rules.Messages.Msg.ModelClaimedBlur.With(level.ToString("R", CultureInfo.InvariantCulture), MaxKernel)
+            : null;
+
     public static string Definition(string name, double level) => name switch
     {
         "contrast" => $"x' = clip({F(level)}·x + (1 − {F(level)})·(lo + hi)/2): contrast scaled about mid-range",
@@ -55,7 +66,7 @@ public static class Perturbations
             case "box_blur":
             {
                 var k = (int)level;
-                if (k != level || k < 1 || k % 2 == 0) throw new ArgumentException($"box_blur needs an odd whole kernel size, got {level}");
+                if (Unusable(name, level) is { } why) throw new ArgumentException(why.ToString());
                 if (shape.Length < 2) throw new ArgumentException("box_blur needs an input of two or more dimensions");
                 int rows = shape[^2], cols = shape[^1], pad = k / 2, planes = x.Length / (rows * cols);
                 for (var p = 0; p < planes; p++)

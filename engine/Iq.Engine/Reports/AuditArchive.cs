@@ -227,7 +227,7 @@ public static class AuditArchive
             }
             using var manifest = JsonDocument.Parse(manifestBytes, JsonInput.Options);
             var root = manifest.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.GetString() != Schema
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String || schema.GetString() != Schema
                 || !root.TryGetProperty("files", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 diagnostics.Error(Msg.NotAManifest.With(ManifestName, Schema), at);

@@ -276,7 +276,7 @@ public static class ReasonJson
             _ => throw bad($"{path}.holds", Msg.ExpectedA.With(Localized.Verbatim("true, false or null"))),
         } : null;
         var failing = P("failing");
-        if (failing is { } fo && (fo.ValueKind != JsonValueKind.Object || !fo.TryGetProperty("count", out var fc) || !fc.TryGetInt32(out var fcount) || fcount < 0
+        if (failing is { } fo && (fo.ValueKind != JsonValueKind.Object || !fo.TryGetProperty("count", out var fc) || fc.ValueKind != JsonValueKind.Number || !fc.TryGetInt32(out var fcount) || fcount < 0
                 || !fo.TryGetProperty("first", out var ff) || ff.ValueKind != JsonValueKind.Array || ff.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String)))
             throw bad($"{path}.failing", Msg.ExpectedA.With(Localized.Verbatim("{count, first[]}")));
         return new Evidence(S("expression"), S("actual"), S("expected"))

@@ -86,6 +86,24 @@ sealed class JsonSource(string file, byte[] bytes)
 
     public JsonArray Arr(JsonNode? n, string at) => n as JsonArray ?? (n is null ? [] : throw Fail(at, Msg.JsonExpectedList.Text));
 
+    /// <summary>A count (a whole number from 0 to <see cref="long.MaxValue"/>) or nothing: a fraction, a negative or a
+    /// number too large for a count is refused at its path, as is any other JSON value.</summary>
+    public long? Count(JsonNode? n, string at) => n switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var c) && c >= 0 => c,
+        _ => throw Fail(at, Msg.JsonExpectedCount.Text),
+    };
+
+    /// <summary>A finite number or nothing (JSON null too): any other JSON value is refused at its path.</summary>
+    public double? Num(JsonNode? n, string at) => n switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && double.IsFinite(d) => d,
+        _ => throw Fail(at, Msg.JsonExpectedNumber.Text),
+    };
+
     /// <summary>A string if there is one, else null: for members read only to match (relationship types).</summary>
     public static string? Opt(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
