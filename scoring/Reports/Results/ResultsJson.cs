@@ -197,7 +197,7 @@ public static class ResultsJson
         foreach (var s in d.Root.Sections) WriteSection(w, s);
         w.WriteEndArray();
         w.WriteStartArray("items");
-        var notes = w.Options.Indented ? null : new Dictionary<ProvenanceNote, byte[]>(ReferenceEqualityComparer.Instance);
+        var notes = w.Options.Indented ? null : new ProvenanceJson.CompactCache();
         foreach (var r in d.Items) WriteItem(w, r, d.Sources.GetValueOrDefault(r.ItemId) ?? [], notes);
         w.WriteEndArray();
         w.WriteStartArray("attestations");
@@ -270,7 +270,7 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
-    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, Dictionary<ProvenanceNote, byte[]>? notes)
+    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, ProvenanceJson.CompactCache? notes)
     {
         w.WriteStartObject();
         w.WriteString("id", r.Id);
