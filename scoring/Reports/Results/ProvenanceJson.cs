@@ -54,12 +54,12 @@ public static class ProvenanceJson
     static void WriteRowValue(Utf8JsonWriter w, RowProvenance p, bool automated, CompactCache? compact)
     {
         w.WriteStartObject();
-        w.WriteStartArray("kinds");
+        w.WriteStartArray(ResultsJson.N.Kinds);
         foreach (var k in p.Kinds) w.WriteStringValue(k.Name());
         w.WriteEndArray();
-        w.WriteBoolean("declared_only", automated && p.DeclaredOnly);
+        w.WriteBoolean(ResultsJson.N.DeclaredOnly, automated && p.DeclaredOnly);
         WriteFacts(w, "facts", p.Facts);
-        w.WriteStartArray("seals");
+        w.WriteStartArray(ResultsJson.N.Seals);
         foreach (var n in p.Notes)
         {
             if (compact is not null) compact.Write(w, compact.Notes, n, row: false, WriteNote);
@@ -72,9 +72,9 @@ public static class ProvenanceJson
     static void WriteNote(Utf8JsonWriter w, ProvenanceNote n)
     {
         w.WriteStartObject();
-        w.WriteString("document", n.Document);
-        w.WriteString("state", LowerNames<SealState>.Of(n.Seal));
-        w.WriteString("detail", n.Detail);
+        w.WriteString(ResultsJson.N.Document, n.Document);
+        w.WriteString(ResultsJson.N.State, LowerNames<SealState>.Of(n.Seal));
+        w.WriteString(ResultsJson.N.Detail, n.Detail);
         if (n.Reason is { } reason) WriteSealReason(w, reason);
         w.WriteEndObject();
     }
@@ -140,11 +140,11 @@ public static class ProvenanceJson
         foreach (var f in facts)
         {
             w.WriteStartObject();
-            w.WriteString("path", f.Path);
-            w.WriteString("provenance", f.Provenance.Name());
-            w.WriteString("document", f.Document);
-            if (f.Why is not null) w.WriteString("why", f.Why);
-            else w.WriteNull("why");
+            w.WriteString(ResultsJson.N.Path, f.Path);
+            w.WriteString(ResultsJson.N.Provenance, f.Provenance.Name());
+            w.WriteString(ResultsJson.N.Document, f.Document);
+            if (f.Why is not null) w.WriteString(ResultsJson.N.Why, f.Why);
+            else w.WriteNull(ResultsJson.N.Why);
             w.WriteEndObject();
         }
         w.WriteEndArray();
