@@ -112,6 +112,42 @@ static class FleetBench
         Print($"evaluate (no store): {done} bundles, {failed} not evaluable, {rows} result rows, {results / 1024} KiB of gzipped results", clock.Elapsed, done);
     }
 
+    /// <summary><c>fleet-digest ROOT</c>: one SHA-256 over what a fleet run keeps of every bundle under ROOT (in path order):
+    /// the results JSON as stored (compact, un-gzipped, its <c>evaluated_at</c> left out: the clock) and every store row and
+    /// audit column. Two builds that print the same digest wrote the same bytes for the whole fleet: a speed change is
+    /// checked with it against the build before it.</summary>
+    public static void Digest(string root)
+    {
+        var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var config = FleetConfig.Of(request);
+        var checklist = AuditChecklist.Of(request.Checklist);
+        var sha = request.Checklist.Model.Sources[0].Sha256;
+        var folders = FleetBundles.Under(root).Order(StringComparer.Ordinal).ToList();
+        var digests = new byte[folders.Count][];
+        Parallel.For(0, folders.Count, AllCores, i =>
+        {
+            var folder = folders[i];
+            var hash = FleetBundles.Hash(folder);
+            var r = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
+            using var sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            void Text(string? s) => sha256.AppendData(System.Text.Encoding.UTF8.GetBytes((s ?? "<null>") + "\n"));
+            Text(string.Join("|", r.Key, r.BundlePath, r.BundleSha256, r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductModel, r.ProductVersion,
+                r.ChecklistId, r.ChecklistVersion, r.ChecklistSha256, r.EngineVersion, r.AsOf, r.Verdict, r.Score, r.Error));
+            foreach (var row in r.Rows) Text(row.ToString());
+            foreach (var input in r.Inputs) Text(input.ToString() + input.Seal);
+            if (r.ResultsGzip is { } gz)
+            {
+                using var z = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
+                using var text = new StreamReader(z);
+                Text(System.Text.RegularExpressions.Regex.Replace(text.ReadToEnd(), "\"evaluated_at\":\"[^\"]*\",", ""));
+            }
+            digests[i] = sha256.GetHashAndReset();
+        });
+        var all = System.Security.Cryptography.SHA256.HashData(digests.SelectMany(d => d).ToArray());
+        Console.WriteLine($"{folders.Count} bundles, digest {Convert.ToHexStringLower(all)}");
+    }
+
     /// <summary><c>fleet-profile ROOT [N]</c>: the per-bundle path of <c>iq fleet run</c> split into its stages, on one thread
     /// (so that each stage's time and allocations are its own): the bundle hash, each stage of <see cref="AuditPipeline"/>,
     /// then what <see cref="FleetRunner.Audit"/> adds (results document, compact JSON + gzip, rows). The first N bundles (default 50)

@@ -42,19 +42,46 @@ public static class RowProvenances
         IReadOnlySet<string> attestedByBundle)
     {
         var byRoot = documents.ToDictionary(d => d.Document.Root, StringComparer.Ordinal);
-        var items = model.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        return rows.Select(row =>
+        var items = ItemsOf(model);
+        // A row's provenance depends on its item and the bundle's documents alone (an attested row's also on the row): a
+        // foreach item's rows, one per element, share theirs, worked out once per item rather than once per row.
+        var perItem = new Dictionary<ItemModel, (RowProvenance Provenance, List<FactProvenance> Facts)>(ReferenceEqualityComparer.Instance);
+        var result = new ItemResult[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
         {
-            if (!items.TryGetValue(row.ItemId, out var item)) return row;
-            var (facts, notes) = Facts(item, row, byRoot, attestedByBundle);
-            var provenance = RowProvenance.Of(facts, notes);
-            var result = row with { Provenance = provenance };
+            var row = rows[r];
+            if (!items.TryGetValue(row.ItemId, out var item))
+            {
+                result[r] = row;
+                continue;
+            }
+            RowProvenance provenance;
+            List<FactProvenance> facts;
+            if (row.Reason is Attested)
+            {
+                var (f, notes) = Facts(item, row, byRoot, attestedByBundle);
+                (provenance, facts) = (RowProvenance.Of(f, notes), f);
+            }
+            else if (!perItem.TryGetValue(item, out var known))
+            {
+                var (f, notes) = Facts(item, row, byRoot, attestedByBundle);
+                perItem[item] = (provenance, facts) = (RowProvenance.Of(f, notes), f);
+            }
+            else (provenance, facts) = known;
+            var withProvenance = row with { Provenance = provenance };
             if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational
                 && Unmet(required, facts) is { Count: > 0 } unmet)
-                result = result with { Outcome = Outcome.Error, Score = 0, Reason = new ProvenanceNotMet(required, unmet, row.Outcome, row.Reason) };
-            return result;
-        }).ToList();
+                withProvenance = withProvenance with { Outcome = Outcome.Error, Score = 0, Reason = new ProvenanceNotMet(required, unmet, row.Outcome, row.Reason) };
+            result[r] = withProvenance;
+        }
+        return result;
     }
+
+    /// <summary>The checklist's items by id, made once per checklist (a fleet applies provenance to thousands of bundles).</summary>
+    static Dictionary<string, ItemModel> ItemsOf(ChecklistModel model) =>
+        ItemsByModel.GetValue(model, m => m.Items.ToDictionary(i => i.Id, StringComparer.Ordinal));
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChecklistModel, Dictionary<string, ItemModel>> ItemsByModel = new();
 
     static (List<FactProvenance>, List<ProvenanceNote>) Facts(ItemModel item, ItemResult row, Dictionary<string, TakenDocument> byRoot,
         IReadOnlySet<string> attestedByBundle)

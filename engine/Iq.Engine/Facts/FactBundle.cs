@@ -139,7 +139,7 @@ public static class FactBundleReader
                 return errors.At("$", Msg.NeedsFacts.Text);
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
             errors.DeclaresNotApplicable = kind == "plan";
-            var value = Convert(facts, factRoot.Type, "$.facts", factRoot.Name, errors);
+            var value = Convert(facts, factRoot.Type, Place.Root("$.facts", factRoot.Name), errors);
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
@@ -154,7 +154,7 @@ public static class FactBundleReader
         DiagnosticBag diagnostics)
     {
         var errors = new Errors(display, [], diagnostics, locate);
-        var value = Convert(facts, root.Type, "$", root.Name, errors);
+        var value = Convert(facts, root.Type, Place.Root("$", root.Name), errors);
         return errors.Count > 0 ? null : value;
     }
 
@@ -183,6 +183,35 @@ public static class FactBundleReader
         }
     }
 
+    /// <summary>Where a value is in its document: its JSON path (<c>$.facts.gpus[0].name</c>, for messages) and its fact path
+    /// (<c>environment.gpus[0].name</c>, for a missing fact), each built only when asked for. Most values need neither:
+    /// built eagerly for every value, the two paths were a good part of what reading a bundle allocated.</summary>
+    sealed class Place
+    {
+        readonly Place? _parent;
+        readonly string? _name;
+        readonly int _index;
+        readonly bool _key;
+        string? _json, _fact;
+
+        Place(Place? parent, string? name, int index, bool key, string? json = null, string? fact = null) =>
+            (_parent, _name, _index, _key, _json, _fact) = (parent, name, index, key, json, fact);
+
+        public static Place Root(string json, string fact) => new(null, null, 0, false, json, fact);
+
+        /// <summary>An object's member.</summary>
+        public Place Member(string name) => new(this, name, 0, false);
+
+        /// <summary>A map's entry: a member in JSON, <c>["name"]</c> in the fact path.</summary>
+        public Place Key(string name) => new(this, name, 0, true);
+
+        public Place Element(int index) => new(this, null, index, false);
+
+        public string Json => _json ??= _name is null ? $"{_parent!.Json}[{_index}]" : $"{_parent!.Json}.{_name}";
+
+        public string Fact => _fact ??= _name is null ? $"{_parent!.Fact}[{_index}]" : _key ? $"{_parent!.Fact}[\"{_name}\"]" : $"{_parent!.Fact}.{_name}";
+    }
+
     /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object whose
     /// members are strings, or for a reason quoting another reason, that reason as <c>{"$code", "$args"}</c>), rendered in the
     /// report's language. A <c>$code</c> or <c>$args</c> of the wrong JSON type is a malformed document (IQ4002 at its path, as
@@ -190,10 +219,10 @@ public static class FactBundleReader
     /// message's own leave the stored text, shown as the document's own words with the code it gave
     /// (<see cref="MsgCatalog.NotInCatalog"/>): nothing is guessed, nothing passes for iq's wording, and a document that only
     /// lost its translation is still read.</summary>
-    static MessageText? ReasonOf(JsonElement e, string text, string jsonPath, Errors errors)
+    static MessageText? ReasonOf(JsonElement e, string text, Place at, Errors errors)
     {
         if (!e.TryGetProperty("$code", out var code) && !e.TryGetProperty("$args", out _)) return null;
-        var (ok, reason) = Coded(e, jsonPath, errors);
+        var (ok, reason) = Coded(e, at.Json, errors);
         if (!ok) return null;
         return reason ?? (code.ValueKind == JsonValueKind.String ? MsgCatalog.NotInCatalog(text, code.GetString()!) : null);
 
@@ -241,21 +270,21 @@ public static class FactBundleReader
     /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
     /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
     /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
-    static object? Convert(JsonElement e, IqType type, string jsonPath, string factPath, Errors errors, VersionScheme? scheme = null)
+    static object? Convert(JsonElement e, IqType type, Place at, Errors errors, VersionScheme? scheme = null)
     {
-        if (e.ValueKind == JsonValueKind.Null) return new Missing(factPath);
+        if (e.ValueKind == JsonValueKind.Null) return new Missing(at.Fact);
         if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
         {
             var marker = e.TryGetProperty("$absent", out _) ? "$absent" : "$error";
             // The reason is text: {"$error": 5} or {"$absent": []} is a malformed document, never read as the words "5".
             if (why.ValueKind != JsonValueKind.String)
             {
-                errors.WrongType(jsonPath + "." + marker, Msg.ExpectedGot.With(Msg.AString.Text, Describe(why)));
-                return new Missing(factPath, Absence.ProbeError);
+                errors.WrongType(at.Json + "." + marker, Msg.ExpectedGot.With(Msg.AString.Text, Describe(why)));
+                return new Missing(at.Fact, Absence.ProbeError);
             }
             var text = why.GetString()!;
-            return new Missing(factPath, marker == "$absent" ? Absence.Absent : Absence.ProbeError, text)
-                { Text = ReasonOf(e, text, jsonPath, errors) };
+            return new Missing(at.Fact, marker == "$absent" ? Absence.Absent : Absence.ProbeError, text)
+                { Text = ReasonOf(e, text, at, errors) };
         }
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
         // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):
@@ -266,10 +295,10 @@ public static class FactBundleReader
             if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
             if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))
             {
-                errors.At(jsonPath + ".not_applicable", Msg.NaNeedsReason.Text);
+                errors.At(at.Json + ".not_applicable", Msg.NaNeedsReason.Text);
                 return null;
             }
-            return new Missing(factPath, Absence.NotApplicable, na.GetString()!.Trim());
+            return new Missing(at.Fact, Absence.NotApplicable, na.GetString()!.Trim());
         }
 
         switch (type)
@@ -287,10 +316,10 @@ public static class FactBundleReader
                     if (member is null)
                     {
                         var hint = Localized.DidYouMean(p.Name, o.Members.Select(m => m.Name));
-                        errors.At($"{jsonPath}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
+                        errors.At($"{at.Json}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
-                    result[p.Name] = Convert(p.Value, member.Type, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors, memberScheme);
+                    result[p.Name] = Convert(p.Value, member.Type, at.Member(p.Name), errors, memberScheme);
                 }
                 return result;
             }
@@ -299,7 +328,7 @@ public static class FactBundleReader
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AMap);
                 var result = new FactObject(new Dictionary<string, object?>(e.GetPropertyCount(), StringComparer.Ordinal));
                 foreach (var p in e.EnumerateObject())
-                    result[p.Name] = Convert(p.Value, map.Value, $"{jsonPath}.{p.Name}", $"{factPath}[\"{p.Name}\"]", errors);
+                    result[p.Name] = Convert(p.Value, map.Value, at.Key(p.Name), errors);
                 return result;
             }
             case ListType list:
@@ -309,13 +338,13 @@ public static class FactBundleReader
                 var i = 0;
                 foreach (var item in e.EnumerateArray())
                 {
-                    items[i] = Convert(item, list.Element, $"{jsonPath}[{i}]", $"{factPath}[{i}]", errors);
+                    items[i] = Convert(item, list.Element, at.Element(i), errors);
                     i++;
                 }
                 return items;
             }
         }
-        if (type == IqType.Any) return Any(e, jsonPath, factPath, errors);
+        if (type == IqType.Any) return Any(e, at, errors);
         if (type == IqType.Number)
             return e.ValueKind == JsonValueKind.Number ? Number(e) : Wrong(Msg.ANumber);
         if (type == IqType.String)
@@ -346,7 +375,7 @@ public static class FactBundleReader
 
         object? Wrong(Message? expected, string? type = null)
         {
-            errors.WrongType(jsonPath, Msg.ExpectedGot.With(expected?.Text ?? (object?)type, Describe(e)));
+            errors.WrongType(at.Json, Msg.ExpectedGot.With(expected?.Text ?? (object?)type, Describe(e)));
             return null;
         }
 
@@ -366,21 +395,21 @@ public static class FactBundleReader
 
     static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    static object? Any(JsonElement e, string jsonPath, string factPath, Errors errors)
+    static object? Any(JsonElement e, Place at, Errors errors)
     {
         switch (e.ValueKind)
         {
-            case JsonValueKind.Null: return new Missing(factPath);
+            case JsonValueKind.Null: return new Missing(at.Fact);
             case JsonValueKind.Number:
                 if (e.TryGetDouble(out var d) && double.IsFinite(d)) return d;
-                errors.WrongType(jsonPath, Msg.ExpectedGot.With(Msg.AFiniteNumber.Text, Describe(e)));
+                errors.WrongType(at.Json, Msg.ExpectedGot.With(Msg.AFiniteNumber.Text, Describe(e)));
                 return null;
             case JsonValueKind.String: return e.GetString();
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
-            case JsonValueKind.Array: return e.EnumerateArray().Select((x, i) => Any(x, $"{jsonPath}[{i}]", $"{factPath}[{i}]", errors)).ToArray();
+            case JsonValueKind.Array: return e.EnumerateArray().Select((x, i) => Any(x, at.Element(i), errors)).ToArray();
             default:
-                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, $"{jsonPath}.{p.Name}", $"{factPath}.{p.Name}", errors),
+                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, at.Member(p.Name), errors),
                     StringComparer.Ordinal));
         }
     }

@@ -9,31 +9,60 @@ namespace Iq.Scoring.Reports;
 /// path.</summary>
 public static class ProvenanceJson
 {
-    /// <summary>A row's provenance. <paramref name="compactNotes"/>, for a compact writer only: each document's seal note
-    /// written once per results file and copied into every row that carries it (the same object for every row of that
-    /// document; the bytes are what writing it again would give, as nothing is indented).</summary>
-    public static void WriteRow(Utf8JsonWriter w, RowProvenance p, bool automated, Dictionary<ProvenanceNote, byte[]>? compactNotes = null)
+    /// <summary>What a compact writer has written once per results file and copies when it comes again (the bytes are what
+    /// writing it again would give, as nothing is indented): each document's seal note, the same object for every row of that
+    /// document, and each row provenance, the same object for every row of a <c>foreach</c> item. The first time a value is
+    /// written in place; only a value that comes a second time is kept as bytes.</summary>
+    public sealed class CompactCache
     {
-        w.WriteStartObject("provenance");
-        w.WriteStartArray("kinds");
+        internal readonly Dictionary<ProvenanceNote, byte[]?> Notes = new(ReferenceEqualityComparer.Instance);
+        internal readonly Dictionary<RowProvenance, byte[]?> Automatic = new(ReferenceEqualityComparer.Instance);
+        internal readonly Dictionary<RowProvenance, byte[]?> Manual = new(ReferenceEqualityComparer.Instance);
+        // One buffer each: a row's notes are written while the row is.
+        readonly System.Buffers.ArrayBufferWriter<byte> _rowBuffer = new(2048), _noteBuffer = new(512);
+
+        /// <summary>Writes <paramref name="value"/> with <paramref name="write"/>, or copies its bytes when it was written before.</summary>
+        internal void Write<T>(Utf8JsonWriter w, Dictionary<T, byte[]?> known, T value, bool row, Action<Utf8JsonWriter, T> write) where T : class
+        {
+            if (!known.TryGetValue(value, out var raw))
+            {
+                known[value] = null;
+                write(w, value);
+                return;
+            }
+            if (raw is null)
+            {
+                var buffer = row ? _rowBuffer : _noteBuffer;
+                buffer.ResetWrittenCount();
+                using (var one = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = w.Options.Encoder }))
+                    write(one, value);
+                known[value] = raw = buffer.WrittenSpan.ToArray();
+            }
+            w.WriteRawValue(raw, skipInputValidation: true);
+        }
+    }
+
+    /// <summary>A row's provenance (<c>"provenance": {…}</c>). <paramref name="compact"/>, for a compact writer only: what
+    /// was written before is copied (<see cref="CompactCache"/>).</summary>
+    public static void WriteRow(Utf8JsonWriter w, RowProvenance p, bool automated, CompactCache? compact = null)
+    {
+        w.WritePropertyName("provenance");
+        if (compact is null || w.Options.Indented) WriteRowValue(w, p, automated, null);
+        else compact.Write(w, automated ? compact.Automatic : compact.Manual, p, row: true, (one, v) => WriteRowValue(one, v, automated, compact));
+    }
+
+    static void WriteRowValue(Utf8JsonWriter w, RowProvenance p, bool automated, CompactCache? compact)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray(ResultsJson.N.Kinds);
         foreach (var k in p.Kinds) w.WriteStringValue(k.Name());
         w.WriteEndArray();
-        w.WriteBoolean("declared_only", automated && p.DeclaredOnly);
+        w.WriteBoolean(ResultsJson.N.DeclaredOnly, automated && p.DeclaredOnly);
         WriteFacts(w, "facts", p.Facts);
-        w.WriteStartArray("seals");
+        w.WriteStartArray(ResultsJson.N.Seals);
         foreach (var n in p.Notes)
         {
-            if (compactNotes is not null && !w.Options.Indented)
-            {
-                if (!compactNotes.TryGetValue(n, out var raw))
-                {
-                    var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-                    using (var one = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = w.Options.Encoder }))
-                        WriteNote(one, n);
-                    compactNotes[n] = raw = buffer.WrittenSpan.ToArray();
-                }
-                w.WriteRawValue(raw, skipInputValidation: true);
-            }
+            if (compact is not null) compact.Write(w, compact.Notes, n, row: false, WriteNote);
             else WriteNote(w, n);
         }
         w.WriteEndArray();
@@ -43,9 +72,9 @@ public static class ProvenanceJson
     static void WriteNote(Utf8JsonWriter w, ProvenanceNote n)
     {
         w.WriteStartObject();
-        w.WriteString("document", n.Document);
-        w.WriteString("state", LowerNames<SealState>.Of(n.Seal));
-        w.WriteString("detail", n.Detail);
+        w.WriteString(ResultsJson.N.Document, n.Document);
+        w.WriteString(ResultsJson.N.State, LowerNames<SealState>.Of(n.Seal));
+        w.WriteString(ResultsJson.N.Detail, n.Detail);
         if (n.Reason is { } reason) WriteSealReason(w, reason);
         w.WriteEndObject();
     }
@@ -111,11 +140,11 @@ public static class ProvenanceJson
         foreach (var f in facts)
         {
             w.WriteStartObject();
-            w.WriteString("path", f.Path);
-            w.WriteString("provenance", f.Provenance.Name());
-            w.WriteString("document", f.Document);
-            if (f.Why is not null) w.WriteString("why", f.Why);
-            else w.WriteNull("why");
+            w.WriteString(ResultsJson.N.Path, f.Path);
+            w.WriteString(ResultsJson.N.Provenance, f.Provenance.Name());
+            w.WriteString(ResultsJson.N.Document, f.Document);
+            if (f.Why is not null) w.WriteString(ResultsJson.N.Why, f.Why);
+            else w.WriteNull(ResultsJson.N.Why);
             w.WriteEndObject();
         }
         w.WriteEndArray();

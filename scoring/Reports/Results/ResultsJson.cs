@@ -197,7 +197,7 @@ public static class ResultsJson
         foreach (var s in d.Root.Sections) WriteSection(w, s);
         w.WriteEndArray();
         w.WriteStartArray("items");
-        var notes = w.Options.Indented ? null : new Dictionary<ProvenanceNote, byte[]>(ReferenceEqualityComparer.Instance);
+        var notes = w.Options.Indented ? null : new ProvenanceJson.CompactCache();
         foreach (var r in d.Items) WriteItem(w, r, d.Sources.GetValueOrDefault(r.ItemId) ?? [], notes);
         w.WriteEndArray();
         w.WriteStartArray("attestations");
@@ -270,29 +270,69 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
-    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, Dictionary<ProvenanceNote, byte[]>? notes)
+    /// <summary>The member names every row writes, encoded once: as strings each was transcoded and checked for characters
+    /// to escape on every row (plain lower-case ASCII: the same bytes either way).</summary>
+    internal static class N
+    {
+        public static readonly JsonEncodedText Actual = JsonEncodedText.Encode("actual");
+        public static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
+        public static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+        public static readonly JsonEncodedText Counted = JsonEncodedText.Encode("counted");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText Expected = JsonEncodedText.Encode("expected");
+        public static readonly JsonEncodedText Expression = JsonEncodedText.Encode("expression");
+        public static readonly JsonEncodedText Failing = JsonEncodedText.Encode("failing");
+        public static readonly JsonEncodedText First = JsonEncodedText.Encode("first");
+        public static readonly JsonEncodedText Fix = JsonEncodedText.Encode("fix");
+        public static readonly JsonEncodedText Guidance = JsonEncodedText.Encode("guidance");
+        public static readonly JsonEncodedText Holds = JsonEncodedText.Encode("holds");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Item = JsonEncodedText.Encode("item");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Method = JsonEncodedText.Encode("method");
+        public static readonly JsonEncodedText Operator = JsonEncodedText.Encode("operator");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Section = JsonEncodedText.Encode("section");
+        public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText DeclaredOnly = JsonEncodedText.Encode("declared_only");
+        public static readonly JsonEncodedText Kinds = JsonEncodedText.Encode("kinds");
+        public static readonly JsonEncodedText Seals = JsonEncodedText.Encode("seals");
+        public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        public static readonly JsonEncodedText Document = JsonEncodedText.Encode("document");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+        public static readonly JsonEncodedText Provenance = JsonEncodedText.Encode("provenance");
+        public static readonly JsonEncodedText Why = JsonEncodedText.Encode("why");
+        public static readonly JsonEncodedText Weight = JsonEncodedText.Encode("weight");
+    }
+
+    static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, ProvenanceJson.CompactCache? notes)
     {
         w.WriteStartObject();
-        w.WriteString("id", r.Id);
-        w.WriteString("item", r.ItemId);
-        w.WriteString("section", r.SectionId);
-        w.WriteString("title", r.Title);
-        w.WriteString("clause", r.Clause);
-        w.WriteString("level", Name(r.Level));
-        w.WriteString("method", r.Automated ? "automatic" : "manual");
-        w.WriteNumber("weight", r.Weight);
-        w.WriteString("outcome", r.Outcome.Name());
-        w.WriteBoolean("counted", ResultsDocument.Counted(r.Outcome));
-        w.WriteNumber("score", Math.Round(r.Score, 4));
-        w.WriteStartArray("evidence");
+        w.WriteString(N.Id, r.Id);
+        w.WriteString(N.Item, r.ItemId);
+        w.WriteString(N.Section, r.SectionId);
+        w.WriteString(N.Title, r.Title);
+        w.WriteString(N.Clause, r.Clause);
+        w.WriteString(N.Level, Name(r.Level));
+        w.WriteString(N.Method, r.Automated ? "automatic" : "manual");
+        w.WriteNumber(N.Weight, r.Weight);
+        w.WriteString(N.Outcome, r.Outcome.Name());
+        w.WriteBoolean(N.Counted, ResultsDocument.Counted(r.Outcome));
+        w.WriteNumber(N.Score, Math.Round(r.Score, 4));
+        w.WriteStartArray(N.Evidence);
         foreach (var e in r.Evidence) WriteEvidence(w, e);
         w.WriteEndArray();
-        w.WritePropertyName("reason");
+        w.WritePropertyName(N.Reason);
         ReasonJson.Write(w, r.Reason);
-        w.WriteString("message", r.Message);
-        if (r.Fix is not null) w.WriteString("fix", r.Fix);
-        if (r.Guidance is not null) w.WriteString("guidance", r.Guidance);
-        w.WriteStartArray("sources");
+        w.WriteString(N.Message, r.Message);
+        if (r.Fix is not null) w.WriteString(N.Fix, r.Fix);
+        if (r.Guidance is not null) w.WriteString(N.Guidance, r.Guidance);
+        w.WriteStartArray(N.Sources);
         foreach (var s in sources) w.WriteStringValue(s);
         w.WriteEndArray();
         ProvenanceJson.WriteRow(w, r.Provenance, r.Automated, notes);
@@ -302,17 +342,17 @@ public static class ResultsJson
     internal static void WriteEvidence(Utf8JsonWriter w, Evidence e)
     {
         w.WriteStartObject();
-        w.WriteString("expression", e.Expression);
-        w.WriteString("actual", e.Actual);
-        w.WriteString("expected", e.Expected);
-        if (e.Operator is not null) w.WriteString("operator", e.Operator);
-        if (e.Holds is { } holds) w.WriteBoolean("holds", holds);
-        else w.WriteNull("holds");
+        w.WriteString(N.Expression, e.Expression);
+        w.WriteString(N.Actual, e.Actual);
+        w.WriteString(N.Expected, e.Expected);
+        if (e.Operator is not null) w.WriteString(N.Operator, e.Operator);
+        if (e.Holds is { } holds) w.WriteBoolean(N.Holds, holds);
+        else w.WriteNull(N.Holds);
         if (e.FailingCount > 0)
         {
-            w.WriteStartObject("failing");
-            w.WriteNumber("count", e.FailingCount);
-            w.WriteStartArray("first");
+            w.WriteStartObject(N.Failing);
+            w.WriteNumber(N.Count, e.FailingCount);
+            w.WriteStartArray(N.First);
             foreach (var name in e.Failing) w.WriteStringValue(name);
             w.WriteEndArray();
             w.WriteEndObject();
