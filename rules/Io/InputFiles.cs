@@ -59,6 +59,38 @@ public sealed class InputFileException(string path, MessageText text) : IOExcept
     public string Reason => Text.ToString();
 
     public Diagnostic ToDiagnostic() => Diagnostic.Error(Text, SourceSpan.None(Path));
+
+    /// <summary>Why, as a probe stores it beside a missing fact: a fact reason with a code of its own (IQ736x), the same English
+    /// words. A diagnostic's code cannot name the message in a document (IQ1014 names four, IQ1013 two, and their arguments
+    /// are words of either language), so each refusal a probe meets (reading <see cref="InputKind.Config"/>) has its own
+    /// code there. A refusal no fact reason words (a size limit of another kind of input) is this text, stored as its English
+    /// words.</summary>
+    public MessageText FactReason => ProbeReason(Text);
+
+    static readonly Dictionary<Message, Message> NotRegular = new()
+    {
+        [Msg.KindFolder] = Msg.ReadNotRegularFolder,
+        [Msg.KindFifo] = Msg.ReadNotRegularFifo,
+        [Msg.KindCharDevice] = Msg.ReadNotRegularCharDevice,
+        [Msg.KindBlockDevice] = Msg.ReadNotRegularBlockDevice,
+        [Msg.KindSocket] = Msg.ReadNotRegularSocket,
+        [Msg.KindLink] = Msg.ReadNotRegularLink,
+        [Msg.KindLinkLoop] = Msg.ReadNotRegularLinkLoop,
+        [Msg.KindOther] = Msg.ReadNotRegularOther,
+    };
+
+    static MessageText ProbeReason(MessageText text)
+    {
+        var (m, v) = (text.Message, text.Values);
+        if (m == Msg.InputNotFound) return Msg.ReadNotFound.Text;
+        if (m == Msg.InputDenied) return Msg.ReadDenied.Text;
+        if (m == Msg.InputErrno) return Msg.ReadErrno.With(v[0]);
+        if (m == Msg.InputCannotRead) return Msg.ReadFailed.With(v[0]);
+        if (m == Msg.InputNotRegular && v[0] is MessageText kind && NotRegular.TryGetValue(kind.Message, out var notRegular)) return notRegular.Text;
+        if (m == Msg.InputTooLarge && v[1] is MessageText input && input.Message == Msg.InputConfig)
+            return v[0] is MessageText more && more.Message == Msg.MoreThan ? Msg.ReadTooLargeGrowing.With(v[2], v[3]) : Msg.ReadTooLarge.With(v[0], v[2], v[3]);
+        return text;
+    }
 }
 
 /// <summary>The one way iq opens a file the user gave it. Only a regular file is read (following links): a FIFO, a device

@@ -96,7 +96,7 @@ public static partial class Msg
     public static readonly Message TlsNoVersion = new(Codes.TlsNoVersion, ["why"], "没有接受任何 TLS 版本：{why}", "no TLS version was accepted: {why}");
     public static readonly Message TlsNoCertificate = new(Codes.TlsNoCertificate, "没有一次完成的握手给出证书", "no completed handshake gave a certificate");
     public static readonly Message ProbeFailed = new(Codes.ProbeFailed, ["kind", "message"], "探测失败（{kind}）：{message}", "{kind}: {message}");
-    public static readonly Message ProbeInputRefused = new(Codes.ProbeInputRefused, ["file", "reason"], "无法读取 {file}：{reason}", "{file}: {reason}");
+    public static readonly Message ProbeInputRefused = new(Codes.ProbeInputRefused, ["file", "reason"], "{file}：{reason}", "{file}: {reason}");
     public static readonly Message ProbeConfigProblem = new(Codes.ProbeConfigProblem, ["file", "line", "problem"], "配置文件 {file} 第 {line} 行有问题：{problem}", "{file}:{line}: {problem}");
     public static readonly Message ProbeConfigProblemInFile = new(Codes.ProbeConfigProblemInFile, ["file", "problem"], "配置文件 {file} 有问题：{problem}", "{file}: {problem}");
     public static readonly Message ProbeConfigProblems = new(Codes.ProbeConfigProblems, ["first", "more"], "{first}（另有 {more} 处问题）", "{first} (and {more} more)");

@@ -199,10 +199,16 @@ public class FactReasonTests
         // 1. An exception a probe part threw (Fact.Try), and an input a probe refused by name.
         Add(Fact.Try(() => throw new FormatException("bad digits")), "探测失败（FormatException）：bad digits", "FormatException: bad digits");
         Add(Fact.Try(() => throw new Iq.Rules.Io.InputFileException("/etc/os-release", Msg.InputDenied.Text)),
-            "无法读取 /etc/os-release：Cannot read: permission denied", "/etc/os-release: Cannot read: permission denied");
+            "/etc/os-release：无法读取：权限不足", "/etc/os-release: Cannot read: permission denied");
+        Add(Fact.Try(() => throw new Iq.Rules.Io.InputFileException("/etc/os-release", Msg.InputNotRegular.With(Iq.Rules.Io.FileFacts.Localized(Iq.Rules.Io.FileKind.Fifo)))),
+            "/etc/os-release：不是普通文件：FIFO（命名管道）", "/etc/os-release: Not a regular file: a FIFO (named pipe)");
+        // A refusal no fact reason words (the size limit of a fact document, not a file a probe reads): its English words, quoted.
+        Add(Fact.Try(() => throw new Iq.Rules.Io.InputFileException("/x.json", Msg.InputTooLarge.With(9, Msg.InputFactDocument.Text, 8, "--max-input-size"))),
+            "/x.json：Too large: 9 bytes; the limit for a fact document is 8 bytes (raise it with --max-input-size)",
+            "/x.json: Too large: 9 bytes; the limit for a fact document is 8 bytes (raise it with --max-input-size)");
         // 2. Problems in a configuration file (the first, and how many more).
-        Add(Fact.Error(Iq.Engine.Probes.Security.ConfigProblem.Summary([new("/etc/passwd", 9, "UID and GID must be numbers"), new("/etc/group", 0, "not found")])),
-            "配置文件 /etc/passwd 第 9 行有问题：UID and GID must be numbers（另有 1 处问题）", "/etc/passwd:9: UID and GID must be numbers (and 1 more)");
+        Add(Fact.Error(Iq.Engine.Probes.Security.ConfigProblem.Summary([new("/etc/passwd", 9, Msg.ConfigUidGidNotNumbers.Text), new("/etc/group", 0, Msg.ConfigNotFound.Text)])),
+            "配置文件 /etc/passwd 第 9 行有问题：UID 和 GID 必须是数字（另有 1 处问题）", "/etc/passwd:9: UID and GID must be numbers (and 1 more)");
         // 3. The security scans, manifest and data import readers.
         var (scans, _) = Iq.Engine.Scans.SecurityScans.Read([]);
         Add(scans!["lynis"], "未提供 Lynis 报告", "no Lynis report was given");
@@ -216,9 +222,9 @@ public class FactReasonTests
             "无法列出内核的包过滤规则：nft：在搜索路径中找不到；iptables-save 以 1 退出：no table",
             "the kernel's packet filter cannot be listed: nft: not found on the search path; iptables-save exited 1: no table");
         Add(Fact.Absent(Msg.ProbeSshDefaultUnknown.With("ciphers", Msg.ProbeSshdUnreadable.With(
-                Iq.Engine.Probes.Security.ConfigProblem.Summary([new("sshd -T", 2, "expected a keyword and a value")])))),
-            "文件中未设置 ciphers，其默认值取决于 OpenSSH 版本（iq 无法读取 sshd -T 的输出：配置文件 sshd -T 第 2 行有问题：expected a keyword and a value）",
-            "ciphers is not set in the files and its default depends on the OpenSSH version (sshd -T printed what iq cannot read: sshd -T:2: expected a keyword and a value)");
+                Iq.Engine.Probes.Security.ConfigProblem.Summary([new("sshd -T", 2, Msg.ConfigNotKeywordValue.Text)])))),
+            "文件中未设置 ciphers，其默认值取决于 OpenSSH 版本（iq 无法读取 sshd -T 的输出：配置文件 sshd -T 第 2 行有问题：不是“关键字 值”形式的行）",
+            "ciphers is not set in the files and its default depends on the OpenSSH version (sshd -T printed what iq cannot read: sshd -T:2: not a \"keyword value\" line)");
         return data;
     }
 
@@ -237,6 +243,122 @@ public class FactReasonTests
         Assert.True(exit == 1, stderr);
         Assert.Contains(en, enShown);
         Assert.DoesNotContain(zh, enShown);
+    }
+
+    /// <summary>A broken configuration file on a real-looking host (the security-host fixture with one file broken as a vendor
+    /// or an admin breaks it), read by the probe itself: the problem its reader found is a fact reason of its own, quoted in
+    /// the file-and-line reason, so --lang zh words both in Chinese; --lang en shows the English the probe always wrote.</summary>
+    public static TheoryData<string, string, string, string, string, string> BrokenConfigFiles() => new()
+    {
+        // A 6-field /etc/passwd line (the shell field lost).
+        { "etc/passwd", "mallory:x:1005:1005::/home/mallory\n", "accounts", "IQ7301",
+            "配置文件 /etc/passwd 第 9 行有问题：应为以 ':' 分隔的 7 个字段，实际为 6 个",
+            "/etc/passwd:9: expected 7 fields separated by ':', found 6" },
+        // A sudoers include loop: a drop-in that includes itself.
+        { "etc/sudoers.d/91-loop", "@include /etc/sudoers.d/91-loop\n", "sudo", "IQ7320",
+            "配置文件 /etc/sudoers.d/91-loop 第 1 行有问题：包含的文件嵌套过深或数量过多",
+            "/etc/sudoers.d/91-loop:1: includes nested too deep or too many files" },
+        // An sshd_config keyword without its value.
+        { "etc/ssh/sshd_config.d/20-vendor.conf", "PermitRootLogin\n", "ssh.password_authentication", "IQ7333",
+            "配置文件 /etc/ssh/sshd_config.d/20-vendor.conf 第 3 行有问题：关键字 \"PermitRootLogin\" 后没有参数",
+            "/etc/ssh/sshd_config.d/20-vendor.conf:3: no argument after keyword \"PermitRootLogin\"" },
+        // A PAM line whose type is misspelt.
+        { "etc/pam.d/login", "auht required pam_unix.so\n", "pam", "IQ7344",
+            "配置文件 /etc/pam.d/login 第 5 行有问题：未知的 PAM 类型 \"auht\"",
+            "/etc/pam.d/login:5: unknown PAM type \"auht\"" },
+        // An audit watch with a permission auditctl does not know.
+        { "etc/audit/rules.d/audit.rules", "-w /etc/shadow -p rwz -k shadow\n", "audit", "IQ7347",
+            "有问题：-p rwz：权限只能是 r、w、x、a",
+            "-p rwz: permissions are r, w, x, a" },
+    };
+
+    static JsonNode ProbeBroken(string file, string append, string fact)
+    {
+        var root = SecurityProbeTests.CopyOf("security-host");
+        try
+        {
+            File.AppendAllText(Path.Combine(root, file), append);
+            JsonNode? node = SecurityProbes.ProbeAsync(new ProbeContext(root, [], TimeSpan.FromSeconds(5)), CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var part in fact.Split('.')) node = node![part];
+            return node!;
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigFiles))]
+    public void A_problem_in_a_broken_configuration_file_is_worded_in_the_report_language(string file, string append, string fact, string code, string zh, string en)
+    {
+        var marker = ProbeBroken(file, append, fact);
+        Assert.EndsWith(en, (string)marker["$error"]!);
+        // The problem is quoted by code: IQ7063 (file and line), or IQ7065 (the first of several) around it.
+        Assert.Contains($"{{\"$code\":\"{code}\",\"$args\":", marker.ToJsonString());
+        using var dir = new TempDir();
+        var zhShown = Audit(dir, marker.ToJsonString(), "zh", out var exit, out var stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains(zh, zhShown);
+        var enShown = Audit(dir, marker.ToJsonString(), "en", out exit, out stderr);
+        Assert.True(exit == 1, stderr);
+        Assert.Contains(en, enShown);
+        Assert.DoesNotContain(zh, enShown);
+    }
+
+    /// <summary>The same through iq probe, the results file and iq report: the sudoers include loop's problem is worded in
+    /// Chinese by iq report --lang zh from the results file alone, and the results file keeps the quoted code.</summary>
+    [Fact]
+    public void A_configuration_problem_goes_through_the_results_file_in_the_report_language()
+    {
+        using var dir = new TempDir();
+        var root = SecurityProbeTests.CopyOf("security-host");
+        var bundle = Path.Combine(dir.Path, "bundle");
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "etc", "sudoers.d", "91-loop"), "@include /etc/sudoers.d/91-loop\n");
+            var probe = CliRunner.InProcess("probe", "--root", root, "--out", bundle, "-q");
+            Assert.True(probe.ExitCode == 0, probe.Stderr);
+        }
+        finally { Directory.Delete(root, true); }
+        const string checklist = """
+            checklist "sudo" {
+            }
+            section "1" "s" weight 1 {
+              item "n" "no NOPASSWD" {
+                level shall
+                expect count(security.sudo.nopasswd) == 0
+              }
+            }
+            """;
+        ShowsInBothLanguages(dir, Write(dir, "sudo.iq", checklist), bundle, "IQ7063",
+            "配置文件 /etc/sudoers.d/91-loop 第 1 行有问题：包含的文件嵌套过深或数量过多",
+            "/etc/sudoers.d/91-loop:1: includes nested too deep or too many files");
+        var fact = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "zh.json")))!["items"]![0]!["reason"]!["facts"]![0]!;
+        Assert.Equal("""{"file":"/etc/sudoers.d/91-loop","line":"1","problem":{"code":"IQ7320","args":{}}}""", fact["args"]!.ToJsonString());
+    }
+
+    /// <summary>A file a probe cannot read is refused by the input layer with a diagnostic whose code names several messages
+    /// (IQ1014: denied, an errno, the runtime's words; IQ1013: each kind of non-file). A document names its reason by code, so
+    /// each refusal has a fact reason of its own (IQ736x), with the same words as the diagnostic in both languages.</summary>
+    [Fact]
+    public void Every_refusal_of_a_file_a_probe_reads_has_a_fact_reason_of_its_own_with_the_same_words()
+    {
+        var refusals = new List<MessageText>
+        {
+            Msg.InputNotFound.Text, Msg.InputDenied.Text, Msg.InputErrno.With(5), Msg.InputCannotRead.With("Input/output error"),
+            Msg.InputTooLarge.With(9_000_000L, Msg.InputConfig.Text, 4_194_304L, "--max-input-size"),
+            Msg.InputTooLarge.With(Msg.MoreThan.With(4_194_304L), Msg.InputConfig.Text, 4_194_304L, "--max-input-size"),
+        };
+        refusals.AddRange(Enum.GetValues<Iq.Rules.Io.FileKind>().Where(k => k is not Iq.Rules.Io.FileKind.Regular and not Iq.Rules.Io.FileKind.Missing)
+            .Select(k => Msg.InputNotRegular.With(Iq.Rules.Io.FileFacts.Localized(k))));
+        var codes = new HashSet<string>();
+        foreach (var refusal in refusals)
+        {
+            var reason = new Iq.Rules.Io.InputFileException("/etc/x", refusal).FactReason;
+            Assert.StartsWith("IQ73", reason.Code);
+            Assert.Same(reason.Message, MsgCatalog.FactReason(reason.Code!));
+            Assert.True(codes.Add(reason.Code!), reason.Code);
+            Assert.Equal(refusal.Render(Lang.En), reason.Render(Lang.En));
+            Assert.Equal(refusal.Render(Lang.Zh), reason.Render(Lang.Zh));
+        }
     }
 
     /// <summary>A quoted reason goes through the results file too: iq report words the inner reason in its language.</summary>

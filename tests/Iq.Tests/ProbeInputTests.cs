@@ -82,7 +82,7 @@ public class ProbeInputTests
         File.Delete(release);
         File.CreateSymbolicLink(release, "/dev/zero");
         var env = Environment(root).Environment;
-        Assert.Equal("""{"$error":"/etc/os-release: Not a regular file: a character device","$code":"IQ7062","$args":{"file":"/etc/os-release","reason":"Not a regular file: a character device"}}""", env["os"]!.ToJsonString());
+        Assert.Equal("""{"$error":"/etc/os-release: Not a regular file: a character device","$code":"IQ7062","$args":{"file":"/etc/os-release","reason":{"$code":"IQ7370","$args":{}}}}""", env["os"]!.ToJsonString());
         Assert.Equal("AMD EPYC", (string)env["cpu"]!["model"]!);
         Assert.Equal(File.ReadAllText(Path.Combine(root, "etc", "machine-id")).Trim(), (string)env["host"]!["id"]!);
     }
@@ -96,11 +96,12 @@ public class ProbeInputTests
         using (var f = File.Open(sudoers, FileMode.Create)) f.SetLength(Iq.Rules.Io.InputLimits.For(Iq.Rules.Io.InputKind.Config) + 1); // sparse
         var sudo = Security(root)["sudo"]!;
         Assert.Equal("/etc/sudoers: Too large: 4194305 bytes; the limit for a file a probe reads is 4194304 bytes (raise it with --max-input-size) (iq probe reads it as root)", (string)sudo["$error"]!);
+        Assert.Equal("""{"$code":"IQ7366","$args":{"size":"4194305","limit":"4194304","option":"--max-input-size"}}""", sudo["$args"]!["problem"]!.ToJsonString());
 
         var host = CopyMachine(dir, "debian12-kvm");
         File.Delete(Path.Combine(host, "etc", "machine-id"));
         Directory.CreateDirectory(Path.Combine(host, "etc", "machine-id"));
-        Assert.Equal("""{"$error":"/etc/machine-id: Not a regular file: a folder","$code":"IQ7062","$args":{"file":"/etc/machine-id","reason":"Not a regular file: a folder"}}""", Environment(host).Environment["host"]!.ToJsonString());
+        Assert.Equal("""{"$error":"/etc/machine-id: Not a regular file: a folder","$code":"IQ7062","$args":{"file":"/etc/machine-id","reason":{"$code":"IQ7368","$args":{}}}}""", Environment(host).Environment["host"]!.ToJsonString());
     }
 }
 

@@ -197,15 +197,15 @@ public class SecurityProbeTests
         File.AppendAllText(Path.Combine(root, "etc", "pam.d", "login"), "auht required pam_unix.so\n");
         File.AppendAllText(Path.Combine(root, "etc", "passwd"), "mallory:x:zero:0::/:/bin/sh\n");
         var s = Security("", root: root);
-        Assert.Equal("""{"$error":"/etc/sudoers.d/90-vendor:4: not a sudoers rule: expected USERS HOSTS = COMMANDS","$code":"IQ7063","$args":{"file":"/etc/sudoers.d/90-vendor","line":"4","problem":"not a sudoers rule: expected USERS HOSTS = COMMANDS"}}""", J(s["sudo"]));
-        Assert.Equal("""{"$error":"/etc/ssh/sshd_config.d/20-vendor.conf:3: PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\"","$code":"IQ7063","$args":{"file":"/etc/ssh/sshd_config.d/20-vendor.conf","line":"3","problem":"PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\""}}""",
+        Assert.Equal("""{"$error":"/etc/sudoers.d/90-vendor:4: not a sudoers rule: expected USERS HOSTS = COMMANDS","$code":"IQ7063","$args":{"file":"/etc/sudoers.d/90-vendor","line":"4","problem":{"$code":"IQ7327","$args":{}}}}""", J(s["sudo"]));
+        Assert.Equal("""{"$error":"/etc/ssh/sshd_config.d/20-vendor.conf:3: PermitRootLogin: expected yes, no, prohibit-password or forced-commands-only, got \"maybe\"","$code":"IQ7063","$args":{"file":"/etc/ssh/sshd_config.d/20-vendor.conf","line":"3","problem":{"$code":"IQ7336","$args":{"keyword":"PermitRootLogin","value":"maybe"}}}}""",
             J(s["ssh"]!["password_authentication"]));
-        Assert.Equal("""{"$error":"/etc/pam.d/login:5: unknown PAM type \"auht\"","$code":"IQ7063","$args":{"file":"/etc/pam.d/login","line":"5","problem":"unknown PAM type \"auht\""}}""", J(s["pam"]));
-        Assert.Equal("""{"$error":"/etc/passwd:9: UID and GID must be numbers","$code":"IQ7063","$args":{"file":"/etc/passwd","line":"9","problem":"UID and GID must be numbers"}}""", J(s["accounts"]));
+        Assert.Equal("""{"$error":"/etc/pam.d/login:5: unknown PAM type \"auht\"","$code":"IQ7063","$args":{"file":"/etc/pam.d/login","line":"5","problem":{"$code":"IQ7344","$args":{"type":"auht"}}}}""", J(s["pam"]));
+        Assert.Equal("""{"$error":"/etc/passwd:9: UID and GID must be numbers","$code":"IQ7063","$args":{"file":"/etc/passwd","line":"9","problem":{"$code":"IQ7302","$args":{}}}}""", J(s["accounts"]));
         Directory.Delete(root, true);
     }
 
-    static string CopyOf(string machine)
+    internal static string CopyOf(string machine)
     {
         var dir = Directory.CreateTempSubdirectory("iq-machine-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Machines, machine), "*", SearchOption.AllDirectories))

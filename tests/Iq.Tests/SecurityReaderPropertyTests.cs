@@ -47,7 +47,7 @@ public class SecurityReaderPropertyTests
     }
 
     static bool Positioned(IEnumerable<ConfigProblem> problems, params string[] files) =>
-        problems.All(p => p.Line >= 0 && p.Message.Length > 0 && (files.Length == 0 || files.Contains(p.File) || p.File.StartsWith('/')));
+        problems.All(p => p.Line >= 0 && p.Problem.ToString().Length > 0 && (files.Length == 0 || files.Contains(p.File) || p.File.StartsWith('/')));
 
     [Fact]
     public void Sshd_config() => Mutants(File.ReadAllText(Machine("etc", "ssh", "sshd_config")), File.ReadAllText(Machine("etc", "ssh", "sshd_config.d", "10-hardening.conf")))

@@ -68,10 +68,11 @@ public static class Fact
         catch (Exception e) when (Unreadable(e)) { return Error(Why(e)); }
     }
 
-    /// <summary>A refused input names its file and the reason (<c>/etc/os-release: Not a regular file: a FIFO</c>); anything
-    /// else also names the kind of failure. The exception's own words stay as they are (the runtime's, in its language).</summary>
+    /// <summary>A refused input names its file and the reason (<c>/etc/os-release: Not a regular file: a FIFO</c>), quoted as a
+    /// fact reason of its own (IQ736x), so a report words it; anything else also names the kind of failure. The exception's
+    /// own words stay as they are (the runtime's, in its language).</summary>
     static MessageText Why(Exception e) => e is Iq.Rules.Io.InputFileException input
-        ? Msg.ProbeInputRefused.With(input.Path, input.Reason)
+        ? Msg.ProbeInputRefused.With(input.Path, input.FactReason)
         : Msg.ProbeFailed.With(e.GetType().Name, e.Message);
 
     /// <summary>What reading a malformed or vanishing /proc, /sys or tool output can throw.</summary>

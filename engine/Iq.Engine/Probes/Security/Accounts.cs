@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 
 namespace Iq.Engine.Probes.Security;
@@ -18,11 +19,11 @@ public static class Accounts
         {
             if (line.Length == 0 || line[0] is '+' or '-' or '#') continue;
             var f = line.Split(':');
-            if (f.Length != 7) { problems.Add(new ConfigProblem(file, number, $"expected 7 fields separated by ':', found {f.Length}")); continue; }
+            if (f.Length != 7) { problems.Add(new ConfigProblem(file, number, Msg.ConfigFieldCount.With(7, f.Length))); continue; }
             if (!long.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
                 || !long.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
             {
-                problems.Add(new ConfigProblem(file, number, "UID and GID must be numbers"));
+                problems.Add(new ConfigProblem(file, number, Msg.ConfigUidGidNotNumbers.Text));
                 continue;
             }
             accounts.Add(new Account(f[0], uid, gid));
@@ -41,7 +42,7 @@ public static class Accounts
         {
             if (line.Length == 0 || line[0] is '+' or '-' or '#') continue;
             var f = line.Split(':');
-            if (f.Length != 9) { problems.Add(new ConfigProblem(file, number, $"expected 9 fields separated by ':', found {f.Length}")); continue; }
+            if (f.Length != 9) { problems.Add(new ConfigProblem(file, number, Msg.ConfigFieldCount.With(9, f.Length))); continue; }
             var hash = f[1];
             if (hash.Length == 0) empty.Add(f[0]);
             else if (hash[0] is not ('!' or '*') && Weak(hash)) weak.Add(f[0]);
@@ -65,7 +66,7 @@ public static class Accounts
             var f = line.Split(':');
             if (f.Length != 4 || !long.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
             {
-                problems.Add(new ConfigProblem(file, number, "expected name:password:GID:members"));
+                problems.Add(new ConfigProblem(file, number, Msg.ConfigNotGroupLine.Text));
                 continue;
             }
             groups.TryAdd(f[0], (gid, f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));

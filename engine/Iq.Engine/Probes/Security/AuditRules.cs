@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 
 namespace Iq.Engine.Probes.Security;
@@ -41,9 +42,9 @@ public static class AuditRules
                         case "-F" when next is not null && next.StartsWith("key=", StringComparison.Ordinal): key = next[4..]; i++; break;
                     }
                 }
-                if (path is null || !path.StartsWith('/')) { problems.Add(new ConfigProblem(source, number, "-w needs an absolute path")); continue; }
+                if (path is null || !path.StartsWith('/')) { problems.Add(new ConfigProblem(source, number, Msg.ConfigWatchNotAbsolute.Text)); continue; }
                 perms ??= "rwxa"; // auditctl: no -p means every permission
-                if (!perms.All(c => c is 'r' or 'w' or 'x' or 'a')) { problems.Add(new ConfigProblem(source, number, $"-p {perms}: permissions are r, w, x, a")); continue; }
+                if (!perms.All(c => c is 'r' or 'w' or 'x' or 'a')) { problems.Add(new ConfigProblem(source, number, Msg.ConfigWatchPermissions.With(perms))); continue; }
                 rules++;
                 watches.Add(new AuditWatch(path, perms, key ?? ""));
                 if (perms.Contains('x')) privileged.Add(path);
@@ -51,12 +52,12 @@ public static class AuditRules
             }
             if (words[0] is "-a" or "-A")
             {
-                if (words.Length < 2) { problems.Add(new ConfigProblem(source, number, $"{words[0]} needs action,list")); continue; }
+                if (words.Length < 2) { problems.Add(new ConfigProblem(source, number, Msg.ConfigNeedsActionList.With(words[0]))); continue; }
                 var actionList = words[1].Split(',');
                 if (actionList.Length != 2 || !actionList.Contains("exit") && !actionList.Contains("task") && !actionList.Contains("user")
                     && !actionList.Contains("exclude") && !actionList.Contains("filesystem") && !actionList.Contains("io_uring"))
                 {
-                    problems.Add(new ConfigProblem(source, number, $"{words[0]} {words[1]}: expected action,list such as always,exit"));
+                    problems.Add(new ConfigProblem(source, number, Msg.ConfigNotActionList.With(words[0], words[1])));
                     continue;
                 }
                 var always = actionList.Contains("always");
@@ -75,7 +76,7 @@ public static class AuditRules
                             break;
                         case "-F" when next is not null:
                             var field = Field(next);
-                            if (field is null) { problems.Add(new ConfigProblem(source, number, $"-F {next}: expected field=value")); goto nextLine; }
+                            if (field is null) { problems.Add(new ConfigProblem(source, number, Msg.ConfigNotFieldValue.With(next))); goto nextLine; }
                             if (field.Value.Name == "key") key = field.Value.Value;
                             else fields.Add(field.Value);
                             i++;
@@ -83,7 +84,7 @@ public static class AuditRules
                         case "-k" when next is not null: key = next; i++; break;
                         case "-C" when next is not null: i++; break;
                         case "-S" or "-F" or "-k" or "-C":
-                            problems.Add(new ConfigProblem(source, number, $"{words[i]} without a value"));
+                            problems.Add(new ConfigProblem(source, number, Msg.ConfigNoValue.With(words[i])));
                             goto nextLine;
                     }
                 }
@@ -100,7 +101,7 @@ public static class AuditRules
                 }
                 continue;
             }
-            problems.Add(new ConfigProblem(source, number, $"not an audit rule: {Shorten(line)}"));
+            problems.Add(new ConfigProblem(source, number, Msg.ConfigNotAuditRule.With(Shorten(line))));
             nextLine:;
         }
         return new AuditFindings(rules, execve, privileged.ToList(), watches, problems);

@@ -1,23 +1,26 @@
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Io;
+using Iq.Rules.Messages;
 using System.IO.Enumeration;
 
 namespace Iq.Engine.Probes.Security;
 
-/// <summary>A problem in a file a probe read, where it is: <c>FILE:LINE: message</c>. Readers return these as data; a
-/// group of facts with a problem becomes missing evidence naming the file and line, never a guess.</summary>
-public sealed record ConfigProblem(string File, int Line, string Message)
+/// <summary>A problem in a file a probe read, where it is: <c>FILE:LINE: problem</c>. Readers return these as data; a
+/// group of facts with a problem becomes missing evidence naming the file and line, never a guess. The problem is a fact
+/// reason of the catalog (IQ73xx, or IQ736x for a file that cannot be read), quoted in the reason the probe stores, so that
+/// a report words it in its language; what the file itself says (a keyword, a value, a line) stays as written.</summary>
+public sealed record ConfigProblem(string File, int Line, MessageText Problem)
 {
-    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Problem}" : $"{File}: {Problem}";
 
-    /// <summary>The problem as a fact reason (its English text is <see cref="ToString"/>'s); the problem's own words stay English.</summary>
-    public Iq.Rules.Messages.MessageText Text => Line > 0
-        ? Iq.Rules.Messages.Msg.ProbeConfigProblem.With(File, Line, Message)
-        : Iq.Rules.Messages.Msg.ProbeConfigProblemInFile.With(File, Message);
+    /// <summary>The problem as a fact reason (its English text is <see cref="ToString"/>'s), the problem nested in it.</summary>
+    public MessageText Text => Line > 0
+        ? Msg.ProbeConfigProblem.With(File, Line, Problem)
+        : Msg.ProbeConfigProblemInFile.With(File, Problem);
 
     /// <summary>The first problem, and how many more: the reason a fact becomes an error.</summary>
-    public static Iq.Rules.Messages.MessageText Summary(IReadOnlyList<ConfigProblem> problems) =>
-        problems.Count == 1 ? problems[0].Text : Iq.Rules.Messages.Msg.ProbeConfigProblems.With(problems[0].Text, problems.Count - 1);
+    public static MessageText Summary(IReadOnlyList<ConfigProblem> problems) =>
+        problems.Count == 1 ? problems[0].Text : Msg.ProbeConfigProblems.With(problems[0].Text, problems.Count - 1);
 }
 
 /// <summary>How readers see files: absolute paths, read through a probe root (a fixture in tests), bounded in size and
@@ -25,8 +28,8 @@ public sealed record ConfigProblem(string File, int Line, string Message)
 public interface IConfigSource
 {
     /// <summary>The file's text, or null when it does not exist (or cannot be read: <paramref name="problem"/> says why, without
-    /// the file's name, which the caller gives).</summary>
-    string? Read(string absolute, out string? problem);
+    /// the file's name, which the caller gives, as a fact reason: IQ736x).</summary>
+    string? Read(string absolute, out MessageText? problem);
 
     /// <summary>Files matching a pattern whose last part may hold <c>*</c>, <c>?</c> and <c>[…]</c>, sorted.</summary>
     IReadOnlyList<string> Glob(string absolutePattern);
@@ -42,14 +45,14 @@ public sealed class ProbeFiles(ProbeContext ctx) : IConfigSource
 {
     const int MaxEntries = 10_000;
 
-    public string? Read(string absolute, out string? problem)
+    public string? Read(string absolute, out MessageText? problem)
     {
         problem = null;
-        // The caller names the file (ConfigProblem): the problem is only why.
+        // The caller names the file (ConfigProblem): the problem is only why. The runtime's own words stay as they are.
         try { return InputFiles.ReadAllText(ctx.Path(absolute), InputKind.Config); }
         catch (InputFileException e) when (e.Code == Codes.FileNotFound) { return null; }
-        catch (InputFileException e) { problem = e.Reason; }
-        catch (IOException e) { problem = $"cannot be read: {e.Message}"; }
+        catch (InputFileException e) { problem = e.FactReason; }
+        catch (IOException e) { problem = Msg.ReadIoFailed.With(e.Message); }
         return null;
     }
 
@@ -124,7 +127,7 @@ public sealed class ProbeFiles(ProbeContext ctx) : IConfigSource
 /// <summary>Files given in memory: for tests and property tests of the readers.</summary>
 public sealed class InMemoryFiles(IReadOnlyDictionary<string, string> files) : IConfigSource
 {
-    public string? Read(string absolute, out string? problem)
+    public string? Read(string absolute, out MessageText? problem)
     {
         problem = null;
         return files.GetValueOrDefault(absolute);

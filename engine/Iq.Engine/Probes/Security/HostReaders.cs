@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Net;
 
@@ -38,10 +39,10 @@ public static class FirewallRules
                 }
             }
             depth += opens - closes;
-            if (depth < 0) { problems.Add(new ConfigProblem("nft list ruleset", number, "unbalanced }")); depth = 0; }
+            if (depth < 0) { problems.Add(new ConfigProblem("nft list ruleset", number, Msg.ConfigUnbalancedClose.Text)); depth = 0; }
             if (chainDepth > 0 && depth < chainDepth) chainDepth = -1;
         }
-        if (depth != 0) problems.Add(new ConfigProblem("nft list ruleset", 0, "unbalanced {"));
+        if (depth != 0) problems.Add(new ConfigProblem("nft list ruleset", 0, Msg.ConfigUnbalancedOpen.Text));
         return (new FirewallState(rules, filtering), problems);
     }
 
@@ -61,7 +62,7 @@ public static class FirewallRules
             if (line.StartsWith(':'))
             {
                 var parts = line.Split(' ');
-                if (parts.Length < 2) { problems.Add(new ConfigProblem("iptables-save", number, "a chain line needs a policy")); continue; }
+                if (parts.Length < 2) { problems.Add(new ConfigProblem("iptables-save", number, Msg.ConfigChainNoPolicy.Text)); continue; }
                 if (table == "filter" && parts[1] == "DROP") filtering = true;
                 continue;
             }
@@ -71,7 +72,7 @@ public static class FirewallRules
                 if (table == "filter" && (line.Contains("-j DROP", StringComparison.Ordinal) || line.Contains("-j REJECT", StringComparison.Ordinal))) filtering = true;
                 continue;
             }
-            problems.Add(new ConfigProblem("iptables-save", number, "not an iptables-save line"));
+            problems.Add(new ConfigProblem("iptables-save", number, Msg.ConfigNotIptablesSave.Text));
         }
         return (new FirewallState(rules, filtering), problems);
     }
@@ -91,13 +92,13 @@ public static class ProcNetTcp
         {
             if (number == 1 || raw.Trim().Length == 0) continue; // header
             var f = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length < 10) { problems.Add(new ConfigProblem(file, number, $"expected at least 10 fields, found {f.Length}")); continue; }
+            if (f.Length < 10) { problems.Add(new ConfigProblem(file, number, Msg.ConfigTooFewFields.With(10, f.Length))); continue; }
             if (f[3] != "0A") continue;
             var local = f[1].Split(':');
             if (local.Length != 2 || !int.TryParse(local[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var port)
                 || Address(local[0]) is not { } address || !long.TryParse(f[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode))
             {
-                problems.Add(new ConfigProblem(file, number, "not an address:port in hex, or no inode"));
+                problems.Add(new ConfigProblem(file, number, Msg.ConfigNotSocketLine.Text));
                 continue;
             }
             sockets.Add(new ListeningSocket(protocol, address, port, inode));
@@ -146,10 +147,10 @@ public static class LogRotation
 
         void Read(string file, int depth)
         {
-            if (depth > MaxDepth) { problems.Add(new ConfigProblem(file, 0, "include nested too deep")); return; }
+            if (depth > MaxDepth) { problems.Add(new ConfigProblem(file, 0, Msg.ConfigIncludeTooDeep.Text)); return; }
             var text = files.Read(file, out var problem);
             if (problem is not null) problems.Add(new ConfigProblem(file, 0, problem));
-            if (text is null) { if (depth == 0 && problem is null) problems.Add(new ConfigProblem(file, 0, "not found")); return; }
+            if (text is null) { if (depth == 0 && problem is null) problems.Add(new ConfigProblem(file, 0, Msg.ConfigNotFound.Text)); return; }
             Settings? stanza = null;
             List<string>? patterns = null;
             var stanzaLine = 0;
@@ -163,11 +164,11 @@ public static class LogRotation
                 if (line.Length == 0 || line.StartsWith('#')) continue;
                 if (line.EndsWith('{'))
                 {
-                    if (stanza is not null) { problems.Add(new ConfigProblem(file, number, "a { inside a { … } block")); return; }
+                    if (stanza is not null) { problems.Add(new ConfigProblem(file, number, Msg.ConfigBlockInBlock.Text)); return; }
                     patterns = pending;
                     patterns.AddRange(Words(line[..^1]));
                     pending = [];
-                    if (patterns.Count == 0) { problems.Add(new ConfigProblem(file, number, "{ without a log path")); return; }
+                    if (patterns.Count == 0) { problems.Add(new ConfigProblem(file, number, Msg.ConfigBlockNoPath.Text)); return; }
                     stanza = global.Copy();
                     stanzaLine = pendingLine > 0 ? pendingLine : number;
                     pendingLine = 0;
@@ -182,7 +183,7 @@ public static class LogRotation
                 }
                 if (line == "}")
                 {
-                    if (stanza is null) { problems.Add(new ConfigProblem(file, number, "} without {")); return; }
+                    if (stanza is null) { problems.Add(new ConfigProblem(file, number, Msg.ConfigCloseWithoutOpen.Text)); return; }
                     if (found is null && patterns!.Any(p => Covers(p, log)))
                         found = Retention(stanza, file, stanzaLine);
                     stanza = null;
@@ -201,14 +202,14 @@ public static class LogRotation
                     case "rotate" or "maxage":
                         if (words.Count < 2 || !int.TryParse(words[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                         {
-                            problems.Add(new ConfigProblem(file, number, $"{words[0]} needs a number"));
+                            problems.Add(new ConfigProblem(file, number, Msg.ConfigNeedsNumber.With(words[0])));
                             return;
                         }
                         if (words[0] == "rotate") target.Rotate = n; else target.MaxAge = n;
                         break;
                     case "postrotate" or "prerotate" or "firstaction" or "lastaction" or "preremove": inScript = true; break;
                     case "include" when stanza is null:
-                        if (words.Count < 2) { problems.Add(new ConfigProblem(file, number, "include needs a path")); return; }
+                        if (words.Count < 2) { problems.Add(new ConfigProblem(file, number, Msg.ConfigIncludeNoPath.Text)); return; }
                         var path = words[1];
                         var listed = files.List(path);
                         if (listed.Count > 0)
@@ -217,7 +218,7 @@ public static class LogRotation
                         break;
                 }
             }
-            if (stanza is not null) problems.Add(new ConfigProblem(file, stanzaLine, "{ without }"));
+            if (stanza is not null) problems.Add(new ConfigProblem(file, stanzaLine, Msg.ConfigOpenWithoutClose.Text));
         }
     }
 
@@ -292,7 +293,7 @@ public static class JournaldConfig
                 if (line.Length == 0 || line[0] is '#' or ';') continue;
                 if (line.StartsWith('[') && line.EndsWith(']')) { section = line[1..^1]; continue; }
                 var eq = line.IndexOf('=');
-                if (eq <= 0) { problems.Add(new ConfigProblem(file, number, "expected Key=Value")); continue; }
+                if (eq <= 0) { problems.Add(new ConfigProblem(file, number, Msg.ConfigNotKeyValue.Text)); continue; }
                 if (section != "Journal") continue;
                 var key = line[..eq].Trim();
                 var value = line[(eq + 1)..].Trim();
@@ -300,7 +301,7 @@ public static class JournaldConfig
                 if (key == "MaxRetentionSec")
                 {
                     if (TimeSpan(value) is { } t) retention = t;
-                    else problems.Add(new ConfigProblem(file, number, $"MaxRetentionSec: not a time span: \"{value}\""));
+                    else problems.Add(new ConfigProblem(file, number, Msg.ConfigNotTimeSpan.With(value)));
                 }
             }
         }

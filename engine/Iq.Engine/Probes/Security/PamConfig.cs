@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 namespace Iq.Engine.Probes.Security;
 
 /// <summary>One line of a PAM auth stack, after includes, with the file and line it is written on.</summary>
@@ -74,12 +75,12 @@ public static class PamConfig
         void Expand(string name, int depth, HashSet<string> seen)
         {
             var file = Folder + "/" + name;
-            if (depth > MaxDepth || !seen.Add(name)) { problems.Add(new ConfigProblem(file, 0, "includes nested too deep, or in a cycle")); return; }
+            if (depth > MaxDepth || !seen.Add(name)) { problems.Add(new ConfigProblem(file, 0, Msg.ConfigPamIncludeCycle.Text)); return; }
             var text = files.Read(file, out var problem);
             if (problem is not null) problems.Add(new ConfigProblem(file, 0, problem));
             if (text is null)
             {
-                if (depth > 0 && problem is null) problems.Add(new ConfigProblem(file, 0, "included but not found"));
+                if (depth > 0 && problem is null) problems.Add(new ConfigProblem(file, 0, Msg.ConfigIncludedNotFound.Text));
                 seen.Remove(name);
                 return;
             }
@@ -90,17 +91,17 @@ public static class PamConfig
                 if (words.Count == 0) continue;
                 if (words[0] == "@include")
                 {
-                    if (words.Count < 2) problems.Add(new ConfigProblem(file, number, "@include without a file"));
+                    if (words.Count < 2) problems.Add(new ConfigProblem(file, number, Msg.ConfigPamIncludeNoFile.Text));
                     else Expand(words[1].TrimStart('/').Replace(Folder.TrimStart('/') + "/", ""), depth + 1, seen);
                     continue;
                 }
                 var type = words[0].TrimStart('-').ToLowerInvariant();
                 if (type is not ("auth" or "account" or "password" or "session"))
                 {
-                    problems.Add(new ConfigProblem(file, number, $"unknown PAM type \"{words[0]}\""));
+                    problems.Add(new ConfigProblem(file, number, Msg.ConfigPamUnknownType.With(words[0])));
                     continue;
                 }
-                if (words.Count < 3) { problems.Add(new ConfigProblem(file, number, "a PAM line needs a type, a control and a module")); continue; }
+                if (words.Count < 3) { problems.Add(new ConfigProblem(file, number, Msg.ConfigPamLineShort.Text)); continue; }
                 if (type != "auth") continue;
                 var control = words[1];
                 if (control is "include" or "substack")
@@ -115,7 +116,7 @@ public static class PamConfig
     }
 
     /// <summary>Whitespace-separated words; <c>[ … ]</c> is one word (a control, or an argument with spaces); # starts a comment.</summary>
-    internal static List<string> Words(string line, out string? error)
+    internal static List<string> Words(string line, out MessageText? error)
     {
         error = null;
         var words = new List<string>();
@@ -134,7 +135,7 @@ public static class PamConfig
                     if (line[i] == '[') depth++;
                     else if (line[i] == ']' && --depth == 0) { i++; break; }
                 }
-                if (depth != 0) { error = "unclosed ["; return []; }
+                if (depth != 0) { error = Msg.ConfigUnclosedBracket.Text; return []; }
             }
             else
                 while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text;
 
 namespace Iq.Engine.Probes.Security;
@@ -52,7 +53,7 @@ public static class SshdConfig
         {
             if (read.Count >= MaxFiles)
             {
-                problems.Add(new ConfigProblem(fromFile ?? file, fromLine, $"more than {MaxFiles} files included; the rest is not read"));
+                problems.Add(new ConfigProblem(fromFile ?? file, fromLine, Msg.ConfigTooManyIncludes.With(MaxFiles)));
                 return;
             }
             var text = files.Read(file, out var problem);
@@ -66,7 +67,7 @@ public static class SshdConfig
             }
             if (text is null)
             {
-                if (depth == 0) problems.Add(new ConfigProblem(file, 0, "not found"));
+                if (depth == 0) problems.Add(new ConfigProblem(file, 0, Msg.ConfigNotFound.Text));
                 return;
             }
             read.Add(file);
@@ -79,15 +80,15 @@ public static class SshdConfig
                 var args = words.Skip(1).ToList();
                 if (keyword == "match")
                 {
-                    if (args.Count == 0) { problems.Add(new ConfigProblem(file, number, "Match without criteria")); continue; }
+                    if (args.Count == 0) { problems.Add(new ConfigProblem(file, number, Msg.ConfigMatchNoCriteria.Text)); continue; }
                     var criteria = string.Join(' ', args);
                     context = args.Count == 1 && args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : criteria;
                     continue;
                 }
-                if (args.Count == 0) { problems.Add(new ConfigProblem(file, number, $"no argument after keyword \"{words[0]}\"")); continue; }
+                if (args.Count == 0) { problems.Add(new ConfigProblem(file, number, Msg.ConfigNoArgument.With(words[0]))); continue; }
                 if (keyword == "include")
                 {
-                    if (depth >= MaxIncludeDepth) { problems.Add(new ConfigProblem(file, number, $"Include nested deeper than {MaxIncludeDepth}")); continue; }
+                    if (depth >= MaxIncludeDepth) { problems.Add(new ConfigProblem(file, number, Msg.ConfigIncludeDeeper.With(MaxIncludeDepth))); continue; }
                     foreach (var pattern in args)
                     {
                         var absolute = pattern.StartsWith('/') ? pattern : "/etc/ssh/" + pattern;
@@ -98,7 +99,7 @@ public static class SshdConfig
                 if (!JudgedSet.Contains(keyword)) continue;
                 // Lists take their first argument; AuthenticationMethods keeps its alternatives, space separated as sshd -T prints them.
                 var value = keyword == "authenticationmethods" ? string.Join(' ', args) : args[0];
-                if (!Valid(keyword, value, out var why)) { problems.Add(new ConfigProblem(file, number, $"{words[0]}: {why}")); continue; }
+                if (!Valid(keyword, value, out var why)) { problems.Add(new ConfigProblem(file, number, why.With(words[0], value))); continue; }
                 switch (context)
                 {
                     case null: global.TryAdd(keyword, value); break;
@@ -109,19 +110,19 @@ public static class SshdConfig
         }
     }
 
-    static bool Valid(string keyword, string value, out string why)
+    static bool Valid(string keyword, string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Message? why)
     {
-        why = "";
+        why = null;
         var v = value.ToLowerInvariant();
         switch (keyword)
         {
             case "passwordauthentication" or "pubkeyauthentication" or "kbdinteractiveauthentication" or "permitemptypasswords" or "usepam":
                 if (v is "yes" or "no") return true;
-                why = $"expected yes or no, got \"{value}\"";
+                why = Msg.ConfigExpectedYesNo;
                 return false;
             case "permitrootlogin":
                 if (v is "yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only") return true;
-                why = $"expected yes, no, prohibit-password or forced-commands-only, got \"{value}\"";
+                why = Msg.ConfigExpectedRootLogin;
                 return false;
             default:
                 return true;
@@ -131,7 +132,7 @@ public static class SshdConfig
     /// <summary>Splits a line as OpenSSH's argv_split does: whitespace separates, quotes group, a backslash escapes
     /// inside quotes, a word starting with # ends the line; <c>Keyword=value</c> and <c>Keyword = value</c> are one keyword
     /// and its value.</summary>
-    internal static List<string> Tokens(string line, out string? error)
+    internal static List<string> Tokens(string line, out MessageText? error)
     {
         error = null;
         var words = new List<string>();
@@ -152,7 +153,7 @@ public static class SshdConfig
                     if (line[i] == quote) { closed = true; i++; break; }
                     word.Append(line[i++]);
                 }
-                if (!closed) { error = "unterminated quote"; return []; }
+                if (!closed) { error = Msg.ConfigUnterminatedQuote.Text; return []; }
             }
             else
                 while (i < line.Length && !char.IsWhiteSpace(line[i])) word.Append(line[i++]);
@@ -190,13 +191,13 @@ public static class SshdConfig
             var keyword = space < 0 ? line : line[..space];
             if (keyword.Length == 0 || !keyword.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
             {
-                problems.Add(new ConfigProblem(source, number, "not a \"keyword value\" line"));
+                problems.Add(new ConfigProblem(source, number, Msg.ConfigNotKeywordValue.Text));
                 continue;
             }
             if (!JudgedSet.Contains(keyword)) continue;
-            if (space < 0) { problems.Add(new ConfigProblem(source, number, $"{keyword} without a value")); continue; }
+            if (space < 0) { problems.Add(new ConfigProblem(source, number, Msg.ConfigNoValue.With(keyword))); continue; }
             if (!values.TryAdd(keyword, line[(space + 1)..].Trim()))
-                problems.Add(new ConfigProblem(source, number, $"{keyword} printed twice"));
+                problems.Add(new ConfigProblem(source, number, Msg.ConfigPrintedTwice.With(keyword)));
         }
         return (values, problems);
     }

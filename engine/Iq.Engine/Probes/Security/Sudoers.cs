@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Text;
 
 namespace Iq.Engine.Probes.Security;
@@ -89,14 +90,14 @@ public static class Sudoers
         {
             if (depth > MaxDepth || read.Count >= MaxFiles)
             {
-                problems.Add(new ConfigProblem(fromFile ?? file, fromLine, "includes nested too deep or too many files"));
+                problems.Add(new ConfigProblem(fromFile ?? file, fromLine, Msg.ConfigSudoIncludesTooDeep.Text));
                 return;
             }
             var text = files.Read(file, out var problem);
             if (problem is not null) problems.Add(new ConfigProblem(file, 0, problem));
             if (text is null)
             {
-                if (problem is null && (depth == 0 || fromFile is not null)) problems.Add(new ConfigProblem(file, 0, "not found"));
+                if (problem is null && (depth == 0 || fromFile is not null)) problems.Add(new ConfigProblem(file, 0, Msg.ConfigNotFound.Text));
                 return;
             }
             read.Add(file);
@@ -106,7 +107,7 @@ public static class Sudoers
                 var line = raw.Trim();
                 if (Directive(line, out var directive, out var target))
                 {
-                    if (target.Length == 0) { problems.Add(new ConfigProblem(file, number, $"{directive} without a path")); continue; }
+                    if (target.Length == 0) { problems.Add(new ConfigProblem(file, number, Msg.ConfigDirectiveNoPath.With(directive))); continue; }
                     var path = target.StartsWith('/') ? target : folder + "/" + target;
                     if (directive.EndsWith("includedir", StringComparison.Ordinal))
                     {
@@ -137,7 +138,7 @@ public static class Sudoers
             {
                 if (tokens[i].Kind != T.Word || i + 1 >= tokens.Count || tokens[i + 1].Kind != T.Equals)
                 {
-                    problems.Add(new ConfigProblem(file, number, $"{tokens[0].Text}: expected NAME = list"));
+                    problems.Add(new ConfigProblem(file, number, Msg.ConfigAliasNotList.With(tokens[0].Text)));
                     return;
                 }
                 var name = tokens[i].Text;
@@ -154,7 +155,7 @@ public static class Sudoers
                     current.Append(t.Kind == T.Paren ? "(" + t.Text + ")" : t.Kind == T.Colon ? ":" : t.Text);
                 }
                 Flush();
-                if (members.Count == 0) problems.Add(new ConfigProblem(file, number, $"{tokens[0].Text} {name}: empty list"));
+                if (members.Count == 0) problems.Add(new ConfigProblem(file, number, Msg.ConfigAliasEmpty.With(tokens[0].Text, name)));
                 aliases[kind + ":" + name] = members;
                 if (i < tokens.Count) i++; // ':' before the next alias of the same kind
 
@@ -190,7 +191,7 @@ public static class Sudoers
             var hosts = List(tokens, ref i);
             if (users.Count == 0 || hosts.Count == 0 || i >= tokens.Count || tokens[i].Kind != T.Equals)
             {
-                problems.Add(new ConfigProblem(file, number, "not a sudoers rule: expected USERS HOSTS = COMMANDS"));
+                problems.Add(new ConfigProblem(file, number, Msg.ConfigNotSudoRule.Text));
                 return;
             }
             i++;
@@ -214,7 +215,7 @@ public static class Sudoers
                 while (i < tokens.Count && tokens[i].Kind == T.Word) words.Add(tokens[i++].Text);
                 if (words.Count == 0)
                 {
-                    problems.Add(new ConfigProblem(file, number, "a command is missing in this rule"));
+                    problems.Add(new ConfigProblem(file, number, Msg.ConfigSudoNoCommand.Text));
                     return;
                 }
                 commands.Add(new Command(string.Join(' ', words), negated, runas, nopass));
@@ -226,7 +227,7 @@ public static class Sudoers
                     i++;
                     if (List(tokens, ref i).Count == 0 || i >= tokens.Count || tokens[i].Kind != T.Equals)
                     {
-                        problems.Add(new ConfigProblem(file, number, "expected HOSTS = COMMANDS after ':'"));
+                        problems.Add(new ConfigProblem(file, number, Msg.ConfigSudoAfterColon.Text));
                         return;
                     }
                     i++;
@@ -234,7 +235,7 @@ public static class Sudoers
                     nopass = false;
                     continue;
                 }
-                problems.Add(new ConfigProblem(file, number, $"unexpected '{tokens[i].Text}' in this rule"));
+                problems.Add(new ConfigProblem(file, number, Msg.ConfigSudoUnexpected.With(tokens[i].Text)));
                 return;
             }
             specs.Add((users, commands, line, file, number));
@@ -295,7 +296,7 @@ public static class Sudoers
         return line;
     }
 
-    static List<Token> Tokenize(string line, out string? error)
+    static List<Token> Tokenize(string line, out MessageText? error)
     {
         error = null;
         var tokens = new List<Token>();
@@ -313,16 +314,16 @@ public static class Sudoers
                 case '(':
                 {
                     var close = line.IndexOf(')', i);
-                    if (close < 0) { error = "unclosed ("; return []; }
+                    if (close < 0) { error = Msg.ConfigUnclosedParen.Text; return []; }
                     tokens.Add(new Token(T.Paren, line[(i + 1)..close].Trim()));
                     i = close + 1;
                     continue;
                 }
-                case ')': error = "unexpected )"; return [];
+                case ')': error = Msg.ConfigUnexpectedParen.Text; return [];
                 case '"':
                 {
                     var close = line.IndexOf('"', i + 1);
-                    if (close < 0) { error = "unterminated quote"; return []; }
+                    if (close < 0) { error = Msg.ConfigUnterminatedQuote.Text; return []; }
                     tokens.Add(new Token(T.Word, line[(i + 1)..close]));
                     i = close + 1;
                     continue;
