@@ -166,6 +166,9 @@ public static class Codes
     public const string ProbeReasonsBoth = "IQ7067";
     public const string TlsCannotConnect = "IQ7068";
     public const string TlsNoConnection = "IQ7069";
+    public const string ProbeNoLogrotateRule = "IQ7070";
+    public const string ProbeRotatesBySize = "IQ7071";
+    public const string ProbeRotateKeepsAll = "IQ7072";
     /// <summary>A document's reason this iq cannot word (a code it does not know, arguments not the message's own): its
     /// stored text, shown as the document's words with the code it gave.</summary>
     public const string ReasonNotInCatalog = "IQ7000";

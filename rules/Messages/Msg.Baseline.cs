@@ -24,6 +24,10 @@ public static partial class Msg
     public static readonly Message NpyInfinite = new(Codes.BadEvidence, ["path", "index"], "{path}：第 {index} 个元素是无穷大；病例必须是数值",
         "{path}: element {index} is infinite; a case must hold numbers");
 
+    /// <summary>A note iq baseline prints when the model's outputs are not numbers (the facts say why, by code).</summary>
+    public static readonly Message BaselineCudaNotUsed = new(null, ["reason"], "未使用 CUDA：{reason}", "CUDA not used: {reason}");
+    public static readonly Message BaselineNoteNaN = new(null, ["model", "why"], "{model}：{why}；准确率指标记为错误", "{model}: {why}; the accuracy metrics are recorded as errors");
+
     // ---- the model and its execution provider ----
     public static readonly Message BaselineModelNotFound = new(Codes.BadEvidence, ["path"], "{path}：模型文件不存在", "{path}: model file not found");
     public static readonly Message BaselineModelUnloadable = new(Codes.BadEvidence, ["path", "reason"], "{path}：不是 ONNX Runtime 能加载的模型：{reason}",

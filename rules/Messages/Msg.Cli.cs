@@ -78,6 +78,13 @@ public static partial class Msg
     public static readonly Message CheckOk = new(null, ["path", "id", "version", "sections", "items", "automatic", "manual", "params", "rules"],
         "{path}：通过 — 检查单 \"{id}\" {version}：{sections} 个章节，{items} 个条目（{automatic} 个自动，{manual} 个人工），{params} 个参数，{rules} 条 NRules 规则",
         "{path}: ok — checklist \"{id}\" {version}: {sections} sections, {items} items ({automatic} automatic, {manual} manual), {params} params, {rules} NRules rules");
+    // iq check --rules: the rule network, one rule a block (names as written).
+    public static readonly Message CheckRule = new(null, ["name", "kind"], "规则 \"{name}\"（{kind}）", "rule \"{name}\" ({kind})");
+    public static readonly Message CheckRuleItems = new(null, ["items"], "  条目     {items}", "  items    {items}");
+    public static readonly Message CheckRuleMatches = new(null, ["matches"], "  匹配     {matches}", "  matches  {matches}");
+    public static readonly Message CheckTheAuditRun = new(null, "审核运行本身", "the audit run");
+    public static readonly Message CheckRuleAfter = new(null, ["rules"], "  之后     {rules}（它们的结果是它所匹配的事实）", "  after    {rules} (their outcomes are facts it matches)");
+    public static readonly Message CheckNoRule = new(null, ["item", "reason"], "\"{item}\" 没有规则：已被剪裁禁用（{reason}）", "no rule for \"{item}\": disabled by tailoring ({reason})");
     public static readonly Message ProbeDone = new(null, ["software", "errors", "seconds", "dir"],
         "已探测：{software} 个软件条目，{errors} 个探测错误，用时 {seconds} 秒；事实已写入 {dir}/environment.json、software.json 和 security.json",
         "Probed {software} software entries, {errors} probe error(s) in {seconds} s; facts written to {dir}/environment.json, software.json and security.json");

@@ -126,5 +126,7 @@ public static partial class Msg
     public static readonly Message ExplainManual = new(null, "人工", "manual");
     public static readonly Message ExplainForeach = new(null, ["variable"], "  foreach {variable}：每个元素一行", "  foreach {variable}: one row per element");
     public static readonly Message ExplainRowScore = new(null, ["score"], "得分 {score}", "score {score}");
+    public static readonly Message ExplainRule = new(null, ["name", "matches"], "  规则   \"{name}\" 匹配 {matches}", "  rule   \"{name}\" matches {matches}");
+    public static readonly Message ExplainMatched = new(null, ["facts"], "                已匹配：{facts}", "                matched: {facts}");
     public static readonly Message ExplainError = new(null, ["type", "message"], "{type}：出错：{message}", "{type}: error: {message}");
 }

@@ -104,6 +104,9 @@ public static partial class Msg
     public static readonly Message ProbeReasonsBoth = new(Codes.ProbeReasonsBoth, ["first", "second"], "{first}；{second}", "{first}; {second}");
     public static readonly Message TlsCannotConnect = new(Codes.TlsCannotConnect, ["endpoint", "reason"], "{endpoint}：无法连接：{reason}", "{endpoint}: cannot connect: {reason}");
     public static readonly Message TlsNoConnection = new(Codes.TlsNoConnection, ["endpoint", "seconds"], "{endpoint}：{seconds} 秒内未能连接", "{endpoint}: no connection within {seconds} s");
+    public static readonly Message ProbeNoLogrotateRule = new(Codes.ProbeNoLogrotateRule, ["log"], "没有 logrotate 规则涵盖 {log}：它会一直保留，直到被手动删除", "no logrotate rule covers {log}: it is kept until removed by hand");
+    public static readonly Message ProbeRotatesBySize = new(Codes.ProbeRotatesBySize, ["file", "line"], "{file}:{line} 按大小轮转：无法给出时间", "{file}:{line} rotates by size: no time can be given");
+    public static readonly Message ProbeRotateKeepsAll = new(Codes.ProbeRotateKeepsAll, ["file", "line"], "{file}:{line}：rotate -1 会保留旧日志，直到被手动删除", "{file}:{line}: rotate -1 keeps old logs until removed by hand");
     public static readonly Message ReasonNotInCatalog = new(Codes.ReasonNotInCatalog, ["text", "code"], "“{text}”（文档原文：本版 iq 无法翻译原因代码 {code}）", "\"{text}\" (the document's own words: this iq cannot word reason {code})");
     public static readonly Message ScanNoScore = new(Codes.ScanNoScore, "TestResult 中没有分数", "the TestResult has no score");
     public static readonly Message ScanNoTitle = new(Codes.ScanNoTitle, "没有标题：基准不在此文件中", "no title: the benchmark is not in this file");

@@ -209,6 +209,10 @@ public class FactReasonTests
         // 2. Problems in a configuration file (the first, and how many more).
         Add(Fact.Error(Iq.Engine.Probes.Security.ConfigProblem.Summary([new("/etc/passwd", 9, Msg.ConfigUidGidNotNumbers.Text), new("/etc/group", 0, Msg.ConfigNotFound.Text)])),
             "配置文件 /etc/passwd 第 9 行有问题：UID 和 GID 必须是数字（另有 1 处问题）", "/etc/passwd:9: UID and GID must be numbers (and 1 more)");
+        // A log whose rotation gives no time (logrotate by size): the file and line as written, iq's words in the language.
+        var bySize = Iq.Engine.Probes.Security.LogRotation.For(new Iq.Engine.Probes.Security.InMemoryFiles(new Dictionary<string, string>
+            { ["/etc/logrotate.conf"] = "weekly\n/var/log/auth.log {\n  size 10M\n}\n" }), "/var/log/auth.log");
+        Add(Fact.Absent(bySize.Why!), "/etc/logrotate.conf:2 按大小轮转：无法给出时间", "/etc/logrotate.conf:2 rotates by size: no time can be given");
         // 3. The security scans, manifest and data import readers.
         var (scans, _) = Iq.Engine.Scans.SecurityScans.Read([]);
         Add(scans!["lynis"], "未提供 Lynis 报告", "no Lynis report was given");

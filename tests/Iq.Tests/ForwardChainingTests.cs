@@ -137,4 +137,22 @@ public class ForwardChainingTests
             Assert.Equal(lines.Count, lines.Distinct().Count());
         }
     }
+
+    /// <summary>The same listing under --lang zh: iq's words in Chinese, the names (rules, items, facts) as written.</summary>
+    [Fact]
+    public void Check_and_explain_word_their_listing_in_the_report_language()
+    {
+        var check = CliRunner.InProcess("check", TestPaths.Case("tailoring/chained.iq"), "--rules", "--lang", "zh");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("规则 \"gpu.ready\"（item）", check.Stdout);
+        Assert.Contains("  之后     gpu.memory, cpu（它们的结果是它所匹配的事实）", check.Stdout);
+        Assert.Contains("  匹配     审核运行本身, ", check.Stdout);
+        Assert.Contains("\"staff\" 没有规则：已被剪裁禁用（", check.Stdout);
+        Assert.DoesNotContain("no rule for", check.Stdout);
+        var explain = CliRunner.InProcess("explain", "gpu.large", "--checklist", TestPaths.Case("tailoring/chained.iq"),
+            "--facts", TestPaths.Case("facts"), "--as-of", "2026-11-22", "--lang", "zh");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("已匹配：document env (environment); element env.gpus[2]", explain.Stdout);
+        Assert.Contains("  规则   \"gpu.large\" 匹配 ", explain.Stdout);
+    }
 }

@@ -93,7 +93,7 @@ static class BaselineCommand
             var progress = ProgressBar.For(ctx);
             var facts = runner.Measure(progress, ctx.Cancel);
             ProgressBar.Clear(ctx, progress);
-            if (runner.ProviderNote is not null) ctx.Err.WriteLine(runner.ProviderNote);
+            if (runner.ProviderNote is not null) ctx.Err.WriteLine(ctx.T(runner.ProviderNote));
             foreach (var note in runner.Notes) ctx.Err.WriteLine("iq: " + ctx.T(Msg.Note.With(note)));
             return facts;
         }

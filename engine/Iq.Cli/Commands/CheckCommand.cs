@@ -25,23 +25,24 @@ static class CheckCommand
             var items = m.Items.ToList();
             ctx.Say(Msg.CheckOk.With(path, m.Id, m.Version, m.Root.AllSections().Count(), items.Count, items.Count(i => i.Automated),
                 items.Count(i => !i.Automated), m.Params.Count, checklist.Rules.Count));
-            if (parse.GetValue(rules)) PrintRules(checklist, ctx.Out);
+            if (parse.GetValue(rules)) PrintRules(checklist, ctx);
             return ExitCodes.Pass;
         });
         return command;
     }
 
-    /// <summary>One line per rule of the network, then what it matches and waits for; disabled items, which have no rule, last.</summary>
-    static void PrintRules(Iq.Rules.Compilation.CompiledChecklist checklist, TextWriter stdout)
+    /// <summary>One line per rule of the network, then what it matches and waits for; disabled items, which have no rule, last.
+    /// Names (rules, items, facts) and the tailoring's reason are as written; iq's words are in the reader's language.</summary>
+    static void PrintRules(Iq.Rules.Compilation.CompiledChecklist checklist, CliContext ctx)
     {
         foreach (var r in checklist.Rules)
         {
-            stdout.WriteLine($"rule \"{r.Name}\" ({r.Kind})");
-            if (r.Items.Count > 1) stdout.WriteLine($"  items    {string.Join(", ", r.Items)}");
-            stdout.WriteLine($"  matches  {string.Join(", ", r.Matches.Prepend("the audit run"))}");
-            if (r.DependsOn.Count > 0) stdout.WriteLine($"  after    {string.Join(", ", r.DependsOn)} (their outcomes are facts it matches)");
+            ctx.Out.WriteLine(ctx.T(Msg.CheckRule.With(r.Name, r.Kind)));
+            if (r.Items.Count > 1) ctx.Out.WriteLine(ctx.T(Msg.CheckRuleItems.With(string.Join(", ", r.Items))));
+            ctx.Out.WriteLine(ctx.T(Msg.CheckRuleMatches.With(string.Join(", ", r.Matches.Prepend(ctx.T(Msg.CheckTheAuditRun))))));
+            if (r.DependsOn.Count > 0) ctx.Out.WriteLine(ctx.T(Msg.CheckRuleAfter.With(string.Join(", ", r.DependsOn))));
         }
         foreach (var i in checklist.Model.Items.Where(i => i.DisabledReason is not null))
-            stdout.WriteLine($"no rule for \"{i.Id}\": disabled by tailoring ({i.DisabledReason})");
+            ctx.Out.WriteLine(ctx.T(Msg.CheckNoRule.With(i.Id, i.DisabledReason)));
     }
 }

@@ -46,10 +46,11 @@ public sealed class BaselineRunner : IDisposable
     readonly InferenceSession _session;
     readonly string _inputNames;
     public string Provider { get; }
-    public string? ProviderNote { get; }
+    /// <summary>Why CUDA was not used (with --device auto), printed in the reader's language and stored as its English words.</summary>
+    public MessageText? ProviderNote { get; }
 
     /// <summary>What the run found worth saying beside the facts (outputs that hold NaN …).</summary>
-    public List<string> Notes { get; } = [];
+    public List<MessageText> Notes { get; } = [];
 
     /// <summary>The most elements iq makes up for one synthetic input (1 GiB of float32): a model that declares more is
     /// refused rather than allowed to exhaust memory.</summary>
@@ -64,7 +65,7 @@ public sealed class BaselineRunner : IDisposable
         _inputNames = string.Join(", ", _session.InputMetadata.Keys);
     }
 
-    static (InferenceSession, string, string?) Open(BaselineOptions o)
+    static (InferenceSession, string, MessageText?) Open(BaselineOptions o)
     {
         SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         MessageText? cudaFailure = null;
@@ -87,7 +88,7 @@ public sealed class BaselineRunner : IDisposable
                 if (o.Device == "cuda") throw new BaselineInputException(Msg.BaselineCudaRequired.With(cudaFailure));
             }
         }
-        return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : $"CUDA not used: {cudaFailure}");
+        return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : Msg.BaselineCudaNotUsed.With(cudaFailure));
     }
 
     /// <summary>The shared library the loader could not find ("libcublasLt.so.13: cannot open shared object file"), if that was why.</summary>
@@ -292,7 +293,7 @@ public sealed class BaselineRunner : IDisposable
         var facts = new JsonObject { ["model"] = Path.GetFileName(_o.Model), ["provider"] = Provider };
         // GPU memory and utilisation come from nvidia-smi, sampled while the model runs on the GPU.
         var sampler = Provider == "cuda" ? new GpuSampler(ProbeContext.ForThisMachine(), TimeSpan.FromMilliseconds(250)) : null;
-        if (ProviderNote is not null) facts["provider_note"] = ProviderNote;
+        if (ProviderNote is not null) facts["provider_note"] = ProviderNote.ToString();
 
         try
         {
@@ -437,7 +438,7 @@ public sealed class BaselineRunner : IDisposable
         {
             var why = Msg.BaselineOutputsNaN.With(nan.Count.ToString(CultureInfo.InvariantCulture), outputs.Count.ToString(CultureInfo.InvariantCulture),
                 $"{string.Join(", ", nan.Take(5))}{(nan.Count > 5 ? ", …" : "")}");
-            if (noise is null) Notes.Add($"{_o.Model}: {why}; the accuracy metrics are recorded as errors");
+            if (noise is null) Notes.Add(Msg.BaselineNoteNaN.With(_o.Model, why));
             string[] names = _o.Task == "segmentation" ? ["dice", "iou", "pixel_accuracy"] : ["accuracy", "precision", "recall", "f1"];
             return new JsonObject(names.Select(n => KeyValuePair.Create(n, (JsonNode?)Undefined(why))));
         }

@@ -135,7 +135,7 @@ public static class LogRotation
         public Settings Copy() => (Settings)MemberwiseClone();
     }
 
-    public sealed record Result(TimeSpan? Retention, string? Why, string? File, int Line, IReadOnlyList<ConfigProblem> Problems);
+    public sealed record Result(TimeSpan? Retention, MessageText? Why, string? File, int Line, IReadOnlyList<ConfigProblem> Problems);
 
     public static Result For(IConfigSource files, string log)
     {
@@ -143,7 +143,7 @@ public static class LogRotation
         var global = new Settings();
         Result? found = null;
         Read(MainFile, 0);
-        return found ?? new Result(null, $"no logrotate rule covers {log}: it is kept until removed by hand", null, 0, problems);
+        return found ?? new Result(null, Msg.ProbeNoLogrotateRule.With(log), null, 0, problems);
 
         void Read(string file, int depth)
         {
@@ -224,12 +224,12 @@ public static class LogRotation
 
     static Result Retention(Settings s, string file, int line)
     {
-        if (s.BySize) return new Result(null, $"{file}:{line} rotates by size: no time can be given", file, line, []);
+        if (s.BySize) return new Result(null, Msg.ProbeRotatesBySize.With(file, line), file, line, []);
         var rotate = s.Rotate < 0 ? double.PositiveInfinity : s.Rotate; // rotate -1: old logs are never removed
         var days = rotate * s.PeriodDays!.Value;
         if (s.MaxAge is { } maxAge and > 0) days = Math.Min(days, maxAge);
         return double.IsInfinity(days)
-            ? new Result(null, $"{file}:{line}: rotate -1 keeps old logs until removed by hand", file, line, [])
+            ? new Result(null, Msg.ProbeRotateKeepsAll.With(file, line), file, line, [])
             : new Result(TimeSpan.FromDays(days), null, file, line, []);
     }
 
