@@ -88,7 +88,7 @@ public sealed class CompiledChecklist
         return documents;
     }
 
-    void Record(Dictionary<(int, int), IReadOnlyList<string>> matches, AgendaEventArgs e)
+    void Record(Dictionary<(int, int), IReadOnlyList<Messages.ILocalized>> matches, AgendaEventArgs e)
     {
         // A foreach item's expansion rule matched what its list came from: kept apart (element -2) and shown on each element's row.
         if (!_ruleItems.TryGetValue(e.Rule.Name, out var rule)) return;
@@ -96,12 +96,14 @@ public sealed class CompiledChecklist
         var element = rule.Expansion ? -2 : facts.OfType<ElementFact>().FirstOrDefault()?.Index ?? -1;
         var shown = facts.Select(f => f switch
         {
-            LetFact l => $"{l} = {(l.Error is null ? ValueFormatter.Format(l.Raw, IqType.Any) : "?")}",
-            ElementFact el => el.ToString(),
-            null => "(nothing)",
-            _ when f.GetType().Namespace == typeof(AuditRun).Namespace => f.ToString() ?? "",
-            _ => $"when: {ValueFormatter.Format(f, IqType.Any)}",
-        }).ToList();
+            LetFact l => Messages.Localized.Concat(l.Text, Messages.Localized.Verbatim($" = {(l.Error is null ? ValueFormatter.Format(l.Raw, IqType.Any) : "?")}")),
+            ElementFact el => el.Text,
+            DocumentFact d => d.Text,
+            ItemOutcomeFact o => o.Text,
+            null => Messages.Msg.MatchedNothing.Text,
+            _ when f.GetType().Namespace == typeof(AuditRun).Namespace => Messages.Localized.Verbatim(f.ToString() ?? ""),
+            _ => Messages.Localized.Verbatim($"when: {ValueFormatter.Format(f, IqType.Any)}"),
+        }).ToList<Messages.ILocalized>();
         // A rule shared by several items of the same left-hand side matched the same facts for each of their rows.
         foreach (var item in rule.Items) matches[(item, element)] = shown;
     }

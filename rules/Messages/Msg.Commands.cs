@@ -127,6 +127,16 @@ public static partial class Msg
     public static readonly Message ExplainForeach = new(null, ["variable"], "  foreach {variable}：每个元素一行", "  foreach {variable}: one row per element");
     public static readonly Message ExplainRowScore = new(null, ["score"], "得分 {score}", "score {score}");
     public static readonly Message ExplainRule = new(null, ["name", "matches"], "  规则   \"{name}\" 匹配 {matches}", "  rule   \"{name}\" matches {matches}");
+    // What a rule matches (iq check --rules) and what a row matched (iq explain): names as written.
+    public static readonly Message MatchedDocument = new(null, ["name", "kind"], "文档 {name}（{kind}）", "document {name} ({kind})");
+    public static readonly Message MatchedNoDocument = new(null, ["name", "kind"], "文档 {name}：无（缺少 {kind}）", "document {name}: none ({kind} missing)");
+    public static readonly Message MatchedLet = new(null, ["name"], "let {name}", "let {name}");
+    public static readonly Message MatchedLetError = new(null, ["name", "error"], "let {name}（出错：{error}）", "let {name} (error: {error})");
+    public static readonly Message MatchedElement = new(null, ["path", "index", "key"], "元素 {path}[{index}]（{key}）", "element {path}[{index}] ({key})");
+    public static readonly Message MatchedOutcome = new(null, ["item", "outcome"], "条目 {item}：{outcome}", "item {item}: {outcome}");
+    public static readonly Message MatchedNothing = new(null, "（无）", "(nothing)");
+    public static readonly Message MatchesElementOf = new(null, ["list"], "{list} 的元素", "element of {list}");
+    public static readonly Message MatchesOutcomeOf = new(null, ["item"], "条目 {item} 的结果", "outcome of item {item}");
     public static readonly Message ExplainMatched = new(null, ["facts"], "                已匹配：{facts}", "                matched: {facts}");
     public static readonly Message ExplainError = new(null, ["type", "message"], "{type}：出错：{message}", "{type}: error: {message}");
 }

@@ -12,7 +12,7 @@ namespace Iq.Rules.Network;
 
 /// <summary>A rule of the network as an assessor reviews it (<c>iq check --rules</c>): its name, what it is for, the facts it
 /// matches, the items it waits for.</summary>
-public sealed record RuleInfo(string Name, string Kind, string? ItemId, IReadOnlyList<string> Matches, IReadOnlyList<string> DependsOn)
+public sealed record RuleInfo(string Name, string Kind, string? ItemId, IReadOnlyList<Messages.ILocalized> Matches, IReadOnlyList<string> DependsOn)
 {
     /// <summary>The items whose rows the rule builds: one, or several items of the same left-hand side sharing a rule.</summary>
     public IReadOnlyList<string> Items { get; init; } = ItemId is null ? [] : [ItemId];
@@ -299,7 +299,7 @@ sealed class NetworkBuilder
         public ParameterExpression Context { get; } = LE.Parameter(typeof(IContext), "ctx");
         public ParameterExpression Run { get; }
         public ParameterExpression? Element { get; }
-        public List<string> Matches { get; } = [];
+        public List<Messages.ILocalized> Matches { get; } = [];
         public List<string> Dependencies { get; } = [];
 
         public RuleShape(NetworkBuilder network, string name, IEnumerable<BoundExpr> reads, ItemPlan? element)
@@ -313,23 +313,23 @@ sealed class NetworkBuilder
             {
                 var root = network._roots[r];
                 _documents[r] = Pattern(typeof(DocumentFact), "doc_" + root.Name, p => LE.Equal(LE.Field(p, nameof(DocumentFact.Root)), LE.Constant(r)));
-                Matches.Add($"document {root.Name} ({root.Kind})");
+                Matches.Add(Messages.Msg.MatchedDocument.With(root.Name, root.Kind));
             }
             foreach (var l in nodes.OfType<BoundLet>().Select(l => (l.Index, l.Name)).Distinct().OrderBy(l => l.Index))
             {
                 _lets[l.Index] = Pattern(typeof(LetFact), "let_" + l.Name, p => LE.Equal(LE.Field(p, nameof(LetFact.Index)), LE.Constant(l.Index)));
-                Matches.Add($"let {l.Name}");
+                Matches.Add(Messages.Msg.MatchedLet.With(l.Name));
             }
             if (element is not null)
             {
                 Element = Pattern(typeof(ElementFact), "element", p => LE.Equal(LE.Field(p, nameof(ElementFact.Item)), LE.Constant(element.Index)));
-                Matches.Add($"element of {element.SourceText}");
+                Matches.Add(Messages.Msg.MatchesElementOf.With(element.SourceText));
             }
             var n = 0;
             foreach (var id in nodes.OfType<BoundItemRef>().Select(r => r.ItemId).Distinct(StringComparer.Ordinal))
             {
                 _items[id] = Pattern(typeof(ItemOutcomeFact), $"item_{n++}", p => LE.Equal(LE.Property(p, nameof(ItemOutcomeFact.ItemId)), LE.Constant(id)));
-                Matches.Add($"outcome of item {id}");
+                Matches.Add(Messages.Msg.MatchesOutcomeOf.With(id));
                 Dependencies.Add(id);
             }
         }
@@ -360,7 +360,7 @@ sealed class NetworkBuilder
             _when = LE.Parameter(typeof(object), "when");
             _whenPattern = _lhs.Pattern(typeof(object), "when");
             _whenPattern.Binding().BindingExpression(LE.Lambda(body, _declared));
-            Matches.Add("when " + when.Text);
+            Matches.Add(Messages.Localized.Verbatim("when " + when.Text));
             return _when;
         }
 

@@ -30,7 +30,7 @@ public sealed class AuditRun
     public object?[] Roots { get; }
 
     /// <summary>What each row's rule matched, from the session's RuleFiredEvent (when asked for): by item and element.</summary>
-    internal Dictionary<(int Item, int Element), IReadOnlyList<string>>? Matches { get; set; }
+    internal Dictionary<(int Item, int Element), IReadOnlyList<Messages.ILocalized>>? Matches { get; set; }
 
     /// <summary>The value of the expression <c>iq explain</c> asked for.</summary>
     internal object? Explained { get; private set; }

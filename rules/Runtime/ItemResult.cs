@@ -31,5 +31,5 @@ public sealed record ItemResult(
 
     /// <summary>The facts the row's rule matched when it fired (documents, the element, lets, other items' outcomes), as the
     /// NRules session reported them; filled when the evaluation was asked to trace (<c>iq explain</c>), else empty.</summary>
-    public IReadOnlyList<string> Matched { get; init; } = [];
+    public IReadOnlyList<Messages.ILocalized> Matched { get; init; } = [];
 }

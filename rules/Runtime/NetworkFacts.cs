@@ -13,7 +13,10 @@ public sealed class DocumentFact(int root, string name, string kind, object? val
     public string Name { get; } = name;
     public string Kind { get; } = kind;
     public bool Present => Value is not Missing;
-    public override string ToString() => Present ? $"document {Name} ({Kind})" : $"document {Name}: none ({Kind} missing)";
+    public override string ToString() => Text.ToString();
+
+    /// <summary>How <c>iq explain</c> shows the fact a row matched, in the reader's language.</summary>
+    public Messages.MessageText Text => Present ? Messages.Msg.MatchedDocument.With(Name, Kind) : Messages.Msg.MatchedNoDocument.With(Name, Kind);
 }
 
 /// <summary>A <c>let</c>'s value, computed once per session by the let's rule; a let that could not be computed holds the
@@ -26,7 +29,10 @@ public sealed class LetFact(int index, string name, object? value, string? error
 
     public object? Value => Error is null ? value : throw new EvaluationException(Error);
     public object? Raw => value;
-    public override string ToString() => Error is null ? $"let {Name}" : $"let {Name} (error: {Error})";
+    public override string ToString() => Text.ToString();
+
+    /// <summary>How <c>iq explain</c> shows the let a row matched (the error, if any, as the evaluator wrote it).</summary>
+    public Messages.MessageText Text => Error is null ? Messages.Msg.MatchedLet.With(Name) : Messages.Msg.MatchedLetError.With(Name, Error);
 }
 
 /// <summary>One element of a <c>foreach</c> item's list, inserted by the item's expansion rule: the item's rule has one
@@ -38,7 +44,10 @@ public sealed class ElementFact(int item, int index, string key, object? value, 
     public readonly object? Value = value;
     public string Key { get; } = key;
     public string Path { get; } = path;
-    public override string ToString() => $"element {Path}[{Index}] ({Key})";
+    public override string ToString() => Text.ToString();
+
+    /// <summary>How <c>iq explain</c> shows the element a row matched.</summary>
+    public Messages.MessageText Text => Messages.Msg.MatchedElement.With(Path, Index, Key);
 }
 
 /// <summary>An item's outcome once all its rows are in, for the items that read it (<c>passed("id")</c>,
@@ -59,5 +68,8 @@ public sealed class ItemOutcomeFact(string itemId, Outcome outcome)
     /// <summary><c>outcome("id")</c>: the item's outcome by name.</summary>
     public static object? OutcomeName(ItemOutcomeFact f) => f.Outcome.Name();
 
-    public override string ToString() => $"item {ItemId}: {Outcome.Name()}";
+    public override string ToString() => Text.ToString();
+
+    /// <summary>How <c>iq explain</c> shows the outcome a row matched (the outcome's name, as the language writes it).</summary>
+    public Messages.MessageText Text => Messages.Msg.MatchedOutcome.With(ItemId, Outcome.Name());
 }

@@ -1,5 +1,6 @@
 using Iq.Engine.Facts;
 using Iq.Rules.Compilation;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 
 namespace Iq.Tests;
@@ -37,8 +38,8 @@ public class ForwardChainingTests
         Assert.Equal(checklist.Model.Items.Select(i => i.Id), results.Select(r => r.ItemId).Distinct());
         var ready = checklist.Rules.Single(r => r.Name == "gpu.ready");
         Assert.Equal(["gpu.memory", "cpu"], ready.DependsOn);
-        Assert.Contains("outcome of item gpu.memory", ready.Matches);
-        Assert.Contains(checklist.Rules, r => r.Name == "gpu.memory (foreach)" && r.Matches.Contains("document env (environment)"));
+        Assert.Contains("outcome of item gpu.memory", ready.Matches.Select(m => m.Render(Lang.En)));
+        Assert.Contains(checklist.Rules, r => r.Name == "gpu.memory (foreach)" && r.Matches.Select(m => m.Render(Lang.En)).Contains("document env (environment)"));
         Assert.DoesNotContain(checklist.Rules, r => r.ItemId == "staff");
     }
 
@@ -48,14 +49,14 @@ public class ForwardChainingTests
         var (_, results) = Run(ExpressionMode.Interpreted);
         var gpu = results.Where(r => r.ItemId == "gpu.large").ElementAt(2);
         Assert.Equal("gpu.large[NVIDIA A100-SXM4-40GB]", gpu.Id);
-        Assert.Contains(gpu.Matched, m => m.StartsWith("element env.gpus[2]", StringComparison.Ordinal));
+        Assert.Contains(gpu.Matched, m => m.Render(Lang.En).StartsWith("element env.gpus[2]", StringComparison.Ordinal));
         Assert.Equal("fail", gpu.Outcome.Name());
         Assert.Equal("g.memory >= 80 GiB: actual 40 GiB, expected >= 80 GiB", gpu.Message);
         var stack = results.Single(r => r.Id == "sw.stack");
-        Assert.Contains("item sw.min: pass", stack.Matched);
-        Assert.Contains("item gpu.ready: pass", stack.Matched);
+        Assert.Contains("item sw.min: pass", stack.Matched.Select(m => m.Render(Lang.En)));
+        Assert.Contains("item gpu.ready: pass", stack.Matched.Select(m => m.Render(Lang.En)));
         var report = results.Single(r => r.Id == "sw.report");
-        Assert.Contains("item staff: notselected", report.Matched);
+        Assert.Contains("item staff: notselected", report.Matched.Select(m => m.Render(Lang.En)));
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public class ForwardChainingTests
         var explain = CliRunner.InProcess("explain", "gpu.large", "--checklist", TestPaths.Case("tailoring/chained.iq"),
             "--facts", TestPaths.Case("facts"), "--as-of", "2026-11-22", "--lang", "zh");
         Assert.Equal(0, explain.ExitCode);
-        Assert.Contains("已匹配：document env (environment); element env.gpus[2]", explain.Stdout);
+        Assert.Contains("已匹配：文档 env（environment）; 元素 env.gpus[2]", explain.Stdout);
         Assert.Contains("  规则   \"gpu.large\" 匹配 ", explain.Stdout);
     }
 }

@@ -39,7 +39,7 @@ static class CheckCommand
         {
             ctx.Out.WriteLine(ctx.T(Msg.CheckRule.With(r.Name, r.Kind)));
             if (r.Items.Count > 1) ctx.Out.WriteLine(ctx.T(Msg.CheckRuleItems.With(string.Join(", ", r.Items))));
-            ctx.Out.WriteLine(ctx.T(Msg.CheckRuleMatches.With(string.Join(", ", r.Matches.Prepend(ctx.T(Msg.CheckTheAuditRun))))));
+            ctx.Out.WriteLine(ctx.T(Msg.CheckRuleMatches.With(string.Join(", ", r.Matches.Select(ctx.T).Prepend(ctx.T(Msg.CheckTheAuditRun))))));
             if (r.DependsOn.Count > 0) ctx.Out.WriteLine(ctx.T(Msg.CheckRuleAfter.With(string.Join(", ", r.DependsOn))));
         }
         foreach (var i in checklist.Model.Items.Where(i => i.DisabledReason is not null))

@@ -52,11 +52,11 @@ static class ExplainCommand
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
                 foreach (var rule in checklist.Rules.Where(r => r.Items.Contains(item.Id)))
-                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Name, string.Join(", ", rule.Matches))));
+                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Name, string.Join(", ", rule.Matches.Select(ctx.T)))));
                 foreach (var r in rows)
                 {
                     stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
-                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(string.Join("; ", r.Matched))));
+                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(string.Join("; ", r.Matched.Select(ctx.T)))));
                     // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
                     var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(", ", f.AlsoMissing.Select(m => m.Describe())))).TrimStart(';', '；', ' ') : "")
                         : r.MessageIn(ctx.Lang);
