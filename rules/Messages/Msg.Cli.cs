@@ -63,6 +63,14 @@ public static partial class Msg
     public static readonly Message GiveLogFormat = new(Codes.MissingInput, ["file", "formats"], "无法从 {file} 的文件名或内容判断格式：请用 --format 给出（{formats}）",
         "cannot tell the format of {file} from its name or first lines: give --format ({formats})");
     public static readonly Message OptionProblem = new(Codes.BadOption, ["option", "problem"], "{option}：{problem}", "{option}: {problem}");
+    // A TLS endpoint given to --tls, or named by a plan given to --plan (quoted as written).
+    public static readonly Message TlsEndpointNotIpv6 = new(null, ["text"], "'{text}'：应为 [IPv6]:PORT（[IPv6 地址]:端口）", "'{text}': expected [IPv6]:PORT");
+    public static readonly Message TlsEndpointNotHostPort = new(null, ["text"], "'{text}'：应为 HOST:PORT（主机:端口）", "'{text}': expected HOST:PORT");
+    public static readonly Message TlsEndpointBadPort = new(null, ["text"], "'{text}'：端口必须是 1 到 65535 之间的数", "'{text}': the port must be a number from 1 to 65535");
+    public static readonly Message TlsEndpointNoHost = new(null, ["text"], "'{text}'：没有主机名", "'{text}': no host");
+    public static readonly Message PlanEndpointsNotList = new(null, ["file"], "{file}：$.facts.endpoints：应为列表", "{file}: $.facts.endpoints: expected a list");
+    public static readonly Message PlanEndpointNotString = new(null, ["at"], "{at}：应为字符串 HOST:PORT（主机:端口）", "{at}: expected a string HOST:PORT");
+    public static readonly Message PlanEndpointBad = new(null, ["at", "problem"], "{at}：{problem}", "{at}: {problem}");
     public static readonly Message StdoutOnce = new(Codes.BadOption, "只能有一个输出写到标准输出（-）", "only one output can go to stdout (-)");
     public static readonly Message EvidenceInput = new(Codes.BadEvidence, ["message"], "{message}", "{message}");
     public static readonly Message OpenSslMissing = new(Codes.MissingTool, ["tried"],

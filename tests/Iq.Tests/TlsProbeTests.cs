@@ -77,7 +77,7 @@ public class TlsProbeTests
 
     static JsonObject Measure(string endpoint)
     {
-        Assert.True(TlsEndpoint.TryParse(endpoint, out var e, out var error), error);
+        Assert.True(TlsEndpoint.TryParse(endpoint, out var e, out var error), error?.ToString());
         return TlsProbe.MeasureAsync(e, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
     }
 
@@ -191,10 +191,19 @@ public class TlsProbeTests
     public void Bad_endpoints_are_refused_with_exit_2(string text, string message)
     {
         Assert.False(TlsEndpoint.TryParse(text, out _, out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(message, error!.Render(Iq.Rules.Messages.Lang.En));
         var run = CliRunner.InProcess("probe", "--tls", text, "--out", Path.Combine(Path.GetTempPath(), "iq-never-written"));
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"iq: error IQ6003: --tls: {message}\n", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "iq-never-written")));
+    }
+
+    /// <summary>The same refusal under --lang zh: iq's words in Chinese, the endpoint as written, the same code.</summary>
+    [Fact]
+    public void A_bad_endpoint_is_refused_in_the_report_language()
+    {
+        var run = CliRunner.InProcess("probe", "--tls", "host:0", "--lang", "zh", "--out", Path.Combine(Path.GetTempPath(), "iq-never-written"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("iq: error IQ6003: --tls：'host:0'：端口必须是 1 到 65535 之间的数\n", run.Stderr);
     }
 }

@@ -14,55 +14,55 @@ public sealed record TlsEndpoint(string Host, int Port)
 {
     public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 
-    public static bool TryParse(string text, out TlsEndpoint endpoint, out string error)
+    public static bool TryParse(string text, out TlsEndpoint endpoint, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out MessageText? error)
     {
         endpoint = null!;
-        error = "";
+        error = null;
         var s = text.Trim();
         string host, port;
         if (s.StartsWith('['))
         {
             var close = s.IndexOf("]:", StringComparison.Ordinal);
-            if (close < 0) { error = $"'{text}': expected [IPv6]:PORT"; return false; }
+            if (close < 0) { error = Msg.TlsEndpointNotIpv6.With(text); return false; }
             host = s[1..close];
             port = s[(close + 2)..];
         }
         else
         {
             var colon = s.LastIndexOf(':');
-            if (colon <= 0 || s.IndexOf(':') != colon) { error = $"'{text}': expected HOST:PORT"; return false; }
+            if (colon <= 0 || s.IndexOf(':') != colon) { error = Msg.TlsEndpointNotHostPort.With(text); return false; }
             host = s[..colon];
             port = s[(colon + 1)..];
         }
         if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535)
         {
-            error = $"'{text}': the port must be a number from 1 to 65535";
+            error = Msg.TlsEndpointBadPort.With(text);
             return false;
         }
-        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) { error = $"'{text}': no host"; return false; }
+        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) { error = Msg.TlsEndpointNoHost.With(text); return false; }
         endpoint = new TlsEndpoint(host, p);
         return true;
     }
 
     /// <summary>The endpoints a plan document names (<c>facts.endpoints[].address</c>), or what is wrong, with the
     /// file and JSON path.</summary>
-    public static (IReadOnlyList<TlsEndpoint> Endpoints, string? Error) FromPlan(string file)
+    public static (IReadOnlyList<TlsEndpoint> Endpoints, ILocalized? Error) FromPlan(string file)
     {
         // Read as every JSON input is: a FIFO or a device is refused unopened, a member named twice is an error with its place.
         using var doc = Rules.Io.JsonInput.Read(file, Rules.Io.InputKind.FactDocument, out _, out var problem);
-        if (doc is null) return ([], $"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: {problem.Message}");
+        if (doc is null) return ([], Localized.Concat(Localized.Verbatim($"{problem!.Span.File}:{problem.Span.Line}:{problem.Span.Column}: "), problem.Text));
         if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("facts", out var facts)
             || facts.ValueKind != JsonValueKind.Object || !facts.TryGetProperty("endpoints", out var list))
             return ([], null);
-        if (list.ValueKind != JsonValueKind.Array) return ([], $"{file}: $.facts.endpoints: expected a list");
+        if (list.ValueKind != JsonValueKind.Array) return ([], Msg.PlanEndpointsNotList.With(file));
         var result = new List<TlsEndpoint>();
         var i = 0;
         foreach (var e in list.EnumerateArray())
         {
             var at = $"{file}: $.facts.endpoints[{i++}].address";
             if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
-                return ([], $"{at}: expected a string HOST:PORT");
-            if (!TryParse(a.GetString()!, out var endpoint, out var error)) return ([], $"{at}: {error}");
+                return ([], Msg.PlanEndpointNotString.With(at));
+            if (!TryParse(a.GetString()!, out var endpoint, out var error)) return ([], Msg.PlanEndpointBad.With(at, error));
             result.Add(endpoint);
         }
         return (result, null);
