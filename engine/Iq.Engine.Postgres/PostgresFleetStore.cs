@@ -29,6 +29,10 @@ public sealed class PostgresFleetStore : SqlFleetStore
             ApplicationName = location.Options.GetValueOrDefault("application_name") ?? "iq fleet",
             Timeout = location.Options.TryGetValue("connect_timeout", out var t) ? int.Parse(t, CultureInfo.InvariantCulture) : 15,
             CommandTimeout = 300,
+            // The same few statements run per bundle (claim, finish, audit insert): prepared on the server once per
+            // connection rather than parsed and planned again every time.
+            MaxAutoPrepare = 16,
+            AutoPrepareMinUsages = 2,
         };
         if (location.Port is { } port) b.Port = port;
         if (location.User is { } user) b.Username = user;

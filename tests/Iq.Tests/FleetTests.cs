@@ -384,6 +384,34 @@ public sealed class FleetTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
     }
 
+    /// <summary>Memory that grows with the fleet: a run's ledger of inputs (the command's, begun in Program) must not be
+    /// handed every document of every bundle — the hash stage noted them there, a path and its file facts per document, kept
+    /// until the run ended (at 10,000 bundles some 120,000 entries, the run's peak memory growing with the fleet).</summary>
+    [Fact]
+    public void A_run_keeps_no_bundle_document_in_the_command_s_ledger_of_inputs()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        var compiled = Iq.Engine.Audit.Checklists.Compile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), new Iq.Rules.Compilation.CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = DateTimeOffset.Parse(AsOf + "T00:00:00Z") };
+        using var ledger = Iq.Rules.Io.InputLedger.Begin();
+        var checklist = Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+        Iq.Rules.Io.InputLedger.Note(checklist, Iq.Rules.Io.FileFacts.Of(checklist));
+        FleetOutcome outcome;
+        using (var store = new SqliteFleetStore(db))
+        {
+            store.Migrate();
+            outcome = FleetRunner.Run(request, store);
+        }
+        Assert.Equal(3, outcome.Counts.Seen);
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM audits WHERE status = 'failed'"));
+        // The ledger still works (what was noted in it stays), and holds none of the bundles' documents.
+        Assert.Equal(checklist, ledger.InputAt(Iq.Rules.Io.FileFacts.Of(checklist)));
+        var documents = Directory.GetFiles(root, "*.json", SearchOption.AllDirectories);
+        Assert.Equal(3 * Directory.GetFiles(Sample("compliant"), "*.json").Length, documents.Length);
+        Assert.All(documents, d => Assert.Null(ledger.InputAt(Iq.Rules.Io.FileFacts.Of(d))));
+    }
+
     [Fact]
     public void A_store_newer_than_this_iq_is_refused()
     {

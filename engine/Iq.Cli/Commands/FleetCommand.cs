@@ -91,7 +91,10 @@ static class FleetCommand
             if (parse.GetValue(jobs) is < 0 or > 1024) throw new UsageException(Msg.FleetJobsRange.Text);
             foreach (var f in (parse.GetValue(attestations) ?? []).Concat(parse.GetValue(waivers) ?? []))
                 if (!File.Exists(f)) throw new UsageException(Msg.FileNotFound.With(f));
-            var compiled = compile.Compile(parse.GetValue(checklist) ?? Bundled.DefaultChecklist, compile.Read(parse));
+            // A fleet evaluates the checklist once per bundle, thousands of times: its conditions compiled to IL, not interpreted
+            // as a one-off command's are (interpreted, iq fleet run spent ~40% more CPU than the same audits compiled).
+            var compiled = compile.Compile(parse.GetValue(checklist) ?? Bundled.DefaultChecklist,
+                compile.Read(parse) with { Expressions = Iq.Rules.Compilation.ExpressionMode.Compiled });
             var request = new FleetRequest
             {
                 Roots = given,

@@ -104,7 +104,7 @@ public static class FleetRunner
             await foreach (var (root, folder) in folders.Reader.ReadAllAsync(token))
             {
                 string hash;
-                try { hash = FleetBundles.Hash(folder); }
+                try { hash = HashAlone(folder); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     // Unreadable: keyed by its path and the error, recorded as not evaluable.
@@ -206,6 +206,14 @@ public static class FleetRunner
         return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled);
 
         FleetCounts Counts() => new(found, evaluated, skipped, failed, busy, lost);
+    }
+
+    /// <summary>A bundle's hash, its files noted in a ledger of its own (as <see cref="Audit"/> does): in the process's ledger
+    /// every document of the fleet would be kept, a path and its file facts per document, until the run ends.</summary>
+    static string HashAlone(string folder)
+    {
+        using var ledger = Rules.Io.InputLedger.Begin();
+        return FleetBundles.Hash(folder);
     }
 
     static void SafeRelease(SqlFleetStore store)
