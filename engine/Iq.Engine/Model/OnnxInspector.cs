@@ -302,7 +302,7 @@ public static class OnnxInspector
             throw new ModelInputException(Msg.InitLinkLeaves.With(path, t.Name, location));
         if (!file.Exists) status = "missing";
         else if (length != needed) status = "length differs from the declared dimensions";
-        else if (offset + length > file.Length) status = "file too short";
+        else if (offset > file.Length - length) status = "file too short"; // not offset + length: that can pass long.MaxValue and wrap
         else status = "ok";
         return new JsonObject { ["tensor"] = t.Name, ["location"] = location, ["offset"] = offset, ["length"] = length, ["status"] = status };
     }
