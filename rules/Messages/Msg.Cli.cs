@@ -62,6 +62,8 @@ public static partial class Msg
     public static readonly Message GiveSnapshotOutput = new(Codes.MissingInput, "请用 -o FILE 给出快照文件", "give -o FILE for the snapshot");
     public static readonly Message GiveLogFormat = new(Codes.MissingInput, ["file", "formats"], "无法从 {file} 的文件名或内容判断格式：请用 --format 给出（{formats}）",
         "cannot tell the format of {file} from its name or first lines: give --format ({formats})");
+    public static readonly Message GlobTooComplex = new(null, ["glob", "limit"], "模式 '{glob}' 过于复杂（上限约 {limit} 个通配符）",
+        "the pattern '{glob}' is too complex (the limit is about {limit} wildcards)");
     public static readonly Message OptionProblem = new(Codes.BadOption, ["option", "problem"], "{option}：{problem}", "{option}: {problem}");
     public static readonly Message StdoutOnce = new(Codes.BadOption, "只能有一个输出写到标准输出（-）", "only one output can go to stdout (-)");
     public static readonly Message EvidenceInput = new(Codes.BadEvidence, ["message"], "{message}", "{message}");
