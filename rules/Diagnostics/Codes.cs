@@ -129,6 +129,8 @@ public static class Codes
     public const string ModelFirstLossNaN = "IQ7126";
     public const string ModelFinalLossNaN = "IQ7127";
     public const string ModelLossesNaN = "IQ7128";
+    public const string ModelBlurNeedsImage = "IQ7129";
+    public const string ModelClaimedBlurNeedsImage = "IQ7130";
     public const string ProbeNoSshServer = "IQ7033";
     public const string ProbeSshdNoKeyword = "IQ7034";
     public const string ProbeSshListChanged = "IQ7035";

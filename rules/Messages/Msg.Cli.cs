@@ -62,6 +62,8 @@ public static partial class Msg
     public static readonly Message GiveSnapshotOutput = new(Codes.MissingInput, "请用 -o FILE 给出快照文件", "give -o FILE for the snapshot");
     public static readonly Message GiveLogFormat = new(Codes.MissingInput, ["file", "formats"], "无法从 {file} 的文件名或内容判断格式：请用 --format 给出（{formats}）",
         "cannot tell the format of {file} from its name or first lines: give --format ({formats})");
+    public static readonly Message GlobTooComplex = new(null, ["glob", "limit"], "模式 '{glob}' 过于复杂（上限约 {limit} 个通配符）",
+        "the pattern '{glob}' is too complex (the limit is about {limit} wildcards)");
     public static readonly Message OptionProblem = new(Codes.BadOption, ["option", "problem"], "{option}：{problem}", "{option}: {problem}");
     // A TLS endpoint given to --tls, or named by a plan given to --plan (quoted as written).
     public static readonly Message TlsEndpointNotIpv6 = new(null, ["text"], "'{text}'：应为 [IPv6]:PORT（[IPv6 地址]:端口）", "'{text}': expected [IPv6]:PORT");

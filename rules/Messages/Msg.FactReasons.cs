@@ -67,6 +67,11 @@ public static partial class Msg
     public static readonly Message ModelFirstLossNaN = new(Codes.ModelFirstLossNaN, "第一个损失值不是数值", "the first loss is not a number");
     public static readonly Message ModelFinalLossNaN = new(Codes.ModelFinalLossNaN, "最后一个损失值不是数值", "the final loss is not a number");
     public static readonly Message ModelLossesNaN = new(Codes.ModelLossesNaN, "损失值不是数值", "the losses are not numbers");
+    public static readonly Message ModelBlurNeedsImage = new(Codes.ModelBlurNeedsImage, ["shape"],
+        "box_blur 需要二维或更多维的输入（最后两维为图像的行和列），而病例的形状为 {shape}", "box_blur needs an input of two or more dimensions (the image's rows and columns last); the cases have shape {shape}");
+    public static readonly Message ModelClaimedBlurNeedsImage = new(Codes.ModelClaimedBlurNeedsImage, ["shape", "path"],
+        "{path} 声明的 box_blur 需要二维或更多维的输入（最后两维为图像的行和列），而病例的形状为 {shape}",
+        "the box_blur claimed at {path} needs an input of two or more dimensions (the image's rows and columns last); the cases have shape {shape}");
     public static readonly Message ProbeNoSshServer = new(Codes.ProbeNoSshServer, "未安装 SSH 服务器", "no SSH server is installed");
     public static readonly Message ProbeSshdNoKeyword = new(Codes.ProbeSshdNoKeyword, ["keyword"], "sshd -T 没有输出 {keyword}", "sshd -T printed no {keyword}");
     public static readonly Message ProbeSshListChanged = new(Codes.ProbeSshListChanged, ["keyword", "value", "fallback"], "{keyword} {value} 修改了 OpenSSH 的内置列表，只有 sshd -T 能报告结果（{fallback}）", "{keyword} {value} changes OpenSSH's built-in list, which only sshd -T can report ({fallback})");

@@ -122,6 +122,8 @@ public static partial class Msg
         "{path}: initializer '{tensor}' keeps its data externally but names no location");
     public static readonly Message InitLeavesFolder = new(Codes.BadEvidence, ["path", "tensor", "location"], "{path}：初始化器 '{tensor}'：外部数据位置 '{location}' 离开了模型所在文件夹",
         "{path}: initializer '{tensor}': external data location '{location}' leaves the model's folder");
+    public static readonly Message InitKeyTwice = new(Codes.BadEvidence, ["path", "tensor", "key"], "{path}：初始化器 '{tensor}'：外部数据的 {key} 出现了两次",
+        "{path}: initializer '{tensor}': external data names its {key} twice");
     public static readonly Message InitNotWhole = new(Codes.BadEvidence, ["path", "tensor", "key", "value"], "{path}：初始化器 '{tensor}'：外部数据的 {key} '{value}' 不是整数",
         "{path}: initializer '{tensor}': external data {key} '{value}' is not a whole number");
     public static readonly Message InitLinkLeaves = new(Codes.BadEvidence, ["path", "tensor", "location"], "{path}：初始化器 '{tensor}'：外部数据 '{location}' 是离开模型所在文件夹的链接",

@@ -24,6 +24,9 @@ public sealed record HostileCase(string Class, string Name, string File, int Lin
     public int Concurrent { get; set; } = 1;
     public bool MountNamespace { get; set; }
     public bool Changes { get; set; }
+    /// <summary>The managed heap iq may use, in MiB (DOTNET_GCHeapHardLimit), or null: a reader that needs more runs out of
+    /// memory and the case fails, so that "no input may exhaust the process" is checked without timing anything.</summary>
+    public int? HeapMiB { get; set; }
 
     public override string ToString() => $"{Class}/{Name}";
 }
@@ -91,6 +94,7 @@ public static class HostileCorpus
                 case "concurrent": current.Concurrent = int.Parse(value); break;
                 case "namespace": current.MountNamespace = value == "mount" ? true : throw new FormatException($"{file}:{n}: namespace: mount"); break;
                 case "changes": current.Changes = value == "yes"; break;
+                case "heap": current.HeapMiB = int.Parse(value.Replace("MiB", "").Trim(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: throw new FormatException($"{file}:{n}: unknown field '{key}'");
             }
         }
@@ -114,6 +118,8 @@ public static class HostileCorpus
                 var setup = Bash(string.Join("\n", c.Setup.Prepend("set -e")), work, env, 120);
                 if (setup.Exit != 0) return [$"setup failed ({setup.Exit}): {setup.Stderr}"];
             }
+            // The heap limit holds for iq only, not for the setup.
+            if (c.HeapMiB is { } heap) env["DOTNET_GCHeapHardLimit"] = "0x" + ((long)heap << 20).ToString("X", System.Globalization.CultureInfo.InvariantCulture);
             var before = c.MountNamespace ? null : Tree(work);
             var outcomes = new List<Outcome>();
             var copies = new List<Dictionary<string, string>>();

@@ -329,14 +329,19 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         return result;
     }
 
-    /// <summary>The first <paramref name="batch"/> cases (repeated when there are fewer) stacked along the batch axis.</summary>
+    /// <summary>The first <paramref name="batch"/> cases of the first case's shape (repeated when there are fewer) stacked
+    /// along the first axis. A case is fed as its file has it: a batch of one is the case itself, whatever its rank (a
+    /// model of one-dimensional inputs has no batch axis to put a 1 on), and cases of other shapes (free dimensions) are
+    /// left out rather than copied past the end.</summary>
     static IReadOnlyList<NamedOnnxValue> Batch(string input, List<Case> cases, int batch)
     {
         var first = cases[0].Data.Inputs[0];
+        var same = cases.Select(c => c.Data.Inputs[0]).Where(x => x.Shape.SequenceEqual(first.Shape)).ToList();
+        if (batch == 1 || first.Shape.Length == 0) return [NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(first.Data, first.Shape))];
         var per = first.Data.Length;
         var data = new float[per * batch];
-        for (var b = 0; b < batch; b++) cases[b % cases.Count].Data.Inputs[0].Data.CopyTo(data, b * per);
-        return [NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(data, [batch, .. first.Shape[1..]]))];
+        for (var b = 0; b < batch; b++) same[b % same.Count].Data.CopyTo(data, b * per);
+        return [NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(data, [first.Shape[0] * batch, .. first.Shape[1..]]))];
     }
 
     // ---- repeatability (6.3.5) ----
@@ -392,6 +397,16 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         return grid.OrderBy(g => Array.IndexOf(Perturbations.Names, g.Item1)).ThenBy(g => g.Item2).ToList();
     }
 
+    /// <summary>The JSON path of the description's first claim of <paramref name="name"/> at <paramref name="level"/>, or null.</summary>
+    string? ClaimOf(string name, double level)
+    {
+        if (Declared(o.Description, "claims", "robustness", "conditions") is JsonArray claimed)
+            for (var i = 0; i < claimed.Count; i++)
+                if (DeclaredText(Declared(claimed[i], "perturbation")) == name && DeclaredNumber(Declared(claimed[i], "level")) == level)
+                    return $"$.claims.robustness.conditions[{i}]";
+        return null;
+    }
+
     JsonObject Robustness(BaselineRunner runner, List<Case> cases, List<Case> labelled, Dictionary<string, float[]> outputs, string? broken, float lo, float hi,
         IProgress<BaselineProgress>? progress, CancellationToken cancel)
     {
@@ -404,6 +419,19 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         {
             var (name, level) = grid[g];
             progress?.Report(new BaselineProgress($"robustness: {name} {level.ToString(CultureInfo.InvariantCulture)}", (double)g / grid.Count));
+            // A perturbation the cases' shape cannot take (box_blur of a one-dimensional input) is not measured: its
+            // measurements are errors saying why, naming the claim when the description claimed it.
+            if (labelled.FirstOrDefault(c => !Perturbations.FitsShape(name, c.Data.Inputs[0].Shape)) is { } unfit)
+            {
+                var shape = "[" + string.Join(", ", unfit.Data.Inputs[0].Shape) + "]";
+                var unmeasured = ClaimOf(name, level) is { } at ? Msg.ModelClaimedBlurNeedsImage.With(shape, at) : Msg.ModelBlurNeedsImage.With(shape);
+                list.Add(new JsonObject
+                {
+                    ["name"] = name, ["level"] = level, ["definition"] = Perturbations.Definition(name, level),
+                    ["metric"] = Fact.Error(unmeasured), ["drop"] = Fact.Error(unmeasured), ["flip_rate"] = Fact.Error(unmeasured),
+                });
+                continue;
+            }
             var rng = new SplitMix64(o.Seed);
             int correct = 0, flipped = 0;
             var bad = false;

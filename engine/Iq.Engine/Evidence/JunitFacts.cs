@@ -42,6 +42,7 @@ public static class JunitFacts
 
     public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories, CancellationToken cancel = default)
     {
+        var wildcards = categories.Select(c => (Pattern: Wildcard(c.Key), Category: c.Value)).ToList();
         var suites = new JsonArray();
         long total = 0, passed = 0, failed = 0, skipped = 0;
         DateTimeOffset? started = null, finished = null;
@@ -112,7 +113,7 @@ public static class JunitFacts
                 }
                 foreach (var s in found)
                 {
-                    var category = s.Category ?? categories.FirstOrDefault(c => Matches(s.Name, c.Key)).Value ?? "other";
+                    var category = s.Category ?? wildcards.FirstOrDefault(c => c.Pattern.IsMatch(s.Name)).Category ?? "other";
                     var p = s.Total - s.Failed - s.Skipped;
                     suites.Add(new JsonObject { ["name"] = s.Name, ["category"] = category, ["total"] = s.Total, ["passed"] = p, ["failed"] = s.Failed, ["skipped"] = s.Skipped });
                     total += s.Total; failed += s.Failed; skipped += s.Skipped; passed += p;
@@ -152,8 +153,19 @@ public static class JunitFacts
 
     static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFZ", CultureInfo.InvariantCulture);
 
-    /// <summary>A suite name against a pattern with * wildcards.</summary>
-    static bool Matches(string name, string pattern) =>
-        System.Text.RegularExpressions.Regex.IsMatch(name, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*") + "$",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>A suite name pattern with * wildcards, matched without backtracking (in time linear in the name): as a
+    /// backtracking regex, "*a*a…*c" against a long suite name ran past its timeout (a crash). A pattern too large for the
+    /// matcher's automaton is refused.</summary>
+    static System.Text.RegularExpressions.Regex Wildcard(string pattern)
+    {
+        try
+        {
+            return new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*") + "$",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            throw new EvidenceInputException(Msg.OptionProblem.With("--category", Msg.GlobTooComplex.With(pattern.Length > 60 ? pattern[..60] + "…" : pattern, 1000)));
+        }
+    }
 }

@@ -456,7 +456,10 @@ public sealed class LogAnalyzer
         };
     }
 
-    /// <summary>The format of a log told from its name, else from its first non-empty lines; null when neither tells.</summary>
+    /// <summary>The format of a log told from its name, else from its first non-empty lines; null when neither tells. The
+    /// lines are looked for in the first <see cref="SniffBytes"/> of a regular file only: a FIFO would block the open and
+    /// /dev/zero is one endless line (refused, as anything but a regular file, as the analysis would refuse it); a 300 MB line
+    /// is not read whole.</summary>
     public static string? Detect(string path)
     {
         var name = Path.GetFileName(path).ToLowerInvariant();
@@ -464,10 +467,12 @@ public sealed class LogAnalyzer
         if (name.StartsWith("dpkg", StringComparison.Ordinal)) return "dpkg";
         if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal)) return "jsonl";
         if (name.EndsWith(".csv", StringComparison.Ordinal)) return "csv";
-        if (!File.Exists(path)) return null;
+        var head = new byte[SniffBytes];
+        int length;
+        using (var stream = InputFiles.OpenRead(path, InputKind.Log)) length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(new MemoryStream(head, 0, length, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var seen = 0;
             while (seen < 5 && reader.ReadLine() is { } line)
             {
@@ -484,6 +489,8 @@ public sealed class LogAnalyzer
         catch (UnauthorizedAccessException) { }
         return null;
     }
+
+    const int SniffBytes = 64 << 10;
 
     static readonly Regex DpkgLine = new(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (install|upgrade|remove|purge|configure|trigproc|status|startup) ",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

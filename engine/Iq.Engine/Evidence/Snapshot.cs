@@ -80,15 +80,20 @@ public static class Snapshot
             if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
                 throw new EvidenceInputException(Msg.SnapshotWrongSchema.With(path, Schema));
             if (o["files"] is not JsonArray files) throw new EvidenceInputException(Msg.SnapshotNoFiles.With(path));
+            // A value of the wrong kind (a number for a path, a fraction or a string for a size) is refused at its line,
+            // column and JSON path, as in every JSON document iq reads.
+            var src = new Manifests.JsonSource(path, bytes);
             var entries = new List<SnapshotEntry>(files.Count);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
                 if (files[i] is not JsonObject f) throw new EvidenceInputException(Msg.SnapshotNotObject.With(path, i));
+                var at = $"$.files[{i}]";
                 var entry = new SnapshotEntry(
-                    (string?)f["path"] ?? throw new EvidenceInputException(Msg.SnapshotNoPath.With(path, i)),
-                    (long?)f["size"] ?? 0, (string?)f["sha256"] ?? throw new EvidenceInputException(Msg.SnapshotNoSha.With(path, i)),
-                    (string?)f["mode"] ?? "");
+                    f["path"] is null ? throw new EvidenceInputException(Msg.SnapshotNoPath.With(path, i)) : src.Str(f["path"], at + ".path"),
+                    src.Count(f["size"], at + ".size") ?? 0,
+                    f["sha256"] is null ? throw new EvidenceInputException(Msg.SnapshotNoSha.With(path, i)) : src.Str(f["sha256"], at + ".sha256"),
+                    src.Str(f["mode"], at + ".mode", required: false) ?? "");
                 if (!seen.Add(entry.Path)) throw new EvidenceInputException(Msg.SnapshotTwice.With(path, entry.Path, i));
                 entries.Add(entry);
             }

@@ -279,7 +279,10 @@ public static class OnnxInspector
 
     static JsonObject External(string path, TensorProto t, long count, string folder)
     {
-        var entries = t.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        // A key given twice (two locations) is refused, as ONNX Runtime refuses it: which one would be the data?
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in t.ExternalData)
+            if (!entries.TryAdd(e.Key, e.Value)) throw new ModelInputException(Msg.InitKeyTwice.With(path, t.Name, e.Key));
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
             throw new ModelInputException(Msg.InitNoLocation.With(path, t.Name));
         var full = Path.GetFullPath(Path.Combine(folder, location));
@@ -299,7 +302,7 @@ public static class OnnxInspector
             throw new ModelInputException(Msg.InitLinkLeaves.With(path, t.Name, location));
         if (!file.Exists) status = "missing";
         else if (length != needed) status = "length differs from the declared dimensions";
-        else if (offset + length > file.Length) status = "file too short";
+        else if (offset > file.Length - length) status = "file too short"; // not offset + length: that can pass long.MaxValue and wrap
         else status = "ok";
         return new JsonObject { ["tensor"] = t.Name, ["location"] = location, ["offset"] = offset, ["length"] = length, ["status"] = status };
     }

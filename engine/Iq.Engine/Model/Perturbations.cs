@@ -31,6 +31,11 @@ public static class Perturbations
             ? Iq.Rules.Messages.Msg.ModelClaimedBlur.With(level.ToString("R", CultureInfo.InvariantCulture), MaxKernel)
             : null;
 
+    /// <summary>Whether <paramref name="name"/> can be applied to an input of <paramref name="shape"/>: box_blur blurs over
+    /// the last two axes, so an input of one dimension (or none) has no image to blur; the others work element by element
+    /// on any shape.</summary>
+    public static bool FitsShape(string name, int[] shape) => name != "box_blur" || shape.Length >= 2;
+
     public static string Definition(string name, double level) => name switch
     {
         "contrast" => $"x' = clip({F(level)}·x + (1 − {F(level)})·(lo + hi)/2): contrast scaled about mid-range",
@@ -67,8 +72,9 @@ public static class Perturbations
             {
                 var k = (int)level;
                 if (Unusable(name, level) is { } why) throw new ArgumentException(why.ToString());
-                if (shape.Length < 2) throw new ArgumentException("box_blur needs an input of two or more dimensions");
-                int rows = shape[^2], cols = shape[^1], pad = k / 2, planes = x.Length / (rows * cols);
+                if (!FitsShape(name, shape)) throw new ArgumentException("box_blur needs an input of two or more dimensions");
+                // An empty image (a dimension of 0) has no element to blur.
+                int rows = shape[^2], cols = shape[^1], pad = k / 2, planes = rows * cols == 0 ? 0 : x.Length / (rows * cols);
                 for (var p = 0; p < planes; p++)
                 {
                     var o = p * rows * cols;

@@ -95,9 +95,12 @@ public static class ManualReview
                 diagnostics.Error(Msg.NoReviewSheet.With(names[0], names[1]), SourceSpan.None(path));
                 return result;
             }
-            var last = ws.LastRowUsed()?.RowNumber() ?? 1;
-            for (var row = 2; row <= last; row++)
+            // The rows the sheet has, not every row up to the last: one cell at row 1,048,576 would make a million empty
+            // rows of nine cells each (20 s and more).
+            foreach (var used in ws.RowsUsed())
             {
+                var row = used.RowNumber();
+                if (row < 2) continue;
                 string Cell(int c) => (ws.Cell(row, c).Value?.ToString() ?? "").Trim(); // not GetFormattedString: see ScorecardWriter.FitHeight
                 var formula = Enumerable.Range(1, 9).FirstOrDefault(c => ws.Cell(row, c).HasFormula);
                 if (formula > 0)

@@ -187,10 +187,18 @@ public static class IntegrityCheck
         }
     }
 
-    /// <summary>A glob: <c>*</c> within a path segment, <c>**</c> across segments, <c>?</c> one character.</summary>
+    /// <summary>A glob: <c>*</c> within a path segment, <c>**</c> across segments, <c>?</c> one character. Matched without
+    /// backtracking (in time linear in the path): "**/**/…/x" backtracked past the timeout on a deep path, and a timeout
+    /// is no answer to whether a file is ignored.</summary>
     static Regex Glob(string glob)
     {
         var pattern = Regex.Escape(glob.Replace('\\', '/')).Replace(@"\*\*/", "(.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]");
-        return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        try { return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); }
+        catch (NotSupportedException)
+        {
+            // The matcher's automaton has a size limit (thousands of wildcards): such a glob is refused, named (shortened).
+            throw new EvidenceInputException(Msg.OptionProblem.With("--ignore",
+                Msg.GlobTooComplex.With(glob.Length > 60 ? glob[..60] + "…" : glob, 1000)));
+        }
     }
 }
