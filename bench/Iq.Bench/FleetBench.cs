@@ -148,6 +148,65 @@ static class FleetBench
         Console.WriteLine($"{folders.Count} bundles, digest {Convert.ToHexStringLower(all)}");
     }
 
+    /// <summary><c>fleet-race ROOT ROUNDS THREADS [interpreted]</c>: every bundle under ROOT audited once on one thread (the
+    /// reference), then ROUNDS times on THREADS threads at once with the same compiled checklist; prints each bundle whose
+    /// record (store columns, rows, inputs, results JSON less its clock) differs from its reference, and the first lines
+    /// that differ. An audit must not depend on the audits running beside it.</summary>
+    public static void Race(string root, int rounds, int threads, bool interpreted)
+    {
+        var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"),
+            new CompileOptions { Expressions = interpreted ? ExpressionMode.Interpreted : ExpressionMode.Compiled });
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var config = FleetConfig.Of(request);
+        var checklist = AuditChecklist.Of(request.Checklist);
+        var sha = request.Checklist.Model.Sources[0].Sha256;
+        var folders = FleetBundles.Under(root).Order(StringComparer.Ordinal).ToList();
+        var hashes = folders.Select(FleetBundles.Hash).ToList();
+        List<string> Text(int i)
+        {
+            var r = FleetRunner.Audit(request, checklist, sha, folders[i], hashes[i], config.KeyOf(FleetBundles.RelativeName(root, folders[i]), hashes[i]));
+            var lines = new List<string> { string.Join("|", r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductVersion, r.Verdict, r.Score, r.Error) };
+            lines.AddRange(r.Rows.Select(row => row.ToString()));
+            lines.AddRange(r.Inputs.Select(input => input.ToString() + input.Seal));
+            if (r.ResultsGzip is { } gz)
+            {
+                using var z = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
+                using var text = new StreamReader(z);
+                lines.Add(System.Text.RegularExpressions.Regex.Replace(text.ReadToEnd(), "\"evaluated_at\":\"[^\"]*\",", ""));
+            }
+            return lines;
+        }
+        var reference = new List<string>[folders.Count];
+        for (var i = 0; i < folders.Count; i++) reference[i] = Text(i);
+        Console.WriteLine($"{folders.Count} bundles, reference on one thread done");
+        var differing = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var inRound = 0;
+            Parallel.For(0, folders.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            {
+                var now = Text(i);
+                if (now.SequenceEqual(reference[i])) return;
+                Interlocked.Increment(ref inRound);
+                var diff = now.Zip(reference[i]).Select((p, n) => (p, n)).Where(x => x.p.First != x.p.Second).Take(3)
+                    .Select(x => $"  line {x.n}:\n    was {(x.p.Second.Length > 400 ? Around(x.p.Second, x.p.First) : x.p.Second)}\n    now {(x.p.First.Length > 400 ? Around(x.p.First, x.p.Second) : x.p.First)}");
+                lock (reference)
+                    Console.WriteLine($"round {round}: {folders[i]} differs ({now.Count} lines, reference {reference[i].Count})\n{string.Join("\n", diff)}");
+            });
+            differing += inRound;
+            Console.WriteLine($"round {round}: {inRound} bundles differ");
+        }
+        Console.WriteLine($"{rounds} rounds on {threads} threads: {differing} bundle audits differed from their reference");
+
+        static string Around(string a, string b)
+        {
+            var at = 0;
+            while (at < a.Length && at < b.Length && a[at] == b[at]) at++;
+            var from = Math.Max(0, at - 150);
+            return $"at {at}: …{a[from..Math.Min(a.Length, at + 250)]}…";
+        }
+    }
+
     /// <summary><c>fleet-profile ROOT [N]</c>: the per-bundle path of <c>iq fleet run</c> split into its stages, on one thread
     /// (so that each stage's time and allocations are its own): the bundle hash, each stage of <see cref="AuditPipeline"/>,
     /// then what <see cref="FleetRunner.Audit"/> adds (results document, compact JSON + gzip, rows). The first N bundles (default 50)
