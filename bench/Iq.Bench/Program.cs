@@ -10,6 +10,8 @@ public static class Program
         if (args is ["eval-profile", ..]) { EvalProfile.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3); return; }
         if (args is ["eval-spin", var which, var spin]) { EvalProfile.Spin(which, double.Parse(spin, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["eval-loop", ..]) { EvalLoop.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5); return; }
+        if (args is ["peer-check", ..]) { Peers.PeerBench.Check(args[1..]); return; }
+        if (args is ["peer-loop", ..]) { Peers.PeerBench.Loop(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6, args.Length > 2 ? args[2..] : []); return; }
         if (args is ["logs-peak"]) { LogBenchmarks.Peak(); return; }
         if (args is ["fleet-gen", var output, var count, ..]) { FleetBench.Generate(output, int.Parse(count), args.Length > 3 ? int.Parse(args[3]) : 1); return; }
         if (args is ["fleet-floor", var floorRoot]) { FleetBench.Floor(floorRoot); return; }
