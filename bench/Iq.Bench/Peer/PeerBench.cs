@@ -20,7 +20,7 @@ static class PeerBench
     public static void Check(string[] bundles)
     {
         var iq = Checklist();
-        var port = PeerPort.Load();
+        var port = PeerPort.Load(PeerPort.PathIn(Paths.Repo));
         var engine = port.Engine();
         foreach (var bundle in bundles.Length > 0 ? bundles : Samples)
         {
@@ -46,7 +46,7 @@ static class PeerBench
     public static void Loop(double seconds, string[] bundles)
     {
         var iq = Checklist();
-        var port = PeerPort.Load();
+        var port = PeerPort.Load(PeerPort.PathIn(Paths.Repo));
         var engine = port.Engine();
         foreach (var bundle in bundles.Length > 0 ? bundles : Samples)
         {

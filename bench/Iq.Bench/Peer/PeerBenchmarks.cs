@@ -26,7 +26,7 @@ public class PeerBenchmarks
     {
         _iq = PeerBench.Checklist();
         _facts = FactBundleReader.Load([Path.Combine(Paths.Repo, "checklists", "samples", Bundle)], FactSchema.Default).Values;
-        _engine = PeerPort.Load().Engine();
+        _engine = PeerPort.Load(PeerPort.PathIn(Paths.Repo)).Engine();
         _input = PeerFacts.From(_facts);
         _engine.ExecuteAllRulesAsync(PeerPort.Workflow, _input).GetAwaiter().GetResult();
     }

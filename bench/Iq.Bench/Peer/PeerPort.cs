@@ -40,11 +40,12 @@ public sealed class PeerPort
     public required IReadOnlyList<PeerItem> Items { get; init; }
     public required IReadOnlyList<(string Id, string Reason)> NotPorted { get; init; }
 
-    public static string DefaultPath => Path.Combine(Paths.Repo, "bench", "Iq.Bench", "Peer", "gbt-aimd-iq.rulesengine.json");
+    /// <summary>The port's file, from the repository root.</summary>
+    public static string PathIn(string repo) => Path.Combine(repo, "bench", "Iq.Bench", "Peer", "gbt-aimd-iq.rulesengine.json");
 
-    public static PeerPort Load(string? path = null)
+    public static PeerPort Load(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path ?? DefaultPath));
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
         string? S(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
         return new PeerPort
         {
