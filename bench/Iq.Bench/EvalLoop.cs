@@ -89,7 +89,7 @@ static class EvalProfile
         for (var t = System.Diagnostics.Stopwatch.StartNew(); t.Elapsed.TotalSeconds < seconds;) c.Evaluate(f, DateTimeOffset.UnixEpoch);
     }
 
-    static NRules.ISessionFactory Floor(int rules)
+    internal static NRules.ISessionFactory Floor(int rules)
     {
         var defs = new List<NRules.RuleModel.IRuleDefinition>();
         for (var i = 0; i < rules; i++)
