@@ -9,8 +9,9 @@ namespace Iq.Bench.Peers;
 /// <summary>Issue 18's goal: iq evaluating the IQ checklist over one sample bundle against Microsoft RulesEngine
 /// evaluating its port (gbt-aimd-iq.rulesengine.json) over the same facts. Both compiled once and warm; the facts are
 /// read and converted once (iq's FactValues, RulesEngine's typed objects) in the setup.</summary>
+/// In process: building BenchmarkDotNet's separate project takes longer than its 120 s limit on a loaded 2-core machine.
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[InProcess]
 public class PeerBenchmarks
 {
     [Params("failing", "compliant")]
