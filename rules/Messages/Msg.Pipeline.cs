@@ -109,6 +109,8 @@ public static partial class Msg
     public static readonly Message ModelNotOnnx = new(Codes.BadEvidence, ["path", "missing"], "{path}：不是 ONNX 模型：没有 {missing}", "{path}: not an ONNX model: no {missing}");
     public static readonly Message ModelNegativeDim = new(Codes.BadEvidence, ["path", "at", "value", "kind", "name"], "{path}：{at}：{kind} '{name}' 的维度 {value} 为负",
         "{path}: {at}: negative dimension {value} of {kind} '{name}'");
+    public static readonly Message ModelCycle = new(Codes.BadEvidence, ["path", "nodes"], "{path}：图中有环（ONNX 的图必须无环，没有可运行的顺序）：{nodes}",
+        "{path}: the graph has a cycle (an ONNX graph must be acyclic; there is no order to run its nodes in): {nodes}");
     public static readonly Message InitNegativeDim = new(Codes.BadEvidence, ["path", "tensor", "value"], "{path}：初始化器 '{tensor}' 声明了负的维度（{value}）",
         "{path}: initializer '{tensor}' declares a negative dimension ({value})");
     public static readonly Message InitOverflow = new(Codes.BadEvidence, ["path", "tensor", "dims"], "{path}：初始化器 '{tensor}' 声明的维度 [{dims}] 之积超出 64 位",
