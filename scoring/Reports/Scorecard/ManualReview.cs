@@ -71,14 +71,16 @@ public static class ManualReview
         }
         if (WorkbookGuard.Check(bytes) is { } refused)
         {
-            diagnostics.Error(refused, SourceSpan.None(path));
+            diagnostics.Error(refused.Text, new SourceSpan(path, refused.Row, refused.Column));
             return result;
         }
         try { return ReadSheet(bytes, path, diagnostics); }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // The xlsx library over bytes someone sent: whatever it trips on is a workbook it cannot read, not an iq fault.
-            diagnostics.Error(Msg.NotAWorkbook.With($"{e.GetType().Name}: {e.Message.Split('\n')[0]}"), SourceSpan.None(path));
+            // What the guard can place (a cell, a part) it names before the library runs; here only the library's words are
+            // left, without its exception's type name, which tells a reviewer nothing.
+            diagnostics.Error(Msg.NotAWorkbook.With(Msg.WorkbookLibrary.With(e.Message.Split('\n')[0].TrimEnd('.'))), SourceSpan.None(path));
             return [];
         }
     }
