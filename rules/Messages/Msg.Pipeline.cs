@@ -56,6 +56,8 @@ public static partial class Msg
     public static readonly Message MoreErrorsNotShown = new(Codes.WrongFactType, ["count"], "此文档中另有 {count} 个错误未显示", "{count} more errors in this document not shown");
     public static readonly Message ReviewCellFormula = new(Codes.BadValue, ["sheet", "cell"], "工作表 '{sheet}' 的单元格 {cell} 是公式而不是值：请直接填写评审结论",
         "Sheet '{sheet}', cell {cell} holds a formula, not a value: write the judgment itself");
+    public static readonly Message ReviewCellError = new(Codes.BadValue, ["sheet", "cell", "value"], "工作表 '{sheet}' 的单元格 {cell} 是错误值 {value}，不是评审结论：请直接填写评审结论",
+        "Sheet '{sheet}', cell {cell} holds the error value {value}, not a judgment: write the judgment itself");
     public static readonly Message ResultsSetNotOne = new(Codes.BadDocument, ["path", "count", "schema"], "{path} 含 {count} 个检查单的结果（{schema}）；此处需要一个检查单的结果",
         "{path} holds the results of {count} checklists ({schema}); one checklist's results are expected here");
 

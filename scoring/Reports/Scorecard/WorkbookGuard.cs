@@ -20,10 +20,14 @@ public static partial class WorkbookGuard
 
     /// <summary>Null when the workbook may be opened; else why not (the code says which: IQ1015 for a bomb, IQ4003 for a
     /// file that is not a workbook), naming the cell (<c>'Sheet'!A1</c>) or the part where the fault is one's.</summary>
-    public static Problem? Check(byte[] bytes)
+    /// <summary>A cell that holds an error value (<c>t="e"</c>: #DIV/0!, #N/A, #VALUE!, #REF! …), which the xlsx library
+    /// reads as an empty cell: its sheet (null when no sheet of the workbook is in its part), reference and value.</summary>
+    public sealed record ErrorCell(string? Sheet, string Cell, int Row, int Column, string Value);
+
+    public static Problem? Check(byte[] bytes, List<ErrorCell>? errorCells = null)
     {
         // The central directory is read lazily: a zip that lies about its entries throws on first use, not on opening.
-        try { return Inspect(bytes); }
+        try { return Inspect(bytes, errorCells ?? []); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
             return new(Rules.Messages.Msg.NotAWorkbook.With(Rules.Messages.Msg.WorkbookNotZip.Text));
@@ -48,8 +52,9 @@ public static partial class WorkbookGuard
         return row <= MaxRow && column <= MaxColumn ? (row, column) : null;
     }
 
-    static Problem? Inspect(byte[] bytes)
+    static Problem? Inspect(byte[] bytes, List<ErrorCell> errorCells)
     {
+        var errors = new List<(string Part, string Cell, int Row, int Column, string Value)>();
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
@@ -85,6 +90,8 @@ public static partial class WorkbookGuard
                     var sharedStrings = name.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
                     if (sharedStrings) strings = 0;
                     var sharedCell = false;
+                    var errorCell = false;
+                    var inValue = false;
                     var worksheet = false;
                     var workbook = false;
                     var row = 0;
@@ -105,7 +112,13 @@ public static partial class WorkbookGuard
                             if (index > highest) (highest, highestAt) = (index, (name, cell, cellAt.Row, cellAt.Column));
                             sharedCell = false;
                         }
+                        if (xml.NodeType == XmlNodeType.Text && errorCell && inValue)
+                        {
+                            errors.Add((name, cell, cellAt.Row, cellAt.Column, xml.Value));
+                            errorCell = false;
+                        }
                         if (xml.NodeType != XmlNodeType.Element) continue;
+                        inValue = xml.LocalName == "v";
                         if (xml.Depth > MaxDepth) return new(Rules.Messages.Msg.WorkbookTooDeep.With(name, MaxDepth));
                         if (xml.Depth == 0) (worksheet, workbook) = (xml.LocalName == "worksheet", xml.LocalName == "workbook");
                         if (xml.LocalName == "row" && ++rows > MaxRows) return new(Rules.Messages.Msg.WorkbookTooManyRows.With(MaxRows));
@@ -149,7 +162,7 @@ public static partial class WorkbookGuard
                                 cell = ColumnName(column) + cellAt.Row.ToString(System.Globalization.CultureInfo.InvariantCulture);
                             }
                         }
-                        if (xml.LocalName == "c") sharedCell = xml.GetAttribute("t") == "s";
+                        if (xml.LocalName == "c") (sharedCell, errorCell) = (xml.GetAttribute("t") == "s", worksheet && xml.GetAttribute("t") == "e");
                         else if (xml.LocalName != "v") sharedCell = false;
                     }
                 }
@@ -181,6 +194,7 @@ public static partial class WorkbookGuard
             }
             string SheetOf(string part) => partSheet.TryGetValue(part, out var n) ? "'" + n.Replace("'", "''") + "'" : part;
             if (problems.Count > 0) return problems[0](SheetOf);
+            errorCells.AddRange(errors.Select(e => new ErrorCell(partSheet.GetValueOrDefault(e.Part), e.Cell, e.Row, e.Column, e.Value)));
             if (highest >= 0 && highest >= Math.Max(0, strings))
                 return new(Rules.Messages.Msg.NotAWorkbook.With(Rules.Messages.Msg.WorkbookSharedStringMissing.With(
                     SheetOf(highestAt.Part) + "!" + highestAt.Cell, highest, Math.Max(0, strings))), highestAt.Row, highestAt.Column);
