@@ -30,8 +30,8 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
     public MessageText Text => With();
 
     /// <summary>Text that is not in the catalog yet (commands written before it): the same words in both languages, with
-    /// its code. A gap to close by declaring the message, never a pattern for new code (docs/cli.md).</summary>
-    public static MessageText Untranslated(string? code, string text) => new Message(code, ["text"], "{text}", "{text}").With(text);
+    /// its code; a whole message, so not capped as a quoted argument is. A gap to close by declaring the message, never a pattern for new code (docs/cli.md).</summary>
+    public static MessageText Untranslated(string? code, string text) => new Message(code, ["text"], "{text}", "{text}").With(Localized.Verbatim(text));
 
     static readonly Regex Placeholder = new(@"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}", RegexOptions.CultureInvariant);
 
@@ -85,7 +85,13 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
         throw new InvalidOperationException($"message {Code} '{En}' has no argument '{name}'");
     }
 
-    public static string Format(object? value, Lang lang) => value switch
+    /// <summary>An argument as a message shows it: text (a path, a key, an id, a value from the input) capped at
+    /// <see cref="QuoteLimit"/> characters (<see cref="Cap"/>), so that a 1 MB key is not echoed whole to stderr.</summary>
+    public static string Format(object? value, Lang lang) => value is string s ? Cap(s, lang) : Whole(value, lang);
+
+    /// <summary>An argument whole, for storing it (a fact reason's arguments in a document or a results file), where it
+    /// is data and capped only when shown.</summary>
+    public static string Whole(object? value, Lang lang) => value switch
     {
         null => "",
         ILocalized l => l.Render(lang),
@@ -93,6 +99,20 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>The most characters of one text argument a message quotes. Every text a message quotes from its input
+    /// (fact paths, keys, ids, names, values) is an argument, so this one cap bounds them all; a diagnostic's position
+    /// (file, line, column) is not an argument and is kept whole.</summary>
+    public const int QuoteLimit = 200;
+
+    /// <summary>The text, or its first <see cref="QuoteLimit"/> characters, "…" and its length in all.</summary>
+    public static string Cap(string text, Lang lang)
+    {
+        if (text.Length <= QuoteLimit) return text;
+        var keep = char.IsHighSurrogate(text[QuoteLimit - 1]) ? QuoteLimit - 1 : QuoteLimit;
+        var length = text.Length.ToString(CultureInfo.InvariantCulture);
+        return lang == Lang.Zh ? $"{text[..keep]}…（共 {length} 个字符）" : $"{text[..keep]}… ({length} characters)";
+    }
 }
 
 /// <summary>A message with its arguments: data until rendered. <see cref="ToString"/> is the English text.</summary>

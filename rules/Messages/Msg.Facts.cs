@@ -65,6 +65,22 @@ public static partial class Msg
     public static readonly Message WorkbookTooManyRows = new(Codes.InputTooComplex, ["max"], "工作簿包含超过 {max} 行", "The workbook holds more than {max} rows");
     public static readonly Message WorkbookInflates = new(Codes.InputTooComplex, ["max"], "工作簿解压后超过 {max} 字节（压缩炸弹？）", "The workbook inflates to more than {max} bytes (a zip bomb?)");
     public static readonly Message NotAWorkbook = new(Codes.BadDocument, ["reason"], "不是可读的 xlsx 工作簿：{reason}", "Not a readable xlsx workbook: {reason}");
+    public static readonly Message WorkbookNotZip = new(null, "不是 zip 压缩包（xlsx 是 zip 压缩包），或是被截断的 zip：找不到列出各部件的中央目录",
+        "not a zip archive (an xlsx is one), or a zip cut short: the central directory that lists its parts is missing");
+    public static readonly Message WorkbookPartUnreadable = new(null, ["part"], "部件 {part} 无法解压（数据损坏或压缩方式不受支持）",
+        "part {part} cannot be inflated (its data is corrupt or compressed in a way not supported)");
+    public static readonly Message WorkbookSharedStringMissing = new(null, ["cell", "index", "count"], "单元格 {cell} 引用共享字符串 {index}，但工作簿只有 {count} 个",
+        "cell {cell} names shared string {index}, but the workbook has {count}");
+    public static readonly Message WorkbookSharedStringNotIndex = new(null, ["cell", "value"], "单元格 {cell} 应引用共享字符串的序号，实际为 '{value}'",
+        "cell {cell} should name a shared string by its number, but holds '{value}'");
+    public static readonly Message WorkbookBadCellReference = new(null, ["sheet", "row", "reference"],
+        "工作表 {sheet} 第 {row} 行：'{reference}' 不是单元格引用（列字母加行号，如 E2）",
+        "sheet {sheet}, row {row}: '{reference}' is not a cell reference (column letters and a row number, such as E2)");
+    public static readonly Message WorkbookBadRow = new(null, ["sheet", "after", "number"], "工作表 {sheet} 第 {after} 行之后：'{number}' 不是行号（1 到 1048576）",
+        "sheet {sheet}, after row {after}: '{number}' is not a row number (1 to 1048576)");
+    public static readonly Message WorkbookSheetMissing = new(null, ["sheet", "part"], "工作簿列出的工作表 '{sheet}' 位于部件 {part}，但文件中没有该部件",
+        "the workbook lists sheet '{sheet}' in part {part}, which the file does not hold");
+    public static readonly Message WorkbookLibrary = new(null, ["reason"], "xlsx 读取库无法读取它：{reason}", "the xlsx reader cannot read it: {reason}");
     public static readonly Message NoReviewSheet = new(Codes.BadDocument, ["zh", "en"], "工作簿中没有名为 '{zh}' 或 '{en}' 的工作表", "No sheet named '{zh}' or '{en}' in the workbook");
     public static readonly Message SheetStatus = new(Codes.BadValue, ["status", "sheet", "cell"], "结论必须是 pass、fail 或 notapplicable，实际为 '{status}'（工作表 '{sheet}'，单元格 {cell}）",
         "Status must be pass, fail or notapplicable, got '{status}' (sheet '{sheet}', cell {cell})");

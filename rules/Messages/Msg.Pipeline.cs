@@ -56,6 +56,8 @@ public static partial class Msg
     public static readonly Message MoreErrorsNotShown = new(Codes.WrongFactType, ["count"], "此文档中另有 {count} 个错误未显示", "{count} more errors in this document not shown");
     public static readonly Message ReviewCellFormula = new(Codes.BadValue, ["sheet", "cell"], "工作表 '{sheet}' 的单元格 {cell} 是公式而不是值：请直接填写评审结论",
         "Sheet '{sheet}', cell {cell} holds a formula, not a value: write the judgment itself");
+    public static readonly Message ReviewCellError = new(Codes.BadValue, ["sheet", "cell", "value"], "工作表 '{sheet}' 的单元格 {cell} 是错误值 {value}，不是评审结论：请直接填写评审结论",
+        "Sheet '{sheet}', cell {cell} holds the error value {value}, not a judgment: write the judgment itself");
     public static readonly Message ResultsSetNotOne = new(Codes.BadDocument, ["path", "count", "schema"], "{path} 含 {count} 个检查单的结果（{schema}）；此处需要一个检查单的结果",
         "{path} holds the results of {count} checklists ({schema}); one checklist's results are expected here");
 
@@ -109,6 +111,8 @@ public static partial class Msg
     public static readonly Message ModelNotOnnx = new(Codes.BadEvidence, ["path", "missing"], "{path}：不是 ONNX 模型：没有 {missing}", "{path}: not an ONNX model: no {missing}");
     public static readonly Message ModelNegativeDim = new(Codes.BadEvidence, ["path", "at", "value", "kind", "name"], "{path}：{at}：{kind} '{name}' 的维度 {value} 为负",
         "{path}: {at}: negative dimension {value} of {kind} '{name}'");
+    public static readonly Message ModelCycle = new(Codes.BadEvidence, ["path", "nodes"], "{path}：图中有环（ONNX 的图必须无环，没有可运行的顺序）：{nodes}",
+        "{path}: the graph has a cycle (an ONNX graph must be acyclic; there is no order to run its nodes in): {nodes}");
     public static readonly Message InitNegativeDim = new(Codes.BadEvidence, ["path", "tensor", "value"], "{path}：初始化器 '{tensor}' 声明了负的维度（{value}）",
         "{path}: initializer '{tensor}' declares a negative dimension ({value})");
     public static readonly Message InitOverflow = new(Codes.BadEvidence, ["path", "tensor", "dims"], "{path}：初始化器 '{tensor}' 声明的维度 [{dims}] 之积超出 64 位",

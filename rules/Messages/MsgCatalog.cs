@@ -32,7 +32,7 @@ public static class MsgCatalog
     /// (IQ7xxx) as itself, which the writer stores as a nested code and arguments.</summary>
     public static IEnumerable<(string Name, object Value)> ArgsOf(MessageText text) =>
         text.Message.Args.Select((a, i) => (a, text.Values[i] is MessageText { Code: { } c } inner && FactReason(c) == inner.Message
-            ? inner : (object)Message.Format(text.Values[i], Lang.En)));
+            ? inner : (object)Message.Whole(text.Values[i], Lang.En)));
 
     /// <summary>A stored reason this iq cannot word (an unknown code, arguments not the message's own): its stored text,
     /// quoted as the document's own words, with the code it gave, so that it is never taken for iq's wording.</summary>

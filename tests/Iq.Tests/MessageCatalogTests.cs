@@ -93,4 +93,22 @@ public class MessageCatalogTests
         var expected = MsgCatalog.MarkdownTable();
         Assert.True(expected == table.Groups[1].Value, "docs/messages.md's table differs from the catalog; replace it with:\n" + expected);
     }
+    [Fact]
+    public void A_quoted_text_over_the_limit_is_capped_with_its_length_and_stored_whole()
+    {
+        var path = "env." + new string('a', 1_000_000);
+        var text = Msg.UnknownFactPath.With(path, "");
+        // The English text by hand: the message's words, the first 200 characters, "…" and the length in all.
+        Assert.Equal("Unknown fact path. Path=env." + new string('a', 196) + "… (1000004 characters)", text.Render(Lang.En));
+        Assert.EndsWith("…（共 1000004 个字符）", text.Render(Lang.Zh));
+        // A text at the limit is whole; a cut never splits a surrogate pair (𝒳 is two UTF-16 units).
+        Assert.Equal(new string('b', 200), Message.Cap(new string('b', 200), Lang.En));
+        var astral = new string('c', 199) + "𝒳" + "d";
+        Assert.Equal(new string('c', 199) + "… (202 characters)", Message.Cap(astral, Lang.En));
+        // Stored arguments (a fact reason written to a document) stay whole: they are data, capped only when shown.
+        Assert.Equal(path, Assert.IsType<string>(MsgCatalog.ArgsOf(text).Single(a => a.Name == "path").Value));
+        // Untranslated text is a whole message, not a quote: not capped.
+        var whole = new string('w', 500);
+        Assert.Equal(whole, Message.Untranslated(null, whole).Render(Lang.En));
+    }
 }

@@ -484,6 +484,40 @@ public class ModelHostileInputTests
             shape.Dim.Add(d is string s ? new TensorShapeProto.Types.Dimension { DimParam = s } : new TensorShapeProto.Types.Dimension { DimValue = (int)d });
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = shape } } };
     }
+
+    static NodeProto Node(string name, string op, string[] inputs, string[] outputs)
+    {
+        var n = new NodeProto { Name = name, OpType = op };
+        n.Input.AddRange(inputs);
+        n.Output.AddRange(outputs);
+        return n;
+    }
+
+    [Fact]
+    public void A_cycle_is_found_by_its_nodes_and_an_unsorted_acyclic_graph_is_none()
+    {
+        // Nodes listed out of order (C reads B's output, B reads A's) but acyclic: ONNX's checker wants them sorted; iq
+        // names no cycle, as there is none (ONNX Runtime sorts them itself).
+        var unsorted = new GraphProto();
+        unsorted.Node.Add(Node("C", "Relu", ["b"], ["y"]));
+        unsorted.Node.Add(Node("B", "Relu", ["a"], ["b"]));
+        unsorted.Node.Add(Node("A", "Relu", ["x"], ["a"]));
+        Assert.Null(OnnxInspector.Cycle(unsorted));
+
+        // A node that reads its own output.
+        var self = new GraphProto();
+        self.Node.Add(Node("S", "Add", ["x", "s"], ["s"]));
+        Assert.Equal([0, 0], OnnxInspector.Cycle(self));
+
+        // A ring of three below a node that only waits on it (D), after an acyclic head (0): the ring, from its first node.
+        var ring = new GraphProto();
+        ring.Node.Add(Node("head", "Relu", ["x"], ["h"]));
+        ring.Node.Add(Node("D", "Relu", ["r3"], ["d"]));
+        ring.Node.Add(Node("R1", "Add", ["h", "r3"], ["r1"]));
+        ring.Node.Add(Node("R2", "Relu", ["r1"], ["r2"]));
+        ring.Node.Add(Node("R3", "Relu", ["r2"], ["r3"]));
+        Assert.Equal([2, 3, 4, 2], OnnxInspector.Cycle(ring));
+    }
 }
 
 /// <summary>Property tests of the 001 readers: mutated ONNX files, descriptions and label files give a result or a clear

@@ -69,8 +69,66 @@ public static class OnnxInspector
                     for (var j = 0; j < shape.Dim.Count; j++)
                         if (shape.Dim[j].ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && shape.Dim[j].DimValue < 0)
                             throw new ModelInputException(Msg.ModelNegativeDim.With(path, $"graph.{name}[{i}].type.tensor_type.shape.dim[{j}]", shape.Dim[j].DimValue, name, list[i].Name));
+        // A graph whose nodes feed each other in a ring has no order to run them in (ONNX graphs are acyclic); ONNX
+        // Runtime refuses it only when a session is made, so the inspection names the ring itself instead of passing it.
+        if (Cycle(model.Graph) is { } cycle)
+            throw new ModelInputException(Msg.ModelCycle.With(path, string.Join(" → ", cycle.Select(i => NodeLabel(model.Graph.Node, i)))));
         return model;
     }
+
+    /// <summary>The nodes of one cycle of the graph, in the order each feeds the next, the first repeated at the end;
+    /// null when the graph is acyclic. Kahn's order over the main graph (a node's inputs produced by other nodes),
+    /// then a walk back from a node left over, which is on a cycle or below one: iterative, so a graph of millions of
+    /// nodes neither recurses nor takes more than linear time.</summary>
+    public static IReadOnlyList<int>? Cycle(GraphProto graph)
+    {
+        var nodes = graph.Node;
+        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+            foreach (var o in nodes[i].Output)
+                if (o.Length > 0) producer.TryAdd(o, i);
+        // feeds[j]: the nodes whose outputs node j reads (once each, in input order).
+        var feeds = new List<int>[nodes.Count];
+        var consumers = new List<int>[nodes.Count];
+        var waiting = new int[nodes.Count];
+        for (var j = 0; j < nodes.Count; j++)
+        {
+            feeds[j] = nodes[j].Input.Where(n => n.Length > 0 && producer.ContainsKey(n)).Select(n => producer[n]).Distinct().ToList();
+            waiting[j] = feeds[j].Count;
+        }
+        for (var j = 0; j < nodes.Count; j++) consumers[j] = [];
+        for (var j = 0; j < nodes.Count; j++)
+            foreach (var i in feeds[j]) consumers[i].Add(j);
+        var ready = new Queue<int>(Enumerable.Range(0, nodes.Count).Where(j => waiting[j] == 0));
+        var ordered = 0;
+        while (ready.Count > 0)
+        {
+            var i = ready.Dequeue();
+            ordered++;
+            foreach (var j in consumers[i])
+                if (--waiting[j] == 0) ready.Enqueue(j);
+        }
+        if (ordered == nodes.Count) return null;
+        // Every node left waits on a node left, so walking back through waiting feeds from one of them must repeat a node.
+        var at = Enumerable.Range(0, nodes.Count).First(j => waiting[j] > 0);
+        var seen = new Dictionary<int, int>();
+        var walk = new List<int>();
+        while (!seen.ContainsKey(at))
+        {
+            seen[at] = walk.Count;
+            walk.Add(at);
+            at = feeds[at].First(i => waiting[i] > 0);
+        }
+        // The walk went against the flow (from a node to the node that feeds it): reverse it to read as the data flows.
+        var ring = walk.Skip(seen[at]).Reverse().ToList();
+        var first = ring.IndexOf(ring.Min());
+        ring = [.. ring.Skip(first), .. ring.Take(first), ring[first]];
+        return ring;
+    }
+
+    /// <summary>graph.node[3] 'name' (OpType), the name left out when the node has none.</summary>
+    static string NodeLabel(IReadOnlyList<NodeProto> nodes, int i) =>
+        nodes[i].Name is { Length: > 0 } name ? $"graph.node[{i}] '{name}' ({OpName(nodes[i])})" : $"graph.node[{i}] ({OpName(nodes[i])})";
 
     /// <summary>The <c>model</c> fact document's facts. <paramref name="bindings"/> fixes symbolic input dimensions for
     /// the MACs estimate (name → value); a symbolic dimension not bound is taken as 1 and the binding recorded.</summary>

@@ -69,21 +69,24 @@ public static class ManualReview
             diagnostics.Add(e.ToDiagnostic());
             return result;
         }
-        if (WorkbookGuard.Check(bytes) is { } refused)
+        var errorCells = new List<WorkbookGuard.ErrorCell>();
+        if (WorkbookGuard.Check(bytes, errorCells) is { } refused)
         {
-            diagnostics.Error(refused, SourceSpan.None(path));
+            diagnostics.Error(refused.Text, new SourceSpan(path, refused.Row, refused.Column));
             return result;
         }
-        try { return ReadSheet(bytes, path, diagnostics); }
+        try { return ReadSheet(bytes, path, errorCells, diagnostics); }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // The xlsx library over bytes someone sent: whatever it trips on is a workbook it cannot read, not an iq fault.
-            diagnostics.Error(Msg.NotAWorkbook.With($"{e.GetType().Name}: {e.Message.Split('\n')[0]}"), SourceSpan.None(path));
+            // What the guard can place (a cell, a part) it names before the library runs; here only the library's words are
+            // left, without its exception's type name, which tells a reviewer nothing.
+            diagnostics.Error(Msg.NotAWorkbook.With(Msg.WorkbookLibrary.With(e.Message.Split('\n')[0].TrimEnd('.'))), SourceSpan.None(path));
             return [];
         }
     }
 
-    static IReadOnlyList<Attestation> ReadSheet(byte[] bytes, string path, DiagnosticBag diagnostics)
+    static IReadOnlyList<Attestation> ReadSheet(byte[] bytes, string path, IReadOnlyList<WorkbookGuard.ErrorCell> errorCells, DiagnosticBag diagnostics)
     {
         var result = new List<Attestation>();
         using (var wb = new XLWorkbook(new MemoryStream(bytes, writable: false)))
@@ -108,6 +111,14 @@ public static class ManualReview
                     var reference = ws.Cell(row, formula).Address.ToString();
                     diagnostics.Error(Msg.ReviewCellFormula.With(ws.Name, reference),
                         new SourceSpan(path, row, formula));
+                    continue;
+                }
+                // An error value (#DIV/0!, #N/A …) is read by the library as an empty cell, which would count the row as not
+                // judged yet without a word: it is something written where a judgment belongs, refused with its cell as a
+                // formula is. A cell left blank stays a judgment to make.
+                if (errorCells.FirstOrDefault(e => e.Sheet == ws.Name && e.Row == row && e.Column <= 9) is { } error)
+                {
+                    diagnostics.Error(Msg.ReviewCellError.With(ws.Name, error.Cell, error.Value), new SourceSpan(path, row, error.Column));
                     continue;
                 }
                 var statusText = Cell(5);
