@@ -68,7 +68,7 @@ public class EvidenceWordsTests
         Assert.True(shown.Count > 30, string.Join("\n", shown));
         var left = shown.Where(l => EnglishWords.IsMatch(l)).ToList();
         Assert.True(left.Count == 0, "English words left in the Chinese report:\n" + string.Join("\n", left));
-        Assert.DoesNotMatch(EnglishWords, run.Stdout.Split('\n').Single(l => l.Contains("结论")));
+        Assert.DoesNotMatch(@"\b(shall|should|may)\b", run.Stdout.Split('\n').Single(l => l.Contains("结论")));
     }
 
     /// <summary>Written in English, reported in Chinese: the words go through the file by code (HTML, scorecard).</summary>
