@@ -28,7 +28,7 @@ public sealed class Evidence
         Expression = expression;
         _actualText = actual;
         _expectedText = expected;
-        _actualWordsKnown = _expectedWordsKnown = true;
+        _actualWords = _expectedWords = NoWords;
     }
 
     /// <summary>A comparison: <paramref name="actual"/> <paramref name="op"/> <paramref name="expected"/>, formatted by their types.</summary>
@@ -50,7 +50,7 @@ public sealed class Evidence
     {
         Expression = expression;
         _expectedText = "true";
-        _expectedWordsKnown = true;
+        _expectedWords = NoWords;
         _quantified = (total, held, missing);
     }
 
@@ -78,8 +78,10 @@ public sealed class Evidence
     public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}"
         + (IqVersion.SchemeUsed(_actual, _expected) is { } scheme ? Msg.EvidenceOrder.With(scheme.Ordering.Text).Render(Lang.En) : "");
 
+    /// <summary>Words not yet looked for are null; a text without words of iq's own is <see cref="NoWords"/>. One reference
+    /// each, so that evidence read by several threads (the fleet) sees the words whole or looks for them again.</summary>
+    static readonly MixedText NoWords = new([]);
     MixedText? _actualWords, _expectedWords;
-    bool _actualWordsKnown, _expectedWordsKnown;
 
     /// <summary><see cref="Actual"/> with iq's own words in it as messages; null when it has none (a plain value, the same
     /// in every language). Rendered in English it is <see cref="Actual"/>.</summary>
@@ -87,18 +89,10 @@ public sealed class Evidence
     {
         get
         {
-            if (!_actualWordsKnown)
-            {
-                _actualWords = _quantified is var (total, held, missing) ? new MixedText([Quantified(total, held, missing)]) : ComparedWords();
-                _actualWordsKnown = true;
-            }
-            return _actualWords;
+            var words = _actualWords ??= (_quantified is var (total, held, missing) ? new MixedText([Quantified(total, held, missing)]) : ComparedWords()) ?? NoWords;
+            return ReferenceEquals(words, NoWords) ? null : words;
         }
-        init
-        {
-            _actualWords = value;
-            _actualWordsKnown = true;
-        }
+        init => _actualWords = value ?? NoWords;
     }
 
     MixedText? ComparedWords()
@@ -120,25 +114,20 @@ public sealed class Evidence
     {
         get
         {
-            if (!_expectedWordsKnown)
-            {
-                var scheme = IqVersion.SchemeUsed(_actual, _expected);
-                if (ValueFormatter.HasWords(_expected) || scheme is not null)
-                {
-                    var parts = new List<object> { $"{Operator} " };
-                    ValueFormatter.AddWords(parts, _expected, _expectedType);
-                    if (scheme is not null) parts.Add(Msg.EvidenceOrder.With(scheme.Ordering.Text));
-                    _expectedWords = MixedText.Of(parts);
-                }
-                _expectedWordsKnown = true;
-            }
-            return _expectedWords;
+            var words = _expectedWords ??= ExpectedWordsOf() ?? NoWords;
+            return ReferenceEquals(words, NoWords) ? null : words;
         }
-        init
-        {
-            _expectedWords = value;
-            _expectedWordsKnown = true;
-        }
+        init => _expectedWords = value ?? NoWords;
+    }
+
+    MixedText? ExpectedWordsOf()
+    {
+        var scheme = IqVersion.SchemeUsed(_actual, _expected);
+        if (!ValueFormatter.HasWords(_expected) && scheme is null) return null;
+        var parts = new List<object> { $"{Operator} " };
+        ValueFormatter.AddWords(parts, _expected, _expectedType);
+        if (scheme is not null) parts.Add(Msg.EvidenceOrder.With(scheme.Ordering.Text));
+        return MixedText.Of(parts);
     }
 
     /// <summary>The actual text in a language: iq's words in it rendered in that language, values as they are; in English
