@@ -280,4 +280,7 @@ public static class Codes
     public const string VersionOrderPep440 = "IQ8013";
     public const string VersionOrderRpm = "IQ8014";
     public const string VersionOrderSemVer = "IQ8015";
+    public const string JudgedPass = "IQ8016";
+    public const string JudgedFail = "IQ8017";
+    public const string JudgedNotApplicable = "IQ8018";
 }

@@ -42,4 +42,10 @@ public static partial class Msg
     /// <summary>The expected side of an informational item's values: nothing is expected. 资料性 is the standard's word (GB/T 1.1)
     /// for informative content, as the report's outcome word for informational rows.</summary>
     public static readonly Message EvidenceInformational = new(Codes.EvidenceInformational, "（资料性）", "(informational)");
+
+    /// <summary>A manual judgment's evidence: the status the assessor gave, and the pass it is held against; the report's
+    /// outcome words (report-messages.yaml, outcome.*).</summary>
+    public static readonly Message JudgedPass = new(Codes.JudgedPass, "通过", "pass");
+    public static readonly Message JudgedFail = new(Codes.JudgedFail, "不通过", "fail");
+    public static readonly Message JudgedNotApplicable = new(Codes.JudgedNotApplicable, "不适用", "notapplicable");
 }

@@ -252,6 +252,23 @@ public class EvidenceWordsTests
         return (Encoding.UTF8.GetBytes(root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })), (index, reason));
     }
 
+    /// <summary>A manual judgment's evidence words are the status's name in English (what the results always held) and
+    /// the report's outcome word in Chinese; a Chinese report of the failing sample (attested rows) shows no English status.</summary>
+    [Fact]
+    public void A_manual_judgment_is_worded_as_the_reports_outcome_words()
+    {
+        foreach (var (message, outcome) in new[] { (Msg.JudgedPass, Outcome.Pass), (Msg.JudgedFail, Outcome.Fail),
+                     (Msg.JudgedNotApplicable, Outcome.NotApplicable) })
+        {
+            Assert.Equal(outcome.Name(), message.En);
+            Assert.Equal(Iq.Scoring.Text.ReportWords.Outcome(Iq.Scoring.Text.ReportTexts.Zh, outcome), message.Zh);
+        }
+        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), "--facts", Path.Combine(TestPaths.Checklists, "samples", "failing"),
+            "--as-of", "2026-11-22", "--lang", "zh", "-v");
+        Assert.Contains("manual judgment：实际 通过，期望 通过", run.Stdout);
+        Assert.DoesNotContain("实际 pass", run.Stdout);
+    }
+
     /// <summary>A value's words, rendered in English, are the value's text, for every kind of value; plain values have none.</summary>
     [Fact]
     public void A_values_words_in_english_are_its_text()
