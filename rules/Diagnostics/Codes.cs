@@ -1,7 +1,8 @@
 namespace Iq.Rules.Diagnostics;
 
 /// <summary>Stable diagnostic codes. IQ1xxx text and syntax, IQ2xxx binding and types,
-/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts, IQ6xxx the command line, IQ7xxx why a fact is missing (stored in fact documents by code).</summary>
+/// IQ3xxx tailoring, IQ4xxx facts, IQ5xxx scripts, IQ6xxx the command line, IQ7xxx why a fact is missing (stored in fact documents by code),
+/// IQ8xxx iq's own words in evidence (stored in results files by code beside their English text).</summary>
 public static class Codes
 {
     public const string Unexpected = "IQ1001";
@@ -263,4 +264,23 @@ public static class Codes
     public const string RollbackExited = "IQ7232";
     public const string RollbackTimedOut = "IQ7233";
     public const string RollbackInterrupted = "IQ7234";
+    // ---- iq's own words in evidence (IQ80xx), stored in results files by code beside the English text ----
+    public const string EvidenceMissing = "IQ8001";
+    public const string EvidenceNothing = "IQ8002";
+    public const string EvidenceAllHold = "IQ8003";
+    public const string EvidenceNoneHolds = "IQ8004";
+    public const string EvidenceAllFail = "IQ8005";
+    public const string EvidenceAnyNone = "IQ8006";
+    public const string EvidenceNoneFail = "IQ8007";
+    public const string EvidenceOrder = "IQ8008";
+    public const string EvidenceListMore = "IQ8009";
+    public const string EvidenceInformational = "IQ8010";
+    public const string VersionOrderDpkg = "IQ8011";
+    public const string VersionOrderGeneric = "IQ8012";
+    public const string VersionOrderPep440 = "IQ8013";
+    public const string VersionOrderRpm = "IQ8014";
+    public const string VersionOrderSemVer = "IQ8015";
+    public const string JudgedPass = "IQ8016";
+    public const string JudgedFail = "IQ8017";
+    public const string JudgedNotApplicable = "IQ8018";
 }

@@ -177,3 +177,38 @@ public static class Localized
         }
     }
 }
+
+/// <summary>Text made of values, the same in every language, and catalog messages, one after another (each part a
+/// <see cref="string"/> or a <see cref="MessageText"/>): how a row's evidence holds iq's own words among the values, so that
+/// a results file can store it part by part and a report word it in its language.</summary>
+public sealed record MixedText(IReadOnlyList<object> Parts) : ILocalized
+{
+    public string Render(Lang lang)
+    {
+        var text = new StringBuilder();
+        foreach (var part in Parts) text.Append(part is MessageText m ? m.Render(lang) : (string)part);
+        return text.ToString();
+    }
+
+    public override string ToString() => Render(Lang.En);
+
+    public bool Equals(MixedText? other) => other is not null && Parts.SequenceEqual(other.Parts);
+    public override int GetHashCode() => Parts.Count;
+
+    /// <summary>Parts with neighbouring values joined.</summary>
+    public static MixedText Of(IEnumerable<object> parts)
+    {
+        var joined = new List<object>();
+        foreach (var part in parts)
+        {
+            if (part is string s)
+            {
+                if (s.Length == 0) continue;
+                if (joined.Count > 0 && joined[^1] is string before) joined[^1] = before + s;
+                else joined.Add(s);
+            }
+            else joined.Add((MessageText)part);
+        }
+        return new MixedText(joined);
+    }
+}

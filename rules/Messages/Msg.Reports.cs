@@ -76,6 +76,9 @@ public static partial class Msg
     public static readonly Message ASource = new(null, "至少一个来源", "at least one source");
     public static readonly Message AutomaticOrManual = new(null, " automatic 或 manual", "automatic or manual");
     public static readonly Message AMissingRecord = new(null, " {{path, cause, detail}}", "{{path, cause, detail}}");
+    public static readonly Message AStringOrMessage = new(null, "字符串或消息 {{code, args}}", "a string or a message {{code, args}}");
+    public static readonly Message AnEvidenceWords = new(null, "消息 {{code, args}}，或由字符串和这样的消息组成的非空数组",
+        "a message {{code, args}}, or a non-empty array of strings and such messages");
 
     // ---- scan reports (iq scans) ----
     public static readonly Message BadScanReport = new(Codes.BadScanReport, ["detail"], "扫描报告无法读取：{detail}", "the scan report cannot be read: {detail}");

@@ -43,8 +43,8 @@ public static partial class Msg
 /// <summary>The verdict and the console summary.</summary>
 public static partial class Msg
 {
-    public static readonly Message VerdictVeto = new(null, ["count", "levels", "ids"], "否决：{count} 个 {levels} 级条目不通过或出错（{ids}）", "veto: {count} {levels} item(s) failed or errored ({ids})");
-    public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个 {levels} 级条目等待人工评判（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
+    public static readonly Message VerdictVeto = new(null, ["count", "levels", "ids"], "否决：{count} 个“{levels}”级条目不通过或出错（{ids}）", "veto: {count} {levels} item(s) failed or errored ({ids})");
+    public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个“{levels}”级条目等待人工评判（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
     public static readonly Message VerdictNothingCounted = new(null, "没有计入得分的条目", "no item counted towards the score");
     public static readonly Message VerdictReaches = new(null, ["score", "pass_at"], "得分 {score} 达到 pass_at {pass_at}", "score {score} reaches pass_at {pass_at}");
     public static readonly Message VerdictBelow = new(null, ["score", "pass_at"], "得分 {score} 低于 pass_at {pass_at}", "score {score} is below pass_at {pass_at}");

@@ -28,6 +28,18 @@ public static class MsgCatalog
             ? m.With([.. m.Args.Select(a => args[a])])
             : null;
 
+    /// <summary>iq's own words in evidence (IQ8xxx), which results files store by code beside the English text.</summary>
+    static readonly Dictionary<string, Message> EvidenceWords = All.Select(x => x.Message)
+        .Where(m => m.Code is { } c && c.StartsWith("IQ8", StringComparison.Ordinal)).ToDictionary(m => m.Code!, StringComparer.Ordinal);
+
+    /// <summary>The words of evidence a results file's <c>code</c> and <c>args</c> name; null when this iq does not know the
+    /// code or the arguments are not exactly the message's own, and the stored English text stands. An argument is its English
+    /// text (a string) or a message of the same kind (a <see cref="MessageText"/>).</summary>
+    public static MessageText? EvidenceWord(string code, IReadOnlyDictionary<string, object> args) =>
+        EvidenceWords.GetValueOrDefault(code) is { } m && args.Count == m.Args.Count && m.Args.All(args.ContainsKey)
+            ? m.With([.. m.Args.Select(a => (object?)args[a])])
+            : null;
+
     /// <summary>A fact reason's arguments by name, as documents store them: the English text, or a quoted fact reason
     /// (IQ7xxx) as itself, which the writer stores as a nested code and arguments.</summary>
     public static IEnumerable<(string Name, object Value)> ArgsOf(MessageText text) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Iq.Rules.Binding;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Runtime;
 
@@ -6,7 +8,10 @@ namespace Iq.Rules.Runtime;
 /// what the checklist expected (<see cref="Expected"/>: the operator and the other side, <c>&gt;= 64</c>), the operator,
 /// and whether the part held. Recorded for every evaluated comparison and term of a condition, passes too; an
 /// <c>all</c>/<c>any</c>/<c>none</c> names the first elements that failed it and how many did. The texts are formatted
-/// when first read, so a passing audit pays for evidence only where a report shows it.</summary>
+/// when first read, so a passing audit pays for evidence only where a report shows it. <see cref="Actual"/> and
+/// <see cref="Expected"/> are English; where iq wrote words of its own into them (<c>missing</c>, <c>true: 3 of 5 hold</c>,
+/// <c>(dpkg)</c> …) <see cref="ActualWords"/> and <see cref="ExpectedWords"/> hold the same text with those words as catalog
+/// messages, which <see cref="ActualIn"/> and <see cref="ExpectedIn"/> render in a report's language.</summary>
 public sealed class Evidence
 {
     /// <summary>How many failing elements an <c>all</c>/<c>any</c>/<c>none</c> names (the count says how many in all).</summary>
@@ -16,11 +21,14 @@ public sealed class Evidence
     readonly IqType _actualType = IqType.Any, _expectedType = IqType.Any;
     string? _actualText, _expectedText;
 
+    /// <summary>Evidence as texts (read back from a results file, or formatted by the caller): iq's own words in them, if
+    /// any, are given by <see cref="ActualWords"/> and <see cref="ExpectedWords"/>.</summary>
     public Evidence(string expression, string actual, string expected)
     {
         Expression = expression;
         _actualText = actual;
         _expectedText = expected;
+        _actualWords = _expectedWords = NoWords;
     }
 
     /// <summary>A comparison: <paramref name="actual"/> <paramref name="op"/> <paramref name="expected"/>, formatted by their types.</summary>
@@ -42,31 +50,103 @@ public sealed class Evidence
     {
         Expression = expression;
         _expectedText = "true";
+        _expectedWords = NoWords;
         _quantified = (total, held, missing);
     }
 
     readonly (int Total, int Held, bool Missing)? _quantified;
 
     public string Expression { get; }
-    public string Actual => _actualText ??= _quantified is var (total, held, missing) ? Quantified(total, held, missing)
+    public string Actual => _actualText ??= _quantified is var (total, held, missing) ? Quantified(total, held, missing).Render(Lang.En)
         : ValueFormatter.Format(_actual, _actualType) + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
 
-    string Quantified(int total, int held, bool missing)
+    MessageText Quantified(int total, int held, bool missing)
     {
-        if (missing) return "missing";
-        if (FailingCount == 0) return Operator == "none" ? $"true: none of {total} holds" : $"true: {held} of {total} hold";
+        if (missing) return Msg.EvidenceMissing.Text;
+        string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        if (FailingCount == 0) return Operator == "none" ? Msg.EvidenceNoneHolds.With(N(total)) : Msg.EvidenceAllHold.With(N(held), N(total));
         var which = string.Join(", ", Failing) + (FailingCount > Failing.Count ? ", …" : "");
         return Operator switch
         {
-            "all" => $"false: {FailingCount} of {total} fail ({which})",
-            "any" => $"false: none of {total} holds ({which})",
-            _ => $"false: {FailingCount} of {total} hold ({which})",
+            "all" => Msg.EvidenceAllFail.With(N(FailingCount), N(total), which),
+            "any" => Msg.EvidenceAnyNone.With(N(total), which),
+            _ => Msg.EvidenceNoneFail.With(N(FailingCount), N(total), which),
         };
     }
 
-    /// <summary>Versions say by which scheme they were ordered (<c>&gt;= 1.2-1 (dpkg)</c>).</summary>
+    /// <summary>Versions say by which scheme they were ordered (<c>&gt;= 1.2-1 (dpkg order: …)</c>).</summary>
     public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}"
-        + (IqVersion.OrderUsed(_actual, _expected) is { } order ? $" ({order})" : "");
+        + (IqVersion.SchemeUsed(_actual, _expected) is { } scheme ? Msg.EvidenceOrder.With(scheme.Ordering.Text).Render(Lang.En) : "");
+
+    /// <summary>Words not yet looked for are null; a text without words of iq's own is <see cref="NoWords"/>. One reference
+    /// each, so that evidence read by several threads (the fleet) sees the words whole or looks for them again.</summary>
+    static readonly MixedText NoWords = new([]);
+    MixedText? _actualWords, _expectedWords;
+
+    /// <summary><see cref="Actual"/> with iq's own words in it as messages; null when it has none (a plain value, the same
+    /// in every language). Rendered in English it is <see cref="Actual"/>.</summary>
+    public MixedText? ActualWords
+    {
+        get
+        {
+            var words = _actualWords ??= (_quantified is var (total, held, missing) ? new MixedText([Quantified(total, held, missing)]) : ComparedWords()) ?? NoWords;
+            return ReferenceEquals(words, NoWords) ? null : words;
+        }
+        init => _actualWords = value ?? NoWords;
+    }
+
+    MixedText? ComparedWords()
+    {
+        var counted = Counted is var (names, _) && ValueFormatter.HasWords(names);
+        if (!ValueFormatter.HasWords(_actual) && !counted) return null;
+        var parts = new List<object>();
+        ValueFormatter.AddWords(parts, _actual, _actualType);
+        if (Counted is var (n, type))
+        {
+            parts.Add(" ");
+            ValueFormatter.AddWords(parts, n, type);
+        }
+        return MixedText.Of(parts);
+    }
+
+    /// <summary><see cref="Expected"/> with iq's own words in it as messages; null when it has none.</summary>
+    public MixedText? ExpectedWords
+    {
+        get
+        {
+            var words = _expectedWords ??= ExpectedWordsOf() ?? NoWords;
+            return ReferenceEquals(words, NoWords) ? null : words;
+        }
+        init => _expectedWords = value ?? NoWords;
+    }
+
+    MixedText? ExpectedWordsOf()
+    {
+        var scheme = IqVersion.SchemeUsed(_actual, _expected);
+        if (!ValueFormatter.HasWords(_expected) && scheme is null) return null;
+        var parts = new List<object> { $"{Operator} " };
+        ValueFormatter.AddWords(parts, _expected, _expectedType);
+        if (scheme is not null) parts.Add(Msg.EvidenceOrder.With(scheme.Ordering.Text));
+        return MixedText.Of(parts);
+    }
+
+    /// <summary>The actual text in a language: iq's words in it rendered in that language, values as they are; in English
+    /// exactly <see cref="Actual"/>.</summary>
+    public string ActualIn(Lang lang) => lang == Lang.En || ActualWords is not { } words ? Actual : words.Render(lang);
+
+    /// <summary>The expected text in a language; in English exactly <see cref="Expected"/>.</summary>
+    public string ExpectedIn(Lang lang) => lang == Lang.En || ExpectedWords is not { } words ? Expected : words.Render(lang);
+
+    /// <summary><see cref="ActualIn"/> as text to render later (an argument of a message).</summary>
+    public ILocalized ActualText => new InLanguage(this, true);
+
+    /// <summary><see cref="ExpectedIn"/> as text to render later.</summary>
+    public ILocalized ExpectedText => new InLanguage(this, false);
+
+    sealed record InLanguage(Evidence Evidence, bool Actual) : ILocalized
+    {
+        public string Render(Lang lang) => Actual ? Evidence.ActualIn(lang) : Evidence.ExpectedIn(lang);
+    }
 
     /// <summary>For <c>count(names) OP n</c>: the names counted, shown after the count.</summary>
     internal (object?[] Names, IqType Type)? Counted { get; init; }

@@ -56,12 +56,15 @@ public sealed class IqVersion : IComparable<IqVersion>, IEquatable<IqVersion>
 
     /// <summary>For evidence: the order a comparison of these values uses, when either is a version
     /// ("dpkg order (…)", or "generic dotted order (…)" so that a reader sees no scheme was known); else null.</summary>
-    public static string? OrderUsed(object? a, object? b)
+    public static string? OrderUsed(object? a, object? b) => SchemeUsed(a, b)?.Title;
+
+    /// <summary>The scheme that orders <paramref name="a"/> against <paramref name="b"/> when either is a version; null otherwise.</summary>
+    public static Versions.VersionScheme? SchemeUsed(object? a, object? b)
     {
         var x = a as IqVersion ?? (a is string s && b is IqVersion ? new IqVersion(s, null) : null);
         var y = b as IqVersion ?? (b is string t && a is IqVersion ? new IqVersion(t, null) : null);
         if (x is null || y is null) return null;
-        try { return SchemeFor(x, y).Title; }
+        try { return SchemeFor(x, y); }
         catch (EvaluationException) { return null; }
     }
 

@@ -15,7 +15,7 @@ public static class ReasonText
     {
         Passed => Localized.Empty,
         Failed f => Localized.Concat(
-            f.First is { } e ? Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected) : Msg.ReasonFailed.Text,
+            f.First is { } e ? Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText) : Msg.ReasonFailed.Text,
             f.AlsoMissing.Count == 0 ? Localized.Empty : Msg.ReasonAlsoMissing.With(Facts(f.AlsoMissing))),
         PartialCredit p => Msg.ReasonPartial.With(Ops.Format(p.Score)),
         MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(Facts(m.Facts)) : Msg.ReasonMissingIn.With(Facts(m.Facts), m.Clause),

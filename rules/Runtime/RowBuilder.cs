@@ -1,5 +1,6 @@
 using Iq.Rules.Binding;
 using Iq.Rules.Model;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Runtime;
 
@@ -209,7 +210,8 @@ public sealed class RowBuilder
             var info = Item.Conditions[c];
             var start = evidence.Count;
             if (!info.Conjunction && _values[c] is not true)
-                evidence.Add(new Evidence(info.Text, ValueFormatter.Format(_values[c], IqType.Bool), "true") { Holds = _values[c] is Missing ? null : false });
+                evidence.Add(new Evidence(info.Text, ValueFormatter.Format(_values[c], IqType.Bool), "true")
+                    { Holds = _values[c] is Missing ? null : false, ActualWords = ValueFormatter.Words(_values[c], IqType.Bool) });
             while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++]));
             if (first is null && _values[c] is false)
                 for (var i = start; i < evidence.Count && first is null; i++)
@@ -231,7 +233,7 @@ public sealed class RowBuilder
                 Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
             },
             EvidenceKind.Quantifier => Quantifier(s, slot, holds),
-            _ => new Evidence(s.Text, ValueFormatter.Format(_left[slot], s.LeftType), "true") { Holds = holds },
+            _ => new Evidence(s.Text, ValueFormatter.Format(_left[slot], s.LeftType), "true") { Holds = holds, ActualWords = ValueFormatter.Words(_left[slot], s.LeftType) },
         };
     }
 
@@ -244,6 +246,9 @@ public sealed class RowBuilder
         return new Evidence(s.Text, total, held, _left[slot] is Missing) { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count };
     }
 
+    /// <summary>The expected side of an informational item's values, in words.</summary>
+    static readonly MixedText Informational = new([Msg.EvidenceInformational.Text]);
+
     /// <summary>The row, by the outcome rules; <paramref name="id"/> is the row id already decided.</summary>
     internal ItemResult Row(string id)
     {
@@ -252,7 +257,8 @@ public sealed class RowBuilder
         if (m.Manual is not null) return Make(id, Outcome.NotChecked, 0, [], new ManualRequired(m.Manual));
         if (m.Informational)
         {
-            var values = _values.Select((v, i) => new Evidence(Item.Conditions[i].Text, ValueFormatter.Format(v, Item.Conditions[i].Type), "(informational)")).ToList();
+            var values = _values.Select((v, i) => new Evidence(Item.Conditions[i].Text, ValueFormatter.Format(v, Item.Conditions[i].Type), Msg.EvidenceInformational.En)
+                { ActualWords = ValueFormatter.Words(v, Item.Conditions[i].Type), ExpectedWords = Informational }).ToList();
             return Make(id, Outcome.Informational, 0, values, new InformationalOnly());
         }
         var (evidence, first) = Collect();

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Iq.Rules.Binding;
+using Iq.Rules.Messages;
 
 namespace Iq.Rules.Runtime;
 
-/// <summary>Values as evidence shows them: sizes and durations in their largest whole-ish unit.</summary>
+/// <summary>Values as evidence shows them: sizes and durations in their largest whole-ish unit. Where iq writes words of
+/// its own (a value that is missing or null, a long list cut short) they are catalog messages (<see cref="Msg.EvidenceMissing"/>
+/// …): <see cref="Format"/> is the English text, <see cref="Words"/> the same text with those words as messages.</summary>
 public static class ValueFormatter
 {
     static readonly (string Unit, double Factor)[] SizeUnits =
@@ -14,8 +17,8 @@ public static class ValueFormatter
 
     public static string Format(object? value, IqType type) => value switch
     {
-        null => "nothing",
-        Missing => "missing",
+        null => Msg.EvidenceNothing.En,
+        Missing => Msg.EvidenceMissing.En,
         double d when type == IqType.Size => WithUnit(d, SizeUnits),
         double d when type == IqType.Duration => WithUnit(d, DurationUnits),
         double d => Ops.Format(d),
@@ -24,10 +27,61 @@ public static class ValueFormatter
         IqVersion v => v.Text,
         DateTimeOffset t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("O", CultureInfo.InvariantCulture),
         object?[] list => "[" + string.Join(", ", list.Take(10).Select(e => Format(e, type is ListType l ? l.Element : IqType.Any)))
-                          + (list.Length > 10 ? $", … ({list.Length} in all)" : "") + "]",
+                          + (list.Length > 10 ? ", " + Msg.EvidenceListMore.With(list.Length.ToString(CultureInfo.InvariantCulture)).Render(Lang.En) : "") + "]",
         FactObject o => "{" + string.Join(", ", o.Members.Keys.Take(5)) + (o.Members.Count > 5 ? ", …" : "") + "}",
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>The value as <see cref="Format"/> writes it, with iq's own words in it as messages to render in a language;
+    /// null when it has none (the text is then the same in every language). Its English rendering is <see cref="Format"/>'s text.</summary>
+    public static MixedText? Words(object? value, IqType type)
+    {
+        if (!HasWords(value)) return null;
+        var parts = new List<object>();
+        AddWords(parts, value, type);
+        return MixedText.Of(parts);
+    }
+
+    /// <summary>Whether <see cref="Format"/> writes words of iq's own for the value (checked before any text is made: most
+    /// values have none).</summary>
+    public static bool HasWords(object? value) => value switch
+    {
+        null or Missing => true,
+        object?[] list => list.Length > 10 || list.Any(HasWords),
+        _ => false,
+    };
+
+    /// <summary>Appends the value's parts as <see cref="Format"/> writes them.</summary>
+    internal static void AddWords(List<object> parts, object? value, IqType type)
+    {
+        switch (value)
+        {
+            case null:
+                parts.Add(Msg.EvidenceNothing.Text);
+                break;
+            case Missing:
+                parts.Add(Msg.EvidenceMissing.Text);
+                break;
+            case object?[] list:
+                parts.Add("[");
+                var element = type is ListType l ? l.Element : IqType.Any;
+                for (var i = 0; i < list.Length && i < 10; i++)
+                {
+                    if (i > 0) parts.Add(", ");
+                    AddWords(parts, list[i], element);
+                }
+                if (list.Length > 10)
+                {
+                    parts.Add(", ");
+                    parts.Add(Msg.EvidenceListMore.With(list.Length.ToString(CultureInfo.InvariantCulture)));
+                }
+                parts.Add("]");
+                break;
+            default:
+                parts.Add(Format(value, type));
+                break;
+        }
+    }
 
     /// <summary>A value in an item id or title: strings without quotes.</summary>
     public static string Plain(object? value, IqType type) => value is string s ? s : Format(value, type);

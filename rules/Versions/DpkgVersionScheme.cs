@@ -10,7 +10,7 @@ public sealed class DpkgVersionScheme : VersionScheme
     public static readonly DpkgVersionScheme Instance = new();
 
     public override string Name => "dpkg";
-    public override string Title => "dpkg order: Debian policy, epoch, upstream, revision, ~";
+    public override Iq.Rules.Messages.Message Ordering => Iq.Rules.Messages.Msg.VersionOrderDpkg;
 
     sealed record Parsed(int Epoch, string Upstream, string Revision);
 

@@ -11,7 +11,7 @@ public sealed class GenericVersionScheme : VersionScheme
     public static readonly GenericVersionScheme Instance = new();
 
     public override string Name => "generic";
-    public override string Title => "generic dotted order: no version scheme known for either side";
+    public override Iq.Rules.Messages.Message Ordering => Iq.Rules.Messages.Msg.VersionOrderGeneric;
 
     sealed record Parsed(string Epoch, string[] Parts, string? Pre);
 

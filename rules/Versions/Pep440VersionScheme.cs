@@ -12,7 +12,7 @@ public sealed partial class Pep440VersionScheme : VersionScheme
     public static readonly Pep440VersionScheme Instance = new();
 
     public override string Name => "pep440";
-    public override string Title => "PEP 440 order: epoch, release, pre, post, dev, local";
+    public override Iq.Rules.Messages.Message Ordering => Iq.Rules.Messages.Msg.VersionOrderPep440;
 
     [GeneratedRegex("""
         ^\s*v?

@@ -10,7 +10,7 @@ public sealed class RpmVersionScheme : VersionScheme
     public static readonly RpmVersionScheme Instance = new();
 
     public override string Name => "rpm";
-    public override string Title => "rpm order: rpmvercmp, epoch, version, release, ~, ^";
+    public override Iq.Rules.Messages.Message Ordering => Iq.Rules.Messages.Msg.VersionOrderRpm;
 
     sealed record Parsed(string Epoch, string Version, string? Release);
 

@@ -10,7 +10,7 @@ public sealed class SemVerScheme : VersionScheme
     public static readonly SemVerScheme Instance = new();
 
     public override string Name => "semver";
-    public override string Title => "SemVer 2.0.0 precedence, build metadata ignored";
+    public override Iq.Rules.Messages.Message Ordering => Iq.Rules.Messages.Msg.VersionOrderSemVer;
 
     const int MaxLength = 1024;
 

@@ -8,8 +8,12 @@ public abstract class VersionScheme
     /// <summary>The name a checklist uses: <c>version("1:2.3-1", "dpkg")</c>.</summary>
     public abstract string Name { get; }
 
-    /// <summary>How evidence names the order used, e.g. "dpkg order (Debian policy)".</summary>
-    public abstract string Title { get; }
+    /// <summary>How evidence names the order used, e.g. "dpkg order: Debian policy, …": a catalog message, so that a report
+    /// words it in its language (<see cref="Title"/> is its English text).</summary>
+    public abstract Iq.Rules.Messages.Message Ordering { get; }
+
+    /// <summary>The order's name in English, as evidence's expected text has it.</summary>
+    public string Title => Ordering.En;
 
     /// <summary>The parsed form, or null with the reason in <paramref name="error"/>.</summary>
     public abstract object? Parse(string text, out string? error);

@@ -87,8 +87,18 @@ public static class Attestations
                 Outcome = a.Status,
                 Score = a.Status == Outcome.Pass ? 1 : 0,
                 Reason = new Attested(a.Status, a.Assessor, a.Date, a.Justification, a.Evidence),
-                Evidence = [new Evidence("manual judgment", a.Status.Name(), "pass")],
+                Evidence = [new Evidence("manual judgment", a.Status.Name(), Msg.JudgedPass.En)
+                    { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass) }],
             };
         }).ToList();
     }
+
+    /// <summary>A judged status as evidence words, so that a report words it in its language; its English is the status's name.</summary>
+    static MixedText? Judged(Outcome status) => status switch
+    {
+        Outcome.Pass => new MixedText([Msg.JudgedPass.Text]),
+        Outcome.Fail => new MixedText([Msg.JudgedFail.Text]),
+        Outcome.NotApplicable => new MixedText([Msg.JudgedNotApplicable.Text]),
+        _ => null,
+    };
 }

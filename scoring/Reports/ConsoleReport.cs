@@ -1,6 +1,7 @@
 using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
+using Iq.Scoring.Text;
 
 namespace Iq.Scoring.Reports;
 
@@ -93,11 +94,14 @@ public static class ConsoleReport
             Outcome.NotChecked or Outcome.Waived => style.Warn(word.PadRight(5)),
             _ => style.Dim(word.PadRight(5)),
         };
-        o.WriteLine($"  {outcome} {r.Id} [{r.Level.ToString().ToLowerInvariant()}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+        // The level in the report's language: in Chinese the clause's verb, 应/宜/可, as the HTML report and the scorecard show
+        // it (report-messages.yaml, level.*, quotes the standard's clauses); in English the checklist's word, as always.
+        var level = lang == Lang.En ? r.Level.ToString().ToLowerInvariant() : ReportTexts.For(lang.Name()).Level(r.Level);
+        o.WriteLine($"  {outcome} {r.Id} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
         // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
         var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
-            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected).Render(lang));
+            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText).Render(lang));
         var message = r.MessageIn(lang);
         if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");

@@ -15,7 +15,7 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     /// <summary>The basis as a catalog message (the console's verdict line, in Chinese or English).</summary>
     public ILocalized Text()
     {
-        var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
+        var levels = new LevelNames(Levels);
         var ids = Localized.Concat(Localized.Verbatim(string.Join(", ", Items)), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
         return Kind switch
         {
@@ -25,6 +25,14 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
             VerdictBasisKind.Reaches => Msg.VerdictReaches.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
             _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
         };
+    }
+
+    /// <summary>The levels a veto names: in English the checklist's words (shall/should), in Chinese the standard's verbs
+    /// 应/宜/可 (report-messages.yaml, level.*), as every report shows a row's level.</summary>
+    sealed record LevelNames(IReadOnlyList<Level> Levels) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join("/", Levels.Select(l => lang == Lang.En
+            ? l.ToString().ToLowerInvariant() : Iq.Scoring.Text.ReportWords.Level(Iq.Scoring.Text.ReportTexts.For(lang.Name()), l)));
     }
 
     /// <summary>The basis in English words (the results' <c>verdict_reason</c>).</summary>

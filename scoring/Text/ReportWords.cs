@@ -9,6 +9,9 @@ namespace Iq.Scoring.Text;
 /// basis and the formula. The English results file keeps its own words (<see cref="ReasonText"/>); reports use these.</summary>
 public static class ReportWords
 {
+    /// <summary>The report's language, for the texts that carry their own words in both (evidence, fact reasons).</summary>
+    public static Iq.Rules.Messages.Lang Lang(this ReportTexts t) => t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En;
+
     public static string Outcome(this ReportTexts t, Outcome o) => t["outcome." + o.Name()];
     public static string Level(this ReportTexts t, Level l) => t["level." + l.ToString().ToLowerInvariant()];
     public static string Method(this ReportTexts t, bool automated) => t[automated ? "method.automatic" : "method.manual"];
@@ -42,8 +45,8 @@ public static class ReportWords
     public static string Missing(this ReportTexts t, Missing m) => m.Cause switch
     {
         Absence.NoDocument => t.Format("missing.no_document", ("path", m.Path), ("kind", t.Kind(m.Detail ?? ""))),
-        Absence.Absent => t.Format("missing.absent", ("path", m.Path), ("detail", m.DetailIn(t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En))),
-        Absence.ProbeError => t.Format("missing.probe_error", ("path", m.Path), ("detail", m.DetailIn(t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En))),
+        Absence.Absent => t.Format("missing.absent", ("path", m.Path), ("detail", m.DetailIn(t.Lang()))),
+        Absence.ProbeError => t.Format("missing.probe_error", ("path", m.Path), ("detail", m.DetailIn(t.Lang()))),
         Absence.ItemNotDecided => t.Format("missing.item_not_decided", ("item", m.Path),
             ("outcome", OutcomeNames.Parse(m.Detail ?? "") is { } o ? t.Outcome(o) : m.Detail)),
         Absence.NoResult or Absence.Undecidable => t.Format("missing.other", ("detail", m.Detail ?? m.Path)),
@@ -58,7 +61,7 @@ public static class ReportWords
     {
         Passed => t["reason.passed"],
         Failed f => (f.First is { } e
-                        ? t.Format("reason.failed", ("expression", e.Expression), ("actual", e.Actual), ("expected", e.Expected))
+                        ? t.Format("reason.failed", ("expression", e.Expression), ("actual", e.ActualIn(t.Lang())), ("expected", e.ExpectedIn(t.Lang())))
                         : t["reason.failed_plain"])
                     + (f.AlsoMissing.Count == 0 ? "" : t.Format("reason.also_missing", ("facts", Facts(t, f.AlsoMissing)))),
         PartialCredit p => t.Format("reason.partial", ("score", Ops.Format(p.Score))),

@@ -368,6 +368,57 @@ public class ReaderPropertyTests
         }, iter: 300);
     }
 
+    /// <summary>Evidence words (<c>actual_words</c>, <c>expected_words</c>: a new reader, in evidence and in a failed
+    /// reason's first evidence): every value in them, and each of them whole, replaced by every other kind of value, in the
+    /// results of Cases/evidence-words (which has every word): a document, or one diagnostic at a JSON path inside the words.
+    /// Exhaustive rather than sampled, since the words are a small part of a results file that random swaps seldom reach.</summary>
+    [Fact]
+    public void Evidence_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path()
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Case("evidence-words"), "words.iq"), "--facts",
+            Path.Combine(TestPaths.Case("evidence-words"), "facts"), "--as-of", "2026-11-22", "--json", json);
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        var seed = File.ReadAllText(json);
+        var places = 0;
+        var refused = 0;
+        var count = Places(JsonNode.Parse(seed)).Count();
+        for (var at = 0; at < count; at++)
+        {
+            var probe = JsonNode.Parse(seed)!;
+            var (parent, key) = Places(probe).ElementAt(at);
+            var path = Path_(parent, key);
+            if (!path.Contains("_words", StringComparison.Ordinal)) continue;
+            places++;
+            foreach (var kind in OtherKinds)
+            {
+                var root = JsonNode.Parse(seed)!;
+                var (p, k) = Places(root).ElementAt(at);
+                if (p is JsonObject o) o[(string)k] = JsonNode.Parse(kind);
+                else ((JsonArray)p)[(int)k] = JsonNode.Parse(kind);
+                var d = new DiagnosticBag();
+                var doc = Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d);
+                if (doc is not null) continue;
+                refused++;
+                var diagnostic = Assert.Single(d.Items);
+                Assert.Equal("r.json", diagnostic.Span.File);
+                var words = path[..(path.IndexOf("_words", StringComparison.Ordinal) + "_words".Length)];
+                Assert.Contains($" at {words}", diagnostic.Render(Iq.Rules.Messages.Lang.En));
+            }
+        }
+        Assert.True(places > 40, $"only {places} places in evidence words");
+        Assert.True(refused > places, $"only {refused} refusals");
+    }
+
+    /// <summary>The JSON path of a place, as the results reader names it (<c>$.items[3].evidence[0].actual_words</c>).</summary>
+    static string Path_(JsonNode parent, object key)
+    {
+        var child = parent is JsonObject o ? o[(string)key] : ((JsonArray)parent)[(int)key];
+        var path = child?.GetPath() ?? (parent.GetPath() + (key is string s ? "." + s : $"[{key}]"));
+        return path;
+    }
+
     [Fact]
     public void Snapshots_and_report_information_with_a_value_of_another_kind_are_read_or_refused()
     {

@@ -99,8 +99,10 @@ public class ScorecardTests
         {
             var evidence = item.GetProperty("evidence").EnumerateArray().ToList();
             var row = rows[item.GetProperty("id").GetString()!];
-            Assert.Equal(string.Join("\n", evidence.Select(e => $"{e.GetProperty("expression").GetString()}: {e.GetProperty("actual").GetString()}")), row[8]);
-            Assert.Equal(string.Join("\n", evidence.Select(e => e.GetProperty("expected").GetString())), row[9]);
+            // The scorecard is in Chinese: iq's own words in the evidence (actual_words, expected_words) in Chinese, the
+            // values as the results hold them; evidence without such words exactly as the English text.
+            Assert.Equal(string.Join("\n", evidence.Select(e => $"{e.GetProperty("expression").GetString()}: {Zh(e, "actual")}")), row[8]);
+            Assert.Equal(string.Join("\n", evidence.Select(e => Zh(e, "expected"))), row[9]);
             // Each part that decided the pass held; a part that did not (one side of an `or`) is shown as such.
             Assert.Contains(evidence, e => e.GetProperty("holds").ValueKind == JsonValueKind.True);
             foreach (var e in evidence.Where(e => e.TryGetProperty("operator", out var op) && op.GetString() is "==" or "!=" or "<" or "<=" or ">" or ">="))
@@ -110,6 +112,16 @@ public class ScorecardTests
             }
         }
         Assert.True(comparisons > 40, $"{comparisons} comparisons on passing rows");
+    }
+
+    /// <summary>A piece of evidence's text in Chinese, from its English text and its words as the results file stores them.</summary>
+    static string Zh(JsonElement e, string side)
+    {
+        var text = e.GetProperty(side).GetString()!;
+        if (!e.TryGetProperty(side + "_words", out var words)) return text;
+        var zh = Iq.Scoring.Reports.ReasonJson.ReadWords(words, "$", (p, m) => new InvalidOperationException(p))!.Render(Iq.Rules.Messages.Lang.Zh);
+        Assert.NotEqual(text, zh);
+        return zh;
     }
 
     [Fact]

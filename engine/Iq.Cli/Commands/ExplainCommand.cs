@@ -45,7 +45,7 @@ static class ExplainCommand
             {
                 var stdout = ctx.Out;
                 stdout.WriteLine($"{item.Id} — {item.Title}");
-                stdout.WriteLine(ctx.T(Msg.ExplainItem.With(item.SectionId, item.Clause, item.Level.ToString().ToLowerInvariant(), Ops.Format(item.Weight),
+                stdout.WriteLine(ctx.T(Msg.ExplainItem.With(item.SectionId, item.Clause, ctx.Lang == Lang.En ? item.Level.ToString().ToLowerInvariant() : Iq.Scoring.Text.ReportWords.Level(Iq.Scoring.Text.ReportTexts.For(ctx.Lang.Name()), item.Level), Ops.Format(item.Weight),
                     (item.Automated ? Msg.ExplainAutomatic : Msg.ExplainManual).Text)));
                 if (item.ForeachVariable is not null) stdout.WriteLine(ctx.T(Msg.ExplainForeach.With(item.ForeachVariable)));
                 if (item.When is not null) stdout.WriteLine($"  when   {item.When.Text}");
@@ -62,7 +62,7 @@ static class ExplainCommand
                         : r.MessageIn(ctx.Lang);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
-                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.Actual, e.Expected)));
+                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText)));
                     if (r.Fix is not null) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(r.Fix)));
                 }
                 if (item.ForeachVariable is not null && rows.Count > 1)
@@ -84,7 +84,7 @@ static class ExplainCommand
             try
             {
                 var value = expression.Evaluate(bundle.Values, now);
-                ctx.Out.WriteLine(value is Missing m ? $"{expression.Type}: {ctx.T(Msg.ReasonMissing.With(m.Describe(ctx.Lang)))}" : $"{expression.Type}: {ValueFormatter.Format(value, expression.Type)}");
+                ctx.Out.WriteLine(value is Missing m ? $"{expression.Type}: {ctx.T(Msg.ReasonMissing.With(m.Describe(ctx.Lang)))}" : $"{expression.Type}: {ValueFormatter.Words(value, expression.Type)?.Render(ctx.Lang) ?? ValueFormatter.Format(value, expression.Type)}");
             }
             catch (EvaluationException e)
             {

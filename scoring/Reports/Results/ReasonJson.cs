@@ -152,6 +152,94 @@ public static class ReasonJson
         w.WriteEndObject();
     }
 
+    /// <summary>Evidence's words (<see cref="Evidence.ActualWords"/>): one message as <c>{"code", "args"}</c>, text of several
+    /// parts as an array of values (strings) and such messages. Arguments are stored as their English text.</summary>
+    internal static void WriteWords(Utf8JsonWriter w, MixedText words)
+    {
+        if (words.Parts is [MessageText only])
+        {
+            WriteWord(w, only);
+            return;
+        }
+        w.WriteStartArray();
+        foreach (var part in words.Parts)
+            if (part is MessageText m) WriteWord(w, m);
+            else w.WriteStringValue((string)part);
+        w.WriteEndArray();
+    }
+
+    static void WriteWord(Utf8JsonWriter w, MessageText m)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", m.Code);
+        w.WriteStartObject("args");
+        for (var i = 0; i < m.Message.Args.Count; i++)
+        {
+            if (m.Values[i] is MessageText inner)
+            {
+                w.WritePropertyName(m.Message.Args[i]);
+                WriteWord(w, inner);
+            }
+            else w.WriteString(m.Message.Args[i], Message.Format(m.Values[i], Lang.En));
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Evidence's words as <see cref="WriteWords"/> writes them: null where absent or null, and where this iq does not
+    /// know a code or its arguments (a newer iq's words: the English text then stands); of the wrong shape or type, the file
+    /// is refused at the JSON path, as a reason is.</summary>
+    internal static MixedText? ReadWords(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Object:
+                return ReadWord(e, path, bad) is { } only ? new MixedText([only]) : null;
+            case JsonValueKind.Array when e.GetArrayLength() > 0:
+                var parts = new List<object>();
+                var known = true;
+                var i = 0;
+                foreach (var part in e.EnumerateArray())
+                {
+                    var at = $"{path}[{i++}]";
+                    if (part.ValueKind == JsonValueKind.String) parts.Add(part.GetString()!);
+                    else if (part.ValueKind == JsonValueKind.Object)
+                    {
+                        if (ReadWord(part, at, bad) is { } m) parts.Add(m);
+                        else known = false;
+                    }
+                    else throw bad(at, Msg.ExpectedA.With(Msg.AnEvidenceWords.Text));
+                }
+                return known ? new MixedText(parts) : null;
+            default:
+                throw bad(path, Msg.ExpectedA.With(Msg.AnEvidenceWords.Text));
+        }
+    }
+
+    static MessageText? ReadWord(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        if (!e.TryGetProperty("code", out var code)) throw bad($"{path}.code", Msg.MissingMember.With("code"));
+        if (code.ValueKind != JsonValueKind.String) throw bad($"{path}.code", Msg.ExpectedA.With(Msg.AString.Text));
+        if (!e.TryGetProperty("args", out var args)) throw bad($"{path}.args", Msg.MissingMember.With("args"));
+        if (args.ValueKind != JsonValueKind.Object) throw bad($"{path}.args", Msg.ExpectedA.With(Msg.AnObject.Text));
+        // An argument is its English text, or a message of its own (the order a version comparison used).
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var known = true;
+        foreach (var a in args.EnumerateObject())
+        {
+            if (a.Value.ValueKind == JsonValueKind.String) values[a.Name] = a.Value.GetString()!;
+            else if (a.Value.ValueKind == JsonValueKind.Object)
+            {
+                if (ReadWord(a.Value, $"{path}.args.{a.Name}", bad) is { } inner) values[a.Name] = inner;
+                else known = false;
+            }
+            else throw bad($"{path}.args.{a.Name}", Msg.ExpectedA.With(Msg.AStringOrMessage.Text));
+        }
+        return known ? MsgCatalog.EvidenceWord(code.GetString()!, values) : null;
+    }
+
     static string CauseName(Absence a) => a switch
     {
         Absence.NoValue => "no_value",
@@ -281,6 +369,8 @@ public static class ReasonJson
             throw bad($"{path}.failing", Msg.ExpectedA.With(Localized.Verbatim("{count, first[]}")));
         return new Evidence(S("expression"), S("actual"), S("expected"))
         {
+            ActualWords = P("actual_words") is { } aw ? ReadWords(aw, $"{path}.actual_words", bad) : null,
+            ExpectedWords = P("expected_words") is { } ew ? ReadWords(ew, $"{path}.expected_words", bad) : null,
             Operator = P("operator") is { ValueKind: JsonValueKind.String } op ? op.GetString() : P("operator") is null ? null : throw bad($"{path}.operator", Msg.ExpectedA.With(Msg.AString.Text)),
             Holds = holds,
             Failing = failing is { } fl ? fl.GetProperty("first").EnumerateArray().Select(x => x.GetString()!).ToList() : [],

@@ -308,6 +308,8 @@ public static class ResultsJson
         public static readonly JsonEncodedText Provenance = JsonEncodedText.Encode("provenance");
         public static readonly JsonEncodedText Why = JsonEncodedText.Encode("why");
         public static readonly JsonEncodedText Weight = JsonEncodedText.Encode("weight");
+        public static readonly JsonEncodedText ActualWords = JsonEncodedText.Encode("actual_words");
+        public static readonly JsonEncodedText ExpectedWords = JsonEncodedText.Encode("expected_words");
     }
 
     static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, ProvenanceJson.CompactCache? notes)
@@ -356,6 +358,18 @@ public static class ResultsJson
             foreach (var name in e.Failing) w.WriteStringValue(name);
             w.WriteEndArray();
             w.WriteEndObject();
+        }
+        // iq's own words in the texts by code, only where there are any: the English texts above stay as they were, for
+        // older readers and scripts, and a report re-rendered from the file words these in its language.
+        if (e.ActualWords is { } actual)
+        {
+            w.WritePropertyName(N.ActualWords);
+            ReasonJson.WriteWords(w, actual);
+        }
+        if (e.ExpectedWords is { } expected)
+        {
+            w.WritePropertyName(N.ExpectedWords);
+            ReasonJson.WriteWords(w, expected);
         }
         w.WriteEndObject();
     }
@@ -646,6 +660,8 @@ public static class ResultsJson
 
         internal static Evidence Evidence(Node n) => new(n["expression"].Str(), n["actual"].Str(), n["expected"].Str())
         {
+            ActualWords = n.Optional("actual_words") is { } aw ? ReasonJson.ReadWords(aw.E, aw.Path, (p, m) => new ResultsFormatException(p, m)) : null,
+            ExpectedWords = n.Optional("expected_words") is { } ew ? ReasonJson.ReadWords(ew.E, ew.Path, (p, m) => new ResultsFormatException(p, m)) : null,
             Operator = n.Optional("operator")?.Str(),
             Holds = n.Optional("holds")?.Bool(),
             Failing = n.Optional("failing") is { } f ? f["first"].Array().Select(x => x.Str()).ToList() : [],
