@@ -231,6 +231,20 @@ static class FleetBench
             if (round == 0) continue;
             Console.WriteLine($"round {round}: {folders.Count} bundles ({failed} not read), {used.TotalMilliseconds / folders.Count:F3} ms CPU, "
                 + $"{wall.Elapsed.TotalMilliseconds / folders.Count:F3} ms wall, {bytes / folders.Count / 1024.0:F1} KiB allocated per bundle");
+            // The floor of the same round: each document read, hashed and parsed as JSON, nothing more.
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            alloc = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var folder in folders)
+                foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+                {
+                    var data = File.ReadAllBytes(file);
+                    System.Security.Cryptography.SHA256.HashData(data);
+                    try { using var parsed = JsonDocument.Parse(data, Iq.Rules.Io.JsonInput.Options); }
+                    catch (JsonException) { }
+                }
+            used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            bytes = GC.GetAllocatedBytesForCurrentThread() - alloc;
+            Console.WriteLine($"  floor (read, SHA-256, JsonDocument.Parse): {used.TotalMilliseconds / folders.Count:F3} ms CPU, {bytes / folders.Count / 1024.0:F1} KiB allocated per bundle");
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Iq.Rules.Binding;
@@ -273,9 +275,13 @@ public static class FactBundleReader
     static object? Convert(JsonElement e, IqType type, Place at, Errors errors, VersionScheme? scheme = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(at.Fact);
-        if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
+        // The members that change how an object is read, found in one pass over its names (four lookups by name, each a
+        // scan of the object, were a good part of reading every fact object).
+        var marks = e.ValueKind == JsonValueKind.Object ? Marks.Of(e) : default;
+        if (marks.Absent is not null || marks.Error is not null)
         {
-            var marker = e.TryGetProperty("$absent", out _) ? "$absent" : "$error";
+            var why = marks.Absent ?? marks.Error!.Value;
+            var marker = marks.Absent is not null ? "$absent" : "$error";
             // The reason is text: {"$error": 5} or {"$absent": []} is a malformed document, never read as the words "5".
             if (why.ValueKind != JsonValueKind.String)
             {
@@ -289,7 +295,7 @@ public static class FactBundleReader
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
         // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):
         // there it is that member, read as any other.
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1
+        if (marks.NotApplicable is { } na && marks.Count == 1
             && !(type is ObjectType declared && declared.Member("not_applicable") is not null))
         {
             if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
@@ -308,18 +314,20 @@ public static class FactBundleReader
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AnObject);
                 // Sized once: grown member by member, every fact object's table was copied two or three times.
                 var result = new FactObject(new Dictionary<string, object?>(e.GetPropertyCount(), StringComparer.Ordinal));
-                var memberScheme = e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
+                var memberScheme = marks.Source is { ValueKind: JsonValueKind.String } source
                     ? VersionSchemes.ForSource(source.GetString()) : null;
+                var index = MemberIndex.Of(o);
                 foreach (var p in e.EnumerateObject())
                 {
-                    var member = o.Member(p.Name);
+                    var member = index.Find(p);
                     if (member is null)
                     {
                         var hint = Localized.DidYouMean(p.Name, o.Members.Select(m => m.Name));
                         errors.At($"{at.Json}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
-                    result[p.Name] = Convert(p.Value, member.Type, at.Member(p.Name), errors, memberScheme);
+                    // The schema's own string for the name: equal to the document's, and not allocated again per value.
+                    result[member.Name] = Convert(p.Value, member.Type, at.Member(member.Name), errors, memberScheme);
                 }
                 return result;
             }
@@ -381,6 +389,58 @@ public static class FactBundleReader
 
         // 1e400 is valid JSON but no double: an error, never infinity (an infinite memory would pass any requirement).
         object? Number(JsonElement n) => n.TryGetDouble(out var d) && double.IsFinite(d) ? d : Wrong(Msg.AFiniteNumber);
+    }
+
+    /// <summary>An object's members that are read specially: <c>$absent</c>, <c>$error</c>, <c>not_applicable</c> and
+    /// <c>source</c> (each null when not there), and how many members it has.</summary>
+    readonly record struct Marks(JsonElement? Absent, JsonElement? Error, JsonElement? NotApplicable, JsonElement? Source, int Count)
+    {
+        public static Marks Of(JsonElement e)
+        {
+            JsonElement? absent = null, error = null, na = null, source = null;
+            var count = 0;
+            foreach (var p in e.EnumerateObject())
+            {
+                count++;
+                var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+                // A name written with escapes (\u0024absent) is compared unescaped, as a lookup by name does.
+                var escaped = raw.IndexOf((byte)'\\') >= 0;
+                if (escaped ? p.NameEquals("$absent") : raw.SequenceEqual("$absent"u8)) absent = p.Value;
+                else if (escaped ? p.NameEquals("$error") : raw.SequenceEqual("$error"u8)) error = p.Value;
+                else if (escaped ? p.NameEquals("not_applicable") : raw.SequenceEqual("not_applicable"u8)) na = p.Value;
+                else if (escaped ? p.NameEquals("source") : raw.SequenceEqual("source"u8)) source = p.Value;
+            }
+            return new Marks(absent, error, na, source, count);
+        }
+    }
+
+    /// <summary>A schema object's members found by a document's member name as written (UTF-8), without making a string of
+    /// it: built once per schema type and kept while the type lives, not worked out per value.</summary>
+    sealed class MemberIndex
+    {
+        static readonly ConditionalWeakTable<ObjectType, MemberIndex> Built = new();
+
+        readonly (byte[] Name, FactMember Member)[] _members;
+        readonly Dictionary<string, FactMember> _byName;
+
+        MemberIndex(ObjectType type)
+        {
+            _members = [.. type.Members.Select(m => (System.Text.Encoding.UTF8.GetBytes(m.Name), m))];
+            _byName = new Dictionary<string, FactMember>(StringComparer.Ordinal);
+            // The first of a name, as ObjectType.Member finds it.
+            foreach (var m in type.Members) _byName.TryAdd(m.Name, m);
+        }
+
+        public static MemberIndex Of(ObjectType type) => Built.GetValue(type, t => new MemberIndex(t));
+
+        public FactMember? Find(JsonProperty p)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            if (raw.IndexOf((byte)'\\') >= 0) return _byName.GetValueOrDefault(p.Name);
+            foreach (var (name, member) in _members)
+                if (raw.SequenceEqual(name)) return member;
+            return null;
+        }
     }
 
     static string Describe(JsonElement e) => e.ValueKind switch
