@@ -102,12 +102,12 @@ public class FactBundleTests
             File.WriteAllText(Path.Combine(dir.Path, "environment.json"), "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":" + cpu + "}}");
             var bundle = FactBundleReader.Load([dir.Path], FactSchema.Default);
             Assert.True(bundle.Succeeded, string.Join("\n", bundle.Diagnostics.Select(d => d.Message)));
-            return (bundle, (FactObject)((FactObject)bundle.Values.Roots["environment"]!).Members["cpu"]!);
+            return (bundle, (FactObject)((FactObject)bundle.Values.Roots["env"]!).Members["cpu"]!);
         }
         var plain = Read("{\"logical_cores\": 4, \"sockets\": {\"$absent\": \"no dmidecode\"}}").Cpu;
         var escaped = Read("{\"logical\\u005fcores\": 4, \"sockets\": {\"\\u0024absent\": \"no dmidecode\"}}").Cpu;
         Assert.Equal(4.0, escaped.Members["logical_cores"]);
-        Assert.Equal("environment.cpu.sockets (absent: no dmidecode)", Assert.IsType<Missing>(escaped.Members["sockets"]).Describe());
+        Assert.Equal("env.cpu.sockets (absent: no dmidecode)", Assert.IsType<Missing>(escaped.Members["sockets"]).Describe());
         Assert.Equal(((Missing)plain.Members["sockets"]!).Describe(), ((Missing)escaped.Members["sockets"]!).Describe());
         // The same unknown name, escaped or not, starts at the same column and gives the same message.
         var unknown = Load(("env.json", "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":{\"logical\u00e7ores\":4}}}"));
