@@ -196,22 +196,36 @@ public static class FactBundleReader
         readonly bool _key;
         string? _json, _fact;
 
-        Place(Place? parent, string? name, int index, bool key, string? json = null, string? fact = null) =>
+        public Place(Place? parent, string? name, int index, bool key, string? json = null, string? fact = null) =>
             (_parent, _name, _index, _key, _json, _fact) = (parent, name, index, key, json, fact);
 
         public static Place Root(string json, string fact) => new(null, null, 0, false, json, fact);
 
         /// <summary>An object's member.</summary>
-        public Place Member(string name) => new(this, name, 0, false);
+        public Spot Member(string name) => new(this, name, 0, false);
 
         /// <summary>A map's entry: a member in JSON, <c>["name"]</c> in the fact path.</summary>
-        public Place Key(string name) => new(this, name, 0, true);
+        public Spot Key(string name) => new(this, name, 0, true);
 
-        public Place Element(int index) => new(this, null, index, false);
+        public Spot Element(int index) => new(this, null, index, false);
 
         public string Json => _json ??= _name is null ? $"{_parent!.Json}[{_index}]" : $"{_parent!.Json}.{_name}";
 
         public string Fact => _fact ??= _name is null ? $"{_parent!.Fact}[{_index}]" : _key ? $"{_parent!.Fact}[\"{_name}\"]" : $"{_parent!.Fact}.{_name}";
+    }
+
+    /// <summary>A value's <see cref="Place"/> before it is made: its parent's and its own name or index. Most values are
+    /// leaves that never need theirs (made per value, places were a good part of what reading a bundle allocated): a place
+    /// is made when a path is asked for, or once for a value that holds others.</summary>
+    readonly struct Spot(Place? made, Place? parent, string? name, int index, bool key)
+    {
+        public Spot(Place parent, string? name, int index, bool key) : this(null, parent, name, index, key) { }
+
+        public static implicit operator Spot(Place place) => new(place, null, null, 0, false);
+
+        public Place Place => made ?? new Place(parent, name, index, key);
+        public string Json => Place.Json;
+        public string Fact => Place.Fact;
     }
 
     /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object whose
@@ -221,7 +235,7 @@ public static class FactBundleReader
     /// message's own leave the stored text, shown as the document's own words with the code it gave
     /// (<see cref="MsgCatalog.NotInCatalog"/>): nothing is guessed, nothing passes for iq's wording, and a document that only
     /// lost its translation is still read.</summary>
-    static MessageText? ReasonOf(JsonElement e, string text, Place at, Errors errors)
+    static MessageText? ReasonOf(JsonElement e, string text, Spot at, Errors errors)
     {
         if (!e.TryGetProperty("$code", out var code) && !e.TryGetProperty("$args", out _)) return null;
         var (ok, reason) = Coded(e, at.Json, errors);
@@ -272,7 +286,7 @@ public static class FactBundleReader
     /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
     /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
     /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
-    static object? Convert(JsonElement e, IqType type, Place at, Errors errors, VersionScheme? scheme = null)
+    static object? Convert(JsonElement e, IqType type, Spot at, Errors errors, VersionScheme? scheme = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(at.Fact);
         // The members that change how an object is read, found in one pass over its names (four lookups by name, each a
@@ -317,6 +331,7 @@ public static class FactBundleReader
                 var memberScheme = marks.Source is { ValueKind: JsonValueKind.String } source
                     ? VersionSchemes.ForSource(source.GetString()) : null;
                 var index = MemberIndex.Of(o);
+                var here = at.Place;
                 foreach (var p in e.EnumerateObject())
                 {
                     var member = index.Find(p);
@@ -327,7 +342,7 @@ public static class FactBundleReader
                         continue;
                     }
                     // The schema's own string for the name: equal to the document's, and not allocated again per value.
-                    result[member.Name] = Convert(p.Value, member.Type, at.Member(member.Name), errors, memberScheme);
+                    result[member.Name] = Convert(p.Value, member.Type, here.Member(member.Name), errors, memberScheme);
                 }
                 return result;
             }
@@ -335,8 +350,9 @@ public static class FactBundleReader
             {
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AMap);
                 var result = new FactObject(new Dictionary<string, object?>(e.GetPropertyCount(), StringComparer.Ordinal));
+                var here = at.Place;
                 foreach (var p in e.EnumerateObject())
-                    result[p.Name] = Convert(p.Value, map.Value, at.Key(p.Name), errors);
+                    result[p.Name] = Convert(p.Value, map.Value, here.Key(p.Name), errors);
                 return result;
             }
             case ListType list:
@@ -344,9 +360,10 @@ public static class FactBundleReader
                 if (e.ValueKind != JsonValueKind.Array) return Wrong(Msg.AList);
                 var items = new object?[e.GetArrayLength()];
                 var i = 0;
+                var here = at.Place;
                 foreach (var item in e.EnumerateArray())
                 {
-                    items[i] = Convert(item, list.Element, at.Element(i), errors);
+                    items[i] = Convert(item, list.Element, here.Element(i), errors);
                     i++;
                 }
                 return items;
@@ -455,7 +472,7 @@ public static class FactBundleReader
 
     static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    static object? Any(JsonElement e, Place at, Errors errors)
+    static object? Any(JsonElement e, Spot at, Errors errors)
     {
         switch (e.ValueKind)
         {
@@ -467,10 +484,17 @@ public static class FactBundleReader
             case JsonValueKind.String: return e.GetString();
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
-            case JsonValueKind.Array: return e.EnumerateArray().Select((x, i) => Any(x, at.Element(i), errors)).ToArray();
+            case JsonValueKind.Array:
+            {
+                var here = at.Place;
+                return e.EnumerateArray().Select((x, i) => Any(x, here.Element(i), errors)).ToArray();
+            }
             default:
-                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, at.Member(p.Name), errors),
+            {
+                var here = at.Place;
+                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, here.Member(p.Name), errors),
                     StringComparer.Ordinal));
+            }
         }
     }
 }
