@@ -63,8 +63,10 @@ public static class FactBundleReader
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
             {
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
-                byte[] bytes;
-                try { bytes = InputFiles.ReadAllBytes(file, InputKind.FactDocument); }
+                // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the
+                // values read are copies: nothing keeps the array).
+                PooledBytes bytes;
+                try { bytes = InputFiles.ReadPooled(file, InputKind.FactDocument); }
                 catch (InputFileException e)
                 {
                     diagnostics.Error(e.Text, SourceSpan.None(display));
@@ -75,7 +77,7 @@ public static class FactBundleReader
                     diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
                     continue;
                 }
-                Add(display, file, ReadDocument(bytes, display, schema, diagnostics), null);
+                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics), null);
             }
         }
         SoftwareNames.Attach(roots);
@@ -96,9 +98,9 @@ public static class FactBundleReader
         }
     }
 
-    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
-        if (JsonInput.NotUtf8(bytes, display) is { } notText)
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span) && JsonInput.NotUtf8(bytes.ToArray(), display) is { } notText)
         {
             diagnostics.Add(notText);
             return null;
@@ -110,7 +112,7 @@ public static class FactBundleReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(JsonInput.Malformed(e, display, bytes));
+            diagnostics.Add(JsonInput.Malformed(e, display, bytes.ToArray()));
             return null;
         }
         using (json)
@@ -145,7 +147,7 @@ public static class FactBundleReader
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), header);
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes.Span)), header);
         }
     }
 
@@ -155,16 +157,18 @@ public static class FactBundleReader
     public static object? Validate(JsonElement facts, FactRoot root, string display, Func<string, bool, (int Line, int Column)> locate,
         DiagnosticBag diagnostics)
     {
-        var errors = new Errors(display, [], diagnostics, locate);
+        var errors = new Errors(display, ReadOnlyMemory<byte>.Empty, diagnostics, locate);
         var value = Convert(facts, root.Type, Place.Root("$", root.Name), errors);
         return errors.Count > 0 ? null : value;
     }
 
-    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
+    sealed class Errors(string file, ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
     {
         /// <summary>Each error is located by reading the document again: past this many, they are counted, not shown
         /// (a list of ten million wrong values must not take ten million readings).</summary>
         public const int Shown = 50;
+
+        byte[]? _copy;
 
         public int Count { get; private set; }
         public bool DeclaresNotApplicable { get; set; }
@@ -179,7 +183,8 @@ public static class FactBundleReader
         (string, string, object?, string, DocumentHeader)? Report(Message message, string jsonPath, MessageText problem, bool name)
         {
             if (++Count > Shown) return null;
-            var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
+            // The document copied out of its (pooled) array only when there is an error to place.
+            var (line, column) = locate is null ? JsonLocator.Find(_copy ??= bytes.ToArray(), jsonPath, name) : locate(jsonPath, name);
             diagnostics.Error(message.With(problem, jsonPath), new SourceSpan(file, line, column));
             return null;
         }
