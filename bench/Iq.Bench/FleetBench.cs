@@ -211,6 +211,43 @@ static class FleetBench
     /// (so that each stage's time and allocations are its own): the bundle hash, each stage of <see cref="AuditPipeline"/>,
     /// then what <see cref="FleetRunner.Audit"/> adds (results document, compact JSON + gzip, rows). The first N bundles (default 50)
     /// warm up and are not counted. A rough split to see where to look; the figures that count are the side-by-side runs.</summary>
+    /// <summary>The reading of every bundle's documents alone (<c>FactBundleReader.Load</c>: read, hash, parse, validate,
+    /// convert), one thread, ROUNDS times over the fleet after one round of warm-up: CPU time and bytes allocated per bundle,
+    /// each round printed so that medians can be taken on a loaded machine.</summary>
+    public static void Read(string root, int rounds)
+    {
+        var folders = FleetBundles.Under(root).ToList();
+        var failed = 0;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var alloc = GC.GetAllocatedBytesForCurrentThread();
+            var wall = Stopwatch.StartNew();
+            failed = 0;
+            foreach (var folder in folders)
+                if (!FactBundleReader.Load([folder], FactSchema.Default).Succeeded) failed++;
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - alloc;
+            if (round == 0) continue;
+            Console.WriteLine($"round {round}: {folders.Count} bundles ({failed} not read), {used.TotalMilliseconds / folders.Count:F3} ms CPU, "
+                + $"{wall.Elapsed.TotalMilliseconds / folders.Count:F3} ms wall, {bytes / folders.Count / 1024.0:F1} KiB allocated per bundle");
+            // The floor of the same round: each document read, hashed and parsed as JSON, nothing more.
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            alloc = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var folder in folders)
+                foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+                {
+                    var data = File.ReadAllBytes(file);
+                    System.Security.Cryptography.SHA256.HashData(data);
+                    try { using var parsed = JsonDocument.Parse(data, Iq.Rules.Io.JsonInput.Options); }
+                    catch (JsonException) { }
+                }
+            used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            bytes = GC.GetAllocatedBytesForCurrentThread() - alloc;
+            Console.WriteLine($"  floor (read, SHA-256, JsonDocument.Parse): {used.TotalMilliseconds / folders.Count:F3} ms CPU, {bytes / folders.Count / 1024.0:F1} KiB allocated per bundle");
+        }
+    }
+
     public static void Profile(string root, int warm)
     {
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());

@@ -19,6 +19,7 @@ public static class Program
         if (args is ["fleet-digest", var digestRoot]) { FleetBench.Digest(digestRoot); return; }
         if (args is ["fleet-race", var raceRoot, var rounds, var threads, ..])
         { FleetBench.Race(raceRoot, int.Parse(rounds), int.Parse(threads), args is [.., "interpreted"]); return; }
+        if (args is ["fleet-read", var readRoot, ..]) { FleetBench.Read(readRoot, args.Length > 2 ? int.Parse(args[2]) : 3); return; }
         if (args is ["fleet-profile", var profileRoot, ..]) { FleetBench.Profile(profileRoot, args.Length > 2 ? int.Parse(args[2]) : 50); return; }
         if (args is ["generate", var n]) { Console.WriteLine(Generated.File(int.Parse(n))); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

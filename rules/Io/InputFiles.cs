@@ -192,6 +192,34 @@ public static class InputFiles
             if (filled == exact.Length && stream.ReadByte() < 0) return exact;
             stream.Position = 0;
         }
+        return ReadGrowing(stream, path, kind, expected, limit);
+    }
+
+    /// <summary>A regular file's bytes as <see cref="ReadAllBytes"/> reads them, bounded the same way, in an array rented from
+    /// the shared pool when the file's size is known: reading many documents one after another (a fleet's bundles) then
+    /// allocates no array per document. Dispose it once the bytes are no longer used.</summary>
+    public static PooledBytes ReadPooled(string path, InputKind kind)
+    {
+        using var stream = OpenRead(path, kind, bufferSize: 0);
+        var limit = InputLimits.For(kind);
+        var expected = stream.Length;
+        if (expected is > 0 and < 64 * 1024 * 1024)
+        {
+            // One byte more than the file, to see in the same read whether it has grown meanwhile.
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)expected + 1);
+            var filled = 0;
+            int n;
+            while (filled < expected && (n = stream.Read(rented, filled, (int)expected - filled)) > 0) filled += n;
+            if (filled == expected && stream.Read(rented, filled, 1) == 0) return new PooledBytes(rented, filled, pooled: true);
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            stream.Position = 0;
+        }
+        var bytes = ReadGrowing(stream, path, kind, expected, limit);
+        return new PooledBytes(bytes, bytes.Length, pooled: false);
+    }
+
+    static byte[] ReadGrowing(FileStream stream, string path, InputKind kind, long expected, long limit)
+    {
         using var memory = new MemoryStream(expected is > 0 and < int.MaxValue ? (int)expected : 0);
         var buffer = new byte[81920];
         int read;

@@ -90,4 +90,28 @@ public class FactBundleTests
         Assert.Equal(5, bundle.Inputs.Count);
         Assert.All(bundle.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.Sha256));
     }
+
+    /// <summary>Member names are matched as JSON reads them: a name written with escapes is the same name, for the schema's
+    /// members and for the markers (<c>$absent</c>, <c>not_applicable</c>), and an unknown member is still refused.</summary>
+    [Fact]
+    public void Member_names_written_with_escapes_are_the_same_names()
+    {
+        static (FactBundle Bundle, FactObject Cpu) Read(string cpu)
+        {
+            using var dir = new TempDir();
+            File.WriteAllText(Path.Combine(dir.Path, "environment.json"), "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":" + cpu + "}}");
+            var bundle = FactBundleReader.Load([dir.Path], FactSchema.Default);
+            Assert.True(bundle.Succeeded, string.Join("\n", bundle.Diagnostics.Select(d => d.Message)));
+            return (bundle, (FactObject)((FactObject)bundle.Values.Roots["env"]!).Members["cpu"]!);
+        }
+        var plain = Read("{\"logical_cores\": 4, \"sockets\": {\"$absent\": \"no dmidecode\"}}").Cpu;
+        var escaped = Read("{\"logical\\u005fcores\": 4, \"sockets\": {\"\\u0024absent\": \"no dmidecode\"}}").Cpu;
+        Assert.Equal(4.0, escaped.Members["logical_cores"]);
+        Assert.Equal("env.cpu.sockets (absent: no dmidecode)", Assert.IsType<Missing>(escaped.Members["sockets"]).Describe());
+        Assert.Equal(((Missing)plain.Members["sockets"]!).Describe(), ((Missing)escaped.Members["sockets"]!).Describe());
+        // The same unknown name, escaped or not, starts at the same column and gives the same message.
+        var unknown = Load(("env.json", "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":{\"logical\u00e7ores\":4}}}"));
+        Assert.Contains("IQ4003", unknown);
+        Assert.Equal(unknown, Load(("env.json", "{\"kind\":\"environment\",\"schema\":1,\"facts\":{\"cpu\":{\"logical\\u00e7ores\":4}}}")));
+    }
 }

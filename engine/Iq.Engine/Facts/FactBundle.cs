@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Iq.Rules.Binding;
@@ -61,8 +63,10 @@ public static class FactBundleReader
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
             {
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
-                byte[] bytes;
-                try { bytes = InputFiles.ReadAllBytes(file, InputKind.FactDocument); }
+                // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the
+                // values read are copies: nothing keeps the array).
+                PooledBytes bytes;
+                try { bytes = InputFiles.ReadPooled(file, InputKind.FactDocument); }
                 catch (InputFileException e)
                 {
                     diagnostics.Error(e.Text, SourceSpan.None(display));
@@ -73,7 +77,7 @@ public static class FactBundleReader
                     diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
                     continue;
                 }
-                Add(display, file, ReadDocument(bytes, display, schema, diagnostics), null);
+                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics), null);
             }
         }
         SoftwareNames.Attach(roots);
@@ -94,9 +98,9 @@ public static class FactBundleReader
         }
     }
 
-    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(byte[] bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
     {
-        if (JsonInput.NotUtf8(bytes, display) is { } notText)
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span) && JsonInput.NotUtf8(bytes.ToArray(), display) is { } notText)
         {
             diagnostics.Add(notText);
             return null;
@@ -108,7 +112,7 @@ public static class FactBundleReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(JsonInput.Malformed(e, display, bytes));
+            diagnostics.Add(JsonInput.Malformed(e, display, bytes.ToArray()));
             return null;
         }
         using (json)
@@ -143,7 +147,7 @@ public static class FactBundleReader
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes)), header);
+            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes.Span)), header);
         }
     }
 
@@ -153,16 +157,18 @@ public static class FactBundleReader
     public static object? Validate(JsonElement facts, FactRoot root, string display, Func<string, bool, (int Line, int Column)> locate,
         DiagnosticBag diagnostics)
     {
-        var errors = new Errors(display, [], diagnostics, locate);
+        var errors = new Errors(display, ReadOnlyMemory<byte>.Empty, diagnostics, locate);
         var value = Convert(facts, root.Type, Place.Root("$", root.Name), errors);
         return errors.Count > 0 ? null : value;
     }
 
-    sealed class Errors(string file, byte[] bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
+    sealed class Errors(string file, ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics, Func<string, bool, (int, int)>? locate = null)
     {
         /// <summary>Each error is located by reading the document again: past this many, they are counted, not shown
         /// (a list of ten million wrong values must not take ten million readings).</summary>
         public const int Shown = 50;
+
+        byte[]? _copy;
 
         public int Count { get; private set; }
         public bool DeclaresNotApplicable { get; set; }
@@ -177,7 +183,8 @@ public static class FactBundleReader
         (string, string, object?, string, DocumentHeader)? Report(Message message, string jsonPath, MessageText problem, bool name)
         {
             if (++Count > Shown) return null;
-            var (line, column) = locate is null ? JsonLocator.Find(bytes, jsonPath, name) : locate(jsonPath, name);
+            // The document copied out of its (pooled) array only when there is an error to place.
+            var (line, column) = locate is null ? JsonLocator.Find(_copy ??= bytes.ToArray(), jsonPath, name) : locate(jsonPath, name);
             diagnostics.Error(message.With(problem, jsonPath), new SourceSpan(file, line, column));
             return null;
         }
@@ -194,22 +201,36 @@ public static class FactBundleReader
         readonly bool _key;
         string? _json, _fact;
 
-        Place(Place? parent, string? name, int index, bool key, string? json = null, string? fact = null) =>
+        public Place(Place? parent, string? name, int index, bool key, string? json = null, string? fact = null) =>
             (_parent, _name, _index, _key, _json, _fact) = (parent, name, index, key, json, fact);
 
         public static Place Root(string json, string fact) => new(null, null, 0, false, json, fact);
 
         /// <summary>An object's member.</summary>
-        public Place Member(string name) => new(this, name, 0, false);
+        public Spot Member(string name) => new(this, name, 0, false);
 
         /// <summary>A map's entry: a member in JSON, <c>["name"]</c> in the fact path.</summary>
-        public Place Key(string name) => new(this, name, 0, true);
+        public Spot Key(string name) => new(this, name, 0, true);
 
-        public Place Element(int index) => new(this, null, index, false);
+        public Spot Element(int index) => new(this, null, index, false);
 
         public string Json => _json ??= _name is null ? $"{_parent!.Json}[{_index}]" : $"{_parent!.Json}.{_name}";
 
         public string Fact => _fact ??= _name is null ? $"{_parent!.Fact}[{_index}]" : _key ? $"{_parent!.Fact}[\"{_name}\"]" : $"{_parent!.Fact}.{_name}";
+    }
+
+    /// <summary>A value's <see cref="Place"/> before it is made: its parent's and its own name or index. Most values are
+    /// leaves that never need theirs (made per value, places were a good part of what reading a bundle allocated): a place
+    /// is made when a path is asked for, or once for a value that holds others.</summary>
+    readonly struct Spot(Place? made, Place? parent, string? name, int index, bool key)
+    {
+        public Spot(Place parent, string? name, int index, bool key) : this(null, parent, name, index, key) { }
+
+        public static implicit operator Spot(Place place) => new(place, null, null, 0, false);
+
+        public Place Place => made ?? new Place(parent, name, index, key);
+        public string Json => Place.Json;
+        public string Fact => Place.Fact;
     }
 
     /// <summary>The catalog message beside a <c>$absent</c>/<c>$error</c> text (<c>$code</c>, <c>$args</c>: an object whose
@@ -219,7 +240,7 @@ public static class FactBundleReader
     /// message's own leave the stored text, shown as the document's own words with the code it gave
     /// (<see cref="MsgCatalog.NotInCatalog"/>): nothing is guessed, nothing passes for iq's wording, and a document that only
     /// lost its translation is still read.</summary>
-    static MessageText? ReasonOf(JsonElement e, string text, Place at, Errors errors)
+    static MessageText? ReasonOf(JsonElement e, string text, Spot at, Errors errors)
     {
         if (!e.TryGetProperty("$code", out var code) && !e.TryGetProperty("$args", out _)) return null;
         var (ok, reason) = Coded(e, at.Json, errors);
@@ -270,12 +291,16 @@ public static class FactBundleReader
     /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
     /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
     /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
-    static object? Convert(JsonElement e, IqType type, Place at, Errors errors, VersionScheme? scheme = null)
+    static object? Convert(JsonElement e, IqType type, Spot at, Errors errors, VersionScheme? scheme = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(at.Fact);
-        if (e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("$absent", out var why) || e.TryGetProperty("$error", out why)))
+        // The members that change how an object is read, found in one pass over its names (four lookups by name, each a
+        // scan of the object, were a good part of reading every fact object).
+        var marks = e.ValueKind == JsonValueKind.Object ? Marks.Of(e) : default;
+        if (marks.Absent is not null || marks.Error is not null)
         {
-            var marker = e.TryGetProperty("$absent", out _) ? "$absent" : "$error";
+            var why = marks.Absent ?? marks.Error!.Value;
+            var marker = marks.Absent is not null ? "$absent" : "$error";
             // The reason is text: {"$error": 5} or {"$absent": []} is a malformed document, never read as the words "5".
             if (why.ValueKind != JsonValueKind.String)
             {
@@ -289,7 +314,7 @@ public static class FactBundleReader
         // {"not_applicable": "reason"} in place of a plan's value: the plan says the requirement does not apply, and why.
         // Not where the schema's object has a not_applicable member of its own (the parts of a model description, 001):
         // there it is that member, read as any other.
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("not_applicable", out var na) && e.EnumerateObject().Count() == 1
+        if (marks.NotApplicable is { } na && marks.Count == 1
             && !(type is ObjectType declared && declared.Member("not_applicable") is not null))
         {
             if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
@@ -308,18 +333,21 @@ public static class FactBundleReader
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AnObject);
                 // Sized once: grown member by member, every fact object's table was copied two or three times.
                 var result = new FactObject(new Dictionary<string, object?>(e.GetPropertyCount(), StringComparer.Ordinal));
-                var memberScheme = e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
+                var memberScheme = marks.Source is { ValueKind: JsonValueKind.String } source
                     ? VersionSchemes.ForSource(source.GetString()) : null;
+                var index = MemberIndex.Of(o);
+                var here = at.Place;
                 foreach (var p in e.EnumerateObject())
                 {
-                    var member = o.Member(p.Name);
+                    var member = index.Find(p);
                     if (member is null)
                     {
                         var hint = Localized.DidYouMean(p.Name, o.Members.Select(m => m.Name));
                         errors.At($"{at.Json}.{p.Name}", Msg.UnknownMemberOf.With(p.Name, o.Name, hint), name: true);
                         continue;
                     }
-                    result[p.Name] = Convert(p.Value, member.Type, at.Member(p.Name), errors, memberScheme);
+                    // The schema's own string for the name: equal to the document's, and not allocated again per value.
+                    result[member.Name] = Convert(p.Value, member.Type, here.Member(member.Name), errors, memberScheme);
                 }
                 return result;
             }
@@ -327,8 +355,9 @@ public static class FactBundleReader
             {
                 if (e.ValueKind != JsonValueKind.Object) return Wrong(Msg.AMap);
                 var result = new FactObject(new Dictionary<string, object?>(e.GetPropertyCount(), StringComparer.Ordinal));
+                var here = at.Place;
                 foreach (var p in e.EnumerateObject())
-                    result[p.Name] = Convert(p.Value, map.Value, at.Key(p.Name), errors);
+                    result[p.Name] = Convert(p.Value, map.Value, here.Key(p.Name), errors);
                 return result;
             }
             case ListType list:
@@ -336,9 +365,10 @@ public static class FactBundleReader
                 if (e.ValueKind != JsonValueKind.Array) return Wrong(Msg.AList);
                 var items = new object?[e.GetArrayLength()];
                 var i = 0;
+                var here = at.Place;
                 foreach (var item in e.EnumerateArray())
                 {
-                    items[i] = Convert(item, list.Element, at.Element(i), errors);
+                    items[i] = Convert(item, list.Element, here.Element(i), errors);
                     i++;
                 }
                 return items;
@@ -383,6 +413,58 @@ public static class FactBundleReader
         object? Number(JsonElement n) => n.TryGetDouble(out var d) && double.IsFinite(d) ? d : Wrong(Msg.AFiniteNumber);
     }
 
+    /// <summary>An object's members that are read specially: <c>$absent</c>, <c>$error</c>, <c>not_applicable</c> and
+    /// <c>source</c> (each null when not there), and how many members it has.</summary>
+    readonly record struct Marks(JsonElement? Absent, JsonElement? Error, JsonElement? NotApplicable, JsonElement? Source, int Count)
+    {
+        public static Marks Of(JsonElement e)
+        {
+            JsonElement? absent = null, error = null, na = null, source = null;
+            var count = 0;
+            foreach (var p in e.EnumerateObject())
+            {
+                count++;
+                var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+                // A name written with escapes (\u0024absent) is compared unescaped, as a lookup by name does.
+                var escaped = raw.IndexOf((byte)'\\') >= 0;
+                if (escaped ? p.NameEquals("$absent") : raw.SequenceEqual("$absent"u8)) absent = p.Value;
+                else if (escaped ? p.NameEquals("$error") : raw.SequenceEqual("$error"u8)) error = p.Value;
+                else if (escaped ? p.NameEquals("not_applicable") : raw.SequenceEqual("not_applicable"u8)) na = p.Value;
+                else if (escaped ? p.NameEquals("source") : raw.SequenceEqual("source"u8)) source = p.Value;
+            }
+            return new Marks(absent, error, na, source, count);
+        }
+    }
+
+    /// <summary>A schema object's members found by a document's member name as written (UTF-8), without making a string of
+    /// it: built once per schema type and kept while the type lives, not worked out per value.</summary>
+    sealed class MemberIndex
+    {
+        static readonly ConditionalWeakTable<ObjectType, MemberIndex> Built = new();
+
+        readonly (byte[] Name, FactMember Member)[] _members;
+        readonly Dictionary<string, FactMember> _byName;
+
+        MemberIndex(ObjectType type)
+        {
+            _members = [.. type.Members.Select(m => (System.Text.Encoding.UTF8.GetBytes(m.Name), m))];
+            _byName = new Dictionary<string, FactMember>(StringComparer.Ordinal);
+            // The first of a name, as ObjectType.Member finds it.
+            foreach (var m in type.Members) _byName.TryAdd(m.Name, m);
+        }
+
+        public static MemberIndex Of(ObjectType type) => Built.GetValue(type, t => new MemberIndex(t));
+
+        public FactMember? Find(JsonProperty p)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            if (raw.IndexOf((byte)'\\') >= 0) return _byName.GetValueOrDefault(p.Name);
+            foreach (var (name, member) in _members)
+                if (raw.SequenceEqual(name)) return member;
+            return null;
+        }
+    }
+
     static string Describe(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => $"string \"{Truncate(e.GetString()!)}\"",
@@ -395,7 +477,7 @@ public static class FactBundleReader
 
     static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    static object? Any(JsonElement e, Place at, Errors errors)
+    static object? Any(JsonElement e, Spot at, Errors errors)
     {
         switch (e.ValueKind)
         {
@@ -407,10 +489,17 @@ public static class FactBundleReader
             case JsonValueKind.String: return e.GetString();
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
-            case JsonValueKind.Array: return e.EnumerateArray().Select((x, i) => Any(x, at.Element(i), errors)).ToArray();
+            case JsonValueKind.Array:
+            {
+                var here = at.Place;
+                return e.EnumerateArray().Select((x, i) => Any(x, here.Element(i), errors)).ToArray();
+            }
             default:
-                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, at.Member(p.Name), errors),
+            {
+                var here = at.Place;
+                return new FactObject(e.EnumerateObject().ToDictionary(p => p.Name, p => Any(p.Value, here.Member(p.Name), errors),
                     StringComparer.Ordinal));
+            }
         }
     }
 }
