@@ -72,9 +72,17 @@ static class Paths
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Iq.Rules.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? Directory.GetCurrentDirectory();
+            // The build output inside the repository, else the working folder; a bench built elsewhere said nothing and
+            // then failed far away (a checklist that "does not compile", a null reference), so say so here.
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            {
+                var dir = new DirectoryInfo(start);
+                while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Iq.Rules.sln"))) dir = dir.Parent;
+                if (dir is not null) return dir.FullName;
+            }
+            throw new InvalidOperationException(
+                "Iq.Bench reads the repository's checklists and samples: run it from inside the repository (no Iq.Rules.sln " +
+                $"above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()})");
         }
     }
 

@@ -95,7 +95,7 @@ static class FleetBench
     {
         var clock = Stopwatch.StartNew();
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
-        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
         var config = FleetConfig.Of(request);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
@@ -119,7 +119,7 @@ static class FleetBench
     public static void Digest(string root)
     {
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
-        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
         var config = FleetConfig.Of(request);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
@@ -156,7 +156,7 @@ static class FleetBench
     {
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"),
             new CompileOptions { Expressions = interpreted ? ExpressionMode.Interpreted : ExpressionMode.Compiled });
-        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
         var config = FleetConfig.Of(request);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
@@ -251,7 +251,7 @@ static class FleetBench
     public static void Profile(string root, int warm)
     {
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
-        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
         var checklist = AuditChecklist.Of(request.Checklist);
         var times = new Dictionary<string, (double Ms, long Bytes)>();
         var order = new List<string>();

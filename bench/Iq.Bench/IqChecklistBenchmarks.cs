@@ -20,7 +20,8 @@ public class IqChecklistBenchmarks
     public void Setup()
     {
         _path = Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq");
-        _compiled = ChecklistCompiler.CompileFile(_path, FactSchema.Default).Checklist ?? throw new InvalidOperationException("does not compile");
+        var compiled = ChecklistCompiler.CompileFile(_path, FactSchema.Default);
+        _compiled = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics));
         _facts = FactBundleReader.Load([Path.Combine(Paths.Repo, "checklists", "samples", "failing")], FactSchema.Default).Values;
     }
 
