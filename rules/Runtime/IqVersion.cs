@@ -54,11 +54,8 @@ public sealed class IqVersion : IComparable<IqVersion>, IEquatable<IqVersion>
         return a.Scheme ?? b.Scheme ?? GenericVersionScheme.Instance;
     }
 
-    /// <summary>For evidence: the order a comparison of these values uses, when either is a version
-    /// ("dpkg order (…)", or "generic dotted order (…)" so that a reader sees no scheme was known); else null.</summary>
-    public static string? OrderUsed(object? a, object? b) => SchemeUsed(a, b)?.Title;
-
-    /// <summary>The scheme that orders <paramref name="a"/> against <paramref name="b"/> when either is a version; null otherwise.</summary>
+    /// <summary>The scheme that orders <paramref name="a"/> against <paramref name="b"/> when either is a version (the
+    /// generic one when neither names a scheme, so that evidence shows no scheme was known); null otherwise.</summary>
     public static Versions.VersionScheme? SchemeUsed(object? a, object? b)
     {
         var x = a as IqVersion ?? (a is string s && b is IqVersion ? new IqVersion(s, null) : null);

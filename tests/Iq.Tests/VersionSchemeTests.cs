@@ -260,8 +260,8 @@ public class VersionSchemeTests(ITestOutputHelper output)
         Assert.True(new IqVersion("9.1", null).CompareTo(installed) < 0);
         // Generic order when neither names one: the Debian revision reads as a pre-release.
         Assert.True(new IqVersion("9.1-1", null).CompareTo(new IqVersion("9.1", null)) < 0);
-        Assert.Equal(GenericVersionScheme.Instance.Title, IqVersion.OrderUsed(new IqVersion("1.0", null), "2.0"));
-        Assert.Equal(DpkgVersionScheme.Instance.Title, IqVersion.OrderUsed("2.0", installed));
+        Assert.Same(GenericVersionScheme.Instance, IqVersion.SchemeUsed(new IqVersion("1.0", null), "2.0"));
+        Assert.Same(DpkgVersionScheme.Instance, IqVersion.SchemeUsed("2.0", installed));
     }
 
     [Fact]
