@@ -223,10 +223,28 @@ public sealed class FleetTests : IDisposable
             var exported = Path.Combine(dir, site + ".export.json");
             var export = CliRunner.InProcess("fleet", "export", "--store", store, "--site", site, "-o", exported);
             Assert.True(export.ExitCode == 0, export.Stderr);
-            Assert.True(File.ReadAllBytes(single).AsSpan().SequenceEqual(File.ReadAllBytes(exported)), $"{site}: the export differs from iq audit --json");
+            SameBytes(single, exported, $"{site}: the export differs from iq audit --json");
         }
         var broken = CliRunner.InProcess("fleet", "export", "--store", store, "--site", Path.GetFileName(fleet.Broken), "-o", Path.Combine(dir, "broken.json"));
         Assert.Equal(2, broken.ExitCode);
+    }
+
+    /// <summary>Two files byte for byte; when they differ, the message names the first line that differs in each, and
+    /// both files are kept (outside the test's folder, which is removed) so that a difference seen once can be read.</summary>
+    internal static void SameBytes(string expected, string actual, string what)
+    {
+        var a = File.ReadAllBytes(expected);
+        var b = File.ReadAllBytes(actual);
+        if (a.AsSpan().SequenceEqual(b)) return;
+        var keep = Directory.CreateTempSubdirectory("iq-differs-").FullName;
+        File.Copy(expected, Path.Combine(keep, "expected-" + Path.GetFileName(expected)));
+        File.Copy(actual, Path.Combine(keep, "actual-" + Path.GetFileName(actual)));
+        var la = File.ReadAllLines(expected);
+        var lb = File.ReadAllLines(actual);
+        var i = 0;
+        while (i < la.Length && i < lb.Length && la[i] == lb[i]) i++;
+        static string Line(string[] lines, int i) => i < lines.Length ? lines[i][..Math.Min(lines[i].Length, 400)] : "(end of file)";
+        Assert.Fail($"{what}: first at line {i + 1}\n  {Path.GetFileName(expected)}: {Line(la, i)}\n  {Path.GetFileName(actual)}: {Line(lb, i)}\n  both kept in {keep}");
     }
 
     [Fact]
