@@ -166,6 +166,19 @@ public class WholeEvidenceTests
         }
     }
 
+    /// <summary>The words of a row are declared whole, every one of them (a fact reason or evidence word added later too); no
+    /// diagnostic is (IQ1xxx–IQ6xxx: they cap what they quote).</summary>
+    [Fact]
+    public void Fact_reasons_and_evidence_words_are_whole_and_diagnostics_are_not()
+    {
+        var coded = MsgCatalog.All.Where(x => x.Message.Code is not null).ToList();
+        var rowWords = coded.Where(x => x.Message.Code!.StartsWith("IQ7", StringComparison.Ordinal) || x.Message.Code!.StartsWith("IQ8", StringComparison.Ordinal)).ToList();
+        Assert.True(rowWords.Count > 200, $"{rowWords.Count} row words");
+        Assert.Empty(rowWords.Where(x => !x.Message.ArgumentsWhole).Select(x => x.Name));
+        Assert.Empty(coded.Except(rowWords).Where(x => x.Message.ArgumentsWhole).Select(x => x.Name));
+        Assert.True(Msg.ReasonEvidence.ArgumentsWhole && Msg.MissingAbsent.ArgumentsWhole);
+    }
+
     /// <summary>A diagnostic that quotes a fact reason (a command's note) caps the reason's arguments as its own: the
     /// reason is whole only where it is data.</summary>
     [Fact]
