@@ -17,6 +17,12 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
 {
     public Message(string? code, string zh, string en) : this(code, [], zh, en) { }
 
+    /// <summary>The message is data a report row shows (evidence words, fact reasons, a row's reason), so its text arguments
+    /// are shown whole; false for a diagnostic, which caps each at <see cref="QuoteLimit"/>. Declared once on such words
+    /// (<see cref="Msg"/>'s <c>RowWords</c>); quoted by a diagnostic, such a message is capped as the diagnostic's own
+    /// arguments are, so no diagnostic echoes a 1 MB key whatever it quotes.</summary>
+    public bool ArgumentsWhole { get; init; }
+
     public string Template(Lang lang) => lang == Lang.Zh ? Zh : En;
 
     /// <summary>The message with its arguments, in declared order.</summary>
@@ -39,13 +45,16 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
     public static IReadOnlySet<string> PlaceholdersOf(string template) =>
         Placeholder.Matches(template).Where(m => m.Groups[1].Success).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-    internal string Render(Lang lang, IReadOnlyList<object?> values)
+    /// <summary>The text with its arguments; <paramref name="capped"/> when a diagnostic quotes it, which caps its arguments
+    /// even where they are <see cref="ArgumentsWhole"/>.</summary>
+    internal string Render(Lang lang, IReadOnlyList<object?> values, bool capped = false)
     {
         var parts = Parts.GetOrAdd(Template(lang), Split);
         if (parts is [{ Name: null } only]) return only.Text;
+        var cap = capped || !ArgumentsWhole;
         var text = new StringBuilder();
         foreach (var part in parts)
-            text.Append(part.Name is null ? part.Text : Format(values[IndexOf(part.Name)], lang));
+            text.Append(part.Name is null ? part.Text : Format(values[IndexOf(part.Name)], lang, cap));
         return text.ToString();
     }
 
@@ -85,12 +94,18 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
         throw new InvalidOperationException($"message {Code} '{En}' has no argument '{name}'");
     }
 
-    /// <summary>An argument as a message shows it: text (a path, a key, an id, a value from the input) capped at
-    /// <see cref="QuoteLimit"/> characters (<see cref="Cap"/>), so that a 1 MB key is not echoed whole to stderr.</summary>
-    public static string Format(object? value, Lang lang) => value is string s ? Cap(s, lang) : Whole(value, lang);
+    /// <summary>An argument as a message shows it: in a diagnostic (<paramref name="cap"/>), text (a path, a key, an id, a
+    /// value from the input) capped at <see cref="QuoteLimit"/> characters (<see cref="Cap"/>), so that a 1 MB key is not
+    /// echoed whole to stderr, and a message it quotes capped the same way; in a report row's words, whole.</summary>
+    static string Format(object? value, Lang lang, bool cap) => value switch
+    {
+        string s => cap ? Cap(s, lang) : s,
+        MessageText m => m.Message.Render(lang, m.Values, cap),
+        _ => Whole(value, lang),
+    };
 
-    /// <summary>An argument whole, for storing it (a fact reason's arguments in a document or a results file), where it
-    /// is data and capped only when shown.</summary>
+    /// <summary>An argument whole, for storing it (a fact reason's arguments in a document, evidence words' arguments in a
+    /// results file), where it is data, and for a report row's words.</summary>
     public static string Whole(object? value, Lang lang) => value switch
     {
         null => "",
@@ -100,9 +115,10 @@ public sealed record Message(string? Code, IReadOnlyList<string> Args, string Zh
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>The most characters of one text argument a message quotes. Every text a message quotes from its input
+    /// <summary>The most characters of one text argument a diagnostic quotes. Every text a message quotes from its input
     /// (fact paths, keys, ids, names, values) is an argument, so this one cap bounds them all; a diagnostic's position
-    /// (file, line, column) is not an argument and is kept whole.</summary>
+    /// (file, line, column) is not an argument and is kept whole. The words of a report row (<see cref="ArgumentsWhole"/>)
+    /// are data and not capped.</summary>
     public const int QuoteLimit = 200;
 
     /// <summary>The text, or its first <see cref="QuoteLimit"/> characters, "…" and its length in all.</summary>

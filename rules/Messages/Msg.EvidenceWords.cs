@@ -7,45 +7,46 @@ namespace Iq.Rules.Messages;
 /// values themselves (<c>2</c>, <c>"x"</c>, <c>64 GiB</c>, versions, <c>true</c>/<c>false</c>) are the checklist's and the
 /// facts' own and stay as they are in every language. Each message has a code of its own (IQ80xx), which is how a results
 /// file stores it beside the English text (<c>actual_words</c>, <c>expected_words</c>), so that a report re-rendered from the
-/// file words it in its language. The English text is the one evidence always held.</summary>
+/// file words it in its language. The English text is the one evidence always held. They are a row's data: their
+/// arguments (element names …) are shown whole, never capped as a diagnostic's quotes are (<see cref="RowWords"/>).</summary>
 public static partial class Msg
 {
-    public static readonly Message EvidenceMissing = new(Codes.EvidenceMissing, "缺失", "missing");
-    public static readonly Message EvidenceNothing = new(Codes.EvidenceNothing, "无", "nothing");
+    public static readonly Message EvidenceMissing = RowWords(Codes.EvidenceMissing, "缺失", "missing");
+    public static readonly Message EvidenceNothing = RowWords(Codes.EvidenceNothing, "无", "nothing");
 
     // An all/any/none: true or false is the condition's value (what the expected side says, "true"), the rest iq's count.
-    public static readonly Message EvidenceAllHold = new(Codes.EvidenceAllHold, ["held", "total"], "true：{total} 个中 {held} 个成立", "true: {held} of {total} hold");
-    public static readonly Message EvidenceNoneHolds = new(Codes.EvidenceNoneHolds, ["total"], "true：{total} 个中无一成立", "true: none of {total} holds");
-    public static readonly Message EvidenceAllFail = new(Codes.EvidenceAllFail, ["count", "total", "which"], "false：{total} 个中 {count} 个不成立（{which}）",
+    public static readonly Message EvidenceAllHold = RowWords(Codes.EvidenceAllHold, ["held", "total"], "true：{total} 个中 {held} 个成立", "true: {held} of {total} hold");
+    public static readonly Message EvidenceNoneHolds = RowWords(Codes.EvidenceNoneHolds, ["total"], "true：{total} 个中无一成立", "true: none of {total} holds");
+    public static readonly Message EvidenceAllFail = RowWords(Codes.EvidenceAllFail, ["count", "total", "which"], "false：{total} 个中 {count} 个不成立（{which}）",
         "false: {count} of {total} fail ({which})");
-    public static readonly Message EvidenceAnyNone = new(Codes.EvidenceAnyNone, ["total", "which"], "false：{total} 个中无一成立（{which}）", "false: none of {total} holds ({which})");
-    public static readonly Message EvidenceNoneFail = new(Codes.EvidenceNoneFail, ["count", "total", "which"], "false：{total} 个中 {count} 个成立（{which}）",
+    public static readonly Message EvidenceAnyNone = RowWords(Codes.EvidenceAnyNone, ["total", "which"], "false：{total} 个中无一成立（{which}）", "false: none of {total} holds ({which})");
+    public static readonly Message EvidenceNoneFail = RowWords(Codes.EvidenceNoneFail, ["count", "total", "which"], "false：{total} 个中 {count} 个成立（{which}）",
         "false: {count} of {total} hold ({which})");
 
     /// <summary>After an expected version: the order that compared it (<c>&gt;= 1.2-1 (dpkg order: …)</c>), one of the
     /// <c>VersionOrder…</c> messages (each version scheme's <c>Ordering</c>).</summary>
-    public static readonly Message EvidenceOrder = new(Codes.EvidenceOrder, ["order"], "（{order}）", " ({order})");
-    public static readonly Message VersionOrderDpkg = new(Codes.VersionOrderDpkg, "dpkg 顺序：Debian 政策，epoch、upstream、revision、~",
+    public static readonly Message EvidenceOrder = RowWords(Codes.EvidenceOrder, ["order"], "（{order}）", " ({order})");
+    public static readonly Message VersionOrderDpkg = RowWords(Codes.VersionOrderDpkg, "dpkg 顺序：Debian 政策，epoch、upstream、revision、~",
         "dpkg order: Debian policy, epoch, upstream, revision, ~");
-    public static readonly Message VersionOrderGeneric = new(Codes.VersionOrderGeneric, "通用点分顺序：两侧均无已知的版本方案",
+    public static readonly Message VersionOrderGeneric = RowWords(Codes.VersionOrderGeneric, "通用点分顺序：两侧均无已知的版本方案",
         "generic dotted order: no version scheme known for either side");
-    public static readonly Message VersionOrderPep440 = new(Codes.VersionOrderPep440, "PEP 440 顺序：epoch、release、pre、post、dev、local",
+    public static readonly Message VersionOrderPep440 = RowWords(Codes.VersionOrderPep440, "PEP 440 顺序：epoch、release、pre、post、dev、local",
         "PEP 440 order: epoch, release, pre, post, dev, local");
-    public static readonly Message VersionOrderRpm = new(Codes.VersionOrderRpm, "rpm 顺序：rpmvercmp，epoch、version、release、~、^",
+    public static readonly Message VersionOrderRpm = RowWords(Codes.VersionOrderRpm, "rpm 顺序：rpmvercmp，epoch、version、release、~、^",
         "rpm order: rpmvercmp, epoch, version, release, ~, ^");
-    public static readonly Message VersionOrderSemVer = new(Codes.VersionOrderSemVer, "SemVer 2.0.0 优先级，不计构建元数据",
+    public static readonly Message VersionOrderSemVer = RowWords(Codes.VersionOrderSemVer, "SemVer 2.0.0 优先级，不计构建元数据",
         "SemVer 2.0.0 precedence, build metadata ignored");
 
     /// <summary>A list shown by its first elements: how many it has in all.</summary>
-    public static readonly Message EvidenceListMore = new(Codes.EvidenceListMore, ["count"], "…（共 {count} 项）", "… ({count} in all)");
+    public static readonly Message EvidenceListMore = RowWords(Codes.EvidenceListMore, ["count"], "…（共 {count} 项）", "… ({count} in all)");
 
     /// <summary>The expected side of an informational item's values: nothing is expected. 资料性 is the standard's word (GB/T 1.1)
     /// for informative content, as the report's outcome word for informational rows.</summary>
-    public static readonly Message EvidenceInformational = new(Codes.EvidenceInformational, "（资料性）", "(informational)");
+    public static readonly Message EvidenceInformational = RowWords(Codes.EvidenceInformational, "（资料性）", "(informational)");
 
     /// <summary>A manual judgment's evidence: the status the assessor gave, and the pass it is held against; the report's
     /// outcome words (report-messages.yaml, outcome.*).</summary>
-    public static readonly Message JudgedPass = new(Codes.JudgedPass, "通过", "pass");
-    public static readonly Message JudgedFail = new(Codes.JudgedFail, "不通过", "fail");
-    public static readonly Message JudgedNotApplicable = new(Codes.JudgedNotApplicable, "不适用", "notapplicable");
+    public static readonly Message JudgedPass = RowWords(Codes.JudgedPass, "通过", "pass");
+    public static readonly Message JudgedFail = RowWords(Codes.JudgedFail, "不通过", "fail");
+    public static readonly Message JudgedNotApplicable = RowWords(Codes.JudgedNotApplicable, "不适用", "notapplicable");
 }

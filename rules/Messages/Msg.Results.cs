@@ -4,40 +4,40 @@ namespace Iq.Rules.Messages;
 /// (<see cref="Runtime.Missing"/>): the words of the results' message column in every report.</summary>
 public static partial class Msg
 {
-    public static readonly Message ReasonEvidence = new(null, ["expression", "actual", "expected"], "{expression}：实际 {actual}，期望 {expected}", "{expression}: actual {actual}, expected {expected}");
-    public static readonly Message ReasonFailed = new(null, "不通过", "failed");
-    public static readonly Message ReasonAlsoMissing = new(null, ["facts"], "；另缺少证据：{facts}", "; also missing evidence: {facts}");
-    public static readonly Message ReasonPartial = new(null, ["score"], "部分得分：{score}", "partial: score {score}");
-    public static readonly Message ReasonMissing = new(null, ["facts"], "缺少证据：{facts}", "missing evidence: {facts}");
-    public static readonly Message ReasonMissingIn = new(null, ["facts", "clause"], "缺少证据：{facts}（在 '{clause}' 中）", "missing evidence: {facts} (in '{clause}')");
-    public static readonly Message ReasonNotApplicable = new(null, ["condition"], "不适用：{condition} 为假", "not applicable: {condition} is false");
-    public static readonly Message ReasonNotApplicableBecause = new(null, ["because"], "不适用：{because}", "not applicable: {because}");
-    public static readonly Message ReasonDeclaredNotApplicable = new(null, ["fact", "because"], "不适用：{fact}：\"{because}\"（文档中声明）", "not applicable: {fact}: \"{because}\" (declared in the document)");
-    public static readonly Message ReasonEmptyListFine = new(null, ["list", "because"], "不适用：{list} 为空：{because}", "not applicable: {list} is empty: {because}");
-    public static readonly Message ReasonEmptyList = new(null, ["list"], "缺少证据：{list} 是空列表；该要求至少需要一项", "missing evidence: {list} is an empty list; the requirement needs at least one entry");
-    public static readonly Message ReasonDisabled = new(null, ["because"], "已被裁剪停用：{because}", "disabled by tailoring: {because}");
-    public static readonly Message ReasonManual = new(null, ["guidance"], "需要人工评判：{guidance}", "manual judgment required: {guidance}");
-    public static readonly Message ReasonInformational = new(null, "资料性", "informational");
-    public static readonly Message ReasonTypeMismatch = new(null, ["expected", "got"], "类型不匹配：{expected}，实际为 {got}", "type mismatch: {expected}, got {got}");
-    public static readonly Message ReasonAttested = new(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为 {status}：{justification}{evidence}",
+    public static readonly Message ReasonEvidence = RowWords(null, ["expression", "actual", "expected"], "{expression}：实际 {actual}，期望 {expected}", "{expression}: actual {actual}, expected {expected}");
+    public static readonly Message ReasonFailed = RowWords(null, "不通过", "failed");
+    public static readonly Message ReasonAlsoMissing = RowWords(null, ["facts"], "；另缺少证据：{facts}", "; also missing evidence: {facts}");
+    public static readonly Message ReasonPartial = RowWords(null, ["score"], "部分得分：{score}", "partial: score {score}");
+    public static readonly Message ReasonMissing = RowWords(null, ["facts"], "缺少证据：{facts}", "missing evidence: {facts}");
+    public static readonly Message ReasonMissingIn = RowWords(null, ["facts", "clause"], "缺少证据：{facts}（在 '{clause}' 中）", "missing evidence: {facts} (in '{clause}')");
+    public static readonly Message ReasonNotApplicable = RowWords(null, ["condition"], "不适用：{condition} 为假", "not applicable: {condition} is false");
+    public static readonly Message ReasonNotApplicableBecause = RowWords(null, ["because"], "不适用：{because}", "not applicable: {because}");
+    public static readonly Message ReasonDeclaredNotApplicable = RowWords(null, ["fact", "because"], "不适用：{fact}：\"{because}\"（文档中声明）", "not applicable: {fact}: \"{because}\" (declared in the document)");
+    public static readonly Message ReasonEmptyListFine = RowWords(null, ["list", "because"], "不适用：{list} 为空：{because}", "not applicable: {list} is empty: {because}");
+    public static readonly Message ReasonEmptyList = RowWords(null, ["list"], "缺少证据：{list} 是空列表；该要求至少需要一项", "missing evidence: {list} is an empty list; the requirement needs at least one entry");
+    public static readonly Message ReasonDisabled = RowWords(null, ["because"], "已被裁剪停用：{because}", "disabled by tailoring: {because}");
+    public static readonly Message ReasonManual = RowWords(null, ["guidance"], "需要人工评判：{guidance}", "manual judgment required: {guidance}");
+    public static readonly Message ReasonInformational = RowWords(null, "资料性", "informational");
+    public static readonly Message ReasonTypeMismatch = RowWords(null, ["expected", "got"], "类型不匹配：{expected}，实际为 {got}", "type mismatch: {expected}, got {got}");
+    public static readonly Message ReasonAttested = RowWords(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为 {status}：{justification}{evidence}",
         "attested {status} by {assessor}{date}: {justification}{evidence}");
-    public static readonly Message ReasonAttestedOn = new(null, ["date"], "于 {date}", " on {date}");
-    public static readonly Message ReasonEvidenceRef = new(null, ["reference"], "（证据：{reference}）", " (evidence: {reference})");
-    public static readonly Message ReasonProvenanceNotMet = new(null, ["required", "facts", "was"], "需要 {required} 的证据：{facts}（原为 {was}）",
+    public static readonly Message ReasonAttestedOn = RowWords(null, ["date"], "于 {date}", " on {date}");
+    public static readonly Message ReasonEvidenceRef = RowWords(null, ["reference"], "（证据：{reference}）", " (evidence: {reference})");
+    public static readonly Message ReasonProvenanceNotMet = RowWords(null, ["required", "facts", "was"], "需要 {required} 的证据：{facts}（原为 {was}）",
         "{required} evidence required: {facts} (was {was})");
-    public static readonly Message ReasonProvenanceFact = new(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} is {provenance} ({where})");
-    public static readonly Message ReasonProvenanceFacts = new(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} are {provenance} ({where})");
-    public static readonly Message ReasonInDocument = new(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
-    public static readonly Message ReasonWasBecause = new(null, ["was", "reason"], "{was}：{reason}", "{was}: {reason}");
-    public static readonly Message ReasonWaived = new(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为 {was}：{reason}）",
+    public static readonly Message ReasonProvenanceFact = RowWords(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} is {provenance} ({where})");
+    public static readonly Message ReasonProvenanceFacts = RowWords(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} are {provenance} ({where})");
+    public static readonly Message ReasonInDocument = RowWords(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
+    public static readonly Message ReasonWasBecause = RowWords(null, ["was", "reason"], "{was}：{reason}", "{was}: {reason}");
+    public static readonly Message ReasonWaived = RowWords(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为 {was}：{reason}）",
         "waived by {approved_by} until {expires}: {justification} (was {was}: {reason})");
 
-    public static readonly Message MissingNoDocument = new(null, ["path", "kind"], "{path}（数据包中没有 '{kind}' 文档）", "{path} (no '{kind}' document in the bundle)");
-    public static readonly Message MissingAbsent = new(null, ["path", "detail"], "{path}（不存在：{detail}）", "{path} (absent: {detail})");
-    public static readonly Message MissingProbeError = new(null, ["path", "detail"], "{path}（探测出错：{detail}）", "{path} (probe error: {detail})");
-    public static readonly Message MissingNotApplicable = new(null, ["path", "detail"], "{path}（不适用：{detail}）", "{path} (not applicable: {detail})");
-    public static readonly Message MissingNoMatch = new(null, ["function", "path"], "{function}({path}, …)：没有匹配的元素", "{function}({path}, …): no element matches");
-    public static readonly Message MissingItemNotDecided = new(null, ["id", "outcome"], "条目 '{id}' 为 {outcome}", "item '{id}' is {outcome}");
+    public static readonly Message MissingNoDocument = RowWords(null, ["path", "kind"], "{path}（数据包中没有 '{kind}' 文档）", "{path} (no '{kind}' document in the bundle)");
+    public static readonly Message MissingAbsent = RowWords(null, ["path", "detail"], "{path}（不存在：{detail}）", "{path} (absent: {detail})");
+    public static readonly Message MissingProbeError = RowWords(null, ["path", "detail"], "{path}（探测出错：{detail}）", "{path} (probe error: {detail})");
+    public static readonly Message MissingNotApplicable = RowWords(null, ["path", "detail"], "{path}（不适用：{detail}）", "{path} (not applicable: {detail})");
+    public static readonly Message MissingNoMatch = RowWords(null, ["function", "path"], "{function}({path}, …)：没有匹配的元素", "{function}({path}, …): no element matches");
+    public static readonly Message MissingItemNotDecided = RowWords(null, ["id", "outcome"], "条目 '{id}' 为 {outcome}", "item '{id}' is {outcome}");
 }
 
 /// <summary>The verdict and the console summary.</summary>
@@ -57,7 +57,8 @@ public static partial class Msg
     public static readonly Message ConsoleCountHeads = new(null, "通过 不过 错误 不适 待评 资料 豁免 未选", "pass fail  err  n/a todo info waiv nsel");
     public static readonly Message ConsoleProblems = new(null, ["count"], "不通过与出错的条目（{count}）：", "Failed and errored items ({count}):");
     public static readonly Message ConsoleAllItems = new(null, ["count"], "全部条目（{count}）：", "All items ({count}):");
-    public static readonly Message ConsoleFix = new(null, ["fix"], "整改：{fix}", "fix: {fix}");
+    // The row's remediation, the checklist's own words: whole.
+    public static readonly Message ConsoleFix = RowWords(null, ["fix"], "整改：{fix}", "fix: {fix}");
     public static readonly Message ConsolePending = new(null, ["count"], "{count} 个条目等待人工评判：请在 attestations 文档中记录（docs/facts.md）。",
         "{count} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
     public static readonly Message ConsoleCounts = new(null, ["pass", "fail", "error", "notapplicable", "notchecked", "informational", "waived", "notselected", "total"],

@@ -9,6 +9,13 @@ namespace Iq.Rules.Messages;
 /// one catalog. docs/messages.md is generated from it (a test fails when they differ).</summary>
 public static partial class Msg
 {
+    /// <summary>The words of a report row: evidence words (IQ80xx), fact reasons (IQ7xxx), a row's reason and its missing
+    /// facts. They are data, shown whole in every report (<see cref="Message.ArgumentsWhole"/>); a diagnostic that quotes one
+    /// still caps it.</summary>
+    static Message RowWords(string? code, string[] args, string zh, string en) => new(code, args, zh, en) { ArgumentsWhole = true };
+
+    static Message RowWords(string? code, string zh, string en) => RowWords(code, [], zh, en);
+
     // ---- shared pieces ----
     public static readonly Message DidYouMean = new(null, ["suggestion"], "；是否想写 '{suggestion}'？", "; did you mean '{suggestion}'?");
     public static readonly Message DidYouMeanItem = new(null, ["suggestion"], "（或者是指条目 '{suggestion}'？）", " (or did you mean the item '{suggestion}'?)");

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Iq.Engine.Model;
 using Iq.Engine.Probes;
 using Iq.Rules.Io;
 
@@ -67,6 +68,10 @@ public sealed class BaselineRunner : IDisposable
 
     static (InferenceSession, string, MessageText?) Open(BaselineOptions o)
     {
+        // Read by iq (a regular file, bounded), never opened by the native runtime itself: a FIFO would block it.
+        var bytes = InputFiles.ReadAllBytes(o.Model, InputKind.Model);
+        // A graph whose nodes feed each other in a ring is refused as iq model refuses it, naming the nodes, before the runtime sees it.
+        if (OnnxInspector.CycleIn(o.Model, bytes) is { } cycle) throw new BaselineInputException(cycle);
         SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         MessageText? cudaFailure = null;
         if (o.Device is "cuda" or "auto")
@@ -75,7 +80,7 @@ public sealed class BaselineRunner : IDisposable
             try
             {
                 options.AppendExecutionProvider_CUDA(0);
-                return (Load(o.Model, options), "cuda", null);
+                return (Load(o.Model, bytes, options), "cuda", null);
             }
             catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException or OnnxRuntimeException)
             {
@@ -88,7 +93,7 @@ public sealed class BaselineRunner : IDisposable
                 if (o.Device == "cuda") throw new BaselineInputException(Msg.BaselineCudaRequired.With(cudaFailure));
             }
         }
-        return (Load(o.Model, Cpu()), "cpu", cudaFailure is null ? null : Msg.BaselineCudaNotUsed.With(cudaFailure));
+        return (Load(o.Model, bytes, Cpu()), "cpu", cudaFailure is null ? null : Msg.BaselineCudaNotUsed.With(cudaFailure));
     }
 
     /// <summary>The shared library the loader could not find ("libcublasLt.so.13: cannot open shared object file"), if that was why.</summary>
@@ -120,10 +125,8 @@ public sealed class BaselineRunner : IDisposable
         catch (UnauthorizedAccessException) { return null; }
     }
 
-    static InferenceSession Load(string model, SessionOptions options)
+    static InferenceSession Load(string model, byte[] bytes, SessionOptions options)
     {
-        // Read by iq (a regular file, bounded), never opened by the native runtime itself: a FIFO would block it.
-        var bytes = InputFiles.ReadAllBytes(model, InputKind.Model);
         try { return new InferenceSession(bytes, options); }
         catch (OnnxRuntimeException e)
         {

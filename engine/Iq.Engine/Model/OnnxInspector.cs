@@ -71,9 +71,29 @@ public static class OnnxInspector
                             throw new ModelInputException(Msg.ModelNegativeDim.With(path, $"graph.{name}[{i}].type.tensor_type.shape.dim[{j}]", shape.Dim[j].DimValue, name, list[i].Name));
         // A graph whose nodes feed each other in a ring has no order to run them in (ONNX graphs are acyclic); ONNX
         // Runtime refuses it only when a session is made, so the inspection names the ring itself instead of passing it.
-        if (Cycle(model.Graph) is { } cycle)
-            throw new ModelInputException(Msg.ModelCycle.With(path, string.Join(" → ", cycle.Select(i => NodeLabel(model.Graph.Node, i)))));
+        if (CycleRefusal(path, model.Graph) is { } cycle) throw new ModelInputException(cycle);
         return model;
+    }
+
+    /// <summary>Why a graph whose nodes feed each other in a ring is refused, naming the nodes; null when it is acyclic.</summary>
+    static MessageText? CycleRefusal(string path, GraphProto graph) =>
+        Cycle(graph) is { } cycle ? Msg.ModelCycle.With(path, string.Join(" → ", cycle.Select(i => NodeLabel(graph.Node, i)))) : null;
+
+    /// <summary>For a runner that hands the model's bytes to ONNX Runtime (<c>iq baseline</c>): the refusal <see cref="Parse"/>
+    /// gives a graph with a cycle, found before the runtime sees the model, which would refuse it only in its own words, or
+    /// worse. Null when the graph is acyclic, or when the bytes are not a model the parser reads (the runtime refuses those
+    /// in its words, as it always has). Parsed as <see cref="Parse"/> parses, with the same nesting limit.</summary>
+    public static MessageText? CycleIn(string path, byte[] bytes)
+    {
+        ModelProto model;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, bytes.LongLength + 1), MaxNesting);
+            model = Parser.ParseFrom(input);
+        }
+        catch (InvalidProtocolBufferException) { return null; }
+        return model.Graph is { } graph ? CycleRefusal(path, graph) : null;
     }
 
     /// <summary>The nodes of one cycle of the graph, in the order each feeds the next, the first repeated at the end;

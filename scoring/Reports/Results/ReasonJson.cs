@@ -153,7 +153,7 @@ public static class ReasonJson
     }
 
     /// <summary>Evidence's words (<see cref="Evidence.ActualWords"/>): one message as <c>{"code", "args"}</c>, text of several
-    /// parts as an array of values (strings) and such messages. Arguments are stored as their English text.</summary>
+    /// parts as an array of values (strings) and such messages. Arguments are stored whole, as their English text.</summary>
     internal static void WriteWords(Utf8JsonWriter w, MixedText words)
     {
         if (words.Parts is [MessageText only])
@@ -180,7 +180,7 @@ public static class ReasonJson
                 w.WritePropertyName(m.Message.Args[i]);
                 WriteWord(w, inner);
             }
-            else w.WriteString(m.Message.Args[i], Message.Format(m.Values[i], Lang.En));
+            else w.WriteString(m.Message.Args[i], Message.Whole(m.Values[i], Lang.En));
         }
         w.WriteEndObject();
         w.WriteEndObject();
