@@ -40,7 +40,7 @@ static class FleetCommand
         SqlFleetStore store = location.IsPostgres ? new PostgresFleetStore(location) : new SqliteFleetStore(location.File!);
         try
         {
-            store.Migrate();
+            store.Migrate(create);
             return store;
         }
         catch (FleetStoreException e)
