@@ -630,13 +630,18 @@ public static class ResultsJson
             return document;
         }
 
-        /// <summary>The counts and the verdict a file states must be what its own rows give by the rule it states
+        /// <summary>Each row once (a row given twice would be counted twice, and which one a diff compares is a guess); the
+        /// counts and the verdict a file states must be what its own rows give by the rule it states
         /// (<see cref="Scorer"/>: a counted row at the veto level or above that failed or errored fails the audit; else
         /// one still to judge leaves it incomplete; else the score against pass_at). A file edited by hand to say pass over
         /// failing rows was re-rendered as a pass, exit 0; it is refused at the member that contradicts the rows. The
         /// score is written rounded to 4 decimals, so it is compared with pass_at within that rounding.</summary>
         static void FollowsFromRows(ResultsDocument d, Node r)
         {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var row in r["items"].Array())
+                if (!ids.Add(d.Items[index++].Id)) throw row["id"].Bad(Msg.ResultsRowTwice.With(d.Items[index - 1].Id));
             var tally = OutcomeCounts.Of(d.Items);
             foreach (var o in System.Enum.GetValues<Outcome>())
                 if (d.Root.Counts[o] != tally[o])
