@@ -59,6 +59,16 @@ public static partial class Msg
         "schema {schema} cannot be re-rendered: it lacks what reports need (C.1, judgments, figures); run the audit again with this iq, which writes {current}");
     public static readonly Message NotResults = new(null, ["schema", "current"], "不是 iq 结果文件（schema '{schema}'，应为 {current}）", "not an iq results file (schema '{schema}', expected {current})");
     public static readonly Message SetNeedsTwo = new(null, ["schema"], "{schema} 文件应包含两个或更多检查单的结果", "a {schema} file holds the results of two checklists or more");
+    public static readonly Message ResultsVerdictNotRows = new(null, ["verdict", "why"], "结论 {verdict} 不是本文件自身条目所得出的：{why}；文件在 iq 写出后被改动过，请重新审计",
+        "the verdict {verdict} is not what the file's own rows give: {why}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsRowsVeto = new(null, ["count", "ids"], "{count} 个否决级条目未通过或出错（{ids}）", "{count} row(s) at the veto level failed or errored ({ids})");
+    public static readonly Message ResultsRowsPending = new(null, ["count", "ids"], "{count} 个否决级条目尚待评审（{ids}）", "{count} row(s) at the veto level await a manual judgment ({ids})");
+    public static readonly Message ResultsScoreBelow = new(null, ["score", "pass_at"], "得分 {score} 未达到 pass_at {pass_at}", "the score {score} does not reach pass_at {pass_at}");
+    public static readonly Message ResultsScoreReaches = new(null, ["score", "pass_at"], "得分 {score} 达到 pass_at {pass_at}，且没有否决级条目未通过", "the score {score} reaches pass_at {pass_at} and no row at the veto level failed");
+    public static readonly Message ResultsNothingPending = new(null, "没有否决级条目待评审，且有计分条目", "no row at the veto level awaits a judgment, and rows were counted");
+    public static readonly Message ResultsRowTwice = new(null, ["id"], "条目 '{id}' 出现两次（哪一个算数只能靠猜）", "the row '{id}' is given twice (which one counts would be a guess)");
+    public static readonly Message ResultsCountsNotRows = new(null, ["count", "outcome", "rows"], "计数为 {count} 个 {outcome}，而条目中有 {rows} 个；文件在 iq 写出后被改动过，请重新审计",
+        "the count says {count} {outcome}, the rows hold {rows}; the file was changed after iq wrote it: run the audit again");
     public static readonly Message SetVerdictIsWorst = new(null, ["verdict"], "各检查单结论中最差的是 {verdict}", "the worst of the checklists' verdicts is {verdict}");
     public static readonly Message ExpectedA = new(null, ["what"], "应为{what}", "expected {what}");
     public static readonly Message MissingMember = new(null, ["name"], "缺少成员 '{name}'", "missing member '{name}'");

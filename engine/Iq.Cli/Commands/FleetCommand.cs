@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Iq.Rules.Io;
 using Iq.Rules.Messages;
 using Iq.Cli.Conventions;
 using System.Runtime.InteropServices;
@@ -40,7 +41,12 @@ static class FleetCommand
         SqlFleetStore store = location.IsPostgres ? new PostgresFleetStore(location) : new SqliteFleetStore(location.File!);
         try
         {
-            store.Migrate();
+            store.Migrate(create);
+            // SQLite opens the file itself, so the run's ledger learns of it here: an output named as the store (or its
+            // write-ahead log) is then refused as an input of the run, instead of replacing the whole store with one file.
+            if (!location.IsPostgres)
+                foreach (var file in new[] { location.File!, location.File + "-wal", location.File + "-shm" })
+                    InputLedger.Note(file, FileFacts.Of(file));
             return store;
         }
         catch (FleetStoreException e)

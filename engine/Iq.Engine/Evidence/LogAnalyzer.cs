@@ -377,7 +377,12 @@ public sealed class LogAnalyzer
     static DateTimeOffset? Time(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
         : text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch > 1e11 ? epoch : epoch * 1000)) : null;
+            && (epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
+
+    /// <summary>The last millisecond a DateTimeOffset holds (9999-12-31T23:59:59.999Z): an epoch number past it (1e300,
+    /// Infinity) is no time at all, as text that does not parse is, never a crash converting it.</summary>
+    const double MaxUnixMilliseconds = 253402300799999;
 
     /// <summary>An apt history.log transaction: Start-Date, Commandline, Requested-By, actions, Error, End-Date.</summary>
     sealed class AptTransaction

@@ -6,24 +6,32 @@ namespace Iq.Engine.Fleet;
 
 /// <summary>The bundle folders under a fleet's roots, found lazily (a directory at a time, never the whole tree in
 /// memory): a folder holding at least one <c>*.json</c> is a bundle, and its subfolders are not searched further, as
-/// the bundle reader reads only the folder's own documents.</summary>
+/// the bundle reader reads only the folder's own documents. A folder that cannot be listed (no permission, a name that
+/// is not UTF-8 and so cannot be opened again by the name .NET gives it) is given as a bundle too: hashing it fails, and
+/// the run records it as not evaluable with the reason, rather than leaving it out unseen or failing the whole run.</summary>
 public static class FleetBundles
 {
     public static IEnumerable<string> Under(string root)
     {
         var pending = new Stack<string>();
         pending.Push(root);
-        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
         while (pending.TryPop(out var dir))
         {
-            if (Directory.EnumerateFiles(dir, "*.json", options).Any())
+            List<string>? subfolders = null;
+            try
+            {
+                if (!Directory.EnumerateFiles(dir, "*.json", options).Any())
+                    // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
+                    subfolders = [.. Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse()];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            if (subfolders is null)
             {
                 yield return dir;
                 continue;
             }
-            // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
-            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse())
-                pending.Push(sub);
+            foreach (var sub in subfolders) pending.Push(sub);
         }
     }
 

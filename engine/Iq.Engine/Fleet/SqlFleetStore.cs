@@ -77,11 +77,13 @@ public abstract partial class SqlFleetStore : IDisposable
     protected internal static void Set(DbCommand cmd, string name, object? value) => cmd.Parameters[name].Value = value ?? DBNull.Value;
 
     /// <summary>Applies the migrations not yet applied; refuses a database that is not a fleet store, or whose schema is
-    /// newer than this iq knows.</summary>
-    public void Migrate()
+    /// newer than this iq knows. A reading command (<paramref name="create"/> false) refuses a database without a store in
+    /// it instead of making one there. Either refusal leaves the database as it was (<see cref="Vet"/>).</summary>
+    public void Migrate(bool create = true)
     {
         try
         {
+            Vet(create);
             using var c = Connect();
             using (var tx = c.BeginTransaction())
             {
@@ -89,9 +91,11 @@ public abstract partial class SqlFleetStore : IDisposable
                 var hasSchema = TableExists(c, tx, "iq_schema");
                 if (!hasSchema && HasForeignTables(c, tx))
                     throw new FleetStoreException(Msg.StoreNotIq.With(Display));
+                if (!hasSchema && !create)
+                    throw new FleetStoreException(Msg.StoreNoRun.With(Display));
                 if (!hasSchema)
-                    using (var create = Command(c, tx, "CREATE TABLE iq_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
-                        create.ExecuteNonQuery();
+                    using (var schema = Command(c, tx, "CREATE TABLE iq_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
+                        schema.ExecuteNonQuery();
                 var applied = 0L;
                 using (var q = Command(c, tx, "SELECT COALESCE(MAX(version), 0) FROM iq_schema"))
                     applied = Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -115,6 +119,11 @@ public abstract partial class SqlFleetStore : IDisposable
     }
 
     protected abstract bool TableExists(DbConnection c, DbTransaction? tx, string table);
+
+    /// <summary>Refuses, without writing to it, a database that is not a fleet store (someone else's tables) or, for a
+    /// reading command, holds none yet: checked before <see cref="OpenConnection"/> may change the file (SQLite's
+    /// journal mode is written into the file itself).</summary>
+    protected virtual void Vet(bool create) { }
 
     /// <summary>The applied schema versions, in order.</summary>
     public IReadOnlyList<long> SchemaVersions()

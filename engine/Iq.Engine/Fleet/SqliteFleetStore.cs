@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Iq.Rules.Messages;
 using Microsoft.Data.Sqlite;
 
 namespace Iq.Engine.Fleet;
@@ -32,6 +33,27 @@ public sealed class SqliteFleetStore : SqlFleetStore
     public override string Display => _path;
     protected override string IdColumn => "INTEGER PRIMARY KEY";
     protected override string BlobType => "BLOB";
+
+    protected override void Vet(bool create)
+    {
+        if (Directory.Exists(_path) || !File.Exists(_path)) return;
+        // Read-only and unpooled: this look leaves the file as it was, and holds nothing open after it.
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        bool hasSchema, hasTables;
+        try
+        {
+            using var c = new SqliteConnection(readOnly);
+            c.Open();
+            hasSchema = TableExists(c, null, "iq_schema");
+            hasTables = HasForeignTables(c, null);
+        }
+        catch (SqliteException e)
+        {
+            throw new FleetStoreException(Msg.StoreCannotOpen.With(_path, e.Message), e);
+        }
+        if (!hasSchema && hasTables) throw new FleetStoreException(Msg.StoreNotIq.With(_path));
+        if (!hasSchema && !create) throw new FleetStoreException(Msg.StoreNoRun.With(_path));
+    }
 
     protected override DbConnection OpenConnection()
     {
