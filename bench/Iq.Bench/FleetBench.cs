@@ -11,7 +11,7 @@ namespace Iq.Bench;
 /// <summary>The fleet figures. <c>fleet-gen OUT N [SEED]</c> writes N realistic bundles (from the two sample bundles:
 /// varied hardware, software versions, product versions, sites audited twice months apart, missing documents, planted
 /// failures, a few malformed documents); <c>fleet-floor ROOT</c> merely parses every JSON file under ROOT with
-/// System.Text.Json on all cores (the floor); <c>fleet-eval ROOT</c> does what <c>iq fleet run</c> does per bundle (hash,
+/// System.Text.Json on all cores (the floor); <c>fleet-eval ROOT</c> does what <c>iq fleet run</c> does per bundle (read and hash,
 /// <see cref="FleetRunner.Audit"/> through the audit pipeline, the record with its gzipped results) on all cores, with
 /// no store. Each prints its time and the process's peak memory (VmHWM).</summary>
 static class FleetBench
@@ -102,8 +102,9 @@ static class FleetBench
         long done = 0, failed = 0, rows = 0, results = 0;
         Parallel.ForEach(FleetBundles.Under(root), AllCores, folder =>
         {
-            var hash = FleetBundles.Hash(folder);
-            var record = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
+            using var documents = BundleDocuments.Read(folder);
+            var hash = FleetBundles.Hash(documents);
+            var record = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash), documents);
             Interlocked.Increment(ref done);
             if (record.Failed) Interlocked.Increment(ref failed);
             Interlocked.Add(ref rows, record.Rows.Count);
@@ -128,8 +129,9 @@ static class FleetBench
         Parallel.For(0, folders.Count, AllCores, i =>
         {
             var folder = folders[i];
-            var hash = FleetBundles.Hash(folder);
-            var r = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash));
+            using var documents = BundleDocuments.Read(folder);
+            var hash = FleetBundles.Hash(documents);
+            var r = FleetRunner.Audit(request, checklist, sha, folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash), documents);
             using var sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             void Text(string? s) => sha256.AppendData(System.Text.Encoding.UTF8.GetBytes((s ?? "<null>") + "\n"));
             Text(string.Join("|", r.Key, r.BundlePath, r.BundleSha256, r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductModel, r.ProductVersion,
@@ -279,9 +281,10 @@ static class FleetBench
                 alloc = now;
                 clock.Restart();
             }
-            FleetBundles.Hash(folder);
-            Lap("bundle hash");
-            var result = AuditPipeline.Run(new AuditRequest { Checklist = checklist, FactBundles = [folder], AsOf = request.AsOf });
+            using var documents = BundleDocuments.Read(folder);
+            FleetBundles.Hash(documents);
+            Lap("bundle read and hash");
+            var result = AuditPipeline.Run(new AuditRequest { Checklist = checklist, FactBundles = [folder], ReadAhead = documents, AsOf = request.AsOf });
             var pipeline = clock.Elapsed.TotalMilliseconds;
             var allocPipeline = GC.GetAllocatedBytesForCurrentThread() - alloc;
             var stagesMs = result.Stages.Sum(s => s.Elapsed.TotalMilliseconds);

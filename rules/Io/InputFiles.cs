@@ -183,13 +183,9 @@ public static class InputFiles
         var expected = stream.Length;
         if (expected is > 0 and < 64 * 1024 * 1024)
         {
-            // The usual case, a regular file of known size: read straight into its array (no copy, no growing), then make
-            // sure it has not grown meanwhile.
+            // The usual case, a regular file of known size: read straight into its array (no copy, no growing).
             var exact = new byte[expected];
-            var filled = 0;
-            int n;
-            while (filled < exact.Length && (n = stream.Read(exact, filled, exact.Length - filled)) > 0) filled += n;
-            if (filled == exact.Length && stream.ReadByte() < 0) return exact;
+            if (ReadKnownSize(stream, exact, (int)expected)) return exact;
             stream.Position = 0;
         }
         return ReadGrowing(stream, path, kind, expected, limit);
@@ -205,17 +201,26 @@ public static class InputFiles
         var expected = stream.Length;
         if (expected is > 0 and < 64 * 1024 * 1024)
         {
-            // One byte more than the file, to see in the same read whether it has grown meanwhile.
             var rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)expected + 1);
-            var filled = 0;
-            int n;
-            while (filled < expected && (n = stream.Read(rented, filled, (int)expected - filled)) > 0) filled += n;
-            if (filled == expected && stream.Read(rented, filled, 1) == 0) return new PooledBytes(rented, filled, pooled: true);
+            if (ReadKnownSize(stream, rented, (int)expected)) return new PooledBytes(rented, (int)expected, pooled: true);
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             stream.Position = 0;
         }
         var bytes = ReadGrowing(stream, path, kind, expected, limit);
         return new PooledBytes(bytes, bytes.Length, pooled: false);
+    }
+
+    /// <summary>Reads a file of known size (<paramref name="expected"/> bytes) into the start of <paramref name="buffer"/>: true
+    /// when it held exactly that many, false when it has shrunk or grown since its size was read (the caller then reads it
+    /// again from the start, bounded). Whether more follows is seen by reading one byte past the end: into the buffer where
+    /// it has room (a pooled array), else on its own.</summary>
+    static bool ReadKnownSize(FileStream stream, byte[] buffer, int expected)
+    {
+        var filled = 0;
+        int n;
+        while (filled < expected && (n = stream.Read(buffer, filled, expected - filled)) > 0) filled += n;
+        if (filled != expected) return false;
+        return buffer.Length > expected ? stream.Read(buffer, expected, 1) == 0 : stream.ReadByte() < 0;
     }
 
     static byte[] ReadGrowing(FileStream stream, string path, InputKind kind, long expected, long limit)

@@ -43,6 +43,18 @@ public sealed class Evidence
         Holds = holds;
     }
 
+    /// <summary>A term whose expected value is <c>true</c> (a bool fact, <c>exists()</c>, a whole condition that did not hold):
+    /// its actual text, <paramref name="actual"/> formatted by its type, and that text's words are made when first read.</summary>
+    internal Evidence(string expression, object? actual, IqType actualType, bool? holds)
+    {
+        Expression = expression;
+        _actual = actual;
+        _actualType = actualType;
+        _expectedText = "true";
+        _expectedWords = NoWords;
+        Holds = holds;
+    }
+
     /// <summary>An <c>all</c>/<c>any</c>/<c>none</c> over <paramref name="total"/> elements of which <paramref name="held"/>
     /// held the condition (<see cref="Failing"/>, <see cref="FailingCount"/> and <see cref="Operator"/> set by the caller);
     /// its actual text is formatted when first read.</summary>

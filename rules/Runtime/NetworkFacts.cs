@@ -2,6 +2,9 @@ namespace Iq.Rules.Runtime;
 
 // The facts a session of the checklist's NRules network holds. Rules match them by pattern; conditions and actions read
 // them as the lowered expression trees' parameters.
+// NRules finds a fact in its working memory by the fact's own equality: each of these is equal only to itself (reference
+// equality, as object gives it), but hashes by its fields, fixed at creation. object.GetHashCode would give every new fact
+// an identity hash in its header on first use (a runtime call), for each of the hundreds of facts a session inserts.
 
 /// <summary>One fact document of the bundle, by its root (<c>env</c>, <c>plan</c> …). Every root of the schema is
 /// inserted: a root no document supplies holds <see cref="Missing"/> (no document of its kind), so that the items reading
@@ -13,6 +16,7 @@ public sealed class DocumentFact(int root, string name, string kind, object? val
     public string Name { get; } = name;
     public string Kind { get; } = kind;
     public bool Present => Value is not Missing;
+    public override int GetHashCode() => Root;
     public override string ToString() => Text.ToString();
 
     /// <summary>How <c>iq explain</c> shows the fact a row matched, in the reader's language.</summary>
@@ -29,6 +33,7 @@ public sealed class LetFact(int index, string name, object? value, string? error
 
     public object? Value => Error is null ? value : throw new EvaluationException(Error);
     public object? Raw => value;
+    public override int GetHashCode() => Index;
     public override string ToString() => Text.ToString();
 
     /// <summary>How <c>iq explain</c> shows the let a row matched (the error, if any, as the evaluator wrote it).</summary>
@@ -44,6 +49,7 @@ public sealed class ElementFact(int item, int index, string key, object? value, 
     public readonly object? Value = value;
     public string Key { get; } = key;
     public string Path { get; } = path;
+    public override int GetHashCode() => Item * 65599 + Index;
     public override string ToString() => Text.ToString();
 
     /// <summary>How <c>iq explain</c> shows the element a row matched.</summary>
@@ -68,6 +74,7 @@ public sealed class ItemOutcomeFact(string itemId, Outcome outcome)
     /// <summary><c>outcome("id")</c>: the item's outcome by name.</summary>
     public static object? OutcomeName(ItemOutcomeFact f) => f.Outcome.Name();
 
+    public override int GetHashCode() => ItemId.GetHashCode();
     public override string ToString() => Text.ToString();
 
     /// <summary>How <c>iq explain</c> shows the outcome a row matched (the outcome's name, as the language writes it).</summary>

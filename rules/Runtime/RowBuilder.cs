@@ -210,8 +210,7 @@ public sealed class RowBuilder
             var info = Item.Conditions[c];
             var start = evidence.Count;
             if (!info.Conjunction && _values[c] is not true)
-                evidence.Add(new Evidence(info.Text, ValueFormatter.Format(_values[c], IqType.Bool), "true")
-                    { Holds = _values[c] is Missing ? null : false, ActualWords = ValueFormatter.Words(_values[c], IqType.Bool) });
+                evidence.Add(new Evidence(info.Text, _values[c], IqType.Bool, _values[c] is Missing ? null : false));
             while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++]));
             if (first is null && _values[c] is false)
                 for (var i = start; i < evidence.Count && first is null; i++)
@@ -233,7 +232,7 @@ public sealed class RowBuilder
                 Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
             },
             EvidenceKind.Quantifier => Quantifier(s, slot, holds),
-            _ => new Evidence(s.Text, ValueFormatter.Format(_left[slot], s.LeftType), "true") { Holds = holds, ActualWords = ValueFormatter.Words(_left[slot], s.LeftType) },
+            _ => new Evidence(s.Text, _left[slot], s.LeftType, holds),
         };
     }
 
@@ -275,16 +274,16 @@ public sealed class RowBuilder
         // A document says the fact does not apply, and nothing else is unknown: not applicable, with its reason.
         if (!failed && missing is null && declaredNotApplicable is { } dna)
             return Make(id, Outcome.NotApplicable, 0, evidence, new DeclaredNotApplicable(dna.Path, dna.NotApplicable!));
-        missing ??= [];
         double? score = null;
         if (_scored)
         {
-            if (_score is Missing sm) missing.Add(sm);
+            if (_score is Missing sm) (missing ??= []).Add(sm);
             else if (_score is double d) score = double.IsFinite(d) ? Math.Clamp(d, 0, 1) : 0;
             else return Make(id, Outcome.Error, 0, [], new TypeMismatch("'score' needs a number", Ops.Describe(_score)));
         }
-        if (failed) return Make(id, Outcome.Fail, score ?? 0, evidence, new Failed(first, missing));
-        if (missing.Count > 0) return Make(id, Outcome.Error, 0, evidence, new MissingEvidence(missing));
+        // Most rows miss nothing: they share the empty list rather than each allocating one.
+        if (failed) return Make(id, Outcome.Fail, score ?? 0, evidence, new Failed(first, (IReadOnlyList<Missing>?)missing ?? []));
+        if (missing is not null) return Make(id, Outcome.Error, 0, evidence, new MissingEvidence(missing));
         if (_values.Count == 0 && score is { } only && only < 1)
         {
             evidence.Add(new Evidence("score", Ops.Format(only), "1") { Holds = false });

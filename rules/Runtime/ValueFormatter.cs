@@ -26,11 +26,18 @@ public static class ValueFormatter
         bool b => b ? "true" : "false",
         IqVersion v => v.Text,
         DateTimeOffset t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("O", CultureInfo.InvariantCulture),
-        object?[] list => "[" + string.Join(", ", list.Take(10).Select(e => Format(e, type is ListType l ? l.Element : IqType.Any)))
-                          + (list.Length > 10 ? ", " + Msg.EvidenceListMore.With(list.Length.ToString(CultureInfo.InvariantCulture)).Render(Lang.En) : "") + "]",
+        object?[] list => List(list, type),
         FactObject o => "{" + string.Join(", ", o.Members.Keys.Take(5)) + (o.Members.Count > 5 ? ", …" : "") + "}",
         _ => value.ToString() ?? "",
     };
+
+    // Apart from Format: a lambda capturing its type there made every call allocate the closure, lists or not.
+    static string List(object?[] list, IqType type)
+    {
+        var element = type is ListType l ? l.Element : IqType.Any;
+        return "[" + string.Join(", ", list.Take(10).Select(e => Format(e, element)))
+               + (list.Length > 10 ? ", " + Msg.EvidenceListMore.With(list.Length.ToString(CultureInfo.InvariantCulture)).Render(Lang.En) : "") + "]";
+    }
 
     /// <summary>The value as <see cref="Format"/> writes it, with iq's own words in it as messages to render in a language;
     /// null when it has none (the text is then the same in every language). Its English rendering is <see cref="Format"/>'s text.</summary>

@@ -430,6 +430,43 @@ public sealed class FleetTests : IDisposable
         Assert.All(documents, d => Assert.Null(ledger.InputAt(Iq.Rules.Io.FileFacts.Of(d))));
     }
 
+    /// <summary>Each document of a bundle is read and hashed once, for the bundle's key, and the audit evaluates those bytes
+    /// (issue 18: the fleet hashed every document twice, for the key and again in the reader). A document rewritten on disk
+    /// between the two (the failing sample's environment put over the compliant one's) changes nothing of the audit given
+    /// the documents read ahead: the same rows, verdict and inputs, the inputs' hashes those of the key. Read from the folder
+    /// instead, as every audit was before, the same audit is refused as a bundle that changed while it was being audited.</summary>
+    [Fact]
+    public void A_bundle_is_audited_from_the_bytes_its_key_was_made_from()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        var folder = CopyBundle("compliant", Path.Combine(root, "site"));
+        var compiled = Iq.Engine.Audit.Checklists.Compile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), new Iq.Rules.Compilation.CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = DateTimeOffset.Parse(AsOf + "T00:00:00Z") };
+        var checklist = Iq.Engine.Audit.AuditChecklist.Of(request.Checklist);
+        var sha = request.Checklist.Model.Sources[0].Sha256;
+        using var documents = Iq.Engine.Facts.BundleDocuments.Read(folder);
+        var hash = FleetBundles.Hash(documents);
+        Assert.Equal(FleetBundles.Hash(folder), hash);
+        var before = FleetRunner.Audit(request, checklist, sha, folder, hash, "key", documents);
+        Assert.Null(before.Error);
+        Assert.NotNull(before.Verdict);
+
+        var environment = Path.Combine(folder, "environment.json");
+        var hashed = documents.Documents.Single(d => d.File == environment).Sha256;
+        File.Copy(Path.Combine(Sample("failing"), "environment.json"), environment, overwrite: true);
+        Assert.NotEqual(hashed, Iq.Rules.Io.InputFiles.Sha256(environment, Iq.Rules.Io.InputKind.FactDocument));
+
+        var after = FleetRunner.Audit(request, checklist, sha, folder, hash, "key", documents);
+        Assert.Null(after.Error);
+        Assert.Equal(before.Verdict, after.Verdict);
+        Assert.Equal(before.Rows, after.Rows);
+        Assert.Equal(before.Inputs, after.Inputs);
+        Assert.Contains(after.Inputs, i => i.Path.EndsWith("/environment.json", StringComparison.Ordinal) && i.Sha256 == hashed);
+
+        var fromDisk = FleetRunner.Audit(request, checklist, sha, folder, hash, "key");
+        Assert.Contains("changed while it was being audited", fromDisk.Error);
+    }
+
     /// <summary>What a run stores for a bundle is the bundle's audit alone: not which worker thread took it, in what order,
     /// or what was audited beside it (issue 18: one run of ~10 over the same 1,000 bundles was seen once to store other rows;
     /// not reproduced in 28 further runs). The mixed fleet four times over, audited one at a time into one store and eight at

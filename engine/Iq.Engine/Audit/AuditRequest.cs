@@ -21,6 +21,10 @@ public sealed record AuditRequest
     /// <summary>Fact bundle folders, read in this order (after the probe's, when there is one).</summary>
     public IReadOnlyList<string> FactBundles { get; init; } = [];
 
+    /// <summary>A folder of <see cref="FactBundles"/> whose documents the caller has read already (a fleet reads each bundle
+    /// once, to hash it for its key): its documents are taken from here, not read from disk again. Null: none.</summary>
+    public Facts.BundleDocuments? ReadAhead { get; init; }
+
     /// <summary>Probe this machine into a bundle folder of its own first; null: no probe.</summary>
     public ProbeRequest? Probe { get; init; }
 

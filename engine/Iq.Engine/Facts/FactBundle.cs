@@ -44,7 +44,10 @@ public static class FactBundleReader
 
     /// <param name="documents">Documents held in memory (a probe not yet written), each with the path it will have and the
     /// bytes of the seal to be written beside it.</param>
-    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes, byte[]? Seal)>? documents = null)
+    /// <param name="readAhead">A folder of <paramref name="directories"/> whose documents were read already (a fleet's bundle,
+    /// read once to hash it): taken from there, with their hashes, instead of being read again.</param>
+    public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes, byte[]? Seal)>? documents = null,
+        BundleDocuments? readAhead = null)
     {
         var diagnostics = new DiagnosticBag();
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -55,6 +58,15 @@ public static class FactBundleReader
             Add(display, display, ReadDocument(bytes, display, schema, diagnostics), seal);
         foreach (var dir in directories)
         {
+            if (readAhead is not null && dir == readAhead.Folder)
+            {
+                foreach (var d in readAhead.Documents)
+                {
+                    var display = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
+                    Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, d.Sha256), null);
+                }
+                continue;
+            }
             if (!Directory.Exists(dir))
             {
                 diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.None(dir));
@@ -98,7 +110,9 @@ public static class FactBundleReader
         }
     }
 
-    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema, DiagnosticBag diagnostics)
+    /// <param name="sha256">The bytes' SHA-256 when it is known already (read ahead); else computed here.</param>
+    static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema,
+        DiagnosticBag diagnostics, string? sha256 = null)
     {
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span) && JsonInput.NotUtf8(bytes.ToArray(), display) is { } notText)
         {
@@ -147,7 +161,7 @@ public static class FactBundleReader
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
-            return (kind, factRoot.Name, value, System.Convert.ToHexStringLower(SHA256.HashData(bytes.Span)), header);
+            return (kind, factRoot.Name, value, sha256 ?? System.Convert.ToHexStringLower(SHA256.HashData(bytes.Span)), header);
         }
     }
 

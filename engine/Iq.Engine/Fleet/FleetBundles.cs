@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Iq.Rules.Io;
+using Iq.Engine.Facts;
 
 namespace Iq.Engine.Fleet;
 
@@ -42,11 +42,18 @@ public static class FleetBundles
     /// reader reads them, so that it equals <see cref="OfInputs"/> over what the audit read.</summary>
     public static string Hash(string folder)
     {
+        using var documents = BundleDocuments.Read(folder);
+        return Hash(documents);
+    }
+
+    /// <summary>The content hash of a bundle read ahead (<see cref="BundleDocuments.Read"/>: each document read as the audit
+    /// reads it, so a FIFO, a device or a folder named *.json is refused by name instead of blocking the run, and sizes are
+    /// bounded); the audit given the same <see cref="BundleDocuments"/> then reads and hashes nothing again.</summary>
+    public static string Hash(BundleDocuments documents)
+    {
         var lines = new StringBuilder();
-        // Each document read as the audit reads it (rules/Io InputFiles): a FIFO, a device or a folder named *.json is
-        // refused by name (InputFileException, an IOException) instead of blocking the run, and sizes are bounded.
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-            lines.Append(Path.GetFileName(file)).Append('\0').Append(InputFiles.Sha256(file, InputKind.FactDocument)).Append('\n');
+        foreach (var d in documents.Documents)
+            lines.Append(Path.GetFileName(d.File)).Append('\0').Append(d.Sha256).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
     }
 

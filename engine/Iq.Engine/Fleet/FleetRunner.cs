@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Threading.Channels;
 using Iq.Engine.Audit;
+using Iq.Engine.Facts;
 using Iq.Rules.Diagnostics;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports;
@@ -57,8 +58,10 @@ public static class FleetRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var token = linked.Token;
         var folders = Channel.CreateBounded<(string Root, string Folder)>(new BoundedChannelOptions(1024) { SingleWriter = true });
-        var keyed = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(1024) { SingleReader = true });
-        var work = Channel.CreateBounded<(string Path, string Hash, string Key)>(new BoundedChannelOptions(parallelism * 4) { SingleWriter = true });
+        // A keyed bundle carries its documents, read once for the hash and audited from memory: so few are kept ahead of the
+        // claimer (two claim batches), and what a skipped or cancelled bundle holds goes back to the pool.
+        var keyed = Channel.CreateBounded<Keyed>(new BoundedChannelOptions(ClaimBatch * 2) { SingleReader = true });
+        var work = Channel.CreateBounded<Keyed>(new BoundedChannelOptions(parallelism * 4) { SingleWriter = true });
         var records = Channel.CreateBounded<FleetRecord>(new BoundedChannelOptions(CommitBatch * 2) { SingleReader = true });
         var errors = new List<Exception>();
         Task Guard(Func<Task> body) => Task.Run(async () =>
@@ -104,13 +107,23 @@ public static class FleetRunner
             await foreach (var (root, folder) in folders.Reader.ReadAllAsync(token))
             {
                 string hash;
-                try { hash = HashAlone(folder); }
+                BundleDocuments? documents = null;
+                try
+                {
+                    documents = ReadAlone(folder);
+                    hash = FleetBundles.Hash(documents);
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     // Unreadable: keyed by its path and the error, recorded as not evaluable.
                     hash = "unreadable:" + e.Message;
                 }
-                await keyed.Writer.WriteAsync((folder, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash)), token);
+                try { await keyed.Writer.WriteAsync(new Keyed(folder, documents, hash, config.KeyOf(FleetBundles.RelativeName(root, folder), hash)), token); }
+                catch
+                {
+                    documents?.Dispose();
+                    throw;
+                }
             }
         })).ToList();
         var hashed = Task.WhenAll(hashing).ContinueWith(_ => keyed.Writer.TryComplete(), TaskScheduler.Default);
@@ -119,7 +132,7 @@ public static class FleetRunner
         {
             try
             {
-                var batch = new List<(string Path, string Hash, string Key)>(ClaimBatch);
+                var batch = new List<Keyed>(ClaimBatch);
                 while (await keyed.Reader.WaitToReadAsync(token))
                 {
                     batch.Clear();
@@ -134,11 +147,13 @@ public static class FleetRunner
                                 await work.Writer.WriteAsync(item, token);
                                 break;
                             case ClaimState.Done:
+                                item.Documents?.Dispose();
                                 Interlocked.Increment(ref skipped);
                                 Interlocked.Increment(ref done);
                                 Tally(answer.Verdict, answer.Failed);
                                 break;
                             case ClaimState.Busy:
+                                item.Documents?.Dispose();
                                 Interlocked.Increment(ref busy);
                                 Interlocked.Increment(ref done);
                                 break;
@@ -154,7 +169,8 @@ public static class FleetRunner
         {
             await foreach (var item in work.Reader.ReadAllAsync(token))
             {
-                var record = Audit(request, checklist, model.Sources[0].Sha256, item.Path, item.Hash, item.Key);
+                FleetRecord record;
+                using (item.Documents) record = Audit(request, checklist, model.Sources[0].Sha256, item.Path, item.Hash, item.Key, item.Documents);
                 await records.Writer.WriteAsync(record, token);
             }
         })).ToList();
@@ -208,12 +224,16 @@ public static class FleetRunner
         FleetCounts Counts() => new(found, evaluated, skipped, failed, busy, lost);
     }
 
-    /// <summary>A bundle's hash, its files noted in a ledger of its own (as <see cref="Audit"/> does): in the process's ledger
-    /// every document of the fleet would be kept, a path and its file facts per document, until the run ends.</summary>
-    static string HashAlone(string folder)
+    /// <summary>A bundle folder and its documents as read for its key (null when it could not be read: the hash then says why).</summary>
+    readonly record struct Keyed(string Path, BundleDocuments? Documents, string Hash, string Key);
+
+    /// <summary>A bundle's documents, read once for its hash and its audit, its files noted in a ledger of its own (as
+    /// <see cref="Audit"/> does): in the process's ledger every document of the fleet would be kept, a path and its file
+    /// facts per document, until the run ends.</summary>
+    static BundleDocuments ReadAlone(string folder)
     {
         using var ledger = Rules.Io.InputLedger.Begin();
-        return FleetBundles.Hash(folder);
+        return BundleDocuments.Read(folder);
     }
 
     static void SafeRelease(SqlFleetStore store)
@@ -222,8 +242,11 @@ public static class FleetRunner
         catch (FleetStoreException) { }
     }
 
-    /// <summary>One bundle through the audit pipeline, flattened into what the store keeps.</summary>
-    public static FleetRecord Audit(FleetRequest request, AuditChecklist checklist, string checklistSha, string path, string hash, string key)
+    /// <summary>One bundle through the audit pipeline, flattened into what the store keeps. <paramref name="documents"/>: the
+    /// bundle's documents as read for <paramref name="hash"/> (<see cref="FleetBundles.Hash(BundleDocuments)"/>), audited
+    /// without reading them again; null: read from the folder, and checked against the hash.</summary>
+    public static FleetRecord Audit(FleetRequest request, AuditChecklist checklist, string checklistSha, string path, string hash, string key,
+        BundleDocuments? documents = null)
     {
         var clock = Stopwatch.StartNew();
         var model = request.Checklist.Model;
@@ -253,6 +276,7 @@ public static class FleetRunner
             {
                 Checklist = checklist,
                 FactBundles = [path],
+                ReadAhead = documents,
                 AsOf = request.AsOf,
                 ScoringModel = request.ScoringModel,
                 AttestationFiles = request.AttestationFiles,

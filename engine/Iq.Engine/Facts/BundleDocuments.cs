@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Iq.Rules.Io;
+
+namespace Iq.Engine.Facts;
+
+/// <summary>A bundle folder's documents read once, ahead of its audit (a fleet reads each bundle to hash it for its key):
+/// each document's bytes in a pooled array, with its SHA-256. <see cref="FactBundleReader.Load"/> given it for that folder
+/// validates and converts these bytes instead of reading the folder again, so each document is read and hashed once, and
+/// the audit evaluates exactly the bytes its key was made from. Dispose it once the audit is done.</summary>
+public sealed class BundleDocuments : IDisposable
+{
+    BundleDocuments(string folder, List<Document> documents)
+    {
+        Folder = folder;
+        Documents = documents;
+    }
+
+    /// <summary>One document: its path as the folder listing gave it, its bytes and their SHA-256 (lower-case hex).</summary>
+    public sealed record Document(string File, PooledBytes Bytes, string Sha256);
+
+    /// <summary>The folder as given to <see cref="Read"/>.</summary>
+    public string Folder { get; }
+
+    /// <summary>Its <c>*.json</c> documents in the order the bundle reader reads them (by name, ordinal).</summary>
+    public IReadOnlyList<Document> Documents { get; }
+
+    /// <summary>Every <c>*.json</c> document of the folder, each read as the bundle reader reads it (<see cref="InputFiles.ReadPooled"/>:
+    /// a FIFO, a device or a folder named <c>*.json</c> is refused by name instead of blocking, sizes are bounded). Throws
+    /// <see cref="IOException"/> (<see cref="InputFileException"/> for a refusal) or <see cref="UnauthorizedAccessException"/>
+    /// when one cannot be read; what was read so far is given back.</summary>
+    public static BundleDocuments Read(string folder)
+    {
+        var documents = new List<Document>();
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                var bytes = InputFiles.ReadPooled(file, InputKind.FactDocument);
+                documents.Add(new Document(file, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes.Memory.Span))));
+            }
+        }
+        catch
+        {
+            foreach (var d in documents) d.Bytes.Dispose();
+            throw;
+        }
+        return new BundleDocuments(folder, documents);
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in Documents) d.Bytes.Dispose();
+    }
+}
