@@ -22,7 +22,7 @@ public class ChineseReportTests
     {
         var run = Audit("zh", "-v");
         Assert.Equal(1, run.ExitCode);
-        var line = Line(run.Stdout, "rollback.duration");
+        var line = run.Stdout.Split('\n').Single(l => l.Contains("rollback.duration", StringComparison.Ordinal) && l.Contains("fact_provenance", StringComparison.Ordinal));
         Assert.Contains("需要实测的证据：rollback.duration 的来源为声明（", line);
         Assert.Contains("：文档的 fact_provenance 如此标注）（原为通过）", line);
         Assert.DoesNotMatch(@"\b(measured|imported|declared|reviewed|pass)\b|in the document", line);
