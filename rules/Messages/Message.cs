@@ -154,6 +154,9 @@ public static class Localized
     /// <summary>"a, b and c" / "a、b 和 c".</summary>
     public static ILocalized AndList(IEnumerable<string> items) => new ListText([.. items], "and");
 
+    /// <summary>"a, b, c" / "a、b、c": names one after another (item ids, fact paths), with the separator of the language.</summary>
+    public static ILocalized Items(IEnumerable<string> items) => new Listed([.. items]);
+
     /// <summary>"; did you mean 'x'?" when a candidate is close to the word, else nothing.</summary>
     public static ILocalized DidYouMean(string word, IEnumerable<string> candidates) =>
         Syntax.Text.Suggest(word, candidates) is { } s ? Msg.DidYouMean.With(s) : Empty;
@@ -174,6 +177,11 @@ public static class Localized
     sealed record Joined(ILocalized[] Parts) : ILocalized
     {
         public string Render(Lang lang) => string.Concat(Parts.Select(p => p.Render(lang)));
+    }
+
+    sealed record Listed(string[] Names) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "、" : ", ", Names);
     }
 
     sealed record ListText(string[] Items, string Conjunction) : ILocalized

@@ -127,6 +127,10 @@ public static partial class Msg
     public static readonly Message ExplainForeach = new(null, ["variable"], "  foreach {variable}：每个元素一行", "  foreach {variable}: one row per element");
     public static readonly Message ExplainRowScore = new(null, ["score"], "得分 {score}", "score {score}");
     public static readonly Message ExplainRule = new(null, ["name", "matches"], "  规则   \"{name}\" 匹配 {matches}", "  rule   \"{name}\" matches {matches}");
+    /// <summary>A rule shared by items of the same left-hand side; item ids whole, as a row shows them (the English is the rule's name).</summary>
+    public static readonly Message RuleOfItems = RowWords(null, ["first", "last", "count"], "{first} … {last}（{count} 个条目）", "{first} … {last} ({count} items)");
+    public static readonly Message ExplainAllRowsPass = new(null, ["count"], "  全部 {count} 行通过或不计分", "  all {count} rows pass or are not counted");
+    public static readonly Message ExplainRowsFail = new(null, ["count", "total", "ids"], "  {total} 行中 {count} 行不通过或出错：{ids}", "  {count} of {total} rows fail or error: {ids}");
     // What a rule matches (iq check --rules) and what a row matched (iq explain): names as written.
     public static readonly Message MatchedDocument = new(null, ["name", "kind"], "文档 {name}（{kind}）", "document {name} ({kind})");
     public static readonly Message MatchedNoDocument = new(null, ["name", "kind"], "文档 {name}：无（缺少 {kind}）", "document {name}: none ({kind} missing)");

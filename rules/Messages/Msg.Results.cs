@@ -19,18 +19,61 @@ public static partial class Msg
     public static readonly Message ReasonManual = RowWords(null, ["guidance"], "需要人工评判：{guidance}", "manual judgment required: {guidance}");
     public static readonly Message ReasonInformational = RowWords(null, "资料性", "informational");
     public static readonly Message ReasonTypeMismatch = RowWords(null, ["expected", "got"], "类型不匹配：{expected}，实际为 {got}", "type mismatch: {expected}, got {got}");
-    public static readonly Message ReasonAttested = RowWords(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为 {status}：{justification}{evidence}",
+    public static readonly Message ReasonAttested = RowWords(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为{status}：{justification}{evidence}",
         "attested {status} by {assessor}{date}: {justification}{evidence}");
     public static readonly Message ReasonAttestedOn = RowWords(null, ["date"], "于 {date}", " on {date}");
     public static readonly Message ReasonEvidenceRef = RowWords(null, ["reference"], "（证据：{reference}）", " (evidence: {reference})");
-    public static readonly Message ReasonProvenanceNotMet = RowWords(null, ["required", "facts", "was"], "需要 {required} 的证据：{facts}（原为 {was}）",
+    public static readonly Message ReasonProvenanceNotMet = RowWords(null, ["required", "facts", "was"], "需要{required}的证据：{facts}（原为{was}）",
         "{required} evidence required: {facts} (was {was})");
-    public static readonly Message ReasonProvenanceFact = RowWords(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} is {provenance} ({where})");
-    public static readonly Message ReasonProvenanceFacts = RowWords(null, ["paths", "provenance", "where"], "{paths} 为 {provenance}（{where}）", "{paths} are {provenance} ({where})");
+    public static readonly Message ReasonProvenanceFact = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} is {provenance} ({where})");
+    public static readonly Message ReasonProvenanceFacts = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} are {provenance} ({where})");
     public static readonly Message ReasonInDocument = RowWords(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
     public static readonly Message ReasonWasBecause = RowWords(null, ["was", "reason"], "{was}：{reason}", "{was}: {reason}");
-    public static readonly Message ReasonWaived = RowWords(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为 {was}：{reason}）",
+    public static readonly Message ReasonWaived = RowWords(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为{was}：{reason}）",
         "waived by {approved_by} until {expires}: {justification} (was {was}: {reason})");
+
+    /// <summary>Why a document's word on provenance was set aside: its <c>fact_provenance</c> says so
+    /// (<see cref="Model.FactProvenance.OverriddenInDocument"/> is the English, as results files store it).</summary>
+    public static readonly Message WhyOverriddenInDocument = RowWords(null, "文档的 fact_provenance 如此标注", Model.FactProvenance.OverriddenInDocument);
+
+    // ---- the outcome and provenance words of every report (console, explain, scorecard, HTML): one declaration each ----
+    public static readonly Message OutcomePass = RowWords(null, "通过", "pass");
+    public static readonly Message OutcomeFail = RowWords(null, "不通过", "fail");
+    public static readonly Message OutcomeError = RowWords(null, "错误", "error");
+    public static readonly Message OutcomeNotApplicable = RowWords(null, "不适用", "not applicable");
+    public static readonly Message OutcomeNotChecked = RowWords(null, "待评审", "to judge");
+    public static readonly Message OutcomeInformational = RowWords(null, "资料性", "informational");
+    public static readonly Message OutcomeWaived = RowWords(null, "豁免", "waived");
+    public static readonly Message OutcomeNotSelected = RowWords(null, "未选", "not selected");
+
+    public static Message OutcomeWord(Runtime.Outcome o) => o switch
+    {
+        Runtime.Outcome.Pass => OutcomePass,
+        Runtime.Outcome.Fail => OutcomeFail,
+        Runtime.Outcome.Error => OutcomeError,
+        Runtime.Outcome.NotApplicable => OutcomeNotApplicable,
+        Runtime.Outcome.NotChecked => OutcomeNotChecked,
+        Runtime.Outcome.Informational => OutcomeInformational,
+        Runtime.Outcome.Waived => OutcomeWaived,
+        _ => OutcomeNotSelected,
+    };
+
+    public static readonly Message ProvenanceMeasured = RowWords(null, "实测", "measured");
+    public static readonly Message ProvenanceImported = RowWords(null, "导入", "imported");
+    public static readonly Message ProvenanceReviewed = RowWords(null, "评审", "reviewed");
+    public static readonly Message ProvenanceDeclared = RowWords(null, "声明", "declared");
+
+    public static Message ProvenanceWord(Model.Provenance p) => p switch
+    {
+        Model.Provenance.Measured => ProvenanceMeasured,
+        Model.Provenance.Imported => ProvenanceImported,
+        Model.Provenance.Reviewed => ProvenanceReviewed,
+        _ => ProvenanceDeclared,
+    };
+
+    /// <summary>The expression of a manual judgment's evidence row (a judgment has no expression of the checklist's; no
+    /// expression of a checklist's reads as two bare words, so the English text stands for it in a results file).</summary>
+    public static readonly Message JudgedExpression = RowWords(null, "人工评审", "manual judgment");
 
     public static readonly Message MissingNoDocument = RowWords(null, ["path", "kind"], "{path}（数据包中没有 '{kind}' 文档）", "{path} (no '{kind}' document in the bundle)");
     public static readonly Message MissingAbsent = RowWords(null, ["path", "detail"], "{path}（不存在：{detail}）", "{path} (absent: {detail})");
@@ -44,17 +87,17 @@ public static partial class Msg
 public static partial class Msg
 {
     public static readonly Message VerdictVeto = new(null, ["count", "levels", "ids"], "否决：{count} 个“{levels}”级条目不通过或出错（{ids}）", "veto: {count} {levels} item(s) failed or errored ({ids})");
-    public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个“{levels}”级条目等待人工评判（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
-    public static readonly Message VerdictNothingCounted = new(null, "没有计入得分的条目", "no item counted towards the score");
-    public static readonly Message VerdictReaches = new(null, ["score", "pass_at"], "得分 {score} 达到 pass_at {pass_at}", "score {score} reaches pass_at {pass_at}");
-    public static readonly Message VerdictBelow = new(null, ["score", "pass_at"], "得分 {score} 低于 pass_at {pass_at}", "score {score} is below pass_at {pass_at}");
-    public static readonly Message MoreIds = new(null, ["count"], "，… 另 {count} 个", ", … {count} more");
+    public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个“{levels}”级条目待人工评审（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
+    public static readonly Message VerdictNothingCounted = new(null, "没有计分的条目", "no item counted towards the score");
+    public static readonly Message VerdictReaches = new(null, ["score", "pass_at"], "总分 {score} 达到通过分数线 {pass_at}", "score {score} reaches pass_at {pass_at}");
+    public static readonly Message VerdictBelow = new(null, ["score", "pass_at"], "总分 {score} 低于通过分数线 {pass_at}", "score {score} is below pass_at {pass_at}");
+    public static readonly Message MoreIds = new(null, ["count"], "、…另 {count} 项", ", … {count} more");
 
     public static readonly Message ConsoleSection = new(null, "章节", "section");
     public static readonly Message ConsoleWeight = new(null, "权重", "weight");
     public static readonly Message ConsoleScore = new(null, "得分", "score");
     // Column heads of the outcome counts, one short word each (the console table is narrow).
-    public static readonly Message ConsoleCountHeads = new(null, "通过 不过 错误 不适 待评 资料 豁免 未选", "pass fail  err  n/a todo info waiv nsel");
+    public static readonly Message ConsoleCountHeads = new(null, "通过 不通过 错误 不适用 待评审 资料性 豁免 未选", "pass fail  err  n/a todo info waiv nsel");
     public static readonly Message ConsoleProblems = new(null, ["count"], "不通过与出错的条目（{count}）：", "Failed and errored items ({count}):");
     public static readonly Message ConsoleAllItems = new(null, ["count"], "全部条目（{count}）：", "All items ({count}):");
     // The row's remediation, the checklist's own words: whole.
@@ -62,9 +105,9 @@ public static partial class Msg
     public static readonly Message ConsolePending = new(null, ["count"], "{count} 个条目等待人工评判：请在 attestations 文档中记录（docs/facts.md）。",
         "{count} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
     public static readonly Message ConsoleCounts = new(null, ["pass", "fail", "error", "notapplicable", "notchecked", "informational", "waived", "notselected", "total"],
-        "结果：通过 {pass}，不通过 {fail}，出错 {error}，不适用 {notapplicable}，待评 {notchecked}，资料性 {informational}，豁免 {waived}，未选 {notselected}（共 {total} 行）",
+        "结果：通过 {pass}，不通过 {fail}，错误 {error}，不适用 {notapplicable}，待评审 {notchecked}，资料性 {informational}，豁免 {waived}，未选 {notselected}（共 {total} 行）",
         "Outcomes: {pass} pass, {fail} fail, {error} error, {notapplicable} not applicable, {notchecked} to judge, {informational} informational, {waived} waived, {notselected} not selected ({total} rows)");
-    public static readonly Message ConsoleVerdict = new(null, ["score", "pass_at", "verdict", "reason"], "得分 {score} / 100（通过线 {pass_at}）。结论：{verdict} — {reason}",
+    public static readonly Message ConsoleVerdict = new(null, ["score", "pass_at", "verdict", "reason"], "总分 {score} / 100（通过分数线 {pass_at}）。结论：{verdict} — {reason}",
         "Score {score} / 100 (pass at {pass_at}). Verdict: {verdict} — {reason}");
     public static readonly Message ConsoleOverall = new(null, ["verdict", "count", "each"], "总结论：{verdict} — {count} 个检查单中最差者：{each}",
         "Overall verdict: {verdict} — worst of {count} checklists: {each}");

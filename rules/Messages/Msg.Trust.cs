@@ -50,7 +50,7 @@ public static partial class Msg
     public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "pass", "fail", "error", "ids"],
         "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（通过 {pass}，不通过 {fail}，错误 {error}）：{ids}",
         "Declared only: {total} automatic row(s) decided on declared facts alone, not measured (pass {pass}, fail {fail}, error {error}): {ids}");
-    public static readonly Message ConsoleMoreIds = new(null, ["count"], "，…（另有 {count} 个）", ", … ({count} more)");
+    public static readonly Message ConsoleMoreIds = new(null, ["count"], "、…另 {count} 项", ", … ({count} more)");
     public static readonly Message ConsoleSeals = new(null, "封签：", "Seals:");
     public static readonly Message ConsoleFindings = new(null, ["count"], "跨文档的发现（{count}）：", "Findings across documents ({count}):");
 }

@@ -16,6 +16,11 @@ public sealed record RuleInfo(string Name, string Kind, string? ItemId, IReadOnl
 {
     /// <summary>The items whose rows the rule builds: one, or several items of the same left-hand side sharing a rule.</summary>
     public IReadOnlyList<string> Items { get; init; } = ItemId is null ? [] : [ItemId];
+
+    /// <summary>The rule's name as explain shows it, in a language: a rule of several items names the first, the last and
+    /// how many (<see cref="Name"/> is its English).</summary>
+    public Messages.ILocalized Words => Kind == "items" && Items.Count > 1
+        ? Messages.Msg.RuleOfItems.With(Items[0], Items[^1], Items.Count) : Messages.Localized.Verbatim(Name);
 }
 
 /// <summary>The rule model lowered to NRules rule definitions, through NRules' rule-model builders: the binder's expression
@@ -118,7 +123,7 @@ sealed class NetworkBuilder
     /// row in turn, as the item's own rule would. A rule of one item is named by the item.</summary>
     void AddGroupRule(List<ItemPlan> group)
     {
-        var name = group.Count == 1 ? group[0].Model.Id : $"{group[0].Model.Id} … {group[^1].Model.Id} ({group.Count} items)";
+        var name = group.Count == 1 ? group[0].Model.Id : Messages.Msg.RuleOfItems.With(group[0].Model.Id, group[^1].Model.Id, group.Count).Render(Messages.Lang.En);
         var shape = new RuleShape(this, name, group.SelectMany(p => Expressions(p.Model, withSource: false)), element: null);
         var builder = LE.Variable(typeof(RowBuilder), "row");
         var body = new List<LE>();

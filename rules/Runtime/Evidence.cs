@@ -149,6 +149,10 @@ public sealed class Evidence
     /// <summary>The expected text in a language; in English exactly <see cref="Expected"/>.</summary>
     public string ExpectedIn(Lang lang) => lang == Lang.En || ExpectedWords is not { } words ? Expected : words.Render(lang);
 
+    /// <summary>The expression in a report's language: the checklist's own text, or a manual judgment's words
+    /// (<see cref="Msg.JudgedExpression"/>, whose English a results file holds).</summary>
+    public string ExpressionIn(Lang lang) => lang != Lang.En && Expression == Msg.JudgedExpression.En ? Msg.JudgedExpression.Zh : Expression;
+
     /// <summary><see cref="ActualIn"/> as text to render later (an argument of a message).</summary>
     public ILocalized ActualText => new InLanguage(this, true);
 

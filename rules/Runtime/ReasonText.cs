@@ -28,24 +28,35 @@ public static class ReasonText
         InformationalOnly => Msg.ReasonInformational.Text,
         TypeMismatch t => Msg.ReasonTypeMismatch.With(t.Expected, t.Got),
         EvaluationError e => Localized.Verbatim(e.Detail),
-        Attested a => Msg.ReasonAttested.With(a.Status.Name(), a.Assessor,
+        Attested a => Msg.ReasonAttested.With(new OutcomeName(a.Status), a.Assessor,
             a.Date is { } d ? Msg.ReasonAttestedOn.With(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Localized.Empty,
             a.Justification, a.EvidenceReference.Length > 0 ? Msg.ReasonEvidenceRef.With(a.EvidenceReference) : Localized.Empty),
         Waived w => Msg.ReasonWaived.With(w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Justification,
-            w.Was.Name(), Of(w.WasReason)),
-        ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted.Select(a => a.Name())]),
+            new OutcomeName(w.Was), Of(w.WasReason)),
+        ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted]),
             new Groups([.. p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
-                (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(string.Join(", ", g.Select(f => f.Path)), g.Key.Provenance.Name(),
-                    g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, g.Key.Why)))]),
-            Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(p.Was.Name(), was) : Localized.Verbatim(p.Was.Name())),
+                (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(g.Select(f => f.Path)), Msg.ProvenanceWord(g.Key.Provenance).Text,
+                    g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, Why(g.Key.Why))))]),
+            Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
         _ => Localized.Verbatim(reason.GetType().Name),
     };
 
     static ILocalized Facts(IReadOnlyList<Missing> facts) => new FactList(facts);
 
+    /// <summary>Why a document's word was set aside: its fact_provenance (worded in each language), or the seal's words.</summary>
+    static ILocalized Why(string why) => why == FactProvenance.OverriddenInDocument ? Msg.WhyOverriddenInDocument.Text : Localized.Verbatim(why);
+
+    /// <summary>An outcome in a reason: in English its name as results files write it (<c>was pass</c>), in Chinese the
+    /// reports' outcome word (<see cref="Msg.OutcomeWord"/>).</summary>
+    sealed record OutcomeName(Outcome Outcome) : ILocalized
+    {
+        public string Render(Lang lang) => lang == Lang.En ? Outcome.Name() : Msg.OutcomeWord(Outcome).Text.Render(lang);
+    }
+
+    /// <summary>Missing facts, ", " between them (Chinese: "；", as the scorecard lists them).</summary>
     sealed record FactList(IReadOnlyList<Missing> Facts) : ILocalized
     {
-        public string Render(Lang lang) => string.Join(", ", Facts.Select(m => m.Describe(lang)).Distinct());
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : ", ", Facts.Select(m => m.Describe(lang)).Distinct());
     }
 
     /// <summary>Groups of facts, "; " between them (Chinese: "；").</summary>
@@ -54,9 +65,9 @@ public static class ReasonText
         public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
     }
 
-    /// <summary>"measured or imported" (as <see cref="ProvenanceRequirement.Describe"/>), Chinese "measured 或 imported".</summary>
-    sealed record Alternatives(IReadOnlyList<string> Names) : ILocalized
+    /// <summary>"measured or imported" (as <see cref="ProvenanceRequirement.Describe"/>), Chinese "实测或导入".</summary>
+    sealed record Alternatives(IReadOnlyList<Provenance> Kinds) : ILocalized
     {
-        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? " 或 " : " or ", Names);
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "或" : " or ", Kinds.Select(k => Msg.ProvenanceWord(k).Text.Render(lang)));
     }
 }

@@ -87,7 +87,7 @@ public static class Attestations
                 Outcome = a.Status,
                 Score = a.Status == Outcome.Pass ? 1 : 0,
                 Reason = new Attested(a.Status, a.Assessor, a.Date, a.Justification, a.Evidence),
-                Evidence = [new Evidence("manual judgment", a.Status.Name(), Msg.JudgedPass.En)
+                Evidence = [new Evidence(Msg.JudgedExpression.En, a.Status.Name(), Msg.JudgedPass.En)
                     { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass) }],
             };
         }).ToList();

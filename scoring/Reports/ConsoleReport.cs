@@ -33,7 +33,7 @@ public static class ConsoleReport
         var lang = options?.Lang ?? Lang.En;
         o.WriteLine();
         o.WriteLine(Msg.ConsoleOverall.With(VerdictWord(set.Verdict), reports.Count,
-            Localized.Verbatim(string.Join(", ", reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Verdict).Render(lang))}")))).Render(lang));
+            Localized.Items(reports.Select(r => $"{r.Checklist.Id} {(lang == Lang.En ? r.Verdict.ToString().ToLowerInvariant() : VerdictWord(r.Verdict).Render(lang))}"))).Render(lang));
     }
 
     static ILocalized VerdictWord(Verdict v) => v switch { Verdict.Pass => Msg.VerdictPass.Text, Verdict.Fail => Msg.VerdictFail.Text, _ => Msg.VerdictIncomplete.Text };
@@ -49,9 +49,11 @@ public static class ConsoleReport
             o.WriteLine(style.Bold($"{c.Id} {c.Version} — {c.Title}"));
             o.WriteLine();
             var heads = Msg.ConsoleCountHeads.Template(lang).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // A column as wide as its widest head and a space (English: 5, as always).
+            var column = Math.Max(5, heads.Max(Width) + 1);
             o.WriteLine($"{Fit(T(Msg.ConsoleSection.Text), 40)} {Pad(T(Msg.ConsoleWeight.Text), 6)} {Pad(T(Msg.ConsoleScore.Text), 7)} "
-                        + string.Concat(heads.Select(h => Pad(h, 5))));
-            foreach (var s in report.Root.Sections) WriteSection(o, s, 0);
+                        + string.Concat(heads.Select(h => Pad(h, column))));
+            foreach (var s in report.Root.Sections) WriteSection(o, s, 0, column);
 
             var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
             if (problems.Count > 0 && verbosity != Verbosity.Verbose)
@@ -85,14 +87,15 @@ public static class ConsoleReport
 
     static void WriteRow(TextWriter o, Rules.Runtime.ItemResult r, Lang lang, Style style, bool evidenceOnly)
     {
-        var word = r.Outcome.Name().ToUpperInvariant();
+        // English words fit in 5 columns (ERROR), Chinese ones in 6 (不通过, 待评审).
+        var word = OutcomeWord(r.Outcome, lang, lang == Lang.En ? 5 : 6);
         var outcome = r.Outcome switch
         {
-            Outcome.Pass => style.Good(word.PadRight(5)),
-            Outcome.Fail => style.Bad(word.PadRight(5)),
-            Outcome.Error => style.Error(word.PadRight(5)),
-            Outcome.NotChecked or Outcome.Waived => style.Warn(word.PadRight(5)),
-            _ => style.Dim(word.PadRight(5)),
+            Outcome.Pass => style.Good(word),
+            Outcome.Fail => style.Bad(word),
+            Outcome.Error => style.Error(word),
+            Outcome.NotChecked or Outcome.Waived => style.Warn(word),
+            _ => style.Dim(word),
         };
         // The level in the report's language: in Chinese the clause's verb, 应/宜/可, as the HTML report and the scorecard show
         // it (report-messages.yaml, level.*, quotes the standard's clauses); in English the checklist's word, as always.
@@ -101,7 +104,7 @@ public static class ConsoleReport
         // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
         var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
-            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText).Render(lang));
+            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.ExpressionIn(lang), e.ActualText, e.ExpectedText).Render(lang));
         var message = r.MessageIn(lang);
         if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");
@@ -119,7 +122,7 @@ public static class ConsoleReport
             var ids = report.Items.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
             o.WriteLine();
             o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error],
-                Localized.Concat(Localized.Verbatim(string.Join(", ", ids.Take(12))), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
+                Localized.Concat(Localized.Items(ids.Take(12)), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
         }
         var notes = report.Items.SelectMany(r => r.Provenance.Notes).Distinct().ToList();
         if (notes.Count > 0)
@@ -138,12 +141,20 @@ public static class ConsoleReport
 
     static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };
 
-    static void WriteSection(TextWriter o, SectionScore s, int depth)
+    static void WriteSection(TextWriter o, SectionScore s, int depth, int column)
     {
         var name = Fit(new string(' ', depth * 2) + s.Id + " " + s.Title, 40);
         var score = s.Score is { } v ? Scorer.Format(v) : "—";
-        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7} " + string.Concat(Columns.Select(x => $"{s.Counts[x],5}")));
-        foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1);
+        o.WriteLine($"{name} {Scorer.Format(s.Weight),6} {score,7} " + string.Concat(Columns.Select(x => s.Counts[x].ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(column))));
+        foreach (var sub in s.Sections) WriteSection(o, sub, depth + 1, column);
+    }
+
+    /// <summary>A row's outcome as the console and explain show it, padded to a display width: in English its name in
+    /// capitals (PASS, FAIL), in Chinese the reports' outcome word (通过, 不通过: <see cref="Msg.OutcomeWord"/>).</summary>
+    public static string OutcomeWord(Outcome outcome, Lang lang, int width)
+    {
+        var word = lang == Lang.En ? outcome.Name().ToUpperInvariant() : Msg.OutcomeWord(outcome).Text.Render(lang);
+        return word + new string(' ', Math.Max(0, width - Width(word)));
     }
 
     /// <summary>Right-aligns to a display width, counting CJK characters as two columns.</summary>

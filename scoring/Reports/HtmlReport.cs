@@ -128,15 +128,15 @@ public static class HtmlReport
                 h.Append("<table class=\"ev\"><tr><th>").Append(E(t["col.expression"])).Append("</th><th>").Append(E(t["col.actual"])).Append("</th><th>")
                     .Append(E(t["col.expected"])).Append("</th></tr>");
                 foreach (var e in r.Evidence)
-                    h.Append("<tr><td><code>").Append(E(e.Expression)).Append("</code></td><td>").Append(E(e.ActualIn(t.Lang()))).Append("</td><td>").Append(E(e.ExpectedIn(t.Lang()))).Append("</td></tr>");
+                    h.Append("<tr><td><code>").Append(E(e.ExpressionIn(t.Lang()))).Append("</code></td><td>").Append(E(e.ActualIn(t.Lang()))).Append("</td><td>").Append(E(e.ExpectedIn(t.Lang()))).Append("</td></tr>");
                 h.Append("</table>");
             }
             else h.Append("<p class=\"muted\">").Append(E(t["html.no_evidence"])).Append("</p>");
-            h.Append("<p><b>").Append(E(t["col.method"])).Append(":</b> ").Append(E(t.Method(r.Automated)));
+            h.Append("<p><b>").Append(E(t.Format("html.label", ("label", t["col.method"])))).Append("</b> ").Append(E(t.Method(r.Automated)));
             if (r.Automated && rowDoc.Sources.GetValueOrDefault(r.ItemId) is { Count: > 0 } sources)
-                h.Append(" · <b>").Append(E(t["col.sources"])).Append(":</b> ").Append(E(string.Join(", ", sources)));
+                h.Append(" · <b>").Append(E(t.Format("html.label", ("label", t["col.sources"])))).Append("</b> ").Append(E(string.Join(t.IsChinese ? "、" : ", ", sources)));
             if (r.Provenance.Kinds.Count > 0)
-                h.Append(" · <b>").Append(E(t["col.provenance"])).Append(":</b> <span class=\"provenance\">").Append(E(t.RowProvenance(r))).Append("</span>");
+                h.Append(" · <b>").Append(E(t.Format("html.label", ("label", t["col.provenance"])))).Append("</b> <span class=\"provenance\">").Append(E(t.RowProvenance(r))).Append("</span>");
             h.Append("</p>");
             if (r.Provenance.Facts.Count > 0)
             {
@@ -145,7 +145,7 @@ public static class HtmlReport
                 h.Append("</ul>");
             }
             if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
-                h.Append("<p><b>").Append(E(r.Automated ? t["col.fix"] : t["col.guidance"])).Append(":</b> ").Append(E(fix)).Append("</p>");
+                h.Append("<p><b>").Append(E(t.Format("html.label", ("label", r.Automated ? t["col.fix"] : t["col.guidance"])))).Append("</b> ").Append(E(fix)).Append("</p>");
             h.Append("</div></details></td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n</section>\n");
@@ -208,13 +208,13 @@ public static class HtmlReport
                 .Append(" <b>").Append(doc.Root.Counts[o]).Append("</b></li>\n");
         h.Append("</ul>\n");
         // The vendor's word counted apart, and what the bundle's documents say that cannot all be true.
-        h.Append("<p class=\"declared-only\" data-count=\"").Append(doc.DeclaredOnly.Total).Append("\"><b>").Append(E(t["provenance.declared_only_label"]))
-            .Append(":</b> ").Append(E(t.DeclaredOnly(doc.DeclaredOnly))).Append("</p>\n");
+        h.Append("<p class=\"declared-only\" data-count=\"").Append(doc.DeclaredOnly.Total).Append("\"><b>").Append(E(t.Format("html.label", ("label", t["provenance.declared_only_label"]))))
+.Append("</b> ").Append(E(t.DeclaredOnly(doc.DeclaredOnly))).Append("</p>\n");
         if (doc.Findings.Count > 0)
         {
             h.Append("<ul class=\"findings\">\n");
             foreach (var f in doc.Findings)
-                h.Append("<li data-finding=\"").Append(f.Name).Append("\"><b>").Append(E(t["finding.label"])).Append(":</b> ").Append(E(t.Finding(f))).Append("</li>\n");
+                h.Append("<li data-finding=\"").Append(f.Name).Append("\"><b>").Append(E(t.Format("html.label", ("label", t["finding.label"])))).Append("</b> ").Append(E(t.Finding(f))).Append("</li>\n");
             h.Append("</ul>\n");
         }
         h.Append("</section>\n");

@@ -16,7 +16,7 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     public ILocalized Text()
     {
         var levels = new LevelNames(Levels);
-        var ids = Localized.Concat(Localized.Verbatim(string.Join(", ", Items)), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
+        var ids = Localized.Concat(Localized.Items(Items), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
         return Kind switch
         {
             VerdictBasisKind.Veto => Msg.VerdictVeto.With(Count, levels, ids),

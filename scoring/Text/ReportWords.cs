@@ -12,7 +12,8 @@ public static class ReportWords
     /// <summary>The report's language, for the texts that carry their own words in both (evidence, fact reasons).</summary>
     public static Iq.Rules.Messages.Lang Lang(this ReportTexts t) => t.IsChinese ? Iq.Rules.Messages.Lang.Zh : Iq.Rules.Messages.Lang.En;
 
-    public static string Outcome(this ReportTexts t, Outcome o) => t["outcome." + o.Name()];
+    /// <summary>The outcome's word (rules/Messages, <see cref="Iq.Rules.Messages.Msg.OutcomeWord"/>): the console's and explain's too.</summary>
+    public static string Outcome(this ReportTexts t, Outcome o) => Iq.Rules.Messages.Msg.OutcomeWord(o).Text.Render(t.Lang());
     public static string Level(this ReportTexts t, Level l) => t["level." + l.ToString().ToLowerInvariant()];
     public static string Method(this ReportTexts t, bool automated) => t[automated ? "method.automatic" : "method.manual"];
     public static string Verdict(this ReportTexts t, Verdict v) => t["verdict." + v.ToString().ToLowerInvariant()];
@@ -25,22 +26,14 @@ public static class ReportWords
 
     static bool Catalog_Has(this ReportTexts _, string key) => ReportTexts.Catalog.ContainsKey(key);
 
+    /// <summary>A scoring model by name: in Chinese its name and its id in parentheses, in English its id.</summary>
+    public static string Model(this ReportTexts t, string model) => t.Or("model." + model, model);
+
     public static string Formula(this ReportTexts t, string model) =>
         (ReportTexts.Catalog.ContainsKey("formula." + model) ? t["formula." + model] : t["formula.weighted"]) + t["formula.counted"];
 
-    public static string Basis(this ReportTexts t, VerdictBasis b)
-    {
-        var levels = string.Join("/", b.Levels.Select(t.Level));
-        var items = string.Join(", ", b.Items) + (b.Count > b.Items.Count ? ", " + t.Format("basis.more", ("count", b.Count - b.Items.Count)) : "");
-        return b.Kind switch
-        {
-            VerdictBasisKind.Veto => t.Format("basis.veto", ("count", b.Count), ("levels", levels), ("items", items)),
-            VerdictBasisKind.Pending => t.Format("basis.pending", ("count", b.Count), ("levels", levels), ("items", items)),
-            VerdictBasisKind.NothingCounted => t["basis.nothing_counted"],
-            VerdictBasisKind.Reaches => t.Format("basis.reaches", ("score", Number(b.Score ?? 0)), ("pass_at", Number(b.PassAt))),
-            _ => t.Format("basis.below", ("score", Number(b.Score ?? 0)), ("pass_at", Number(b.PassAt))),
-        };
-    }
+    /// <summary>The verdict's basis in the console's words (<see cref="VerdictBasis.Text"/>): one wording in every report.</summary>
+    public static string Basis(this ReportTexts t, VerdictBasis b) => b.Text().Render(t.Lang());
 
     public static string Missing(this ReportTexts t, Missing m) => m.Cause switch
     {
@@ -61,7 +54,7 @@ public static class ReportWords
     {
         Passed => t["reason.passed"],
         Failed f => (f.First is { } e
-                        ? t.Format("reason.failed", ("expression", e.Expression), ("actual", e.ActualIn(t.Lang())), ("expected", e.ExpectedIn(t.Lang())))
+                        ? t.Format("reason.failed", ("expression", e.ExpressionIn(t.Lang())), ("actual", e.ActualIn(t.Lang())), ("expected", e.ExpectedIn(t.Lang())))
                         : t["reason.failed_plain"])
                     + (f.AlsoMissing.Count == 0 ? "" : t.Format("reason.also_missing", ("facts", Facts(t, f.AlsoMissing)))),
         PartialCredit p => t.Format("reason.partial", ("score", Ops.Format(p.Score))),
@@ -91,7 +84,7 @@ public static class ReportWords
         _ => reason.GetType().Name,
     };
 
-    public static string Provenance(this ReportTexts t, Provenance p) => t["provenance." + p.Name()];
+    public static string Provenance(this ReportTexts t, Provenance p) => Iq.Rules.Messages.Msg.ProvenanceWord(p).Text.Render(t.Lang());
 
     /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside: its
     /// <c>fact_provenance</c>, or its seal (worded from the row's <paramref name="notes"/>, which say what the seal check found).</summary>
@@ -100,7 +93,7 @@ public static class ReportWords
         : t.Format("reason.provenance_fact_why", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document), ("why", t.Why(f, notes)));
 
     static string Why(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes) =>
-        f.Why == FactProvenance.OverriddenInDocument ? t["provenance.why_overridden"]
+        f.Why == FactProvenance.OverriddenInDocument ? Iq.Rules.Messages.Msg.WhyOverriddenInDocument.Text.Render(t.Lang())
         : notes?.FirstOrDefault(n => n.Document == f.Document && n.Reason is not null && n.Why() == f.Why) is { Reason: { } reason } note
             ? t.Format("seal.why." + StateName(note.Seal), ("detail", t.SealFinding(reason)))
             : f.Why!;

@@ -58,13 +58,13 @@ public class EvidenceWordsTests
             "实际 [\"x\", 缺失, \"z\"]",
             "custom.count：实际 7，期望 （资料性）",
             // The level as the standard's clause verb (GB/T 1.1: shall 应, should 宜, may 可), the veto naming it too.
-            "ERROR missing [应, 4.1.1 a)]", "ERROR missing.expected [宜, 4.1.1 c)]", "ERROR null [可]", "个“应”级条目不通过或出错",
+            "错误   missing [应, 4.1.1 a)]", "错误   missing.expected [宜, 4.1.1 c)]", "错误   null [可]", "个“应”级条目不通过或出错",
         })
             Assert.Contains(words, run.Stdout);
         // The evidence after its expression, and the level and clause of each row (the titles are the checklist's own words).
         var lines = run.Stdout.Split('\n');
         var shown = lines.Where(l => l.Contains("：实际 ")).Select(l => l[l.IndexOf("：实际 ", StringComparison.Ordinal)..])
-            .Concat(lines.Select(l => Regex.Match(l, @"^  [A-Z]+ +\S+ (\[[^\]]*\])")).Where(m => m.Success).Select(m => m.Groups[1].Value)).ToList();
+            .Concat(lines.Select(l => Regex.Match(l, @"^  \S+ +\S+ (\[[^\]]*\])")).Where(m => m.Success).Select(m => m.Groups[1].Value)).ToList();
         Assert.True(shown.Count > 30, string.Join("\n", shown));
         var left = shown.Where(l => EnglishWords.IsMatch(l)).ToList();
         Assert.True(left.Count == 0, "English words left in the Chinese report:\n" + string.Join("\n", left));
@@ -265,7 +265,7 @@ public class EvidenceWordsTests
         }
         var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), "--facts", Path.Combine(TestPaths.Checklists, "samples", "failing"),
             "--as-of", "2026-11-22", "--lang", "zh", "-v");
-        Assert.Contains("manual judgment：实际 通过，期望 通过", run.Stdout);
+        Assert.Contains("人工评审：实际 通过，期望 通过", run.Stdout);
         Assert.DoesNotContain("实际 pass", run.Stdout);
     }
 

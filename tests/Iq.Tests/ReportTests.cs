@@ -261,7 +261,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
                 // Fit to width: each page shows its sheet's first and last column headers (repeated on every page).
                 var fits = (text.Contains(headers["col.id"]) && text.Contains(headers["col.sources"]))     // item sheets
                            || (text.Contains(headers["c1.field"]) && text.Contains(headers["c1.content"])) // C.1
-                           || (text.Contains(headers["col.section"]) && text.Contains(headers["outcome.notselected"])) // summary
+                           || (text.Contains(headers["col.section"]) && text.Contains(headers.Outcome(Iq.Rules.Runtime.Outcome.NotSelected))) // summary
                            || (text.Contains(headers["col.id"]) && text.Contains(headers["col.evidence"]))  // manual review
                            || (text.Contains(headers["col.kind"]) && text.Contains(headers["col.sha256"])); // attachments
                 Assert.True(fits, $"{sample} page {p} lacks its sheet's header row or is cut at the page width:\n{text[..Math.Min(600, text.Length)]}");

@@ -52,24 +52,25 @@ static class ExplainCommand
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
                 foreach (var rule in checklist.Rules.Where(r => r.Items.Contains(item.Id)))
-                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Name, string.Join(", ", rule.Matches.Select(ctx.T)))));
+                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Words, string.Join(ctx.Lang == Lang.Zh ? "；" : ", ", rule.Matches.Select(ctx.T)))));
                 foreach (var r in rows)
                 {
-                    stdout.WriteLine($"  {r.Outcome.Name().ToUpperInvariant(),-13} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
-                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(string.Join("; ", r.Matched.Select(ctx.T)))));
+                    stdout.WriteLine($"  {Iq.Scoring.Reports.ConsoleReport.OutcomeWord(r.Outcome, ctx.Lang, 13)} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
+                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(string.Join(ctx.Lang == Lang.Zh ? "；" : "; ", r.Matched.Select(ctx.T)))));
                     // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
-                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(", ", f.AlsoMissing.Select(m => m.Describe())))).TrimStart(';', '；', ' ') : "")
+                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(ctx.Lang == Lang.Zh ? "；" : ", ", f.AlsoMissing.Select(m => m.Describe(ctx.Lang))))).TrimStart(';', '；', ' ') : "")
                         : r.MessageIn(ctx.Lang);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
-                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText)));
+                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.ExpressionIn(ctx.Lang), e.ActualText, e.ExpectedText)));
                     if (r.Fix is not null) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(r.Fix)));
                 }
                 if (item.ForeachVariable is not null && rows.Count > 1)
                 {
                     var failing = rows.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
-                    stdout.WriteLine(failing.Count == 0 ? $"  all {rows.Count} rows pass or are not counted"
-                        : $"  {failing.Count} of {rows.Count} rows fail or error: {string.Join(", ", failing.Take(Evidence.FirstFailing).Select(r => r.Id))}{(failing.Count > Evidence.FirstFailing ? ", …" : "")}");
+                    stdout.WriteLine(ctx.T(failing.Count == 0 ? Msg.ExplainAllRowsPass.With(rows.Count)
+                        : Msg.ExplainRowsFail.With(failing.Count, rows.Count, Localized.Concat(Localized.Items(failing.Take(Evidence.FirstFailing).Select(r => r.Id)),
+                            Localized.Verbatim(failing.Count > Evidence.FirstFailing ? (ctx.Lang == Lang.Zh ? "、…" : ", …") : "")))));
                 }
                 return ExitCodes.Pass;
             }

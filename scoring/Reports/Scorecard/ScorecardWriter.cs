@@ -267,7 +267,7 @@ public static class ScorecardWriter
             var checklist = new List<(string Key, string Value)>
             {
                 ("chk.checklist", $"{c.Id} — {c.Title}"), ("chk.version", c.Version), ("chk.sha256", c.Sources[0].Sha256),
-                ("chk.model", doc.Scoring.Model), ("chk.pass_at", ReportWords.Number(doc.Scoring.PassAt)),
+                ("chk.model", t.Model(doc.Scoring.Model)), ("chk.pass_at", ReportWords.Number(doc.Scoring.PassAt)),
                 ("chk.veto", doc.Scoring.Veto is { } v ? t.Level(v) : t["level.none"]),
                 ("chk.score", doc.Score is { } s ? ReportWords.Number(s) : "—"), ("chk.tool", $"iq {doc.EngineVersion}"),
             };
@@ -417,7 +417,7 @@ public static class ScorecardWriter
             if (ResultsDocument.Counted(r.Outcome)) Number(ws.Cell(row, 8), r.Score, "0.00");
             else Text(ws.Cell(row, 8), t["score.not_counted"]);
             // The evidence columns are meant for expressions: "expression: actual" and the expected value as evaluated.
-            Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.Expression}: {e.ActualIn(t.Lang())}")));
+            Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.ExpressionIn(t.Lang())}: {e.ActualIn(t.Lang())}")));
             Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.ExpectedIn(t.Lang()))));
             Text(ws.Cell(row, 11), t.Reason(r.Reason, r.Provenance.Notes));
             Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
