@@ -116,6 +116,44 @@ public class ForwardChainingTests
         Assert.All(ready.Evidence, x => Assert.True(x.Holds));
     }
 
+    /// <summary><c>iq explain --lang zh</c> words its own lines in Chinese: the rows' summary and the evidence a failed row
+    /// also missed (both were English whatever the language).</summary>
+    [Fact]
+    public void Explain_in_chinese_words_the_rows_summary_and_what_a_failed_row_also_missed()
+    {
+        using var dir = new TempDir();
+        var checklist = Path.Combine(dir.Path, "gpus.iq");
+        File.WriteAllText(checklist, """
+            checklist "gpus" {
+              title "GPUs"
+              version "1.0"
+              scoring weighted pass_at 80 veto shall
+            }
+            section "6.1" "resources" weight 40 {
+              item "gpu.large" foreach g in env.gpus "GPU {g.index} has 80 GiB" {
+                level should  expect g.memory >= 80 GiB  expect g.uuid != ""
+              }
+            }
+            """);
+        // GPU 2 (40 GiB) fails the first expectation and has no uuid: a failed row that also misses evidence.
+        var facts = Path.Combine(dir.Path, "facts");
+        Directory.CreateDirectory(facts);
+        foreach (var f in Directory.GetFiles(TestPaths.Case("facts"), "*.json")) File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var env = Path.Combine(facts, "environment.json");
+        File.WriteAllText(env, File.ReadAllText(env).Replace(", \"uuid\": \"GPU-ccc\"", ""));
+        string[] Args(string lang) => ["explain", "gpu.large", "--checklist", checklist, "--facts", facts, "--as-of", "2026-11-22", "--lang", lang];
+        var en = CliRunner.InProcess(Args("en"));
+        Assert.True(en.ExitCode == 0, en.Stderr);
+        Assert.Contains("1 of 3 rows fail or error: gpu.large[", en.Stdout);
+        Assert.Contains("also missing evidence: g.uuid", en.Stdout);
+        var zh = CliRunner.InProcess(Args("zh"));
+        Assert.True(zh.ExitCode == 0, zh.Stderr);
+        Assert.Contains("3 行中 1 行不通过或出错：gpu.large[", zh.Stdout);
+        Assert.Contains("另缺少证据：g.uuid", zh.Stdout);
+        Assert.DoesNotContain("rows fail", zh.Stdout);
+        Assert.DoesNotContain("absent", zh.Stdout);
+    }
+
     [Fact]
     public void Check_lists_the_rules_and_explain_shows_what_a_row_matched()
     {
