@@ -31,6 +31,8 @@ sealed class ExpressionCompiler(LoweringScope scope)
     LE? _trace;
     List<EvidenceSlot>? _slots;
     string _condition = "";
+    /// <summary>Under an odd number of <c>not</c>s: the leaves traced now hold for the condition when they are false.</summary>
+    bool _negated;
 
     static readonly MethodInfo[] OpsMethods = typeof(Ops).GetMethods(BindingFlags.Public | BindingFlags.Static);
     static readonly MethodInfo[] TraceMethods = typeof(RowBuilder).GetMethods(BindingFlags.Public | BindingFlags.Static);
@@ -51,8 +53,9 @@ sealed class ExpressionCompiler(LoweringScope scope)
         _trace = builder;
         _slots = slots;
         _condition = text;
+        _negated = false;
         try { return Obj(Traced(e, text, condition)); }
-        finally { _trace = null; _slots = null; }
+        finally { _trace = null; _slots = null; _negated = false; }
     }
 
     /// <summary>A template (<c>"GPU {g.index}"</c>) as a string; a hole that cannot be evaluated shows as "?". Each hole is
@@ -86,14 +89,18 @@ sealed class ExpressionCompiler(LoweringScope scope)
             case BoundBinary { Operator: "and" or "or" } b:
                 return Junction(b, Traced(b.Left, b.OperandTexts.Left, condition), Traced(b.Right, b.OperandTexts.Right, condition));
             case BoundUnary { Operator: "not" } u:
-                return Obj(LE.Call(Op(nameof(Ops.Not)), Traced(u.Operand, Inner(text), condition)));
+            {
+                _negated = !_negated;
+                try { return Obj(LE.Call(Op(nameof(Ops.Not)), Traced(u.Operand, Inner(text), condition))); }
+                finally { _negated = !_negated; }
+            }
             case BoundBinary { Operator: "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" } cmp:
             {
                 // count(list of names) == 0 shows the names (which files are missing), not just how many: the list is kept too.
                 BoundExpr? counted = cmp.Left is BoundCall { Function: "count" or "len", Arguments: [{ Type: ListType { Element: var element } } list] }
                     && element == IqType.String ? list : null;
                 var slot = Slot(new EvidenceSlot(condition, cmp.Text.Length > 0 ? cmp.Text : text, cmp.Operator, cmp.Left.Type, cmp.Right.Type,
-                    EvidenceKind.Comparison) { CountedType = counted?.Type });
+                    EvidenceKind.Comparison) { CountedType = counted?.Type, Negated = _negated });
                 if (counted is not null)
                     return LE.Call(TraceOp(nameof(RowBuilder.CompareCounted)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
                         LE.Constant(cmp.Operator), Obj(Compile(counted)));
@@ -102,13 +109,13 @@ sealed class ExpressionCompiler(LoweringScope scope)
             }
             case BoundCall { Function: "all" or "any" or "none", Arguments.Count: 2 } q:
             {
-                var slot = Slot(new EvidenceSlot(condition, text, q.Function, q.Arguments[0].Type, IqType.Bool, EvidenceKind.Quantifier));
+                var slot = Slot(new EvidenceSlot(condition, text, q.Function, q.Arguments[0].Type, IqType.Bool, EvidenceKind.Quantifier) { Negated = _negated });
                 return LE.Call(TraceOp(nameof(RowBuilder.Quantify)), _trace!, LE.Constant(slot), Obj(Compile(q.Arguments[0])),
                     Compile(q.Arguments[1]), LE.Constant(q.Function));
             }
             default:
             {
-                var slot = Slot(new EvidenceSlot(condition, text, null, e.Type, IqType.Bool, EvidenceKind.Term));
+                var slot = Slot(new EvidenceSlot(condition, text, null, e.Type, IqType.Bool, EvidenceKind.Term) { Negated = _negated });
                 return LE.Call(TraceOp(nameof(RowBuilder.Term)), _trace!, LE.Constant(slot), Obj(Compile(e)));
             }
         }

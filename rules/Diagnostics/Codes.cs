@@ -283,4 +283,7 @@ public static class Codes
     public const string JudgedPass = "IQ8016";
     public const string JudgedFail = "IQ8017";
     public const string JudgedNotApplicable = "IQ8018";
+    public const string EvidenceUndecided = "IQ8019";
+    public const string EvidenceSomeFail = "IQ8020";
+    public const string EvidenceWithout = "IQ8021";
 }

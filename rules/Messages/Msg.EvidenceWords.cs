@@ -14,7 +14,8 @@ public static partial class Msg
     public static readonly Message EvidenceMissing = RowWords(Codes.EvidenceMissing, "缺失", "missing");
     public static readonly Message EvidenceNothing = RowWords(Codes.EvidenceNothing, "无", "nothing");
 
-    // An all/any/none: true or false is the condition's value (what the expected side says, "true"), the rest iq's count.
+    // An all/any/none: true or false is the condition's value (the expected side says "true", or "false" under a not), the
+    // rest iq's count.
     public static readonly Message EvidenceAllHold = RowWords(Codes.EvidenceAllHold, ["held", "total"], "true：{total} 个中 {held} 个成立", "true: {held} of {total} hold");
     public static readonly Message EvidenceNoneHolds = RowWords(Codes.EvidenceNoneHolds, ["total"], "true：{total} 个中无一成立", "true: none of {total} holds");
     public static readonly Message EvidenceAllFail = RowWords(Codes.EvidenceAllFail, ["count", "total", "which"], "false：{total} 个中 {count} 个不成立（{which}）",
@@ -22,6 +23,13 @@ public static partial class Msg
     public static readonly Message EvidenceAnyNone = RowWords(Codes.EvidenceAnyNone, ["total", "which"], "false：{total} 个中无一成立（{which}）", "false: none of {total} holds ({which})");
     public static readonly Message EvidenceNoneFail = RowWords(Codes.EvidenceNoneFail, ["count", "total", "which"], "false：{total} 个中 {count} 个成立（{which}）",
         "false: {count} of {total} hold ({which})");
+    /// <summary>An all/any/none some of whose elements lacked evidence and none decided it: its value is missing, not false.
+    /// Followed by <see cref="EvidenceSomeFail"/> (if any failed it) and <see cref="EvidenceWithout"/>.</summary>
+    public static readonly Message EvidenceUndecided = RowWords(Codes.EvidenceUndecided, ["held", "total"], "缺失：{total} 个中 {held} 个成立", "missing: {held} of {total} hold");
+    public static readonly Message EvidenceSomeFail = RowWords(Codes.EvidenceSomeFail, ["count", "which"], "，{count} 个不成立（{which}）", ", {count} fail ({which})");
+    /// <summary>After an all/any/none's count: the elements that could be neither held nor failed (their facts missing).</summary>
+    public static readonly Message EvidenceWithout = RowWords(Codes.EvidenceWithout, ["count", "which"], "，{count} 个缺少证据（{which}）",
+        ", {count} without evidence ({which})");
 
     /// <summary>After an expected version: the order that compared it (<c>&gt;= 1.2-1 (dpkg order: …)</c>), one of the
     /// <c>VersionOrder…</c> messages (each version scheme's <c>Ordering</c>).</summary>

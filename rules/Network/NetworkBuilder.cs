@@ -143,7 +143,7 @@ sealed class NetworkBuilder
     static ItemPlan WithSlots(ItemPlan plan, List<EvidenceSlot> slots) => new()
     {
         Model = plan.Model, Index = plan.Index, Conditions = plan.Conditions, Slots = slots.ToArray(), Referenced = plan.Referenced,
-        WholeTitle = plan.WholeTitle, SourceText = plan.SourceText,
+        WholeId = plan.WholeId, WholeTitle = plan.WholeTitle, SourceText = plan.SourceText,
     };
 
     /// <summary>One more rule, for <c>iq explain EXPRESSION</c>: it evaluates the expression and hands the value to the run.</summary>
@@ -165,9 +165,22 @@ sealed class NetworkBuilder
             Conditions = item.Expectations.Select(e => new ConditionInfo(e.Text, e.Expression.Type, IsConjunction(e.Expression))).ToArray(),
             Slots = [],
             Referenced = IsReferenced(item.Id),
-            WholeTitle = System.Text.RegularExpressions.Regex.Replace(item.Title, @"\{[^{}]*\}", "…"),
+            WholeId = WholeId(item.IdTemplate),
+            WholeTitle = string.Concat(item.TitleTemplate.Parts.Select(p => p as string ?? "…")),
             SourceText = item.ForeachSource is { } s ? ExpressionBinder.PathOf(s) : "",
         };
+    }
+
+    /// <summary>The id of a row about a templated item as a whole (no element to fill it with): the template without its
+    /// holes, and without a bracketed part that holds one (<c>6.1.1a.gpu-memory[{g.index}]</c> is <c>6.1.1a.gpu-memory</c>,
+    /// as a <c>foreach</c> item with a constant id is named), with no separator left dangling at either end.</summary>
+    static string WholeId(TextTemplate id)
+    {
+        if (id.IsConstant) return id.Constant;
+        const char hole = '\0';
+        var text = string.Concat(id.Parts.Select(p => p as string ?? hole.ToString()));
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\[[^\[\]]*\0[^\[\]]*\]", "").Replace(hole.ToString(), "").Trim(' ', '.', '-', '_', ':', '/');
+        return text.Length > 0 ? text : id.Constant;
     }
 
     static bool IsConjunction(BoundExpr e) => e switch

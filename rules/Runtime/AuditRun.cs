@@ -93,7 +93,7 @@ public sealed class AuditRun
     {
         var plan = run._checklist.Plans[item];
         var m = plan.Model;
-        ItemResult Whole(Outcome outcome, Reason reason) => Rows.Make(m, m.Id, plan.WholeTitle, outcome, 0, [], reason, null);
+        ItemResult Whole(Outcome outcome, Reason reason) => Rows.Make(m, plan.WholeId, plan.WholeTitle, outcome, 0, [], reason, null);
         ItemResult? row = source switch
         {
             EvaluationFailure f => Whole(Outcome.Error, new EvaluationError(f.Message)),
@@ -137,7 +137,7 @@ public sealed class AuditRun
             var m = plan.Model;
             if (m.DisabledReason is not null)
             {
-                results.Add(Rows.Make(m, m.Id, m.Title, Outcome.NotSelected, 0, [], new Disabled(m.DisabledReason), null));
+                results.Add(Rows.Make(m, plan.WholeId, plan.WholeTitle, Outcome.NotSelected, 0, [], new Disabled(m.DisabledReason), null));
                 continue;
             }
             switch (_rows[plan.Index])
@@ -149,7 +149,7 @@ public sealed class AuditRun
                     var used = new HashSet<string>(StringComparer.Ordinal);
                     for (var i = 0; i < rows.Length; i++)
                     {
-                        var r = rows[i] ?? Rows.Make(m, $"{m.Id}[{i + 1}]", plan.WholeTitle, Outcome.Error, 0, [],
+                        var r = rows[i] ?? Rows.Make(m, $"{plan.WholeId}[{i + 1}]", plan.WholeTitle, Outcome.Error, 0, [],
                             new EvaluationError("the item's rule did not fire for this element"), null);
                         var unique = r.Id;
                         for (var n = 2; !used.Add(unique); n++) unique = $"{r.Id}#{n}";
@@ -157,7 +157,7 @@ public sealed class AuditRun
                     }
                     break;
                 default:
-                    results.Add(Rows.Make(m, m.Id, plan.WholeTitle, Outcome.Error, 0, [], new EvaluationError("the item's rule did not fire"), null));
+                    results.Add(Rows.Make(m, plan.WholeId, plan.WholeTitle, Outcome.Error, 0, [], new EvaluationError("the item's rule did not fire"), null));
                     break;
             }
         }

@@ -11,7 +11,9 @@ namespace Iq.Rules.Runtime;
 /// when first read, so a passing audit pays for evidence only where a report shows it. <see cref="Actual"/> and
 /// <see cref="Expected"/> are English; where iq wrote words of its own into them (<c>missing</c>, <c>true: 3 of 5 hold</c>,
 /// <c>(dpkg)</c> …) <see cref="ActualWords"/> and <see cref="ExpectedWords"/> hold the same text with those words as catalog
-/// messages, which <see cref="ActualIn"/> and <see cref="ExpectedIn"/> render in a report's language.</summary>
+/// messages, which <see cref="ActualIn"/> and <see cref="ExpectedIn"/> render in a report's language. A part under a
+/// <c>not</c> is expected to be false (<see cref="Negated"/>): <see cref="Holds"/> says whether it is as its condition needs
+/// it, so that the parts of a passing row never show one that did not hold unless another part (an <c>or</c>) made up for it.</summary>
 public sealed class Evidence
 {
     /// <summary>How many failing elements an <c>all</c>/<c>any</c>/<c>none</c> names (the count says how many in all).</summary>
@@ -44,24 +46,27 @@ public sealed class Evidence
     }
 
     /// <summary>A term whose expected value is <c>true</c> (a bool fact, <c>exists()</c>, a whole condition that did not hold):
-    /// its actual text, <paramref name="actual"/> formatted by its type, and that text's words are made when first read.</summary>
-    internal Evidence(string expression, object? actual, IqType actualType, bool? holds)
+    /// its actual text, <paramref name="actual"/> formatted by its type, and that text's words are made when first read.
+    /// Under a <c>not</c> (<paramref name="negated"/>) it is expected false.</summary>
+    internal Evidence(string expression, object? actual, IqType actualType, bool? holds, bool negated)
     {
         Expression = expression;
         _actual = actual;
         _actualType = actualType;
-        _expectedText = "true";
+        Negated = negated;
+        _expectedText = negated ? "false" : "true";
         _expectedWords = NoWords;
         Holds = holds;
     }
 
     /// <summary>An <c>all</c>/<c>any</c>/<c>none</c> over <paramref name="total"/> elements of which <paramref name="held"/>
     /// held the condition (<see cref="Failing"/>, <see cref="FailingCount"/> and <see cref="Operator"/> set by the caller);
-    /// its actual text is formatted when first read.</summary>
-    internal Evidence(string expression, int total, int held, bool missing)
+    /// its actual text is formatted when first read. Under a <c>not</c> (<paramref name="negated"/>) it is expected false.</summary>
+    internal Evidence(string expression, int total, int held, bool missing, bool negated)
     {
         Expression = expression;
-        _expectedText = "true";
+        Negated = negated;
+        _expectedText = negated ? "false" : "true";
         _expectedWords = NoWords;
         _quantified = (total, held, missing);
     }
@@ -72,22 +77,34 @@ public sealed class Evidence
     public string Actual => _actualText ??= _quantified is var (total, held, missing) ? Quantified(total, held, missing).Render(Lang.En)
         : ValueFormatter.Format(_actual, _actualType) + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
 
-    MessageText Quantified(int total, int held, bool missing)
+    /// <summary>What an <c>all</c>/<c>any</c>/<c>none</c> found. Elements whose facts were missing were neither held nor
+    /// failed: they are counted apart (<see cref="EvidenceWithout"/>), and when no other element decided the result its
+    /// value is missing, not false.</summary>
+    MixedText Quantified(int total, int held, bool missing)
     {
-        if (missing) return Msg.EvidenceMissing.Text;
+        if (missing) return new MixedText([Msg.EvidenceMissing.Text]);
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        if (FailingCount == 0) return Operator == "none" ? Msg.EvidenceNoneHolds.With(N(total)) : Msg.EvidenceAllHold.With(N(held), N(total));
-        var which = string.Join(", ", Failing) + (FailingCount > Failing.Count ? ", …" : "");
-        return Operator switch
+        static string Which(IReadOnlyList<string> names, int count) => string.Join(", ", names) + (count > names.Count ? ", …" : "");
+        var which = Which(Failing, FailingCount);
+        var parts = new List<object>();
+        if (LackingCount > 0 && Holds is null)
+        {
+            parts.Add(Msg.EvidenceUndecided.With(N(held), N(total)));
+            if (FailingCount > 0) parts.Add(Msg.EvidenceSomeFail.With(N(FailingCount), which));
+        }
+        else if (FailingCount == 0) parts.Add(Operator == "none" ? Msg.EvidenceNoneHolds.With(N(total)) : Msg.EvidenceAllHold.With(N(held), N(total)));
+        else parts.Add(Operator switch
         {
             "all" => Msg.EvidenceAllFail.With(N(FailingCount), N(total), which),
             "any" => Msg.EvidenceAnyNone.With(N(total), which),
             _ => Msg.EvidenceNoneFail.With(N(FailingCount), N(total), which),
-        };
+        });
+        if (LackingCount > 0) parts.Add(Msg.EvidenceWithout.With(N(LackingCount), Which(Lacking, LackingCount)));
+        return new MixedText(parts);
     }
 
     /// <summary>Versions say by which scheme they were ordered (<c>&gt;= 1.2-1 (dpkg order: …)</c>).</summary>
-    public string Expected => _expectedText ??= $"{Operator} {ValueFormatter.Format(_expected, _expectedType)}"
+    public string Expected => _expectedText ??= $"{(Negated ? "not " : "")}{Operator} {ValueFormatter.Format(_expected, _expectedType)}"
         + (IqVersion.SchemeUsed(_actual, _expected) is { } scheme ? Msg.EvidenceOrder.With(scheme.Ordering.Text).Render(Lang.En) : "");
 
     /// <summary>Words not yet looked for are null; a text without words of iq's own is <see cref="NoWords"/>. One reference
@@ -101,7 +118,7 @@ public sealed class Evidence
     {
         get
         {
-            var words = _actualWords ??= (_quantified is var (total, held, missing) ? new MixedText([Quantified(total, held, missing)]) : ComparedWords()) ?? NoWords;
+            var words = _actualWords ??= (_quantified is var (total, held, missing) ? Quantified(total, held, missing) : ComparedWords()) ?? NoWords;
             return ReferenceEquals(words, NoWords) ? null : words;
         }
         init => _actualWords = value ?? NoWords;
@@ -136,7 +153,7 @@ public sealed class Evidence
     {
         var scheme = IqVersion.SchemeUsed(_actual, _expected);
         if (!ValueFormatter.HasWords(_expected) && scheme is null) return null;
-        var parts = new List<object> { $"{Operator} " };
+        var parts = new List<object> { $"{(Negated ? "not " : "")}{Operator} " };
         ValueFormatter.AddWords(parts, _expected, _expectedType);
         if (scheme is not null) parts.Add(Msg.EvidenceOrder.With(scheme.Ordering.Text));
         return MixedText.Of(parts);
@@ -180,6 +197,17 @@ public sealed class Evidence
 
     /// <summary>How many elements failed it in all.</summary>
     public int FailingCount { get; init; }
+
+    /// <summary>The first elements (at most <see cref="FirstFailing"/>) of an <c>all</c>/<c>any</c>/<c>none</c> whose facts
+    /// were missing, so that they neither held nor failed it, by name.</summary>
+    public IReadOnlyList<string> Lacking { get; init; } = [];
+
+    /// <summary>How many elements lacked evidence in all.</summary>
+    public int LackingCount { get; init; }
+
+    /// <summary>The part is under a <c>not</c> (an odd number of them): it holds, for its condition, when it is false, and
+    /// its expected side says so (<c>false</c>; <c>not &gt;= 64</c>). <see cref="Holds"/> already takes it into account.</summary>
+    public bool Negated { get; init; }
 
     public override string ToString() => $"{Expression}: actual {Actual}, expected {Expected}";
 }

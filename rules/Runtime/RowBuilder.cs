@@ -13,6 +13,9 @@ public sealed record EvidenceSlot(int Condition, string Text, string? Operator, 
 {
     /// <summary>For <c>count(names) OP n</c>: the type of the list counted, whose names the evidence shows.</summary>
     public IqType? CountedType { get; init; }
+
+    /// <summary>Under an odd number of <c>not</c>s: the leaf holds, for its condition, when it is false.</summary>
+    public bool Negated { get; init; }
 }
 
 /// <summary>A condition of an item as its rows need it: its text, its type, and whether it is a conjunction of leaves (then
@@ -45,6 +48,10 @@ public sealed class ItemPlan
     /// <summary>The id is the same for every element; a <c>foreach</c> row is then named <c>id[key]</c>.</summary>
     public bool IdIsConstant => Model.IdTemplate.IsConstant;
 
+    /// <summary>The id of rows about the item as a whole (no element to fill its template with): the id without the template
+    /// (<c>6.2.2g.data-watch[{p}]</c> is <c>6.2.2g.data-watch</c>); the id itself when it is constant.</summary>
+    public string WholeId { get; init; } = "";
+
     /// <summary>Rows about the item as a whole (no element to fill the title with) show the title's holes as "…".</summary>
     public string WholeTitle { get; init; } = "";
 
@@ -60,7 +67,7 @@ public sealed class ItemPlan
 public sealed class RowBuilder
 {
     object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8];
-    (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8];
+    (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8], _lacking = new (IReadOnlyList<string>, int)[8];
     int[] _order = new int[8];
     int _recorded;
     readonly List<object?> _values = [];
@@ -93,8 +100,8 @@ public sealed class RowBuilder
         if (_left.Length < slots)
         {
             var n = Math.Max(slots, _left.Length * 2);
-            (_left, _right, _result, _counted, _failing, _order) =
-                (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new int[n]);
+            (_left, _right, _result, _counted, _failing, _lacking, _order) =
+                (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n], new int[n]);
         }
     }
 
@@ -152,20 +159,20 @@ public sealed class RowBuilder
 
     /// <summary><c>all</c>, <c>any</c> or <c>none</c> with a condition: the result as the function gives it, and the elements
     /// that failed it (all: those the condition is false for; any: all of them when none holds; none: those it holds for),
-    /// the first few by name and how many in all. Every element is looked at, to count them; an element that cannot be
+    /// the first few by name and how many in all; apart from them, those the condition could not be decided for (missing). Every element is looked at, to count them; an element that cannot be
     /// evaluated after the result is decided ends the count (the count then says "at least").</summary>
     public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn)
     {
         if (list is Missing)
         {
             // The slot is reused by the next item of a shared rule: nothing of an earlier item's failing elements may stay.
-            b._failing[slot] = ([], 0);
+            b._failing[slot] = b._lacking[slot] = ([], 0);
             b.Record(slot, list, null, list);
             return list;
         }
         var items = list as object?[] ?? throw new EvaluationException($"type mismatch: {fn}() needs a list, got {Ops.Describe(list)}");
-        List<string>? names = null;
-        int offending = 0, holding = 0;
+        List<string>? names = null, lacking = null;
+        int offending = 0, holding = 0, lackingCount = 0;
         object? missing = null;
         var decided = false;
         for (var i = 0; i < items.Length; i++)
@@ -173,7 +180,13 @@ public sealed class RowBuilder
             object? r;
             try { r = predicate(items[i]); }
             catch (EvaluationException) when (decided) { break; }
-            if (r is Missing) { missing ??= r; continue; }
+            if (r is Missing)
+            {
+                missing ??= r;
+                if ((lacking ??= []).Count < Runtime.Evidence.FirstFailing) lacking.Add(ElementKey.Describe(items[i], i));
+                lackingCount++;
+                continue;
+            }
             var holds = r is true;
             if (holds) holding++;
             var offends = fn == "none" ? holds : !holds;
@@ -190,6 +203,7 @@ public sealed class RowBuilder
         };
         if (fn == "any" && result is true) { names = null; offending = 0; }
         b._failing[slot] = (names ?? (IReadOnlyList<string>)[], offending);
+        b._lacking[slot] = (lacking ?? (IReadOnlyList<string>)[], lackingCount);
         b.Record(slot, (double)items.Length, (double)holding, result);
         return result;
     }
@@ -223,26 +237,30 @@ public sealed class RowBuilder
     {
         var s = Item.Slots[slot];
         var result = _result[slot];
-        bool? holds = result is Missing ? null : result is true;
+        // Under a not the leaf is as its condition needs it when it is false.
+        bool? holds = result is Missing ? null : (result is true) != s.Negated;
         return s.Kind switch
         {
             EvidenceKind.Comparison => new Evidence(s.Text, s.Operator!, _left[slot], s.LeftType, _right[slot], s.RightType, holds)
             {
                 Operator = s.Operator,
                 Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
+                Negated = s.Negated,
             },
             EvidenceKind.Quantifier => Quantifier(s, slot, holds),
-            _ => new Evidence(s.Text, _left[slot], s.LeftType, holds),
+            _ => new Evidence(s.Text, _left[slot], s.LeftType, holds, s.Negated),
         };
     }
 
     Evidence Quantifier(EvidenceSlot s, int slot, bool? holds)
     {
         var (names, count) = _failing[slot];
+        var (lacking, lackingCount) = _lacking[slot];
         var total = _left[slot] is double d ? (int)d : 0;
         var held = _right[slot] is double h ? (int)h : 0;
         // The actual text ("false: 1 of 3 fail (…)") is formatted when a report first reads it.
-        return new Evidence(s.Text, total, held, _left[slot] is Missing) { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count };
+        return new Evidence(s.Text, total, held, _left[slot] is Missing, s.Negated)
+            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount };
     }
 
     /// <summary>The expected side of an informational item's values, in words.</summary>

@@ -87,8 +87,9 @@ public static class Attestations
                 Outcome = a.Status,
                 Score = a.Status == Outcome.Pass ? 1 : 0,
                 Reason = new Attested(a.Status, a.Assessor, a.Date, a.Justification, a.Evidence),
+                // The judgment holds when it is a pass: a judged pass shows ✓, a judged fail ✗, not "could not be decided".
                 Evidence = [new Evidence(Msg.JudgedExpression.En, a.Status.Name(), Msg.JudgedPass.En)
-                    { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass) }],
+                    { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass), Holds = a.Status switch { Outcome.Pass => true, Outcome.Fail => false, _ => null } }],
             };
         }).ToList();
     }

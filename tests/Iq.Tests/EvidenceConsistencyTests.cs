@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using Iq.Engine.Facts;
+using Iq.Rules.Binding;
+using Iq.Rules.Compilation;
+using Iq.Rules.Model;
+
+namespace Iq.Tests;
+
+/// <summary>Evidence that an assessor can trust: a part's expected side and its ✓/✗ say what the condition needed of it,
+/// under <c>not</c> too (Cases/negation); an all/any/none that some elements lack evidence for counts them apart and is not
+/// called false; a row about a templated item as a whole carries no unexpanded hole in its id or title.</summary>
+public class EvidenceConsistencyTests
+{
+    static string Case => TestPaths.Case("negation");
+    static string Bundled => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+
+    static (CliRunner.Run Run, JsonObject Results) Audit(string checklist, string facts, string lang = "en")
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "results.json");
+        var run = CliRunner.InProcess("audit", checklist, "--facts", facts, "--as-of", "2026-11-22", "--lang", lang, "-v", "--json", json);
+        Assert.True(File.Exists(json), run.Stderr);
+        return (run, JsonNode.Parse(File.ReadAllText(json))!.AsObject());
+    }
+
+    static IEnumerable<JsonObject> Rows(JsonObject results) => results["items"]!.AsArray().Select(r => r!.AsObject());
+
+    static JsonObject Row(JsonObject results, string id) => Rows(results).Single(r => (string)r["id"]! == id);
+
+    static string Parts(JsonObject row) => string.Join(" | ", row["evidence"]!.AsArray().Select(e =>
+        $"{e!["holds"]?.ToJsonString() ?? "null"} {e["expression"]}: actual {e["actual"]}, expected {e["expected"]}"));
+
+    /// <summary>The value of a condition from its recorded parts alone, in the order they were recorded: each leaf (what
+    /// the evidence recorder treats as one: anything but and/or/not) takes the next part, whose ✓/✗ says whether it was as
+    /// the condition needed it, so its own value is that, flipped under each enclosing not; and/or stop where their left
+    /// side decides (then the right side recorded nothing). Kleene logic for parts that could not be decided.</summary>
+    static bool? Replay(BoundExpr e, bool negated, Queue<JsonObject> parts, List<string> problems)
+    {
+        switch (e)
+        {
+            case BoundBinary { Operator: "and" or "or" } b:
+            {
+                var left = Replay(b.Left, negated, parts, problems);
+                var decides = b.Operator == "and" ? false : true;
+                if (left == decides) return left;
+                var right = Replay(b.Right, negated, parts, problems);
+                return b.Operator == "and"
+                    ? left == false || right == false ? false : left is null || right is null ? null : true
+                    : left == true || right == true ? true : left is null || right is null ? null : false;
+            }
+            case BoundUnary { Operator: "not" } u:
+                return !Replay(u.Operand, !negated, parts, problems);
+            default:
+                if (!parts.TryDequeue(out var part))
+                {
+                    problems.Add("a part was not recorded");
+                    return null;
+                }
+                var holds = (bool?)part["holds"];
+                return holds is null ? null : holds.Value != negated;
+        }
+    }
+
+    /// <summary>Every passed row of an audit: its recorded parts, replayed, make each of its conditions true, and none is
+    /// left over.</summary>
+    static List<string> Inconsistent(string checklist, JsonObject results)
+    {
+        var compiled = ChecklistCompiler.CompileFile(checklist, FactSchema.Default);
+        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var items = compiled.Checklist!.Model.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var problems = new List<string>();
+        var passed = 0;
+        foreach (var row in Rows(results).Where(r => (string)r["outcome"]! == "pass"))
+        {
+            passed++;
+            var item = items[(string)row["item"]!];
+            var parts = new Queue<JsonObject>(row["evidence"]!.AsArray().Select(p => p!.AsObject()));
+            var mine = new List<string>();
+            // A manual item has no condition: its one part is the assessor's judgment, which must hold.
+            if (item.Expectations.Count == 0)
+                foreach (var part in parts.Where(p => (bool?)p["holds"] is not true)) mine.Add($"'{part["expression"]}' does not hold");
+            else
+            foreach (var condition in item.Expectations)
+                if (Replay(condition.Expression, false, parts, mine) is not true) mine.Add($"'{condition.Text}' is not true by its parts");
+            if (item.Expectations.Count > 0 && parts.Count > 0) mine.Add($"{parts.Count} part(s) left over");
+            problems.AddRange(mine.Select(m => $"{row["id"]}: {m} ({Parts(row)})"));
+        }
+        Assert.True(passed > 0, "no passed row to check");
+        return problems;
+    }
+
+    [Theory]
+    [InlineData("compliant")]
+    [InlineData("failing")]
+    public void No_passed_row_of_a_sample_shows_a_part_against_it(string sample)
+    {
+        var (_, results) = Audit(Bundled, Path.Combine(TestPaths.Checklists, "samples", sample));
+        var problems = Inconsistent(Bundled, results);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void No_passed_row_of_the_negation_case_shows_a_part_against_it()
+    {
+        var checklist = Path.Combine(Case, "negation.iq");
+        var (_, results) = Audit(checklist, Path.Combine(Case, "facts"));
+        var problems = Inconsistent(checklist, results);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void A_part_under_not_is_expected_false_in_every_output()
+    {
+        var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
+        Assert.Equal("true custom.off: actual false, expected false", Parts(Row(results, "not.term")));
+        // A condition that is not a conjunction and failed is shown whole first, then its part.
+        Assert.Equal("false not custom.on: actual false, expected true | false custom.on: actual true, expected false", Parts(Row(results, "not.term.fail")));
+        Assert.Equal("true custom.count >= 64: actual 7, expected not >= 64", Parts(Row(results, "not.compare")));
+        // The or's right side made up for its left: the left part is shown as not holding, the row passes.
+        Assert.Equal("false custom.on: actual true, expected false | true custom.count == 7: actual 7, expected == 7", Parts(Row(results, "not.or")));
+        Assert.Equal("false custom.on: actual true, expected false | true custom.count > 7: actual 7, expected not > 7", Parts(Row(results, "not.and")));
+        Assert.Equal("true custom.on: actual true, expected true", Parts(Row(results, "not.not")));
+        Assert.Equal("true exists(custom.absent): actual false, expected false", Parts(Row(results, "not.exists")));
+        Assert.Equal("true any(custom.nics, n => n.name == \"eth9\"): actual false: none of 3 holds (ifb0, ifb1, eth0), expected false",
+            Parts(Row(results, "not.any")));
+        // An and cut short: its right side recorded nothing.
+        Assert.Equal("false custom.off: actual false, expected true", Parts(Row(results, "and.short")));
+        foreach (var id in new[] { "not.term", "not.compare", "not.or", "not.and", "not.not", "not.exists", "not.any" })
+            Assert.Equal("pass", (string)Row(results, id)["outcome"]!);
+        Assert.Equal("fail", (string)Row(results, "not.term.fail")["outcome"]!);
+        // The console says the same, with the marks.
+        Assert.Contains("✓ custom.off: actual false, expected false", run.Stdout);
+        Assert.Contains("✓ custom.count >= 64: actual 7, expected not >= 64", run.Stdout);
+        // A failed row's reason names the condition, which is not a conjunction, whole.
+        Assert.Contains("not custom.on: actual false, expected true", (string)Row(results, "not.term.fail")["message"]!);
+    }
+
+    [Fact]
+    public void An_all_any_none_with_elements_lacking_evidence_counts_them_apart_and_is_not_false()
+    {
+        var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
+        Assert.Equal("null any(custom.nics, n => n.speed >= 1000): actual missing: 0 of 3 hold, 2 fail (ifb0, ifb1), 1 without evidence (eth0), expected true",
+            Parts(Row(results, "any.undecided")));
+        Assert.Equal("null all(custom.nics, n => n.speed >= 10): actual missing: 2 of 3 hold, 1 without evidence (eth0), expected true",
+            Parts(Row(results, "all.undecided")));
+        Assert.Equal("false all(custom.fast, n => n.speed >= 1000): actual false: 1 of 3 fail (ifb0), 1 without evidence (eth0), expected true",
+            Parts(Row(results, "all.decided")));
+        Assert.Equal("true any(custom.fast, n => n.speed >= 1000): actual true: 1 of 3 hold, 1 without evidence (eth0), expected true",
+            Parts(Row(results, "any.decided")));
+        Assert.Equal("error", (string)Row(results, "any.undecided")["outcome"]!);
+        Assert.Equal("error", (string)Row(results, "all.undecided")["outcome"]!);
+        // Stored by code, worded in Chinese from the same run's words.
+        var words = Row(results, "any.undecided")["evidence"]![0]!["actual_words"]!.AsArray().Select(w => (string)w!["code"]!);
+        Assert.Equal(["IQ8019", "IQ8020", "IQ8021"], words);
+        var (zh, _) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"), "zh");
+        Assert.Contains("实际 缺失：3 个中 0 个成立，2 个不成立（ifb0, ifb1），1 个缺少证据（eth0）", zh.Stdout);
+        Assert.Contains("actual missing: 0 of 3 hold, 2 fail", run.Stdout);
+    }
+
+    [Fact]
+    public void A_foreach_without_its_source_is_named_by_its_id_without_the_template()
+    {
+        var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
+        Assert.Equal("GPU … (…)", (string)Row(results, "gpu")["title"]!);
+        Assert.Equal("error", (string)Row(results, "gpu")["outcome"]!);
+        Assert.Equal("watch …", (string)Row(results, "watch")["title"]!);
+        Assert.DoesNotContain("{", run.Stdout);
+    }
+
+    /// <summary>The bundled checklist with no facts at all (every foreach source missing, as on a bare machine): no row id or
+    /// title keeps a template's hole, in the results file or on the console.</summary>
+    [Fact]
+    public void No_row_of_an_audit_without_facts_keeps_a_hole()
+    {
+        using var empty = new TempDir();
+        var (run, results) = Audit(Bundled, empty.Path);
+        var holes = Rows(results).Where(r => ((string)r["id"]!).Contains('{') || ((string)r["title"]!).Contains('{'))
+            .Select(r => $"{r["id"]} {r["title"]}").ToList();
+        Assert.True(holes.Count == 0, string.Join("\n", holes));
+        Assert.Contains(Rows(results), r => (string)r["id"]! == "6.1.1a.gpu-memory");
+        Assert.Contains(Rows(results), r => (string)r["id"]! == "6.2.2g.data-watch");
+        Assert.DoesNotContain(run.Stdout.Split('\n'), l => l.Contains("[{"));
+    }
+}
