@@ -45,8 +45,16 @@ public static class Attestations
                     where($"$.facts.items[{i}].status"));
                 continue;
             }
-            result.Add(new Attestation(Text("item"), status.Value, Text("assessor"),
-                a.TryGet("date", out var d) && d is DateTimeOffset date ? date : null, Text("justification"), Text("evidence")) { Span = where($"$.facts.items[{i}]") });
+            // A judgment is a signed record: who judged and when (docs/facts.md); without them it is no judgment.
+            var dated = a.TryGet("date", out var d) && d is DateTimeOffset date ? date : (DateTimeOffset?)null;
+            if (Text("assessor").Trim().Length == 0 || dated is null)
+            {
+                var field = Text("assessor").Trim().Length == 0 ? "assessor" : "date";
+                diagnostics.Error(Msg.AttestationNeeds.With(i, field), where($"$.facts.items[{i}].{field}"));
+                continue;
+            }
+            result.Add(new Attestation(Text("item"), status.Value, Text("assessor"), dated, Text("justification"), Text("evidence"))
+                { Span = where($"$.facts.items[{i}]") });
         }
         return result;
     }
@@ -87,8 +95,10 @@ public static class Attestations
                 Outcome = a.Status,
                 Score = a.Status == Outcome.Pass ? 1 : 0,
                 Reason = new Attested(a.Status, a.Assessor, a.Date, a.Justification, a.Evidence),
+                // Holds as the judgment went: a pass holds, a fail does not; not applicable is neither (no mark of its own).
                 Evidence = [new Evidence("manual judgment", a.Status.Name(), Msg.JudgedPass.En)
-                    { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass) }],
+                    { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass),
+                      Holds = a.Status switch { Outcome.Pass => true, Outcome.Fail => false, _ => null } }],
             };
         }).ToList();
     }
