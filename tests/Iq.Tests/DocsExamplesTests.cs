@@ -67,4 +67,21 @@ public class DocsExamplesTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(dir.Path + "/" + quoted + "\n", run.Stdout + run.Stderr);
     }
+
+    /// <summary><c>iq schema --help</c> and its error for an unknown kind name the same kinds: every fact kind the
+    /// schema declares, and results.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void Schema_help_and_its_error_name_every_kind(string lang)
+    {
+        var help = CliRunner.InProcess("schema", "--help", "--lang", lang).Stdout;
+        var error = CliRunner.InProcess("schema", "nope", "--lang", lang);
+        Assert.Equal(2, error.ExitCode);
+        foreach (var kind in FactSchema.Default.Roots.Select(r => r.Kind).Append("results"))
+        {
+            Assert.Matches($"[ ：:、,]{Regex.Escape(kind)}[ ,、（(]", help);
+            Assert.Matches($"[ ：:、,]{Regex.Escape(kind)}[ ,、\n]", error.Stderr + "\n");
+        }
+    }
 }
