@@ -50,7 +50,8 @@ public static class Attestations
             if (Text("assessor").Trim().Length == 0 || dated is null)
             {
                 var field = Text("assessor").Trim().Length == 0 ? "assessor" : "date";
-                diagnostics.Error(Msg.AttestationNeeds.With(i, field), where($"$.facts.items[{i}].{field}"));
+                // Placed at the member when it is there (blank, not a date), else at the judgment that lacks it.
+                diagnostics.Error(Msg.AttestationNeeds.With(i, field), where(a.TryGet(field, out _) ? $"$.facts.items[{i}].{field}" : $"$.facts.items[{i}]"));
                 continue;
             }
             result.Add(new Attestation(Text("item"), status.Value, Text("assessor"), dated, Text("justification"), Text("evidence"))
