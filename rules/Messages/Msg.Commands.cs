@@ -15,7 +15,7 @@ public static partial class Msg
         "Analyse installation logs for completeness (IQ 5.4.1, 6.5.1); the format is told per file, and several runs add to one logs document");
     public static readonly Message CmdSnapshot = new(null, "为文件夹做快照（每个文件的 SHA-256），或比较两个快照得到回滚事实（IQ 5.2.2、6.3.2）",
         "Snapshot a folder (SHA-256 of every file), or compare two snapshots into rollback facts (IQ 5.2.2, 6.3.2)");
-    public static readonly Message CmdTests = new(null, "JUnit XML 测试结果转为 tests 事实（IQ 4.3.1、6.3.1）", "JUnit XML test results to tests facts (IQ 4.3.1, 6.3.1)");
+    public static readonly Message CmdTests = new(null, "JUnit XML 测试结果转为 tests 事实（IQ 4.3.1、6.1.3）", "JUnit XML test results to tests facts (IQ 4.3.1, 6.1.3)");
     public static readonly Message CmdManifest = new(null, "版本清单或 SBOM 转为 manifest 事实，逐一在磁盘上核对所列文件的哈希（IQ 5.5.1、6.2.2 f、6.6.1）",
         "Version manifest or SBOM to manifest facts, every listed file hash checked on disk (IQ 5.5.1, 6.2.2 f, 6.6.1)");
     public static readonly Message CmdExplain = new(null, "解释某个条目的结果，或在事实上计算一个表达式", "Explain an item's outcome, or evaluate an expression over the facts");
@@ -59,8 +59,8 @@ public static partial class Msg
     public static readonly Message OptTls = new(null, "测量此端点的 TLS（HOST:PORT，可重复），即 6.2.1 e) 对凭据端点的要求", "Measure TLS of this endpoint, HOST:PORT (repeatable), as 6.2.1 e) asks for credential endpoints");
     public static readonly Message OptProbePlan = new(null, "同时测量此方案文档列出的端点（plan.endpoints[].address）", "Also measure the endpoints this plan document names (plan.endpoints[].address)");
     public static readonly Message OptRedact = new(null, "写入前将主机名、地址和用户名替换为加盐哈希（docs/privacy.md）", "Replace host names, addresses and user names by salted hashes before writing (docs/privacy.md)");
-    public static readonly Message ArgKind = new(null, "文档种类（environment、software、plan、tests、baseline、logs、manifest、rollback、model、model_description、model_measurements、attestations、custom），或 results（结果文件）",
-        "The document kind (environment, software, plan, tests, baseline, logs, manifest, rollback, model, model_description, model_measurements, attestations, custom), or results");
+    /// <summary>{kinds}: every kind iq schema prints, from the one list its error message names too.</summary>
+    public static readonly Message ArgKind = new(null, ["kinds"], "文档种类：{kinds}（results 为结果文件）", "The document kind: {kinds} (results: a results file)");
     public static readonly Message OptMarkdown = new(null, "改为输出事实参考文档（docs/facts.md）", "Print the fact reference (docs/facts.md) instead");
     public static readonly Message OptWorkbook = new(null, "要写入的工作簿（- 表示标准输出）", "The workbook to write (- for stdout)");
     public static readonly Message ArgExplainTarget = new(null, "条目编号（6.1.1a.cpu）或表达式（env.memory.total / 1 GiB）", "An item id (6.1.1a.cpu) or an expression (env.memory.total / 1 GiB)");

@@ -82,8 +82,17 @@ public static partial class Msg
         "the workbook lists sheet '{sheet}' in part {part}, which the file does not hold");
     public static readonly Message WorkbookLibrary = new(null, ["reason"], "xlsx 读取库无法读取它：{reason}", "the xlsx reader cannot read it: {reason}");
     public static readonly Message NoReviewSheet = new(Codes.BadDocument, ["zh", "en"], "工作簿中没有名为 '{zh}' 或 '{en}' 的工作表", "No sheet named '{zh}' or '{en}' in the workbook");
-    public static readonly Message SheetStatus = new(Codes.BadValue, ["status", "sheet", "cell"], "结论必须是 pass、fail 或 notapplicable，实际为 '{status}'（工作表 '{sheet}'，单元格 {cell}）",
-        "Status must be pass, fail or notapplicable, got '{status}' (sheet '{sheet}', cell {cell})");
+    /// <summary>The drop-down's words in either language (通过、不通过、不适用; pass, fail, not applicable) or the results'
+    /// status names are a status; anything else is refused.</summary>
+    public static readonly Message SheetStatus = new(Codes.BadValue, ["status", "sheet", "cell"],
+        "结论必须是 通过、不通过 或 不适用（也可写 pass、fail、notapplicable），实际为 '{status}'（工作表 '{sheet}'，单元格 {cell}）",
+        "Status must be pass, fail or notapplicable (or 通过, 不通过, 不适用), got '{status}' (sheet '{sheet}', cell {cell})");
+    public static readonly Message SheetNoAssessor = new(Codes.BadValue, ["sheet", "cell"],
+        "已填写结论的行须写明评估人：签署的记录要说明由谁判断（工作表 '{sheet}'，单元格 {cell}）",
+        "A judged row needs its assessor: a signed record says who judged (sheet '{sheet}', cell {cell})");
+    public static readonly Message SheetNoDate = new(Codes.BadValue, ["sheet", "cell"],
+        "已填写结论的行须写明日期：签署的记录要说明何时判断（工作表 '{sheet}'，单元格 {cell}）",
+        "A judged row needs its date: a signed record says when it was judged (sheet '{sheet}', cell {cell})");
     public static readonly Message SheetDate = new(Codes.BadValue, ["value", "sheet", "cell"], "不是日期：'{value}'（工作表 '{sheet}'，单元格 {cell}）", "Not a date: '{value}' (sheet '{sheet}', cell {cell})");
     public static readonly Message AttestationStatus = new(Codes.BadDocument, ["index", "status"], "第 {index} 条评审结论：status 必须是 pass、fail 或 notapplicable，实际为 '{status}'，位置 $.facts.items[{index}].status",
         "attestation {index}: status must be pass, fail or notapplicable, got '{status}' at $.facts.items[{index}].status");
@@ -91,6 +100,9 @@ public static partial class Msg
     public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）",
         "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one)");
     public static readonly Message TwoAttestations = new(Codes.DuplicateId, ["id"], "'{id}' 有两条评审结论", "Two attestations for '{id}'");
+    public static readonly Message AttestationNeeds = new(Codes.BadDocument, ["index", "field"],
+        "第 {index} 条评审结论缺少 {field}：签署的记录要说明由谁（assessor）、何时（date）判断，位置 $.facts.items[{index}].{field}",
+        "attestation {index} lacks its {field}: a signed record says who (assessor) judged and when (date), at $.facts.items[{index}].{field}");
     public static readonly Message StatusValue = new(Codes.BadValue, ["status"], "status 必须是 pass、fail 或 notapplicable，实际为 '{status}'", "status must be pass, fail or notapplicable, got '{status}'");
     public static readonly Message DateValue = new(Codes.BadValue, ["value"], "date 不是日期：'{value}'", "date is not a date: '{value}'");
     public static readonly Message ExpiresValue = new(Codes.BadValue, ["value"], "expires 不是日期：'{value}'", "expires is not a date: '{value}'");

@@ -16,6 +16,8 @@ public sealed record Waiver(string Item, string Justification, string ApprovedBy
 public static class JudgmentFiles
 {
     static readonly string[] AttestationFields = ["item", "status", "assessor", "date", "justification", "evidence"];
+    /// <summary>A judgment is a signed record: who judged and when, besides the item and the status.</summary>
+    static readonly string[] AttestationRequired = ["item", "status", "assessor", "date"];
     static readonly string[] WaiverFields = ["item", "justification", "approved_by", "expires"];
 
     public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
@@ -24,7 +26,7 @@ public static class JudgmentFiles
         if (Refused(path, xlsx ? InputKind.Workbook : InputKind.Judgments, diagnostics)) return [];
         if (xlsx) return ManualReview.Read(path, diagnostics);
         var result = new List<Attestation>();
-        foreach (var (values, span) in Records(path, AttestationFields, ["item", "status"], diagnostics, encoding))
+        foreach (var (values, span) in Records(path, AttestationFields, AttestationRequired, diagnostics, encoding))
         {
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))

@@ -249,7 +249,7 @@ public class ScorecardTests
         }
         var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--attestations", template);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{template}:4:5: error IQ2018: Status must be pass, fail or notapplicable, got 'maybe' (sheet '人工评审', cell E4)\n", run.Stderr);
+        Assert.Equal($"{template}:4:5: error IQ2018: Status must be pass, fail or notapplicable (or 通过, 不通过, 不适用), got 'maybe' (sheet '人工评审', cell E4)\n", run.Stderr);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ static class ManualTemplateCommand
             ctx.ClaimStdout(target);
             var checklist = compile.Compile(path, compile.Read(parse));
             ctx.Write(target, s => ManualReview.WriteTemplate(checklist.Model, ctx.ReportLang.Name(), s));
-            ctx.Say(Msg.ManualTemplateDone.With(checklist.Model.Items.Count(i => !i.Automated), target));
+            ctx.Say(Msg.ManualTemplateDone.With(ManualReview.ToJudge(checklist.Model).Count(), target));
             return ExitCodes.Pass;
         });
         return command;

@@ -11,14 +11,15 @@ static class SchemaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var kind = new MainInput("kind", "--kind", ctx.T(Msg.ArgKind));
+        // One list for the help and the error message: the fact kinds the schema declares, and the results file.
+        var kinds = FactSchema.Default.Roots.Select(r => r.Kind).Append("results").ToList();
+        var kind = new MainInput("kind", "--kind", ctx.T(Msg.ArgKind.With(Localized.OrList(kinds))));
         var markdown = new Option<bool>("--markdown") { Description = ctx.T(Msg.OptMarkdown) };
         var command = new Command("schema", ctx.T(Msg.CmdSchema));
         kind.AddTo(command);
         command.Options.Add(markdown);
         command.SetAction(parse =>
         {
-            var kinds = FactSchema.Default.Roots.Select(r => r.Kind).Append("results").ToList();
             if (parse.GetValue(markdown))
             {
                 ctx.Out.Write(SchemaDocs.Markdown(FactSchema.Default));

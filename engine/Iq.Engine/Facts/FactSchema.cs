@@ -410,8 +410,8 @@ public sealed partial class FactSchema : IFactSchema
         M("items", ListOf(Obj("attestation",
             M("item", IqType.String, "item id (or a foreach row id)"),
             M("status", IqType.String, "pass, fail or notapplicable"),
-            M("assessor", IqType.String, "who judged"),
-            M("date", IqType.Date, "when"),
+            M("assessor", IqType.String, "who judged; required: a judgment is a signed record, refused without it"),
+            M("date", IqType.Date, "when; required, as the assessor"),
             M("justification", IqType.String, "why"),
             M("evidence", IqType.String, "where the evidence is (document, record, photo)"))), "one judgment per manual item"));
 

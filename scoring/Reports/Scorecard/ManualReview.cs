@@ -47,11 +47,15 @@ public static class ManualReview
         }
     }
 
+    /// <summary>The items an assessor judges: the manual items the checklist selects. One disabled by tailoring (alone or
+    /// with its section) comes out notselected whatever is written for it, so it gets no row to fill in.</summary>
+    public static IEnumerable<ItemModel> ToJudge(ChecklistModel model) => model.Items.Where(i => !i.Automated && i.DisabledReason is null);
+
     public static void WriteTemplate(ChecklistModel model, string lang, Stream stream)
     {
         var labels = Labels.For(lang);
         using var wb = ScorecardWriter.NewWorkbook();
-        WriteSheet(wb.Worksheets.Add(labels.ManualSheet), model.Items.Where(i => !i.Automated).Select(i => (i.Id, i.Clause, i.Title, i.Manual ?? "")),
+        WriteSheet(wb.Worksheets.Add(labels.ManualSheet), ToJudge(model).Select(i => (i.Id, i.Clause, i.Title, i.Manual ?? "")),
             labels, null, "");
         ScorecardWriter.Save(wb, [], null, stream);
     }
@@ -132,6 +136,12 @@ public static class ManualReview
                         new SourceSpan(path, row, 5));
                     continue;
                 }
+                // A judgment is a signed record: who judged and when, or it is no judgment (a pass nobody signed is not earned).
+                if (Cell(6).Length == 0)
+                {
+                    diagnostics.Error(Msg.SheetNoAssessor.With(ws.Name, $"F{row}"), new SourceSpan(path, row, 6));
+                    continue;
+                }
                 DateTimeOffset? date = null;
                 var dateCell = ws.Cell(row, 7);
                 if (dateCell.DataType == XLDataType.DateTime) date = new DateTimeOffset(dateCell.GetDateTime(), TimeSpan.Zero);
@@ -139,6 +149,11 @@ public static class ManualReview
                 {
                     if (DateTimeOffset.TryParse(Cell(7), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) date = d;
                     else diagnostics.Error(Msg.SheetDate.With(Cell(7), ws.Name, $"G{row}"), new SourceSpan(path, row, 7));
+                }
+                else
+                {
+                    diagnostics.Error(Msg.SheetNoDate.With(ws.Name, $"G{row}"), new SourceSpan(path, row, 7));
+                    continue;
                 }
                 result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}" });
             }
