@@ -104,6 +104,10 @@ public static partial class Msg
         "{files} file(s): {lines} lines, {events} events, {unparsed} not parsed, {tasks} tasks; {dir}/logs.json now holds {sources} log source(s)");
     public static readonly Message LogsFile = new(null, ["file", "format", "lines", "events", "unparsed"], "  {file}（{format}）：{lines} 行，{events} 个事件，{unparsed} 行未解析",
         "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
+    public static readonly Message LogsSyslogYear = new(null, ["file", "reference", "from"], "  {file}：syslog 时间不含年份，按 {reference}（{from}）推断：晚于该月的月份属上一年，12 月 → 1 月进入下一年",
+        "  {file}: syslog times carry no year; years read against {reference} ({from}): a month later than its month is the year before, Dec → Jan the next year");
+    public static readonly Message LogsYearFromAsOf = new(null, "--as-of", "--as-of");
+    public static readonly Message LogsYearFromMtime = new(null, "文件的最后修改时间", "the file's last modification time");
     public static readonly Message RunOrRollbackTime = new(Codes.BadOption, "--run 测量回滚耗时，--rollback-time 手工填写耗时：二者只能给一个",
         "--run measures the rollback time; --rollback-time types one in: give one of them");
     public static readonly Message RunNeedsCommand = new(Codes.BadOption, "--run：请在 -- 之后给出回滚命令，如 --run -- /opt/vendor/rollback.sh --yes",

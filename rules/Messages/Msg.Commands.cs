@@ -72,6 +72,8 @@ public static partial class Msg
         "jsonl, csv, apt, dpkg, syslog or regex:PATTERN (named groups: time, operator, device, parameters, result, task, event); told from each file's name and first lines when omitted");
     public static readonly Message OptLogMap = new(null, "FIELD=SOURCE：哪个 JSON 成员或 CSV 列是某字段（time、operator、device、parameters、result、task、event）",
         "FIELD=SOURCE: which JSON member or CSV column holds a field (time, operator, device, parameters, result, task, event)");
+    public static readonly Message OptLogAsOf = new(null, "syslog 时间不含年份：按此日期（ISO 8601）推断年份；省略时按每个日志文件的最后修改时间",
+        "Syslog times carry no year: read them against this date (ISO 8601); each log file's last modification time when omitted");
     public static readonly Message ArgSnapshotFolder = new(null, "要快照的文件夹", "The folder to snapshot");
     public static readonly Message OptSnapshotFile = new(null, "要写入的快照文件（- 表示标准输出）", "The snapshot file to write (- for stdout)");
     public static readonly Message OptCompare = new(null, "BEFORE AFTER：两个快照文件或文件夹", "BEFORE AFTER: two snapshot files or folders");

@@ -32,6 +32,14 @@ public static partial class Msg
     public static readonly Message EncodingOfLogs = new(null, "日志", "logs");
     public static readonly Message BadEncoding = new(Codes.BadOption, ["problem"], "--encoding：{problem}", "--encoding: {problem}");
 
+    // ---- a results file re-rendered or compared (iq report, iq diff) ----
+    public static readonly Message ResultsSealBroken = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：封签不符（{detail}）；该文件在 iq 写出后已被改动，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: its seal does not hold ({detail}); the file was changed after iq wrote it, so no report or comparison is made from it (iq verify says the same)");
+    public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
+        "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
+        "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");
+
     // ---- what the audit says about seals and across documents ----
     public static readonly Message SealNoteMissing = new(null, ["document", "detail"], "{document}：未加封签（{detail}）；其事实按声明值计", "{document}: not sealed ({detail}); its facts count as declared");
     public static readonly Message SealNoteBroken = new(null, ["document", "detail"], "{document}：封签已损坏（{detail}）；其事实按声明值计", "{document}: seal broken ({detail}); its facts count as declared");

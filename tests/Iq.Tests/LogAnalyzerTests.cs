@@ -101,6 +101,101 @@ public class LogAnalyzerTests
         Assert.Equal(1, (double)regex["field_coverage"]!["device"]!, 6);
     }
 
+    /// <summary>Syslog (RFC 3164, rsyslog's traditional file format) times carry no year: it comes from a reference the
+    /// user controls, never the clock of the analysis, so these hold in any year the suite runs.</summary>
+    static JsonObject Syslog(string file, DateTimeOffset? asOf = null, DateTime? mtime = null)
+    {
+        using var dir = new TempDir();
+        var copy = Path.Combine(dir.Path, Path.GetFileName(file));
+        File.Copy(file, copy);
+        File.SetLastWriteTimeUtc(copy, mtime ?? new DateTime(2031, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+        var a = new LogAnalyzer("syslog", new Dictionary<string, string>()) { YearReference = asOf };
+        a.Analyze(copy);
+        return a.Facts();
+    }
+
+    static string Iso(int y, int mo, int d, int h, int mi, int s) => new DateTimeOffset(y, mo, d, h, mi, s, TimeSpan.Zero).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Syslog_over_new_year_is_in_order_with_the_year_from_the_files_mtime()
+    {
+        // Written up to Jan 1 2027 00:17: the December lines are 2026's, the log runs on into 2027 in order.
+        var facts = Syslog(Log("syslog-new-year.log"), mtime: new DateTime(2027, 1, 1, 0, 20, 0, DateTimeKind.Utc));
+        Assert.Equal(5, (long)facts["events"]!);
+        Assert.Equal(1.0, (double)facts["field_coverage"]!["time"]!, 6);
+        Assert.Equal(0, (long)facts["out_of_order"]!);
+        Assert.Equal(Iso(2026, 12, 31, 23, 59, 1), (string)facts["first_event"]!);
+        Assert.Equal(Iso(2027, 1, 1, 0, 17, 1), (string)facts["last_event"]!);
+        Assert.Equal(16 * 60 * 1000.0 + 59_000, (double)facts["largest_gap"]!); // 00:00:02 → 00:17:01
+    }
+
+    [Fact]
+    public void Syslog_year_from_as_of_overrides_the_mtime_and_months_after_it_are_the_year_before()
+    {
+        // --as-of in June 2027: December is later than June, so the log began in December 2026.
+        var june = Syslog(Log("syslog-new-year.log"), asOf: new DateTimeOffset(2027, 6, 15, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(Iso(2026, 12, 31, 23, 59, 1), (string)june["first_event"]!);
+        Assert.Equal(Iso(2027, 1, 1, 0, 17, 1), (string)june["last_event"]!);
+        Assert.Equal(0, (long)june["out_of_order"]!);
+        // A reference in December itself: the December lines are that year's, the January lines the next.
+        var december = Syslog(Log("syslog-new-year.log"), asOf: new DateTimeOffset(2030, 12, 31, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(Iso(2030, 12, 31, 23, 59, 1), (string)december["first_event"]!);
+        Assert.Equal(Iso(2031, 1, 1, 0, 17, 1), (string)december["last_event"]!);
+        // The same log, the same reference: the same facts (the mtime no longer matters).
+        Assert.Equal(june.ToJsonString(), Syslog(Log("syslog-new-year.log"), asOf: new DateTimeOffset(2027, 6, 15, 0, 0, 0, TimeSpan.Zero),
+            mtime: new DateTime(2040, 3, 3, 0, 0, 0, DateTimeKind.Utc)).ToJsonString());
+    }
+
+    [Fact]
+    public void Syslog_leap_day_keeps_its_time_in_a_leap_year_and_has_none_in_another()
+    {
+        var leap = Syslog(Log("syslog-leap-day.log"), mtime: new DateTime(2028, 3, 1, 0, 5, 0, DateTimeKind.Utc));
+        Assert.Equal(4, (long)leap["events"]!);
+        Assert.Equal(1.0, (double)leap["field_coverage"]!["time"]!, 6);
+        Assert.Equal(Iso(2028, 2, 28, 23, 59, 59), (string)leap["first_event"]!);
+        Assert.Equal(Iso(2028, 3, 1, 0, 0, 0), (string)leap["last_event"]!);
+        Assert.Equal(0, (long)leap["out_of_order"]!);
+        // 2027 has no Feb 29: those two events are counted, without a time (never moved to Mar 1).
+        var plain = Syslog(Log("syslog-leap-day.log"), asOf: new DateTimeOffset(2027, 3, 1, 0, 5, 0, TimeSpan.Zero));
+        Assert.Equal(4, (long)plain["events"]!);
+        Assert.Equal(0.5, (double)plain["field_coverage"]!["time"]!, 6);
+    }
+
+    [Fact]
+    public void Syslog_a_month_a_little_earlier_is_out_of_order_not_a_new_year()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "messages");
+        File.WriteAllText(file, "Feb  1 00:00:01 lab-node-01 systemd[1]: Started session-7.scope.\n" +
+            "Jan 31 23:59:59 lab-node-01 sshd[811]: Accepted publickey for iq from 10.0.0.5 port 51234 ssh2\n");
+        var facts = Syslog(file, asOf: new DateTimeOffset(2029, 2, 2, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, (long)facts["out_of_order"]!);
+        Assert.Equal(Iso(2029, 1, 31, 23, 59, 59), (string)facts["first_event"]!);
+        Assert.Equal(Iso(2029, 2, 1, 0, 0, 1), (string)facts["last_event"]!);
+    }
+
+    [Fact]
+    public void Iq_logs_says_what_the_syslog_years_were_read_against()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "syslog");
+        File.Copy(Log("syslog-new-year.log"), file);
+        File.SetLastWriteTimeUtc(file, new DateTime(2027, 1, 1, 0, 20, 0, DateTimeKind.Utc));
+        var run = CliRunner.InProcess("logs", file, "--out", Path.Combine(dir.Path, "b"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"  {file}: syslog times carry no year; years read against 2027-01-01 (the file's last modification time)", run.Stdout);
+        var facts = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "b", "logs.json")))!["facts"]!;
+        Assert.Equal(0, (long)facts["out_of_order"]!);
+        Assert.Equal(Iso(2026, 12, 31, 23, 59, 1), (string)facts["first_event"]!);
+        var asOf = CliRunner.InProcess("logs", file, "--as-of", "2031-02-01", "--out", Path.Combine(dir.Path, "c"));
+        Assert.Equal(0, asOf.ExitCode);
+        Assert.Contains("years read against 2031-02-01 (--as-of)", asOf.Stdout);
+        Assert.Equal(Iso(2030, 12, 31, 23, 59, 1), (string)JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "c", "logs.json")))!["facts"]!["first_event"]!);
+        var bad = CliRunner.InProcess("logs", file, "--as-of", "next year", "--out", Path.Combine(dir.Path, "d"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "d")));
+    }
+
     [Fact]
     public void Binary_content_is_counted_not_fatal()
     {

@@ -19,6 +19,7 @@ static class LogsCommand
         var map = new Option<string[]>("--map") { Description = ctx.T(Msg.OptLogMap), HelpName = "FIELD=SOURCE" };
         var encoding = EncodingOption.Create(ctx, Msg.EncodingOfLogs);
         var outDir = Opts.OutBundle(ctx);
+        var asOf = new Option<string?>("--as-of") { Description = ctx.T(Msg.OptLogAsOf), HelpName = "DATE" };
         var budget = new Option<string?>("--regex-budget") { Description = ctx.T(Msg.OptRegexBudget), HelpName = "DURATION" };
         var command = new Command("logs", ctx.T(Msg.CmdLogs));
         command.Arguments.Add(files);
@@ -26,6 +27,7 @@ static class LogsCommand
         command.Options.Add(map);
         command.Options.Add(encoding);
         command.Options.Add(outDir);
+        command.Options.Add(asOf);
         command.Options.Add(budget);
         var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
@@ -39,6 +41,7 @@ static class LogsCommand
             {
                 var textEncoding = EncodingOption.Read(parse, encoding);
                 var regexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2);
+                var yearReference = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at) : (DateTimeOffset?)null;
                 using var key = sign.Read(parse);
                 // Every file's format first, so that one unknown format fails the run before anything is read.
                 var formats = paths.Select(p => parse.GetValue(format) ?? LogAnalyzer.Detect(p)
@@ -48,11 +51,14 @@ static class LogsCommand
                 for (var i = 0; i < paths.Length; i++)
                 {
                     ctx.Cancel.ThrowIfCancellationRequested();
-                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget };
+                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget, YearReference = yearReference };
                     analyzer.Analyze(paths[i]);
                     var source = analyzer.Source(Path.GetFullPath(paths[i]));
                     added.Add(source);
                     ctx.Say(Msg.LogsFile.With(paths[i], analyzer.Format, source["lines"]!.ToJsonString(), source["events"]!.ToJsonString(), source["unparsed"]!.ToJsonString()));
+                    if (analyzer.SyslogReference is { } reference)
+                        ctx.Say(Msg.LogsSyslogYear.With(paths[i], reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                            (yearReference is null ? Msg.LogsYearFromMtime : Msg.LogsYearFromAsOf).Text));
                 }
                 var sources = LogsDocument.Add(existing, added);
                 JsonObject facts;

@@ -15,7 +15,7 @@ static class ReportCommands
 {
     /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.
     /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).</summary>
-    static (byte[] Bytes, ResultsSet Doc) Load(string path)
+    static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path)
     {
         var diagnostics = new DiagnosticBag();
         // A look at the first four bytes (of a regular file only) says which; each kind is then read within its own limit.
@@ -26,7 +26,22 @@ static class ReportCommands
         if (archive) bytes = AuditArchive.ReadResults(bytes, path, diagnostics);
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
         var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
+        // The seal once the file is known to be results: a file that is not gets its reader's error, with its position.
+        if (!archive && !Sealed(path, bytes)) ctx.WarnText(Msg.ResultsUnsealed.With(path, Path.GetFileName(Iq.Engine.Trust.Seals.PathOf(path))));
         return (bytes, read);
+    }
+
+    /// <summary>The seal beside a results file, checked against the bytes read (as <c>iq verify</c> checks it): a lab must not
+    /// sign a report re-rendered from a file changed since iq wrote it, so a seal that does not hold (changed, unreadable,
+    /// sealing another file) refuses the run before anything is written; false when there is no seal (the caller says so
+    /// on stderr, and uses the file). An archive is verified by its own manifest (<see cref="AuditArchive.ReadResults"/>).</summary>
+    static bool Sealed(string path, byte[] bytes)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: true, trusted: []);
+        if (check.State is Iq.Rules.Model.SealState.Broken or Iq.Rules.Model.SealState.Malformed)
+            throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
+        return check.State != Iq.Rules.Model.SealState.Missing;
     }
 
     /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>: the reports in
@@ -44,7 +59,7 @@ static class ReportCommands
             CommandLineErrors.RejectOptionLike(path, parse);
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
-            var (bytes, doc) = Load(path);
+            var (bytes, doc) = Load(ctx, path);
             var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
@@ -66,8 +81,8 @@ static class ReportCommands
         command.SetAction(parse =>
         {
             foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
-            var old = Load(parse.GetValue(before)!).Doc;
-            var now = Load(parse.GetValue(after)!).Doc;
+            var old = Load(ctx, parse.GetValue(before)!).Doc;
+            var now = Load(ctx, parse.GetValue(after)!).Doc;
             var worse = false;
             // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
             // only when it is the later audit that lacks it.
@@ -122,7 +137,7 @@ static class ReportCommands
             var target = parse.GetValue(output) ?? throw new UsageException(Msg.GiveArchiveOutput.Text);
             if (AuditArchive.IsArchive(path)) throw new UsageException(Msg.AlreadyArchive.With(path));
             ctx.ClaimStdout(target);
-            var (bytes, doc) = Load(path);
+            var (bytes, doc) = Load(ctx, path);
             using var written = ctx.Outputs();
             AuditArchive.Write(target, bytes, doc, (parse.GetValue(include) ?? []).Select(i => (i, (byte[]?)null)), diagnostics, written);
             if (!diagnostics.HasErrors) written.Commit(ctx.Cancel);

@@ -103,6 +103,8 @@ public sealed class LogAnalyzer
         var utf8 = encoding is null or UTF8Encoding;
         using var stream = utf8 ? (Stream)file : Iq.Rules.Syntax.TextDecoding.ToUtf8(file, encoding!);
         var apt = _format == "apt" ? new AptTransaction() : null;
+        _reference = YearReference ?? new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        _syslogMonth = 0;
         try
         {
             foreach (var (line, number) in Lines(stream))
@@ -347,13 +349,38 @@ public sealed class LogAnalyzer
     static readonly Regex SyslogLine = new(@"^(?<time>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (?<device>\S+) (?<event>[^:\[\s]+)(?:\[\d+\])?: (?<parameters>.*)$",
         RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
+    static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>The date RFC 3164 (traditional syslog) times are read against, as they carry no year (<c>iq logs --as-of</c>);
+    /// null: each file's last modification time, the time its last line was written. Never the clock of the analysis: the
+    /// same log must give the same facts in any year.</summary>
+    public DateTimeOffset? YearReference { get; init; }
+
+    /// <summary>The reference the syslog years of the last file analysed were taken from (null for other formats).</summary>
+    public DateTimeOffset? SyslogReference => _format == "syslog" ? _reference : null;
+
+    DateTimeOffset _reference;
+    int _syslogYear, _syslogMonth;
+
     LogEvent? Syslog(ReadOnlySpan<byte> line)
     {
         var m = SyslogLine.Match(Encoding.UTF8.GetString(line));
         if (!m.Success) return null;
-        // RFC 3164 times carry no year: the year of the analysis is assumed.
-        DateTimeOffset? time = DateTimeOffset.TryParseExact($"{DateTime.UtcNow.Year} {m.Groups["time"].Value.Replace("  ", " ")}", "yyyy MMM d HH:mm:ss",
-            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        var text = m.Groups["time"].Value.Replace("  ", " ");
+        var month = Array.IndexOf(Months, text[..3]) + 1;
+        DateTimeOffset? time = null;
+        if (month > 0)
+        {
+            // The first line's year: the reference's, unless its month is later than the reference's (then the year
+            // before: a log is written before its reference). After that, a month more than half a year earlier than the
+            // line before is the next year (Dec → Jan); a month a little earlier is a line out of order, same year.
+            if (_syslogMonth == 0) _syslogYear = month > _reference.Month ? _reference.Year - 1 : _reference.Year;
+            else if (_syslogMonth - month >= 6) _syslogYear++;
+            _syslogMonth = month;
+            // Feb 29 in a year that has none is a time that cannot be: the event is counted without a time.
+            if (DateTimeOffset.TryParseExact($"{_syslogYear:D4} {text}", "yyyy MMM d HH:mm:ss",
+                    CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) time = t;
+        }
         return new LogEvent(time, null, m.Groups["device"].Value, m.Groups["parameters"].Value, null, null, m.Groups["event"].Value);
     }
 

@@ -346,7 +346,7 @@ public sealed partial class FactSchema : IFactSchema
         M("last_event", IqType.Date, "last event"),
         M("sources", ListOf(Obj("log source",
             M("file", IqType.String, "the log file (full path)"), M("sha256", IqType.String, "its SHA-256 when analysed"),
-            M("format", IqType.String, "jsonl, csv, apt, dpkg, syslog or regex"),
+            M("format", IqType.String, "jsonl, csv, apt, dpkg, syslog or regex; syslog times carry no year: read against iq logs --as-of, else the log file's modification time (a month later than its month is the year before; Dec then Jan is the next year)"),
             M("lines", IqType.Number, "lines read"), M("unparsed", IqType.Number, "lines not parsed"),
             M("unparsed_lines", ListOf(IqType.Number), "the first line numbers not parsed, in this file"),
             M("events", IqType.Number, "events"), M("events_by_type", new MapType(IqType.Number), "events per type"),
