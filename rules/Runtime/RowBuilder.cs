@@ -224,7 +224,7 @@ public sealed class RowBuilder
             var info = Item.Conditions[c];
             var start = evidence.Count;
             if (!info.Conjunction && _values[c] is not true)
-                evidence.Add(new Evidence(info.Text, _values[c], IqType.Bool, _values[c] is Missing ? null : false));
+                evidence.Add(new Evidence(info.Text, _values[c], IqType.Bool, _values[c] is Missing ? null : false, false));
             while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++]));
             if (first is null && _values[c] is false)
                 for (var i = start; i < evidence.Count && first is null; i++)
