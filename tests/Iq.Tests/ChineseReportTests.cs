@@ -58,7 +58,7 @@ public class ChineseReportTests
     public void A_manual_judgments_evidence_is_worded_in_chinese()
     {
         var run = Audit("zh", "-v");
-        Assert.Contains("? 人工评审：", run.Stdout);
+        Assert.Contains("✓ 人工评审：", run.Stdout);
         Assert.DoesNotContain("manual judgment", run.Stdout);
     }
 

@@ -191,7 +191,7 @@ public class ForwardChainingTests
         var explain = CliRunner.InProcess("explain", "gpu.large", "--checklist", TestPaths.Case("tailoring/chained.iq"),
             "--facts", TestPaths.Case("facts"), "--as-of", "2026-11-22", "--lang", "zh");
         Assert.Equal(0, explain.ExitCode);
-        Assert.Contains("已匹配：文档 env（environment）; 元素 env.gpus[2]", explain.Stdout);
+        Assert.Contains("已匹配：文档 env（environment）；元素 env.gpus[2]", explain.Stdout);
         Assert.Contains("  规则   \"gpu.large\" 匹配 ", explain.Stdout);
     }
 }

@@ -72,7 +72,7 @@ public class SignedJudgmentTests
         Assert.DoesNotContain("? manual judgment: actual pass", run.Stdout);
         Assert.DoesNotContain("actual 通过", run.Stdout);
         var zh = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", template, "--lang", "zh", "-v", "--as-of", "2026-11-22");
-        Assert.Contains("✓ manual judgment：实际 通过，期望 通过", zh.Stdout);
+        Assert.Contains("✓ 人工评审：实际 通过，期望 通过", zh.Stdout);
     }
 
     /// <summary>What the guide tells an assessor about a status that is not one (the drop-down's words, or the results'
