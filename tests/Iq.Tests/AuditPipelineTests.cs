@@ -85,7 +85,7 @@ public class AuditPipelineTests
         // Every mistake in the judgment files is reported at once, and nothing is scored.
         using var dir = new TempDir();
         var attestations = Path.Combine(dir.Path, "a.yaml");
-        File.WriteAllText(attestations, "- item: 6.1.2a.staff\n  status: maybe\n");
+        File.WriteAllText(attestations, "- item: 6.1.2a.staff\n  status: maybe\n  assessor: 周静\n  date: 2026-11-21\n");
         var waivers = Path.Combine(dir.Path, "w.csv");
         File.WriteAllText(waivers, "item,justification,approved_by,expires\n6.1.1a.cpuu,x,y,2030-01-01\n");
         var judged = AuditPipeline.Run(Request("failing") with { AttestationFiles = [attestations], WaiverFiles = [waivers], ReportInfoFile = "/no/c1.json" });
