@@ -128,7 +128,13 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         {
             case ObjectType o:
                 if (o.Member(m.Member) is { } member) return new BoundMember(target, m.Member, path, member.Type, m.Span);
-                var hint = Text.Suggest(m.Member, o.Members.Select(x => x.Name)) is { } s ? (ILocalized)Msg.DidYouMeanPath.With($"{PathOf(target)}.{s}") : Localized.Empty;
+                var near = Text.Suggestions(m.Member, o.Members.Select(x => x.Name));
+                var hint = near.Count switch
+                {
+                    0 => Localized.Empty,
+                    1 => (ILocalized)Msg.DidYouMeanPath.With($"{PathOf(target)}.{near[0]}"),
+                    _ => Msg.DidYouMeanPaths.With(Localized.OrList(near.Select(n => $"'{PathOf(target)}.{n}'"))),
+                };
                 return Error(Msg.UnknownFactPath.With(path, hint), m.Span);
             case MapType map:
                 return new BoundMember(target, m.Member, path, map.Value, m.Span);

@@ -49,6 +49,7 @@ public static partial class Msg
     // ---- binding and types (IQ2xxx) ----
     public static readonly Message UnknownFactPath = new(Codes.UnknownFactPath, ["path", "hint"], "未知的事实路径。Path={path}{hint}", "Unknown fact path. Path={path}{hint}");
     public static readonly Message DidYouMeanPath = new(null, ["path"], "；是否想写 '{path}'？", "; did you mean '{path}'?");
+    public static readonly Message DidYouMeanPaths = new(null, ["paths"], "；是否想写 {paths}？", "; did you mean {paths}?");
     public static readonly Message UnknownFunction = new(Codes.UnknownFunction, ["name", "hint"], "未知函数 '{name}'{hint}", "Unknown function '{name}'{hint}");
     public static readonly Message ArgumentCount = new(Codes.ArgumentCount, ["function", "usage", "count"], "{function}() 的参数个数不对：应为 {usage}，实际 {count} 个",
         "Wrong number of arguments to {function}(): expected {usage}, got {count}");

@@ -36,6 +36,18 @@ public static class Text
             .OrderBy(x => x.d).ThenByDescending(x => CommonPrefix(x.c, word)).ThenBy(x => x.c, StringComparer.Ordinal)
             .Select(x => x.c).FirstOrDefault();
 
+    /// <summary>
+    /// The close candidates: the one <see cref="Suggest"/> finds, else those with a part (between '_', '.', '-')
+    /// one edit from the word ("core" → physical_cores, logical_cores), which whole-name distance misses.
+    /// </summary>
+    public static IReadOnlyList<string> Suggestions(string word, IEnumerable<string> candidates)
+    {
+        var all = candidates as IReadOnlyCollection<string> ?? [.. candidates];
+        if (Suggest(word, all) is { } s) return [s];
+        if (word.Length < 3) return [];
+        return [.. all.Where(c => c.Split('_', '.', '-').Any(part => part.Length >= 3 && Distance(part, word) <= 1)).Take(3)];
+    }
+
     static int CommonPrefix(string a, string b)
     {
         var n = 0;

@@ -154,13 +154,13 @@ public static class ConsoleReport
     public static string OutcomeWord(Outcome outcome, Lang lang, int width)
     {
         var word = lang == Lang.En ? outcome.Name().ToUpperInvariant() : Msg.OutcomeWord(outcome).Text.Render(lang);
-        return word + new string(' ', Math.Max(0, width - Width(word)));
+        return DisplayWidth.PadRight(word, width);
     }
 
     /// <summary>Right-aligns to a display width, counting CJK characters as two columns.</summary>
-    static string Pad(string text, int width) => new string(' ', Math.Max(0, width - Width(text))) + text;
+    static string Pad(string text, int width) => DisplayWidth.PadLeft(text, width);
 
-    static int Width(string text) => text.Sum(DisplayWidth.Of);
+    static int Width(string text) => DisplayWidth.Of(text);
 
     /// <summary>Pads or cuts to a display width, counting CJK characters as two columns.</summary>
     static string Fit(string text, int width)

@@ -67,13 +67,13 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         var worse = Items.Count(i => i.Direction == Change.Worse);
         var better = Items.Count(i => i.Direction == Change.Better);
         o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
-        var width = Items.Select(i => i.Id.Length).DefaultIfEmpty(4).Max();
+        var width = Items.Select(i => DisplayWidth.Of(i.Id)).DefaultIfEmpty(4).Max();
         var blank = zh ? "    " : "      ";
         foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.Better => 1, _ => 2 }))
         {
             var dir = i.Direction switch { Change.Worse => Msg.DiffWorse.Template(lang) + (zh ? "" : " "), Change.Better => Msg.DiffBetter.Template(lang), _ => blank };
             var score = i.ScoreBefore != i.ScoreAfter ? $"  {S(i.ScoreBefore)} → {S(i.ScoreAfter)}" : "";
-            o.WriteLine($"  {dir}  {i.Id.PadRight(width)}  {O(i.Before)} → {O(i.After)}{score}  {i.Title}");
+            o.WriteLine($"  {dir}  {DisplayWidth.PadRight(i.Id, width)}  {O(i.Before)} → {O(i.After)}{score}  {i.Title}");
         }
     }
 }

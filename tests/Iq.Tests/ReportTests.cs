@@ -289,6 +289,26 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
     }
 
     [Fact]
+    public void Iq_diff_aligns_its_columns_when_an_item_id_is_chinese()
+    {
+        // A software item named in Chinese takes two terminal columns a character: the outcome column must still line up.
+        using var dir = new TempDir();
+        string Renamed(string sample)
+        {
+            var file = Path.Combine(dir.Path, sample + ".json");
+            File.WriteAllText(file, File.ReadAllText(samples.File(sample, "json")).Replace("6.1.1a.sw[Docker]", "6.1.1a.sw[影像归档服务器]"));
+            return file;
+        }
+        var run = CliRunner.InProcess("diff", Renamed("failing"), Renamed("compliant"));
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Stdout.Split('\n').Select(l => Regex.Match(l, @"^  \S*\s+\S+\s+(?=\S+ → )")).Where(m => m.Success).ToList();
+        Assert.Contains(run.Stdout.Split('\n'), l => l.Contains("6.1.1a.sw[影像归档服务器]", StringComparison.Ordinal));
+        static int Columns(string text) => text.Sum(c => c is >= '\u2E80' and <= '\uA4CF' ? 2 : 1);
+        var columns = rows.Select(m => Columns(m.Value)).Distinct().ToList();
+        Assert.True(columns.Count == 1, "the outcome column starts at display columns " + string.Join(", ", columns) + ":\n" + run.Stdout);
+    }
+
+    [Fact]
     public void An_archive_keeps_everything_and_re_renders_the_same_reports()
     {
         using var dir = new TempDir();

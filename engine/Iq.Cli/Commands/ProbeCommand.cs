@@ -43,7 +43,7 @@ static class ProbeCommand
             else WriteRedacted(dir, report, key, signing, ctx.Cancel);
             // Every document written counts: a security probe that failed is as much a gap as an environment one.
             var errors = Count(report.Environment, "$error") + Count(report.Software, "$error") + Count(report.Security, "$error");
-            ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), dir));
+            ctx.Say(Msg.ProbeDone.With(report.Software.Count, errors, report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), Path.TrimEndingDirectorySeparator(dir))); // "--out d/" must not print "d//environment.json"
             return ExitCodes.Pass;
         });
         return command;

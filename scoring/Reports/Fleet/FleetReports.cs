@@ -73,11 +73,11 @@ public static class FleetConsoleReport
         return n < 0 ? text : text[..n] + " …";
     }
 
-    static int Width(string text) => text.Sum(DisplayWidth.Of);
+    static int Width(string text) => DisplayWidth.Of(text);
 
-    static string PadRight(string text, int width) => text + new string(' ', Math.Max(0, width - Width(text)));
+    static string PadRight(string text, int width) => DisplayWidth.PadRight(text, width);
 
-    static string PadLeft(string text, int width) => new string(' ', Math.Max(0, width - Width(text))) + text;
+    static string PadLeft(string text, int width) => DisplayWidth.PadLeft(text, width);
 
     static string Cut(string text, int width)
     {
