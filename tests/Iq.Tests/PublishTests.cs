@@ -79,8 +79,10 @@ public class PublishTests(PublishedBinary published) : IClassFixture<PublishedBi
     public void It_probes_and_audits_without_dotnet()
     {
         Published();
-        var probe = published.Run("probe", "--out", "facts");
+        var probe = published.Run("probe", "--out", "facts/");
         Assert.True(probe.ExitCode == 0, probe.Stdout + probe.Stderr);
+        Assert.Contains("facts/environment.json", probe.Stdout + probe.Stderr); // the folder as given, no "facts//"
+        Assert.DoesNotContain("//", probe.Stdout + probe.Stderr);
         var env = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Dir, "facts", "environment.json")))!;
         Assert.True((double)env["facts"]!["cpu"]!["logical_cores"]! >= 1);
         // The bundled checklist comes out of the binary itself.
