@@ -42,5 +42,6 @@ public sealed record ObjectType(string TypeName, IReadOnlyList<FactMember> Membe
     public FactMember? Member(string name) => Members.FirstOrDefault(m => m.Name == name);
 }
 
-/// <summary>A named, typed, documented member of a fact object.</summary>
-public sealed record FactMember(string Name, IqType Type, string Description);
+/// <summary>A named, typed, documented member of a fact object. <paramref name="Required"/>: a document without it is
+/// refused (a judgment's assessor); most facts are not, since an absent fact is missing evidence, not a malformed document.</summary>
+public sealed record FactMember(string Name, IqType Type, string Description, bool Required = false);

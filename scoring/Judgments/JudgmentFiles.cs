@@ -15,9 +15,9 @@ public sealed record Waiver(string Item, string Justification, string ApprovedBy
 /// Every problem is reported with the file and the line and column (YAML), line (CSV) or cell (xlsx).</summary>
 public static class JudgmentFiles
 {
-    static readonly string[] AttestationFields = ["item", "status", "assessor", "date", "justification", "evidence"];
-    /// <summary>A judgment is a signed record: who judged and when, besides the item and the status.</summary>
-    static readonly string[] AttestationRequired = ["item", "status", "assessor", "date"];
+    // A judgment is a signed record: who judged and when, besides the item and the status (AttestationShape).
+    static readonly string[] AttestationFields = [.. AttestationShape.Fields];
+    static readonly string[] AttestationRequired = [.. AttestationShape.RequiredFields];
     static readonly string[] WaiverFields = ["item", "justification", "approved_by", "expires"];
 
     public static IReadOnlyList<Attestation> ReadAttestations(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)

@@ -161,6 +161,28 @@ public class SignedJudgmentTests
         Assert.False(File.Exists(json));
     }
 
+    // One instance: JsonSchema.Net keeps schemas in a global registry by $id; reading the file afresh per case gave wrong
+    // answers (3 of 4 cases judged valid with the required list in place).
+    static readonly Lazy<Json.Schema.JsonSchema> AttestationsSchema = new(() =>
+        Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "schema", "attestations.schema.json"))));
+
+    /// <summary>The published schema (docs/schema/attestations.schema.json, read by JsonSchema.Net, which nobody here wrote)
+    /// refuses what the reader refuses: a judgment without its item, status, assessor or date; the sample's own document passes.</summary>
+    [Theory]
+    [InlineData("item")]
+    [InlineData("status")]
+    [InlineData("assessor")]
+    [InlineData("date")]
+    public void The_published_schema_requires_what_the_reader_requires(string field)
+    {
+        var schema = AttestationsSchema.Value;
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(Sample("compliant"), "attestations.json")))!;
+        bool Valid(JsonNode d) => schema.Evaluate(JsonDocument.Parse(d.ToJsonString()).RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List }).IsValid;
+        Assert.True(Valid(doc), "the compliant sample's attestations do not match the published schema");
+        doc["facts"]!["items"]![0]!.AsObject().Remove(field);
+        Assert.False(Valid(doc), $"the published schema accepts a judgment without its {field}");
+    }
+
     /// <summary>A tailored checklist that disables a manual item (alone, or with its section) gets a template without it:
     /// it comes out notselected whatever is written, so there is nothing to judge. The scorecard's review sheet leaves it out too.</summary>
     [Fact]

@@ -407,13 +407,7 @@ public sealed partial class FactSchema : IFactSchema
         M("extra_files", ListOf(IqType.String), "files under the root not listed, the first 100"));
 
     static readonly ObjectType Attestations = Obj("attestations",
-        M("items", ListOf(Obj("attestation",
-            M("item", IqType.String, "item id (or a foreach row id)"),
-            M("status", IqType.String, "pass, fail or notapplicable"),
-            M("assessor", IqType.String, "who judged; required: a judgment is a signed record, refused without it"),
-            M("date", IqType.Date, "when; required, as the assessor"),
-            M("justification", IqType.String, "why"),
-            M("evidence", IqType.String, "where the evidence is (document, record, photo)"))), "one judgment per manual item"));
+        M("items", ListOf(Iq.Scoring.Judgments.AttestationShape.Item), "one judgment per manual item"));
 
     static readonly ObjectType Rollback = Obj("rollback",
         M("added", IqType.Number, "files present after rollback that were not before"),

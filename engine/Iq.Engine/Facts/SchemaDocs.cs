@@ -101,7 +101,7 @@ public static class SchemaDocs
                 ["type"] = "object",
                 ["additionalProperties"] = false,
                 ["properties"] = new JsonObject(o.Members.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)WithDescription(Type(m.Type), m.Description)))),
-            },
+            }.WithRequired(o),
             MapType m => new JsonObject { ["type"] = "object", ["additionalProperties"] = Type(m.Value) },
             ListType l => new JsonObject { ["type"] = "array", ["items"] = Type(l.Element) },
             _ when type == IqType.Number => new JsonObject { ["type"] = "number" },
@@ -211,4 +211,11 @@ public static class SchemaDocs
         ["additionalProperties"] = false,
         ["properties"] = new JsonObject { ["$code"] = new JsonObject { ["type"] = "string" }, ["$args"] = QuotedArgs() },
     };
+
+    /// <summary>The members a document may not leave out (a judgment's assessor), as JSON Schema's <c>required</c>.</summary>
+    static JsonObject WithRequired(this JsonObject node, ObjectType o)
+    {
+        if (o.Members.Any(m => m.Required)) node["required"] = new JsonArray([.. o.Members.Where(m => m.Required).Select(m => (JsonNode)JsonValue.Create(m.Name)!)]);
+        return node;
+    }
 }
