@@ -81,6 +81,30 @@ sealed class ExpressionCompiler(LoweringScope scope)
         return parts.Count == 1 ? parts[0] : LE.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!, LE.NewArrayInit(typeof(string), parts));
     }
 
+    /// <summary>A title or fix as its parts (<c>object[]</c>): text, and each hole as <see cref="ValueFormatter.PlainWords"/>
+    /// gives it, so that a row keeps iq's own words in it (a missing value) to word in a report's language; "?" as
+    /// <see cref="LowerTemplate"/> for a hole that cannot be evaluated.</summary>
+    public LE LowerTemplateParts(Model.TextTemplate template, List<ParameterExpression> variables, List<LE> statements)
+    {
+        var parts = new List<LE>();
+        foreach (var p in template.Parts)
+        {
+            if (p is not BoundExpr e)
+            {
+                parts.Add(LE.Constant(p as string ?? "", typeof(object)));
+                continue;
+            }
+            var hole = LE.Variable(typeof(object), "hole");
+            variables.Add(hole);
+            statements.Add(LE.TryCatch(
+                LE.Block(typeof(void), LE.Assign(hole, LE.Call(typeof(ValueFormatter).GetMethod(nameof(ValueFormatter.PlainWords))!, Obj(Compile(e)),
+                    LE.Constant(e.Type, typeof(IqType))))),
+                LE.Catch(typeof(EvaluationException), LE.Block(typeof(void), LE.Assign(hole, LE.Constant("?", typeof(object)))))));
+            parts.Add(hole);
+        }
+        return LE.NewArrayInit(typeof(object), parts);
+    }
+
     /// <summary>The boolean structure of a condition: <c>and</c>, <c>or</c>, <c>not</c> over leaves, each leaf traced.</summary>
     LE Traced(BoundExpr e, string text, int condition)
     {

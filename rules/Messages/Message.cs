@@ -157,6 +157,9 @@ public static class Localized
     /// <summary>"a, b, c" / "a、b、c": names one after another (item ids, fact paths), with the separator of the language.</summary>
     public static ILocalized Items(IEnumerable<string> items) => new Listed([.. items]);
 
+    /// <summary>"a; b" / "a；b": pieces that may hold commas of their own (groups of facts, what a rule matched).</summary>
+    public static ILocalized Groups(IEnumerable<ILocalized> parts) => new Grouped([.. parts]);
+
     /// <summary>"; did you mean 'x'?" when a candidate is close to the word, else nothing.</summary>
     public static ILocalized DidYouMean(string word, IEnumerable<string> candidates) =>
         Syntax.Text.Suggest(word, candidates) is { } s ? Msg.DidYouMean.With(s) : Empty;
@@ -182,6 +185,11 @@ public static class Localized
     sealed record Listed(string[] Names) : ILocalized
     {
         public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "、" : ", ", Names);
+    }
+
+    sealed record Grouped(ILocalized[] Parts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
     }
 
     sealed record ListText(string[] Items, string Conjunction) : ILocalized

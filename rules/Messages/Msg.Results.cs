@@ -15,8 +15,8 @@ public static partial class Msg
     public static readonly Message ReasonDeclaredNotApplicable = RowWords(null, ["fact", "because"], "不适用：{fact}：\"{because}\"（文档中声明）", "not applicable: {fact}: \"{because}\" (declared in the document)");
     public static readonly Message ReasonEmptyListFine = RowWords(null, ["list", "because"], "不适用：{list} 为空：{because}", "not applicable: {list} is empty: {because}");
     public static readonly Message ReasonEmptyList = RowWords(null, ["list"], "缺少证据：{list} 是空列表；该要求至少需要一项", "missing evidence: {list} is an empty list; the requirement needs at least one entry");
-    public static readonly Message ReasonDisabled = RowWords(null, ["because"], "已被裁剪停用：{because}", "disabled by tailoring: {because}");
-    public static readonly Message ReasonManual = RowWords(null, ["guidance"], "需要人工评判：{guidance}", "manual judgment required: {guidance}");
+    public static readonly Message ReasonDisabled = RowWords(null, ["because"], "经剪裁未选：{because}", "disabled by tailoring: {because}");
+    public static readonly Message ReasonManual = RowWords(null, ["guidance"], "需人工评审：{guidance}", "manual judgment required: {guidance}");
     public static readonly Message ReasonInformational = RowWords(null, "资料性", "informational");
     public static readonly Message ReasonTypeMismatch = RowWords(null, ["expected", "got"], "类型不匹配：{expected}，实际为 {got}", "type mismatch: {expected}, got {got}");
     public static readonly Message ReasonAttested = RowWords(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为{status}：{justification}{evidence}",

@@ -265,9 +265,10 @@ sealed class NetworkBuilder
     {
         if (!item.IdTemplate.IsConstant)
             body.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.Id)), compiler.LowerTemplate(item.IdTemplate, variables, body)));
+        // A title and a fix keep iq's words in their holes (a value that is missing), to be worded in a report's language.
         if (!item.TitleTemplate.IsConstant)
-            body.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.Title)), compiler.LowerTemplate(item.TitleTemplate, variables, body)));
-        if (item.Fix is { } fix) body.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.Fix)), compiler.LowerTemplate(fix, variables, body)));
+            body.Add(LE.Call(builder, typeof(RowBuilder).GetMethod(nameof(RowBuilder.SetTitle))!, compiler.LowerTemplateParts(item.TitleTemplate, variables, body)));
+        if (item.Fix is { } fix) body.Add(LE.Call(builder, typeof(RowBuilder).GetMethod(nameof(RowBuilder.SetFix))!, compiler.LowerTemplateParts(fix, variables, body)));
     }
 
     /// <summary>Every expression of an item: conditions, score, templates, and (unless left out) its <c>foreach</c> source.</summary>

@@ -64,7 +64,7 @@ public sealed class AuditRun
             EvaluationFailure f => (Outcome.Error, new EvaluationError(f.Message)),
             _ => (Outcome.NotApplicable, new NotApplicable(text, b.WhenReason)),
         };
-        Put(ctx, run, b, Rows.Make(plan.Model, b.Id ?? Key(plan, b), b.Title, outcome, 0, [], reason, b.Fix));
+        Put(ctx, run, b, Rows.Make(plan.Model, b.Id ?? Key(plan, b), b.Title, outcome, 0, [], reason, b.Fix).WithWords(b.TitleWords, b.FixWords));
     }
 
     static string Key(ItemPlan plan, RowBuilder b) =>

@@ -22,6 +22,17 @@ public sealed record ItemResult(
 {
     public string Message => ReasonText.Render(Reason);
 
+    /// <summary>The title and the fix with iq's own words in them as messages (a hole whose value is missing); null when they
+    /// have none. <see cref="Title"/> and <see cref="Fix"/> are their English text, as the results hold it.</summary>
+    public Messages.MixedText? TitleWords { get; init; }
+    public Messages.MixedText? FixWords { get; init; }
+
+    /// <summary>The title in a language: its words rendered, else the text (the same in every language).</summary>
+    public string TitleIn(Messages.Lang lang) => lang == Messages.Lang.En || TitleWords is not { } words ? Title : words.Render(lang);
+
+    /// <summary>The fix in a language; null when the row has none.</summary>
+    public string? FixIn(Messages.Lang lang) => lang == Messages.Lang.En || FixWords is not { } words ? Fix : words.Render(lang);
+
     /// <summary>The reason in words, in Chinese or English.</summary>
     public string MessageIn(Messages.Lang lang) => ReasonText.Render(Reason, lang);
 

@@ -38,7 +38,9 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
         Absence.NoDocument => Messages.Msg.MissingNoDocument.With(Path, Detail).Render(lang),
         Absence.Absent => Messages.Msg.MissingAbsent.With(Path, DetailIn(lang)).Render(lang),
         Absence.ProbeError => Messages.Msg.MissingProbeError.With(Path, DetailIn(lang)).Render(lang),
-        Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path, Detail).Render(lang),
+        // The outcome as results files name it in English, the reports' outcome word in Chinese (as the yaml had it).
+        Absence.ItemNotDecided => Messages.Msg.MissingItemNotDecided.With(Path,
+            lang != Messages.Lang.En && OutcomeNames.Parse(Detail ?? "") is { } o ? Messages.Msg.OutcomeWord(o).Text.Render(lang) : Detail).Render(lang),
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
         Absence.NoMatch => Messages.Msg.MissingNoMatch.With(Detail, Path).Render(lang),
         Absence.NotApplicable => Messages.Msg.MissingNotApplicable.With(Path, Detail).Render(lang),

@@ -10,15 +10,17 @@ public static class ReasonText
 {
     public static string Render(Reason reason, Lang lang = Lang.En) => Of(reason).Render(lang);
 
-    /// <summary>The reason as a message with its arguments, to render in any language.</summary>
-    public static ILocalized Of(Reason reason) => reason switch
+    /// <summary>The reason as a message with its arguments, to render in any language. <paramref name="why"/> words why a
+    /// fact's provenance was set aside where the caller knows more than the results' English text (a report, from the
+    /// row's seal findings); null, or null for a fact, keeps that text.</summary>
+    public static ILocalized Of(Reason reason, Func<FactProvenance, ILocalized?>? why = null) => reason switch
     {
         Passed => Localized.Empty,
         Failed f => Localized.Concat(
             f.First is { } e ? Msg.ReasonEvidence.With(e.Expression, e.ActualText, e.ExpectedText) : Msg.ReasonFailed.Text,
-            f.AlsoMissing.Count == 0 ? Localized.Empty : Msg.ReasonAlsoMissing.With(Facts(f.AlsoMissing))),
+            f.AlsoMissing.Count == 0 ? Localized.Empty : Msg.ReasonAlsoMissing.With(FactList(f.AlsoMissing))),
         PartialCredit p => Msg.ReasonPartial.With(Ops.Format(p.Score)),
-        MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(Facts(m.Facts)) : Msg.ReasonMissingIn.With(Facts(m.Facts), m.Clause),
+        MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(FactList(m.Facts)) : Msg.ReasonMissingIn.With(FactList(m.Facts), m.Clause),
         NotApplicable n => n.Because is { } because ? Msg.ReasonNotApplicableBecause.With(because) : Msg.ReasonNotApplicable.With(n.Condition),
         DeclaredNotApplicable d => Msg.ReasonDeclaredNotApplicable.With(d.Fact, d.Because),
         EmptyForeach { Because: { } fine } e => Msg.ReasonEmptyListFine.With(e.List, fine),
@@ -32,16 +34,24 @@ public static class ReasonText
             a.Date is { } d ? Msg.ReasonAttestedOn.With(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Localized.Empty,
             a.Justification, a.EvidenceReference.Length > 0 ? Msg.ReasonEvidenceRef.With(a.EvidenceReference) : Localized.Empty),
         Waived w => Msg.ReasonWaived.With(w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Justification,
-            new OutcomeName(w.Was), Of(w.WasReason)),
+            new OutcomeName(w.Was), Of(w.WasReason, why)),
         ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted]),
-            new Groups([.. p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g =>
-                (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(g.Select(f => f.Path)), Msg.ProvenanceWord(g.Key.Provenance).Text,
-                    g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, Why(g.Key.Why))))]),
-            Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
+            Localized.Groups(p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g => Facts([.. g], why))),
+            Of(p.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
         _ => Localized.Verbatim(reason.GetType().Name),
     };
 
-    static ILocalized Facts(IReadOnlyList<Missing> facts) => new FactList(facts);
+    /// <summary>Missing facts as a reason lists them, each once: ", " between them (Chinese "；", as the scorecard lists them).</summary>
+    public static ILocalized FactList(IReadOnlyList<Missing> facts) => new MissingFacts(facts);
+
+    /// <summary>Facts a row read from one document, of one provenance and one why (<c>a, b are declared (doc: why)</c>), as a
+    /// provenance reason and a report's list of the row's facts word them.</summary>
+    public static ILocalized Facts(IReadOnlyList<FactProvenance> facts, Func<FactProvenance, ILocalized?>? why = null)
+    {
+        var f = facts[0];
+        return (facts.Count == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(facts.Select(x => x.Path)), Msg.ProvenanceWord(f.Provenance).Text,
+            f.Why is null ? Localized.Verbatim(f.Document) : Msg.ReasonInDocument.With(f.Document, why?.Invoke(f) ?? Why(f.Why)));
+    }
 
     /// <summary>Why a document's word was set aside: its fact_provenance (worded in each language), or the seal's words.</summary>
     static ILocalized Why(string why) => why == FactProvenance.OverriddenInDocument ? Msg.WhyOverriddenInDocument.Text : Localized.Verbatim(why);
@@ -53,16 +63,9 @@ public static class ReasonText
         public string Render(Lang lang) => lang == Lang.En ? Outcome.Name() : Msg.OutcomeWord(Outcome).Text.Render(lang);
     }
 
-    /// <summary>Missing facts, ", " between them (Chinese: "；", as the scorecard lists them).</summary>
-    sealed record FactList(IReadOnlyList<Missing> Facts) : ILocalized
+    sealed record MissingFacts(IReadOnlyList<Missing> Facts) : ILocalized
     {
         public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : ", ", Facts.Select(m => m.Describe(lang)).Distinct());
-    }
-
-    /// <summary>Groups of facts, "; " between them (Chinese: "；").</summary>
-    sealed record Groups(IReadOnlyList<ILocalized> Parts) : ILocalized
-    {
-        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
     }
 
     /// <summary>"measured or imported" (as <see cref="ProvenanceRequirement.Describe"/>), Chinese "实测或导入".</summary>

@@ -77,6 +77,8 @@ public sealed class RowBuilder
     public string? Id;
     public string Title = "";
     public string? Fix;
+    /// <summary>The title and fix with iq's words in their holes as messages; null when they have none.</summary>
+    public MixedText? TitleWords, FixWords;
     /// <summary>The checklist's reason for not applying (<c>when … because "…"</c>), rendered by the not-applicable rule.</summary>
     public string? WhenReason;
     object? _score;
@@ -90,6 +92,8 @@ public sealed class RowBuilder
         Id = null;
         Title = item.Model.Title;
         Fix = null;
+        TitleWords = null;
+        FixWords = null;
         WhenReason = null;
         _score = null;
         _scored = false;
@@ -103,6 +107,18 @@ public sealed class RowBuilder
             (_left, _right, _result, _counted, _failing, _lacking, _order) =
                 (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n], new int[n]);
         }
+    }
+
+    public void SetTitle(object[] parts)
+    {
+        Title = ValueFormatter.TemplateText(parts);
+        TitleWords = ValueFormatter.TemplateWords(parts);
+    }
+
+    public void SetFix(object[] parts)
+    {
+        Fix = ValueFormatter.TemplateText(parts);
+        FixWords = ValueFormatter.TemplateWords(parts);
     }
 
     /// <summary>The value of expectation <paramref name="index"/> (conditions run in order).</summary>
@@ -311,7 +327,7 @@ public sealed class RowBuilder
     }
 
     ItemResult Make(string id, Outcome outcome, double score, IReadOnlyList<Evidence> evidence, Reason reason) =>
-        Rows.Make(Item.Model, id, Title, outcome, score, evidence, reason, Fix);
+        Rows.Make(Item.Model, id, Title, outcome, score, evidence, reason, Fix).WithWords(TitleWords, FixWords);
 }
 
 /// <summary>Result rows from an item's model.</summary>
@@ -321,6 +337,11 @@ static class Rows
         Reason reason, string? fix) =>
         new(id, m.Id, title, m.SectionId, m.Clause, m.Level, m.Weight, m.Automated, outcome, score, evidence, reason,
             outcome is Outcome.Fail or Outcome.Error ? fix : null, m.Manual);
+
+    /// <summary>The row with its title's and fix's words (<see cref="ItemResult.TitleWords"/>), the fix's only where the row
+    /// keeps its fix.</summary>
+    public static ItemResult WithWords(this ItemResult r, MixedText? title, MixedText? fix) =>
+        title is null && (fix is null || r.Fix is null) ? r : r with { TitleWords = title, FixWords = r.Fix is null ? null : fix };
 
     /// <summary>The outcome of an item as other items read it: fail if a row failed, error if one errored, pass if all
     /// passed, else the first row's.</summary>

@@ -93,6 +93,27 @@ public static class ValueFormatter
     /// <summary>A value in an item id or title: strings without quotes.</summary>
     public static string Plain(object? value, IqType type) => value is string s ? s : Format(value, type);
 
+    /// <summary>A hole of a title or fix as <see cref="Plain"/> writes it: its text, or, where iq writes words of its own
+    /// (a value that is missing), those words (<see cref="Words"/>), to render in a report's language.</summary>
+    public static object PlainWords(object? value, IqType type) => value is string s ? s : HasWords(value) ? Words(value, type)! : Format(value, type);
+
+    /// <summary>A title or fix from its parts (text, or <see cref="PlainWords"/>' words): its English text, the one the results hold.</summary>
+    public static string TemplateText(object[] parts)
+    {
+        if (parts.Length == 1 && parts[0] is string only) return only;
+        var text = new System.Text.StringBuilder();
+        foreach (var part in parts) text.Append(part is MixedText words ? words.Render(Lang.En) : (string)part);
+        return text.ToString();
+    }
+
+    /// <summary>The same title or fix with iq's words as messages; null when it has none (its text is then the same in every
+    /// language).</summary>
+    public static MixedText? TemplateWords(object[] parts)
+    {
+        if (!parts.Any(p => p is MixedText)) return null;
+        return MixedText.Of(parts.SelectMany(p => p is MixedText words ? words.Parts : [p]));
+    }
+
     static string WithUnit(double value, (string Unit, double Factor)[] units)
     {
         var abs = Math.Abs(value);

@@ -100,7 +100,7 @@ public static class ConsoleReport
         // The level in the report's language: in Chinese the clause's verb, 应/宜/可, as the HTML report and the scorecard show
         // it (report-messages.yaml, level.*, quotes the standard's clauses); in English the checklist's word, as always.
         var level = lang == Lang.En ? r.Level.ToString().ToLowerInvariant() : ReportTexts.For(lang.Name()).Level(r.Level);
-        o.WriteLine($"  {outcome} {r.Id} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.Title}");
+        o.WriteLine($"  {outcome} {r.Id} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.TitleIn(lang)}");
         // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
         var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
@@ -109,7 +109,7 @@ public static class ConsoleReport
         if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
-            o.WriteLine("        " + Msg.ConsoleFix.With(r.Fix).Render(lang));
+            o.WriteLine("        " + Msg.ConsoleFix.With(r.FixIn(lang)).Render(lang));
     }
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared

@@ -118,7 +118,7 @@ public static class HtmlReport
             if (set.Several) h.Append(" data-checklist=\"").Append(E(rowDoc.Checklist.Id)).Append('"');
             h.Append(" data-provenance=\"").Append(string.Join(" ", r.Provenance.Kinds.Select(k => k.Name()))).Append('"');
             h.Append('>');
-            h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.Title)).Append("</td><td>")
+            h.Append("<td class=\"id\">").Append(E(r.Id)).Append("</td><td>").Append(E(r.Clause)).Append("</td><td>").Append(E(r.TitleIn(t.Lang()))).Append("</td><td>")
                 .Append(E(t.Level(r.Level))).Append("</td><td><span class=\"badge o-").Append(r.Outcome.Name()).Append("\">").Append(E(t.Outcome(r.Outcome)))
                 .Append("</span></td><td class=\"num\">").Append(E(t.RowScore(r))).Append("</td><td>");
             var message = t.Reason(r.Reason, r.Provenance.Notes);
@@ -144,7 +144,7 @@ public static class HtmlReport
                 foreach (var f in r.Provenance.Facts) h.Append("<li>").Append(E(t.Fact(f, r.Provenance.Notes))).Append("</li>");
                 h.Append("</ul>");
             }
-            if ((r.Fix ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
+            if ((r.FixIn(t.Lang()) ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)
                 h.Append("<p><b>").Append(E(t.Format("html.label", ("label", r.Automated ? t["col.fix"] : t["col.guidance"])))).Append("</b> ").Append(E(fix)).Append("</p>");
             h.Append("</div></details></td></tr>\n");
         }

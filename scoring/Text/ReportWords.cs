@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
@@ -35,68 +36,32 @@ public static class ReportWords
     /// <summary>The verdict's basis in the console's words (<see cref="VerdictBasis.Text"/>): one wording in every report.</summary>
     public static string Basis(this ReportTexts t, VerdictBasis b) => b.Text().Render(t.Lang());
 
-    public static string Missing(this ReportTexts t, Missing m) => m.Cause switch
-    {
-        Absence.NoDocument => t.Format("missing.no_document", ("path", m.Path), ("kind", t.Kind(m.Detail ?? ""))),
-        Absence.Absent => t.Format("missing.absent", ("path", m.Path), ("detail", m.DetailIn(t.Lang()))),
-        Absence.ProbeError => t.Format("missing.probe_error", ("path", m.Path), ("detail", m.DetailIn(t.Lang()))),
-        Absence.ItemNotDecided => t.Format("missing.item_not_decided", ("item", m.Path),
-            ("outcome", OutcomeNames.Parse(m.Detail ?? "") is { } o ? t.Outcome(o) : m.Detail)),
-        Absence.NoResult or Absence.Undecidable => t.Format("missing.other", ("detail", m.Detail ?? m.Path)),
-        _ => t.Format("missing.value", ("path", m.Path)),
-    };
-
-    static string Facts(ReportTexts t, IReadOnlyList<Missing> facts) =>
-        string.Join(t.IsChinese ? "；" : ", ", facts.Select(t.Missing).Distinct());
-
-    /// <summary>Why a row came out as it did, in the report's language, values inserted as the results hold them.</summary>
-    public static string Reason(this ReportTexts t, Reason reason, IReadOnlyList<ProvenanceNote>? notes = null) => reason switch
-    {
-        Passed => t["reason.passed"],
-        Failed f => (f.First is { } e
-                        ? t.Format("reason.failed", ("expression", e.ExpressionIn(t.Lang())), ("actual", e.ActualIn(t.Lang())), ("expected", e.ExpectedIn(t.Lang())))
-                        : t["reason.failed_plain"])
-                    + (f.AlsoMissing.Count == 0 ? "" : t.Format("reason.also_missing", ("facts", Facts(t, f.AlsoMissing)))),
-        PartialCredit p => t.Format("reason.partial", ("score", Ops.Format(p.Score))),
-        MissingEvidence m => m.Clause is null
-            ? t.Format("reason.missing", ("facts", Facts(t, m.Facts)))
-            : t.Format("reason.missing_in", ("facts", Facts(t, m.Facts)), ("clause", m.Clause)),
-        NotApplicable { Because: { } because } => t.Format("reason.not_applicable_because", ("because", because)),
-        NotApplicable n => t.Format("reason.not_applicable", ("condition", n.Condition)),
-        DeclaredNotApplicable d => t.Format("reason.declared_not_applicable", ("fact", d.Fact), ("because", d.Because)),
-        EmptyForeach { Because: { } fine } e => t.Format("reason.empty_foreach_fine", ("list", e.List), ("because", fine)),
-        EmptyForeach e => t.Format("reason.empty_foreach", ("list", e.List)),
-        Disabled d => t.Format("reason.disabled", ("because", d.Because)),
-        ManualRequired m => t.Format("reason.manual_required", ("guidance", m.Guidance)),
-        InformationalOnly => t["reason.informational"],
-        TypeMismatch x => t.Format("reason.type_mismatch", ("expected", x.Expected), ("got", x.Got)),
-        EvaluationError x => t.Format("reason.evaluation_error", ("detail", x.Detail)),
-        Attested a => (a.Date is { } d
-                          ? t.Format("reason.attested_on", ("assessor", a.Assessor), ("date", Date(d)), ("status", t.Outcome(a.Status)), ("justification", a.Justification))
-                          : t.Format("reason.attested", ("assessor", a.Assessor), ("status", t.Outcome(a.Status)), ("justification", a.Justification)))
-                      + (a.EvidenceReference.Length > 0 ? t.Format("reason.attested_evidence", ("evidence", a.EvidenceReference)) : ""),
-        ProvenanceNotMet p => t.Format("reason.provenance_not_met",
-            ("required", string.Join(t["provenance.or"], p.Required.Accepted.Select(t.Provenance))),
-            ("facts", string.Join(t.IsChinese ? "；" : "; ", p.Facts.Select(f => t.Fact(f, notes)).Distinct())),
-            ("was", t.Outcome(p.Was)), ("was_reason", t.Reason(p.WasReason, notes))),
-        Waived w => t.Format("reason.waived", ("justification", w.Justification), ("approver", w.ApprovedBy), ("expires", Date(w.Expires)),
-            ("was", t.Outcome(w.Was)), ("was_reason", t.Reason(w.WasReason, notes))),
-        _ => reason.GetType().Name,
-    };
+    /// <summary>Why a row came out as it did, in the report's language: the results' message (<see cref="ReasonText"/>, the
+    /// one declaration of a reason's words, rules/Messages), with why a document's word was set aside worded from the row's
+    /// seal findings (<paramref name="notes"/>) where the results hold them.</summary>
+    public static string Reason(this ReportTexts t, Reason reason, IReadOnlyList<ProvenanceNote>? notes = null) =>
+        ReasonText.Of(reason, SealWhy(notes)).Render(t.Lang());
 
     public static string Provenance(this ReportTexts t, Provenance p) => Iq.Rules.Messages.Msg.ProvenanceWord(p).Text.Render(t.Lang());
 
     /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside: its
-    /// <c>fact_provenance</c>, or its seal (worded from the row's <paramref name="notes"/>, which say what the seal check found).</summary>
-    public static string Fact(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes = null) => f.Why is null
-        ? t.Format("reason.provenance_fact", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document))
-        : t.Format("reason.provenance_fact_why", ("path", f.Path), ("provenance", t.Provenance(f.Provenance)), ("document", f.Document), ("why", t.Why(f, notes)));
+    /// <c>fact_provenance</c>, or its seal (worded from the row's <paramref name="notes"/>, which say what the seal check found),
+    /// in a provenance reason's words (<see cref="ReasonText.Facts(IReadOnlyList{FactProvenance}, Func{FactProvenance, ILocalized?}?)"/>).</summary>
+    public static string Fact(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes = null) =>
+        ReasonText.Facts([f], SealWhy(notes)).Render(t.Lang());
 
-    static string Why(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes) =>
-        f.Why == FactProvenance.OverriddenInDocument ? Iq.Rules.Messages.Msg.WhyOverriddenInDocument.Text.Render(t.Lang())
-        : notes?.FirstOrDefault(n => n.Document == f.Document && n.Reason is not null && n.Why() == f.Why) is { Reason: { } reason } note
-            ? t.Format("seal.why." + StateName(note.Seal), ("detail", t.SealFinding(reason)))
-            : f.Why!;
+    /// <summary>Why a document's word was set aside, from the seal check's finding on it: null where the row's notes say
+    /// nothing of it (the results' text then stands).</summary>
+    static Func<FactProvenance, ILocalized?>? SealWhy(IReadOnlyList<ProvenanceNote>? notes) => notes is not { Count: > 0 } ? null : f =>
+        notes.FirstOrDefault(n => n.Document == f.Document && n.Reason is not null && n.Why() == f.Why) is { Reason: { } reason } note
+            ? new Worded(t => t.Format("seal.why." + StateName(note.Seal), ("detail", t.SealFinding(reason))))
+            : null;
+
+    /// <summary>Report words (report-messages.yaml) as text a reason renders in its language.</summary>
+    sealed record Worded(Func<ReportTexts, string> Text) : ILocalized
+    {
+        public string Render(Iq.Rules.Messages.Lang lang) => Text(ReportTexts.For(lang.Name()));
+    }
 
     /// <summary>A row's provenance as a report shows it: its kinds, strongest first ("declared only" for an automatic row
     /// resting on the vendor's word alone), then each document whose seal set its word aside.</summary>

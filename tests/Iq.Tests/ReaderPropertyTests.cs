@@ -373,12 +373,34 @@ public class ReaderPropertyTests
     /// results of Cases/evidence-words (which has every word): a document, or one diagnostic at a JSON path inside the words.
     /// Exhaustive rather than sampled, since the words are a small part of a results file that random swaps seldom reach.</summary>
     [Fact]
-    public void Evidence_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path()
+    public void Evidence_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path() => WordsReadOrRefused("evidence-words", 40);
+
+    /// <summary>A title's and a fix's words (<c>title_words</c>, <c>fix_words</c>, the same reader as evidence words, new
+    /// members of a row), in the results of Cases/title-words (a missing value, a null, a list cut short in titles and
+    /// fixes), likewise; and <c>fix_words</c> without its <c>fix</c> is refused at the missing fix.</summary>
+    [Fact]
+    public void Title_and_fix_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path()
+    {
+        WordsReadOrRefused("title-words", 15);
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        CliRunner.InProcess("audit", Path.Combine(TestPaths.Case("title-words"), "words.iq"), "--facts",
+            Path.Combine(TestPaths.Case("title-words"), "facts"), "--as-of", "2026-11-22", "--json", json);
+        var root = JsonNode.Parse(File.ReadAllText(json))!;
+        var item = root["items"]!.AsArray().First(i => i!["fix_words"] is not null)!.AsObject();
+        Assert.NotNull(item["title_words"]);
+        item.Remove("fix");
+        var d = new DiagnosticBag();
+        Assert.Null(Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d));
+        Assert.Contains("missing member 'fix' at $.items[0].fix", Assert.Single(d.Items).Render(Iq.Rules.Messages.Lang.En));
+    }
+
+    static void WordsReadOrRefused(string @case, int minPlaces)
     {
         using var dir = new TempDir();
         var json = Path.Combine(dir.Path, "r.json");
-        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Case("evidence-words"), "words.iq"), "--facts",
-            Path.Combine(TestPaths.Case("evidence-words"), "facts"), "--as-of", "2026-11-22", "--json", json);
+        var run = CliRunner.InProcess("audit", Path.Combine(TestPaths.Case(@case), "words.iq"), "--facts",
+            Path.Combine(TestPaths.Case(@case), "facts"), "--as-of", "2026-11-22", "--json", json);
         Assert.True(run.ExitCode == 1, run.Stderr);
         var seed = File.ReadAllText(json);
         var places = 0;
@@ -407,7 +429,7 @@ public class ReaderPropertyTests
                 Assert.Contains($" at {words}", diagnostic.Render(Iq.Rules.Messages.Lang.En));
             }
         }
-        Assert.True(places > 40, $"only {places} places in evidence words");
+        Assert.True(places > minPlaces, $"only {places} places in the words");
         Assert.True(refused > places, $"only {refused} refusals");
     }
 

@@ -52,25 +52,25 @@ static class ExplainCommand
                 foreach (var e in item.Expectations) stdout.WriteLine($"  expect {e.Text}");
                 if (item.Manual is not null) stdout.WriteLine($"  manual {item.Manual}");
                 foreach (var rule in checklist.Rules.Where(r => r.Items.Contains(item.Id)))
-                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Words, string.Join(ctx.Lang == Lang.Zh ? "；" : ", ", rule.Matches.Select(ctx.T)))));
+                    stdout.WriteLine(ctx.T(Msg.ExplainRule.With(rule.Words, Localized.Groups(rule.Matches))));
                 foreach (var r in rows)
                 {
                     stdout.WriteLine($"  {Iq.Scoring.Reports.ConsoleReport.OutcomeWord(r.Outcome, ctx.Lang, 13)} {r.Id}  {ctx.T(Msg.ExplainRowScore.With(Ops.Format(Math.Round(r.Score, 4))))}");
-                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(string.Join(ctx.Lang == Lang.Zh ? "；" : "; ", r.Matched.Select(ctx.T)))));
+                    if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(Localized.Groups(r.Matched))));
                     // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
-                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(string.Join(ctx.Lang == Lang.Zh ? "；" : ", ", f.AlsoMissing.Select(m => m.Describe(ctx.Lang))))).TrimStart(';', '；', ' ') : "")
+                    var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(ReasonText.FactList(f.AlsoMissing))).TrimStart(';', '；', ' ') : "")
                         : r.MessageIn(ctx.Lang);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
                         stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.ExpressionIn(ctx.Lang), e.ActualText, e.ExpectedText)));
-                    if (r.Fix is not null) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(r.Fix)));
+                    if (r.FixIn(ctx.Lang) is { } fix) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(fix)));
                 }
                 if (item.ForeachVariable is not null && rows.Count > 1)
                 {
                     var failing = rows.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
                     stdout.WriteLine(ctx.T(failing.Count == 0 ? Msg.ExplainAllRowsPass.With(rows.Count)
                         : Msg.ExplainRowsFail.With(failing.Count, rows.Count, Localized.Concat(Localized.Items(failing.Take(Evidence.FirstFailing).Select(r => r.Id)),
-                            Localized.Verbatim(failing.Count > Evidence.FirstFailing ? (ctx.Lang == Lang.Zh ? "、…" : ", …") : "")))));
+                            failing.Count > Evidence.FirstFailing ? Msg.MoreIds.With(failing.Count - Evidence.FirstFailing) : Localized.Empty))));
                 }
                 return ExitCodes.Pass;
             }

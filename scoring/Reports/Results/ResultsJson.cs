@@ -310,6 +310,8 @@ public static class ResultsJson
         public static readonly JsonEncodedText Weight = JsonEncodedText.Encode("weight");
         public static readonly JsonEncodedText ActualWords = JsonEncodedText.Encode("actual_words");
         public static readonly JsonEncodedText ExpectedWords = JsonEncodedText.Encode("expected_words");
+        public static readonly JsonEncodedText TitleWords = JsonEncodedText.Encode("title_words");
+        public static readonly JsonEncodedText FixWords = JsonEncodedText.Encode("fix_words");
     }
 
     static void WriteItem(Utf8JsonWriter w, ItemResult r, IReadOnlyList<string> sources, ProvenanceJson.CompactCache? notes)
@@ -319,6 +321,13 @@ public static class ResultsJson
         w.WriteString(N.Item, r.ItemId);
         w.WriteString(N.Section, r.SectionId);
         w.WriteString(N.Title, r.Title);
+        // iq's words in a templated title or fix (a hole whose value is missing), as evidence keeps them: only where there
+        // are any, beside the English text, so that a report re-rendered from the file words them in its language.
+        if (r.TitleWords is { } titleWords)
+        {
+            w.WritePropertyName(N.TitleWords);
+            ReasonJson.WriteWords(w, titleWords);
+        }
         w.WriteString(N.Clause, r.Clause);
         w.WriteString(N.Level, Name(r.Level));
         w.WriteString(N.Method, r.Automated ? "automatic" : "manual");
@@ -333,6 +342,11 @@ public static class ResultsJson
         ReasonJson.Write(w, r.Reason);
         w.WriteString(N.Message, r.Message);
         if (r.Fix is not null) w.WriteString(N.Fix, r.Fix);
+        if (r.Fix is not null && r.FixWords is { } fixWords)
+        {
+            w.WritePropertyName(N.FixWords);
+            ReasonJson.WriteWords(w, fixWords);
+        }
         if (r.Guidance is not null) w.WriteString(N.Guidance, r.Guidance);
         w.WriteStartArray(N.Sources);
         foreach (var s in sources) w.WriteStringValue(s);
@@ -689,11 +703,15 @@ public static class ResultsJson
         {
             var method = n["method"].Str();
             if (method is not ("automatic" or "manual")) throw n["method"].Expected(Msg.AutomaticOrManual);
+            // A fix's words go with its text: fix_words without a fix is refused at the missing fix.
+            if (n.Optional("fix_words") is not null && n.Optional("fix") is null) _ = n["fix"].Str();
             return new ItemResult(n["id"].Str(), n["item"].Str(), n["title"].Str(), n["section"].Str(), n["clause"].Str(), n["level"].Enum<Level>(),
                 n["weight"].Num(), method == "automatic", n["outcome"].Outcome(), n["score"].Num(),
                 n["evidence"].Array().Select(Evidence).ToList(), ReasonJson.Read(n["reason"].E, n["reason"].Path, (p, m) => new ResultsFormatException(p, m)),
                 n.Optional("fix")?.Str(), n.Optional("guidance")?.Str())
             {
+                TitleWords = n.Optional("title_words") is { } tw ? ReasonJson.ReadWords(tw.E, tw.Path, (p, m) => new ResultsFormatException(p, m)) : null,
+                FixWords = n.Optional("fix_words") is { } fw ? ReasonJson.ReadWords(fw.E, fw.Path, (p, m) => new ResultsFormatException(p, m)) : null,
                 Provenance = ProvenanceJson.ReadRow(n["provenance"].E, n["provenance"].Path, method == "automatic", (p, m) => new ResultsFormatException(p, m)),
             };
         }

@@ -90,7 +90,7 @@ public static class ScorecardWriter
         }
         // One manual-review sheet for every checklist: it is read back by item id, and an id belongs to one checklist.
         ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet),
-            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.Title, r.Guidance ?? "")), labels,
+            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.TitleIn(labels.T.Lang()), r.Guidance ?? "")), labels,
             set.Audits.SelectMany(d => d.Attestations).ToList(), reportNo);
         AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), set, labels);
         Save(wb, pictures, first.AsOf ?? first.EvaluatedAt, stream);
@@ -407,7 +407,7 @@ public static class ScorecardWriter
         {
             Text(ws.Cell(row, 1), r.Id);
             Text(ws.Cell(row, 2), r.Clause);
-            Text(ws.Cell(row, 3), r.Title);
+            Text(ws.Cell(row, 3), r.TitleIn(t.Lang()));
             Text(ws.Cell(row, 4), t.Level(r.Level));
             Text(ws.Cell(row, 5), t.Method(r.Automated));
             Number(ws.Cell(row, 6), r.Weight);
@@ -420,7 +420,7 @@ public static class ScorecardWriter
             Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.ExpressionIn(t.Lang())}: {e.ActualIn(t.Lang())}")));
             Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.ExpectedIn(t.Lang()))));
             Text(ws.Cell(row, 11), t.Reason(r.Reason, r.Provenance.Notes));
-            Text(ws.Cell(row, 12), r.Fix ?? (r.Automated ? "" : r.Guidance));
+            Text(ws.Cell(row, 12), r.FixIn(t.Lang()) ?? (r.Automated ? "" : r.Guidance));
             Text(ws.Cell(row, 13), r.Automated ? string.Join(", ", doc.Sources.GetValueOrDefault(r.ItemId) ?? []) : t.Method(false));
             var provenance = Text(ws.Cell(row, 14), t.RowProvenance(r));
             if (r.Automated && r.Provenance.DeclaredOnly || r.Provenance.Notes.Count > 0)
