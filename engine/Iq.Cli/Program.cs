@@ -32,7 +32,9 @@ public static class Program
         if (Environment.GetEnvironmentVariable("IQ_DEBUG") == "assemblies")
             foreach (var a in AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))
                 Console.Error.WriteLine("loaded: " + a);
-        return interrupts.Finish() ?? code;
+        // Interrupted: outputs aborted, then out without running native global destructors (see Interrupts.ExitNow).
+        if (interrupts.Finish() is { } interrupted) Interrupts.ExitNow(interrupted);
+        return code;
     }
 
     /// <summary>How the process is attached: in tests everything is off (no terminal, no signals).</summary>

@@ -71,7 +71,13 @@ public static class HtmlReport
         h.Append("<div class=\"verdict v-").Append(verdictClass).Append("\" id=\"verdict\" data-verdict=\"").Append(verdictClass).Append("\"><span class=\"label\">")
             .Append(E(set.Several ? t["summary.overall"] : t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(set.Verdict))).Append("</span></div>\n");
         if (!set.Several) Score(h, doc, t, "score");
-        h.Append("<p class=\"basis\">").Append(E(set.Several ? ScorecardWriter.C1Value(set, t, "conclusion") : t.Basis(doc.Basis))).Append("</p>\n</header>\n");
+        h.Append("<p class=\"basis\">").Append(E(set.Several ? ScorecardWriter.C1Value(set, t, "conclusion") : t.Basis(doc.Basis))).Append("</p>\n");
+        // What the report rests on: the results file and its seal (docs/trust.md).
+        if (set.Source is { } source)
+            h.Append("<p class=\"source").Append(source.Verified ? "" : " unverified").Append("\" id=\"source\" data-source=\"")
+                .Append(E(source.Check.ToString().ToLowerInvariant())).Append("\"><span class=\"label\">").Append(E(t["source.label"]))
+                .Append("</span> ").Append(E(t.Source(source))).Append("</p>\n");
+        h.Append("</header>\n");
 
         // C.1.
         h.Append("<section id=\"c1\">\n<h2>").Append(E(t["sheet.report"])).Append("</h2>\n<table class=\"c1\">\n");
@@ -253,13 +259,14 @@ public static class HtmlReport
         h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; border-bottom: 2px solid #d9e1f2; padding-bottom: 3px; margin-top: 22px; } h3 { font-size: 1rem; }
         header.top { display: grid; grid-template-columns: 1fr auto auto; gap: 16px; align-items: center; }
         header .basis { grid-column: 1 / -1; margin: 0; color: #333; }
+        header .source { grid-column: 1 / -1; margin: 0; font-size: 0.9em; overflow-wrap: anywhere; } header .source .label { font-weight: bold; }
         .part-head { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; } .part-head .basis { margin: 0; }
         .object { font-size: 1.1rem; margin: 2px 0; } .checklist, .muted { color: var(--muted); margin: 2px 0; }
         .verdict, .score { border-radius: 8px; padding: 10px 18px; text-align: center; min-width: 130px; }
         .verdict .label, .score .label { display: block; font-size: 0.8rem; color: #444; } .verdict .value, .score .value { font-size: 1.8rem; font-weight: bold; }
         .v-pass { background: #c6efce; } .v-fail { background: #ffc7ce; } .v-incomplete { background: #ffeb9c; } .score { background: #eef2f8; } .score .of { display: block; font-size: 0.8rem; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d7e2; padding: 4px 6px; text-align: left; vertical-align: top; }
-        thead th, table.c1 th { background: #d9e1f2; } table.c1 th { width: 12em; } td.not-filled { color: #d00; font-weight: bold; }
+        thead th, table.c1 th { background: #d9e1f2; } table.c1 th { width: 12em; } td.not-filled { color: #d00; font-weight: bold; } p.source.unverified { color: #d00; font-weight: bold; }
         table.bars th { font-weight: normal; width: 40%; } table.bars tr.d0 th { font-weight: bold; } table.bars tr.d1 th { padding-left: 2em; }
         td.bar div { background: #eee; height: 12px; border-radius: 6px; overflow: hidden; } td.bar span { display: block; height: 100%; }
         td.bar span.good { background: #5cb85c; } td.bar span.bad { background: #e74c3c; } td.bar span.none { background: transparent; }

@@ -55,12 +55,27 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         foreach (var ext in new[] { "json", "xlsx", "html", "junit.xml" })
             Assert.True(File.ReadAllBytes(samples.File(sample, ext)).AsSpan().SequenceEqual(File.ReadAllBytes(samples.File(sample, "again." + ext))),
                 $"{sample}.{ext} re-rendered from the results differs from the audit's");
-        // The same bytes again from a copy of the results elsewhere: nothing is read but the results file.
+        // The same bytes again from a copy of the results (and its seal) elsewhere: nothing is read but the results file
+        // and its seal.
         using var dir = new TempDir();
-        var copy = Path.Combine(dir.Path, "r.json");
+        var copy = Path.Combine(dir.Path, Path.GetFileName(samples.File(sample, "json")));
         File.Copy(samples.File(sample, "json"), copy);
+        File.Copy(samples.File(sample, "json") + ".seal", copy + ".seal");
         Assert.True(CliRunner.InProcess("report", copy, "--xlsx", Path.Combine(dir.Path, "x.xlsx")).ExitCode is 0 or 1);
         Assert.Equal(File.ReadAllBytes(samples.File(sample, "xlsx")), File.ReadAllBytes(Path.Combine(dir.Path, "x.xlsx")));
+        // Without its seal the copy renders the same rows, but the header says no seal shows it is the file iq wrote.
+        File.Delete(copy + ".seal");
+        Assert.True(CliRunner.InProcess("report", copy, "--xlsx", Path.Combine(dir.Path, "y.xlsx")).ExitCode is 0 or 1);
+        Assert.NotEqual(File.ReadAllBytes(samples.File(sample, "xlsx")), File.ReadAllBytes(Path.Combine(dir.Path, "y.xlsx")));
+        Assert.Equal(WithoutSource(samples.File(sample, "xlsx")), WithoutSource(Path.Combine(dir.Path, "y.xlsx")));
+    }
+
+    /// <summary>Every sheet's cells as text, but for the C.1 row saying what the workbook was rendered from.</summary>
+    static List<string> WithoutSource(string xlsx)
+    {
+        using var x = new XlsxReader(xlsx);
+        return x.SheetNames.SelectMany(n => x.Rows(n).Where(r => r.Length == 0 || r[0] is not ("报告依据" or "Rendered from"))
+            .Select(r => n + "|" + string.Join("|", r))).ToList();
     }
 
     [Fact]
@@ -337,7 +352,10 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         Assert.Equal(0, verify.ExitCode);
         var again = Path.Combine(dir.Path, "again.xlsx");
         Assert.Equal(1, CliRunner.InProcess("report", archive, "--xlsx", again).ExitCode);
-        Assert.Equal(File.ReadAllBytes(xlsx), File.ReadAllBytes(again));
+        // The same workbook but for what each says it rests on: the audit wrote no results file, the re-rendering read the
+        // archive's (ReportSourceTests).
+        Assert.Equal(WithoutSource(xlsx), WithoutSource(again));
+        Assert.NotEqual(File.ReadAllBytes(xlsx), File.ReadAllBytes(again));
 
         // One byte changed in an archived input: verification names it, and iq report refuses the archive.
         var tampered = Path.Combine(dir.Path, "tampered.zip");

@@ -95,9 +95,10 @@ static class AuditCommand
             // Rendered from the results bytes read back, as `iq report` renders them: byte-identical by construction.
             var language = ctx.ReportLang.Name();
             var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, language));
-            var document = ReportOutputGroup.Reread(bytes);
-            var rendered = ReportOutputGroup.Render(ctx, document, bytes, targets, language,
-                output is null ? [] : [(Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx")], outputs);
+            var extra = output is null ? [] : new (string? Path, string Kind)[] { (Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx") };
+            // The reports say what they rest on as `iq report` would say it of the results file this run writes and seals.
+            var document = ReportOutputGroup.Reread(bytes) with { Source = ReportOutputGroup.SourceOf(bytes, [targets.Json, .. extra.Where(e => e.Kind == "json").Select(e => e.Path)], key) };
+            var rendered = ReportOutputGroup.Render(ctx, document, bytes, targets, language, extra, outputs);
             // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
             ReportOutputGroup.Seal(rendered, key, outputs);
             if (archivePath is not null)

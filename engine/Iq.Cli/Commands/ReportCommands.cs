@@ -13,7 +13,8 @@ namespace Iq.Cli.Commands;
 /// the record of an audit kept.</summary>
 static class ReportCommands
 {
-    /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from.
+    /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from,
+    /// with what it was read from and how that was checked (<see cref="ResultsSet.Source"/>, shown in every report's header).
     /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).</summary>
     static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path)
     {
@@ -27,21 +28,25 @@ static class ReportCommands
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
         var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         // The seal once the file is known to be results: a file that is not gets its reader's error, with its position.
-        if (!archive && !Sealed(path, bytes)) ctx.WarnText(Msg.ResultsUnsealed.With(path, Path.GetFileName(Iq.Engine.Trust.Seals.PathOf(path))));
-        return (bytes, read);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var source = archive ? ReportSource.InArchive(path, sha256) : Sealed(path, sha256);
+        // Printed even in --quiet: it bears on whether what is rendered may be signed, and -q keeps stdout to the verdict
+        // line; stderr is where a script's log keeps it (docs/cli.md).
+        if (source.Check == ReportSourceCheck.NoSeal) ctx.WarnText(Msg.ResultsUnsealed.With(path, source.SealName));
+        return (bytes, read with { Source = source });
     }
 
     /// <summary>The seal beside a results file, checked against the bytes read (as <c>iq verify</c> checks it): a lab must not
     /// sign a report re-rendered from a file changed since iq wrote it, so a seal that does not hold (changed, unreadable,
-    /// sealing another file) refuses the run before anything is written; false when there is no seal (the caller says so
-    /// on stderr, and uses the file). An archive is verified by its own manifest (<see cref="AuditArchive.ReadResults"/>).</summary>
-    static bool Sealed(string path, byte[] bytes)
+    /// sealing another file) refuses the run before anything is written; a file with no seal is used, and its reports say so.
+    /// An archive is verified by its own manifest (<see cref="AuditArchive.ReadResults"/>).</summary>
+    static ReportSource Sealed(string path, string sha256)
     {
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: true, trusted: []);
         if (check.State is Iq.Rules.Model.SealState.Broken or Iq.Rules.Model.SealState.Malformed)
             throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
-        return check.State != Iq.Rules.Model.SealState.Missing;
+        return check.State == Iq.Rules.Model.SealState.Missing ? ReportSource.Unsealed(path, sha256)
+            : ReportSource.Sealed(path, sha256, check.Seal?.Signature?.KeyId);
     }
 
     /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>: the reports in
@@ -50,20 +55,26 @@ static class ReportCommands
     {
         var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgResults), HelpName = "RESULTS" };
         var outputs = new ReportOutputGroup(ctx);
+        var sign = new SignKeyOption(ctx);
         var command = new Command("report", ctx.T(Msg.CmdReport));
         command.Arguments.Add(input);
         outputs.AddTo(command);
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)!;
             CommandLineErrors.RejectOptionLike(path, parse);
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
+            using var key = sign.Read(parse);
             var (bytes, doc) = Load(ctx, path);
             var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
+            // Sealed as the audit seals its reports, with the same helper: a report re-rendered is a document iq wrote.
+            ReportOutputGroup.Seal(rendered, key, files);
             files.Commit(ctx.Cancel);
+            ctx.Say(doc.Source!.Text());
             foreach (var (written, _) in rendered.Where(r => r.Path != "-")) ctx.Say(Msg.Written.With(written));
             return doc.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
@@ -105,6 +116,9 @@ static class ReportCommands
                 ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
                 worse = true;
             }
+            // What each side rests on, last, as part of the comparison (printed in --quiet too; the first line stays the
+            // verdict's): a comparison with an unsealed file says so.
+            foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Text().Render(ctx.Lang));
             return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;

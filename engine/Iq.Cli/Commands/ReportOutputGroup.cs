@@ -108,12 +108,24 @@ sealed class ReportOutputGroup(CliContext ctx)
         return rendered;
     }
 
+    /// <summary>What an audit's reports rest on: the first results file among <paramref name="results"/> that
+    /// <see cref="Seal"/> seals (a file, not standard output, not a device or pipe), named as <c>iq report</c> names it when
+    /// its seal holds, so that the audit's reports and those re-rendered from that file are the same bytes; else results not
+    /// written to a sealed file.</summary>
+    public static ReportSource SourceOf(byte[] results, IEnumerable<string?> paths, Iq.Engine.Trust.SigningKey? key)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(results));
+        return paths.FirstOrDefault(Sealable) is { } path ? ReportSource.Sealed(path, sha256, key?.KeyId) : ReportSource.NotWritten(sha256);
+    }
+
+    static bool Sealable(string? path) => path is not null && path != "-" && FileFacts.Of(path).Kind is FileKind.Regular or FileKind.Missing;
+
     /// <summary>A seal beside each report written to a file (not standard output, not a device or pipe the user gave),
     /// among the run's outputs: the reports and their seals appear together or not at all.</summary>
     public static void Seal(IEnumerable<(string Path, byte[] Bytes)> rendered, Iq.Engine.Trust.SigningKey? key, Outputs outputs)
     {
         foreach (var (path, bytes) in rendered)
-            if (path != "-" && FileFacts.Of(path).Kind is FileKind.Regular or FileKind.Missing)
+            if (Sealable(path))
                 outputs.Add(Iq.Engine.Trust.Seals.PathOf(path), s => s.Write(Iq.Engine.Trust.Seals.Bytes(path, bytes, key)));
     }
 }

@@ -52,7 +52,7 @@ public sealed class Interrupts : IDisposable
         {
             Thread.Sleep(TimeSpan.FromTicks(Interlocked.Read(ref _graceTicks)));
             Finish();
-            Environment.Exit(code);
+            ExitNow(code);
         }) { IsBackground = true, Name = "iq interruption watchdog" };
         watchdog.Start();
     }
@@ -72,6 +72,27 @@ public sealed class Interrupts : IDisposable
             catch (IOException) { }
         return code;
     }
+
+    /// <summary>Ends the process with <paramref name="code"/> once an interrupted run's outputs are aborted
+    /// (<see cref="Finish"/>: nothing more is renamed, no temporary left). On Linux and macOS by libc <c>_exit</c>, which
+    /// runs no atexit handler and no native global destructor: the main thread may be inside ONNX Runtime, whose
+    /// destructors crash when they run under a call still in flight (SIGSEGV, exit 139 instead of 143; ONNX Runtime issue
+    /// 24579). Nothing of ours needs them: files are closed by the kernel, and our writers flush here.</summary>
+    public static void ExitNow(int code)
+    {
+        try
+        {
+            Console.Out.Flush();
+            Console.Error.Flush();
+        }
+        catch (IOException) { }
+        catch (ObjectDisposedException) { }
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) Exit(code);
+        Environment.Exit(code);
+    }
+
+    [DllImport("libc", EntryPoint = "_exit")]
+    static extern void Exit(int status);
 
     public void Dispose()
     {

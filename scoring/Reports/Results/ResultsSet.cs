@@ -22,6 +22,10 @@ public sealed record ResultsSet
 
     public ResultsDocument First => Audits[0];
 
+    /// <summary>The results file these were read from and how it was checked, for the reports' header; not part of the
+    /// results (a file cannot say what its own seal says). Null for results not rendered through the CLI (a library call).</summary>
+    public ReportSource? Source { get; init; }
+
     /// <summary>Fail when one failed, else incomplete when one is incomplete, else pass.</summary>
     public Verdict Verdict => Verdicts.Worst(Audits.Select(a => a.Verdict));
 

@@ -283,6 +283,21 @@ public static class ScorecardWriter
                 row++;
             }
         }
+        // What the report rests on, beside what is signed: the results file and its seal (docs/trust.md).
+        if (set.Source is { } source)
+        {
+            row++;
+            Text(ws.Cell(row, 1), t["source.label"]).Style.Font.Bold = true;
+            var cell = Text(ws.Cell(row, 2), t.Source(source));
+            cell.Style.Alignment.WrapText = true;
+            if (!source.Verified)
+            {
+                cell.Style.Font.FontColor = XLColor.Red;
+                cell.Style.Font.Bold = true;
+            }
+            FitHeight(ws, row, 2);
+            row++;
+        }
         // The signature block: signed on paper, so blank lines to sign on.
         row++;
         var title = Text(ws.Cell(row, 1), t["sig.title"]);

@@ -1,0 +1,65 @@
+namespace Iq.Scoring.Reports;
+
+/// <summary>What a report was rendered from and what shows it is the file iq wrote: the results' file name and SHA-256,
+/// and how they were checked. Shown in every report's header (scorecard C.1, HTML, console), so that a report re-rendered
+/// from an unsealed results file does not look like one rendered from a sealed one (docs/trust.md). Only what the same
+/// bytes and the same seal always give is shown (no host, no time): the audit's own reports and <c>iq report</c>'s from
+/// the sealed file it wrote are the same bytes.</summary>
+/// <param name="File">The results file's name (no folder: the report must not depend on where it was re-rendered).</param>
+/// <param name="Archive">The archive the results were read from, by name, for <see cref="ReportSourceCheck.Archive"/>.</param>
+/// <param name="KeyId">The seal's signing key id, when the seal is signed (the signature is not checked here).</param>
+public sealed record ReportSource(ReportSourceCheck Check, string? File, string Sha256, string? Archive = null, string? KeyId = null)
+{
+    /// <summary>A results file whose seal beside it holds.</summary>
+    public static ReportSource Sealed(string path, string sha256, string? keyId) => new(ReportSourceCheck.Sealed, Name(path), sha256, KeyId: keyId);
+
+    /// <summary>A results file with no seal beside it: used, and said so.</summary>
+    public static ReportSource Unsealed(string path, string sha256) => new(ReportSourceCheck.NoSeal, Name(path), sha256);
+
+    /// <summary>The results inside an audit archive, checked against the archive's manifest.</summary>
+    public static ReportSource InArchive(string archive, string sha256) => new(ReportSourceCheck.Archive, "results.json", sha256, Name(archive));
+
+    /// <summary>Results the audit rendered from without writing them to a sealed file (no --json, or standard output).</summary>
+    public static ReportSource NotWritten(string sha256) => new(ReportSourceCheck.NotWritten, null, sha256);
+
+    /// <summary>The seal file's name beside <see cref="File"/>.</summary>
+    public string? SealName => File is null ? null : File + ".seal";
+
+    /// <summary>The source as the console says it (rules/Messages); reports word it from their catalog (ReportWords.Source).</summary>
+    public Rules.Messages.MessageText Text() => Check switch
+    {
+        ReportSourceCheck.Sealed when KeyId is { } key => Rules.Messages.Msg.SourceSealedSigned.With(File, Sha256, SealName, key),
+        ReportSourceCheck.Sealed => Rules.Messages.Msg.SourceSealed.With(File, Sha256, SealName),
+        ReportSourceCheck.NoSeal => Rules.Messages.Msg.SourceNoSeal.With(File, Sha256, SealName),
+        ReportSourceCheck.Archive => Rules.Messages.Msg.SourceArchive.With(File, Archive, Sha256),
+        _ => Rules.Messages.Msg.SourceNotWritten.With(Sha256),
+    };
+
+    /// <summary>The report catalog's key (scoring/Text/report-messages.yaml) for this source.</summary>
+    public string Key => Check switch
+    {
+        ReportSourceCheck.Sealed when KeyId is not null => "source.sealed_signed",
+        ReportSourceCheck.Sealed => "source.sealed",
+        ReportSourceCheck.NoSeal => "source.no_seal",
+        ReportSourceCheck.Archive => "source.archive",
+        _ => "source.not_written",
+    };
+
+    /// <summary>The source holds only when a seal or a manifest shows the results are the ones iq wrote.</summary>
+    public bool Verified => Check is ReportSourceCheck.Sealed or ReportSourceCheck.Archive;
+
+    static string Name(string path) => path == "-" ? "-" : Path.GetFileName(path);
+}
+
+/// <summary>How a report's results were shown to be the ones iq wrote.</summary>
+public enum ReportSourceCheck
+{
+    /// <summary>The seal beside the results file holds: its SHA-256 is the file's.</summary>
+    Sealed,
+    /// <summary>No seal beside the results file: nothing shows it is the file iq wrote.</summary>
+    NoSeal,
+    /// <summary>Read from an audit archive, whose manifest gives every file's SHA-256.</summary>
+    Archive,
+    /// <summary>Rendered by the audit from results it did not write to a file it sealed.</summary>
+    NotWritten,
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Iq.Tests;
+
+/// <summary>What a report rests on is in its header: the results file it was rendered from, that file's SHA-256 (as
+/// sha256sum computes it) and whether a seal shows it is the file iq wrote (docs/trust.md). A report re-rendered from an
+/// unsealed copy no longer looks like one rendered from the sealed file; <c>iq report</c> seals what it writes as the audit
+/// does (checked with iq verify and the key id openssl computes), and the no-seal warning survives -q.</summary>
+public class ReportSourceTests
+{
+    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+    static string Failing => Path.Combine(TestPaths.Checklists, "samples", "failing");
+
+    /// <summary>The row of the C.1 sheet whose first cell is <paramref name="label"/>, its second cell.</summary>
+    static string? C1(string xlsx, string sheet, string label)
+    {
+        using var x = new XlsxReader(xlsx);
+        return x.Rows(sheet).FirstOrDefault(r => r.Length >= 2 && r[0] == label)?[1];
+    }
+
+    static string HtmlSource(string html)
+    {
+        var m = Regex.Match(File.ReadAllText(html), "<p class=\"source[^\"]*\" id=\"source\"[^>]*>(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(m.Success, $"{html} has no source line in its header");
+        return System.Net.WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", ""));
+    }
+
+    static string Sha256sum(string path)
+    {
+        var tool = Oracles.Which("sha256sum");
+        Oracles.Require(tool is not null, "sha256sum (Debian package coreutils)");
+        var run = Oracles.Run(tool!, [path]);
+        Assert.Equal(0, run.Exit);
+        return run.Stdout.Split(' ')[0];
+    }
+
+    static string Audit(TempDir dir, params string[] more)
+    {
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess(["audit", Checklist, "--facts", Failing, "--as-of", "2026-11-22", "--json", json,
+            "--xlsx", Path.Combine(dir.Path, "audit.xlsx"), "--html", Path.Combine(dir.Path, "audit.html"), .. more]);
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        return json;
+    }
+
+    [Fact]
+    public void Reports_from_a_sealed_results_file_name_it_its_hash_and_the_seal_verified_in_zh_and_en()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var sha = Sha256sum(json);
+        // The audit's own reports (zh) say what `iq report` says of the file the audit wrote and sealed.
+        var zh = C1(Path.Combine(dir.Path, "audit.xlsx"), "C.1 基本信息", "报告依据");
+        Assert.Equal($"结果文件 r.json（SHA-256 {sha}）：封签 r.json.seal 校验通过，散列一致，未签名", zh);
+        Assert.Equal("报告依据 " + zh, HtmlSource(Path.Combine(dir.Path, "audit.html")));
+
+        var en = CliRunner.InProcess("report", json, "--lang", "en", "--xlsx", Path.Combine(dir.Path, "en.xlsx"), "--html", Path.Combine(dir.Path, "en.html"));
+        Assert.True(en.ExitCode == 1, en.Stderr);
+        var line = $"results file r.json (SHA-256 {sha}): seal r.json.seal verified, the hash matches, not signed";
+        Assert.Equal(line, C1(Path.Combine(dir.Path, "en.xlsx"), "C.1 Report information", "Rendered from"));
+        Assert.Equal("Rendered from " + line, HtmlSource(Path.Combine(dir.Path, "en.html")));
+        Assert.Contains("Rendered from: " + line, en.Stdout);
+        Assert.DoesNotContain("warning", en.Stderr);
+    }
+
+    [Fact]
+    public void Reports_from_an_unsealed_copy_say_no_seal_was_found_and_the_warning_survives_quiet()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var copy = Path.Combine(dir.Path, "copy.json");
+        File.Copy(json, copy);
+        var run = CliRunner.InProcess("-q", "report", copy, "--lang", "en", "--xlsx", Path.Combine(dir.Path, "copy.xlsx"), "--html", Path.Combine(dir.Path, "copy.html"));
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Contains("copy.json: not sealed (no copy.json.seal beside it)", run.Stderr);
+        var line = $"results file copy.json (SHA-256 {Sha256sum(copy)}): no seal found (no copy.json.seal beside it); nothing shows it is the file iq wrote";
+        Assert.Equal(line, C1(Path.Combine(dir.Path, "copy.xlsx"), "C.1 Report information", "Rendered from"));
+        Assert.Equal("Rendered from " + line, HtmlSource(Path.Combine(dir.Path, "copy.html")));
+        Assert.Contains("unverified", File.ReadAllText(Path.Combine(dir.Path, "copy.html")));
+
+        var zh = CliRunner.InProcess("report", copy, "--lang", "zh", "--xlsx", Path.Combine(dir.Path, "zh.xlsx"));
+        Assert.Equal($"结果文件 copy.json（SHA-256 {Sha256sum(copy)}）：未找到封签（旁边没有 copy.json.seal），无从表明它就是 iq 写出的文件",
+            C1(Path.Combine(dir.Path, "zh.xlsx"), "C.1 基本信息", "报告依据"));
+        Assert.Contains("copy.json：未加封签", zh.Stderr);
+    }
+
+    [Fact]
+    public void Iq_report_seals_what_it_writes_as_the_audit_does_and_names_the_results_signing_key()
+    {
+        var openssl = Oracles.Which("openssl");
+        Oracles.Require(openssl is not null, "openssl (Debian package openssl)");
+        using var dir = new TempDir();
+        string P(string name) => Path.Combine(dir.Path, name);
+        Assert.Equal(0, Oracles.Run(openssl!, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("lab.key")]).Exit);
+        Assert.Equal(0, Oracles.Run(openssl!, ["pkey", "-in", P("lab.key"), "-pubout", "-out", P("lab.pub")]).Exit);
+        Assert.Equal(0, Oracles.Run(openssl!, ["pkey", "-pubin", "-in", P("lab.pub"), "-outform", "DER", "-out", P("lab.der")]).Exit);
+        var keyId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(P("lab.der"))));
+        var json = Audit(dir, "--sign-key", P("lab.key"));
+
+        var outDir = P("again");
+        Directory.CreateDirectory(outDir);
+        var run = CliRunner.InProcess("report", json, "--lang", "en", "--sign-key", P("lab.key"),
+            "--xlsx", Path.Combine(outDir, "card.xlsx"), "--html", Path.Combine(outDir, "report.html"), "--junit", Path.Combine(outDir, "junit.xml"));
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        foreach (var f in new[] { "card.xlsx", "report.html", "junit.xml" })
+        {
+            using var seal = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, f + ".seal")));
+            Assert.Equal("iq.seal/1", seal.RootElement.GetProperty("seal").GetString());
+            Assert.Equal(Sha256sum(Path.Combine(outDir, f)), seal.RootElement.GetProperty("sha256").GetString());
+            Assert.Equal(keyId, seal.RootElement.GetProperty("signature").GetProperty("key_id").GetString());
+        }
+        var verify = CliRunner.InProcess("verify", outDir, "--trust-key", P("lab.pub"));
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        Assert.Equal($"results file r.json (SHA-256 {Sha256sum(json)}): seal r.json.seal verified, the hash matches; signed by key {keyId} (signature not checked)",
+            C1(Path.Combine(outDir, "card.xlsx"), "C.1 Report information", "Rendered from"));
+    }
+
+    [Fact]
+    public void Diff_says_what_each_side_rests_on()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var copy = Path.Combine(dir.Path, "copy.json");
+        File.Copy(json, copy);
+        var run = CliRunner.InProcess("-q", "--lang", "en", "diff", json, copy);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var sha = Sha256sum(json);
+        var lines = run.Stdout.TrimEnd('\n').Split('\n')[^2..];
+        Assert.Equal($"Rendered from: results file r.json (SHA-256 {sha}): seal r.json.seal verified, the hash matches, not signed", lines[0]);
+        Assert.Equal($"Rendered from: results file copy.json (SHA-256 {sha}): no seal found (no copy.json.seal beside it); nothing shows it is the file iq wrote", lines[1]);
+    }
+
+    [Fact]
+    public void A_report_from_an_archive_says_the_manifest_verified_it()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var zip = Path.Combine(dir.Path, "audit.zip");
+        Assert.Equal(0, CliRunner.InProcess("archive", json, "-o", zip).ExitCode);
+        var xlsx = Path.Combine(dir.Path, "z.xlsx");
+        Assert.Equal(1, CliRunner.InProcess("report", zip, "--lang", "en", "--xlsx", xlsx).ExitCode);
+        Assert.Equal($"results.json in the archive audit.zip (SHA-256 {Sha256sum(json)}): verified against the archive's manifest",
+            C1(xlsx, "C.1 Report information", "Rendered from"));
+    }
+}
