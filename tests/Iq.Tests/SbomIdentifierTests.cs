@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
@@ -27,7 +26,7 @@ public class SbomIdentifierTests
     public void A_real_generators_sbom_is_read(string name)
     {
         var doc = ManifestReader.Parse(Sbom(name));
-        Assert.NotEmpty(doc.Components);
+        Assert.True(doc.Components.Count > 0 || doc.Files.Count > 0, "a package or a file"); // reuse lists files only
     }
 
     /// <summary>The message for <paramref name="bytes"/> (written as <paramref name="name"/>); fails if the reader takes it.</summary>
@@ -220,10 +219,12 @@ public class SbomIdentifierTests
         var components = doc["components"]!.AsArray();
         components[1]!["bom-ref"] = components[0]!["bom-ref"]!.GetValue<string>();
         var file = Path.Combine(dir.Path, "bom.cdx.json");
-        File.WriteAllText(file, doc.ToJsonString(), Encoding.UTF8);
+        File.WriteAllText(file, doc.ToJsonString());
         var run = CliRunner.InProcess("manifest", file, "--out", Path.Combine(dir.Path, "out"));
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("is also given at $.components[0].bom-ref (every bom-ref is unique within a BOM) at $.components[1].bom-ref", run.Stderr);
+        Assert.StartsWith($"iq: error IQ4007: {file}:", run.Stderr);
+        Assert.Contains("$.components[0].bom-ref", run.Stderr);
+        Assert.Contains("$.components[1].bom-ref", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFiles(Path.Combine(dir.Path, "out")).Any(), "nothing is written");
     }
