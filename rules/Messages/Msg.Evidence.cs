@@ -151,5 +151,16 @@ public static partial class Msg
     public static readonly Message CdxXmlNoMain = new(Codes.BadEvidence, "没有指明软件包的 <metadata><component>", "no <metadata><component> naming the package");
     public static readonly Message CdxXmlComponentType = new(Codes.BadEvidence, "<component> 需要 type=\"…\"", "a <component> needs type=\"…\"");
     public static readonly Message CdxXmlHashAlg = new(Codes.BadEvidence, "<hash> 需要 alg=\"…\"", "a <hash> needs alg=\"…\"");
+    // An SBOM's identifiers: one element per identifier, and every reference to one that is there (CycloneDX bom-ref,
+    // SPDX SPDXID); otherwise which component a hash, a dependency or a file belongs to is a guess.
+    public static readonly Message CdxBomRefTwice = new(Codes.BadEvidence, ["ref", "first"], "bom-ref \"{ref}\" 已在 {first} 给出（BOM 中每个 bom-ref 应唯一）",
+        "bom-ref \"{ref}\" is also given at {first} (every bom-ref is unique within a BOM)");
+    public static readonly Message CdxRefUnknown = new(Codes.BadEvidence, ["ref"], "BOM 中没有 bom-ref 为 \"{ref}\" 的元素",
+        "no element of the BOM has bom-ref \"{ref}\"");
+    public static readonly Message SpdxIdTwice = new(Codes.BadEvidence, ["id", "first"], "SPDXID \"{id}\" 已在 {first} 给出（SPDX 标识符在文档中应唯一）",
+        "SPDXID \"{id}\" is also given at {first} (an SPDX identifier is unique within its document)");
+    public static readonly Message SpdxIdUnknown = new(Codes.BadEvidence, ["id"], "文档中没有 SPDXID 为 \"{id}\" 的元素",
+        "no element of the document has SPDXID \"{id}\"");
+    public static readonly Message SpdxLineAt = new(Codes.BadEvidence, ["path", "line", "reason"], "{path}:{line}：{reason}", "{path}:{line}: {reason}");
     public static readonly Message CdxXmlNeeds = new(Codes.BadEvidence, ["parent", "child"], "<{parent}> 需要 <{child}>", "<{parent}> needs <{child}>");
 }

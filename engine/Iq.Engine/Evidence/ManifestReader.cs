@@ -44,8 +44,11 @@ public static partial class ManifestReader
                 return Spdx.ReadTagValue(path, text);
             throw new EvidenceInputException(Msg.ManifestUnknownFormat.With(path));
         }
-        var o = JsonSource.Parse(path, bytes, out var src);
-        if (o["bomFormat"] is not null) return CycloneDxJson.Read(src, o);
+        var doc = JsonSource.ParseDocument(path, bytes, out var src);
+        if (JsonSource.Get(doc.RootElement, "bomFormat") is not null)
+            using (doc) return CycloneDxJson.Read(src, doc.RootElement);
+        // SPDX and iq's own format are read as nodes over the document (which therefore stays undisposed).
+        var o = JsonObject.Create(doc.RootElement)!;
         if (o["spdxVersion"] is not null) return Spdx.ReadJson(src, o);
         return ReadIq(src, o, path);
     }
@@ -126,9 +129,11 @@ public static partial class ManifestReader
 
         static JsonNode Absent(MessageText why) => Iq.Engine.Probes.Fact.Absent(why);
         var noRoot = Msg.ManifestNoRoot.Text;
+        // One marker rendered once, copied per component (a node has one parent): not the message rendered 200,000 times.
+        var noRootMarker = Absent(noRoot);
         JsonNode Status(ManifestComponent c)
         {
-            if (byPath is null) return Absent(noRoot);
+            if (byPath is null) return noRootMarker.DeepClone();
             var results = c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>().ToList();
             if (results.Count == 0)
                 return Absent(c.HashedElsewhere ? Msg.ManifestHashOfPackage.Text : Msg.ManifestNoFileHash.Text);
@@ -143,6 +148,10 @@ public static partial class ManifestReader
             : c.FilePaths.Select(p => byPath.GetValueOrDefault(IntegrityCheck.Normalize(p))).OfType<FileResult>()
                 .FirstOrDefault(r => r.State is FileState.Missing or FileState.Changed or FileState.Rejected)?.Path;
 
+        // iq's format: a component's own hash, by its path (looked up, not searched: 200,000 components each searching every
+        // file was quadratic). An iq component names one file at most.
+        var shaOf = doc.Format != "iq" ? null
+            : doc.Files.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Expected, StringComparer.Ordinal);
         var facts = new JsonObject
         {
             ["package"] = new JsonObject
@@ -151,17 +160,17 @@ public static partial class ManifestReader
                 ["version"] = doc.PackageVersion.Length > 0 ? doc.PackageVersion : Absent(Msg.ManifestNoPackageVersion.Text),
             },
             ["version_scheme_ok"] = schemeOk,
-            ["components"] = new JsonArray(doc.Components.Select(c =>
+            ["components"] = Compact(doc.Components.Select(c =>
             {
                 var node = new JsonObject { ["name"] = c.Name, ["status"] = Status(c) };
                 if (c.Version is { Length: > 0 }) node["version"] = c.Version;
                 if (c.Source is not null) node["source"] = c.Source;
                 if (c.Tag is { Length: > 0 }) node["tag"] = c.Tag;
-                if (doc.Format == "iq" && doc.Files.FirstOrDefault(f => c.FilePaths.Contains(f.Path)) is { } d) node["sha256"] = d.Expected;
+                if (shaOf is not null && c.FilePaths.Select(p => shaOf.GetValueOrDefault(p)).FirstOrDefault(x => x is not null) is { } sha) node["sha256"] = sha;
                 var shown = ProblemPath(c) ?? (c.FilePaths.Count == 1 ? c.FilePaths[0] : null);
                 if (shown is not null) node["path"] = shown;
-                return (JsonNode)node;
-            }).ToArray()),
+                return node;
+            })),
             ["documents"] = new JsonArray(doc.Documents.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["version"] = d.Version }).ToArray()),
             ["format"] = doc.Format,
             ["format_version"] = doc.FormatVersion,
@@ -188,6 +197,24 @@ public static partial class ManifestReader
         }
         if (doc.ReleaseNotes is not null) facts["release_notes"] = ReleaseNotes(doc.ReleaseNotes);
         return facts;
+    }
+
+    /// <summary>A list of objects held as the JSON text of it (a JsonDocument over UTF-8), not as a tree of nodes: a node tree
+    /// costs about a kilobyte per component, several times the SBOM it came from. Each object is made, written and let go;
+    /// the array reads as any other (its nodes are made when first read) and is written back from the text as it is.</summary>
+    static JsonArray Compact(IEnumerable<JsonObject> items)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+                   { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items) item.WriteTo(writer);
+            writer.WriteEndArray();
+        }
+        // ParseValue: the element's own document, in arrays of its size (not rented ones rounded up to a power of two).
+        var reader = new System.Text.Json.Utf8JsonReader(buffer.WrittenSpan);
+        return JsonArray.Create(System.Text.Json.JsonElement.ParseValue(ref reader))!;
     }
 
     /// <summary>Release notes: present, and headings on features, fixes and environment dependencies (in English or Chinese).

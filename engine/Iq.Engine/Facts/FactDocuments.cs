@@ -47,25 +47,66 @@ public static class FactDocuments
         outputs.Commit();
     }
 
-    /// <summary>Adds the document and its seal to a run's outputs, written with the others all or none.</summary>
+    /// <summary>Adds the document and its seal to a run's outputs, written with the others all or none.
+    /// The document is written twice from its facts, once through a hash for its seal and once to the file, and is never
+    /// held whole (the text of a manifest of 200,000 components is 50 MB, its buffer more).</summary>
     public static void Add(Outputs outputs, string dir, string kind, JsonObject facts, DocumentOrigin? origin = null)
     {
-        var (path, bytes, seal) = Files(dir, kind, facts, origin);
-        outputs.Add(path, s => s.Write(bytes));
+        origin ??= DocumentOrigin.Here;
+        var head = Head(kind, origin);
+        var path = Path.Combine(dir, kind + ".json");
+        using var hashing = new HashingStream();
+        WriteDocument(hashing, head, facts);
+        var seal = Seals.Bytes(path, hashing.Sha256(), hashing.Length, origin.Key);
+        outputs.Add(path, s => WriteDocument(s, head, facts));
         outputs.Add(Seals.PathOf(path), s => s.Write(seal));
+    }
+
+    /// <summary>A stream that keeps only the SHA-256 and the length of what is written to it.</summary>
+    sealed class HashingStream : Stream
+    {
+        readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long _length;
+        public byte[] Sha256() => _hash.GetHashAndReset();
+        public override void Write(ReadOnlySpan<byte> buffer) { _hash.AppendData(buffer); _length += buffer.Length; }
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void WriteByte(byte value) => Write([value]);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) _hash.Dispose(); base.Dispose(disposing); }
     }
 
     /// <summary>The document's path and bytes, and its seal's bytes.</summary>
     public static (string Path, byte[] Bytes, byte[] Seal) Files(string dir, string kind, JsonObject facts, DocumentOrigin? origin = null)
     {
         origin ??= DocumentOrigin.Here;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(Document(kind, facts, origin));
+        var bytes = DocumentBytes(kind, facts, origin);
         var path = Path.Combine(dir, kind + ".json");
         return (path, bytes, Seals.Bytes(path, bytes, origin.Key));
     }
 
     /// <summary>A fact document: kind, schema, when, where, by what, how its facts were obtained, from what, and the facts.</summary>
-    public static string Document(string kind, JsonObject facts, DocumentOrigin origin)
+    public static string Document(string kind, JsonObject facts, DocumentOrigin origin) =>
+        System.Text.Encoding.UTF8.GetString(DocumentBytes(kind, facts, origin));
+
+    /// <summary>The document as UTF-8 bytes, the facts written straight from their tree: neither a copy of the tree nor the
+    /// text as a string (a manifest of 200,000 components held both, several times its size).</summary>
+    public static byte[] DocumentBytes(string kind, JsonObject facts, DocumentOrigin origin)
+    {
+        using var buffer = new MemoryStream();
+        WriteDocument(buffer, Head(kind, origin), facts);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The document's members before its facts: kind, schema, when, where, by what, how, from what.</summary>
+    static JsonObject Head(string kind, DocumentOrigin origin)
     {
         var doc = new JsonObject
         {
@@ -85,8 +126,25 @@ public static class FactDocuments
                 if (s.Size is { } n) o["size"] = n;
                 return (JsonNode)o;
             }).ToArray());
-        doc["facts"] = facts.DeepClone();
-        return doc.ToJsonString(Json) + "\n";
+        return doc;
+    }
+
+    /// <summary>The head's members, then "facts": the same bytes as the whole written as one tree, indented, and a newline.</summary>
+    static void WriteDocument(Stream stream, JsonObject head, JsonObject facts)
+    {
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in head)
+            {
+                writer.WritePropertyName(name);
+                value!.WriteTo(writer, Json);
+            }
+            writer.WritePropertyName("facts");
+            facts.WriteTo(writer, Json);
+            writer.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>A probe of the machine as a bundle of its own (environment.json, software.json, security.json), so that

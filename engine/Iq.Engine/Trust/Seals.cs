@@ -62,9 +62,15 @@ public static class Seals
     public static byte[] Bytes(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at = null) =>
         Serialize(Make(file, content, key, at));
 
-    static SealFile Make(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at)
+    /// <summary>The same, from the content's SHA-256 and length (content written as a stream, never held whole).</summary>
+    public static byte[] Bytes(string file, byte[] sha256, long length, SigningKey? key) => Serialize(Make(file, sha256, length, key, null));
+
+    static SealFile Make(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at) =>
+        Make(file, SHA256.HashData(content), content.Length, key, at);
+
+    static SealFile Make(string file, byte[] sha256, long length, SigningKey? key, DateTimeOffset? at)
     {
-        var seal = new SealFile(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(content)), content.Length,
+        var seal = new SealFile(Path.GetFileName(file), Convert.ToHexStringLower(sha256), length,
             Tool.Name, HostName.Current, Truncate(at ?? DateTimeOffset.UtcNow), null);
         if (key is not null) seal = seal with { Signature = new SealSignature(Algorithm, key.KeyId, key.Sign(Payload(seal))) };
         return seal;

@@ -41,6 +41,7 @@ static class CycloneDxXml
         var top = new List<string>();
         Walk(file, ns, main.Element(ns + "components"), components, files, top);
         Walk(file, ns, bom.Element(ns + "components"), components, files, top);
+        CheckRefs(file, ns, bom);
         if (top.Count > 0) components.Insert(0, new ManifestComponent(id, version, null, null, top, false, $"line {Line(main)}"));
         return new ManifestDocument("cyclonedx", spec, id, version ?? "", components, files, [], null);
     }
@@ -73,6 +74,17 @@ static class CycloneDxXml
             components[index] = new ManifestComponent(name, c.Element(ns + "version")?.Value, null, Purl.Source(c.Element(ns + "purl")?.Value),
                 [.. own, .. below], hashes.Count > 0 && own.Count == 0, $"line {Line(c)}");
         }
+    }
+
+    /// <summary>The BOM's identifiers, as in JSON (<see cref="CycloneDxJson"/>): every bom-ref attribute unique within the
+    /// BOM, and every <c>ref</c> of a dependency (and 1.6's <c>provides</c>) naming one that is there.</summary>
+    static void CheckRefs(string file, XNamespace ns, XElement bom)
+    {
+        var refs = new Dictionary<string, XAttribute>(StringComparer.Ordinal);
+        foreach (var a in bom.DescendantsAndSelf().Select(e => e.Attribute("bom-ref")).OfType<XAttribute>())
+            if (!refs.TryAdd(a.Value, a)) throw Fail(file, a, Msg.CdxBomRefTwice.With(a.Value, $"line {Line(refs[a.Value])}"));
+        foreach (var d in bom.Elements(ns + "dependencies").Descendants().Where(e => e.Name == ns + "dependency" || e.Name == ns + "provides"))
+            if (d.Attribute("ref") is { } r && !refs.ContainsKey(r.Value)) throw Fail(file, r, Msg.CdxRefUnknown.With(r.Value));
     }
 
     /// <summary>Line and column (1-based) of a marker, else 1:1.</summary>

@@ -37,6 +37,23 @@ static class Spdx
                 src.Arr(f?["checksums"], at + ".checksums").Select((n, j) => src.Obj(n, $"{at}.checksums[{j}]")).Select((c, j) => (src.Str(c?["algorithm"], $"{at}.checksums[{j}].algorithm"),
                     src.Str(c?["checksumValue"], $"{at}.checksums[{j}].checksumValue"), $"{at}.checksums[{j}]")).ToList());
         }).ToList();
+        var ids = new Identifiers((at, why) => src.Fail(at, why));
+        if (o["SPDXID"] is not null) ids.Define(src.Str(o["SPDXID"], "$.SPDXID"), "$.SPDXID");
+        for (var i = 0; i < packages.Count; i++) ids.Define(packages[i].Id, $"$.packages[{i}].SPDXID");
+        for (var i = 0; i < files.Count; i++) ids.Define(files[i].Id, $"$.files[{i}].SPDXID");
+        var snippets = src.Arr(o["snippets"], "$.snippets");
+        for (var i = 0; i < snippets.Count; i++)
+            ids.Define(src.Str(src.Obj(snippets[i], $"$.snippets[{i}]")?["SPDXID"], $"$.snippets[{i}].SPDXID"), $"$.snippets[{i}].SPDXID");
+        var relationships = src.Arr(o["relationships"], "$.relationships");
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            var r = src.Obj(relationships[i], $"$.relationships[{i}]");
+            ids.Refer(src.Str(r?["spdxElementId"], $"$.relationships[{i}].spdxElementId"), $"$.relationships[{i}].spdxElementId", orNone: false);
+            ids.Refer(src.Str(r?["relatedSpdxElement"], $"$.relationships[{i}].relatedSpdxElement"), $"$.relationships[{i}].relatedSpdxElement", orNone: true);
+        }
+        var described = src.Arr(o["documentDescribes"], "$.documentDescribes");
+        for (var i = 0; i < described.Count; i++) ids.Refer(src.Str(described[i], $"$.documentDescribes[{i}]"), $"$.documentDescribes[{i}]", orNone: false);
+        ids.CheckReferences();
         var contains = src.Arr(o["relationships"], "$.relationships")
             .Where(r => JsonSource.Opt((r as JsonObject)?["relationshipType"]) is "CONTAINS")
             .Select(r => (JsonSource.Opt((r as JsonObject)?["spdxElementId"]) ?? "", JsonSource.Opt((r as JsonObject)?["relatedSpdxElement"]) ?? "")).ToList();
@@ -53,6 +70,7 @@ static class Spdx
         var files = new List<SpdxFile>();
         var contains = new List<(string, string)>();
         object? current = null; // the package or file the next fields belong to
+        var ids = new Identifiers((at, why) => new EvidenceInputException(Msg.SpdxLineAt.With(file, at[5..], why)));
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var n = 0; n < lines.Length; n++)
         {
@@ -79,8 +97,9 @@ static class Spdx
                 case "SPDXVersion": version = value; break;
                 case "PackageName": packages.Add(new Package("", value, null, null, [], null, where)); current = packages[^1]; break;
                 case "FileName": files.Add(new SpdxFile("", value, [])); current = files[^1]; break;
-                case "SPDXID" when current is Package p: packages[^1] = p with { Id = value }; current = packages[^1]; break;
-                case "SPDXID" when current is SpdxFile f: files[^1] = f with { Id = value }; current = files[^1]; break;
+                case "SPDXID" when current is Package p: ids.Define(value, where); packages[^1] = p with { Id = value }; current = packages[^1]; break;
+                case "SPDXID" when current is SpdxFile f: ids.Define(value, where); files[^1] = f with { Id = value }; current = files[^1]; break;
+                case "SPDXID" or "SnippetSPDXID": ids.Define(value, where); break; // the document's (before any section), a snippet's
                 case "PackageVersion" when current is Package p: packages[^1] = p with { Version = value }; current = packages[^1]; break;
                 case "PackageFileName" when current is Package p: packages[^1] = p with { FileName = value }; current = packages[^1]; break;
                 case "ExternalRef" when current is Package p && value.Split(' ', 3) is [_, "purl", var purl]:
@@ -99,6 +118,8 @@ static class Spdx
                 {
                     var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     if (parts.Length != 3) throw new EvidenceInputException(Msg.SpdxBadRelationship.With(file, n + 1, Cut(value)));
+                    ids.Refer(parts[0], where, orNone: false);
+                    ids.Refer(parts[2], where, orNone: true);
                     if (parts[1] == "CONTAINS") contains.Add((parts[0], parts[2]));
                     if (parts[1] == "DESCRIBES" && parts[0] == "SPDXRef-DOCUMENT") describes ??= parts[2];
                     break;
@@ -107,7 +128,38 @@ static class Spdx
         }
         if (version is null) throw new EvidenceInputException(Msg.SpdxNoVersion.With(file));
         if (!Versions.Contains(version)) throw new EvidenceInputException(Msg.SpdxUnsupported.With(file, version));
+        ids.CheckReferences();
         return Build(version, packages, files, contains, describes, DocumentName(text) ?? Path.GetFileNameWithoutExtension(file));
+    }
+
+    /// <summary>The document's SPDX identifiers. SPDX 2.3 on every SPDXID (document, package, file, snippet): "Uniquely
+    /// identify any element in an SPDX document which may be referenced by other elements." A relationship's
+    /// <c>spdxElementId</c> and <c>relatedSpdxElement</c> (and <c>documentDescribes</c>) name such an element, one of another
+    /// document (<c>DocumentRef-…:SPDXRef-…</c>), or, as the related element only, NONE or NOASSERTION. An identifier
+    /// given twice, or a reference to an element that is not there, leaves which package a file belongs to a guess:
+    /// refused, naming both places (references are checked once the whole document is read; they may come first).</summary>
+    sealed class Identifiers(Func<string, MessageText, Exception> fail)
+    {
+        readonly Dictionary<string, string> defined = new(StringComparer.Ordinal);
+        readonly List<(string Id, string Where)> referred = [];
+
+        public void Define(string id, string where)
+        {
+            if (!defined.TryAdd(id, where)) throw fail(where, Msg.SpdxIdTwice.With(id, defined[id]));
+        }
+
+        public void Refer(string id, string where, bool orNone)
+        {
+            if (orNone && id is "NONE" or "NOASSERTION") return;
+            if (id.StartsWith("DocumentRef-", StringComparison.Ordinal) && id.Contains(':')) return;
+            referred.Add((id, where));
+        }
+
+        public void CheckReferences()
+        {
+            foreach (var (id, where) in referred)
+                if (!defined.ContainsKey(id)) throw fail(where, Msg.SpdxIdUnknown.With(id));
+        }
     }
 
     static string? DocumentName(string text) =>
