@@ -40,23 +40,25 @@ public static partial class Msg
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");
 
-    // What a report was rendered from (scoring/Reports/Results/ReportSource.cs), as the console says it; the reports word
-    // it in scoring/Text/report-messages.yaml (source.*).
+    // What a report was rendered from (scoring/Reports/Results/ReportSource.cs): declared once, for the console line and
+    // for the scorecard's C.1 row and the HTML header (label beside the text).
+    public static readonly Message SourceLabel = new(null, "报告依据", "Rendered from");
+    public static readonly Message SourceLine = new(null, ["label", "source"], "{label}：{source}", "{label}: {source}");
     public static readonly Message SourceSealed = new(null, ["file", "sha256", "seal"],
-        "报告依据：结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致，未签名",
-        "Rendered from: results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches, not signed");
+        "结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致，未签名",
+        "results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches, not signed");
     public static readonly Message SourceSealedSigned = new(null, ["file", "sha256", "seal", "key_id"],
-        "报告依据：结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名（未核对签名）",
-        "Rendered from: results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches; signed by key {key_id} (signature not checked)");
+        "结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名（未核对签名）",
+        "results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches; signed by key {key_id} (signature not checked)");
     public static readonly Message SourceNoSeal = new(null, ["file", "sha256", "seal"],
-        "报告依据：结果文件 {file}（SHA-256 {sha256}）：未找到封签（旁边没有 {seal}），无从表明它就是 iq 写出的文件",
-        "Rendered from: results file {file} (SHA-256 {sha256}): no seal found (no {seal} beside it); nothing shows it is the file iq wrote");
+        "结果文件 {file}（SHA-256 {sha256}）：未找到封签（旁边没有 {seal}），无从表明它就是 iq 写出的文件",
+        "results file {file} (SHA-256 {sha256}): no seal found (no {seal} beside it); nothing shows it is the file iq wrote");
     public static readonly Message SourceArchive = new(null, ["file", "archive", "sha256"],
-        "报告依据：归档 {archive} 中的 {file}（SHA-256 {sha256}）：已按归档清单核验",
-        "Rendered from: {file} in the archive {archive} (SHA-256 {sha256}): verified against the archive's manifest");
+        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：已按归档清单核验",
+        "{file} in the archive {archive} (SHA-256 {sha256}): verified against the archive's manifest");
     public static readonly Message SourceNotWritten = new(null, ["sha256"],
-        "报告依据：由审核直接生成；结果（SHA-256 {sha256}）未写入加封的文件",
-        "Rendered from: the audit itself; the results (SHA-256 {sha256}) were not written to a sealed file");
+        "由审核直接生成；结果（SHA-256 {sha256}）未写入加封的文件",
+        "rendered by the audit itself; the results (SHA-256 {sha256}) were not written to a sealed file");
 
     // ---- what the audit says about seals and across documents ----
     public static readonly Message SealNoteMissing = new(null, ["document", "detail"], "{document}：未加封签（{detail}）；其事实按声明值计", "{document}: not sealed ({detail}); its facts count as declared");

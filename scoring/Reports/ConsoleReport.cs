@@ -26,7 +26,7 @@ public static class ConsoleReport
         var reports = set.Audits;
         // What the audit rests on, first: the results file and its seal (docs/trust.md).
         if (set.Source is { } source && (options?.Verbosity ?? Verbosity.Normal) != Verbosity.Quiet)
-            o.WriteLine(source.Text().Render(options?.Lang ?? Lang.En) + "\n");
+            o.WriteLine(source.Line().Render(options?.Lang ?? Lang.En) + "\n");
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0 && (options?.Verbosity ?? Verbosity.Normal) != Verbosity.Quiet) o.WriteLine($"\n{new string('─', 72)}\n");

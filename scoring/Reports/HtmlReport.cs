@@ -75,7 +75,7 @@ public static class HtmlReport
         // What the report rests on: the results file and its seal (docs/trust.md).
         if (set.Source is { } source)
             h.Append("<p class=\"source").Append(source.Verified ? "" : " unverified").Append("\" id=\"source\" data-source=\"")
-                .Append(E(source.Check.ToString().ToLowerInvariant())).Append("\"><span class=\"label\">").Append(E(t["source.label"]))
+                .Append(E(source.Check.ToString().ToLowerInvariant())).Append("\"><span class=\"label\">").Append(E(t.SourceLabel()))
                 .Append("</span> ").Append(E(t.Source(source))).Append("</p>\n");
         h.Append("</header>\n");
 

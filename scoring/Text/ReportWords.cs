@@ -126,13 +126,11 @@ public static class ReportWords
 
     static object? Short(string? hash) => hash is { Length: > 12 } ? hash[..12] + "…" : hash ?? "—";
 
-    /// <summary>What the report was rendered from, in the report's language (<c>source.*</c>).</summary>
-    public static string Source(this ReportTexts t, Reports.ReportSource s)
-    {
-        (string Name, object? Value)[] all = [("file", s.File), ("hash", s.Sha256), ("seal", s.SealName), ("archive", s.Archive), ("key_id", s.KeyId)];
-        var wanted = Message.Placeholders(t.Template(s.Key));
-        return t.Format(s.Key, all.Where(v => wanted.Contains(v.Name)).ToArray());
-    }
+    /// <summary>What the report was rendered from, in the report's language (Msg.Source*, declared once with the console's).</summary>
+    public static string Source(this ReportTexts t, Reports.ReportSource s) => s.Text().Render(t.Lang());
+
+    /// <summary>The label before it ("报告依据" / "Rendered from").</summary>
+    public static string SourceLabel(this ReportTexts t) => Msg.SourceLabel.Text.Render(t.Lang());
 
     /// <summary>An input's seal in full for the inputs tables: what the check found, in the report's language.</summary>
     public static string SealDetail(this ReportTexts t, InputSeal? seal) =>

@@ -112,7 +112,8 @@ static class AuditCommand
             if (archivePath is not null && archivePath != "-") written.Add(archivePath);
             outputs.Commit(ctx.Cancel);
 
-            ConsoleReport.Write(document, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            // The console of the audit itself needs no "rendered from" line (it is the source); the reports handed over keep it.
+            ConsoleReport.Write(document with { Source = null }, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
             foreach (var target in written) ctx.Say(Msg.Written.With(target));
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });

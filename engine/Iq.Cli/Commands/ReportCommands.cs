@@ -74,7 +74,7 @@ static class ReportCommands
             // Sealed as the audit seals its reports, with the same helper: a report re-rendered is a document iq wrote.
             ReportOutputGroup.Seal(rendered, key, files);
             files.Commit(ctx.Cancel);
-            ctx.Say(doc.Source!.Text());
+            ctx.Say(doc.Source!.Line());
             foreach (var (written, _) in rendered.Where(r => r.Path != "-")) ctx.Say(Msg.Written.With(written));
             return doc.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
@@ -118,7 +118,7 @@ static class ReportCommands
             }
             // What each side rests on, last, as part of the comparison (printed in --quiet too; the first line stays the
             // verdict's): a comparison with an unsealed file says so.
-            foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Text().Render(ctx.Lang));
+            foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Line().Render(ctx.Lang));
             return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;

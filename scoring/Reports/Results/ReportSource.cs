@@ -25,7 +25,7 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>The seal file's name beside <see cref="File"/>.</summary>
     public string? SealName => File is null ? null : File + ".seal";
 
-    /// <summary>The source as the console says it (rules/Messages); reports word it from their catalog (ReportWords.Source).</summary>
+    /// <summary>The source in words (rules/Messages, the one declaration the console, scorecard and HTML render).</summary>
     public Rules.Messages.MessageText Text() => Check switch
     {
         ReportSourceCheck.Sealed when KeyId is { } key => Rules.Messages.Msg.SourceSealedSigned.With(File, Sha256, SealName, key),
@@ -35,15 +35,8 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
         _ => Rules.Messages.Msg.SourceNotWritten.With(Sha256),
     };
 
-    /// <summary>The report catalog's key (scoring/Text/report-messages.yaml) for this source.</summary>
-    public string Key => Check switch
-    {
-        ReportSourceCheck.Sealed when KeyId is not null => "source.sealed_signed",
-        ReportSourceCheck.Sealed => "source.sealed",
-        ReportSourceCheck.NoSeal => "source.no_seal",
-        ReportSourceCheck.Archive => "source.archive",
-        _ => "source.not_written",
-    };
+    /// <summary>"Rendered from: …", the console's line.</summary>
+    public Rules.Messages.MessageText Line() => Rules.Messages.Msg.SourceLine.With(Rules.Messages.Msg.SourceLabel.Text, Text());
 
     /// <summary>The source holds only when a seal or a manifest shows the results are the ones iq wrote.</summary>
     public bool Verified => Check is ReportSourceCheck.Sealed or ReportSourceCheck.Archive;

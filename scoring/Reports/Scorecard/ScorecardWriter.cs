@@ -287,7 +287,7 @@ public static class ScorecardWriter
         if (set.Source is { } source)
         {
             row++;
-            Text(ws.Cell(row, 1), t["source.label"]).Style.Font.Bold = true;
+            Text(ws.Cell(row, 1), t.SourceLabel()).Style.Font.Bold = true;
             var cell = Text(ws.Cell(row, 2), t.Source(source));
             cell.Style.Alignment.WrapText = true;
             if (!source.Verified)
