@@ -121,6 +121,9 @@ public static class JudgmentFiles
         var result = new List<(Dictionary<string, string>, SourceSpan)>();
         if (YamlInput.Read(text, path, diagnostics) is not { } root) return result;
         if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
+        // An iq attestations document (JSON is YAML), as the samples carry: its judgments are facts.items.
+        else if (root is YamlMap doc && Member(doc, "kind") is YamlText { Value: "attestations" } && Member(doc, "facts") is YamlMap facts
+                 && Member(facts, "items") is YamlList items) root = items;
         if (root is not YamlList list)
         {
             diagnostics.Error(Msg.YamlNotAList.Text, At(path, root));
@@ -147,6 +150,8 @@ public static class JudgmentFiles
         }
         return result;
     }
+
+    static YamlItem? Member(YamlMap map, string key) => map.Pairs.FirstOrDefault(p => p.Key.Value == key).Value;
 
     static SourceSpan At(string path, YamlItem node) => new(path, node.Line, node.Column);
 }

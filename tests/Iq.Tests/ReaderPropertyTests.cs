@@ -162,6 +162,27 @@ public class ReaderPropertyTests
         }, iter: 1500);
     }
 
+    /// <summary>An attestations document given to --attestations (JSON read as YAML, its facts.items taken as the records),
+    /// mutated or with values of other kinds: signed judgments or diagnostics naming the file, never an exception.</summary>
+    [Fact]
+    public void Attestations_documents_given_as_judgment_files_give_judgments_or_diagnostics()
+    {
+        byte[][] seeds = [Bytes("checklists/samples/compliant/attestations.json"), Bytes("checklists/samples/model-digits/attestations.json")];
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "a.json");
+        bool ReadOrRefused(byte[] bytes)
+        {
+            File.WriteAllBytes(file, bytes);
+            var d = new DiagnosticBag();
+            var read = JudgmentFiles.ReadAttestations(file, d);
+            // Read: every judgment is signed (who and when); refused: every diagnostic names this file.
+            return d.Items.Count == 0
+                ? read.All(a => a.Item.Length > 0 && a.Assessor.Trim().Length > 0 && a.Date is not null)
+                : d.Items.All(x => x.Span.File == file);
+        }
+        Gen.OneOf(Mutant(seeds, JsonTokens), KindSwapped(seeds)).Sample(ReadOrRefused, iter: 600);
+    }
+
     [Fact]
     public void Yaml_nested_deeper_than_the_limit_is_refused_without_recursion()
     {

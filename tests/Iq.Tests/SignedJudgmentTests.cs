@@ -161,6 +161,21 @@ public class SignedJudgmentTests
         Assert.False(File.Exists(json));
     }
 
+    /// <summary>The samples' attestations document given to --attestations (as a lab would try first) judges the same items
+    /// as when it lies in the bundle, not "expected a list of records".</summary>
+    [Fact]
+    public void An_attestations_document_is_read_by_the_attestations_option()
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", FactsWithoutAttestations(dir), "--attestations",
+            Path.Combine(Sample("compliant"), "attestations.json"), "--json", json, "--lang", "en");
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var judged = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray()
+            .Where(i => (string?)i!["id"] == "6.1.1a.hardening").Select(i => (string?)i!["outcome"]).ToList();
+        Assert.Equal(["pass"], judged);
+    }
+
     // One instance: JsonSchema.Net keeps schemas in a global registry by $id; reading the file afresh per case gave wrong
     // answers (3 of 4 cases judged valid with the required list in place).
     static readonly Lazy<Json.Schema.JsonSchema> AttestationsSchema = new(() =>
