@@ -95,14 +95,14 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         Edit(bundle, "model_description.json", md =>
         {
             md["applicability"]!["expected_performance"]![0]!["value"] = 0.9999;
-            md["architecture"]!["parameters"]!["total_count"] = 99_999;
+            md["claims"]!["efficiency"]!["macs_per_inference"] = 8_089_600;
         });
         Edit(bundle, "model_measurements.json", m => m["performance"]!["metrics"]!["accuracy"]!["ci_high"] = 1.0);
-        Edit(bundle, "model.json", m => m["graph"]!["parameter_count"] = 99_999);
+        Edit(bundle, "model.json", m => m["macs"]!["total"] = 8_089_600);
         var (exit, results) = Audit(bundle);
         Assert.Equal(1, exit);
         Assert.NotEqual("pass", (string)results["verdict"]!);
-        foreach (var id in new[] { "4.5.2.measured[digit classification]", "4.2.3.count", "6.3.4b.accuracy", "6.3.7.heldout[held-out test split]" })
+        foreach (var id in new[] { "4.5.2.measured[digit classification]", "6.3.4a.macs", "6.3.4b.accuracy", "6.3.7.heldout[held-out test split]" })
         {
             var row = Row(results, id);
             Assert.Equal("error", (string)row["outcome"]!);
