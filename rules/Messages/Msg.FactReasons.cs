@@ -70,6 +70,8 @@ public static partial class Msg
     public static readonly Message ModelLossesNaN = RowWords(Codes.ModelLossesNaN, "损失值不是数值", "the losses are not numbers");
     public static readonly Message ModelBlurNeedsImage = RowWords(Codes.ModelBlurNeedsImage, ["shape"],
         "box_blur 需要二维或更多维的输入（最后两维为图像的行和列），而病例的形状为 {shape}", "box_blur needs an input of two or more dimensions (the image's rows and columns last); the cases have shape {shape}");
+    public static readonly Message ModelNoThreadScaling = RowWords(Codes.ModelNoThreadScaling,
+        "扫描中没有多于 1 个线程的配置（只有一个处理器核心？）", "the sweep has no configuration of more than one thread (a single core?)");
     public static readonly Message ModelClaimedBlurNeedsImage = RowWords(Codes.ModelClaimedBlurNeedsImage, ["shape", "path"],
         "{path} 声明的 box_blur 需要二维或更多维的输入（最后两维为图像的行和列），而病例的形状为 {shape}",
         "the box_blur claimed at {path} needs an input of two or more dimensions (the image's rows and columns last); the cases have shape {shape}");

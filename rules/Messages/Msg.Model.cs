@@ -52,6 +52,12 @@ public static partial class Msg
     public static readonly Message DescriptionNotFound = new(Codes.BundleNotFound, ["path"], "找不到模型说明：{path}", "Model description not found: {path}");
     public static readonly Message ModelClaimedBlur = new(Codes.BadDocument, ["level", "max"], "box_blur 的核大小应为 1 至 {max} 的奇数，实际为 {level}",
         "box_blur needs an odd whole kernel size from 1 to {max}, got {level}");
+    public static readonly Message ClaimMetricNotMeasured = new(Codes.BadDocument, ["metric", "choices"],
+        "此声称的指标 '{metric}' 不是 iq 对它测量的指标（应为 {choices}）：声称须以所测指标比较，不能不比较",
+        "the metric '{metric}' is not one iq measures for this claim (expected {choices}): a claim is compared in the metric measured, never left uncompared");
+    public static readonly Message NotApplicableNoReason = new(Codes.BadDocument, ["text"],
+        "不适用须写明原因（\"不适用，因为……\"）；'{text}' 不是原因",
+        "not applicable needs its reason (\"not applicable, because …\"); '{text}' is not one");
     public static readonly Message DescriptionTooLarge = new(Codes.BadDocument, ["size", "limit"], "模型说明过大（{size} 字节；上限 {limit}）", "Model description too large ({size} bytes; the limit is {limit})");
     public static readonly Message DescriptionSeveralDocuments = new(Codes.BadDocument, "模型说明只能是一个 YAML 文档；此文件有多个", "A model description is one YAML document; this file has several");
     public static readonly Message YamlUnterminated = new(Codes.MalformedJson, "YAML 格式错误：流式集合（[…] 或 {{…}}）或文档未结束", "Malformed YAML: an unterminated flow collection ([…] or {{…}}) or document");

@@ -183,7 +183,8 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         using var dir = new TempDir();
         var bundle = Path.Combine(dir.Path, "model");
         Directory.CreateDirectory(bundle);
-        foreach (var f in Directory.GetFiles(bundles.Truthful, "model*.json")) File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
+        // With their seals: the 001 checklist requires measured facts (a document without its seal counts as declared).
+        foreach (var f in Directory.GetFiles(bundles.Truthful, "model*.json*")) File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
         File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle, "attestations.json"));
         var xlsx = Path.Combine(dir.Path, "card.xlsx");
         var (run, json) = Audit(dir, [ModelCases.Checklist], bundle, "--xlsx", xlsx);
@@ -302,7 +303,8 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         var bundle = Path.Combine(dir.Path, "bundle");
         Directory.CreateDirectory(bundle);
         foreach (var f in new[] { "model.json", "model_description.json", "model_measurements.json" }.Where(f => f != leftOut))
-            File.Copy(Path.Combine(bundles.Truthful, f), Path.Combine(bundle, f));
+            foreach (var file in new[] { f, f + ".seal" })
+                File.Copy(Path.Combine(bundles.Truthful, file), Path.Combine(bundle, file));
         File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle, "attestations.json"));
         var (run, json) = Audit(dir, [ModelCases.Checklist], bundle);
         Assert.Equal(1, run.ExitCode);

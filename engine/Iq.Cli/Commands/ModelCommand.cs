@@ -107,7 +107,8 @@ static class ModelCommand
             {
                 FactDocuments.Add(outputs, dir, "model", inspected);
                 if (declared is not null) FactDocuments.Add(outputs, dir, "model_description", declared);
-                if (measured is not null) FactDocuments.Add(outputs, dir, "model_measurements", measured);
+                if (measured is not null)
+                    FactDocuments.Add(outputs, dir, "model_measurements", measured, new DocumentOrigin { Overrides = ModelMeasurer.DeclaredFacts(measured) });
                 outputs.Commit(ctx.Cancel);
             }
             var graph = inspected["graph"]!;

@@ -158,6 +158,8 @@ public static class FactBundleReader
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
             errors.DeclaresNotApplicable = kind == "plan";
             var value = Convert(facts, factRoot.Type, Place.Root("$.facts", factRoot.Name), errors);
+            if (errors.Count == 0 && kind == "model_description")
+                foreach (var (jsonPath, problem) in ModelDescriptionRules.Problems(facts, "$.facts")) errors.At(jsonPath, problem);
             if (errors.Count > Errors.Shown)
                 diagnostics.Error(Msg.MoreErrorsNotShown.With(errors.Count - Errors.Shown), SourceSpan.None(display));
             if (errors.Count > 0) return null;
@@ -173,6 +175,8 @@ public static class FactBundleReader
     {
         var errors = new Errors(display, ReadOnlyMemory<byte>.Empty, diagnostics, locate);
         var value = Convert(facts, root.Type, Place.Root("$", root.Name), errors);
+        if (errors.Count == 0 && root.Kind == "model_description")
+            foreach (var (jsonPath, problem) in ModelDescriptionRules.Problems(facts, "$")) errors.At(jsonPath, problem);
         return errors.Count > 0 ? null : value;
     }
 

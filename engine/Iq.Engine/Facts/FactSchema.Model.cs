@@ -237,6 +237,7 @@ public sealed partial class FactSchema
                 Evidence(), NotApplicable()), "5.2.8"),
             M("privacy", Obj("privacy claim", M("measures", ListOf(IqType.String), "privacy measures (5.2.9)"),
                 M("differential_privacy", Obj("differential privacy", M("used", IqType.Bool, "used"), M("epsilon", IqType.Number, "ε"), M("delta", IqType.Number, "δ")), "5.2.9 a)"),
+                M("leakage_measures", ListOf(IqType.String), "measures other than differential privacy that keep the training data from leaking (5.2.9 a)"),
                 M("leakage_evaluation", IqType.String, "how leakage of training data was evaluated (5.2.9 a)"),
                 M("code_data_handling", Obj("code data handling", M("uploads", IqType.String, "data the model code uploads"), M("storage", IqType.String, "data it stores"),
                     M("protections", IqType.String, "protection measures")), "5.2.9 b)"), Evidence()), "5.2.9")), "quality claims (chapter 5)"));
@@ -268,7 +269,8 @@ public sealed partial class FactSchema
             M("peak_memory", IqType.Size, "peak working set of the measuring process"),
             M("sweep", ListOf(Obj("configuration", M("threads", IqType.Number, "intra-op threads"), M("batch", IqType.Number, "batch size"),
                 M("latency_p50", IqType.Duration, "median time of one batch"), M("throughput", IqType.Number, "cases per second"))), "threads × batch sizes (6.3.2)"),
-            M("best_speedup", IqType.Number, "best throughput of the sweep / throughput at 1 thread, batch 1")), "efficiency (6.3.2, 6.3.4 b)"),
+            M("best_speedup", IqType.Number, "best throughput of the sweep / throughput at 1 thread, batch 1 (batching included: not a measure of added compute)"),
+            M("thread_speedup", IqType.Number, "added compute at a fixed workload (6.3.2): throughput with the most threads / with 1 thread, both at the largest batch size, from median times")), "efficiency (6.3.2, 6.3.4 b)"),
         M("repeatability", Obj("repeatability", M("sessions", IqType.Number, "fresh sessions"), M("runs", IqType.Number, "runs per session"),
             M("thread_counts", ListOf(IqType.Number), "intra-op thread counts"), M("bitwise_identical", IqType.Bool, "every output identical bit for bit"),
             M("max_abs_diff", IqType.Number, "largest absolute difference from the first output"),

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Iq.Rules.Messages;
+
+namespace Iq.Engine.Facts;
+
+/// <summary>What a model description (001) must say beyond its schema's types, checked wherever one is read (the YAML
+/// given to <c>iq model --description</c>, a <c>model_description</c> document in a bundle): a claim names a metric that
+/// iq measures for it, so that no claim escapes its comparison; a part that does not apply says why, so that an n/a row
+/// shows a reason (docs/model.md).</summary>
+public static class ModelDescriptionRules
+{
+    static readonly string[] A10 = ["accuracy", "precision", "recall", "f1", "dice", "iou", "pixel_accuracy"];
+
+    /// <summary>The metric iq measures under perturbation, on natural-noise and on stress cases (accuracy, or Dice when
+    /// segmenting).</summary>
+    static readonly string[] TaskMetric = ["accuracy", "dice"];
+
+    /// <summary>Where a claim names its metric (a <c>[]</c> step: each element of a list), and the metrics iq measures for it.</summary>
+    static readonly (string[] Path, string[] Metrics)[] Claims =
+    [
+        (["applicability", "expected_performance", "[]", "metric"], A10),
+        (["claims", "efficiency", "accuracy", "metric"], A10),
+        (["claims", "generalization", "heldout", "[]", "metric"], A10),
+        (["claims", "generalization", "stress_baseline", "metric"], TaskMetric),
+        (["claims", "robustness", "conditions", "[]", "metric"], TaskMetric),
+        (["claims", "robustness", "natural_noise", "metric"], TaskMetric),
+        (["claims", "robustness", "ood", "metric"], ["rejection_rate", "auroc"]),
+        (["claims", "adversarial", "cases", "[]", "metric"], ["robust_accuracy", "success_rate"]),
+    ];
+
+    /// <summary>Words that answer "does it apply?" rather than say why not.</summary>
+    static readonly HashSet<string> Bare = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "yes", "n/a", "na", "n.a", "none", "nil", "null", "true", "false", "not applicable", "notapplicable", "inapplicable",
+        "否", "是", "无", "没有", "不适用", "不", "略",
+    };
+
+    /// <summary>Each problem with its JSON path under <paramref name="at"/> (the facts' own path: <c>$</c> or <c>$.facts</c>).</summary>
+    public static List<(string JsonPath, MessageText Problem)> Problems(JsonElement facts, string at)
+    {
+        var problems = new List<(string, MessageText)>();
+        foreach (var (path, metrics) in Claims)
+            Walk(facts, path, 0, at, (value, jsonPath) =>
+            {
+                if (value.ValueKind == JsonValueKind.String && !metrics.Contains(value.GetString(), StringComparer.Ordinal))
+                    problems.Add((jsonPath, Msg.ClaimMetricNotMeasured.With(value.GetString(), Localized.OrList(metrics))));
+            });
+        Reasons(facts, at, 0, problems);
+        return problems;
+    }
+
+    static void Walk(JsonElement e, string[] path, int step, string at, Action<JsonElement, string> visit)
+    {
+        if (step == path.Length)
+        {
+            visit(e, at);
+            return;
+        }
+        if (path[step] == "[]")
+        {
+            if (e.ValueKind != JsonValueKind.Array) return;
+            var i = 0;
+            foreach (var x in e.EnumerateArray()) Walk(x, path, step + 1, $"{at}[{i++}]", visit);
+        }
+        else if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(path[step], out var child))
+            Walk(child, path, step + 1, $"{at}.{path[step]}", visit);
+    }
+
+    /// <summary>Every <c>not_applicable</c> (and <c>…_not_applicable</c>) member that is a string must be a reason. The
+    /// schema bounds the nesting, so the recursion is bounded too.</summary>
+    static void Reasons(JsonElement e, string at, int depth, List<(string, MessageText)> problems)
+    {
+        if (depth > 64) return;
+        if (e.ValueKind == JsonValueKind.Object)
+            foreach (var p in e.EnumerateObject())
+            {
+                var path = $"{at}.{p.Name}";
+                if ((p.Name == "not_applicable" || p.Name.EndsWith("_not_applicable", StringComparison.Ordinal)) && p.Value.ValueKind == JsonValueKind.String)
+                {
+                    if (!IsReason(p.Value.GetString()!)) problems.Add((path, Msg.NotApplicableNoReason.With(p.Value.GetString())));
+                }
+                else Reasons(p.Value, path, depth + 1, problems);
+            }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var x in e.EnumerateArray()) Reasons(x, $"{at}[{i++}]", depth + 1, problems);
+        }
+    }
+
+    /// <summary>A reason: what is left after "not applicable, because" / "不适用，因为" has at least four letters or digits
+    /// and is not a bare yes/no/n/a/none (in English or Chinese).</summary>
+    public static bool IsReason(string text)
+    {
+        var rest = text.Trim();
+        foreach (var (lead, then) in new[] { ("not applicable", "because"), ("不适用", "因为") })
+            if (rest.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                var after = rest[lead.Length..].TrimStart(' ', ',', '，', ':', '：', ';', '；', '-', '—');
+                rest = after.StartsWith(then, StringComparison.OrdinalIgnoreCase) ? after[then.Length..] : after;
+                break;
+            }
+        rest = rest.Trim().Trim('.', '。', ',', '，', ':', '：', ';', '；', '!', '！', '-', '—', ' ', '"', '\'', '“', '”');
+        return rest.Count(char.IsLetterOrDigit) >= 4 && !Bare.Contains(rest);
+    }
+}

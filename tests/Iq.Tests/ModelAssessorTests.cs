@@ -1,0 +1,309 @@
+using System.Text.Json.Nodes;
+
+namespace Iq.Tests;
+
+/// <summary>The sample measured once (iq model over the sample's own cases and truthful description), copied by each test
+/// and edited there as an assessor would: a field changed in a document of the bundle.</summary>
+public sealed class MeasuredSample : IDisposable
+{
+    readonly TempDir _dir = new();
+
+    public MeasuredSample() => ModelCases.Measure(_dir, "description.yaml", "--attack-cases", "100");
+
+    /// <summary>A copy of the measured bundle (documents, seals, the sample's attestations) in a folder of its own.</summary>
+    internal TempDir Copy()
+    {
+        var copy = new TempDir();
+        foreach (var file in Directory.GetFiles(_dir.Path))
+            File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
+        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(copy.Path, "attestations.json"), true);
+        return copy;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The assessor's findings against the 001 checklist, each as the edit that reached PASS: now each is refused
+/// (exit 2, naming the place) or fails its row, and the truthful sample still passes.</summary>
+public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredSample>
+{
+    /// <summary>Edits a document of the bundle in place (its seal, if any, then no longer holds).</summary>
+    static void Edit(TempDir bundle, string document, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(bundle.Path, document);
+        var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(doc["facts"]!.AsObject());
+        File.WriteAllText(path, doc.ToJsonString());
+    }
+
+    static CliRunner.Run AuditRun(TempDir bundle, out JsonObject? results)
+    {
+        var json = bundle.Path + "-results.json";
+        var run = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", bundle.Path, "--json", json);
+        results = File.Exists(json) ? JsonNode.Parse(File.ReadAllText(json))!.AsObject() : null;
+        if (File.Exists(json)) File.Delete(json);
+        return run;
+    }
+
+    static (int Exit, JsonObject Results) Audit(TempDir bundle)
+    {
+        var run = AuditRun(bundle, out var results);
+        Assert.True(run.ExitCode is 0 or 1 && results is not null, run.Stderr + run.Stdout);
+        return (run.ExitCode, results!);
+    }
+
+    static JsonObject Row(JsonObject results, string id) =>
+        results["items"]!.AsArray().Select(i => i!.AsObject()).SingleOrDefault(i => (string)i["id"]! == id)
+        ?? throw new Xunit.Sdk.XunitException($"no row {id}");
+
+    static string Outcome(JsonObject results, string id) => (string)Row(results, id)["outcome"]!;
+
+    [Fact]
+    public void The_truthful_sample_passes_and_every_na_row_says_why()
+    {
+        using var bundle = sample.Copy();
+        var (exit, results) = Audit(bundle);
+        var items = results["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        var bad = items.Where(i => (string)i["outcome"]! is "fail" or "error").Select(i => $"{i["id"]}: {i["message"]}").ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
+        Assert.Equal(0, exit);
+        // Finding 4: an n/a row shows the reason it rests on, never the bare condition.
+        var na = items.Where(i => (string)i["outcome"]! == "notapplicable").ToList();
+        Assert.NotEmpty(na);
+        foreach (var row in na)
+            Assert.False(string.IsNullOrWhiteSpace((string?)row["reason"]!["because"]), $"{row["id"]} is n/a without a reason: {row["reason"]!.ToJsonString()}");
+        Assert.Contains("not applicable, because the images carry no personal data", (string)Row(results, "4.3.3.privacy")["reason"]!["because"]!);
+        // Finding 6: losses read from the vendor's training log and the overlap with the vendor's manifest are declared.
+        foreach (var id in new[] { "6.3.1.curve", "6.3.1.final", "6.3.7.unseen" })
+        {
+            var provenance = Row(results, id)["provenance"]!;
+            Assert.True((bool)provenance["declared_only"]!, $"{id}: {provenance.ToJsonString()}");
+            Assert.DoesNotContain("measured", provenance["kinds"]!.AsArray().Select(k => (string)k!));
+        }
+        // Finding 3: the levels follow the verbs (5.2.4 应; Annex A is 规范性).
+        foreach (var id in new[] { "6.3.4a.macs", "6.3.4b.memory", "6.3.4b.latency", "4.1.provider" })
+            Assert.Equal("shall", (string)Row(results, id)["level"]!);
+        Assert.Equal("pass", Outcome(results, "4.1.provider"));
+        Assert.DoesNotContain("6.3.4 c)", (string)Row(results, "6.3.4b.latency")["clause"]!);
+    }
+
+    [Fact]
+    public void Measurements_edited_to_agree_with_false_claims_are_errors_not_passes()
+    {
+        // Finding 1: the description inflated, the inspection and the measurement edited to agree (both seals broken).
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md =>
+        {
+            md["applicability"]!["expected_performance"]![0]!["value"] = 0.9999;
+            md["claims"]!["efficiency"]!["macs_per_inference"] = 8_089_600;
+        });
+        Edit(bundle, "model_measurements.json", m => m["performance"]!["metrics"]!["accuracy"]!["ci_high"] = 1.0);
+        Edit(bundle, "model.json", m => m["macs"]!["total"] = 8_089_600);
+        var (exit, results) = Audit(bundle);
+        Assert.Equal(1, exit);
+        Assert.NotEqual("pass", (string)results["verdict"]!);
+        foreach (var id in new[] { "4.5.2.measured[digit classification]", "6.3.4a.macs", "6.3.4b.accuracy", "6.3.7.heldout[held-out test split]" })
+        {
+            var row = Row(results, id);
+            Assert.Equal("error", (string)row["outcome"]!);
+            Assert.Equal("provenance_not_met", (string)row["reason"]!["kind"]!);
+        }
+    }
+
+    [Fact]
+    public void An_adversarial_claim_is_compared_in_its_own_metric()
+    {
+        // Finding 2: a success rate of 0.01 claimed (measured: about 0.13) was compared as a robust accuracy and passed.
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md =>
+        {
+            var c = md["claims"]!["adversarial"]!["cases"]![0]!.AsObject();
+            c["metric"] = "success_rate";
+            c["value"] = 0.01;
+        });
+        var (exit, results) = Audit(bundle);
+        Assert.Equal(1, exit);
+        var row = Row(results, "6.3.8.attack[random_search]");
+        Assert.Equal("fail", (string)row["outcome"]!);
+        Assert.Contains(row["evidence"]!.AsArray(), e => ((string)e!["expression"]!).Contains("success_rate <= a.value"));
+    }
+
+    [Theory]
+    [InlineData("robustness", "error_rate", "$.facts.claims.robustness.conditions[0].metric")]
+    [InlineData("ood", "AUROC", "$.facts.claims.robustness.ood.metric")]
+    [InlineData("heldout", "sensitivity", "$.facts.claims.generalization.heldout[0].metric")]
+    public void A_claim_in_a_metric_iq_does_not_measure_is_refused_at_its_path(string claim, string metric, string at)
+    {
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md =>
+        {
+            var claims = md["claims"]!;
+            var target = claim switch
+            {
+                "robustness" => claims["robustness"]!["conditions"]![0]!,
+                "ood" => claims["robustness"]!["ood"]!,
+                _ => claims["generalization"]!["heldout"]![0]!,
+            };
+            target["metric"] = metric;
+        });
+        var run = AuditRun(bundle, out var results);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Null(results);
+        Assert.Contains(at, run.Stderr);
+        Assert.Contains(metric, run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
+    public void The_description_reader_refuses_an_unmeasured_metric_and_a_bare_na_at_their_lines()
+    {
+        using var dir = new TempDir();
+        var text = File.ReadAllText(Path.Combine(ModelCases.Sample, "description.yaml"))
+            .Replace("metric: rejection_rate", "metric: AUROC")
+            .Replace("not_applicable: not applicable, because the images carry no personal data", "not_applicable: \"no\"");
+        var lines = text.Split('\n');
+        int Line(string s) => Array.FindIndex(lines, l => l.Contains(s)) + 1;
+        var path = Path.Combine(dir.Path, "description.yaml");
+        File.WriteAllText(path, text);
+        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", path, "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Any());
+        Assert.Contains($"description.yaml:{Line("metric: AUROC")}:", run.Stderr);
+        Assert.Contains("$.claims.robustness.ood.metric", run.Stderr);
+        Assert.Contains($"description.yaml:{Line("not_applicable: \"no\"")}:", run.Stderr);
+        Assert.Contains("$.source_data.privacy.not_applicable", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("N/A")]
+    [InlineData("not applicable")]
+    [InlineData("不适用")]
+    [InlineData("  none. ")]
+    public void A_not_applicable_without_a_reason_is_refused(string reason)
+    {
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md => md["interpretability"]!["not_applicable"] = reason);
+        var run = AuditRun(bundle, out var results);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Null(results);
+        Assert.Contains("$.facts.interpretability.not_applicable", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("not applicable, because the images carry no personal data", true)]
+    [InlineData("不适用，因为训练数据均为公开数据", true)]
+    [InlineData("not applicable, because", false)]
+    [InlineData("不适用，因为无", false)]
+    [InlineData("yes", false)]
+    public void What_counts_as_a_reason(string text, bool reason) =>
+        Assert.Equal(reason, Iq.Engine.Facts.ModelDescriptionRules.IsReason(text));
+
+    [Fact]
+    public void An_absent_yy1833_3_field_is_missing_evidence_not_na()
+    {
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md => md["source_data"]!["datasets"]![0]!.AsObject().Remove("conforms_yy_t_1833_3"));
+        var (_, results) = Audit(bundle);
+        Assert.Equal("error", Outcome(results, "4.3.3.yy1833-3[sklearn digits]"));
+    }
+
+    [Fact]
+    public void Efficiency_claims_are_shall_and_the_resource_use_claim_is_required()
+    {
+        // Finding 3: false efficiency claims (MACs 100× off, memory 1 MiB) fail the audit, not only their rows.
+        using (var bundle = sample.Copy())
+        {
+            Edit(bundle, "model_description.json", md =>
+            {
+                md["claims"]!["efficiency"]!["macs_per_inference"] = 8_089_600;
+                md["claims"]!["efficiency"]!["memory"] = "1 MiB";
+            });
+            var (exit, results) = Audit(bundle);
+            Assert.Equal(1, exit);
+            Assert.Equal("fail", (string)results["verdict"]!);
+            Assert.Equal("fail", Outcome(results, "6.3.4a.macs"));
+            Assert.Equal("fail", Outcome(results, "6.3.4b.memory"));
+        }
+        // Memory, storage and latency claims left out: the claim row fails, the memory row has no claim to compare (error);
+        // latency, which 5.2.4 does not require, is n/a and says why.
+        using (var bundle = sample.Copy())
+        {
+            Edit(bundle, "model_description.json", md =>
+            {
+                var e = md["claims"]!["efficiency"]!.AsObject();
+                e.Remove("memory");
+                e.Remove("storage");
+                e.Remove("latency");
+            });
+            var (exit, results) = Audit(bundle);
+            Assert.Equal(1, exit);
+            Assert.Equal("fail", Outcome(results, "5.2.4.claim"));
+            Assert.Equal("error", Outcome(results, "6.3.4b.memory"));
+            Assert.Equal("notapplicable", Outcome(results, "6.3.4b.latency"));
+            Assert.Contains("5.2.4", (string)Row(results, "6.3.4b.latency")["reason"]!["because"]!);
+        }
+    }
+
+    [Fact]
+    public void Differential_privacy_not_used_and_no_other_measure_fails_showing_the_value()
+    {
+        // Finding 5: used: false with "not needed" passed on exists(used).
+        using (var bundle = sample.Copy())
+        {
+            Edit(bundle, "model_description.json", md => md["claims"]!["privacy"]!["leakage_measures"] = new JsonArray());
+            var (exit, results) = Audit(bundle);
+            Assert.Equal(1, exit);
+            var row = Row(results, "5.2.9a");
+            Assert.Equal("fail", (string)row["outcome"]!);
+            Assert.Contains(row["evidence"]!.AsArray(), e => (string)e!["expression"]! == "md.claims.privacy.differential_privacy.used" && (string)e["actual"]! == "false");
+        }
+        // As the assessor wrote it (no other measure named at all): missing evidence, an error on a shall item.
+        using (var bundle = sample.Copy())
+        {
+            Edit(bundle, "model_description.json", md => md["claims"]!["privacy"]!.AsObject().Remove("leakage_measures"));
+            var (exit, results) = Audit(bundle);
+            Assert.Equal(1, exit);
+            Assert.Equal("error", Outcome(results, "5.2.9a"));
+        }
+    }
+
+    /// <summary>Sets the sweep's figures in the measurements and seals the document again (an assessor vouching for the
+    /// figures), so that the row is judged on them as measured.</summary>
+    static void Sweep(TempDir bundle, double threadSpeedup, double bestSpeedup)
+    {
+        Edit(bundle, "model_measurements.json", m =>
+        {
+            m["efficiency"]!["thread_speedup"] = threadSpeedup;
+            m["efficiency"]!["best_speedup"] = bestSpeedup;
+        });
+        var seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
+        Assert.True(seal.ExitCode == 0, seal.Stderr);
+    }
+
+    [Fact]
+    public void Scaling_is_judged_on_threads_at_a_fixed_batch_and_a_contradiction_fails()
+    {
+        // Finding 7: a speedup from batching (threads=1, batch=8) passed a claim that more compute makes it faster.
+        using (var bundle = sample.Copy())
+        {
+            Edit(bundle, "model_description.json", md => md["claims"]!["scalability"]!["scales_with_resources"] = true);
+            Sweep(bundle, threadSpeedup: 0.9, bestSpeedup: 17.2);
+            var (_, results) = Audit(bundle);
+            Assert.Equal("fail", Outcome(results, "6.3.2.sweep"));
+        }
+        // A claim that it does not scale, contradicted by the sweep, fails too (it was n/a).
+        using (var bundle = sample.Copy())
+        {
+            Sweep(bundle, threadSpeedup: 1.8, bestSpeedup: 17.2);
+            var (_, results) = Audit(bundle);
+            Assert.Equal("fail", Outcome(results, "6.3.2.sweep"));
+        }
+        using (var bundle = sample.Copy())
+        {
+            Sweep(bundle, threadSpeedup: 0.95, bestSpeedup: 17.2);
+            var (_, results) = Audit(bundle);
+            Assert.Equal("pass", Outcome(results, "6.3.2.sweep"));
+        }
+    }
+}
