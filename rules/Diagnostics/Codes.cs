@@ -132,6 +132,7 @@ public static class Codes
     public const string ModelLossesNaN = "IQ7128";
     public const string ModelBlurNeedsImage = "IQ7129";
     public const string ModelClaimedBlurNeedsImage = "IQ7130";
+    public const string BaselineConcurrencyUnbounded = "IQ7131";
     public const string ProbeNoSshServer = "IQ7033";
     public const string ProbeSshdNoKeyword = "IQ7034";
     public const string ProbeSshListChanged = "IQ7035";

@@ -38,6 +38,8 @@ public static class ReasonText
                 (g.Count() == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(g.Select(f => f.Path)), Msg.ProvenanceWord(g.Key.Provenance).Text,
                     g.Key.Why is null ? Localized.Verbatim(g.Key.Document) : Msg.ReasonInDocument.With(g.Key.Document, Why(g.Key.Why))))]),
             Of(p.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
+        Contradicted c => Msg.ReasonContradicted.With(c.Finding.Text(),
+            Of(c.WasReason) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(c.Was), was) : new OutcomeName(c.Was)),
         _ => Localized.Verbatim(reason.GetType().Name),
     };
 
