@@ -144,9 +144,10 @@ public static class RowProvenances
         return findings;
     }
 
-    /// <summary>Rows decided (pass or fail) on facts of a document a finding contradicts become <c>error</c>, keeping what
-    /// they were: a finding that says the evidence does not speak for the installed system cannot sit beside a pass that
-    /// rests on it. Judged rows (attested) rest on the assessor, not on the document, and keep their outcome.</summary>
+    /// <summary>Rows that passed on facts of a document a finding contradicts become <c>error</c>, keeping what they were: a
+    /// finding that says the evidence does not speak for the installed system cannot sit beside a pass that rests on it. A
+    /// failed row stays failed (the verdict cannot pass on it either way, and the failure is what the evidence shows);
+    /// judged rows (attested) rest on the assessor, not on the document, and keep their outcome.</summary>
     public static IReadOnlyList<ItemResult> Contradict(ChecklistModel model, IReadOnlyList<ItemResult> rows,
         IReadOnlyList<(Finding Finding, string Root)> contradictions)
     {
@@ -157,7 +158,7 @@ public static class RowProvenances
         {
             var row = rows[r];
             result[r] = row;
-            if (row.Outcome is not (Outcome.Pass or Outcome.Fail) || row.Reason is Attested || !items.TryGetValue(row.ItemId, out var item)) continue;
+            if (row.Outcome != Outcome.Pass || row.Reason is Attested || !items.TryGetValue(row.ItemId, out var item)) continue;
             var roots = item.ReadPaths.Count > 0 ? item.ReadPaths.Select(ReadPathsOf.RootOf) : item.Reads.Select(x => x.Name);
             var hit = contradictions.FirstOrDefault(c => roots.Contains(c.Root, StringComparer.Ordinal));
             if (hit.Finding is { } finding)
