@@ -133,6 +133,7 @@ public static class Codes
     public const string ModelBlurNeedsImage = "IQ7129";
     public const string ModelClaimedBlurNeedsImage = "IQ7130";
     public const string ModelNoThreadScaling = "IQ7131";
+    public const string BaselineConcurrencyUnbounded = "IQ7132";
     public const string ProbeNoSshServer = "IQ7033";
     public const string ProbeSshdNoKeyword = "IQ7034";
     public const string ProbeSshListChanged = "IQ7035";

@@ -103,7 +103,8 @@ public static partial class Msg
     public static readonly Message OptDuration = new(null, "每个级别的秒数（代替 --iterations）", "Seconds per level (instead of --iterations)");
     public static readonly Message OptConcurrency = new(null, "并发级别，如 1,2,4,8", "Concurrency levels, e.g. 1,2,4,8");
     public static readonly Message OptDevice = new(null, "cpu、cuda 或 auto（有 CUDA 用 CUDA，否则 CPU）；实际使用的执行提供程序记入结果", "cpu, cuda or auto (CUDA, else CPU); the provider that ran is recorded in the results");
-    public static readonly Message OptLatencyBound = new(null, "毫秒：p99 不超过此值的最大级别即 max_concurrency", "Milliseconds: the largest level whose p99 stays within it is max_concurrency");
+    public static readonly Message OptLatencyBound = new(null, "毫秒：p99 不超过此值且无错误的最大级别即 max_concurrency；不给出时，只有某级出错才能确定最大并发量（6.4.2 a）",
+        "Milliseconds: the largest level without errors whose p99 stays within it is max_concurrency; without it, only a level in error bounds the maximum (6.4.2 a)");
     public static readonly Message OptPartial = new(null, "被中断时仍写入已完成的各级测量，标为不完整（退出码仍为 130/143）",
         "When interrupted, still write the levels finished so far, marked incomplete (exit 130/143 all the same)");
     public static readonly Message WholeLevels = new(Diagnostics.Codes.BadOption, ["option", "value"], "{option}：级别应为整数，实际为 {value}", "{option}: levels are whole numbers, got {value}");

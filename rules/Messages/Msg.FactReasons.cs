@@ -42,6 +42,9 @@ public static partial class Msg
     public static readonly Message ToolTimedOut = RowWords(Codes.ToolTimedOut, ["tool", "seconds"], "{tool}：{seconds} 秒后超时", "{tool}: timed out after {seconds} s");
     public static readonly Message BaselineCaseNaN = RowWords(Codes.BaselineCaseNaN, ["case"], "病例 {case} 的输出含 NaN 或无穷大", "the output of case {case} holds NaN or infinity");
     public static readonly Message BaselineOutputsNaN = RowWords(Codes.BaselineOutputsNaN, ["count", "total", "cases"], "模型对 {total} 个病例中的 {count} 个输出了 NaN 或无穷大（{cases}）", "the model's output holds NaN or infinity for {count} of {total} cases ({cases})");
+    public static readonly Message BaselineConcurrencyUnbounded = RowWords(Codes.BaselineConcurrencyUnbounded, ["highest"],
+        "未测得最大并发量：直至 {highest} 的各并发级别均未出错，且未给出响应时间上限（--latency-bound）；6.4.2 a) 要求逐步增加并发直至响应时间超出可接受范围或出现错误",
+        "maximum concurrency not measured: every level up to {highest} ran without errors and no latency bound was given (--latency-bound); 6.4.2 a) steps up until the response time exceeds the acceptable range or errors occur");
     public static readonly Message BaselineNoForeground = RowWords(Codes.BaselineNoForeground, ["metric"], "{metric} 无定义：掩码和输出中都没有前景像素", "{metric} is undefined: no foreground pixel in the masks or the outputs");
     public static readonly Message ModelNoFiniteOutput = RowWords(Codes.ModelNoFiniteOutput, "没有有限的输出值", "no finite output");
     public static readonly Message ModelNotANumber = RowWords(Codes.ModelNotANumber, "不是数值", "not a number");

@@ -37,6 +37,7 @@ public static partial class Msg
         "verdict: {before} → {after}   score: {score_before} → {score_after}{mark}");
     public static readonly Message DiffWorseMark = new(null, "   变差", "   WORSE");
     public static readonly Message DiffBetterMark = new(null, "   变好", "   better");
+    public static readonly Message DiffRowsWorseMark = new(null, ["worse"], "   {worse} 个条目变差", "   WORSE: {worse} row(s)");
     public static readonly Message DiffWorse = new(null, "变差", "WORSE");
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");

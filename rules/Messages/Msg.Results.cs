@@ -5,6 +5,8 @@ namespace Iq.Rules.Messages;
 public static partial class Msg
 {
     public static readonly Message ReasonEvidence = RowWords(null, ["expression", "actual", "expected"], "{expression}：实际 {actual}，期望 {expected}", "{expression}: actual {actual}, expected {expected}");
+    /// <summary>After a part that did not hold yet did not decide the outcome (<see cref="Runtime.Evidence.Decides"/>).</summary>
+    public static readonly Message EvidenceNotDeciding = RowWords(null, "（未决定结果：条件的另一部分已决定）", " (not deciding: another part of the condition decided it)");
     public static readonly Message ReasonFailed = RowWords(null, "不通过", "failed");
     public static readonly Message ReasonAlsoMissing = RowWords(null, ["facts"], "；另缺少证据：{facts}", "; also missing evidence: {facts}");
     public static readonly Message ReasonPartial = RowWords(null, ["score"], "部分得分：{score}", "partial: score {score}");
@@ -25,6 +27,8 @@ public static partial class Msg
     public static readonly Message ReasonEvidenceRef = RowWords(null, ["reference"], "（证据：{reference}）", " (evidence: {reference})");
     public static readonly Message ReasonProvenanceNotMet = RowWords(null, ["required", "facts", "was"], "需要{required}的证据：{facts}（原为{was}）",
         "{required} evidence required: {facts} (was {was})");
+    public static readonly Message ReasonContradicted = RowWords(null, ["finding", "was"], "证据相互矛盾：{finding}（原为{was}）",
+        "contradicted by the documents: {finding} (was {was})");
     public static readonly Message ReasonProvenanceFact = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} is {provenance} ({where})");
     public static readonly Message ReasonProvenanceFacts = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} are {provenance} ({where})");
     public static readonly Message ReasonInDocument = RowWords(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
@@ -94,6 +98,7 @@ public static partial class Msg
     public static readonly Message MoreIds = new(null, ["count"], "、…另 {count} 项", ", … {count} more");
 
     public static readonly Message ConsoleSection = new(null, "章节", "section");
+    public static readonly Message ConsoleOutsideSections = new(null, "（不属于任何章节的条目）", "(items outside any section)");
     public static readonly Message ConsoleWeight = new(null, "权重", "weight");
     public static readonly Message ConsoleScore = new(null, "得分", "score");
     // Column heads of the outcome counts, one short word each (the console table is narrow).

@@ -209,5 +209,18 @@ public sealed class Evidence
     /// its expected side says so (<c>false</c>; <c>not &gt;= 64</c>). <see cref="Holds"/> already takes it into account.</summary>
     public bool Negated { get; init; }
 
+    /// <summary>False for a part that did not hold yet did not decide its condition: the other side of an <c>or</c> held
+    /// (or, under a <c>not</c>, the other side of an <c>and</c> was false). Reports mark it as not deciding (<see cref="Mark"/>),
+    /// never as a ✗ that a signer would read as a failed check. Decided once, where the row is built.</summary>
+    public bool Decides { get; init; } = true;
+
+    /// <summary>The part's mark in every report: ✓ held, ✗ did not hold, ? undecided, · did not decide the outcome.</summary>
+    public string Mark => !Decides ? "·" : Holds switch { true => "✓", false => "✗", null => "?" };
+
+    /// <summary>The part as one line of a report: its mark, then expression, actual and expected, and, for a part that did not
+    /// decide, saying so.</summary>
+    public ILocalized Line(Lang lang) => Localized.Concat(Msg.ReasonEvidence.With(ExpressionIn(lang), ActualText, ExpectedText),
+        Decides ? Localized.Empty : Msg.EvidenceNotDeciding.Text);
+
     public override string ToString() => $"{Expression}: actual {Actual}, expected {Expected}";
 }

@@ -56,3 +56,8 @@ public sealed record Waived(string ApprovedBy, DateTimeOffset Expires, string Ju
 /// <summary>The item requires facts of a provenance (<c>requires measured …</c>) and rests on others: the row is an error,
 /// whatever its conditions gave (<see cref="Was"/>, <see cref="WasReason"/>).</summary>
 public sealed record ProvenanceNotMet(Model.ProvenanceRequirement Required, IReadOnlyList<Model.FactProvenance> Facts, Outcome Was, Reason WasReason) : Reason;
+
+/// <summary>The bundle's documents disagree about the evidence the row rests on (<see cref="Model.Finding"/>: tests or a
+/// baseline finished before the installation ended, a document from another host): a row that passed on it is an error,
+/// keeping what it was (<see cref="Was"/>, <see cref="WasReason"/>), since that evidence does not speak for the installed system.</summary>
+public sealed record Contradicted(Model.Finding Finding, Outcome Was, Reason WasReason) : Reason;

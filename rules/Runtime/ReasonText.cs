@@ -38,6 +38,8 @@ public static class ReasonText
         ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted]),
             Localized.Groups(p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g => Facts([.. g], why))),
             Of(p.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
+        Contradicted c => Msg.ReasonContradicted.With(c.Finding.Text(),
+            Of(c.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(c.Was), was) : new OutcomeName(c.Was)),
         _ => Localized.Verbatim(reason.GetType().Name),
     };
 

@@ -235,26 +235,93 @@ public sealed class RowBuilder
         var evidence = new List<Evidence>(_recorded + 1);
         Evidence? first = null;
         var next = 0;
+        var firstSlot = 0;
         for (var c = 0; c < Item.Conditions.Length && c < _values.Count; c++)
         {
             var info = Item.Conditions[c];
             var start = evidence.Count;
             if (!info.Conjunction && _values[c] is not true)
                 evidence.Add(new Evidence(info.Text, _values[c], IqType.Bool, _values[c] is Missing ? null : false, false));
-            while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++]));
+            // A conjunction's parts all decide it; only under an or or a not can a part that did not hold leave the outcome to others.
+            var notDeciding = info.Conjunction ? null : NotDeciding(Item.Model.Expectations[c].Expression, firstSlot);
+            while (next < _recorded && Item.Slots[_order[next]].Condition == c) evidence.Add(Leaf(_order[next++], notDeciding));
+            while (firstSlot < Item.Slots.Length && Item.Slots[firstSlot].Condition == c) firstSlot++;
+            // The first part that did not hold and decided the condition explains its failure.
             if (first is null && _values[c] is false)
                 for (var i = start; i < evidence.Count && first is null; i++)
-                    if (evidence[i].Holds is not true) first = evidence[i];
+                    if (evidence[i].Holds is not true && evidence[i].Decides) first = evidence[i];
         }
         return (evidence, first);
     }
 
-    Evidence Leaf(int slot)
+    /// <summary>The slots of a condition whose parts did not decide it: walking its and/or/not tree (leaves numbered from
+    /// <paramref name="firstSlot"/> in the order the lowering numbered them), a child decides its junction when its value is the
+    /// junction's (false under a false <c>and</c>, true under a true <c>or</c>; an undecided junction is decided by its
+    /// undecided children); a junction whose value all its children give (a true <c>and</c>, a false <c>or</c>) is decided by
+    /// them all. Null when every part decides.</summary>
+    HashSet<int>? NotDeciding(BoundExpr condition, int firstSlot)
+    {
+        var leaves = Leaves(condition);
+        if (firstSlot + leaves > Item.Slots.Length || Item.Slots[firstSlot + leaves - 1].Condition != Item.Slots[firstSlot].Condition) return null;
+        var recorded = new HashSet<int>(leaves);
+        for (var i = 0; i < _recorded; i++) recorded.Add(_order[i]);
+        HashSet<int>? result = null;
+        Walk(condition, firstSlot, true);
+        return result;
+
+        // Kleene and/or; a right side the left decided recorded nothing and is unknown here, which the left's value outweighs.
+        bool? Value(BoundExpr e, int slot) => e switch
+        {
+            BoundBinary { Operator: "and" } b => And(Value(b.Left, slot), Value(b.Right, slot + Leaves(b.Left))),
+            BoundBinary { Operator: "or" } b => Or(Value(b.Left, slot), Value(b.Right, slot + Leaves(b.Left))),
+            BoundUnary { Operator: "not" } u => !Value(u.Operand, slot),
+            _ => recorded.Contains(slot) && _result[slot] is bool v ? v : null,
+        };
+
+        void Walk(BoundExpr e, int slot, bool deciding)
+        {
+            switch (e)
+            {
+                case BoundBinary { Operator: "and" or "or" } b:
+                {
+                    var value = Value(b, slot);
+                    // The value that decides this junction alone: false for and, true for or.
+                    bool? decisive = b.Operator == "and" ? false : true;
+                    bool Decides(bool? child) => value == decisive ? child == decisive : value is null ? child is null : true;
+                    Walk(b.Left, slot, deciding && Decides(Value(b.Left, slot)));
+                    Walk(b.Right, slot + Leaves(b.Left), deciding && Decides(Value(b.Right, slot + Leaves(b.Left))));
+                    break;
+                }
+                case BoundUnary { Operator: "not" } u:
+                    Walk(u.Operand, slot, deciding);
+                    break;
+                default:
+                    if (!deciding) (result ??= []).Add(slot);
+                    break;
+            }
+        }
+    }
+
+    static bool? And(bool? l, bool? r) => l == false || r == false ? false : l is null || r is null ? null : true;
+
+    static bool? Or(bool? l, bool? r) => l == true || r == true ? true : l is null || r is null ? null : false;
+
+    /// <summary>How many evidence slots the lowering gave a condition: one per leaf of its and/or/not tree.</summary>
+    static int Leaves(BoundExpr e) => e switch
+    {
+        BoundBinary { Operator: "and" or "or" } b => Leaves(b.Left) + Leaves(b.Right),
+        BoundUnary { Operator: "not" } u => Leaves(u.Operand),
+        _ => 1,
+    };
+
+    Evidence Leaf(int slot, HashSet<int>? notDeciding)
     {
         var s = Item.Slots[slot];
         var result = _result[slot];
         // Under a not the leaf is as its condition needs it when it is false.
         bool? holds = result is Missing ? null : (result is true) != s.Negated;
+        // A part that held is shown as held, deciding or not; one that did not hold and did not decide is marked so.
+        var decides = holds is true || notDeciding is null || !notDeciding.Contains(slot);
         return s.Kind switch
         {
             EvidenceKind.Comparison => new Evidence(s.Text, s.Operator!, _left[slot], s.LeftType, _right[slot], s.RightType, holds)
@@ -262,13 +329,14 @@ public sealed class RowBuilder
                 Operator = s.Operator,
                 Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
                 Negated = s.Negated,
+                Decides = decides,
             },
-            EvidenceKind.Quantifier => Quantifier(s, slot, holds),
-            _ => new Evidence(s.Text, _left[slot], s.LeftType, holds, s.Negated),
+            EvidenceKind.Quantifier => Quantifier(s, slot, holds, decides),
+            _ => new Evidence(s.Text, _left[slot], s.LeftType, holds, s.Negated) { Decides = decides },
         };
     }
 
-    Evidence Quantifier(EvidenceSlot s, int slot, bool? holds)
+    Evidence Quantifier(EvidenceSlot s, int slot, bool? holds, bool decides)
     {
         var (names, count) = _failing[slot];
         var (lacking, lackingCount) = _lacking[slot];
@@ -276,7 +344,7 @@ public sealed class RowBuilder
         var held = _right[slot] is double h ? (int)h : 0;
         // The actual text ("false: 1 of 3 fail (…)") is formatted when a report first reads it.
         return new Evidence(s.Text, total, held, _left[slot] is Missing, s.Negated)
-            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount };
+            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount, Decides = decides };
     }
 
     /// <summary>The expected side of an informational item's values, in words.</summary>

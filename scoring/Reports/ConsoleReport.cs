@@ -57,6 +57,12 @@ public static class ConsoleReport
             o.WriteLine($"{Fit(T(Msg.ConsoleSection.Text), 40)} {Pad(T(Msg.ConsoleWeight.Text), 6)} {Pad(T(Msg.ConsoleScore.Text), 7)} "
                         + string.Concat(heads.Select(h => Pad(h, column))));
             foreach (var s in report.Root.Sections) WriteSection(o, s, 0, column);
+            // Items declared outside any section count in the totals and every other report: a line of their own here, so
+            // that the table adds up to the totals.
+            var outside = Columns.Select(x => report.Root.Counts[x] - report.Root.Sections.Sum(s => s.Counts[x])).ToArray();
+            if (outside.Any(n => n != 0))
+                o.WriteLine($"{Fit(T(Msg.ConsoleOutsideSections.Text), 40)} {"—",6} {"—",7} "
+                            + string.Concat(outside.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(column))));
 
             var problems = report.Items.Where(r => r.Outcome is Outcome.Fail or Outcome.Error).ToList();
             if (problems.Count > 0 && verbosity != Verbosity.Verbose)
@@ -105,9 +111,10 @@ public static class ConsoleReport
         var level = lang == Lang.En ? r.Level.ToString().ToLowerInvariant() : ReportTexts.For(lang.Name()).Level(r.Level);
         o.WriteLine($"  {outcome} {r.Id} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.TitleIn(lang)}");
         // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
-        var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true).ToList() : r.Evidence.ToList();
+        // A part that did not decide the outcome (the other side of an or held) is no problem: only --verbose shows it, marked so.
+        var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true && e.Decides).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
-            o.WriteLine("        " + (evidenceOnly ? "" : Mark(e) + " ") + Msg.ReasonEvidence.With(e.ExpressionIn(lang), e.ActualText, e.ExpectedText).Render(lang));
+            o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + e.Line(lang).Render(lang));
         var message = r.MessageIn(lang);
         if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
             o.WriteLine($"        {message}");
@@ -142,7 +149,6 @@ public static class ConsoleReport
         }
     }
 
-    static string Mark(Evidence e) => e.Holds switch { true => "✓", false => "✗", null => "?" };
 
     static void WriteSection(TextWriter o, SectionScore s, int depth, int column)
     {

@@ -134,7 +134,8 @@ public static class HtmlReport
                 h.Append("<table class=\"ev\"><tr><th>").Append(E(t["col.expression"])).Append("</th><th>").Append(E(t["col.actual"])).Append("</th><th>")
                     .Append(E(t["col.expected"])).Append("</th></tr>");
                 foreach (var e in r.Evidence)
-                    h.Append("<tr><td><code>").Append(E(e.ExpressionIn(t.Lang()))).Append("</code></td><td>").Append(E(e.ActualIn(t.Lang()))).Append("</td><td>").Append(E(e.ExpectedIn(t.Lang()))).Append("</td></tr>");
+                    h.Append(e.Decides ? "<tr>" : "<tr class=\"not-deciding\">").Append("<td><code>").Append(E(e.ExpressionIn(t.Lang()))).Append("</code></td><td>").Append(E(e.ActualIn(t.Lang())))
+                        .Append("</td><td>").Append(E(e.ExpectedIn(t.Lang()) + t.NotDeciding(e))).Append("</td></tr>");
                 h.Append("</table>");
             }
             else h.Append("<p class=\"muted\">").Append(E(t["html.no_evidence"])).Append("</p>");

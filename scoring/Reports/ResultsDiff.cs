@@ -62,9 +62,12 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         static string S(double? s) => s is { } v ? Scorer.Format(v) : "—";
         string O(Outcome? x) => x is { } v ? (zh ? Text.ReportTexts.Zh.Outcome(v) : v.Name()) : Msg.DiffNone.Template(lang);
         string V(Verdict v) => zh ? Text.ReportTexts.Zh.Verdict(v) : v.ToString().ToLowerInvariant();
-        var mark = VerdictWorse ? Msg.DiffWorseMark.Text : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
-        o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
         var worse = Items.Count(i => i.Direction == Change.Worse);
+        // The headline never says better while a row got worse (the exit code then says worse too).
+        var mark = VerdictWorse ? Msg.DiffWorseMark.Text
+            : worse > 0 ? Msg.DiffRowsWorseMark.With(worse)
+            : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
+        o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
         var better = Items.Count(i => i.Direction == Change.Better);
         o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
         var width = Items.Select(i => DisplayWidth.Of(i.Id)).DefaultIfEmpty(4).Max();

@@ -139,6 +139,10 @@ public static class ReportWords
     public static string DeclaredOnly(this ReportTexts t, OutcomeCounts c) => t.Format("provenance.declared_only_counts",
         ("total", c.Total), ("pass", c[Rules.Runtime.Outcome.Pass]), ("fail", c[Rules.Runtime.Outcome.Fail]), ("error", c[Rules.Runtime.Outcome.Error]));
 
+    /// <summary>After a part's expected side: that it did not decide the outcome (<see cref="Iq.Rules.Runtime.Evidence.Decides"/>).</summary>
+    public static string NotDeciding(this ReportTexts t, Iq.Rules.Runtime.Evidence e) =>
+        e.Decides ? "" : Iq.Rules.Messages.Msg.EvidenceNotDeciding.Text.Render(t.Lang());
+
     public static string Finding(this ReportTexts t, Finding f) => t.Format("finding." + f.Name,
         ("first", f.First), ("second", f.Second), ("document", f.Documents[0]), ("other", f.Documents[1]));
 

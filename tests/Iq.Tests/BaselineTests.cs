@@ -74,6 +74,24 @@ public class BaselineTests
         Assert.Equal(0.5, s.PixelAccuracy, 12);
     }
 
+    /// <summary>6.4.2 a): concurrency is stepped up "直至系统请求响应时间超出可接受范围或出现错误". Without a latency bound and
+    /// with no level in error, the highest level tried (2 here) is the run's ceiling, not the system's maximum: the fact is
+    /// missing with its reason (so 6.4.2a is an error, not a pass on the ceiling). With a bound, the bound is recorded.</summary>
+    [Fact]
+    public void Max_concurrency_is_a_measurement_only_when_a_latency_bound_or_an_error_bounds_it()
+    {
+        using var dir = new TempDir();
+        var unbounded = Run(dir, "--model", P("cls", "classifier.onnx"), "--cases", P("cls"));
+        var marker = Assert.IsType<JsonObject>(unbounded["max_concurrency"]);
+        Assert.Equal("IQ7132", (string)marker["$code"]!);
+        Assert.StartsWith("maximum concurrency not measured: every level up to 2 ran without errors", (string)marker["$absent"]!);
+        Assert.Null(unbounded["method"]!["latency_bound"]);
+        using var dir2 = new TempDir();
+        var bounded = Run(dir2, "--model", P("cls", "classifier.onnx"), "--cases", P("cls"), "--latency-bound", "3600000");
+        Assert.Equal(2, (int)bounded["max_concurrency"]!);
+        Assert.Equal(3600000, (double)bounded["method"]!["latency_bound"]!);
+    }
+
     [Fact]
     public void Synthetic_inputs_of_the_declared_shape_for_performance_only()
     {

@@ -28,7 +28,10 @@ public class EvidenceConsistencyTests
     static JsonObject Row(JsonObject results, string id) => Rows(results).Single(r => (string)r["id"]! == id);
 
     static string Parts(JsonObject row) => string.Join(" | ", row["evidence"]!.AsArray().Select(e =>
-        $"{e!["holds"]?.ToJsonString() ?? "null"} {e["expression"]}: actual {e["actual"]}, expected {e["expected"]}"));
+        $"{e!["holds"]?.ToJsonString() ?? "null"}{(Decides(e.AsObject()) ? "" : " not-deciding")} {e["expression"]}: actual {e["actual"]}, expected {e["expected"]}"));
+
+    /// <summary>A part decides unless the results say <c>"decides": false</c>.</summary>
+    static bool Decides(JsonObject part) => (bool?)part["decides"] ?? true;
 
     /// <summary>The value of a condition from its recorded parts alone, in the order they were recorded: each leaf (what
     /// the evidence recorder treats as one: anything but and/or/not) takes the next part, whose ✓/✗ says whether it was as
@@ -83,6 +86,9 @@ public class EvidenceConsistencyTests
             foreach (var condition in item.Expectations)
                 if (Replay(condition.Expression, false, parts, mine) is not true) mine.Add($"'{condition.Text}' is not true by its parts");
             if (item.Expectations.Count > 0 && parts.Count > 0) mine.Add($"{parts.Count} part(s) left over");
+            // The row passed: only parts that held decided it; one that did not hold is shown as not deciding, never as ✗.
+            foreach (var part in row["evidence"]!.AsArray().Select(p => p!.AsObject()).Where(p => (bool?)p["holds"] is not true && Decides(p)))
+                mine.Add($"'{part["expression"]}' did not hold yet is shown as deciding a passed row");
             problems.AddRange(mine.Select(m => $"{row["id"]}: {m} ({Parts(row)})"));
         }
         Assert.True(passed > 0, "no passed row to check");
@@ -117,8 +123,8 @@ public class EvidenceConsistencyTests
         Assert.Equal("false not custom.on: actual false, expected true | false custom.on: actual true, expected false", Parts(Row(results, "not.term.fail")));
         Assert.Equal("true custom.count >= 64: actual 7, expected not >= 64", Parts(Row(results, "not.compare")));
         // The or's right side made up for its left: the left part is shown as not holding, the row passes.
-        Assert.Equal("false custom.on: actual true, expected false | true custom.count == 7: actual 7, expected == 7", Parts(Row(results, "not.or")));
-        Assert.Equal("false custom.on: actual true, expected false | true custom.count > 7: actual 7, expected not > 7", Parts(Row(results, "not.and")));
+        Assert.Equal("false not-deciding custom.on: actual true, expected false | true custom.count == 7: actual 7, expected == 7", Parts(Row(results, "not.or")));
+        Assert.Equal("false not-deciding custom.on: actual true, expected false | true custom.count > 7: actual 7, expected not > 7", Parts(Row(results, "not.and")));
         Assert.Equal("true custom.on: actual true, expected true", Parts(Row(results, "not.not")));
         Assert.Equal("true exists(custom.absent): actual false, expected false", Parts(Row(results, "not.exists")));
         Assert.Equal("true any(custom.nics, n => n.name == \"eth9\"): actual false: none of 3 holds (ifb0, ifb1, eth0), expected false",
@@ -131,6 +137,10 @@ public class EvidenceConsistencyTests
         // The console says the same, with the marks.
         Assert.Contains("✓ custom.off: actual false, expected false", run.Stdout);
         Assert.Contains("✓ custom.count >= 64: actual 7, expected not >= 64", run.Stdout);
+        // A part that did not decide the row is marked so, never ✗ on a passed row (console -v, explain, HTML, xlsx alike).
+        Assert.Contains("· custom.on: actual true, expected false (not deciding: another part of the condition decided it)", run.Stdout);
+        var notOr = run.Stdout[run.Stdout.IndexOf("PASS  not.or ", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("✗", notOr[..notOr.IndexOf("PASS  not.and ", StringComparison.Ordinal)]);
         // A failed row's reason names the condition, which is not a conjunction, whole.
         Assert.Contains("not custom.on: actual false, expected true", (string)Row(results, "not.term.fail")["message"]!);
     }
@@ -180,5 +190,28 @@ public class EvidenceConsistencyTests
         Assert.Contains(Rows(results), r => (string)r["id"]! == "6.1.1a.gpu-memory");
         Assert.Contains(Rows(results), r => (string)r["id"]! == "6.2.2g.data-watch");
         Assert.DoesNotContain(run.Stdout.Split('\n'), l => l.Contains("[{"));
+    }
+
+    /// <summary>One place decides which parts did not decide (the row builder); every output renders that: the results'
+    /// <c>decides</c>, the console's mark, iq explain, the HTML evidence table and the scorecard's expected column, in
+    /// English and Chinese.</summary>
+    [Fact]
+    public void A_part_that_did_not_decide_is_marked_so_in_explain_html_and_the_scorecard()
+    {
+        var checklist = Path.Combine(Case, "negation.iq");
+        var facts = Path.Combine(Case, "facts");
+        var explain = CliRunner.InProcess("explain", "not.or", "--checklist", checklist, "--facts", facts, "--lang", "en");
+        Assert.Contains("· custom.on: actual true, expected false (not deciding: another part of the condition decided it)", explain.Stdout);
+        Assert.DoesNotContain("✗ custom.on", explain.Stdout);
+        using var dir = new TempDir();
+        var html = Path.Combine(dir.Path, "r.html");
+        var xlsx = Path.Combine(dir.Path, "r.xlsx");
+        var run = CliRunner.InProcess("audit", checklist, "--facts", facts, "--as-of", "2026-11-22", "--lang", "zh", "--html", html, "--xlsx", xlsx);
+        Assert.True(File.Exists(html), run.Stderr);
+        Assert.Contains("<tr class=\"not-deciding\"><td><code>custom.on</code>", File.ReadAllText(html));
+        Assert.Contains("（未决定结果：条件的另一部分已决定）", File.ReadAllText(html));
+        using var book = new XlsxReader(xlsx);
+        var cells = book.SheetNames.SelectMany(book.Rows).SelectMany(r => r).ToList();
+        Assert.Contains(cells, c => c is not null && c.Contains("（未决定结果：条件的另一部分已决定）"));
     }
 }

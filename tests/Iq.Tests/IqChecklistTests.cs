@@ -98,4 +98,72 @@ public class IqChecklistTests
         Assert.Contains("5.4.1（原文误引 5.6.1）", refs);
         Assert.Contains("5.4.2（原文误引 5.6.2）", refs);
     }
+
+    /// <summary>The clauses of the standard's text (Cases/standard/000.txt, a copy of the draft the checklist follows), by
+    /// number: a heading is "4.1.1 环境要求" or, as the draft lays some out, "安装验证性能评估要求 4.3"; its text runs to the next.</summary>
+    static Dictionary<string, string> Clauses()
+    {
+        var clauses = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        StringBuilder? current = null;
+        foreach (var raw in File.ReadLines(TestPaths.Case(Path.Combine("standard", "000.txt"))))
+        {
+            var line = raw.Trim();
+            var heading = System.Text.RegularExpressions.Regex.Match(line, @"^(\d+(?:\.\d+)+)\s+\S|^\S+\s+(\d+(?:\.\d+)+)$");
+            if (heading.Success)
+            {
+                var number = heading.Groups[1].Success ? heading.Groups[1].Value : heading.Groups[2].Value;
+                current = clauses.TryGetValue(number, out var known) ? known : clauses[number] = new StringBuilder();
+                continue;
+            }
+            current?.AppendLine(line);
+        }
+        return clauses.ToDictionary(c => c.Key, c => c.Value.ToString(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The text a reference cites: the clause ("5.1.1"), or its lead-in and one list entry ("4.1.1 a)"), whose verb
+    /// the lead-in may give; null when the text has no such clause or entry.</summary>
+    static string? Cited(Dictionary<string, string> clauses, string reference)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(reference, @"^(\d+(?:\.\d+)+)\s*(?:([a-z])\))?");
+        if (!m.Success || !clauses.TryGetValue(m.Groups[1].Value, out var text)) return null;
+        if (!m.Groups[2].Success) return text;
+        var parts = System.Text.RegularExpressions.Regex.Split(text, @"(?m)^([a-z])\)");
+        for (var i = 1; i + 1 < parts.Length; i += 2)
+            if (parts[i] == m.Groups[2].Value) return parts[0] + parts[i + 1];
+        return null;
+    }
+
+    [Fact]
+    public void Every_level_is_the_verb_of_its_clause_where_the_clause_has_one_kind()
+    {
+        var clauses = Clauses();
+        Assert.True(clauses.ContainsKey("4.1.1") && clauses.ContainsKey("6.4.2"), "the standard's text was not read");
+        var source = File.ReadAllLines(Checklist);
+        var wrong = new List<string>();
+        var checkedItems = 0;
+        foreach (var item in Model().Items)
+        {
+            if (Cited(clauses, item.Clause) is not { } text) continue;
+            // 应 as a verb: not inside 响应, 供应, 相应, 对应, 适应, 应用, 应急, 反应.
+            var shall = System.Text.RegularExpressions.Regex.Replace(text, "响应|供应|相应|对应|适应|应用|应急|反应", "").Contains('应');
+            var should = text.Contains('宜');
+            // Unambiguous: the clause has a verb of one kind and not the item's (可 is left out: it is also part of 可用, 可靠 …).
+            // A level that departs from the verb says why, in a comment just above the item: "# Should, not shall: …".
+            if (item.Level == Level.Should && shall && !should && !Says(item.Id, "Should, not shall"))
+                wrong.Add($"{item.Id}: level should, but {item.Clause} says 应 and never 宜");
+            if (item.Level == Level.Shall && should && !shall && !Says(item.Id, "Shall, not should"))
+                wrong.Add($"{item.Id}: level shall, but {item.Clause} says 宜 and never 应");
+            checkedItems++;
+        }
+        Assert.True(checkedItems > 50, $"only {checkedItems} items cite a clause the text has");
+
+        bool Says(string id, string why)
+        {
+            var at = Array.FindIndex(source, l => l.TrimStart().StartsWith($"item \"{id}\"", StringComparison.Ordinal));
+            for (var i = at - 1; i >= 0 && source[i].TrimStart().StartsWith('#'); i--)
+                if (source[i].Contains(why, StringComparison.Ordinal)) return true;
+            return false;
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
 }

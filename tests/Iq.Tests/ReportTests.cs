@@ -304,6 +304,28 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         Assert.Contains("0 item(s) changed", same.Stdout);
     }
 
+    /// <summary>The assessor's b1 → b3: the verdict rose but rows got worse. The headline said "better" beside 4 worse rows
+    /// and exit 1; it says how many rows got worse instead, never better, in both languages.</summary>
+    [Fact]
+    public void The_diff_headline_never_says_better_while_a_row_is_worse()
+    {
+        var diff = new ResultsDiff(Iq.Scoring.Scoring.Verdict.Fail, Iq.Scoring.Scoring.Verdict.Pass, 70, 90,
+        [
+            new ItemChange("6.1.1a.cpu", "处理器", Iq.Rules.Runtime.Outcome.Fail, Iq.Rules.Runtime.Outcome.Pass, 0, 1, Iq.Scoring.Reports.Change.Better),
+            new ItemChange("6.1.1a.os", "操作系统", Iq.Rules.Runtime.Outcome.Pass, Iq.Rules.Runtime.Outcome.Fail, 1, 0, Iq.Scoring.Reports.Change.Worse),
+        ]);
+        Assert.True(diff.Worse);
+        var en = new StringWriter();
+        diff.Write(en);
+        var headline = en.ToString().Split('\n')[0];
+        Assert.DoesNotContain("better", headline);
+        Assert.EndsWith("   WORSE: 1 row(s)", headline.TrimEnd('\r'));
+        var zh = new StringWriter();
+        diff.Write(zh, Iq.Rules.Messages.Lang.Zh);
+        Assert.DoesNotContain("变好", zh.ToString().Split('\n')[0]);
+        Assert.Contains("1 个条目变差", zh.ToString().Split('\n')[0]);
+    }
+
     [Fact]
     public void Iq_diff_aligns_its_columns_when_an_item_id_is_chinese()
     {

@@ -102,7 +102,9 @@ public class ScorecardTests
             // The scorecard is in Chinese: iq's own words in the evidence (actual_words, expected_words) in Chinese, the
             // values as the results hold them; evidence without such words exactly as the English text.
             Assert.Equal(string.Join("\n", evidence.Select(e => $"{e.GetProperty("expression").GetString()}: {Zh(e, "actual")}")), row[8]);
-            Assert.Equal(string.Join("\n", evidence.Select(e => Zh(e, "expected"))), row[9]);
+            // A part that did not decide the pass (the unused side of an or) says so after its expected side.
+            Assert.Equal(string.Join("\n", evidence.Select(e => Zh(e, "expected")
+                + (e.TryGetProperty("decides", out var d) && d.ValueKind == JsonValueKind.False ? "（未决定结果：条件的另一部分已决定）" : ""))), row[9]);
             // Each part that decided the pass held; a part that did not (one side of an `or`) is shown as such.
             Assert.Contains(evidence, e => e.GetProperty("holds").ValueKind == JsonValueKind.True);
             foreach (var e in evidence.Where(e => e.TryGetProperty("operator", out var op) && op.GetString() is "==" or "!=" or "<" or "<=" or ">" or ">="))

@@ -191,6 +191,9 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal("iq.results/2", (string)json!["schema"]!);
         Assert.Equal(4, json["figures"]!["model"]!["metrics"]!.AsArray().Count);
+        // The object of a 001 audit is the model the description names (md.identity), as the fleet report groups it.
+        Assert.Equal("digits-cnn", (string)json["report"]!["product"]!["name"]!);
+        Assert.Equal("1.2.0", (string)json["report"]!["product"]!["version"]!);
         using var x = new XlsxReader(xlsx);
         Assert.Equal(["C.1 基本信息", "汇总", "6.1 通则：评价对象", "6.2 预训练模型说明评价（完整性、准确性）", "6.3.1 可训练性评价", "6.3.2 架构可扩展性评价",
             "6.3.3 可迁移性评价", "6.3.4 模型效率评价", "6.3.5 输出重复性评价", "6.3.6 健壮性评价", "6.3.7 泛化性评价", "6.3.8 对抗安全评价", "6.3.9 隐私保护评价",

@@ -95,4 +95,23 @@ public class TailoringTests
             "<command line>:1:1 IQ2018 --set min_cores=many: The value of param 'min_cores' must be a constant, such as 64, \"text\", 256 GiB or 1.2.3",
             "<command line>:1:1 IQ3004 Unknown param 'nope' in --set"), Diagnostics(result));
     }
+
+    /// <summary>An item declared outside any section counts in the totals (and has its sheet row in the scorecard): the
+    /// console's section table gives it a line of its own, so that the table adds up to the totals (it showed 1 fail of 2).</summary>
+    [Fact]
+    public void An_item_outside_any_section_has_a_line_in_the_console_table()
+    {
+        using var dir = new TempDir();
+        var checklist = Path.Combine(dir.Path, "outside.iq");
+        File.WriteAllText(checklist, string.Join("\n",
+            "checklist \"outside\" {", "  title \"outside\"", "  version \"1\"", "}", "",
+            "item \"root.fail\" \"outside any section\" {", "  expect custom.count == 8", "}", "",
+            "section \"S\" \"inside\" {", "  item \"s.fail\" \"inside\" {", "    expect custom.count == 9", "  }", "}", ""));
+        var run = CliRunner.InProcess("audit", checklist, "--facts", Path.Combine(TestPaths.Case("negation"), "facts"), "--as-of", "2026-11-22", "--lang", "en");
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        var lines = run.Stdout.Split('\n');
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^S inside\s+\S+\s+\S+\s+0\s+1\s+0"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\(items outside any section\)\s+—\s+—\s+0\s+1\s+0"));
+        Assert.Contains("Outcomes: 0 pass, 2 fail", run.Stdout);
+    }
 }

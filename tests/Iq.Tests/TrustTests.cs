@@ -263,6 +263,9 @@ public class TrustTests
         // The installation adds a file; the vendor's rollback removes it, slowly.
         File.WriteAllText(Path.Combine(app, "new.bin"), "x");
         var bundle = Copy(dir);
+        // The rollback is measured on this machine, not on the sample's host: without the sample's probe document no host
+        // disagrees (a rollback measured on another host than the probe's is contradicted, and its pass an error).
+        foreach (var probe in Directory.GetFiles(bundle, "environment.json*")) File.Delete(probe);
         var run = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--run", "--", "/bin/sh", "-c", $"sleep 0.3; rm '{app}/new.bin'");
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.StartsWith("rollback took ", run.Stdout);
@@ -302,12 +305,65 @@ public class TrustTests
         File.WriteAllText(tests, File.ReadAllText(tests).Replace("\"finished\": \"2026-11-21T09:40:00Z\"", "\"finished\": \"2026-11-20T07:00:00Z\""));
         var baseline = Path.Combine(bundle, "baseline.json");
         File.WriteAllText(baseline, File.ReadAllText(baseline).Replace("\"host\": \"gpu-node-01\"", "\"host\": \"lab-laptop\""));
-        var (_, results) = Audit(dir, bundle);
+        var (exit, results) = Audit(dir, bundle);
         var findings = results.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!);
         Assert.Equal(["host_mismatch", "tests_before_installation_end"], findings.Keys.Order());
+        // A finding does not sit beside a pass that rests on the evidence it contradicts: those rows are errors, keeping
+        // what they were, and the verdict follows.
+        var rows = Rows(results);
+        foreach (var id in new[] { "6.1.3a.passed", "6.1.3a.interface", "6.1.3a.data-interface", "6.1.3a.main-flow" })
+            AssertContradicted(rows[id], "tests_before_installation_end");
+        // The baseline from another host: a row on it without a requires of its own (6.4.2's rows are already errors by theirs).
+        AssertContradicted(rows["6.1.3b.latency"], "host_mismatch");
+        Assert.Equal("provenance_not_met", rows["6.4.2a.max-concurrency"].GetProperty("reason").GetProperty("kind").GetString());
+        Assert.Equal("fail", results.GetProperty("verdict").GetString());
+        Assert.Equal(1, exit);
         Assert.Matches(@"^the functional tests finished at 2026-11-20T07:00:00Z \(\S*tests\.json\), before the installation log ends at 2026-11-20T17:45:03Z \(\S*logs\.json\)",
             findings["tests_before_installation_end"].GetProperty("message").GetString());
         Assert.Matches(@"^\S*baseline\.json was collected on host 'lab-laptop', the probe \(\S*environment\.json\) on 'gpu-node-01'$",
             findings["host_mismatch"].GetProperty("message").GetString());
+    }
+
+    static void AssertContradicted(JsonElement row, string finding)
+    {
+        var id = row.GetProperty("id").GetString();
+        Assert.True(row.GetProperty("outcome").GetString() == "error", $"{id}: {row}");
+        var reason = row.GetProperty("reason");
+        Assert.Equal("contradicted", reason.GetProperty("kind").GetString());
+        Assert.Equal(finding, reason.GetProperty("finding").GetProperty("kind").GetString());
+        Assert.Equal("pass", reason.GetProperty("was").GetString());
+        Assert.StartsWith("contradicted by the documents: ", row.GetProperty("message").GetString());
+    }
+
+    /// <summary>The assessor's case: the sample's tests.json given a finish time before the installation log ends (and its
+    /// seal taken away, as an edited document has none). The finding printed beside a PASS 100 before; now every row
+    /// resting on tests.* is an error in every output, the verdict fails, and iq report reads the reason back.</summary>
+    [Fact]
+    public void Tests_that_finished_before_the_installation_ended_fail_the_rows_that_rest_on_them()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var tests = Path.Combine(bundle, "tests.json");
+        File.WriteAllText(tests, File.ReadAllText(tests).Replace("\"finished\": \"2026-11-21T09:40:00Z\"", "\"finished\": \"2026-11-20T07:00:00Z\""));
+        File.Delete(tests + ".seal");
+        var json = Path.Combine(dir.Path, "results.json");
+        var html = Path.Combine(dir.Path, "report.html");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--html", html, "--as-of", "2026-11-22", "--lang", "en");
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.Contains("ERROR 6.1.3a.passed", run.Stdout);
+        Assert.Contains("contradicted by the documents: the functional tests finished at 2026-11-20T07:00:00Z", run.Stdout);
+        Assert.DoesNotContain("Verdict: PASS", run.Stdout);
+        var results = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement;
+        var rows = Rows(results);
+        foreach (var id in rows.Keys.Where(k => k.StartsWith("6.1.3a.", StringComparison.Ordinal) && k != "6.1.3a.review"))
+            AssertContradicted(rows[id], "tests_before_installation_end");
+        // Rows that do not read tests.* keep their outcome.
+        Assert.Equal("pass", rows["6.1.3b.latency"].GetProperty("outcome").GetString());
+        Assert.Contains("contradicted by the documents", File.ReadAllText(html));
+        // Read back from the results alone: the reason is data, worded again in Chinese.
+        var zhHtml = Path.Combine(dir.Path, "zh.html");
+        var zh = CliRunner.InProcess("report", json, "--html", zhHtml, "--lang", "zh");
+        Assert.True(zh.ExitCode is 0 or 1, zh.Stderr);
+        Assert.Contains("证据相互矛盾：功能确认测试结束于 2026-11-20T07:00:00Z", File.ReadAllText(zhHtml));
     }
 }

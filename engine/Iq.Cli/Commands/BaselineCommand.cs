@@ -76,7 +76,8 @@ static class BaselineCommand
             var metric = facts["accuracy"] is { } acc ? Msg.BaselineAccuracy.With(acc.ToJsonString())
                 : facts["dice"] is { } dice ? Msg.BaselineDice.With(dice.ToJsonString()) : Localized.Empty;
             ctx.Say(Msg.BaselineDone.With(facts["incomplete"]!.GetValue<bool>() ? Msg.BaselinePartial.Text : Localized.Empty, facts["model"]?.ToString(),
-                facts["provider"]?.ToString(), facts["single_stream"]?["mean"]?.ToJsonString(), facts["max_concurrency"]?.ToJsonString(), metric, dir));
+                facts["provider"]?.ToString(), facts["single_stream"]?["mean"]?.ToJsonString(), 
+                facts["max_concurrency"] is JsonObject unmeasured ? Iq.Engine.Probes.Fact.Reason(unmeasured) : Localized.Verbatim(facts["max_concurrency"]?.ToJsonString() ?? ""), metric, dir));
             return ExitCodes.Pass;
         });
         return command;

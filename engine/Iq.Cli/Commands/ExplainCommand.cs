@@ -62,7 +62,7 @@ static class ExplainCommand
                         : r.MessageIn(ctx.Lang);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
-                        stdout.WriteLine($"                {(e.Holds switch { true => "✓", false => "✗", null => "?" })} " + ctx.T(Msg.ReasonEvidence.With(e.ExpressionIn(ctx.Lang), e.ActualText, e.ExpectedText)));
+                        stdout.WriteLine($"                {e.Mark} " + ctx.T(e.Line(ctx.Lang)));
                     if (r.FixIn(ctx.Lang) is { } fix) stdout.WriteLine("                " + ctx.T(Msg.ConsoleFix.With(fix)));
                 }
                 if (item.ForeachVariable is not null && rows.Count > 1)

@@ -207,7 +207,8 @@ public static class AuditPipeline
     }
 
     /// <summary>Each document's seal checked; each row's provenance from the facts it reads; items whose <c>requires</c> is
-    /// not met made <c>error</c>; documents compared for times and hosts (<see cref="RowProvenances"/>).</summary>
+    /// not met made <c>error</c>; documents compared for times and hosts, and rows resting on a document a finding
+    /// contradicts made <c>error</c> (<see cref="RowProvenances"/>).</summary>
     static void Provenances(AuditState s)
     {
         var taken = RowProvenances.Take(s.Documents, s.Request.TrustKeys);
@@ -215,8 +216,11 @@ public static class AuditPipeline
         var seals = taken.ToDictionary(t => t.Document.Display, t => new InputSeal(t.Seal.State, t.Seal.Detail) { Reason = t.Seal.Reason }, StringComparer.Ordinal);
         for (var i = 0; i < s.Inputs.Count; i++)
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
-        foreach (var part in s.Parts) part.Results = RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle);
-        s.Findings = RowProvenances.Findings(taken, s.Facts!);
+        var contradictions = RowProvenances.Contradictions(taken, s.Facts!);
+        foreach (var part in s.Parts)
+            part.Results = RowProvenances.Contradict(part.Checklist.Model,
+                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle), contradictions);
+        s.Findings = contradictions.Select(c => c.Finding).ToList();
     }
 
     static void Waive(AuditState s)

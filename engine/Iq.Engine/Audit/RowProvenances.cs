@@ -119,28 +119,52 @@ public static class RowProvenances
         facts.Where(f => !required.Accepted.Contains(f.Provenance)
                          && (required.Paths.Count == 0 || required.Paths.Any(p => ReadPathsOf.Overlap(p, f.Path)))).ToList();
 
-    /// <summary>Times and hosts across documents that cannot both be true: tests or a baseline finished before the
-    /// installation log ends; a document measured on the host that names another host than the probe.</summary>
-    public static IReadOnlyList<Finding> Findings(IReadOnlyList<TakenDocument> documents, FactValues facts)
+    /// <summary>Times and hosts across documents that cannot both be true (tests or a baseline finished before the
+    /// installation log ends; a document measured on the host that names another host than the probe), each finding with the root of the document whose evidence it contradicts (the tests, the baseline, the
+    /// document from another host): a row that reads that root rests on evidence that does not speak for the installed system.</summary>
+    public static IReadOnlyList<(Finding Finding, string Root)> Contradictions(IReadOnlyList<TakenDocument> documents, FactValues facts)
     {
-        var findings = new List<Finding>();
+        var findings = new List<(Finding, string)>();
         var byKind = documents.ToDictionary(d => d.Document.Kind, d => d.Document, StringComparer.Ordinal);
         if (byKind.TryGetValue("logs", out var logs) && Date(facts, "logs", "last_event") is { } logEnd)
         {
             // The tests' own finish time when iq tests found one in the JUnit report, else when they were imported.
             if (byKind.TryGetValue("tests", out var tests) && (Date(facts, "tests", "finished") ?? tests.Header.CollectedAt) is { } testsEnd
                 && testsEnd < logEnd)
-                findings.Add(new Finding(FindingKind.TestsBeforeInstallationEnd, [tests.Display, logs.Display], Iso(testsEnd), Iso(logEnd)));
+                findings.Add((new Finding(FindingKind.TestsBeforeInstallationEnd, [tests.Display, logs.Display], Iso(testsEnd), Iso(logEnd)), tests.Root));
             if (byKind.TryGetValue("baseline", out var baseline) && (Date(facts, "baseline", "method", "started") ?? baseline.Header.CollectedAt) is { } measured
                 && measured < logEnd)
-                findings.Add(new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)));
+                findings.Add((new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)), baseline.Root));
         }
         if (byKind.TryGetValue("environment", out var probe) && probe.Header.Host is { Length: > 0 } host && host != "unknown")
             foreach (var kind in OnHost)
                 if (byKind.TryGetValue(kind, out var other) && other.Header.Host is { Length: > 0 } otherHost && otherHost != "unknown"
                     && !string.Equals(otherHost, host, StringComparison.OrdinalIgnoreCase))
-                    findings.Add(new Finding(FindingKind.HostMismatch, [probe.Display, other.Display], host, otherHost));
+                    findings.Add((new Finding(FindingKind.HostMismatch, [probe.Display, other.Display], host, otherHost), other.Root));
         return findings;
+    }
+
+    /// <summary>Rows that passed on facts of a document a finding contradicts become <c>error</c>, keeping what they were: a
+    /// finding that says the evidence does not speak for the installed system cannot sit beside a pass that rests on it. A
+    /// failed row stays failed (the verdict cannot pass on it either way, and the failure is what the evidence shows);
+    /// judged rows (attested) rest on the assessor, not on the document, and keep their outcome.</summary>
+    public static IReadOnlyList<ItemResult> Contradict(ChecklistModel model, IReadOnlyList<ItemResult> rows,
+        IReadOnlyList<(Finding Finding, string Root)> contradictions)
+    {
+        if (contradictions.Count == 0) return rows;
+        var items = ItemsOf(model);
+        var result = new ItemResult[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            result[r] = row;
+            if (row.Outcome != Outcome.Pass || row.Reason is Attested || !items.TryGetValue(row.ItemId, out var item)) continue;
+            var roots = item.ReadPaths.Count > 0 ? item.ReadPaths.Select(ReadPathsOf.RootOf) : item.Reads.Select(x => x.Name);
+            var hit = contradictions.FirstOrDefault(c => roots.Contains(c.Root, StringComparer.Ordinal));
+            if (hit.Finding is { } finding)
+                result[r] = row with { Outcome = Outcome.Error, Score = 0, Reason = new Contradicted(finding, row.Outcome, row.Reason) };
+        }
+        return result;
     }
 
     /// <summary>Kinds measured on the installed host itself, which must name the host the probe names.</summary>

@@ -13,10 +13,16 @@ namespace Iq.Engine.Reports;
 /// in an audit against both each keeps its own charts.</summary>
 public static class ReportFacts
 {
+    /// <summary>The object of the audit: the plan's product (000), else the pre-trained model the description names
+    /// (001 4.1: <c>md.identity</c> name and version, its provider as the manufacturer), so that a fleet of 001 audits is
+    /// reported by product and version too.</summary>
     public static ProductInfo Product(FactValues facts)
     {
-        if (Get(facts.Roots.GetValueOrDefault("plan"), "product") is not FactObject p) return ProductInfo.Empty;
-        return new ProductInfo(Text(p, "name"), Text(p, "model"), Text(p, "version"), Text(p, "manufacturer"));
+        if (Get(facts.Roots.GetValueOrDefault("plan"), "product") is FactObject p)
+            return new ProductInfo(Text(p, "name"), Text(p, "model"), Text(p, "version"), Text(p, "manufacturer"));
+        if (Get(facts.Roots.GetValueOrDefault("md"), "identity") is FactObject id)
+            return new ProductInfo(Text(id, "name"), "", Text(id, "version"), Get(id, "provider") is FactObject provider ? Text(provider, "name") : "");
+        return ProductInfo.Empty;
     }
 
     public static ReportFigures Figures(FactValues facts) =>

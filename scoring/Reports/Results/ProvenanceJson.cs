@@ -153,19 +153,22 @@ public static class ProvenanceJson
     public static void WriteFindings(Utf8JsonWriter w, IReadOnlyList<Finding> findings)
     {
         w.WriteStartArray("findings");
-        foreach (var f in findings)
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", f.Name);
-            w.WriteStartArray("documents");
-            foreach (var d in f.Documents) w.WriteStringValue(d);
-            w.WriteEndArray();
-            w.WriteString("first", f.First);
-            w.WriteString("second", f.Second);
-            w.WriteString("message", f.Describe());
-            w.WriteEndObject();
-        }
+        foreach (var f in findings) WriteFinding(w, f);
         w.WriteEndArray();
+    }
+
+    /// <summary>One finding: in the results' list of findings, and in the reason of a row it contradicts.</summary>
+    public static void WriteFinding(Utf8JsonWriter w, Finding f)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", f.Name);
+        w.WriteStartArray("documents");
+        foreach (var d in f.Documents) w.WriteStringValue(d);
+        w.WriteEndArray();
+        w.WriteString("first", f.First);
+        w.WriteString("second", f.Second);
+        w.WriteString("message", f.Describe());
+        w.WriteEndObject();
     }
 
     // ---- reading ----
@@ -203,16 +206,18 @@ public static class ProvenanceJson
             Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))).ToList();
 
     public static IReadOnlyList<Finding> ReadFindings(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
-        Array(e, path, bad).Select(x =>
-        {
-            var name = Str(Member(x.E, "kind", x.Path, bad), $"{x.Path}.kind", bad);
-            var kind = Enum.GetValues<FindingKind>().Cast<FindingKind?>().FirstOrDefault(k => new Finding(k!.Value, ["", ""], "", "").Name == name)
-                       ?? throw bad($"{x.Path}.kind", Msg.UnknownFinding.With(name));
-            var documents = Array(Member(x.E, "documents", x.Path, bad), $"{x.Path}.documents", bad).Select(d => Str(d.E, d.Path, bad)).ToList();
-            if (documents.Count != 2) throw bad($"{x.Path}.documents", Msg.ExpectedTwoDocuments.Text);
-            return new Finding(kind, documents, Str(Member(x.E, "first", x.Path, bad), $"{x.Path}.first", bad),
-                Str(Member(x.E, "second", x.Path, bad), $"{x.Path}.second", bad));
-        }).ToList();
+        Array(e, path, bad).Select(x => ReadFinding(x.E, x.Path, bad)).ToList();
+
+    public static Finding ReadFinding(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        var name = Str(Member(e, "kind", path, bad), $"{path}.kind", bad);
+        var kind = Enum.GetValues<FindingKind>().Cast<FindingKind?>().FirstOrDefault(k => new Finding(k!.Value, ["", ""], "", "").Name == name)
+                   ?? throw bad($"{path}.kind", Msg.UnknownFinding.With(name));
+        var documents = Array(Member(e, "documents", path, bad), $"{path}.documents", bad).Select(d => Str(d.E, d.Path, bad)).ToList();
+        if (documents.Count != 2) throw bad($"{path}.documents", Msg.ExpectedTwoDocuments.Text);
+        return new Finding(kind, documents, Str(Member(e, "first", path, bad), $"{path}.first", bad),
+            Str(Member(e, "second", path, bad), $"{path}.second", bad));
+    }
 
     public static Provenance Kind(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
         ProvenanceNames.Parse(Str(e, path, bad)) ?? throw bad(path, Msg.UnknownValue.With(e.ToString(), Localized.OrList(ProvenanceNames.All)));

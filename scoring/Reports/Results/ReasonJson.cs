@@ -104,6 +104,14 @@ public static class ReasonJson
                 w.WritePropertyName("was_reason");
                 Write(w, p.WasReason);
                 break;
+            case Contradicted c:
+                w.WriteString("kind", "contradicted");
+                w.WritePropertyName("finding");
+                ProvenanceJson.WriteFinding(w, c.Finding);
+                w.WriteString("was", c.Was.Name());
+                w.WritePropertyName("was_reason");
+                Write(w, c.WasReason);
+                break;
             default:
                 // A new kind of reason must be added here and to the results schema; the round-trip test fails until it is.
                 throw new InvalidOperationException($"no results form for reason {reason.GetType().Name}");
@@ -253,7 +261,7 @@ public static class ReasonJson
 
     public static readonly IReadOnlyList<string> Kinds =
         ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
-         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met"];
+         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met", "contradicted"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
     public static Reason Read(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
@@ -348,6 +356,8 @@ public static class ReasonJson
                     Strings("required").Select((r, i) => Iq.Rules.Model.ProvenanceNames.Parse(r) ?? throw bad($"{path}.required[{i}]", Msg.UnknownValue.With(r, Localized.OrList(Iq.Rules.Model.ProvenanceNames.All)))).ToList(),
                     Strings("paths")),
                 ProvenanceJson.ReadFacts(P("facts"), $"{path}.facts", bad), O("was"), Read(P("was_reason"), $"{path}.was_reason", bad)),
+            "contradicted" => new Contradicted(ProvenanceJson.ReadFinding(P("finding"), $"{path}.finding", bad), O("was"),
+                Read(P("was_reason"), $"{path}.was_reason", bad)),
             _ => throw bad($"{path}.kind", Msg.UnknownReason.With(kind, Localized.OrList(Kinds))),
         };
     }

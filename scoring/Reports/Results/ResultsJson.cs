@@ -364,6 +364,8 @@ public static class ResultsJson
         if (e.Operator is not null) w.WriteString(N.Operator, e.Operator);
         if (e.Holds is { } holds) w.WriteBoolean(N.Holds, holds);
         else w.WriteNull(N.Holds);
+        // Written only where it is false, so that results of rows every part of which decided keep their bytes.
+        if (!e.Decides) w.WriteBoolean("decides", false);
         if (e.FailingCount > 0)
         {
             w.WriteStartObject(N.Failing);
@@ -722,6 +724,7 @@ public static class ResultsJson
             ExpectedWords = n.Optional("expected_words") is { } ew ? ReasonJson.ReadWords(ew.E, ew.Path, (p, m) => new ResultsFormatException(p, m)) : null,
             Operator = n.Optional("operator")?.Str(),
             Holds = n.Optional("holds")?.Bool(),
+            Decides = n.Optional("decides")?.Bool() ?? true,
             Failing = n.Optional("failing") is { } f ? f["first"].Array().Select(x => x.Str()).ToList() : [],
             FailingCount = n.Optional("failing") is { } c ? c["count"].Int() : 0,
         };

@@ -433,7 +433,7 @@ public static class ScorecardWriter
             else Text(ws.Cell(row, 8), t["score.not_counted"]);
             // The evidence columns are meant for expressions: "expression: actual" and the expected value as evaluated.
             Text(ws.Cell(row, 9), string.Join("\n", r.Evidence.Select(e => $"{e.ExpressionIn(t.Lang())}: {e.ActualIn(t.Lang())}")));
-            Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.ExpectedIn(t.Lang()))));
+            Text(ws.Cell(row, 10), string.Join("\n", r.Evidence.Select(e => e.ExpectedIn(t.Lang()) + t.NotDeciding(e))));
             Text(ws.Cell(row, 11), t.Reason(r.Reason, r.Provenance.Notes));
             Text(ws.Cell(row, 12), r.FixIn(t.Lang()) ?? (r.Automated ? "" : r.Guidance));
             Text(ws.Cell(row, 13), r.Automated ? string.Join(", ", doc.Sources.GetValueOrDefault(r.ItemId) ?? []) : t.Method(false));
