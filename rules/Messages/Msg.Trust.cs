@@ -66,14 +66,15 @@ public static partial class Msg
     public static readonly Message SealNoteMalformed = new(null, ["document", "detail"], "{document}：封签无法读取（{detail}）；其事实按声明值计", "{document}: seal unreadable ({detail}); its facts count as declared");
     public static readonly Message SealNoteUntrusted = new(null, ["document", "detail"], "{document}：{detail}；其事实按声明值计", "{document}: {detail}; its facts count as declared");
     public static readonly Message SealNoteOther = new(null, ["document", "detail"], "{document}：{detail}", "{document}: {detail}");
+    // Findings across documents (rules/Model/Findings.cs): one wording for the console and the reports.
     public static readonly Message FindingTestsBeforeInstall = new(null, ["tests_end", "tests_doc", "install_end", "logs_doc"],
-        "功能测试结束于 {tests_end}（{tests_doc}），早于安装日志的结束时间 {install_end}（{logs_doc}）：测试的不是已安装的系统",
+        "功能确认测试结束于 {tests_end}（{tests_doc}），早于安装日志结束时间 {install_end}（{logs_doc}）：测试对象不是安装完成后的系统",
         "the functional tests finished at {tests_end} ({tests_doc}), before the installation log ends at {install_end} ({logs_doc}): they did not test the installed system");
     public static readonly Message FindingBaselineBeforeInstall = new(null, ["baseline_at", "baseline_doc", "install_end", "logs_doc"],
-        "基线测量于 {baseline_at}（{baseline_doc}），早于安装日志的结束时间 {install_end}（{logs_doc}）",
+        "基线性能测量于 {baseline_at}（{baseline_doc}），早于安装日志结束时间 {install_end}（{logs_doc}）",
         "the baseline was measured at {baseline_at} ({baseline_doc}), before the installation log ends at {install_end} ({logs_doc})");
     public static readonly Message FindingHostMismatch = new(null, ["document", "host", "probe_doc", "probe_host"],
-        "{document} 采集自主机 '{host}'，而探测（{probe_doc}）在 '{probe_host}'",
+        "{document} 采集于主机“{host}”，而探测（{probe_doc}）采集于“{probe_host}”",
         "{document} was collected on host '{host}', the probe ({probe_doc}) on '{probe_host}'");
     public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "pass", "fail", "error", "ids"],
         "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（通过 {pass}，不通过 {fail}，错误 {error}）：{ids}",

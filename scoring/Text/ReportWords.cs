@@ -143,8 +143,7 @@ public static class ReportWords
     public static string NotDeciding(this ReportTexts t, Iq.Rules.Runtime.Evidence e) =>
         e.Decides ? "" : Iq.Rules.Messages.Msg.EvidenceNotDeciding.Text.Render(t.Lang());
 
-    public static string Finding(this ReportTexts t, Finding f) => t.Format("finding." + f.Name,
-        ("first", f.First), ("second", f.Second), ("document", f.Documents[0]), ("other", f.Documents[1]));
+    public static string Finding(this ReportTexts t, Finding f) => f.Text().Render(t.Lang());
 
     /// <summary>A row's score as a report shows it: the number for a counted row, "not counted" for the others (a waived,
     /// not-applicable or unjudged row is excluded from the score, never a silent 0).</summary>

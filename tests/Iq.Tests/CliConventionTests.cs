@@ -215,11 +215,16 @@ public class CliConventionTests
     {
         using var dir = new TempDir();
         var file = Path.Combine(dir.Path, "bad.iq");
-        File.WriteAllText(file, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.core > 1 }\n");
+        File.WriteAllText(file, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.speed > 1 }\n");
         var en = CliRunner.InProcess("check", file);
         var zh = CliRunner.InProcess("check", file, "--lang", "zh");
-        Assert.Equal($"{file}:2:31: error IQ2001: Unknown fact path. Path=env.cpu.core\n", en.Stderr);
-        Assert.Equal($"{file}:2:31: error IQ2001: 未知的事实路径。Path=env.cpu.core\n", zh.Stderr);
+        Assert.Equal($"{file}:2:31: error IQ2001: Unknown fact path. Path=env.cpu.speed\n", en.Stderr);
+        Assert.Equal($"{file}:2:31: error IQ2001: 未知的事实路径。Path=env.cpu.speed\n", zh.Stderr);
+        // A word that is one part of several members names them all, in the language's own "or".
+        var part = Path.Combine(dir.Path, "part.iq");
+        File.WriteAllText(part, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.core > 1 }\n");
+        Assert.Equal($"{part}:2:31: error IQ2001: 未知的事实路径。Path=env.cpu.core；是否想写 'env.cpu.physical_cores' 或 'env.cpu.logical_cores'？\n",
+            CliRunner.InProcess("check", part, "--lang", "zh").Stderr);
         var near = Path.Combine(dir.Path, "near.iq");
         File.WriteAllText(near, "checklist \"t\" { }\nitem \"a\" \"A\" { expect env.cpu.logical_core > 1 }\n");
         Assert.EndsWith("error IQ2001: 未知的事实路径。Path=env.cpu.logical_core；是否想写 'env.cpu.logical_cores'？\n", CliRunner.InProcess("check", near, "--lang", "zh").Stderr);

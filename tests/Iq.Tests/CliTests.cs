@@ -27,7 +27,7 @@ public class CliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
             $"{file}:2:33: error IQ2003: Type mismatch: cannot compare string with number\n" +
-            $"{file}:3:31: error IQ2001: Unknown fact path. Path=env.cpu.core\n", run.Stderr.Replace("\r\n", "\n"));
+            $"{file}:3:31: error IQ2001: Unknown fact path. Path=env.cpu.core; did you mean 'env.cpu.physical_cores' or 'env.cpu.logical_cores'?\n", run.Stderr.Replace("\r\n", "\n"));
     }
 
     [Fact]
