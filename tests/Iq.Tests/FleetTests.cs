@@ -189,6 +189,40 @@ public sealed class FleetTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "c.json")));
     }
 
+    /// <summary>An exported results file is sealed as <c>iq audit</c> seals the one it writes: <c>iq report</c> of the export
+    /// says its seal verified (with the hash sha256sum computes) and <c>iq verify</c> accepts the folder; an export to
+    /// standard output has no seal to write.</summary>
+    [Fact]
+    public void An_exported_audit_is_sealed_so_iq_report_says_the_seal_verified_and_iq_verify_accepts_it()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        var outDir = Path.Combine(_dir, "exported");
+        Directory.CreateDirectory(outDir);
+        var exported = Path.Combine(outDir, "b.json");
+        var export = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "hospital-b", "-o", exported);
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.True(File.Exists(exported + ".seal"), "the export wrote no seal beside b.json");
+
+        var sha256sum = Oracles.Which("sha256sum");
+        Oracles.Require(sha256sum is not null, "sha256sum (Debian package coreutils)");
+        var sha = Oracles.Run(sha256sum!, [exported]).Stdout.Split(' ')[0];
+        var report = CliRunner.InProcess("report", exported, "--lang", "en", "--html", Path.Combine(_dir, "b.html"));
+        Assert.True(report.ExitCode == 1, report.Stderr);
+        Assert.Contains($"Rendered from: results file b.json (SHA-256 {sha}): seal b.json.seal verified, the hash matches, not signed", report.Stdout);
+        Assert.DoesNotContain("warning", report.Stderr);
+
+        var verify = CliRunner.InProcess("verify", outDir);
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        Assert.Contains("b.json", verify.Stdout);
+
+        var piped = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "hospital-b", "-o", "-");
+        Assert.True(piped.ExitCode == 0, piped.Stderr);
+        Assert.Equal(File.ReadAllBytes(exported), System.Text.Encoding.UTF8.GetBytes(piped.Stdout));
+        Assert.False(File.Exists("-.seal"));
+    }
+
     /// <summary>Both samples, bundles without their baseline or tests documents, a plan changed after it was sealed (another
     /// product version), and one whose environment document is cut short: each in a folder of its own (its site).</summary>
     internal static (string Root, IReadOnlyList<string> Evaluable, string Broken) MixedFleet(string dir)

@@ -167,6 +167,9 @@ static class FleetCommand
             ctx.ClaimStdout(target);
             using var files = ctx.Outputs();
             files.Add(target, s => s.Write(bytes));
+            // Sealed as iq audit seals the results it writes, with the same helper (none for standard output): iq report
+            // of the export then says the file is the one iq wrote, and iq verify accepts it.
+            ReportOutputGroup.Seal([(target, bytes)], key: null, files);
             files.Commit(ctx.Cancel);
             if (target != "-") ctx.Say(Msg.FleetExported.With(target, found.Id, found.BundlePath));
             return ExitCodes.Pass;
