@@ -204,6 +204,9 @@ public class IntegrityTests
         ":3:66: expected a string at $.components[0].hashes[0].alg")]
     [InlineData("old.cdx.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.3\"}", ":1:43: CycloneDX 1.3 is not supported (1.4–1.7) at $.specVersion")]
     [InlineData("trunc.cdx.json", "{\"bomFormat\": \"CycloneDX\",\n \"specVersion\": ", ":2:17: malformed JSON:")]
+    // A UTF-8 byte-order mark (Windows tools write one) is not a character of the document: lines and columns count after it.
+    [InlineData("bom-trunc.cdx.json", "\uFEFF{\"bomFormat\": \"CycloneDX\",\n \"specVersion\": ", ":2:17: malformed JSON:")]
+    [InlineData("bom-line1.cdx.json", "\uFEFF{\"bomFormat\": \"CycloneDX\", \"specVersion\": }", ":1:43: malformed JSON:")]
     [InlineData("dtd.cdx.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE bom [<!ENTITY a \"aaaa\">]>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>", ":2:1: not a CycloneDX XML document: For security reasons DTD is prohibited in this XML document")]
     [InlineData("nons.cdx.xml", "<bom><metadata/></bom>", ":1:2: not a CycloneDX document")]
     [InlineData("nohash.cdx.xml", "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\"><metadata><component type=\"application\"><name>x</name></component></metadata>\n<components><component type=\"file\"><name>a</name><hashes><hash>00</hash></hashes></component></components></bom>",
@@ -222,6 +225,34 @@ public class IntegrityTests
         Assert.StartsWith($"iq: error IQ4007: {file}{expected}", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFiles(Path.Combine(dir.Path, "out")).Any(), "nothing is written");
+    }
+
+    public static TheoryData<string> JsonSboms =>
+    [
+        "generated/cyclonedx-npm-1.4.cdx.json", "generated/cyclonedx-npm-1.6.cdx.json", "generated/cyclonedx-npm-1.7.cdx.json",
+        "generated/npm-sbom.cdx.json", "generated/npm-sbom.spdx.json", "file-level/bom-1.6.cdx.json", "file-level/npm-sbom-files.spdx.json",
+    ];
+
+    /// <summary>A real generator's JSON SBOM with a UTF-8 byte-order mark put in front (as Windows tools write them) gives
+    /// the facts it gives without one, files hashed under --root included.</summary>
+    [Theory]
+    [MemberData(nameof(JsonSboms))]
+    public void A_json_sbom_with_a_byte_order_mark_gives_the_same_facts_as_without(string sbom)
+    {
+        using var dir = new TempDir();
+        var root = CopyProject(dir, tamper: true);
+        var name = Path.GetFileName(sbom);
+        var plain = Path.Combine(dir.Path, "plain", name);
+        var marked = Path.Combine(dir.Path, "marked", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(plain)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(marked)!);
+        var bytes = File.ReadAllBytes(Sbom(sbom));
+        Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), $"{sbom} already starts with a byte-order mark");
+        File.WriteAllBytes(plain, bytes);
+        File.WriteAllBytes(marked, [.. Encoding.UTF8.Preamble, .. bytes]);
+        var expected = ManifestReader.Read(plain, root, null).ToJsonString();
+        Assert.Equal(expected, ManifestReader.Read(marked, root, null).ToJsonString());
+        Assert.Contains("\"components\"", expected);
     }
 
     static readonly byte[][] Seeds =
