@@ -21,10 +21,11 @@ public sealed record Diagnostic(Severity Severity, MessageText Text, SourceSpan 
     /// <summary>The message in English.</summary>
     public string Message => Text.Render(Lang.En);
 
-    /// <summary>The one-line form the CLI prints: <c>FILE:LINE:COL: error CODE: message</c>. The words error and warning
-    /// stay English in both languages, so that editors and CI problem matchers read either.</summary>
+    /// <summary>The one-line form the CLI prints: <c>FILE:LINE:COL: error CODE: message</c>, or <c>PATH: error CODE:
+    /// message</c> for a span with no position (a folder). The words error and warning stay English in both languages, so
+    /// that editors and CI problem matchers read either.</summary>
     public string Render(Lang lang) =>
-        $"{Span.File}:{Span.Line}:{Span.Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Text.Render(lang)}";
+        $"{Span}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Text.Render(lang)}";
 
     public override string ToString() => Render(Lang.En);
 

@@ -5,5 +5,11 @@ public sealed record SourceSpan(string File, int Line, int Column, int Offset = 
 {
     public static SourceSpan None(string file) => new(file, 1, 1);
 
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary>A path as a whole, with no line or column to point at (a folder): printed as the path alone.</summary>
+    public static SourceSpan Whole(string path) => new(path, 0, 0);
+
+    /// <summary>Whether the span points at a line and column (not <see cref="Whole"/>).</summary>
+    public bool HasPosition => Line > 0;
+
+    public override string ToString() => HasPosition ? $"{File}:{Line}:{Column}" : File;
 }

@@ -98,6 +98,11 @@ public class CliTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("/no/such/checklist.iq:1:1: error IQ1012: File not found: /no/such/checklist.iq\n", missing.Stderr);
 
+        // A folder has no line or column: a missing --facts folder is named without one.
+        var noFolder = CliRunner.InProcess("audit", "--facts", "/no/such/bundle");
+        Assert.Equal(2, noFolder.ExitCode);
+        Assert.Equal("/no/such/bundle: error IQ4005: Fact bundle folder not found: /no/such/bundle\n", noFolder.Stderr);
+
         var option = CliRunner.InProcess("audit", "--frobnicate");
         Assert.Equal(2, option.ExitCode);
         Assert.Equal("iq: error IQ6001: unknown option '--frobnicate'\nRun 'iq COMMAND --help' for a command's options.\n", option.Stderr);

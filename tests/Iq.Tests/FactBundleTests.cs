@@ -76,7 +76,7 @@ public class FactBundleTests
     public void A_missing_folder_is_an_error()
     {
         var bundle = FactBundleReader.Load(["/nonexistent/bundle"], FactSchema.Default);
-        Assert.Equal("/nonexistent/bundle:1:1: error IQ4005: Fact bundle folder not found: /nonexistent/bundle", Assert.Single(bundle.Diagnostics).ToString());
+        Assert.Equal("/nonexistent/bundle: error IQ4005: Fact bundle folder not found: /nonexistent/bundle", Assert.Single(bundle.Diagnostics).ToString());
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class FactBundleReader
             }
             if (!Directory.Exists(dir))
             {
-                diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.None(dir));
+                diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.Whole(dir));
                 continue;
             }
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
