@@ -260,6 +260,9 @@ public class IntegrityTests
         File.ReadAllBytes(Sbom("file-level", "bom-1.6.cdx.json")), File.ReadAllBytes(Sbom("file-level", "bom-1.7.cdx.xml")),
         File.ReadAllBytes(Sbom("file-level", "npm-sbom-files.spdx.json")), File.ReadAllBytes(Sbom("file-level", "npm-sbom-files.spdx")),
         File.ReadAllBytes(Sbom("generated", "cyclonedx-npm-1.6.cdx.xml")),
+        // As Windows tools write them: a UTF-8 byte-order mark first.
+        [.. Encoding.UTF8.Preamble, .. File.ReadAllBytes(Sbom("generated", "npm-sbom.spdx.json"))],
+        [.. Encoding.UTF8.Preamble, .. File.ReadAllBytes(Sbom("generated", "cyclonedx-npm-1.7.cdx.json"))],
     ];
 
     /// <summary>Any bytes, and any mutation of a real SBOM: a manifest, or an EvidenceInputException naming the file; never
@@ -289,5 +292,36 @@ public class IntegrityTests
             try { ManifestReader.Read(file, null, null); return true; }
             catch (EvidenceInputException e) { return e.Message.StartsWith(file, StringComparison.Ordinal); }
         }, iter: 600, threads: 1);
+    }
+
+    /// <summary>Any mutation of a real JSON SBOM reads the same with a UTF-8 byte-order mark in front: the same facts, or
+    /// refused both ways (with the same line and column unless the bytes are not UTF-8, whose offset counts the mark).</summary>
+    [Fact]
+    public void A_byte_order_mark_changes_nothing_a_json_sbom_says()
+    {
+        using var dir = new TempDir();
+        byte[][] seeds = [File.ReadAllBytes(Sbom("file-level", "bom-1.6.cdx.json")), File.ReadAllBytes(Sbom("generated", "npm-sbom.spdx.json"))];
+        var gen = Gen.Select(Gen.Int[0, seeds.Length - 1], Gen.Select(Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 4], (seed, edits) =>
+        {
+            var bytes = seeds[seed].ToArray();
+            foreach (var (at, b) in edits) bytes[at % bytes.Length] = b;
+            return bytes;
+        });
+        var plain = Path.Combine(dir.Path, "plain", "m.json");
+        var marked = Path.Combine(dir.Path, "marked", "m.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(plain)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(marked)!);
+        static string Outcome(string file)
+        {
+            try { return ManifestReader.Read(file, null, null).ToJsonString(); }
+            catch (EvidenceInputException e) { return "refused " + e.Message.Replace(file, "m.json"); }
+        }
+        gen.Sample(bytes =>
+        {
+            File.WriteAllBytes(plain, bytes);
+            File.WriteAllBytes(marked, [.. Encoding.UTF8.Preamble, .. bytes]);
+            var (a, b) = (Outcome(plain), Outcome(marked));
+            return a == b || (a.Contains("not UTF-8") && b.Contains("not UTF-8"));
+        }, iter: 200, threads: 1);
     }
 }
