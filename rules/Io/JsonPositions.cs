@@ -134,6 +134,23 @@ public static class JsonInput
             new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
+    /// <summary>The JSON text of an input's bytes, the one place every JSON reader of iq takes it from: the strict UTF-8
+    /// check runs over every byte first (so a "Not UTF-8" offset is the file's), then a leading UTF-8 byte-order mark is
+    /// dropped. Windows tools (Notepad) write one; RFC 8259 §8.1 lets a parser ignore it. The document, its paths'
+    /// positions and a parse error's line and column are then those of the bytes after it, as an editor shows them.
+    /// Null with the problem when the bytes are not UTF-8.</summary>
+    public static ReadOnlyMemory<byte>? Text(ReadOnlyMemory<byte> bytes, string file, out Iq.Rules.Diagnostics.Diagnostic? problem)
+    {
+        problem = System.Text.Unicode.Utf8.IsValid(bytes.Span) ? null : NotUtf8(bytes.ToArray(), file);
+        if (problem is not null) return null;
+        return bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+    }
+
+    /// <summary><see cref="Text(ReadOnlyMemory{byte}, string, out Iq.Rules.Diagnostics.Diagnostic?)"/> as an array: the
+    /// same array when there is no mark, a copy without it when there is.</summary>
+    public static byte[]? Text(byte[] bytes, string file, out Iq.Rules.Diagnostics.Diagnostic? problem) =>
+        Text((ReadOnlyMemory<byte>)bytes, file, out problem) is { } text ? (text.Length == bytes.Length ? bytes : text.ToArray()) : null;
+
     /// <summary>"Malformed JSON: …" with the line and column of a parse error, as a diagnostic. A member named twice is
     /// reported without a position by the parser: it is found in <paramref name="bytes"/>, when given.</summary>
     public static Iq.Rules.Diagnostics.Diagnostic Malformed(System.Text.Json.JsonException e, string file, byte[]? bytes = null)
@@ -160,18 +177,22 @@ public static class JsonInput
             problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Messages.Msg.InputCannotRead.With(e.Message), Iq.Rules.Diagnostics.SourceSpan.None(path));
             return null;
         }
+        var text = Text(bytes, path, out problem);
+        if (text is null) return null;
+        bytes = text;
         return Parse(bytes, path, out problem);
     }
 
-    /// <summary>Parses JSON bytes read from <paramref name="file"/> with the checks of <see cref="Read"/>.</summary>
+    /// <summary>Parses JSON bytes read from <paramref name="file"/> with the checks of <see cref="Read"/> (a leading
+    /// byte-order mark dropped, see <see cref="Text(byte[], string, out Iq.Rules.Diagnostics.Diagnostic?)"/>).</summary>
     public static System.Text.Json.JsonDocument? Parse(byte[] bytes, string file, out Iq.Rules.Diagnostics.Diagnostic? problem)
     {
-        problem = NotUtf8(bytes, file);
-        if (problem is not null) return null;
-        try { return System.Text.Json.JsonDocument.Parse(bytes, Options); }
+        var text = Text(bytes, file, out problem);
+        if (text is null) return null;
+        try { return System.Text.Json.JsonDocument.Parse(text, Options); }
         catch (System.Text.Json.JsonException e)
         {
-            problem = Malformed(e, file, bytes);
+            problem = Malformed(e, file, text);
             return null;
         }
     }

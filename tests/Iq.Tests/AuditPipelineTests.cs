@@ -158,4 +158,35 @@ public class AuditPipelineTests
         Assert.Null(unwritable.Report);
         Assert.StartsWith("Cannot write the probe's bundle: ", Assert.Single(unwritable.Errors).Message);
     }
+
+    /// <summary>A fact document saved by Windows Notepad starts with a UTF-8 byte-order mark: the same document, the same
+    /// audit (every row's outcome, evidence and reasons), only the file's hash differs.</summary>
+    [Fact]
+    public void The_compliant_environment_json_with_a_byte_order_mark_gives_the_same_audit_as_without()
+    {
+        using var dir = new TempDir();
+        foreach (var file in Directory.GetFiles(Sample("compliant")))
+            File.Copy(file, Path.Combine(dir.Path, Path.GetFileName(file)));
+        // Its seal is of the bytes without the mark; both runs go without it so that only the mark differs.
+        File.Delete(Path.Combine(dir.Path, "environment.json.seal"));
+        var environment = Path.Combine(dir.Path, "environment.json");
+        var request = new AuditRequest { Checklist = AuditChecklist.File(Checklist), FactBundles = [dir.Path], AsOf = AsOf };
+
+        var plain = AuditPipeline.Run(request);
+        var plainHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(environment)));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(environment)[0]);
+        File.WriteAllBytes(environment, [.. System.Text.Encoding.UTF8.Preamble, .. File.ReadAllBytes(environment)]);
+        var marked = AuditPipeline.Run(request);
+        var markedHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(environment)));
+
+        Assert.Equal(plain.Diagnostics.Select(d => d.ToString()), marked.Diagnostics.Select(d => d.ToString()));
+        Assert.Empty(marked.Errors);
+        var before = Assert.IsType<AuditReport>(plain.Report);
+        var after = Assert.IsType<AuditReport>(marked.Report);
+        Assert.Equal(Verdict.Pass, after.Score.Verdict);
+        Assert.Contains(after.Inputs, i => i.Sha256 == markedHash);
+        Assert.DoesNotContain(after.Inputs, i => i.Sha256 == plainHash);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(Json(before)).Replace(plainHash, markedHash, StringComparison.Ordinal),
+            System.Text.Encoding.UTF8.GetString(Json(after)));
+    }
 }

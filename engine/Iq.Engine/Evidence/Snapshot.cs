@@ -75,7 +75,7 @@ public static class Snapshot
         try
         {
             bytes = InputFiles.ReadAllBytes(path, InputKind.Snapshot);
-            if (JsonInput.NotUtf8(bytes, path) is { } notText) throw new EvidenceInputException(Msg.SnapshotAt.With(notText.Span, notText.Text));
+            bytes = JsonInput.Text(bytes, path, out var notText) ?? throw new EvidenceInputException(Msg.SnapshotAt.With(notText!.Span, notText.Text));
             var doc = JsonNode.Parse(bytes, documentOptions: JsonInput.Options);
             if (doc is not JsonObject o || o["schema"] is not JsonValue v || !v.TryGetValue<string>(out var schema) || schema != Schema)
                 throw new EvidenceInputException(Msg.SnapshotWrongSchema.With(path, Schema));

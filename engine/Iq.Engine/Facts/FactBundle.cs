@@ -114,24 +114,25 @@ public static class FactBundleReader
     static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema,
         DiagnosticBag diagnostics, string? sha256 = null)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span) && JsonInput.NotUtf8(bytes.ToArray(), display) is { } notText)
+        // The file's hash is of all its bytes; the document and its positions are of the text after a byte-order mark.
+        if (JsonInput.Text(bytes, display, out var notText) is not { } text)
         {
-            diagnostics.Add(notText);
+            diagnostics.Add(notText!);
             return null;
         }
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(bytes, JsonInput.Options);
+            json = JsonDocument.Parse(text, JsonInput.Options);
         }
         catch (JsonException e)
         {
-            diagnostics.Add(JsonInput.Malformed(e, display, bytes.ToArray()));
+            diagnostics.Add(JsonInput.Malformed(e, display, text.ToArray()));
             return null;
         }
         using (json)
         {
-            var errors = new Errors(display, bytes, diagnostics);
+            var errors = new Errors(display, text, diagnostics);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return errors.At("$", Msg.MustBeObject.Text);
             if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)

@@ -220,11 +220,12 @@ public static class AuditArchive
         var listed = new Dictionary<string, (string Sha, string Role)>(StringComparer.Ordinal);
         try
         {
-            if (JsonInput.NotUtf8(manifestBytes, $"{archive}!{ManifestName}") is { } notText)
+            if (JsonInput.Text(manifestBytes, $"{archive}!{ManifestName}", out var notText) is not { } text)
             {
-                diagnostics.Add(notText);
+                diagnostics.Add(notText!);
                 return null;
             }
+            manifestBytes = text;
             using var manifest = JsonDocument.Parse(manifestBytes, JsonInput.Options);
             var root = manifest.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String || schema.GetString() != Schema

@@ -132,7 +132,8 @@ public static class Seals
     public static SealFile? Parse(byte[] bytes, out string? problem)
     {
         problem = null;
-        if (Rules.Io.JsonInput.NotUtf8(bytes, "seal") is { } notText) { problem = notText.Message; return null; }
+        if (Rules.Io.JsonInput.Text(bytes, "seal", out var notText) is not { } text) { problem = notText!.Message; return null; }
+        bytes = text;
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });

@@ -498,11 +498,12 @@ public static class ResultsJson
     /// of the expected type, else a diagnostic with the line and column of the JSON path.</summary>
     public static ResultsSet? ReadSet(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
-        if (JsonInput.NotUtf8(bytes, path) is { } notText)
+        if (JsonInput.Text(bytes, path, out var notText) is not { } text)
         {
-            diagnostics.Add(notText);
+            diagnostics.Add(notText!);
             return null;
         }
+        bytes = text;
         try
         {
             using var doc = JsonDocument.Parse(bytes, JsonInput.Options);

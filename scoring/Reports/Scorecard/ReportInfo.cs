@@ -49,9 +49,10 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         try
         {
             bytes = InputFiles.ReadAllBytes(path, InputKind.ReportInfo);
-            if (JsonInput.NotUtf8(bytes, path) is { } notText)
+            bytes = JsonInput.Text(bytes, path, out var notText);
+            if (bytes is null)
             {
-                diagnostics.Add(notText);
+                diagnostics.Add(notText!);
                 return null;
             }
             using var doc = JsonDocument.Parse(bytes, JsonInput.Options);

@@ -223,13 +223,9 @@ sealed class JsonSource(string file, byte[] bytes)
         {
             throw new EvidenceInputException(Msg.CdxNotUtf8.With(file, (e.BytesUnknown?.FirstOrDefault() ?? 0).ToString("X2", System.Globalization.CultureInfo.InvariantCulture), e.Index));
         }
-        // A UTF-8 byte-order mark (Windows tools write one) is not part of the JSON text (RFC 8259 §8.1 lets a parser ignore
-        // it): the document, its paths' positions and a parse error's line and column are those of the bytes after it.
-        if (bytes.AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble))
-        {
-            bytes = bytes[System.Text.Encoding.UTF8.Preamble.Length..];
-            src = new JsonSource(file, bytes);
-        }
+        // A byte-order mark is dropped as by every JSON reader of iq: positions count from after it.
+        bytes = Iq.Rules.Io.JsonInput.Text(bytes, file, out _)!;
+        src = new JsonSource(file, bytes);
         JsonDocument doc;
         // Nested components go deep, so 256 levels; a member named twice is refused, as in every JSON iq reads.
         try { doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 256, AllowDuplicateProperties = false, CommentHandling = JsonCommentHandling.Skip }); }
