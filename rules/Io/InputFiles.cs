@@ -58,7 +58,10 @@ public sealed class InputFileException(string path, MessageText text) : IOExcept
     /// <summary>Why, in English.</summary>
     public string Reason => Text.ToString();
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Error(Text, SourceSpan.None(Path));
+    /// <summary>A refusal of the path as a whole (a folder that is not one): no line or column to give.</summary>
+    public bool Whole { get; init; }
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Text, Whole ? SourceSpan.Whole(Path) : SourceSpan.None(Path));
 
     /// <summary>Why, as a probe stores it beside a missing fact: a fact reason with a code of its own (IQ736x), the same English
     /// words. A diagnostic's code cannot name the message in a document (IQ1014 names four, IQ1013 two, and their arguments
@@ -272,7 +275,7 @@ public static class InputFiles
     {
         FileKind.Directory => null,
         FileKind.Missing => new InputFileException(path, Msg.FolderNotFound.Text),
-        var k => new InputFileException(path, Msg.InputNotFolder.With(FileFacts.Localized(k))),
+        var k => new InputFileException(path, Msg.InputNotFolder.With(FileFacts.Localized(k))) { Whole = true },
     };
 
     /// <summary>Whether <paramref name="path"/>, with every link resolved, lies inside <paramref name="root"/> (itself resolved):

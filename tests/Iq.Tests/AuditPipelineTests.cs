@@ -149,7 +149,8 @@ public class AuditPipelineTests
         Assert.Equal(Outcome.Fail, report.Results.Single(r => r.Id == "pass.simple").Outcome);
 
         var noRoot = AuditPipeline.Run(new AuditRequest { Checklist = AuditChecklist.File(TestPaths.Case("evaluation.iq")), Probe = new ProbeRequest(probed, "/no/such/root") });
-        Assert.Equal(Codes.BundleNotFound, Assert.Single(noRoot.Errors).Code);
+        // A folder has no line or column: the path alone.
+        Assert.Equal("/no/such/root: error IQ4005: Probe root not found: /no/such/root", Assert.Single(noRoot.Errors).ToString());
 
         // A bundle folder that cannot be written (a file stands where it would go) is a diagnostic too.
         var blocked = Path.Combine(dir.Path, "a-file");

@@ -114,7 +114,7 @@ public static class AuditPipeline
         {
             if (!System.IO.Directory.Exists(root))
             {
-                s.Diagnostics.Error(Msg.ProbeRootNotFound.With(root), SourceSpan.None(root));
+                s.Diagnostics.Error(Msg.ProbeRootNotFound.With(root), SourceSpan.Whole(root));
                 return;
             }
             // A fixture's tools are its own stand-ins: this host's sshd or auditctl would report this host, not the fixture.
