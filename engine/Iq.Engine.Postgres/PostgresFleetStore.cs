@@ -101,7 +101,7 @@ public sealed class PostgresFleetStore : SqlFleetStore
         var conn = (NpgsqlConnection)c;
         using (var rows = conn.BeginBinaryImport("""
             COPY item_results (audit_id, seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted,
-                               score, actual, expected, message, sources) FROM STDIN (FORMAT BINARY)
+                               score, actual, expected, message, sources, title_words) FROM STDIN (FORMAT BINARY)
             """))
         {
             foreach (var (id, rec) in audits)
@@ -127,6 +127,8 @@ public sealed class PostgresFleetStore : SqlFleetStore
                     rows.Write(r.Expected, NpgsqlDbType.Text);
                     rows.Write(r.Message, NpgsqlDbType.Text);
                     rows.Write(r.Sources, NpgsqlDbType.Text);
+                    if (r.TitleWords is { } words) rows.Write(words, NpgsqlDbType.Text);
+                    else rows.WriteNull();
                 }
             }
             rows.Complete();

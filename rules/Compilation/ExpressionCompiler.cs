@@ -58,51 +58,43 @@ sealed class ExpressionCompiler(LoweringScope scope)
         finally { _trace = null; _slots = null; _negated = false; }
     }
 
-    /// <summary>A template (<c>"GPU {g.index}"</c>) as a string; a hole that cannot be evaluated shows as "?". Each hole is
-    /// computed by a statement of its own (a try/catch must start on an empty evaluation stack), into a variable.</summary>
+    /// <summary>An item id template (<c>"gpu[{g.index}]"</c>) as a string, each hole as <see cref="ValueFormatter.Plain"/>
+    /// writes it. Ids stay plain text: an id is a key, not words (waivers, attestations and other items name rows by it, and
+    /// a row has one id in every language), so a missing value is the English word there.</summary>
     public LE LowerTemplate(Model.TextTemplate template, List<ParameterExpression> variables, List<LE> statements)
     {
-        var parts = new List<LE>();
-        foreach (var p in template.Parts)
-        {
-            if (p is not BoundExpr e)
-            {
-                parts.Add(LE.Constant(p as string ?? ""));
-                continue;
-            }
-            var hole = LE.Variable(typeof(string), "hole");
-            variables.Add(hole);
-            statements.Add(LE.TryCatch(
-                LE.Block(typeof(void), LE.Assign(hole, LE.Call(typeof(ValueFormatter).GetMethod(nameof(ValueFormatter.Plain))!, Obj(Compile(e)),
-                    LE.Constant(e.Type, typeof(IqType))))),
-                LE.Catch(typeof(EvaluationException), LE.Block(typeof(void), LE.Assign(hole, LE.Constant("?"))))));
-            parts.Add(hole);
-        }
+        var parts = Holes(template, typeof(string), nameof(ValueFormatter.Plain), variables, statements);
         return parts.Count == 1 ? parts[0] : LE.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!, LE.NewArrayInit(typeof(string), parts));
     }
 
-    /// <summary>A title or fix as its parts (<c>object[]</c>): text, and each hole as <see cref="ValueFormatter.PlainWords"/>
-    /// gives it, so that a row keeps iq's own words in it (a missing value) to word in a report's language; "?" as
-    /// <see cref="LowerTemplate"/> for a hole that cannot be evaluated.</summary>
-    public LE LowerTemplateParts(Model.TextTemplate template, List<ParameterExpression> variables, List<LE> statements)
+    /// <summary>A title, a fix or a <c>when … because</c> text as its parts (<c>object[]</c>): text, and each hole as
+    /// <see cref="ValueFormatter.PlainWords"/> gives it, so that a row keeps iq's own words in it (a missing value) to word in
+    /// a report's language.</summary>
+    public LE LowerTemplateParts(Model.TextTemplate template, List<ParameterExpression> variables, List<LE> statements) =>
+        LE.NewArrayInit(typeof(object), Holes(template, typeof(object), nameof(ValueFormatter.PlainWords), variables, statements));
+
+    /// <summary>A template's parts as <paramref name="type"/>: its text, and each hole formatted by the
+    /// <see cref="ValueFormatter"/> method <paramref name="format"/>; a hole that cannot be evaluated shows as "?". Each hole
+    /// is computed by a statement of its own (a try/catch must start on an empty evaluation stack), into a variable.</summary>
+    List<LE> Holes(Model.TextTemplate template, Type type, string format, List<ParameterExpression> variables, List<LE> statements)
     {
+        var formatter = typeof(ValueFormatter).GetMethod(format)!;
         var parts = new List<LE>();
         foreach (var p in template.Parts)
         {
             if (p is not BoundExpr e)
             {
-                parts.Add(LE.Constant(p as string ?? "", typeof(object)));
+                parts.Add(LE.Constant(p as string ?? "", type));
                 continue;
             }
-            var hole = LE.Variable(typeof(object), "hole");
+            var hole = LE.Variable(type, "hole");
             variables.Add(hole);
             statements.Add(LE.TryCatch(
-                LE.Block(typeof(void), LE.Assign(hole, LE.Call(typeof(ValueFormatter).GetMethod(nameof(ValueFormatter.PlainWords))!, Obj(Compile(e)),
-                    LE.Constant(e.Type, typeof(IqType))))),
-                LE.Catch(typeof(EvaluationException), LE.Block(typeof(void), LE.Assign(hole, LE.Constant("?", typeof(object)))))));
+                LE.Block(typeof(void), LE.Assign(hole, LE.Call(formatter, Obj(Compile(e)), LE.Constant(e.Type, typeof(IqType))))),
+                LE.Catch(typeof(EvaluationException), LE.Block(typeof(void), LE.Assign(hole, LE.Constant("?", type))))));
             parts.Add(hole);
         }
-        return LE.NewArrayInit(typeof(object), parts);
+        return parts;
     }
 
     /// <summary>The boolean structure of a condition: <c>and</c>, <c>or</c>, <c>not</c> over leaves, each leaf traced.</summary>

@@ -255,7 +255,7 @@ sealed class NetworkBuilder
         var notCompiler = otherwise.Compiler();
         Templates(notBody, variables, builder, item, notCompiler);
         if (item.WhenReason is { } because)
-            notBody.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.WhenReason)), notCompiler.LowerTemplate(because, variables, notBody)));
+            notBody.Add(LE.Call(builder, typeof(RowBuilder).GetMethod(nameof(RowBuilder.SetWhenReason))!, notCompiler.LowerTemplateParts(because, variables, notBody)));
         notBody.Add(LE.Call(Method(nameof(AuditRun.NotApplicable)), otherwise.Context, otherwise.Run, builder, whenValue));
         otherwise.Action(LE.Block(typeof(void), variables, notBody));
         Add(otherwise, "not applicable", item.Id);
@@ -265,7 +265,8 @@ sealed class NetworkBuilder
     {
         if (!item.IdTemplate.IsConstant)
             body.Add(LE.Assign(LE.Field(builder, nameof(RowBuilder.Id)), compiler.LowerTemplate(item.IdTemplate, variables, body)));
-        // A title and a fix keep iq's words in their holes (a value that is missing), to be worded in a report's language.
+        // A title and a fix keep iq's words in their holes (a value that is missing), to be worded in a report's language, as
+        // a when's because does; an id is plain text (ExpressionCompiler.LowerTemplate says why).
         if (!item.TitleTemplate.IsConstant)
             body.Add(LE.Call(builder, typeof(RowBuilder).GetMethod(nameof(RowBuilder.SetTitle))!, compiler.LowerTemplateParts(item.TitleTemplate, variables, body)));
         if (item.Fix is { } fix) body.Add(LE.Call(builder, typeof(RowBuilder).GetMethod(nameof(RowBuilder.SetFix))!, compiler.LowerTemplateParts(fix, variables, body)));

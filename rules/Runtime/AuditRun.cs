@@ -62,7 +62,7 @@ public sealed class AuditRun
             Missing { NotApplicable: { } why } na => (Outcome.NotApplicable, (Reason)new DeclaredNotApplicable(na.Path, why)),
             Missing wm => (Outcome.Error, new MissingEvidence([wm], "when")),
             EvaluationFailure f => (Outcome.Error, new EvaluationError(f.Message)),
-            _ => (Outcome.NotApplicable, new NotApplicable(text, b.WhenReason)),
+            _ => (Outcome.NotApplicable, new NotApplicable(text, b.WhenReason) { BecauseWords = b.WhenReasonWords }),
         };
         Put(ctx, run, b, Rows.Make(plan.Model, b.Id ?? Key(plan, b), b.Title, outcome, 0, [], reason, b.Fix).WithWords(b.TitleWords, b.FixWords));
     }

@@ -21,8 +21,12 @@ public sealed record PartialCredit(double Score) : Reason;
 public sealed record MissingEvidence(IReadOnlyList<Missing> Facts, string? Clause = null) : Reason;
 
 /// <summary>The item's <c>when</c> condition is false; <see cref="Because"/> is the checklist's reason
-/// (<c>when … because "…"</c>), rendered for the row.</summary>
-public sealed record NotApplicable(string Condition, string? Because = null) : Reason;
+/// (<c>when … because "…"</c>), rendered for the row in English; <see cref="BecauseWords"/> the same with iq's words in its
+/// holes (a value that is missing) as messages, to word in a report's language, null when it has none.</summary>
+public sealed record NotApplicable(string Condition, string? Because = null) : Reason
+{
+    public Messages.MixedText? BecauseWords { get; init; }
+}
 
 /// <summary>A document says a fact the item rests on does not apply (the plan's <c>{"not_applicable": "why"}</c>).</summary>
 public sealed record DeclaredNotApplicable(string Fact, string Because) : Reason;

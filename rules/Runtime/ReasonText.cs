@@ -21,7 +21,7 @@ public static class ReasonText
             f.AlsoMissing.Count == 0 ? Localized.Empty : Msg.ReasonAlsoMissing.With(FactList(f.AlsoMissing))),
         PartialCredit p => Msg.ReasonPartial.With(Ops.Format(p.Score)),
         MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(FactList(m.Facts)) : Msg.ReasonMissingIn.With(FactList(m.Facts), m.Clause),
-        NotApplicable n => n.Because is { } because ? Msg.ReasonNotApplicableBecause.With(because) : Msg.ReasonNotApplicable.With(n.Condition),
+        NotApplicable n => n.Because is { } because ? Msg.ReasonNotApplicableBecause.With(n.BecauseWords ?? (object)because) : Msg.ReasonNotApplicable.With(n.Condition),
         DeclaredNotApplicable d => Msg.ReasonDeclaredNotApplicable.With(d.Fact, d.Because),
         EmptyForeach { Because: { } fine } e => Msg.ReasonEmptyListFine.With(e.List, fine),
         EmptyForeach e => Msg.ReasonEmptyList.With(e.List),

@@ -79,8 +79,10 @@ public sealed class RowBuilder
     public string? Fix;
     /// <summary>The title and fix with iq's words in their holes as messages; null when they have none.</summary>
     public MixedText? TitleWords, FixWords;
-    /// <summary>The checklist's reason for not applying (<c>when … because "…"</c>), rendered by the not-applicable rule.</summary>
+    /// <summary>The checklist's reason for not applying (<c>when … because "…"</c>), rendered by the not-applicable rule, and
+    /// its words as <see cref="TitleWords"/>.</summary>
     public string? WhenReason;
+    public MixedText? WhenReasonWords;
     object? _score;
     bool _scored;
     string? _error;
@@ -95,6 +97,7 @@ public sealed class RowBuilder
         TitleWords = null;
         FixWords = null;
         WhenReason = null;
+        WhenReasonWords = null;
         _score = null;
         _scored = false;
         _error = null;
@@ -119,6 +122,12 @@ public sealed class RowBuilder
     {
         Fix = ValueFormatter.TemplateText(parts);
         FixWords = ValueFormatter.TemplateWords(parts);
+    }
+
+    public void SetWhenReason(object[] parts)
+    {
+        WhenReason = ValueFormatter.TemplateText(parts);
+        WhenReasonWords = ValueFormatter.TemplateWords(parts);
     }
 
     /// <summary>The value of expectation <paramref name="index"/> (conditions run in order).</summary>

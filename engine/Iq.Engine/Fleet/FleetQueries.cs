@@ -103,6 +103,14 @@ public abstract partial class SqlFleetStore
             FROM item_results i JOIN ranked l ON l.id = i.audit_id AND l.n = 1
             GROUP BY i.row_id ORDER BY MIN(i.seq), i.row_id
             """, p);
+        // The words of the title each row shows (its MIN title, as above), where a site's row has any: few rows do.
+        using var words = Command(c, null, $"""
+            WITH {Ranked}
+            SELECT i.row_id, i.title, MIN(i.title_words)
+            FROM item_results i JOIN ranked l ON l.id = i.audit_id AND l.n = 1
+            WHERE i.title_words IS NOT NULL
+            GROUP BY i.row_id, i.title
+            """, p);
         using var changed = Command(c, null, $"""
             WITH {Ranked}
             SELECT a.site, b.id, CASE WHEN b.status = 'evaluated' THEN b.verdict ELSE 'not evaluable' END, b.collected_at,
@@ -122,6 +130,7 @@ public abstract partial class SqlFleetStore
             WITH {Ranked}
             SELECT id, site, bundle_path, COALESCE(error, '') FROM ranked WHERE n = 1 AND status <> 'evaluated' ORDER BY site
             """, p);
+        var titleWords = Read(words, r => (Key: (r.GetString(0), r.GetString(1)), Words: r.GetString(2))).ToDictionary(x => x.Key, x => x.Words);
         return new FleetSummary
         {
             Store = Display,
@@ -134,13 +143,22 @@ public abstract partial class SqlFleetStore
             ByProductVersion = Read(products, r => new ProductVerdicts(r.GetString(0), r.GetString(1), Long(r, 2), Long(r, 3), Long(r, 4), Long(r, 5))),
             Sites = Read(sites, r => new SiteVerdict(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5),
                 r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7))),
-            Items = Read(items, r => new ItemRate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7))),
+            Items = Read(items, r => new ItemRate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7)))
+                .Select(i => titleWords.TryGetValue((i.RowId, i.Title), out var w) ? i with { TitleWords = Words(w, i.RowId) } : i).ToList(),
             Changed = Read(changed, r => new VerdictChange(r.GetString(0), r.GetInt64(1), r.GetString(2), Str(r, 3), r.GetInt64(4), r.GetString(5), Str(r, 6))),
             Trend = Read(trend, r => new TrendPoint(r.GetString(0), r.GetString(1), Long(r, 2), Long(r, 3))),
             Failures = Read(failures, r => new FailedBundle(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3))),
         };
 
         static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+        // Words this iq does not know leave the English title; words that are not words at all mean the store was written by
+        // something else: refused, as a results file would be.
+        MixedText? Words(string json, string rowId)
+        {
+            try { return ReasonJson.WordsFromJson(json, $"item_results.title_words ({rowId})", (path, m) => new FleetStoreException(Msg.StoreUnusable.With(Display, $"{path}: {m.Render(Lang.En)}"))); }
+            catch (System.Text.Json.JsonException e) { throw new FleetStoreException(Msg.StoreUnusable.With(Display, $"item_results.title_words ({rowId}): {e.Message}"), e); }
+        }
         static long Long(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
     }
 
@@ -172,7 +190,8 @@ public abstract partial class SqlFleetStore
                 ids.Add((r.GetInt64(19), r.GetString(0)));
             }
         using var rows = Command(c, null, """
-            SELECT seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted, score, actual, expected, message, sources
+            SELECT seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted, score, actual, expected, message, sources,
+                   COALESCE(title_words, '')
             FROM item_results WHERE audit_id = @a ORDER BY seq
             """, ("@a", 0L));
         using var inputs = Command(c, null, "SELECT seq, path, kind, sha256 FROM inputs WHERE audit_id = @a ORDER BY seq", ("@a", 0L));

@@ -35,9 +35,13 @@ public sealed record FleetRecord
     public bool Failed => Error is not null;
 }
 
-/// <summary>A result row, flattened: what the fleet reports aggregate.</summary>
+/// <summary>A result row, flattened: what the fleet reports aggregate. <see cref="TitleWords"/> is the title's words as the
+/// results file writes them (<c>title_words</c>, JSON), null when it has none: a report words the title in its language.</summary>
 public sealed record FleetRow(string RowId, string ItemId, string SectionId, string Title, string Clause, string Level, string Method,
-    double Weight, Outcome Outcome, bool Counted, double Score, string Actual, string Expected, string Message, string Sources);
+    double Weight, Outcome Outcome, bool Counted, double Score, string Actual, string Expected, string Message, string Sources)
+{
+    public string? TitleWords { get; init; }
+}
 
 /// <summary>What became of a bundle's key when a worker tried to claim it.</summary>
 public enum ClaimState { Claimed, Done, Busy }

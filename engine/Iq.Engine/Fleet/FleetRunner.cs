@@ -351,7 +351,10 @@ public static class FleetRunner
     static FleetRow Row(ItemResult r, IReadOnlyList<string> sources) => new(r.Id, r.ItemId, r.SectionId, r.Title, r.Clause,
         r.Level.ToString().ToLowerInvariant(), r.Automated ? "automatic" : "manual", r.Weight, r.Outcome, ResultsDocument.Counted(r.Outcome),
         Math.Round(r.Score, 4), string.Join("; ", r.Evidence.Select(e => e.Actual)), string.Join("; ", r.Evidence.Select(e => e.Expected)),
-        r.Message, string.Join(", ", sources));
+        r.Message, string.Join(", ", sources))
+    {
+        TitleWords = r.TitleWords is { } words ? ReasonJson.WordsJson(words) : null,
+    };
 
     /// <summary>The plan's <c>site</c>, when it gives one.</summary>
     static string? SiteOf(FactValues? facts) =>

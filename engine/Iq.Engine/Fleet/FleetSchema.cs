@@ -48,6 +48,11 @@ public static class FleetSchema
         new(2, "audits.results_form: how the results file is stored (indented: as written; compact: indented on export)", """
             ALTER TABLE audits ADD COLUMN results_form TEXT NOT NULL DEFAULT 'indented'
             """),
+        // A title keeps iq's words in its holes (a value that is missing) as the results file's title_words does, so that a
+        // report from the store words them in its language; rows stored before have none and show their English title.
+        new(3, "item_results.title_words: a title's words (iq's words in its holes, as the results file's title_words)", """
+            ALTER TABLE item_results ADD COLUMN title_words TEXT
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

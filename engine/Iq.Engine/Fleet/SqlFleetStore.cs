@@ -340,12 +340,12 @@ public abstract partial class SqlFleetStore : IDisposable
     {
         using var row = Command(c, tx, """
             INSERT INTO item_results (audit_id, seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted,
-                                      score, actual, expected, message, sources)
+                                      score, actual, expected, message, sources, title_words)
             VALUES (@a, @seq, @row, @item, @sec, @title, @clause, @level, @method, @weight, @outcome, @counted, @score, @actual,
-                    @expected, @message, @sources)
+                    @expected, @message, @sources, @title_words)
             """, ("@a", 0L), ("@seq", 0L), ("@row", ""), ("@item", ""), ("@sec", ""), ("@title", ""), ("@clause", ""), ("@level", ""),
             ("@method", ""), ("@weight", 0d), ("@outcome", ""), ("@counted", 0L), ("@score", 0d), ("@actual", ""), ("@expected", ""),
-            ("@message", ""), ("@sources", ""));
+            ("@message", ""), ("@sources", ""), ("@title_words", ""));
         using var input = Command(c, tx, "INSERT INTO inputs (audit_id, seq, path, kind, sha256) VALUES (@a, @seq, @path, @kind, @sha)",
             ("@a", 0L), ("@seq", 0L), ("@path", ""), ("@kind", ""), ("@sha", ""));
         row.Prepare();
@@ -359,7 +359,7 @@ public abstract partial class SqlFleetStore : IDisposable
                 p[0].Value = id; p[1].Value = seq++; p[2].Value = r.RowId; p[3].Value = r.ItemId; p[4].Value = r.SectionId;
                 p[5].Value = r.Title; p[6].Value = r.Clause; p[7].Value = r.Level; p[8].Value = r.Method; p[9].Value = r.Weight;
                 p[10].Value = r.Outcome.Name(); p[11].Value = r.Counted ? 1L : 0L; p[12].Value = r.Score; p[13].Value = r.Actual;
-                p[14].Value = r.Expected; p[15].Value = r.Message; p[16].Value = r.Sources;
+                p[14].Value = r.Expected; p[15].Value = r.Message; p[16].Value = r.Sources; p[17].Value = (object?)r.TitleWords ?? DBNull.Value;
                 row.ExecuteNonQuery();
             }
             seq = 0;

@@ -66,7 +66,7 @@ public static class FleetHtmlReport
 
         var worst = s.WorstItems(20).ToList();
         Table(h, "worst", t["fleet.section.worst"], t["fleet.rate_basis"], ["id", "clause", "level", "requirement", "fail_or_error", "pass_rate"], t,
-            worst.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.Title),
+            worst.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.TitleIn(t.Lang())),
                 Count("fail-or-error", i.Fail + i.Error), RateCell(i.PassRate))));
 
         Table(h, "changed", t["fleet.section.changed"], null,
@@ -86,7 +86,7 @@ public static class FleetHtmlReport
         h.Append("</section>\n");
 
         Table(h, "items", t["fleet.section.items"], t["fleet.rate_basis"], ["id", "clause", "level", "requirement", "pass", "fail", "error", "other", "pass_rate"], t,
-            s.Items.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.Title),
+            s.Items.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.TitleIn(t.Lang())),
                 Count("pass", i.Pass), Count("fail", i.Fail), Count("error", i.Error), Count("other", i.Other), RateCell(i.PassRate))));
 
         Table(h, "failures", t["fleet.section.failures"], null, ["audit", "site", "bundle", "error_text"], t,

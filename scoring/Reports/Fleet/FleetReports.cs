@@ -29,7 +29,7 @@ public static class FleetConsoleReport
             o.WriteLine(Msg.FleetWorstHeading.Template(lang));
             foreach (var i in worstItems)
                 o.WriteLine(Msg.FleetWorstLine.With(PadLeft((i.Fail + i.Error).ToString(CultureInfo.InvariantCulture), 6), PadLeft(Rate(i.PassRate), 6), i.RowId,
-                    i.Level + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.Title).Render(lang));
+                    i.Level + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.TitleIn(lang)).Render(lang));
         }
         if (s.Changed.Count > 0)
         {
@@ -122,7 +122,14 @@ public static class FleetJsonReport
         });
         Array(w, "items", s.Items, i =>
         {
-            w.WriteString("id", i.RowId); w.WriteString("title", i.Title); w.WriteString("clause", i.Clause); w.WriteString("level", i.Level);
+            w.WriteString("id", i.RowId); w.WriteString("title", i.Title);
+            // As in a results file: the English title, and its words where it has any, for a reader to word in its language.
+            if (i.TitleWords is { } words)
+            {
+                w.WritePropertyName("title_words");
+                ReasonJson.WriteWords(w, words);
+            }
+            w.WriteString("clause", i.Clause); w.WriteString("level", i.Level);
             w.WriteNumber("pass", i.Pass); w.WriteNumber("fail", i.Fail); w.WriteNumber("error", i.Error); w.WriteNumber("other", i.Other);
             if (i.PassRate is { } r) w.WriteNumber("pass_rate", Math.Round(r, 4)); else w.WriteNull("pass_rate");
         });

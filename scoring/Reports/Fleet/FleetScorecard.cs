@@ -116,7 +116,7 @@ public static class FleetScorecard
         ScorecardWriter.Text(ws.Cell(r, 1), i.RowId);
         ScorecardWriter.Text(ws.Cell(r, 2), i.Clause);
         ScorecardWriter.Text(ws.Cell(r, 3), i.Level is "shall" or "should" or "may" ? t["level." + i.Level] : i.Level);
-        ScorecardWriter.Text(ws.Cell(r, 4), i.Title).Style.Alignment.WrapText = true;
+        ScorecardWriter.Text(ws.Cell(r, 4), i.TitleIn(t.Lang())).Style.Alignment.WrapText = true;
     }
 
     static void Counts(IXLWorksheet ws, int r, int first, params long[] counts)

@@ -43,6 +43,14 @@ public sealed record SiteVerdict(string Site, long AuditId, string BundlePath, s
 /// checked, waived …). The pass rate is over counted rows (pass, fail, error).</summary>
 public sealed record ItemRate(string RowId, string Title, string Clause, string Level, long Pass, long Fail, long Error, long Other)
 {
+    /// <summary>The title with iq's words in its holes (a value that is missing) as the results file's <c>title_words</c>;
+    /// null when it has none, or was stored before the store kept them.</summary>
+    public Iq.Rules.Messages.MixedText? TitleWords { get; init; }
+
+    /// <summary>The title in a language: its words rendered, else the text (the same in every language).</summary>
+    public string TitleIn(Iq.Rules.Messages.Lang lang) =>
+        lang == Iq.Rules.Messages.Lang.En || TitleWords is not { } words ? Title : words.Render(lang);
+
     public long Counted => Pass + Fail + Error;
     public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
 }

@@ -42,6 +42,12 @@ public static class ReasonJson
                 w.WriteString("kind", "not_applicable");
                 w.WriteString("condition", n.Condition);
                 WriteOptional(w, "because", n.Because);
+                // iq's words in the because text's holes (a value that is missing), as a title's: only where there are any.
+                if (n.Because is not null && n.BecauseWords is { } because)
+                {
+                    w.WritePropertyName("because_words");
+                    WriteWords(w, because);
+                }
                 break;
             case DeclaredNotApplicable d:
                 w.WriteString("kind", "declared_not_applicable");
@@ -194,6 +200,23 @@ public static class ReasonJson
         w.WriteEndObject();
     }
 
+    /// <summary>Words as a results file writes them (compact JSON): how the fleet store keeps a title's words.</summary>
+    public static string WordsJson(MixedText words)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            WriteWords(w, words);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Words kept by <see cref="WordsJson"/>, read as a results file's (<see cref="ReadWords"/>); malformed JSON
+    /// throws <see cref="JsonException"/>.</summary>
+    public static MixedText? WordsFromJson(string json, string path, Func<string, ILocalized, Exception> bad)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return ReadWords(doc.RootElement, path, bad);
+    }
+
     /// <summary>Evidence's words as <see cref="WriteWords"/> writes them: null where absent or null, and where this iq does not
     /// know a code or its arguments (a newer iq's words: the English text then stands); of the wrong shape or type, the file
     /// is refused at the JSON path, as a reason is.</summary>
@@ -334,6 +357,17 @@ public static class ReasonJson
             return list.EnumerateArray().Select((x, i) => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw bad($"{path}.{name}[{i}]", Msg.ExpectedA.With(Msg.AString.Text))).ToList();
         }
 
+        // because_words go with their text, as fix_words with a fix: without a because (or with a null one), refused there.
+        NotApplicable NotApplicableOf()
+        {
+            var words = e.TryGetProperty("because_words", out var bw) ? bw : default;
+            var hasWords = words.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+            return new NotApplicable(S("condition"), hasWords ? S("because") : SOrNull("because"))
+            {
+                BecauseWords = hasWords ? ReadWords(words, $"{path}.because_words", bad) : null,
+            };
+        }
+
         var kind = S("kind");
         return kind switch
         {
@@ -341,7 +375,7 @@ public static class ReasonJson
             "failed" => new Failed(P("first").ValueKind == JsonValueKind.Null ? null : ReadEvidence(P("first"), $"{path}.first", bad), M("also_missing")),
             "partial" => new PartialCredit(P("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : throw bad($"{path}.score", Msg.ExpectedA.With(Msg.ANumber.Text))),
             "missing_evidence" => new MissingEvidence(M("facts"), SOrNull("clause")),
-            "not_applicable" => new NotApplicable(S("condition"), SOrNull("because")),
+            "not_applicable" => NotApplicableOf(),
             "declared_not_applicable" => new DeclaredNotApplicable(S("fact"), S("because")),
             "empty_foreach" => new EmptyForeach(S("list"), SOrNull("because")),
             "disabled" => new Disabled(S("because")),
