@@ -309,8 +309,8 @@ public sealed class FleetTests : IDisposable
         ExportsAreAuditJson(fleet, db, _dir);
     }
 
-    /// <summary>Turns a store back into what schema 1 wrote: no results_form column, each results file stored indented
-    /// (the indented file is what this iq exports, checked equal to iq audit --json by the caller).</summary>
+    /// <summary>Turns a store back into what schema 1 wrote: no results_form column (nor schema 3's title_words), each
+    /// results file stored indented (the indented file is what this iq exports, checked equal to iq audit --json by the caller).</summary>
     internal static void MakeSchemaOne(SqlFleetStore store, System.Data.Common.DbConnection c)
     {
         var audits = new List<long>();
@@ -331,7 +331,7 @@ public sealed class FleetTests : IDisposable
             var pi = u.CreateParameter(); pi.ParameterName = "@id"; pi.Value = id; u.Parameters.Add(pi);
             Assert.Equal(1, u.ExecuteNonQuery());
         }
-        foreach (var sql in new[] { "ALTER TABLE audits DROP COLUMN results_form", "DELETE FROM iq_schema WHERE version > 1" })
+        foreach (var sql in new[] { "ALTER TABLE audits DROP COLUMN results_form", "ALTER TABLE item_results DROP COLUMN title_words", "DELETE FROM iq_schema WHERE version > 1" })
         {
             using var q = c.CreateCommand();
             q.CommandText = sql;
@@ -354,6 +354,16 @@ public sealed class FleetTests : IDisposable
         SqliteConnection.ClearAllPools();
         Assert.Equal(1, Scalar(db, "SELECT MAX(version) FROM iq_schema"));
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'results_form'"));
+
+        // The report reads the old store (migrated on first use): rows stored without words show their title.
+        var json = Path.Combine(_dir, "old.fleet.json");
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--json", json, "--lang", "zh");
+        Assert.True(report.ExitCode == 2, report.Stdout + report.Stderr);
+        Assert.Equal(FleetSchema.Latest, Scalar(db, "SELECT MAX(version) FROM iq_schema"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM item_results WHERE title_words IS NOT NULL"));
+        var items = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("items");
+        Assert.True(items.GetArrayLength() > 100);
+        Assert.All(items.EnumerateArray(), i => Assert.True(i.GetProperty("title").GetString()!.Length > 0 && !i.TryGetProperty("title_words", out _)));
 
         ExportsAreAuditJson(fleet, db, _dir);
         Assert.Equal(FleetSchema.Latest, Scalar(db, "SELECT MAX(version) FROM iq_schema"));

@@ -100,7 +100,8 @@ public static class FleetHtmlReport
         return h.ToString();
     }
 
-    static string LevelWord(ReportTexts t, string level) => level is "shall" or "should" or "may" ? t["level." + level] : level;
+    /// <summary>The level in the report's language, as the single-audit reports word it (应/宜/可; English: the checklist's word).</summary>
+    public static string LevelWord(ReportTexts t, string level) => level is "shall" or "should" or "may" ? t["level." + level] : level;
 
     static string Cell(string text) => $"<td>{E(text)}</td>";
 

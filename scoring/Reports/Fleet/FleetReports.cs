@@ -29,7 +29,7 @@ public static class FleetConsoleReport
             o.WriteLine(Msg.FleetWorstHeading.Template(lang));
             foreach (var i in worstItems)
                 o.WriteLine(Msg.FleetWorstLine.With(PadLeft((i.Fail + i.Error).ToString(CultureInfo.InvariantCulture), 6), PadLeft(Rate(i.PassRate), 6), i.RowId,
-                    i.Level + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.TitleIn(lang)).Render(lang));
+                    FleetHtmlReport.LevelWord(Text.ReportTexts.For(lang.Name()), i.Level) + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.TitleIn(lang)).Render(lang));
         }
         if (s.Changed.Count > 0)
         {
