@@ -397,8 +397,10 @@ public class ReaderPropertyTests
     public void Evidence_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path() => WordsReadOrRefused("evidence-words", 40);
 
     /// <summary>A title's and a fix's words (<c>title_words</c>, <c>fix_words</c>, the same reader as evidence words, new
-    /// members of a row), in the results of Cases/title-words (a missing value, a null, a list cut short in titles and
-    /// fixes), likewise; and <c>fix_words</c> without its <c>fix</c> is refused at the missing fix.</summary>
+    /// members of a row) and a when's because text's (<c>because_words</c> in a not_applicable reason), in the results of
+    /// Cases/title-words (a missing value, a null, a list cut short in titles, fixes and a because), likewise; and
+    /// <c>fix_words</c> without its <c>fix</c> is refused at the missing fix, <c>because_words</c> beside a null because at
+    /// the because.</summary>
     [Fact]
     public void Title_and_fix_words_with_a_value_of_another_kind_are_read_or_refused_at_their_path()
     {
@@ -414,6 +416,18 @@ public class ReaderPropertyTests
         var d = new DiagnosticBag();
         Assert.Null(Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d));
         Assert.Contains("missing member 'fix' at $.items[0].fix", Assert.Single(d.Items).Render(Iq.Rules.Messages.Lang.En));
+
+        root = JsonNode.Parse(File.ReadAllText(json))!;
+        var items = root["items"]!.AsArray();
+        var at = items.Select((i, n) => (Reason: i!["reason"]!.AsObject(), n)).Single(x => x.Reason["because_words"] is not null);
+        Assert.Equal("the count is not 8 (missing, [x, null, z])", at.Reason["because"]!.GetValue<string>());
+        var read = Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d = new DiagnosticBag());
+        Assert.True(read is not null, string.Join("\n", d.Items.Select(x => x.Render(Iq.Rules.Messages.Lang.En))));
+        var because = Assert.IsType<Iq.Rules.Runtime.NotApplicable>(read.Items[at.n].Reason);
+        Assert.Equal("the count is not 8 (缺失, [x, null, z])", because.BecauseWords!.Render(Iq.Rules.Messages.Lang.Zh));
+        at.Reason["because"] = null;
+        Assert.Null(Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d = new DiagnosticBag()));
+        Assert.Contains($"expected a string at $.items[{at.n}].reason.because", Assert.Single(d.Items).Render(Iq.Rules.Messages.Lang.En));
     }
 
     static void WordsReadOrRefused(string @case, int minPlaces)
