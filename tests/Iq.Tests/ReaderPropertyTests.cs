@@ -420,11 +420,11 @@ public class ReaderPropertyTests
         root = JsonNode.Parse(File.ReadAllText(json))!;
         var items = root["items"]!.AsArray();
         var at = items.Select((i, n) => (Reason: i!["reason"]!.AsObject(), n)).Single(x => x.Reason["because_words"] is not null);
-        Assert.Equal("the count is not 8 (missing, [x, null, z])", at.Reason["because"]!.GetValue<string>());
+        Assert.Equal("the count is not 8 (missing, [\"x\", missing, \"z\"])", at.Reason["because"]!.GetValue<string>());
         var read = Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d = new DiagnosticBag());
         Assert.True(read is not null, string.Join("\n", d.Items.Select(x => x.Render(Iq.Rules.Messages.Lang.En))));
         var because = Assert.IsType<Iq.Rules.Runtime.NotApplicable>(read.Items[at.n].Reason);
-        Assert.Equal("the count is not 8 (缺失, [x, null, z])", because.BecauseWords!.Render(Iq.Rules.Messages.Lang.Zh));
+        Assert.Equal("the count is not 8 (缺失, [\"x\", 缺失, \"z\"])", because.BecauseWords!.Render(Iq.Rules.Messages.Lang.Zh));
         at.Reason["because"] = null;
         Assert.Null(Iq.Scoring.Reports.ResultsJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), "r.json", d = new DiagnosticBag()));
         Assert.Contains($"expected a string at $.items[{at.n}].reason.because", Assert.Single(d.Items).Render(Iq.Rules.Messages.Lang.En));
