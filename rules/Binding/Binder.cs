@@ -82,6 +82,8 @@ sealed class Binder
     {
         var result = new List<ParamModel>();
         var constants = new BindingScope(new EmptySchema(), new Dictionary<string, ParamModel>(), false);
+        // Params declared as a percent (their default is written 95%): a share, from 0% to 100% wherever it is set.
+        var percents = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in _checklist.Declarations.OfType<ParamSyntax>())
         {
             if (result.Any(r => r.Name == p.Name))
@@ -102,6 +104,15 @@ sealed class Binder
             {
                 _diagnostics.Error(Msg.ParamNegative.With(p.Name, value.Type), ExpressionBinder.StartOf(p.Value));
                 continue;
+            }
+            if (WrittenAsPercent(p.Value))
+            {
+                percents.Add(p.Name);
+                if (!AShare(value.Value))
+                {
+                    _diagnostics.Error(Msg.ParamPercentRange.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    continue;
+                }
             }
             result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
         }
@@ -127,6 +138,11 @@ sealed class Binder
                 _diagnostics.Error(Msg.ParamNegative.With(set.Name, value.Type), ExpressionBinder.StartOf(set.Value));
                 continue;
             }
+            if (percents.Contains(set.Name) && !AShare(value.Value))
+            {
+                _diagnostics.Error(Msg.ParamPercentRange.With(set.Name, ExprPrinter.Print(set.Value)), ExpressionBinder.StartOf(set.Value));
+                continue;
+            }
             result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
         }
         foreach (var (name, text) in options.ParamOverrides)
@@ -139,7 +155,7 @@ sealed class Binder
                 _diagnostics.Error(Msg.UnknownParamInOption.With(name, Localized.DidYouMean(name, result.Select(r => r.Name))), where);
                 continue;
             }
-            var value = FoldOverride(name, text, result[index].Type, constants);
+            var value = FoldOverride(name, text, result[index].Type, constants, percents.Contains(name));
             if (value is not null)
                 result[index] = result[index] with { Value = value, Display = text, Origin = "--set" };
         }
@@ -150,7 +166,18 @@ sealed class Binder
     static bool Negative(BoundLiteral value) =>
         (value.Type == IqType.Size || value.Type == IqType.Duration) && value.Value is double d && (d < 0 || !double.IsFinite(d));
 
-    object? FoldOverride(string name, string text, IqType type, BindingScope constants)
+    /// <summary>A percent literal (95%), or one negated: how a param says its value is a share.</summary>
+    static bool WrittenAsPercent(Expr e) => e switch
+    {
+        LiteralExpr { Kind: LiteralKind.Number } l => l.Text.EndsWith('%'),
+        UnaryExpr { Operator: "-" } u => WrittenAsPercent(u.Operand),
+        _ => false,
+    };
+
+    /// <summary>0% to 100% (a percent literal is its value / 100); NaN is none.</summary>
+    static bool AShare(object? value) => value is double d && d >= 0 && d <= 1;
+
+    object? FoldOverride(string name, string text, IqType type, BindingScope constants, bool percent)
     {
         var where = new SourceSpan("<command line>", 1, 1);
         if (type == IqType.String && !text.StartsWith('"')) return text;
@@ -163,6 +190,7 @@ sealed class Binder
             return Fail(Msg.SetNotAConstant.With(name, text, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
         if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
         if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
+        if (percent && !AShare(folded.Value)) return Fail(Msg.SetPercentRange.With(name, text));
         return folded.Value;
 
         object? Fail(MessageText message)

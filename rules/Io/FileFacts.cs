@@ -63,6 +63,43 @@ public readonly record struct FileFacts(FileKind Kind, long Size, int Mode, uint
         OperatingSystem.IsLinux() ? Unix.Stat(handle) : new FileFacts(FileKind.Regular, RandomAccess.GetLength(handle), 0, 0, 0, 0);
 }
 
+/// <summary>File names that are not UTF-8. .NET decodes a folder's entries as UTF-8, putting U+FFFD for bytes that are not;
+/// such a name opens nothing, so the raw name is read back from the folder (Linux <c>readdir</c>) to show its bytes.</summary>
+public static class FileNames
+{
+    /// <summary>The path with the invalid bytes of its file name escaped (<c>b/\xFF.json</c>), when the name is one that
+    /// came from a folder listing of a name that is not UTF-8; null otherwise (the path holds no U+FFFD, or no entry of
+    /// its folder decodes to that name).</summary>
+    public static string? NotUtf8(string path)
+    {
+        if (!path.Contains('\uFFFD', StringComparison.Ordinal)) return null;
+        var name = Path.GetFileName(path);
+        var folder = Path.GetDirectoryName(path);
+        var raw = OperatingSystem.IsLinux() && Environment.Is64BitProcess
+            ? Unix.RawNames(string.IsNullOrEmpty(folder) ? "." : folder).FirstOrDefault(n => !System.Text.Unicode.Utf8.IsValid(n) && System.Text.Encoding.UTF8.GetString(n) == name)
+            : null;
+        if (raw is null) return null;
+        var escaped = Escape(raw);
+        return string.IsNullOrEmpty(folder) ? escaped : folder.TrimEnd('/') + "/" + escaped;
+    }
+
+    /// <summary>UTF-8 text as it is, each byte of an invalid sequence as <c>\xNN</c> (a backslash itself as <c>\\</c>, so
+    /// that the escaped form is never ambiguous).</summary>
+    public static string Escape(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new System.Text.StringBuilder();
+        while (!bytes.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var used) == System.Buffers.OperationStatus.Done)
+                sb.Append(rune.Value == '\\' ? "\\\\" : rune.ToString());
+            else
+                foreach (var b in bytes[..used]) sb.Append("\\x").Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            bytes = bytes[used..];
+        }
+        return sb.ToString();
+    }
+}
+
 /// <summary>The few Linux calls the BCL lacks: <c>statx</c> (its layout is the same on every architecture, unlike
 /// <c>struct stat</c>), <c>open</c> with <c>O_NONBLOCK</c> (so that a FIFO never blocks the open) and <c>geteuid</c>.</summary>
 static class Unix
@@ -84,6 +121,40 @@ static class Unix
 
     [DllImport("libc", EntryPoint = "geteuid")]
     public static extern uint GetEuid();
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "opendir")]
+    static extern IntPtr OpenDir([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "readdir")]
+    static extern IntPtr ReadDir(IntPtr dir);
+
+    [DllImport("libc", EntryPoint = "closedir")]
+    static extern int CloseDir(IntPtr dir);
+
+    /// <summary>offsetof(struct dirent, d_name) on 64-bit Linux (glibc and musl): d_ino 8, d_off 8, d_reclen 2, d_type 1.</summary>
+    const int DirentName = 19;
+
+    /// <summary>The raw names of a folder's entries (no decoding); empty when the folder cannot be opened.</summary>
+    public static List<byte[]> RawNames(string folder)
+    {
+        var names = new List<byte[]>();
+        var dir = OpenDir(folder);
+        if (dir == IntPtr.Zero) return names;
+        try
+        {
+            for (var entry = ReadDir(dir); entry != IntPtr.Zero; entry = ReadDir(dir))
+            {
+                var start = entry + DirentName;
+                var length = 0;
+                while (length < 256 && Marshal.ReadByte(start, length) != 0) length++;
+                var name = new byte[length];
+                Marshal.Copy(start, name, 0, length);
+                names.Add(name);
+            }
+        }
+        finally { CloseDir(dir); }
+        return names;
+    }
 
     public static FileFacts Stat(string path, bool followLinks)
     {

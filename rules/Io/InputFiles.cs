@@ -119,7 +119,9 @@ public static class InputFiles
                 var limit = InputLimits.For(kind);
                 return facts.Size > limit ? TooLarge(path, facts.Size, limit, kind) : null;
             case FileKind.Missing:
-                return new InputFileException(path, Msg.InputNotFound.Text);
+                // A name that is not UTF-8 comes back from a folder's listing with U+FFFD in place of its bad bytes, and
+                // that name opens nothing: say so, with the bytes escaped, rather than "not found" of a file that is there.
+                return new InputFileException(path, FileNames.NotUtf8(path) is { } escaped ? Msg.InputNameNotUtf8.With(escaped) : Msg.InputNotFound.Text);
             default:
                 return new InputFileException(path, Msg.InputNotRegular.With(FileFacts.Localized(facts.Kind)));
         }

@@ -29,7 +29,6 @@ public static partial class Msg
     public static readonly Message BaselineNoteNaN = new(null, ["model", "why"], "{model}：{why}；准确率指标记为错误", "{model}: {why}; the accuracy metrics are recorded as errors");
 
     // ---- the model and its execution provider ----
-    public static readonly Message BaselineModelNotFound = new(Codes.BadEvidence, ["path"], "{path}：模型文件不存在", "{path}: model file not found");
     public static readonly Message BaselineModelUnloadable = new(Codes.BadEvidence, ["path", "reason"], "{path}：不是 ONNX Runtime 能加载的模型：{reason}",
         "{path}: not a model ONNX Runtime can load: {reason}");
     public static readonly Message BaselineFloatInputsOnly = new(Codes.BadEvidence, ["path", "inputs"], "{path}：只支持 float32 输入（输入：{inputs}）",

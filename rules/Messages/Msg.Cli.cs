@@ -48,6 +48,8 @@ public static partial class Msg
         "{option} must be between {min} and {max}, got {value}");
     public static readonly Message OptMaxInputSize = new(null, "本次运行中每个输入文件的大小上限（提高或降低），如 \"2 GiB\"（见 docs/limits.md）",
         "Raise (or lower) the size limit of every input file for this run, e.g. \"2 GiB\" (docs/limits.md)");
+    public static readonly Message BadTimeZone = new(Codes.BadOption, ["option", "value"], "{option}：'{value}' 不是时区；应为 IANA 名称（如 Asia/Shanghai、UTC）或 ±hh:mm（如 +08:00）",
+        "{option}: '{value}' is not a time zone; expected an IANA name (such as Asia/Shanghai or UTC) or ±hh:mm (such as +08:00)");
     public static readonly Message NotOneOf = new(Codes.BadOption, ["option", "value", "choices"], "{option} 的值 '{value}' 无效；应为 {choices}", "{option}: '{value}' is not valid; expected {choices}");
     public static readonly Message NeedsPairs = new(Codes.BadOption, ["option", "form", "value"], "{option} 需要 {form}，实际为 '{value}'", "{option} needs {form}, got '{value}'");
     public static readonly Message NeedsDate = new(Codes.BadOption, ["option", "value"], "{option} 需要 ISO 8601 日期，实际为 '{value}'", "{option} needs an ISO 8601 date, got '{value}'");

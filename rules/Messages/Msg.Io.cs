@@ -7,6 +7,8 @@ namespace Iq.Rules.Messages;
 public static partial class Msg
 {
     public static readonly Message InputNotFound = new(Codes.FileNotFound, "文件不存在", "File not found");
+    public static readonly Message InputNameNotUtf8 = new(Codes.CannotRead, ["name"], "文件名不是 UTF-8（无效字节以 \\xNN 显示）：{name}；iq 无法按此名称打开，请改名",
+        "The file name is not UTF-8 (its invalid bytes shown as \\xNN): {name}; iq cannot open it by that name: rename it");
     public static readonly Message FolderNotFound = new(Codes.FileNotFound, "文件夹不存在", "Folder not found");
     public static readonly Message InputNotRegular = new(Codes.NotRegularFile, ["what"], "不是普通文件：{what}", "Not a regular file: {what}");
     public static readonly Message InputNotFolder = new(Codes.NotRegularFile, ["what"], "不是文件夹：{what}", "Not a folder: {what}");

@@ -223,6 +223,48 @@ public sealed class FleetTests : IDisposable
         Assert.False(File.Exists("-.seal"));
     }
 
+    /// <summary><c>iq fleet export --sign-key</c> signs the export's seal as <c>iq audit --sign-key</c> signs its results (the
+    /// same option and helper): openssl verifies the signature over the payload docs/trust.md defines, <c>iq verify
+    /// --trust-key</c> accepts the folder with the lab's public key and refuses it with another; a key that does not load
+    /// is exit 2 with nothing written.</summary>
+    [SkippableFact]
+    public void An_export_signed_with_an_openssl_key_verifies_with_openssl_and_with_iq_verify_trust_key()
+    {
+        var openssl = Oracles.Which("openssl");
+        Oracles.Require(openssl is not null, "openssl (Debian package openssl)");
+        string P(string name) => Path.Combine(_dir, name);
+        void Ok((int Exit, string Stdout, string Stderr) run) => Assert.True(run.Exit == 0, run.Stderr);
+        Ok(Oracles.Run(openssl!, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("lab.key")]));
+        Ok(Oracles.Run(openssl!, ["pkey", "-in", P("lab.key"), "-pubout", "-out", P("lab.pub")]));
+        Ok(Oracles.Run(openssl!, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("other.key")]));
+        Ok(Oracles.Run(openssl!, ["pkey", "-in", P("other.key"), "-pubout", "-out", P("other.pub")]));
+        var db = P("results.db");
+        CliRunner.InProcess("fleet", "run", Fleet(), "--store", db, "--as-of", AsOf);
+        var outDir = P("exported");
+        Directory.CreateDirectory(outDir);
+        var exported = Path.Combine(outDir, "b.json");
+
+        var badKey = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "hospital-b", "-o", exported, "--sign-key", P("lab.pub"));
+        Assert.True(badKey.ExitCode == 2, badKey.Stderr);
+        Assert.Contains("--sign-key", badKey.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(outDir));
+
+        var export = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "hospital-b", "-o", exported, "--sign-key", P("lab.key"));
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        var s = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(exported + ".seal"))!;
+        Assert.True(s["signature"] is not null, "the export's seal is not signed");
+        var payload = $"iq.seal/1\nfile={s["file"]}\nsha256={s["sha256"]}\nsize={s["size"]}\ntool={s["tool"]}\nhost={s["host"]}\nsealed_at={s["sealed_at"]}\n";
+        File.WriteAllBytes(P("payload"), System.Text.Encoding.UTF8.GetBytes(payload));
+        File.WriteAllBytes(P("sig.der"), Convert.FromBase64String(s["signature"]!["value"]!.GetValue<string>()));
+        var verified = Oracles.Run(openssl!, ["dgst", "-sha256", "-verify", P("lab.pub"), "-signature", P("sig.der"), P("payload")]);
+        Assert.Equal((0, "Verified OK\n"), (verified.Exit, verified.Stdout));
+
+        var trusted = CliRunner.InProcess("verify", outDir, "--trust-key", P("lab.pub"));
+        Assert.True(trusted.ExitCode == 0, trusted.Stdout + trusted.Stderr);
+        var other = CliRunner.InProcess("verify", outDir, "--trust-key", P("other.pub"));
+        Assert.True(other.ExitCode != 0, other.Stdout + other.Stderr);
+    }
+
     /// <summary>Both samples, bundles without their baseline or tests documents, a plan changed after it was sealed (another
     /// product version), and one whose environment document is cut short: each in a folder of its own (its site).</summary>
     internal static (string Root, IReadOnlyList<string> Evaluable, string Broken) MixedFleet(string dir)

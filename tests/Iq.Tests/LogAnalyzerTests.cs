@@ -196,6 +196,53 @@ public class LogAnalyzerTests
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "d")));
     }
 
+    /// <summary>What syslog times were read against is in logs.json, per file (the year's reference and where it came from,
+    /// the zone), declared in the fact schema; <c>--tz</c> reads them in a zone, checked against GNU date's reading of the
+    /// same wall-clock time in the same zone (the system's tz database); a zone that is none is exit 2 naming it.</summary>
+    [SkippableFact]
+    public void Iq_logs_records_the_syslog_year_reference_and_zone_in_logs_json_and_reads_times_in_tz()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "syslog");
+        File.Copy(Log("syslog-new-year.log"), file);
+        File.SetLastWriteTimeUtc(file, new DateTime(2027, 1, 1, 0, 20, 0, DateTimeKind.Utc));
+        JsonNode Source(string bundle) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, bundle, "logs.json")))!["facts"]!["sources"]![0]!;
+
+        Assert.Equal(0, CliRunner.InProcess("logs", file, "--out", Path.Combine(dir.Path, "b")).ExitCode);
+        Assert.Equal("""{"year_reference":"2027-01-01","year_reference_from":"mtime","zone":"UTC"}""", Source("b")["syslog_times"]!.ToJsonString());
+        Assert.Equal(0, CliRunner.InProcess("logs", file, "--as-of", "2031-02-01", "--out", Path.Combine(dir.Path, "c")).ExitCode);
+        Assert.Equal("""{"year_reference":"2031-02-01","year_reference_from":"as-of","zone":"UTC"}""", Source("c")["syslog_times"]!.ToJsonString());
+        // Declared once in the fact schema, so iq schema logs (and the audit's reader) knows the member.
+        var schema = CliRunner.InProcess("schema", "logs");
+        Assert.Equal(0, schema.ExitCode);
+        Assert.Contains("\"year_reference_from\"", schema.Stdout);
+
+        var date = Oracles.Which("date");
+        Oracles.Require(date is not null, "date (Debian package coreutils)");
+        foreach (var zone in new[] { "Asia/Shanghai", "America/New_York", "+05:30", "-03:00" })
+        {
+            var bundle = "tz" + zone.Replace('/', '-').Replace(':', '-');
+            var run = CliRunner.InProcess("logs", file, "--as-of", "2027-06-15", "--tz", zone, "--out", Path.Combine(dir.Path, bundle));
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            var source = Source(bundle);
+            Assert.Equal(zone, (string)source["syslog_times"]!["zone"]!);
+            // GNU date: the first line's wall-clock time (2026-12-31 23:59:01) in that zone, as UTC.
+            var tzSpec = zone.StartsWith('+') || zone.StartsWith('-') ? $"2026-12-31 23:59:01 {zone}" : $"TZ=\"{zone}\" 2026-12-31 23:59:01";
+            var expected = Oracles.Run(date!, ["-u", "-d", tzSpec, "+%Y-%m-%dT%H:%M:%S"]);
+            Assert.Equal(0, expected.Exit);
+            var first = DateTimeOffset.Parse((string)source["first_event"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+            Assert.Equal(expected.Stdout.Trim(), first.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var bad in new[] { "Mars/Olympus", "+25:00", "../../etc/passwd", "" })
+        {
+            var run = CliRunner.InProcess("logs", file, "--tz", bad, "--out", Path.Combine(dir.Path, "bad"));
+            Assert.True(run.ExitCode == 2, $"--tz '{bad}': {run.ExitCode} {run.Stderr}");
+            Assert.Contains($"--tz: '{bad}' is not a time zone", run.Stderr);
+            Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
+        }
+    }
+
     [Fact]
     public void Binary_content_is_counted_not_fatal()
     {

@@ -154,10 +154,14 @@ static class FleetCommand
         command.Options.Add(site);
         command.Options.Add(bundle);
         command.Options.Add(output);
+        var sign = new SignKeyOption(ctx);
+        sign.AddTo(command);
         command.SetAction(parse =>
         {
             var chosen = new object?[] { parse.GetValue(audit), parse.GetValue(site), parse.GetValue(bundle) }.Count(v => v is not null);
             if (chosen != 1) throw new UsageException(Msg.NameOneAudit.Text);
+            // Read before anything is written: a key that does not load is a usage error with nothing created.
+            using var key = sign.Read(parse);
             using var source = OpenStore(parse.GetValue(store)!, create: false);
             var found = source.FindAudit(parse.GetValue(audit), parse.GetValue(site), parse.GetValue(bundle))
                         ?? throw new UsageException(Msg.NoSuchAudit.With(source.Display));
@@ -167,9 +171,9 @@ static class FleetCommand
             ctx.ClaimStdout(target);
             using var files = ctx.Outputs();
             files.Add(target, s => s.Write(bytes));
-            // Sealed as iq audit seals the results it writes, with the same helper (none for standard output): iq report
-            // of the export then says the file is the one iq wrote, and iq verify accepts it.
-            ReportOutputGroup.Seal([(target, bytes)], key: null, files);
+            // Sealed as iq audit seals the results it writes, with the same helper and the same --sign-key (none for standard
+            // output): iq report of the export then says the file is the one iq wrote, and iq verify --trust-key accepts it.
+            ReportOutputGroup.Seal([(target, bytes)], key, files);
             files.Commit(ctx.Cancel);
             if (target != "-") ctx.Say(Msg.FleetExported.With(target, found.Id, found.BundlePath));
             return ExitCodes.Pass;

@@ -20,6 +20,7 @@ static class LogsCommand
         var encoding = EncodingOption.Create(ctx, Msg.EncodingOfLogs);
         var outDir = Opts.OutBundle(ctx);
         var asOf = new Option<string?>("--as-of") { Description = ctx.T(Msg.OptLogAsOf), HelpName = "DATE" };
+        var tz = new Option<string?>("--tz") { Description = ctx.T(Msg.OptLogTz), HelpName = "ZONE" };
         var budget = new Option<string?>("--regex-budget") { Description = ctx.T(Msg.OptRegexBudget), HelpName = "DURATION" };
         var command = new Command("logs", ctx.T(Msg.CmdLogs));
         command.Arguments.Add(files);
@@ -28,6 +29,7 @@ static class LogsCommand
         command.Options.Add(encoding);
         command.Options.Add(outDir);
         command.Options.Add(asOf);
+        command.Options.Add(tz);
         command.Options.Add(budget);
         var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
@@ -42,6 +44,8 @@ static class LogsCommand
                 var textEncoding = EncodingOption.Read(parse, encoding);
                 var regexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2);
                 var yearReference = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at) : (DateTimeOffset?)null;
+                var zoneName = parse.GetValue(tz);
+                var zone = zoneName is null ? TimeZoneInfo.Utc : LogAnalyzer.Zone(zoneName) ?? throw new UsageException(Msg.BadTimeZone.With("--tz", zoneName));
                 using var key = sign.Read(parse);
                 // Every file's format first, so that one unknown format fails the run before anything is read.
                 var formats = paths.Select(p => parse.GetValue(format) ?? LogAnalyzer.Detect(p)
@@ -51,7 +55,8 @@ static class LogsCommand
                 for (var i = 0; i < paths.Length; i++)
                 {
                     ctx.Cancel.ThrowIfCancellationRequested();
-                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget, YearReference = yearReference };
+                    var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget, YearReference = yearReference,
+                        SyslogZone = zone, SyslogZoneName = zoneName ?? "UTC" };
                     analyzer.Analyze(paths[i]);
                     var source = analyzer.Source(Path.GetFullPath(paths[i]));
                     added.Add(source);

@@ -18,7 +18,9 @@ public static class CommandLineErrors
         foreach (var t in parse.Tokens)
         {
             if (t.Type == TokenType.DoubleDash) break;
-            if (t.Type == TokenType.Argument && t.Value.StartsWith('-') && t.Value != "-" && !double.TryParse(t.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+            // A number (-5) or an offset (-03:00, iq logs --tz) is a value: no option's name starts with a digit.
+            if (t.Type == TokenType.Argument && t.Value.StartsWith('-') && t.Value != "-" && !double.TryParse(t.Value, System.Globalization.CultureInfo.InvariantCulture, out _)
+                && !(t.Value.Length > 1 && char.IsAsciiDigit(t.Value[1])))
                 unknown.Add(Unknown(t.Value, command));
         }
         if (unknown.Count > 0) return unknown;

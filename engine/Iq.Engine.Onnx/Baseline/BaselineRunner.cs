@@ -60,8 +60,8 @@ public sealed class BaselineRunner : IDisposable
     public BaselineRunner(BaselineOptions options)
     {
         _o = options;
-        if (InputFiles.Refusal(options.Model, InputKind.Model) is { Code: Iq.Rules.Diagnostics.Codes.FileNotFound })
-            throw new BaselineInputException(Msg.BaselineModelNotFound.With(options.Model));
+        // Refused as iq model refuses it, in the same words (one check, OnnxInspector's).
+        if (OnnxInspector.Refusal(options.Model) is { } refused) throw new BaselineInputException(refused);
         (_session, Provider, ProviderNote) = Open(options);
         _inputNames = string.Join(", ", _session.InputMetadata.Keys);
     }
@@ -70,8 +70,10 @@ public sealed class BaselineRunner : IDisposable
     {
         // Read by iq (a regular file, bounded), never opened by the native runtime itself: a FIFO would block it.
         var bytes = InputFiles.ReadAllBytes(o.Model, InputKind.Model);
-        // A graph whose nodes feed each other in a ring is refused as iq model refuses it, naming the nodes, before the runtime sees it.
-        if (OnnxInspector.CycleIn(o.Model, bytes) is { } cycle) throw new BaselineInputException(cycle);
+        // What iq model refuses (a negative dimension, a cycle, initializers whose data is not what they declare, external
+        // data outside the model's folder …) is refused here with the same message, before the runtime sees the bytes.
+        try { OnnxInspector.Parse(o.Model, bytes); }
+        catch (ModelInputException e) { throw new BaselineInputException(e.Text); }
         SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         MessageText? cudaFailure = null;
         if (o.Device is "cuda" or "auto")

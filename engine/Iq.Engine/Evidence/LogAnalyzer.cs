@@ -359,6 +359,31 @@ public sealed class LogAnalyzer
     /// <summary>The reference the syslog years of the last file analysed were taken from (null for other formats).</summary>
     public DateTimeOffset? SyslogReference => _format == "syslog" ? _reference : null;
 
+    /// <summary>The zone syslog times are read in, as they carry none (<c>iq logs --tz</c>); UTC when not given, as before
+    /// the option existed.</summary>
+    public TimeZoneInfo SyslogZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>How <see cref="SyslogZone"/> was named: an IANA name, ±hh:mm, or UTC.</summary>
+    public string SyslogZoneName { get; init; } = "UTC";
+
+    /// <summary>A zone for <c>--tz</c>: an IANA name (Asia/Shanghai, UTC) from the system's time-zone database, or a fixed
+    /// offset ±hh:mm (at most ±14:00, the widest a zone has); null when it is neither.</summary>
+    public static TimeZoneInfo? Zone(string text)
+    {
+        var offset = Regex.Match(text, @"^([+-])(\d{2}):(\d{2})$", RegexOptions.CultureInvariant);
+        if (offset.Success)
+        {
+            var span = new TimeSpan(int.Parse(offset.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(offset.Groups[3].Value, CultureInfo.InvariantCulture), 0);
+            if (span > TimeSpan.FromHours(14) || span.Minutes >= 60) return null;
+            if (offset.Groups[1].Value == "-") span = -span;
+            return TimeZoneInfo.CreateCustomTimeZone(text, span, text, text);
+        }
+        // Names only as the database spells them (Area/Location): no path of another kind reaches the lookup.
+        if (!Regex.IsMatch(text, @"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$", RegexOptions.CultureInvariant)) return null;
+        try { return TimeZoneInfo.FindSystemTimeZoneById(text); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException) { return null; }
+    }
+
     DateTimeOffset _reference;
     int _syslogYear, _syslogMonth;
 
@@ -377,9 +402,11 @@ public sealed class LogAnalyzer
             if (_syslogMonth == 0) _syslogYear = month > _reference.Month ? _reference.Year - 1 : _reference.Year;
             else if (_syslogMonth - month >= 6) _syslogYear++;
             _syslogMonth = month;
-            // Feb 29 in a year that has none is a time that cannot be: the event is counted without a time.
-            if (DateTimeOffset.TryParseExact($"{_syslogYear:D4} {text}", "yyyy MMM d HH:mm:ss",
-                    CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) time = t;
+            // Feb 29 in a year that has none is a time that cannot be: the event is counted without a time. The time is the
+            // zone's wall clock (--tz, else UTC); its offset is the zone's at that moment (summer time included).
+            if (DateTime.TryParseExact($"{_syslogYear:D4} {text}", "yyyy MMM d HH:mm:ss",
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
+                time = new DateTimeOffset(wall, SyslogZone.GetUtcOffset(wall)).ToUniversalTime();
         }
         return new LogEvent(time, null, m.Groups["device"].Value, m.Groups["parameters"].Value, null, null, m.Groups["event"].Value);
     }
@@ -468,7 +495,7 @@ public sealed class LogAnalyzer
     public JsonObject Source(string file)
     {
         var local = _format == "apt" ? $"{_sha256?[..12]}:" : "";
-        return new JsonObject
+        var source = new JsonObject
         {
             ["file"] = file,
             ["sha256"] = _sha256,
@@ -486,6 +513,15 @@ public sealed class LogAnalyzer
             ["first_event"] = _first?.ToString("O", CultureInfo.InvariantCulture),
             ["last_event"] = _last?.ToString("O", CultureInfo.InvariantCulture),
         };
+        // What syslog times (no year, no zone) were read against, in the facts, so that a reader sees the assumption.
+        if (_format == "syslog")
+            source["syslog_times"] = new JsonObject
+            {
+                ["year_reference"] = _reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["year_reference_from"] = YearReference is null ? "mtime" : "as-of",
+                ["zone"] = SyslogZoneName,
+            };
+        return source;
     }
 
     /// <summary>The format of a log told from its name, else from its first non-empty lines; null when neither tells. The

@@ -357,7 +357,12 @@ public sealed partial class FactSchema : IFactSchema
             M("task_stages", new MapType(IqType.String), "each task's lifecycle stages seen in this file (created approved executed completed failed)"),
             M("out_of_order", IqType.Number, "timestamps earlier than the one before, in this file"),
             M("largest_gap", IqType.Duration, "largest gap between events, in this file"),
-            M("first_event", IqType.Date, "first event"), M("last_event", IqType.Date, "last event"))),
+            M("first_event", IqType.Date, "first event"), M("last_event", IqType.Date, "last event"),
+            M("syslog_times", Obj("syslog times",
+                M("year_reference", IqType.Date, "the date the years were read against"),
+                M("year_reference_from", IqType.String, "as-of (iq logs --as-of) or mtime (the log file's last modification time)"),
+                M("zone", IqType.String, "the zone the times were read in: iq logs --tz (an IANA name such as Asia/Shanghai, or ±hh:mm), else UTC")),
+                "syslog files only: what their times, which carry no year and no zone, were read against (the assumption, in the facts)"))),
             "each log file analysed (iq logs adds to this list; the totals above are summed over it)"));
 
     static readonly ObjectType Manifest = Obj("manifest",

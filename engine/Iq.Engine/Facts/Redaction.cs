@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Iq.Rules.Io;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Iq.Rules.Binding;
@@ -93,17 +94,20 @@ public static class Redaction
         var parsed = new List<(string File, JsonObject Doc)>();
         foreach (var (file, bytes) in documents)
         {
+            // Read as every JSON input is (JsonInput): strict UTF-8, a leading byte-order mark dropped, the same limits,
+            // and a member named twice found where it is.
+            if (JsonInput.Text(bytes, file, out var notText) is not { } text)
+            {
+                diagnostics.Add(notText!);
+                continue;
+            }
             try
             {
-                if (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false }) is JsonObject o)
+                if (JsonNode.Parse(text, documentOptions: JsonInput.Options) is JsonObject o)
                     parsed.Add((file, o));
                 else diagnostics.Add(Diagnostic.Error(Msg.RedactNotObject.Text, SourceSpan.None(file)));
             }
-            catch (JsonException e)
-            {
-                diagnostics.Add(Diagnostic.Error(Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ')),
-                    new SourceSpan(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1)));
-            }
+            catch (JsonException e) { diagnostics.Add(JsonInput.Malformed(e, file, text)); }
         }
         if (diagnostics.Count > 0) return ([], diagnostics);
 

@@ -40,26 +40,61 @@ public static class OnnxInspector
         "Softplus", "Softsign", "HardSwish", "Mish", "ThresholdedRelu",
     ];
 
+    /// <summary>Reads and checks a model file as <c>iq model</c> does, streamed: the one check every reader of a model
+    /// shares (<see cref="Check"/>).</summary>
     public static ModelProto Parse(string path)
     {
-        // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
-        if (InputFiles.Refusal(path, InputKind.Model) is { } refused)
-            throw new ModelInputException(refused.Code == Iq.Rules.Diagnostics.Codes.FileNotFound ? Msg.ModelNotFound.With(path)
-                : refused.Code == Iq.Rules.Diagnostics.Codes.FileTooLarge
-                    ? Msg.ModelTooLarge.With(path, refused.Text)
-                    : Msg.ModelRefused.With(path, refused.Text));
+        if (Refusal(path) is { } refused) throw new ModelInputException(refused);
         ModelProto model;
         try
         {
             using var stream = InputFiles.OpenRead(path, InputKind.Model, 1 << 16);
-            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
-            model = Parser.ParseFrom(input);
+            model = ParseFrom(path, stream);
         }
         catch (InputFileException e) { throw new ModelInputException(Msg.ModelRefused.With(path, e.Text)); }
+        Check(path, model);
+        return model;
+    }
+
+    /// <summary>For a runner that hands the model's bytes to ONNX Runtime (<c>iq baseline</c>): the same check as
+    /// <see cref="Parse(string)"/>, on the bytes the runtime will get, so that a model <c>iq model</c> refuses is refused
+    /// with the same message before the runtime sees it (which would refuse it in its own words, or run it).</summary>
+    public static ModelProto Parse(string path, byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var model = ParseFrom(path, stream);
+        Check(path, model);
+        return model;
+    }
+
+    /// <summary>Why a model file is not read at all (absent, too large, a FIFO or a device …), as every reader of a
+    /// model says it; null when it may be read.</summary>
+    public static MessageText? Refusal(string path) =>
+        // Read as every input is: a FIFO or a device is refused unopened, never read to block or without end.
+        InputFiles.Refusal(path, InputKind.Model) is not { } refused ? null
+        : refused.Code == Iq.Rules.Diagnostics.Codes.FileNotFound ? Msg.ModelNotFound.With(path)
+        : refused.Code == Iq.Rules.Diagnostics.Codes.FileTooLarge ? Msg.ModelTooLarge.With(path, refused.Text)
+        : Msg.ModelRefused.With(path, refused.Text);
+
+    static ModelProto ParseFrom(string path, Stream stream)
+    {
+        try
+        {
+            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
+            return Parser.ParseFrom(input);
+        }
         catch (InvalidProtocolBufferException e)
         {
             throw new ModelInputException(Msg.ModelUnreadable.With(path, e.Message.TrimEnd('.')));
         }
+    }
+
+    /// <summary>What ONNX itself forbids, refused where it is written: no ir_version or graph, a negative declared
+    /// dimension, a graph with a cycle, initializers whose stored data is not what their dimensions declare, external
+    /// data that names its location twice or leaves the model's folder. The one declaration of the check; <c>iq model</c>
+    /// and <c>iq baseline</c> both run it.</summary>
+    static void Check(string path, ModelProto model)
+    {
         if (model.IrVersion <= 0 || model.Graph is null)
             throw new ModelInputException(Msg.ModelNotOnnx.With(path, model.IrVersion <= 0 ? "ir_version" : "graph"));
         // A negative dimension is no size (ONNX Runtime would take it as free): refused where it is written.
@@ -71,29 +106,34 @@ public static class OnnxInspector
                             throw new ModelInputException(Msg.ModelNegativeDim.With(path, $"graph.{name}[{i}].type.tensor_type.shape.dim[{j}]", shape.Dim[j].DimValue, name, list[i].Name));
         // A graph whose nodes feed each other in a ring has no order to run them in (ONNX graphs are acyclic); ONNX
         // Runtime refuses it only when a session is made, so the inspection names the ring itself instead of passing it.
-        if (CycleRefusal(path, model.Graph) is { } cycle) throw new ModelInputException(cycle);
-        return model;
+        if (Cycle(model.Graph) is { } cycle)
+            throw new ModelInputException(Msg.ModelCycle.With(path, string.Join(" → ", cycle.Select(i => NodeLabel(model.Graph.Node, i)))));
+        Parameters(path, model.Graph);
     }
 
-    /// <summary>Why a graph whose nodes feed each other in a ring is refused, naming the nodes; null when it is acyclic.</summary>
-    static MessageText? CycleRefusal(string path, GraphProto graph) =>
-        Cycle(graph) is { } cycle ? Msg.ModelCycle.With(path, string.Join(" → ", cycle.Select(i => NodeLabel(graph.Node, i)))) : null;
+    /// <summary>The main graph's initializers, dense and sparse (dense size), tallied, each checked as it is counted.</summary>
+    sealed record ParameterTally(SortedDictionary<string, (long Tensors, long Count, long Bytes)> ByType, long Count, long Bytes, JsonArray External);
 
-    /// <summary>For a runner that hands the model's bytes to ONNX Runtime (<c>iq baseline</c>): the refusal <see cref="Parse"/>
-    /// gives a graph with a cycle, found before the runtime sees the model, which would refuse it only in its own words, or
-    /// worse. Null when the graph is acyclic, or when the bytes are not a model the parser reads (the runtime refuses those
-    /// in its words, as it always has). Parsed as <see cref="Parse"/> parses, with the same nesting limit.</summary>
-    public static MessageText? CycleIn(string path, byte[] bytes)
+    static ParameterTally Parameters(string path, GraphProto graph)
     {
-        ModelProto model;
-        try
+        var byType = new SortedDictionary<string, (long Tensors, long Count, long Bytes)>(StringComparer.Ordinal);
+        long parameterCount = 0, parameterBytes = 0;
+        var external = new JsonArray();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var tensors = graph.Initializer.Select(t => (Tensor: t, Dims: (IEnumerable<long>)t.Dims, Sparse: false))
+            .Concat(graph.SparseInitializer.Select(s => (Tensor: s.Values ?? new TensorProto(), Dims: (IEnumerable<long>)s.Dims, Sparse: true)));
+        foreach (var (t, dims, sparse) in tensors)
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, bytes.LongLength + 1), MaxNesting);
-            model = Parser.ParseFrom(input);
+            var count = Elements(path, t.Name, dims);
+            var bytes = Bytes(t.DataType, count, t);
+            if (!sparse) CheckStored(path, t, count, folder, external);
+            var name = TypeName(t.DataType);
+            var (n, c, b) = byType.GetValueOrDefault(name);
+            byType[name] = (n + 1, checked(c + count), checked(b + bytes));
+            parameterCount = checked(parameterCount + count);
+            parameterBytes = checked(parameterBytes + bytes);
         }
-        catch (InvalidProtocolBufferException) { return null; }
-        return model.Graph is { } graph ? CycleRefusal(path, graph) : null;
+        return new ParameterTally(byType, parameterCount, parameterBytes, external);
     }
 
     /// <summary>The nodes of one cycle of the graph, in the order each feeds the next, the first repeated at the end;
@@ -180,24 +220,8 @@ public static class OnnxInspector
         var usedDomains = graph.Node.Select(n => n.Domain).Concat(model.OpsetImport.Select(o => o.Domain))
             .Concat(model.Functions.Select(f => f.Domain)).Where(d => !StandardDomains.Contains(d)).Distinct().Order(StringComparer.Ordinal);
 
-        // Parameters: every initializer, dense and sparse (dense size), of the main graph.
-        var byType = new SortedDictionary<string, (long Tensors, long Count, long Bytes)>(StringComparer.Ordinal);
-        long parameterCount = 0, parameterBytes = 0;
-        var external = new JsonArray();
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var tensors = graph.Initializer.Select(t => (Tensor: t, Dims: (IEnumerable<long>)t.Dims, Sparse: false))
-            .Concat(graph.SparseInitializer.Select(s => (Tensor: s.Values ?? new TensorProto(), Dims: (IEnumerable<long>)s.Dims, Sparse: true)));
-        foreach (var (t, dims, sparse) in tensors)
-        {
-            var count = Elements(path, t.Name, dims);
-            var bytes = Bytes(t.DataType, count, t);
-            if (!sparse) CheckStored(path, t, count, folder, external);
-            var name = TypeName(t.DataType);
-            var (n, c, b) = byType.GetValueOrDefault(name);
-            byType[name] = (n + 1, checked(c + count), checked(b + bytes));
-            parameterCount = checked(parameterCount + count);
-            parameterBytes = checked(parameterBytes + bytes);
-        }
+        // Parameters: every initializer, dense and sparse (dense size), of the main graph (checked once more as counted).
+        var (byType, parameterCount, parameterBytes, external) = Parameters(path, graph);
 
         var activations = opTypes.Keys.Where(k => Activations.Contains(k)).ToList();
         var facts = new JsonObject
