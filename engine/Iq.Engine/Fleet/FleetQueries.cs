@@ -150,37 +150,65 @@ public abstract partial class SqlFleetStore
         static string Num(double? v) => v is { } x ? Math.Round(x, 4).ToString(CultureInfo.InvariantCulture) : "null";
     }
 
-    /// <summary>A gzipped results file's top-level verdict and score (null when absent or not of that type).</summary>
+    /// <summary>A gzipped results file's top-level verdict and score (null when absent or not of that type). Read as a
+    /// stream and stopped once both are seen: they come before the items, which are most of the file.</summary>
     static (string? Verdict, double? Score) TopLevel(byte[] gzip)
     {
         using var z = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-        using var ms = new MemoryStream();
-        z.CopyTo(ms);
-        var reader = new System.Text.Json.Utf8JsonReader(ms.GetBuffer().AsSpan(0, (int)ms.Length));
-        string? verdict = null;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var length = 0;
+        var final = false;
+        var state = new System.Text.Json.JsonReaderState();
+        string? pending = null, verdict = null;
         double? score = null;
         bool seenVerdict = false, seenScore = false;
         try
         {
-            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject) return (null, null);
-            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && !(seenVerdict && seenScore))
+            while (!(seenVerdict && seenScore))
             {
-                var name = reader.GetString();
-                reader.Read();
-                if (name == "verdict" && !seenVerdict)
+                if (length == buffer.Length)
                 {
-                    seenVerdict = true;
-                    if (reader.TokenType == System.Text.Json.JsonTokenType.String) verdict = reader.GetString();
+                    // One token longer than the buffer: a larger one.
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
-                else if (name == "score" && !seenScore)
+                var n = z.Read(buffer, length, buffer.Length - length);
+                if (n == 0) final = true;
+                length += n;
+                var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(0, length), final, state);
+                while (!(seenVerdict && seenScore) && reader.Read())
                 {
-                    seenScore = true;
-                    if (reader.TokenType == System.Text.Json.JsonTokenType.Number) score = reader.GetDouble();
+                    if (pending is not null)
+                    {
+                        if (pending == "verdict")
+                        {
+                            seenVerdict = true;
+                            if (reader.TokenType == System.Text.Json.JsonTokenType.String) verdict = reader.GetString();
+                        }
+                        else
+                        {
+                            seenScore = true;
+                            if (reader.TokenType == System.Text.Json.JsonTokenType.Number) score = reader.GetDouble();
+                        }
+                        pending = null;
+                    }
+                    else if (reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                    {
+                        if (!seenVerdict && reader.ValueTextEquals("verdict"u8)) pending = "verdict";
+                        else if (!seenScore && reader.ValueTextEquals("score"u8)) pending = "score";
+                    }
                 }
-                else reader.Skip();
+                if (final) break;
+                state = reader.CurrentState;
+                var used = (int)reader.BytesConsumed;
+                Buffer.BlockCopy(buffer, used, buffer, 0, length - used);
+                length -= used;
             }
         }
         catch (System.Text.Json.JsonException) { return (null, null); }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
         return (verdict, score);
     }
 

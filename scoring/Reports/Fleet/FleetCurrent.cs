@@ -134,8 +134,9 @@ public static class FleetCurrent
             o[0]++;
             foreach (var (rowId, outcome) in SiteRows(group, byAudit))
             {
-                if (outcome is not ("pass" or "fail" or "error")) continue;
+                // An item no site counted that month (informational, n/a) keeps its point, with no rate.
                 if (!trend.TryGetValue((rowId, period), out var t)) trend[(rowId, period)] = t = new long[2];
+                if (outcome is not ("pass" or "fail" or "error")) continue;
                 t[1]++;
                 o[2]++;
                 if (outcome == "pass") { t[0]++; o[1]++; }
