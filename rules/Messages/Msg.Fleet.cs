@@ -60,8 +60,13 @@ public static partial class Msg
         "Fleet run {run} into {store}: {seen} bundles in {seconds} s ({rate} audits/s) — evaluated {evaluated}, skipped {skipped} (evaluated before with the same inputs), could not be evaluated {failed}");
     public static readonly Message FleetRunBusy = new(null, ["count"], "，留给其他工作进程 {count}", ", left to other workers {count}");
     public static readonly Message FleetRunLost = new(null, ["count"], "，被其他进程接管 {count}", ", taken over by others {count}");
-    public static readonly Message FleetVerdicts = new(null, ["pass", "not_passed", "not_evaluable"], "结论：通过 {pass}，不通过或未完成 {not_passed}，无法评价 {not_evaluable}",
-        "Verdicts: pass {pass}, fail or incomplete {not_passed}, not evaluable {not_evaluable}");
+    public static readonly Message FleetVerdicts = new(null, ["seen", "pass", "not_passed", "not_evaluable"],
+        "根目录下 {seen} 个数据包的结论（跳过的按其已存审核）：通过 {pass}，不通过或未完成 {not_passed}，无法评价 {not_evaluable}",
+        "Verdicts of the {seen} bundles under the roots (a skipped one by its stored audit): pass {pass}, fail or incomplete {not_passed}, not evaluable {not_evaluable}");
+    public static readonly Message FleetExitNotEvaluable = new(null, ["count", "stored"],
+        "退出码 2：{count} 个数据包无法评价，其中 {stored} 个是以前以相同输入评价时记录的（本次跳过）",
+        "Exit 2: {count} bundle(s) could not be evaluated, {stored} of them recorded so by an earlier run with the same inputs (skipped now)");
+    public static readonly Message FleetExitNotPassed = new(null, ["count"], "退出码 1：{count} 个数据包不通过或未完成", "Exit 1: {count} bundle(s) fail or are incomplete");
     public static readonly Message FleetFailuresRecorded = new(null, ["store"], "无法评价的数据包已连同错误记录：iq fleet report --store {store}",
         "Bundles that could not be evaluated are recorded with their errors: iq fleet report --store {store}");
     public static readonly Message FleetExported = new(null, ["path", "audit", "bundle"], "已写入：{path}（审核 {audit}，{bundle}）", "Written: {path} (audit {audit}, {bundle})");
@@ -79,11 +84,33 @@ public static partial class Msg
     public static readonly Message FleetChangedHeading = new(null, ["count"], "结论较上次审核有变化的站点（{count}）：", "Sites whose verdict changed since their previous audit ({count}):");
     public static readonly Message FleetChangedLine = new(null, ["site", "before", "before_audit", "before_at", "after", "audit", "at"],
         "  {site}：{before}（审核 {before_audit}，{before_at}）→ {after}（审核 {audit}，{at}）", "  {site}: {before} (audit {before_audit}, {before_at}) → {after} (audit {audit}, {at})");
-    public static readonly Message FleetFailuresHeading = new(null, ["count"], "无法评价的数据包（{count}）：", "Bundles that could not be evaluated ({count}):");
+    public static readonly Message FleetFailuresHeading = new(null, ["count"], "无法评价的数据包（{count}；错误是运行时以其结果语言记下的原文）：",
+        "Bundles that could not be evaluated ({count}; each error as the run recorded it, in its results language):");
     public static readonly Message FleetFailureLine = new(null, ["audit", "bundle", "error"], "  审核 {audit} {bundle}：{error}", "  audit {audit} {bundle}: {error}");
     public static readonly Message FleetRunsHeading = new(null, "最近的运行：", "Recent runs:");
     public static readonly Message FleetRunLine = new(null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"],
         "  运行 {run}（{host}，{started}）{status}：{seen} 个数据包，评价 {evaluated}，跳过 {skipped}，无法评价 {failed}",
         "  run {run} on {host} {started} {status}: {seen} bundles, {evaluated} evaluated, {skipped} skipped, {failed} not evaluable");
     public static readonly Message FleetVerdictNotEvaluable = new(null, "无法评价", "not evaluable");
+    public static readonly Message StoreAuditMismatch = new(Diagnostics.Codes.CannotRead, ["store", "audits"],
+        "结果库 {store} 中审核的列与其存储的结果文件不一致（结果库在 iq 之外被改动过），不予报告：{audits}。请以 iq fleet run … --force 重新评价这些数据包",
+        "In the results store {store}, audit columns disagree with their stored results file (the store was changed outside iq); nothing is reported: {audits}. Evaluate those bundles again: iq fleet run … --force");
+    public static readonly Message StoreAuditMismatchOne = new(null, ["audit", "site", "column", "stored", "results"],
+        "审核 {audit}（{site}）{column} 列为 {stored}，结果文件为 {results}", "audit {audit} ({site}): {column} column {stored}, results file {results}");
+    // A bundle that could not be evaluated: what the store records (in the results language).
+    public static readonly Message FleetBundleUnreadable = new(Codes.CannotRead, ["bundle", "reason"], "{bundle}：无法读取数据包：{reason}", "{bundle}: cannot read the bundle: {reason}");
+    public static readonly Message FleetBundleInternalError = new(null, ["bundle", "error"], "{bundle}：内部错误：{error}", "{bundle}: internal error: {error}");
+    public static readonly Message FleetBundleChanged = new(null, ["bundle"], "{bundle}：审核期间数据包被改动；请重新运行", "{bundle}: the bundle changed while it was being audited; run again");
+    public static readonly Message FleetBundleNoReport = new(null, "审核没有给出报告", "the audit gave no report");
+    public static readonly Message FleetClashHeading = new(null, ["count"], "在最新采集时间有不止一个数据包的站点（{count}）：各个都计入，站点结论取最差者",
+        "Sites with more than one bundle at their latest collection time ({count}): each counts, the site's verdict is the worst of them:");
+    public static readonly Message FleetClashLine = new(null, ["site", "at", "audit", "bundle", "verdict"], "  {site}（{at}）：审核 {audit} {bundle} {verdict}",
+        "  {site} ({at}): audit {audit} {bundle} {verdict}");
+    // A requirement's level and a run's state in the console report, one word each.
+    public static readonly Message FleetLevelShall = new(null, "应", "shall");
+    public static readonly Message FleetLevelShould = new(null, "宜", "should");
+    public static readonly Message FleetLevelMay = new(null, "可", "may");
+    public static readonly Message FleetRunRunning = new(null, "进行中", "running");
+    public static readonly Message FleetRunFinished = new(null, "已完成", "finished");
+    public static readonly Message FleetRunInterrupted = new(null, "已中断", "interrupted");
 }

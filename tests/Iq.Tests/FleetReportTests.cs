@@ -202,4 +202,73 @@ public sealed class FleetReportTests(FleetStoreFixture fleet) : IClassFixture<Fl
         Assert.Equal([folder], Directory.GetFileSystemEntries(dir));
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
+
+    /// <summary>fresheyes3 #6: the trend counts sites as the items table does (each site once, by its latest collection in
+    /// the month), so a month holding every site's current audit has the items table's figures; the whole fleet's line has
+    /// its figures in the JSON, the workbook and the HTML. Before, the trend counted every audit stored (hospital-a twice).</summary>
+    [Fact]
+    public void The_trend_counts_sites_as_the_items_table_does_and_the_whole_fleet_has_its_figures()
+    {
+        var (json, html, xlsx, _) = Report("en");
+        var items = json.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        var trend = json.GetProperty("trend").EnumerateArray().ToList();
+        Assert.Equal(["2026-11"], trend.Select(t => t.GetProperty("period").GetString()).Distinct());
+        foreach (var t in trend)
+        {
+            var i = items[t.GetProperty("id").GetString()!];
+            Assert.Equal(i.GetProperty("pass").GetInt64(), t.GetProperty("pass").GetInt64());
+            Assert.Equal(i.GetProperty("pass").GetInt64() + i.GetProperty("fail").GetInt64() + i.GetProperty("error").GetInt64(), t.GetProperty("counted").GetInt64());
+        }
+        Assert.All(trend, t => Assert.True(t.GetProperty("counted").GetInt64() <= 2)); // two sites can be evaluated
+        var overall = Assert.Single(json.GetProperty("trend_overall").EnumerateArray());
+        Assert.Equal(2, overall.GetProperty("sites").GetInt64());
+        Assert.Equal(trend.Sum(t => t.GetProperty("pass").GetInt64()), overall.GetProperty("pass").GetInt64());
+        Assert.Equal(trend.Sum(t => t.GetProperty("counted").GetInt64()), overall.GetProperty("counted").GetInt64());
+
+        using var book = new XlsxReader(xlsx);
+        var row = Assert.Single(book.Rows("Trend, all items").Skip(1), r => r.Length > 0);
+        Assert.Equal(["2026-11", "2", overall.GetProperty("pass").GetInt64().ToString(CultureInfo.InvariantCulture),
+            overall.GetProperty("counted").GetInt64().ToString(CultureInfo.InvariantCulture)], row[0..4]);
+        Assert.Equal("Sites counted", book.Rows("Trend")[0][3]);
+        var page = File.ReadAllText(html);
+        Assert.Matches($"<tr data-period=\"2026-11\"><td>2026-11</td><td class=\"num sites\" data-value=\"2\">2</td><td class=\"num pass\" data-value=\"{overall.GetProperty("pass").GetInt64()}\">", page);
+    }
+
+    /// <summary>fresheyes3 #10: the workbook has the recent runs, as docs/fleet.md says, with the JSON's figures.</summary>
+    [Fact]
+    public void The_workbook_has_the_recent_runs()
+    {
+        var (json, _, xlsx, _) = Report("zh");
+        using var book = new XlsxReader(xlsx);
+        var rows = book.Rows("最近的运行").Skip(1).Where(r => r.Length > 0).ToList();
+        var runs = json.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(runs.Select(r => (r.GetProperty("id").GetInt64(), r.GetProperty("seen").GetInt64(), r.GetProperty("failed").GetInt64())),
+            rows.Select(r => ((long)Num(r[0]), (long)Num(r[4]), (long)Num(r[7]))));
+        Assert.All(rows, r => Assert.Equal("已完成", r[3]));
+    }
+
+    /// <summary>fresheyes3 #8 (the fleet report's own words): in Chinese, a requirement's level, a run's state and "not
+    /// evaluable" are Chinese, one word per state in the console, the HTML and the workbook; a stored error is shown as the
+    /// run recorded it, and the report says so.</summary>
+    [Fact]
+    public void The_chinese_report_words_levels_run_states_and_not_evaluable_one_way()
+    {
+        var (_, html, xlsx, run) = Report("zh");
+        Assert.DoesNotContain("[shall", run.Stdout);
+        Assert.Contains("[应", run.Stdout);
+        Assert.DoesNotContain("finished", run.Stdout);
+        Assert.Contains("已完成", run.Stdout);
+        Assert.Contains("错误是运行时以其结果语言记下的原文", run.Stdout);
+        var page = File.ReadAllText(html);
+        Assert.DoesNotContain(">finished<", page);
+        Assert.Contains("<td>已完成</td>", page);
+        Assert.Contains("错误是运行时以其结果语言记下的原文", page);
+        Assert.Contains("无法评价", run.Stdout);
+        Assert.Contains("无法评价", page);
+        Assert.DoesNotContain("无法评估", page + run.Stdout);
+        using var book = new XlsxReader(xlsx);
+        Assert.Contains("无法评价", book.SheetNames);
+        Assert.DoesNotContain(book.SheetNames, n => n.Contains("无法评估", StringComparison.Ordinal));
+    }
 }

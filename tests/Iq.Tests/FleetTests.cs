@@ -550,7 +550,7 @@ public sealed class FleetTests : IDisposable
         Assert.Contains(after.Inputs, i => i.Path.EndsWith("/environment.json", StringComparison.Ordinal) && i.Sha256 == hashed);
 
         var fromDisk = FleetRunner.Audit(request, checklist, sha, folder, hash, "key");
-        Assert.Contains("changed while it was being audited", fromDisk.Error);
+        Assert.Contains("审核期间数据包被改动", fromDisk.Error); // in the results language (zh unless asked)
     }
 
     /// <summary>What a run stores for a bundle is the bundle's audit alone: not which worker thread took it, in what order,
@@ -657,5 +657,118 @@ public sealed class FleetTests : IDisposable
         Assert.Equal(n, Scalar(db, "SELECT COUNT(*) FROM audits"));
         Assert.Equal(n, Scalar(db, "SELECT COUNT(DISTINCT site) FROM audits"));
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state <> 'done'"));
+    }
+
+    /// <summary>A copy of a sample bundle whose plan names its site (plan.json carries no seal).</summary>
+    static string BundleOfSite(string sample, string folder, string site)
+    {
+        CopyBundle(sample, folder);
+        var plan = Path.Combine(folder, "plan.json");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"facts\": {", "\"facts\": {\n    \"site\": \"" + site + "\",", StringComparison.Ordinal));
+        return folder;
+    }
+
+    static JsonElement ReportJson(string db, string name, out CliRunner.Run run)
+    {
+        var json = Path.Combine(Path.GetDirectoryName(db)!, name);
+        run = CliRunner.InProcess("fleet", "report", "--store", db, "--json", json);
+        return JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.Clone();
+    }
+
+    /// <summary>fresheyes3 #1: two bundles of one site with the same collection time (the samples share theirs), one failing,
+    /// one compliant, the compliant one evaluated last (one job, folders in order). Both count: the site fails, the report
+    /// names the clash, and evaluating both again (--force, so their ids change order-wise) changes nothing — no
+    /// "fail → pass" that never happened. Before, the site took the audit stored last: pass.</summary>
+    [Fact]
+    public void Two_bundles_of_a_site_at_one_collection_time_both_count_and_the_worst_verdict_stands()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        BundleOfSite("failing", Path.Combine(root, "c00"), "医院00");
+        BundleOfSite("compliant", Path.Combine(root, "c15"), "医院00");
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1").ExitCode);
+        Assert.True(Scalar(db, "SELECT id FROM audits WHERE verdict = 'pass'") > Scalar(db, "SELECT id FROM audits WHERE verdict = 'fail'"));
+        foreach (var round in new[] { "first", "forced" })
+        {
+            if (round == "forced")
+                Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1", "--force").ExitCode);
+            var json = ReportJson(db, round + ".json", out var run);
+            Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+            var site = Assert.Single(json.GetProperty("sites").EnumerateArray());
+            Assert.Equal("医院00", site.GetProperty("site").GetString());
+            Assert.Equal("fail", site.GetProperty("verdict").GetString());
+            Assert.Equal(2, site.GetProperty("bundles").GetInt32());
+            Assert.EndsWith("c00", site.GetProperty("bundle").GetString());
+            Assert.Empty(json.GetProperty("verdict_changed").EnumerateArray());
+            var clash = Assert.Single(json.GetProperty("clashes").EnumerateArray());
+            Assert.Equal(["fail", "pass"], clash.GetProperty("audits").EnumerateArray().Select(a => a.GetProperty("verdict").GetString()!));
+            var byVersion = Assert.Single(json.GetProperty("by_product_version").EnumerateArray());
+            Assert.Equal((0, 1), (byVersion.GetProperty("pass").GetInt32(), byVersion.GetProperty("fail").GetInt32()));
+            // The console says it too, bundle by bundle.
+            Assert.Contains("more than one bundle at their latest collection time (1)", run.Stdout);
+            Assert.Contains("c15 pass", run.Stdout);
+        }
+    }
+
+    /// <summary>A bundle folder collected again at the same time with other content: its latest audit stands for it, and the
+    /// earlier one is its previous verdict (a real change, reported once).</summary>
+    [Fact]
+    public void A_folder_evaluated_again_with_new_content_reports_the_change_from_its_earlier_audit()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        var folder = BundleOfSite("compliant", Path.Combine(root, "c00"), "医院00");
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        foreach (var f in Directory.GetFiles(folder)) File.Delete(f);
+        BundleOfSite("failing", folder, "医院00");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var json = ReportJson(db, "r.json", out _);
+        Assert.Equal("fail", Assert.Single(json.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Empty(json.GetProperty("clashes").EnumerateArray());
+        var change = Assert.Single(json.GetProperty("verdict_changed").EnumerateArray());
+        Assert.Equal(("pass", "fail"), (change.GetProperty("previous_verdict").GetString(), change.GetProperty("verdict").GetString()));
+    }
+
+    /// <summary>fresheyes3 #13: a verdict column edited outside iq (the results file still says fail) is not reported as
+    /// pass: the report is refused, naming the audit and the column, and writes nothing. Before, the report showed the edit.</summary>
+    [Fact]
+    public void A_report_refuses_a_store_whose_audit_columns_disagree_with_their_results_file()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var id = Scalar(db, "SELECT id FROM audits WHERE site = 'hospital-b'");
+        Assert.Equal(1, Scalar(db, $"UPDATE audits SET verdict = 'pass', score = 100 WHERE id = {id}; SELECT changes()"));
+        var json = Path.Combine(_dir, "r.json");
+        var run = CliRunner.InProcess("fleet", "report", "--store", db, "--json", json);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"audit {id} (hospital-b): verdict column pass, results file fail", run.Stderr);
+        Assert.Contains("--force", run.Stderr);
+        Assert.False(File.Exists(json));
+        // The score alone edited is caught too.
+        Scalar(db, $"UPDATE audits SET verdict = 'fail', score = 12.5 WHERE id = {id}; SELECT 0");
+        run = CliRunner.InProcess("fleet", "report", "--store", db);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("score column 12.5", run.Stderr);
+        // Evaluating the bundle again rewrites its audit; the report reads again.
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--force");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "report", "--store", db, "--json", json).ExitCode);
+        Assert.True(File.Exists(json));
+    }
+
+    /// <summary>fresheyes3 #11: a re-run that skips a bundle recorded as not evaluable before exits 2, and its summary says
+    /// why: the count of bundles not evaluable, and how many of them were recorded by an earlier run.</summary>
+    [Fact]
+    public void A_re_run_summary_explains_its_exit_code()
+    {
+        var root = Fleet();
+        var db = Path.Combine(_dir, "results.db");
+        var first = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.Contains("Exit 2: 1 bundle(s) could not be evaluated, 0 of them recorded so by an earlier run", first.Stdout);
+        var again = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("could not be evaluated 0", again.Stdout);
+        Assert.Contains("Verdicts of the 3 bundles under the roots", again.Stdout);
+        Assert.Contains("Exit 2: 1 bundle(s) could not be evaluated, 1 of them recorded so by an earlier run with the same inputs (skipped now)", again.Stdout);
     }
 }

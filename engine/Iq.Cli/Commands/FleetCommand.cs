@@ -133,7 +133,10 @@ static class FleetCommand
             var rateText = (n.Evaluated / secs).ToString("0", CultureInfo.InvariantCulture);
             ctx.Say(Localized.Concat(Msg.FleetRunDone.With(outcome.RunId, target.Display, n.Seen, secsText, rateText, n.Evaluated, n.Skipped, n.Failed),
                 n.Busy > 0 ? Msg.FleetRunBusy.With(n.Busy) : Localized.Empty, n.Lost > 0 ? Msg.FleetRunLost.With(n.Lost) : Localized.Empty));
-            ctx.Say(Msg.FleetVerdicts.With(outcome.Passed, outcome.NotPassed, outcome.NotEvaluable));
+            ctx.Say(Msg.FleetVerdicts.With(n.Seen, outcome.Passed, outcome.NotPassed, outcome.NotEvaluable));
+            // The exit code said in words, with where its bundles come from: a skipped bundle counts by its stored audit.
+            if (!outcome.Cancelled && outcome.ExitCode == 2) ctx.Say(Msg.FleetExitNotEvaluable.With(outcome.NotEvaluable, outcome.NotEvaluableStored));
+            else if (!outcome.Cancelled && outcome.ExitCode == 1) ctx.Say(Msg.FleetExitNotPassed.With(outcome.NotPassed));
             if (outcome.NotEvaluable > 0) ctx.Say(Msg.FleetFailuresRecorded.With(target.Display));
             if (outcome.Cancelled) return signal == 0 ? 130 : signal;
             return outcome.ExitCode;

@@ -12,17 +12,6 @@ public sealed record StoredAudit(long Id, string BundlePath, string Site, string
 
 public abstract partial class SqlFleetStore
 {
-    /// <summary>Each site's audits of one checklist, latest first (by when the bundle was collected, then by id): rank 1
-    /// is the current fleet, rank 2 the previous audit of the same site.</summary>
-    const string Ranked = """
-        ranked AS (
-          SELECT a.id, a.site, a.bundle_path, a.product_name, a.product_version, a.collected_at, a.status, a.verdict, a.score, a.error,
-                 ROW_NUMBER() OVER (PARTITION BY a.site ORDER BY COALESCE(a.collected_at, '') DESC, a.id DESC) AS n
-          FROM audits a WHERE a.checklist_id = @c)
-        """;
-
-    const string VerdictText = "CASE WHEN status = 'evaluated' THEN verdict ELSE 'not evaluable' END";
-
     public StoredAudit? FindAudit(long? id, string? site, string? bundle)
     {
         using var c = Connect();
@@ -74,80 +63,62 @@ public abstract partial class SqlFleetStore
         string version;
         using (var q = Command(c, null, "SELECT checklist_version FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 1", p))
             version = q.ExecuteScalar() as string ?? "";
-        long audits, notEvaluable;
+        long stored, notEvaluable;
         using (var q = Command(c, null, "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'evaluated' THEN 0 ELSE 1 END), 0) FROM audits WHERE checklist_id = @c", p))
         using (var r = q.ExecuteReader())
         {
             r.Read();
-            (audits, notEvaluable) = (r.GetInt64(0), r.GetInt64(1));
+            (stored, notEvaluable) = (r.GetInt64(0), r.GetInt64(1));
         }
         using var runs = Command(c, null, """
             SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
             """, p);
-        using var products = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT product_name, product_version,
-                   SUM(CASE WHEN {VerdictText} = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN {VerdictText} = 'fail' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN {VerdictText} = 'incomplete' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'evaluated' THEN 0 ELSE 1 END)
-            FROM ranked WHERE n = 1 GROUP BY product_name, product_version ORDER BY product_name, product_version
+        // Which audits count is decided in one place (FleetCurrent), from the audits' columns: never by the order they were
+        // evaluated in; then only the rows of the audits that count are read.
+        using var lines = Command(c, null, """
+            SELECT id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, '')
+            FROM audits WHERE checklist_id = @c ORDER BY id
             """, p);
-        using var sites = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT site, id, bundle_path, product_name, product_version, collected_at, {VerdictText}, score FROM ranked WHERE n = 1 ORDER BY site
-            """, p);
-        using var items = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT i.row_id, MIN(i.title), MIN(i.clause), MIN(i.level),
-                   SUM(CASE WHEN i.outcome = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN i.outcome = 'fail' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN i.outcome = 'error' THEN 1 ELSE 0 END), SUM(CASE WHEN i.counted = 0 THEN 1 ELSE 0 END)
-            FROM item_results i JOIN ranked l ON l.id = i.audit_id AND l.n = 1
-            GROUP BY i.row_id ORDER BY MIN(i.seq), i.row_id
-            """, p);
-        // The words of the title each row shows (its MIN title, as above), where a site's row has any: few rows do.
-        using var words = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT i.row_id, i.title, MIN(i.title_words)
-            FROM item_results i JOIN ranked l ON l.id = i.audit_id AND l.n = 1
-            WHERE i.title_words IS NOT NULL
-            GROUP BY i.row_id, i.title
-            """, p);
-        using var changed = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT a.site, b.id, CASE WHEN b.status = 'evaluated' THEN b.verdict ELSE 'not evaluable' END, b.collected_at,
-                   a.id, CASE WHEN a.status = 'evaluated' THEN a.verdict ELSE 'not evaluable' END, a.collected_at
-            FROM ranked a JOIN ranked b ON b.site = a.site AND b.n = 2
-            WHERE a.n = 1 AND CASE WHEN a.status = 'evaluated' THEN a.verdict ELSE 'not evaluable' END
-                          <> CASE WHEN b.status = 'evaluated' THEN b.verdict ELSE 'not evaluable' END
-            ORDER BY a.site
-            """, p);
-        using var trend = Command(c, null, """
-            SELECT i.row_id, SUBSTR(a.collected_at, 1, 7), SUM(CASE WHEN i.outcome = 'pass' THEN 1 ELSE 0 END), SUM(i.counted)
-            FROM item_results i JOIN audits a ON a.id = i.audit_id
-            WHERE a.checklist_id = @c AND a.status = 'evaluated' AND a.collected_at IS NOT NULL
-            GROUP BY i.row_id, SUBSTR(a.collected_at, 1, 7) ORDER BY i.row_id, SUBSTR(a.collected_at, 1, 7)
-            """, p);
-        using var failures = Command(c, null, $"""
-            WITH {Ranked}
-            SELECT id, site, bundle_path, COALESCE(error, '') FROM ranked WHERE n = 1 AND status <> 'evaluated' ORDER BY site
-            """, p);
-        var titleWords = Read(words, r => (Key: (r.GetString(0), r.GetString(1)), Words: r.GetString(2))).ToDictionary(x => x.Key, x => x.Words);
-        return new FleetSummary
+        var audits = Read(lines, r => new AuditLine(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5),
+            r.GetString(6) == "evaluated" ? Str(r, 7) ?? FleetCurrent.NotEvaluable : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9)));
+        var siteAudits = FleetCurrent.Sites(audits);
+        CheckAgainstResults(c, siteAudits.SelectMany(x => x.Current.Concat(x.Previous)).ToList());
+        var counted = siteAudits.SelectMany(x => x.Current).Concat(FleetCurrent.TrendAudits(audits).SelectMany(x => x.Audits))
+            .Where(a => a.Verdict != FleetCurrent.NotEvaluable).Select(a => a.Id).Distinct().Order().ToList();
+        var rows = new List<RowOutcome>();
+        var items = new List<(ItemLine Item, long Seq)>();
+        var titleWords = new Dictionary<(string RowId, string Title), string>();
+        // Ids are the store's own integers, written into the text in slices (no user text reaches the SQL).
+        foreach (var slice in counted.Chunk(500))
+        {
+            var idList = string.Join(",", slice.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            using var q = Command(c, null, $"SELECT audit_id, row_id, outcome FROM item_results WHERE audit_id IN ({idList})");
+            rows.AddRange(Read(q, r => new RowOutcome(r.GetInt64(0), r.GetString(1), r.GetString(2))));
+            using var w = Command(c, null, $"SELECT row_id, MIN(title), MIN(clause), MIN(level), MIN(seq) FROM item_results WHERE audit_id IN ({idList}) GROUP BY row_id");
+            items.AddRange(Read(w, r => (new ItemLine(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), Long(r, 4))));
+            // The words of each title a counted row has, where it has any (few rows do): the title shown is picked below.
+            using var tw = Command(c, null, $"SELECT row_id, title, MIN(title_words) FROM item_results WHERE audit_id IN ({idList}) AND title_words IS NOT NULL GROUP BY row_id, title");
+            foreach (var (key, json) in Read(tw, r => ((r.GetString(0), r.GetString(1)), r.GetString(2))))
+                if (!titleWords.TryGetValue(key, out var had) || string.CompareOrdinal(json, had) < 0) titleWords[key] = json;
+        }
+        var itemLines = items.GroupBy(i => i.Item.RowId, StringComparer.Ordinal)
+            .Select(g => (Item: new ItemLine(g.Key, g.Select(i => i.Item.Title).Min(StringComparer.Ordinal)!, g.Select(i => i.Item.Clause).Min(StringComparer.Ordinal)!,
+                g.Select(i => i.Item.Level).Min(StringComparer.Ordinal)!), Seq: g.Min(i => i.Seq)))
+            .OrderBy(i => i.Seq).ThenBy(i => i.Item.RowId, StringComparer.Ordinal).Select(i => i.Item).ToList();
+
+        var summary = FleetCurrent.Summarize(new FleetSummary
         {
             Store = Display,
             ChecklistId = id,
             ChecklistVersion = version,
-            Audits = audits,
+            Audits = stored,
             NotEvaluable = notEvaluable,
             Runs = Read(runs, r => new FleetRunLine(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5),
                 r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))),
-            ByProductVersion = Read(products, r => new ProductVerdicts(r.GetString(0), r.GetString(1), Long(r, 2), Long(r, 3), Long(r, 4), Long(r, 5))),
-            Sites = Read(sites, r => new SiteVerdict(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5),
-                r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7))),
-            Items = Read(items, r => new ItemRate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7)))
-                .Select(i => titleWords.TryGetValue((i.RowId, i.Title), out var w) ? i with { TitleWords = Words(w, i.RowId) } : i).ToList(),
-            Changed = Read(changed, r => new VerdictChange(r.GetString(0), r.GetInt64(1), r.GetString(2), Str(r, 3), r.GetInt64(4), r.GetString(5), Str(r, 6))),
-            Trend = Read(trend, r => new TrendPoint(r.GetString(0), r.GetString(1), Long(r, 2), Long(r, 3))),
-            Failures = Read(failures, r => new FailedBundle(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3))),
+        }, audits, itemLines, rows);
+        return summary with
+        {
+            Items = summary.Items.Select(i => titleWords.TryGetValue((i.RowId, i.Title), out var w) ? i with { TitleWords = Words(w, i.RowId) } : i).ToList(),
         };
 
         static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
@@ -160,6 +131,102 @@ public abstract partial class SqlFleetStore
             catch (System.Text.Json.JsonException e) { throw new FleetStoreException(Msg.StoreUnusable.With(Display, $"item_results.title_words ({rowId}): {e.Message}"), e); }
         }
         static long Long(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The audits a report shows are checked against the results file stored with each (its top-level verdict
+    /// and score, and whether there is one): the columns are what the report aggregates, the file what export gives back, so
+    /// a column edited outside iq would make the two disagree. Any mismatch refuses the report, naming each audit.</summary>
+    void CheckAgainstResults(DbConnection c, IReadOnlyList<AuditLine> shown)
+    {
+        var problems = new List<MessageText>();
+        var byId = shown.DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        foreach (var slice in byId.Keys.Order().Chunk(200))
+        {
+            var idList = string.Join(",", slice.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            using var q = Command(c, null, $"SELECT id, results FROM audits WHERE id IN ({idList}) ORDER BY id");
+            using var r = q.ExecuteReader();
+            while (r.Read())
+            {
+                var a = byId[r.GetInt64(0)];
+                var evaluated = a.Verdict != FleetCurrent.NotEvaluable;
+                if (r.IsDBNull(1))
+                {
+                    if (evaluated) problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, "—"));
+                    continue;
+                }
+                var (verdict, score) = TopLevel((byte[])r.GetValue(1));
+                if (!evaluated || verdict != a.Verdict)
+                    problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, verdict ?? "—"));
+                else if ((a.Score is { } sc ? Math.Round(sc, 4) : (double?)null) != score)
+                    problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "score", Num(a.Score), Num(score)));
+            }
+        }
+        if (problems.Count > 0)
+            throw new FleetStoreException(Msg.StoreAuditMismatch.With(Display, Localized.Groups(problems)));
+
+        static string Num(double? v) => v is { } x ? Math.Round(x, 4).ToString(CultureInfo.InvariantCulture) : "null";
+    }
+
+    /// <summary>A gzipped results file's top-level verdict and score (null when absent or not of that type). Read as a
+    /// stream and stopped once both are seen: they come before the items, which are most of the file.</summary>
+    static (string? Verdict, double? Score) TopLevel(byte[] gzip)
+    {
+        using var z = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var length = 0;
+        var final = false;
+        var state = new System.Text.Json.JsonReaderState();
+        string? pending = null, verdict = null;
+        double? score = null;
+        bool seenVerdict = false, seenScore = false;
+        try
+        {
+            while (!(seenVerdict && seenScore))
+            {
+                if (length == buffer.Length)
+                {
+                    // One token longer than the buffer: a larger one.
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = z.Read(buffer, length, buffer.Length - length);
+                if (n == 0) final = true;
+                length += n;
+                var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(0, length), final, state);
+                while (!(seenVerdict && seenScore) && reader.Read())
+                {
+                    if (pending is not null)
+                    {
+                        if (pending == "verdict")
+                        {
+                            seenVerdict = true;
+                            if (reader.TokenType == System.Text.Json.JsonTokenType.String) verdict = reader.GetString();
+                        }
+                        else
+                        {
+                            seenScore = true;
+                            if (reader.TokenType == System.Text.Json.JsonTokenType.Number) score = reader.GetDouble();
+                        }
+                        pending = null;
+                    }
+                    else if (reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                    {
+                        if (!seenVerdict && reader.ValueTextEquals("verdict"u8)) pending = "verdict";
+                        else if (!seenScore && reader.ValueTextEquals("score"u8)) pending = "score";
+                    }
+                }
+                if (final) break;
+                state = reader.CurrentState;
+                var used = (int)reader.BytesConsumed;
+                Buffer.BlockCopy(buffer, used, buffer, 0, length - used);
+                length -= used;
+            }
+        }
+        catch (System.Text.Json.JsonException) { return (null, null); }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        return (verdict, score);
     }
 
     static List<T> Read<T>(DbCommand q, Func<DbDataReader, T> row)

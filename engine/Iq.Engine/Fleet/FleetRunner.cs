@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Iq.Engine.Audit;
 using Iq.Engine.Facts;
 using Iq.Rules.Diagnostics;
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports;
 using Iq.Scoring.Scoring;
@@ -15,7 +16,8 @@ namespace Iq.Engine.Fleet;
 public sealed record FleetProgress(long Found, long? Total, long Done, long Evaluated, long Skipped, long Failed, TimeSpan Elapsed);
 
 /// <summary>What a run did, and the exit code its bundles add up to.</summary>
-public sealed record FleetOutcome(long RunId, FleetCounts Counts, long Passed, long NotPassed, long NotEvaluable, TimeSpan Elapsed, bool Cancelled)
+public sealed record FleetOutcome(long RunId, FleetCounts Counts, long Passed, long NotPassed, long NotEvaluable, TimeSpan Elapsed, bool Cancelled,
+    long NotEvaluableStored = 0)
 {
     /// <summary>2 when some bundle could not be evaluated (it is recorded), else 1 when some verdict is fail or incomplete,
     /// else 0 — over every bundle under the roots, skipped ones by their stored audit.</summary>
@@ -44,7 +46,7 @@ public static class FleetRunner
         var run = store.BeginRun(new SqlFleetStore.RunStart(request.Roots.Select(Path.GetFullPath).ToList(), config, model.Id, model.Version,
             model.Sources[0].Sha256, AuditReport.CurrentEngineVersion, request.AsOf, request.Force), started);
 
-        long found = 0, done = 0, evaluated = 0, skipped = 0, failed = 0, busy = 0, lost = 0, passed = 0, notPassed = 0, notEvaluable = 0;
+        long found = 0, done = 0, evaluated = 0, skipped = 0, failed = 0, busy = 0, lost = 0, passed = 0, notPassed = 0, notEvaluable = 0, notEvaluableStored = 0;
         long? total = null;
         void Report() => progress?.Report(new FleetProgress(Interlocked.Read(ref found), total, Interlocked.Read(ref done),
             Interlocked.Read(ref evaluated), Interlocked.Read(ref skipped), Interlocked.Read(ref failed), clock.Elapsed));
@@ -151,6 +153,7 @@ public static class FleetRunner
                                 Interlocked.Increment(ref skipped);
                                 Interlocked.Increment(ref done);
                                 Tally(answer.Verdict, answer.Failed);
+                                if (answer.Failed) Interlocked.Increment(ref notEvaluableStored);
                                 break;
                             case ClaimState.Busy:
                                 item.Documents?.Dispose();
@@ -219,7 +222,7 @@ public static class FleetRunner
         if (cancelled) SafeRelease(store);
         store.EndRun(run, Counts(), cancelled ? "interrupted" : "finished");
         Report();
-        return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled);
+        return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled, notEvaluableStored);
 
         FleetCounts Counts() => new(found, evaluated, skipped, failed, busy, lost);
     }
@@ -264,8 +267,10 @@ public static class FleetRunner
             AsOf = request.AsOf,
             EvaluatedAt = DateTimeOffset.UtcNow,
         };
+        // A bundle's error is stored in the results language (part of its key), as its results file would be written.
+        var lang = Langs.Parse(request.Language) ?? Lang.Zh;
         if (hash.StartsWith("unreadable:", StringComparison.Ordinal))
-            return record with { Error = $"{path}: cannot read the bundle: {hash["unreadable:".Length..]}", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Msg.FleetBundleUnreadable.With(path, hash["unreadable:".Length..]).Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
         AuditResult result;
         // The files of one bundle are noted in a ledger of its own, dropped with the audit: in the process's ledger they
         // would add up over the whole fleet (a run writes only to its store, never over a bundle's documents).
@@ -286,7 +291,7 @@ public static class FleetRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One bundle's surprise is recorded with it; the fleet goes on.
-            return record with { Error = $"{path}: internal error: {e.GetType().Name}: {e.Message}", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Msg.FleetBundleInternalError.With(path, $"{e.GetType().Name}: {e.Message}").Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
         }
         record = record with
         {
@@ -297,10 +302,10 @@ public static class FleetRunner
         };
         if (result.Report is not { } report)
         {
-            var errors = result.Errors.Select(d => d.ToString()).ToList();
+            var errors = result.Errors.Select(d => d.Render(lang)).ToList();
             return record with
             {
-                Error = string.Join("\n", errors.Count > 0 ? errors : ["the audit gave no report"]),
+                Error = string.Join("\n", errors.Count > 0 ? errors : [Msg.FleetBundleNoReport.Template(lang)]),
                 Inputs = [],
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
             };
@@ -309,7 +314,7 @@ public static class FleetRunner
         var read = report.Inputs.Where(i => i.Path.StartsWith(prefix, StringComparison.Ordinal) && !i.Path[prefix.Length..].Contains('/'))
             .Select(i => (i.Path, i.Sha256)).ToList();
         if (FleetBundles.OfInputs(read) != hash)
-            return record with { Error = $"{path}: the bundle changed while it was being audited; run again", ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Msg.FleetBundleChanged.With(path).Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
 
         var document = ResultsDocument.From(report, request.Language);
         var gzip = Gzipped(document);

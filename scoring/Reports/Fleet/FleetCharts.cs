@@ -15,13 +15,8 @@ public static class FleetCharts
 
     public static IReadOnlyList<string> ChartedItems(FleetSummary s) => s.WorstItems(MaxItems).Select(i => i.RowId).ToList();
 
-    /// <summary>The fleet's pass rate in one month: passes over counted rows of every item.</summary>
-    public static double? OverallRate(FleetSummary s, string period)
-    {
-        var points = s.Trend.Where(p => p.Period == period).ToList();
-        var counted = points.Sum(p => p.Counted);
-        return counted == 0 ? null : (double)points.Sum(p => p.Pass) / counted;
-    }
+    /// <summary>The fleet's pass rate in one month (<see cref="FleetSummary.TrendOverall"/>, the figures shown beside the chart).</summary>
+    public static double? OverallRate(FleetSummary s, string period) => s.TrendOverall.FirstOrDefault(p => p.Period == period)?.PassRate;
 
     /// <summary>Every text the chart can draw (for the font check).</summary>
     public static IEnumerable<string> Texts(FleetSummary s, ReportTexts t)

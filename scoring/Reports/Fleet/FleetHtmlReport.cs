@@ -64,6 +64,11 @@ public static class FleetHtmlReport
                 $"<td class=\"num score\" data-value=\"{Num(x.Score)}\">{(x.Score is { } sc ? sc.ToString("0.##", CultureInfo.InvariantCulture) : "—")}</td>",
                 Count("audit", x.AuditId), Cell(x.BundlePath))));
 
+        Table(h, "clashes", t["fleet.section.clashes"], t["fleet.clash_note"], ["site", "collected", "audit", "bundle", "verdict"], t,
+            s.Clashes.SelectMany(c => c.Audits.Select(a => Row($"data-site=\"{E(c.Site)}\" data-verdict=\"{VerdictKey(a.Verdict)}\"", Cell(c.Site),
+                Cell(c.CollectedAt ?? "—"), Count("audit", a.AuditId), Cell(a.BundlePath),
+                $"<td class=\"verdict v-{VerdictKey(a.Verdict)}\">{E(Verdict(t, a.Verdict))}</td>"))));
+
         var worst = s.WorstItems(20).ToList();
         Table(h, "worst", t["fleet.section.worst"], t["fleet.rate_basis"], ["id", "clause", "level", "requirement", "fail_or_error", "pass_rate"], t,
             worst.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.TitleIn(t.Lang())),
@@ -77,9 +82,14 @@ public static class FleetHtmlReport
                 Cell(c.CollectedAt ?? "—"))));
 
         // The trend: the chart, then its figures per item and month.
-        h.Append("<section id=\"trend\">\n<h2>").Append(E(t["fleet.section.trend"])).Append("</h2>\n");
+        h.Append("<section id=\"trend\">\n<h2>").Append(E(t["fleet.section.trend"])).Append("</h2>\n<p class=\"muted\">")
+            .Append(E(t["fleet.trend_basis"])).Append("</p>\n");
         if (FleetCharts.Trend(s, t) is { } chart)
             h.Append("<figure id=\"trend-chart\">").Append(chart.Svg()).Append("<figcaption>").Append(E(chart.Title)).Append("</figcaption></figure>\n");
+        h.Append("<h3>").Append(E(t["fleet.section.trend_overall"])).Append("</h3>\n");
+        TableBody(h, "trend-overall", ["period", "sites_counted", "rows_pass", "rows_counted", "pass_rate"], t,
+            s.TrendOverall.Select(p => Row($"data-period=\"{E(p.Period)}\"", Cell(p.Period), Count("sites", p.Sites), Count("pass", p.Pass),
+                Count("counted", p.Counted), RateCell(p.PassRate))));
         TableBody(h, "trend-table", ["id", "period", "pass", "counted", "pass_rate"], t,
             s.Trend.Select(p => Row($"data-id=\"{E(p.RowId)}\" data-period=\"{E(p.Period)}\"", $"<td class=\"id\">{E(p.RowId)}</td>", Cell(p.Period),
                 Count("pass", p.Pass), Count("counted", p.Counted), RateCell(p.PassRate))));
@@ -89,18 +99,20 @@ public static class FleetHtmlReport
             s.Items.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.TitleIn(t.Lang())),
                 Count("pass", i.Pass), Count("fail", i.Fail), Count("error", i.Error), Count("other", i.Other), RateCell(i.PassRate))));
 
-        Table(h, "failures", t["fleet.section.failures"], null, ["audit", "site", "bundle", "error_text"], t,
+        Table(h, "failures", t["fleet.section.failures"], t["fleet.error_note"], ["audit", "site", "bundle", "error_text"], t,
             s.Failures.Select(f => Row($"data-site=\"{E(f.Site)}\"", Count("audit", f.AuditId), Cell(f.Site), Cell(f.BundlePath), $"<td class=\"error\"><pre>{E(f.Error)}</pre></td>")));
 
         Table(h, "runs", t["fleet.section.runs"], null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"], t,
-            s.Runs.Select(r => Row($"data-run=\"{r.Id}\"", Count("run", r.Id), Cell(r.Host), Cell(r.StartedAt), Cell(r.Status), Count("seen", r.Seen),
+            s.Runs.Select(r => Row($"data-run=\"{r.Id}\"", Count("run", r.Id), Cell(r.Host), Cell(r.StartedAt), Cell(RunState(t, r.Status)), Count("seen", r.Seen),
                 Count("evaluated", r.Evaluated), Count("skipped", r.Skipped), Count("failed", r.Failed))));
 
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }
 
-    /// <summary>The level in the report's language, as the single-audit reports word it (应/宜/可; English: the checklist's word).</summary>
+    /// <summary>A run's state as the store names it (running, finished, interrupted), in the report's language.</summary>
+    public static string RunState(ReportTexts t, string status) => status is "running" or "finished" or "interrupted" ? t["fleet.run." + status] : status;
+
     public static string LevelWord(ReportTexts t, string level) => level is "shall" or "should" or "may" ? t["level." + level] : level;
 
     static string Cell(string text) => $"<td>{E(text)}</td>";

@@ -29,7 +29,7 @@ public static class FleetConsoleReport
             o.WriteLine(Msg.FleetWorstHeading.Template(lang));
             foreach (var i in worstItems)
                 o.WriteLine(Msg.FleetWorstLine.With(PadLeft((i.Fail + i.Error).ToString(CultureInfo.InvariantCulture), 6), PadLeft(Rate(i.PassRate), 6), i.RowId,
-                    FleetHtmlReport.LevelWord(Text.ReportTexts.For(lang.Name()), i.Level) + (i.Clause.Length > 0 ? ", " + i.Clause : ""), i.TitleIn(lang)).Render(lang));
+                    LevelWord(i.Level, lang) + (i.Clause.Length > 0 ? (lang == Lang.Zh ? "，" : ", ") + i.Clause : ""), i.TitleIn(lang)).Render(lang));
         }
         if (s.Changed.Count > 0)
         {
@@ -38,6 +38,14 @@ public static class FleetConsoleReport
             foreach (var c in s.Changed)
                 o.WriteLine(Msg.FleetChangedLine.With(c.Site, VerdictWord(c.PreviousVerdict, lang), c.PreviousAuditId, c.PreviousCollectedAt ?? "?",
                     VerdictWord(c.Verdict, lang), c.AuditId, c.CollectedAt ?? "?").Render(lang));
+        }
+        if (s.Clashes.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(Msg.FleetClashHeading.With(s.Clashes.Count).Render(lang));
+            foreach (var c in s.Clashes)
+                foreach (var a in c.Audits)
+                    o.WriteLine(Msg.FleetClashLine.With(c.Site, c.CollectedAt ?? "?", a.AuditId, a.BundlePath, VerdictWord(a.Verdict, lang)).Render(lang));
         }
         if (s.Failures.Count > 0)
         {
@@ -51,7 +59,7 @@ public static class FleetConsoleReport
             o.WriteLine();
             o.WriteLine(Msg.FleetRunsHeading.Template(lang));
             foreach (var r in s.Runs.Take(5))
-                o.WriteLine(Msg.FleetRunLine.With(r.Id, r.Host, r.StartedAt, r.Status, r.Seen, r.Evaluated, r.Skipped, r.Failed).Render(lang));
+                o.WriteLine(Msg.FleetRunLine.With(r.Id, r.Host, r.StartedAt, RunState(r.Status, lang), r.Seen, r.Evaluated, r.Skipped, r.Failed).Render(lang));
         }
     }
 
@@ -63,6 +71,24 @@ public static class FleetConsoleReport
         "incomplete" => Msg.VerdictIncomplete.Template(lang),
         "not evaluable" => Msg.FleetVerdictNotEvaluable.Template(lang),
         _ => verdict,
+    };
+
+    /// <summary>A requirement's level (shall, should, may) in the messages' language; anything else as stored.</summary>
+    public static string LevelWord(string level, Lang lang) => level switch
+    {
+        "shall" => Msg.FleetLevelShall.Template(lang),
+        "should" => Msg.FleetLevelShould.Template(lang),
+        "may" => Msg.FleetLevelMay.Template(lang),
+        _ => level,
+    };
+
+    /// <summary>A run's state as the store names it (running, finished, interrupted) in the messages' language.</summary>
+    public static string RunState(string status, Lang lang) => status switch
+    {
+        "running" => Msg.FleetRunRunning.Template(lang),
+        "finished" => Msg.FleetRunFinished.Template(lang),
+        "interrupted" => Msg.FleetRunInterrupted.Template(lang),
+        _ => status,
     };
 
     public static string Rate(double? rate) => rate is { } r ? (100 * r).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
@@ -119,6 +145,19 @@ public static class FleetJsonReport
             w.WriteString("product", x.Product); w.WriteString("version", x.Version); Opt(w, "collected_at", x.CollectedAt);
             w.WriteString("verdict", x.Verdict);
             if (x.Score is { } sc) w.WriteNumber("score", Math.Round(sc, 4)); else w.WriteNull("score");
+            w.WriteNumber("bundles", x.Bundles);
+        });
+        Array(w, "clashes", s.Clashes, c =>
+        {
+            w.WriteString("site", c.Site); Opt(w, "collected_at", c.CollectedAt);
+            w.WriteStartArray("audits");
+            foreach (var a in c.Audits)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("audit", a.AuditId); w.WriteString("bundle", a.BundlePath); w.WriteString("verdict", a.Verdict);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         });
         Array(w, "items", s.Items, i =>
         {
@@ -143,6 +182,11 @@ public static class FleetJsonReport
         Array(w, "trend", s.Trend, t =>
         {
             w.WriteString("id", t.RowId); w.WriteString("period", t.Period); w.WriteNumber("pass", t.Pass); w.WriteNumber("counted", t.Counted);
+            if (t.PassRate is { } r) w.WriteNumber("pass_rate", Math.Round(r, 4)); else w.WriteNull("pass_rate");
+        });
+        Array(w, "trend_overall", s.TrendOverall, t =>
+        {
+            w.WriteString("period", t.Period); w.WriteNumber("sites", t.Sites); w.WriteNumber("pass", t.Pass); w.WriteNumber("counted", t.Counted);
             if (t.PassRate is { } r) w.WriteNumber("pass_rate", Math.Round(r, 4)); else w.WriteNull("pass_rate");
         });
         Array(w, "not_evaluable_bundles", s.Failures, f =>

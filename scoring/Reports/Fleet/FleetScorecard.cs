@@ -34,6 +34,7 @@ public static class FleetScorecard
         Line(t["fleet.not_evaluable_count"], c => ScorecardWriter.Number(c, s.NotEvaluable, "0"));
         Line(t["fleet.current_pass"], c => ScorecardWriter.Number(c, s.Sites.Count(x => x.Verdict == "pass"), "0"));
         Line(t["fleet.col.pass_rate"], c => ScorecardWriter.Text(c, t["fleet.rate_basis"]));
+        Line(t["fleet.section.trend"], c => ScorecardWriter.Text(c, t["fleet.trend_basis"]));
 
         Sheet(wb, t["fleet.sheet.by_version"], t, ["product", "version", "pass", "fail", "incomplete", "not_evaluable", "total"], [30, 16, 10, 10, 10, 12, 10],
             s.ByProductVersion, (ws, r, p) =>
@@ -79,6 +80,15 @@ public static class FleetScorecard
                 Counts(ws, r, 6, c.AuditId);
                 ScorecardWriter.Text(ws.Cell(r, 7), c.CollectedAt ?? "—");
             });
+        Sheet(wb, t["fleet.sheet.clashes"], t, ["site", "collected", "audit", "bundle", "verdict"], [22, 22, 10, 50, 12],
+            s.Clashes.SelectMany(c => c.Audits.Select(a => (c, a))).ToList(), (ws, r, x) =>
+            {
+                ScorecardWriter.Text(ws.Cell(r, 1), x.c.Site);
+                ScorecardWriter.Text(ws.Cell(r, 2), x.c.CollectedAt ?? "—");
+                Counts(ws, r, 3, x.a.AuditId);
+                ScorecardWriter.Text(ws.Cell(r, 4), x.a.BundlePath);
+                VerdictCell(ws.Cell(r, 5), t, x.a.Verdict);
+            });
         var trendName = t["fleet.sheet.trend"];
         Sheet(wb, trendName, t, ["id", "period", "pass", "counted", "pass_rate"], [24, 10, 8, 10, 10], s.Trend, (ws, r, p) =>
         {
@@ -90,6 +100,13 @@ public static class FleetScorecard
         // The chart beside the figures it draws.
         if (FleetCharts.Trend(s, t) is { } chart)
             pictures.Add(new XlsxPicture(trendName, 2, 7, chart.Png(), ReportChart.Width, ReportChart.Height, chart.Title));
+        Sheet(wb, t["fleet.sheet.trend_overall"], t, ["period", "sites_counted", "rows_pass", "rows_counted", "pass_rate"], [10, 12, 14, 14, 10],
+            s.TrendOverall, (ws, r, p) =>
+            {
+                ScorecardWriter.Text(ws.Cell(r, 1), p.Period);
+                Counts(ws, r, 2, p.Sites, p.Pass, p.Counted);
+                ScorecardWriter.Number(ws.Cell(r, 5), p.PassRate, "0.0%");
+            });
         Sheet(wb, t["fleet.sheet.failures"], t, ["audit", "site", "bundle", "error_text"], [10, 22, 50, 80], s.Failures, (ws, r, f) =>
         {
             Counts(ws, r, 1, f.AuditId);
@@ -97,6 +114,15 @@ public static class FleetScorecard
             ScorecardWriter.Text(ws.Cell(r, 3), f.BundlePath);
             ScorecardWriter.Text(ws.Cell(r, 4), f.Error).Style.Alignment.WrapText = true;
         });
+        Sheet(wb, t["fleet.sheet.runs"], t, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"], [8, 20, 24, 12, 10, 10, 10, 12],
+            s.Runs, (ws, r, x) =>
+            {
+                Counts(ws, r, 1, x.Id);
+                ScorecardWriter.Text(ws.Cell(r, 2), x.Host);
+                ScorecardWriter.Text(ws.Cell(r, 3), x.StartedAt);
+                ScorecardWriter.Text(ws.Cell(r, 4), FleetHtmlReport.RunState(t, x.Status));
+                Counts(ws, r, 5, x.Seen, x.Evaluated, x.Skipped, x.Failed);
+            });
         ScorecardWriter.Save(wb, pictures, null, stream);
     }
 

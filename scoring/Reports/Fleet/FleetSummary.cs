@@ -1,9 +1,10 @@
 namespace Iq.Scoring.Reports.Fleet;
 
-/// <summary>What a fleet report shows, computed by the store from its audits of one checklist: the current fleet (each
-/// site's latest audit, by the time its bundle was collected), verdicts by product version and by site, pass rate per
-/// item, the items that fail most, sites whose verdict changed since their previous audit, the trend per item by month of
-/// collection, and the bundles that could not be evaluated. Plain data: the renderers (console, JSON, HTML, xlsx) read it.</summary>
+/// <summary>What a fleet report shows, computed by the store from its audits of one checklist (<see cref="FleetCurrent"/>
+/// decides which audits stand for a site): verdicts by product version and by site, pass rate per item, the items that fail
+/// most, sites whose verdict changed since their previous collection, sites with more than one bundle at their latest
+/// collection time, the trend per item by month of collection, and the bundles that could not be evaluated. Plain data:
+/// the renderers (console, JSON, HTML, xlsx) read it.</summary>
 public sealed record FleetSummary
 {
     public required string Store { get; init; }
@@ -17,6 +18,8 @@ public sealed record FleetSummary
     public IReadOnlyList<ItemRate> Items { get; init; } = [];
     public IReadOnlyList<VerdictChange> Changed { get; init; } = [];
     public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+    public IReadOnlyList<TrendTotal> TrendOverall { get; init; } = [];
+    public IReadOnlyList<SiteClash> Clashes { get; init; } = [];
     public IReadOnlyList<FailedBundle> Failures { get; init; } = [];
 
     /// <summary>The items that fail most: fail plus error over the current fleet, most first.</summary>
@@ -35,9 +38,16 @@ public sealed record ProductVerdicts(string Product, string Version, long Pass, 
     public long Total => Pass + Fail + Incomplete + NotEvaluable;
 }
 
-/// <summary>A site's latest audit. <see cref="Verdict"/> is pass, fail, incomplete or "not evaluable".</summary>
+/// <summary>A site's current verdict: the worst of its current audits (<see cref="FleetCurrent"/>); <see cref="AuditId"/> and
+/// the bundle, product and score are that worst audit's. <see cref="Verdict"/> is pass, fail, incomplete or "not evaluable";
+/// <see cref="Bundles"/> how many audits were current (more than one: the site is in <see cref="FleetSummary.Clashes"/>).</summary>
 public sealed record SiteVerdict(string Site, long AuditId, string BundlePath, string Product, string Version, string? CollectedAt,
-    string Verdict, double? Score);
+    string Verdict, double? Score, int Bundles = 1);
+
+/// <summary>A site with more than one bundle at its latest collection time: each one's audit and verdict, all counted.</summary>
+public sealed record SiteClash(string Site, string? CollectedAt, IReadOnlyList<ClashAudit> Audits);
+
+public sealed record ClashAudit(long AuditId, string BundlePath, string Verdict);
 
 /// <summary>One result row across the current fleet: how many sites passed, failed, errored, or neither (n/a, not
 /// checked, waived …). The pass rate is over counted rows (pass, fail, error).</summary>
@@ -58,10 +68,19 @@ public sealed record ItemRate(string RowId, string Title, string Clause, string 
 public sealed record VerdictChange(string Site, long PreviousAuditId, string PreviousVerdict, string? PreviousCollectedAt,
     long AuditId, string Verdict, string? CollectedAt);
 
-/// <summary>A row's passes and counted rows among the audits whose bundles were collected in <see cref="Period"/> (yyyy-MM).</summary>
+/// <summary>A row in one month of collection (<see cref="Period"/>, yyyy-MM): of the sites collected that month (each by its
+/// latest collection in the month, the worst outcome of its bundles then), how many passed it and how many counted it
+/// (pass, fail or error) — sites, never audits, as the items table counts.</summary>
 public sealed record TrendPoint(string RowId, string Period, long Pass, long Counted)
 {
     public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
 }
 
 public sealed record FailedBundle(long AuditId, string Site, string BundlePath, string Error);
+
+/// <summary>The whole fleet in one month of collection: the sites counted, and their rows over every item (a site's row of
+/// an item is one row): passes over counted rows, the chart's "all items" line.</summary>
+public sealed record TrendTotal(string Period, long Sites, long Pass, long Counted)
+{
+    public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
+}
