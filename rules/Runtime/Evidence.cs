@@ -90,12 +90,7 @@ public sealed class Evidence
         // Over an empty list the value is the function's own (any: false; none: true; all: missing, nothing verified),
         // whatever the count would suggest.
         if (total == 0)
-            return new MixedText([Msg.EvidenceListEmpty.With(Operator switch
-            {
-                "any" => "false",
-                "none" => "true",
-                _ => Holds is null ? Msg.EvidenceMissing.Text : "true",
-            })]);
+            return new MixedText([Msg.EvidenceListEmpty.With(Operator switch { "any" => "false", "none" => "true", _ => Msg.EvidenceMissing.Text })]);
         if (LackingCount > 0 && Holds is null)
         {
             parts.Add(Msg.EvidenceUndecided.With(N(held), N(total)));

@@ -198,6 +198,30 @@ public class EvidenceConsistencyTests
     }
 
     [Fact]
+    public void An_all_over_an_empty_list_is_missing_evidence_never_a_vacuous_pass()
+    {
+        // Nothing compared is never a pass (fresh eyes 3, #4: 5.5.1b.documents passed on "0 of 0 hold").
+        var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
+        var row = Row(results, "all.empty");
+        Assert.Equal("error", (string)row["outcome"]!);
+        Assert.Equal("null all(custom.none_found, n => n.speed >= 1000): actual missing: the list is empty, expected true", Parts(row));
+        Assert.Equal("missing_evidence", (string)row["reason"]!["kind"]!);
+        Assert.Equal("empty_list", (string)row["reason"]!["facts"]![0]!["cause"]!);
+        Assert.Contains("custom.none_found is an empty list; all() needs at least one entry to verify", (string)row["message"]!);
+        Assert.Contains("custom.none_found is an empty list", run.Stdout);
+        // Kleene: an or whose other side allows the empty list decides it.
+        Assert.Equal("pass", (string)Row(results, "all.empty.or")["outcome"]!);
+        // Read back from the results file and worded in Chinese.
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        File.WriteAllText(json, results.ToJsonString());
+        var html = Path.Combine(dir.Path, "zh.html");
+        var report = CliRunner.InProcess("report", json, "--html", html, "--lang", "zh", "-q");
+        Assert.True(File.Exists(html), report.Stderr);
+        Assert.Contains("custom.none_found 是空列表；all() 至少需要一项才能核对", File.ReadAllText(html));
+    }
+
+    [Fact]
     public void A_foreach_without_its_source_is_named_by_its_id_without_the_template()
     {
         var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
