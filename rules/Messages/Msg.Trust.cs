@@ -73,6 +73,9 @@ public static partial class Msg
     public static readonly Message FindingBaselineBeforeInstall = new(null, ["baseline_at", "baseline_doc", "install_end", "logs_doc"],
         "基线性能测量于 {baseline_at}（{baseline_doc}），早于安装日志结束时间 {install_end}（{logs_doc}）",
         "the baseline was measured at {baseline_at} ({baseline_doc}), before the installation log ends at {install_end} ({logs_doc})");
+    public static readonly Message FindingTestsTotals = new(null, ["document", "totals", "suites"],
+        "{document} 的总计（{totals}）与其各测试套件之和（{suites}）不符",
+        "{document} gives totals ({totals}) that its suites do not add up to ({suites})");
     public static readonly Message FindingHostMismatch = new(null, ["document", "host", "probe_doc", "probe_host"],
         "{document} 采集于主机“{host}”，而探测（{probe_doc}）采集于“{probe_host}”",
         "{document} was collected on host '{host}', the probe ({probe_doc}) on '{probe_host}'");

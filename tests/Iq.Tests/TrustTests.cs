@@ -324,6 +324,31 @@ public class TrustTests
             findings["host_mismatch"].GetProperty("message").GetString());
     }
 
+    /// <summary>Fresh eyes 3, #5: tests.json with "total 30, passed 30" beside "suites: []" passed 6.1.3a.passed on its
+    /// totals with no finding. A document whose totals its own suites do not add up to contradicts itself.</summary>
+    [Fact]
+    public void Tests_whose_totals_their_own_suites_do_not_add_up_to_are_a_finding()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var tests = Path.Combine(bundle, "tests.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tests))!;
+        doc["facts"]!["suites"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(tests, doc.ToJsonString());
+        File.Delete(tests + ".seal");
+        var (exit, results) = Audit(dir, bundle);
+        var finding = results.GetProperty("findings").EnumerateArray().Single();
+        Assert.Equal("tests_totals_disagree", finding.GetProperty("kind").GetString());
+        Assert.Matches(@"^\S*tests\.json gives totals \(total 30, passed 30, failed 0, skipped 0\) that its suites do not add up to \(0 suite\(s\): total 0, passed 0, failed 0, skipped 0\)$",
+            finding.GetProperty("message").GetString());
+        AssertContradicted(Rows(results)["6.1.3a.passed"], "tests_totals_disagree");
+        Assert.Equal("fail", results.GetProperty("verdict").GetString());
+        Assert.Equal(1, exit);
+        // The samples' own tests add up: no finding there.
+        using var ok = new TempDir();
+        Assert.Empty(Audit(ok, Copy(ok)).Results.GetProperty("findings").EnumerateArray());
+    }
+
     static void AssertContradicted(JsonElement row, string finding)
     {
         var id = row.GetProperty("id").GetString();
