@@ -79,9 +79,10 @@ public static partial class Msg
     public static readonly Message FindingHostMismatch = new(null, ["document", "host", "probe_doc", "probe_host"],
         "{document} 采集于主机“{host}”，而探测（{probe_doc}）采集于“{probe_host}”",
         "{document} was collected on host '{host}', the probe ({probe_doc}) on '{probe_host}'");
-    public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "pass", "fail", "error", "ids"],
-        "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（通过 {pass}，不通过 {fail}，错误 {error}）：{ids}",
-        "Declared only: {total} automatic row(s) decided on declared facts alone, not measured (pass {pass}, fail {fail}, error {error}): {ids}");
+    /// <summary>{counts}: every outcome counted (OutcomeCounts.Breakdown), so that they add up to {total}.</summary>
+    public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "counts", "ids"],
+        "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（{counts}）：{ids}",
+        "Declared only: {total} automatic row(s) decided on declared facts alone, not measured ({counts}): {ids}");
     public static readonly Message ConsoleMoreIds = new(null, ["count"], "、…另 {count} 项", ", … ({count} more)");
     public static readonly Message ConsoleSeals = new(null, "封签：", "Seals:");
     public static readonly Message ConsoleFindings = new(null, ["count"], "跨文档的发现（{count}）：", "Findings across documents ({count}):");
