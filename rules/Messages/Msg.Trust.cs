@@ -18,6 +18,14 @@ public static partial class Msg
     public static readonly Message BadKeyFile = new(Codes.BadOption, ["option", "path", "reason"], "{option} {path}：{reason}", "{option} {path}: {reason}");
     public static readonly Message PathNotFound = new(Codes.BadOption, ["path"], "{path}：不存在", "{path}: not found");
     public static readonly Message VerifiedFile = new(null, ["state", "path", "what", "detail"], "{state} {path}  {what}：{detail}", "{state} {path}  {what}: {detail}");
+    /// <summary>After a rendered report's seal: what the report was rendered from, and whether that was shown to be iq's.</summary>
+    public static readonly Message VerifyRenderedFrom = new(null, ["file", "sha256", "how"], "；渲染自 {file}（SHA-256 {sha256}…）：{how}",
+        "; rendered from {file} (SHA-256 {sha256}…): {how}");
+    public static readonly Message VerifySourceSealed = new(null, "其封签当时完好", "its seal held");
+    public static readonly Message VerifySourceArchive = new(null, "审计归档的清单核对一致", "checked against an audit archive's manifest");
+    public static readonly Message VerifySourceNotWritten = new(null, "审计本次运行的结果", "the audit's own results");
+    public static readonly Message VerifySourceNoSeal = new(null, "旁边没有封签：无从表明它是 iq 写出的结果，报告的封签不能为其中各行作保",
+        "no seal beside it: nothing shows it is the results iq wrote, so the report's seal does not vouch for its rows");
     public static readonly Message VerifySummary = new(null, ["count", "intact", "failed"], "{count} 个文件：{intact} 个已加封且完好，{failed} 个未通过",
         "{count} file(s): {intact} sealed and intact, {failed} failed");
     public static readonly Message VerifyKeysChecked = new(null, ["keys"], "；签名已按 {keys} 个受信任的公钥核对", "; signatures checked against {keys} trusted key(s)");
