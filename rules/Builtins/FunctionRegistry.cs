@@ -127,8 +127,8 @@ public static class FunctionRegistry
     /// <summary>In this order in the language reference and in messages that list them.</summary>
     public static readonly IReadOnlyList<FunctionDecl> All =
     [
-        F("all", "true when the condition holds for every element (true for an empty list)",
-            S(IqType.Bool, (OverList)Functions.All, List, Condition)),
+        F("all", "true when the condition holds for every element; an empty list is missing evidence (the item errors: nothing was verified; where an empty list is fine, say none(list, x => not …))",
+            S(IqType.Bool, (Search)Functions.All, List, Condition)),
         F("any", "true when the list has an element, or an element for which the condition holds",
             S(IqType.Bool, (Unary)Functions.NonEmpty, List),
             S(IqType.Bool, (OverList)Functions.Any, List, Condition)),

@@ -127,7 +127,7 @@ sealed class ExpressionCompiler(LoweringScope scope)
             {
                 var slot = Slot(new EvidenceSlot(condition, text, q.Function, q.Arguments[0].Type, IqType.Bool, EvidenceKind.Quantifier) { Negated = _negated });
                 return LE.Call(TraceOp(nameof(RowBuilder.Quantify)), _trace!, LE.Constant(slot), Obj(Compile(q.Arguments[0])),
-                    Compile(q.Arguments[1]), LE.Constant(q.Function));
+                    Compile(q.Arguments[1]), LE.Constant(q.Function), LE.Constant(ExpressionBinder.PathOf(q.Arguments[0])));
             }
             default:
             {

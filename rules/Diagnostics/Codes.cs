@@ -288,4 +288,5 @@ public static class Codes
     public const string EvidenceUndecided = "IQ8019";
     public const string EvidenceSomeFail = "IQ8020";
     public const string EvidenceWithout = "IQ8021";
+    public const string EvidenceListEmpty = "IQ8022";
 }

@@ -27,6 +27,9 @@ public static partial class Msg
     /// Followed by <see cref="EvidenceSomeFail"/> (if any failed it) and <see cref="EvidenceWithout"/>.</summary>
     public static readonly Message EvidenceUndecided = RowWords(Codes.EvidenceUndecided, ["held", "total"], "缺失：{total} 个中 {held} 个成立", "missing: {held} of {total} hold");
     public static readonly Message EvidenceSomeFail = RowWords(Codes.EvidenceSomeFail, ["count", "which"], "，{count} 个不成立（{which}）", ", {count} fail ({which})");
+    /// <summary>An all/any/none over an empty list: its value (true, false, or <see cref="EvidenceMissing"/>) and that
+    /// nothing was counted, never a count ("true: 0 of 0 hold") that reads as if something had held.</summary>
+    public static readonly Message EvidenceListEmpty = RowWords(Codes.EvidenceListEmpty, ["value"], "{value}：列表为空", "{value}: the list is empty");
     /// <summary>After an all/any/none's count: the elements that could be neither held nor failed (their facts missing).</summary>
     public static readonly Message EvidenceWithout = RowWords(Codes.EvidenceWithout, ["count", "which"], "，{count} 个缺少证据（{which}）",
         ", {count} without evidence ({which})");

@@ -67,6 +67,8 @@ public static partial class Msg
     public static readonly Message ResultsScoreBelow = new(null, ["score", "pass_at"], "得分 {score} 未达到 pass_at {pass_at}", "the score {score} does not reach pass_at {pass_at}");
     public static readonly Message ResultsScoreReaches = new(null, ["score", "pass_at"], "得分 {score} 达到 pass_at {pass_at}，且没有否决级条目未通过", "the score {score} reaches pass_at {pass_at} and no row at the veto level failed");
     public static readonly Message ResultsNothingPending = new(null, "没有否决级条目待评审，且有计分条目", "no row at the veto level awaits a judgment, and rows were counted");
+    public static readonly Message ResultsPartNotHolds = new(null, ["holds", "comparison", "gives"], "holds 为 {holds}，但 {comparison} 的结果是 {gives}；文件在 iq 写出后被改动过，请重新审计",
+        "holds is {holds}, but {comparison} gives {gives}; the file was changed after iq wrote it: audit again");
     public static readonly Message ResultsRowTwice = new(null, ["id"], "条目 '{id}' 出现两次（哪一个算数只能靠猜）", "the row '{id}' is given twice (which one counts would be a guess)");
     public static readonly Message ResultsCountsNotRows = new(null, ["count", "outcome", "rows"], "计数为 {count} 个 {outcome}，而条目中有 {rows} 个；文件在 iq 写出后被改动过，请重新审计",
         "the count says {count} {outcome}, the rows hold {rows}; the file was changed after iq wrote it: run the audit again");

@@ -84,6 +84,7 @@ public static partial class Msg
     public static readonly Message MissingProbeError = RowWords(null, ["path", "detail"], "{path}（探测出错：{detail}）", "{path} (probe error: {detail})");
     public static readonly Message MissingNotApplicable = RowWords(null, ["path", "detail"], "{path}（不适用：{detail}）", "{path} (not applicable: {detail})");
     public static readonly Message MissingNoMatch = RowWords(null, ["function", "path"], "{function}({path}, …)：没有匹配的元素", "{function}({path}, …): no element matches");
+    public static readonly Message MissingEmptyList = RowWords(null, ["path"], "{path} 是空列表；all() 至少需要一项才能核对", "{path} is an empty list; all() needs at least one entry to verify");
     public static readonly Message MissingItemNotDecided = RowWords(null, ["id", "outcome"], "条目 '{id}' 为 {outcome}", "item '{id}' is {outcome}");
 }
 

@@ -18,6 +18,14 @@ public static partial class Msg
     public static readonly Message BadKeyFile = new(Codes.BadOption, ["option", "path", "reason"], "{option} {path}：{reason}", "{option} {path}: {reason}");
     public static readonly Message PathNotFound = new(Codes.BadOption, ["path"], "{path}：不存在", "{path}: not found");
     public static readonly Message VerifiedFile = new(null, ["state", "path", "what", "detail"], "{state} {path}  {what}：{detail}", "{state} {path}  {what}: {detail}");
+    /// <summary>After a rendered report's seal: what the report was rendered from, and whether that was shown to be iq's.</summary>
+    public static readonly Message VerifyRenderedFrom = new(null, ["file", "sha256", "how"], "；渲染自 {file}（SHA-256 {sha256}…）：{how}",
+        "; rendered from {file} (SHA-256 {sha256}…): {how}");
+    public static readonly Message VerifySourceSealed = new(null, "其封签当时完好", "its seal held");
+    public static readonly Message VerifySourceArchive = new(null, "审计归档的清单核对一致", "checked against an audit archive's manifest");
+    public static readonly Message VerifySourceNotWritten = new(null, "审计本次运行的结果", "the audit's own results");
+    public static readonly Message VerifySourceNoSeal = new(null, "旁边没有封签：无从表明它是 iq 写出的结果，报告的封签不能为其中各行作保",
+        "no seal beside it: nothing shows it is the results iq wrote, so the report's seal does not vouch for its rows");
     public static readonly Message VerifySummary = new(null, ["count", "intact", "failed"], "{count} 个文件：{intact} 个已加封且完好，{failed} 个未通过",
         "{count} file(s): {intact} sealed and intact, {failed} failed");
     public static readonly Message VerifyKeysChecked = new(null, ["keys"], "；签名已按 {keys} 个受信任的公钥核对", "; signatures checked against {keys} trusted key(s)");
@@ -73,12 +81,16 @@ public static partial class Msg
     public static readonly Message FindingBaselineBeforeInstall = new(null, ["baseline_at", "baseline_doc", "install_end", "logs_doc"],
         "基线性能测量于 {baseline_at}（{baseline_doc}），早于安装日志结束时间 {install_end}（{logs_doc}）",
         "the baseline was measured at {baseline_at} ({baseline_doc}), before the installation log ends at {install_end} ({logs_doc})");
+    public static readonly Message FindingTestsTotals = new(null, ["document", "totals", "suites"],
+        "{document} 的总计（{totals}）与其各测试套件之和（{suites}）不符",
+        "{document} gives totals ({totals}) that its suites do not add up to ({suites})");
     public static readonly Message FindingHostMismatch = new(null, ["document", "host", "probe_doc", "probe_host"],
         "{document} 采集于主机“{host}”，而探测（{probe_doc}）采集于“{probe_host}”",
         "{document} was collected on host '{host}', the probe ({probe_doc}) on '{probe_host}'");
-    public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "pass", "fail", "error", "ids"],
-        "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（通过 {pass}，不通过 {fail}，错误 {error}）：{ids}",
-        "Declared only: {total} automatic row(s) decided on declared facts alone, not measured (pass {pass}, fail {fail}, error {error}): {ids}");
+    /// <summary>{counts}: every outcome counted (OutcomeCounts.Breakdown), so that they add up to {total}.</summary>
+    public static readonly Message ConsoleDeclaredOnly = new(null, ["total", "counts", "ids"],
+        "仅有声明：{total} 个自动条目仅凭声明的事实判定，未经测量（{counts}）：{ids}",
+        "Declared only: {total} automatic row(s) decided on declared facts alone, not measured ({counts}): {ids}");
     public static readonly Message ConsoleMoreIds = new(null, ["count"], "、…另 {count} 项", ", … ({count} more)");
     public static readonly Message ConsoleSeals = new(null, "封签：", "Seals:");
     public static readonly Message ConsoleFindings = new(null, ["count"], "跨文档的发现（{count}）：", "Findings across documents ({count}):");

@@ -9,6 +9,9 @@ public enum FindingKind
     BaselineBeforeInstallationEnd,
     /// <summary>A document measured on the host names another host than the probe.</summary>
     HostMismatch,
+    /// <summary>The functional tests' totals are not the sum of their own suites (30 run, 30 passed beside no suite at all):
+    /// one document that contradicts itself, named twice.</summary>
+    TestsTotalsDisagree,
 }
 
 /// <summary>An inconsistency across documents that reports show beside the results: which kind, the documents involved,
@@ -19,6 +22,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
     {
         FindingKind.TestsBeforeInstallationEnd => "tests_before_installation_end",
         FindingKind.BaselineBeforeInstallationEnd => "baseline_before_installation_end",
+        FindingKind.TestsTotalsDisagree => "tests_totals_disagree",
         _ => "host_mismatch",
     };
 
@@ -30,6 +34,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
     {
         FindingKind.TestsBeforeInstallationEnd => Messages.Msg.FindingTestsBeforeInstall.With(First, Documents[0], Second, Documents[1]),
         FindingKind.BaselineBeforeInstallationEnd => Messages.Msg.FindingBaselineBeforeInstall.With(First, Documents[0], Second, Documents[1]),
+        FindingKind.TestsTotalsDisagree => Messages.Msg.FindingTestsTotals.With(Documents[0], First, Second),
         _ => Messages.Msg.FindingHostMismatch.With(Documents[1], Second, Documents[0], First),
     };
 }

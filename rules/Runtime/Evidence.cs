@@ -87,6 +87,10 @@ public sealed class Evidence
         static string Which(IReadOnlyList<string> names, int count) => string.Join(", ", names) + (count > names.Count ? ", …" : "");
         var which = Which(Failing, FailingCount);
         var parts = new List<object>();
+        // Over an empty list the value is the function's own (any: false; none: true; all: missing, nothing verified),
+        // whatever the count would suggest.
+        if (total == 0)
+            return new MixedText([Msg.EvidenceListEmpty.With(Operator switch { "any" => "false", "none" => "true", _ => Msg.EvidenceMissing.Text })]);
         if (LackingCount > 0 && Holds is null)
         {
             parts.Add(Msg.EvidenceUndecided.With(N(held), N(total)));

@@ -24,11 +24,16 @@ public static class Functions
         return (double)n;
     }
 
-    public static object? All(object? list, Func<object?, object?> predicate)
+    /// <summary>Over an empty list nothing is verified: missing evidence naming the list, never a vacuous true (a requirement
+    /// that every document matches is not met by having no documents). <c>none(list, x => not …)</c> says "no element
+    /// offends", where an empty list is fine.</summary>
+    public static object? All(object? list, Func<object?, object?> predicate, ArgumentPath path)
     {
         if (list is Missing) return list;
+        var items = List(list, "all");
+        if (items.Length == 0) return new Missing(path.Path, Absence.EmptyList);
         object? missing = null;
-        foreach (var e in List(list, "all"))
+        foreach (var e in items)
         {
             var r = predicate(e);
             if (r is false) return Ops.False;

@@ -5,7 +5,7 @@ namespace Iq.Rules.Runtime;
 /// of a failed condition could not be evaluated for its evidence, or no element of a list matched (<c>first</c>).
 /// NotApplicable: a document says the fact does not apply (the plan's <c>{"not_applicable": "why"}</c>), the reason as
 /// the detail; an item resting on it is then <c>notapplicable</c> with that reason, not an error.</summary>
-public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NoMatch, NotApplicable }
+public enum Absence { NoValue, NoDocument, Absent, ProbeError, ItemNotDecided, NoResult, Undecidable, NoMatch, NotApplicable, EmptyList }
 
 /// <summary>The value of a fact that is absent. It flows through operators (three-valued logic) so that
 /// an item whose evidence is missing ends as <c>error</c>, never as pass or fail. A value, never an exception:
@@ -17,7 +17,8 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
     public Absence Cause { get; } = cause;
 
     /// <summary>The document kind (NoDocument), the probe's reason (Absent, ProbeError), the item's outcome
-    /// (ItemNotDecided), what went wrong (NoResult, Undecidable), or the function that found no match (NoMatch).</summary>
+    /// (ItemNotDecided), what went wrong (NoResult, Undecidable), or the function that found no match (NoMatch); none for
+    /// an all() over an empty list (EmptyList: nothing was verified, so nothing holds).</summary>
     public string? Detail { get; } = detail;
 
     /// <summary>The probe's reason as a catalog message (the document's <c>$code</c> and <c>$args</c>), rendered in the
@@ -44,6 +45,7 @@ public sealed class Missing(string path, Absence cause = Absence.NoValue, string
         Absence.NoResult or Absence.Undecidable => Detail ?? Path,
         Absence.NoMatch => Messages.Msg.MissingNoMatch.With(Detail, Path).Render(lang),
         Absence.NotApplicable => Messages.Msg.MissingNotApplicable.With(Path, Detail).Render(lang),
+        Absence.EmptyList => Messages.Msg.MissingEmptyList.With(Path).Render(lang),
         _ => Path,
     };
 

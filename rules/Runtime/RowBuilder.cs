@@ -186,7 +186,7 @@ public sealed class RowBuilder
     /// that failed it (all: those the condition is false for; any: all of them when none holds; none: those it holds for),
     /// the first few by name and how many in all; apart from them, those the condition could not be decided for (missing). Every element is looked at, to count them; an element that cannot be
     /// evaluated after the result is decided ends the count (the count then says "at least").</summary>
-    public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn)
+    public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn, string path)
     {
         if (list is Missing)
         {
@@ -222,6 +222,8 @@ public sealed class RowBuilder
         }
         object? result = fn switch
         {
+            // As Functions.All: nothing verified over an empty list.
+            "all" when items.Length == 0 => new Missing(path, Absence.EmptyList),
             "all" => offending > 0 ? Ops.False : missing ?? Ops.True,
             "any" => holding > 0 ? Ops.True : missing ?? Ops.False,
             _ => holding > 0 ? Ops.False : missing ?? Ops.True,

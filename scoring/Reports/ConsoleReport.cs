@@ -131,7 +131,7 @@ public static class ConsoleReport
         {
             var ids = report.Items.Where(r => r.Automated && r.Provenance.DeclaredOnly).Select(r => r.Id).ToList();
             o.WriteLine();
-            o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared[Outcome.Pass], declared[Outcome.Fail], declared[Outcome.Error],
+            o.WriteLine(Msg.ConsoleDeclaredOnly.With(declared.Total, declared.Breakdown(),
                 Localized.Concat(Localized.Items(ids.Take(12)), ids.Count > 12 ? Msg.ConsoleMoreIds.With(ids.Count - 12) : Localized.Empty)).Render(lang));
         }
         var notes = report.Items.SelectMany(r => r.Provenance.Notes).Distinct().ToList();

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 
 namespace Iq.Scoring.Scoring;
@@ -19,4 +20,16 @@ public sealed record OutcomeCounts(IReadOnlyDictionary<Outcome, int> ByOutcome)
 
     public int this[Outcome o] => ByOutcome.GetValueOrDefault(o);
     public int Total => ByOutcome.Values.Sum();
+
+    /// <summary>Every outcome counted, in words: pass, fail and error always, any other outcome that has rows (waived,
+    /// not applicable, informational …), so that the parts add up to <see cref="Total"/> in every report that prints them
+    /// (console, scorecard summary, HTML), from this one place.</summary>
+    public ILocalized Breakdown() => new Words(this);
+
+    sealed record Words(OutcomeCounts Counts) : ILocalized
+    {
+        public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "，" : ", ", Outcomes
+            .Where(o => o is Outcome.Pass or Outcome.Fail or Outcome.Error || Counts[o] > 0)
+            .Select(o => $"{Msg.OutcomeWord(o).Text.Render(lang)} {Counts[o]}"));
+    }
 }

@@ -137,7 +137,7 @@ public static class ReportWords
         seal is null ? "" : seal.Reason is { } r ? t.SealFinding(r) : seal.Detail;
 
     public static string DeclaredOnly(this ReportTexts t, OutcomeCounts c) => t.Format("provenance.declared_only_counts",
-        ("total", c.Total), ("pass", c[Rules.Runtime.Outcome.Pass]), ("fail", c[Rules.Runtime.Outcome.Fail]), ("error", c[Rules.Runtime.Outcome.Error]));
+        ("total", c.Total), ("counts", c.Breakdown().Render(t.Lang())));
 
     /// <summary>After a part's expected side: that it did not decide the outcome (<see cref="Iq.Rules.Runtime.Evidence.Decides"/>).</summary>
     public static string NotDeciding(this ReportTexts t, Iq.Rules.Runtime.Evidence e) =>

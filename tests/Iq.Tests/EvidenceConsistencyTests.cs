@@ -168,6 +168,60 @@ public class EvidenceConsistencyTests
     }
 
     [Fact]
+    public void A_quantifier_over_an_empty_list_says_its_value_and_that_the_list_is_empty_in_every_output()
+    {
+        // any() over nothing is false: a FAIL row that read "actual true: 0 of 0 hold" contradicted itself (fresh eyes 3, #3).
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var html = Path.Combine(dir.Path, "r.html");
+        var xlsx = Path.Combine(dir.Path, "r.xlsx");
+        var run = CliRunner.InProcess("audit", Path.Combine(Case, "negation.iq"), "--facts", Path.Combine(Case, "facts"), "--as-of", "2026-11-22",
+            "--lang", "en", "-v", "--json", json, "--html", html, "--xlsx", xlsx);
+        var results = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal("false any(custom.none_found, n => n.speed >= 1000): actual false: the list is empty, expected true", Parts(Row(results, "any.empty")));
+        Assert.Equal("fail", (string)Row(results, "any.empty")["outcome"]!);
+        Assert.Equal("true none(custom.none_found, n => n.speed >= 1000): actual true: the list is empty, expected true", Parts(Row(results, "none.empty")));
+        Assert.Equal("IQ8022", (string)Row(results, "any.empty")["evidence"]![0]!["actual_words"]!["code"]!);
+        Assert.Contains("actual false: the list is empty", run.Stdout);
+        Assert.Contains("actual false: the list is empty", File.ReadAllText(html));
+        using (var book = new XlsxReader(xlsx))
+            Assert.Contains(book.SheetNames.SelectMany(book.Rows).SelectMany(r => r).OfType<string>(), c => c.Contains("false: the list is empty", StringComparison.Ordinal));
+        foreach (var text in new[] { run.Stdout, File.ReadAllText(html) })
+            Assert.DoesNotContain("of 0 hold", text);
+        // Chinese: the same words, from the code (a report re-rendered from the English file) and from the run itself.
+        var zhHtml = Path.Combine(dir.Path, "zh.html");
+        Assert.Equal(1, CliRunner.InProcess("report", json, "--html", zhHtml, "--lang", "zh", "-q").ExitCode);
+        Assert.Contains("false：列表为空", File.ReadAllText(zhHtml));
+        var (zh, _) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"), "zh");
+        Assert.Contains("实际 false：列表为空", zh.Stdout);
+        Assert.DoesNotContain("0 个中 0 个成立", zh.Stdout);
+    }
+
+    [Fact]
+    public void An_all_over_an_empty_list_is_missing_evidence_never_a_vacuous_pass()
+    {
+        // Nothing compared is never a pass (fresh eyes 3, #4: 5.5.1b.documents passed on "0 of 0 hold").
+        var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));
+        var row = Row(results, "all.empty");
+        Assert.Equal("error", (string)row["outcome"]!);
+        Assert.Equal("null all(custom.none_found, n => n.speed >= 1000): actual missing: the list is empty, expected true", Parts(row));
+        Assert.Equal("missing_evidence", (string)row["reason"]!["kind"]!);
+        Assert.Equal("empty_list", (string)row["reason"]!["facts"]![0]!["cause"]!);
+        Assert.Contains("custom.none_found is an empty list; all() needs at least one entry to verify", (string)row["message"]!);
+        Assert.Contains("custom.none_found is an empty list", run.Stdout);
+        // Kleene: an or whose other side allows the empty list decides it.
+        Assert.Equal("pass", (string)Row(results, "all.empty.or")["outcome"]!);
+        // Read back from the results file and worded in Chinese.
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        File.WriteAllText(json, results.ToJsonString());
+        var html = Path.Combine(dir.Path, "zh.html");
+        var report = CliRunner.InProcess("report", json, "--html", html, "--lang", "zh", "-q");
+        Assert.True(File.Exists(html), report.Stderr);
+        Assert.Contains("custom.none_found 是空列表；all() 至少需要一项才能核对", File.ReadAllText(html));
+    }
+
+    [Fact]
     public void A_foreach_without_its_source_is_named_by_its_id_without_the_template()
     {
         var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));

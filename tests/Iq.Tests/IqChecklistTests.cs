@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text;
 using System.Text.Json;
 using Iq.Engine.Facts;
@@ -18,6 +19,25 @@ public class IqChecklistTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Empty(result.Diagnostics); // no warnings either
         return result.Checklist!.Model;
+    }
+
+    [Fact]
+    public void A_manifest_that_lists_no_documents_leaves_5_5_1b_in_error_not_passed()
+    {
+        // An SBOM iq manifest reads has components but no documents: "all documents match the version" compared nothing
+        // (fresh eyes 3, #4), so the shall item is missing evidence, and the verdict cannot be pass.
+        using var dir = new TempDir();
+        var bundle = FleetTests.CopyBundle("compliant", Path.Combine(dir.Path, "b"));
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")))!.AsObject();
+        manifest["facts"]!["documents"] = new JsonArray();
+        File.WriteAllText(Path.Combine(bundle, "manifest.json"), manifest.ToJsonString());
+        File.Delete(Path.Combine(bundle, "manifest.json.seal"));
+        var json = Path.Combine(dir.Path, "results.json");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--as-of", "2026-11-22");
+        Assert.Equal(1, run.ExitCode);
+        var row = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray().Single(i => (string)i!["id"]! == "5.5.1b.documents")!;
+        Assert.Equal("error", (string)row["outcome"]!);
+        Assert.Contains("manifest.documents is an empty list", (string)row["message"]!);
     }
 
     [Theory]

@@ -116,6 +116,53 @@ public class ReportSourceTests
             C1(Path.Combine(outDir, "card.xlsx"), "C.1 Report information", "Rendered from"));
     }
 
+    /// <summary>Fresh eyes 3, #2: an exported results file edited ("actual" 128 → 4) and its seal deleted rendered into a
+    /// report that iq sealed, and iq verify then said "ok … sealed by iq". The report's seal records its source and how it
+    /// was checked; verify names it and does not say ok for a report rendered from a file nothing showed was iq's.</summary>
+    [Fact]
+    public void A_report_rendered_from_an_unsealed_results_file_is_not_ok_to_iq_verify()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var tam = Path.Combine(dir.Path, "tam");
+        Directory.CreateDirectory(tam);
+        var edited = Path.Combine(tam, "a.json");
+        File.WriteAllText(edited, File.ReadAllText(json).Replace("\"actual\": \"16 GiB\"", "\"actual\": \"4 GiB\""));
+        Assert.NotEqual(Sha256sum(json), Sha256sum(edited));
+        var html = Path.Combine(tam, "t3.html");
+        var run = CliRunner.InProcess("report", edited, "--lang", "en", "--html", html);
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        using (var seal = JsonDocument.Parse(File.ReadAllBytes(html + ".seal")))
+        {
+            var from = seal.RootElement.GetProperty("rendered_from");
+            Assert.Equal(("a.json", Sha256sum(edited), "no_seal"),
+                (from.GetProperty("file").GetString(), from.GetProperty("sha256").GetString(), from.GetProperty("check").GetString()));
+        }
+        var verify = CliRunner.InProcess("verify", tam, "--lang", "en");
+        Assert.True(verify.ExitCode == 1, verify.Stdout + verify.Stderr);
+        var line = verify.Stdout.Split('\n').Single(l => l.Contains("t3.html ", StringComparison.Ordinal));
+        Assert.StartsWith("unvouched", line);
+        Assert.Contains($"rendered from a.json (SHA-256 {Sha256sum(edited)[..12]}…): no seal beside it", line);
+        Assert.DoesNotContain("ok ", line[..10]);
+
+        // From the sealed results file the audit wrote: ok, and the source is named as checked.
+        var good = Path.Combine(dir.Path, "good");
+        Directory.CreateDirectory(good);
+        Assert.Equal(1, CliRunner.InProcess("report", json, "--lang", "en", "--html", Path.Combine(good, "r.html")).ExitCode);
+        var ok = CliRunner.InProcess("verify", good, "--lang", "en");
+        Assert.True(ok.ExitCode == 0, ok.Stdout + ok.Stderr);
+        Assert.Contains("rendered from r.json (SHA-256 ", ok.Stdout);
+        Assert.Contains("its seal held", ok.Stdout);
+        // The audit's own reports: rendered from the results it wrote; the results file's own seal names no source.
+        var own = CliRunner.InProcess("verify", dir.Path, "--lang", "en");
+        Assert.Contains("r.json.seal", string.Join(",", Directory.GetFiles(dir.Path).Select(Path.GetFileName)));
+        using (var jsonSeal = JsonDocument.Parse(File.ReadAllBytes(json + ".seal")))
+            Assert.False(jsonSeal.RootElement.TryGetProperty("rendered_from", out _));
+        using (var htmlSeal = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir.Path, "audit.html.seal"))))
+            Assert.Equal("sealed", htmlSeal.RootElement.GetProperty("rendered_from").GetProperty("check").GetString());
+        Assert.DoesNotContain("unvouched", own.Stdout[..own.Stdout.IndexOf("tam", StringComparison.Ordinal)]);
+    }
+
     [Fact]
     public void Diff_says_what_each_side_rests_on()
     {

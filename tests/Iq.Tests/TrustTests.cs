@@ -324,6 +324,63 @@ public class TrustTests
             findings["host_mismatch"].GetProperty("message").GetString());
     }
 
+    /// <summary>Fresh eyes 3, #5: tests.json with "total 30, passed 30" beside "suites: []" passed 6.1.3a.passed on its
+    /// totals with no finding. A document whose totals its own suites do not add up to contradicts itself.</summary>
+    [Fact]
+    public void Tests_whose_totals_their_own_suites_do_not_add_up_to_are_a_finding()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var tests = Path.Combine(bundle, "tests.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tests))!;
+        doc["facts"]!["suites"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(tests, doc.ToJsonString());
+        File.Delete(tests + ".seal");
+        var (exit, results) = Audit(dir, bundle);
+        var finding = results.GetProperty("findings").EnumerateArray().Single();
+        Assert.Equal("tests_totals_disagree", finding.GetProperty("kind").GetString());
+        Assert.Matches(@"^\S*tests\.json gives totals \(total 30, passed 30, failed 0, skipped 0\) that its suites do not add up to \(0 suite\(s\): total 0, passed 0, failed 0, skipped 0\)$",
+            finding.GetProperty("message").GetString());
+        AssertContradicted(Rows(results)["6.1.3a.passed"], "tests_totals_disagree");
+        Assert.Equal("fail", results.GetProperty("verdict").GetString());
+        Assert.Equal(1, exit);
+        // The samples' own tests add up: no finding there.
+        using var ok = new TempDir();
+        Assert.Empty(Audit(ok, Copy(ok)).Results.GetProperty("findings").EnumerateArray());
+    }
+
+    /// <summary>Fresh eyes 3, #7: "65 automatic row(s) … (pass 58, fail 3, error 0)" named only 61; the waived, not
+    /// applicable and informational rows went unnamed. Every output's breakdown adds up to its total, as the JSON's does.</summary>
+    [Fact]
+    public void The_declared_only_breakdown_names_every_outcome_it_counts_in_every_output()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        foreach (var seal in Directory.GetFiles(bundle, "*.seal")) File.Delete(seal);
+        var json = Path.Combine(dir.Path, "r.json");
+        var html = Path.Combine(dir.Path, "r.html");
+        var xlsx = Path.Combine(dir.Path, "r.xlsx");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--html", html, "--xlsx", xlsx, "--as-of", "2026-11-22", "--lang", "en");
+        var counts = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("declared_only").EnumerateObject()
+            .ToDictionary(o => o.Name, o => o.Value.GetInt32());
+        // The case: rows other than pass, fail and error are among them.
+        Assert.True(counts.Where(c => c.Key is not ("pass" or "fail" or "error")).Sum(c => c.Value) > 0, string.Join(", ", counts));
+        var total = counts.Values.Sum();
+        static void AddsUp(string text, int total, string where)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(text, @"(\d+) automatic row\(s\) decided on declared facts alone[^(]*\(([^)]*)\)");
+            Assert.True(m.Success, where + ": " + text);
+            Assert.Equal(total, int.Parse(m.Groups[1].Value));
+            var parts = m.Groups[2].Value.Split(", ").Select(p => int.Parse(p[(p.LastIndexOf(' ') + 1)..])).Sum();
+            Assert.True(parts == total, $"{where}: {m.Value}");
+        }
+        AddsUp(run.Stdout, total, "console");
+        AddsUp(File.ReadAllText(html), total, "html");
+        using var book = new XlsxReader(xlsx);
+        AddsUp(string.Join("\n", book.SheetNames.SelectMany(book.Rows).SelectMany(r => r)), total, "xlsx summary");
+        Assert.Contains("informational ", run.Stdout[run.Stdout.IndexOf("Declared only:", StringComparison.Ordinal)..]);
+    }
+
     static void AssertContradicted(JsonElement row, string finding)
     {
         var id = row.GetProperty("id").GetString();

@@ -97,10 +97,11 @@ static class AuditCommand
             var bytes = ResultsJson.Bytes(ResultsSet.From(result.Reports, language));
             var extra = output is null ? [] : new (string? Path, string Kind)[] { (Path.Combine(output, "results.json"), "json"), (Path.Combine(output, "scorecard.xlsx"), "xlsx") };
             // The reports say what they rest on as `iq report` would say it of the results file this run writes and seals.
-            var document = ReportOutputGroup.Reread(bytes) with { Source = ReportOutputGroup.SourceOf(bytes, [targets.Json, .. extra.Where(e => e.Kind == "json").Select(e => e.Path)], key) };
+            string?[] resultsFiles = [targets.Json, .. extra.Where(e => e.Kind == "json").Select(e => e.Path)];
+            var document = ReportOutputGroup.Reread(bytes) with { Source = ReportOutputGroup.SourceOf(bytes, resultsFiles, key) };
             var rendered = ReportOutputGroup.Render(ctx, document, bytes, targets, language, extra, outputs);
             // Results and reports carry their own hash (and, with a key, a signature) in a seal beside them.
-            ReportOutputGroup.Seal(rendered, key, outputs);
+            ReportOutputGroup.Seal(rendered, key, outputs, document.Source, resultsFiles);
             if (archivePath is not null)
             {
                 // The archive holds the reports as rendered (they are not in place yet: every file appears at the commit).

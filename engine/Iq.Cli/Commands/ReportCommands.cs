@@ -72,7 +72,7 @@ static class ReportCommands
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
             // Sealed as the audit seals its reports, with the same helper: a report re-rendered is a document iq wrote.
-            ReportOutputGroup.Seal(rendered, key, files);
+            ReportOutputGroup.Seal(rendered, key, files, doc.Source);
             files.Commit(ctx.Cancel);
             ctx.Say(doc.Source!.Line());
             foreach (var (written, _) in rendered.Where(r => r.Path != "-")) ctx.Say(Msg.Written.With(written));

@@ -122,10 +122,17 @@ sealed class ReportOutputGroup(CliContext ctx)
 
     /// <summary>A seal beside each report written to a file (not standard output, not a device or pipe the user gave),
     /// among the run's outputs: the reports and their seals appear together or not at all.</summary>
-    public static void Seal(IEnumerable<(string Path, byte[] Bytes)> rendered, Iq.Engine.Trust.SigningKey? key, Outputs outputs)
+    /// <param name="source">What the reports were rendered from: recorded in each report's seal (iq verify says it), except
+    /// in the seal of the results file that is the source itself (<paramref name="results"/>, the audit's own).</param>
+    public static void Seal(IEnumerable<(string Path, byte[] Bytes)> rendered, Iq.Engine.Trust.SigningKey? key, Outputs outputs,
+        ReportSource? source = null, IEnumerable<string?>? results = null)
     {
+        var own = (results ?? []).OfType<string>().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, bytes) in rendered)
             if (Sealable(path))
-                outputs.Add(Iq.Engine.Trust.Seals.PathOf(path), s => s.Write(Iq.Engine.Trust.Seals.Bytes(path, bytes, key)));
+            {
+                var from = source is null || own.Contains(Path.GetFullPath(path)) ? null : Iq.Engine.Trust.RenderedFrom.Of(source);
+                outputs.Add(Iq.Engine.Trust.Seals.PathOf(path), s => s.Write(Iq.Engine.Trust.Seals.Bytes(path, bytes, key, from)));
+            }
     }
 }

@@ -56,15 +56,24 @@ static class SealCommands
                 all.AddRange(SealVerifier.Verify(path, keys));
             }
             foreach (var f in all)
-                ctx.Say(Msg.VerifiedFile.With(State(f.Seal.State).PadRight(10), f.Path, f.What, f.Seal.Detail));
+                ctx.Say(Msg.VerifiedFile.With((f.SourceUnvouched ? "unvouched" : State(f.Seal.State)).PadRight(10), f.Path, f.What,
+                    Localized.Concat(Localized.Verbatim(f.Seal.Detail), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));
             var failed = all.Count(f => f.Failed);
-            var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact);
+            var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact && !f.SourceUnvouched);
             ctx.Say(Localized.Concat(Msg.VerifySummary.With(all.Count, intact, failed),
                 keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text));
             return failed == 0 ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
+
+    static ILocalized RenderedFrom(RenderedFrom from) => Msg.VerifyRenderedFrom.With(from.File ?? "-", from.Sha256[..12], from.Check switch
+    {
+        "sealed" => Msg.VerifySourceSealed.Text,
+        "archive" => Msg.VerifySourceArchive.Text,
+        "not_written" => Msg.VerifySourceNotWritten.Text,
+        _ => Msg.VerifySourceNoSeal.Text,
+    });
 
     // The states are the words of the seal schema (docs/trust.md), the same in both languages.
     static string State(Iq.Rules.Model.SealState s) => s switch

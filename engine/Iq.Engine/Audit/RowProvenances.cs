@@ -136,6 +136,8 @@ public static class RowProvenances
                 && measured < logEnd)
                 findings.Add((new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)), baseline.Root));
         }
+        if (byKind.TryGetValue("tests", out var counted) && SuitesDisagree(facts) is var (totals, sums))
+            findings.Add((new Finding(FindingKind.TestsTotalsDisagree, [counted.Display, counted.Display], totals, sums), counted.Root));
         if (byKind.TryGetValue("environment", out var probe) && probe.Header.Host is { Length: > 0 } host && host != "unknown")
             foreach (var kind in OnHost)
                 if (byKind.TryGetValue(kind, out var other) && other.Header.Host is { Length: > 0 } otherHost && otherHost != "unknown"
@@ -165,6 +167,30 @@ public static class RowProvenances
                 result[r] = row with { Outcome = Outcome.Error, Score = 0, Reason = new Contradicted(finding, row.Outcome, row.Reason) };
         }
         return result;
+    }
+
+    static readonly string[] TestCounts = ["total", "passed", "failed", "skipped"];
+
+    /// <summary>The tests' totals and the sums over their suites, as "total 30, passed 30, …", when a count given in both
+    /// places differs; null when they agree or the document lists no suites at all (an absent list is not a claim of none).</summary>
+    static (string Totals, string Sums)? SuitesDisagree(FactValues facts)
+    {
+        if (!facts.Roots.TryGetValue("tests", out var root) || root is not FactObject tests || !tests.TryGet("suites", out var s) || s is not object?[] suites)
+            return null;
+        var totals = new List<string>();
+        var sums = new List<string>();
+        var differ = false;
+        foreach (var name in TestCounts)
+        {
+            if (!tests.TryGet(name, out var t) || t is not double total) continue;
+            var sum = 0d;
+            foreach (var suite in suites)
+                if (suite is FactObject o && o.TryGet(name, out var v) && v is double n) sum += n;
+            differ |= sum != total;
+            totals.Add($"{name} {total.ToString(CultureInfo.InvariantCulture)}");
+            sums.Add($"{name} {sum.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return differ ? (string.Join(", ", totals), $"{suites.Length} suite(s): " + string.Join(", ", sums)) : null;
     }
 
     /// <summary>Kinds measured on the installed host itself, which must name the host the probe names.</summary>

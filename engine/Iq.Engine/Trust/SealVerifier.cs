@@ -10,8 +10,13 @@ namespace Iq.Engine.Trust;
 /// snapshot, another file, or a seal whose file is gone) and what its seal says.</summary>
 public sealed record VerifiedFile(string Path, string What, SealCheck Seal)
 {
-    /// <summary>A seal missing where one is needed, broken, unreadable or untrusted; or a seal without its file.</summary>
-    public bool Failed => !Seal.Holds;
+    /// <summary>A seal missing where one is needed, broken, unreadable or untrusted; or a seal without its file; or a report
+    /// whose seal holds but which was rendered from results nothing showed were iq's (no seal beside them): the seal vouches
+    /// for the rendering, not for the rows.</summary>
+    public bool Failed => !Seal.Holds || SourceUnvouched;
+
+    /// <summary>An intact seal of a report rendered from a results file that was not shown to be iq's.</summary>
+    public bool SourceUnvouched => Seal.State == SealState.Intact && Seal.Seal?.From is { Vouched: false };
 }
 
 /// <summary><c>iq verify</c>: every file under a folder (or the files given) checked against its seal. A fact document that

@@ -10,7 +10,30 @@ namespace Iq.Engine.Trust;
 
 /// <summary>A seal: what iq wrote (file name, SHA-256, size), which iq and where (tool, host), when, and optionally the lab's
 /// ECDSA P-256 signature over those (docs/trust.md).</summary>
-public sealed record SealFile(string File, string Sha256, long Size, string Tool, string Host, DateTimeOffset SealedAt, SealSignature? Signature);
+public sealed record SealFile(string File, string Sha256, long Size, string Tool, string Host, DateTimeOffset SealedAt, SealSignature? Signature)
+{
+    /// <summary>For a report rendered from a results file: that file and what showed it was the one iq wrote, so that a seal
+    /// on the report never vouches for more than its source did (<c>iq verify</c> says so).</summary>
+    public RenderedFrom? From { get; init; }
+}
+
+/// <summary>What a report was rendered from, as its seal records it: the results file's name (null when the audit wrote
+/// none), its SHA-256, and how it was checked: <c>sealed</c> (its seal held), <c>no_seal</c>, <c>archive</c> (an audit
+/// archive's manifest), <c>not_written</c> (the audit's own results, in memory).</summary>
+public sealed record RenderedFrom(string? File, string Sha256, string Check)
+{
+    public static RenderedFrom Of(ReportSource source) => new(source.File, source.Sha256, source.Check switch
+    {
+        ReportSourceCheck.Sealed => "sealed",
+        ReportSourceCheck.NoSeal => "no_seal",
+        ReportSourceCheck.Archive => "archive",
+        _ => "not_written",
+    });
+
+    /// <summary>Whether the source was shown to be iq's own results (as <see cref="ReportSource.Verified"/>, and the audit's
+    /// results in memory, which nothing outside iq touched).</summary>
+    public bool Vouched => Check is "sealed" or "archive" or "not_written";
+}
 
 /// <summary>A seal's signature: DER (RFC 3279) ECDSA P-256 over SHA-256 of <see cref="Seals.Payload"/>, by the key whose
 /// SubjectPublicKeyInfo hashes to <see cref="KeyId"/>.</summary>
@@ -62,16 +85,20 @@ public static class Seals
     public static byte[] Bytes(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at = null) =>
         Serialize(Make(file, content, key, at));
 
+    /// <summary>The seal of a report rendered from <paramref name="from"/>: the source goes into the seal and its signature.</summary>
+    public static byte[] Bytes(string file, ReadOnlySpan<byte> content, SigningKey? key, RenderedFrom? from) =>
+        Serialize(Make(file, SHA256.HashData(content), content.Length, key, null, from));
+
     /// <summary>The same, from the content's SHA-256 and length (content written as a stream, never held whole).</summary>
     public static byte[] Bytes(string file, byte[] sha256, long length, SigningKey? key) => Serialize(Make(file, sha256, length, key, null));
 
     static SealFile Make(string file, ReadOnlySpan<byte> content, SigningKey? key, DateTimeOffset? at) =>
         Make(file, SHA256.HashData(content), content.Length, key, at);
 
-    static SealFile Make(string file, byte[] sha256, long length, SigningKey? key, DateTimeOffset? at)
+    static SealFile Make(string file, byte[] sha256, long length, SigningKey? key, DateTimeOffset? at, RenderedFrom? from = null)
     {
         var seal = new SealFile(Path.GetFileName(file), Convert.ToHexStringLower(sha256), length,
-            Tool.Name, HostName.Current, Truncate(at ?? DateTimeOffset.UtcNow), null);
+            Tool.Name, HostName.Current, Truncate(at ?? DateTimeOffset.UtcNow), null) { From = from };
         if (key is not null) seal = seal with { Signature = new SealSignature(Algorithm, key.KeyId, key.Sign(Payload(seal))) };
         return seal;
     }
@@ -85,7 +112,8 @@ public static class Seals
     /// feed — so that <c>printf</c> and <c>openssl dgst -sha256 -verify</c> can check a seal without iq.</summary>
     public static byte[] Payload(SealFile s) => Encoding.UTF8.GetBytes(
         $"{Schema}\nfile={s.File}\nsha256={s.Sha256}\nsize={s.Size.ToString(CultureInfo.InvariantCulture)}\n" +
-        $"tool={s.Tool}\nhost={s.Host}\nsealed_at={Time(s.SealedAt)}\n");
+        $"tool={s.Tool}\nhost={s.Host}\nsealed_at={Time(s.SealedAt)}\n" +
+        (s.From is { } f ? $"rendered_from={f.File ?? ""}\nrendered_from_sha256={f.Sha256}\nrendered_from_check={f.Check}\n" : ""));
 
     static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
@@ -102,6 +130,15 @@ public static class Seals
             w.WriteString("tool", s.Tool);
             w.WriteString("host", s.Host);
             w.WriteString("sealed_at", Time(s.SealedAt));
+            if (s.From is { } from)
+            {
+                w.WriteStartObject("rendered_from");
+                if (from.File is null) w.WriteNull("file");
+                else w.WriteString("file", from.File);
+                w.WriteString("sha256", from.Sha256);
+                w.WriteString("check", from.Check);
+                w.WriteEndObject();
+            }
             if (s.Signature is { } sig)
             {
                 w.WriteStartObject("signature");
@@ -158,7 +195,21 @@ public static class Seals
                 catch (FormatException) { throw new FormatException("signature value is not base64 (at $.signature.value)"); }
                 signature = new SealSignature(algorithm, keyId, value);
             }
-            return new SealFile(Need("file"), sha, n, Need("tool"), Need("host"), at, signature);
+            RenderedFrom? from = null;
+            if (r.TryGetProperty("rendered_from", out var rf))
+            {
+                if (rf.ValueKind != JsonValueKind.Object) throw new FormatException("rendered_from is not an object (at $.rendered_from)");
+                var fromFile = rf.TryGetProperty("file", out var ff) && ff.ValueKind == JsonValueKind.Null ? null
+                    : Str(rf, "file") is { } fn && !fn.Any(char.IsControl) ? fn : throw new FormatException("no file (at $.rendered_from.file)");
+                var fromSha = Str(rf, "sha256");
+                if (fromSha is not { Length: 64 } || !fromSha.All(char.IsAsciiHexDigitLower))
+                    throw new FormatException("sha256 is not 64 lower-case hex digits (at $.rendered_from.sha256)");
+                var check = Str(rf, "check");
+                if (check is not ("sealed" or "no_seal" or "archive" or "not_written"))
+                    throw new FormatException("check is not sealed, no_seal, archive or not_written (at $.rendered_from.check)");
+                from = new RenderedFrom(fromFile, fromSha, check);
+            }
+            return new SealFile(Need("file"), sha, n, Need("tool"), Need("host"), at, signature) { From = from };
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

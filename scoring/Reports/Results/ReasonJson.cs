@@ -279,6 +279,7 @@ public static class ReasonJson
         Absence.ProbeError => "probe_error",
         Absence.ItemNotDecided => "item_not_decided",
         Absence.NoResult => "no_result",
+        Absence.EmptyList => "empty_list",
         _ => "undecidable",
     };
 
