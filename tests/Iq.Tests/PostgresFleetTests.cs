@@ -157,6 +157,32 @@ public sealed class PostgresFleetTests(PostgresCluster cluster) : IClassFixture<
         Assert.Equal(FleetSchema.Latest, Scalar(url, "SELECT COUNT(*) FROM iq_schema"));
     }
 
+    /// <summary>--force evaluates every bundle again: each earlier audit is replaced with its rows and inputs (PostgreSQL
+    /// deletes a commit's earlier audits together and copies the new ones with ids drawn at once), no row left without its
+    /// audit, and both stores hold the same rows again.</summary>
+    [SkippableFact]
+    public void Forced_runs_replace_every_audit_whole_in_SQLite_and_PostgreSQL()
+    {
+        cluster.Require();
+        var root = Fleet(12);
+        var db = Path.Combine(_dir, "forced.db");
+        var url = cluster.NewDatabase();
+        foreach (var store in new[] { db, url })
+        {
+            CliRunner.InProcess("fleet", "run", root, "--store", store, "--as-of", AsOf);
+            var forced = CliRunner.InProcess("fleet", "run", root, "--store", store, "--as-of", AsOf, "--force");
+            Assert.Contains("evaluated 11, skipped 0", forced.Stdout);
+        }
+        Assert.Equal(12, Scalar(url, "SELECT COUNT(*) FROM audits"));
+        Assert.Equal(12, Scalar(url, "SELECT COUNT(*) FROM audits a JOIN runs r ON r.id = a.run_id WHERE r.forced = 1"));
+        Assert.Equal(0, Scalar(url, "SELECT COUNT(*) FROM item_results i WHERE NOT EXISTS (SELECT 1 FROM audits a WHERE a.id = i.audit_id)"));
+        Assert.Equal(0, Scalar(url, "SELECT COUNT(*) FROM inputs i WHERE NOT EXISTS (SELECT 1 FROM audits a WHERE a.id = i.audit_id)"));
+        Assert.Equal(Scalar(url, "SELECT SUM(item_count) FROM audits"), Scalar(url, "SELECT COUNT(*) FROM item_results"));
+        using var sqlite = new SqliteFleetStore(db);
+        using var postgres = new PostgresFleetStore(StoreLocation.Parse(url, out _));
+        Assert.Equal(sqlite.Snapshot(), postgres.Snapshot());
+    }
+
     [SkippableFact]
     public void PostgreSQL_stores_results_compact_exports_them_byte_identical_to_iq_audit_json_and_migrates_a_schema_one_store()
     {

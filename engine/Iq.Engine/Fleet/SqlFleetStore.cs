@@ -188,10 +188,7 @@ public abstract partial class SqlFleetStore : IDisposable
         using var c = Connect();
         using var tx = c.BeginTransaction();
         var now = T(DateTimeOffset.UtcNow);
-        using var insert = Command(c, tx, """
-            INSERT INTO claims (key, state, worker_id, run_id, bundle_path, claimed_at) VALUES (@k, 'claimed', @w, @r, @p, @t)
-            ON CONFLICT (key) DO NOTHING
-            """, ("@k", ""), ("@w", WorkerId), ("@r", run), ("@p", ""), ("@t", now));
+        var inserted = InsertClaims(c, tx, batch, run, now);
         using var read = Command(c, tx, "SELECT state, worker_id, finished_at FROM claims WHERE key = @k", ("@k", ""));
         using var retake = Command(c, tx, """
             UPDATE claims SET state = 'claimed', worker_id = @w, run_id = @r, bundle_path = @p, claimed_at = @t, finished_at = NULL
@@ -202,9 +199,8 @@ public abstract partial class SqlFleetStore : IDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var (key, path) = batch[i];
-            Set(insert, "@k", key);
-            Set(insert, "@p", path);
-            if (insert.ExecuteNonQuery() == 1)
+            // A key twice in one batch: its first entry claimed it, the second finds it this worker's (busy).
+            if (inserted.Remove(key))
             {
                 answers[i] = new ClaimAnswer(key, ClaimState.Claimed);
                 continue;
@@ -264,6 +260,25 @@ public abstract partial class SqlFleetStore : IDisposable
         }
     }
 
+    /// <summary>Inserts a claim for each key of the batch that nobody has claimed yet (<c>ON CONFLICT DO NOTHING</c>), in the
+    /// claim's transaction; returns the keys inserted. One prepared insert per key (PostgreSQL inserts the batch in one
+    /// statement: a round trip per key was most of its claim's cost).</summary>
+    protected virtual HashSet<string> InsertClaims(DbConnection c, DbTransaction tx, IReadOnlyList<(string Key, string Path)> batch, long run, string now)
+    {
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        using var insert = Command(c, tx, """
+            INSERT INTO claims (key, state, worker_id, run_id, bundle_path, claimed_at) VALUES (@k, 'claimed', @w, @r, @p, @t)
+            ON CONFLICT (key) DO NOTHING
+            """, ("@k", ""), ("@w", WorkerId), ("@r", run), ("@p", ""), ("@t", now));
+        foreach (var (key, path) in batch)
+        {
+            Set(insert, "@k", key);
+            Set(insert, "@p", path);
+            if (insert.ExecuteNonQuery() == 1) inserted.Add(key);
+        }
+        return inserted;
+    }
+
     /// <summary>Writes a batch of audits in one transaction: for each, the claim is marked done (only while it is still
     /// this worker's: a claim taken over is the new owner's to write), any earlier audit of the same key replaced, the
     /// audit, its rows and inputs inserted. Returns how many claims had been lost.</summary>
@@ -273,104 +288,72 @@ public abstract partial class SqlFleetStore : IDisposable
         using var c = Connect();
         using var tx = c.BeginTransaction();
         var now = T(DateTimeOffset.UtcNow);
-        using var finish = Command(c, tx, "UPDATE claims SET state = 'done', finished_at = @t WHERE key = @k AND worker_id = @w AND state = 'claimed'",
-            ("@t", now), ("@k", ""), ("@w", WorkerId));
-        using var old = Command(c, tx, "SELECT id FROM audits WHERE key = @k", ("@k", ""));
-        using var audit = Command(c, tx, """
-            INSERT INTO audits (key, run_id, worker_id, bundle_path, bundle_sha256, site, host, collected_at, product_name, product_model,
-                                product_version, checklist_id, checklist_version, checklist_sha256, engine_version, as_of, status, verdict,
-                                score, error, evaluated_at, elapsed_ms, item_count, results, results_form)
-            VALUES (@key, @run, @w, @path, @sha, @site, @host, @collected, @pn, @pm, @pv, @cid, @cv, @cs, @e, @asof, @status, @verdict,
-                    @score, @error, @at, @ms, @count, @results, 'compact')
-            RETURNING id
-            """, ("@key", ""), ("@run", run), ("@w", WorkerId), ("@path", ""), ("@sha", ""), ("@site", ""), ("@host", ""), ("@collected", null),
-            ("@pn", ""), ("@pm", ""), ("@pv", ""), ("@cid", ""), ("@cv", ""), ("@cs", ""), ("@e", ""), ("@asof", null), ("@status", ""),
-            ("@verdict", null), ("@score", null), ("@error", null), ("@at", ""), ("@ms", 0d), ("@count", 0L), ("@results", null));
-        var written = new List<(long Id, FleetRecord Record)>(records.Count);
-        var lost = 0;
-        foreach (var rec in records)
-        {
-            Set(finish, "@k", rec.Key);
-            if (finish.ExecuteNonQuery() != 1)
-            {
-                lost++;
-                continue;
-            }
-            Set(old, "@k", rec.Key);
-            if (old.ExecuteScalar() is { } previous and not DBNull) DeleteAudit(c, tx, Convert.ToInt64(previous, CultureInfo.InvariantCulture));
-            Set(audit, "@key", rec.Key);
-            Set(audit, "@path", rec.BundlePath);
-            Set(audit, "@sha", rec.BundleSha256);
-            Set(audit, "@site", rec.Site);
-            Set(audit, "@host", rec.Host);
-            Set(audit, "@collected", rec.CollectedAt is { } ca ? T(ca) : null);
-            Set(audit, "@pn", rec.ProductName);
-            Set(audit, "@pm", rec.ProductModel);
-            Set(audit, "@pv", rec.ProductVersion);
-            Set(audit, "@cid", rec.ChecklistId);
-            Set(audit, "@cv", rec.ChecklistVersion);
-            Set(audit, "@cs", rec.ChecklistSha256);
-            Set(audit, "@e", rec.EngineVersion);
-            Set(audit, "@asof", rec.AsOf is { } a ? T(a) : null);
-            Set(audit, "@status", rec.Failed ? "failed" : "evaluated");
-            Set(audit, "@verdict", rec.Verdict?.ToString().ToLowerInvariant());
-            Set(audit, "@score", rec.Score);
-            Set(audit, "@error", rec.Error);
-            Set(audit, "@at", T(rec.EvaluatedAt));
-            Set(audit, "@ms", rec.ElapsedMs);
-            Set(audit, "@count", (long)rec.Rows.Count);
-            Set(audit, "@results", rec.ResultsGzip);
-            written.Add((Convert.ToInt64(audit.ExecuteScalar(), CultureInfo.InvariantCulture), rec));
-        }
+        var written = WriteAudits(c, tx, records, run, now);
         InsertRows(c, tx, written);
         using (var beat = Command(c, tx, "UPDATE workers SET heartbeat = @t WHERE id = @w", ("@t", now), ("@w", WorkerId)))
             beat.ExecuteNonQuery();
         tx.Commit();
-        return lost;
+        return records.Count - written.Count;
     }
 
-    static void DeleteAudit(DbConnection c, DbTransaction tx, long id)
+    /// <summary>The columns of <c>audits</c> an audit is inserted with, in the order of <see cref="AuditValues"/>.</summary>
+    protected const string AuditColumns = """
+        key, run_id, worker_id, bundle_path, bundle_sha256, site, host, collected_at, product_name, product_model, product_version,
+        checklist_id, checklist_version, checklist_sha256, engine_version, as_of, status, verdict, score, error, evaluated_at,
+        elapsed_ms, item_count, results, results_form
+        """;
+
+    /// <summary>An audit's values for <see cref="AuditColumns"/> (null for SQL NULL): text, 64-bit integers, doubles and the
+    /// gzipped results.</summary>
+    protected object?[] AuditValues(FleetRecord rec, long run) =>
+    [
+        rec.Key, run, WorkerId, rec.BundlePath, rec.BundleSha256, rec.Site, rec.Host, rec.CollectedAt is { } ca ? T(ca) : null,
+        rec.ProductName, rec.ProductModel, rec.ProductVersion, rec.ChecklistId, rec.ChecklistVersion, rec.ChecklistSha256,
+        rec.EngineVersion, rec.AsOf is { } a ? T(a) : null, rec.Failed ? "failed" : "evaluated", rec.Verdict?.ToString().ToLowerInvariant(),
+        rec.Score, rec.Error, T(rec.EvaluatedAt), rec.ElapsedMs, (long)rec.Rows.Count, rec.ResultsGzip, "compact",
+    ];
+
+    /// <summary>For each record, in order: marks its claim done (only while it is still this worker's: a claim taken over is
+    /// the new owner's to write, and the record is lost), replaces any earlier audit of the same key, inserts the audit.
+    /// Returns the audits written with their ids. One statement at a time here (SQLite runs in process, so a statement costs
+    /// no round trip); PostgreSQL does each step for the whole batch at once.</summary>
+    protected virtual IReadOnlyList<(long Id, FleetRecord Record)> WriteAudits(DbConnection c, DbTransaction tx, IReadOnlyList<FleetRecord> records,
+        long run, string now)
+    {
+        using var finish = Command(c, tx, "UPDATE claims SET state = 'done', finished_at = @t WHERE key = @k AND worker_id = @w AND state = 'claimed'",
+            ("@t", now), ("@k", ""), ("@w", WorkerId));
+        using var old = Command(c, tx, "SELECT id FROM audits WHERE key = @k", ("@k", ""));
+        var names = Enumerable.Range(0, AuditValues(records[0], run).Length).Select(i => $"@a{i}").ToList();
+        using var audit = Command(c, tx, $"INSERT INTO audits ({AuditColumns}) VALUES ({string.Join(", ", names)}) RETURNING id",
+            names.Select(n => (n, (object?)null)).ToArray());
+        var written = new List<(long Id, FleetRecord Record)>(records.Count);
+        foreach (var rec in records)
+        {
+            Set(finish, "@k", rec.Key);
+            if (finish.ExecuteNonQuery() != 1) continue;
+            Set(old, "@k", rec.Key);
+            if (old.ExecuteScalar() is { } previous and not DBNull) DeleteAudit(c, tx, Convert.ToInt64(previous, CultureInfo.InvariantCulture));
+            var values = AuditValues(rec, run);
+            for (var i = 0; i < values.Length; i++) audit.Parameters[i].Value = values[i] ?? DBNull.Value;
+            written.Add((Convert.ToInt64(audit.ExecuteScalar(), CultureInfo.InvariantCulture), rec));
+        }
+        return written;
+    }
+
+    protected static void DeleteAudit(DbConnection c, DbTransaction tx, long id)
     {
         foreach (var sql in new[] { "DELETE FROM item_results WHERE audit_id = @id", "DELETE FROM inputs WHERE audit_id = @id", "DELETE FROM audits WHERE id = @id" })
             using (var cmd = Command(c, tx, sql, ("@id", id))) cmd.ExecuteNonQuery();
     }
 
-    /// <summary>The rows and inputs of the audits just inserted; a prepared insert per row (PostgreSQL copies them).</summary>
-    protected virtual void InsertRows(DbConnection c, DbTransaction tx, IReadOnlyList<(long Id, FleetRecord Record)> audits)
-    {
-        using var row = Command(c, tx, """
-            INSERT INTO item_results (audit_id, seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted,
-                                      score, actual, expected, message, sources, title_words)
-            VALUES (@a, @seq, @row, @item, @sec, @title, @clause, @level, @method, @weight, @outcome, @counted, @score, @actual,
-                    @expected, @message, @sources, @title_words)
-            """, ("@a", 0L), ("@seq", 0L), ("@row", ""), ("@item", ""), ("@sec", ""), ("@title", ""), ("@clause", ""), ("@level", ""),
-            ("@method", ""), ("@weight", 0d), ("@outcome", ""), ("@counted", 0L), ("@score", 0d), ("@actual", ""), ("@expected", ""),
-            ("@message", ""), ("@sources", ""), ("@title_words", ""));
-        using var input = Command(c, tx, "INSERT INTO inputs (audit_id, seq, path, kind, sha256) VALUES (@a, @seq, @path, @kind, @sha)",
-            ("@a", 0L), ("@seq", 0L), ("@path", ""), ("@kind", ""), ("@sha", ""));
-        row.Prepare();
-        input.Prepare();
-        var p = row.Parameters;
-        foreach (var (id, rec) in audits)
-        {
-            var seq = 0L;
-            foreach (var r in rec.Rows)
-            {
-                p[0].Value = id; p[1].Value = seq++; p[2].Value = r.RowId; p[3].Value = r.ItemId; p[4].Value = r.SectionId;
-                p[5].Value = r.Title; p[6].Value = r.Clause; p[7].Value = r.Level; p[8].Value = r.Method; p[9].Value = r.Weight;
-                p[10].Value = r.Outcome.Name(); p[11].Value = r.Counted ? 1L : 0L; p[12].Value = r.Score; p[13].Value = r.Actual;
-                p[14].Value = r.Expected; p[15].Value = r.Message; p[16].Value = r.Sources; p[17].Value = (object?)r.TitleWords ?? DBNull.Value;
-                row.ExecuteNonQuery();
-            }
-            seq = 0;
-            foreach (var i in rec.Inputs)
-            {
-                input.Parameters[0].Value = id; input.Parameters[1].Value = seq++; input.Parameters[2].Value = i.Path;
-                input.Parameters[3].Value = i.Kind; input.Parameters[4].Value = i.Sha256;
-                input.ExecuteNonQuery();
-            }
-        }
-    }
+    /// <summary>The columns of <c>item_results</c> and of <c>inputs</c>, in the order every writer gives them.</summary>
+    protected const string RowColumns =
+        "audit_id, seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted, score, actual, expected, message, sources, title_words";
+    protected const string InputColumns = "audit_id, seq, path, kind, sha256";
+
+    /// <summary>The rows and inputs of the audits just inserted, in the commit's transaction (each store writes them its
+    /// fastest way: SQLite by statements prepared once and bound by position, PostgreSQL by binary COPY).</summary>
+    protected abstract void InsertRows(DbConnection c, DbTransaction tx, IReadOnlyList<(long Id, FleetRecord Record)> audits);
 
     /// <summary>Gives back this worker's unfinished claims (an interrupted run), so the next run need not wait to see it dead.</summary>
     public void ReleaseClaims()
