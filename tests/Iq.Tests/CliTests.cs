@@ -35,6 +35,7 @@ public class CliTests
     {
         using var dir = new TempDir();
         var json = Path.Combine(dir.Path, "out", "results.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!); // iq makes no folder for an output file (docs/cli.md)
         var run = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", Facts, "--json", json, "--as-of", "2026-11-22");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Verdict: FAIL — veto: 6 shall item(s) failed or errored", run.Stdout);
