@@ -22,7 +22,9 @@ public sealed class OutputException(string path, MessageText reason) : IOExcepti
 /// they were (a file the user had is kept as a hard link until the end). Standard output (<c>-</c>) and other things that
 /// are not regular files (<c>/dev/null</c>, a pipe someone reads) are written after the files, directly; a folder, a
 /// socket, a block device, a FIFO nobody reads, or a file that is also an input of the run is refused before anything is
-/// written. Disposing without <see cref="Commit"/> removes every temporary and every folder the set created.
+/// written. A file goes only into a folder that is there, or into one the run was told to write into (<see cref="MakesFolder"/>,
+/// an <c>--out DIR</c>): a mistyped folder in <c>--json /nonexistent/dir/o.json</c> is refused, not made.
+/// Disposing without <see cref="Commit"/> removes every temporary and every folder the set created.
 /// An interrupted run (<see cref="AbortAll"/>) leaves nothing behind either.</summary>
 public sealed class Outputs : IDisposable
 {
@@ -30,6 +32,7 @@ public sealed class Outputs : IDisposable
     readonly TextWriter? _stdout;
     readonly List<Entry> _entries = [];
     readonly List<string> _createdFolders = [];
+    readonly List<string> _madeFolders = [];
     readonly object _gate = new();
     bool _committed, _aborted;
 
@@ -52,6 +55,12 @@ public sealed class Outputs : IDisposable
         _stdout = stdout;
         lock (Active) Active.Add(this);
     }
+
+    /// <summary>Declares a folder this run writes into and makes when it is not there, its parents too: the folder of an
+    /// option documented as one (<c>--out DIR</c>). Files added later may go into it or below it.</summary>
+    public void MakesFolder(string folder) => _madeFolders.Add(System.IO.Path.GetFullPath(folder));
+
+    bool MayMake(string folder) => _madeFolders.Any(made => folder == made || folder.StartsWith(made.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
     /// <summary>The paths added so far, as the user wrote them.</summary>
     public IEnumerable<string> Paths => _entries.Select(e => e.User);
@@ -91,6 +100,8 @@ public sealed class Outputs : IDisposable
         var folderKind = FileFacts.Of(folder).Kind;
         if (folderKind is not (FileKind.Directory or FileKind.Missing))
             throw new OutputException(path, Msg.OutFolderNotFolder.With(folder, FileFacts.Localized(folderKind)));
+        if (folderKind == FileKind.Missing && !MayMake(folder))
+            throw new OutputException(path, Msg.OutNoFolder.With(System.IO.Path.GetDirectoryName(path) is { Length: > 0 } given ? given : folder));
         _entries.Add(new Entry(path, target, direct: false, write));
     }
 

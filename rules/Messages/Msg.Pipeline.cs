@@ -30,6 +30,8 @@ public static partial class Msg
         "Cannot write: it is also an input of this run ({input}); write the output to another file");
     public static readonly Message OutDanglingLink = new(Codes.CannotWrite, "无法写入：指向不存在之处的符号链接", "Cannot write: a symbolic link to nothing");
     public static readonly Message OutFolderNotFolder = new(Codes.CannotWrite, ["folder", "kind"], "无法写入：{folder} 是{kind}，不是文件夹", "Cannot write: {folder} is {kind}, not a folder");
+    public static readonly Message OutNoFolder = new(Codes.CannotWrite, ["folder"], "无法写入：文件夹 {folder} 不存在（iq 不为输出文件创建文件夹；请先创建，或检查路径是否拼错）",
+        "Cannot write: the folder {folder} does not exist (iq makes no folder for an output file; create it first, or check the path for a typo)");
     public static readonly Message OutFailed = new(Codes.CannotWrite, ["reason"], "无法写入：{reason}", "Cannot write: {reason}");
     public static readonly Message OutFifoNoReader = new(Codes.CannotWrite, "无法写入：没有读者的 FIFO", "Cannot write: a FIFO that nothing reads");
     public static readonly Message OutErrno = new(Codes.CannotWrite, ["errno"], "无法写入（errno {errno}）", "Cannot write (errno {errno})");

@@ -108,6 +108,8 @@ public static partial class Msg
     public static readonly Message ConsoleAllItems = new(null, ["count"], "全部条目（{count}）：", "All items ({count}):");
     // The row's remediation, the checklist's own words: whole.
     public static readonly Message ConsoleFix = RowWords(null, ["fix"], "整改：{fix}", "fix: {fix}");
+    // --verbose: where a row's facts came from (its document and provenance), as the JSON, HTML and scorecard give it.
+    public static readonly Message ConsoleProvenance = RowWords(null, ["facts"], "依据：{facts}", "from: {facts}");
     public static readonly Message ConsolePending = new(null, ["count"], "{count} 个条目等待人工评判：请在 attestations 文档中记录（docs/facts.md）。",
         "{count} item(s) await a manual judgment: record it in an attestations document (docs/facts.md).");
     public static readonly Message ConsoleCounts = new(null, ["pass", "fail", "error", "notapplicable", "notchecked", "informational", "waived", "notselected", "total"],

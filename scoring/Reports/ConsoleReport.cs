@@ -116,10 +116,21 @@ public static class ConsoleReport
         foreach (var e in shown)
             o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + e.Line(lang).Render(lang));
         var message = r.MessageIn(lang);
-        if ((shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && r.Outcome is not (Outcome.Fail or Outcome.Pass)) && message.Length > 0)
-            o.WriteLine($"        {message}");
+        // --verbose: a judged row says who judged it and when (its message), whatever its outcome.
+        var showMessage = (shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && (r.Outcome is not (Outcome.Fail or Outcome.Pass) || r.Reason is Attested))
+                          && message.Length > 0;
+        if (showMessage) o.WriteLine($"        {message}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
             o.WriteLine("        " + Msg.ConsoleFix.With(r.FixIn(lang)).Render(lang));
+        if (!evidenceOnly) WriteSources(o, r, lang);
+    }
+
+    /// <summary>--verbose: where the row's facts came from, one line per provenance and document (the facts the JSON's
+    /// <c>provenance.facts</c>, the HTML and the scorecard list).</summary>
+    static void WriteSources(TextWriter o, Rules.Runtime.ItemResult r, Lang lang)
+    {
+        foreach (var group in r.Provenance.Facts.GroupBy(f => (f.Provenance, f.Document, f.Why)))
+            o.WriteLine("        " + Msg.ConsoleProvenance.With(ReportWords.Facts(group.ToList(), r.Provenance.Notes)).Render(lang));
     }
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared

@@ -55,8 +55,9 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
     }
 
     /// <summary>The comparison as text: the verdict line, then one line per changed row, worse first. Outcome and verdict
-    /// words in Chinese are the reports' (report-messages.yaml); in English the results' own names.</summary>
-    public void Write(TextWriter o, Lang lang = Lang.En)
+    /// words in Chinese are the reports' (report-messages.yaml); in English the results' own names. With
+    /// <paramref name="verdictOnly"/> (<c>-q</c>), the verdict line alone.</summary>
+    public void Write(TextWriter o, Lang lang = Lang.En, bool verdictOnly = false)
     {
         var zh = lang == Lang.Zh;
         static string S(double? s) => s is { } v ? Scorer.Format(v) : "—";
@@ -68,6 +69,7 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
             : worse > 0 ? Msg.DiffRowsWorseMark.With(worse)
             : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
         o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
+        if (verdictOnly) return;
         var better = Items.Count(i => i.Direction == Change.Better);
         o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
         var width = Items.Select(i => DisplayWidth.Of(i.Id)).DefaultIfEmpty(4).Max();

@@ -50,6 +50,11 @@ public static class ReportWords
     public static string Fact(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes = null) =>
         ReasonText.Facts([f], SealWhy(notes)).Render(t.Lang());
 
+    /// <summary>Facts of one provenance and document (and why, when its word was set aside) in one phrase: "env.cpu.cores,
+    /// env.memory.total are measured (environment.json)".</summary>
+    public static ILocalized Facts(IReadOnlyList<FactProvenance> facts, IReadOnlyList<ProvenanceNote>? notes = null) =>
+        ReasonText.Facts(facts, SealWhy(notes));
+
     /// <summary>Why a document's word was set aside, from the seal check's finding on it: null where the row's notes say
     /// nothing of it (the results' text then stands).</summary>
     static Func<FactProvenance, ILocalized?>? SealWhy(IReadOnlyList<ProvenanceNote>? notes) => notes is not { Count: > 0 } ? null : f =>

@@ -22,7 +22,12 @@ public class ChineseReportTests
     {
         var run = Audit("zh", "-v");
         Assert.Equal(1, run.ExitCode);
-        var line = run.Stdout.Split('\n').Single(l => l.Contains("rollback.duration", StringComparison.Ordinal) && l.Contains("fact_provenance", StringComparison.Ordinal));
+        var lines = run.Stdout.Split('\n');
+        // The reason, and (--verbose) the row's sources line, which says the same of the fact in the same words.
+        var line = lines.Single(l => l.Contains("rollback.duration", StringComparison.Ordinal) && l.Contains("fact_provenance", StringComparison.Ordinal)
+                                     && !l.StartsWith("        依据：", StringComparison.Ordinal));
+        var from = lines.Single(l => l.StartsWith("        依据：rollback.duration 的来源为声明（", StringComparison.Ordinal));
+        Assert.EndsWith("：文档的 fact_provenance 如此标注）", from);
         Assert.Contains("需要实测的证据：rollback.duration 的来源为声明（", line);
         Assert.Contains("：文档的 fact_provenance 如此标注）（原为通过）", line);
         Assert.DoesNotMatch(@"\b(measured|imported|declared|reviewed|pass)\b|in the document", line);

@@ -35,6 +35,7 @@ public class CliTests
     {
         using var dir = new TempDir();
         var json = Path.Combine(dir.Path, "out", "results.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!); // iq makes no folder for an output file (docs/cli.md)
         var run = CliRunner.InProcess("audit", Case("evaluation.iq"), "--facts", Facts, "--json", json, "--as-of", "2026-11-22");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Verdict: FAIL — veto: 6 shall item(s) failed or errored", run.Stdout);
@@ -164,6 +165,22 @@ public class ExplainTests
         }
         Assert.Equal("number: 64\n", Explain("min_cores")); // base.iq says 256; hospital.iq sets 64
         Assert.Equal("size: 200 GiB\n", Explain("gpu_memory")); // a let of base.iq
-        Assert.Equal("bool: true\n", Explain("env.cpu.logical_cores >= min_cores and gpu_memory >= 100 GiB"));
+        // A condition shows what it compared, as an item row does (it printed "bool: true" alone).
+        Assert.Equal("bool: true\n  ✓ env.cpu.logical_cores >= min_cores: actual 128, expected >= 64\n  ✓ gpu_memory >= 100 GiB: actual 200 GiB, expected >= 100 GiB\n",
+            Explain("env.cpu.logical_cores >= min_cores and gpu_memory >= 100 GiB"));
+    }
+
+    /// <summary>Fresh eyes: <c>iq explain 'software["docker"].version >= "20.10"'</c> printed "bool: true" without the values
+    /// or the version order the item rows show.</summary>
+    [Fact]
+    public void A_condition_shows_its_actual_and_expected_values_and_the_version_order()
+    {
+        var run = CliRunner.InProcess("explain", "software[\"docker\"].version >= \"20.10\"", "--checklist", Checklist, "--facts", Failing);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("bool: false\n  ✗ software[\"docker\"].version >= \"20.10\": actual 19.03.15, expected >= 20.10 (generic dotted order: no version scheme known for either side)\n", run.Stdout);
+        var zh = CliRunner.InProcess("explain", "software[\"docker\"].version >= \"20.10\"", "--checklist", Checklist, "--facts", Failing, "--lang", "zh");
+        Assert.Contains("实际 19.03.15，期望 >= 20.10（通用点分顺序：两侧均无已知的版本方案）", zh.Stdout);
+        // A value that is not a condition is shown as before, alone.
+        Assert.Equal("number: 1\n", CliRunner.InProcess("explain", "count(plan.raci, r => count(r.accountable) != 1)", "--checklist", Checklist, "--facts", Failing).Stdout);
     }
 }

@@ -27,12 +27,53 @@ public class EvidenceWordsTests
     static readonly Regex EnglishWords = new(@"\bmissing\b|\bnothing\b|\bholds?\b|\bfail\b|in all\)|\border\b|informational|\[(shall|should|may)\b|\b(shall|should|may) item",
         RegexOptions.CultureInvariant);
 
+    /// <summary>Byte for byte main's, but for one line added under each row in --verbose: where its facts came from (fresh
+    /// eyes: the console showed actual and expected, never the document or its provenance, which every other report gives).</summary>
     [Fact]
-    public void The_english_report_is_byte_identical_to_mains()
+    public void The_english_report_is_byte_identical_to_mains_plus_where_each_row_came_from()
     {
         var run = Audit("en");
         Assert.True(run.ExitCode == 1, run.Stderr);
-        Assert.Equal(File.ReadAllText(Path.Combine(Words, "main.en.txt")), run.Stdout);
+        var lines = run.Stdout.Split('\n');
+        var from = lines.Where(l => l.StartsWith("        from: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(File.ReadAllText(Path.Combine(Words, "main.en.txt")), string.Join('\n', lines.Where(l => !from.Contains(l))));
+        // Every row of the 16 reads custom.json, declared (unsealed, by hand): each says so, naming its facts and the document.
+        var rows = lines.SkipWhile(l => !l.StartsWith("All items", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0).ToList();
+        var starts = rows.Select((l, i) => (l, i)).Where(x => Regex.IsMatch(x.l, @"^  [A-Z]+ +\S")).Select(x => x.i).Append(rows.Count).ToList();
+        Assert.Equal(16, starts.Count - 1);
+        for (var i = 0; i + 1 < starts.Count; i++)
+        {
+            var block = rows.Skip(starts[i]).Take(starts[i + 1] - starts[i]).ToList();
+            Assert.True(block.Count(l => l.StartsWith("        from: custom.", StringComparison.Ordinal)
+                                         && l.EndsWith($" declared ({Path.Combine(Facts, "custom.json")})", StringComparison.Ordinal)) == 1, string.Join("\n", block));
+        }
+        Assert.Contains("        from: custom.absent_count, custom.count are declared (", run.Stdout);
+        // The default console stays compact: no such line without -v.
+        var compact = CliRunner.InProcess("audit", Checklist, "--facts", Facts, "--as-of", "2026-11-22", "--lang", "en");
+        Assert.DoesNotContain("from: ", compact.Stdout);
+    }
+
+    /// <summary>A judged row in --verbose says who judged it, when, and from which document (the scorecard has them).</summary>
+    [Fact]
+    public void A_judged_row_names_its_assessor_date_and_document_in_verbose()
+    {
+        var compliant = Path.Combine(TestPaths.Checklists, "samples", "compliant");
+        foreach (var (lang, judged, from) in new[]
+                 {
+                     ("en", "        attested pass by 周静（第三方检测机构） on 2026-11-20: 现场核查符合要求 (evidence: 现场核查记录 IQ-2026-031 第 1 项)",
+                         $"        from: attestations.items[] is reviewed ({Path.Combine(compliant, "attestations.json")})"),
+                     ("zh", "        由 周静（第三方检测机构）于 2026-11-20 评审为通过：现场核查符合要求（证据：现场核查记录 IQ-2026-031 第 1 项）",
+                         $"        依据：attestations.items[] 的来源为评审（{Path.Combine(compliant, "attestations.json")}）"),
+                 })
+        {
+            var run = CliRunner.InProcess("audit", "--facts", compliant, "--as-of", "2026-11-22", "--lang", lang, "-v");
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            var lines = run.Stdout.Split('\n').ToList();
+            var at = lines.FindIndex(l => Regex.IsMatch(l, @"^  \S+ +6\.1\.1a\.hardening "));
+            Assert.True(at >= 0, run.Stdout);
+            Assert.Equal(judged, lines[at + 2]);
+            Assert.Equal(from, lines[at + 3]);
+        }
     }
 
     [Fact]

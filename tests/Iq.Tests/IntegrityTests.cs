@@ -75,6 +75,9 @@ public class IntegrityTests
         Assert.Equal(2, failed.Count);
         Assert.Contains(failed, c => c.GetProperty("fix").GetString()!.Contains(Tampered) && c.GetProperty("evidence")[0].GetProperty("actual").GetString() == "\"changed\"");
         Assert.Contains(failed, c => c.GetProperty("fix").GetString()!.Contains(Deleted) && c.GetProperty("evidence")[0].GetProperty("actual").GetString() == "\"missing\"");
+        // The advice fits the case: a changed file is replaced from the package, a missing one reinstalled (nothing to replace).
+        Assert.Contains(failed, c => c.GetProperty("fix").GetString()!.StartsWith("以安装包中的 ", StringComparison.Ordinal) && c.GetProperty("fix").GetString()!.EndsWith(" 替换现场文件 " + Tampered, StringComparison.Ordinal));
+        Assert.Contains(failed, c => c.GetProperty("fix").GetString() is { } fix && fix.StartsWith("现场缺少文件 " + Deleted + "：以安装包重新安装 ", StringComparison.Ordinal));
         Assert.All(components.Except(failed), c => Assert.Equal("pass", c.GetProperty("outcome").GetString()));
     }
 
@@ -106,6 +109,16 @@ public class IntegrityTests
         Assert.Equal("error", integrity.GetProperty("outcome").GetString());
         Assert.Contains("the manifest lists no hashes for files", integrity.GetProperty("message").GetString());
         Assert.All(items.Where(i => i.Key.StartsWith("5.5.1a.components", StringComparison.Ordinal)), i => Assert.Equal("error", i.Value.GetProperty("outcome").GetString()));
+        // No hash to check with: the advice is to check against a manifest with hashes, never to replace a file it cannot name
+        // (it read "以安装包中的 debug 替换现场文件 missing").
+        Assert.All(items.Where(i => i.Key.StartsWith("5.5.1a.components", StringComparison.Ordinal)), i =>
+        {
+            var fix = i.Value.GetProperty("fix").GetString()!;
+            Assert.Contains("SHA-256", fix);
+            Assert.DoesNotContain("替换", fix);
+            Assert.DoesNotContain("missing", fix);
+            Assert.DoesNotContain("缺失", fix);
+        });
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public class OutputsTests
         using var dir = new TempDir();
         using (var outputs = new Outputs())
         {
+            outputs.MakesFolder(Path.Combine(dir.Path, "sub"));
             outputs.Add(Path.Combine(dir.Path, "a.json"), Text("a"));
             outputs.Add(Path.Combine(dir.Path, "sub", "deeper", "b.json"), Text("b"));
             outputs.Commit();
@@ -35,12 +36,35 @@ public class OutputsTests
         using (var outputs = new Outputs())
         {
             outputs.Add(a, Text("new"));
+            outputs.MakesFolder(Path.Combine(dir.Path, "new"));
             outputs.Add(Path.Combine(dir.Path, "new", "b.json"), _ => throw new InvalidOperationException("renderer bug"));
             Assert.Throws<InvalidOperationException>(() => outputs.Commit());
         }
         Assert.Equal("precious", File.ReadAllText(a));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "new")));
         Assert.Empty(Leftovers(dir.Path));
+    }
+
+    [Fact]
+    public void A_file_in_a_folder_that_is_not_there_is_refused_and_no_folder_is_made()
+    {
+        // A mistyped folder (--json /nonexistent/dir/o.json) is an error naming it, not a tree of new folders; only a folder
+        // the run writes into (--out DIR) is made.
+        using var dir = new TempDir();
+        var typo = Path.Combine(dir.Path, "nonexistent", "dir");
+        using (var outputs = new Outputs())
+        {
+            outputs.Add(Path.Combine(dir.Path, "a.json"), Text("a"));
+            var e = Assert.Throws<OutputException>(() => outputs.Add(Path.Combine(typo, "o.json"), Text("o")));
+            Assert.Equal(Path.Combine(typo, "o.json"), e.Path);
+            Assert.Equal($"Cannot write: the folder {typo} does not exist (iq makes no folder for an output file; create it first, or check the path for a typo)", e.Reason);
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+        var run = CliRunner.InProcess("audit", TestPaths.Case("evaluation.iq"), "--facts", TestPaths.Case("facts"), "--json", Path.Combine(typo, "o.json"), "--as-of", "2026-11-22");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(Path.Combine(typo, "o.json"), run.Stderr);
+        Assert.Contains($": error IQ4006: Cannot write: the folder {typo} does not exist", run.Stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
     [Fact]

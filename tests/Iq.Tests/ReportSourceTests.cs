@@ -170,7 +170,7 @@ public class ReportSourceTests
         var json = Audit(dir);
         var copy = Path.Combine(dir.Path, "copy.json");
         File.Copy(json, copy);
-        var run = CliRunner.InProcess("-q", "--lang", "en", "diff", json, copy);
+        var run = CliRunner.InProcess("--lang", "en", "diff", json, copy);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var sha = Sha256sum(json);
         var lines = run.Stdout.TrimEnd('\n').Split('\n')[^2..];

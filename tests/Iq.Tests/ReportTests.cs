@@ -302,6 +302,10 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         var same = CliRunner.InProcess("diff", samples.File("failing", "json"), samples.File("failing", "json"));
         Assert.Equal(0, same.ExitCode);
         Assert.Contains("0 item(s) changed", same.Stdout);
+        // -q is the verdict line only (docs/cli.md): no change list, no "Rendered from" lines; the exit code is the same.
+        var quiet = CliRunner.InProcess("-q", "diff", samples.File("compliant", "json"), samples.File("failing", "json"));
+        Assert.Equal(1, quiet.ExitCode);
+        Assert.Equal(worse.Stdout.Split('\n')[0] + "\n", quiet.Stdout.Replace("\r\n", "\n"));
     }
 
     /// <summary>The assessor's b1 → b3: the verdict rose but rows got worse. The headline said "better" beside 4 worse rows

@@ -64,6 +64,7 @@ static class AuditCommand
             using var key = sign.Read(parse);
             // Every file of the run, the probe's bundle included, is written all or none at the end.
             using var outputs = ctx.Outputs();
+            if (output is not null) outputs.MakesFolder(output); // --out DIR is made; a report file's folder must be there
             var request = new AuditRequest
             {
                 SigningKey = key,

@@ -86,6 +86,10 @@ static class ExplainCommand
             {
                 var value = expression.Evaluate(bundle.Values, now);
                 ctx.Out.WriteLine(value is Missing m ? $"{expression.Type}: {ctx.T(Msg.ReasonMissing.With(m.Describe(ctx.Lang)))}" : $"{expression.Type}: {ValueFormatter.Words(value, expression.Type)?.Render(ctx.Lang) ?? ValueFormatter.Format(value, expression.Type)}");
+                // A condition: what it compared, as an item row shows it (actual, expected, the version order used).
+                if (expression.Type == Iq.Rules.Binding.IqType.Bool && Checklists.AsItem(path, what, options) is { } asItem)
+                    foreach (var e in asItem.Evaluate(bundle.Values, now).Where(r => r.Id == Checklists.ExplainedItem).SelectMany(r => r.Evidence))
+                        ctx.Out.WriteLine($"  {e.Mark} " + ctx.T(e.Line(ctx.Lang)));
             }
             catch (EvaluationException e)
             {

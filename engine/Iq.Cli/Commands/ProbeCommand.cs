@@ -85,6 +85,7 @@ static class ProbeCommand
         if (diagnostics.Count > 0) throw new InvalidOperationException(string.Join("\n", diagnostics)); // iq's own documents: a bug
         // Redacted by iq as it probed: still iq's measurement, sealed as written; documents and seals all or none.
         using var outputs = new Iq.Rules.Io.Outputs();
+        outputs.MakesFolder(dir);
         foreach (var (file, text) in redacted)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(text);

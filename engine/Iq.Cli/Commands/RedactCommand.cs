@@ -54,6 +54,7 @@ static class RedactCommand
             // facts count as declared as they did before.
             using (var outputs = new Outputs())
             {
+                outputs.MakesFolder(target);
                 foreach (var (file, text) in redacted)
                 {
                     var bytes = System.Text.Encoding.UTF8.GetBytes(text);

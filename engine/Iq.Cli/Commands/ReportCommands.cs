@@ -95,6 +95,8 @@ static class ReportCommands
             var old = Load(ctx, parse.GetValue(before)!).Doc;
             var now = Load(ctx, parse.GetValue(after)!).Doc;
             var worse = false;
+            // -q: the verdict line of each checklist and nothing else (docs/cli.md); an unsealed side is warned of on stderr.
+            var quiet = ctx.Verbosity == Verbosity.Quiet;
             // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
             // only when it is the later audit that lacks it.
             foreach (var a in now.Audits)
@@ -107,8 +109,7 @@ static class ReportCommands
                     continue;
                 }
                 var diff = ResultsDiff.Of(b, a);
-                // The comparison is the command's output: printed in --quiet too (as the verdict line is for an audit).
-                diff.Write(ctx.Out, ctx.Lang);
+                diff.Write(ctx.Out, ctx.Lang, verdictOnly: quiet);
                 worse |= diff.Worse;
             }
             foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
@@ -116,9 +117,10 @@ static class ReportCommands
                 ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
                 worse = true;
             }
-            // What each side rests on, last, as part of the comparison (printed in --quiet too; the first line stays the
-            // verdict's): a comparison with an unsealed file says so.
-            foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Line().Render(ctx.Lang));
+            // What each side rests on, last, as part of the comparison: a comparison with an unsealed file says so (in -q, the
+            // warning on stderr that Load gives says it).
+            if (!quiet)
+                foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Line().Render(ctx.Lang));
             return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;

@@ -129,6 +129,7 @@ public static class AuditPipeline
             if (s.Request.Outputs is { } outputs)
             {
                 // Written with the caller's reports, all or none (each document with its seal); read from memory meanwhile.
+                outputs.MakesFolder(probe.Directory);
                 foreach (var (path, bytes, seal) in documents)
                 {
                     outputs.Add(path, stream => stream.Write(bytes));

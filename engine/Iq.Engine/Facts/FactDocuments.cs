@@ -55,6 +55,7 @@ public static class FactDocuments
         origin ??= DocumentOrigin.Here;
         var head = Head(kind, origin);
         var path = Path.Combine(dir, kind + ".json");
+        outputs.MakesFolder(dir); // --out DIR: the bundle's folder is made when it is not there
         using var hashing = new HashingStream();
         WriteDocument(hashing, head, facts);
         var seal = Seals.Bytes(path, hashing.Sha256(), hashing.Length, origin.Key);
@@ -152,6 +153,7 @@ public static class FactDocuments
     public static void WriteProbe(string dir, ProbeReport report, SigningKey? key = null)
     {
         using var outputs = new Outputs();
+        outputs.MakesFolder(dir);
         foreach (var (path, bytes, seal) in ProbeDocuments(dir, report, key))
         {
             outputs.Add(path, s => s.Write(bytes));
