@@ -137,7 +137,7 @@ public static class ManualReview
                     continue;
                 }
                 // A judgment is a signed record: who judged and when, or it is no judgment (a pass nobody signed is not earned).
-                if (Cell(6).Length == 0)
+                if (Judgments.JudgmentFiles.Blank(Cell(6)))
                 {
                     diagnostics.Error(Msg.SheetNoAssessor.With(ws.Name, $"F{row}"), new SourceSpan(path, row, 6));
                     continue;
