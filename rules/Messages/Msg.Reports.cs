@@ -43,6 +43,14 @@ public static partial class Msg
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");
+    public static readonly Message DiffChecklistVersion = new(null, ["name", "before", "after"], "  评判依据不同：检查清单 {name} 的版本 {before} → {after}（各条目按不同的要求判定）",
+        "  criteria differ: checklist {name} version {before} → {after} (the rows were judged against different requirements)");
+    public static readonly Message DiffChecklistBytes = new(null, ["name", "before", "after"], "  评判依据不同：检查清单 {name} 的内容 SHA-256 {before} → {after}（各条目按不同的要求判定）",
+        "  criteria differ: checklist {name} content SHA-256 {before} → {after} (the rows were judged against different requirements)");
+    public static readonly Message DiffScoring = new(null, ["name", "before", "after"], "  评判依据不同：评分{name} {before} → {after}",
+        "  criteria differ: scoring{name} {before} → {after}");
+    public static readonly Message DiffParameter = new(null, ["name", "before", "after"], "  评判依据不同：参数 {name} {before} → {after}",
+        "  criteria differ: parameter {name} {before} → {after}");
     public static readonly Message DiffCounts = new(null, ["count", "better", "worse", "other"], "{count} 个条目有变化：{better} 个变好，{worse} 个变差，{other} 个其他",
         "{count} item(s) changed: {better} better, {worse} worse, {other} other");
 

@@ -47,9 +47,9 @@ public static class Attestations
             }
             // A judgment is a signed record: who judged and when (docs/facts.md); without them it is no judgment.
             var dated = a.TryGet("date", out var d) && d is DateTimeOffset date ? date : (DateTimeOffset?)null;
-            if (Text("assessor").Trim().Length == 0 || dated is null)
+            if (JudgmentFiles.Blank(Text("assessor")) || dated is null)
             {
-                var field = Text("assessor").Trim().Length == 0 ? "assessor" : "date";
+                var field = JudgmentFiles.Blank(Text("assessor")) ? "assessor" : "date";
                 // Placed at the member when it is there (blank, not a date), else at the judgment that lacks it.
                 diagnostics.Error(Msg.AttestationNeeds.With(i, field), where(a.TryGet(field, out _) ? $"$.facts.items[{i}].{field}" : $"$.facts.items[{i}]"));
                 continue;

@@ -57,7 +57,7 @@ public static class JudgmentFiles
                 diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), span);
                 continue;
             }
-            if (values["justification"].Length == 0 || values["approved_by"].Length == 0)
+            if (Blank(values["justification"]) || Blank(values["approved_by"]))
             {
                 diagnostics.Error(Msg.WaiverNeedsApproval.Text, span);
                 continue;
@@ -76,12 +76,18 @@ public static class JudgmentFiles
         foreach (var (values, span) in records)
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
-            var missing = required.Where(r => !values.TryGetValue(r, out var v) || v.Length == 0).ToList();
+            var missing = required.Where(r => !values.TryGetValue(r, out var v) || Blank(v)).ToList();
             if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
             if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
             if (unknown.Count == 0 && missing.Count == 0) yield return (values, span);
         }
     }
+
+    /// <summary>Whether a value names nothing: empty, or only spaces (any Unicode space: a quoted " " in YAML, U+3000) and
+    /// invisible format characters (U+200B, U+FEFF). A waiver approved by " " or a judgment signed by U+200B is signed by
+    /// nobody, however the value was quoted: CSV trims its cells, YAML keeps a quoted space.</summary>
+    internal static bool Blank(string? value) =>
+        value is null || value.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     /// <summary>A file that cannot be read as this kind of input (missing, not a regular file, too large), reported.</summary>
     static bool Refused(string path, InputKind kind, DiagnosticBag diagnostics)

@@ -7,6 +7,12 @@ namespace Iq.Scoring.Reports;
 
 public enum Change { Better, Worse, Neutral }
 
+/// <summary>What an audit was judged against.</summary>
+public enum CriterionKind { ChecklistVersion, ChecklistBytes, Scoring, Parameter }
+
+/// <summary>A criterion that differs between two audits: <see cref="Name"/> is the checklist's id or the parameter's name.</summary>
+public sealed record CriterionChange(CriterionKind Kind, string Name, string Before, string After);
+
 /// <summary>An item row whose outcome or score differs between two audits (null on one side: added or removed).</summary>
 public sealed record ItemChange(string Id, string Title, Outcome? Before, Outcome? After, double? ScoreBefore, double? ScoreAfter, Change Direction);
 
@@ -16,6 +22,11 @@ public sealed record ItemChange(string Id, string Title, Outcome? Before, Outcom
 /// appeared failing or errored.</summary>
 public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBefore, double? ScoreAfter, IReadOnlyList<ItemChange> Items)
 {
+    /// <summary>What the two audits were judged against and differs: the checklist's version or bytes (or a base's), a
+    /// parameter, the scoring. Rows compared across different criteria can show nothing worse while the bar was lowered
+    /// (a threshold edited, <c>--set</c> a smaller minimum), so the comparison says so beside the rows.</summary>
+    public IReadOnlyList<CriterionChange> Criteria { get; init; } = [];
+
     public bool VerdictWorse => Rank(After) < Rank(Before);
     public bool Worse => VerdictWorse || Items.Any(i => i.Direction == Change.Worse);
 
@@ -51,7 +62,30 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         }
         foreach (var o in before.Items.DistinctBy(r => r.Id).Where(r => !now.ContainsKey(r.Id)))
             changes.Add(new ItemChange(o.Id, o.Title, o.Outcome, null, o.Score, null, Change.Neutral));
-        return new ResultsDiff(before.Verdict, after.Verdict, before.Score, after.Score, changes);
+        return new ResultsDiff(before.Verdict, after.Verdict, before.Score, after.Score, changes) { Criteria = CriteriaOf(before, after) };
+    }
+
+    static List<CriterionChange> CriteriaOf(ResultsDocument before, ResultsDocument after)
+    {
+        var result = new List<CriterionChange>();
+        if (before.Checklist.Version != after.Checklist.Version)
+            result.Add(new(CriterionKind.ChecklistVersion, before.Checklist.Id, before.Checklist.Version, after.Checklist.Version));
+        static string Hashes(ResultsDocument d) => string.Join(",", d.Checklist.Sources.Select(s => s.Sha256));
+        if (Hashes(before) != Hashes(after))
+            result.Add(new(CriterionKind.ChecklistBytes, before.Checklist.Id, Short(before.Checklist.Sources[0].Sha256), Short(after.Checklist.Sources[0].Sha256)));
+        static string ScoringOf(ResultsDocument d) =>
+            $"{d.Scoring.Model} pass_at {Scorer.Format(d.Scoring.PassAt)} veto {d.Scoring.Veto?.ToString().ToLowerInvariant() ?? "-"}";
+        if (ScoringOf(before) != ScoringOf(after)) result.Add(new(CriterionKind.Scoring, "", ScoringOf(before), ScoringOf(after)));
+        var old = before.Parameters.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var now = after.Parameters.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        foreach (var name in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+        {
+            var (a, b) = (old.GetValueOrDefault(name, "—"), now.GetValueOrDefault(name, "—"));
+            if (a != b) result.Add(new(CriterionKind.Parameter, name, a, b));
+        }
+        return result;
+
+        static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;
     }
 
     /// <summary>The comparison as text: the verdict line, then one line per changed row, worse first. Outcome and verdict
@@ -72,6 +106,14 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         if (verdictOnly) return;
         var better = Items.Count(i => i.Direction == Change.Better);
         o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
+        foreach (var c in Criteria)
+            o.WriteLine((c.Kind switch
+            {
+                CriterionKind.ChecklistVersion => Msg.DiffChecklistVersion,
+                CriterionKind.ChecklistBytes => Msg.DiffChecklistBytes,
+                CriterionKind.Scoring => Msg.DiffScoring,
+                _ => Msg.DiffParameter,
+            }).With(c.Name, c.Before, c.After).Render(lang));
         var width = Items.Select(i => DisplayWidth.Of(i.Id)).DefaultIfEmpty(4).Max();
         var blank = zh ? "    " : "      ";
         foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.Better => 1, _ => 2 }))

@@ -183,6 +183,35 @@ public class ReaderPropertyTests
         Gen.OneOf(Mutant(seeds, JsonTokens), KindSwapped(seeds)).Sample(ReadOrRefused, iter: 600);
     }
 
+    /// <summary>A waiver approved, or a judgment signed, by nobody visible: any run of Unicode spaces and invisible format
+    /// characters, quoted in YAML (which keeps it) or a CSV cell. Refused in either format, naming the file: a waiver
+    /// approved by " " turned a failed shall item into a pass, and a judgment signed by U+200B is signed by nobody.</summary>
+    [Fact]
+    public void Waivers_and_judgments_signed_by_blank_text_are_refused()
+    {
+        char[] blanks = [' ', '\t', '\u00A0', '\u2003', '\u3000', '\u200B', '\u2060', '\uFEFF', '\u180E'];
+        using var dir = new TempDir();
+        Gen.Select(Gen.Int[0, blanks.Length - 1].Array[1, 6], Gen.Int[0, 3], (picks, form) => (Text: new string([.. picks.Select(i => blanks[i])]), Form: form))
+            .Sample(c =>
+            {
+                // YAML escapes (\uXXXX) spell every character whatever the file's bytes; CSV carries them as they are.
+                var yaml = string.Concat(c.Text.Select(ch => $"\\u{(int)ch:X4}"));
+                var (name, text, waiver) = c.Form switch
+                {
+                    0 => ("w.yaml", $"- item: A.memory\n  justification: accepted\n  approved_by: \"{yaml}\"\n  expires: 2099-01-01\n", true),
+                    1 => ("w.csv", $"item,justification,approved_by,expires\nA.memory,accepted,{c.Text},2099-01-01\n", true),
+                    2 => ("a.yaml", $"- item: A.staff\n  status: pass\n  assessor: \"{yaml}\"\n  date: 2026-11-20\n", false),
+                    _ => ("a.csv", $"item,status,assessor,date\nA.staff,pass,{c.Text},2026-11-20\n", false),
+                };
+                // A file of its own per sample: CsCheck samples on several threads at once.
+                var file = Path.Combine(dir.Path, Guid.NewGuid().ToString("N") + "-" + name);
+                File.WriteAllText(file, text, new UTF8Encoding(false));
+                var d = new DiagnosticBag();
+                var read = waiver ? JudgmentFiles.ReadWaivers(file, d).Count : JudgmentFiles.ReadAttestations(file, d).Count;
+                return read == 0 && d.HasErrors && d.Items.All(x => x.Span.File == file);
+            }, iter: 300);
+    }
+
     [Fact]
     public void Yaml_nested_deeper_than_the_limit_is_refused_without_recursion()
     {

@@ -190,6 +190,10 @@ public static class Seals
                 var algorithm = Str(sig, "algorithm");
                 if (algorithm != Algorithm) throw new FormatException($"signature algorithm '{algorithm}' is not {Algorithm} (at $.signature.algorithm)");
                 var keyId = Str(sig, "key_id") ?? throw new FormatException("no key_id (at $.signature.key_id)");
+                // A key id is the SHA-256 of the key's SubjectPublicKeyInfo (Keys.IdOf); anything else names no key, and
+                // the messages that show its first 16 digits must not meet a shorter one.
+                if (keyId.Length != 64 || !keyId.All(char.IsAsciiHexDigitLower))
+                    throw new FormatException("key_id is not 64 lower-case hex digits (at $.signature.key_id)");
                 byte[] value;
                 try { value = Convert.FromBase64String(Str(sig, "value") ?? ""); }
                 catch (FormatException) { throw new FormatException("signature value is not base64 (at $.signature.value)"); }
@@ -250,7 +254,7 @@ public static class Seals
         if (seal.Signature is not { } signature)
             return new SealCheck(SealState.Untrusted, $"{by} but not signed, and trusted keys were given", seal) { Reason = By(SealCause.Unsigned) };
         if (trusted.FirstOrDefault(k => k.KeyId == signature.KeyId) is not { } key)
-            return new SealCheck(SealState.Untrusted, $"{by}, signed by key {signature.KeyId[..Math.Min(16, signature.KeyId.Length)]}…, which is not a trusted key", seal)
+            return new SealCheck(SealState.Untrusted, $"{by}, signed by key {signature.KeyId[..16]}…, which is not a trusted key", seal)
                 { Reason = By(SealCause.KeyNotTrusted) };
         if (!key.Verifies(Payload(seal), signature.Value))
             return new SealCheck(SealState.Broken, $"the seal's signature does not verify with {key.Source} (the seal was altered)", seal)

@@ -137,14 +137,24 @@ public static class ManualReview
                     continue;
                 }
                 // A judgment is a signed record: who judged and when, or it is no judgment (a pass nobody signed is not earned).
-                if (Cell(6).Length == 0)
+                if (Judgments.JudgmentFiles.Blank(Cell(6)))
                 {
                     diagnostics.Error(Msg.SheetNoAssessor.With(ws.Name, $"F{row}"), new SourceSpan(path, row, 6));
                     continue;
                 }
                 DateTimeOffset? date = null;
                 var dateCell = ws.Cell(row, 7);
-                if (dateCell.DataType == XLDataType.DateTime) date = new DateTimeOffset(dateCell.GetDateTime(), TimeSpan.Zero);
+                if (dateCell.DataType == XLDataType.DateTime)
+                {
+                    // A date cell holds a serial number; one no date can be (past 9999-12-31, NaN) is refused at its cell,
+                    // not as a workbook the library cannot read.
+                    if (dateCell.TryGetValue<DateTime>(out var serial)) date = new DateTimeOffset(serial, TimeSpan.Zero);
+                    else
+                    {
+                        diagnostics.Error(Msg.SheetDate.With(dateCell.GetString(), ws.Name, $"G{row}"), new SourceSpan(path, row, 7));
+                        continue;
+                    }
+                }
                 else if (Cell(7).Length > 0)
                 {
                     if (DateTimeOffset.TryParse(Cell(7), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) date = d;
