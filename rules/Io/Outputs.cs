@@ -58,7 +58,8 @@ public sealed class Outputs : IDisposable
 
     /// <summary>Declares a folder this run writes into and makes when it is not there, its parents too: the folder of an
     /// option documented as one (<c>--out DIR</c>). Files added later may go into it or below it.</summary>
-    public void MakesFolder(string folder) => _madeFolders.Add(System.IO.Path.GetFullPath(folder));
+    public void MakesFolder(string folder) =>
+        _madeFolders.Add(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder))); // `--out facts/` is the folder facts
 
     bool MayMake(string folder) => _madeFolders.Any(made => folder == made || folder.StartsWith(made.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal));
 

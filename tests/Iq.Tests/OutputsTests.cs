@@ -28,6 +28,20 @@ public class OutputsTests
     }
 
     [Fact]
+    public void A_folder_given_with_a_trailing_slash_is_the_same_folder()
+    {
+        // `iq probe --out facts/`: the folder declared as "facts/" is the folder of "facts/environment.json".
+        using var dir = new TempDir();
+        using (var outputs = new Outputs())
+        {
+            outputs.MakesFolder(Path.Combine(dir.Path, "facts") + Path.DirectorySeparatorChar);
+            outputs.Add(Path.Combine(dir.Path, "facts", "environment.json"), Text("e"));
+            outputs.Commit();
+        }
+        Assert.Equal("e", File.ReadAllText(Path.Combine(dir.Path, "facts", "environment.json")));
+    }
+
+    [Fact]
     public void A_renderer_that_fails_leaves_nothing_and_keeps_the_users_files()
     {
         using var dir = new TempDir();
