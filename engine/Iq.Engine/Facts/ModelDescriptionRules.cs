@@ -9,23 +9,33 @@ namespace Iq.Engine.Facts;
 /// shows a reason (docs/model.md).</summary>
 public static class ModelDescriptionRules
 {
-    static readonly string[] A10 = ["accuracy", "precision", "recall", "f1", "dice", "iou", "pixel_accuracy"];
+    /// <summary>A metric a claim can name, and the values it can take: a claim outside them is no claim (a claimed
+    /// accuracy of −0.97 or a success rate of 81 holds against any measurement).</summary>
+    sealed record Metric(string Name, double Min, double Max);
+
+    /// <summary>A share of the cases, or an area under a curve.</summary>
+    static Metric Fraction(string name) => new(name, 0, 1);
+
+    static readonly Metric Accuracy = Fraction("accuracy"), Dice = Fraction("dice");
+
+    static readonly Metric[] A10 = [Accuracy, Fraction("precision"), Fraction("recall"), Fraction("f1"), Dice, Fraction("iou"), Fraction("pixel_accuracy")];
 
     /// <summary>The metric iq measures under perturbation, on natural-noise and on stress cases (accuracy, or Dice when
     /// segmenting).</summary>
-    static readonly string[] TaskMetric = ["accuracy", "dice"];
+    static readonly Metric[] TaskMetric = [Accuracy, Dice];
 
-    /// <summary>Where a claim names its metric (a <c>[]</c> step: each element of a list), and the metrics iq measures for it.</summary>
-    static readonly (string[] Path, string[] Metrics)[] Claims =
+    /// <summary>Where a claim is (a <c>[]</c> step: each element of a list), the member holding its claimed value, and the
+    /// metrics iq measures for it: the claim names one of them in its <c>metric</c>.</summary>
+    static readonly (string[] Path, string Value, Metric[] Metrics)[] Claims =
     [
-        (["applicability", "expected_performance", "[]", "metric"], A10),
-        (["claims", "efficiency", "accuracy", "metric"], A10),
-        (["claims", "generalization", "heldout", "[]", "metric"], A10),
-        (["claims", "generalization", "stress_baseline", "metric"], TaskMetric),
-        (["claims", "robustness", "conditions", "[]", "metric"], TaskMetric),
-        (["claims", "robustness", "natural_noise", "metric"], TaskMetric),
-        (["claims", "robustness", "ood", "metric"], ["rejection_rate", "auroc"]),
-        (["claims", "adversarial", "cases", "[]", "metric"], ["robust_accuracy", "success_rate"]),
+        (["applicability", "expected_performance", "[]"], "value", A10),
+        (["claims", "efficiency", "accuracy"], "value", A10),
+        (["claims", "generalization", "heldout", "[]"], "value", A10),
+        (["claims", "generalization", "stress_baseline"], "value", TaskMetric),
+        (["claims", "robustness", "conditions", "[]"], "expected_value", TaskMetric),
+        (["claims", "robustness", "natural_noise"], "expected_value", TaskMetric),
+        (["claims", "robustness", "ood"], "expected_value", [Fraction("rejection_rate"), Fraction("auroc")]),
+        (["claims", "adversarial", "cases", "[]"], "value", [Fraction("robust_accuracy"), Fraction("success_rate")]),
     ];
 
     /// <summary>Words that answer "does it apply?" rather than say why not.</summary>
@@ -39,11 +49,17 @@ public static class ModelDescriptionRules
     public static List<(string JsonPath, MessageText Problem)> Problems(JsonElement facts, string at)
     {
         var problems = new List<(string, MessageText)>();
-        foreach (var (path, metrics) in Claims)
-            Walk(facts, path, 0, at, (value, jsonPath) =>
+        foreach (var (path, valueName, metrics) in Claims)
+            Walk(facts, path, 0, at, (claim, claimPath) =>
             {
-                if (value.ValueKind == JsonValueKind.String && !metrics.Contains(value.GetString(), StringComparer.Ordinal))
-                    problems.Add((jsonPath, Msg.ClaimMetricNotMeasured.With(value.GetString(), Localized.OrList(metrics))));
+                if (claim.ValueKind != JsonValueKind.Object || !claim.TryGetProperty("metric", out var name) || name.ValueKind != JsonValueKind.String)
+                    return;
+                var metric = metrics.FirstOrDefault(m => m.Name == name.GetString());
+                if (metric is null)
+                    problems.Add(($"{claimPath}.metric", Msg.ClaimMetricNotMeasured.With(name.GetString(), Localized.OrList(metrics.Select(m => m.Name)))));
+                else if (claim.TryGetProperty(valueName, out var value) && value.ValueKind == JsonValueKind.Number
+                    && value.GetDouble() is var v && (v < metric.Min || v > metric.Max))
+                    problems.Add(($"{claimPath}.{valueName}", Msg.ClaimValueOutOfRange.With(value.GetRawText(), metric.Name, metric.Min, metric.Max)));
             });
         Reasons(facts, at, 0, problems);
         return problems;

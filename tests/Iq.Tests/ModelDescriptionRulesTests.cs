@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using Iq.Engine.Facts;
+
+namespace Iq.Tests;
+
+/// <summary>What a model description must say beyond its types (docs/model.md), on the rules alone: a claimed value its
+/// metric can take, a not_applicable that gives a reason.</summary>
+public class ModelDescriptionRulesTests
+{
+    /// <summary>Every place a claim names its metric, with the member of its value, as docs/model.md lists them; every
+    /// metric there is a share of cases or an area under a curve (0 to 1).</summary>
+    static readonly (string[] Path, bool List, string Value, string[] Metrics)[] Places =
+    [
+        (["applicability", "expected_performance"], true, "value", ["accuracy", "precision", "recall", "f1", "dice", "iou", "pixel_accuracy"]),
+        (["claims", "efficiency", "accuracy"], false, "value", ["accuracy", "f1", "iou"]),
+        (["claims", "generalization", "heldout"], true, "value", ["accuracy", "recall", "pixel_accuracy"]),
+        (["claims", "generalization", "stress_baseline"], false, "value", ["accuracy", "dice"]),
+        (["claims", "robustness", "conditions"], true, "expected_value", ["accuracy", "dice"]),
+        (["claims", "robustness", "natural_noise"], false, "expected_value", ["accuracy", "dice"]),
+        (["claims", "robustness", "ood"], false, "expected_value", ["rejection_rate", "auroc"]),
+        (["claims", "adversarial", "cases"], true, "value", ["robust_accuracy", "success_rate"]),
+    ];
+
+    static JsonElement Facts(int place, string metric, string valueJson)
+    {
+        var (path, list, valueName, _) = Places[place];
+        JsonNode claim = JsonNode.Parse($"{{\"metric\": \"{metric}\", \"{valueName}\": {valueJson}}}")!;
+        JsonNode node = list ? new JsonArray(claim) : claim;
+        for (var i = path.Length - 1; i >= 0; i--) node = new JsonObject { [path[i]] = node };
+        return JsonDocument.Parse(node.ToJsonString()).RootElement;
+    }
+
+    static string ValuePath(int place) =>
+        "$." + string.Join('.', Places[place].Path) + (Places[place].List ? "[0]" : "") + "." + Places[place].Value;
+
+    [Theory]
+    [InlineData(0, "accuracy", "-0.97")]
+    [InlineData(7, "success_rate", "81")]
+    [InlineData(6, "auroc", "1.0000001")]
+    [InlineData(4, "dice", "-1e-300")]
+    [InlineData(1, "accuracy", "98")]
+    public void A_claimed_value_its_metric_cannot_take_is_refused_at_its_path(int place, string metric, string value)
+    {
+        var problems = ModelDescriptionRules.Problems(Facts(place, metric, value), "$");
+        var (path, problem) = Assert.Single(problems);
+        Assert.Equal(ValuePath(place), path);
+        Assert.Contains($"the claimed value {value} is outside what {metric} can be (0 to 1)", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData(0, "accuracy", "0")]
+    [InlineData(7, "success_rate", "1")]
+    [InlineData(6, "rejection_rate", "0.85")]
+    public void A_claimed_value_at_or_inside_its_range_is_read(int place, string metric, string value) =>
+        Assert.Empty(ModelDescriptionRules.Problems(Facts(place, metric, value), "$"));
+
+    [Fact]
+    public void A_claim_is_refused_exactly_when_its_value_leaves_0_to_1() =>
+        Gen.Select(Gen.Int[0, Places.Length - 1], Gen.Int[0, 6], Gen.OneOf(Gen.Double[-1e6, 1e6], Gen.Double[-2, 2], Gen.Double[0, 1]))
+            .Sample((place, pick, value) =>
+            {
+                var metrics = Places[place].Metrics;
+                var metric = metrics[pick % metrics.Length];
+                var problems = ModelDescriptionRules.Problems(Facts(place, metric, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "$");
+                var outside = value < 0 || value > 1;
+                return outside ? problems.Count == 1 && problems[0].JsonPath == ValuePath(place) : problems.Count == 0;
+            }, iter: 500);
+}
