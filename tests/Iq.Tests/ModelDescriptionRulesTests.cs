@@ -67,4 +67,40 @@ public class ModelDescriptionRulesTests
                 var outside = value < 0 || value > 1;
                 return outside ? problems.Count == 1 && problems[0].JsonPath == ValuePath(place) : problems.Count == 0;
             }, iter: 500);
+
+    [Theory]
+    [InlineData("N/A because")]
+    [InlineData("n/a n/a")]
+    [InlineData("nana")]
+    [InlineData("NA, NA, NA")]
+    [InlineData("None because N/A")]
+    [InlineData("not applicable: not applicable")]
+    [InlineData("不适用，因为不适用")]
+    [InlineData("没有没有")]
+    [InlineData("yes/no")]
+    [InlineData("n.a. n.a.")]
+    public void Filler_words_however_many_are_no_reason(string text) => Assert.False(ModelDescriptionRules.IsReason(text));
+
+    [Theory]
+    [InlineData("not applicable, because the images carry no personal data")]
+    [InlineData("N/A because the model has no camera input")]
+    [InlineData("不适用，因为训练数据均为公开数据")]
+    [InlineData("不适用，因为无摄像头输入")]
+    [InlineData("n/a: offline only")]
+    public void Words_beside_the_filler_are_a_reason(string text) => Assert.True(ModelDescriptionRules.IsReason(text));
+
+    static readonly string[] FillerWords = ["no", "yes", "n/a", "NA", "n.a.", "None", "nil", "null", "true", "false", "not", "Applicable",
+        "not applicable", "inapplicable", "because", "否", "是", "无", "没有", "不适用", "不", "略", "因为"];
+
+    static readonly string[] Separators = ["", " ", ", ", ": ", "; ", ". ", "，", "：", " - ", "\"", "'", "!"];
+
+    [Fact]
+    public void Text_of_filler_words_and_punctuation_is_no_reason_and_a_real_word_makes_one() =>
+        Gen.Select(Gen.Select(Gen.Int[0, FillerWords.Length - 1], Gen.Int[0, Separators.Length - 1]).Array[1, 12], Gen.Int[0, 3])
+            .Sample((parts, where) =>
+            {
+                var text = string.Concat(parts.Select(p => FillerWords[p.Item1] + Separators[p.Item2]));
+                var withWord = where switch { 0 => "data " + text, 1 => text + " offline", 2 => text + "，数据公开", _ => text + " 2026" };
+                return !ModelDescriptionRules.IsReason(text) && ModelDescriptionRules.IsReason(withWord);
+            }, iter: 500);
 }
