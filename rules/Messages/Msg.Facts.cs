@@ -105,6 +105,12 @@ public static partial class Msg
         "attestation {index} lacks its {field}: a signed record says who (assessor) judged and when (date), at $.facts.items[{index}].{field}");
     public static readonly Message StatusValue = new(Codes.BadValue, ["status"], "status 必须是 pass、fail 或 notapplicable，实际为 '{status}'", "status must be pass, fail or notapplicable, got '{status}'");
     public static readonly Message DateValue = new(Codes.BadValue, ["value"], "date 不是日期：'{value}'", "date is not a date: '{value}'");
+    public static readonly Message JudgmentAfterAudit = new(Codes.BadValue, ["item", "date", "as_of"],
+        "'{item}' 的评审结论日期 {date} 晚于审计日期 {as_of}：审计时尚未作出的判断不能作为证据",
+        "the judgment of '{item}' is dated {date}, after the audit ({as_of}): a judgment not yet made is no evidence");
+    public static readonly Message JudgmentBeforeAnyDate = new(Codes.BadValue, ["item", "date", "earliest"],
+        "'{item}' 的评审结论日期 {date} 早于 {earliest}：不是判断作出的日期",
+        "the judgment of '{item}' is dated {date}, before {earliest}: no date a judgment was made");
     public static readonly Message ExpiresValue = new(Codes.BadValue, ["value"], "expires 不是日期：'{value}'", "expires is not a date: '{value}'");
     public static readonly Message WaiverNeedsApproval = new(Codes.BadValue, "豁免需要理由（justification）和批准人（approved_by）", "a waiver needs a justification and who approved it");
     public static readonly Message UnknownField = new(Codes.BadDocument, ["name", "fields"], "未知字段 '{name}'；应为 {fields}", "unknown field '{name}'; expected {fields}");

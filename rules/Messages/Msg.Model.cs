@@ -55,6 +55,9 @@ public static partial class Msg
     public static readonly Message ClaimMetricNotMeasured = new(Codes.BadDocument, ["metric", "choices"],
         "此声称的指标 '{metric}' 不是 iq 对它测量的指标（应为 {choices}）：声称须以所测指标比较，不能不比较",
         "the metric '{metric}' is not one iq measures for this claim (expected {choices}): a claim is compared in the metric measured, never left uncompared");
+    public static readonly Message ClaimValueOutOfRange = new(Codes.BadDocument, ["value", "metric", "min", "max"],
+        "声称的值 {value} 超出 {metric} 可取的范围（{min} 至 {max}）：这样的声称对任何测量都成立",
+        "the claimed value {value} is outside what {metric} can be ({min} to {max}): such a claim holds against any measurement");
     public static readonly Message NotApplicableNoReason = new(Codes.BadDocument, ["text"],
         "不适用须写明原因（\"不适用，因为……\"）；'{text}' 不是原因",
         "not applicable needs its reason (\"not applicable, because …\"); '{text}' is not one");

@@ -32,7 +32,9 @@ public static partial class Msg
         "name a report to write: --xlsx, --html, --pdf, --junit or --json FILE");
     public static readonly Message GiveArchiveOutput = new(Codes.MissingInput, "请用 -o ARCHIVE.zip 给出存档（或 --verify ARCHIVE）", "give -o ARCHIVE.zip (or --verify ARCHIVE)");
     public static readonly Message AlreadyArchive = new(Codes.BadOption, ["path"], "{path} 已经是存档；请给出结果文件", "{path} is an archive already; give the results file");
-    public static readonly Message ArchiveVerified = new(null, ["path", "count"], "{path}：{count} 个文件，哈希均与记录一致", "{path}: {count} files, every hash as recorded");
+    public static readonly Message ArchiveVerified = new(null, ["path", "count"],
+        "{path}：{count} 个文件，散列均与归档清单一致；清单未加封签，只表明文件与清单相符，不表明归档就是 iq 写出的",
+        "{path}: {count} files, every hash matches the archive's manifest; the manifest is unsealed, so this shows the files agree with it, not that the archive is the one iq wrote");
     public static readonly Message DiffVerdict = new(null, ["before", "after", "score_before", "score_after", "mark"], "结论：{before} → {after}   得分：{score_before} → {score_after}{mark}",
         "verdict: {before} → {after}   score: {score_before} → {score_after}{mark}");
     public static readonly Message DiffWorseMark = new(null, "   变差", "   WORSE");

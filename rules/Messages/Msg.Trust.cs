@@ -22,7 +22,7 @@ public static partial class Msg
     public static readonly Message VerifyRenderedFrom = new(null, ["file", "sha256", "how"], "；渲染自 {file}（SHA-256 {sha256}…）：{how}",
         "; rendered from {file} (SHA-256 {sha256}…): {how}");
     public static readonly Message VerifySourceSealed = new(null, "其封签当时完好", "its seal held");
-    public static readonly Message VerifySourceArchive = new(null, "审计归档的清单核对一致", "checked against an audit archive's manifest");
+    public static readonly Message VerifySourceArchive = new(null, "与审计归档的清单一致，但清单未加封签", "matches an audit archive's manifest, which is unsealed");
     public static readonly Message VerifySourceNotWritten = new(null, "审计本次运行的结果", "the audit's own results");
     public static readonly Message VerifySourceNoSeal = new(null, "旁边没有封签：无从表明它是 iq 写出的结果，报告的封签不能为其中各行作保",
         "no seal beside it: nothing shows it is the results iq wrote, so the report's seal does not vouch for its rows");
@@ -62,8 +62,8 @@ public static partial class Msg
         "结果文件 {file}（SHA-256 {sha256}）：未找到封签（旁边没有 {seal}），无从表明它就是 iq 写出的文件",
         "results file {file} (SHA-256 {sha256}): no seal found (no {seal} beside it); nothing shows it is the file iq wrote");
     public static readonly Message SourceArchive = new(null, ["file", "archive", "sha256"],
-        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：已按归档清单核验",
-        "{file} in the archive {archive} (SHA-256 {sha256}): verified against the archive's manifest");
+        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：散列与归档清单一致，但清单未加封签，无从表明归档就是 iq 写出的",
+        "{file} in the archive {archive} (SHA-256 {sha256}): the hashes match the archive's manifest, which is unsealed; nothing shows the archive is the one iq wrote");
     public static readonly Message SourceNotWritten = new(null, ["sha256"],
         "由审核直接生成；结果（SHA-256 {sha256}）未写入加封的文件",
         "rendered by the audit itself; the results (SHA-256 {sha256}) were not written to a sealed file");

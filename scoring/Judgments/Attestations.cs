@@ -16,6 +16,13 @@ public sealed record Attestation(string Item, Outcome Status, string Assessor, D
 
     internal string In => Cell is null ? "" : $" ({Cell})";
 
+    /// <summary>Where its date was written, when that is known apart from the record (the workbook's date cell, the bundle
+    /// document's <c>date</c> member); null: at <see cref="Span"/>.</summary>
+    public SourceSpan? DateSpan { get; init; }
+
+    /// <summary>The workbook cell of its date ("sheet 'Manual review', cell G7"); null otherwise.</summary>
+    public string? DateCell { get; init; }
+
     /// <summary>The message with the workbook cell it came from, when it came from one; the code stays the message's.</summary>
     internal static MessageText At(MessageText text, Attestation a) =>
         a.Cell is null ? text : Msg.WithHint.With(text, a.In) with { CodeOf = text };
@@ -55,9 +62,34 @@ public static class Attestations
                 continue;
             }
             result.Add(new Attestation(Text("item"), status.Value, Text("assessor"), dated, Text("justification"), Text("evidence"))
-                { Span = where($"$.facts.items[{i}]") });
+                { Span = where($"$.facts.items[{i}]"), DateSpan = where($"$.facts.items[{i}].date") });
         }
         return result;
+    }
+
+    /// <summary>No judgment is dated before this: earlier dates are a blank or zero date cell (Excel's serial 0 is
+    /// 1899-12-30), not the day someone judged.</summary>
+    public static readonly DateOnly EarliestJudgment = new(1970, 1, 1);
+
+    /// <summary>Refuses every judgment dated after the audit's day (<paramref name="asOf"/>: <c>--as-of</c>, else now) or
+    /// before <see cref="EarliestJudgment"/>, at its date's line or cell. A date is compared as written, as a day: a
+    /// judgment made on the audit's day in a zone ahead of UTC (up to UTC+14) is on or before it.</summary>
+    public static void RefuseImpossibleDates(IEnumerable<Attestation> attestations, DateTimeOffset asOf, string source, DiagnosticBag diagnostics)
+    {
+        var latest = DateOnly.FromDateTime(asOf.UtcDateTime.AddHours(14));
+        foreach (var a in attestations)
+        {
+            if (a.Date is not { } date) continue;
+            var day = DateOnly.FromDateTime(date.DateTime);
+            var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            MessageText? problem = day > latest ? Msg.JudgmentAfterAudit.With(a.Item, text, asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : day < EarliestJudgment ? Msg.JudgmentBeforeAnyDate.With(a.Item, text, EarliestJudgment.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : null;
+            if (problem is null) continue;
+            var cell = a.DateCell ?? a.Cell;
+            diagnostics.Error(cell is null ? problem : Msg.WithHint.With(problem, $" ({cell})") with { CodeOf = problem },
+                a.DateSpan ?? a.Span ?? SourceSpan.None(source));
+        }
     }
 
     public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> results, IReadOnlyList<Attestation> attestations,

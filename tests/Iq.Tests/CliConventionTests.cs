@@ -168,7 +168,7 @@ public class CliConventionTests
         Assert.StartsWith("iq: error IQ6004: 请用 -o ARCHIVE.zip 给出存档", CliRunner.InProcess("archive", failing, "--lang", "zh").Stderr);
         var zip = Path.Combine(dir.Path, "a.zip");
         Assert.Equal(0, CliRunner.InProcess("archive", failing, "--output", zip).ExitCode);
-        Assert.Contains("个文件，哈希均与记录一致", CliRunner.InProcess("archive", zip, "--verify", "--lang", "zh").Stdout);
+        Assert.Contains("个文件，散列均与归档清单一致；清单未加封签", CliRunner.InProcess("archive", zip, "--verify", "--lang", "zh").Stdout);
         Assert.Equal("", CliRunner.InProcess("archive", zip, "--verify", "-q").Stdout);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Iq.Tests;
@@ -179,15 +180,63 @@ public class ReportSourceTests
     }
 
     [Fact]
-    public void A_report_from_an_archive_says_the_manifest_verified_it()
+    public void A_report_from_an_archive_says_its_manifest_is_unsealed()
     {
         using var dir = new TempDir();
         var json = Audit(dir);
         var zip = Path.Combine(dir.Path, "audit.zip");
         Assert.Equal(0, CliRunner.InProcess("archive", json, "-o", zip).ExitCode);
         var xlsx = Path.Combine(dir.Path, "z.xlsx");
-        Assert.Equal(1, CliRunner.InProcess("report", zip, "--lang", "en", "--xlsx", xlsx).ExitCode);
-        Assert.Equal($"results.json in the archive audit.zip (SHA-256 {Sha256sum(json)}): verified against the archive's manifest",
-            C1(xlsx, "C.1 Report information", "Rendered from"));
+        var run = CliRunner.InProcess("report", zip, "--lang", "en", "--xlsx", xlsx);
+        Assert.Equal(1, run.ExitCode);
+        var said = $"results.json in the archive audit.zip (SHA-256 {Sha256sum(json)}): the hashes match the archive's manifest, which is unsealed; nothing shows the archive is the one iq wrote";
+        Assert.Equal(said, C1(xlsx, "C.1 Report information", "Rendered from"));
+        Assert.Contains(said, run.Stderr);
+        // iq verify agrees with the report's header: the report's seal holds, but nothing shows its source is iq's.
+        var verify = CliRunner.InProcess("verify", xlsx, "--lang", "en");
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("matches an audit archive's manifest, which is unsealed", verify.Stdout);
+        Assert.Contains("unvouched", verify.Stdout);
+    }
+
+    /// <summary>The manifest is inside the zip and unsigned: results edited in the archive, with the manifest's hash
+    /// recomputed (as anyone can), match it. So neither iq report nor iq archive --verify may say more than that.</summary>
+    [Fact]
+    public void An_archive_whose_results_and_manifest_were_both_edited_is_not_called_verified()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var zip = Path.Combine(dir.Path, "audit.zip");
+        Assert.Equal(0, CliRunner.InProcess("archive", json, "-o", zip).ExitCode);
+        var edited = Path.Combine(dir.Path, "edited.zip");
+        using (var source = System.IO.Compression.ZipFile.OpenRead(zip))
+        using (var target = System.IO.Compression.ZipFile.Open(edited, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            var entries = source.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
+            // Other bytes, the same JSON: what an edit would leave for iq to find, less any edit iq could tell from the rows.
+            byte[] results = [.. entries["results.json"], .. " \n"u8];
+            var manifest = JsonNode.Parse(entries["manifest.json"])!;
+            foreach (var f in manifest["files"]!.AsArray())
+                if ((string)f!["path"]! == "results.json")
+                {
+                    f["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(results));
+                    f["bytes"] = results.Length;
+                }
+            entries["results.json"] = results;
+            entries["manifest.json"] = System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
+            foreach (var e in source.Entries)
+            {
+                using var s = target.CreateEntry(e.FullName).Open();
+                s.Write(entries[e.FullName]);
+            }
+        }
+        var verify = CliRunner.InProcess("archive", "--verify", edited, "--lang", "en");
+        Assert.Equal(0, verify.ExitCode); // the manifest agrees with the edited files: nothing iq can find
+        Assert.DoesNotContain("every hash as recorded", verify.Stdout);
+        Assert.Contains("the manifest is unsealed", verify.Stdout);
+        var xlsx = Path.Combine(dir.Path, "e.xlsx");
+        var report = CliRunner.InProcess("report", edited, "--lang", "en", "--xlsx", xlsx);
+        Assert.DoesNotContain("verified against", report.Stdout + report.Stderr);
+        Assert.Contains("which is unsealed; nothing shows the archive is the one iq wrote", C1(xlsx, "C.1 Report information", "Rendered from"));
     }
 }

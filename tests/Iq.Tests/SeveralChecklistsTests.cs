@@ -251,7 +251,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
     {
         using var dir = new TempDir();
         var judgments = Path.Combine(dir.Path, "extra.yaml");
-        File.WriteAllText(judgments, "- item: 6.3.9.reveiw\n  status: pass\n  assessor: A\n  date: 2026-11-30\n  justification: j\n  evidence: e\n");
+        File.WriteAllText(judgments, "- item: 6.3.9.reveiw\n  status: pass\n  assessor: A\n  date: 2026-11-20\n  justification: j\n  evidence: e\n");
         var (run, _) = Audit(dir, [Iq, ModelCases.Checklist], bundles.Truthful, "--attestations", judgments);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Attestation for unknown item '6.3.9.reveiw': no checklist of the audit (gbt-aimd-iq, gbt-aimd-ptm) has it; did you mean '6.3.9.review'?", run.Stderr);

@@ -33,6 +33,7 @@ static class ReportCommands
         // Printed even in --quiet: it bears on whether what is rendered may be signed, and -q keeps stdout to the verdict
         // line; stderr is where a script's log keeps it (docs/cli.md).
         if (source.Check == ReportSourceCheck.NoSeal) ctx.WarnText(Msg.ResultsUnsealed.With(path, source.SealName));
+        else if (source.Check == ReportSourceCheck.Archive) ctx.WarnText(source.Text());
         return (bytes, read with { Source = source });
     }
 

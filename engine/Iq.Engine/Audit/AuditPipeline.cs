@@ -198,6 +198,7 @@ public static class AuditPipeline
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
             s.AddInput(file, "attestations");
         }
+        Attestations.RefuseImpossibleDates(judgments, s.Now, source, s.Diagnostics);
         var routed = Route(s, judgments, a => a.Item, Msg.WhatAttestation, _ => SourceSpan.None(source));
         for (var i = 0; i < s.Parts.Count; i++)
         {

@@ -9,41 +9,58 @@ namespace Iq.Engine.Facts;
 /// shows a reason (docs/model.md).</summary>
 public static class ModelDescriptionRules
 {
-    static readonly string[] A10 = ["accuracy", "precision", "recall", "f1", "dice", "iou", "pixel_accuracy"];
+    /// <summary>A metric a claim can name, and the values it can take: a claim outside them is no claim (a claimed
+    /// accuracy of −0.97 or a success rate of 81 holds against any measurement).</summary>
+    sealed record Metric(string Name, double Min, double Max);
+
+    /// <summary>A share of the cases, or an area under a curve.</summary>
+    static Metric Fraction(string name) => new(name, 0, 1);
+
+    static readonly Metric Accuracy = Fraction("accuracy"), Dice = Fraction("dice");
+
+    static readonly Metric[] A10 = [Accuracy, Fraction("precision"), Fraction("recall"), Fraction("f1"), Dice, Fraction("iou"), Fraction("pixel_accuracy")];
 
     /// <summary>The metric iq measures under perturbation, on natural-noise and on stress cases (accuracy, or Dice when
     /// segmenting).</summary>
-    static readonly string[] TaskMetric = ["accuracy", "dice"];
+    static readonly Metric[] TaskMetric = [Accuracy, Dice];
 
-    /// <summary>Where a claim names its metric (a <c>[]</c> step: each element of a list), and the metrics iq measures for it.</summary>
-    static readonly (string[] Path, string[] Metrics)[] Claims =
+    /// <summary>Where a claim is (a <c>[]</c> step: each element of a list), the member holding its claimed value, and the
+    /// metrics iq measures for it: the claim names one of them in its <c>metric</c>.</summary>
+    static readonly (string[] Path, string Value, Metric[] Metrics)[] Claims =
     [
-        (["applicability", "expected_performance", "[]", "metric"], A10),
-        (["claims", "efficiency", "accuracy", "metric"], A10),
-        (["claims", "generalization", "heldout", "[]", "metric"], A10),
-        (["claims", "generalization", "stress_baseline", "metric"], TaskMetric),
-        (["claims", "robustness", "conditions", "[]", "metric"], TaskMetric),
-        (["claims", "robustness", "natural_noise", "metric"], TaskMetric),
-        (["claims", "robustness", "ood", "metric"], ["rejection_rate", "auroc"]),
-        (["claims", "adversarial", "cases", "[]", "metric"], ["robust_accuracy", "success_rate"]),
+        (["applicability", "expected_performance", "[]"], "value", A10),
+        (["claims", "efficiency", "accuracy"], "value", A10),
+        (["claims", "generalization", "heldout", "[]"], "value", A10),
+        (["claims", "generalization", "stress_baseline"], "value", TaskMetric),
+        (["claims", "robustness", "conditions", "[]"], "expected_value", TaskMetric),
+        (["claims", "robustness", "natural_noise"], "expected_value", TaskMetric),
+        (["claims", "robustness", "ood"], "expected_value", [Fraction("rejection_rate"), Fraction("auroc")]),
+        (["claims", "adversarial", "cases", "[]"], "value", [Fraction("robust_accuracy"), Fraction("success_rate")]),
     ];
 
-    /// <summary>Words that answer "does it apply?" rather than say why not.</summary>
-    static readonly HashSet<string> Bare = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "no", "yes", "n/a", "na", "n.a", "none", "nil", "null", "true", "false", "not applicable", "notapplicable", "inapplicable",
-        "否", "是", "无", "没有", "不适用", "不", "略",
-    };
+    /// <summary>Words that answer "does it apply?" (or only lead into an answer) rather than say why not: a reason is what
+    /// is left without them.</summary>
+    static readonly string[] Filler =
+    [
+        "no", "yes", "na", "none", "nil", "null", "true", "false", "not", "applicable", "inapplicable",
+        "because", "否", "是", "无", "没有", "不适用", "不", "略", "因为",
+    ];
 
     /// <summary>Each problem with its JSON path under <paramref name="at"/> (the facts' own path: <c>$</c> or <c>$.facts</c>).</summary>
     public static List<(string JsonPath, MessageText Problem)> Problems(JsonElement facts, string at)
     {
         var problems = new List<(string, MessageText)>();
-        foreach (var (path, metrics) in Claims)
-            Walk(facts, path, 0, at, (value, jsonPath) =>
+        foreach (var (path, valueName, metrics) in Claims)
+            Walk(facts, path, 0, at, (claim, claimPath) =>
             {
-                if (value.ValueKind == JsonValueKind.String && !metrics.Contains(value.GetString(), StringComparer.Ordinal))
-                    problems.Add((jsonPath, Msg.ClaimMetricNotMeasured.With(value.GetString(), Localized.OrList(metrics))));
+                if (claim.ValueKind != JsonValueKind.Object || !claim.TryGetProperty("metric", out var name) || name.ValueKind != JsonValueKind.String)
+                    return;
+                var metric = metrics.FirstOrDefault(m => m.Name == name.GetString());
+                if (metric is null)
+                    problems.Add(($"{claimPath}.metric", Msg.ClaimMetricNotMeasured.With(name.GetString(), Localized.OrList(metrics.Select(m => m.Name)))));
+                else if (claim.TryGetProperty(valueName, out var value) && value.ValueKind == JsonValueKind.Number
+                    && value.GetDouble() is var v && (v < metric.Min || v > metric.Max))
+                    problems.Add(($"{claimPath}.{valueName}", Msg.ClaimValueOutOfRange.With(value.GetRawText(), metric.Name, metric.Min, metric.Max)));
             });
         Reasons(facts, at, 0, problems);
         return problems;
@@ -88,19 +105,45 @@ public static class ModelDescriptionRules
         }
     }
 
-    /// <summary>A reason: what is left after "not applicable, because" / "不适用，因为" has at least four letters or digits
-    /// and is not a bare yes/no/n/a/none (in English or Chinese).</summary>
+    /// <summary>A reason: at least four letters or digits (Chinese characters count as letters) in words that are not
+    /// filler: a word made only of yes/no/n/a/na/none/null/not/applicable/because/否/是/无/没有/不适用/因为 … ("N/A because",
+    /// "n/a n/a", "nana", "没有没有") says nothing.</summary>
     public static bool IsReason(string text)
     {
-        var rest = text.Trim();
-        foreach (var (lead, then) in new[] { ("not applicable", "because"), ("不适用", "因为") })
-            if (rest.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+        var letters = 0;
+        foreach (var word in Words(text))
+            if (!OnlyFiller(word.ToLowerInvariant())) letters += word.Count(char.IsLetterOrDigit);
+        return letters >= 4;
+    }
+
+    /// <summary>Runs of letters and digits, joined by a '/' or '.' between two of them (n/a, n.a).</summary>
+    static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i])
+                || start >= 0 && text[i] is '/' or '.' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]));
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
             {
-                var after = rest[lead.Length..].TrimStart(' ', ',', '，', ':', '：', ';', '；', '-', '—');
-                rest = after.StartsWith(then, StringComparison.OrdinalIgnoreCase) ? after[then.Length..] : after;
-                break;
+                yield return text[start..i];
+                start = -1;
             }
-        rest = rest.Trim().Trim('.', '。', ',', '，', ':', '：', ';', '；', '!', '！', '-', '—', ' ', '"', '\'', '“', '”');
-        return rest.Count(char.IsLetterOrDigit) >= 4 && !Bare.Contains(rest);
+        }
+    }
+
+    /// <summary>Whether the word is filler words run together (its '/' and '.' aside). Words are at most as long as the text, which the
+    /// description's size bounds; each position is tried against each filler word once.</summary>
+    static bool OnlyFiller(string word)
+    {
+        word = word.Replace("/", "").Replace(".", ""); // n/a, n.a: na
+        var ends = new bool[word.Length + 1];
+        ends[0] = true;
+        for (var i = 0; i < word.Length; i++)
+            if (ends[i])
+                foreach (var f in Filler)
+                    if (string.CompareOrdinal(word, i, f, 0, f.Length) == 0 && i + f.Length <= word.Length) ends[i + f.Length] = true;
+        return ends[word.Length];
     }
 }

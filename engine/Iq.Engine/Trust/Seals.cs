@@ -31,8 +31,9 @@ public sealed record RenderedFrom(string? File, string Sha256, string Check)
     });
 
     /// <summary>Whether the source was shown to be iq's own results (as <see cref="ReportSource.Verified"/>, and the audit's
-    /// results in memory, which nothing outside iq touched).</summary>
-    public bool Vouched => Check is "sealed" or "archive" or "not_written";
+    /// results in memory, which nothing outside iq touched). Not an archive's: its manifest is unsealed, so it shows no
+    /// more than a results file without a seal.</summary>
+    public bool Vouched => Check is "sealed" or "not_written";
 }
 
 /// <summary>A seal's signature: DER (RFC 3279) ECDSA P-256 over SHA-256 of <see cref="Seals.Payload"/>, by the key whose

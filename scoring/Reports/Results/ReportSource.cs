@@ -16,7 +16,7 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>A results file with no seal beside it: used, and said so.</summary>
     public static ReportSource Unsealed(string path, string sha256) => new(ReportSourceCheck.NoSeal, Name(path), sha256);
 
-    /// <summary>The results inside an audit archive, checked against the archive's manifest.</summary>
+    /// <summary>The results inside an audit archive, their hash matching the archive's (unsealed) manifest.</summary>
     public static ReportSource InArchive(string archive, string sha256) => new(ReportSourceCheck.Archive, "results.json", sha256, Name(archive));
 
     /// <summary>Results the audit rendered from without writing them to a sealed file (no --json, or standard output).</summary>
@@ -38,8 +38,9 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>"Rendered from: …", the console's line.</summary>
     public Rules.Messages.MessageText Line() => Rules.Messages.Msg.SourceLine.With(Rules.Messages.Msg.SourceLabel.Text, Text());
 
-    /// <summary>The source holds only when a seal or a manifest shows the results are the ones iq wrote.</summary>
-    public bool Verified => Check is ReportSourceCheck.Sealed or ReportSourceCheck.Archive;
+    /// <summary>The source holds only when a seal shows the results are the ones iq wrote. An archive's manifest does not:
+    /// it is unsealed, so results edited inside the zip with the manifest's hash recomputed match it as well.</summary>
+    public bool Verified => Check is ReportSourceCheck.Sealed;
 
     static string Name(string path) => path == "-" ? "-" : Path.GetFileName(path);
 }
@@ -51,7 +52,8 @@ public enum ReportSourceCheck
     Sealed,
     /// <summary>No seal beside the results file: nothing shows it is the file iq wrote.</summary>
     NoSeal,
-    /// <summary>Read from an audit archive, whose manifest gives every file's SHA-256.</summary>
+    /// <summary>Read from an audit archive, whose manifest gives every file's SHA-256; the manifest is not sealed, so it
+    /// shows the files agree with it, not that iq wrote them.</summary>
     Archive,
     /// <summary>Rendered by the audit from results it did not write to a file it sealed.</summary>
     NotWritten,

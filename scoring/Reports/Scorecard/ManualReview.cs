@@ -165,7 +165,8 @@ public static class ManualReview
                     diagnostics.Error(Msg.SheetNoDate.With(ws.Name, $"G{row}"), new SourceSpan(path, row, 7));
                     continue;
                 }
-                result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}" });
+                result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}",
+                    DateSpan = new SourceSpan(path, row, 7), DateCell = $"sheet '{ws.Name}', cell G{row}" });
             }
         }
         return result;
