@@ -74,7 +74,15 @@ public sealed class BaselineRunner : IDisposable
         // data outside the model's folder …) is refused here with the same message, before the runtime sees the bytes.
         try { OnnxInspector.Parse(o.Model, bytes); }
         catch (ModelInputException e) { throw new BaselineInputException(e.Text); }
-        SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        // The runtime gets the bytes, not the path, so it would look for external data (weights in a file beside the model)
+        // relative to the working directory; it is told the model's folder, where iq model looks and OnnxInspector checked.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(o.Model))!;
+        SessionOptions Cpu()
+        {
+            var options = new SessionOptions { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+            options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
+            return options;
+        }
         MessageText? cudaFailure = null;
         if (o.Device is "cuda" or "auto")
         {
