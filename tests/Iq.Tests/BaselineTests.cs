@@ -142,6 +142,21 @@ public class BaselineTests
         Assert.True(described.ExitCode == 0, described.Stderr);
     }
 
+    [SkippableFact]
+    public void External_data_that_is_a_fifo_is_refused_before_the_runtime_opens_it()
+    {
+        // The runtime now reads the weights beside the model itself: a FIFO there would block it for ever.
+        ModelCases.RequirePythonOnnx();
+        using var dir = new TempDir();
+        var model = Path.Combine(dir.Path, "m");
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [P("make_external.py"), model], out _));
+        File.Delete(Path.Combine(model, "weights.bin"));
+        System.Diagnostics.Process.Start("mkfifo", [Path.Combine(model, "weights.bin")])!.WaitForExit();
+        var error = Error("--model", Path.Combine(model, "classifier.onnx"), "--synthetic");
+        Assert.StartsWith($"iq: error IQ4007: {Path.Combine(model, "weights.bin")}: ", error);
+        Assert.Contains("FIFO", error);
+    }
+
     [Fact]
     public void A_case_of_the_wrong_shape_is_a_clear_error()
     {
