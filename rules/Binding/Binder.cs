@@ -84,6 +84,8 @@ sealed class Binder
         var constants = new BindingScope(new EmptySchema(), new Dictionary<string, ParamModel>(), false);
         // Params declared as a percent (their default is written 95%): a share, from 0% to 100% wherever it is set.
         var percents = new HashSet<string>(StringComparer.Ordinal);
+        // Params declared `: count`: a number of things, a whole number ≥ 0 wherever it is set (default, set, --set).
+        var counts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in _checklist.Declarations.OfType<ParamSyntax>())
         {
             if (result.Any(r => r.Name == p.Name))
@@ -91,7 +93,7 @@ sealed class Binder
                 _diagnostics.Error(Msg.DuplicateParam.With(p.Name), p.Span);
                 continue;
             }
-            var declared = p.TypeName is null ? null : IqType.FromName(p.TypeName);
+            var declared = p.TypeName is null ? null : p.TypeName == CountName ? IqType.Number : IqType.FromName(p.TypeName);
             var value = Fold(p.Value, constants, Msg.RoleParam.With(p.Name));
             if (value is null) continue;
             if (declared is not null && value.Type != declared)
@@ -104,6 +106,15 @@ sealed class Binder
             {
                 _diagnostics.Error(Msg.ParamNegative.With(p.Name, value.Type), ExpressionBinder.StartOf(p.Value));
                 continue;
+            }
+            if (p.TypeName == CountName)
+            {
+                counts.Add(p.Name);
+                if (!ACount(value.Value))
+                {
+                    _diagnostics.Error(Msg.ParamNotACount.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    continue;
+                }
             }
             if (WrittenAsPercent(p.Value))
             {
@@ -138,6 +149,11 @@ sealed class Binder
                 _diagnostics.Error(Msg.ParamNegative.With(set.Name, value.Type), ExpressionBinder.StartOf(set.Value));
                 continue;
             }
+            if (counts.Contains(set.Name) && !ACount(value.Value))
+            {
+                _diagnostics.Error(Msg.ParamNotACount.With(set.Name, ExprPrinter.Print(set.Value)), ExpressionBinder.StartOf(set.Value));
+                continue;
+            }
             if (percents.Contains(set.Name) && !AShare(value.Value))
             {
                 _diagnostics.Error(Msg.ParamPercentRange.With(set.Name, ExprPrinter.Print(set.Value)), ExpressionBinder.StartOf(set.Value));
@@ -155,7 +171,7 @@ sealed class Binder
                 _diagnostics.Error(Msg.UnknownParamInOption.With(name, Localized.DidYouMean(name, result.Select(r => r.Name))), where);
                 continue;
             }
-            var value = FoldOverride(name, text, result[index].Type, constants, percents.Contains(name));
+            var value = FoldOverride(name, text, result[index].Type, constants, percents.Contains(name), counts.Contains(name));
             if (value is not null)
                 result[index] = result[index] with { Value = value, Display = text, Origin = "--set" };
         }
@@ -177,7 +193,13 @@ sealed class Binder
     /// <summary>0% to 100% (a percent literal is its value / 100); NaN is none.</summary>
     static bool AShare(object? value) => value is double d && d >= 0 && d <= 1;
 
-    object? FoldOverride(string name, string text, IqType type, BindingScope constants, bool percent)
+    /// <summary>The type name a param declares to be a count (<c>param min_logical_cores: count = 64</c>).</summary>
+    const string CountName = "count";
+
+    /// <summary>A whole number, 0 or more: how many of something (NaN and infinities are none).</summary>
+    static bool ACount(object? value) => value is double d && d >= 0 && double.IsFinite(d) && Math.Floor(d) == d;
+
+    object? FoldOverride(string name, string text, IqType type, BindingScope constants, bool percent, bool count)
     {
         var where = new SourceSpan("<command line>", 1, 1);
         if (type == IqType.String && !text.StartsWith('"')) return text;
@@ -191,6 +213,7 @@ sealed class Binder
         if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
         if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
         if (percent && !AShare(folded.Value)) return Fail(Msg.SetPercentRange.With(name, text));
+        if (count && !ACount(folded.Value)) return Fail(Msg.SetNotACount.With(name, text));
         return folded.Value;
 
         object? Fail(MessageText message)

@@ -48,6 +48,10 @@ public static partial class Msg
     public static readonly Message FleetJobsRange = new(Codes.BadOption, "--jobs 需要 1 到 1024 之间的数", "--jobs needs a number from 1 to 1024");
     public static readonly Message NoStore = new(Codes.FileNotFound, ["file"], "{file} 处没有结果库（iq fleet run 会写出一个）", "No results store at {file} (iq fleet run writes one)");
     public static readonly Message NameOneAudit = new(Codes.MissingInput, "请指定一次审核：--audit ID、--site SITE 或 --bundle PATH", "name one audit: --audit ID, --site SITE or --bundle PATH");
+    public static readonly Message SiteSeveralAudits = new(Codes.BadOption, ["site", "count", "at", "audits"],
+        "--site {site}：该站点在其最新采集时间（{at}）有 {count} 次审核，如 fleet 报告的冲突所列：{audits}；请用 --audit ID 选择其一",
+        "--site {site}: {count} audits stand for the site at its latest collection time ({at}), as the fleet report's clashes list them: {audits}; choose one with --audit ID");
+    public static readonly Message SiteAuditChoice = new(null, ["audit", "bundle", "verdict"], "审核 {audit} {bundle} {verdict}", "audit {audit} {bundle} {verdict}");
     public static readonly Message NoSuchAudit = new(Codes.BadOption, ["store"], "{store} 中没有这次审核", "No such audit in {store}");
     public static readonly Message AuditNotEvaluated = new(Codes.BadOption, ["audit", "bundle", "error"], "审核 {audit}（{bundle}）无法评价，没有结果：{error}",
         "Audit {audit} ({bundle}) could not be evaluated; it has no results: {error}");

@@ -96,6 +96,10 @@ public static partial class Msg
         "--set {name}={text}: param '{name}' is a percent, from 0% to 100%");
     public static readonly Message ParamPercentRange = new(Codes.BadValue, ["name", "text"], "参数 '{name}' 是百分比，应在 0% 到 100% 之间，实际为 {text}",
         "param '{name}' is a percent, from 0% to 100%, got {text}");
+    public static readonly Message SetNotACount = new(Codes.BadValue, ["name", "text"], "--set {name}={text}：参数 '{name}' 是计数，应为不小于 0 的整数",
+        "--set {name}={text}: param '{name}' is a count, a whole number 0 or more");
+    public static readonly Message ParamNotACount = new(Codes.BadValue, ["name", "text"], "参数 '{name}' 是计数，应为不小于 0 的整数，实际为 {text}",
+        "param '{name}' is a count, a whole number 0 or more, got {text}");
     public static readonly Message NotAConstant = new(null, "不是常量", "not a constant");
     public static readonly Message SetWrongType = new(Codes.BadValue, ["name", "type", "got"], "--set {name}：参数 '{name}' 为 {type}，实际为 {got}", "--set {name}: param '{name}' is {type}, got {got}");
     public static readonly Message MustBeConstant = new(Codes.NotConstant, ["role"], "{role} 的值必须是常量，如 64、\"text\"、256 GiB 或 1.2.3",

@@ -28,7 +28,8 @@ sealed class ChecklistGrammar
     ];
 
     static readonly string[] Levels = ["shall", "should", "may"];
-    static readonly string[] TypeNames = ["number", "string", "bool", "version", "size", "duration", "date"];
+    // count: a number that counts things (a whole number ≥ 0), declared so for params (docs/language.md).
+    static readonly string[] TypeNames = ["number", "string", "bool", "version", "size", "duration", "date", "count"];
 
     readonly string _file;
 

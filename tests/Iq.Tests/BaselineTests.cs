@@ -124,6 +124,39 @@ public class BaselineTests
         Assert.Equal("iq: error IQ4007: nope.onnx: model file not found", Error("--model", "nope.onnx", "--synthetic"));
     }
 
+    [SkippableFact]
+    public void A_model_with_external_data_runs_from_any_working_directory()
+    {
+        // The onnx package writes the weights beside the model (weights.bin); this process's working directory is not the
+        // model's folder, so the runtime must be told where they are. Labels are numpy's predictions with those weights.
+        ModelCases.RequirePythonOnnx();
+        using var dir = new TempDir();
+        var model = Path.Combine(dir.Path, "m");
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [P("make_external.py"), model], out _));
+        Assert.True(File.Exists(Path.Combine(model, "weights.bin")));
+        Assert.NotEqual(Path.GetFullPath(Directory.GetCurrentDirectory()), Path.GetFullPath(model));
+        var facts = Run(dir, "--model", Path.Combine(model, "classifier.onnx"), "--cases", model, "--labels", Path.Combine(model, "labels.csv"));
+        Assert.Equal(1.0, (double)facts["accuracy"]!);
+        // iq model reads the same file, and finds its external data present.
+        var described = CliRunner.InProcess("model", Path.Combine(model, "classifier.onnx"), "--out", Path.Combine(dir.Path, "d"));
+        Assert.True(described.ExitCode == 0, described.Stderr);
+    }
+
+    [SkippableFact]
+    public void External_data_that_is_a_fifo_is_refused_before_the_runtime_opens_it()
+    {
+        // The runtime now reads the weights beside the model itself: a FIFO there would block it for ever.
+        ModelCases.RequirePythonOnnx();
+        using var dir = new TempDir();
+        var model = Path.Combine(dir.Path, "m");
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [P("make_external.py"), model], out _));
+        File.Delete(Path.Combine(model, "weights.bin"));
+        System.Diagnostics.Process.Start("mkfifo", [Path.Combine(model, "weights.bin")])!.WaitForExit();
+        var error = Error("--model", Path.Combine(model, "classifier.onnx"), "--synthetic");
+        Assert.StartsWith($"iq: error IQ4007: {Path.Combine(model, "weights.bin")}: ", error);
+        Assert.Contains("FIFO", error);
+    }
+
     [Fact]
     public void A_case_of_the_wrong_shape_is_a_clear_error()
     {

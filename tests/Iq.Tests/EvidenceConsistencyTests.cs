@@ -222,6 +222,33 @@ public class EvidenceConsistencyTests
     }
 
     [Fact]
+    public void A_first_that_finds_nothing_reads_the_same_from_the_results_file_as_on_the_audits_console()
+    {
+        // The results file stored the cause as "undecidable", so a report rendered from it showed a bare "first" where the
+        // audit's console (and its own HTML) said "first(custom.nics, …): no element matches".
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var auditHtml = Path.Combine(dir.Path, "audit.html");
+        var audit = CliRunner.InProcess("audit", Path.Combine(Case, "negation.iq"), "--facts", Path.Combine(Case, "facts"), "--as-of", "2026-11-22",
+            "--lang", "en", "-v", "--json", json, "--html", auditHtml);
+        var results = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        var row = Row(results, "first.none");
+        Assert.Equal("error", (string)row["outcome"]!);
+        Assert.Equal("no_match", (string)row["reason"]!["facts"]![0]!["cause"]!);
+        const string words = "first(custom.nics, …): no element matches";
+        Assert.Contains("missing evidence: " + words, audit.Stdout);
+        Assert.Contains(words, File.ReadAllText(auditHtml));
+        // Rendered again from the results file, in English and in Chinese: the same words.
+        foreach (var (lang, expected) in new[] { ("en", words), ("zh", "first(custom.nics, …)：没有匹配的元素") })
+        {
+            var html = Path.Combine(dir.Path, $"{lang}.html");
+            var report = CliRunner.InProcess("report", json, "--html", html, "--lang", lang, "-q");
+            Assert.True(File.Exists(html), report.Stderr);
+            Assert.Contains(expected, File.ReadAllText(html));
+        }
+    }
+
+    [Fact]
     public void A_foreach_without_its_source_is_named_by_its_id_without_the_template()
     {
         var (run, results) = Audit(Path.Combine(Case, "negation.iq"), Path.Combine(Case, "facts"));

@@ -710,6 +710,36 @@ public sealed class FleetTests : IDisposable
         }
     }
 
+    /// <summary>Export by site of a site whose two bundles share its latest collection time: no "latest" settles which, so
+    /// it is refused (exit 2, nothing written), naming both audits as the report's clashes do; --audit picks one. Before,
+    /// the audit stored last was exported.</summary>
+    [Fact]
+    public void Export_by_site_of_a_clash_is_refused_naming_the_audits_to_choose_from()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        BundleOfSite("failing", Path.Combine(root, "c00"), "医院00");
+        BundleOfSite("compliant", Path.Combine(root, "c15"), "医院00");
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1").ExitCode);
+        var (failing, passing) = (Scalar(db, "SELECT id FROM audits WHERE verdict = 'fail'"), Scalar(db, "SELECT id FROM audits WHERE verdict = 'pass'"));
+        var report = ReportJson(db, "r.json", out _);
+        var listed = Assert.Single(report.GetProperty("clashes").EnumerateArray()).GetProperty("audits").EnumerateArray()
+            .Select(a => a.GetProperty("audit").GetInt64()).Order().ToList();
+        Assert.Equal(new[] { failing, passing }.Order(), listed);
+        var output = Path.Combine(_dir, "export.json");
+        var run = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "医院00", "-o", output, "--lang", "en");
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.False(File.Exists(output));
+        Assert.Contains("--site 医院00: 2 audits stand for the site at its latest collection time", run.Stderr);
+        Assert.Matches($@"audit {failing} \S*c00 fail", run.Stderr);
+        Assert.Matches($@"audit {passing} \S*c15 pass", run.Stderr);
+        Assert.Contains("choose one with --audit ID", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        var chosen = CliRunner.InProcess("fleet", "export", "--store", db, "--audit", failing.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", output);
+        Assert.True(chosen.ExitCode == 0, chosen.Stderr);
+        Assert.Equal("fail", JsonDocument.Parse(File.ReadAllBytes(output)).RootElement.GetProperty("verdict").GetString());
+    }
+
     /// <summary>A bundle folder collected again at the same time with other content: its latest audit stands for it, and the
     /// earlier one is its previous verdict (a real change, reported once).</summary>
     [Fact]

@@ -96,6 +96,40 @@ public class TailoringTests
             "<command line>:1:1 IQ3004 Unknown param 'nope' in --set"), Diagnostics(result));
     }
 
+    [Fact]
+    public void A_param_declared_a_count_is_a_whole_number_0_or_more_wherever_it_is_given()
+    {
+        using var dir = new TempDir();
+        var checklist = Path.Combine(dir.Path, "counts.iq");
+        File.WriteAllText(checklist, string.Join("\n",
+            "checklist \"counts\" {", "  title \"counts\"", "  version \"1\"", "}", "",
+            "param min_logical_cores: count = 64", "",
+            "item \"cpu\" \"cores\" {", "  expect custom.count >= min_logical_cores", "}", ""));
+        var ok = CliRunner.InProcess("check", checklist, "--set", "min_logical_cores=0");
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        foreach (var value in new[] { "-5", "2.5", "-0.5" })
+        {
+            var run = CliRunner.InProcess("check", checklist, "--set", $"min_logical_cores={value}");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--set min_logical_cores={value}: param 'min_logical_cores' is a count, a whole number 0 or more", run.Stderr);
+            Assert.DoesNotContain("   at ", run.Stderr);
+        }
+        // Its default and a tailoring's set are held to the same.
+        File.WriteAllText(Path.Combine(dir.Path, "bad-default.iq"), File.ReadAllText(checklist).Replace("count = 64", "count = 1.5"));
+        var badDefault = CliRunner.InProcess("check", Path.Combine(dir.Path, "bad-default.iq"));
+        Assert.Equal(2, badDefault.ExitCode);
+        Assert.Contains("param 'min_logical_cores' is a count, a whole number 0 or more, got 1.5", badDefault.Stderr);
+        File.WriteAllText(Path.Combine(dir.Path, "tailored.iq"), string.Join("\n",
+            "checklist \"tailored\" extends \"counts.iq\" {", "  title \"t\"", "  version \"1\"", "  set min_logical_cores = -2", "}", ""));
+        var tailored = CliRunner.InProcess("check", Path.Combine(dir.Path, "tailored.iq"));
+        Assert.Equal(2, tailored.ExitCode);
+        Assert.Contains("param 'min_logical_cores' is a count, a whole number 0 or more, got -2", tailored.Stderr);
+        // The bundled checklist's count (test cases found in the training manifest, at most) likewise.
+        var bundled = CliRunner.InProcess("check", Path.Combine(TestPaths.Checklists, "gbt-aimd-ptm.iq"), "--set", "max_training_overlap=-1");
+        Assert.Equal(2, bundled.ExitCode);
+        Assert.Contains("--set max_training_overlap=-1: param 'max_training_overlap' is a count", bundled.Stderr);
+    }
+
     /// <summary>An item declared outside any section counts in the totals (and has its sheet row in the scorecard): the
     /// console's section table gives it a line of its own, so that the table adds up to the totals (it showed 1 fail of 2).</summary>
     [Fact]

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using Iq.Engine.Fleet;
 using Iq.Engine.Postgres;
 using Iq.Scoring.Reports;
+using Iq.Scoring.Reports.Fleet;
 
 namespace Iq.Cli.Commands;
 
@@ -166,7 +167,18 @@ static class FleetCommand
             // Read before anything is written: a key that does not load is a usage error with nothing created.
             using var key = sign.Read(parse);
             using var source = OpenStore(parse.GetValue(store)!, create: false);
-            var found = source.FindAudit(parse.GetValue(audit), parse.GetValue(site), parse.GetValue(bundle))
+            // A site's audit is the one that stands for it, as the fleet report decides; several at its latest collection time
+            // (the report's clash) are refused, named, rather than settled by which was stored last.
+            var (id, bundlePath) = (parse.GetValue(audit), parse.GetValue(bundle));
+            if (parse.GetValue(site) is { } siteName)
+            {
+                var (at, current) = source.CurrentOfSite(siteName);
+                if (current.Count > 1)
+                    throw new UsageException(Msg.SiteSeveralAudits.With(siteName, current.Count, at ?? "?",
+                        string.Join(ctx.Lang == Lang.En ? "; " : "；", current.Select(a => Msg.SiteAuditChoice.With(a.Id, a.BundlePath, FleetConsoleReport.VerdictWord(a.Verdict, ctx.Lang)).Render(ctx.Lang)))));
+                id = current.Count == 1 ? current[0].Id : -1;
+            }
+            var found = source.FindAudit(id, bundlePath)
                         ?? throw new UsageException(Msg.NoSuchAudit.With(source.Display));
             if (found.Error is { } error) throw new UsageException(Msg.AuditNotEvaluated.With(found.Id, found.BundlePath, error));
             var bytes = source.ResultsOf(found.Id) ?? throw new UsageException(Msg.AuditNoResults.With(found.Id));

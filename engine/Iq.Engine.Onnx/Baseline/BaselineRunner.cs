@@ -72,9 +72,24 @@ public sealed class BaselineRunner : IDisposable
         var bytes = InputFiles.ReadAllBytes(o.Model, InputKind.Model);
         // What iq model refuses (a negative dimension, a cycle, initializers whose data is not what they declare, external
         // data outside the model's folder …) is refused here with the same message, before the runtime sees the bytes.
-        try { OnnxInspector.Parse(o.Model, bytes); }
+        Iq.Engine.Model.Onnx.ModelProto model;
+        try { model = OnnxInspector.Parse(o.Model, bytes); }
         catch (ModelInputException e) { throw new BaselineInputException(e.Text); }
-        SessionOptions Cpu() => new() { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        // The runtime gets the bytes, not the path, so it would look for external data (weights in a file beside the model)
+        // relative to the working directory; it is told the model's folder, where iq model looks and OnnxInspector checked.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(o.Model))!;
+        // The runtime opens those files itself: each must be one iq would read (a regular file within its limit), never a
+        // FIFO it would block on or a device it would read without end. Their locations were checked to stay in the folder.
+        foreach (var t in model.Graph.Initializer.Where(t => t.DataLocation == Iq.Engine.Model.Onnx.TensorProto.Types.DataLocation.External))
+            if (t.ExternalData.FirstOrDefault(e => e.Key == "location") is { } location
+                && InputFiles.Refusal(Path.Combine(folder, location.Value), InputKind.Model) is { } refused)
+                throw new BaselineInputException(Msg.ModelRefused.With(Path.Combine(Path.GetDirectoryName(o.Model) ?? "", location.Value), refused.Text));
+        SessionOptions Cpu()
+        {
+            var options = new SessionOptions { IntraOpNumThreads = o.ThreadsPerRun, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+            options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
+            return options;
+        }
         MessageText? cudaFailure = null;
         if (o.Device is "cuda" or "auto")
         {

@@ -12,10 +12,11 @@ public sealed record StoredAudit(long Id, string BundlePath, string Site, string
 
 public abstract partial class SqlFleetStore
 {
-    public StoredAudit? FindAudit(long? id, string? site, string? bundle)
+    /// <summary>An audit by its id, or a bundle folder's latest (a site's: <see cref="CurrentOfSite"/>).</summary>
+    public StoredAudit? FindAudit(long? id, string? bundle)
     {
         using var c = Connect();
-        var (where, value) = id is { } i ? ("id = @v", (object)i) : site is { } s ? ("site = @v", s) : ("bundle_path = @v", (object)bundle!);
+        var (where, value) = id is { } i ? ("id = @v", (object)i) : ("bundle_path = @v", (object)bundle!);
         using var q = Command(c, null, $"""
             SELECT id, bundle_path, site, error FROM audits WHERE {where}
             ORDER BY COALESCE(collected_at, '') DESC, id DESC LIMIT 1
@@ -23,6 +24,27 @@ public abstract partial class SqlFleetStore
         using var r = q.ExecuteReader();
         return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
     }
+
+    /// <summary>The audits that stand for a site now, by the fleet report's rule (<see cref="FleetCurrent"/>, over all the site's
+    /// audits), and its latest collection time: more than one is the clash the report names, which no "latest" can settle.</summary>
+    public (string? CollectedAt, IReadOnlyList<AuditLine> Current) CurrentOfSite(string site)
+    {
+        using var c = Connect();
+        using var q = Command(c, null, $"""
+            SELECT {AuditLineColumns}
+            FROM audits WHERE site = @s ORDER BY id
+            """, ("@s", site));
+        var audits = Read(q, AuditLineOf);
+        return FleetCurrent.Sites(audits).SingleOrDefault() is { } s ? (s.CollectedAt, s.Current) : (null, []);
+    }
+
+    /// <summary>The columns an <see cref="AuditLine"/> is read from (<see cref="AuditLineOf"/>), in its order.</summary>
+    const string AuditLineColumns = "id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, '')";
+
+    /// <summary>An audit as the fleet report weighs it: not evaluated is "not evaluable", whatever its verdict column holds.</summary>
+    static AuditLine AuditLineOf(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9));
 
     /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it: stored compact (schema 2 on),
     /// indented here; stored indented (schema 1), as it is.</summary>
@@ -75,12 +97,11 @@ public abstract partial class SqlFleetStore
             """, p);
         // Which audits count is decided in one place (FleetCurrent), from the audits' columns: never by the order they were
         // evaluated in; then only the rows of the audits that count are read.
-        using var lines = Command(c, null, """
-            SELECT id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, '')
+        using var lines = Command(c, null, $"""
+            SELECT {AuditLineColumns}
             FROM audits WHERE checklist_id = @c ORDER BY id
             """, p);
-        var audits = Read(lines, r => new AuditLine(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5),
-            r.GetString(6) == "evaluated" ? Str(r, 7) ?? FleetCurrent.NotEvaluable : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9)));
+        var audits = Read(lines, AuditLineOf);
         var siteAudits = FleetCurrent.Sites(audits);
         CheckAgainstResults(c, siteAudits.SelectMany(x => x.Current.Concat(x.Previous)).ToList());
         var counted = siteAudits.SelectMany(x => x.Current).Concat(FleetCurrent.TrendAudits(audits).SelectMany(x => x.Audits))

@@ -280,6 +280,9 @@ public static class ReasonJson
         Absence.ItemNotDecided => "item_not_decided",
         Absence.NoResult => "no_result",
         Absence.EmptyList => "empty_list",
+        // first() that found nothing: the detail names the function, so a report read from the file words it as the audit did.
+        Absence.NoMatch => "no_match",
+        Absence.NotApplicable => "not_applicable",
         _ => "undecidable",
     };
 
