@@ -44,4 +44,14 @@ public sealed record ObjectType(string TypeName, IReadOnlyList<FactMember> Membe
 
 /// <summary>A named, typed, documented member of a fact object. <paramref name="Required"/>: a document without it is
 /// refused (a judgment's assessor); most facts are not, since an absent fact is missing evidence, not a malformed document.</summary>
-public sealed record FactMember(string Name, IqType Type, string Description, bool Required = false);
+public sealed record FactMember(string Name, IqType Type, string Description, bool Required = false)
+{
+    /// <summary>For a count of lines: where in the source files the counted lines are (null for any other member). A row
+    /// comparing the count names them beside its actual value.</summary>
+    public LineRefs? Located { get; init; }
+}
+
+/// <summary>Where the lines a count counts are: the count's object holds a list <paramref name="List"/> of per-file entries,
+/// each naming its file (<paramref name="File"/>), its own count (<paramref name="Count"/>) and the first line numbers counted
+/// (<paramref name="Lines"/>, bounded by whoever writes them).</summary>
+public sealed record LineRefs(string List, string File, string Count, string Lines);

@@ -8,6 +8,10 @@ namespace Iq.Rules.Binding;
 /// that a row's provenance costs evaluation nothing.</summary>
 public static class ReadPathsOf
 {
+    /// <summary>The fact path of a <c>foreach</c> source (<c>plan.software</c>), whose elements the item's read paths write
+    /// <c>plan.software[]</c>; null when the source is not a fact chain (a let's list, a function's result).</summary>
+    public static string? SourceOf(BoundExpr? foreachSource) => foreachSource is null ? null : Chain(foreachSource, null);
+
     internal static IReadOnlyList<string> Compute(IEnumerable<BoundExpr> expressions, BoundExpr? foreachSource, BindingScope scope)
     {
         var element = foreachSource is null ? null : Chain(foreachSource, null) is { } s ? s + "[]" : null;

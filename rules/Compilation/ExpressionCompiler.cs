@@ -115,8 +115,14 @@ sealed class ExpressionCompiler(LoweringScope scope)
                 // count(list of names) == 0 shows the names (which files are missing), not just how many: the list is kept too.
                 BoundExpr? counted = cmp.Left is BoundCall { Function: "count" or "len", Arguments: [{ Type: ListType { Element: var element } } list] }
                     && element == IqType.String ? list : null;
+                // A count of lines the schema says where to find (logs.unparsed): its object is kept too, for the evidence to name them.
+                var located = cmp.Left is BoundMember { Target: { Type: ObjectType owner } target } member && owner.Member(member.Member)?.Located is { } at
+                    ? (At: at, Owner: target) : ((LineRefs At, BoundExpr Owner)?)null;
                 var slot = Slot(new EvidenceSlot(condition, cmp.Text.Length > 0 ? cmp.Text : text, cmp.Operator, cmp.Left.Type, cmp.Right.Type,
-                    EvidenceKind.Comparison) { CountedType = counted?.Type, Negated = _negated });
+                    EvidenceKind.Comparison) { CountedType = counted?.Type, Located = located?.At, Negated = _negated });
+                if (located is var (_, owner2))
+                    return LE.Call(TraceOp(nameof(RowBuilder.CompareLocated)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
+                        LE.Constant(cmp.Operator), Obj(Compile(owner2)));
                 if (counted is not null)
                     return LE.Call(TraceOp(nameof(RowBuilder.CompareCounted)), _trace!, LE.Constant(slot), Obj(Compile(cmp.Left)), Obj(Compile(cmp.Right)),
                         LE.Constant(cmp.Operator), Obj(Compile(counted)));

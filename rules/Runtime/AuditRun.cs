@@ -80,7 +80,7 @@ public sealed class AuditRun
             return;
         }
         var rows = (ItemResult?[])run._rows[plan.Index]!;
-        rows[element.Index] = row;
+        rows[element.Index] = row = row with { ElementIndex = element.Index };
         if (--run._pending[plan.Index] == 0 && plan.Referenced) ctx.Insert(new ItemOutcomeFact(plan.Model.Id, Rows.Aggregate(rows!)));
     }
 

@@ -75,7 +75,8 @@ public sealed class Evidence
 
     public string Expression { get; }
     public string Actual => _actualText ??= _quantified is var (total, held, missing) ? Quantified(total, held, missing).Render(Lang.En)
-        : ValueFormatter.Format(_actual, _actualType) + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "");
+        : ValueFormatter.Format(_actual, _actualType) + (Counted is var (names, type) ? " " + ValueFormatter.Format(names, type) : "")
+          + (Where is { } where ? $" ({where})" : "");
 
     /// <summary>What an <c>all</c>/<c>any</c>/<c>none</c> found. Elements whose facts were missing were neither held nor
     /// failed: they are counted apart (<see cref="EvidenceWithout"/>), and when no other element decided the result its
@@ -139,6 +140,7 @@ public sealed class Evidence
             parts.Add(" ");
             ValueFormatter.AddWords(parts, n, type);
         }
+        if (Where is { } where) parts.Add($" ({where})");
         return MixedText.Of(parts);
     }
 
@@ -187,6 +189,10 @@ public sealed class Evidence
 
     /// <summary>For <c>count(names) OP n</c>: the names counted, shown after the count.</summary>
     internal (object?[] Names, IqType Type)? Counted { get; init; }
+
+    /// <summary>For a count of lines: which files and lines it counted (<c>/var/log/syslog:4, 9, 10</c>), shown after the
+    /// count in every report; the same text in every language (a path and numbers).</summary>
+    internal string? Where { get; init; }
 
     /// <summary><c>==</c>, <c>&gt;=</c>, <c>in</c> … for a comparison; <c>all</c>, <c>any</c>, <c>none</c> for a quantifier;
     /// null for any other term (a bool fact, <c>exists()</c>, a whole condition), whose expected value is <c>true</c>.</summary>

@@ -36,6 +36,10 @@ public sealed record ItemResult(
     /// <summary>The reason in words, in Chinese or English.</summary>
     public string MessageIn(Messages.Lang lang) => ReasonText.Render(Reason, lang);
 
+    /// <summary>The position in its <c>foreach</c> source (from 0, as the language indexes a list) of the element a row is
+    /// about; null for a row about an item as a whole.</summary>
+    public int? ElementIndex { get; init; }
+
     /// <summary>The provenance of the facts the row rests on (measured, imported, reviewed, declared), set by the audit from
     /// the item's reads and the bundle's documents.</summary>
     public RowProvenance Provenance { get; init; } = RowProvenance.None;

@@ -16,6 +16,9 @@ public sealed record EvidenceSlot(int Condition, string Text, string? Operator, 
 
     /// <summary>Under an odd number of <c>not</c>s: the leaf holds, for its condition, when it is false.</summary>
     public bool Negated { get; init; }
+
+    /// <summary>For a comparison of a count of lines (<c>logs.unparsed</c>): where the schema says the lines are.</summary>
+    public LineRefs? Located { get; init; }
 }
 
 /// <summary>A condition of an item as its rows need it: its text, its type, and whether it is a conjunction of leaves (then
@@ -66,7 +69,7 @@ public sealed class ItemPlan
 /// without a verdict. One builder per session, reused: a session fires one action at a time.</summary>
 public sealed class RowBuilder
 {
-    object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8];
+    object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8], _owner = new object?[8];
     (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8], _lacking = new (IReadOnlyList<string>, int)[8];
     int[] _order = new int[8];
     int _recorded;
@@ -107,8 +110,8 @@ public sealed class RowBuilder
         if (_left.Length < slots)
         {
             var n = Math.Max(slots, _left.Length * 2);
-            (_left, _right, _result, _counted, _failing, _lacking, _order) =
-                (new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n], new int[n]);
+            (_left, _right, _result, _counted, _owner, _failing, _lacking, _order) =
+                (new object?[n], new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n], new int[n]);
         }
     }
 
@@ -172,6 +175,13 @@ public sealed class RowBuilder
     public static object? CompareCounted(RowBuilder b, int slot, object? left, object? right, string op, object? counted)
     {
         b._counted[slot] = counted;
+        return Compare(b, slot, left, right, op);
+    }
+
+    /// <summary>A comparison of a count of lines: also keeps the object the count is in, for the evidence to name the lines.</summary>
+    public static object? CompareLocated(RowBuilder b, int slot, object? left, object? right, string op, object? owner)
+    {
+        b._owner[slot] = owner;
         return Compare(b, slot, left, right, op);
     }
 
@@ -339,12 +349,32 @@ public sealed class RowBuilder
             {
                 Operator = s.Operator,
                 Counted = s.CountedType is { } counted && _counted[slot] is object?[] { Length: > 0 } names ? (names, counted) : null,
+                Where = s.Located is { } at ? Where(at, _owner[slot]) : null,
                 Negated = s.Negated,
                 Decides = decides,
             },
             EvidenceKind.Quantifier => Quantifier(s, slot, holds, decides),
             _ => new Evidence(s.Text, _left[slot], s.LeftType, holds, s.Negated) { Decides = decides },
         };
+    }
+
+    /// <summary>Where the counted lines are, per file: <c>/var/log/syslog:4, 9, 10</c>, files apart by "; ", and ", …" where
+    /// the file counted more lines than it lists; null when no file lists any (none counted, or a document written before
+    /// its lines were recorded).</summary>
+    internal static string? Where(LineRefs at, object? owner)
+    {
+        if (owner is not FactObject o || !o.TryGet(at.List, out var list) || list is not object?[] entries) return null;
+        var parts = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (entry is not FactObject e || !e.TryGet(at.Lines, out var l) || l is not object?[] { Length: > 0 } lines) continue;
+            var numbers = lines.OfType<double>().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            if (numbers.Count == 0) continue;
+            var more = e.TryGet(at.Count, out var c) && c is double count && count > numbers.Count ? ", …" : "";
+            var file = e.TryGet(at.File, out var f) && f is string name ? name : "?";
+            parts.Add($"{file}:{string.Join(", ", numbers)}{more}");
+        }
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     Evidence Quantifier(EvidenceSlot s, int slot, bool? holds, bool decides)

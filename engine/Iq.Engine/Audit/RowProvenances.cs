@@ -68,13 +68,27 @@ public static class RowProvenances
                 perItem[item] = (provenance, facts) = (RowProvenance.Of(f, notes), f);
             }
             else (provenance, facts) = known;
+            // A foreach row read its own element: its paths name it (plan.software[2].min_version), not every element.
+            var unmet = item.Requires is { } req ? Unmet(req, facts) : [];
+            if (row.ElementIndex is { } index && ReadPathsOf.SourceOf(item.ForeachSource) is { } source)
+            {
+                provenance = provenance with { Facts = provenance.Facts.Select(f => f with { Path = OfElement(f.Path, source, index) }).ToList() };
+                unmet = unmet.Select(f => f with { Path = OfElement(f.Path, source, index) }).ToList();
+            }
             var withProvenance = row with { Provenance = provenance };
-            if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational
-                && Unmet(required, facts) is { Count: > 0 } unmet)
+            if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational && unmet.Count > 0)
                 withProvenance = withProvenance with { Outcome = Outcome.Error, Score = 0, Reason = new ProvenanceNotMet(required, unmet, row.Outcome, row.Reason) };
             result[r] = withProvenance;
         }
         return result;
+    }
+
+    /// <summary>A read path of a foreach item with the element a row read in place of its <c>[]</c>: <c>plan.software[].name</c>
+    /// of element 2 is <c>plan.software[2].name</c>, the language's own index form; a path outside the source as it was.</summary>
+    static string OfElement(string path, string source, int index)
+    {
+        var all = source + "[]";
+        return ReadPathsOf.Under(path, all) ? string.Create(CultureInfo.InvariantCulture, $"{source}[{index}]{path[all.Length..]}") : path;
     }
 
     /// <summary>The checklist's items by id, made once per checklist (a fleet applies provenance to thousands of bundles).</summary>

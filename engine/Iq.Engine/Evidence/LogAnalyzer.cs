@@ -25,7 +25,11 @@ public sealed class LogAnalyzer
     readonly Regex? _regex;
     readonly Dictionary<string, string> _map;
     long _lines, _unparsed, _events;
-    readonly List<long> _unparsedLines = [];
+    readonly List<long> _unparsedLines = [], _outOfOrderLines = [];
+
+    /// <summary>How many line numbers a source keeps of the lines not parsed and of those out of order: enough to go and
+    /// look, while the document stays small whatever the log (a log of a million bad lines is counted, not listed).</summary>
+    public const int FirstLines = 5;
     readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
     readonly long[] _withField = new long[5];
     readonly Dictionary<string, byte> _tasks = new(StringComparer.Ordinal);
@@ -111,7 +115,7 @@ public sealed class LogAnalyzer
                 Line(path, line, number, apt, checkUtf8: utf8);
         }
         catch (Iq.Rules.Syntax.TextDecodingException e) { throw new EvidenceInputException(Msg.LogAtLine.With(path, e.Line, e.Text)); }
-        if (apt is { Started: true }) Add(apt.ToEvent());
+        if (apt is { Started: true }) Add(apt.ToEvent(), apt.Line);
     }
 
     void Line(string path, ReadOnlyMemory<byte> line, long number, AptTransaction? apt, bool checkUtf8)
@@ -147,7 +151,7 @@ public sealed class LogAnalyzer
                 "syslog" => Syslog(line.Span),
                 _ => Pattern(line.Span),
             };
-            if (e is { } ev) Add(ev);
+            if (e is { } ev) Add(ev, number);
             else Unparsed(number);
         }
     }
@@ -155,7 +159,7 @@ public sealed class LogAnalyzer
     void Unparsed(long number)
     {
         _unparsed++;
-        if (_unparsedLines.Count < 5) _unparsedLines.Add(number);
+        if (_unparsedLines.Count < FirstLines) _unparsedLines.Add(number);
     }
 
     string _path = "";
@@ -219,7 +223,8 @@ public sealed class LogAnalyzer
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
-    void Add(LogEvent e)
+    /// <summary>An event, read from line <paramref name="line"/> (an apt transaction: its Start-Date line).</summary>
+    void Add(LogEvent e, long line)
     {
         _events++;
         if (e.Type is { Length: > 0 } type) _byType[type] = _byType.GetValueOrDefault(type) + 1;
@@ -230,7 +235,11 @@ public sealed class LogAnalyzer
             if (_last is null || t > _last) _last = t;
             if (_previous is { } p)
             {
-                if (t < p) _outOfOrder++;
+                if (t < p)
+                {
+                    _outOfOrder++;
+                    if (_outOfOrderLines.Count < FirstLines) _outOfOrderLines.Add(line);
+                }
                 else _largestGap = Math.Max(_largestGap, (t - p).TotalMilliseconds);
             }
             _previous = t;
@@ -446,6 +455,8 @@ public sealed class LogAnalyzer
         public string? Commandline, RequestedBy, Error, Type;
         public bool Ended;
         public int Number;
+        /// <summary>The line of its Start-Date: where a transaction out of order is.</summary>
+        public long Line;
 
         public LogEvent ToEvent() => new(Start, RequestedBy, null, Commandline,
             Error is not null ? "failed" : Ended ? "completed" : null, $"apt-{Number}", Type ?? "transaction");
@@ -462,12 +473,13 @@ public sealed class LogAnalyzer
         var (key, value) = (line[..colon], line[(colon + 2)..]);
         if (key == "Start-Date")
         {
-            if (apt.Started) Add(apt.ToEvent());
+            if (apt.Started) Add(apt.ToEvent(), apt.Line);
             apt.Started = true;
             apt.Start = AptTime(value);
             apt.Commandline = apt.RequestedBy = apt.Error = apt.Type = null;
             apt.Ended = false;
             apt.Number = ++_aptNumber;
+            apt.Line = number;
             if (apt.Start is null) Unparsed(number);
             return;
         }
@@ -509,6 +521,7 @@ public sealed class LogAnalyzer
             ["task_stages"] = new JsonObject(_tasks.OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => KeyValuePair.Create(local + p.Key, (JsonNode?)LogsDocument.StageWords(p.Value)))),
             ["out_of_order"] = _outOfOrder,
+            ["out_of_order_lines"] = new JsonArray(_outOfOrderLines.Select(n => (JsonNode)n).ToArray()),
             ["largest_gap"] = _events < 2 ? null : Math.Round(_largestGap, 3),
             ["first_event"] = _first?.ToString("O", CultureInfo.InvariantCulture),
             ["last_event"] = _last?.ToString("O", CultureInfo.InvariantCulture),

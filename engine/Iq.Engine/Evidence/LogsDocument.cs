@@ -61,8 +61,12 @@ public static class LogsDocument
         src.Str(s["file"], at + ".file");
         src.Str(s["sha256"], at + ".sha256", required: false);
         foreach (var name in (string[])["lines", "unparsed", "events", "out_of_order"]) src.Count(s[name], $"{at}.{name}");
-        var lines = src.Arr(s["unparsed_lines"], at + ".unparsed_lines");
-        for (var j = 0; j < lines.Count; j++) src.Count(lines[j] ?? throw src.Fail($"{at}.unparsed_lines[{j}]", Msg.JsonExpectedCount.Text), $"{at}.unparsed_lines[{j}]");
+        // out_of_order_lines is absent from documents written before iq recorded it: read as none listed.
+        foreach (var name in (string[])["unparsed_lines", "out_of_order_lines"])
+        {
+            var lines = src.Arr(s[name], $"{at}.{name}");
+            for (var j = 0; j < lines.Count; j++) src.Count(lines[j] ?? throw src.Fail($"{at}.{name}[{j}]", Msg.JsonExpectedCount.Text), $"{at}.{name}[{j}]");
+        }
         foreach (var name in (string[])["events_by_type", "events_with"])
             foreach (var (key, n) in src.Obj(s[name], $"{at}.{name}") ?? [])
                 src.Count(n ?? throw src.Fail($"{at}.{name}.{key}", Msg.JsonExpectedCount.Text), $"{at}.{name}.{key}");
@@ -106,9 +110,8 @@ public static class LogsDocument
         {
             ["lines"] = Sum("lines"),
             ["unparsed"] = Sum("unparsed"),
-            // Line numbers are per file (sources[].unparsed_lines); the first five, in source order.
-            ["unparsed_lines"] = new JsonArray(sources.SelectMany(s => s["unparsed_lines"]?.AsArray().Select(n => n!.GetValue<long>()) ?? []).Take(5)
-                .Select(n => (JsonNode)n).ToArray()),
+            // Line numbers are per file (sources[].unparsed_lines); the first few, in source order.
+            ["unparsed_lines"] = FirstLines(sources, "unparsed_lines"),
             ["events"] = events,
             ["events_by_type"] = new JsonObject(byType.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
             ["tasks"] = (long)all.Count,
@@ -116,12 +119,17 @@ public static class LogsDocument
             ["tasks_failed"] = (long)all.Count(t => (t & Failed) != 0),
             ["field_coverage"] = new JsonObject(Fields.Select((f, i) => KeyValuePair.Create(f, (JsonNode?)Share(i)))),
             ["out_of_order"] = Sum("out_of_order"),
+            ["out_of_order_lines"] = FirstLines(sources, "out_of_order_lines"),
             ["largest_gap"] = gap,
             ["first_event"] = first?.ToString("O", CultureInfo.InvariantCulture),
             ["last_event"] = last?.ToString("O", CultureInfo.InvariantCulture),
             ["sources"] = new JsonArray(sources.Select(s => (JsonNode)s.DeepClone()).ToArray()),
         };
     }
+
+    static JsonArray FirstLines(IReadOnlyList<JsonObject> sources, string name) =>
+        new(sources.SelectMany(s => s[name]?.AsArray().Select(n => n!.GetValue<long>()) ?? []).Take(LogAnalyzer.FirstLines)
+            .Select(n => (JsonNode)n).ToArray());
 
     static DateTimeOffset? Time(JsonNode? n) =>
         n is JsonValue v && v.TryGetValue<string>(out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;

@@ -328,10 +328,15 @@ public sealed partial class FactSchema : IFactSchema
         M("robustness", ListOf(Obj("noise level", M("noise", IqType.Number, "Gaussian noise, in standard deviations of the case"),
             M("metric", IqType.Number, "accuracy (classification) or Dice (segmentation) at that level"))), "robustness to noise (001 A.12.2)"));
 
+    /// <summary>Where the lines the logs counts count are: per source file, its first line numbers; rows comparing the counts
+    /// name them.</summary>
+    static readonly LineRefs UnparsedAt = new("sources", "file", "unparsed", "unparsed_lines"),
+        OutOfOrderAt = new("sources", "file", "out_of_order", "out_of_order_lines");
+
     static readonly ObjectType Logs = Obj("logs",
         M("lines", IqType.Number, "lines read"),
-        M("unparsed", IqType.Number, "lines not parsed"),
-        M("unparsed_lines", ListOf(IqType.Number), "the first line numbers not parsed"),
+        M("unparsed", IqType.Number, "lines not parsed; a row comparing it names each file and its first such lines") with { Located = UnparsedAt },
+        M("unparsed_lines", ListOf(IqType.Number), $"the first line numbers not parsed (the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} over all files, in source order; sources[] says which file)"),
         M("events", IqType.Number, "events"),
         M("events_by_type", new MapType(IqType.Number), "events per type (apt: install, upgrade …; dpkg: install, configure, status …)"),
         M("tasks", IqType.Number, "installation tasks seen"),
@@ -341,7 +346,8 @@ public sealed partial class FactSchema : IFactSchema
             M("time", IqType.Number, "share of events with a time"), M("operator", IqType.Number, "… with the operator"),
             M("device", IqType.Number, "… with the device"), M("parameters", IqType.Number, "… with key parameters"),
             M("result", IqType.Number, "… with a result")), "share of events carrying each field 5.4.1 requires"),
-        M("out_of_order", IqType.Number, "timestamps earlier than the one before"),
+        M("out_of_order", IqType.Number, "timestamps earlier than the one before; a row comparing it names each file and its first such lines") with { Located = OutOfOrderAt },
+        M("out_of_order_lines", ListOf(IqType.Number), $"the first line numbers whose timestamp is earlier than the one before (the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} over all files, in source order; sources[] says which file)"),
         M("largest_gap", IqType.Duration, "largest gap between events"),
         M("first_event", IqType.Date, "first event"),
         M("last_event", IqType.Date, "last event"),
@@ -349,13 +355,14 @@ public sealed partial class FactSchema : IFactSchema
             M("file", IqType.String, "the log file (full path)"), M("sha256", IqType.String, "its SHA-256 when analysed"),
             M("format", IqType.String, "jsonl, csv, apt, dpkg, syslog or regex; syslog times carry no year: read against iq logs --as-of, else the log file's modification time (a month later than its month is the year before; Dec then Jan is the next year)"),
             M("lines", IqType.Number, "lines read"), M("unparsed", IqType.Number, "lines not parsed"),
-            M("unparsed_lines", ListOf(IqType.Number), "the first line numbers not parsed, in this file"),
+            M("unparsed_lines", ListOf(IqType.Number), $"the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} line numbers not parsed, in this file (bounded so that the document stays small whatever the log; unparsed counts them all)"),
             M("events", IqType.Number, "events"), M("events_by_type", new MapType(IqType.Number), "events per type"),
             M("events_with", Obj("events with", M("time", IqType.Number, "events with a time"), M("operator", IqType.Number, "… the operator"),
                 M("device", IqType.Number, "… the device"), M("parameters", IqType.Number, "… key parameters"), M("result", IqType.Number, "… a result")),
                 "events carrying each field"),
             M("task_stages", new MapType(IqType.String), "each task's lifecycle stages seen in this file (created approved executed completed failed)"),
             M("out_of_order", IqType.Number, "timestamps earlier than the one before, in this file"),
+            M("out_of_order_lines", ListOf(IqType.Number), $"the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} line numbers whose timestamp is earlier than the one before, in this file (bounded as unparsed_lines; absent in documents written before iq recorded them)"),
             M("largest_gap", IqType.Duration, "largest gap between events, in this file"),
             M("first_event", IqType.Date, "first event"), M("last_event", IqType.Date, "last event"),
             M("syslog_times", Obj("syslog times",
