@@ -270,7 +270,7 @@ public sealed partial class FactSchema
             M("sweep", ListOf(Obj("configuration", M("threads", IqType.Number, "intra-op threads"), M("batch", IqType.Number, "batch size"),
                 M("latency_p50", IqType.Duration, "median time of one batch"), M("throughput", IqType.Number, "cases per second"))), "threads × batch sizes (6.3.2)"),
             M("best_speedup", IqType.Number, "best throughput of the sweep / throughput at 1 thread, batch 1 (batching included: not a measure of added compute)"),
-            M("thread_speedup", IqType.Number, "added compute at a fixed workload (6.3.2): throughput with the most threads / with 1 thread, both at the largest batch size, from median times")), "efficiency (6.3.2, 6.3.4 b)"),
+            M("thread_speedup", IqType.Number, "added compute at a fixed workload (6.3.2): at the largest batch size, the median over at least 15 paired runs (1 thread and the most threads taking turns) of each pair's time with 1 thread / its time with the most threads")), "efficiency (6.3.2, 6.3.4 b)"),
         M("repeatability", Obj("repeatability", M("sessions", IqType.Number, "fresh sessions"), M("runs", IqType.Number, "runs per session"),
             M("thread_counts", ListOf(IqType.Number), "intra-op thread counts"), M("bitwise_identical", IqType.Bool, "every output identical bit for bit"),
             M("max_abs_diff", IqType.Number, "largest absolute difference from the first output"),
