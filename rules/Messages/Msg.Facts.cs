@@ -27,6 +27,12 @@ public static partial class Msg
     public static readonly Message FactsGoUnderFacts = new(null, ["name"], "未知成员 '{name}'；事实应放在 \"facts\" 之下", "unknown member '{name}'; facts go under \"facts\"");
     // ---- a document's header: provenance, fact_provenance, sources ----
     public static readonly Message HeaderDateTime = new(null, "应为日期时间，如 \"2026-11-22T09:00:00Z\"", "expected a date and time such as \"2026-11-22T09:00:00Z\"");
+    public static readonly Message CollectedAfterAsOf = new(null, ["collected", "as_of"],
+        "采集时间 {collected} 晚于审计日期 {as_of}：审计不能陈述证据尚不存在时系统的状态",
+        "collected {collected}, after the audit's as-of day {as_of}: an audit cannot state what the system was before its evidence existed");
+    public static readonly Message CollectedInFuture = new(null, ["collected", "now"],
+        "采集时间 {collected} 晚于现在（{now}）：尚未采集的证据不是证据（审计日期可用 --as-of 指定）",
+        "collected {collected}, after now ({now}): evidence not yet collected is no evidence (--as-of sets the audit's day)");
     public static readonly Message HeaderExpected = new(null, ["choices"], "应为 {choices}", "expected {choices}");
     public static readonly Message HeaderFactProvenance = new(null, "应为对象：{{\"FACT.PATH\": \"declared\", …}}", "expected an object: {{\"FACT.PATH\": \"declared\", …}}");
     public static readonly Message HeaderNotAFactPath = new(null, ["path", "kind", "root", "example"], "'{path}' 不是 {kind} 文档的事实路径（应以 '{root}' 开头，如 {example}）",

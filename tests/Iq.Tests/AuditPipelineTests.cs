@@ -134,8 +134,8 @@ public class AuditPipelineTests
         var result = AuditPipeline.Run(new AuditRequest
         {
             Checklist = AuditChecklist.File(TestPaths.Case("evaluation.iq")),
+            // No --as-of: the probe's documents are collected now, and an audit as of an earlier day is refused.
             Probe = new ProbeRequest(probed, root),
-            AsOf = AsOf,
         });
         var report = Assert.IsType<AuditReport>(result.Report);
         Assert.Equal(probed, result.Probe!.Directory);

@@ -48,10 +48,10 @@ public class FactReasonTests
     /// in its language, and that the results file carries the document's code.</summary>
     static void ShowsInBothLanguages(TempDir dir, string checklist, string bundle, string code, string zh, string en)
     {
-        var zhRun = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", "2026-11-22", "--lang", "zh", "-v", "--json", Path.Combine(dir.Path, "zh.json"));
+        var zhRun = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", TestClock.AsOfFor(bundle), "--lang", "zh", "-v", "--json", Path.Combine(dir.Path, "zh.json"));
         Assert.True(zhRun.ExitCode == 1, zhRun.Stderr);
         Assert.Contains(zh, zhRun.Stdout);
-        var enRun = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", "2026-11-22", "--lang", "en", "-v", "--json", Path.Combine(dir.Path, "en.json"));
+        var enRun = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", TestClock.AsOfFor(bundle), "--lang", "en", "-v", "--json", Path.Combine(dir.Path, "en.json"));
         Assert.Contains(en, enRun.Stdout);
         Assert.DoesNotContain(zh, enRun.Stdout);
 

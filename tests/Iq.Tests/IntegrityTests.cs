@@ -43,7 +43,7 @@ public class IntegrityTests
         var made = CliRunner.InProcess("manifest", Sbom(sbom), "--root", root, "--ignore", "node_modules/.package-lock.json", "--out", bundle);
         Assert.True(made.ExitCode == 0, made.Stderr);
         var json = Path.Combine(dir.Path, "results.json");
-        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--as-of", "2026-11-22");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--as-of", TestClock.AsOfFor(bundle));
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         return doc.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!, i => i.Clone());

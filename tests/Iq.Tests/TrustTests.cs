@@ -24,7 +24,7 @@ public class TrustTests
     static (int Exit, JsonElement Results) Audit(TempDir dir, string bundle, params string[] extra)
     {
         var json = Path.Combine(dir.Path, $"r{Guid.NewGuid():N}.json");
-        var run = CliRunner.InProcess(["audit", Checklist, "--facts", bundle, "--json", json, "--as-of", "2026-11-22", .. extra]);
+        var run = CliRunner.InProcess(["audit", Checklist, "--facts", bundle, "--json", json, "--as-of", TestClock.AsOfFor(bundle), .. extra]);
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
         return (run.ExitCode, JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.Clone());
     }

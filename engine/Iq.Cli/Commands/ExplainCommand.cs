@@ -34,7 +34,7 @@ static class ExplainCommand
             var now = CommandLineValues.AsOf(parse.GetValue(asOf));
             var options = compile.Read(parse);
             var checklist = compile.Compile(path, options);
-            var bundle = FactBundleReader.Load(parse.GetValue(facts) ?? [], FactSchema.Default);
+            var bundle = FactBundleReader.Load(parse.GetValue(facts) ?? [], FactSchema.Default, asOf: parse.GetValue(asOf) is not null ? now : null);
             if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
 
             var item = checklist.Model.Items.FirstOrDefault(i => i.Id == what);

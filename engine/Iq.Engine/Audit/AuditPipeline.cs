@@ -155,7 +155,7 @@ public static class AuditPipeline
     static void ReadFacts(AuditState s)
     {
         var folders = s.Probed is { } p && s.ProbeDocuments is null ? s.Request.FactBundles.Prepend(p.Directory) : s.Request.FactBundles;
-        var bundle = FactBundleReader.Load(folders, FactSchema.Default, s.ProbeDocuments, s.Request.ReadAhead);
+        var bundle = FactBundleReader.Load(folders, FactSchema.Default, s.ProbeDocuments, s.Request.ReadAhead, s.Request.AsOf);
         s.Diagnostics.AddRange(bundle.Diagnostics);
         s.Facts = bundle.Values;
         s.Inputs.AddRange(bundle.Inputs);

@@ -42,20 +42,45 @@ public static class FactBundleReader
     public const int SchemaVersion = 1;
     public static long MaxDocumentBytes => InputLimits.For(InputKind.FactDocument);
 
+    /// <summary>How far past now a document's <c>collected_at</c> may lie when the audit has no <c>--as-of</c>: a bundle
+    /// collected on another host whose clock runs a little ahead of this one's, and audited at once, is not evidence from the
+    /// future. Minutes cover a drifting clock (NTP keeps clocks within seconds); anything later is a wrong clock or a
+    /// made-up time, and is refused. With <c>--as-of</c> the whole as-of day counts instead, and no tolerance is added.</summary>
+    public static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>The latest <c>collected_at</c> an audit accepts: before the end of its as-of day (in the offset
+    /// <c>--as-of</c> was given in, UTC when none), else by now plus <see cref="ClockSkewTolerance"/>. A document collected
+    /// later would have the audit state what the system was before its evidence existed.</summary>
+    readonly record struct CollectionLimit(DateTimeOffset? AsOf, DateTimeOffset Now)
+    {
+        public DateTimeOffset Latest => AsOf is { } day ? new DateTimeOffset(day.Date, day.Offset).AddDays(1) : Now + ClockSkewTolerance;
+
+        public MessageText? Refuses(DateTimeOffset collected) =>
+            collected < Latest ? null
+            : AsOf is { } day ? Msg.CollectedAfterAsOf.With(Stamp(collected), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Msg.CollectedInFuture.With(Stamp(collected), Stamp(Now));
+
+        static string Stamp(DateTimeOffset t) =>
+            t.ToString(t.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
     /// <param name="documents">Documents held in memory (a probe not yet written), each with the path it will have and the
     /// bytes of the seal to be written beside it.</param>
     /// <param name="readAhead">A folder of <paramref name="directories"/> whose documents were read already (a fleet's bundle,
     /// read once to hash it): taken from there, with their hashes, instead of being read again.</param>
+    /// <param name="asOf">The audit's <c>--as-of</c>, null when it has none (now): every document, of any kind, collected
+    /// after its day (after now, beyond <see cref="ClockSkewTolerance"/>) is refused.</param>
     public static FactBundle Load(IEnumerable<string> directories, IFactSchema schema, IEnumerable<(string Display, byte[] Bytes, byte[]? Seal)>? documents = null,
-        BundleDocuments? readAhead = null)
+        BundleDocuments? readAhead = null, DateTimeOffset? asOf = null)
     {
+        var limit = new CollectionLimit(asOf, DateTimeOffset.UtcNow);
         var diagnostics = new DiagnosticBag();
         var roots = new Dictionary<string, object?>(StringComparer.Ordinal);
         var inputs = new List<InputFile>();
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<FactDocumentInfo>();
         foreach (var (display, bytes, seal) in documents ?? [])
-            Add(display, display, ReadDocument(bytes, display, schema, diagnostics), seal);
+            Add(display, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
         foreach (var dir in directories)
         {
             if (readAhead is not null && dir == readAhead.Folder)
@@ -63,7 +88,7 @@ public static class FactBundleReader
                 foreach (var d in readAhead.Documents)
                 {
                     var display = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
-                    Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, d.Sha256), null);
+                    Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, limit, d.Sha256), null);
                 }
                 continue;
             }
@@ -89,7 +114,7 @@ public static class FactBundleReader
                     diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
                     continue;
                 }
-                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics), null);
+                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);
             }
         }
         SoftwareNames.Attach(roots);
@@ -112,7 +137,7 @@ public static class FactBundleReader
 
     /// <param name="sha256">The bytes' SHA-256 when it is known already (read ahead); else computed here.</param>
     static (string Kind, string Root, object? Value, string Sha256, DocumentHeader Header)? ReadDocument(ReadOnlyMemory<byte> bytes, string display, IFactSchema schema,
-        DiagnosticBag diagnostics, string? sha256 = null)
+        DiagnosticBag diagnostics, CollectionLimit limit, string? sha256 = null)
     {
         // The file's hash is of all its bytes; the document and its positions are of the text after a byte-order mark.
         if (JsonInput.Text(bytes, display, out var notText) is not { } text)
@@ -154,6 +179,7 @@ public static class FactBundleReader
                 if (!DocumentHeader.Members.Contains(p.Name))
                     errors.At("$." + p.Name, Msg.FactsGoUnderFacts.With(p.Name), name: true);
             var header = DocumentHeader.Read(root, factRoot, (path, message) => errors.At(path, message));
+            if (header.CollectedAt is { } collected && limit.Refuses(collected) is { } late) errors.At("$.collected_at", late);
             if (!root.TryGetProperty("facts", out var facts))
                 return errors.At("$", Msg.NeedsFacts.Text);
             // Only the plan may say a requirement does not apply; a measured document has no say in that.

@@ -143,6 +143,10 @@ public static class SchemaDocs
         sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
         sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
         sb.Append("`notapplicable` and show the reason.\n");
+        sb.Append("A document collected after the audit's day is refused, whatever its kind (IQ4003 at `$.collected_at`, exit 2; `iq fleet`\n");
+        sb.Append("records the bundle with that error and goes on): the audit would state what the system was before its evidence existed.\n");
+        sb.Append("The audit's day is `--as-of`'s date (the whole day, in the offset it is given in, UTC when none); without `--as-of`, now,\n");
+        sb.Append($"with {FactBundleReader.ClockSkewTolerance.TotalMinutes:0} minutes' tolerance for a collecting host whose clock runs ahead (`FactBundleReader.ClockSkewTolerance`).\n");
         sb.Append("Sizes are bytes or strings such as `\"40 GiB\"`; durations milliseconds or `\"200 ms\"`; versions strings.\n");
         sb.Append("JSON Schemas: `docs/schema/<kind>.schema.json` (`iq schema --kind <kind>`).\n\n");
         sb.Append("Provenance: each document says how its facts were obtained — `measured` (by iq on the host), `imported` (another\n");
