@@ -455,7 +455,7 @@ sealed class Binder
             var conditions = expectations.Select(e => e.Expression).Concat(when is null ? [] : [when.Expression])
                 .Concat(score is null ? [] : [score]).ToList();
             var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
-            var readPaths = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
+            var (readPaths, keyedReads) = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
             if (requires is not null && manual is not null)
                 _diagnostics.Error(Msg.RequiresOnManual.With(item.Id), requires.Span);
             foreach (var (path, span) in requiredPaths.Where(r => !readPaths.Any(p => ReadPathsOf.Overlap(p, r.Path))))
@@ -467,6 +467,7 @@ sealed class Binder
             {
                 Reads = Reads(source is null ? conditions : conditions.Append(source)),
                 ReadPaths = readPaths,
+                KeyedReads = keyedReads,
                 Requires = requires is null ? null
                     : new ProvenanceRequirement(requires.Provenances.Select(p => ProvenanceNames.Parse(p)!.Value).Distinct().ToList(),
                         requiredPaths.Select(r => r.Path).Distinct().ToList()),

@@ -1,4 +1,5 @@
 using System.Text;
+using Iq.Rules.Model;
 
 namespace Iq.Rules.Binding;
 
@@ -12,10 +13,13 @@ public static class ReadPathsOf
     /// <c>plan.software[]</c>; null when the source is not a fact chain (a let's list, a function's result).</summary>
     public static string? SourceOf(BoundExpr? foreachSource) => foreachSource is null ? null : Chain(foreachSource, null);
 
-    internal static IReadOnlyList<string> Compute(IEnumerable<BoundExpr> expressions, BoundExpr? foreachSource, BindingScope scope)
+    /// <summary>The paths read (indices <c>[]</c>), and those among them whose indices the checklist gives, with their keys.</summary>
+    internal static (IReadOnlyList<string> Paths, IReadOnlyList<KeyedRead> Keyed) Compute(IEnumerable<BoundExpr> expressions,
+        BoundExpr? foreachSource, BindingScope scope)
     {
         var element = foreachSource is null ? null : Chain(foreachSource, null) is { } s ? s + "[]" : null;
         var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var keyed = new Dictionary<string, KeyedRead>(StringComparer.Ordinal);
         var lets = new HashSet<int>();
         var pending = new Stack<BoundExpr>(expressions);
         while (pending.Count > 0)
@@ -33,6 +37,8 @@ public static class ReadPathsOf
                 if (IsChainLink(e) && Chain(e, element) is { } path && scope.Roots.ContainsKey(RootOf(path)))
                 {
                     paths.Add(path);
+                    if (Keys(e, element, foreachSource) is { } keys && keys.Any(k => k != ReadKey.Unknown))
+                        keyed.TryAdd(path + "\u0000" + string.Join("\u0000", keys), new KeyedRead(path, keys));
                     // Indices inside the chain are expressions of their own (software[s.name]).
                     for (var link = e; link is BoundMember or BoundIndex;)
                     {
@@ -44,7 +50,38 @@ public static class ReadPathsOf
                 foreach (var child in BoundTree.Children(e)) work.Push(child);
             }
         }
-        return paths.ToList();
+        return (paths.ToList(), keyed.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Value).ToList());
+    }
+
+    /// <summary>What each index of a chain is, in the order its <c>[]</c> stand in <see cref="Chain"/>'s path; null when the
+    /// chain does not start at a fact.</summary>
+    static List<ReadKey>? Keys(BoundExpr e, string? elementPath, BoundExpr? foreachSource) => e switch
+    {
+        BoundRoot => [],
+        BoundMember m => Keys(m.Target, elementPath, foreachSource),
+        BoundIndex x => Keys(x.Target, elementPath, foreachSource) is { } keys ? [.. keys, KeyOf(x.Index, elementPath)] : null,
+        // A lambda's element: which one the run decides.
+        BoundLocal l => [.. Enumerable.Repeat(ReadKey.Unknown, Count(Normalize(l.Path), "[]"))],
+        BoundElement when foreachSource is not null => Keys(foreachSource, null, null) is { } keys ? [.. keys, ReadKey.OfElement] : null,
+        _ => null,
+    };
+
+    /// <summary>A constant key as the language writes it, or a fact of the foreach element taken whole (no index of its own
+    /// below the element); else unknown.</summary>
+    static ReadKey KeyOf(BoundExpr index, string? elementPath) => index switch
+    {
+        BoundLiteral { Value: string key } => new ReadKey(Text: "\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""),
+        BoundLiteral { Value: double d } => new ReadKey(Text: Runtime.Ops.Format(d)),
+        _ when elementPath is not null && Chain(index, elementPath) is { } path && Under(path, elementPath)
+               && !path[elementPath.Length..].Contains('[') => new ReadKey(ElementPath: path),
+        _ => ReadKey.Unknown,
+    };
+
+    static int Count(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     static bool IsChainLink(BoundExpr e) => e is BoundRoot or BoundMember or BoundIndex or BoundLocal or BoundElement;

@@ -42,6 +42,10 @@ public sealed record ItemModel(
     /// rests on.</summary>
     public IReadOnlyList<string> ReadPaths { get; init; } = [];
 
+    /// <summary>The read paths whose indices the checklist gives (a constant key, or a fact of the <c>foreach</c> element),
+    /// each with its keys: how a row's provenance names the entry it read (<c>software["docker"].version</c>).</summary>
+    public IReadOnlyList<KeyedRead> KeyedReads { get; init; } = [];
+
     /// <summary><c>requires measured …</c>: the provenances the item accepts; null when it accepts any.</summary>
     public ProvenanceRequirement? Requires { get; init; }
 

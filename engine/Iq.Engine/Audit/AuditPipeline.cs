@@ -221,7 +221,7 @@ public static class AuditPipeline
         var contradictions = RowProvenances.Contradictions(taken, s.Facts!);
         foreach (var part in s.Parts)
             part.Results = RowProvenances.Contradict(part.Checklist.Model,
-                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle), contradictions);
+                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions);
         s.Findings = contradictions.Select(c => c.Finding).ToList();
     }
 

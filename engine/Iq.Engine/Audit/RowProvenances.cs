@@ -37,9 +37,10 @@ public static class RowProvenances
 
     /// <summary>Each row with its provenance; rows of items whose <c>requires</c> is not met become <c>error</c>.
     /// <paramref name="reviewedItems"/>: manual rows attested by files the assessor gave the audit (reviewed); rows attested
-    /// by the bundle's attestations document take that document's provenance.</summary>
+    /// by the bundle's attestations document take that document's provenance. A path's indices name the entry the row read
+    /// where the checklist tells it (<see cref="ItemModel.KeyedReads"/>, the element's values in <paramref name="values"/>).</summary>
     public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> rows, IReadOnlyList<TakenDocument> documents,
-        IReadOnlySet<string> attestedByBundle)
+        IReadOnlySet<string> attestedByBundle, FactValues values)
     {
         var byRoot = documents.ToDictionary(d => d.Document.Root, StringComparer.Ordinal);
         var items = ItemsOf(model);
@@ -68,12 +69,14 @@ public static class RowProvenances
                 perItem[item] = (provenance, facts) = (RowProvenance.Of(f, notes), f);
             }
             else (provenance, facts) = known;
-            // A foreach row read its own element: its paths name it (plan.software[2].min_version), not every element.
+            // A foreach row read its own element: its paths name it (plan.software[2].min_version), not every element; and a
+            // key the checklist gives, as a constant or a fact of the element, names the entry (software["docker"].version).
             var unmet = item.Requires is { } req ? Unmet(req, facts) : [];
-            if (row.ElementIndex is { } index && ReadPathsOf.SourceOf(item.ForeachSource) is { } source)
+            if (row.ElementIndex is not null || item.KeyedReads.Count > 0)
             {
-                provenance = provenance with { Facts = provenance.Facts.Select(f => f with { Path = OfElement(f.Path, source, index) }).ToList() };
-                unmet = unmet.Select(f => f with { Path = OfElement(f.Path, source, index) }).ToList();
+                var source = ReadPathsOf.SourceOf(item.ForeachSource);
+                provenance = provenance with { Facts = Keyed(provenance.Facts, item, source, row.ElementIndex, values) };
+                unmet = Keyed(unmet, item, source, row.ElementIndex, values);
             }
             var withProvenance = row with { Provenance = provenance };
             if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational && unmet.Count > 0)
@@ -81,6 +84,74 @@ public static class RowProvenances
             result[r] = withProvenance;
         }
         return result;
+    }
+
+    /// <summary>Each fact's path as the row read it: a path the checklist keys (<see cref="ItemModel.KeyedReads"/>) once per
+    /// way it was keyed, each index named where it can be told (a constant, the row's element's position or value) and
+    /// <c>[]</c> where only the run knew it; any other path as before, with the row's element in place of its <c>[]</c>.</summary>
+    static List<FactProvenance> Keyed(IEnumerable<FactProvenance> facts, ItemModel item, string? source, int? index, FactValues values)
+    {
+        var result = new List<FactProvenance>();
+        foreach (var f in facts)
+        {
+            var named = false;
+            foreach (var read in item.KeyedReads)
+                if (read.Path == f.Path && Name(read, source, index, values) is { } path && !result.Any(r => r.Path == path && r.Document == f.Document && r.Provenance == f.Provenance))
+                {
+                    result.Add(f with { Path = path });
+                    named = true;
+                }
+            if (!named) result.Add(index is { } i && source is not null ? f with { Path = OfElement(f.Path, source, i) } : f);
+        }
+        return result;
+    }
+
+    /// <summary>A keyed read's path with its indices named for a row; null when the path is not the row's (it needs an element
+    /// and the row has none).</summary>
+    static string? Name(KeyedRead read, string? source, int? index, FactValues values)
+    {
+        var sb = new System.Text.StringBuilder(read.Path.Length + 16);
+        var k = 0;
+        for (var i = 0; i < read.Path.Length; i++)
+        {
+            if (read.Path[i] != '[' || i + 1 >= read.Path.Length || read.Path[i + 1] != ']' || k >= read.Keys.Count)
+            {
+                sb.Append(read.Path[i]);
+                continue;
+            }
+            var key = read.Keys[k++];
+            i++;
+            if (key.Text is { } text) sb.Append('[').Append(text).Append(']');
+            else if (key.Element)
+            {
+                if (index is not { } at) return null;
+                sb.Append('[').Append(at.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            else if (key.ElementPath is { } path && source is not null && index is { } row && ValueOf(path, source, row, values) is { } value)
+                sb.Append('[').Append(value).Append(']');
+            else sb.Append("[]");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The value at <paramref name="path"/> (<c>plan.software[].name</c>) of element <paramref name="index"/> of
+    /// <paramref name="source"/>, as a key is written: a string in quotes, a number as is; null when it is not there, or is
+    /// neither.</summary>
+    static string? ValueOf(string path, string source, int index, FactValues values)
+    {
+        var all = source + "[]";
+        if (!ReadPathsOf.Under(path, all) || source.Contains('[')) return null;
+        object? here = values.Roots.GetValueOrDefault(ReadPathsOf.RootOf(source));
+        foreach (var member in source.Split('.').Skip(1)) here = here is FactObject o && o.TryGet(member, out var v) ? v : null;
+        here = here is object?[] list && index < list.Length ? list[index] : null;
+        foreach (var member in path[all.Length..].Split('.', StringSplitOptions.RemoveEmptyEntries))
+            here = here is FactObject o && o.TryGet(member, out var v) ? v : null;
+        return here switch
+        {
+            string s => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+            double d => Ops.Format(d),
+            _ => null,
+        };
     }
 
     /// <summary>A read path of a foreach item with the element a row read in place of its <c>[]</c>: <c>plan.software[].name</c>
