@@ -105,7 +105,9 @@ public static partial class Msg
     public static readonly Message AttestationUnknownItem = new(Codes.UnknownTailoringTarget, ["id", "hint"], "评审结论所指条目 '{id}' 不存在{hint}", "Attestation for unknown item '{id}'{hint}");
     public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）",
         "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one)");
-    public static readonly Message TwoAttestations = new(Codes.DuplicateId, ["id"], "'{id}' 有两条评审结论", "Two attestations for '{id}'");
+    public static readonly Message TwoAttestations = new(Codes.DuplicateId, ["id", "first", "first_status", "second", "second_status"],
+        "'{id}' 有两条评审结论：{first} 为 {first_status}，{second} 为 {second_status}；一个条目只取一条结论，未采用任何一条",
+        "Two attestations for '{id}': {first_status} in {first} and {second_status} in {second}; an item takes one judgment, and neither is taken");
     public static readonly Message AttestationNeeds = new(Codes.BadDocument, ["index", "field"],
         "第 {index} 条评审结论缺少 {field}：签署的记录要说明由谁（assessor）、何时（date）判断，位置 $.facts.items[{index}].{field}",
         "attestation {index} lacks its {field}: a signed record says who (assessor) judged and when (date), at $.facts.items[{index}].{field}");

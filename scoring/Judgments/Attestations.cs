@@ -116,8 +116,14 @@ public static class Attestations
                     a.Span ?? SourceSpan.None(source));
                 continue;
             }
+            // Given twice (in one file, in the bundle and a file, in two files): neither is taken, whichever came first, and
+            // both are named, so that the assessor sees which record to withdraw.
             if (!byId.TryAdd(a.Item, a))
-                diagnostics.Error(Attestation.At(Msg.TwoAttestations.With(a.Item), a), a.Span ?? SourceSpan.None(source));
+            {
+                var first = byId[a.Item];
+                diagnostics.Error(Msg.TwoAttestations.With(a.Item, Where(first), first.Status.Name(), Where(a), a.Status.Name()),
+                    a.Span ?? SourceSpan.None(source));
+            }
         }
         if (diagnostics.HasErrors) return results;
         return results.Select(r =>
@@ -133,6 +139,13 @@ public static class Attestations
                     { ActualWords = Judged(a.Status), ExpectedWords = Judged(Outcome.Pass), Holds = a.Status switch { Outcome.Pass => true, Outcome.Fail => false, _ => null } }],
             };
         }).ToList();
+    }
+
+    /// <summary>Where a judgment was written: file and line, or file and workbook cell.</summary>
+    static string Where(Attestation a)
+    {
+        var file = a.Span ?? SourceSpan.None("attestations");
+        return a.Cell is null ? file.ToString() : $"{file.File}{a.In}";
     }
 
     /// <summary>A judged status as evidence words, so that a report words it in its language; its English is the status's name.</summary>

@@ -143,6 +143,10 @@ public static class SchemaDocs
         sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
         sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
         sb.Append("`notapplicable` and show the reason.\n");
+        sb.Append("A bundle may span several folders (`--facts A --facts B`, with the probe's); each kind comes once across all of them.\n");
+        sb.Append("A second document of a kind is refused, in whichever order the folders are given (IQ4004, at the second, naming the\n");
+        sb.Append("first; exit 2): facts are never merged, and neither document wins. So are two judgments of one item (IQ2004, naming\n");
+        sb.Append("both files and both outcomes), whether in the bundle's attestations, `--attestations` files, or one of each.\n");
         sb.Append("A document collected after the audit's day is refused, whatever its kind (IQ4003 at `$.collected_at`, exit 2; `iq fleet`\n");
         sb.Append("records the bundle with that error and goes on): the audit would state what the system was before its evidence existed.\n");
         sb.Append("The audit's day is `--as-of`'s date (the whole day, in the offset it is given in, UTC when none); without `--as-of`, now,\n");
