@@ -58,6 +58,15 @@ public static partial class Msg
     public static readonly Message ClaimValueOutOfRange = new(Codes.BadDocument, ["value", "metric", "min", "max"],
         "声称的值 {value} 超出 {metric} 可取的范围（{min} 至 {max}）：这样的声称对任何测量都成立",
         "the claimed value {value} is outside what {metric} can be ({min} to {max}): such a claim holds against any measurement");
+    public static readonly Message ClaimNumberOutOfRange = new(Codes.BadDocument, ["value", "name", "min", "max"],
+        "声称的 {name} 为 {value}，超出它可取的范围（{min} 至 {max}）",
+        "the claimed {name} {value} is outside what it can be ({min} to {max})");
+    public static readonly Message ClaimNumberNegative = new(Codes.BadDocument, ["value", "name"],
+        "声称的 {name} 为 {value}：它应是不小于 0 的有限数",
+        "the claimed {name} {value} is not what it can be (a finite number, 0 or more)");
+    public static readonly Message ClaimNumberNotCount = new(Codes.BadDocument, ["value", "name", "min"],
+        "声称的 {name} 为 {value}：它是个数，应是不小于 {min} 的整数",
+        "the claimed {name} {value} is not what it can be (a count: a whole number, {min} or more)");
     public static readonly Message NotApplicableNoReason = new(Codes.BadDocument, ["text"],
         "不适用须写明原因（\"不适用，因为……\"）；'{text}' 不是原因",
         "not applicable needs its reason (\"not applicable, because …\"); '{text}' is not one");

@@ -73,12 +73,16 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         foreach (var row in na)
             Assert.False(string.IsNullOrWhiteSpace((string?)row["reason"]!["because"]), $"{row["id"]} is n/a without a reason: {row["reason"]!.ToJsonString()}");
         Assert.Contains("not applicable, because the images carry no personal data", (string)Row(results, "4.3.3.privacy")["reason"]!["because"]!);
-        // Finding 6: losses read from the vendor's training log and the overlap with the vendor's manifest are declared.
-        foreach (var id in new[] { "6.3.1.curve", "6.3.1.final", "6.3.7.unseen" })
+        // Finding 6: losses read from the vendor's training log and the overlap with the vendor's manifest are declared;
+        // which log and which manifest iq read is iq's own (measured), and those rows require it.
+        foreach (var (id, declared, measured) in new[] { ("6.3.1.curve", "measured.training_run.nan_free", "measured.training_run.log"),
+                     ("6.3.1.final", "measured.training_run.final_loss", "measured.training_run.log"),
+                     ("6.3.7.unseen", "measured.generalization.heldout.overlap_count", "measured.generalization.heldout.manifest") })
         {
-            var provenance = Row(results, id)["provenance"]!;
-            Assert.True((bool)provenance["declared_only"]!, $"{id}: {provenance.ToJsonString()}");
-            Assert.DoesNotContain("measured", provenance["kinds"]!.AsArray().Select(k => (string)k!));
+            var facts = Row(results, id)["provenance"]!["facts"]!.AsArray().Select(f => f!.AsObject()).ToList();
+            Assert.Equal("declared", (string)facts.Single(f => (string)f["path"]! == declared)["provenance"]!);
+            Assert.Equal("fact_provenance in the document", (string)facts.Single(f => (string)f["path"]! == declared)["why"]!);
+            Assert.Equal("measured", (string)facts.Single(f => (string)f["path"]! == measured)["provenance"]!);
         }
         // Finding 3: the levels follow the verbs (5.2.4 应; Annex A is 规范性).
         foreach (var id in new[] { "6.3.4a.macs", "6.3.4b.memory", "6.3.4b.latency", "4.1.provider" })
@@ -107,6 +111,26 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
             var row = Row(results, id);
             Assert.Equal("error", (string)row["outcome"]!);
             Assert.Equal("provenance_not_met", (string)row["reason"]!["kind"]!);
+        }
+    }
+
+    [Fact]
+    public void A_measurements_document_iq_did_not_seal_makes_the_rows_on_the_vendors_records_errors()
+    {
+        // The truthful measurements, their seal removed (as a vendor's own model_measurements.json would come): the rows
+        // that read the training log and the training manifest through iq passed on it as declared; now they are errors.
+        using var bundle = sample.Copy();
+        File.Delete(Path.Combine(bundle.Path, "model_measurements.json.seal"));
+        var (exit, results) = Audit(bundle);
+        Assert.Equal(1, exit);
+        foreach (var (id, paths) in new[] { ("6.3.1.curve", "measured.training_run.command"), ("6.3.1.final", "measured.training_run.command"),
+                     ("6.3.7.unseen", "measured.generalization.heldout.manifest") })
+        {
+            var row = Row(results, id);
+            Assert.Equal("error", (string)row["outcome"]!);
+            Assert.Equal("provenance_not_met", (string)row["reason"]!["kind"]!);
+            Assert.Equal("pass", (string)row["reason"]!["was"]!);
+            Assert.Contains(paths, row["reason"]!["paths"]!.AsArray().Select(p => (string)p!));
         }
     }
 

@@ -103,4 +103,106 @@ public class ModelDescriptionRulesTests
                 var withWord = where switch { 0 => "data " + text, 1 => text + " offline", 2 => text + "，数据公开", _ => text + " 2026" };
                 return !ModelDescriptionRules.IsReason(text) && ModelDescriptionRules.IsReason(withWord);
             }, iter: 500);
+
+    /// <summary>Every claimed number that is not a metric value, with what its meaning allows, as docs/model.md lists them:
+    /// the least and most it can be, and whether it counts something (a whole number).</summary>
+    static readonly (string[] Path, bool List, string Name, double Min, double Max, bool Whole)[] Numbers =
+    [
+        (["claims", "trainability"], false, "final_loss", 0, double.PositiveInfinity, false),
+        (["claims", "scalability"], false, "max_accelerators", 0, double.PositiveInfinity, true),
+        (["claims", "efficiency"], false, "macs_per_inference", 0, double.PositiveInfinity, true),
+        (["claims", "efficiency", "latency"], false, "threads", 1, double.PositiveInfinity, true),
+        (["claims", "repeatability", "tolerance"], false, "abs", 0, double.PositiveInfinity, false),
+        (["claims", "repeatability", "tolerance"], false, "label_agreement", 0, 1, false),
+        (["claims", "robustness", "ood"], false, "threshold", 0, 1, false),
+        (["claims", "generalization", "subgroup"], false, "max_gap", 0, 1, false),
+        (["claims", "adversarial", "cases"], true, "epsilon", 0, double.PositiveInfinity, false),
+        (["claims", "adversarial", "cases"], true, "query_budget", 1, double.PositiveInfinity, true),
+        (["claims", "privacy", "differential_privacy"], false, "epsilon", 0, double.PositiveInfinity, false),
+        (["claims", "privacy", "differential_privacy"], false, "delta", 0, 1, false),
+    ];
+
+    static JsonElement Number(int place, string valueJson)
+    {
+        var (path, list, name, _, _, _) = Numbers[place];
+        JsonNode claim = JsonNode.Parse($"{{\"{name}\": {valueJson}}}")!;
+        JsonNode node = list ? new JsonArray(claim) : claim;
+        for (var i = path.Length - 1; i >= 0; i--) node = new JsonObject { [path[i]] = node };
+        return JsonDocument.Parse(node.ToJsonString()).RootElement;
+    }
+
+    static string NumberPath(int place) =>
+        "$." + string.Join('.', Numbers[place].Path) + (Numbers[place].List ? "[0]" : "") + "." + Numbers[place].Name;
+
+    [Theory]
+    [InlineData(0, "-0.0006", "the claimed final_loss -0.0006 is not what it can be (a finite number, 0 or more)")]
+    [InlineData(7, "7", "the claimed max_gap 7 is outside what it can be (0 to 1)")]
+    [InlineData(7, "-0.06", "the claimed max_gap -0.06 is outside what it can be (0 to 1)")]
+    [InlineData(6, "90", "the claimed threshold 90 is outside what it can be (0 to 1)")]
+    [InlineData(5, "100", "the claimed label_agreement 100 is outside what it can be (0 to 1)")]
+    [InlineData(4, "-1e-5", "the claimed abs -1e-5 is not what it can be (a finite number, 0 or more)")]
+    [InlineData(8, "-0.1", "the claimed epsilon -0.1 is not what it can be (a finite number, 0 or more)")]
+    [InlineData(9, "2.5", "the claimed query_budget 2.5 is not what it can be (a count: a whole number, 1 or more)")]
+    [InlineData(9, "0", "the claimed query_budget 0 is not what it can be (a count: a whole number, 1 or more)")]
+    [InlineData(3, "-4", "the claimed threads -4 is not what it can be (a count: a whole number, 1 or more)")]
+    [InlineData(2, "80896.5", "the claimed macs_per_inference 80896.5 is not what it can be (a count: a whole number, 0 or more)")]
+    [InlineData(11, "1.5", "the claimed delta 1.5 is outside what it can be (0 to 1)")]
+    [InlineData(10, "-8", "the claimed epsilon -8 is not what it can be (a finite number, 0 or more)")]
+    [InlineData(0, "1e400", "the claimed final_loss 1e400 is not what it can be (a finite number, 0 or more)")]
+    public void A_claimed_number_its_meaning_does_not_allow_is_refused_at_its_path(int place, string value, string message)
+    {
+        var (path, problem) = Assert.Single(ModelDescriptionRules.Problems(Number(place, value), "$"));
+        Assert.Equal(NumberPath(place), path);
+        Assert.Equal(message, problem.ToString());
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(0, "0.0006")]
+    [InlineData(7, "0")]
+    [InlineData(7, "1")]
+    [InlineData(9, "1")]
+    [InlineData(9, "100")]
+    [InlineData(2, "80896")]
+    [InlineData(3, "1")]
+    [InlineData(8, "0")]
+    public void A_claimed_number_at_or_inside_its_bounds_is_read(int place, string value) =>
+        Assert.Empty(ModelDescriptionRules.Problems(Number(place, value), "$"));
+
+    [Fact]
+    public void A_claimed_number_is_refused_exactly_when_it_leaves_its_bounds() =>
+        Gen.Select(Gen.Int[0, Numbers.Length - 1], Gen.OneOf(Gen.Double[-1e9, 1e9], Gen.Double[-2, 2], Gen.Double[0, 1], Gen.Int[-3, 300].Select(i => (double)i)))
+            .Sample((place, value) =>
+            {
+                var (_, _, _, min, max, whole) = Numbers[place];
+                var problems = ModelDescriptionRules.Problems(Number(place, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "$");
+                var outside = value < min || value > max || whole && Math.Floor(value) != value;
+                return outside ? problems.Count == 1 && problems[0].JsonPath == NumberPath(place) : problems.Count == 0;
+            }, iter: 1000);
+
+    [Fact]
+    public void The_description_reader_refuses_numbers_out_of_bounds_at_their_lines_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        var text = File.ReadAllText(Path.Combine(ModelCases.Sample, "description.yaml"));
+        foreach (var (from, to) in new[] { ("final_loss: 0.0006", "final_loss: -0.0006"), ("max_gap: 0.06}", "max_gap: 6}"), ("query_budget: 100,", "query_budget: 2.5,") })
+        {
+            Assert.Contains(from, text);
+            text = text.Replace(from, to);
+        }
+        var lines = text.Split('\n');
+        int Line(string s) => Array.FindIndex(lines, l => l.Contains(s)) + 1;
+        var path = Path.Combine(dir.Path, "description.yaml");
+        File.WriteAllText(path, text);
+        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", path, "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Any());
+        foreach (var (line, at) in new[] { ("final_loss: -0.0006", "$.claims.trainability.final_loss"), ("max_gap: 6}", "$.claims.generalization.subgroup.max_gap"),
+                     ("query_budget: 2.5,", "$.claims.adversarial.cases[0].query_budget") })
+        {
+            Assert.Contains($"description.yaml:{Line(line)}:", run.Stderr);
+            Assert.Contains(at, run.Stderr);
+        }
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
 }

@@ -168,16 +168,22 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     /// <summary>The facts of a measurement that rest on the vendor's word rather than on what iq did: the losses of a
     /// training log the description names (iq did not run the training), and the overlap with the training manifest the
     /// vendor names (iq hashes the cases, but which data were trained on is the vendor's record). Written into the
-    /// document's <c>fact_provenance</c> as declared, so that no row resting on them counts as measured.</summary>
+    /// document's <c>fact_provenance</c> as declared, so that no row resting on them counts as measured. Which log iq read
+    /// (<c>training_run.log</c>) stays measured: the 001 rows require that iq made the reading (a document iq did not seal
+    /// makes them an error).</summary>
     public static IReadOnlyList<Iq.Rules.Model.ProvenanceOverride> DeclaredFacts(JsonObject facts)
     {
         var declared = new List<Iq.Rules.Model.ProvenanceOverride>();
         if (facts["training_run"] is JsonObject run && run["command"] is null)
-            declared.Add(new("measured.training_run", Iq.Rules.Model.Provenance.Declared));
+            foreach (var content in LogContent)
+                declared.Add(new($"measured.training_run.{content}", Iq.Rules.Model.Provenance.Declared));
         if (facts["generalization"]?["heldout"] is JsonObject heldout && heldout.ContainsKey("overlap_count"))
             declared.Add(new("measured.generalization.heldout.overlap_count", Iq.Rules.Model.Provenance.Declared));
         return declared;
     }
+
+    /// <summary>What a training log gives (<see cref="TrainingRun"/>): the vendor's record when iq did not run the training.</summary>
+    static readonly string[] LogContent = ["losses", "first_loss", "final_loss", "relative_decrease", "nan_free"];
 
     // ---- helpers ----
 

@@ -9,12 +9,26 @@ namespace Iq.Engine.Facts;
 /// shows a reason (docs/model.md).</summary>
 public static class ModelDescriptionRules
 {
-    /// <summary>A metric a claim can name, and the values it can take: a claim outside them is no claim (a claimed
-    /// accuracy of −0.97 or a success rate of 81 holds against any measurement).</summary>
-    sealed record Metric(string Name, double Min, double Max);
+    /// <summary>The values a claimed number can take, by what it means: a claim outside them is no claim (a claimed
+    /// accuracy of −0.97, a subgroup gap of 7 or a negative loss holds against any measurement; 2.5 queries is none).</summary>
+    sealed record Bounds(double Min, double Max, bool Whole = false)
+    {
+        public bool Holds(double v) => double.IsFinite(v) && v >= Min && v <= Max && (!Whole || Math.Floor(v) == v);
+    }
 
-    /// <summary>A share of the cases, or an area under a curve.</summary>
-    static Metric Fraction(string name) => new(name, 0, 1);
+    /// <summary>A share of the cases, an agreement rate, a probability or an area under a curve.</summary>
+    static readonly Bounds Share = new(0, 1);
+    /// <summary>A loss, a difference, a budget ε: finite and not negative.</summary>
+    static readonly Bounds NotNegative = new(0, double.MaxValue);
+    /// <summary>How many of something (MACs, accelerators).</summary>
+    static readonly Bounds Count = new(0, double.MaxValue, Whole: true);
+    /// <summary>How many of something a run needs at least one of (threads, queries).</summary>
+    static readonly Bounds AtLeastOne = new(1, double.MaxValue, Whole: true);
+
+    /// <summary>A metric a claim can name, and the values it can take.</summary>
+    sealed record Metric(string Name, Bounds Bounds);
+
+    static Metric Fraction(string name) => new(name, Share);
 
     static readonly Metric Accuracy = Fraction("accuracy"), Dice = Fraction("dice");
 
@@ -38,6 +52,24 @@ public static class ModelDescriptionRules
         (["claims", "adversarial", "cases", "[]"], "value", [Fraction("robust_accuracy"), Fraction("success_rate")]),
     ];
 
+    /// <summary>The claimed numbers other than metric values (a <c>[]</c> step: each element of a list), each with the values
+    /// its meaning allows.</summary>
+    static readonly (string[] Path, string Value, Bounds Bounds)[] Numbers =
+    [
+        (["claims", "trainability"], "final_loss", NotNegative),
+        (["claims", "scalability"], "max_accelerators", Count),
+        (["claims", "efficiency"], "macs_per_inference", Count),
+        (["claims", "efficiency", "latency"], "threads", AtLeastOne),
+        (["claims", "repeatability", "tolerance"], "abs", NotNegative),
+        (["claims", "repeatability", "tolerance"], "label_agreement", Share),
+        (["claims", "robustness", "ood"], "threshold", Share),
+        (["claims", "generalization", "subgroup"], "max_gap", Share),
+        (["claims", "adversarial", "cases", "[]"], "epsilon", NotNegative),
+        (["claims", "adversarial", "cases", "[]"], "query_budget", AtLeastOne),
+        (["claims", "privacy", "differential_privacy"], "epsilon", NotNegative),
+        (["claims", "privacy", "differential_privacy"], "delta", Share),
+    ];
+
     /// <summary>Words that answer "does it apply?" (or only lead into an answer) rather than say why not: a reason is what
     /// is left without them.</summary>
     static readonly string[] Filler =
@@ -59,12 +91,24 @@ public static class ModelDescriptionRules
                 if (metric is null)
                     problems.Add(($"{claimPath}.metric", Msg.ClaimMetricNotMeasured.With(name.GetString(), Localized.OrList(metrics.Select(m => m.Name)))));
                 else if (claim.TryGetProperty(valueName, out var value) && value.ValueKind == JsonValueKind.Number
-                    && value.GetDouble() is var v && (v < metric.Min || v > metric.Max))
-                    problems.Add(($"{claimPath}.{valueName}", Msg.ClaimValueOutOfRange.With(value.GetRawText(), metric.Name, metric.Min, metric.Max)));
+                    && !(value.TryGetDouble(out var v) && metric.Bounds.Holds(v)))
+                    problems.Add(($"{claimPath}.{valueName}", Msg.ClaimValueOutOfRange.With(value.GetRawText(), metric.Name, metric.Bounds.Min, metric.Bounds.Max)));
+            });
+        foreach (var (path, valueName, bounds) in Numbers)
+            Walk(facts, path, 0, at, (claim, claimPath) =>
+            {
+                if (claim.ValueKind == JsonValueKind.Object && claim.TryGetProperty(valueName, out var value) && value.ValueKind == JsonValueKind.Number
+                    && !(value.TryGetDouble(out var v) && bounds.Holds(v)))
+                    problems.Add(($"{claimPath}.{valueName}", OutOfBounds(value.GetRawText(), valueName, bounds)));
             });
         Reasons(facts, at, 0, problems);
         return problems;
     }
+
+    static MessageText OutOfBounds(string value, string name, Bounds bounds) =>
+        bounds.Whole ? Msg.ClaimNumberNotCount.With(value, name, bounds.Min)
+        : bounds.Max == double.MaxValue ? Msg.ClaimNumberNegative.With(value, name)
+        : Msg.ClaimNumberOutOfRange.With(value, name, bounds.Min, bounds.Max);
 
     static void Walk(JsonElement e, string[] path, int step, string at, Action<JsonElement, string> visit)
     {

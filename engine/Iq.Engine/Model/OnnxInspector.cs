@@ -126,14 +126,38 @@ public static class OnnxInspector
         {
             var count = Elements(path, t.Name, dims);
             var bytes = Bytes(t.DataType, count, t);
-            if (!sparse) CheckStored(path, t, count, folder, external);
+            if (!sparse) CheckStored(path, t, t.Name, count, folder, external);
             var name = TypeName(t.DataType);
             var (n, c, b) = byType.GetValueOrDefault(name);
             byType[name] = (n + 1, checked(c + count), checked(b + bytes));
             parameterCount = checked(parameterCount + count);
             parameterBytes = checked(parameterBytes + bytes);
         }
+        // The rest of what the runtime loads (a sparse initializer's values and indices, the initializers of If, Loop and
+        // Scan bodies at any depth): counted apart from the main graph's parameters, stored and external data checked alike.
+        foreach (var (t, name) in SparseParts(graph).Concat(graph.Node.SelectMany(n => SubgraphTensors(n, 0))))
+            CheckStored(path, t, name, Elements(path, name, t.Dims), folder, external);
         return new ParameterTally(byType, parameterCount, parameterBytes, external);
+    }
+
+    /// <summary>The stored tensors of a graph's sparse initializers: values and indices, each with the name messages use.</summary>
+    static IEnumerable<(TensorProto Tensor, string Name)> SparseParts(GraphProto graph) =>
+        graph.SparseInitializer.SelectMany(s => new[] { (s.Values, s.Values?.Name ?? ""), (s.Indices, $"{s.Values?.Name} (indices)") })
+            .Where(p => p.Item1 is not null)!;
+
+    /// <summary>The initializers (dense, and sparse values and indices) of the subgraphs a node holds, and of theirs, as deep
+    /// as parsing allows (<see cref="MaxNesting"/>).</summary>
+    static IEnumerable<(TensorProto Tensor, string Name)> SubgraphTensors(NodeProto n, int depth)
+    {
+        if (depth > MaxNesting) yield break;
+        foreach (var a in n.Attribute)
+            foreach (var g in a.G is null ? a.Graphs : a.Graphs.Append(a.G))
+            {
+                foreach (var t in g.Initializer) yield return (t, t.Name);
+                foreach (var part in SparseParts(g)) yield return part;
+                foreach (var inner in g.Node)
+                    foreach (var part in SubgraphTensors(inner, depth + 1)) yield return part;
+            }
     }
 
     /// <summary>The nodes of one cycle of the graph, in the order each feeds the next, the first repeated at the end;
@@ -352,16 +376,16 @@ public static class OnnxInspector
 
     /// <summary>What the file stores must be what the dimensions declare, else the model is corrupt (and a hostile file
     /// could claim billions of parameters with no data). External data must stay in the model's folder.</summary>
-    static void CheckStored(string path, TensorProto t, long count, string folder, JsonArray external)
+    static void CheckStored(string path, TensorProto t, string name, long count, string folder, JsonArray external)
     {
         var type = (TensorProto.Types.DataType)t.DataType;
         if (t.DataLocation == TensorProto.Types.DataLocation.External)
         {
-            external.Add(External(path, t, count, folder));
+            external.Add(External(path, t, name, count, folder));
             return;
         }
         if (type == TensorProto.Types.DataType.Undefined || (Bits(t.DataType) == 0 && type != TensorProto.Types.DataType.String))
-            throw new ModelInputException(Msg.InitUnknownType.With(path, t.Name, t.DataType));
+            throw new ModelInputException(Msg.InitUnknownType.With(path, name, t.DataType));
         long stored;
         string field;
         if (t.HasRawData) { stored = t.RawData.Length; field = "raw_data bytes"; count = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8); }
@@ -376,24 +400,24 @@ public static class OnnxInspector
             count = (long)Math.Ceiling(count * perElement);
         }
         if (stored != count)
-            throw new ModelInputException(Msg.InitSizeDiffers.With(path, t.Name, string.Join(", ", t.Dims), TypeName(t.DataType), count, field, stored));
+            throw new ModelInputException(Msg.InitSizeDiffers.With(path, name, string.Join(", ", t.Dims), TypeName(t.DataType), count, field, stored));
     }
 
-    static JsonObject External(string path, TensorProto t, long count, string folder)
+    static JsonObject External(string path, TensorProto t, string name, long count, string folder)
     {
         // A key given twice (two locations) is refused, as ONNX Runtime refuses it: which one would be the data?
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in t.ExternalData)
-            if (!entries.TryAdd(e.Key, e.Value)) throw new ModelInputException(Msg.InitKeyTwice.With(path, t.Name, e.Key));
+            if (!entries.TryAdd(e.Key, e.Value)) throw new ModelInputException(Msg.InitKeyTwice.With(path, name, e.Key));
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
-            throw new ModelInputException(Msg.InitNoLocation.With(path, t.Name));
+            throw new ModelInputException(Msg.InitNoLocation.With(path, name));
         var full = Path.GetFullPath(Path.Combine(folder, location));
         if (Path.IsPathRooted(location) || !full.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException(Msg.InitLeavesFolder.With(path, t.Name, location));
+            throw new ModelInputException(Msg.InitLeavesFolder.With(path, name, location));
         long Number(string key, long fallback) =>
             !entries.TryGetValue(key, out var v) ? fallback
             : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new ModelInputException(Msg.InitNotWhole.With(path, t.Name, key, v));
+            : throw new ModelInputException(Msg.InitNotWhole.With(path, name, key, v));
         var offset = Number("offset", 0);
         var needed = (long)Math.Ceiling(count * (double)Bits(t.DataType) / 8);
         var length = Number("length", needed);
@@ -401,12 +425,12 @@ public static class OnnxInspector
         var file = new FileInfo(full);
         if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && file.Exists && file.LinkTarget is { } target
             && !Path.GetFullPath(target, folder).StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException(Msg.InitLinkLeaves.With(path, t.Name, location));
+            throw new ModelInputException(Msg.InitLinkLeaves.With(path, name, location));
         if (!file.Exists) status = "missing";
         else if (length != needed) status = "length differs from the declared dimensions";
         else if (offset > file.Length - length) status = "file too short"; // not offset + length: that can pass long.MaxValue and wrap
         else status = "ok";
-        return new JsonObject { ["tensor"] = t.Name, ["location"] = location, ["offset"] = offset, ["length"] = length, ["status"] = status };
+        return new JsonObject { ["tensor"] = name, ["location"] = location, ["offset"] = offset, ["length"] = length, ["status"] = status };
     }
 
     /// <summary>Element type names as NumPy spells them (float32, int64 …); the newer small types by their ONNX name.</summary>
