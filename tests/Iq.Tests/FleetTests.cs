@@ -710,6 +710,63 @@ public sealed class FleetTests : IDisposable
         }
     }
 
+    /// <summary>issue 18: a site that gains a second bundle at the collection time of its latest one — a compliant bundle
+    /// evaluated alone (pass), then, in a later run, a failing one beside it — changed verdict, pass → fail, and the report
+    /// says so once. Before, it said nothing: the site had no audit outside its current ones. Evaluating both again
+    /// (--force) changes nothing more.</summary>
+    [Fact]
+    public void A_site_that_gains_a_failing_bundle_at_its_latest_collection_time_reports_the_change()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        BundleOfSite("compliant", Path.Combine(root, "c15"), "医院00");
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var alone = ReportJson(db, "alone.json", out _);
+        Assert.Equal("pass", Assert.Single(alone.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Empty(alone.GetProperty("verdict_changed").EnumerateArray());
+
+        BundleOfSite("failing", Path.Combine(root, "c00"), "医院00");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var (passing, failing) = (Scalar(db, "SELECT id FROM audits WHERE verdict = 'pass'"), Scalar(db, "SELECT id FROM audits WHERE verdict = 'fail'"));
+        var json = ReportJson(db, "joined.json", out var run);
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.Equal("fail", Assert.Single(json.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Single(json.GetProperty("clashes").EnumerateArray());
+        var change = Assert.Single(json.GetProperty("verdict_changed").EnumerateArray());
+        Assert.Equal(("医院00", "pass", passing, "fail", failing), (change.GetProperty("site").GetString(), change.GetProperty("previous_verdict").GetString(),
+            change.GetProperty("previous_audit").GetInt64(), change.GetProperty("verdict").GetString(), change.GetProperty("audit").GetInt64()));
+
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--force").ExitCode);
+        var forced = ReportJson(db, "forced.json", out _);
+        Assert.Equal("fail", Assert.Single(forced.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Empty(forced.GetProperty("verdict_changed").EnumerateArray());
+    }
+
+    /// <summary>The rule behind the test above, on the audits' columns alone: a bundle that joins a site at its latest
+    /// collection time is a change when the site's other current audit was evaluated before the joining run started, and
+    /// none when the two runs overlapped (two workers sharing one fleet: neither verdict came first).</summary>
+    [Theory]
+    [InlineData("2026-12-01T10:00:00.0000000Z", "2026-12-01T10:05:00.0000000Z", true)]
+    [InlineData("2026-12-01T10:00:00.0000000Z", "2026-12-01T09:59:00.0000000Z", false)]
+    public void A_bundle_joining_a_site_at_its_latest_time_is_a_change_only_after_the_site_stood_without_it(string passEvaluatedAt,
+        string failRunStartedAt, bool changed)
+    {
+        const string at = "2026-11-20T08:00:00.0000000Z";
+        Iq.Scoring.Reports.Fleet.AuditLine Line(long id, string folder, string verdict, string evaluatedAt, string runStartedAt) =>
+            new(id, "医院00", folder, "p", "1", at, verdict, verdict == "pass" ? 100 : 40, "", evaluatedAt, runStartedAt);
+        var audits = new[]
+        {
+            Line(1, "/f/c15", "pass", passEvaluatedAt, "2026-12-01T09:58:00.0000000Z"),
+            Line(2, "/f/c00", "fail", "2026-12-01T10:06:00.0000000Z", failRunStartedAt),
+        };
+        var site = Assert.Single(Iq.Scoring.Reports.Fleet.FleetCurrent.Sites(audits));
+        Assert.Equal([1L, 2L], site.Current.Select(a => a.Id).Order());
+        Assert.Equal(changed ? [1L] : [], site.Previous.Select(a => a.Id));
+        var summary = Iq.Scoring.Reports.Fleet.FleetCurrent.Summarize(new Iq.Scoring.Reports.Fleet.FleetSummary { Store = "s", ChecklistId = "c", ChecklistVersion = "1" },
+            audits, [], []);
+        Assert.Equal(changed ? ["pass → fail"] : [], summary.Changed.Select(c => $"{c.PreviousVerdict} → {c.Verdict}"));
+    }
+
     /// <summary>Export by site of a site whose two bundles share its latest collection time: no "latest" settles which, so
     /// it is refused (exit 2, nothing written), naming both audits as the report's clashes do; --audit picks one. Before,
     /// the audit stored last was exported.</summary>
