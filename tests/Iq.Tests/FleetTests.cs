@@ -843,6 +843,71 @@ public sealed class FleetTests : IDisposable
         Assert.True(File.Exists(json));
     }
 
+    /// <summary>issue 18: the report's check reads only the head of each stored results file, but judges the whole file
+    /// where the head does not hold the verdict and score: a results file with 64 KiB of incompressible text ahead of its
+    /// verdict is read whole, so a verdict column that disagrees with it is still refused, and one that agrees is not.</summary>
+    [Fact]
+    public void The_report_checks_a_results_file_whose_verdict_lies_beyond_the_head_it_reads_first()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("failing", Path.Combine(root, "site-a"));
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var id = Scalar(db, "SELECT id FROM audits");
+        byte[] stored;
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = $"SELECT results FROM audits WHERE id = {id}";
+            stored = (byte[])q.ExecuteScalar()!;
+        }
+        foreach (var (fileVerdict, refused) in new[] { ("pass", true), ("fail", false) })
+        {
+            var file = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(Gunzip(stored))!;
+            var padded = new System.Text.Json.Nodes.JsonObject { ["padding"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48 * 1024)) };
+            foreach (var (name, value) in file.ToList())
+            {
+                file.Remove(name);
+                padded[name] = value;
+            }
+            padded["verdict"] = fileVerdict;
+            var gzip = Gzip(padded.ToJsonString());
+            Assert.True(gzip.Length > 4 * SqlFleetStore.ResultsHead);
+            Assert.Null(SqlFleetStore.TopLevel(gzip[..SqlFleetStore.ResultsHead], complete: false));
+            using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                c.Open();
+                using var u = c.CreateCommand();
+                u.CommandText = $"UPDATE audits SET results = $b WHERE id = {id}";
+                u.Parameters.AddWithValue("$b", gzip);
+                Assert.Equal(1, u.ExecuteNonQuery());
+            }
+            SqliteConnection.ClearAllPools();
+            var run = CliRunner.InProcess("fleet", "report", "--store", db);
+            if (refused)
+            {
+                Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+                Assert.Contains($"audit {id} (site-a): verdict column fail, results file pass", run.Stderr);
+            }
+            else Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        }
+
+        static byte[] Gunzip(byte[] gzip)
+        {
+            using var z = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);
+            using var m = new MemoryStream();
+            z.CopyTo(m);
+            return m.ToArray();
+        }
+        static byte[] Gzip(string text)
+        {
+            using var m = new MemoryStream();
+            using (var z = new System.IO.Compression.GZipStream(m, System.IO.Compression.CompressionLevel.Fastest)) z.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            return m.ToArray();
+        }
+    }
+
     /// <summary>fresheyes3 #11: a re-run that skips a bundle recorded as not evaluable before exits 2, and its summary says
     /// why: the count of bundles not evaluable, and how many of them were recorded by an earlier run.</summary>
     [Fact]
