@@ -710,6 +710,63 @@ public sealed class FleetTests : IDisposable
         }
     }
 
+    /// <summary>issue 18: a site that gains a second bundle at the collection time of its latest one — a compliant bundle
+    /// evaluated alone (pass), then, in a later run, a failing one beside it — changed verdict, pass → fail, and the report
+    /// says so once. Before, it said nothing: the site had no audit outside its current ones. Evaluating both again
+    /// (--force) changes nothing more.</summary>
+    [Fact]
+    public void A_site_that_gains_a_failing_bundle_at_its_latest_collection_time_reports_the_change()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        BundleOfSite("compliant", Path.Combine(root, "c15"), "医院00");
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var alone = ReportJson(db, "alone.json", out _);
+        Assert.Equal("pass", Assert.Single(alone.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Empty(alone.GetProperty("verdict_changed").EnumerateArray());
+
+        BundleOfSite("failing", Path.Combine(root, "c00"), "医院00");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var (passing, failing) = (Scalar(db, "SELECT id FROM audits WHERE verdict = 'pass'"), Scalar(db, "SELECT id FROM audits WHERE verdict = 'fail'"));
+        var json = ReportJson(db, "joined.json", out var run);
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.Equal("fail", Assert.Single(json.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Single(json.GetProperty("clashes").EnumerateArray());
+        var change = Assert.Single(json.GetProperty("verdict_changed").EnumerateArray());
+        Assert.Equal(("医院00", "pass", passing, "fail", failing), (change.GetProperty("site").GetString(), change.GetProperty("previous_verdict").GetString(),
+            change.GetProperty("previous_audit").GetInt64(), change.GetProperty("verdict").GetString(), change.GetProperty("audit").GetInt64()));
+
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--force").ExitCode);
+        var forced = ReportJson(db, "forced.json", out _);
+        Assert.Equal("fail", Assert.Single(forced.GetProperty("sites").EnumerateArray()).GetProperty("verdict").GetString());
+        Assert.Empty(forced.GetProperty("verdict_changed").EnumerateArray());
+    }
+
+    /// <summary>The rule behind the test above, on the audits' columns alone: a bundle that joins a site at its latest
+    /// collection time is a change when the site's other current audit was evaluated before the joining run started, and
+    /// none when the two runs overlapped (two workers sharing one fleet: neither verdict came first).</summary>
+    [Theory]
+    [InlineData("2026-12-01T10:00:00.0000000Z", "2026-12-01T10:05:00.0000000Z", true)]
+    [InlineData("2026-12-01T10:00:00.0000000Z", "2026-12-01T09:59:00.0000000Z", false)]
+    public void A_bundle_joining_a_site_at_its_latest_time_is_a_change_only_after_the_site_stood_without_it(string passEvaluatedAt,
+        string failRunStartedAt, bool changed)
+    {
+        const string at = "2026-11-20T08:00:00.0000000Z";
+        Iq.Scoring.Reports.Fleet.AuditLine Line(long id, string folder, string verdict, string evaluatedAt, string runStartedAt) =>
+            new(id, "医院00", folder, "p", "1", at, verdict, verdict == "pass" ? 100 : 40, "", evaluatedAt, runStartedAt);
+        var audits = new[]
+        {
+            Line(1, "/f/c15", "pass", passEvaluatedAt, "2026-12-01T09:58:00.0000000Z"),
+            Line(2, "/f/c00", "fail", "2026-12-01T10:06:00.0000000Z", failRunStartedAt),
+        };
+        var site = Assert.Single(Iq.Scoring.Reports.Fleet.FleetCurrent.Sites(audits));
+        Assert.Equal([1L, 2L], site.Current.Select(a => a.Id).Order());
+        Assert.Equal(changed ? [1L] : [], site.Previous.Select(a => a.Id));
+        var summary = Iq.Scoring.Reports.Fleet.FleetCurrent.Summarize(new Iq.Scoring.Reports.Fleet.FleetSummary { Store = "s", ChecklistId = "c", ChecklistVersion = "1" },
+            audits, [], []);
+        Assert.Equal(changed ? ["pass → fail"] : [], summary.Changed.Select(c => $"{c.PreviousVerdict} → {c.Verdict}"));
+    }
+
     /// <summary>Export by site of a site whose two bundles share its latest collection time: no "latest" settles which, so
     /// it is refused (exit 2, nothing written), naming both audits as the report's clashes do; --audit picks one. Before,
     /// the audit stored last was exported.</summary>
@@ -784,6 +841,71 @@ public sealed class FleetTests : IDisposable
         CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--force");
         Assert.Equal(2, CliRunner.InProcess("fleet", "report", "--store", db, "--json", json).ExitCode);
         Assert.True(File.Exists(json));
+    }
+
+    /// <summary>issue 18: the report's check reads only the head of each stored results file, but judges the whole file
+    /// where the head does not hold the verdict and score: a results file with 64 KiB of incompressible text ahead of its
+    /// verdict is read whole, so a verdict column that disagrees with it is still refused, and one that agrees is not.</summary>
+    [Fact]
+    public void The_report_checks_a_results_file_whose_verdict_lies_beyond_the_head_it_reads_first()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("failing", Path.Combine(root, "site-a"));
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        var id = Scalar(db, "SELECT id FROM audits");
+        byte[] stored;
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = $"SELECT results FROM audits WHERE id = {id}";
+            stored = (byte[])q.ExecuteScalar()!;
+        }
+        foreach (var (fileVerdict, refused) in new[] { ("pass", true), ("fail", false) })
+        {
+            var file = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(Gunzip(stored))!;
+            var padded = new System.Text.Json.Nodes.JsonObject { ["padding"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48 * 1024)) };
+            foreach (var (name, value) in file.ToList())
+            {
+                file.Remove(name);
+                padded[name] = value;
+            }
+            padded["verdict"] = fileVerdict;
+            var gzip = Gzip(padded.ToJsonString());
+            Assert.True(gzip.Length > 4 * SqlFleetStore.ResultsHead);
+            Assert.Null(SqlFleetStore.TopLevel(gzip[..SqlFleetStore.ResultsHead], complete: false));
+            using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                c.Open();
+                using var u = c.CreateCommand();
+                u.CommandText = $"UPDATE audits SET results = $b WHERE id = {id}";
+                u.Parameters.AddWithValue("$b", gzip);
+                Assert.Equal(1, u.ExecuteNonQuery());
+            }
+            SqliteConnection.ClearAllPools();
+            var run = CliRunner.InProcess("fleet", "report", "--store", db);
+            if (refused)
+            {
+                Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+                Assert.Contains($"audit {id} (site-a): verdict column fail, results file pass", run.Stderr);
+            }
+            else Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        }
+
+        static byte[] Gunzip(byte[] gzip)
+        {
+            using var z = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);
+            using var m = new MemoryStream();
+            z.CopyTo(m);
+            return m.ToArray();
+        }
+        static byte[] Gzip(string text)
+        {
+            using var m = new MemoryStream();
+            using (var z = new System.IO.Compression.GZipStream(m, System.IO.Compression.CompressionLevel.Fastest)) z.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            return m.ToArray();
+        }
     }
 
     /// <summary>fresheyes3 #11: a re-run that skips a bundle recorded as not evaluable before exits 2, and its summary says

@@ -39,12 +39,16 @@ public abstract partial class SqlFleetStore
     }
 
     /// <summary>The columns an <see cref="AuditLine"/> is read from (<see cref="AuditLineOf"/>), in its order.</summary>
-    const string AuditLineColumns = "id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, '')";
+    const string AuditLineColumns = """
+        id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, ''), evaluated_at,
+        (SELECT started_at FROM runs WHERE runs.id = audits.run_id)
+        """;
 
     /// <summary>An audit as the fleet report weighs it: not evaluated is "not evaluable", whatever its verdict column holds.</summary>
     static AuditLine AuditLineOf(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5),
-        r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9));
+        r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9),
+        r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11));
 
     /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it: stored compact (schema 2 on),
     /// indented here; stored indented (schema 1), as it is.</summary>
@@ -156,44 +160,65 @@ public abstract partial class SqlFleetStore
 
     /// <summary>The audits a report shows are checked against the results file stored with each (its top-level verdict
     /// and score, and whether there is one): the columns are what the report aggregates, the file what export gives back, so
-    /// a column edited outside iq would make the two disagree. Any mismatch refuses the report, naming each audit.</summary>
+    /// a column edited outside iq would make the two disagree. Any mismatch refuses the report, naming each audit. Only the
+    /// head of each stored file is read (<see cref="ResultsHead"/>): the verdict and score come before the items, which are
+    /// most of the file; a file whose head does not hold them is read whole, so the check judges the same bytes either way.</summary>
     void CheckAgainstResults(DbConnection c, IReadOnlyList<AuditLine> shown)
     {
-        var problems = new List<MessageText>();
+        var problems = new List<(long Id, MessageText Text)>();
         var byId = shown.DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        var whole = new List<long>();
         foreach (var slice in byId.Keys.Order().Chunk(200))
-        {
-            var idList = string.Join(",", slice.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            using var q = Command(c, null, $"SELECT id, results FROM audits WHERE id IN ({idList}) ORDER BY id");
-            using var r = q.ExecuteReader();
-            while (r.Read())
+            foreach (var (id, head, complete) in ResultsHeads(c, slice))
             {
-                var a = byId[r.GetInt64(0)];
-                var evaluated = a.Verdict != FleetCurrent.NotEvaluable;
-                if (r.IsDBNull(1))
+                var a = byId[id];
+                if (head is null)
                 {
-                    if (evaluated) problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, "—"));
-                    continue;
+                    if (a.Verdict != FleetCurrent.NotEvaluable) problems.Add((id, Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, "—")));
                 }
-                var (verdict, score) = TopLevel((byte[])r.GetValue(1));
-                if (!evaluated || verdict != a.Verdict)
-                    problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, verdict ?? "—"));
-                else if ((a.Score is { } sc ? Math.Round(sc, 4) : (double?)null) != score)
-                    problems.Add(Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "score", Num(a.Score), Num(score)));
+                else if (TopLevel(head, complete) is { } top) Compare(a, top);
+                else whole.Add(id);
             }
+        foreach (var id in whole)
+        {
+            using var q = Command(c, null, "SELECT results FROM audits WHERE id = @id", ("@id", id));
+            Compare(byId[id], TopLevel((byte[])q.ExecuteScalar()!, complete: true)!.Value);
         }
         if (problems.Count > 0)
-            throw new FleetStoreException(Msg.StoreAuditMismatch.With(Display, Localized.Groups(problems)));
+            throw new FleetStoreException(Msg.StoreAuditMismatch.With(Display, Localized.Groups([.. problems.OrderBy(p => p.Id).Select(p => p.Text)])));
 
+        void Compare(AuditLine a, (string? Verdict, double? Score) file)
+        {
+            if (a.Verdict == FleetCurrent.NotEvaluable || file.Verdict != a.Verdict)
+                problems.Add((a.Id, Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "verdict", a.Verdict, file.Verdict ?? "—")));
+            else if ((a.Score is { } sc ? Math.Round(sc, 4) : (double?)null) != file.Score)
+                problems.Add((a.Id, Msg.StoreAuditMismatchOne.With(a.Id, a.Site, "score", Num(a.Score), Num(file.Score))));
+        }
         static string Num(double? v) => v is { } x ? Math.Round(x, 4).ToString(CultureInfo.InvariantCulture) : "null";
     }
 
-    /// <summary>A gzipped results file's top-level verdict and score (null when absent or not of that type). Read as a
-    /// stream and stopped once both are seen: they come before the items, which are most of the file.</summary>
-    static (string? Verdict, double? Score) TopLevel(byte[] gzip)
+    /// <summary>Bytes of a stored results file (gzip) the report's check reads first. The IQ checklist's verdict and score end
+    /// about 2.5 KiB into the gzip of a 28 KiB file (190 KiB of JSON).</summary>
+    internal const int ResultsHead = 4096;
+
+    /// <summary>Of each audit (in id order): the first <see cref="ResultsHead"/> bytes of its stored results (null where it has
+    /// none), and whether that is the whole of them. SQL both stores speak; SQLite reads the head alone (<c>substr</c> there
+    /// would read the whole value first).</summary>
+    protected virtual IReadOnlyList<(long Id, byte[]? Head, bool Complete)> ResultsHeads(DbConnection c, IReadOnlyList<long> ids)
+    {
+        var idList = string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        using var q = Command(c, null, $"SELECT id, substr(results, 1, {ResultsHead}), length(results) FROM audits WHERE id IN ({idList}) ORDER BY id");
+        return Read(q, r => r.IsDBNull(1) ? (r.GetInt64(0), null, true)
+            : (r.GetInt64(0), (byte[])r.GetValue(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture) <= ResultsHead));
+    }
+
+    /// <summary>A gzipped results file's top-level verdict and score (null when absent or not of that type), from its whole
+    /// gzip (<paramref name="complete"/>) or a head of it: null when the head ends before both are seen. Read as a stream and
+    /// stopped once both are seen: they come before the items, which are most of the file.</summary>
+    internal static (string? Verdict, double? Score)? TopLevel(byte[] gzip, bool complete)
     {
         using var z = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         var length = 0;
         var final = false;
         var state = new System.Text.Json.JsonReaderState();
@@ -212,8 +237,15 @@ public abstract partial class SqlFleetStore
                     System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
-                var n = z.Read(buffer, length, buffer.Length - length);
-                if (n == 0) final = true;
+                int n;
+                try { n = z.Read(buffer, length, buffer.Length - length); }
+                catch (InvalidDataException) when (!complete) { return null; }
+                if (n == 0)
+                {
+                    // The end of a head is not the end of the file: the rest is read whole.
+                    if (!complete) return null;
+                    final = true;
+                }
                 length += n;
                 var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(0, length), final, state);
                 while (!(seenVerdict && seenScore) && reader.Read())

@@ -70,6 +70,31 @@ public sealed class SqliteFleetStore : SqlFleetStore
         return c;
     }
 
+    /// <summary>The head of each stored results file through SQLite's incremental blob I/O, which reads only the pages it
+    /// needs: <c>substr</c> would load the whole value first (and <c>length</c> of a blob reads none of it).</summary>
+    protected override IReadOnlyList<(long Id, byte[]? Head, bool Complete)> ResultsHeads(DbConnection c, IReadOnlyList<long> ids)
+    {
+        var idList = string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        var stored = new List<(long Id, bool Null)>(ids.Count);
+        using (var q = Command(c, null, $"SELECT id, length(results) FROM audits WHERE id IN ({idList}) ORDER BY id"))
+        using (var r = q.ExecuteReader())
+            while (r.Read()) stored.Add((r.GetInt64(0), r.IsDBNull(1)));
+        var heads = new List<(long Id, byte[]? Head, bool Complete)>(stored.Count);
+        foreach (var (id, isNull) in stored)
+        {
+            if (isNull)
+            {
+                heads.Add((id, null, true));
+                continue;
+            }
+            using var blob = new SqliteBlob((SqliteConnection)c, "audits", "results", id, readOnly: true);
+            var head = new byte[Math.Min(blob.Length, ResultsHead)];
+            blob.ReadExactly(head);
+            heads.Add((id, head, blob.Length <= ResultsHead));
+        }
+        return heads;
+    }
+
     protected override bool TableExists(DbConnection c, DbTransaction? tx, string table)
     {
         using var q = Command(c, tx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n", ("@n", table));

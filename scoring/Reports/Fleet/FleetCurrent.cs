@@ -1,9 +1,10 @@
 namespace Iq.Scoring.Reports.Fleet;
 
 /// <summary>An audit as the fleet report weighs it: its columns, with <see cref="Verdict"/> pass, fail, incomplete or
-/// "not evaluable".</summary>
+/// "not evaluable"; when it was evaluated, and when the run that stored it started (ISO 8601 UTC text of fixed width, so
+/// text order is time order), null where not known.</summary>
 public sealed record AuditLine(long Id, string Site, string BundlePath, string Product, string Version, string? CollectedAt, string Verdict,
-    double? Score, string Error);
+    double? Score, string Error, string? EvaluatedAt = null, string? RunStartedAt = null);
 
 /// <summary>One stored result row's outcome, as the store names it (pass, fail, error, notapplicable …).</summary>
 public sealed record RowOutcome(long AuditId, string RowId, string Outcome);
@@ -19,7 +20,11 @@ public sealed record ItemLine(string RowId, string Title, string Clause, string 
 /// latest audit has no collection time (a bundle whose documents could not be read), which cannot be placed in time and
 /// so are never hidden behind an older one. The previous verdict is the same rule over the site's other audits (its audits
 /// less the current ones): an earlier collection, or an earlier evaluation of the same collection (its content or the
-/// checklist changed) — so evaluating unchanged bundles again (--force) changes nothing, in any order.
+/// checklist changed) — so evaluating unchanged bundles again (--force) changes nothing, in any order. A current audit
+/// evaluated before the latest run that stored one of the current audits started counts among the previous too: the site
+/// stood on it before that run, so a bundle that joins it at the same collection time (one pass, then a second one that
+/// fails) is a change. A current audit of a run that overlapped that run (two workers sharing one fleet) is not: neither
+/// came first.
 /// The items table and the trend count sites, each site's row the worst of its audits' rows (fail, error, pass, other).</summary>
 public static class FleetCurrent
 {
@@ -65,7 +70,9 @@ public static class FleetCurrent
         audits.GroupBy(a => a.Site, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var (at, current) = Latest(g.ToList());
-            var ids = current.Select(a => a.Id).ToHashSet();
+            var since = current.Select(a => a.RunStartedAt).Max(StringComparer.Ordinal);
+            var ids = current.Where(a => !(since is not null && a.EvaluatedAt is not null && string.CompareOrdinal(a.EvaluatedAt, since) < 0))
+                .Select(a => a.Id).ToHashSet();
             var (previousAt, previous) = Latest(g.Where(a => !ids.Contains(a.Id)).ToList());
             return new SiteAudits(g.Key, at, current, previousAt, previous);
         }).ToList();
