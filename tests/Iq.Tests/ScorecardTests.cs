@@ -45,7 +45,7 @@ public class ScorecardTests
         var rows = itemSheets.SelectMany(s =>
         {
             var r = x.Rows(s);
-            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质"], r[0]);
+            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质", "依据的事实及来源"], r[0]);
             return r.Skip(1);
         }).ToList();
         var items = json.GetProperty("items").EnumerateArray().ToList();

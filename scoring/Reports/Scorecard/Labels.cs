@@ -43,7 +43,7 @@ public sealed class Labels
 
     public string[] ReportHeaders => [T["c1.field"], T["c1.content"]];
 
-    public string[] ItemHeaders => Cols("id", "clause", "requirement", "level", "method", "weight", "outcome", "score", "actual", "expected", "message", "fix", "sources", "provenance");
+    public string[] ItemHeaders => Cols("id", "clause", "requirement", "level", "method", "weight", "outcome", "score", "actual", "expected", "message", "fix", "sources", "provenance", "facts");
 
     public string[] SummaryHeaders => Cols("section", "title", "weight", "score")
         .Concat(Enum.GetValues<Outcome>().Select(o => T.Outcome(o))).ToArray();
