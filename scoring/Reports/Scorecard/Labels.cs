@@ -48,7 +48,7 @@ public sealed class Labels
     public string[] SummaryHeaders => Cols("section", "title", "weight", "score")
         .Concat(Enum.GetValues<Outcome>().Select(o => T.Outcome(o))).ToArray();
 
-    public string[] ManualHeaders => Cols("id", "clause", "requirement", "guidance", "status", "assessor", "date", "justification", "evidence");
+    public string[] ManualHeaders => Cols("id", "clause", "requirement", "level", "guidance", "status", "assessor", "date", "justification", "evidence");
 
     public string[] AttachmentHeaders => Cols("kind", "file", "sha256", "seal", "key_id");
 

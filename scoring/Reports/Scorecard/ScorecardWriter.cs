@@ -90,7 +90,7 @@ public static class ScorecardWriter
         }
         // One manual-review sheet for every checklist: it is read back by item id, and an id belongs to one checklist.
         ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet),
-            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.TitleIn(labels.T.Lang()), r.Guidance ?? "")), labels,
+            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.TitleIn(labels.T.Lang()), r.Level, r.Guidance ?? "")), labels,
             set.Audits.SelectMany(d => d.Attestations).ToList(), reportNo);
         AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), set, labels);
         Save(wb, pictures, first.AsOf ?? first.EvaluatedAt, stream);
