@@ -23,6 +23,7 @@ public static partial class Msg
         "; rendered from {file} (SHA-256 {sha256}…): {how}");
     public static readonly Message VerifySourceSealed = new(null, "其封签当时完好", "its seal held");
     public static readonly Message VerifySourceArchive = new(null, "与审计归档的清单一致，但清单未加封签", "matches an audit archive's manifest, which is unsealed");
+    public static readonly Message VerifySourceSealedArchive = new(null, "与审计归档的清单一致，归档的封签当时完好", "matches an audit archive's manifest, and the archive's seal held");
     public static readonly Message VerifySourceNotWritten = new(null, "审计本次运行的结果", "the audit's own results");
     public static readonly Message VerifySourceNoSeal = new(null, "旁边没有封签：无从表明它是 iq 写出的结果，报告的封签不能为其中各行作保",
         "no seal beside it: nothing shows it is the results iq wrote, so the report's seal does not vouch for its rows");
@@ -44,6 +45,9 @@ public static partial class Msg
     public static readonly Message ResultsSealBroken = new(Codes.BadDocument, ["path", "detail"],
         "{path}：封签不符（{detail}）；该文件在 iq 写出后已被改动，不据此生成报告或比较（iq verify 给出同样结论）",
         "{path}: its seal does not hold ({detail}); the file was changed after iq wrote it, so no report or comparison is made from it (iq verify says the same)");
+    public static readonly Message ArchiveSealBroken = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：归档的封签不符（{detail}）；该归档在加封后已被改动，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: the archive's seal does not hold ({detail}); the archive was changed after it was sealed, so no report or comparison is made from it (iq verify says the same)");
     public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");
@@ -64,6 +68,12 @@ public static partial class Msg
     public static readonly Message SourceArchive = new(null, ["file", "archive", "sha256"],
         "归档 {archive} 中的 {file}（SHA-256 {sha256}）：散列与归档清单一致，但清单未加封签，无从表明归档就是 iq 写出的",
         "{file} in the archive {archive} (SHA-256 {sha256}): the hashes match the archive's manifest, which is unsealed; nothing shows the archive is the one iq wrote");
+    public static readonly Message SourceSealedArchive = new(null, ["file", "archive", "sha256", "seal"],
+        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：归档的封签 {seal} 校验通过，散列一致，未签名；结果的散列与归档清单一致",
+        "{file} in the archive {archive} (SHA-256 {sha256}): the archive's seal {seal} verified, the hash matches, not signed; the results' hash matches its manifest");
+    public static readonly Message SourceSealedArchiveSigned = new(null, ["file", "archive", "sha256", "seal", "key_id"],
+        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：归档的封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名（未核对签名）；结果的散列与归档清单一致",
+        "{file} in the archive {archive} (SHA-256 {sha256}): the archive's seal {seal} verified, the hash matches; signed by key {key_id} (signature not checked); the results' hash matches its manifest");
     public static readonly Message SourceNotWritten = new(null, ["sha256"],
         "由审核直接生成；结果（SHA-256 {sha256}）未写入加封的文件",
         "rendered by the audit itself; the results (SHA-256 {sha256}) were not written to a sealed file");

@@ -129,8 +129,8 @@ public static class ConsoleReport
     /// <c>provenance.facts</c>, the HTML and the scorecard list).</summary>
     static void WriteSources(TextWriter o, Rules.Runtime.ItemResult r, Lang lang)
     {
-        foreach (var group in r.Provenance.Facts.GroupBy(f => (f.Provenance, f.Document, f.Why)))
-            o.WriteLine("        " + Msg.ConsoleProvenance.With(ReportWords.Facts(group.ToList(), r.Provenance.Notes)).Render(lang));
+        foreach (var line in ReportWords.FactLines(r))
+            o.WriteLine("        " + Msg.ConsoleProvenance.With(line).Render(lang));
     }
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared

@@ -148,7 +148,7 @@ public static class HtmlReport
             if (r.Provenance.Facts.Count > 0)
             {
                 h.Append("<ul class=\"facts\">");
-                foreach (var f in r.Provenance.Facts) h.Append("<li>").Append(E(t.Fact(f, r.Provenance.Notes))).Append("</li>");
+                foreach (var line in ReportWords.FactLines(r)) h.Append("<li>").Append(E(line.Render(t.Lang()))).Append("</li>");
                 h.Append("</ul>");
             }
             if ((r.FixIn(t.Lang()) ?? (r.Automated ? null : r.Guidance)) is { Length: > 0 } fix)

@@ -44,16 +44,19 @@ public static class ReportWords
 
     public static string Provenance(this ReportTexts t, Provenance p) => Iq.Rules.Messages.Msg.ProvenanceWord(p).Text.Render(t.Lang());
 
-    /// <summary>One fact a row read, its provenance and document, and why the document's word was set aside: its
-    /// <c>fact_provenance</c>, or its seal (worded from the row's <paramref name="notes"/>, which say what the seal check found),
-    /// in a provenance reason's words (<see cref="ReasonText.Facts(IReadOnlyList{FactProvenance}, Func{FactProvenance, ILocalized?}?)"/>).</summary>
-    public static string Fact(this ReportTexts t, FactProvenance f, IReadOnlyList<ProvenanceNote>? notes = null) =>
-        ReasonText.Facts([f], SealWhy(notes)).Render(t.Lang());
-
     /// <summary>Facts of one provenance and document (and why, when its word was set aside) in one phrase: "env.cpu.cores,
     /// env.memory.total are measured (environment.json)".</summary>
     public static ILocalized Facts(IReadOnlyList<FactProvenance> facts, IReadOnlyList<ProvenanceNote>? notes = null) =>
         ReasonText.Facts(facts, SealWhy(notes));
+
+    /// <summary>The facts a row rests on, a phrase per provenance, document and why ("env.cpu.logical_cores is measured
+    /// (environment.json)"): the one grouping the console's --verbose "from:" lines, the HTML report's evidence and the
+    /// scorecard's facts column all show.</summary>
+    public static IReadOnlyList<ILocalized> FactLines(ItemResult r) =>
+        r.Provenance.Facts.GroupBy(f => (f.Provenance, f.Document, f.Why)).Select(g => Facts(g.ToList(), r.Provenance.Notes)).ToList();
+
+    /// <summary><see cref="FactLines"/> in the report's language, one line each.</summary>
+    public static string FactsRead(this ReportTexts t, ItemResult r) => string.Join("\n", FactLines(r).Select(l => l.Render(t.Lang())));
 
     /// <summary>Why a document's word was set aside, from the seal check's finding on it: null where the row's notes say
     /// nothing of it (the results' text then stands).</summary>

@@ -45,7 +45,7 @@ public class ScorecardTests
         var rows = itemSheets.SelectMany(s =>
         {
             var r = x.Rows(s);
-            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质"], r[0]);
+            Assert.Equal(["编号", "条款", "要求", "级别", "方法", "权重", "结果", "得分", "实际值", "期望值", "说明", "整改建议", "证据来源", "证据性质", "依据的事实及来源"], r[0]);
             return r.Skip(1);
         }).ToList();
         var items = json.GetProperty("items").EnumerateArray().ToList();
@@ -214,10 +214,10 @@ public class ScorecardTests
             Assert.Equal(33, ws.LastRowUsed()!.RowNumber());
             for (var row = 2; row <= 33; row++)
             {
-                ws.Cell(row, 5).Value = ws.Cell(row, 1).GetString() == "6.2.1c.app-auth" ? "不通过" : "pass";
-                ws.Cell(row, 6).Value = "周静";
-                ws.Cell(row, 7).Value = new DateTime(2026, 11, 21);
-                ws.Cell(row, 8).Value = "现场核查";
+                ws.Cell(row, 6).Value = ws.Cell(row, 1).GetString() == "6.2.1c.app-auth" ? "不通过" : "pass";
+                ws.Cell(row, 7).Value = "周静";
+                ws.Cell(row, 8).Value = new DateTime(2026, 11, 21);
+                ws.Cell(row, 9).Value = "现场核查";
             }
             wb.Save();
         }
@@ -246,12 +246,12 @@ public class ScorecardTests
         CliRunner.InProcess("manual-template", Checklist, "-o", template);
         using (var wb = new XLWorkbook(template))
         {
-            wb.Worksheet("人工评审").Cell(4, 5).Value = "maybe";
+            wb.Worksheet("人工评审").Cell(4, 6).Value = "maybe";
             wb.Save();
         }
         var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("compliant"), "--attestations", template);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{template}:4:5: error IQ2018: Status must be pass, fail or notapplicable (or 通过, 不通过, 不适用), got 'maybe' (sheet '人工评审', cell E4)\n", run.Stderr);
+        Assert.Equal($"{template}:4:6: error IQ2018: Status must be pass, fail or notapplicable (or 通过, 不通过, 不适用), got 'maybe' (sheet '人工评审', cell F4)\n", run.Stderr);
     }
 
     [Fact]

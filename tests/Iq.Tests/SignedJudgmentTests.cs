@@ -33,10 +33,10 @@ public class SignedJudgmentTests
         var last = ws.LastRowUsed()!.RowNumber();
         for (var row = 2; row <= last; row++)
         {
-            ws.Cell(row, 5).Value = "pass";
-            ws.Cell(row, 6).Value = "周静";
-            ws.Cell(row, 7).Value = "2026-11-21";
-            ws.Cell(row, 8).Value = "现场核查";
+            ws.Cell(row, 6).Value = "pass";
+            ws.Cell(row, 7).Value = "周静";
+            ws.Cell(row, 8).Value = "2026-11-21";
+            ws.Cell(row, 9).Value = "现场核查";
         }
         edit(ws, last);
         wb.Save();
@@ -56,8 +56,8 @@ public class SignedJudgmentTests
         {
             var validation = ws.DataValidations.Single();
             Assert.Equal("\"通过,不通过,不适用\"", validation.Value);
-            ws.Cell(RowOf(ws, "6.1.2a.competence"), 5).Value = "通过";
-            ws.Cell(RowOf(ws, "6.2.1c.app-auth"), 5).Value = "不适用";
+            ws.Cell(RowOf(ws, "6.1.2a.competence"), 6).Value = "通过";
+            ws.Cell(RowOf(ws, "6.2.1c.app-auth"), 6).Value = "不适用";
         });
         var facts = FactsWithoutAttestations(dir);
         var json = Path.Combine(dir.Path, "r.json");
@@ -81,7 +81,7 @@ public class SignedJudgmentTests
     public void A_status_that_is_none_is_refused_as_the_guide_says()
     {
         using var dir = new TempDir();
-        var template = FilledTemplate(dir, (ws, _) => ws.Cell(5, 5).Value = "合格");
+        var template = FilledTemplate(dir, (ws, _) => ws.Cell(5, 6).Value = "合格");
         var json = Path.Combine(dir.Path, "r.json");
         var run = CliRunner.InProcess("audit", Checklist, "--facts", FactsWithoutAttestations(dir), "--attestations", template, "--json", json, "--lang", "zh");
         Assert.Equal(2, run.ExitCode);
@@ -95,8 +95,8 @@ public class SignedJudgmentTests
     /// <summary>A judged row without its assessor or its date is no signed record: refused naming the cell, exit 2,
     /// nothing written. A row not judged yet (no status) needs neither.</summary>
     [Theory]
-    [InlineData(6, "F", "A judged row needs its assessor")]
-    [InlineData(7, "G", "A judged row needs its date")]
+    [InlineData(7, "G", "A judged row needs its assessor")]
+    [InlineData(8, "H", "A judged row needs its date")]
     public void A_judged_row_without_who_or_when_is_refused_with_its_cell(int column, string letter, string says)
     {
         using var dir = new TempDir();
@@ -106,15 +106,15 @@ public class SignedJudgmentTests
             row = RowOf(ws, "6.1.2a.provider");
             ws.Cell(row, column).Value = "";
             // Another row not judged yet: no status, no assessor, no date; not a problem.
-            ws.Cell(last, 5).Value = "";
             ws.Cell(last, 6).Value = "";
             ws.Cell(last, 7).Value = "";
+            ws.Cell(last, 8).Value = "";
         });
         var json = Path.Combine(dir.Path, "r.json");
         var xlsx = Path.Combine(dir.Path, "card.xlsx");
         var run = CliRunner.InProcess("audit", Checklist, "--facts", FactsWithoutAttestations(dir), "--attestations", template, "--json", json, "--xlsx", xlsx, "--lang", "en");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{template}:{row}:{column}: error IQ2018: {says}: a signed record says {(column == 6 ? "who judged" : "when it was judged")} (sheet '人工评审', cell {letter}{row})\n", run.Stderr);
+        Assert.Equal($"{template}:{row}:{column}: error IQ2018: {says}: a signed record says {(column == 7 ? "who judged" : "when it was judged")} (sheet '人工评审', cell {letter}{row})\n", run.Stderr);
         Assert.False(File.Exists(json));
         Assert.False(File.Exists(xlsx));
     }

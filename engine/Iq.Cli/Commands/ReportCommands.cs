@@ -24,12 +24,17 @@ static class ReportCommands
         byte[]? bytes;
         try { bytes = InputFiles.ReadAllBytes(path, archive ? InputKind.Archive : InputKind.Results); }
         catch (InputFileException e) { throw new UsageException([e.ToDiagnostic()]); }
+        // An archive's own seal beside it (iq seal audit.zip) is checked against the archive's bytes, as a results file's is:
+        // one that does not hold refuses the run before anything else is read from the zip.
+        var archiveSeal = archive ? ArchiveSeal(path, bytes) : null;
         if (archive) bytes = AuditArchive.ReadResults(bytes, path, diagnostics);
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
         var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         // The seal once the file is known to be results: a file that is not gets its reader's error, with its position.
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var source = archive ? ReportSource.InArchive(path, sha256) : Sealed(path, sha256);
+        var source = !archive ? Sealed(path, sha256)
+            : archiveSeal is { State: Iq.Rules.Model.SealState.Intact } held ? ReportSource.InSealedArchive(path, sha256, held.Seal?.Signature?.KeyId)
+            : ReportSource.InArchive(path, sha256);
         // Printed even in --quiet: it bears on whether what is rendered may be signed, and -q keeps stdout to the verdict
         // line; stderr is where a script's log keeps it (docs/cli.md).
         if (source.Check == ReportSourceCheck.NoSeal) ctx.WarnText(Msg.ResultsUnsealed.With(path, source.SealName));
@@ -48,6 +53,18 @@ static class ReportCommands
             throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
         return check.State == Iq.Rules.Model.SealState.Missing ? ReportSource.Unsealed(path, sha256)
             : ReportSource.Sealed(path, sha256, check.Seal?.Signature?.KeyId);
+    }
+
+    /// <summary>The seal beside an audit archive, checked against the archive's bytes: null where there is none (the archive
+    /// is then checked by its unsealed manifest alone, and said so); one that does not hold (the archive changed since it was
+    /// sealed, the seal unreadable or sealing another file) refuses the run, as a results file's broken seal does.</summary>
+    static Iq.Engine.Trust.SealCheck? ArchiveSeal(string path, byte[] archive)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(archive));
+        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: false, trusted: []);
+        if (check.State is Iq.Rules.Model.SealState.Broken or Iq.Rules.Model.SealState.Malformed)
+            throw new UsageException(Msg.ArchiveSealBroken.With(path, check.Detail));
+        return check.State == Iq.Rules.Model.SealState.Intact ? check : null;
     }
 
     /// <summary><c>iq report RESULTS [--xlsx F] [--html F] [--junit F] [--json F] [--pdf F] [--lang zh|en]</c>: the reports in

@@ -71,6 +71,7 @@ static class SealCommands
     {
         "sealed" => Msg.VerifySourceSealed.Text,
         "archive" => Msg.VerifySourceArchive.Text,
+        "sealed_archive" => Msg.VerifySourceSealedArchive.Text,
         "not_written" => Msg.VerifySourceNotWritten.Text,
         _ => Msg.VerifySourceNoSeal.Text,
     });

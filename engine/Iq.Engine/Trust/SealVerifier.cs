@@ -46,6 +46,11 @@ public static class SealVerifier
             (string What, bool Needed) described;
             try
             {
+                if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && Reports.AuditArchive.IsArchive(file))
+                {
+                    result.Add(new VerifiedFile(file, "audit archive", Archive(file, InputFiles.ReadAllBytes(file, InputKind.Archive), trusted)));
+                    continue;
+                }
                 if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
                     var bytes = InputFiles.ReadAllBytes(file, InputKind.Results);
@@ -72,6 +77,23 @@ public static class SealVerifier
             result.Add(new VerifiedFile(file, described.What, Seals.Check(file, sha, described.Needed, trusted)));
         }
         return result;
+    }
+
+    /// <summary>An audit archive: its own seal beside it (<c>iq seal audit.zip</c>) checked against its bytes, and, where the
+    /// seal holds, its files against its manifest. The manifest alone is unsealed (results edited in the zip with their hash
+    /// recomputed in it agree with it), so without a seal nothing vouches for the archive, and it is said so.</summary>
+    static SealCheck Archive(string file, byte[] bytes, IReadOnlyList<TrustedKey> trusted)
+    {
+        var check = Seals.Check(file, Convert.ToHexStringLower(SHA256.HashData(bytes)), needed: false, trusted);
+        if (check.State == SealState.NotNeeded)
+            return check with { Detail = $"not sealed (no {System.IO.Path.GetFileName(Seals.PathOf(file))} beside it): its manifest is unsealed, so nothing shows the archive is the one iq wrote" };
+        if (check.State != SealState.Intact) return check;
+        var diagnostics = new Rules.Diagnostics.DiagnosticBag();
+        var files = Reports.AuditArchive.Verify(bytes, file, diagnostics);
+        if (files is null || diagnostics.HasErrors)
+            return new SealCheck(SealState.Broken, $"{check.Detail}, but its files do not agree with its manifest: "
+                + string.Join("; ", diagnostics.Items.Where(d => d.Severity == Rules.Diagnostics.Severity.Error).Select(d => d.Message)), check.Seal);
+        return check with { Detail = $"{check.Detail}; its {files.Count} files agree with its manifest" };
     }
 
     static void Collect(string dir, int depth, List<string> files)

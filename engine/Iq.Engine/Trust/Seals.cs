@@ -19,7 +19,8 @@ public sealed record SealFile(string File, string Sha256, long Size, string Tool
 
 /// <summary>What a report was rendered from, as its seal records it: the results file's name (null when the audit wrote
 /// none), its SHA-256, and how it was checked: <c>sealed</c> (its seal held), <c>no_seal</c>, <c>archive</c> (an audit
-/// archive's manifest), <c>not_written</c> (the audit's own results, in memory).</summary>
+/// archive's manifest), <c>sealed_archive</c> (the manifest of an archive whose own seal held), <c>not_written</c> (the
+/// audit's own results, in memory).</summary>
 public sealed record RenderedFrom(string? File, string Sha256, string Check)
 {
     public static RenderedFrom Of(ReportSource source) => new(source.File, source.Sha256, source.Check switch
@@ -27,13 +28,14 @@ public sealed record RenderedFrom(string? File, string Sha256, string Check)
         ReportSourceCheck.Sealed => "sealed",
         ReportSourceCheck.NoSeal => "no_seal",
         ReportSourceCheck.Archive => "archive",
+        ReportSourceCheck.SealedArchive => "sealed_archive",
         _ => "not_written",
     });
 
     /// <summary>Whether the source was shown to be iq's own results (as <see cref="ReportSource.Verified"/>, and the audit's
     /// results in memory, which nothing outside iq touched). Not an archive's: its manifest is unsealed, so it shows no
     /// more than a results file without a seal.</summary>
-    public bool Vouched => Check is "sealed" or "not_written";
+    public bool Vouched => Check is "sealed" or "sealed_archive" or "not_written";
 }
 
 /// <summary>A seal's signature: DER (RFC 3279) ECDSA P-256 over SHA-256 of <see cref="Seals.Payload"/>, by the key whose
@@ -210,8 +212,8 @@ public static class Seals
                 if (fromSha is not { Length: 64 } || !fromSha.All(char.IsAsciiHexDigitLower))
                     throw new FormatException("sha256 is not 64 lower-case hex digits (at $.rendered_from.sha256)");
                 var check = Str(rf, "check");
-                if (check is not ("sealed" or "no_seal" or "archive" or "not_written"))
-                    throw new FormatException("check is not sealed, no_seal, archive or not_written (at $.rendered_from.check)");
+                if (check is not ("sealed" or "no_seal" or "archive" or "sealed_archive" or "not_written"))
+                    throw new FormatException("check is not sealed, no_seal, archive, sealed_archive or not_written (at $.rendered_from.check)");
                 from = new RenderedFrom(fromFile, fromSha, check);
             }
             return new SealFile(Need("file"), sha, n, Need("tool"), Need("host"), at, signature) { From = from };

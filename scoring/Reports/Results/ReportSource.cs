@@ -19,11 +19,16 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>The results inside an audit archive, their hash matching the archive's (unsealed) manifest.</summary>
     public static ReportSource InArchive(string archive, string sha256) => new(ReportSourceCheck.Archive, "results.json", sha256, Name(archive));
 
+    /// <summary>The results inside an audit archive whose own seal beside it (<c>audit.zip.seal</c>, <c>iq seal audit.zip</c>)
+    /// holds: the archive is the one that was sealed, so its results are vouched for as a sealed results file's are.</summary>
+    public static ReportSource InSealedArchive(string archive, string sha256, string? keyId) =>
+        new(ReportSourceCheck.SealedArchive, "results.json", sha256, Name(archive), keyId);
+
     /// <summary>Results the audit rendered from without writing them to a sealed file (no --json, or standard output).</summary>
     public static ReportSource NotWritten(string sha256) => new(ReportSourceCheck.NotWritten, null, sha256);
 
     /// <summary>The seal file's name beside <see cref="File"/>.</summary>
-    public string? SealName => File is null ? null : File + ".seal";
+    public string? SealName => Check == ReportSourceCheck.SealedArchive ? Archive + ".seal" : File is null ? null : File + ".seal";
 
     /// <summary>The source in words (rules/Messages, the one declaration the console, scorecard and HTML render).</summary>
     public Rules.Messages.MessageText Text() => Check switch
@@ -32,6 +37,8 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
         ReportSourceCheck.Sealed => Rules.Messages.Msg.SourceSealed.With(File, Sha256, SealName),
         ReportSourceCheck.NoSeal => Rules.Messages.Msg.SourceNoSeal.With(File, Sha256, SealName),
         ReportSourceCheck.Archive => Rules.Messages.Msg.SourceArchive.With(File, Archive, Sha256),
+        ReportSourceCheck.SealedArchive when KeyId is { } key => Rules.Messages.Msg.SourceSealedArchiveSigned.With(File, Archive, Sha256, SealName, key),
+        ReportSourceCheck.SealedArchive => Rules.Messages.Msg.SourceSealedArchive.With(File, Archive, Sha256, SealName),
         _ => Rules.Messages.Msg.SourceNotWritten.With(Sha256),
     };
 
@@ -40,7 +47,7 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
 
     /// <summary>The source holds only when a seal shows the results are the ones iq wrote. An archive's manifest does not:
     /// it is unsealed, so results edited inside the zip with the manifest's hash recomputed match it as well.</summary>
-    public bool Verified => Check is ReportSourceCheck.Sealed;
+    public bool Verified => Check is ReportSourceCheck.Sealed or ReportSourceCheck.SealedArchive;
 
     static string Name(string path) => path == "-" ? "-" : Path.GetFileName(path);
 }
@@ -55,6 +62,9 @@ public enum ReportSourceCheck
     /// <summary>Read from an audit archive, whose manifest gives every file's SHA-256; the manifest is not sealed, so it
     /// shows the files agree with it, not that iq wrote them.</summary>
     Archive,
+    /// <summary>Read from an audit archive whose seal beside it holds (its SHA-256 is the archive's), the results' hash
+    /// matching the manifest inside it.</summary>
+    SealedArchive,
     /// <summary>Rendered by the audit from results it did not write to a file it sealed.</summary>
     NotWritten,
 }

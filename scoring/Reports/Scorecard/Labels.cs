@@ -43,12 +43,12 @@ public sealed class Labels
 
     public string[] ReportHeaders => [T["c1.field"], T["c1.content"]];
 
-    public string[] ItemHeaders => Cols("id", "clause", "requirement", "level", "method", "weight", "outcome", "score", "actual", "expected", "message", "fix", "sources", "provenance");
+    public string[] ItemHeaders => Cols("id", "clause", "requirement", "level", "method", "weight", "outcome", "score", "actual", "expected", "message", "fix", "sources", "provenance", "facts");
 
     public string[] SummaryHeaders => Cols("section", "title", "weight", "score")
         .Concat(Enum.GetValues<Outcome>().Select(o => T.Outcome(o))).ToArray();
 
-    public string[] ManualHeaders => Cols("id", "clause", "requirement", "guidance", "status", "assessor", "date", "justification", "evidence");
+    public string[] ManualHeaders => Cols("id", "clause", "requirement", "level", "guidance", "status", "assessor", "date", "justification", "evidence");
 
     public string[] AttachmentHeaders => Cols("kind", "file", "sha256", "seal", "key_id");
 

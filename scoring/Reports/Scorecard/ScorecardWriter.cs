@@ -90,7 +90,7 @@ public static class ScorecardWriter
         }
         // One manual-review sheet for every checklist: it is read back by item id, and an id belongs to one checklist.
         ManualReview.WriteSheet(wb.Worksheets.Add(labels.ManualSheet),
-            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.TitleIn(labels.T.Lang()), r.Guidance ?? "")), labels,
+            set.Audits.SelectMany(d => d.Items).Where(r => !r.Automated && r.Outcome != Outcome.NotSelected).Select(r => (r.Id, r.Clause, r.TitleIn(labels.T.Lang()), r.Level, r.Guidance ?? "")), labels,
             set.Audits.SelectMany(d => d.Attestations).ToList(), reportNo);
         AttachmentsSheet(wb.Worksheets.Add(labels.AttachmentsSheet), set, labels);
         Save(wb, pictures, first.AsOf ?? first.EvaluatedAt, stream);
@@ -416,7 +416,7 @@ public static class ScorecardWriter
     static int ItemSheet(IXLWorksheet ws, IReadOnlyList<ItemResult> results, ResultsDocument doc, Labels labels)
     {
         var t = labels.T;
-        Header(ws, labels.ItemHeaders, [18, 11, 30, 5, 6, 6, 8, 8, 30, 16, 36, 28, 18, 16], t, doc.Info.ReportNo);
+        Header(ws, labels.ItemHeaders, [18, 11, 30, 5, 6, 6, 8, 8, 30, 16, 36, 28, 18, 16, 40], t, doc.Info.ReportNo);
         var row = 2;
         foreach (var r in results)
         {
@@ -440,6 +440,8 @@ public static class ScorecardWriter
             var provenance = Text(ws.Cell(row, 14), t.RowProvenance(r));
             if (r.Automated && r.Provenance.DeclaredOnly || r.Provenance.Notes.Count > 0)
                 provenance.Style.Fill.BackgroundColor = XLColor.FromHtml(Colours[Outcome.NotChecked]);
+            // Each fact the row read, with its provenance and document: what a lab signing the row must be able to tell.
+            Text(ws.Cell(row, 15), t.FactsRead(r));
             ws.Row(row).Style.Alignment.WrapText = true;
             ws.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             FitHeight(ws, row, labels.ItemHeaders.Length);
