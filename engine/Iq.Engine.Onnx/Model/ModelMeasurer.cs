@@ -184,7 +184,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     static JsonNode Ms(Stopwatch w) => Math.Round(w.Elapsed.TotalMilliseconds, 1);
 
     /// <summary>A number, or the fact an item reading it must error on.</summary>
-    static JsonNode Finite(double v, MessageText why) => double.IsFinite(v) ? Math.Round(v, 12) : Fact.Error(why);
+    static JsonNode Finite(double v, MessageText why) => double.IsFinite(v) ? Metrics.Figure(v) : Fact.Error(why);
 
     static JsonNode Metric(double v, string? broken) =>
         broken is not null ? Fact.Error(Msg.ModelCaseNaN.With(broken)) : Finite(v, Msg.ModelNotANumber.Text);
@@ -430,7 +430,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             ["thread_counts"] = new JsonArray(o.Threads.Select(t => (JsonNode?)t).ToArray()),
             ["bitwise_identical"] = identical,
             ["max_abs_diff"] = Finite(maxDiff, Msg.ModelOutputNaN.Text),
-            ["label_agreement"] = cases.Count == 0 ? Fact.Absent(Msg.ModelNoCases.Text) : Math.Round(1 - changed.Count / (double)cases.Count, 12),
+            ["label_agreement"] = cases.Count == 0 ? Fact.Absent(Msg.ModelNoCases.Text) : Metrics.Figure(1 - changed.Count / (double)cases.Count),
         };
     }
 
