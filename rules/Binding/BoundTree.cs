@@ -44,6 +44,9 @@ public sealed record BoundMatch(BoundExpr Input, Regex Pattern, SourceSpan Span)
 public sealed record BoundCall(Signature Signature, IReadOnlyList<BoundExpr> Arguments, IqType Type, SourceSpan Span) : BoundExpr(Type, Span)
 {
     public string Function => Signature.Function;
+
+    /// <summary>The source text of each argument, so that evidence can name a part inside one (an <c>if</c>'s branch).</summary>
+    public IReadOnlyList<string> ArgumentTexts { get; init; } = [];
 }
 
 public sealed record BoundLambda(string Parameter, BoundExpr Body, SourceSpan Span) : BoundExpr(Body.Type, Span);

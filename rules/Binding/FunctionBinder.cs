@@ -71,7 +71,7 @@ sealed partial class ExpressionBinder
             return new BoundLiteral(folded, form.Returns, c.Span);
         }
         var type = ResultType(form, arguments, c);
-        return type is null ? null : new BoundCall(form, arguments, type, c.Span);
+        return type is null ? null : new BoundCall(form, arguments, type, c.Span) { ArgumentTexts = args.Select(ExprPrinter.Print).ToArray() };
     }
 
     /// <summary>The argument, bound, checked against its parameter's kind; null (with an error) when it does not fit.</summary>

@@ -135,6 +135,20 @@ sealed class ExpressionCompiler(LoweringScope scope)
                 return LE.Call(TraceOp(nameof(RowBuilder.Quantify)), _trace!, LE.Constant(slot), Obj(Compile(q.Arguments[0])),
                     Compile(q.Arguments[1]), LE.Constant(q.Function), LE.Constant(ExpressionBinder.PathOf(q.Arguments[0])));
             }
+            case BoundCall { Function: "if", Arguments: [var test, var then, var otherwise] } choice when RowBuilder.Traced(choice):
+            {
+                // The branch taken is what the condition compared: its parts record their evidence (the other records
+                // nothing), so a row shows thread_speedup against min_speedup, not only that the if was false. The test
+                // only chooses; as Functions.If, an undecided test is the value.
+                var texts = choice.ArgumentTexts.Count == 3 ? choice.ArgumentTexts : [text, text, text];
+                var chosen = LE.Variable(typeof(object), "test");
+                var thenValue = Obj(Traced(then, texts[1], condition));
+                var elseValue = Obj(Traced(otherwise, texts[2], condition));
+                return LE.Block(typeof(object), [chosen],
+                    LE.Assign(chosen, Obj(Compile(test))),
+                    LE.Condition(LE.Call(Op(nameof(Ops.IsTrue)), chosen), thenValue,
+                        LE.Condition(LE.Call(Op(nameof(Ops.IsFalse)), chosen), elseValue, chosen, typeof(object)), typeof(object)));
+            }
             default:
             {
                 var slot = Slot(new EvidenceSlot(condition, text, null, e.Type, IqType.Bool, EvidenceKind.Term) { Negated = _negated });

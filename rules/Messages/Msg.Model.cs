@@ -40,6 +40,9 @@ public static partial class Msg
         "{name}: {nodes} nodes, {parameters} parameters, opset {opset}, ~{macs} MACs per inference");
     public static readonly Message ModelAccuracy = new(null, ["value", "low", "high"], "准确率 {value}（95% 置信区间 {low}–{high}）", "accuracy {value} (95% CI {low}–{high})");
     public static readonly Message ModelSuites = new(null, ["timings"], "测试组：{timings}", "suites: {timings}");
+    public static readonly Message ModelNotMeasured = new(null, ["facts", "reason"],
+        "model_measurements.json：{facts} 未测得：{reason}；读取它们的条目将为“错误”",
+        "model_measurements.json: {facts} not measured: {reason}; the items reading them will be error");
     public static readonly Message ModelTemplateHeader = new(null,
         "模型说明（GB/T 人工智能医疗器械 质量要求和评价 第5部分：预训练模型，第 4 章及第 5 章的声明）。\n" +
         "请填写每个字段；不适用的部分在其 not_applicable 字段中说明（\"不适用，因为……\"）。\n" +

@@ -187,6 +187,8 @@ sealed class NetworkBuilder
     {
         BoundBinary { Operator: "and" } b => IsConjunction(b.Left) && IsConjunction(b.Right),
         BoundBinary { Operator: "or" } or BoundUnary { Operator: "not" } => false,
+        // The branch taken explains an if as a conjunction's parts do (RowBuilder traces a boolean if's branches).
+        BoundCall { Function: "if", Arguments: [_, var then, var otherwise] } c when RowBuilder.Traced(c) => IsConjunction(then) && IsConjunction(otherwise),
         _ => true,
     };
 

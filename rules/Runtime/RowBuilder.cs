@@ -261,7 +261,9 @@ public sealed class RowBuilder
         {
             var info = Item.Conditions[c];
             var start = evidence.Count;
-            if (!info.Conjunction && _values[c] is not true)
+            // An if whose test was undecided took no branch: nothing of it was recorded, so the whole says why.
+            var none = next >= _recorded || Item.Slots[_order[next]].Condition != c;
+            if ((!info.Conjunction || none) && _values[c] is not true)
                 evidence.Add(new Evidence(info.Text, _values[c], IqType.Bool, _values[c] is Missing ? null : false, false));
             // A conjunction's parts all decide it; only under an or or a not can a part that did not hold leave the outcome to others.
             var notDeciding = info.Conjunction ? null : NotDeciding(Item.Model.Expectations[c].Expression, firstSlot);
@@ -296,8 +298,13 @@ public sealed class RowBuilder
             BoundBinary { Operator: "and" } b => And(Value(b.Left, slot), Value(b.Right, slot + Leaves(b.Left))),
             BoundBinary { Operator: "or" } b => Or(Value(b.Left, slot), Value(b.Right, slot + Leaves(b.Left))),
             BoundUnary { Operator: "not" } u => !Value(u.Operand, slot),
+            // The branch taken decides an if; the other recorded nothing.
+            BoundCall { Function: "if", Arguments: [_, var then, var otherwise] } c when Traced(c) =>
+                Taken(then, slot) ? Value(then, slot) : Taken(otherwise, slot + Leaves(then)) ? Value(otherwise, slot + Leaves(then)) : null,
             _ => recorded.Contains(slot) && _result[slot] is bool v ? v : null,
         };
+
+        bool Taken(BoundExpr branch, int slot) => Enumerable.Range(slot, Leaves(branch)).Any(recorded.Contains);
 
         void Walk(BoundExpr e, int slot, bool deciding)
         {
@@ -316,6 +323,11 @@ public sealed class RowBuilder
                 case BoundUnary { Operator: "not" } u:
                     Walk(u.Operand, slot, deciding);
                     break;
+                case BoundCall { Function: "if", Arguments: [_, var then, var otherwise] } c when Traced(c):
+                    // The if's value is its branch's: the branch decides as the if does.
+                    Walk(then, slot, deciding);
+                    Walk(otherwise, slot + Leaves(then), deciding);
+                    break;
                 default:
                     if (!deciding) (result ??= []).Add(slot);
                     break;
@@ -328,12 +340,17 @@ public sealed class RowBuilder
     static bool? Or(bool? l, bool? r) => l == true || r == true ? true : l is null || r is null ? null : false;
 
     /// <summary>How many evidence slots the lowering gave a condition: one per leaf of its and/or/not tree.</summary>
-    static int Leaves(BoundExpr e) => e switch
+    internal static int Leaves(BoundExpr e) => e switch
     {
         BoundBinary { Operator: "and" or "or" } b => Leaves(b.Left) + Leaves(b.Right),
         BoundUnary { Operator: "not" } u => Leaves(u.Operand),
+        BoundCall { Function: "if", Arguments: [_, var then, var otherwise] } c when Traced(c) => Leaves(then) + Leaves(otherwise),
         _ => 1,
     };
+
+    /// <summary>A boolean <c>if</c> in a condition's structure: its branches' parts record their evidence, not the if as one
+    /// part (as the lowering traces it).</summary>
+    internal static bool Traced(BoundCall c) => c.Type == IqType.Bool;
 
     Evidence Leaf(int slot, HashSet<int>? notDeciding)
     {

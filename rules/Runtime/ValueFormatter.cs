@@ -19,8 +19,8 @@ public static class ValueFormatter
     {
         null => Msg.EvidenceNothing.En,
         Missing => Msg.EvidenceMissing.En,
-        double d when type == IqType.Size => WithUnit(d, SizeUnits),
-        double d when type == IqType.Duration => WithUnit(d, DurationUnits),
+        double d when type == IqType.Size => WithUnit(d, SizeUnits, "B"),
+        double d when type == IqType.Duration => WithUnit(d, DurationUnits, "s"),
         double d => Ops.Format(d),
         string s => "\"" + s + "\"",
         bool b => b ? "true" : "false",
@@ -114,9 +114,11 @@ public static class ValueFormatter
         return MixedText.Of(parts.SelectMany(p => p is MixedText words ? words.Parts : [p]));
     }
 
-    static string WithUnit(double value, (string Unit, double Factor)[] units)
+    static string WithUnit(double value, (string Unit, double Factor)[] units, string zero)
     {
         var abs = Math.Abs(value);
+        // Zero is zero in any unit: the base one (s, B), never the smallest ("> 0 s" read "> 0 us": fresh eyes 4, #9).
+        if (abs == 0) return "0 " + zero;
         foreach (var (unit, factor) in units)
             if (abs >= factor || factor == units[^1].Factor)
                 return Ops.Format(Math.Round(value / factor, 2)) + " " + unit;

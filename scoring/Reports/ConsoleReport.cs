@@ -117,7 +117,10 @@ public static class ConsoleReport
             o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + e.Line(lang).Render(lang));
         var message = r.MessageIn(lang);
         // --verbose: a judged row says who judged it and when (its message), whatever its outcome.
-        var showMessage = (shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && (r.Outcome is not (Outcome.Fail or Outcome.Pass) || r.Reason is Attested))
+        // Missing evidence with a reason of its own (a probe's, a training log not found): the parts say only "missing", the
+        // message says why, so it is shown too.
+        var showMessage = (shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && (r.Outcome is not (Outcome.Fail or Outcome.Pass) || r.Reason is Attested)
+                           || r.Reason is MissingEvidence { Facts: var facts } && facts.Any(f => f.Cause is Absence.ProbeError or Absence.Absent))
                           && message.Length > 0;
         if (showMessage) o.WriteLine($"        {message}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))

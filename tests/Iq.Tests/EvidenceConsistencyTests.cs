@@ -53,6 +53,9 @@ public class EvidenceConsistencyTests
             }
             case BoundUnary { Operator: "not" } u:
                 return !Replay(u.Operand, !negated, parts, problems);
+            // A boolean if records the branch it took, which begins with its first comparison; the other records nothing.
+            case BoundCall { Function: "if", Arguments: [_, var then, var otherwise], Type: var type } when type == IqType.Bool:
+                return Replay(parts.TryPeek(out var next) && (string?)next["expression"] == FirstComparison(then) ? then : otherwise, negated, parts, problems);
             default:
                 if (!parts.TryDequeue(out var part))
                 {
@@ -63,6 +66,14 @@ public class EvidenceConsistencyTests
                 return holds is null ? null : holds.Value != negated;
         }
     }
+
+    static string? FirstComparison(BoundExpr e) => e switch
+    {
+        BoundBinary { Operator: "and" or "or" } b => FirstComparison(b.Left),
+        BoundUnary { Operator: "not" } u => FirstComparison(u.Operand),
+        BoundBinary b => b.Text,
+        _ => null,
+    };
 
     /// <summary>Every passed row of an audit: its recorded parts, replayed, make each of its conditions true, and none is
     /// left over.</summary>
@@ -143,6 +154,45 @@ public class EvidenceConsistencyTests
         Assert.DoesNotContain("✗", notOr[..notOr.IndexOf("PASS  not.and ", StringComparison.Ordinal)]);
         // A failed row's reason names the condition, which is not a conjunction, whole.
         Assert.Contains("not custom.on: actual false, expected true", (string)Row(results, "not.term.fail")["message"]!);
+    }
+
+    /// <summary>Fresh eyes 4, #4: a condition that is an if showed only "actual false, expected true" (001 6.3.2.sweep never
+    /// showed thread_speedup against min_speedup). The branch taken records what it compared, the other nothing; in the
+    /// results file, the console, the HTML and xlsx, <c>iq explain</c> and a report rendered again from the results.</summary>
+    [Fact]
+    public void An_if_records_what_its_branch_taken_compared_in_every_output()
+    {
+        using var dir = new TempDir();
+        var json = Path.Combine(dir.Path, "r.json");
+        var html = Path.Combine(dir.Path, "r.html");
+        var xlsx = Path.Combine(dir.Path, "r.xlsx");
+        var checklist = Path.Combine(Case, "negation.iq");
+        var run = CliRunner.InProcess("audit", checklist, "--facts", Path.Combine(Case, "facts"), "--as-of", "2026-11-22",
+            "--lang", "en", "-v", "--json", json, "--html", html, "--xlsx", xlsx);
+        var results = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal("false custom.count >= 64: actual 7, expected >= 64", Parts(Row(results, "if.then.fail")));
+        Assert.Equal("fail", (string)Row(results, "if.then.fail")["outcome"]!);
+        Assert.Equal("custom.count >= 64", (string)Row(results, "if.then.fail")["reason"]!["first"]!["expression"]!);
+        Assert.Equal("true custom.count < 10: actual 7, expected < 10", Parts(Row(results, "if.else.pass")));
+        Assert.Equal("pass", (string)Row(results, "if.else.pass")["outcome"]!);
+        // No branch taken: the whole if, missing, and the row is an error naming the fact.
+        Assert.Equal("null if(custom.absent == 1, custom.count >= 64, custom.on): actual missing, expected true", Parts(Row(results, "if.undecided")));
+        Assert.Equal("error", (string)Row(results, "if.undecided")["outcome"]!);
+        Assert.Equal("false not-deciding custom.off: actual false, expected true | true custom.count == 7: actual 7, expected == 7 | true custom.off: actual false, expected false",
+            Parts(Row(results, "if.or")));
+        Assert.Equal("true custom.count > 7: actual 7, expected not > 7", Parts(Row(results, "if.not")));
+        Assert.Equal("pass", (string)Row(results, "if.not")["outcome"]!);
+        // What the assessor reads: the console (the failed row's line and -v), HTML, xlsx, explain, a report from the results.
+        Assert.Contains("custom.count >= 64: actual 7, expected >= 64", run.Stdout);
+        Assert.Contains("custom.count &lt; 10", File.ReadAllText(html));
+        using (var book = new XlsxReader(xlsx))
+            Assert.Contains(book.SheetNames.SelectMany(book.Rows).SelectMany(r => r).OfType<string>(), c => c.Contains("custom.count >= 64", StringComparison.Ordinal));
+        var explain = CliRunner.InProcess("explain", "if.then.fail", "--checklist", checklist, "--facts", Path.Combine(Case, "facts"), "--as-of", "2026-11-22", "--lang", "en");
+        Assert.Contains("✗ custom.count >= 64: actual 7, expected >= 64", explain.Stdout);
+        var again = Path.Combine(dir.Path, "again.html");
+        CliRunner.InProcess("report", json, "--html", again, "--lang", "en", "-q");
+        Assert.Contains("custom.count &lt; 10", File.ReadAllText(again));
+        Assert.Empty(Inconsistent(checklist, results));
     }
 
     [Fact]

@@ -118,6 +118,11 @@ static class ModelCommand
                 ctx.Say(Msg.ModelAccuracy.With(acc.ToJsonString(), accuracy["ci_low"]?.ToJsonString(), accuracy["ci_high"]?.ToJsonString()));
             if (measured?["timings"] is JsonObject timings)
                 ctx.Say(Msg.ModelSuites.With(string.Join(", ", timings.Select(t => $"{t.Key} {t.Value} ms"))));
+            // What could not be measured (a training log or manifest not found beside the description) is no reason to stop,
+            // but it is said where the assessor looks now, not only in the document: one line per reason.
+            if (measured is not null)
+                foreach (var (reason, facts) in NotMeasured(measured, "measured"))
+                    ctx.WarnText(Msg.ModelNotMeasured.With(string.Join(", ", facts.Take(5)) + (facts.Count > 5 ? ", …" : ""), reason));
             var written = new List<string> { "model.json" };
             if (declared is not null) written.Add("model_description.json");
             if (measured is not null) written.Add("model_measurements.json");
@@ -125,6 +130,35 @@ static class ModelCommand
             return ExitCodes.Pass;
         });
         return command;
+    }
+
+    /// <summary>The facts a measurement document marks <c>$error</c> (iq could not measure them; a <c>$absent</c> is a fact
+    /// that has no value by nature, such as no OOD cases given), grouped by their reason (as the catalog words it in the
+    /// command's language; its English text where it has no code), in document order.</summary>
+    static List<(ILocalized Reason, List<string> Facts)> NotMeasured(JsonNode node, string path)
+    {
+        var groups = new List<(ILocalized Reason, List<string> Facts)>();
+        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Walk(JsonNode? n, string at)
+        {
+            switch (n)
+            {
+                case JsonObject o when o.ContainsKey("$error"):
+                    // The same reason for several facts (a training log read by five): one line naming them all.
+                    var key = o["$error"]?.ToJsonString() + o["$code"]?.ToJsonString() + o["$args"]?.ToJsonString();
+                    if (!byText.TryGetValue(key, out var i)) { byText[key] = i = groups.Count; groups.Add((Iq.Engine.Probes.Fact.Reason(o), [])); }
+                    groups[i].Facts.Add(at);
+                    break;
+                case JsonObject o:
+                    foreach (var (name, value) in o) Walk(value, at.Length == 0 ? name : $"{at}.{name}");
+                    break;
+                case JsonArray a:
+                    for (var k = 0; k < a.Count; k++) Walk(a[k], $"{at}[{k}]");
+                    break;
+            }
+        }
+        Walk(node, path);
+        return groups;
     }
 
     /// <summary><c>iq model-template</c>: a description with every field of the schema, each with its meaning, to fill in.</summary>

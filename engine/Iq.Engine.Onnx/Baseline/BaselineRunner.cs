@@ -478,11 +478,11 @@ public sealed class BaselineRunner : IDisposable
                     throw new BaselineInputException(Msg.LabelsMaskSize.With(_o.Labels, o.Case, truth.Length, o.Output.Length));
                 return (o.Output, truth);
             }));
-            JsonNode Defined(double v, string what) => double.IsFinite(v) ? v : Undefined(Msg.BaselineNoForeground.With(what));
+            JsonNode Defined(double v, string what) => double.IsFinite(v) ? Metrics.Figure(v) : Undefined(Msg.BaselineNoForeground.With(what));
             return new JsonObject { ["dice"] = Defined(s.Dice, "Dice"), ["iou"] = Defined(s.Iou, "IoU"), ["pixel_accuracy"] = Defined(s.PixelAccuracy, "pixel accuracy") };
         }
         var c = Metrics.Classify(outputs.Select(o => (int)labels[o.Case]).ToList(), outputs.Select(o => Metrics.ArgMax(o.Output)).ToList());
-        return new JsonObject { ["accuracy"] = c.Accuracy, ["precision"] = c.Precision, ["recall"] = c.Recall, ["f1"] = c.F1 };
+        return new JsonObject { ["accuracy"] = Metrics.Figure(c.Accuracy), ["precision"] = Metrics.Figure(c.Precision), ["recall"] = Metrics.Figure(c.Recall), ["f1"] = Metrics.Figure(c.F1) };
     }
 
     /// <summary>The case with Gaussian noise of standard deviation <paramref name="level"/> × the case's own.</summary>

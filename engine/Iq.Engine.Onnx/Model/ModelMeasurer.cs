@@ -190,7 +190,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     static JsonNode Ms(Stopwatch w) => Math.Round(w.Elapsed.TotalMilliseconds, 1);
 
     /// <summary>A number, or the fact an item reading it must error on.</summary>
-    static JsonNode Finite(double v, MessageText why) => double.IsFinite(v) ? Math.Round(v, 12) : Fact.Error(why);
+    static JsonNode Finite(double v, MessageText why) => double.IsFinite(v) ? Metrics.Figure(v) : Fact.Error(why);
 
     static JsonNode Metric(double v, string? broken) =>
         broken is not null ? Fact.Error(Msg.ModelCaseNaN.With(broken)) : Finite(v, Msg.ModelNotANumber.Text);
@@ -436,7 +436,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             ["thread_counts"] = new JsonArray(o.Threads.Select(t => (JsonNode?)t).ToArray()),
             ["bitwise_identical"] = identical,
             ["max_abs_diff"] = Finite(maxDiff, Msg.ModelOutputNaN.Text),
-            ["label_agreement"] = cases.Count == 0 ? Fact.Absent(Msg.ModelNoCases.Text) : Math.Round(1 - changed.Count / (double)cases.Count, 12),
+            ["label_agreement"] = cases.Count == 0 ? Fact.Absent(Msg.ModelNoCases.Text) : Metrics.Figure(1 - changed.Count / (double)cases.Count),
         };
     }
 
@@ -721,13 +721,13 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         else if (DeclaredText(Declared(o.Description, "claims", "trainability", "loss_curve_ref")) is { } log)
         {
             var path = Path.Combine(o.DescriptionFolder ?? ".", log);
-            if (!File.Exists(path)) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(Msg.ModelLogNotFound.With(log)) };
+            if (!File.Exists(path)) return Unread(log, Msg.ModelLogNotFound.With(log));
             var (logText, problem) = Referenced(path, log);
-            if (logText is null) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(problem!) };
+            if (logText is null) return Unread(log, problem!);
             var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
-            if (column < 0) return new JsonObject { ["log"] = log, ["losses"] = Fact.Error(Msg.ModelLogNoLoss.With(log)) };
+            if (column < 0) return Unread(log, Msg.ModelLogNoLoss.With(log));
             losses = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',') is var f && f.Length > column ? Parse(f[column].Trim()) : double.NaN).ToList();
             result["log"] = log;
         }
@@ -740,6 +740,18 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         result["nan_free"] = losses.All(double.IsFinite);
         return result;
     }
+
+    /// <summary>A training log that could not be read: the losses and every fact drawn from them carry why, so that an item
+    /// reading any of them says so (an item read nan_free, left out, as missing with no reason: fresh eyes 4, #5).</summary>
+    static JsonObject Unread(string log, MessageText why)
+    {
+        var facts = new JsonObject { ["log"] = log };
+        foreach (var name in TrainingLogFacts) facts[name] = Fact.Error(why);
+        return facts;
+    }
+
+    /// <summary>The facts of training_run drawn from its losses.</summary>
+    static readonly string[] TrainingLogFacts = ["losses", "first_loss", "final_loss", "relative_decrease", "nan_free"];
 
     /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
     /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>

@@ -6,6 +6,11 @@ namespace Iq.Engine.Baseline;
 /// counts pooled over all cases; a pixel is foreground when the model's output exceeds 0.5.</summary>
 public static class Metrics
 {
+    /// <summary>A metric as every document writes it: rounded to 12 digits after the point, so that one accuracy reads the
+    /// same from iq model and iq baseline (0.986666666667, not 0.9866666666666667 from one and the other from the other);
+    /// the digits beyond are float noise, no evidence.</summary>
+    public static double Figure(double value) => double.IsFinite(value) ? Math.Round(value, 12) : value;
+
     public sealed record Classification(double Accuracy, double Precision, double Recall, double F1);
     public sealed record Segmentation(double Dice, double Iou, double PixelAccuracy, long Tp, long Fp, long Fn, long Tn);
 
