@@ -38,6 +38,12 @@ public static partial class Msg
     public static readonly Message UnknownCommand = new(Codes.UnknownCommand, ["command", "hint"], "未知命令 '{command}'{hint}", "unknown command '{command}'{hint}");
     public static readonly Message UnexpectedArgument = new(Codes.UnknownCommand, ["argument"], "多余的参数 '{argument}'", "unexpected argument '{argument}'");
     public static readonly Message CommandLine = new(Codes.BadOption, ["reason"], "命令行有误：{reason}", "bad command line: {reason}");
+    // The command line parser's findings, worded here (its own sentences are English whatever --lang says).
+    public static readonly Message MissingArgument = new(Codes.MissingInput, ["command", "argument"], "{command}：缺少 {argument}", "{command}: missing {argument}");
+    public static readonly Message MissingCommand = new(Codes.MissingInput, ["command", "commands"], "{command}：缺少命令；应为 {commands}", "{command}: missing a command; expected {commands}");
+    public static readonly Message MissingOption = new(Codes.MissingInput, ["command", "option"], "{command}：缺少 {option}（必须给出）", "{command}: missing {option} (required)");
+    public static readonly Message OptionNeedsValue = new(Codes.BadOption, ["option", "value"], "{option} 需要一个值（{value}）", "{option} needs a value ({value})");
+    public static readonly Message OptionOneValue = new(Codes.BadOption, ["option"], "{option} 只能有一个值", "{option} takes one value");
     public static readonly Message MissingInput = new(Codes.MissingInput, ["name", "alias"], "缺少 {name}（作为位置参数，或 {alias}）", "missing {name} (as an argument, or {alias})");
     public static readonly Message TwoInputs = new(Codes.BadOption, ["name", "alias"], "{name} 给了两次：位置参数与 {alias} 只能给一个", "{name} given twice: give the argument or {alias}, not both");
     public static readonly Message NeedsSize = new(Codes.BadOption, ["option", "value"], "{option} 需要正的大小，如 \"2 GiB\" 或 1048576，实际为 '{value}'",
@@ -56,6 +62,7 @@ public static partial class Msg
     public static readonly Message NeedsPositive = new(Codes.BadOption, ["option", "value"], "{option} 必须为正数，实际为 {value}", "{option} must be positive, got {value}");
     public static readonly Message NeedsZeroOrMore = new(Codes.BadOption, ["option", "value"], "{option} 必须不小于 0，实际为 {value}", "{option} must be 0 or more, got {value}");
     public static readonly Message NotANumber = new(Codes.BadOption, ["option", "value"], "{option}：不是数字：'{value}'", "{option}: not a number: '{value}'");
+    public static readonly Message NotAnInteger = new(Codes.BadOption, ["option", "max", "value"], "{option}：不是整数（至多 {max}）：'{value}'", "{option}: not an integer (at most {max}): '{value}'");
     public static readonly Message NotADuration = new(Codes.BadOption, ["option", "value"], "{option}：不是时长：'{value}'", "{option}: not a duration: '{value}'");
     public static readonly Message NotAFolderOption = new(Codes.BadOption, ["option", "value"], "{option}：不是文件夹：{value}", "{option}: not a folder: {value}");
     public static readonly Message GiveKind = new(Codes.MissingInput, ["kinds"], "请给出文档种类（{kinds} 之一）或 --markdown", "give a document kind ({kinds}) or --markdown");

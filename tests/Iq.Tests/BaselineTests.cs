@@ -142,6 +142,35 @@ public class BaselineTests
         Assert.True(described.ExitCode == 0, described.Stderr);
     }
 
+    /// <summary>The committed fixtures are exactly what make_fixtures.py makes (run in an empty folder: every file byte for
+    /// byte, none missing, none extra), and the classifier it and make_external.py make is defined once (fixture_models.py),
+    /// so the model the external-data tests build is the committed one's graph, never a copy that drifted.</summary>
+    [SkippableFact]
+    public void The_fixtures_are_what_make_fixtures_makes_and_the_classifier_is_defined_once()
+    {
+        var scripts = Directory.GetFiles(Dir, "*.py");
+        Assert.Equal([P("fixture_models.py")], scripts.Where(f => File.ReadAllText(f).Contains("\"classifier\",", StringComparison.Ordinal)));
+        ModelCases.RequirePythonOnnx();
+        using var dir = new TempDir();
+        foreach (var f in scripts) File.Copy(f, Path.Combine(dir.Path, Path.GetFileName(f)));
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", ["-B", "make_fixtures.py"])
+            { WorkingDirectory = dir.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using (var p = System.Diagnostics.Process.Start(psi)!)
+        {
+            var error = p.StandardError.ReadToEndAsync();
+            _ = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, error.Result);
+        }
+        string[] Made(string root) => [.. new[] { "cls", "seg", "perf" }.SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
+        var made = Made(dir.Path);
+        Assert.Equal(Made(Dir), made);
+        Assert.NotEmpty(made);
+        foreach (var f in made)
+            Assert.True(File.ReadAllBytes(Path.Combine(Dir, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dir.Path, f))), $"{f} differs from what make_fixtures.py makes");
+    }
+
     [SkippableFact]
     public void External_data_that_is_a_fifo_is_refused_before_the_runtime_opens_it()
     {

@@ -243,6 +243,70 @@ public class LogAnalyzerTests
         }
     }
 
+    /// <summary>dpkg.log and apt history times are the machine's wall clock without a zone, as syslog's are: --tz reads them
+    /// too, by the same rule. Each dpkg line and apt transaction (real lines from /var/log, their dates moved onto both 2025
+    /// summer-time changes in Europe/Berlin: a time the clock skipped, one it showed twice, either side of each) is read
+    /// alone and its time compared with GNU date's reading of the same wall clock in the same zone (the system's tz
+    /// database); a time GNU date calls invalid is an event without a time. logs.json records the zone per file.</summary>
+    [SkippableFact]
+    public void Iq_logs_reads_dpkg_and_apt_times_in_tz_across_summer_time_as_gnu_date_does()
+    {
+        var date = Oracles.Which("date");
+        Oracles.Require(date is not null, "date (Debian package coreutils)");
+        const string zone = "Europe/Berlin";
+        string? Gnu(string wall)
+        {
+            var run = Oracles.Run(date!, ["-u", "-d", $"TZ=\"{zone}\" {wall}", "+%Y-%m-%dT%H:%M:%S"]);
+            return run.Exit == 0 ? run.Stdout.Trim() : null;
+        }
+        using var dir = new TempDir();
+        var dpkg = File.ReadAllLines(Log("dpkg-dst.log")).Select(l => (Text: l + "\n", Wall: l[..19])).ToList();
+        var apt = File.ReadAllText(Log("apt-history-dst.log")).Split("\n\n").Select(t => t.Trim('\n'))
+            .Select(t => (Text: t + "\n", Wall: t.Split('\n')[0]["Start-Date: ".Length..].Replace("  ", " "))).ToList();
+        var offsets = new HashSet<string>();
+        var n = 0;
+        foreach (var (format, units) in new[] { ("dpkg", dpkg), ("apt", apt) })
+            foreach (var (text, wall) in units)
+            {
+                var file = Path.Combine(dir.Path, $"{format}-{++n}.log");
+                File.WriteAllText(file, text);
+                var bundle = Path.Combine(dir.Path, $"unit-{n}");
+                var alone = CliRunner.InProcess("logs", file, "--format", format, "--tz", zone, "--out", bundle);
+                Assert.True(alone.ExitCode == 0, alone.Stderr);
+                var facts = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "logs.json")))!["facts"]!;
+                Assert.Equal(1, (long)facts["events"]!);
+                Assert.Equal(0, (long)facts["unparsed"]!);
+                var expected = Gnu(wall);
+                var got = (string?)facts["first_event"];
+                Assert.True(expected == (got is null ? null : DateTimeOffset.Parse(got, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime
+                    .ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)), $"{format} {wall}: GNU date {expected ?? "invalid"}, iq {got ?? "no time"}");
+                offsets.Add(expected is null ? "invalid" : (DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture)
+                    - DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)).ToString());
+            }
+        // The fixtures reach both offsets and the gap, so the comparison above is across the changes, not beside them.
+        Assert.Equal(["01:00:00", "02:00:00", "invalid"], offsets.Order());
+
+        // The CLI: --tz reads both files, each source records the zone it was read in; without --tz, UTC.
+        var out1 = Path.Combine(dir.Path, "b");
+        var run = CliRunner.InProcess("logs", Log("dpkg-dst.log"), Log("apt-history-dst.log"), "--tz", zone, "--out", out1);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var sources = JsonNode.Parse(File.ReadAllText(Path.Combine(out1, "logs.json")))!["facts"]!["sources"]!.AsArray();
+        Assert.Equal(["dpkg", "apt"], sources.Select(s => (string)s!["format"]!));
+        foreach (var (source, units) in sources.Zip([dpkg, apt]))
+        {
+            Assert.Equal($$"""{"zone":"{{zone}}"}""", source!["local_times"]!.ToJsonString());
+            var times = units.Select(u => Gnu(u.Wall)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(times[0] + "Z", DateTimeOffset.Parse((string)source["first_event"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(times[^1] + "Z", DateTimeOffset.Parse((string)source["last_event"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var utc = CliRunner.InProcess("logs", Log("dpkg-dst.log"), "--out", Path.Combine(dir.Path, "c"));
+        Assert.Equal(0, utc.ExitCode);
+        var plain = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "c", "logs.json")))!["facts"]!["sources"]![0]!;
+        Assert.Equal("""{"zone":"UTC"}""", plain["local_times"]!.ToJsonString());
+        Assert.Equal("2025-03-30T01:59:59.0000000+00:00", (string)plain["first_event"]!);
+        Assert.Contains("\"local_times\"", CliRunner.InProcess("schema", "logs").Stdout);
+    }
+
     [Fact]
     public void Binary_content_is_counted_not_fatal()
     {

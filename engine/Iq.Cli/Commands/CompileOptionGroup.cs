@@ -22,11 +22,13 @@ sealed class CompileOptionGroup(CliContext ctx)
     public readonly Option<string?> ScriptTimeout = new("--script-timeout")
     {
         Description = ctx.T(Msg.OptScriptTimeout),
+        HelpName = "DURATION",
     };
 
     public readonly Option<string?> ScriptCache = new("--script-cache")
     {
         Description = ctx.T(Msg.OptScriptCache),
+        HelpName = "DIR",
     };
 
     public void AddTo(Command command)

@@ -56,7 +56,7 @@ static class LogsCommand
                 {
                     ctx.Cancel.ThrowIfCancellationRequested();
                     var analyzer = new LogAnalyzer(formats[i], mapping) { Encoding = textEncoding, Cancel = ctx.Cancel, RegexBudget = regexBudget, YearReference = yearReference,
-                        SyslogZone = zone, SyslogZoneName = zoneName ?? "UTC" };
+                        LocalZone = zone, LocalZoneName = zoneName ?? "UTC" };
                     analyzer.Analyze(paths[i]);
                     var source = analyzer.Source(Path.GetFullPath(paths[i]));
                     added.Add(source);

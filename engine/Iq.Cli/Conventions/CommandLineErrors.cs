@@ -32,9 +32,64 @@ public static class CommandLineErrors
         {
             // Unmatched tokens are reported above, with a suggestion; the parser's own sentence for them is dropped.
             if (unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
-            result.Add(Msg.CommandLine.With(e.Message));
+            var worded = Worded(e) ?? Msg.CommandLine.With(e.Message);
+            // The parser may say the same twice (two arguments missing, each said of the command): each finding once.
+            if (!result.Any(r => r.Render(Lang.En) == worded.Render(Lang.En))) result.Add(worded);
         }
         return result;
+    }
+
+    /// <summary>A parser finding in the catalog's words, told from what it is about (the option, argument or command and its
+    /// tokens), never from the parser's English sentence; null for a finding of no kind known here (its sentence is quoted).</summary>
+    static MessageText? Worded(ParseError e)
+    {
+        switch (e.SymbolResult)
+        {
+            case OptionResult o: return OptionValue(o);
+            case ArgumentResult { Parent: OptionResult o }: return OptionValue(o);
+            case ArgumentResult { Parent: CommandResult c } a:
+                if (a.Tokens.Count < a.Argument.Arity.MinimumNumberOfValues) return Msg.MissingArgument.With(Path(c), a.Argument.HelpName ?? a.Argument.Name.ToUpperInvariant());
+                return a.Tokens.Count == 1 ? Value(a.Argument.HelpName ?? a.Argument.Name.ToUpperInvariant(), a.Tokens[0].Value, a.Argument.ValueType, a.Argument) : null;
+            case CommandResult c:
+                var missing = c.Command.Options.FirstOrDefault(o => o.Required && c.GetResult(o) is null);
+                if (missing is not null) return Msg.MissingOption.With(Path(c), missing.Name);
+                if (c.Command.Subcommands.Count > 0 && !c.Children.OfType<CommandResult>().Any())
+                    return Msg.MissingCommand.With(Path(c), Localized.OrList(c.Command.Subcommands.Where(s => !s.Hidden).Select(s => s.Name)));
+                return null;
+            default: return null;
+        }
+    }
+
+    static MessageText? OptionValue(OptionResult result)
+    {
+        var (option, tokens) = (result.Option, result.Tokens);
+        // Not on the command line at all (no --output): a required option missing, not a value.
+        if (result.IdentifierToken is null && option.Required && result.Parent is CommandResult c) return Msg.MissingOption.With(Path(c), option.Name);
+        if (tokens.Count < option.Arity.MinimumNumberOfValues) return Msg.OptionNeedsValue.With(option.Name, option.HelpName ?? "VALUE");
+        if (tokens.Count > option.Arity.MaximumNumberOfValues) return Msg.OptionOneValue.With(option.Name);
+        return tokens.Count == 1 ? Value(option.Name, tokens[0].Value, option.ValueType, option) : null;
+    }
+
+    /// <summary>A value the parser would not take: one of a fixed list (AcceptOnlyFromAmong, read back as the symbol's
+    /// completions), else not of the symbol's type.</summary>
+    static MessageText? Value(string name, string value, Type type, Symbol symbol)
+    {
+        var choices = symbol.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label).ToList();
+        if (choices.Count > 0 && !choices.Contains(value, StringComparer.Ordinal)) return Msg.NotOneOf.With(name, value, Localized.OrList(choices));
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(int) ? Msg.NotAnInteger.With(name, int.MaxValue, value)
+            : t == typeof(long) ? Msg.NotAnInteger.With(name, long.MaxValue, value)
+            : t == typeof(double) || t == typeof(float) || t == typeof(decimal) ? Msg.NotANumber.With(name, value)
+            : null;
+    }
+
+    /// <summary>The command as typed: <c>iq fleet run</c> (the root is named iq whatever the executable is called).</summary>
+    static string Path(CommandResult c)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = c; r is not null; r = r.Parent)
+            if (r is CommandResult { Command: not RootCommand } cr) names.Insert(0, cr.Command.Name);
+        return string.Join(' ', names.Prepend("iq"));
     }
 
     static MessageText Unknown(string token, Command command)

@@ -12,7 +12,10 @@ public static class HelpWriter
     public static void Write(Command command, CliContext ctx, TextWriter o)
     {
         var root = command.Parents.OfType<Command>().FirstOrDefault() is null;
-        var name = root ? "iq" : "iq " + command.Name;
+        // The command as typed, its parents included (iq fleet run, not iq run).
+        var path = new List<string>();
+        for (var c = command; c.Parents.OfType<Command>().FirstOrDefault() is { } parent; c = parent) path.Insert(0, c.Name);
+        var name = string.Join(' ', path.Prepend("iq"));
         o.WriteLine(root ? ctx.T(Msg.HelpTitle) : $"{name} — {command.Description}");
         o.WriteLine();
         o.WriteLine(ctx.T(Msg.HelpUsage));
@@ -29,7 +32,8 @@ public static class HelpWriter
 
         if (arguments.Count > 0)
             Section(o, ctx.T(Msg.HelpArguments), arguments.Select(a => (a.HelpName ?? a.Name.ToUpperInvariant(), a.Description ?? "")));
-        if (root)
+        // Every command that has commands lists them (iq fleet: run, report, export), not the root alone.
+        if (command.Subcommands.Any(c => !c.Hidden))
             Section(o, ctx.T(Msg.HelpCommands), command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description ?? "")));
 
         var own = command.Options.Where(x => !x.Hidden && !x.Recursive && x is not HelpOption && x is not VersionOption).ToList();

@@ -343,12 +343,13 @@ public sealed class LogAnalyzer
         return fields;
     }
 
-    static LogEvent? Dpkg(ReadOnlySpan<byte> line)
+    LogEvent? Dpkg(ReadOnlySpan<byte> line)
     {
-        // "2025-06-24 14:36:25 install libfoo:amd64 <none> 1.2-3"
+        // "2025-06-24 14:36:25 install libfoo:amd64 <none> 1.2-3": the local wall clock of the machine, no zone.
         var text = Encoding.UTF8.GetString(line);
         if (text.Length < 21 || text[10] != ' ' || text[19] != ' ') return null;
-        if (!DateTimeOffset.TryParseExact(text[..19], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return null;
+        if (!DateTime.TryParseExact(text[..19], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall)) return null;
+        var t = Local(wall);
         var rest = text[20..];
         var space = rest.IndexOf(' ');
         var type = space < 0 ? rest : rest[..space];
@@ -368,12 +369,18 @@ public sealed class LogAnalyzer
     /// <summary>The reference the syslog years of the last file analysed were taken from (null for other formats).</summary>
     public DateTimeOffset? SyslogReference => _format == "syslog" ? _reference : null;
 
-    /// <summary>The zone syslog times are read in, as they carry none (<c>iq logs --tz</c>); UTC when not given, as before
-    /// the option existed.</summary>
-    public TimeZoneInfo SyslogZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>The zone that times carrying none are read in: syslog's, dpkg.log's and apt history's, each the wall clock
+    /// of the machine that wrote it (<c>iq logs --tz</c>); UTC when not given, as before the option existed.</summary>
+    public TimeZoneInfo LocalZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>How <see cref="SyslogZone"/> was named: an IANA name, ±hh:mm, or UTC.</summary>
-    public string SyslogZoneName { get; init; } = "UTC";
+    /// <summary>How <see cref="LocalZone"/> was named: an IANA name, ±hh:mm, or UTC.</summary>
+    public string LocalZoneName { get; init; } = "UTC";
+
+    /// <summary>A wall-clock time read in <see cref="LocalZone"/>, as UTC: the one rule for every time without a zone. The
+    /// offset is the zone's at that moment (summer time included). A time the clock skipped (spring forward) never was:
+    /// none, as GNU date refuses it; a time the clock showed twice (fall back) is read as standard time, as GNU date does.</summary>
+    DateTimeOffset? Local(DateTime wall) =>
+        LocalZone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, LocalZone.GetUtcOffset(wall)).ToUniversalTime();
 
     /// <summary>A zone for <c>--tz</c>: an IANA name (Asia/Shanghai, UTC) from the system's time-zone database, or a fixed
     /// offset ±hh:mm (at most ±14:00, the widest a zone has); null when it is neither.</summary>
@@ -412,10 +419,10 @@ public sealed class LogAnalyzer
             else if (_syslogMonth - month >= 6) _syslogYear++;
             _syslogMonth = month;
             // Feb 29 in a year that has none is a time that cannot be: the event is counted without a time. The time is the
-            // zone's wall clock (--tz, else UTC); its offset is the zone's at that moment (summer time included).
+            // zone's wall clock (--tz, else UTC), read as every time without a zone is (Local).
             if (DateTime.TryParseExact($"{_syslogYear:D4} {text}", "yyyy MMM d HH:mm:ss",
                     CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
-                time = new DateTimeOffset(wall, SyslogZone.GetUtcOffset(wall)).ToUniversalTime();
+                time = Local(wall);
         }
         return new LogEvent(time, null, m.Groups["device"].Value, m.Groups["parameters"].Value, null, null, m.Groups["event"].Value);
     }
@@ -475,12 +482,13 @@ public sealed class LogAnalyzer
         {
             if (apt.Started) Add(apt.ToEvent(), apt.Line);
             apt.Started = true;
-            apt.Start = AptTime(value);
+            var start = AptTime(value);
+            apt.Start = start is { } wall ? Local(wall) : null;
             apt.Commandline = apt.RequestedBy = apt.Error = apt.Type = null;
             apt.Ended = false;
             apt.Number = ++_aptNumber;
             apt.Line = number;
-            if (apt.Start is null) Unparsed(number);
+            if (start is null) Unparsed(number);
             return;
         }
         if (!apt.Started) { Unparsed(number); return; }
@@ -495,8 +503,9 @@ public sealed class LogAnalyzer
         }
     }
 
-    static DateTimeOffset? AptTime(string value) =>
-        DateTimeOffset.TryParseExact(value.Replace("  ", " "), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+    /// <summary>An apt date as written: the local wall clock, no zone (<see cref="Local"/> reads it).</summary>
+    static DateTime? AptTime(string value) =>
+        DateTime.TryParseExact(value.Replace("  ", " "), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
     /// <summary>The logs document's facts for what this analyzer read (one source).</summary>
     public JsonObject Facts(string? file = null) => LogsDocument.Aggregate([Source(file ?? "")]);
@@ -532,8 +541,11 @@ public sealed class LogAnalyzer
             {
                 ["year_reference"] = _reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["year_reference_from"] = YearReference is null ? "mtime" : "as-of",
-                ["zone"] = SyslogZoneName,
+                ["zone"] = LocalZoneName,
             };
+        // apt and dpkg times carry a year but no zone: the zone they were read in, likewise.
+        else if (_format is "apt" or "dpkg")
+            source["local_times"] = new JsonObject { ["zone"] = LocalZoneName };
         return source;
     }
 

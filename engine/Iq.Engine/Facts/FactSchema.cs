@@ -368,9 +368,14 @@ public sealed partial class FactSchema : IFactSchema
             M("syslog_times", Obj("syslog times",
                 M("year_reference", IqType.Date, "the date the years were read against"),
                 M("year_reference_from", IqType.String, "as-of (iq logs --as-of) or mtime (the log file's last modification time)"),
-                M("zone", IqType.String, "the zone the times were read in: iq logs --tz (an IANA name such as Asia/Shanghai, or ±hh:mm), else UTC")),
-                "syslog files only: what their times, which carry no year and no zone, were read against (the assumption, in the facts)"))),
+                M("zone", IqType.String, LocalTimesZone)),
+                "syslog files only: what their times, which carry no year and no zone, were read against (the assumption, in the facts)"),
+            M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone)),
+                "apt and dpkg files only: the zone their times, which carry none, were read in (the assumption, in the facts)"))),
             "each log file analysed (iq logs adds to this list; the totals above are summed over it)"));
+
+    /// <summary>One rule for every log time without a zone (syslog, apt, dpkg): read in iq logs --tz, else UTC.</summary>
+    const string LocalTimesZone = "the zone the times were read in: iq logs --tz (an IANA name such as Asia/Shanghai, or ±hh:mm), else UTC; summer time as the zone keeps it, a time the clock skipped has none, a time shown twice is read as standard time";
 
     static readonly ObjectType Manifest = Obj("manifest",
         M("package", Obj("package", M("id", IqType.String, "package id"), M("version", IqType.Version, "package version")), "the installation package"),

@@ -2,29 +2,19 @@
 """Makes the baseline-runner fixtures: two small ONNX models, cases as .npy, labels, and the metrics they must give,
 computed here with numpy (outputs by numpy's own arithmetic, not ONNX Runtime) following 001 Annex A.10.
 Run with Debian's python3-onnx and python3-numpy:  /usr/bin/python3 make_fixtures.py"""
-import json, os
+import json, os, sys
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+sys.dont_write_bytecode = True  # run by the tests in place: no __pycache__ left in the source tree
+from fixture_models import checked, classifier
 
 rng = np.random.default_rng(20261122)
 os.makedirs("cls", exist_ok=True)
 os.makedirs("seg/masks", exist_ok=True)
 
-# --- classifier: input [N,3,4,4] -> Flatten -> MatMul W[48,3] -> Add b[3] -> logits [N,3]
-W = rng.normal(size=(48, 3)).astype(np.float32)
-b = rng.normal(size=(3,)).astype(np.float32)
-graph = helper.make_graph(
-    [helper.make_node("Flatten", ["input"], ["flat"], axis=1),
-     helper.make_node("MatMul", ["flat", "W"], ["mm"]),
-     helper.make_node("Add", ["mm", "b"], ["logits"])],
-    "classifier",
-    [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["N", 3, 4, 4])],
-    [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["N", 3])],
-    [numpy_helper.from_array(W, "W"), numpy_helper.from_array(b, "b")])
-model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-model.ir_version = 8
-onnx.checker.check_model(model)
+# --- classifier (fixture_models.py): input [N,3,4,4] -> Flatten -> MatMul W[48,3] -> Add b[3] -> logits [N,3]
+model, W, b = classifier(rng)
 onnx.save(model, "cls/classifier.onnx")
 
 labels, preds = [], []
@@ -63,9 +53,7 @@ graph = helper.make_graph(
     [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", 1, 8, 8])],
     [helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["N", 1, 8, 8])],
     [numpy_helper.from_array(w, "w"), numpy_helper.from_array(bias, "bias")])
-model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-model.ir_version = 8
-onnx.checker.check_model(model)
+model = checked(graph)
 onnx.save(model, "seg/segmenter.onnx")
 
 tp = fp = fn = tn = 0
@@ -96,8 +84,6 @@ for layer in range(4):
     prev = f"r{layer}"
 graph = helper.make_graph(nodes, "convnet", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 16, 64, 64])],
                           [helper.make_tensor_value_info(prev, TensorProto.FLOAT, ["N", 16, 64, 64])], inits)
-model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-model.ir_version = 8
-onnx.checker.check_model(model)
+model = checked(graph)
 onnx.save(model, "perf/convnet.onnx")
 print("perf ok")
