@@ -121,6 +121,10 @@ public static partial class Msg
     public static readonly Message SnapshotNotAsWritten = new(null, ["path", "problem"], "{path}：{problem}；比较结果记为声明值", "{path}: {problem}; the comparison is recorded as declared");
     public static readonly Message RollbackTook = new(null, ["seconds"], "回滚耗时 {seconds} 秒；", "rollback took {seconds} s; ");
     public static readonly Message RollbackFailedAfter = new(null, ["failure", "seconds"], "回滚命令{failure}（{seconds} 秒后）；", "rollback {failure} after {seconds} s; ");
+    public static readonly Message RollbackLeftRunning = new(null, ["count", "processes"], "回滚命令已退出，但留下 {count} 个仍在运行的进程：{processes}；未终止它们（可能是回滚恢复的服务），已记录在 rollback.left_running 中；回滚耗时只计命令本身",
+        "the rollback command exited and left {count} processes running: {processes}; they were not stopped (they may be the service the rollback restored) and are recorded in rollback.left_running; the duration is the command's own");
+    public static readonly Message RollbackStoppedLeft = new(null, ["count", "processes"], "随回滚命令一并终止了它启动的 {count} 个进程：{processes}；已记录在 rollback.left_running 中",
+        "{count} processes the rollback command started were stopped with it: {processes}; recorded in rollback.left_running");
     public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
     public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");
