@@ -112,6 +112,10 @@ public static partial class Msg
     public static readonly Message LogsYearFromMtime = new(null, "文件的最后修改时间", "the file's last modification time");
     public static readonly Message RunOrRollbackTime = new(Codes.BadOption, "--run 测量回滚耗时，--rollback-time 手工填写耗时：二者只能给一个",
         "--run measures the rollback time; --rollback-time types one in: give one of them");
+    public static readonly Message OptionGivenTwice = new(Codes.BadOption, ["option", "first", "second"], "{option} 给出了两次且取值不同：'{first}' 与 '{second}'；只给一次",
+        "{option} is given twice with different values: '{first}' and '{second}'; give it once");
+    public static readonly Message OptionRepeated = new(Codes.BadOption, ["option", "value"], "{option} 给出了不止一次（'{value}'）；只给一次",
+        "{option} is given more than once ('{value}'); give it once");
     public static readonly Message RunNeedsCommand = new(Codes.BadOption, "--run：请在 -- 之后给出回滚命令，如 --run -- /opt/vendor/rollback.sh --yes",
         "--run: give the rollback command after --, e.g. --run -- /opt/vendor/rollback.sh --yes");
     public static readonly Message RunAfterFolder = new(Codes.BadOption, ["after"], "--run：AFTER 必须是回滚所恢复的文件夹（命令结束后由 iq 为其做快照），而不是 '{after}'",
