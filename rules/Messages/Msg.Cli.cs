@@ -108,6 +108,8 @@ public static partial class Msg
         "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
     public static readonly Message LogsSyslogYear = new(null, ["file", "reference", "from"], "  {file}：syslog 时间不含年份，按 {reference}（{from}）推断：晚于该月的月份属上一年，12 月 → 1 月进入下一年",
         "  {file}: syslog times carry no year; years read against {reference} ({from}): a month later than its month is the year before, Dec → Jan the next year");
+    public static readonly Message LogsAsOfYear = new(Codes.BadOption, ["date"], "--as-of：syslog 时间（不含年份）以该日期推算年份，其年份须在 0002 至 9998 之间（前后一年都须可表示），而不是 '{date}'",
+        "--as-of: syslog times (which carry no year) take their year from this date, which must lie in the years 0002 to 9998 (the year before and after must be representable), not '{date}'");
     public static readonly Message LogsYearFromAsOf = new(null, "--as-of", "--as-of");
     public static readonly Message LogsYearFromMtime = new(null, "文件的最后修改时间", "the file's last modification time");
     public static readonly Message RunOrRollbackTime = new(Codes.BadOption, "--run 测量回滚耗时，--rollback-time 手工填写耗时：二者只能给一个",
