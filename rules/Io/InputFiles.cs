@@ -329,6 +329,7 @@ public sealed class InputLedger : IDisposable
 {
     static readonly AsyncLocal<InputLedger?> CurrentLedger = new();
     readonly List<(string Path, FileFacts Facts)> _inputs = [];
+    readonly List<(string Path, FileFacts Facts)> _folders = [];
     readonly InputLedger? _previous;
 
     InputLedger(InputLedger? previous) => _previous = previous;
@@ -356,6 +357,36 @@ public sealed class InputLedger : IDisposable
         if (CurrentLedger.Value is not { } ledger) return;
         var facts = FileFacts.Of(path);
         lock (ledger._inputs) ledger._inputs.RemoveAll(i => i.Facts.SameFileAs(facts));
+    }
+
+    /// <summary>Notes a folder the run reads as a whole (a fact bundle, a tree to snapshot or hash, a bundle to redact, a
+    /// folder of cases): no output of the run may go into it or below it, where it would become part of what it was made
+    /// from (a results.json in a bundle is read as a fact document by the next audit).</summary>
+    public static void NoteFolder(string path)
+    {
+        if (CurrentLedger.Value is not { } ledger) return;
+        var facts = FileFacts.Of(path);
+        if (facts.Kind != FileKind.Directory) return;
+        lock (ledger._folders) ledger._folders.Add((path, facts));
+    }
+
+    /// <summary>The input folder that holds <paramref name="path"/> (an output to be written), if one does: each folder
+    /// above the path that exists is compared with the input folders by device and inode, so that a link or another
+    /// spelling of the same folder is found too.</summary>
+    public string? FolderHolding(string path)
+    {
+        lock (_folders)
+        {
+            if (_folders.Count == 0) return null;
+            for (var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)); !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
+            {
+                var facts = FileFacts.Of(dir);
+                if (!facts.Exists) continue;
+                foreach (var (folder, input) in _folders)
+                    if (facts.SameFileAs(input)) return folder;
+            }
+            return null;
+        }
     }
 
     /// <summary>The input the file at <paramref name="facts"/> is, if it is one.</summary>

@@ -93,6 +93,7 @@ public sealed class Outputs : IDisposable
         }
         if (InputLedger.Current?.InputAt(facts) is { } input)
             throw new OutputException(path, Msg.OutAlsoInput.With(input));
+        RefuseInsideInput(path);
         // A link is followed: the file it points to is replaced, the link stays.
         var target = facts.Kind == FileKind.Regular ? InputFiles.Resolve(path) ?? System.IO.Path.GetFullPath(path) : System.IO.Path.GetFullPath(path);
         if (facts.Kind == FileKind.Missing && FileFacts.Of(path, followLinks: false).Kind == FileKind.Link)
@@ -104,6 +105,13 @@ public sealed class Outputs : IDisposable
         if (folderKind == FileKind.Missing && !MayMake(folder))
             throw new OutputException(path, Msg.OutNoFolder.With(System.IO.Path.GetDirectoryName(path) is { Length: > 0 } given ? given : folder));
         _entries.Add(new Entry(path, target, direct: false, write));
+    }
+
+    /// <summary>An output is never written into a folder the run reads as a whole, or below it (<see cref="InputLedger.NoteFolder"/>).</summary>
+    static void RefuseInsideInput(string path)
+    {
+        if (InputLedger.Current?.FolderHolding(path) is { } folder)
+            throw new OutputException(path, Msg.OutInsideInput.With(folder));
     }
 
     /// <summary>The content an output of this set will have, rendered now, or null when <paramref name="path"/> is not one
@@ -123,6 +131,8 @@ public sealed class Outputs : IDisposable
     {
         try
         {
+            // Again now: a folder read after its output was added (the tree a snapshot walks) counts as well.
+            foreach (var e in _entries.Where(e => !e.Direct)) RefuseInsideInput(e.User);
             foreach (var e in _entries)
             {
                 cancel.ThrowIfCancellationRequested();

@@ -9,6 +9,7 @@ public static class TreeWalker
     public static IEnumerable<Entry> Entries(string root, CancellationToken cancel = default)
     {
         if (InputFiles.FolderRefusal(root) is { } refusal) throw refusal;
+        InputLedger.NoteFolder(root);
         var pending = new Stack<string>();
         pending.Push(root);
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };

@@ -115,10 +115,16 @@ public static partial class Msg
         "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
     public static readonly Message LogsSyslogYear = new(null, ["file", "reference", "from"], "  {file}：syslog 时间不含年份，按 {reference}（{from}）推断：晚于该月的月份属上一年，12 月 → 1 月进入下一年",
         "  {file}: syslog times carry no year; years read against {reference} ({from}): a month later than its month is the year before, Dec → Jan the next year");
+    public static readonly Message LogsAsOfYear = new(Codes.BadOption, ["date"], "--as-of：syslog 时间（不含年份）以该日期推算年份，其年份须在 0002 至 9998 之间（前后一年都须可表示），而不是 '{date}'",
+        "--as-of: syslog times (which carry no year) take their year from this date, which must lie in the years 0002 to 9998 (the year before and after must be representable), not '{date}'");
     public static readonly Message LogsYearFromAsOf = new(null, "--as-of", "--as-of");
     public static readonly Message LogsYearFromMtime = new(null, "文件的最后修改时间", "the file's last modification time");
     public static readonly Message RunOrRollbackTime = new(Codes.BadOption, "--run 测量回滚耗时，--rollback-time 手工填写耗时：二者只能给一个",
         "--run measures the rollback time; --rollback-time types one in: give one of them");
+    public static readonly Message OptionGivenTwice = new(Codes.BadOption, ["option", "first", "second"], "{option} 给出了两次且取值不同：'{first}' 与 '{second}'；只给一次",
+        "{option} is given twice with different values: '{first}' and '{second}'; give it once");
+    public static readonly Message OptionRepeated = new(Codes.BadOption, ["option", "value"], "{option} 给出了不止一次（'{value}'）；只给一次",
+        "{option} is given more than once ('{value}'); give it once");
     public static readonly Message RunNeedsCommand = new(Codes.BadOption, "--run：请在 -- 之后给出回滚命令，如 --run -- /opt/vendor/rollback.sh --yes",
         "--run: give the rollback command after --, e.g. --run -- /opt/vendor/rollback.sh --yes");
     public static readonly Message RunAfterFolder = new(Codes.BadOption, ["after"], "--run：AFTER 必须是回滚所恢复的文件夹（命令结束后由 iq 为其做快照），而不是 '{after}'",
@@ -128,6 +134,10 @@ public static partial class Msg
     public static readonly Message SnapshotNotAsWritten = new(null, ["path", "problem"], "{path}：{problem}；比较结果记为声明值", "{path}: {problem}; the comparison is recorded as declared");
     public static readonly Message RollbackTook = new(null, ["seconds"], "回滚耗时 {seconds} 秒；", "rollback took {seconds} s; ");
     public static readonly Message RollbackFailedAfter = new(null, ["failure", "seconds"], "回滚命令{failure}（{seconds} 秒后）；", "rollback {failure} after {seconds} s; ");
+    public static readonly Message RollbackLeftRunning = new(null, ["count", "processes"], "回滚命令已退出，但留下 {count} 个仍在运行的进程：{processes}；未终止它们（可能是回滚恢复的服务），已记录在 rollback.left_running 中；回滚耗时只计命令本身",
+        "the rollback command exited and left {count} processes running: {processes}; they were not stopped (they may be the service the rollback restored) and are recorded in rollback.left_running; the duration is the command's own");
+    public static readonly Message RollbackStoppedLeft = new(null, ["count", "processes"], "随回滚命令一并终止了它启动的 {count} 个进程：{processes}；已记录在 rollback.left_running 中",
+        "{count} processes the rollback command started were stopped with it: {processes}; recorded in rollback.left_running");
     public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
     public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");

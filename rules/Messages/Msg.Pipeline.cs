@@ -28,6 +28,8 @@ public static partial class Msg
     public static readonly Message OutNotRegular = new(Codes.CannotWrite, ["kind"], "无法写入：这是{kind}，不是普通文件", "Cannot write: it is {kind}, not a regular file");
     public static readonly Message OutAlsoInput = new(Codes.CannotWrite, ["input"], "无法写入：它也是本次运行的输入（{input}）；请写到另一个文件",
         "Cannot write: it is also an input of this run ({input}); write the output to another file");
+    public static readonly Message OutInsideInput = new(Codes.CannotWrite, ["folder"], "无法写入：它位于本次运行读取的文件夹（{folder}）之内，会成为下次读取的输入；请写到该文件夹之外",
+        "Cannot write: it is inside {folder}, a folder this run reads, where it would become part of the input; write the output outside it");
     public static readonly Message OutDanglingLink = new(Codes.CannotWrite, "无法写入：指向不存在之处的符号链接", "Cannot write: a symbolic link to nothing");
     public static readonly Message OutFolderNotFolder = new(Codes.CannotWrite, ["folder", "kind"], "无法写入：{folder} 是{kind}，不是文件夹", "Cannot write: {folder} is {kind}, not a folder");
     public static readonly Message OutNoFolder = new(Codes.CannotWrite, ["folder"], "无法写入：文件夹 {folder} 不存在（iq 不为输出文件创建文件夹；请先创建，或检查路径是否拼错）",

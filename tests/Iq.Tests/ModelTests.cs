@@ -614,7 +614,9 @@ public class AnnexBDescriptionTests
         var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", Path.Combine(ModelCases.Cases, "annex-b.yaml"), "--out", dir.Path);
         Assert.True(run.ExitCode == 0, run.Stderr);
         File.Delete(Path.Combine(dir.Path, "model.json")); // the description alone: no model of Annex B exists
-        var json = Path.Combine(dir.Path, "results.json");
+        // Beside the bundle, not in it: no output goes into a folder the run reads.
+        using var results = new TempDir();
+        var json = Path.Combine(results.Path, "results.json");
         var audit = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", dir.Path, "--json", json);
         Assert.Equal(1, audit.ExitCode);
         var items = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray().Select(i => i!.AsObject()).ToDictionary(i => (string)i["id"]!);

@@ -55,7 +55,9 @@ public class OmissionTests
         File.WriteAllText(Path.Combine(dir.Path, "environment.json"), """{"kind": "environment", "schema": 1, "facts": {"gpus": []}}""");
         var checklist = Path.Combine(dir.Path, "c.iq");
         File.WriteAllText(checklist, Checklist);
-        var json = Path.Combine(dir.Path, "r.json");
+        // Beside the bundle, not in it: no output goes into a folder the run reads.
+        using var results = new TempDir();
+        var json = Path.Combine(results.Path, "r.json");
         var run = CliRunner.InProcess(["audit", checklist, "--facts", dir.Path, "--json", json, .. extra]);
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));

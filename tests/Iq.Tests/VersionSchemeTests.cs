@@ -300,7 +300,9 @@ public class VersionAuditTests
               item "odd" "an odd version" { expect software["odd"].version >= "1.0" }
             }
             """);
-        var json = Path.Combine(dir.Path, "r.json");
+        // Beside the bundle, not in it: no output goes into a folder the run reads.
+        using var results = new TempDir();
+        var json = Path.Combine(results.Path, "r.json");
         CliRunner.InProcess("audit", checklist, "--facts", dir.Path, "--json", json);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(json));
         var items = doc.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);

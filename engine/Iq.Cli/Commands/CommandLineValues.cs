@@ -14,7 +14,11 @@ static class CommandLineValues
         {
             var eq = v.IndexOf('=');
             if (eq <= 0) throw new UsageException(Msg.NeedsPairs.With(option, form, v));
-            result[v[..eq].Trim()] = v[(eq + 1)..].Trim();
+            var (name, value) = (v[..eq].Trim(), v[(eq + 1)..].Trim());
+            // The same name twice with another value would keep the last silently (--set pass_mark=1 --set pass_mark=100).
+            if (result.TryGetValue(name, out var before) && before != value)
+                throw new UsageException(Msg.OptionGivenTwice.With($"{option} {name}", before, value));
+            result[name] = value;
         }
         return result;
     }

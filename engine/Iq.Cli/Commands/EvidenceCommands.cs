@@ -79,6 +79,15 @@ static class EvidenceCommands
                 var facts = Iq.Engine.Evidence.Snapshot.CompareTimed(pair[0], pair[1], time, ctx.Cancel);
                 if (ran is { Succeeded: false } failed)
                     facts["duration"] = Iq.Engine.Probes.Fact.Error(Msg.RollbackFailed.With(failed.Failure, failed.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+                if (ran is not null)
+                {
+                    // What the command left running (or what was stopped with it): the time measured is the command's own.
+                    facts["left_running"] = new System.Text.Json.Nodes.JsonArray([.. ran.LeftRunning.Select(p =>
+                        (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["pid"] = p.Pid, ["command"] = p.Command })]);
+                    if (ran.LeftRunning.Count > 0)
+                        ctx.WarnText((ran.ExitCode is null ? Msg.RollbackStoppedLeft : Msg.RollbackLeftRunning).With(ran.LeftRunning.Count,
+                            string.Join("; ", ran.LeftRunning.Select(p => $"{p.Pid} {p.Command}"))));
+                }
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts, origin);
                 var seconds = ran?.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                 ILocalized ranText = ran is null ? Localized.Empty : ran.Succeeded ? Msg.RollbackTook.With(seconds) : Msg.RollbackFailedAfter.With(ran.Failure, seconds);

@@ -11,7 +11,10 @@ namespace Iq.Cli.Commands;
 
 /// <summary><c>iq explain [CHECKLIST] ITEM|EXPRESSION --facts DIR…</c>: for an item, its definition and every row's outcome
 /// with evidence; for an expression, its type and value over the facts, in the checklist's scope (params and lets).
-/// The assessor's tool for "why did this fail" and "what does the bundle hold".</summary>
+/// The assessor's tool for "why did this fail" and "what does the bundle hold". An item's rows come from the audit
+/// pipeline itself (<see cref="AuditPipeline.Run"/>), with the judgments, waivers and trusted keys an audit takes: the
+/// provenance a row requires, the findings across documents and the judgments decide its outcome here as in
+/// <c>iq audit</c>, which explain can therefore never contradict.</summary>
 static class ExplainCommand
 {
     public static Command Create(CliContext ctx)
@@ -20,25 +23,48 @@ static class ExplainCommand
         var target = new Argument<string>("item-or-expression") { Description = ctx.T(Msg.ArgExplainTarget), HelpName = "ITEM|EXPRESSION" };
         var facts = Opts.Facts(ctx);
         var asOf = Opts.AsOf(ctx);
+        var attestations = new Option<string[]>("--attestations") { Description = ctx.T(Msg.OptAttestations), HelpName = "FILE" };
+        var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptWaivers), HelpName = "FILE" };
         var compile = new CompileOptionGroup(ctx);
+        var trust = new TrustKeyOption(ctx);
+        var encoding = EncodingOption.Create(ctx, Msg.EncodingOfJudgments);
         var command = new Command("explain", ctx.T(Msg.CmdExplain));
         command.Arguments.Add(target);
         command.Options.Add(checklistArg);
         command.Options.Add(facts);
         command.Options.Add(asOf);
+        command.Options.Add(attestations);
+        command.Options.Add(waivers);
         compile.AddTo(command);
+        trust.AddTo(command);
+        command.Options.Add(encoding);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(checklistArg) ?? Bundled.DefaultChecklist;
             var what = parse.GetValue(target)!;
-            var now = CommandLineValues.AsOf(parse.GetValue(asOf));
+            var given = parse.GetValue(asOf);
+            var now = CommandLineValues.AsOf(given);
             var options = compile.Read(parse);
             var checklist = compile.Compile(path, options);
-            var bundle = FactBundleReader.Load(parse.GetValue(facts) ?? [], FactSchema.Default, asOf: parse.GetValue(asOf) is not null ? now : null);
-            if (!bundle.Succeeded) throw new UsageException(bundle.Diagnostics);
+            // The audit itself, as `iq audit` runs it over the same inputs (no reports written): one path to an outcome.
+            var audit = AuditPipeline.Run(new AuditRequest
+            {
+                Checklist = AuditChecklist.Of(checklist),
+                FactBundles = parse.GetValue(facts) ?? [],
+                AsOf = given is null ? null : now,
+                TrustKeys = trust.Read(parse),
+                InputEncoding = EncodingOption.Read(parse, encoding),
+                AttestationFiles = parse.GetValue(attestations) ?? [],
+                WaiverFiles = parse.GetValue(waivers) ?? [],
+                TraceMatches = true,
+                Cancel = ctx.Cancel,
+            });
+            foreach (var warning in audit.Warnings) ctx.Warn(warning);
+            if (!audit.Succeeded) throw new UsageException(audit.Errors.ToList());
+            var values = audit.Facts!;
 
             var item = checklist.Model.Items.FirstOrDefault(i => i.Id == what);
-            var results = checklist.Evaluate(bundle.Values, now, new EvaluationOptions { TraceMatches = true });
+            var results = audit.Report!.Results;
             var rows = results.Where(r => r.ItemId == what || r.Id == what).ToList();
             if (item is null && rows.Count > 0) item = checklist.Model.Items.First(i => i.Id == rows[0].ItemId);
             if (item is not null)
@@ -84,11 +110,11 @@ static class ExplainCommand
             }
             try
             {
-                var value = expression.Evaluate(bundle.Values, now);
+                var value = expression.Evaluate(values, now);
                 ctx.Out.WriteLine(value is Missing m ? $"{expression.Type}: {ctx.T(Msg.ReasonMissing.With(m.Describe(ctx.Lang)))}" : $"{expression.Type}: {ValueFormatter.Words(value, expression.Type)?.Render(ctx.Lang) ?? ValueFormatter.Format(value, expression.Type)}");
                 // A condition: what it compared, as an item row shows it (actual, expected, the version order used).
                 if (expression.Type == Iq.Rules.Binding.IqType.Bool && Checklists.AsItem(path, what, options) is { } asItem)
-                    foreach (var e in asItem.Evaluate(bundle.Values, now).Where(r => r.Id == Checklists.ExplainedItem).SelectMany(r => r.Evidence))
+                    foreach (var e in asItem.Evaluate(values, now).Where(r => r.Id == Checklists.ExplainedItem).SelectMany(r => r.Evidence))
                         ctx.Out.WriteLine($"  {e.Mark} " + ctx.T(e.Line(ctx.Lang)));
             }
             catch (EvaluationException e)

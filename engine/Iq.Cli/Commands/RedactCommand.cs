@@ -43,6 +43,8 @@ static class RedactCommand
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) throw new UsageException(Msg.RedactOutNotEmpty.With(target));
             // Read before anything is written: a key that does not load is a usage error with nothing created.
             using var signing = sign.Read(parse);
+            // Read as a whole: the copy may not go into it or below it (--out rb/sub), as no output goes into a folder read.
+            InputLedger.NoteFolder(source);
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             // Read as every input is: a FIFO or a device among the bundle's files is refused by name, never opened to block.
             var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();

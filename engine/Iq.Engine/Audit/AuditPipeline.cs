@@ -166,7 +166,7 @@ public static class AuditPipeline
     {
         foreach (var part in s.Parts)
         {
-            try { part.Results = part.Checklist.Evaluate(s.Facts!, s.Now); }
+            try { part.Results = part.Checklist.Evaluate(s.Facts!, s.Now, new EvaluationOptions { TraceMatches = s.Request.TraceMatches }); }
             catch (Rules.Scripting.ScriptTimeoutException e) { s.Diagnostics.Add(e.ToDiagnostic()); }
         }
     }

@@ -65,6 +65,10 @@ public sealed record AuditRequest
     /// for its facts to count as more than declared.</summary>
     public IReadOnlyList<Trust.TrustedKey> TrustKeys { get; init; } = [];
 
+    /// <summary>Record, per row, the facts its rule matched (<c>iq explain</c>, which shows an audit's rows through this
+    /// pipeline so that it cannot tell a different outcome from <c>iq audit</c>).</summary>
+    public bool TraceMatches { get; init; }
+
     /// <summary>The lab's key, to sign the seals of what the audit writes (the probe's bundle); null: seals unsigned.</summary>
     public Trust.SigningKey? SigningKey { get; init; }
 }

@@ -31,6 +31,7 @@ public sealed class BundleDocuments : IDisposable
     public static BundleDocuments Read(string folder)
     {
         var documents = new List<Document>();
+        InputLedger.NoteFolder(folder);
         try
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))

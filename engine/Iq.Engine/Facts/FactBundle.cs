@@ -97,6 +97,8 @@ public static class FactBundleReader
                 diagnostics.Error((File.Exists(dir) ? Msg.NotAFolder : Msg.BundleNotFound).With(dir), SourceSpan.Whole(dir));
                 continue;
             }
+            // Read as a whole: no output of this run may land in it (it would be read as a fact document next time).
+            InputLedger.NoteFolder(dir);
             foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
             {
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');

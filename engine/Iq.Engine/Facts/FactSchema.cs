@@ -436,7 +436,9 @@ public sealed partial class FactSchema : IFactSchema
         M("comparison_time", IqType.Duration, "time the comparison took"),
         M("files_before", IqType.Number, "files in the snapshot before installing"),
         M("examples", ListOf(Obj("difference", M("path", IqType.String, "file"), M("change", IqType.String, "added, removed, changed or mode"))),
-            "the first differences, for the report"));
+            "the first differences, for the report"),
+        M("left_running", ListOf(Obj("left_process", M("pid", IqType.Number, "process id"), M("command", IqType.String, "its command line, cut at 200 characters"))),
+            "processes the rollback command (--run) started that were still running when it exited (left running: duration is the command's own time) or that were stopped with it after a timeout; empty when none"));
 
     public IReadOnlyList<FactRoot> Roots { get; } =
     [
