@@ -166,7 +166,8 @@ public static class ManualReview
                     continue;
                 }
                 result.Add(new Attestation(Cell(1), status.Value, Cell(6), date, Cell(8), Cell(9)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}",
-                    DateSpan = new SourceSpan(path, row, 7), DateCell = $"sheet '{ws.Name}', cell G{row}" });
+                    DateSpan = new SourceSpan(path, row, 7), DateCell = $"sheet '{ws.Name}', cell G{row}",
+                    JustificationSpan = new SourceSpan(path, row, 8), JustificationCell = $"sheet '{ws.Name}', cell H{row}" });
             }
         }
         return result;
