@@ -119,6 +119,10 @@ public static partial class Msg
     public static readonly Message JudgmentBeforeAnyDate = new(Codes.BadValue, ["item", "date", "earliest"],
         "'{item}' 的评审结论日期 {date} 早于 {earliest}：不是判断作出的日期",
         "the judgment of '{item}' is dated {date}, before {earliest}: no date a judgment was made");
+    /// <summary>The rule of a model description's not_applicable (NotApplicableReason), for a judgment: n/a needs its reason.</summary>
+    public static readonly Message JudgmentNotApplicableNoReason = new(Codes.BadValue, ["item", "text"],
+        "'{item}' 判为不适用须写明原因（justification：\"不适用，因为……\"）；'{text}' 不是原因",
+        "the judgment of '{item}' as notapplicable needs its reason (justification: \"not applicable, because …\"); '{text}' is not one");
     public static readonly Message ExpiresValue = new(Codes.BadValue, ["value"], "expires 不是日期：'{value}'", "expires is not a date: '{value}'");
     public static readonly Message WaiverNeedsApproval = new(Codes.BadValue, "豁免需要理由（justification）和批准人（approved_by）", "a waiver needs a justification and who approved it");
     public static readonly Message UnknownField = new(Codes.BadDocument, ["name", "fields"], "未知字段 '{name}'；应为 {fields}", "unknown field '{name}'; expected {fields}");

@@ -14,7 +14,7 @@ public static class AttestationShape
         new("status", IqType.String, "pass, fail or notapplicable", Required: true),
         new("assessor", IqType.String, "who judged; required: a judgment is a signed record, refused without it", Required: true),
         new("date", IqType.Date, "when; required, as the assessor", Required: true),
-        new("justification", IqType.String, "why"),
+        new("justification", IqType.String, "why; a notapplicable judgment needs a reason here, as a model description's not_applicable does (\"n/a\", \"无\" or blank is refused)"),
         new("evidence", IqType.String, "where the evidence is (document, record, photo)"),
     ]);
 

@@ -23,6 +23,13 @@ public sealed record Attestation(string Item, Outcome Status, string Assessor, D
     /// <summary>The workbook cell of its date ("sheet 'Manual review', cell G7"); null otherwise.</summary>
     public string? DateCell { get; init; }
 
+    /// <summary>Where its justification was written, when that is known apart from the record (the YAML member, the
+    /// workbook's justification cell, the bundle document's <c>justification</c> member); null: at <see cref="Span"/>.</summary>
+    public SourceSpan? JustificationSpan { get; init; }
+
+    /// <summary>The workbook cell of its justification ("sheet 'Manual review', cell H7"); null otherwise.</summary>
+    public string? JustificationCell { get; init; }
+
     /// <summary>The message with the workbook cell it came from, when it came from one; the code stays the message's.</summary>
     internal static MessageText At(MessageText text, Attestation a) =>
         a.Cell is null ? text : Msg.WithHint.With(text, a.In) with { CodeOf = text };
@@ -62,9 +69,12 @@ public static class Attestations
                 continue;
             }
             result.Add(new Attestation(Text("item"), status.Value, Text("assessor"), dated, Text("justification"), Text("evidence"))
-                { Span = where($"$.facts.items[{i}]"), DateSpan = where($"$.facts.items[{i}].date") });
+                {
+                    Span = where($"$.facts.items[{i}]"), DateSpan = where($"$.facts.items[{i}].date"),
+                    JustificationSpan = where(a.TryGet("justification", out _) ? $"$.facts.items[{i}].justification" : $"$.facts.items[{i}]"),
+                });
         }
-        return result;
+        return Reasoned(result, source, diagnostics);
     }
 
     /// <summary>No judgment is dated before this: earlier dates are a blank or zero date cell (Excel's serial 0 is
@@ -90,6 +100,28 @@ public static class Attestations
             diagnostics.Error(cell is null ? problem : Msg.WithHint.With(problem, $" ({cell})") with { CodeOf = problem },
                 a.DateSpan ?? a.Span ?? SourceSpan.None(source));
         }
+    }
+
+    /// <summary>The judgments, less every <c>notapplicable</c> one whose justification is no reason
+    /// (<see cref="NotApplicableReason"/>: "n/a", "无", blank), each refused at its justification's line or cell: a manual
+    /// item, a shall item among them, does not drop out of the score on a word that says nothing. Every reader of judgments
+    /// ends here (YAML, CSV, the review workbook, the bundle's attestations document).</summary>
+    public static IReadOnlyList<Attestation> Reasoned(IReadOnlyList<Attestation> attestations, string source, DiagnosticBag diagnostics)
+    {
+        var result = new List<Attestation>(attestations.Count);
+        foreach (var a in attestations)
+        {
+            if (a.Status != Outcome.NotApplicable || NotApplicableReason.IsReason(a.Justification))
+            {
+                result.Add(a);
+                continue;
+            }
+            var problem = Msg.JudgmentNotApplicableNoReason.With(a.Item, a.Justification);
+            var cell = a.JustificationCell ?? a.Cell;
+            diagnostics.Error(cell is null ? problem : Msg.WithHint.With(problem, $" ({cell})") with { CodeOf = problem },
+                a.JustificationSpan ?? a.Span ?? SourceSpan.None(source));
+        }
+        return result;
     }
 
     public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> results, IReadOnlyList<Attestation> attestations,

@@ -24,9 +24,9 @@ public static class JudgmentFiles
     {
         var xlsx = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
         if (Refused(path, xlsx ? InputKind.Workbook : InputKind.Judgments, diagnostics)) return [];
-        if (xlsx) return ManualReview.Read(path, diagnostics);
+        if (xlsx) return Attestations.Reasoned(ManualReview.Read(path, diagnostics), path, diagnostics);
         var result = new List<Attestation>();
-        foreach (var (values, span) in Records(path, AttestationFields, AttestationRequired, diagnostics, encoding))
+        foreach (var (values, span, at) in Records(path, AttestationFields, AttestationRequired, diagnostics, encoding))
         {
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
@@ -41,16 +41,17 @@ public static class JudgmentFiles
                 else diagnostics.Error(Msg.DateValue.With(d), span);
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
-                values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")) { Span = span });
+                values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", ""))
+                { Span = span, JustificationSpan = at.GetValueOrDefault("justification") });
         }
-        return result;
+        return Attestations.Reasoned(result, path, diagnostics);
     }
 
     public static IReadOnlyList<Waiver> ReadWaivers(string path, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
         if (Refused(path, InputKind.Judgments, diagnostics)) return [];
         var result = new List<Waiver>();
-        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
+        foreach (var (values, span, _) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
@@ -67,19 +68,20 @@ public static class JudgmentFiles
         return result;
     }
 
-    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row).</summary>
-    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
+    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row), with where
+    /// each value was written when that is more than the record's line (a YAML member's line and column).</summary>
+    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span, Dictionary<string, SourceSpan> At)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
         System.Text.Encoding? encoding)
     {
         if (Text(path, diagnostics, encoding) is not { } text) yield break;
         var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, text, diagnostics) : Yaml(path, text, diagnostics);
-        foreach (var (values, span) in records)
+        foreach (var (values, span, at) in records)
         {
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || Blank(v)).ToList();
             if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
             if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
-            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span);
+            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span, at);
         }
     }
 
@@ -108,23 +110,23 @@ public static class JudgmentFiles
         return null;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, string text, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)> Csv(string path, string text, DiagnosticBag diagnostics)
     {
-        var result = new List<(Dictionary<string, string>, SourceSpan)>();
+        var result = new List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)>();
         if (CsvInput.Read(text, path, diagnostics) is not var (header, records)) return result;
         foreach (var (fields, line) in records)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++) values[header[i]] = i < fields.Length ? fields[i].Trim() : "";
             if (values.Values.All(v => v.Length == 0)) continue;
-            result.Add((values, new SourceSpan(path, line, 1)));
+            result.Add((values, new SourceSpan(path, line, 1), []));
         }
         return result;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, string text, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)> Yaml(string path, string text, DiagnosticBag diagnostics)
     {
-        var result = new List<(Dictionary<string, string>, SourceSpan)>();
+        var result = new List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)>();
         if (YamlInput.Read(text, path, diagnostics) is not { } root) return result;
         if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
         // An iq attestations document (JSON is YAML), as the samples carry: its judgments are facts.items.
@@ -143,6 +145,7 @@ public static class JudgmentFiles
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var at = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var (k, v) in record.Pairs)
             {
                 if (v is not YamlText scalar)
@@ -151,8 +154,9 @@ public static class JudgmentFiles
                     continue;
                 }
                 values[k.Value] = scalar.Value;
+                at[k.Value] = At(path, k);
             }
-            result.Add((values, At(path, record)));
+            result.Add((values, At(path, record), at));
         }
         return result;
     }

@@ -60,6 +60,7 @@ public class ChineseWordsTests
         {
             // failing, its log analysis without largest_gap: 6.5.1a.continuity errs, and its fix quotes the missing gap.
             Edit(Path.Combine(to, "logs.json"), logs => Assert.True(RemoveMember(logs, "largest_gap"), "the sample's logs.json has no largest_gap"));
+            Reseal(Path.Combine(to, "logs.json"));
             return to;
         }
         // GPU 0 without its name: its row's title is "GPU 0（missing）…" in English. The plan's optional software entry
@@ -72,7 +73,16 @@ public class ChineseWordsTests
                 .Where(s => s["required"] is { } r && r.GetValueKind() == System.Text.Json.JsonValueKind.False).ToList();
             Assert.True(optional is [var entry] && entry.Remove("name"), "the plan has not one optional software entry with a name");
         });
+        Reseal(Path.Combine(to, "environment.json"));
         return to;
+    }
+
+    /// <summary>Seals an edited measured document again (iq seal), so that its rows are decided on its content: unsealed, the
+    /// rows that require it measured are errors whose reason quotes the seal note, which is not what this test is about.</summary>
+    static void Reseal(string file)
+    {
+        var run = CliRunner.InProcess("seal", file);
+        Assert.True(run.ExitCode == 0, run.Stderr);
     }
 
     static void Edit(string file, Action<System.Text.Json.Nodes.JsonObject> edit)

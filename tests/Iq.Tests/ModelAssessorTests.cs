@@ -221,7 +221,7 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
     [InlineData("不适用，因为无", false)]
     [InlineData("yes", false)]
     public void What_counts_as_a_reason(string text, bool reason) =>
-        Assert.Equal(reason, Iq.Engine.Facts.ModelDescriptionRules.IsReason(text));
+        Assert.Equal(reason, Iq.Rules.Model.NotApplicableReason.IsReason(text));
 
     [Fact]
     public void An_absent_yy1833_3_field_is_missing_evidence_not_na()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Iq.Engine.Facts;
+using Iq.Rules.Model;
 
 namespace Iq.Tests;
 
@@ -79,7 +80,7 @@ public class ModelDescriptionRulesTests
     [InlineData("没有没有")]
     [InlineData("yes/no")]
     [InlineData("n.a. n.a.")]
-    public void Filler_words_however_many_are_no_reason(string text) => Assert.False(ModelDescriptionRules.IsReason(text));
+    public void Filler_words_however_many_are_no_reason(string text) => Assert.False(NotApplicableReason.IsReason(text));
 
     [Theory]
     [InlineData("not applicable, because the images carry no personal data")]
@@ -87,7 +88,7 @@ public class ModelDescriptionRulesTests
     [InlineData("不适用，因为训练数据均为公开数据")]
     [InlineData("不适用，因为无摄像头输入")]
     [InlineData("n/a: offline only")]
-    public void Words_beside_the_filler_are_a_reason(string text) => Assert.True(ModelDescriptionRules.IsReason(text));
+    public void Words_beside_the_filler_are_a_reason(string text) => Assert.True(NotApplicableReason.IsReason(text));
 
     static readonly string[] FillerWords = ["no", "yes", "n/a", "NA", "n.a.", "None", "nil", "null", "true", "false", "not", "Applicable",
         "not applicable", "inapplicable", "because", "否", "是", "无", "没有", "不适用", "不", "略", "因为"];
@@ -101,7 +102,7 @@ public class ModelDescriptionRulesTests
             {
                 var text = string.Concat(parts.Select(p => FillerWords[p.Item1] + Separators[p.Item2]));
                 var withWord = where switch { 0 => "data " + text, 1 => text + " offline", 2 => text + "，数据公开", _ => text + " 2026" };
-                return !ModelDescriptionRules.IsReason(text) && ModelDescriptionRules.IsReason(withWord);
+                return !NotApplicableReason.IsReason(text) && NotApplicableReason.IsReason(withWord);
             }, iter: 500);
 
     /// <summary>Every claimed number that is not a metric value, with what its meaning allows, as docs/model.md lists them:

@@ -29,6 +29,16 @@ public class TrustTests
         return (run.ExitCode, JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.Clone());
     }
 
+    /// <summary>Seals an edited document again, as a lab vouching for it would (iq seal): its provenance holds, so what a
+    /// test sees is the finding about its content, not the seal (unsealed, a row that requires its provenance is an error
+    /// for that alone).</summary>
+    static void Reseal(string file)
+    {
+        File.Delete(file + ".seal");
+        var run = CliRunner.InProcess("seal", file);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+    }
+
     static Dictionary<string, JsonElement> Rows(JsonElement results) =>
         results.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
 
@@ -78,9 +88,11 @@ public class TrustTests
         var (exit, results) = Audit(dir, bundle);
         Assert.Equal(1, exit);
         var rows = Rows(results);
-        // A row reading the baseline without requiring measured facts still decides, on declared facts, and says why.
+        // 6.1.3 b) asks whether the baseline results are 客观准确: its rows require the figures measured, so they are errors
+        // now (they passed as "declared only" before, beside 6.4.2's errors on the same file), and each fact says why.
         var latency = rows["6.1.3b.latency"];
-        Assert.Equal("pass", latency.GetProperty("outcome").GetString());
+        Assert.Equal("error", latency.GetProperty("outcome").GetString());
+        Assert.Equal("provenance_not_met", latency.GetProperty("reason").GetProperty("kind").GetString());
         var fact = Assert.Single(FactsFrom(latency, "baseline.json"), f => f.GetProperty("path").GetString() == "baseline.single_stream.mean");
         Assert.Equal("declared", fact.GetProperty("provenance").GetString());
         Assert.StartsWith("seal broken (changed after it was sealed: SHA-256 ", fact.GetProperty("why").GetString());
@@ -305,6 +317,8 @@ public class TrustTests
         File.WriteAllText(tests, File.ReadAllText(tests).Replace("\"finished\": \"2026-11-21T09:40:00Z\"", "\"finished\": \"2026-11-20T07:00:00Z\""));
         var baseline = Path.Combine(bundle, "baseline.json");
         File.WriteAllText(baseline, File.ReadAllText(baseline).Replace("\"host\": \"gpu-node-01\"", "\"host\": \"lab-laptop\""));
+        Reseal(tests);
+        Reseal(baseline);
         var (exit, results) = Audit(dir, bundle);
         var findings = results.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!);
         Assert.Equal(["host_mismatch", "tests_before_installation_end"], findings.Keys.Order());
@@ -313,9 +327,9 @@ public class TrustTests
         var rows = Rows(results);
         foreach (var id in new[] { "6.1.3a.passed", "6.1.3a.interface", "6.1.3a.data-interface", "6.1.3a.main-flow" })
             AssertContradicted(rows[id], "tests_before_installation_end");
-        // The baseline from another host: a row on it without a requires of its own (6.4.2's rows are already errors by theirs).
+        // The baseline from another host, sealed: its rows rest on evidence that does not speak for the installed system.
         AssertContradicted(rows["6.1.3b.latency"], "host_mismatch");
-        Assert.Equal("provenance_not_met", rows["6.4.2a.max-concurrency"].GetProperty("reason").GetProperty("kind").GetString());
+        AssertContradicted(rows["6.4.2a.max-concurrency"], "host_mismatch");
         Assert.Equal("fail", results.GetProperty("verdict").GetString());
         Assert.Equal(1, exit);
         Assert.Matches(@"^the functional tests finished at 2026-11-20T07:00:00Z \(\S*tests\.json\), before the installation log ends at 2026-11-20T17:45:03Z \(\S*logs\.json\)",
@@ -335,7 +349,7 @@ public class TrustTests
         var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tests))!;
         doc["facts"]!["suites"] = new System.Text.Json.Nodes.JsonArray();
         File.WriteAllText(tests, doc.ToJsonString());
-        File.Delete(tests + ".seal");
+        Reseal(tests);
         var (exit, results) = Audit(dir, bundle);
         var finding = results.GetProperty("findings").EnumerateArray().Single();
         Assert.Equal("tests_totals_disagree", finding.GetProperty("kind").GetString());
@@ -392,9 +406,10 @@ public class TrustTests
         Assert.StartsWith("contradicted by the documents: ", row.GetProperty("message").GetString());
     }
 
-    /// <summary>The assessor's case: the sample's tests.json given a finish time before the installation log ends (and its
-    /// seal taken away, as an edited document has none). The finding printed beside a PASS 100 before; now every row
-    /// resting on tests.* is an error in every output, the verdict fails, and iq report reads the reason back.</summary>
+    /// <summary>The assessor's case: the sample's tests.json given a finish time before the installation log ends, sealed
+    /// again (unsealed, 6.1.3 a) requires imported tests and its rows are errors for that alone; see
+    /// IqChecklistRequiresTests). The finding printed beside a PASS 100 before; now every row resting on tests.* is an error
+    /// in every output, the verdict fails, and iq report reads the reason back.</summary>
     [Fact]
     public void Tests_that_finished_before_the_installation_ended_fail_the_rows_that_rest_on_them()
     {
@@ -402,7 +417,7 @@ public class TrustTests
         var bundle = Copy(dir);
         var tests = Path.Combine(bundle, "tests.json");
         File.WriteAllText(tests, File.ReadAllText(tests).Replace("\"finished\": \"2026-11-21T09:40:00Z\"", "\"finished\": \"2026-11-20T07:00:00Z\""));
-        File.Delete(tests + ".seal");
+        Reseal(tests);
         var json = Path.Combine(dir.Path, "results.json");
         var html = Path.Combine(dir.Path, "report.html");
         var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--html", html, "--as-of", "2026-11-22", "--lang", "en");

@@ -185,7 +185,8 @@ public static class ManualReview
                     continue;
                 }
                 result.Add(new Attestation(Cell(1), status.Value, Cell(s + 1), date, Cell(s + 3), Cell(s + 4)) { Span = new SourceSpan(path, row, 1), Cell = $"sheet '{ws.Name}', cell A{row}",
-                    DateSpan = new SourceSpan(path, row, s + 2), DateCell = $"sheet '{ws.Name}', cell {Letter(s + 2)}{row}" });
+                    DateSpan = new SourceSpan(path, row, s + 2), DateCell = $"sheet '{ws.Name}', cell {Letter(s + 2)}{row}",
+                    JustificationSpan = new SourceSpan(path, row, s + 3), JustificationCell = $"sheet '{ws.Name}', cell {Letter(s + 3)}{row}" });
             }
         }
         return result;
