@@ -114,7 +114,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         {
             // English labels, outcomes, levels, reasons: the checklist's own titles stay as its author wrote them.
             var rows = x.Rows("6.1 安装验证资源符合性评价");
-            Assert.Equal(["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence", "Provenance"], rows[0]);
+            Assert.Equal(["Id", "Clause", "Requirement", "Level", "Method", "Weight", "Outcome", "Score", "Actual", "Expected", "Message", "Remediation", "Source of evidence", "Provenance", "Facts read and where they came from"], rows[0]);
             var docker = rows.Single(r => r.Length > 0 && r[0] == "6.1.1a.sw[Docker]");
             Assert.Equal(["shall", "automatic", "fail"], new[] { docker[3], docker[4], docker[6] });
             Assert.StartsWith("software[s.name].version >= s.min_version: actual 19.03.15, expected >= 20.10", docker[10]);

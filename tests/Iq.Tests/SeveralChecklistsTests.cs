@@ -60,7 +60,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
     static (CliRunner.Run Run, JsonObject? Json) Audit(TempDir dir, string[] checklists, string bundle, params string[] extra)
     {
         var json = Path.Combine(dir.Path, "results.json");
-        var run = CliRunner.InProcess(["audit", .. checklists, "--facts", bundle, "--json", json, "--as-of", "2026-11-22", .. extra]);
+        var run = CliRunner.InProcess(["audit", .. checklists, "--facts", bundle, "--json", json, "--as-of", TestClock.AsOfFor(bundle), .. extra]);
         return (run, File.Exists(json) ? JsonNode.Parse(File.ReadAllText(json))!.AsObject() : null);
     }
 
@@ -264,7 +264,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         {
             Checklists = [AuditChecklist.File(Iq), AuditChecklist.File(ModelCases.Checklist)],
             FactBundles = [bundles.Truthful],
-            AsOf = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero),
+            AsOf = DateTimeOffset.Parse(TestClock.AsOfFor(bundles.Truthful), System.Globalization.CultureInfo.InvariantCulture),
         };
         var result = AuditPipeline.Run(request);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
