@@ -68,6 +68,8 @@ static class ModelCommand
             {
                 var (facts, diagnostics) = DescriptionReader.Read(d);
                 declared = facts ?? throw new UsageException(diagnostics);
+                try { ModelMeasurer.CheckReferences(declared, Path.GetDirectoryName(Path.GetFullPath(d))!); }
+                catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
                 // A claimed robustness condition is measured as claimed: a level its perturbation cannot take (a box_blur of
                 // 2.5 or 10⁵) is refused here, at its JSON path, before anything is measured or written.
                 if ((declared["claims"] as JsonObject)?["robustness"] is JsonObject robustness && robustness["conditions"] is JsonArray conditions)
