@@ -165,6 +165,33 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
     }
 
     [Fact]
+    public void The_descriptions_identity_is_compared_field_by_field_with_the_inspection()
+    {
+        // Fresh-eyes finding: opset 17 in the description of an opset-13 model, and a wrong size, passed (only the SHA-256
+        // was compared). Each identity field model.json measures is now a row at 4.1 showing both values.
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md =>
+        {
+            var a = md["identity"]!["artifact"]!.AsObject();
+            a["opset"] = 17;
+            a["size_bytes"] = 16000;
+            a["format"] = "pytorch";
+        });
+        var (exit, results) = Audit(bundle);
+        Assert.Equal(1, exit);
+        foreach (var (id, actual, expected) in new[] { ("6.1.identity.opset", "17", "== 13"), ("6.1.identity.size", "15.62 KiB", "== 16.13 KiB"),
+                     ("6.1.identity.format", "\"pytorch\"", "== \"onnx\"") })
+        {
+            var row = Row(results, id);
+            Assert.Equal("fail", (string)row["outcome"]!);
+            Assert.Equal("4.1", (string)row["clause"]!);
+            var evidence = row["evidence"]!.AsArray()[0]!;
+            Assert.Equal((actual, expected), ((string)evidence["actual"]!, (string)evidence["expected"]!));
+        }
+        Assert.Equal("pass", Outcome(results, "6.1.identity"));
+    }
+
+    [Fact]
     public void An_adversarial_claim_is_compared_in_its_own_metric()
     {
         // Finding 2: a success rate of 0.01 claimed (measured: about 0.13) was compared as a robust accuracy and passed.
