@@ -72,6 +72,27 @@ public class DescriptionReferenceTests
         Assert.Equal(System.Text.Json.JsonValueKind.Number, Overlap(a).GetValueKind());
     }
 
+    [Fact]
+    public void The_measurements_name_the_vendors_training_log_and_manifest_with_their_sha256_in_sources()
+    {
+        // The overlap and the losses are declared on the vendor's files: the document's sources say which bytes (the
+        // digests checked against sha256sum, a tool nobody here wrote).
+        using var dir = new TempDir();
+        var description = Description(dir, "manifest_ref", "training-manifest.txt");
+        var bundle = Path.Combine(dir.Path, "b");
+        var run = Model(description, bundle);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var sources = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model_measurements.json")))!["sources"]!.AsArray();
+        foreach (var name in new[] { "training-log.csv", "training-manifest.txt" })
+        {
+            var file = Path.Combine(dir.Path, name);
+            Assert.Equal(0, ModelCases.Run("/usr/bin/sha256sum", [file], out var sum));
+            var source = sources.Single(s => (string)s!["path"]! == file)!;
+            Assert.Equal(sum.Split(' ')[0], (string)source["sha256"]!);
+            Assert.Equal(new FileInfo(file).Length, (long)source["size"]!);
+        }
+    }
+
     [Theory]
     [InlineData("manifest_ref", "/etc/passwd", "source_data.manifest_ref '/etc/passwd' leaves the description's folder")]
     [InlineData("manifest_ref", "../training-manifest.txt", "source_data.manifest_ref '../training-manifest.txt' leaves the description's folder")]

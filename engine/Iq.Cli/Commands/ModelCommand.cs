@@ -79,6 +79,7 @@ static class ModelCommand
                             throw new UsageException(Msg.JsonAtPath.With(d, why, $"$.claims.robustness.conditions[{i}].level"));
             }
             JsonObject? measured = null;
+            IReadOnlyList<SourceArtefact> vendorFiles = [];
             if (parse.GetValue(cases) is { } casesDir)
             {
                 var options = new ModelMeasureOptions
@@ -97,7 +98,9 @@ static class ModelCommand
                 try
                 {
                     var progress = ProgressBar.For(ctx);
-                    measured = new ModelMeasurer(options).Measure(progress, ctx.Cancel);
+                    var measurer = new ModelMeasurer(options);
+                    measured = measurer.Measure(progress, ctx.Cancel);
+                    vendorFiles = measurer.VendorFiles;
                     ProgressBar.Clear(ctx, progress);
                 }
                 catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
@@ -110,7 +113,7 @@ static class ModelCommand
                 FactDocuments.Add(outputs, dir, "model", inspected);
                 if (declared is not null) FactDocuments.Add(outputs, dir, "model_description", declared);
                 if (measured is not null)
-                    FactDocuments.Add(outputs, dir, "model_measurements", measured, new DocumentOrigin { Overrides = ModelMeasurer.DeclaredFacts(measured) });
+                    FactDocuments.Add(outputs, dir, "model_measurements", measured, new DocumentOrigin { Overrides = ModelMeasurer.DeclaredFacts(measured), Sources = vendorFiles });
                 outputs.Commit(ctx.Cancel);
             }
             var graph = inspected["graph"]!;

@@ -742,6 +742,10 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         return result;
     }
 
+    /// <summary>The vendor's files iq read (the training log, the training manifest), each with the SHA-256 of the bytes
+    /// read: written as the measurements document's <c>sources</c>, so the facts declared on them name their origin.</summary>
+    public List<Iq.Engine.Facts.SourceArtefact> VendorFiles { get; } = [];
+
     public const string ManifestField = "source_data.manifest_ref", LogField = "claims.trainability.loss_curve_ref";
 
     /// <summary>The files the description names (its training manifest and training log), each checked to lie beside it
@@ -790,9 +794,15 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
 
     /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
     /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
-    static (string? Text, MessageText? Problem) Referenced(string path, string name)
+    (string? Text, MessageText? Problem) Referenced(string path, string name)
     {
-        try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null, encodingOption: false), null); }
+        try
+        {
+            var bytes = InputFiles.ReadAllBytes(path, InputKind.Description);
+            // The vendor's file, by the hash of the bytes read: the document's sources name what its declared facts rest on.
+            VendorFiles.Add(new Iq.Engine.Facts.SourceArtefact(Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            return (Iq.Rules.Syntax.TextDecoding.Decode(bytes, null, encodingOption: false), null);
+        }
         catch (InputFileException e) { return (null, Msg.ModelReferencedUnreadable.With(name, e.Reason)); }
         catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, Msg.ModelReferencedNotText.With(name, e.Line.ToString(CultureInfo.InvariantCulture), e.Column.ToString(CultureInfo.InvariantCulture), e.Message)); }
     }
