@@ -456,7 +456,8 @@ sealed class Binder
                 .Concat(score is null ? [] : [score]).ToList();
             var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
             var (readPaths, keyedReads) = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
-            if (requires is not null && manual is not null)
+            // A manual item with a `when` reads facts all the same: its n/a rests on them, and may require their provenance.
+            if (requires is not null && manual is not null && when is null)
                 _diagnostics.Error(Msg.RequiresOnManual.With(item.Id), requires.Span);
             foreach (var (path, span) in requiredPaths.Where(r => !readPaths.Any(p => ReadPathsOf.Overlap(p, r.Path))))
                 _diagnostics.Error(Msg.RequiresUnread.With(path, item.Id,

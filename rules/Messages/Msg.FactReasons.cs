@@ -58,6 +58,12 @@ public static partial class Msg
     public static readonly Message ModelNoTag = RowWords(Codes.ModelNoTag, ["tag"], "没有标记为 {tag} 的病例", "no case is tagged {tag}");
     public static readonly Message ModelNoOodCases = RowWords(Codes.ModelNoOodCases, "没有标记为 ood 或 invalid 的病例", "no case is tagged ood or invalid");
     public static readonly Message ModelManifestNotFound = RowWords(Codes.ModelManifestNotFound, ["manifest"], "描述文件旁找不到训练清单 {manifest}", "training manifest {manifest} not found beside the description");
+    public static readonly Message ModelManifestBadLine = RowWords(Codes.ModelManifestBadLine, ["manifest", "line", "text"],
+        "{manifest}:{line}：'{text}' 不是 SHA-256 摘要（64 个十六进制数字，其后可有空白和文件名）：无法知道训练用了哪些数据",
+        "{manifest}:{line}: '{text}' is not a SHA-256 digest (64 hexadecimal digits, optionally followed by blanks and a name): which data were trained on cannot be known");
+    public static readonly Message ModelManifestNoDigest = RowWords(Codes.ModelManifestNoDigest, ["manifest"],
+        "{manifest}：没有列出任何 SHA-256 摘要：无法计算与训练数据的重叠",
+        "{manifest}: lists no SHA-256 digest: the overlap with the training data cannot be counted");
     public static readonly Message ModelNoManifestRef = RowWords(Codes.ModelNoManifestRef, "描述中没有指明训练清单（source_data.manifest_ref）", "the description names no training manifest (source_data.manifest_ref)");
     public static readonly Message ModelFewGroups = RowWords(Codes.ModelFewGroups, "标注的 group 列中少于两个分组", "fewer than two groups in the labels' group column");
     public static readonly Message ModelNoAttackSucceeded = RowWords(Codes.ModelNoAttackSucceeded, "没有一次攻击成功", "no attack succeeded");

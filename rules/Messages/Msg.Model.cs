@@ -53,6 +53,12 @@ public static partial class Msg
 
     // ---- the model description (YAML or JSON) ----
     public static readonly Message DescriptionNotFound = new(Codes.BundleNotFound, ["path"], "找不到模型说明：{path}", "Model description not found: {path}");
+    public static readonly Message DescriptionReferenceLeaves = new(Codes.BadDocument, ["path", "field", "name"],
+        "{field} '{name}' 离开了模型说明所在文件夹 {path}：iq 只读取说明旁的文件",
+        "{field} '{name}' leaves the description's folder {path}: iq reads only the files beside the description");
+    public static readonly Message DescriptionReferenceLinkLeaves = new(Codes.BadDocument, ["path", "field", "name"],
+        "{field} '{name}' 是指向模型说明所在文件夹 {path} 之外的链接：iq 只读取说明旁的文件",
+        "{field} '{name}' is a link that points out of the description's folder {path}: iq reads only the files beside the description");
     public static readonly Message ModelClaimedBlur = new(Codes.BadDocument, ["level", "max"], "box_blur 的核大小应为 1 至 {max} 的奇数，实际为 {level}",
         "box_blur needs an odd whole kernel size from 1 to {max}, got {level}");
     public static readonly Message ClaimMetricNotMeasured = new(Codes.BadDocument, ["metric", "choices"],

@@ -123,8 +123,8 @@ public static partial class Msg
     public static readonly Message ManualWithChecks = new(Codes.NothingToEvaluate, ["id"], "条目 '{id}' 为 'manual'（由人评判），不能同时有 'expect' 或 'score'",
         "Item '{id}' is 'manual' (a person judges it) and cannot also have 'expect' or 'score'");
     public static readonly Message RequiresNeedsPaths = new(Codes.BadRequirement, "'requires' 需要事实路径，如 rollback.duration", "'requires' needs fact paths such as rollback.duration");
-    public static readonly Message RequiresOnManual = new(Codes.BadRequirement, ["id"], "条目 '{id}' 是 'manual'：由人来判断，不读取事实，无从要求其来源",
-        "Item '{id}' is 'manual': a person judges it, so it reads no facts to require a provenance of");
+    public static readonly Message RequiresOnManual = new(Codes.BadRequirement, ["id"], "条目 '{id}' 是 'manual' 且没有 'when'：由人来判断，不读取事实，无从要求其来源",
+        "Item '{id}' is 'manual' with no 'when': a person judges it, so it reads no facts to require a provenance of");
     public static readonly Message RequiresUnread = new(Codes.BadRequirement, ["path", "id", "reads"], "'requires' 指定了 {path}，但条目 '{id}' 并不读取它{reads}",
         "'requires' names {path}, which item '{id}' does not read{reads}");
     public static readonly Message RequiresItReads = new(null, ["paths"], "（它读取 {paths}）", " (it reads {paths})");

@@ -135,6 +135,63 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
     }
 
     [Fact]
+    public void A_forged_fact_in_an_unsealed_document_cannot_make_a_requires_measured_row_not_applicable()
+    {
+        // The truthful measurements, their seal removed, and a training command added: 6.3.1.witness's `when` reads the
+        // command, so the row was n/a (iq seemed to have run the training) and the reproduction was never asked for. A
+        // not-applicable row now rests on facts of the provenance its requires asks, as a pass does.
+        using var bundle = sample.Copy();
+        File.Delete(Path.Combine(bundle.Path, "model_measurements.json.seal"));
+        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        var (_, results) = Audit(bundle);
+        var row = Row(results, "6.3.1.witness");
+        Assert.Equal("error", (string)row["outcome"]!);
+        Assert.Equal("provenance_not_met", (string)row["reason"]!["kind"]!);
+        Assert.Equal("notapplicable", (string)row["reason"]!["was"]!);
+        Assert.Contains("measured.training_run.command", row["reason"]!["paths"]!.AsArray().Select(p => (string)p!));
+    }
+
+    [Fact]
+    public void With_the_seal_intact_a_row_not_applicable_on_measured_facts_stays_not_applicable()
+    {
+        // The same command in the measurements iq sealed (as iq model --run writes it): the row's n/a rests on a measured
+        // fact. The seal is redone by iq seal, as iq would have written the document.
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        var seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
+        Assert.True(seal.ExitCode == 0, seal.Stderr);
+        var (_, results) = Audit(bundle);
+        Assert.Equal("notapplicable", Outcome(results, "6.3.1.witness"));
+    }
+
+    [Fact]
+    public void The_descriptions_identity_is_compared_field_by_field_with_the_inspection()
+    {
+        // Fresh-eyes finding: opset 17 in the description of an opset-13 model, and a wrong size, passed (only the SHA-256
+        // was compared). Each identity field model.json measures is now a row at 4.1 showing both values.
+        using var bundle = sample.Copy();
+        Edit(bundle, "model_description.json", md =>
+        {
+            var a = md["identity"]!["artifact"]!.AsObject();
+            a["opset"] = 17;
+            a["size_bytes"] = 16000;
+            a["format"] = "pytorch";
+        });
+        var (exit, results) = Audit(bundle);
+        Assert.Equal(1, exit);
+        foreach (var (id, actual, expected) in new[] { ("6.1.identity.opset", "17", "== 13"), ("6.1.identity.size", "15.62 KiB", "== 16.13 KiB"),
+                     ("6.1.identity.format", "\"pytorch\"", "== \"onnx\"") })
+        {
+            var row = Row(results, id);
+            Assert.Equal("fail", (string)row["outcome"]!);
+            Assert.Equal("4.1", (string)row["clause"]!);
+            var evidence = row["evidence"]!.AsArray()[0]!;
+            Assert.Equal((actual, expected), ((string)evidence["actual"]!, (string)evidence["expected"]!));
+        }
+        Assert.Equal("pass", Outcome(results, "6.1.identity"));
+    }
+
+    [Fact]
     public void An_adversarial_claim_is_compared_in_its_own_metric()
     {
         // Finding 2: a success rate of 0.01 claimed (measured: about 0.13) was compared as a robust accuracy and passed.

@@ -68,6 +68,8 @@ static class ModelCommand
             {
                 var (facts, diagnostics) = DescriptionReader.Read(d);
                 declared = facts ?? throw new UsageException(diagnostics);
+                try { ModelMeasurer.CheckReferences(declared, Path.GetDirectoryName(Path.GetFullPath(d))!); }
+                catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
                 // A claimed robustness condition is measured as claimed: a level its perturbation cannot take (a box_blur of
                 // 2.5 or 10⁵) is refused here, at its JSON path, before anything is measured or written.
                 if ((declared["claims"] as JsonObject)?["robustness"] is JsonObject robustness && robustness["conditions"] is JsonArray conditions)
@@ -77,6 +79,7 @@ static class ModelCommand
                             throw new UsageException(Msg.JsonAtPath.With(d, why, $"$.claims.robustness.conditions[{i}].level"));
             }
             JsonObject? measured = null;
+            IReadOnlyList<SourceArtefact> vendorFiles = [];
             if (parse.GetValue(cases) is { } casesDir)
             {
                 var options = new ModelMeasureOptions
@@ -95,7 +98,9 @@ static class ModelCommand
                 try
                 {
                     var progress = ProgressBar.For(ctx);
-                    measured = new ModelMeasurer(options).Measure(progress, ctx.Cancel);
+                    var measurer = new ModelMeasurer(options);
+                    measured = measurer.Measure(progress, ctx.Cancel);
+                    vendorFiles = measurer.VendorFiles;
                     ProgressBar.Clear(ctx, progress);
                 }
                 catch (BaselineInputException e) { throw new UsageException(Msg.EvidenceInput.With(e.Text)); }
@@ -108,7 +113,7 @@ static class ModelCommand
                 FactDocuments.Add(outputs, dir, "model", inspected);
                 if (declared is not null) FactDocuments.Add(outputs, dir, "model_description", declared);
                 if (measured is not null)
-                    FactDocuments.Add(outputs, dir, "model_measurements", measured, new DocumentOrigin { Overrides = ModelMeasurer.DeclaredFacts(measured) });
+                    FactDocuments.Add(outputs, dir, "model_measurements", measured, new DocumentOrigin { Overrides = ModelMeasurer.DeclaredFacts(measured), Sources = vendorFiles });
                 outputs.Commit(ctx.Cancel);
             }
             var graph = inspected["graph"]!;

@@ -1,3 +1,4 @@
+using Iq.Engine.Model;
 using Iq.Engine.Probes;
 using Iq.Rules.Messages;
 using Iq.Rules.Io;
@@ -553,12 +554,12 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var heldout = new JsonObject { ["n"] = labelled.Count, ["accuracy"] = Metric(Accuracy(labelled.Select(c => (c.Label!.Value, Pred(c)))), broken) };
         if (DeclaredText(Declared(o.Description, "source_data", "manifest_ref")) is { } manifest)
         {
-            var path = Path.Combine(o.DescriptionFolder ?? ".", manifest);
+            var path = Beside(o.DescriptionFolder, ManifestField, manifest);
             var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, Msg.ModelManifestNotFound.With(manifest));
-            if (text is null) heldout["overlap_count"] = Fact.Error(problem!);
+            var hashes = text is null ? null : ManifestDigests(text, manifest, out problem);
+            if (hashes is null) heldout["overlap_count"] = Fact.Error(problem!);
             else
             {
-                var hashes = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length == 64 && !l.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 heldout["overlap_count"] = labelled.Count(c =>
                 {
                     var data = c.Data.Inputs[0].Data;
@@ -720,7 +721,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         }
         else if (DeclaredText(Declared(o.Description, "claims", "trainability", "loss_curve_ref")) is { } log)
         {
-            var path = Path.Combine(o.DescriptionFolder ?? ".", log);
+            var path = Beside(o.DescriptionFolder, LogField, log);
             if (!File.Exists(path)) return Unread(log, Msg.ModelLogNotFound.With(log));
             var (logText, problem) = Referenced(path, log);
             if (logText is null) return Unread(log, problem!);
@@ -753,11 +754,67 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     /// <summary>The facts of training_run drawn from its losses.</summary>
     static readonly string[] TrainingLogFacts = ["losses", "first_loss", "final_loss", "relative_decrease", "nan_free"];
 
+    /// <summary>The vendor's files iq read (the training log, the training manifest), each with the SHA-256 of the bytes
+    /// read: written as the measurements document's <c>sources</c>, so the facts declared on them name their origin.</summary>
+    public List<Iq.Engine.Facts.SourceArtefact> VendorFiles { get; } = [];
+
+    public const string ManifestField = "source_data.manifest_ref", LogField = "claims.trainability.loss_curve_ref";
+
+    /// <summary>The files the description names (its training manifest and training log), each checked to lie beside it
+    /// (<see cref="FolderContainment"/>, the rule of an ONNX model's external data): one leaving the description's
+    /// folder is refused (exit 2) before anything is measured.</summary>
+    public static void CheckReferences(JsonObject description, string folder)
+    {
+        if (DeclaredText(Declared(description, "source_data", "manifest_ref")) is { } manifest) Beside(folder, ManifestField, manifest);
+        if (DeclaredText(Declared(description, "claims", "trainability", "loss_curve_ref")) is { } log) Beside(folder, LogField, log);
+    }
+
+    static string Beside(string? folder, string field, string name)
+    {
+        folder ??= Directory.GetCurrentDirectory();
+        var (where, full) = FolderContainment.Resolve(folder, name);
+        return where switch
+        {
+            Containment.Leaves => throw new BaselineInputException(Msg.DescriptionReferenceLeaves.With(Path.GetFullPath(folder), field, name)),
+            Containment.LinkLeaves => throw new BaselineInputException(Msg.DescriptionReferenceLinkLeaves.With(Path.GetFullPath(folder), field, name)),
+            _ => full,
+        };
+    }
+
+    /// <summary>The SHA-256 digests a training manifest lists, one a line (64 hexadecimal digits, optionally followed by
+    /// blanks and a name, as sha256sum writes them; blank lines and # comments skipped). Any other line, or no digest at
+    /// all, is an error at its line: a manifest iq cannot read would otherwise count an overlap of 0 and pass 6.3.7.</summary>
+    static HashSet<string>? ManifestDigests(string text, string name, out MessageText? problem)
+    {
+        var digests = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var digest = line.Length >= 64 && (line.Length == 64 || char.IsWhiteSpace(line[64])) ? line[..64] : null;
+            if (digest is null || !digest.All(char.IsAsciiHexDigit))
+            {
+                problem = Msg.ModelManifestBadLine.With(name, (i + 1).ToString(CultureInfo.InvariantCulture), line.Length > 80 ? line[..80] + "…" : line);
+                return null;
+            }
+            digests.Add(digest);
+        }
+        problem = digests.Count == 0 ? Msg.ModelManifestNoDigest.With(name) : null;
+        return digests.Count == 0 ? null : digests;
+    }
+
     /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
     /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
-    static (string? Text, MessageText? Problem) Referenced(string path, string name)
+    (string? Text, MessageText? Problem) Referenced(string path, string name)
     {
-        try { return (Iq.Rules.Syntax.TextDecoding.Decode(InputFiles.ReadAllBytes(path, InputKind.Description), null, encodingOption: false), null); }
+        try
+        {
+            var bytes = InputFiles.ReadAllBytes(path, InputKind.Description);
+            // The vendor's file, by the hash of the bytes read: the document's sources name what its declared facts rest on.
+            VendorFiles.Add(new Iq.Engine.Facts.SourceArtefact(Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            return (Iq.Rules.Syntax.TextDecoding.Decode(bytes, null, encodingOption: false), null);
+        }
         catch (InputFileException e) { return (null, Msg.ModelReferencedUnreadable.With(name, e.Reason)); }
         catch (Iq.Rules.Syntax.TextDecodingException e) { return (null, Msg.ModelReferencedNotText.With(name, e.Line.ToString(CultureInfo.InvariantCulture), e.Column.ToString(CultureInfo.InvariantCulture), e.Message)); }
     }

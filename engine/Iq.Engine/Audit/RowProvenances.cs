@@ -79,7 +79,10 @@ public static class RowProvenances
                 unmet = Keyed(unmet, item, source, row.ElementIndex, values);
             }
             var withProvenance = row with { Provenance = provenance };
-            if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational && unmet.Count > 0)
+            // A not-applicable row rests on the facts its `when` read as much as a pass rests on its `expect`: a forged fact
+            // in a document iq did not seal could otherwise make a row n/a (training_run.command makes 6.3.1.witness n/a).
+            if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational or Outcome.NotApplicable
+                && unmet.Count > 0)
                 withProvenance = withProvenance with { Outcome = Outcome.Error, Score = 0, Reason = new ProvenanceNotMet(required, unmet, row.Outcome, row.Reason) };
             result[r] = withProvenance;
         }

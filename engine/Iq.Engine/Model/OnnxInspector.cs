@@ -411,9 +411,9 @@ public static class OnnxInspector
             if (!entries.TryAdd(e.Key, e.Value)) throw new ModelInputException(Msg.InitKeyTwice.With(path, name, e.Key));
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
             throw new ModelInputException(Msg.InitNoLocation.With(path, name));
-        var full = Path.GetFullPath(Path.Combine(folder, location));
-        if (Path.IsPathRooted(location) || !full.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException(Msg.InitLeavesFolder.With(path, name, location));
+        var (where, full) = FolderContainment.Resolve(folder, location);
+        if (where == Containment.Leaves) throw new ModelInputException(Msg.InitLeavesFolder.With(path, name, location));
+        if (where == Containment.LinkLeaves) throw new ModelInputException(Msg.InitLinkLeaves.With(path, name, location));
         long Number(string key, long fallback) =>
             !entries.TryGetValue(key, out var v) ? fallback
             : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
@@ -423,9 +423,6 @@ public static class OnnxInspector
         var length = Number("length", needed);
         string status;
         var file = new FileInfo(full);
-        if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && file.Exists && file.LinkTarget is { } target
-            && !Path.GetFullPath(target, folder).StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
-            throw new ModelInputException(Msg.InitLinkLeaves.With(path, name, location));
         if (!file.Exists) status = "missing";
         else if (length != needed) status = "length differs from the declared dimensions";
         else if (offset > file.Length - length) status = "file too short"; // not offset + length: that can pass long.MaxValue and wrap
