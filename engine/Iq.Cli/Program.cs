@@ -103,7 +103,7 @@ public static class Program
                 HelpWriter.Write(root, ctx, stdout);
                 return ExitCodes.InvalidInput;
             }
-            var errors = CommandLineErrors.Describe(parse);
+            var errors = CommandLineErrors.SwitchValues(args, parse) is { Count: > 0 } switches ? switches : CommandLineErrors.Describe(parse);
             if (errors.Count > 0) return Usage(ctx, errors);
             return parse.Invoke(Invocation(ctx));
         }

@@ -10,6 +10,9 @@ public static partial class Msg
     public static readonly Message ProbeRootNotFound = new(Codes.BundleNotFound, ["dir"], "找不到探测根目录：{dir}", "Probe root not found: {dir}");
     public static readonly Message DuplicateDocument = new(Codes.DuplicateDocument, ["kind", "first"], "数据包中有第二个 '{kind}' 文档（第一个是 {first}）",
         "Second '{kind}' document in the bundle (the first is {first})");
+    public static readonly Message DocumentNotLowerCase = new(Codes.BadDocument, ["name"],
+        "文件名像事实文档，但扩展名不是小写的 .json，而数据包只读取 *.json（区分大小写）：请改名为 {name}，或将其移出数据包",
+        "named like a fact document, but its extension is not lower-case .json, and a bundle reads only *.json (case matters): rename it {name} or move it out of the bundle");
     public static readonly Message DocumentTooLarge = new(Codes.BadDocument, ["size", "limit"], "事实文档过大（{size} 字节；上限 {limit}）", "Fact document too large ({size} bytes; the limit is {limit})");
     public static readonly Message CannotReadDocument = new(Codes.CannotRead, ["reason"], "无法读取事实文档：{reason}", "Cannot read the fact document: {reason}");
     public static readonly Message MalformedJson = new(Codes.MalformedJson, ["reason"], "JSON 格式错误：{reason}", "Malformed JSON: {reason}");

@@ -48,6 +48,13 @@ public static partial class Msg
     public static readonly Message ArchiveSealBroken = new(Codes.BadDocument, ["path", "detail"],
         "{path}：归档的封签不符（{detail}）；该归档在加封后已被改动，不据此生成报告或比较（iq verify 给出同样结论）",
         "{path}: the archive's seal does not hold ({detail}); the archive was changed after it was sealed, so no report or comparison is made from it (iq verify says the same)");
+    // A seal that cannot be read, or that seals another file, says nothing of the file's bytes: not worded as a change.
+    public static readonly Message ResultsSealUnreadable = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：封签无法读取（{detail}）；无从表明该文件就是 iq 写出的文件，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: its seal cannot be read ({detail}); nothing shows the file is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    public static readonly Message ResultsSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
+        "{path}：封签 {seal} 封的是 '{other}'，不是该文件；无从表明该文件就是 iq 写出的文件，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: its seal {seal} is the seal of '{other}', not of this file; nothing shows the file is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
     public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");

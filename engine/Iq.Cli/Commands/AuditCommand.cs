@@ -109,6 +109,9 @@ static class AuditCommand
                 var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();
                 AuditArchive.Write(archivePath, bytes, document, rendered.Where(r => r.Path != "-").Select(r => (r.Path, (byte[]?)r.Bytes)), diagnostics, outputs);
                 if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
+                // Sealed as every other file the audit writes, and as `iq seal` would seal it: a copy changed later fails
+                // `iq verify`, and `iq report` of it refuses. Written to standard output it has no seal (nothing beside it).
+                if (outputs.Pending(archivePath) is { } zip) ReportOutputGroup.Seal([(archivePath, zip)], key, outputs);
             }
             var written = rendered.Select(r => r.Path).Where(p => p != "-").ToList();
             if (archivePath is not null && archivePath != "-") written.Add(archivePath);

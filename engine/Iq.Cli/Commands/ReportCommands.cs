@@ -49,8 +49,11 @@ static class ReportCommands
     static ReportSource Sealed(string path, string sha256)
     {
         var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: true, trusted: []);
-        if (check.State is Iq.Rules.Model.SealState.Broken or Iq.Rules.Model.SealState.Malformed)
-            throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
+        // Each state in its own words: only a hash that differs shows the file was changed.
+        if (check.State == Iq.Rules.Model.SealState.Broken) throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
+        if (check.State == Iq.Rules.Model.SealState.Malformed)
+            throw new UsageException(check.Seal is { } other ? Msg.ResultsSealOfAnother.With(path, Iq.Engine.Trust.Seals.PathOf(Path.GetFileName(path)), other.File)
+                : Msg.ResultsSealUnreadable.With(path, check.Detail));
         return check.State == Iq.Rules.Model.SealState.Missing ? ReportSource.Unsealed(path, sha256)
             : ReportSource.Sealed(path, sha256, check.Seal?.Signature?.KeyId);
     }

@@ -129,6 +129,27 @@ public static class CommandLineErrors
         for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
             options = options.Concat(parent.Options.Where(o => o.Recursive));
         return options;
+    /// <summary>A switch given a value it cannot take (<c>--synthetic=maybe</c>): the parser leaves such a value over as the
+    /// next argument (there, the model file), so it is refused here, before anything else is said of the command line. Only
+    /// the joined forms (<c>=</c>, <c>:</c>) are unambiguous: in <c>--synthetic maybe</c> the word is an argument.</summary>
+    public static IReadOnlyList<MessageText> SwitchValues(IEnumerable<string> args, ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        IEnumerable<Option> options = command.Options;
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+            options = options.Concat(parent.Options.Where(o => o.Recursive));
+        var switches = options.Where(o => o.ValueType == typeof(bool)).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var result = new List<MessageText>();
+        foreach (var arg in args)
+        {
+            if (arg == "--") break;
+            var at = arg.IndexOfAny(['=', ':']);
+            if (!arg.StartsWith('-') || at < 0) continue;
+            var (name, value) = (arg[..at], arg[(at + 1)..]);
+            if (switches.Contains(name) && !bool.TryParse(value, out _))
+                result.Add(Msg.NotOneOf.With(name, value, Localized.OrList(["true", "false"])));
+        }
+        return result;
     }
 
     static MessageText Unknown(string token, Command command)

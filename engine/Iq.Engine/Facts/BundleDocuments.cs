@@ -48,6 +48,14 @@ public sealed class BundleDocuments : IDisposable
         return new BundleDocuments(folder, documents);
     }
 
+    /// <summary>Files of the folder named like a fact document but not read as one: <c>.json</c> in another case
+    /// (<c>plan.JSON</c>, <c>plan.Json</c>), which the case-sensitive <c>*.json</c> leaves out on Linux. The bundle reader
+    /// refuses them by name rather than audit without them unseen (docs/facts.md).</summary>
+    public static IEnumerable<string> NotLowerCase(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
     public void Dispose()
     {
         foreach (var d in Documents) d.Bytes.Dispose();

@@ -83,6 +83,13 @@ public static class FactBundleReader
             Add(display, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
         foreach (var dir in directories)
         {
+            // Evidence must not be lost without a word: a document named .JSON is refused, not skipped.
+            if (Directory.Exists(dir))
+                foreach (var file in BundleDocuments.NotLowerCase(dir))
+                {
+                    var name = Path.GetFileName(file);
+                    diagnostics.Error(Msg.DocumentNotLowerCase.With(name[..^".json".Length] + ".json"), SourceSpan.None(Path.Combine(dir, name).Replace('\\', '/')));
+                }
             if (readAhead is not null && dir == readAhead.Folder)
             {
                 foreach (var d in readAhead.Documents)

@@ -131,6 +131,10 @@ public static class SchemaDocs
         sb.Append("# Fact reference\n\n");
         sb.Append("Generated from the engine's schema (`iq schema --markdown`); a test keeps this file equal to it.\n\n");
         sb.Append("A fact bundle is a folder of JSON documents: `{ \"kind\", \"schema\": 1, \"collected_at\", \"host\", \"tool\", \"facts\": { … } }`.\n");
+        sb.Append("What is read: every file of the folder (not its subfolders) whose name ends in `.json`, in lower case, hidden ones\n");
+        sb.Append("(`.plan.json`) included, in the order of their names; a `FILE.json.seal` beside one is its seal. A name ending in `.json`\n");
+        sb.Append("in another case (`plan.JSON`, `plan.Json`) refuses the bundle, exit 2, naming the file (IQ4003), since it looks like\n");
+        sb.Append("evidence that would otherwise be left out unseen. Other files (`README.txt`, `plan.json.bak`) are not documents.\n");
         sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
         sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
         sb.Append("iq's probes, evidence readers, `iq baseline` and `iq model` also store the reason's code in the message catalog and its arguments,\n");
