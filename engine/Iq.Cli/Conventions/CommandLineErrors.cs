@@ -129,16 +129,14 @@ public static class CommandLineErrors
         for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
             options = options.Concat(parent.Options.Where(o => o.Recursive));
         return options;
+    }
+
     /// <summary>A switch given a value it cannot take (<c>--synthetic=maybe</c>): the parser leaves such a value over as the
     /// next argument (there, the model file), so it is refused here, before anything else is said of the command line. Only
     /// the joined forms (<c>=</c>, <c>:</c>) are unambiguous: in <c>--synthetic maybe</c> the word is an argument.</summary>
     public static IReadOnlyList<MessageText> SwitchValues(IEnumerable<string> args, ParseResult parse)
     {
-        var command = parse.CommandResult.Command;
-        IEnumerable<Option> options = command.Options;
-        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
-            options = options.Concat(parent.Options.Where(o => o.Recursive));
-        var switches = options.Where(o => o.ValueType == typeof(bool)).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var switches = Options(parse.CommandResult.Command).Where(o => o.ValueType == typeof(bool)).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
         var result = new List<MessageText>();
         foreach (var arg in args)
         {
