@@ -98,11 +98,19 @@ static class ReportCommands
             var worse = false;
             // -q: the verdict line of each checklist and nothing else (docs/cli.md); an unsealed side is warned of on stderr.
             var quiet = ctx.Verbosity == Verbosity.Quiet;
-            // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
-            // only when it is the later audit that lacks it.
+            // Two single audits of checklists with no extends chain in common: their rows are different requirements, and
+            // saying "worse" (or "better") of them would mislead; refused before a line is written.
+            if (!now.Several && !old.Several && !ResultsDiff.Comparable(old.First.Checklist, now.First.Checklist))
+                throw new UsageException(Msg.DiffUnrelated.With(old.First.Checklist.Id, now.First.Checklist.Id));
+            // Several checklists: each checklist's results against its own earlier ones (else against one of its extends
+            // chain: a tailoring against its base); one missing on either side is worse only when it is the later audit that lacks it.
+            var paired = new HashSet<ResultsDocument>(ReferenceEqualityComparer.Instance);
             foreach (var a in now.Audits)
             {
-                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id);
+                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id)
+                        ?? old.Audits.FirstOrDefault(d => !paired.Contains(d) && now.Audits.All(n => n.Checklist.Id != d.Checklist.Id)
+                                                          && ResultsDiff.Comparable(d.Checklist, a.Checklist));
+                if (b is not null) paired.Add(b);
                 if (now.Several || old.Several) ctx.Out.WriteLine($"== {a.Checklist.Id}");
                 if (b is null)
                 {
@@ -113,7 +121,7 @@ static class ReportCommands
                 diff.Write(ctx.Out, ctx.Lang, verdictOnly: quiet);
                 worse |= diff.Worse;
             }
-            foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
+            foreach (var b in old.Audits.Where(d => !paired.Contains(d)))
             {
                 ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
                 worse = true;
