@@ -45,7 +45,7 @@ public static partial class Msg
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");
-    public static readonly Message DiffTailoring = new(null, ["name", "before", "after"], "  评判依据不同：检查清单 {before} → {after}（同一 extends 链上的剪裁；比较两者共有的条目）",
+    public static readonly Message DiffTailoring = new(null, ["before", "after"], "  评判依据不同：检查清单 {before} → {after}（同一 extends 链上的剪裁；比较两者共有的条目）",
         "  criteria differ: checklist {before} → {after} (a tailoring along one extends chain; the items both hold are compared)");
     public static readonly Message DiffTailoredCounts = new(null, ["added", "disabled", "set"], "  剪裁所致：新增 {added} 个条目，停用 {disabled} 个，{set} 个条目所读参数被改设（新增与停用的条目不算变差；结论变差仍算）",
         "  by the tailoring: {added} item(s) added, {disabled} disabled, {set} judged against a param set differently (a row added or disabled is not counted worse; a worse verdict still is)");

@@ -157,12 +157,12 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         foreach (var c in Criteria)
             o.WriteLine((c.Kind switch
             {
-                CriterionKind.ChecklistVersion => Msg.DiffChecklistVersion,
-                CriterionKind.ChecklistBytes => Msg.DiffChecklistBytes,
-                CriterionKind.Scoring => Msg.DiffScoring,
-                CriterionKind.Tailoring => Msg.DiffTailoring,
-                _ => Msg.DiffParameter,
-            }).With(c.Name, c.Before, c.After).Render(lang));
+                CriterionKind.ChecklistVersion => Msg.DiffChecklistVersion.With(c.Name, c.Before, c.After),
+                CriterionKind.ChecklistBytes => Msg.DiffChecklistBytes.With(c.Name, c.Before, c.After),
+                CriterionKind.Scoring => Msg.DiffScoring.With(c.Name, c.Before, c.After),
+                CriterionKind.Tailoring => Msg.DiffTailoring.With(c.Before, c.After),
+                _ => Msg.DiffParameter.With(c.Name, c.Before, c.After),
+            }).Render(lang));
         if (Items.Any(i => i.Tailored != Tailored.None))
             o.WriteLine(Msg.DiffTailoredCounts.With(Items.Count(i => i.Tailored == Tailored.Added), Items.Count(i => i.Tailored == Tailored.Disabled),
                 Items.Count(i => i.Tailored == Tailored.ParameterSet)).Render(lang));
