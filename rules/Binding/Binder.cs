@@ -285,11 +285,18 @@ sealed class Binder
                 _ => ((string?)null, d.Span),
             };
             if (id is null) continue;
+            // An invisible format character (Unicode Cf: U+200B zero-width space, U+202E right-to-left override…) would
+            // make two ids that read the same, or one that reads as another, in every report: refused as NUL is.
+            if (id.Any(Invisible))
+                _diagnostics.Error(Msg.IdFormatCharacter.With(string.Concat(id.Select(c => Invisible(c) ? $"<U+{(int)c:X4}>" : c.ToString())),
+                    $"U+{(int)id.First(Invisible):X4}"), span);
             if (!_ids.TryAdd(id, span))
                 _diagnostics.Error(Msg.DuplicateId.With(id, _ids[id].Line, _ids[id].Column), span);
             if (d is SectionSyntax section) CollectIds(section.Members);
         }
     }
+
+    static bool Invisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     void ApplyTailoring()
     {

@@ -106,6 +106,8 @@ public static partial class Msg
         "The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3");
     public static readonly Message RoleParam = new(null, ["name"], "参数 '{name}'", "param '{name}'");
     public static readonly Message DuplicateLet = new(Codes.DuplicateName, ["name"], "名称 '{name}' 重复：已有同名的参数、let 或事实根", "Duplicate name '{name}': a param, let or fact root has it already");
+    public static readonly Message IdFormatCharacter = new(Codes.NotText, ["id", "char"], "编号 '{id}' 含不可见的格式字符 {char}（Unicode Cf 类，如零宽空格、从右到左覆盖）：两个看起来相同的编号会是不同的条目；请删去",
+        "The id '{id}' holds the invisible format character {char} (Unicode category Cf, such as a zero-width space or a right-to-left override): two ids that look the same would be different items; remove it");
     public static readonly Message DuplicateId = new(Codes.DuplicateId, ["id", "line", "column"], "编号 '{id}' 重复（首次声明于第 {line} 行第 {column} 列）",
         "Duplicate id '{id}' (first declared at line {line}, column {column})");
     public static readonly Message TailoringWithoutBase = new(Codes.TailoringWithoutBase, "裁剪（set、disable、weight）需要基础检查单：写作 checklist \"id\" extends \"base.iq\" {{ … }}",
