@@ -95,16 +95,22 @@ sealed class Binder
             }
             var declared = p.TypeName is null ? null : p.TypeName == CountName ? IqType.Number : IqType.FromName(p.TypeName);
             var value = Fold(p.Value, constants, Msg.RoleParam.With(p.Name));
-            if (value is null) continue;
+            if (value is null)
+            {
+                Refused(p, declared ?? IqType.Any, null);
+                continue;
+            }
             if (declared is not null && value.Type != declared)
             {
                 _diagnostics.Error(Msg.ParamDeclaredAs.With(p.Name, declared, value.Type),
                     ExpressionBinder.StartOf(p.Value));
+                Refused(p, declared, value.Value);
                 continue;
             }
             if (Negative(value))
             {
                 _diagnostics.Error(Msg.ParamNegative.With(p.Name, value.Type), ExpressionBinder.StartOf(p.Value));
+                Refused(p, value.Type, value.Value);
                 continue;
             }
             if (p.TypeName == CountName)
@@ -113,6 +119,7 @@ sealed class Binder
                 if (!ACount(value.Value))
                 {
                     _diagnostics.Error(Msg.ParamNotACount.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    Refused(p, value.Type, value.Value);
                     continue;
                 }
             }
@@ -122,11 +129,16 @@ sealed class Binder
                 if (!AShare(value.Value))
                 {
                     _diagnostics.Error(Msg.ParamPercentRange.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    Refused(p, value.Type, value.Value);
                     continue;
                 }
             }
             result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
         }
+        // A param whose value is refused is still declared, with its type, for the items that use it: its one error is the
+        // diagnostic, not a follow-on "unknown name" at each use (the refusal stops the compile before anything runs).
+        void Refused(ParamSyntax p, IqType type, object? value) =>
+            result.Add(new ParamModel(p.Name, type, value ?? 0d, ExprPrinter.Print(p.Value), "refused"));
         foreach (var set in _checklist.Sets)
         {
             var index = result.FindIndex(r => r.Name == set.Name);
