@@ -29,6 +29,8 @@ public static partial class Msg
     public static readonly Message EndOfFile = new(null, "文件结尾", "end of file");
     public static readonly Message UnterminatedString = new(Codes.UnterminatedString, "字符串未结束：字符串必须在开始的同一行内结束", "Unterminated string: a string must close on the line it opens");
     public static readonly Message NestingTooDeep = new(Codes.NestingTooDeep, ["max"], "嵌套过深：括号超过 {max} 层", "Nesting too deep: more than {max} levels of brackets");
+    public static readonly Message ExpressionChainTooLong = new(Codes.NestingTooDeep, ["max"], "表达式过长：一串运算符超过 {max} 个（如 1 + 1 + … 每个运算符算一层）；请用 let 分段，或改用 sum() 等函数",
+        "Expression too long: a chain of more than {max} operators (in 1 + 1 + … each operator is a level); split it with let, or use a function such as sum()");
     public static readonly Message ExpressionTooDeep = new(Codes.NestingTooDeep, ["max"], "表达式过深：超过 {max} 层", "Expression too deep: more than {max} levels");
     public static readonly Message UnmatchedBracket = new(Codes.UnmatchedBracket, ["closer", "opener"], "多余的 '{closer}'：此处没有未闭合的 '{opener}'", "Unmatched '{closer}': no '{opener}' is open here");
     public static readonly Message MismatchedBracket = new(Codes.MismatchedBracket, ["found", "expected", "open", "line", "column"],
