@@ -221,7 +221,7 @@ sealed class Binder
         var expr = ChecklistParser.ParseExpression(text, "<command line>", inner);
         var folded = expr is null ? null : Fold(expr, constants, Msg.RoleParam.With(name), inner);
         if (folded is null)
-            return Fail(Msg.SetNotAConstant.With(name, text, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
+            return Fail(Msg.SetNotOfType.With(name, text, type, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
         if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
         if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
         if (percent && !AShare(folded.Value)) return Fail(Msg.SetPercentRange.With(name, text));

@@ -91,7 +91,8 @@ public static partial class Msg
     public static readonly Message UnknownParamInOption = new(Codes.UnknownParam, ["name", "hint"], "--set 中的参数 '{name}' 不存在{hint}", "Unknown param '{name}' in --set{hint}");
     public static readonly Message ParamIs = new(Codes.TypeMismatch, ["name", "type", "got"], "类型不匹配：参数 '{name}' 为 {type}，实际为 {got}", "Type mismatch: param '{name}' is {type}, got {got}");
     public static readonly Message SetNotAVersion = new(Codes.BadValue, ["name", "text"], "--set {name}：不是版本号：{text}", "--set {name}: not a version: {text}");
-    public static readonly Message SetNotAConstant = new(Codes.BadValue, ["name", "text", "reason"], "--set {name}={text}：{reason}", "--set {name}={text}: {reason}");
+    public static readonly Message SetNotOfType = new(Codes.BadValue, ["name", "text", "type", "reason"], "--set {name}={text}：参数 '{name}' 为 {type}，'{text}' 不是 {type} 常量（{reason}）",
+        "--set {name}={text}: param '{name}' is a {type}, and '{text}' is not a {type} constant ({reason})");
     public static readonly Message SetNegative = new(Codes.BadValue, ["name", "text", "type"], "--set {name}={text}：{type} 不能为负数", "--set {name}={text}: a {type} must not be negative");
     public static readonly Message ParamNegative = new(Codes.BadValue, ["name", "type"], "参数 '{name}'：{type} 不能为负数", "param '{name}': a {type} must not be negative");
     public static readonly Message SetPercentRange = new(Codes.BadValue, ["name", "text"], "--set {name}={text}：参数 '{name}' 是百分比，应在 0% 到 100% 之间",
