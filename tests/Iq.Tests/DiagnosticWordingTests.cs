@@ -19,4 +19,26 @@ public class DiagnosticWordingTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--set pass_mark=abc: param 'pass_mark' is a number, and 'abc' is not a number constant", run.Stderr);
     }
+
+    /// <summary>A key file with two PEM keys said "not an EC private key" (each key alone is one): it says there are two.</summary>
+    [Fact]
+    public void A_key_file_with_two_keys_says_so_and_writes_no_seal()
+    {
+        using var dir = new TempDir();
+        var key = Path.Combine(dir.Path, "two.key");
+        using (var a = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        using (var b = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+            File.WriteAllText(key, a.ExportPkcs8PrivateKeyPem() + "\n" + b.ExportPkcs8PrivateKeyPem() + "\n");
+        var doc = Path.Combine(dir.Path, "environment.json");
+        File.Copy(Path.Combine(SampleReports.Sample("compliant"), "environment.json"), doc);
+        var run = CliRunner.InProcess("seal", doc, "--sign-key", key);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("holds 2 PEM blocks", run.Stderr);
+        Assert.DoesNotContain("not an EC private key", run.Stderr);
+        Assert.False(File.Exists(doc + ".seal"));
+        // Each key alone is a good key: the file is refused for holding two, not for what they are.
+        using var one = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(key, one.ExportPkcs8PrivateKeyPem() + "\n");
+        Assert.Equal(0, CliRunner.InProcess("seal", doc, "--sign-key", key).ExitCode);
+    }
 }
