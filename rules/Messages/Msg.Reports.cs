@@ -44,6 +44,8 @@ public static partial class Msg
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
+    public static readonly Message ResultsNotFromStdin = new(Codes.BadOption, "结果不能从标准输入（-）读取：请给出结果文件或存档的路径",
+        "results are not read from standard input ('-'): give the path of a results file or archive");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");
     public static readonly Message DiffTailoring = new(null, ["before", "after"], "  评判依据不同：检查清单 {before} → {after}（同一 extends 链上的剪裁；比较两者共有的条目）",
         "  criteria differ: checklist {before} → {after} (a tailoring along one extends chain; the items both hold are compared)");

@@ -41,4 +41,14 @@ public class DiagnosticWordingTests
         File.WriteAllText(key, one.ExportPkcs8PrivateKeyPem() + "\n");
         Assert.Equal(0, CliRunner.InProcess("seal", doc, "--sign-key", key).ExitCode);
     }
+
+    /// <summary>"iq diff - x.json" said "-:1:1: File not found".</summary>
+    [Fact]
+    public void Diff_says_results_are_not_read_from_stdin()
+    {
+        var run = CliRunner.InProcess("diff", "-", "later.json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("results are not read from standard input ('-')", run.Stderr);
+        Assert.DoesNotContain("File not found", run.Stderr);
+    }
 }

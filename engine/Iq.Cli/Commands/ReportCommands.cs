@@ -19,6 +19,8 @@ static class ReportCommands
     static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path)
     {
         var diagnostics = new DiagnosticBag();
+        // '-' is standard output for the reports written, never an input here: said so, rather than "file not found".
+        if (path == "-") throw new UsageException(Msg.ResultsNotFromStdin.Text);
         // A look at the first four bytes (of a regular file only) says which; each kind is then read within its own limit.
         var archive = AuditArchive.IsArchive(path);
         byte[]? bytes;
