@@ -26,19 +26,19 @@ public static class JudgmentFiles
         if (Refused(path, xlsx ? InputKind.Workbook : InputKind.Judgments, diagnostics)) return [];
         if (xlsx) return ManualReview.Read(path, diagnostics);
         var result = new List<Attestation>();
-        foreach (var (values, span) in Records(path, AttestationFields, AttestationRequired, diagnostics, encoding))
+        foreach (var (values, span, at) in Records(path, AttestationFields, AttestationRequired, diagnostics, encoding))
         {
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Msg.StatusValue.With(values["status"]), span);
+                diagnostics.Error(Msg.StatusValue.With(values["status"]), at("status"));
                 continue;
             }
             DateTimeOffset? date = null;
             if (values.GetValueOrDefault("date") is { Length: > 0 } d)
             {
                 if (DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) date = parsed;
-                else diagnostics.Error(Msg.DateValue.With(d), span);
+                else diagnostics.Error(Msg.DateValue.With(d), at("date"));
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
                 values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", "")) { Span = span });
@@ -50,16 +50,16 @@ public static class JudgmentFiles
     {
         if (Refused(path, InputKind.Judgments, diagnostics)) return [];
         var result = new List<Waiver>();
-        foreach (var (values, span) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
+        foreach (var (values, span, at) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
-                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), span);
+                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), at("expires"));
                 continue;
             }
             if (Blank(values["justification"]) || Blank(values["approved_by"]))
             {
-                diagnostics.Error(Msg.WaiverNeedsApproval.Text, span);
+                diagnostics.Error(Msg.WaiverNeedsApproval.Text, at(Blank(values["justification"]) ? "justification" : "approved_by"));
                 continue;
             }
             result.Add(new Waiver(values["item"], values["justification"], values["approved_by"], expires, span));
@@ -67,19 +67,21 @@ public static class JudgmentFiles
         return result;
     }
 
-    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row).</summary>
-    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
+    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row), each with
+    /// where a field's value is (YAML: the value's line and column; CSV: the record's line), so an error in a field points at it.</summary>
+    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span, Func<string, SourceSpan> At)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
         System.Text.Encoding? encoding)
     {
         if (Text(path, diagnostics, encoding) is not { } text) yield break;
         var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, text, diagnostics) : Yaml(path, text, diagnostics);
-        foreach (var (values, span) in records)
+        foreach (var (values, span, spans) in records)
         {
+            SourceSpan At(string field) => spans.GetValueOrDefault(field, span);
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || Blank(v)).ToList();
-            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
-            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
-            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span);
+            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), At(unknown[0]));
+            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), At(missing[0]));
+            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span, At);
         }
     }
 
@@ -108,23 +110,23 @@ public static class JudgmentFiles
         return null;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Csv(string path, string text, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)> Csv(string path, string text, DiagnosticBag diagnostics)
     {
-        var result = new List<(Dictionary<string, string>, SourceSpan)>();
+        var result = new List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)>();
         if (CsvInput.Read(text, path, diagnostics) is not var (header, records)) return result;
         foreach (var (fields, line) in records)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++) values[header[i]] = i < fields.Length ? fields[i].Trim() : "";
             if (values.Values.All(v => v.Length == 0)) continue;
-            result.Add((values, new SourceSpan(path, line, 1)));
+            result.Add((values, new SourceSpan(path, line, 1), []));
         }
         return result;
     }
 
-    static List<(Dictionary<string, string>, SourceSpan)> Yaml(string path, string text, DiagnosticBag diagnostics)
+    static List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)> Yaml(string path, string text, DiagnosticBag diagnostics)
     {
-        var result = new List<(Dictionary<string, string>, SourceSpan)>();
+        var result = new List<(Dictionary<string, string>, SourceSpan, Dictionary<string, SourceSpan>)>();
         if (YamlInput.Read(text, path, diagnostics) is not { } root) return result;
         if (root is YamlMap map && map.Pairs.Count == 1 && map.Pairs[0].Value is YamlList inner) root = inner;
         // An iq attestations document (JSON is YAML), as the samples carry: its judgments are facts.items.
@@ -143,8 +145,10 @@ public static class JudgmentFiles
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var (k, v) in record.Pairs)
             {
+                spans[k.Value] = At(path, v);
                 if (v is not YamlText scalar)
                 {
                     diagnostics.Error(Msg.YamlNotScalar.With(k.Value), At(path, v));
@@ -152,7 +156,7 @@ public static class JudgmentFiles
                 }
                 values[k.Value] = scalar.Value;
             }
-            result.Add((values, At(path, record)));
+            result.Add((values, At(path, record), spans));
         }
         return result;
     }

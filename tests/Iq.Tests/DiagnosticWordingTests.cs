@@ -51,4 +51,25 @@ public class DiagnosticWordingTests
         Assert.Contains("results are not read from standard input ('-')", run.Stderr);
         Assert.DoesNotContain("File not found", run.Stderr);
     }
+
+    /// <summary>A waiver's bad expiry on line 4 was placed at the entry (1:3); it is placed at the value.</summary>
+    [Fact]
+    public void A_judgment_field_error_points_at_the_field()
+    {
+        using var dir = new TempDir();
+        var waivers = Path.Combine(dir.Path, "wv.yaml");
+        File.WriteAllText(waivers, "- item: 6.1.1a.cpu\n  justification: upgrade planned\n  approved_by: Chen Min\n  expires: 2026-02-30\n");
+        var diagnostics = new DiagnosticBag();
+        JudgmentFiles.ReadWaivers(waivers, diagnostics);
+        var error = Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal((4, 12), (error.Span.Line, error.Span.Column));
+        Assert.Contains("2026-02-30", error.Message);
+
+        var attestations = Path.Combine(dir.Path, "att.yaml");
+        File.WriteAllText(attestations, "- item: 6.1.2a.competence\n  assessor: Zhou Jing\n  status: maybe\n  date: 2026-11-20\n  justification: seen\n");
+        var more = new DiagnosticBag();
+        JudgmentFiles.ReadAttestations(attestations, more);
+        var status = Assert.Single(more.Items, d => d.Severity == Severity.Error);
+        Assert.Equal((3, 11), (status.Span.Line, status.Span.Column));
+    }
 }
