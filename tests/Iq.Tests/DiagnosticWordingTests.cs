@@ -72,4 +72,18 @@ public class DiagnosticWordingTests
         var status = Assert.Single(more.Items, d => d.Severity == Severity.Error);
         Assert.Equal((3, 11), (status.Span.Line, status.Span.Column));
     }
+
+    /// <summary>A description giving the required robustness claim as {"not_applicable": …} was told "only the plan may
+    /// declare a fact not applicable", though the description may, for its optional parts: it is told the claim is required.</summary>
+    [Fact]
+    public void A_required_claim_declared_not_applicable_is_told_it_is_required()
+    {
+        using var dir = new TempDir();
+        var description = Path.Combine(dir.Path, "description.yaml");
+        File.WriteAllText(description, "claims:\n  robustness:\n    not_applicable: robustness is not claimed because the model is for research\n");
+        var (_, diagnostics) = Iq.Engine.Model.DescriptionReader.Read(description);
+        var texts = diagnostics.Select(d => d.Message).ToList();
+        Assert.Contains(texts, t => t.Contains("this part is required (5.2.6), so it cannot be declared not applicable", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("only the plan may", StringComparison.Ordinal));
+    }
 }
