@@ -86,4 +86,21 @@ public class DiagnosticWordingTests
         Assert.Contains(texts, t => t.Contains("this part is required (5.2.6), so it cannot be declared not applicable", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("only the plan may", StringComparison.Ordinal));
     }
+
+    /// <summary>Chinese messages kept the language's English words: "应为 expression", "无法比较 size 与 number",
+    /// "duration 不能为负数". Type names and what the grammar expects come from the catalog (Msg.Words) in both languages.</summary>
+    [Theory]
+    [InlineData("item \"a\" \"A\" {\n  expect env.memory.total > 5\n}\n", "无法比较 容量 与 数字", "Type mismatch: cannot compare size with number")]
+    [InlineData("item \"a\" \"A\" {\n  expect > 1\n}\n", "应为 表达式", "expected expression")]
+    [InlineData("param m: duration = -3 d\n", "时长 不能为负数", "a duration must not be negative")]
+    [InlineData("param n: size = [1, 2]\n", "声明为 容量，但其值为 数字列表", "declared size but its value is list of number")]
+    public void Chinese_diagnostics_name_types_and_grammar_in_chinese(string body, string zh, string en)
+    {
+        var result = ChecklistCompiler.CompileText("checklist \"t\" { }\n" + body, "case.iq", FactSchema.Default);
+        Assert.False(result.Succeeded);
+        var zhs = result.Diagnostics.Select(d => d.Text.Render(Lang.Zh)).ToList();
+        Assert.Contains(zhs, t => t.Contains(zh, StringComparison.Ordinal));
+        Assert.DoesNotContain(zhs, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"\b(expression|size|number|duration)\b"));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains(en, StringComparison.Ordinal));
+    }
 }
