@@ -79,8 +79,9 @@ public static class JudgmentFiles
             SourceSpan At(string field) => spans.GetValueOrDefault(field, span);
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || Blank(v)).ToList();
-            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), At(unknown[0]));
-            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), At(missing[0]));
+            // An unknown or missing field is the entry's fault: placed at the entry; a bad value at the value.
+            if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
+            if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
             if (unknown.Count == 0 && missing.Count == 0) yield return (values, span, At);
         }
     }
