@@ -95,16 +95,22 @@ sealed class Binder
             }
             var declared = p.TypeName is null ? null : p.TypeName == CountName ? IqType.Number : IqType.FromName(p.TypeName);
             var value = Fold(p.Value, constants, Msg.RoleParam.With(p.Name));
-            if (value is null) continue;
+            if (value is null)
+            {
+                Refused(p, declared ?? IqType.Any, null);
+                continue;
+            }
             if (declared is not null && value.Type != declared)
             {
                 _diagnostics.Error(Msg.ParamDeclaredAs.With(p.Name, declared, value.Type),
                     ExpressionBinder.StartOf(p.Value));
+                Refused(p, declared, value.Value);
                 continue;
             }
             if (Negative(value))
             {
                 _diagnostics.Error(Msg.ParamNegative.With(p.Name, value.Type), ExpressionBinder.StartOf(p.Value));
+                Refused(p, value.Type, value.Value);
                 continue;
             }
             if (p.TypeName == CountName)
@@ -113,6 +119,7 @@ sealed class Binder
                 if (!ACount(value.Value))
                 {
                     _diagnostics.Error(Msg.ParamNotACount.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    Refused(p, value.Type, value.Value);
                     continue;
                 }
             }
@@ -122,11 +129,16 @@ sealed class Binder
                 if (!AShare(value.Value))
                 {
                     _diagnostics.Error(Msg.ParamPercentRange.With(p.Name, ExprPrinter.Print(p.Value)), ExpressionBinder.StartOf(p.Value));
+                    Refused(p, value.Type, value.Value);
                     continue;
                 }
             }
             result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
         }
+        // A param whose value is refused is still declared, with its type, for the items that use it: its one error is the
+        // diagnostic, not a follow-on "unknown name" at each use (the refusal stops the compile before anything runs).
+        void Refused(ParamSyntax p, IqType type, object? value) =>
+            result.Add(new ParamModel(p.Name, type, value ?? 0d, ExprPrinter.Print(p.Value), "refused"));
         foreach (var set in _checklist.Sets)
         {
             var index = result.FindIndex(r => r.Name == set.Name);
@@ -209,7 +221,7 @@ sealed class Binder
         var expr = ChecklistParser.ParseExpression(text, "<command line>", inner);
         var folded = expr is null ? null : Fold(expr, constants, Msg.RoleParam.With(name), inner);
         if (folded is null)
-            return Fail(Msg.SetNotAConstant.With(name, text, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
+            return Fail(Msg.SetNotOfType.With(name, text, type, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
         if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
         if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
         if (percent && !AShare(folded.Value)) return Fail(Msg.SetPercentRange.With(name, text));
@@ -285,11 +297,18 @@ sealed class Binder
                 _ => ((string?)null, d.Span),
             };
             if (id is null) continue;
+            // An invisible format character (Unicode Cf: U+200B zero-width space, U+202E right-to-left override…) would
+            // make two ids that read the same, or one that reads as another, in every report: refused as NUL is.
+            if (id.Any(Invisible))
+                _diagnostics.Error(Msg.IdFormatCharacter.With(string.Concat(id.Select(c => Invisible(c) ? $"<U+{(int)c:X4}>" : c.ToString())),
+                    $"U+{(int)id.First(Invisible):X4}"), span);
             if (!_ids.TryAdd(id, span))
                 _diagnostics.Error(Msg.DuplicateId.With(id, _ids[id].Line, _ids[id].Column), span);
             if (d is SectionSyntax section) CollectIds(section.Members);
         }
     }
+
+    static bool Invisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     void ApplyTailoring()
     {

@@ -1,8 +1,10 @@
+using Iq.Rules.Messages;
+
 namespace Iq.Rules.Binding;
 
 /// <summary>The static types of the checklist language. <see cref="Any"/> is for facts the schema leaves open
 /// (<c>custom.*</c>); their types are checked when the checklist runs instead.</summary>
-public abstract record IqType
+public abstract record IqType : ILocalized
 {
     public static readonly PrimitiveType Number = new("number");
     public static readonly PrimitiveType String = new("string");
@@ -16,6 +18,10 @@ public abstract record IqType
     public abstract string Name { get; }
     public sealed override string ToString() => Name;
 
+    /// <summary>The type named in a message: its name in English; in Chinese the catalog's words (<see cref="Msg.TypeWord"/>),
+    /// a fact object's type by its schema name.</summary>
+    public abstract string Render(Lang lang);
+
     public static PrimitiveType? FromName(string name) =>
         new[] { Number, String, Bool, Version, Size, Duration, Date }.FirstOrDefault(t => t.Name == name);
 }
@@ -23,22 +29,26 @@ public abstract record IqType
 public sealed record PrimitiveType(string TypeName) : IqType
 {
     public override string Name => TypeName;
+    public override string Render(Lang lang) => lang == Lang.En ? Name : Msg.TypeWord(TypeName)?.Template(lang) ?? Name;
 }
 
 public sealed record ListType(IqType Element) : IqType
 {
     public override string Name => $"list of {Element.Name}";
+    public override string Render(Lang lang) => lang == Lang.En ? Name : Msg.TypeListOf.With(Element).Render(lang);
 }
 
 /// <summary>A string-keyed map, such as the software inventory (<c>software["docker"]</c>).</summary>
 public sealed record MapType(IqType Value) : IqType
 {
     public override string Name => $"map of {Value.Name}";
+    public override string Render(Lang lang) => lang == Lang.En ? Name : Msg.TypeMapOf.With(Value).Render(lang);
 }
 
 public sealed record ObjectType(string TypeName, IReadOnlyList<FactMember> Members) : IqType
 {
     public override string Name => TypeName;
+    public override string Render(Lang lang) => Name;
     public FactMember? Member(string name) => Members.FirstOrDefault(m => m.Name == name);
 }
 

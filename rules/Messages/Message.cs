@@ -149,10 +149,13 @@ public sealed record MessageText(Message Message, IReadOnlyList<object?> Values)
 public static class Localized
 {
     /// <summary>"a, b or c" / "a、b 或 c".</summary>
-    public static ILocalized OrList(IEnumerable<string> items) => new ListText([.. items], "or");
+    public static ILocalized OrList(IEnumerable<string> items) => new ListText([.. items.Select(Verbatim)], "or");
+
+    /// <summary>"a, b or c" / "a、b 或 c" of pieces in the language (what the grammar expects).</summary>
+    public static ILocalized OrList(IEnumerable<ILocalized> items) => new ListText([.. items], "or");
 
     /// <summary>"a, b and c" / "a、b 和 c".</summary>
-    public static ILocalized AndList(IEnumerable<string> items) => new ListText([.. items], "and");
+    public static ILocalized AndList(IEnumerable<string> items) => new ListText([.. items.Select(Verbatim)], "and");
 
     /// <summary>"a, b, c" / "a、b、c": names one after another (item ids, fact paths), with the separator of the language.</summary>
     public static ILocalized Items(IEnumerable<string> items) => new Listed([.. items]);
@@ -192,10 +195,11 @@ public static class Localized
         public string Render(Lang lang) => string.Join(lang == Lang.Zh ? "；" : "; ", Parts.Select(p => p.Render(lang)));
     }
 
-    sealed record ListText(string[] Items, string Conjunction) : ILocalized
+    sealed record ListText(ILocalized[] Parts, string Conjunction) : ILocalized
     {
         public string Render(Lang lang)
         {
+            var Items = Parts.Select(p => p.Render(lang)).ToArray();
             if (Items.Length <= 1) return Items.FirstOrDefault() ?? "";
             var word = (lang, Conjunction) switch
             {

@@ -47,6 +47,8 @@ public static partial class Msg
     public static readonly Message NeedsFacts = new(null, "事实文档需要 \"facts\"", "a fact document needs \"facts\"");
     public static readonly Message UnknownMemberOf = new(null, ["name", "of", "hint"], "{of} 没有成员 '{name}'{hint}", "unknown member '{name}' of {of}{hint}");
     public static readonly Message ExpectedGot = new(null, ["expected", "got"], "应为{expected}，实际为 {got}", "expected {expected}, got {got}");
+    public static readonly Message AValueRequiredPart = new(null, ["about"], "一个值：此项为必须给出的内容（{about}），不能声明为不适用；描述中只有带 not_applicable 成员的可选部分可以",
+        "a value: this part is required ({about}), so it cannot be declared not applicable; only the description's optional parts, which have a not_applicable member, may be");
     public static readonly Message AValueOnlyPlanNa = new(null, "一个值：只有安装验证方案可以声明某项事实不适用", "a value: only the plan may declare a fact not applicable");
     public static readonly Message NaNeedsReason = new(null, "应为理由，非空字符串：不适用，因为……", "expected the reason, a non-empty string: not applicable, because …");
     public static readonly Message AnObject = new(null, "对象", "an object");

@@ -44,7 +44,19 @@ public static partial class Msg
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
+    public static readonly Message ResultsNotFromStdin = new(Codes.BadOption, "结果不能从标准输入（-）读取：请给出结果文件或存档的路径",
+        "results are not read from standard input ('-'): give the path of a results file or archive");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");
+    public static readonly Message DiffTailoring = new(null, ["before", "after"], "  评判依据不同：检查清单 {before} → {after}（同一 extends 链上的剪裁；比较两者共有的条目）",
+        "  criteria differ: checklist {before} → {after} (a tailoring along one extends chain; the items both hold are compared)");
+    public static readonly Message DiffTailoredCounts = new(null, ["added", "disabled", "set"], "  剪裁所致：新增 {added} 个条目，停用 {disabled} 个，{set} 个条目所读参数被改设（新增与停用的条目不算变差；结论变差仍算）",
+        "  by the tailoring: {added} item(s) added, {disabled} disabled, {set} judged against a param set differently (a row added or disabled is not counted worse; a worse verdict still is)");
+    public static readonly Message DiffTailoredAdded = new(null, "  [剪裁新增]", "  [added by tailoring]");
+    public static readonly Message DiffTailoredDisabled = new(null, "  [剪裁停用]", "  [disabled by tailoring]");
+    public static readonly Message DiffTailoredParameter = new(null, "  [参数经剪裁改设]", "  [param set by tailoring]");
+    public static readonly Message DiffUnrelated = new(Codes.BadOption, ["before", "after"],
+        "无法比较：检查清单 {before} 与 {after} 不在同一 extends 链上（没有共同的基础检查清单），条目不是同一要求",
+        "cannot compare: checklists {before} and {after} are not on one extends chain (no base in common), so their items are not the same requirements");
     public static readonly Message DiffChecklistVersion = new(null, ["name", "before", "after"], "  评判依据不同：检查清单 {name} 的版本 {before} → {after}（各条目按不同的要求判定）",
         "  criteria differ: checklist {name} version {before} → {after} (the rows were judged against different requirements)");
     public static readonly Message DiffChecklistBytes = new(null, ["name", "before", "after"], "  评判依据不同：检查清单 {name} 的内容 SHA-256 {before} → {after}（各条目按不同的要求判定）",

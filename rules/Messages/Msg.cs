@@ -29,6 +29,8 @@ public static partial class Msg
     public static readonly Message EndOfFile = new(null, "文件结尾", "end of file");
     public static readonly Message UnterminatedString = new(Codes.UnterminatedString, "字符串未结束：字符串必须在开始的同一行内结束", "Unterminated string: a string must close on the line it opens");
     public static readonly Message NestingTooDeep = new(Codes.NestingTooDeep, ["max"], "嵌套过深：括号超过 {max} 层", "Nesting too deep: more than {max} levels of brackets");
+    public static readonly Message ExpressionChainTooLong = new(Codes.NestingTooDeep, ["max"], "表达式过长：一串运算符超过 {max} 个（如 1 + 1 + … 每个运算符算一层）；请用 let 分段，或改用 sum() 等函数",
+        "Expression too long: a chain of more than {max} operators (in 1 + 1 + … each operator is a level); split it with let, or use a function such as sum()");
     public static readonly Message ExpressionTooDeep = new(Codes.NestingTooDeep, ["max"], "表达式过深：超过 {max} 层", "Expression too deep: more than {max} levels");
     public static readonly Message UnmatchedBracket = new(Codes.UnmatchedBracket, ["closer", "opener"], "多余的 '{closer}'：此处没有未闭合的 '{opener}'", "Unmatched '{closer}': no '{opener}' is open here");
     public static readonly Message MismatchedBracket = new(Codes.MismatchedBracket, ["found", "expected", "open", "line", "column"],
@@ -89,7 +91,8 @@ public static partial class Msg
     public static readonly Message UnknownParamInOption = new(Codes.UnknownParam, ["name", "hint"], "--set 中的参数 '{name}' 不存在{hint}", "Unknown param '{name}' in --set{hint}");
     public static readonly Message ParamIs = new(Codes.TypeMismatch, ["name", "type", "got"], "类型不匹配：参数 '{name}' 为 {type}，实际为 {got}", "Type mismatch: param '{name}' is {type}, got {got}");
     public static readonly Message SetNotAVersion = new(Codes.BadValue, ["name", "text"], "--set {name}：不是版本号：{text}", "--set {name}: not a version: {text}");
-    public static readonly Message SetNotAConstant = new(Codes.BadValue, ["name", "text", "reason"], "--set {name}={text}：{reason}", "--set {name}={text}: {reason}");
+    public static readonly Message SetNotOfType = new(Codes.BadValue, ["name", "text", "type", "reason"], "--set {name}={text}：参数 '{name}' 为 {type}，'{text}' 不是 {type} 常量（{reason}）",
+        "--set {name}={text}: param '{name}' is a {type}, and '{text}' is not a {type} constant ({reason})");
     public static readonly Message SetNegative = new(Codes.BadValue, ["name", "text", "type"], "--set {name}={text}：{type} 不能为负数", "--set {name}={text}: a {type} must not be negative");
     public static readonly Message ParamNegative = new(Codes.BadValue, ["name", "type"], "参数 '{name}'：{type} 不能为负数", "param '{name}': a {type} must not be negative");
     public static readonly Message SetPercentRange = new(Codes.BadValue, ["name", "text"], "--set {name}={text}：参数 '{name}' 是百分比，应在 0% 到 100% 之间",
@@ -106,6 +109,8 @@ public static partial class Msg
         "The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3");
     public static readonly Message RoleParam = new(null, ["name"], "参数 '{name}'", "param '{name}'");
     public static readonly Message DuplicateLet = new(Codes.DuplicateName, ["name"], "名称 '{name}' 重复：已有同名的参数、let 或事实根", "Duplicate name '{name}': a param, let or fact root has it already");
+    public static readonly Message IdFormatCharacter = new(Codes.NotText, ["id", "char"], "编号 '{id}' 含不可见的格式字符 {char}（Unicode Cf 类，如零宽空格、从右到左覆盖）：两个看起来相同的编号会是不同的条目；请删去",
+        "The id '{id}' holds the invisible format character {char} (Unicode category Cf, such as a zero-width space or a right-to-left override): two ids that look the same would be different items; remove it");
     public static readonly Message DuplicateId = new(Codes.DuplicateId, ["id", "line", "column"], "编号 '{id}' 重复（首次声明于第 {line} 行第 {column} 列）",
         "Duplicate id '{id}' (first declared at line {line}, column {column})");
     public static readonly Message TailoringWithoutBase = new(Codes.TailoringWithoutBase, "裁剪（set、disable、weight）需要基础检查单：写作 checklist \"id\" extends \"base.iq\" {{ … }}",

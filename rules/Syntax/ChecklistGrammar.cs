@@ -413,9 +413,12 @@ sealed class ChecklistGrammar
         return Result.Success(acc, r);
     };
 
+    // A left-associative chain (1 + 1 + … + 1) is as deep as it has operators, each nesting the previous ones: told as a
+    // chain too long, not as "too deep", which a flat sum does not look.
     static Expr Bounded(Expr e) => e.Depth <= MaxExpressionDepth
         ? e
-        : throw new SyntaxException(Msg.ExpressionTooDeep.With(MaxExpressionDepth), e.Span);
+        : throw new SyntaxException(e is BinaryExpr { Left: BinaryExpr left } b && left.Depth >= b.Right.Depth
+            ? Msg.ExpressionChainTooLong.With(MaxExpressionDepth) : Msg.ExpressionTooDeep.With(MaxExpressionDepth), e.Span);
 
     static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

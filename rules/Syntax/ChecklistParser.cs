@@ -59,7 +59,7 @@ public static class ChecklistParser
                 .OrderBy(k => Text.Distance(k, word)).FirstOrDefault();
             if (suggestion != null) return Msg.UnknownKeyword.With(quoted, suggestion);
         }
-        return expected.Count == 0 ? Msg.Unexpected.With(found) : Msg.UnexpectedExpected.With(found, Localized.OrList(expected));
+        return expected.Count == 0 ? Msg.Unexpected.With(found) : Msg.UnexpectedExpected.With(found, Localized.OrList(expected.Select(Msg.GrammarWord)));
     }
 
     static object Found(IInput at)

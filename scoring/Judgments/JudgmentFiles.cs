@@ -31,18 +31,18 @@ public static class JudgmentFiles
             var status = OutcomeNames.Parse(values["status"]);
             if (status is not (Outcome.Pass or Outcome.Fail or Outcome.NotApplicable))
             {
-                diagnostics.Error(Msg.StatusValue.With(values["status"]), span);
+                diagnostics.Error(Msg.StatusValue.With(values["status"]), at("status"));
                 continue;
             }
             DateTimeOffset? date = null;
             if (values.GetValueOrDefault("date") is { Length: > 0 } d)
             {
                 if (DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) date = parsed;
-                else diagnostics.Error(Msg.DateValue.With(d), span);
+                else diagnostics.Error(Msg.DateValue.With(d), at("date"));
             }
             result.Add(new Attestation(values["item"], status.Value, values.GetValueOrDefault("assessor", ""), date,
                 values.GetValueOrDefault("justification", ""), values.GetValueOrDefault("evidence", ""))
-                { Span = span, JustificationSpan = at.GetValueOrDefault("justification") });
+                { Span = span, JustificationSpan = at("justification") });
         }
         return Attestations.Reasoned(result, path, diagnostics);
     }
@@ -51,16 +51,16 @@ public static class JudgmentFiles
     {
         if (Refused(path, InputKind.Judgments, diagnostics)) return [];
         var result = new List<Waiver>();
-        foreach (var (values, span, _) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
+        foreach (var (values, span, at) in Records(path, WaiverFields, WaiverFields, diagnostics, encoding))
         {
             if (!DateTimeOffset.TryParse(values["expires"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires))
             {
-                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), span);
+                diagnostics.Error(Msg.ExpiresValue.With(values["expires"]), at("expires"));
                 continue;
             }
             if (Blank(values["justification"]) || Blank(values["approved_by"]))
             {
-                diagnostics.Error(Msg.WaiverNeedsApproval.Text, span);
+                diagnostics.Error(Msg.WaiverNeedsApproval.Text, at(Blank(values["justification"]) ? "justification" : "approved_by"));
                 continue;
             }
             result.Add(new Waiver(values["item"], values["justification"], values["approved_by"], expires, span));
@@ -68,20 +68,22 @@ public static class JudgmentFiles
         return result;
     }
 
-    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row), with where
-    /// each value was written when that is more than the record's line (a YAML member's line and column).</summary>
-    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span, Dictionary<string, SourceSpan> At)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
+    /// <summary>Records of named string fields from YAML (a list, or a map holding one list) or CSV (a header row), each with
+    /// where a field's value is (YAML: the value's line and column; CSV: the record's line), so an error in a field points at it.</summary>
+    static IEnumerable<(Dictionary<string, string> Values, SourceSpan Span, Func<string, SourceSpan> At)> Records(string path, string[] fields, string[] required, DiagnosticBag diagnostics,
         System.Text.Encoding? encoding)
     {
         if (Text(path, diagnostics, encoding) is not { } text) yield break;
         var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Csv(path, text, diagnostics) : Yaml(path, text, diagnostics);
-        foreach (var (values, span, at) in records)
+        foreach (var (values, span, spans) in records)
         {
+            SourceSpan At(string field) => spans.GetValueOrDefault(field, span);
             var unknown = values.Keys.Where(k => !fields.Contains(k)).ToList();
             var missing = required.Where(r => !values.TryGetValue(r, out var v) || Blank(v)).ToList();
+            // An unknown or missing field is the entry's fault: placed at the entry; a bad value at the value.
             if (unknown.Count > 0) diagnostics.Error(Msg.UnknownField.With(unknown[0], string.Join(", ", fields)), span);
             if (missing.Count > 0) diagnostics.Error(Msg.MissingField.With(missing[0]), span);
-            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span, at);
+            if (unknown.Count == 0 && missing.Count == 0) yield return (values, span, At);
         }
     }
 
@@ -145,18 +147,18 @@ public static class JudgmentFiles
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            var at = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var (k, v) in record.Pairs)
             {
+                spans[k.Value] = At(path, v);
                 if (v is not YamlText scalar)
                 {
                     diagnostics.Error(Msg.YamlNotScalar.With(k.Value), At(path, v));
                     continue;
                 }
                 values[k.Value] = scalar.Value;
-                at[k.Value] = At(path, k);
             }
-            result.Add((values, At(path, record), at));
+            result.Add((values, At(path, record), spans));
         }
         return result;
     }

@@ -308,6 +308,81 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         Assert.Equal(worse.Stdout.Split('\n')[0] + "\n", quiet.Stdout.Replace("\r\n", "\n"));
     }
 
+    /// <summary>fresheyes4 #6: a hospital's tailoring (extends the IQ checklist: sets two params, disables an item, adds
+    /// items) audited on the compliant sample beside the bundled checklist's audit of it, both PASS 100. The diff said
+    /// "hospital-x: not in the earlier results / gbt-aimd-iq: not in the later results", exit 1 (worse), and with -q printed
+    /// no verdict line. It compares the rows both hold, along the chain the results record, and says what the tailoring did.</summary>
+    [Fact]
+    public void Iq_diff_compares_a_tailoring_with_its_base_and_says_what_the_tailoring_did()
+    {
+        using var dir = new TempDir();
+        File.Copy(SampleReports.Checklist, Path.Combine(dir.Path, "gbt-aimd-iq.iq"));
+        var tailored = Path.Combine(dir.Path, "tailored.iq");
+        File.WriteAllText(tailored, """
+            checklist "hospital-x" extends "gbt-aimd-iq.iq" {
+              set min_log_retention = 365 d
+              set pass_mark = 85
+              disable "6.1.2a.competence" because "staff competence audited by the hospital HR process (SOP-17)"
+            }
+            section "local" "local additions" weight 5 {
+              item "local.gpus" "at least one GPU" {
+                level should ref "4.1.1 a)"
+                expect count(env.gpus) >= 1
+              }
+            }
+            """);
+        var t = Path.Combine(dir.Path, "t.json");
+        var audit = CliRunner.InProcess("audit", tailored, "--facts", SampleReports.Sample("compliant"), "--as-of", "2026-11-22", "--json", t);
+        Assert.True(audit.ExitCode == 0, audit.Stdout + audit.Stderr);
+        var b = samples.File("compliant", "json");
+
+        var run = CliRunner.InProcess("diff", b, t);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var lines = run.Stdout.Replace("\r\n", "\n").Split('\n');
+        Assert.DoesNotContain("not in the", run.Stdout);
+        Assert.StartsWith("verdict: pass → pass   score: 100 → 100", lines[0]);
+        Assert.DoesNotContain("WORSE", run.Stdout);
+        Assert.Contains(lines, l => l.Contains("checklist gbt-aimd-iq → hospital-x", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("by the tailoring: 1 item(s) added, 1 disabled,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\s+6\.1\.2a\.competence\s+pass → notselected.*\[disabled by tailoring\]"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\s+local\.gpus\s+\(none\) → pass.*\[added by tailoring\]"));
+        // Passed against 365 d instead of 180 d: listed, though unchanged, as judged against the param the tailoring set.
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\s+6\.5\.1d\.retention\s+pass → pass.*\[param set by tailoring\]"));
+        Assert.Contains(lines, l => l.Contains("parameter min_log_retention 180 d → 365 d", StringComparison.Ordinal));
+
+        // The other way round (the base after the tailoring): still comparable, still nothing worse.
+        var back = CliRunner.InProcess("diff", t, b);
+        Assert.True(back.ExitCode == 0, back.Stdout + back.Stderr);
+        Assert.Contains("[disabled by tailoring]", back.Stdout);
+
+        // -q: the verdict line.
+        var quiet = CliRunner.InProcess("-q", "diff", b, t);
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal(lines[0] + "\n", quiet.Stdout.Replace("\r\n", "\n"));
+
+        // Two checklists with no chain in common: refused (exit 2), not "worse".
+        var other = Path.Combine(dir.Path, "other.iq");
+        File.WriteAllText(other, """
+            checklist "other" {
+              title "other"
+              version "1"
+            }
+            section "x" "x" {
+              item "x.gpus" "a GPU" { expect count(env.gpus) >= 1 }
+            }
+            """);
+        var facts = Path.Combine(dir.Path, "facts");
+        Directory.CreateDirectory(facts);
+        File.Copy(Path.Combine(SampleReports.Sample("compliant"), "environment.json"), Path.Combine(facts, "environment.json"));
+        var o = Path.Combine(dir.Path, "o.json");
+        var audited = CliRunner.InProcess("audit", other, "--facts", facts, "--json", o);
+        Assert.True(audited.ExitCode is 0 or 1, audited.Stderr);
+        var unrelated = CliRunner.InProcess("diff", b, o);
+        Assert.Equal(2, unrelated.ExitCode);
+        Assert.Contains("not on one extends chain", unrelated.Stderr);
+        Assert.Equal("", unrelated.Stdout);
+    }
+
     /// <summary>The assessor's b1 → b3: the verdict rose but rows got worse. The headline said "better" beside 4 worse rows
     /// and exit 1; it says how many rows got worse instead, never better, in both languages.</summary>
     [Fact]

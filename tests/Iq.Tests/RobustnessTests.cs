@@ -33,7 +33,7 @@ public class RobustnessTests
         var file = Path.Combine(dir.Path, "long.iq");
         File.WriteAllText(file, "checklist \"t\" { }\nitem \"a\" \"A\" {\n  expect 1" + string.Concat(Enumerable.Repeat(" + 1", 100_000)) + " > 0\n}\n");
         AssertCleanRefusal(CliRunner.Process("check", file), $"{file}:3:");
-        Assert.Contains("error IQ1006: Expression too deep: more than 200 levels", CliRunner.Process("check", file).Stderr);
+        Assert.Contains("error IQ1006: Expression too long: a chain of more than 200 operators", CliRunner.Process("check", file).Stderr);
     }
 
     [Fact]

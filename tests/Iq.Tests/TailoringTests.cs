@@ -92,7 +92,7 @@ public class TailoringTests
         var options = new CompileOptions { ParamOverrides = new Dictionary<string, string> { ["min_cores"] = "many", ["nope"] = "1" } };
         var result = Compile("base.iq", options);
         Assert.Equal(string.Join("\n",
-            "<command line>:1:1 IQ2018 --set min_cores=many: The value of param 'min_cores' must be a constant, such as 64, \"text\", 256 GiB or 1.2.3",
+            "<command line>:1:1 IQ2018 --set min_cores=many: param 'min_cores' is a number, and 'many' is not a number constant (The value of param 'min_cores' must be a constant, such as 64, \"text\", 256 GiB or 1.2.3)",
             "<command line>:1:1 IQ3004 Unknown param 'nope' in --set"), Diagnostics(result));
     }
 

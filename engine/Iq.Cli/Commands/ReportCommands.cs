@@ -19,6 +19,8 @@ static class ReportCommands
     static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path)
     {
         var diagnostics = new DiagnosticBag();
+        // '-' is standard output for the reports written, never an input here: said so, rather than "file not found".
+        if (path == "-") throw new UsageException(Msg.ResultsNotFromStdin.Text);
         // A look at the first four bytes (of a regular file only) says which; each kind is then read within its own limit.
         var archive = AuditArchive.IsArchive(path);
         byte[]? bytes;
@@ -118,11 +120,19 @@ static class ReportCommands
             var worse = false;
             // -q: the verdict line of each checklist and nothing else (docs/cli.md); an unsealed side is warned of on stderr.
             var quiet = ctx.Verbosity == Verbosity.Quiet;
-            // Several checklists: each checklist's results against its own earlier ones; one missing on either side is worse
-            // only when it is the later audit that lacks it.
+            // Two single audits of checklists with no extends chain in common: their rows are different requirements, and
+            // saying "worse" (or "better") of them would mislead; refused before a line is written.
+            if (!now.Several && !old.Several && !ResultsDiff.Comparable(old.First.Checklist, now.First.Checklist))
+                throw new UsageException(Msg.DiffUnrelated.With(old.First.Checklist.Id, now.First.Checklist.Id));
+            // Several checklists: each checklist's results against its own earlier ones (else against one of its extends
+            // chain: a tailoring against its base); one missing on either side is worse only when it is the later audit that lacks it.
+            var paired = new HashSet<ResultsDocument>(ReferenceEqualityComparer.Instance);
             foreach (var a in now.Audits)
             {
-                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id);
+                var b = old.Audits.FirstOrDefault(d => d.Checklist.Id == a.Checklist.Id)
+                        ?? old.Audits.FirstOrDefault(d => !paired.Contains(d) && now.Audits.All(n => n.Checklist.Id != d.Checklist.Id)
+                                                          && ResultsDiff.Comparable(d.Checklist, a.Checklist));
+                if (b is not null) paired.Add(b);
                 if (now.Several || old.Several) ctx.Out.WriteLine($"== {a.Checklist.Id}");
                 if (b is null)
                 {
@@ -133,7 +143,7 @@ static class ReportCommands
                 diff.Write(ctx.Out, ctx.Lang, verdictOnly: quiet);
                 worse |= diff.Worse;
             }
-            foreach (var b in old.Audits.Where(d => now.Audits.All(a => a.Checklist.Id != d.Checklist.Id)))
+            foreach (var b in old.Audits.Where(d => !paired.Contains(d)))
             {
                 ctx.Out.WriteLine(Msg.DiffNotLater.With(b.Checklist.Id).Render(ctx.Lang));
                 worse = true;

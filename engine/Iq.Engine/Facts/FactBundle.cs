@@ -193,6 +193,7 @@ public static class FactBundleReader
                 return errors.At("$", Msg.NeedsFacts.Text);
             // Only the plan may say a requirement does not apply; a measured document has no say in that.
             errors.DeclaresNotApplicable = kind == "plan";
+            errors.PartsNotApplicable = kind == "model_description";
             var value = Convert(facts, factRoot.Type, Place.Root("$.facts", factRoot.Name), errors);
             if (errors.Count == 0 && kind == "model_description")
                 foreach (var (jsonPath, problem) in ModelDescriptionRules.Problems(facts, "$.facts")) errors.At(jsonPath, problem);
@@ -209,7 +210,7 @@ public static class FactBundleReader
     public static object? Validate(JsonElement facts, FactRoot root, string display, Func<string, bool, (int Line, int Column)> locate,
         DiagnosticBag diagnostics)
     {
-        var errors = new Errors(display, ReadOnlyMemory<byte>.Empty, diagnostics, locate);
+        var errors = new Errors(display, ReadOnlyMemory<byte>.Empty, diagnostics, locate) { PartsNotApplicable = root.Kind == "model_description" };
         var value = Convert(facts, root.Type, Place.Root("$", root.Name), errors);
         if (errors.Count == 0 && root.Kind == "model_description")
             foreach (var (jsonPath, problem) in ModelDescriptionRules.Problems(facts, "$")) errors.At(jsonPath, problem);
@@ -226,6 +227,10 @@ public static class FactBundleReader
 
         public int Count { get; private set; }
         public bool DeclaresNotApplicable { get; set; }
+
+        /// <summary>A model description: its optional parts carry a not_applicable member of their own (docs/model.md), so a
+        /// required one given {"not_applicable": …} is told it is required, not that only the plan may.</summary>
+        public bool PartsNotApplicable { get; set; }
 
         /// <summary>A document that is not a fact document of this schema (IQ4003).</summary>
         public (string, string, object?, string, DocumentHeader)? At(string jsonPath, MessageText problem, bool name = false) =>
@@ -345,7 +350,7 @@ public static class FactBundleReader
     /// <summary>A <c>source</c> member beside a version names its scheme (dpkg, rpm, python, npm …; see
     /// <see cref="VersionSchemes"/>): such a version is kept as written and parsed in that scheme when compared, so that one
     /// odd package version makes the items reading it <c>error</c>, not the whole bundle unreadable.</summary>
-    static object? Convert(JsonElement e, IqType type, Spot at, Errors errors, VersionScheme? scheme = null)
+    static object? Convert(JsonElement e, IqType type, Spot at, Errors errors, VersionScheme? scheme = null, FactMember? declaredAs = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return new Missing(at.Fact);
         // The members that change how an object is read, found in one pass over its names (four lookups by name, each a
@@ -371,6 +376,12 @@ public static class FactBundleReader
         if (marks.NotApplicable is { } na && marks.Count == 1
             && !(type is ObjectType declared && declared.Member("not_applicable") is not null))
         {
+            if (!errors.DeclaresNotApplicable && errors.PartsNotApplicable && declaredAs is not null)
+            {
+                // The schema describes a required claim by its clause (claims.robustness: "5.2.6").
+                errors.WrongType(at.Json, Msg.ExpectedGot.With(Msg.AValueRequiredPart.With(declaredAs.Description), Describe(e)));
+                return null;
+            }
             if (!errors.DeclaresNotApplicable) return Wrong(Msg.AValueOnlyPlanNa);
             if (na.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(na.GetString()))
             {
@@ -401,7 +412,7 @@ public static class FactBundleReader
                         continue;
                     }
                     // The schema's own string for the name: equal to the document's, and not allocated again per value.
-                    result[member.Name] = Convert(p.Value, member.Type, here.Member(member.Name), errors, memberScheme);
+                    result[member.Name] = Convert(p.Value, member.Type, here.Member(member.Name), errors, memberScheme, member);
                 }
                 return result;
             }

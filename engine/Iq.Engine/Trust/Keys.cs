@@ -36,6 +36,7 @@ public sealed class SigningKey : IDisposable
     public static SigningKey Load(string path)
     {
         var text = Keys.ReadPem(path);
+        Keys.RequireOneBlock(text, path, "private key");
         var key = ECDsa.Create();
         try
         {
@@ -96,6 +97,7 @@ public sealed class TrustedKey
     public static TrustedKey Load(string path)
     {
         var text = Keys.ReadPem(path);
+        Keys.RequireOneBlock(text, path, "public key or certificate");
         ECDsa? key = null;
         try
         {
@@ -133,6 +135,17 @@ public sealed class TrustedKey
 
 static class Keys
 {
+    /// <summary>A key file holds one PEM block: of several, the importer takes one silently or fails with "not an EC key",
+    /// neither of which tells the lab which key would sign (or be trusted).</summary>
+    internal static void RequireOneBlock(string text, string path, string what)
+    {
+        var blocks = 0;
+        for (var at = text.IndexOf("-----BEGIN ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("-----BEGIN ", at + 11, StringComparison.Ordinal))
+            blocks++;
+        if (blocks > 1)
+            throw new KeyFileException(path, $"holds {blocks} PEM blocks (-----BEGIN …): give a file with one {what} alone");
+    }
+
     const int MaxKeyFileBytes = 64 * 1024;
 
     public static string IdOf(ECDsa key) => Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
