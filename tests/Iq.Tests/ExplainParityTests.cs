@@ -17,7 +17,7 @@ public class ExplainParityTests
     {
         using var dir = new TempDir();
         var json = Path.Combine(dir.Path, "results.json");
-        var audit = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", "2026-11-22", "--json", json, "-q");
+        var audit = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--as-of", TestClock.AsOfFor(bundle), "--json", json, "-q");
         Assert.True(audit.ExitCode is 0 or 1, audit.Stderr);
         var rows = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
         Assert.True(rows.Count > 20, $"{rows.Count} rows");
@@ -25,7 +25,7 @@ public class ExplainParityTests
         var mismatches = new List<string>();
         foreach (var item in rows.GroupBy(r => (string)r["item"]!))
         {
-            var run = CliRunner.InProcess("explain", item.Key, "--checklist", checklist, "--facts", bundle, "--as-of", "2026-11-22", "--lang", "en");
+            var run = CliRunner.InProcess("explain", item.Key, "--checklist", checklist, "--facts", bundle, "--as-of", TestClock.AsOfFor(bundle), "--lang", "en");
             Assert.True(run.ExitCode == 0, $"{item.Key}: {run.Stderr}");
             explained[item.Key] = run.Stdout;
             var shown = run.Stdout.Split('\n').Count(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Length > 16

@@ -58,7 +58,7 @@ public class JudgmentReasonTests
         var json = Path.Combine(dir.Path, "r.json");
         var run = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", file, "--json", json, "--as-of", "2026-11-22", "--lang", "en");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{file}:{line}:9: error IQ2018: the judgment of '6.1.2a.competence' as notapplicable needs its reason " +
+        Assert.Contains($"{file}:{line}:26: error IQ2018: the judgment of '6.1.2a.competence' as notapplicable needs its reason " +
             $"(justification: \"not applicable, because …\"); '{justification}' is not one", run.Stderr);
         Assert.False(File.Exists(json));
     }
@@ -91,17 +91,18 @@ public class JudgmentReasonTests
         {
             var ws = wb.Worksheets.First();
             row = ws.RowsUsed().Single(r => r.Cell(1).GetString() == "6.1.2a.competence").RowNumber();
-            ws.Cell(row, 5).Value = "不适用";
-            ws.Cell(row, 6).Value = "Zhou";
-            ws.Cell(row, 7).Value = "2026-11-21";
-            ws.Cell(row, 8).Value = "N.A.";
+            // The assessor's columns: status F, assessor G, date H, justification I (the level is column D).
+            ws.Cell(row, 6).Value = "不适用";
+            ws.Cell(row, 7).Value = "Zhou";
+            ws.Cell(row, 8).Value = "2026-11-21";
+            ws.Cell(row, 9).Value = "N.A.";
             wb.Save();
         }
         var json = Path.Combine(dir.Path, "r.json");
         var run = CliRunner.InProcess("audit", Checklist, "--facts", FactsWithoutAttestations(dir), "--attestations", template, "--json", json, "--as-of", "2026-11-22", "--lang", "en");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{template}:{row}:8: error IQ2018: the judgment of '6.1.2a.competence' as notapplicable needs its reason", run.Stderr);
-        Assert.Contains($"'N.A.' is not one (sheet 'Manual review', cell H{row})", run.Stderr);
+        Assert.Contains($"{template}:{row}:9: error IQ2018: the judgment of '6.1.2a.competence' as notapplicable needs its reason", run.Stderr);
+        Assert.Contains($"'N.A.' is not one (sheet 'Manual review', cell I{row})", run.Stderr);
         Assert.False(File.Exists(json));
     }
 
