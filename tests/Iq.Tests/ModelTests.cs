@@ -42,6 +42,20 @@ static class ModelCases
         return p.ExitCode;
     }
 
+    /// <summary>The one row of the sample whose outcome depends on the host, not the model: 6.3.2.sweep compares the
+    /// measured gain from more threads with the sample's claim that its CNN does not scale (below contradicting_speedup,
+    /// 1.5). On a 2-core machine that gain read 0.96-1.22 under load and 1.62 idle, so the claim is true on one host and
+    /// false on another, and the row is right both times. What a test can hold is that the row follows the measurement:
+    /// the expected outcome here is read from model_measurements.json itself, not from the audit.</summary>
+    public const string HostTimedRow = "6.3.2.sweep";
+
+    public static string HostTimedOutcome(string bundle)
+    {
+        var measured = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model_measurements.json")))!;
+        var speedup = measured["facts"]!["efficiency"]!["thread_speedup"]!.GetValue<double>();
+        return speedup < 1.5 ? "pass" : "fail";
+    }
+
     /// <summary>The ResNet-18 export (make_resnet18.py), unzipped into <paramref name="dir"/>.</summary>
     public static string ResNet18(TempDir dir)
     {
@@ -281,10 +295,14 @@ public class ModelAuditTests
         using var dir = new TempDir();
         ModelCases.Measure(dir, "description.yaml", "--attack-cases", "100");
         var (exit, results) = Audit(dir);
-        var bad = Items(results).Where(i => (string)i["outcome"]! is "fail" or "error").Select(i => $"{i["id"]}: {i["message"]}").ToList();
+        var bad = Items(results).Where(i => (string)i["id"]! != ModelCases.HostTimedRow && (string)i["outcome"]! is "fail" or "error")
+            .Select(i => $"{i["id"]}: {i["message"]}").ToList();
         Assert.True(bad.Count == 0, string.Join("\n", bad));
-        Assert.Equal(0, exit);
-        Assert.Equal("pass", (string)results["verdict"]!);
+        // The host-timed row follows the measurement; the verdict and exit follow that row (a shall item).
+        var timed = ModelCases.HostTimedOutcome(dir.Path);
+        Assert.Equal(timed, (string)Items(results).Single(i => (string)i["id"]! == ModelCases.HostTimedRow)["outcome"]!);
+        Assert.Equal(timed == "pass" ? 0 : 1, exit);
+        Assert.Equal(timed, (string)results["verdict"]!);
     }
 
     [Fact]
