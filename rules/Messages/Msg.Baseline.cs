@@ -75,4 +75,6 @@ public static partial class Msg
         "--task segmentation: only the performance and efficiency suites are measured for segmentation models");
     public static readonly Message ModelRunNotStarted = new(Codes.BadEvidence, ["command", "reason"], "--run {command}：训练命令无法启动：{reason}", "--run {command}: {reason}");
     public static readonly Message ModelRunTimeout = new(Codes.BadEvidence, ["limit"], "--run：训练命令未在 {limit} 内结束", "--run: the training command did not finish in {limit}");
+    public static readonly Message ModelRunLeftRunning = new(null, ["count", "processes"], "训练命令已退出，但留下 {count} 个仍在运行的进程：{processes}；未终止也未等待它们，已记录在 training_run.left_running 中；损失值只取命令退出前输出的",
+        "the training command exited and left {count} processes running: {processes}; they were neither stopped nor waited for and are recorded in training_run.left_running; the losses are those it printed by its exit");
 }

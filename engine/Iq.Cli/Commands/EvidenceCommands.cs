@@ -82,11 +82,10 @@ static class EvidenceCommands
                 if (ran is not null)
                 {
                     // What the command left running (or what was stopped with it): the time measured is the command's own.
-                    facts["left_running"] = new System.Text.Json.Nodes.JsonArray([.. ran.LeftRunning.Select(p =>
-                        (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["pid"] = p.Pid, ["command"] = p.Command })]);
+                    facts["left_running"] = Iq.Engine.Evidence.CommandRun.Facts(ran.LeftRunning);
                     if (ran.LeftRunning.Count > 0)
                         ctx.WarnText((ran.ExitCode is null ? Msg.RollbackStoppedLeft : Msg.RollbackLeftRunning).With(ran.LeftRunning.Count,
-                            string.Join("; ", ran.LeftRunning.Select(p => $"{p.Pid} {p.Command}"))));
+                            Iq.Engine.Evidence.CommandRun.Describe(ran.LeftRunning)));
                 }
                 FactDocuments.Write(parse.GetValue(outDir)!, "rollback", facts, origin);
                 var seconds = ran?.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -125,6 +125,9 @@ static class ModelCommand
                 ctx.Say(Msg.ModelSuites.With(string.Join(", ", timings.Select(t => $"{t.Key} {t.Value} ms"))));
             // What could not be measured (a training log or manifest not found beside the description) is no reason to stop,
             // but it is said where the assessor looks now, not only in the document: one line per reason.
+            // What the training command left running is said now too (as for a rollback), not only in the document.
+            if (measured?["training_run"]?["left_running"] is JsonArray { Count: > 0 } left)
+                ctx.WarnText(Msg.ModelRunLeftRunning.With(left.Count, string.Join("; ", left.Select(p => $"{p!["pid"]} {p["command"]}"))));
             if (measured is not null)
                 foreach (var (reason, facts) in NotMeasured(measured, "measured"))
                     ctx.WarnText(Msg.ModelNotMeasured.With(string.Join(", ", facts.Take(5)) + (facts.Count > 5 ? ", …" : ""), reason));

@@ -694,30 +694,23 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var result = new JsonObject();
         if (o.RunCommand is { Length: > 0 } command)
         {
-            var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
-            Process p;
-            try { p = Process.Start(psi)!; }
-            catch (System.ComponentModel.Win32Exception e) { throw new BaselineInputException(Msg.ModelRunNotStarted.With(command[0], e.Message)); }
-            using (p)
+            // Run as the rollback is (one routine): timed to the program's own exit, so that a process it leaves in the
+            // background (holding the output open) cannot hang iq; what it left running is recorded, not stopped.
+            var lines = new List<string>();
+            var ran = Iq.Engine.Evidence.CommandRun.Run(command, o.RunTimeout, l => { lock (lines) lines.Add(l); }, cancel);
+            switch (ran.End)
             {
-                var lines = new List<string>();
-                p.OutputDataReceived += (_, e) => { if (e.Data is { } l) lock (lines) lines.Add(l); };
-                p.ErrorDataReceived += (_, e) => { if (e.Data is { } l) lock (lines) lines.Add(l); };
-                p.BeginOutputReadLine();
-                p.BeginErrorReadLine();
-                using var stop = cancel.Register(() => { try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
-                if (!p.WaitForExit(o.RunTimeout))
-                {
-                    p.Kill(entireProcessTree: true);
+                case Iq.Engine.Evidence.CommandEnd.NotStarted:
+                    throw new BaselineInputException(Msg.ModelRunNotStarted.With(command[0], ran.StartFailure));
+                case Iq.Engine.Evidence.CommandEnd.Interrupted:
+                    throw new OperationCanceledException(cancel);
+                case Iq.Engine.Evidence.CommandEnd.TimedOut:
                     throw new BaselineInputException(Msg.ModelRunTimeout.With(o.RunTimeout.ToString()));
-                }
-                p.WaitForExit();
-                cancel.ThrowIfCancellationRequested();
-                lock (lines) losses = lines.SelectMany(l => LossValue.Matches(l).Select(m => Parse(m.Groups[1].Value))).ToList();
-                result["command"] = string.Join(" ", command);
-                result["exit_code"] = p.ExitCode;
             }
+            lock (lines) losses = lines.SelectMany(l => LossValue.Matches(l).Select(m => Parse(m.Groups[1].Value))).ToList();
+            result["command"] = string.Join(" ", command);
+            result["exit_code"] = ran.ExitCode;
+            result["left_running"] = Iq.Engine.Evidence.CommandRun.Facts(ran.LeftRunning);
         }
         else if (DeclaredText(Declared(o.Description, "claims", "trainability", "loss_curve_ref")) is { } log)
         {

@@ -298,6 +298,7 @@ public sealed partial class FactSchema
                 M("success_rate", IqType.Number, "share of correctly classified cases turned wrong"), M("robust_accuracy", IqType.Number, "accuracy under attack"),
                 M("median_queries", IqType.Number, "median queries of successful attacks"))), "per attack and ε (6.3.8)")), "black-box adversarial robustness (6.3.8)"),
         M("training_run", Obj("training run", M("command", IqType.String, "the vendor's training command run by iq (measured)"), M("exit_code", IqType.Number, "its exit code"),
+            M("left_running", LeftProcesses, "processes the training command started that were still running when it exited: left running and not waited for (the losses are those it printed by its exit); empty when none"),
             M("log", IqType.String, "else the training log named by the description (the vendor's record)"),
             M("losses", ListOf(IqType.Number), "loss values it printed, in order"), M("first_loss", IqType.Number, "first"), M("final_loss", IqType.Number, "last"),
             M("relative_decrease", IqType.Number, "(first − final) / first"), M("nan_free", IqType.Bool, "no NaN or ∞ among them")), "6.3.1 (iq model --run -- CMD)"));

@@ -427,6 +427,9 @@ public sealed partial class FactSchema : IFactSchema
     static readonly ObjectType Attestations = Obj("attestations",
         M("items", ListOf(Iq.Scoring.Judgments.AttestationShape.Item), "one judgment per manual item"));
 
+    /// <summary>Processes a vendor's command run by iq (<c>--run</c>) left running or had stopped with it (CommandRun).</summary>
+    static ListType LeftProcesses => ListOf(Obj("left_process", M("pid", IqType.Number, "process id"), M("command", IqType.String, "its command line, cut at 200 characters")));
+
     static readonly ObjectType Rollback = Obj("rollback",
         M("added", IqType.Number, "files present after rollback that were not before"),
         M("removed", IqType.Number, "files missing after rollback"),
@@ -437,7 +440,7 @@ public sealed partial class FactSchema : IFactSchema
         M("files_before", IqType.Number, "files in the snapshot before installing"),
         M("examples", ListOf(Obj("difference", M("path", IqType.String, "file"), M("change", IqType.String, "added, removed, changed or mode"))),
             "the first differences, for the report"),
-        M("left_running", ListOf(Obj("left_process", M("pid", IqType.Number, "process id"), M("command", IqType.String, "its command line, cut at 200 characters"))),
+        M("left_running", LeftProcesses,
             "processes the rollback command (--run) started that were still running when it exited (left running: duration is the command's own time) or that were stopped with it after a timeout; empty when none"));
 
     public IReadOnlyList<FactRoot> Roots { get; } =
