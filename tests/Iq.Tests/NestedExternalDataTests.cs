@@ -123,4 +123,53 @@ public class NestedExternalDataTests
         Assert.Equal($"iq: error IQ4007: {shortValues}: initializer 'S' declares dimensions [2] of float32, which need 8 raw_data bytes; the file stores 4",
             ModelError(shortValues));
     }
+
+    /// <summary>Tensors held in node attributes (a Constant's value, in the main graph and in an If body), written by the
+    /// onnx package (Cases/model/make_constant_external.py) as it writes external data: the runtime loads them from the
+    /// location they name, so a location leaving the model's folder is refused at its place, as an initializer's is. They
+    /// were not checked at all (a Constant pointing at /etc/passwd was inspected and handed to the runtime).</summary>
+    [SkippableFact]
+    public void Tensors_held_in_node_attributes_are_checked_as_initializers_are()
+    {
+        ModelCases.RequirePythonOnnx();
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "m");
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [TestPaths.Case("model/make_constant_external.py"), folder], out _));
+        var model = Path.Combine(folder, "const.onnx");
+        // ONNX Runtime loads the Constants' values from weights.bin and runs the model.
+        var ran = Baseline(model, Path.Combine(dir.Path, "b"));
+        Assert.True(ran.ExitCode == 0, ran.Stderr);
+
+        const string main = "graph.node[0] 'c' (Constant) attribute value";
+        const string body = "graph.node[3] 'branch' (If) attribute then_branch.node[0] 'Dt' (Constant) attribute value";
+        var facts = OnnxInspector.Inspect(model);
+        foreach (var (tensor, offset) in new[] { (main, 0), (body, 8) })
+        {
+            var e = External(facts, tensor);
+            Assert.Equal("ok", (string)e["status"]!);
+            Assert.Equal("weights.bin", (string)e["location"]!);
+            Assert.Equal(offset, (long)e["offset"]!);
+        }
+
+        static TensorProto Constant(GraphProto g) => g.Node.First(n => n.OpType == "Constant").Attribute.Single(a => a.Name == "value").T;
+        var m = Read(model);
+        Set(Constant(m.Graph), "location", "/etc/passwd");
+        var etc = Write(m, Path.Combine(folder, "etc.onnx"));
+        Assert.Equal($"iq: error IQ4007: {etc}: initializer '{main}': external data location '/etc/passwd' leaves the model's folder", ModelError(etc));
+        var refused = Baseline(etc, Path.Combine(dir.Path, "b2"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"initializer '{main}': external data location '/etc/passwd' leaves the model's folder", refused.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "b2")));
+
+        m = Read(model);
+        Set(Constant(m.Graph.Node.Single(n => n.OpType == "If").Attribute.Single(a => a.Name == "then_branch").G), "location", "../outside.bin");
+        File.WriteAllBytes(Path.Combine(dir.Path, "outside.bin"), new byte[8]);
+        var outside = Write(m, Path.Combine(folder, "outside.onnx"));
+        Assert.Equal($"iq: error IQ4007: {outside}: initializer '{body}': external data location '../outside.bin' leaves the model's folder", ModelError(outside));
+
+        // A missing file is listed with its status, as an initializer's is.
+        m = Read(model);
+        Set(Constant(m.Graph), "location", "gone.bin");
+        Assert.Equal("missing", (string)External(OnnxInspector.Inspect(Write(m, Path.Combine(folder, "missing.onnx"))), main)["status"]!);
+    }
 }

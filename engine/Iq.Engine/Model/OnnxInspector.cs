@@ -135,7 +135,9 @@ public static class OnnxInspector
         }
         // The rest of what the runtime loads (a sparse initializer's values and indices, the initializers of If, Loop and
         // Scan bodies at any depth): counted apart from the main graph's parameters, stored and external data checked alike.
-        foreach (var (t, name) in SparseParts(graph).Concat(graph.Node.SelectMany(n => SubgraphTensors(n, 0))))
+        // Tensors held in node attributes too (a Constant's value, at any depth): the runtime loads their external data as
+        // it does an initializer's, so a location leaving the model's folder (/etc/passwd, ../outside.bin) is refused alike.
+        foreach (var (t, name) in SparseParts(graph).Concat(graph.Node.SelectMany(n => SubgraphTensors(n, 0))).Concat(AttributeTensors(graph, "graph", 0)))
             CheckStored(path, t, name, Elements(path, name, t.Dims), folder, external);
         return new ParameterTally(byType, parameterCount, parameterBytes, external);
     }
@@ -158,6 +160,30 @@ public static class OnnxInspector
                 foreach (var inner in g.Node)
                     foreach (var part in SubgraphTensors(inner, depth + 1)) yield return part;
             }
+    }
+
+    /// <summary>The tensors held in the attributes of a graph's nodes (<c>t</c>, <c>tensors</c>, <c>sparse_tensor</c>,
+    /// <c>sparse_tensors</c>: a Constant's value) and of the nodes of its subgraphs, as deep as parsing allows, each named
+    /// by its place (<c>graph.node[0] 'c' (Constant) attribute value</c>).</summary>
+    static IEnumerable<(TensorProto Tensor, string Name)> AttributeTensors(GraphProto graph, string place, int depth)
+    {
+        if (depth > MaxNesting) yield break;
+        for (var i = 0; i < graph.Node.Count; i++)
+        {
+            var n = graph.Node[i];
+            var node = n.Name is { Length: > 0 } nodeName ? $"{place}.node[{i}] '{nodeName}' ({OpName(n)})" : $"{place}.node[{i}] ({OpName(n)})";
+            foreach (var a in n.Attribute)
+            {
+                var at = $"{node} attribute {a.Name}";
+                if (a.T is { } t) yield return (t, at);
+                for (var k = 0; k < a.Tensors.Count; k++) yield return (a.Tensors[k], $"{at}[{k}]");
+                foreach (var (sparse, k) in (a.SparseTensor is null ? [] : new[] { (a.SparseTensor, -1) }).Concat(a.SparseTensors.Select((x, k) => (x, k))))
+                    foreach (var (part, suffix) in new[] { (sparse.Values, " (values)"), (sparse.Indices, " (indices)") })
+                        if (part is not null) yield return (part, (k < 0 ? at : $"{at}[{k}]") + suffix);
+                foreach (var (g, k) in (a.G is null ? [] : new[] { (a.G, -1) }).Concat(a.Graphs.Select((x, k) => (x, k))))
+                    foreach (var inner in AttributeTensors(g, k < 0 ? at : $"{at}[{k}]", depth + 1)) yield return inner;
+            }
+        }
     }
 
     /// <summary>The nodes of one cycle of the graph, in the order each feeds the next, the first repeated at the end;
