@@ -185,6 +185,8 @@ public sealed class BaselineRunner : IDisposable
         if (_o.Cases is null) throw new BaselineInputException(Msg.BaselineNoCases.Text);
         if (!Directory.Exists(_o.Cases)) throw new BaselineInputException(Msg.BaselineCasesNotFound.With(_o.Cases));
         if (InputFiles.FolderRefusal(_o.Cases) is { } notFolder) throw notFolder;
+        // Read as a whole: the run's documents never go into it, where they would join the cases the next run reads.
+        InputLedger.NoteFolder(_o.Cases);
         var files = Directory.GetFiles(_o.Cases, "*.npy").Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new BaselineInputException(Msg.BaselineNoNpy.With(_o.Cases));
         var cases = new List<BaselineCase>();

@@ -115,6 +115,8 @@ public static partial class ManifestReader
             catch (ArgumentException e) { throw new EvidenceInputException(Msg.PatternInvalid.With(e.Message)); }
         }
         if (root is not null && InputFiles.FolderRefusal(root) is { Code: not Rules.Diagnostics.Codes.FileNotFound } notFolder) throw notFolder;
+        // The root is hashed as a whole: manifest.json written into it would be an extra file the next check lists.
+        if (root is not null) InputLedger.NoteFolder(root);
         var doc = parsed = Parse(path);
         cancel.ThrowIfCancellationRequested();
         var report = root is null ? null : IntegrityCheck.Verify(root, doc.Files, ignore, cancel: cancel);
