@@ -113,6 +113,11 @@ static class FleetCommand
                 Force = parse.GetValue(force),
                 Parallelism = parse.GetValue(jobs),
             };
+            // The roots are read whole: a store file among them would sit with the bundles it records (exit 2, nothing created).
+            foreach (var root in given) InputLedger.NoteFolder(root);
+            if (StoreLocation.Parse(parse.GetValue(store)!, out _) is { IsPostgres: false, File: { } storeFile }
+                && InputLedger.Current?.FolderHolding(storeFile) is { } holding)
+                throw new OutputException(storeFile, Msg.OutInsideInput.With(holding));
             using var target = OpenStore(parse.GetValue(store)!, create: true);
             using var cancel = new CancellationTokenSource();
             var signal = 0;
