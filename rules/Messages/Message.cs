@@ -157,6 +157,9 @@ public static class Localized
     /// <summary>"a, b and c" / "a、b 和 c".</summary>
     public static ILocalized AndList(IEnumerable<string> items) => new ListText([.. items.Select(Verbatim)], "and");
 
+    /// <summary>"a, b and c" / "a、b 和 c" of pieces in the language.</summary>
+    public static ILocalized AndList(IEnumerable<ILocalized> items) => new ListText([.. items], "and");
+
     /// <summary>"a, b, c" / "a、b、c": names one after another (item ids, fact paths), with the separator of the language.</summary>
     public static ILocalized Items(IEnumerable<string> items) => new Listed([.. items]);
 

@@ -44,6 +44,8 @@ public static partial class Msg
     public static readonly Message HeaderSource = new(null, "应为 {{\"path\", \"sha256\"}}", "expected {{\"path\", \"sha256\"}}");
     public static readonly Message HeaderSourcePath = new(null, "应为来源文件的路径（字符串）", "expected the artefact's path, a string");
     public static readonly Message HeaderSourceSha = new(null, "应为其 SHA-256：64 个小写十六进制数字", "expected its SHA-256: 64 lower-case hex digits");
+    public static readonly Message HeaderSourceFacts = new(null, ["kind", "root"], "应为取自该文件的 {kind} 文档事实路径的列表（以 '{root}' 开头）",
+        "expected a list of the fact paths of {kind} documents taken from it (starting with '{root}')");
     public static readonly Message NeedsFacts = new(null, "事实文档需要 \"facts\"", "a fact document needs \"facts\"");
     public static readonly Message UnknownMemberOf = new(null, ["name", "of", "hint"], "{of} 没有成员 '{name}'{hint}", "unknown member '{name}' of {of}{hint}");
     public static readonly Message ExpectedGot = new(null, ["expected", "got"], "应为{expected}，实际为 {got}", "expected {expected}, got {got}");

@@ -32,6 +32,9 @@ public static partial class Msg
     public static readonly Message ReasonProvenanceFact = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} is {provenance} ({where})");
     public static readonly Message ReasonProvenanceFacts = RowWords(null, ["paths", "provenance", "where"], "{paths} 的来源为{provenance}（{where}）", "{paths} are {provenance} ({where})");
     public static readonly Message ReasonInDocument = RowWords(null, ["document", "why"], "{document}：{why}", "{document}: {why}");
+    /// <summary>Where facts came from, and the artefacts the document says they were taken from (its <c>sources</c>).</summary>
+    public static readonly Message ReasonTakenFrom = RowWords(null, ["where", "sources"], "{where}，取自 {sources}", "{where}, taken from {sources}");
+    public static readonly Message ReasonSourceFile = RowWords(null, ["path", "sha256"], "{path}（SHA-256 {sha256}）", "{path} (SHA-256 {sha256})");
     public static readonly Message ReasonWasBecause = RowWords(null, ["was", "reason"], "{was}：{reason}", "{was}: {reason}");
     public static readonly Message ReasonWaived = RowWords(null, ["approved_by", "expires", "justification", "was", "reason"], "已由 {approved_by} 豁免至 {expires}：{justification}（原为{was}：{reason}）",
         "waived by {approved_by} until {expires}: {justification} (was {was}: {reason})");

@@ -34,7 +34,17 @@ public sealed record FactProvenance(string Path, Provenance Provenance, string D
 {
     /// <summary>The <see cref="Why"/> of a fact whose provenance the document's <c>fact_provenance</c> sets apart from its own.</summary>
     public const string OverriddenInDocument = "fact_provenance in the document";
+
+    /// <summary>The artefacts the document says the fact was taken from (its <c>sources</c> that name the fact): the vendor's
+    /// training log a loss was read from, with the SHA-256 of the bytes read. Empty when the document names none.</summary>
+    public IReadOnlyList<FactSource> Sources { get; init; } = [];
+
+    /// <summary>The sources as one key, for grouping facts that were taken from the same artefacts.</summary>
+    public string SourcesKey => Sources.Count == 0 ? "" : string.Join("\n", Sources.Select(s => s.Path + " " + s.Sha256));
 }
+
+/// <summary>An artefact facts were taken from, by its path and the SHA-256 of its bytes as read.</summary>
+public sealed record FactSource(string Path, string Sha256);
 
 /// <summary>Why a document's word on provenance was set aside, or only noted: its seal.</summary>
 public enum SealState

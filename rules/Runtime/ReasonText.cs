@@ -36,7 +36,7 @@ public static class ReasonText
         Waived w => Msg.ReasonWaived.With(w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Justification,
             new OutcomeName(w.Was), Of(w.WasReason, why)),
         ProvenanceNotMet p => Msg.ReasonProvenanceNotMet.With(new Alternatives([.. p.Required.Accepted]),
-            Localized.Groups(p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why)).Select(g => Facts([.. g], why))),
+            Localized.Groups(p.Facts.GroupBy(f => (f.Document, f.Provenance, f.Why, f.SourcesKey)).Select(g => Facts([.. g], why))),
             Of(p.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(p.Was), was) : new OutcomeName(p.Was)),
         Contradicted c => Msg.ReasonContradicted.With(c.Finding.Text(),
             Of(c.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(c.Was), was) : new OutcomeName(c.Was)),
@@ -47,12 +47,16 @@ public static class ReasonText
     public static ILocalized FactList(IReadOnlyList<Missing> facts) => new MissingFacts(facts);
 
     /// <summary>Facts a row read from one document, of one provenance and one why (<c>a, b are declared (doc: why)</c>), as a
-    /// provenance reason and a report's list of the row's facts word them.</summary>
+    /// provenance reason and a report's list of the row's facts word them; with the artefacts the document says they were
+    /// taken from (<c>…, taken from train.log (SHA-256 …)</c>), as the first fact's <see cref="FactProvenance.Sources"/>
+    /// (callers group by them).</summary>
     public static ILocalized Facts(IReadOnlyList<FactProvenance> facts, Func<FactProvenance, ILocalized?>? why = null)
     {
         var f = facts[0];
-        return (facts.Count == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(facts.Select(x => x.Path)), Msg.ProvenanceWord(f.Provenance).Text,
-            f.Why is null ? Localized.Verbatim(f.Document) : Msg.ReasonInDocument.With(f.Document, why?.Invoke(f) ?? Why(f.Why)));
+        ILocalized where = f.Why is null ? Localized.Verbatim(f.Document) : Msg.ReasonInDocument.With(f.Document, why?.Invoke(f) ?? Why(f.Why));
+        if (f.Sources.Count > 0)
+            where = Msg.ReasonTakenFrom.With(where, Localized.AndList(f.Sources.Select(s => (ILocalized)Msg.ReasonSourceFile.With(s.Path, s.Sha256))));
+        return (facts.Count == 1 ? Msg.ReasonProvenanceFact : Msg.ReasonProvenanceFacts).With(Localized.Items(facts.Select(x => x.Path)), Msg.ProvenanceWord(f.Provenance).Text, where);
     }
 
     /// <summary>Why a document's word was set aside: its fact_provenance (worded in each language), or the seal's words.</summary>

@@ -53,7 +53,7 @@ public static class ReportWords
     /// (environment.json)"): the one grouping the console's --verbose "from:" lines, the HTML report's evidence and the
     /// scorecard's facts column all show.</summary>
     public static IReadOnlyList<ILocalized> FactLines(ItemResult r) =>
-        r.Provenance.Facts.GroupBy(f => (f.Provenance, f.Document, f.Why)).Select(g => Facts(g.ToList(), r.Provenance.Notes)).ToList();
+        r.Provenance.Facts.GroupBy(f => (f.Provenance, f.Document, f.Why, f.SourcesKey)).Select(g => Facts(g.ToList(), r.Provenance.Notes)).ToList();
 
     /// <summary><see cref="FactLines"/> in the report's language, one line each.</summary>
     public static string FactsRead(this ReportTexts t, ItemResult r) => string.Join("\n", FactLines(r).Select(l => l.Render(t.Lang())));

@@ -91,6 +91,12 @@ public class IntegrityTests
         var items = AuditWith(dir, sbom, CopyProject(dir, tamper: false));
         Assert.Equal("pass", items["6.2.2f.integrity"].GetProperty("outcome").GetString());
         Assert.All(items.Where(i => i.Key.StartsWith("5.5.1a.components", StringComparison.Ordinal)), i => Assert.Equal("pass", i.Value.GetProperty("outcome").GetString()));
+        // A generator's SBOM read by iq manifest is imported: the rows that require measured or imported evidence of the
+        // manifest (6.6.1 d) e), 5.5.1) take it, whatever they find in it.
+        Assert.All(items.Where(i => i.Key.StartsWith("6.6.1d.", StringComparison.Ordinal) || i.Key.StartsWith("6.6.1e.", StringComparison.Ordinal)
+                                    || i.Key.StartsWith("5.5.1", StringComparison.Ordinal) && i.Value.GetProperty("method").GetString() == "automatic"),
+            i => Assert.True(i.Value.GetProperty("reason").ValueKind != JsonValueKind.Object
+                             || i.Value.GetProperty("reason").GetProperty("kind").GetString() != "provenance_not_met", i.Key + ": " + i.Value.GetProperty("message")));
     }
 
     public static TheoryData<string> NoFileHashes =>

@@ -1,65 +1,17 @@
 using System.Text.Json.Nodes;
-using Iq.Engine.Facts;
-using Iq.Rules.Binding;
-using Iq.Rules.Compilation;
-using Iq.Rules.Model;
 
 namespace Iq.Tests;
 
 /// <summary>The bundled IQ checklist decides nothing the standard asks the lab to check on the installed system (6.1.1 a)
-/// 检查…形成客观评估结论, 6.1.3 b) 测试结果是否客观准确, 6.2.1 应检查, 6.4.1 应持续监测 …) on figures a vendor typed in: every
-/// item reading a fact kind iq measures (its default provenance in the one fact-kind declaration, FactSchema.Roots) has a
-/// <c>requires</c> covering those facts, unless Cases/requires/gbt-aimd-iq.txt exempts it with a reason. A document edited
-/// after its seal, or without one, then makes those rows errors, as 6.4.2's were already.</summary>
+/// 检查…形成客观评估结论, 6.1.3 b) 测试结果是否客观准确, 6.2.1 应检查, 6.4.1 应持续监测, 6.6.1, 5.5.1 …) on figures a vendor
+/// typed in: every automatic row reading a kind iq measures or imports requires it so (RequiresCoverageTests walks the rule
+/// model, for every checklist). Here, run: a document edited after its seal, or without one, or typed in by hand makes
+/// those rows errors, as 6.4.2's were already.</summary>
 public class IqChecklistRequiresTests
 {
     static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
 
-    static ChecklistModel Model()
-    {
-        var result = ChecklistCompiler.CompileFile(Checklist, FactSchema.Default);
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return result.Checklist!.Model;
-    }
-
-    /// <summary>The exemptions: item id and why it may rest on declared facts.</summary>
-    static Dictionary<string, string> Exempt() =>
-        File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "requires", "gbt-aimd-iq.txt"))
-            .Where(l => l.Trim().Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(" | ", 2))
-            .ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1].Trim() : "", StringComparer.Ordinal);
-
-    /// <summary>The paths an item reads from a measured kind that its <c>requires</c> leaves uncovered: not required at all,
-    /// or required with a provenance list that accepts declared, or with paths that do not reach them.</summary>
-    internal static List<string> UncoveredMeasured(ItemModel item, IReadOnlySet<string> measuredRoots)
-    {
-        var paths = item.ReadPaths.Count > 0 ? item.ReadPaths : item.Reads.Select(r => r.Name).ToList();
-        return paths.Where(p => measuredRoots.Contains(ReadPathsOf.RootOf(p)))
-            .Where(p => item.Requires is not { } req || req.Accepted.Contains(Provenance.Declared)
-                        || req.Paths.Count > 0 && !req.Paths.Any(r => ReadPathsOf.Under(p, r)))
-            .Distinct().ToList();
-    }
-
-    [Fact]
-    public void Every_item_reading_measured_facts_requires_them_measured_or_is_exempted_with_a_reason()
-    {
-        var measured = FactSchema.Default.Roots.Where(r => r.Provenance == Provenance.Measured).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        // The kinds iq measures, as declared: if one stops being measured, the list here is what changed, not the test.
-        Assert.Contains("baseline", measured);
-        Assert.Contains("env", measured);
-        var exempt = Exempt();
-        var items = Model().Items.Where(i => i.Automated).ToList();
-        var uncovered = items.Select(i => (i.Id, Paths: UncoveredMeasured(i, measured))).Where(x => x.Paths.Count > 0).ToList();
-        Assert.True(uncovered.All(x => exempt.ContainsKey(x.Id)),
-            "items reading measured facts without a requires covering them:\n" +
-            string.Join("\n", uncovered.Where(x => !exempt.ContainsKey(x.Id)).Select(x => $"{x.Id}: {string.Join(", ", x.Paths)}")));
-        // Each exemption is needed, names an item, and says why.
-        var stale = exempt.Keys.Where(id => !uncovered.Any(x => x.Id == id)).ToList();
-        Assert.True(stale.Count == 0, "exempted, but covered or not in the checklist: " + string.Join(", ", stale));
-        Assert.All(exempt, e => Assert.True(NotApplicableReason.IsReason(e.Value), $"{e.Key}: no reason given"));
-    }
-
-    /// <summary>The oracle the rule above stands for, run: the compliant sample with its baseline edited after the seal and
+    /// <summary>The oracle RequiresCoverageTests stands for, run: the compliant sample with its baseline edited after the seal and
     /// its tests' seal removed. Every automatic row reading the baseline (6.1.3 b), 6.4.1, 6.4.2) or the tests (6.1.3 a))
     /// is an error naming the provenance it lacks; before, 6.1.3 b) and 6.4.1 passed as "declared only" beside 6.4.2's errors
     /// on the same file.</summary>
@@ -96,5 +48,42 @@ public class IqChecklistRequiresTests
         // Rows on untouched documents keep their word.
         Assert.Equal("pass", (string)rows["6.1.1a.cpu"]["outcome"]!);
         Assert.Equal("pass", (string)rows["6.3.2b.time"]["outcome"]!);
+    }
+
+    /// <summary>The same oracle for the SBOM rows (6.6.1 d) e), 5.5.1): the compliant sample's manifest as someone types it in,
+    /// the same facts with no seal and no word but the vendor's. Every automatic row on it is an error naming the provenance
+    /// it lacks; before, 6.6.1 d) e) and 5.5.1 passed as "declared only" while 6.2.2 f) beside them was an error.</summary>
+    [Fact]
+    public void A_manifest_typed_in_by_hand_makes_every_row_on_it_an_error()
+    {
+        using var dir = new TempDir();
+        var bundle = FleetTests.CopyBundle("compliant", Path.Combine(dir.Path, "b"));
+        var path = Path.Combine(bundle, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        manifest["provenance"] = "declared";
+        manifest.Remove("fact_provenance");
+        manifest["tool"] = "typed in by hand";
+        File.WriteAllText(path, manifest.ToJsonString());
+        File.Delete(path + ".seal");
+        var json = Path.Combine(dir.Path, "r.json");
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", bundle, "--json", json, "--as-of", "2026-11-22", "--lang", "en");
+        Assert.Equal(1, run.ExitCode);
+        var rows = JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray()
+            .Where(r => (string)r!["method"]! == "automatic").ToDictionary(r => (string)r!["id"]!, r => r!);
+        string[] onManifest = ["6.6.1d.naming", "6.6.1e.notes", "5.5.1b.documents", "5.5.1c.tags", "5.5.1.plan"];
+        var components = rows.Keys.Where(k => k.StartsWith("5.5.1a.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, components.Count);
+        Assert.All(onManifest.Concat(components), id =>
+        {
+            var row = rows[id];
+            Assert.True((string)row["outcome"]! == "error", $"{id}: {row["outcome"]}");
+            Assert.Equal("provenance_not_met", (string)row["reason"]!["kind"]!);
+            Assert.StartsWith("measured or imported evidence required: manifest.", (string)row["message"]!);
+            // What it was stays told: each of these rows passed on the typed-in facts.
+            Assert.Contains("was pass", (string)row["message"]!);
+        });
+        // Rows on untouched documents keep their word.
+        Assert.Equal("pass", (string)rows["6.1.3a.passed"]["outcome"]!);
+        Assert.Equal("pass", (string)rows["6.1.1a.cpu"]["outcome"]!);
     }
 }

@@ -94,6 +94,62 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         Assert.DoesNotContain("6.3.4 c)", (string)Row(results, "6.3.4b.latency")["clause"]!);
     }
 
+    /// <summary>The rows resting on facts taken from the vendor's training log and training manifest (6.3.1.curve, 6.3.1.final,
+    /// 6.3.7.unseen) name those files and the SHA-256 of the bytes iq read, beside "declared", in every output: results.json,
+    /// console -v, HTML and the scorecard's facts column (one wording, ReportWords.FactLines). The hashes are sha256sum's, of
+    /// the sample's own files; before, the rows said only "model_measurements.json".</summary>
+    [Fact]
+    public void Rows_on_the_vendors_records_name_each_file_and_its_sha256_in_every_output()
+    {
+        using var bundle = sample.Copy();
+        var sha256sum = Requires.Tool("sha256sum", "coreutils");
+        (string Path, string Sha) Sum(string name)
+        {
+            var file = Path.Combine(ModelCases.Sample, name);
+            var run = Requires.Run(sha256sum, file);
+            Assert.Equal(0, run.Code);
+            return (Path.GetFullPath(file), run.Stdout.Split(' ')[0]);
+        }
+        var log = Sum("training-log.csv");
+        var manifest = Sum("training-manifest.txt");
+        var json = bundle.Path + "-r.json";
+        var xlsx = bundle.Path + "-r.xlsx";
+        var html = bundle.Path + "-r.html";
+        var audit = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", bundle.Path, "--json", json, "--xlsx", xlsx, "--html", html, "-v", "--lang", "en");
+        Assert.True(audit.ExitCode is 0 or 1, audit.Stderr);
+        var results = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        using var x = new XlsxReader(xlsx);
+        var facts = new Dictionary<string, string>();
+        foreach (var sheet in x.SheetNames)
+        {
+            var rows = x.Rows(sheet);
+            var column = rows.Count == 0 ? -1 : Array.IndexOf(rows[0], "Facts read and where they came from");
+            if (column < 0) continue;
+            foreach (var row in rows.Skip(1)) facts[row[0]] = row.Length > column ? row[column] ?? "" : "";
+        }
+        var htmlText = System.Net.WebUtility.HtmlDecode(File.ReadAllText(html));
+        foreach (var (id, path, file) in new[] { ("6.3.1.curve", "measured.training_run.nan_free", log), ("6.3.1.final", "measured.training_run.final_loss", log),
+                     ("6.3.7.unseen", "measured.generalization.heldout.overlap_count", manifest) })
+        {
+            var fact = Row(results, id)["provenance"]!["facts"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string)f["path"]! == path);
+            var source = Assert.Single(fact["sources"]!.AsArray());
+            Assert.Equal(file.Path, (string)source!["path"]!);
+            Assert.Equal(file.Sha, (string)source["sha256"]!);
+            // The facts iq measured on the row (which log, which manifest it read) name no vendor file.
+            Assert.All(Row(results, id)["provenance"]!["facts"]!.AsArray().Where(f => (string)f!["provenance"]! == "measured"), f => Assert.Null(f!["sources"]));
+            // One line for the facts of the row taken from the file: "a, b are declared (…, taken from FILE (SHA-256 …))".
+            var words = $"model_measurements.json: fact_provenance in the document, taken from {file.Path} (SHA-256 {file.Sha}))";
+            foreach (var (output, text) in new[] { ("xlsx", facts[id]), ("console", audit.Stdout), ("html", htmlText) })
+                Assert.True(text.Split(['\n', '<']).Any(l => l.Contains(path, StringComparison.Ordinal) && l.Contains(" declared (", StringComparison.Ordinal)
+                                                             && l.Contains(words, StringComparison.Ordinal)),
+                    $"{id}: {output} has no line naming {path} declared with {words}:\n{text}");
+        }
+        // The training log is not where the overlap came from, nor the manifest where the losses did.
+        Assert.DoesNotContain(log.Sha, facts["6.3.7.unseen"]);
+        Assert.DoesNotContain(manifest.Sha, facts["6.3.1.final"]);
+        foreach (var f in new[] { json, xlsx, html }) File.Delete(f);
+    }
+
     [Fact]
     public void Measurements_edited_to_agree_with_false_claims_are_errors_not_passes()
     {

@@ -179,9 +179,12 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             foreach (var content in LogContent)
                 declared.Add(new($"measured.training_run.{content}", Iq.Rules.Model.Provenance.Declared));
         if (facts["generalization"]?["heldout"] is JsonObject heldout && heldout.ContainsKey("overlap_count"))
-            declared.Add(new("measured.generalization.heldout.overlap_count", Iq.Rules.Model.Provenance.Declared));
+            declared.Add(new(OverlapFact, Iq.Rules.Model.Provenance.Declared));
         return declared;
     }
+
+    /// <summary>The overlap of the cases with the vendor's training manifest: the manifest's word on what was trained on.</summary>
+    const string OverlapFact = "measured.generalization.heldout.overlap_count";
 
     /// <summary>What a training log gives (<see cref="TrainingRun"/>): the vendor's record when iq did not run the training.</summary>
     static readonly string[] LogContent = ["losses", "first_loss", "final_loss", "relative_decrease", "nan_free"];
@@ -555,7 +558,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         if (DeclaredText(Declared(o.Description, "source_data", "manifest_ref")) is { } manifest)
         {
             var path = Beside(o.DescriptionFolder, ManifestField, manifest);
-            var (text, problem) = File.Exists(path) ? Referenced(path, manifest) : (null, Msg.ModelManifestNotFound.With(manifest));
+            var (text, problem) = File.Exists(path) ? Referenced(path, manifest, [OverlapFact]) : (null, Msg.ModelManifestNotFound.With(manifest));
             var hashes = text is null ? null : ManifestDigests(text, manifest, out problem);
             if (hashes is null) heldout["overlap_count"] = Fact.Error(problem!);
             else
@@ -716,7 +719,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         {
             var path = Beside(o.DescriptionFolder, LogField, log);
             if (!File.Exists(path)) return Unread(log, Msg.ModelLogNotFound.With(log));
-            var (logText, problem) = Referenced(path, log);
+            var (logText, problem) = Referenced(path, log, [.. LogContent.Select(c => "measured.training_run." + c)]);
             if (logText is null) return Unread(log, problem!);
             var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
@@ -798,14 +801,16 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     }
 
     /// <summary>A file the description names (a training manifest, a training log), read as every input is: a FIFO or a
-    /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.</summary>
-    (string? Text, MessageText? Problem) Referenced(string path, string name)
+    /// device is refused unopened, a file over its bound or not UTF-8 text is refused with the line. Null with why.
+    /// <paramref name="facts"/>: the fact paths taken from it.</summary>
+    (string? Text, MessageText? Problem) Referenced(string path, string name, IReadOnlyList<string> facts)
     {
         try
         {
             var bytes = InputFiles.ReadAllBytes(path, InputKind.Description);
-            // The vendor's file, by the hash of the bytes read: the document's sources name what its declared facts rest on.
-            VendorFiles.Add(new Iq.Engine.Facts.SourceArtefact(Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            // The vendor's file, by the hash of the bytes read, with the facts taken from it: a row reading them names it.
+            VendorFiles.Add(new Iq.Engine.Facts.SourceArtefact(Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length)
+                { Facts = facts });
             return (Iq.Rules.Syntax.TextDecoding.Decode(bytes, null, encodingOption: false), null);
         }
         catch (InputFileException e) { return (null, Msg.ModelReferencedUnreadable.With(name, e.Reason)); }

@@ -195,9 +195,14 @@ public static class RowProvenances
         {
             var header = doc.Header;
             var overridden = doc.Seal.Holds && header.Overrides.Any(o => ReadPathsOf.Overlap(o.Path, path));
+            // The artefacts the document says these facts were taken from (the vendor's training log): taken at its word only
+            // as far as its seal holds, as its provenances are.
+            List<FactSource> sources = doc.Seal.Holds
+                ? header.Sources.Where(s => s.Facts.Any(f => ReadPathsOf.Overlap(f, path))).Select(s => new FactSource(s.Path, s.Sha256)).ToList()
+                : [];
             foreach (var p in header.Of(path).Distinct())
                 facts.Add(new FactProvenance(path, p, doc.Document.Display,
-                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? FactProvenance.OverriddenInDocument : null));
+                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? FactProvenance.OverriddenInDocument : null) { Sources = sources });
             if (doc.Note is { } note) notes.Add(note);
         }
     }

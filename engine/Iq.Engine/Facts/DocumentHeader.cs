@@ -7,8 +7,12 @@ using Iq.Rules.Model;
 namespace Iq.Engine.Facts;
 
 /// <summary>A source artefact a derived document was made from (a log, a JUnit report, an SBOM, a model), with its hash,
-/// so that the document can be traced to the bytes it rests on.</summary>
-public sealed record SourceArtefact(string Path, string Sha256, long? Size);
+/// so that the document can be traced to the bytes it rests on. <see cref="Facts"/>: the fact paths taken from it, where the
+/// document tells them apart (the losses from the vendor's training log): a row reading them names the artefact.</summary>
+public sealed record SourceArtefact(string Path, string Sha256, long? Size)
+{
+    public IReadOnlyList<string> Facts { get; init; } = [];
+}
 
 /// <summary>What a fact document says about itself besides its facts: when and where it was collected, by which tool, how
 /// its facts were obtained (<c>provenance</c>, with <c>fact_provenance</c> for facts a document obtained otherwise), and
@@ -86,10 +90,26 @@ public sealed record DocumentHeader(
                     var path = s.TryGetProperty("path", out var sp) && sp.ValueKind == JsonValueKind.String ? sp.GetString() : null;
                     var sha = s.TryGetProperty("sha256", out var sh) && sh.ValueKind == JsonValueKind.String ? sh.GetString() : null;
                     long? size = s.TryGetProperty("size", out var sz) && sz.ValueKind == JsonValueKind.Number && sz.TryGetInt64(out var n) ? n : null;
+                    var facts = new List<string>();
+                    if (s.TryGetProperty("facts", out var sf))
+                    {
+                        if (sf.ValueKind != JsonValueKind.Array) error(at3 + ".facts", Msg.HeaderSourceFacts.With(root.Kind, root.Name));
+                        else
+                        {
+                            var j = 0;
+                            foreach (var f in sf.EnumerateArray())
+                            {
+                                var at4 = $"{at3}.facts[{j++}]";
+                                var fact = f.ValueKind == JsonValueKind.String ? ReadPathsOf.Normalize(f.GetString()!.Trim()) : null;
+                                if (fact is null || !IsPathOf(root, fact)) error(at4, Msg.HeaderSourceFacts.With(root.Kind, root.Name));
+                                else facts.Add(fact);
+                            }
+                        }
+                    }
                     if (path is null) error(at3 + ".path", Msg.HeaderSourcePath.Text);
                     else if (sha is null || sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
                         error(at3 + ".sha256", Msg.HeaderSourceSha.Text);
-                    else sources.Add(new SourceArtefact(path, sha, size));
+                    else sources.Add(new SourceArtefact(path, sha, size) { Facts = facts });
                 }
             }
         }

@@ -125,6 +125,7 @@ public static class FactDocuments
             {
                 var o = new JsonObject { ["path"] = s.Path, ["sha256"] = s.Sha256 };
                 if (s.Size is { } n) o["size"] = n;
+                if (s.Facts.Count > 0) o["facts"] = new JsonArray(s.Facts.Select(f => (JsonNode)f).ToArray());
                 return (JsonNode)o;
             }).ToArray());
         return doc;

@@ -57,6 +57,12 @@ public static class SchemaDocs
                             ["path"] = new JsonObject { ["type"] = "string" },
                             ["sha256"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9a-f]{64}$" },
                             ["size"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+                            ["facts"] = new JsonObject
+                            {
+                                ["description"] = $"the fact paths taken from it (e.g. {root.Name}.…): a result row reading them names the artefact and its SHA-256",
+                                ["type"] = "array",
+                                ["items"] = new JsonObject { ["type"] = "string" },
+                            },
                         },
                     },
                 },
@@ -160,7 +166,8 @@ public static class SchemaDocs
         sb.Append("Provenance: each document says how its facts were obtained — `measured` (by iq on the host), `imported` (another\n");
         sb.Append("tool's output), `reviewed` (an assessor's attestation), `declared` (the vendor's word) — in `\"provenance\"` (each kind\n");
         sb.Append("has a default, below), with `\"fact_provenance\": {\"PATH\": \"declared\"}` for facts obtained otherwise, and\n");
-        sb.Append("`\"sources\": [{\"path\", \"sha256\"}]` for the artefacts it was derived from. The word counts only when the document's\n");
+        sb.Append("`\"sources\": [{\"path\", \"sha256\", \"facts\"}]` for the artefacts it was derived from (`facts`: the paths taken from\n");
+        sb.Append("one, which a result row reading them names with the artefact's SHA-256). The word counts only when the document's\n");
         sb.Append("seal (`FILE.seal`, written by iq beside every document it writes) is intact; else its facts count as declared\n");
         sb.Append("(docs/trust.md).\n\n");
         foreach (var root in schema.Roots)

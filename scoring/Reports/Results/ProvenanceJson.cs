@@ -145,6 +145,18 @@ public static class ProvenanceJson
             w.WriteString(ResultsJson.N.Document, f.Document);
             if (f.Why is not null) w.WriteString(ResultsJson.N.Why, f.Why);
             else w.WriteNull(ResultsJson.N.Why);
+            if (f.Sources.Count > 0)
+            {
+                w.WriteStartArray("sources");
+                foreach (var s in f.Sources)
+                {
+                    w.WriteStartObject();
+                    w.WriteString(ResultsJson.N.Path, s.Path);
+                    w.WriteString("sha256", s.Sha256);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -203,7 +215,20 @@ public static class ProvenanceJson
             Str(Member(x.E, "path", x.Path, bad), $"{x.Path}.path", bad),
             Kind(Member(x.E, "provenance", x.Path, bad), $"{x.Path}.provenance", bad),
             Str(Member(x.E, "document", x.Path, bad), $"{x.Path}.document", bad),
-            Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))).ToList();
+            Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))
+        {
+            // Absent when the document named no artefact for the fact (and in results written before it could).
+            Sources = x.E.TryGetProperty("sources", out var sources)
+                ? Array(sources, $"{x.Path}.sources", bad).Select(s => ReadSource(s.E, s.Path, bad)).ToList()
+                : [],
+        }).ToList();
+
+    static FactSource ReadSource(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
+    {
+        var sha = Str(Member(e, "sha256", path, bad), $"{path}.sha256", bad);
+        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)) throw bad($"{path}.sha256", Msg.HeaderSourceSha.Text);
+        return new FactSource(Str(Member(e, "path", path, bad), $"{path}.path", bad), sha);
+    }
 
     public static IReadOnlyList<Finding> ReadFindings(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
         Array(e, path, bad).Select(x => ReadFinding(x.E, x.Path, bad)).ToList();
