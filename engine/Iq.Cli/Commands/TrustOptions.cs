@@ -95,13 +95,22 @@ static class SealCommands
         {
             using var key = sign.Read(parse);
             var targets = new List<string>();
+            var refused = new List<Iq.Rules.Diagnostics.Diagnostic>();
             foreach (var path in parse.GetValue(files)!)
             {
                 CommandLineErrors.RejectOptionLike(path, parse);
-                if (Directory.Exists(path)) targets.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
+                if (Directory.Exists(path))
+                {
+                    // A folder's documents, as the bundle reader reads them; a plan.JSON there refuses the run, nothing
+                    // sealed, rather than the folder being sealed without it unseen. A file named is sealed whatever its name.
+                    var listing = Iq.Engine.Facts.BundleFileNames.List(path);
+                    targets.AddRange(listing.Documents);
+                    refused.AddRange(listing.Refused.Select(f => Iq.Engine.Facts.BundleFileNames.Refusal(path, f)));
+                }
                 else if (File.Exists(path)) targets.Add(path);
                 else throw new UsageException(Msg.PathNotFound.With(path));
             }
+            if (refused.Count > 0) throw new UsageException(refused);
             foreach (var t in targets)
             {
                 var seal = Iq.Engine.Trust.Seals.Write(t, key);
