@@ -55,6 +55,13 @@ public static partial class Msg
     public static readonly Message ResultsSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
         "{path}：封签 {seal} 封的是 '{other}'，不是该文件；无从表明该文件就是 iq 写出的文件，不据此生成报告或比较（iq verify 给出同样结论）",
         "{path}: its seal {seal} is the seal of '{other}', not of this file; nothing shows the file is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    // The same two states of an archive's own seal (audit.zip.seal), in its words: only ArchiveSealBroken says it changed.
+    public static readonly Message ArchiveSealUnreadable = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：归档的封签无法读取（{detail}）；无从表明该归档就是 iq 写出的归档，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: the archive's seal cannot be read ({detail}); nothing shows the archive is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    public static readonly Message ArchiveSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
+        "{path}：归档的封签 {seal} 封的是 '{other}'，不是该归档；无从表明该归档就是 iq 写出的归档，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: the archive's seal {seal} is the seal of '{other}', not of this archive; nothing shows the archive is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
     public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");
