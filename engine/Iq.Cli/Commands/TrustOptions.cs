@@ -60,9 +60,12 @@ static class SealCommands
                     Localized.Concat(Localized.Verbatim(f.Seal.Detail), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));
             var failed = all.Count(f => f.Failed);
             var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact && !f.SourceUnvouched);
+            // Nothing verified is never a pass (docs/trust.md): no seal held among what was given (an empty folder, files that
+            // need none and have none) shows nothing about any of it, so it exits 1 and says why.
             ctx.Say(Localized.Concat(Msg.VerifySummary.With(all.Count, intact, failed),
-                keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text));
-            return failed == 0 ? ExitCodes.Pass : ExitCodes.Fail;
+                keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text,
+                intact == 0 && failed == 0 ? Msg.VerifyNothingVerified.Text : Localized.Empty));
+            return failed == 0 && intact > 0 ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
