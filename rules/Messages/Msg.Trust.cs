@@ -5,8 +5,8 @@ namespace Iq.Rules.Messages;
 /// <summary>Seals and keys (iq seal, iq verify, --sign-key, --trust-key) and the encoding of text inputs.</summary>
 public static partial class Msg
 {
-    public static readonly Message CmdVerify = new(null, "检查数据包或报告文件夹的封签：全部完好时退出码 0，有缺失、损坏或不受信任的封签时为 1",
-        "Check the seals of a bundle or a report folder: exit 0 when every seal holds, 1 when one is missing, broken or untrusted");
+    public static readonly Message CmdVerify = new(null, "检查数据包或报告文件夹的封签：全部完好且至少核验了一个封签时退出码 0，有缺失、损坏或不受信任的封签，或一个也未核验时为 1",
+        "Check the seals of a bundle or a report folder: exit 0 when every seal holds and at least one was verified, 1 when one is missing, broken or untrusted, or none was verified");
     public static readonly Message CmdSeal = new(null, "为你担保的文件按现状加封签（iq 自己写出的文件已自动加封）；给出 --sign-key 时带签名",
         "Seal files you vouch for as they are now (iq seals what it writes itself); with --sign-key, signed");
     public static readonly Message ArgVerifyPaths = new(null, "数据包或报告文件夹，或文件", "Bundle or report folders, or files");
@@ -31,6 +31,8 @@ public static partial class Msg
         "{count} file(s): {intact} sealed and intact, {failed} failed");
     public static readonly Message VerifyKeysChecked = new(null, ["keys"], "；签名已按 {keys} 个受信任的公钥核对", "; signatures checked against {keys} trusted key(s)");
     public static readonly Message VerifyKeysNotChecked = new(null, "；未核对签名（没有 --trust-key）", "; signatures not checked (no --trust-key)");
+    public static readonly Message VerifyNothingVerified = new(null, "；没有一个封签得到核验，无从表明其中任何文件是 iq 写出的（退出码 1）",
+        "; no seal was verified, so nothing shows any of these files is one iq wrote (exit 1)");
     public static readonly Message Sealed = new(null, ["path", "sha256"], "已加封 {path}（SHA-256 {sha256}…）", "sealed {path} (SHA-256 {sha256}…)");
     public static readonly Message SealedSigned = new(null, ["path", "sha256", "key"], "已加封 {path}（SHA-256 {sha256}…，由公钥 {key}… 签名）",
         "sealed {path} (SHA-256 {sha256}…, signed by key {key}…)");
@@ -55,6 +57,13 @@ public static partial class Msg
     public static readonly Message ResultsSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
         "{path}：封签 {seal} 封的是 '{other}'，不是该文件；无从表明该文件就是 iq 写出的文件，不据此生成报告或比较（iq verify 给出同样结论）",
         "{path}: its seal {seal} is the seal of '{other}', not of this file; nothing shows the file is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    // The same two states of an archive's own seal (audit.zip.seal), in its words: only ArchiveSealBroken says it changed.
+    public static readonly Message ArchiveSealUnreadable = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：归档的封签无法读取（{detail}）；无从表明该归档就是 iq 写出的归档，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: the archive's seal cannot be read ({detail}); nothing shows the archive is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    public static readonly Message ArchiveSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
+        "{path}：归档的封签 {seal} 封的是 '{other}'，不是该归档；无从表明该归档就是 iq 写出的归档，不据此生成报告或比较（iq verify 给出同样结论）",
+        "{path}: the archive's seal {seal} is the seal of '{other}', not of this archive; nothing shows the archive is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
     public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");

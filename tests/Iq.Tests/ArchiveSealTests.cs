@@ -115,10 +115,11 @@ public class ArchiveSealTests
         Assert.StartsWith($"broken     {zip}  audit archive: changed after it was sealed", verify.Stdout);
     }
 
-    /// <summary>A seal beside the archive that is not one (unreadable), or that seals another file, refuses the report too.</summary>
+    /// <summary>A seal beside the archive that is not one (unreadable), or that seals another file, refuses the report too,
+    /// each in its own words: neither says the archive was changed (nothing shows it was; nothing shows it is iq's either).</summary>
     [Theory]
-    [InlineData("not json", "a.zip.seal: ")]
-    [InlineData("other", "a.zip.seal seals 'b.zip', not 'a.zip'")]
+    [InlineData("not json", "the archive's seal cannot be read (a.zip.seal: ")]
+    [InlineData("other", "the archive's seal a.zip.seal is the seal of 'b.zip', not of this archive; nothing shows the archive is the one iq wrote")]
     public void A_seal_beside_the_archive_that_does_not_hold_refuses_the_report(string kind, string says)
     {
         using var dir = new TempDir();
@@ -133,9 +134,54 @@ public class ArchiveSealTests
         var html = Path.Combine(dir.Path, "h.html");
         var report = CliRunner.InProcess("report", zip, "--html", html, "--lang", "en");
         Assert.Equal(2, report.ExitCode);
-        Assert.Contains($"{zip}: the archive's seal does not hold ({says}", report.Stderr);
+        Assert.Contains($"{zip}: {says}", report.Stderr);
+        Assert.Contains("nothing shows the archive is the one iq wrote, so no report or comparison is made from it", report.Stderr);
+        Assert.DoesNotContain("changed", report.Stderr);
         Assert.False(File.Exists(html));
         Assert.Equal(1, CliRunner.InProcess("verify", zip, "--lang", "en").ExitCode);
+    }
+
+    /// <summary>Nothing verified is never a pass (docs/trust.md): an archive with no seal beside it is <c>missing</c>, exit 1, as a
+    /// results file with none is (was: <c>unsealed</c>, exit 0); iq report of it goes on, warning that its manifest is unsealed.</summary>
+    [Fact]
+    public void An_archive_with_no_seal_is_missing_in_iq_verify_and_fails_it()
+    {
+        using var dir = new TempDir();
+        var zip = SealedArchive(dir);
+        File.Delete(zip + ".seal");
+        var verify = CliRunner.InProcess("verify", zip, "--lang", "en");
+        Assert.True(verify.ExitCode == 1, verify.Stdout + verify.Stderr);
+        Assert.StartsWith($"missing    {zip}  audit archive: not sealed (no a.zip.seal beside it): its manifest is unsealed, so nothing shows the archive is the one iq wrote", verify.Stdout);
+        Assert.Contains("1 file(s): 0 sealed and intact, 1 failed", verify.Stdout);
+        // The results file beside it, also without its seal, is missing in the same words' state: files and archives alike.
+        File.Delete(Path.Combine(dir.Path, "r.json.seal"));
+        var json = CliRunner.InProcess("verify", Path.Combine(dir.Path, "r.json"), "--lang", "en");
+        Assert.True(json.ExitCode == 1, json.Stdout);
+        Assert.StartsWith("missing ", json.Stdout);
+        var report = CliRunner.InProcess("report", zip, "--json", Path.Combine(dir.Path, "again.json"), "--lang", "en");
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        Assert.Contains("which is unsealed; nothing shows the archive is the one iq wrote", report.Stderr);
+    }
+
+    /// <summary>A folder in which no seal held, though none was needed (a hand-written plan, unsealed), verified nothing: exit
+    /// 1, the summary saying so (was: exit 0). With one seal that held beside it, the unsealed plan does not fail the run.</summary>
+    [Fact]
+    public void A_folder_where_no_seal_was_verified_is_not_a_pass()
+    {
+        using var dir = new TempDir();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "d")).FullName;
+        File.Copy(Path.Combine(Compliant, "plan.json"), Path.Combine(folder, "plan.json"));
+        var none = CliRunner.InProcess("verify", folder, "--lang", "en");
+        Assert.True(none.ExitCode == 1, none.Stdout + none.Stderr);
+        Assert.Contains($"unsealed   {folder}/plan.json  plan (declared): declared facts, not sealed", none.Stdout);
+        Assert.Contains("1 file(s): 0 sealed and intact, 0 failed; signatures not checked (no --trust-key); no seal was verified, so nothing shows any of these files is one iq wrote (exit 1)", none.Stdout);
+        Assert.Equal(1, CliRunner.InProcess("verify", Directory.CreateDirectory(Path.Combine(dir.Path, "empty")).FullName).ExitCode);
+
+        File.Copy(Path.Combine(Compliant, "environment.json"), Path.Combine(folder, "environment.json"));
+        File.Copy(Path.Combine(Compliant, "environment.json.seal"), Path.Combine(folder, "environment.json.seal"));
+        var one = CliRunner.InProcess("verify", folder, "--lang", "en");
+        Assert.True(one.ExitCode == 0, one.Stdout + one.Stderr);
+        Assert.DoesNotContain("no seal was verified", one.Stdout);
     }
 
     static byte[] ResultsIn(string zip)

@@ -45,9 +45,13 @@ static class RedactCommand
             using var signing = sign.Read(parse);
             // Read as a whole: the copy may not go into it or below it (--out rb/sub), as no output goes into a folder read.
             InputLedger.NoteFolder(source);
+            // The bundle's documents as the bundle reader reads them; a plan.JSON refuses the run, nothing created, rather
+            // than a copy made without it.
+            var listing = BundleFileNames.List(source);
+            if (listing.Refused.Count > 0) throw new UsageException(listing.Refused.Select(f => BundleFileNames.Refusal(source, f)).ToList());
             var files = Directory.EnumerateFiles(source).Order(StringComparer.Ordinal).ToList();
             // Read as every input is: a FIFO or a device among the bundle's files is refused by name, never opened to block.
-            var documents = files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();
+            var documents = listing.Documents.Select(f => (Path.GetFileName(f), InputFiles.ReadAllBytes(f, InputKind.FactDocument))).ToList();
             var (redacted, diagnostics) = Redaction.Redact(documents.Select(d => (Path.Combine(source, d.Item1), d.Item2)).ToList(), Salt(parse.GetValue(salt), ctx), FactSchema.Default);
             if (diagnostics.Count > 0) throw new UsageException(diagnostics);
             // Every redacted document is written all or none (Outputs), so a failure leaves no half-redacted copy. Redaction
@@ -69,7 +73,7 @@ static class RedactCommand
                 }
                 outputs.Commit(ctx.Cancel);
             }
-            foreach (var skipped in files.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".json" + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
+            foreach (var skipped in files.Where(f => !BundleFileNames.IsDocument(Path.GetFileName(f)) && !f.EndsWith(BundleFileNames.Extension + Iq.Engine.Trust.Seals.Extension, StringComparison.Ordinal)))
                 ctx.Say(Msg.RedactNotCopied.With(Path.GetFileName(skipped)));
             ctx.Say(Msg.RedactDone.With(redacted.Count, target));
             return ExitCodes.Pass;

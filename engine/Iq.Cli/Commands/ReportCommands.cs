@@ -67,8 +67,11 @@ static class ReportCommands
     {
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(archive));
         var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: false, trusted: []);
-        if (check.State is Iq.Rules.Model.SealState.Broken or Iq.Rules.Model.SealState.Malformed)
-            throw new UsageException(Msg.ArchiveSealBroken.With(path, check.Detail));
+        // Each state in its own words, as a results file's: only a hash that differs shows the archive was changed.
+        if (check.State == Iq.Rules.Model.SealState.Broken) throw new UsageException(Msg.ArchiveSealBroken.With(path, check.Detail));
+        if (check.State == Iq.Rules.Model.SealState.Malformed)
+            throw new UsageException(check.Seal is { } other ? Msg.ArchiveSealOfAnother.With(path, Iq.Engine.Trust.Seals.PathOf(Path.GetFileName(path)), other.File)
+                : Msg.ArchiveSealUnreadable.With(path, check.Detail));
         return check.State == Iq.Rules.Model.SealState.Intact ? check : null;
     }
 

@@ -60,9 +60,12 @@ static class SealCommands
                     Localized.Concat(Localized.Verbatim(f.Seal.Detail), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));
             var failed = all.Count(f => f.Failed);
             var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact && !f.SourceUnvouched);
+            // Nothing verified is never a pass (docs/trust.md): no seal held among what was given (an empty folder, files that
+            // need none and have none) shows nothing about any of it, so it exits 1 and says why.
             ctx.Say(Localized.Concat(Msg.VerifySummary.With(all.Count, intact, failed),
-                keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text));
-            return failed == 0 ? ExitCodes.Pass : ExitCodes.Fail;
+                keys.Count > 0 ? Msg.VerifyKeysChecked.With(keys.Count) : Msg.VerifyKeysNotChecked.Text,
+                intact == 0 && failed == 0 ? Msg.VerifyNothingVerified.Text : Localized.Empty));
+            return failed == 0 && intact > 0 ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
     }
@@ -95,13 +98,22 @@ static class SealCommands
         {
             using var key = sign.Read(parse);
             var targets = new List<string>();
+            var refused = new List<Iq.Rules.Diagnostics.Diagnostic>();
             foreach (var path in parse.GetValue(files)!)
             {
                 CommandLineErrors.RejectOptionLike(path, parse);
-                if (Directory.Exists(path)) targets.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
+                if (Directory.Exists(path))
+                {
+                    // A folder's documents, as the bundle reader reads them; a plan.JSON there refuses the run, nothing
+                    // sealed, rather than the folder being sealed without it unseen. A file named is sealed whatever its name.
+                    var listing = Iq.Engine.Facts.BundleFileNames.List(path);
+                    targets.AddRange(listing.Documents);
+                    refused.AddRange(listing.Refused.Select(f => Iq.Engine.Facts.BundleFileNames.Refusal(path, f)));
+                }
                 else if (File.Exists(path)) targets.Add(path);
                 else throw new UsageException(Msg.PathNotFound.With(path));
             }
+            if (refused.Count > 0) throw new UsageException(refused);
             foreach (var t in targets)
             {
                 var seal = Iq.Engine.Trust.Seals.Write(t, key);

@@ -109,6 +109,11 @@ public static class AuditPipeline
     static void Probe(AuditState s)
     {
         if (s.Request.Probe is not { } probe) return;
+        // A bundle holding a name the reader refuses (plan.JSON) is refused before anything is measured: the TLS probe
+        // would otherwise measure without that plan's endpoints, and write its bundle, for an audit that cannot run.
+        foreach (var dir in s.Request.FactBundles.Where(System.IO.Directory.Exists))
+            foreach (var file in BundleFileNames.List(dir).Refused) s.Diagnostics.Add(BundleFileNames.Refusal(dir, file));
+        if (s.Diagnostics.HasErrors) return;
         var ctx = ProbeContext.ForThisMachine();
         if (probe.Root is { } root)
         {

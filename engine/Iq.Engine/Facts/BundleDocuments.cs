@@ -9,10 +9,11 @@ namespace Iq.Engine.Facts;
 /// the audit evaluates exactly the bytes its key was made from. Dispose it once the audit is done.</summary>
 public sealed class BundleDocuments : IDisposable
 {
-    BundleDocuments(string folder, List<Document> documents)
+    BundleDocuments(string folder, List<Document> documents, IReadOnlyList<string> refused)
     {
         Folder = folder;
         Documents = documents;
+        Refused = refused;
     }
 
     /// <summary>One document: its path as the folder listing gave it, its bytes and their SHA-256 (lower-case hex).</summary>
@@ -24,7 +25,12 @@ public sealed class BundleDocuments : IDisposable
     /// <summary>Its <c>*.json</c> documents in the order the bundle reader reads them (by name, ordinal).</summary>
     public IReadOnlyList<Document> Documents { get; }
 
-    /// <summary>Every <c>*.json</c> document of the folder, each read as the bundle reader reads it (<see cref="InputFiles.ReadPooled"/>:
+    /// <summary>Its files named like a document but refused (<see cref="BundleFileNames.IsRefused"/>), from the same listing:
+    /// the audit refuses the bundle for them, and they are part of its key, so a fleet never reuses what was evaluated
+    /// without them.</summary>
+    public IReadOnlyList<string> Refused { get; }
+
+    /// <summary>Every document of the folder (<see cref="BundleFileNames"/>), each read as the bundle reader reads it (<see cref="InputFiles.ReadPooled"/>:
     /// a FIFO, a device or a folder named <c>*.json</c> is refused by name instead of blocking, sizes are bounded). Throws
     /// <see cref="IOException"/> (<see cref="InputFileException"/> for a refusal) or <see cref="UnauthorizedAccessException"/>
     /// when one cannot be read; what was read so far is given back.</summary>
@@ -32,9 +38,10 @@ public sealed class BundleDocuments : IDisposable
     {
         var documents = new List<Document>();
         InputLedger.NoteFolder(folder);
+        var listing = BundleFileNames.List(folder);
         try
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            foreach (var file in listing.Documents)
             {
                 var bytes = InputFiles.ReadPooled(file, InputKind.FactDocument);
                 documents.Add(new Document(file, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes.Memory.Span))));
@@ -45,16 +52,8 @@ public sealed class BundleDocuments : IDisposable
             foreach (var d in documents) d.Bytes.Dispose();
             throw;
         }
-        return new BundleDocuments(folder, documents);
+        return new BundleDocuments(folder, documents, listing.Refused);
     }
-
-    /// <summary>Files of the folder named like a fact document but not read as one: <c>.json</c> in another case
-    /// (<c>plan.JSON</c>, <c>plan.Json</c>), which the case-sensitive <c>*.json</c> leaves out on Linux. The bundle reader
-    /// refuses them by name rather than audit without them unseen (docs/facts.md).</summary>
-    public static IEnumerable<string> NotLowerCase(string folder) =>
-        Directory.EnumerateFiles(folder)
-            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
 
     public void Dispose()
     {

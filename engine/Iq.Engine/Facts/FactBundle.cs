@@ -32,7 +32,8 @@ public sealed record FactDocumentInfo(string Display, string File, string Kind, 
     public byte[]? PendingSeal { get; init; }
 }
 
-/// <summary>Reads a fact bundle: every <c>*.json</c> in the folders, each a document
+/// <summary>Reads a fact bundle: every document of the folders (<see cref="BundleFileNames"/>: each <c>*.json</c>; a
+/// <c>*.JSON</c> is refused by name), each a document
 /// <c>{ "kind", "schema": 1, "collected_at", "host", "tool", "facts": { … } }</c>, validated against the
 /// schema. A malformed document is an error naming the file and the JSON path; no document is half read.
 /// A value may be <c>null</c>, or <c>{"$absent": "why"}</c> / <c>{"$error": "why"}</c> as probes write it:
@@ -83,15 +84,10 @@ public static class FactBundleReader
             Add(display, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
         foreach (var dir in directories)
         {
-            // Evidence must not be lost without a word: a document named .JSON is refused, not skipped.
-            if (Directory.Exists(dir))
-                foreach (var file in BundleDocuments.NotLowerCase(dir))
-                {
-                    var name = Path.GetFileName(file);
-                    diagnostics.Error(Msg.DocumentNotLowerCase.With(name[..^".json".Length] + ".json"), SourceSpan.None(Path.Combine(dir, name).Replace('\\', '/')));
-                }
             if (readAhead is not null && dir == readAhead.Folder)
             {
+                // Evidence must not be lost without a word: a document named .JSON is refused, not skipped.
+                foreach (var file in readAhead.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
                 foreach (var d in readAhead.Documents)
                 {
                     var display = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
@@ -106,7 +102,9 @@ public static class FactBundleReader
             }
             // Read as a whole: no output of this run may land in it (it would be read as a fact document next time).
             InputLedger.NoteFolder(dir);
-            foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
+            var listing = BundleFileNames.List(dir);
+            foreach (var file in listing.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
+            foreach (var file in listing.Documents)
             {
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
                 // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the

@@ -141,6 +141,10 @@ public static class SchemaDocs
         sb.Append("(`.plan.json`) included, in the order of their names; a `FILE.json.seal` beside one is its seal. A name ending in `.json`\n");
         sb.Append("in another case (`plan.JSON`, `plan.Json`) refuses the bundle, exit 2, naming the file (IQ4003), since it looks like\n");
         sb.Append("evidence that would otherwise be left out unseen. Other files (`README.txt`, `plan.json.bak`) are not documents.\n");
+        sb.Append("Every command that lists a bundle folder reads and refuses the same names (`BundleFileNames`): `iq fleet run` finds a\n");
+        sb.Append("folder holding only a `plan.JSON` as a bundle and records its refusal, and a refused name is part of a bundle's key, so\n");
+        sb.Append("a re-run never reuses a result evaluated without it; `iq audit --probe` refuses before anything is measured; `iq seal\n");
+        sb.Append("DIR` seals nothing and `iq redact` creates nothing (`iq seal plan.JSON`, naming the file, seals it).\n");
         sb.Append("Each kind supplies one root a checklist reads. Any value may instead be `null`, `{\"$absent\": \"why\"}` or\n");
         sb.Append("`{\"$error\": \"why\"}`: the fact is then missing and the items that read it end as `error` with that reason.\n");
         sb.Append("iq's probes, evidence readers, `iq baseline` and `iq model` also store the reason's code in the message catalog and its arguments,\n");

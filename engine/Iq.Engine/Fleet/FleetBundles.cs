@@ -5,8 +5,9 @@ using Iq.Engine.Facts;
 namespace Iq.Engine.Fleet;
 
 /// <summary>The bundle folders under a fleet's roots, found lazily (a directory at a time, never the whole tree in
-/// memory): a folder holding at least one <c>*.json</c> is a bundle, and its subfolders are not searched further, as
-/// the bundle reader reads only the folder's own documents. A folder that cannot be listed (no permission, a name that
+/// memory): a folder holding at least one file named like a fact document (<see cref="BundleFileNames.NamesEvidence"/>: a
+/// <c>*.json</c>, or a <c>*.JSON</c> the audit then refuses by name rather than the fleet leaving the folder out unseen) is
+/// a bundle, and its subfolders are not searched further, as the bundle reader reads only the folder's own documents. A folder that cannot be listed (no permission, a name that
 /// is not UTF-8 and so cannot be opened again by the name .NET gives it) is given as a bundle too: hashing it fails, and
 /// the run records it as not evaluable with the reason, rather than leaving it out unseen or failing the whole run.</summary>
 public static class FleetBundles
@@ -21,7 +22,7 @@ public static class FleetBundles
             List<string>? subfolders = null;
             try
             {
-                if (!Directory.EnumerateFiles(dir, "*.json", options).Any())
+                if (!Directory.EnumerateFiles(dir, "*", options).Any(f => BundleFileNames.NamesEvidence(Path.GetFileName(f.AsSpan()))))
                     // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
                     subfolders = [.. Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse()];
             }
@@ -39,7 +40,9 @@ public static class FleetBundles
     public static string RelativeName(string root, string folder) => Path.GetRelativePath(root, folder).Replace('\\', '/');
 
     /// <summary>The content hash of a bundle: SHA-256 over each document's file name and SHA-256, in the order the bundle
-    /// reader reads them, so that it equals <see cref="OfInputs"/> over what the audit read.</summary>
+    /// reader reads them, so that it equals <see cref="OfInputs"/> over what the audit read; then each name refused
+    /// (<see cref="BundleDocuments.Refused"/>), so that a <c>*.JSON</c> added to a bundle evaluated before makes a new key and
+    /// is refused, never skipped by a re-run reusing the old result.</summary>
     public static string Hash(string folder)
     {
         using var documents = BundleDocuments.Read(folder);
@@ -54,6 +57,9 @@ public static class FleetBundles
         var lines = new StringBuilder();
         foreach (var d in documents.Documents)
             lines.Append(Path.GetFileName(d.File)).Append('\0').Append(d.Sha256).Append('\n');
+        // Absent when nothing is refused, so the key of every readable bundle is what it was.
+        foreach (var r in documents.Refused)
+            lines.Append(Path.GetFileName(r)).Append('\0').Append("refused").Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
     }
 

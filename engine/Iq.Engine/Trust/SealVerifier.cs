@@ -20,7 +20,8 @@ public sealed record VerifiedFile(string Path, string What, SealCheck Seal)
 }
 
 /// <summary><c>iq verify</c>: every file under a folder (or the files given) checked against its seal. A fact document that
-/// claims more than declared facts, a results file or a snapshot needs one; any other file is listed as sealed or not.</summary>
+/// claims more than declared facts, a results file, a snapshot or an audit archive needs one; any other file is listed as
+/// sealed or not.</summary>
 public static class SealVerifier
 {
     const int MaxDepth = 16;
@@ -81,11 +82,12 @@ public static class SealVerifier
 
     /// <summary>An audit archive: its own seal beside it (<c>iq seal audit.zip</c>) checked against its bytes, and, where the
     /// seal holds, its files against its manifest. The manifest alone is unsealed (results edited in the zip with their hash
-    /// recomputed in it agree with it), so without a seal nothing vouches for the archive, and it is said so.</summary>
+    /// recomputed in it agree with it), so an archive needs its seal as the results file in it does: without one nothing
+    /// vouches for it, and it is <c>missing</c> (exit 1), never a pass (docs/trust.md).</summary>
     static SealCheck Archive(string file, byte[] bytes, IReadOnlyList<TrustedKey> trusted)
     {
-        var check = Seals.Check(file, Convert.ToHexStringLower(SHA256.HashData(bytes)), needed: false, trusted);
-        if (check.State == SealState.NotNeeded)
+        var check = Seals.Check(file, Convert.ToHexStringLower(SHA256.HashData(bytes)), needed: true, trusted);
+        if (check.State == SealState.Missing)
             return check with { Detail = $"not sealed (no {System.IO.Path.GetFileName(Seals.PathOf(file))} beside it): its manifest is unsealed, so nothing shows the archive is the one iq wrote" };
         if (check.State != SealState.Intact) return check;
         var diagnostics = new Rules.Diagnostics.DiagnosticBag();

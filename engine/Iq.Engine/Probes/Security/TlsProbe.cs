@@ -68,10 +68,12 @@ public sealed record TlsEndpoint(string Host, int Port)
         return (result, null);
     }
 
-    /// <summary>The endpoints the plan documents in these bundle folders name (for <c>iq audit --probe</c>); a plan that
-    /// cannot be read is left to the bundle reader, which reports it with its position.</summary>
+    /// <summary>The endpoints the plan documents in these bundle folders name (for <c>iq audit --probe</c>), among the
+    /// documents the bundle reader reads (<see cref="Facts.BundleFileNames"/>); a plan that cannot be read is left to the
+    /// bundle reader, which reports it with its position, and a name it refuses (<c>plan.JSON</c>) has refused the audit
+    /// before the probe starts.</summary>
     public static IReadOnlyList<TlsEndpoint> FromBundles(IEnumerable<string> bundles) =>
-        bundles.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal))
+        bundles.Where(Directory.Exists).SelectMany(d => Facts.BundleFileNames.List(d).Documents)
             .Where(IsPlan).SelectMany(f => FromPlan(f).Endpoints).DistinctBy(e => e.ToString()).ToList();
 
     static bool IsPlan(string file)
