@@ -287,7 +287,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         }
         catch (ArgumentException e)
         {
-            return Error(Msg.BadRegex.With(e.Message), b.Right.Span);
+            return Error(Msg.BadRegex.With(LibraryError.Regex(e)), b.Right.Span);
         }
     }
 

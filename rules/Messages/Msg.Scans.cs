@@ -28,7 +28,7 @@ public static partial class Msg
     public static readonly Message XccdfNotResults = new(null, ["name", "ns"], "不是 XCCDF 结果或 ARF：根元素是命名空间 '{ns}' 中的 <{name}>",
         "not XCCDF results or ARF: the root element is <{name}> in namespace '{ns}'");
     public static readonly Message XccdfScore = new(null, ["value"], "score 不是数字：'{value}'", "score is not a number: '{value}'");
-    public static readonly Message XccdfNotXml = new(Codes.BadScanReport, ["reason"], "XML 格式错误：{reason}", "not well-formed XML: {reason}");
+    public static readonly Message XccdfNotXml = new(Codes.BadScanReport, ["reason"], "扫描报告的 XML 无法读取：{reason}", "the scan report's XML cannot be read: {reason}");
     public static readonly Message XccdfEmpty = new(Codes.BadScanReport, "为空：没有 XML 元素", "empty: no XML element");
     public static readonly Message XccdfNoTestResult = new(Codes.BadScanReport, "没有 TestResult 元素：这是不含结果的基准或数据流（oscap xccdf eval --results FILE 才会写出结果）",
         "no TestResult element: this is a benchmark or data stream without results (oscap xccdf eval --results FILE writes results)");

@@ -81,14 +81,15 @@ public sealed record ProvenanceNote(string Document, SealState Seal, string Deta
 
     public string Describe() => Text().Render(Messages.Lang.En);
 
-    /// <summary>The note as a catalog message, for Chinese or English.</summary>
-    public Messages.MessageText Text() => Seal switch
+    /// <summary>The note as a catalog message, for Chinese or English; <paramref name="finding"/> words the check's finding
+    /// in the output's language (from <see cref="Reason"/>) where the caller can, else the English detail stands.</summary>
+    public Messages.MessageText Text(string? finding = null) => Seal switch
     {
-        SealState.Missing => Messages.Msg.SealNoteMissing.With(Document, Detail),
-        SealState.Broken => Messages.Msg.SealNoteBroken.With(Document, Detail),
-        SealState.Malformed => Messages.Msg.SealNoteMalformed.With(Document, Detail),
-        SealState.Untrusted => Messages.Msg.SealNoteUntrusted.With(Document, Detail),
-        _ => Messages.Msg.SealNoteOther.With(Document, Detail),
+        SealState.Missing => Messages.Msg.SealNoteMissing.With(Document, finding ?? Detail),
+        SealState.Broken => Messages.Msg.SealNoteBroken.With(Document, finding ?? Detail),
+        SealState.Malformed => Messages.Msg.SealNoteMalformed.With(Document, finding ?? Detail),
+        SealState.Untrusted => Messages.Msg.SealNoteUntrusted.With(Document, finding ?? Detail),
+        _ => Messages.Msg.SealNoteOther.With(Document, finding ?? Detail),
     };
 }
 

@@ -49,7 +49,7 @@ public sealed class AuditRun
     /// <summary>The row is built: keep it; once all of the item's rows are in and another item reads its outcome, insert that.</summary>
     public static void End(IContext ctx, AuditRun run, RowBuilder b)
     {
-        Put(ctx, run, b, b.Row(b.Id ?? Key(b.Item, b)));
+        Put(ctx, run, b, b.Row(ElementKey.Visible(b.Id ?? Key(b.Item, b))));
     }
 
     /// <summary>The item's <c>when</c> did not hold: not applicable, or an error when it could not be decided.</summary>
@@ -64,7 +64,7 @@ public sealed class AuditRun
             EvaluationFailure f => (Outcome.Error, new EvaluationError(f.Message)),
             _ => (Outcome.NotApplicable, new NotApplicable(text, b.WhenReason) { BecauseWords = b.WhenReasonWords }),
         };
-        Put(ctx, run, b, Rows.Make(plan.Model, b.Id ?? Key(plan, b), b.Title, outcome, 0, [], reason, b.Fix).WithWords(b.TitleWords, b.FixWords));
+        Put(ctx, run, b, Rows.Make(plan.Model, ElementKey.Visible(b.Id ?? Key(plan, b)), b.Title, outcome, 0, [], reason, b.Fix).WithWords(b.TitleWords, b.FixWords));
     }
 
     static string Key(ItemPlan plan, RowBuilder b) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Iq.Rules.Runtime;
 
@@ -18,6 +19,21 @@ public static class ElementKey
         }
         return (index + 1).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A row id built from fact data with its invisible characters escaped, <c>\u200B</c>: a written id refuses a
+    /// format character (IQ1009), and one from a document would let two rows look alike (<c>sw[Docker]</c> and
+    /// <c>sw[Docker\u200B]</c>) or turn the text after it around (U+202E). Control characters likewise. Two rows that still
+    /// come out alike are told apart by <c>#2</c>.</summary>
+    public static string Visible(string id)
+    {
+        if (!id.EnumerateRunes().Any(Invisible)) return id;
+        var sb = new StringBuilder(id.Length + 16);
+        foreach (var r in id.EnumerateRunes())
+            sb.Append(!Invisible(r) ? r.ToString() : r.IsBmp ? $"\\u{r.Value:X4}" : $"\\U{r.Value:X8}");
+        return sb.ToString();
+    }
+
+    static bool Invisible(Rune r) => Rune.GetUnicodeCategory(r) is UnicodeCategory.Format or UnicodeCategory.Control;
 
     /// <summary>An element named in evidence: a plain value is shown as itself.</summary>
     public static string Describe(object? element, int index) => element switch

@@ -33,9 +33,6 @@ public sealed record ItemResult(
     /// <summary>The fix in a language; null when the row has none.</summary>
     public string? FixIn(Messages.Lang lang) => lang == Messages.Lang.En || FixWords is not { } words ? Fix : words.Render(lang);
 
-    /// <summary>The reason in words, in Chinese or English.</summary>
-    public string MessageIn(Messages.Lang lang) => ReasonText.Render(Reason, lang);
-
     /// <summary>The position in its <c>foreach</c> source (from 0, as the language indexes a list) of the element a row is
     /// about; null for a row about an item as a whole.</summary>
     public int? ElementIndex { get; init; }

@@ -115,7 +115,9 @@ public static class ConsoleReport
         var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true && e.Decides).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
             o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + e.Line(lang).Render(lang));
-        var message = r.MessageIn(lang);
+        // Why a document's word was set aside is worded from the row's seal findings, in the report's language (the results'
+        // message quotes the English note).
+        var message = ReportTexts.For(lang.Name()).Reason(r.Reason, r.Provenance.Notes);
         // --verbose: a judged row says who judged it and when (its message), whatever its outcome.
         // Missing evidence with a reason of its own (a probe's, a training log not found): the parts say only "missing", the
         // message says why, so it is shown too.
@@ -153,7 +155,8 @@ public static class ConsoleReport
         {
             o.WriteLine();
             o.WriteLine(Msg.ConsoleSeals.Text.Render(lang));
-            foreach (var n in notes) o.WriteLine($"  {n.Text().Render(lang)}");
+            var words = ReportTexts.For(lang.Name());
+            foreach (var n in notes) o.WriteLine($"  {n.Text(n.Reason is { } finding ? words.SealFinding(finding) : null).Render(lang)}");
         }
         if (report.Findings.Count > 0)
         {

@@ -211,7 +211,7 @@ public class ScanTests
     {
         var bomb = """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Benchmark xmlns="http://checklists.nist.gov/xccdf/1.2">&lol2;</Benchmark>""";
         var run = Refused("bomb.xml", bomb, out _);
-        Assert.Matches(@"bomb\.xml:1:\d+: error IQ4020: not well-formed XML: For security reasons DTD is prohibited in this XML document", run.Stderr);
+        Assert.Matches(@"bomb\.xml:1:\d+: error IQ4020: the scan report's XML cannot be read: holds a DTD \(refused, against entity expansion and external entities\) \(XML says: For security reasons DTD is prohibited in this XML document\)", run.Stderr);
         var xxe = """<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Benchmark xmlns="http://checklists.nist.gov/xccdf/1.2">&x;</Benchmark>""";
         Assert.DoesNotContain("root:", Refused("xxe.xml", xxe, out _).Stderr);
     }
@@ -238,7 +238,7 @@ public class ScanTests
     [Theory]
     [InlineData("junk.xml", "<html><body>no</body></html>", "junk.xml:1:2: error IQ4020: /html: not XCCDF results or ARF: the root element is <html> in namespace ''")]
     [InlineData("bench.xml", "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\"><Rule id=\"r\"/></Benchmark>", "bench.xml:1:1: error IQ4020: no TestResult element: this is a benchmark or data stream without results (oscap xccdf eval --results FILE writes results)")]
-    [InlineData("cut.xml", "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\"><TestResult>", "cut.xml:1:69: error IQ4020: not well-formed XML: Unexpected end of file has occurred. The following elements are not closed: TestResult, Benchmark")]
+    [InlineData("cut.xml", "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\"><TestResult>", "cut.xml:1:69: error IQ4020: the scan report's XML cannot be read: the XML ends before its document does (XML says: Unexpected end of file has occurred. The following elements are not closed: TestResult, Benchmark)")]
     [InlineData("report.dat", "# Lynis Report\nreport_version_major=1\nhardening_index=high\n", "report.dat:3:1: error IQ4020: hardening_index must be a number from 0 to 100, not 'high'")]
     [InlineData("report.dat", "# Lynis Report\nreport_version_major=1\nwarning[]=no fields\n", "report.dat:3:1: error IQ4020: warning[] needs TEST|text|details|…")]
     [InlineData("notes.txt", "hello world\n", "notes.txt:1:1: error IQ4020: not a Lynis report line (key=value)")]

@@ -85,7 +85,7 @@ static class ExplainCommand
                     if (r.Matched.Count > 0) stdout.WriteLine(ctx.T(Msg.ExplainMatched.With(Localized.Groups(r.Matched))));
                     // A failure's message is its first piece of evidence, listed below: say only what the evidence does not.
                     var message = r.Reason is Failed f ? (f.AlsoMissing.Count > 0 ? ctx.T(Msg.ReasonAlsoMissing.With(ReasonText.FactList(f.AlsoMissing))).TrimStart(';', '；', ' ') : "")
-                        : r.MessageIn(ctx.Lang);
+                        : Iq.Scoring.Text.ReportWords.Reason(Iq.Scoring.Text.ReportTexts.For(ctx.Lang.Name()), r.Reason, r.Provenance.Notes);
                     if (message.Length > 0) stdout.WriteLine($"                {message}");
                     foreach (var e in r.Evidence)
                         stdout.WriteLine($"                {e.Mark} " + ctx.T(e.Line(ctx.Lang)));

@@ -142,7 +142,7 @@ public static class JunitFacts
             {
                 // The DTD refusal comes without a position (and the reader's is reset): the DOCTYPE is found in the file's head.
                 var at = e.LineNumber > 0 ? $"{file}:{e.LineNumber}:{e.LinePosition}" : line.LineNumber > 0 ? At() : DoctypeAt(file) ?? file;
-                throw new EvidenceInputException(Msg.JunitNotXml.With(at, e.Message.Split(" Line ")[0]));
+                throw new EvidenceInputException(Msg.JunitNotXml.With(at, LibraryError.Xml(e)));
             }
         }
         var facts = new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };

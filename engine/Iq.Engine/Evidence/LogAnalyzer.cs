@@ -61,7 +61,7 @@ public sealed class LogAnalyzer
         if (_format == "regex")
         {
             try { _regex = new Regex(format["regex:".Length..], RegexOptions.CultureInvariant, LineTimeout); }
-            catch (ArgumentException e) { throw new EvidenceInputException(Msg.LogFormatRegexInvalid.With(e.Message)); }
+            catch (ArgumentException e) { throw new EvidenceInputException(Msg.LogFormatRegexInvalid.With(LibraryError.Regex(e))); }
         }
         else if (!Formats.Contains(_format)) throw new EvidenceInputException(Msg.LogFormatUnknown.With(format, string.Join(", ", Formats)));
         foreach (var key in map.Keys)

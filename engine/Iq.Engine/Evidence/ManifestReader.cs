@@ -112,7 +112,7 @@ public static partial class ManifestReader
         if (pattern is not null)
         {
             try { scheme = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException e) { throw new EvidenceInputException(Msg.PatternInvalid.With(e.Message)); }
+            catch (ArgumentException e) { throw new EvidenceInputException(Msg.PatternInvalid.With(LibraryError.Regex(e))); }
         }
         if (root is not null && InputFiles.FolderRefusal(root) is { Code: not Rules.Diagnostics.Codes.FileNotFound } notFolder) throw notFolder;
         // The root is hashed as a whole: manifest.json written into it would be an extra file the next check lists.

@@ -78,14 +78,16 @@ public static class OnnxInspector
 
     static ModelProto ParseFrom(string path, Stream stream)
     {
+        using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
         try
         {
-            using var input = CodedInputStream.CreateWithLimits(stream, (int)Math.Min(int.MaxValue, stream.Length + 1), MaxNesting);
             return Parser.ParseFrom(input);
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new ModelInputException(Msg.ModelUnreadable.With(path, e.Message.TrimEnd('.')));
+            // Where the parser stopped, in the catalog's words; protobuf's English only as a detail after it.
+            throw new ModelInputException(Msg.ModelUnreadable.With(path,
+                Msg.ProtobufInvalid.With(input.Position, Msg.LibrarySays.With("protobuf", e.Message.TrimEnd('.')))));
         }
     }
 

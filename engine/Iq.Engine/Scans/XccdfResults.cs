@@ -160,7 +160,7 @@ public static class XccdfResults
         }
         catch (XmlException e)
         {
-            diagnostics.Add(Diagnostic.Error(Msg.XccdfNotXml.With(e.Message.Split(" Line ")[0].TrimEnd('.', ',')),
+            diagnostics.Add(Diagnostic.Error(Msg.XccdfNotXml.With(LibraryError.Xml(e)),
                 new SourceSpan(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition))));
             return new XccdfRead(results, titles, diagnostics);
         }

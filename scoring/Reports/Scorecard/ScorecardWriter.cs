@@ -307,7 +307,7 @@ public static class ScorecardWriter
         foreach (var key in new[] { "sig.assessor", "sig.reviewer", "sig.signer", "sig.seal" })
         {
             Text(ws.Cell(row, 1), t[key]).Style.Font.Bold = true;
-            Text(ws.Cell(row, 2), key == "sig.seal" ? "" : $"{new string(' ', 60)}{t["sig.date"]}：");
+            Text(ws.Cell(row, 2), key == "sig.seal" ? "" : $"{new string(' ', 60)}{t["sig.date"]}");
             ws.Cell(row, 2).Style.Border.BottomBorder = XLBorderStyleValues.Thin;
             ws.Row(row).Height = 34;
             ws.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;

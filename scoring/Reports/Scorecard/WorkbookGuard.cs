@@ -172,7 +172,7 @@ public static partial class WorkbookGuard
                 }
                 catch (XmlException e)
                 {
-                    return new(Rules.Messages.Msg.NotAWorkbook.With($"part {entry.FullName}: {(e.Message.Contains("DTD", StringComparison.Ordinal) ? "declares a DTD, which is not accepted" : e.Message.Split(" Line ")[0])}"));
+                    return new(Rules.Messages.Msg.NotAWorkbook.With(Rules.Messages.Msg.XmlInPart.With(entry.FullName, Rules.Messages.LibraryError.Xml(e))));
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
                 {

@@ -25,8 +25,7 @@ static class CycloneDxXml
         {
             // A refused DTD reports no position of its own: the reader's is where it stopped.
             var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Find(bytes, "<!DOCTYPE");
-            var why = e.Message.Split(" Line ")[0].Split(". ")[0].TrimEnd('.', ',');
-            throw new EvidenceInputException(Msg.CdxXmlNotCycloneDx.With($"{file}:{line}:{column}", why));
+            throw new EvidenceInputException(Msg.CdxXmlNotCycloneDx.With($"{file}:{line}:{column}", LibraryError.Xml(e)));
         }
         var bom = doc.Root!;
         XNamespace ns = bom.Name.NamespaceName;
