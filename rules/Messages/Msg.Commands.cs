@@ -74,8 +74,8 @@ public static partial class Msg
         "FIELD=SOURCE: which JSON member or CSV column holds a field (time, operator, device, parameters, result, task, event)");
     public static readonly Message OptLogAsOf = new(null, "syslog 时间不含年份：按此日期（ISO 8601）推断年份；省略时按每个日志文件的最后修改时间",
         "Syslog times carry no year: read them against this date (ISO 8601); each log file's last modification time when omitted");
-    public static readonly Message OptLogTz = new(null, "syslog、apt history 与 dpkg.log 的时间不含时区：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 logs.json",
-        "Syslog, apt history and dpkg.log times carry no zone: read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in logs.json");
+    public static readonly Message OptLogTz = new(null, "syslog、apt history 与 dpkg.log 的时间不含时区，jsonl、csv 与 regex 日志中不带偏移的时间亦然：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 logs.json",
+        "Syslog, apt history and dpkg.log times carry no zone, nor do jsonl, csv and regex log times written without an offset: read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in logs.json");
     public static readonly Message ArgSnapshotFolder = new(null, "要快照的文件夹", "The folder to snapshot");
     public static readonly Message OptSnapshotFile = new(null, "要写入的快照文件（- 表示标准输出）", "The snapshot file to write (- for stdout)");
     public static readonly Message OptCompare = new(null, "BEFORE AFTER：两个快照文件或文件夹", "BEFORE AFTER: two snapshot files or folders");

@@ -370,11 +370,15 @@ public sealed partial class FactSchema : IFactSchema
                 M("year_reference_from", IqType.String, "as-of (iq logs --as-of) or mtime (the log file's last modification time)"),
                 M("zone", IqType.String, LocalTimesZone)),
                 "syslog files only: what their times, which carry no year and no zone, were read against (the assumption, in the facts)"),
-            M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone)),
-                "apt and dpkg files only: the zone their times, which carry none, were read in (the assumption, in the facts)"))),
+            M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone),
+                M("times", IqType.Number, "jsonl, csv and regex files: the times written without an offset (apt and dpkg: every time is)"),
+                M("lines", ListOf(IqType.Number), $"jsonl, csv and regex files: the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} line numbers of those times, in this file"),
+                M("skipped", IqType.Number, "jsonl, csv and regex files: how many of those times the zone skipped (a summer-time change): events without a time")),
+                "apt and dpkg files, and jsonl, csv and regex files with a time written without an offset: the zone those times were read in (the assumption, in the facts)"))),
             "each log file analysed (iq logs adds to this list; the totals above are summed over it)"));
 
-    /// <summary>One rule for every log time without a zone (syslog, apt, dpkg): read in iq logs --tz, else UTC.</summary>
+    /// <summary>One rule for every log time without a zone (syslog, apt, dpkg; jsonl, csv and regex times without an
+    /// offset): read in iq logs --tz, else UTC.</summary>
     const string LocalTimesZone = "the zone the times were read in: iq logs --tz (an IANA name such as Asia/Shanghai, or ±hh:mm), else UTC; summer time as the zone keeps it, a time the clock skipped has none, a time shown twice is read as standard time";
 
     static readonly ObjectType Manifest = Obj("manifest",
