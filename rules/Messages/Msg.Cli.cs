@@ -143,6 +143,8 @@ public static partial class Msg
     public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
     public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");
+    public static readonly Message TestsLocalTimes = new(null, ["count", "zone"], "  {count} 个测试套件的时间戳不含时区，按 {zone} 的当地时间读取（--tz 指定运行测试的机器所在的时区），记入 tests.json 的 local_times",
+        "  {count} suite timestamps carry no zone; read as wall-clock times in {zone} (--tz names the zone of the machine that ran the tests), recorded in tests.json as local_times");
     public static readonly Message TestsDone = new(null, ["total", "failed", "skipped", "dir"], "{total} 个测试，{failed} 个失败，{skipped} 个跳过；已写入 {dir}/tests.json",
         "{total} tests, {failed} failed, {skipped} skipped; written to {dir}/tests.json");
     public static readonly Message ManifestSummary = new(null, ["id", "version", "format", "format_version", "components", "listed", "verified"],

@@ -86,6 +86,8 @@ public static partial class Msg
         "Run the rollback command given after --, time it, then compare (the rollback time is then measured)");
     public static readonly Message OptRollbackTimeout = new(null, "回滚命令最多可运行多久", "How long the rollback command may take");
     public static readonly Message ArgJunit = new(null, "JUnit XML 报告", "JUnit XML reports");
+    public static readonly Message OptTestsTz = new(null, "JUnit 时间戳通常不含时区（运行测试的机器的当地时间）：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 tests.json",
+        "JUnit timestamps usually carry no zone (the wall clock of the machine that ran the tests): read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in tests.json");
     public static readonly Message OptCategory = new(null, "SUITE=CATEGORY（interface、data-interface、main-flow）；可用 * 通配符（可重复）", "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed (repeatable)");
     public static readonly Message ArgManifest = new(null, "清单：iq 自有 JSON 格式、CycloneDX 1.4–1.7（JSON 或 XML）或 SPDX 2.1–2.3（JSON 或 tag-value）",
         "The manifest: iq's own JSON format, CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value)");

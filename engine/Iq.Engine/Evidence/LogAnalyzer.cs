@@ -383,8 +383,22 @@ public sealed class LogAnalyzer
     /// <summary>A wall-clock time read in <see cref="LocalZone"/>, as UTC: the one rule for every time without a zone. The
     /// offset is the zone's at that moment (summer time included). A time the clock skipped (spring forward) never was:
     /// none, as GNU date refuses it; a time the clock showed twice (fall back) is read as standard time, as GNU date does.</summary>
-    DateTimeOffset? Local(DateTime wall) =>
-        LocalZone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, LocalZone.GetUtcOffset(wall)).ToUniversalTime();
+    DateTimeOffset? Local(DateTime wall) => InZone(LocalZone, wall);
+
+    /// <summary>A wall-clock time in <paramref name="zone"/>, as UTC (<see cref="Local"/>): none when the zone skipped it,
+    /// standard time when it showed it twice. The one rule for every time written without a zone (logs, JUnit reports).</summary>
+    public static DateTimeOffset? InZone(TimeZoneInfo zone, DateTime wall) =>
+        zone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
+
+    /// <summary>A time text (ISO 8601 and the forms .NET reads invariantly): the instant when it names its offset (Z,
+    /// +02:00, GMT); else the wall clock it shows, for the caller to read in a zone; neither when it is no time.</summary>
+    public static (DateTimeOffset? Instant, DateTime? Wall) ReadTime(string text)
+    {
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return (null, null);
+        // The same parse keeping the kind: Unspecified is a text that named no zone (Utc: Z or GMT; Local: an offset).
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) && wall.Kind == DateTimeKind.Unspecified
+            ? (null, wall) : (t, null);
+    }
 
     /// <summary>A zone for <c>--tz</c>: an IANA name (Asia/Shanghai, UTC) from the system's time-zone database, or a fixed
     /// offset ±hh:mm (at most ±14:00, the widest a zone has); null when it is neither.</summary>
@@ -454,11 +468,10 @@ public sealed class LogAnalyzer
     DateTimeOffset? Time(string? text)
     {
         if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+        var (instant, shown) = ReadTime(text);
+        if (instant is { } t) return t;
+        if (shown is { } wall)
         {
-            // The same parse keeping the kind: Unspecified is a text that named no zone (Utc: Z or GMT; Local: an offset).
-            if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) || wall.Kind != DateTimeKind.Unspecified)
-                return t;
             _localTimes++;
             if (_localLines.Count < FirstLines) _localLines.Add(_number);
             var local = Local(wall);

@@ -287,8 +287,12 @@ public sealed partial class FactSchema : IFactSchema
             M("category", IqType.String, "interface, data-interface or main-flow (4.3.1 a–c), else other"),
             M("total", IqType.Number, "cases"), M("passed", IqType.Number, "passed"), M("failed", IqType.Number, "failed"),
             M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"),
-        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; UTC unless the report gives a zone)"),
-        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"));
+        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; one without a zone is read in iq tests --tz, else UTC: local_times says)"),
+        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"),
+        M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone.Replace("iq logs --tz", "iq tests --tz")),
+            M("suites", IqType.Number, "suites whose timestamp carried no zone"),
+            M("skipped", IqType.Number, "of those, timestamps the zone skipped (a summer-time change): suites without a start")),
+            "when a suite timestamp carried no zone (JUnit writes the local wall clock): the zone it was read in (the assumption, in the facts)"));
 
     static readonly ObjectType LatencySummary = Obj("latency",
         M("mean", IqType.Duration, "mean"), M("p50", IqType.Duration, "median"), M("p90", IqType.Duration, "90th percentile"),
