@@ -478,8 +478,10 @@ public sealed class LogAnalyzer
             if (local is null) _localSkipped++;
             return local;
         }
+        // An epoch number in seconds, milliseconds, microseconds (journald's __REALTIME_TIMESTAMP, journalctl -o json) or
+        // nanoseconds, told by its size: each unit's range of dates from 1973 on starts where the one before ends.
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
-            && (epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
+            && (epoch > 1e17 ? epoch / 1e6 : epoch > 1e14 ? epoch / 1e3 : epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
     }
 
