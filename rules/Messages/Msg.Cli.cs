@@ -115,6 +115,8 @@ public static partial class Msg
         "  {file} ({format}): {lines} lines, {events} events, {unparsed} not parsed");
     public static readonly Message LogsSyslogYear = new(null, ["file", "reference", "from"], "  {file}：syslog 时间不含年份，按 {reference}（{from}）推断：晚于该月的月份属上一年，12 月 → 1 月进入下一年",
         "  {file}: syslog times carry no year; years read against {reference} ({from}): a month later than its month is the year before, Dec → Jan the next year");
+    public static readonly Message LogsLocalTimes = new(null, ["file", "count", "zone"], "  {file}：{count} 个时间不含时区偏移，按 {zone} 的当地时间读取（--tz 指定写日志的机器所在的时区），记入 logs.json 的 local_times",
+        "  {file}: {count} times carry no offset; read as wall-clock times in {zone} (--tz names the zone of the machine that wrote them), recorded in logs.json as local_times");
     public static readonly Message LogsAsOfYear = new(Codes.BadOption, ["date"], "--as-of：syslog 时间（不含年份）以该日期推算年份，其年份须在 0002 至 9998 之间（前后一年都须可表示），而不是 '{date}'",
         "--as-of: syslog times (which carry no year) take their year from this date, which must lie in the years 0002 to 9998 (the year before and after must be representable), not '{date}'");
     public static readonly Message LogsYearFromAsOf = new(null, "--as-of", "--as-of");
@@ -141,6 +143,8 @@ public static partial class Msg
     public static readonly Message SnapshotDone = new(null, ["count", "path"], "已将 {count} 个文件的快照写入 {path}", "{count} files snapshotted to {path}");
     public static readonly Message RollbackDone = new(null, ["added", "removed", "changed", "modes", "dir"], "新增 {added}，删除 {removed}，修改 {changed}，权限变化 {modes}；已写入 {dir}/rollback.json",
         "{added} added, {removed} removed, {changed} changed, {modes} permission changes; written to {dir}/rollback.json");
+    public static readonly Message TestsLocalTimes = new(null, ["count", "zone"], "  {count} 个测试套件的时间戳不含时区，按 {zone} 的当地时间读取（--tz 指定运行测试的机器所在的时区），记入 tests.json 的 local_times",
+        "  {count} suite timestamps carry no zone; read as wall-clock times in {zone} (--tz names the zone of the machine that ran the tests), recorded in tests.json as local_times");
     public static readonly Message TestsDone = new(null, ["total", "failed", "skipped", "dir"], "{total} 个测试，{failed} 个失败，{skipped} 个跳过；已写入 {dir}/tests.json",
         "{total} tests, {failed} failed, {skipped} skipped; written to {dir}/tests.json");
     public static readonly Message ManifestSummary = new(null, ["id", "version", "format", "format_version", "components", "listed", "verified"],

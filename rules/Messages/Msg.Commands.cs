@@ -74,8 +74,8 @@ public static partial class Msg
         "FIELD=SOURCE: which JSON member or CSV column holds a field (time, operator, device, parameters, result, task, event)");
     public static readonly Message OptLogAsOf = new(null, "syslog 时间不含年份：按此日期（ISO 8601）推断年份；省略时按每个日志文件的最后修改时间",
         "Syslog times carry no year: read them against this date (ISO 8601); each log file's last modification time when omitted");
-    public static readonly Message OptLogTz = new(null, "syslog、apt history 与 dpkg.log 的时间不含时区：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 logs.json",
-        "Syslog, apt history and dpkg.log times carry no zone: read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in logs.json");
+    public static readonly Message OptLogTz = new(null, "syslog、apt history 与 dpkg.log 的时间不含时区，jsonl、csv 与 regex 日志中不带偏移的时间亦然：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 logs.json",
+        "Syslog, apt history and dpkg.log times carry no zone, nor do jsonl, csv and regex log times written without an offset: read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in logs.json");
     public static readonly Message ArgSnapshotFolder = new(null, "要快照的文件夹", "The folder to snapshot");
     public static readonly Message OptSnapshotFile = new(null, "要写入的快照文件（- 表示标准输出）", "The snapshot file to write (- for stdout)");
     public static readonly Message OptCompare = new(null, "BEFORE AFTER：两个快照文件或文件夹", "BEFORE AFTER: two snapshot files or folders");
@@ -86,6 +86,8 @@ public static partial class Msg
         "Run the rollback command given after --, time it, then compare (the rollback time is then measured)");
     public static readonly Message OptRollbackTimeout = new(null, "回滚命令最多可运行多久", "How long the rollback command may take");
     public static readonly Message ArgJunit = new(null, "JUnit XML 报告", "JUnit XML reports");
+    public static readonly Message OptTestsTz = new(null, "JUnit 时间戳通常不含时区（运行测试的机器的当地时间）：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 tests.json",
+        "JUnit timestamps usually carry no zone (the wall clock of the machine that ran the tests): read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in tests.json");
     public static readonly Message OptCategory = new(null, "SUITE=CATEGORY（interface、data-interface、main-flow）；可用 * 通配符（可重复）", "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed (repeatable)");
     public static readonly Message ArgManifest = new(null, "清单：iq 自有 JSON 格式、CycloneDX 1.4–1.7（JSON 或 XML）或 SPDX 2.1–2.3（JSON 或 tag-value）",
         "The manifest: iq's own JSON format, CycloneDX 1.4–1.7 (JSON or XML), or SPDX 2.1–2.3 (JSON or tag-value)");

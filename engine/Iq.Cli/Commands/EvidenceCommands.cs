@@ -144,10 +144,12 @@ static class EvidenceCommands
     {
         var files = new Argument<string[]>("reports") { Description = ctx.T(Msg.ArgJunit), Arity = ArgumentArity.OneOrMore, HelpName = "REPORT" };
         var category = new Option<string[]>("--category") { Description = ctx.T(Msg.OptCategory), HelpName = "SUITE=CATEGORY" };
+        var tz = new Option<string?>("--tz") { Description = ctx.T(Msg.OptTestsTz), HelpName = "ZONE" };
         var outDir = Opts.OutBundle(ctx);
         var command = new Command("tests", ctx.T(Msg.CmdTests));
         command.Arguments.Add(files);
         command.Options.Add(category);
+        command.Options.Add(tz);
         command.Options.Add(outDir);
         var sign = new SignKeyOption(ctx);
         sign.AddTo(command);
@@ -156,9 +158,13 @@ static class EvidenceCommands
             using var key = sign.Read(parse);
             var reports = parse.GetValue(files)!;
             foreach (var p in reports) CommandLineErrors.RejectOptionLike(p, parse);
-            var facts = JunitFacts.Read(reports, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"), ctx.Cancel);
+            var zoneName = parse.GetValue(tz);
+            var zone = zoneName is null ? TimeZoneInfo.Utc : LogAnalyzer.Zone(zoneName) ?? throw new UsageException(Msg.BadTimeZone.With("--tz", zoneName));
+            var facts = JunitFacts.Read(reports, CommandLineValues.Pairs(parse.GetValue(category), "--category", "SUITE=CATEGORY"), ctx.Cancel,
+                zone, zoneName ?? "UTC");
             FactDocuments.Write(parse.GetValue(outDir)!, "tests", facts,
                 new DocumentOrigin { Sources = reports.Select(FactDocuments.Source).ToList(), Key = key });
+            if (facts["local_times"]?["suites"] is { } local) ctx.Say(Msg.TestsLocalTimes.With(local.ToJsonString(), zoneName ?? "UTC"));
             ctx.Say(Msg.TestsDone.With(facts["total"]?.ToJsonString(), facts["failed"]?.ToJsonString(), facts["skipped"]?.ToJsonString(), parse.GetValue(outDir)));
             return ExitCodes.Pass;
         }));

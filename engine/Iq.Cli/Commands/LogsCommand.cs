@@ -68,6 +68,9 @@ static class LogsCommand
                     if (analyzer.SyslogReference is { } reference)
                         ctx.Say(Msg.LogsSyslogYear.With(paths[i], reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                             (yearReference is null ? Msg.LogsYearFromMtime : Msg.LogsYearFromAsOf).Text));
+                    // Times without an offset read in a zone (UTC unless --tz): said, not assumed silently.
+                    if (analyzer.LocalTimes > 0)
+                        ctx.Say(Msg.LogsLocalTimes.With(paths[i], analyzer.LocalTimes, zoneName ?? "UTC"));
                 }
                 var sources = LogsDocument.Add(existing, added);
                 JsonObject facts;

@@ -40,8 +40,14 @@ public static class JunitFacts
         catch (IOException) { return null; }
     }
 
-    public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories, CancellationToken cancel = default)
+    /// <param name="zone">The zone a suite timestamp without one is read in (<c>iq tests --tz</c>): JUnit writers (Ant, Maven
+    /// Surefire, older pytest) write the local wall clock of the machine that ran the tests, with no zone; null: UTC.</param>
+    /// <param name="zoneName">How <paramref name="zone"/> was named, for the facts (local_times.zone).</param>
+    public static JsonObject Read(IEnumerable<string> files, IReadOnlyDictionary<string, string> categories, CancellationToken cancel = default,
+        TimeZoneInfo? zone = null, string zoneName = "UTC")
     {
+        zone ??= TimeZoneInfo.Utc;
+        long localSuites = 0, localSkipped = 0;
         var wildcards = categories.Select(c => (Pattern: Wildcard(c.Key), Category: c.Value)).ToList();
         var suites = new JsonArray();
         long total = 0, passed = 0, failed = 0, skipped = 0;
@@ -117,8 +123,16 @@ public static class JunitFacts
                     var p = s.Total - s.Failed - s.Skipped;
                     suites.Add(new JsonObject { ["name"] = s.Name, ["category"] = category, ["total"] = s.Total, ["passed"] = p, ["failed"] = s.Failed, ["skipped"] = s.Skipped });
                     total += s.Total; failed += s.Failed; skipped += s.Skipped; passed += p;
-                    // When the suite ran: its timestamp (no zone in JUnit: read as UTC unless it gives one) plus its time.
-                    if (DateTimeOffset.TryParse(s.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    // When the suite ran: its timestamp plus its time. A timestamp without a zone (as JUnit's schema writes it)
+                    // is the wall clock of the machine that ran the tests: read in --tz (else UTC), counted for the facts.
+                    var (instant, wall) = s.Timestamp is { } stamp ? LogAnalyzer.ReadTime(stamp) : (null, null);
+                    if (wall is { } shown)
+                    {
+                        localSuites++;
+                        instant = LogAnalyzer.InZone(zone, shown);
+                        if (instant is null) localSkipped++;
+                    }
+                    if (instant is { } at)
                     {
                         var seconds = double.TryParse(s.Time, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and < 1e9 ? d : 0;
                         // A timestamp near the end of the calendar plus its time would overflow: the end is then the timestamp.
@@ -148,6 +162,8 @@ public static class JunitFacts
         var facts = new JsonObject { ["total"] = total, ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped, ["suites"] = suites };
         if (started is { } first) facts["started"] = Iso(first);
         if (finished is { } last) facts["finished"] = Iso(last);
+        // The zone the timestamps without one were read in, in the facts: the assumption said, not made silently.
+        if (localSuites > 0) facts["local_times"] = new JsonObject { ["zone"] = zoneName, ["suites"] = localSuites, ["skipped"] = localSkipped };
         return facts;
     }
 

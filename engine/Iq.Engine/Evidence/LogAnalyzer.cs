@@ -369,8 +369,12 @@ public sealed class LogAnalyzer
     /// <summary>The reference the syslog years of the last file analysed were taken from (null for other formats).</summary>
     public DateTimeOffset? SyslogReference => _format == "syslog" ? _reference : null;
 
-    /// <summary>The zone that times carrying none are read in: syslog's, dpkg.log's and apt history's, each the wall clock
-    /// of the machine that wrote it (<c>iq logs --tz</c>); UTC when not given, as before the option existed.</summary>
+    /// <summary>How many jsonl, csv or regex times carried no offset and were read in <see cref="LocalZone"/>.</summary>
+    public long LocalTimes => _localTimes;
+
+    /// <summary>The zone that times carrying none are read in: syslog's, dpkg.log's and apt history's, and jsonl, csv and
+    /// regex times written without an offset, each the wall clock of the machine that wrote it (<c>iq logs --tz</c>); UTC
+    /// when not given, as before the option existed, and recorded as such in the facts (local_times.zone).</summary>
     public TimeZoneInfo LocalZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>How <see cref="LocalZone"/> was named: an IANA name, ±hh:mm, or UTC.</summary>
@@ -379,8 +383,22 @@ public sealed class LogAnalyzer
     /// <summary>A wall-clock time read in <see cref="LocalZone"/>, as UTC: the one rule for every time without a zone. The
     /// offset is the zone's at that moment (summer time included). A time the clock skipped (spring forward) never was:
     /// none, as GNU date refuses it; a time the clock showed twice (fall back) is read as standard time, as GNU date does.</summary>
-    DateTimeOffset? Local(DateTime wall) =>
-        LocalZone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, LocalZone.GetUtcOffset(wall)).ToUniversalTime();
+    DateTimeOffset? Local(DateTime wall) => InZone(LocalZone, wall);
+
+    /// <summary>A wall-clock time in <paramref name="zone"/>, as UTC (<see cref="Local"/>): none when the zone skipped it,
+    /// standard time when it showed it twice. The one rule for every time written without a zone (logs, JUnit reports).</summary>
+    public static DateTimeOffset? InZone(TimeZoneInfo zone, DateTime wall) =>
+        zone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
+
+    /// <summary>A time text (ISO 8601 and the forms .NET reads invariantly): the instant when it names its offset (Z,
+    /// +02:00, GMT); else the wall clock it shows, for the caller to read in a zone; neither when it is no time.</summary>
+    public static (DateTimeOffset? Instant, DateTime? Wall) ReadTime(string text)
+    {
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return (null, null);
+        // The same parse keeping the kind: Unspecified is a text that named no zone (Utc: Z or GMT; Local: an offset).
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) && wall.Kind == DateTimeKind.Unspecified
+            ? (null, wall) : (t, null);
+    }
 
     /// <summary>A zone for <c>--tz</c>: an IANA name (Asia/Shanghai, UTC) from the system's time-zone database, or a fixed
     /// offset ±hh:mm (at most ±14:00, the widest a zone has); null when it is neither.</summary>
@@ -444,11 +462,33 @@ public sealed class LogAnalyzer
         return new LogEvent(Time(G("time")), G("operator"), G("device"), G("parameters"), G("result"), G("task"), G("event"));
     }
 
-    static DateTimeOffset? Time(string? text) =>
-        text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
-        : text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
-            && (epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
+    /// <summary>A time as a jsonl, csv or regex log writes it. One with an offset (Z, +02:00, GMT) or an epoch number is an
+    /// instant; one without is the wall clock of the machine that wrote it, read in <see cref="LocalZone"/> as dpkg's and
+    /// apt's are (<see cref="Local"/>), and counted with its line so that the facts say which times took the zone.</summary>
+    DateTimeOffset? Time(string? text)
+    {
+        if (text is null) return null;
+        var (instant, shown) = ReadTime(text);
+        if (instant is { } t) return t;
+        if (shown is { } wall)
+        {
+            _localTimes++;
+            if (_localLines.Count < FirstLines) _localLines.Add(_number);
+            var local = Local(wall);
+            if (local is null) _localSkipped++;
+            return local;
+        }
+        // An epoch number in seconds, milliseconds, microseconds (journald's __REALTIME_TIMESTAMP, journalctl -o json) or
+        // nanoseconds, told by its size: each unit's range of dates from 1973 on starts where the one before ends.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
+            && (epoch > 1e17 ? epoch / 1e6 : epoch > 1e14 ? epoch / 1e3 : epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
+    }
+
+    /// <summary>jsonl, csv and regex times read without an offset (<see cref="Time"/>): how many, the first lines, and how
+    /// many of them the zone skipped (a spring-forward hour: no time).</summary>
+    long _localTimes, _localSkipped;
+    readonly List<long> _localLines = [];
 
     /// <summary>The last millisecond a DateTimeOffset holds (9999-12-31T23:59:59.999Z): an epoch number past it (1e300,
     /// Infinity) is no time at all, as text that does not parse is, never a crash converting it.</summary>
@@ -546,6 +586,15 @@ public sealed class LogAnalyzer
         // apt and dpkg times carry a year but no zone: the zone they were read in, likewise.
         else if (_format is "apt" or "dpkg")
             source["local_times"] = new JsonObject { ["zone"] = LocalZoneName };
+        // jsonl, csv and regex times carry an offset or not, line by line: which were read in the zone, when any was.
+        else if (_localTimes > 0)
+            source["local_times"] = new JsonObject
+            {
+                ["zone"] = LocalZoneName,
+                ["times"] = _localTimes,
+                ["lines"] = new JsonArray(_localLines.Select(n => (JsonNode)n).ToArray()),
+                ["skipped"] = _localSkipped,
+            };
         return source;
     }
 

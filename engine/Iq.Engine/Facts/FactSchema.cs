@@ -287,8 +287,12 @@ public sealed partial class FactSchema : IFactSchema
             M("category", IqType.String, "interface, data-interface or main-flow (4.3.1 a–c), else other"),
             M("total", IqType.Number, "cases"), M("passed", IqType.Number, "passed"), M("failed", IqType.Number, "failed"),
             M("skipped", IqType.Number, "skipped"))), "suites (from JUnit XML)"),
-        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; UTC unless the report gives a zone)"),
-        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"));
+        M("started", IqType.Date, "when the first suite started (its JUnit timestamp; one without a zone is read in iq tests --tz, else UTC: local_times says)"),
+        M("finished", IqType.Date, "when the last suite finished (timestamp + time): tests that finished before the installation log ends are a finding"),
+        M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone.Replace("iq logs --tz", "iq tests --tz")),
+            M("suites", IqType.Number, "suites whose timestamp carried no zone"),
+            M("skipped", IqType.Number, "of those, timestamps the zone skipped (a summer-time change): suites without a start")),
+            "when a suite timestamp carried no zone (JUnit writes the local wall clock): the zone it was read in (the assumption, in the facts)"));
 
     static readonly ObjectType LatencySummary = Obj("latency",
         M("mean", IqType.Duration, "mean"), M("p50", IqType.Duration, "median"), M("p90", IqType.Duration, "90th percentile"),
@@ -370,11 +374,15 @@ public sealed partial class FactSchema : IFactSchema
                 M("year_reference_from", IqType.String, "as-of (iq logs --as-of) or mtime (the log file's last modification time)"),
                 M("zone", IqType.String, LocalTimesZone)),
                 "syslog files only: what their times, which carry no year and no zone, were read against (the assumption, in the facts)"),
-            M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone)),
-                "apt and dpkg files only: the zone their times, which carry none, were read in (the assumption, in the facts)"))),
+            M("local_times", Obj("local times", M("zone", IqType.String, LocalTimesZone),
+                M("times", IqType.Number, "jsonl, csv and regex files: the times written without an offset (apt and dpkg: every time is)"),
+                M("lines", ListOf(IqType.Number), $"jsonl, csv and regex files: the first {Iq.Engine.Evidence.LogAnalyzer.FirstLines} line numbers of those times, in this file"),
+                M("skipped", IqType.Number, "jsonl, csv and regex files: how many of those times the zone skipped (a summer-time change): events without a time")),
+                "apt and dpkg files, and jsonl, csv and regex files with a time written without an offset: the zone those times were read in (the assumption, in the facts)"))),
             "each log file analysed (iq logs adds to this list; the totals above are summed over it)"));
 
-    /// <summary>One rule for every log time without a zone (syslog, apt, dpkg): read in iq logs --tz, else UTC.</summary>
+    /// <summary>One rule for every log time without a zone (syslog, apt, dpkg; jsonl, csv and regex times without an
+    /// offset): read in iq logs --tz, else UTC.</summary>
     const string LocalTimesZone = "the zone the times were read in: iq logs --tz (an IANA name such as Asia/Shanghai, or ±hh:mm), else UTC; summer time as the zone keeps it, a time the clock skipped has none, a time shown twice is read as standard time";
 
     static readonly ObjectType Manifest = Obj("manifest",
