@@ -222,10 +222,7 @@ public class ScorecardTests
             wb.Save();
         }
         // The compliant sample without its own attestations document: judgments come from the workbook alone.
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var facts = IqSamples.FactsWithoutAttestations(dir);
         var json = Path.Combine(dir.Path, "r.json");
         var audit = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", template, "--json", json);
         Assert.Equal("", audit.Stderr);
