@@ -266,11 +266,7 @@ public class TrustTests
     public void Snapshot_run_times_the_rollback_command_and_records_it_as_measured()
     {
         using var dir = new TempDir();
-        var app = Path.Combine(dir.Path, "app");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "a.conf"), "a");
-        var before = Path.Combine(dir.Path, "before.json");
-        Assert.Equal(0, CliRunner.InProcess("snapshot", app, "-o", before).ExitCode);
+        var (app, before) = RollbackLeftRunningTests.SnapshottedApp(dir);
         Assert.True(File.Exists(before + ".seal"));
         // The installation adds a file; the vendor's rollback removes it, slowly.
         File.WriteAllText(Path.Combine(app, "new.bin"), "x");
