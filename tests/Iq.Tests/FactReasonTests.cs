@@ -15,7 +15,8 @@ public class FactReasonTests
     static string Machines => Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "machines");
     static string ModelSample => Path.Combine(TestPaths.Checklists, "samples", "model-digits");
 
-    const string ArchChecklist = """
+    /// <summary>One shall item on the probed architecture (WholeEvidenceTests audits with it too).</summary>
+    internal const string ArchChecklist = """
         checklist "arch" {
         }
         section "1" "s" weight 1 {
