@@ -39,10 +39,7 @@ public class EncodingTests
         File.WriteAllBytes(file, attestations);
         var json = Path.Combine(dir.Path, "r.json");
         // The compliant sample without its own attestations: the judgment comes from the file alone.
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Path.Combine(TestPaths.Checklists, "samples", "compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var facts = IqSamples.FactsWithoutAttestations(dir);
         var run = CliRunner.InProcess(["audit", Checklist, "--facts", facts,
             "--attestations", file, "--json", json, "--as-of", "2026-11-22", .. extra]);
         return (run, json);

@@ -15,7 +15,8 @@ public class FactReasonTests
     static string Machines => Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "machines");
     static string ModelSample => Path.Combine(TestPaths.Checklists, "samples", "model-digits");
 
-    const string ArchChecklist = """
+    /// <summary>One shall item on the probed architecture (WholeEvidenceTests audits with it too).</summary>
+    internal const string ArchChecklist = """
         checklist "arch" {
         }
         section "1" "s" weight 1 {
@@ -386,10 +387,7 @@ public class FactReasonTests
     public void A_failed_rollback_is_worded_in_the_report_language()
     {
         using var dir = new TempDir();
-        var app = Directory.CreateDirectory(Path.Combine(dir.Path, "app")).FullName;
-        File.WriteAllText(Path.Combine(app, "a.conf"), "a");
-        var before = Path.Combine(dir.Path, "before.json");
-        Assert.Equal(0, CliRunner.InProcess("snapshot", app, "-o", before).ExitCode);
+        var (app, before) = RollbackLeftRunningTests.SnapshottedApp(dir);
         var bundle = Path.Combine(dir.Path, "rb");
         var run = CliRunner.InProcess("snapshot", "--compare", before, app, "--out", bundle, "--lang", "zh", "--run", "--", "/bin/sh", "-c", "exit 3");
         Assert.True(run.ExitCode == 0, run.Stderr);

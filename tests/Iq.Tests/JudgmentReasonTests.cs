@@ -6,6 +6,8 @@ using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
 
+using static Iq.Tests.IqSamples;
+
 namespace Iq.Tests;
 
 /// <summary>A judgment that makes a manual item <c>notapplicable</c> needs a reason that counts, by the one rule a model
@@ -15,19 +17,6 @@ namespace Iq.Tests;
 /// passed.</summary>
 public class JudgmentReasonTests
 {
-    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
-    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
-
-    /// <summary>The compliant sample without its attestations document: judgments come from the file the test gives.</summary>
-    static string FactsWithoutAttestations(TempDir dir)
-    {
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json", StringComparison.Ordinal)))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
-        return facts;
-    }
-
     /// <summary>The compliant sample's judgments as a file given to --attestations, with the shall item 6.1.2a.competence
     /// judged notapplicable for <paramref name="justification"/>; the line its justification is on.</summary>
     static (string File, int Line) JudgedNotApplicable(TempDir dir, string justification)

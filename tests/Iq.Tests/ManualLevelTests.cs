@@ -16,13 +16,7 @@ public class ManualLevelTests
     static readonly Dictionary<string, string> ZhLevel = new() { ["shall"] = "应", ["should"] = "宜", ["may"] = "可" };
 
     /// <summary>The compliant sample without its attestations document: the workbook alone judges the manual items.</summary>
-    static string Facts(TempDir dir)
-    {
-        var facts = Directory.CreateDirectory(Path.Combine(dir.Path, "facts")).FullName;
-        foreach (var f in Directory.GetFiles(Compliant, "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json", StringComparison.Ordinal)))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
-        return facts;
-    }
+    static string Facts(TempDir dir) => IqSamples.FactsWithoutAttestations(dir);
 
     /// <summary>Each item's level as the checklist gives it: from the results of an audit (the checklist compiled by iq).</summary>
     static Dictionary<string, string> Levels(TempDir dir)

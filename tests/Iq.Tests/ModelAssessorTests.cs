@@ -301,13 +301,7 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         var text = File.ReadAllText(Path.Combine(ModelCases.Sample, "description.yaml"))
             .Replace("metric: rejection_rate", "metric: AUROC")
             .Replace("not_applicable: not applicable, because the images carry no personal data", "not_applicable: \"no\"");
-        var lines = text.Split('\n');
-        int Line(string s) => Array.FindIndex(lines, l => l.Contains(s)) + 1;
-        var path = Path.Combine(dir.Path, "description.yaml");
-        File.WriteAllText(path, text);
-        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", path, "--out", Path.Combine(dir.Path, "out"));
-        Assert.Equal(2, run.ExitCode);
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Any());
+        var (run, Line) = ModelDescriptionRulesTests.RefusedDescription(dir, text);
         Assert.Contains($"description.yaml:{Line("metric: AUROC")}:", run.Stderr);
         Assert.Contains("$.claims.robustness.ood.metric", run.Stderr);
         Assert.Contains($"description.yaml:{Line("not_applicable: \"no\"")}:", run.Stderr);

@@ -27,7 +27,13 @@ public class ModelDescriptionRulesTests
     static JsonElement Facts(int place, string metric, string valueJson)
     {
         var (path, list, valueName, _) = Places[place];
-        JsonNode claim = JsonNode.Parse($"{{\"metric\": \"{metric}\", \"{valueName}\": {valueJson}}}")!;
+        return Nested(path, list, JsonNode.Parse($"{{\"metric\": \"{metric}\", \"{valueName}\": {valueJson}}}")!);
+    }
+
+    /// <summary>A description holding only <paramref name="claim"/> at <paramref name="path"/> (as a list's one element when
+    /// <paramref name="list"/>).</summary>
+    static JsonElement Nested(string[] path, bool list, JsonNode claim)
+    {
         JsonNode node = list ? new JsonArray(claim) : claim;
         for (var i = path.Length - 1; i >= 0; i--) node = new JsonObject { [path[i]] = node };
         return JsonDocument.Parse(node.ToJsonString()).RootElement;
@@ -126,10 +132,7 @@ public class ModelDescriptionRulesTests
     static JsonElement Number(int place, string valueJson)
     {
         var (path, list, name, _, _, _) = Numbers[place];
-        JsonNode claim = JsonNode.Parse($"{{\"{name}\": {valueJson}}}")!;
-        JsonNode node = list ? new JsonArray(claim) : claim;
-        for (var i = path.Length - 1; i >= 0; i--) node = new JsonObject { [path[i]] = node };
-        return JsonDocument.Parse(node.ToJsonString()).RootElement;
+        return Nested(path, list, JsonNode.Parse($"{{\"{name}\": {valueJson}}}")!);
     }
 
     static string NumberPath(int place) =>
@@ -181,6 +184,19 @@ public class ModelDescriptionRulesTests
                 return outside ? problems.Count == 1 && problems[0].JsonPath == NumberPath(place) : problems.Count == 0;
             }, iter: 1000);
 
+    /// <summary><paramref name="text"/> as the description given to <c>iq model</c> with the sample model: refused, exit 2,
+    /// with nothing written; what it said, and the line of the first line of <paramref name="text"/> that holds a string.</summary>
+    internal static (CliRunner.Run Run, Func<string, int> Line) RefusedDescription(TempDir dir, string text)
+    {
+        var lines = text.Split('\n');
+        var path = Path.Combine(dir.Path, "description.yaml");
+        File.WriteAllText(path, text);
+        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", path, "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Any());
+        return (run, s => Array.FindIndex(lines, l => l.Contains(s)) + 1);
+    }
+
     [Fact]
     public void The_description_reader_refuses_numbers_out_of_bounds_at_their_lines_and_writes_nothing()
     {
@@ -191,13 +207,7 @@ public class ModelDescriptionRulesTests
             Assert.Contains(from, text);
             text = text.Replace(from, to);
         }
-        var lines = text.Split('\n');
-        int Line(string s) => Array.FindIndex(lines, l => l.Contains(s)) + 1;
-        var path = Path.Combine(dir.Path, "description.yaml");
-        File.WriteAllText(path, text);
-        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", path, "--out", Path.Combine(dir.Path, "out"));
-        Assert.Equal(2, run.ExitCode);
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Any());
+        var (run, Line) = RefusedDescription(dir, text);
         foreach (var (line, at) in new[] { ("final_loss: -0.0006", "$.claims.trainability.final_loss"), ("max_gap: 6}", "$.claims.generalization.subgroup.max_gap"),
                      ("query_budget: 2.5,", "$.claims.adversarial.cases[0].query_budget") })
         {

@@ -37,4 +37,16 @@ static class Oracles
         }
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>openssl's check of a seal's signature with <paramref name="publicKey"/>, over the payload docs/trust.md
+    /// defines, rebuilt here from the seal's fields (written to <paramref name="workDir"/>): its exit and what it printed.</summary>
+    public static (int Exit, string Stdout) OpensslVerifiesSeal(string openssl, System.Text.Json.Nodes.JsonNode seal, string publicKey, string workDir)
+    {
+        var payload = $"iq.seal/1\nfile={seal["file"]}\nsha256={seal["sha256"]}\nsize={seal["size"]}\ntool={seal["tool"]}\nhost={seal["host"]}\nsealed_at={seal["sealed_at"]}\n";
+        var (payloadFile, signature) = (Path.Combine(workDir, "payload"), Path.Combine(workDir, "sig.der"));
+        File.WriteAllBytes(payloadFile, System.Text.Encoding.UTF8.GetBytes(payload));
+        File.WriteAllBytes(signature, Convert.FromBase64String(seal["signature"]!["value"]!.GetValue<string>()));
+        var verified = Run(openssl, ["dgst", "-sha256", "-verify", publicKey, "-signature", signature, payloadFile]);
+        return (verified.Exit, verified.Stdout);
+    }
 }

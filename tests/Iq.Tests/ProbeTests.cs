@@ -96,17 +96,7 @@ public class ProbeTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), "the hanging tool was not killed"); // it sleeps 30 s
     }
 
-    static string CopyOf(string machine)
-    {
-        var dir = Directory.CreateTempSubdirectory("iq-machine-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(Machines, machine), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir, Path.GetRelativePath(Path.Combine(Machines, machine), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return dir;
-    }
+    static string CopyOf(string machine) => SecurityProbeTests.CopyOf(machine);
 
     [Fact]
     public void A_truncated_cpuinfo_is_an_error_not_a_smaller_cpu()

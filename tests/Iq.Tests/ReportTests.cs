@@ -218,10 +218,7 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         var checklist = Path.Combine(TestPaths.Cases, "tailoring", "hospital.iq");
         using var dir = new TempDir();
         // The sample's judgments are for the IQ checklist's manual items, which this tailored test checklist lacks.
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(SampleReports.Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var facts = IqSamples.FactsWithoutAttestations(dir);
         var xlsx = Path.Combine(dir.Path, "t.xlsx");
         var json = Path.Combine(dir.Path, "t.json");
         var run = CliRunner.InProcess("audit", checklist, "--facts", facts, "--as-of", "2026-11-22", "--xlsx", xlsx, "--json", json);

@@ -222,10 +222,7 @@ public class ScorecardTests
             wb.Save();
         }
         // The compliant sample without its own attestations document: judgments come from the workbook alone.
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json")))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
+        var facts = IqSamples.FactsWithoutAttestations(dir);
         var json = Path.Combine(dir.Path, "r.json");
         var audit = CliRunner.InProcess("audit", Checklist, "--facts", facts, "--attestations", template, "--json", json);
         Assert.Equal("", audit.Stderr);
@@ -280,7 +277,8 @@ public class ScorecardTests
         using var dir = new TempDir();
         var yaml = Path.Combine(dir.Path, "w.yaml");
         File.WriteAllText(yaml, "- item: 6.1.1a.cpu\n  justification: x\n  approved_by: y\n  expires: 2030-01-01\n- item: 6.1.1a.cpuu\n  justification: x\n  approved_by: y\n  expires: 2030-01-01\n");
-        var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("failing"), "--waivers", yaml);
+        // As of the sample's day: after 2030-01-01 the known item's waiver would add an "expired" warning.
+        var run = CliRunner.InProcess("audit", Checklist, "--facts", Sample("failing"), "--waivers", yaml, "--as-of", "2026-11-22");
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"{yaml}:5:3: error IQ3003: Waiver for unknown item '6.1.1a.cpuu'; did you mean '6.1.1a.cpu'?\n", run.Stderr);
     }

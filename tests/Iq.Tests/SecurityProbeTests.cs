@@ -288,13 +288,21 @@ public class SecurityProbeTests
         return $"user={user},host=client.example,addr={addr}";
     }
 
+    /// <summary>A copy of the security-host fixture whose /etc/sudoers includes the copy's sudoers.d (sudo's own tools read
+    /// the include as written), and that sudoers file.</summary>
+    static (string Root, string Sudoers) SudoersForSudo()
+    {
+        var root = CopyOf("security-host");
+        var sudoers = Path.Combine(root, "etc", "sudoers");
+        File.WriteAllText(sudoers, File.ReadAllText(sudoers).Replace("@includedir /etc/sudoers.d", $"@includedir {root}/etc/sudoers.d"));
+        return (root, sudoers);
+    }
+
     [SkippableFact]
     public void The_sudoers_fixture_is_valid_for_visudo()
     {
         var visudo = Requires.Tool("visudo", "sudo");
-        var root = CopyOf("security-host");
-        var sudoers = Path.Combine(root, "etc", "sudoers");
-        File.WriteAllText(sudoers, File.ReadAllText(sudoers).Replace("@includedir /etc/sudoers.d", $"@includedir {root}/etc/sudoers.d"));
+        var (root, sudoers) = SudoersForSudo();
         var run = Requires.Run(visudo, "-c", "-f", sudoers);
         Assert.True(run.Code == 0, run.Stdout + run.Stderr);
         Assert.Contains("90-vendor: parsed OK", run.Stdout);
@@ -308,9 +316,7 @@ public class SecurityProbeTests
     public void Sudo_exemptions_and_grants_agree_with_cvtsudoers()
     {
         var cvtsudoers = Requires.Tool("cvtsudoers", "sudo");
-        var root = CopyOf("security-host");
-        var sudoers = Path.Combine(root, "etc", "sudoers");
-        File.WriteAllText(sudoers, File.ReadAllText(sudoers).Replace("@includedir /etc/sudoers.d", $"@includedir {root}/etc/sudoers.d"));
+        var (root, sudoers) = SudoersForSudo();
         var run = Requires.Run(cvtsudoers, "-f", "json", sudoers);
         Assert.True(run.Code == 0, run.Stderr);
         var oracle = JsonNode.Parse(run.Stdout)!.AsObject();

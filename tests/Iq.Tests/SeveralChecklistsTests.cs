@@ -34,8 +34,7 @@ public sealed class TwoChecklistBundles : IDisposable
         var bundle = Path.Combine(_root.Path, name);
         Directory.Move(dir.Path, bundle);
         // Seals too: the sample's measured documents keep their word only with them (docs/trust.md).
-        foreach (var f in Directory.GetFiles(SeveralChecklistsTests.Compliant, "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json", StringComparison.Ordinal)))
-            File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
+        IqSamples.CompliantWithoutAttestations(bundle);
         // One bundle holds one attestations document: both samples' judgments in it.
         var iq = JsonNode.Parse(File.ReadAllText(Path.Combine(SeveralChecklistsTests.Compliant, "attestations.json")))!;
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelCases.Sample, "attestations.json")))!;

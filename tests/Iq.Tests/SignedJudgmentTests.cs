@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 
+using static Iq.Tests.IqSamples;
+
 namespace Iq.Tests;
 
 /// <summary>A manual judgment is a lab's signed record: its status in the words the workbook's drop-down offers (either
@@ -10,19 +12,6 @@ namespace Iq.Tests;
 /// nothing is written. The template lists only the manual items the (tailored) checklist selects.</summary>
 public class SignedJudgmentTests
 {
-    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
-    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
-
-    /// <summary>The compliant sample without its attestations document: judgments come from what the test gives.</summary>
-    static string FactsWithoutAttestations(TempDir dir)
-    {
-        var facts = Path.Combine(dir.Path, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var f in Directory.GetFiles(Sample("compliant"), "*.json*").Where(f => !Path.GetFileName(f).StartsWith("attestations.json", StringComparison.Ordinal)))
-            File.Copy(f, Path.Combine(facts, Path.GetFileName(f)));
-        return facts;
-    }
-
     /// <summary>The zh template, every manual row judged pass by 周静 on 2026-11-21, then <paramref name="edit"/>.</summary>
     static string FilledTemplate(TempDir dir, Action<IXLWorksheet, int> edit)
     {

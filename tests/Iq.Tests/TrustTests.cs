@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -165,11 +164,7 @@ public class TrustTests
 
         // openssl checks the signature over the payload docs/trust.md defines, rebuilt here from the seal's fields.
         var s = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "baseline.json.seal")))!;
-        var payload = $"iq.seal/1\nfile={s["file"]}\nsha256={s["sha256"]}\nsize={s["size"]}\ntool={s["tool"]}\nhost={s["host"]}\nsealed_at={s["sealed_at"]}\n";
-        File.WriteAllBytes(P("payload"), Encoding.UTF8.GetBytes(payload));
-        File.WriteAllBytes(P("sig.der"), Convert.FromBase64String(s["signature"]!["value"]!.GetValue<string>()));
-        var verified = Oracles.Run(openssl, ["dgst", "-sha256", "-verify", P("lab.pub"), "-signature", P("sig.der"), P("payload")]);
-        Assert.Equal((0, "Verified OK\n"), (verified.Exit, verified.Stdout));
+        Assert.Equal((0, "Verified OK\n"), Oracles.OpensslVerifiesSeal(openssl, s, P("lab.pub"), dir.Path));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(bundle, "baseline.json")))),
             s["sha256"]!.GetValue<string>());
         // The key id is what openssl prints for the DER public key's SHA-256.
@@ -224,10 +219,7 @@ public class TrustTests
 
         // openssl checks one probe seal's signature over the payload docs/trust.md defines.
         var s = JsonNode.Parse(File.ReadAllText(P("probe/security.json.seal")))!;
-        var payload = $"iq.seal/1\nfile={s["file"]}\nsha256={s["sha256"]}\nsize={s["size"]}\ntool={s["tool"]}\nhost={s["host"]}\nsealed_at={s["sealed_at"]}\n";
-        File.WriteAllBytes(P("payload"), Encoding.UTF8.GetBytes(payload));
-        File.WriteAllBytes(P("sig.der"), Convert.FromBase64String(s["signature"]!["value"]!.GetValue<string>()));
-        Assert.Equal((0, "Verified OK\n"), Pick(Oracles.Run(openssl, ["dgst", "-sha256", "-verify", P("lab.pub"), "-signature", P("sig.der"), P("payload")])));
+        Assert.Equal((0, "Verified OK\n"), Oracles.OpensslVerifiesSeal(openssl, s, P("lab.pub"), dir.Path));
         var probed = CliRunner.InProcess("verify", P("probe"), "--trust-key", P("lab.pub"));
         Assert.True(probed.ExitCode == 0, probed.Stdout + probed.Stderr);
 
@@ -245,8 +237,6 @@ public class TrustTests
         Assert.Equal(1, edited.ExitCode);
         Assert.Matches(@"broken\s+\S*security\.json\s+security \(measured\): changed after it was sealed", edited.Stdout);
     }
-
-    static (int, string) Pick((int Exit, string Stdout, string Stderr) run) => (run.Exit, run.Stdout);
 
     [Fact]
     public void Audit_seals_its_results_and_verify_sees_them_changed()
@@ -266,11 +256,7 @@ public class TrustTests
     public void Snapshot_run_times_the_rollback_command_and_records_it_as_measured()
     {
         using var dir = new TempDir();
-        var app = Path.Combine(dir.Path, "app");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "a.conf"), "a");
-        var before = Path.Combine(dir.Path, "before.json");
-        Assert.Equal(0, CliRunner.InProcess("snapshot", app, "-o", before).ExitCode);
+        var (app, before) = RollbackLeftRunningTests.SnapshottedApp(dir);
         Assert.True(File.Exists(before + ".seal"));
         // The installation adds a file; the vendor's rollback removes it, slowly.
         File.WriteAllText(Path.Combine(app, "new.bin"), "x");

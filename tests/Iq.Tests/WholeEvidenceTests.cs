@@ -112,16 +112,7 @@ public class WholeEvidenceTests
 
     static readonly string LongFile = "/" + new string('d', 300) + "/os-release";
 
-    const string ArchChecklist = """
-        checklist "arch" {
-        }
-        section "1" "s" weight 1 {
-          item "a" "architecture" {
-            level shall
-            expect env.os.architecture == "x86_64"
-          }
-        }
-        """;
+    const string ArchChecklist = FactReasonTests.ArchChecklist;
 
     /// <summary>As iq writes a fact reason into a document: the English text whole beside the code and the argument.</summary>
     [Fact]
