@@ -94,6 +94,7 @@ static class FleetBench
     public static void Evaluate(string root)
     {
         var clock = Stopwatch.StartNew();
+        using var peak = new PeakSampler();
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
         var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
         var config = FleetConfig.Of(request);

@@ -16,6 +16,7 @@ public static class Program
         if (args is ["fleet-gen", var output, var count, ..]) { FleetBench.Generate(output, int.Parse(count), args.Length > 3 ? int.Parse(args[3]) : 1); return; }
         if (args is ["fleet-floor", var floorRoot]) { FleetBench.Floor(floorRoot); return; }
         if (args is ["fleet-eval", var evalRoot]) { FleetBench.Evaluate(evalRoot); return; }
+        if (args is ["fleet-run", var runRoot, var db]) { FleetMemory.Run(runRoot, db); return; }
         if (args is ["fleet-digest", var digestRoot]) { FleetBench.Digest(digestRoot); return; }
         if (args is ["fleet-race", var raceRoot, var rounds, var threads, ..])
         { FleetBench.Race(raceRoot, int.Parse(rounds), int.Parse(threads), args is [.., "interpreted"]); return; }

@@ -512,6 +512,41 @@ public sealed class FleetTests : IDisposable
         Assert.All(documents, d => Assert.Null(ledger.InputAt(Iq.Rules.Io.FileFacts.Of(d))));
     }
 
+    /// <summary>A run reads bundles ahead of its audits (to hash them into their keys and claim them), and each bundle read
+    /// ahead holds its documents until it is audited: how far ahead bounds the run's memory. The reader is much faster than
+    /// the audits, so over 120 bundles and two auditors it runs as far ahead as it may: never more than
+    /// <see cref="FleetRunner.HeldAtMost"/> (55 for two auditors), whatever the fleet's size. Before, up to 203 were
+    /// (128 keyed, a claim batch of 64, 8 queued, 2 being audited, 1 being hashed), each promoted to gen2 while it waited and
+    /// left there as garbage: with the records queued for their commit, some 30 MiB of the store path's peak.</summary>
+    [Fact]
+    public void A_run_holds_a_bounded_number_of_bundles_read_ahead_of_its_audits()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        var first = CopyBundle("compliant", Path.Combine(root, "site-000"));
+        for (var i = 1; i < 120; i++)
+        {
+            var to = Directory.CreateDirectory(Path.Combine(root, $"site-{i:D3}")).FullName;
+            foreach (var f in Directory.GetFiles(first)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        }
+        var compiled = Iq.Engine.Audit.Checklists.Compile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), new Iq.Rules.Compilation.CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = DateTimeOffset.Parse(AsOf + "T00:00:00Z"), Parallelism = 2 };
+        var held = new Iq.Engine.Facts.BundleDocuments.HeldCount();
+        Iq.Engine.Facts.BundleDocuments.Held.Value = held;
+        FleetOutcome outcome;
+        try
+        {
+            using var store = new SqliteFleetStore(Path.Combine(_dir, "results.db"));
+            store.Migrate();
+            outcome = FleetRunner.Run(request, store);
+        }
+        finally { Iq.Engine.Facts.BundleDocuments.Held.Value = null; }
+        Assert.Equal(120, outcome.Counts.Evaluated);
+        Assert.Equal(0, held.Now); // every bundle's documents given back
+        Assert.InRange(held.Most, 1, 55);
+        Assert.Equal(55, FleetRunner.HeldAtMost(2).BundlesRead);
+        Assert.True(FleetRunner.HeldAtMost(64).BundlesRead < 300 && FleetRunner.HeldAtMost(64).RecordsQueued <= 128);
+    }
+
     /// <summary>Each document of a bundle is read and hashed once, for the bundle's key, and the audit evaluates those bytes
     /// (issue 18: the fleet hashed every document twice, for the key and again in the reader). A document rewritten on disk
     /// between the two (the failing sample's environment put over the compliant one's) changes nothing of the audit given

@@ -14,6 +14,31 @@ public sealed class BundleDocuments : IDisposable
         Folder = folder;
         Documents = documents;
         Refused = refused;
+        _held = Held.Value;
+        _held?.Add();
+    }
+
+    HeldCount? _held;
+
+    /// <summary>Bundles whose documents are held (read, not yet disposed), counted for the reads made in this async flow
+    /// while it is set: a fleet run reads ahead of its audits, and how far is what bounds its memory.</summary>
+    public static readonly AsyncLocal<HeldCount?> Held = new();
+
+    /// <summary>How many bundles' documents are held now, and the most at once.</summary>
+    public sealed class HeldCount
+    {
+        long _now, _most;
+        public long Now => Interlocked.Read(ref _now);
+        public long Most => Interlocked.Read(ref _most);
+
+        internal void Add()
+        {
+            var now = Interlocked.Increment(ref _now);
+            for (var most = Most; now > most; most = Most)
+                if (Interlocked.CompareExchange(ref _most, now, most) == most) break;
+        }
+
+        internal void Remove() => Interlocked.Decrement(ref _now);
     }
 
     /// <summary>One document: its path as the folder listing gave it, its bytes and their SHA-256 (lower-case hex).</summary>
@@ -58,5 +83,6 @@ public sealed class BundleDocuments : IDisposable
     public void Dispose()
     {
         foreach (var d in Documents) d.Bytes.Dispose();
+        Interlocked.Exchange(ref _held, null)?.Remove();
     }
 }
