@@ -1,8 +1,9 @@
 namespace Iq.Rules.Model;
 
 /// <summary>What counts as the reason a part does not apply ("not applicable, because …", DESIGN.md Provenance), declared
-/// once for everything that may say so: a model description's <c>not_applicable</c> (docs/model.md) and a judgment that
-/// makes a manual item <c>notapplicable</c> (attestations, the review workbook). A shall item that becomes n/a without a
+/// once for everything that may say so: a model description's <c>not_applicable</c> (docs/model.md), the plan's
+/// <c>{"not_applicable": "why"}</c> in place of a value (docs/facts.md) and a judgment that makes a manual item
+/// <c>notapplicable</c> (attestations, the review workbook). A shall item that becomes n/a without a
 /// reason is a requirement dropped without a word.</summary>
 public static class NotApplicableReason
 {

@@ -41,6 +41,11 @@ public sealed record Disabled(string Because) : Reason;
 /// <summary>A person judges the item; no one has yet.</summary>
 public sealed record ManualRequired(string Guidance) : Reason;
 
+/// <summary>A manual item judged in the bundle's attestations document, which the lab does not vouch for (<see cref="Why"/>:
+/// the document not sealed, its seal broken or unreadable, or not signed by a trusted key): anyone can write that document
+/// with any assessor's name, so the row stays to judge (<c>notchecked</c>), the judgment shown but not taken.</summary>
+public sealed record JudgmentNotTaken(string Guidance, Attested Judgment, Model.ProvenanceNote Why) : Reason;
+
 /// <summary>The item records values without a verdict.</summary>
 public sealed record InformationalOnly : Reason;
 

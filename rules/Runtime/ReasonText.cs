@@ -28,6 +28,7 @@ public static class ReasonText
         Disabled d => Msg.ReasonDisabled.With(d.Because),
         ManualRequired m => Msg.ReasonManual.With(m.Guidance),
         InformationalOnly => Msg.ReasonInformational.Text,
+        JudgmentNotTaken j => Msg.ReasonJudgmentNotTaken.With(j.Why.Document, j.Judgment.Assessor, new OutcomeName(j.Judgment.Status), NotTaken(j.Why), j.Guidance),
         TypeMismatch t => Msg.ReasonTypeMismatch.With(t.Expected, t.Got),
         EvaluationError e => Localized.Verbatim(e.Detail),
         Attested a => Msg.ReasonAttested.With(new OutcomeName(a.Status), a.Assessor,
@@ -41,6 +42,15 @@ public static class ReasonText
         Contradicted c => Msg.ReasonContradicted.With(c.Finding.Text(),
             Of(c.WasReason, why) is var was && was.Render(Lang.En).Length > 0 ? Msg.ReasonWasBecause.With(new OutcomeName(c.Was), was) : new OutcomeName(c.Was)),
         _ => Localized.Verbatim(reason.GetType().Name),
+    };
+
+    /// <summary>Why a judgment's document is not vouched for, by its seal's state.</summary>
+    static ILocalized NotTaken(ProvenanceNote why) => why.Seal switch
+    {
+        SealState.Broken => Msg.JudgmentDocumentBroken.With(why.Detail),
+        SealState.Malformed => Msg.JudgmentDocumentUnreadable.With(why.Detail),
+        SealState.Untrusted => Msg.JudgmentDocumentUntrusted.With(why.Detail),
+        _ => Msg.JudgmentDocumentUnsealed.With(why.Detail),
     };
 
     /// <summary>Missing facts as a reason lists them, each once: ", " between them (Chinese "；", as the scorecard lists them).</summary>

@@ -53,6 +53,7 @@ public static class Scorer
             : score is null ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.NothingCounted, [], [], null, spec.PassAt))
             : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
             : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
+        basis = basis with { JudgmentsNotTaken = results.Count(r => r.Reason is JudgmentNotTaken) };
         var reason = basis.English();
         return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name, Basis = basis };
     }

@@ -1,5 +1,6 @@
 using Iq.Rules.Messages;
 using Iq.Rules.Model;
+using Iq.Rules.Runtime;
 
 namespace Iq.Scoring.Scoring;
 
@@ -12,19 +13,23 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
 
     public int Count { get; init; }
 
+    /// <summary>Manual rows left to judge because their judgment's document is not vouched for by the lab
+    /// (<see cref="JudgmentNotTaken"/>): said beside the verdict whatever decided it.</summary>
+    public int JudgmentsNotTaken { get; init; }
+
     /// <summary>The basis as a catalog message (the console's verdict line, in Chinese or English).</summary>
     public ILocalized Text()
     {
         var levels = new LevelNames(Levels);
         var ids = Localized.Concat(Localized.Items(Items), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
-        return Kind switch
+        return Localized.Concat(Kind switch
         {
             VerdictBasisKind.Veto => Msg.VerdictVeto.With(Count, levels, ids),
             VerdictBasisKind.Pending => Msg.VerdictPending.With(Count, levels, ids),
             VerdictBasisKind.NothingCounted => Msg.VerdictNothingCounted.Text,
             VerdictBasisKind.Reaches => Msg.VerdictReaches.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
             _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
-        };
+        }, JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken) : Localized.Empty);
     }
 
     /// <summary>The levels a veto names: in English the checklist's words (shall/should), in Chinese the standard's verbs
@@ -40,14 +45,14 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     {
         var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
         var ids = string.Join(", ", Items) + (Count > Items.Count ? $", … {Count - Items.Count} more" : "");
-        return Kind switch
+        return (Kind switch
         {
             VerdictBasisKind.Veto => $"veto: {Count} {levels} item(s) failed or errored ({ids})",
             VerdictBasisKind.Pending => $"{Count} {levels} item(s) await a manual judgment ({ids})",
             VerdictBasisKind.NothingCounted => "no item counted towards the score",
             VerdictBasisKind.Reaches => $"score {Scorer.Format(Score ?? 0)} reaches pass_at {Scorer.Format(PassAt)}",
             _ => $"score {Scorer.Format(Score ?? 0)} is below pass_at {Scorer.Format(PassAt)}",
-        };
+        }) + (JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken).Render(Lang.En) : "");
     }
 }
 

@@ -63,7 +63,7 @@ public class ExplainParityTests
         // The 001 sample measured by iq model, with its judgments, as CI audits it.
         using var dir = new TempDir();
         ModelCases.Measure(dir, "description.yaml");
-        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(dir.Path, "attestations.json"));
+        ModelCases.CopyAttestations(dir.Path);
         ExplainsAsAudited(ModelCases.Checklist, dir.Path);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MeasuredSample : IDisposable
         var copy = new TempDir();
         foreach (var file in Directory.GetFiles(_dir.Path))
             File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
-        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(copy.Path, "attestations.json"), true);
+        ModelCases.CopyAttestations(copy.Path);
         return copy;
     }
 

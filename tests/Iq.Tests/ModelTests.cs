@@ -15,6 +15,14 @@ namespace Iq.Tests;
 static class ModelCases
 {
     public static string Sample => Path.Combine(TestPaths.Checklists, "samples", "model-digits");
+
+    /// <summary>The sample's judgments into <paramref name="folder"/> with their seal: a bundle's attestations document judges
+    /// only when its seal holds (docs/trust.md).</summary>
+    public static void CopyAttestations(string folder)
+    {
+        foreach (var f in new[] { "attestations.json", "attestations.json.seal" })
+            File.Copy(Path.Combine(Sample, f), Path.Combine(folder, f), true);
+    }
     public static string SampleModel => Path.Combine(Sample, "digits-cnn.onnx");
     public static string Cases => Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "model");
     public static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-ptm.iq");
@@ -278,7 +286,7 @@ public class ModelAuditTests
 {
     static (int Exit, JsonObject Results) Audit(TempDir bundle)
     {
-        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle.Path, "attestations.json"), true);
+        ModelCases.CopyAttestations(bundle.Path);
         var json = Path.Combine(bundle.Path, "..", Path.GetFileName(bundle.Path) + "-results.json");
         var run = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", bundle.Path, "--json", json);
         Assert.True(run.ExitCode is 0 or 1, run.Stderr + run.Stdout);

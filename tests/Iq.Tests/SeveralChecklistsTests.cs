@@ -23,7 +23,8 @@ public sealed class TwoChecklistBundles : IDisposable
         IqJudgmentsOnly = Path.Combine(_root.Path, "iq-judgments");
         Directory.CreateDirectory(IqJudgmentsOnly);
         foreach (var f in Directory.GetFiles(Truthful)) File.Copy(f, Path.Combine(IqJudgmentsOnly, Path.GetFileName(f)));
-        File.Copy(Path.Combine(SeveralChecklistsTests.Compliant, "attestations.json"), Path.Combine(IqJudgmentsOnly, "attestations.json"), true);
+        foreach (var f in new[] { "attestations.json", "attestations.json.seal" })
+            File.Copy(Path.Combine(SeveralChecklistsTests.Compliant, f), Path.Combine(IqJudgmentsOnly, f), true);
         Planted = Make("planted", "description-planted.yaml", both: true, "--suite", "performance");
     }
 
@@ -41,6 +42,9 @@ public sealed class TwoChecklistBundles : IDisposable
         if (both)
             foreach (var item in model["facts"]!["items"]!.AsArray()) iq["facts"]!["items"]!.AsArray().Add(item!.DeepClone());
         File.WriteAllText(Path.Combine(bundle, "attestations.json"), iq.ToJsonString());
+        // Sealed as the lab vouching for it would (iq seal): unsealed, it judges nothing (docs/trust.md).
+        File.Delete(Path.Combine(bundle, "attestations.json.seal"));
+        Assert.Equal(0, CliRunner.InProcess("seal", Path.Combine(bundle, "attestations.json")).ExitCode);
         return bundle;
     }
 
@@ -184,7 +188,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         Directory.CreateDirectory(bundle);
         // With their seals: the 001 checklist requires measured facts (a document without its seal counts as declared).
         foreach (var f in Directory.GetFiles(bundles.Truthful, "model*.json*")) File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
-        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle, "attestations.json"));
+        ModelCases.CopyAttestations(bundle);
         var xlsx = Path.Combine(dir.Path, "card.xlsx");
         var (run, json) = Audit(dir, [ModelCases.Checklist], bundle, "--xlsx", xlsx);
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -307,7 +311,7 @@ public class SeveralChecklistsTests(TwoChecklistBundles bundles) : IClassFixture
         foreach (var f in new[] { "model.json", "model_description.json", "model_measurements.json" }.Where(f => f != leftOut))
             foreach (var file in new[] { f, f + ".seal" })
                 File.Copy(Path.Combine(bundles.Truthful, file), Path.Combine(bundle, file));
-        File.Copy(Path.Combine(ModelCases.Sample, "attestations.json"), Path.Combine(bundle, "attestations.json"));
+        ModelCases.CopyAttestations(bundle);
         var (run, json) = Audit(dir, [ModelCases.Checklist], bundle);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("fail", (string)json!["verdict"]!);

@@ -196,8 +196,8 @@ public static class AuditPipeline
             }
             return positions.TryGetValue(jsonPath, out var at) ? new SourceSpan(source, at.Line, at.Column) : SourceSpan.None(source);
         }
-        var judgments = Attestations.FromFacts(s.Facts!, source, s.Diagnostics, Where).ToList();
-        s.AttestedByBundle = judgments.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
+        var fromBundle = Attestations.FromFacts(s.Facts!, source, s.Diagnostics, Where).ToList();
+        var judgments = new List<Attestation>(fromBundle);
         foreach (var file in s.Request.AttestationFiles)
         {
             judgments.AddRange(JudgmentFiles.ReadAttestations(file, s.Diagnostics, s.Request.InputEncoding));
@@ -205,12 +205,46 @@ public static class AuditPipeline
         }
         Attestations.RefuseImpossibleDates(judgments, s.Now, source, s.Diagnostics);
         var routed = Route(s, judgments, a => a.Item, Msg.WhatAttestation, _ => SourceSpan.None(source));
+        // The bundle's document judges only when the lab vouches for it, as any document that claims more than the vendor's
+        // word: its seal holds and, with trusted keys, is signed by one (docs/trust.md). Anyone can write it with any
+        // assessor's name. Its judgments are still checked as any (an unknown item, one given twice), and then shown on their
+        // rows, not taken.
+        var byBundle = fromBundle.Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
+        var byFiles = judgments.Skip(fromBundle.Count).Select(j => j.Item).ToHashSet(StringComparer.Ordinal);
+        var notTaken = fromBundle.Count > 0 ? NotVouched(s) : null;
         for (var i = 0; i < s.Parts.Count; i++)
         {
             var part = s.Parts[i];
-            part.Attestations = routed[i];
             part.Results = Attestations.Apply(part.Checklist.Model, part.Results, routed[i], source, s.Diagnostics);
+            part.Attestations = notTaken is null ? routed[i] : routed[i].Except(fromBundle).ToList();
+            if (notTaken is not null) part.Results = SetAside(part.Checklist.Model, part.Results, byBundle, byFiles, notTaken);
         }
+        s.AttestedByBundle = notTaken is null ? byBundle : new HashSet<string>();
+    }
+
+    /// <summary>Why the bundle's attestations document is not vouched for: no seal (or none needed, as a document that calls
+    /// itself declared needs none), a broken or unreadable seal, or one not signed by a trusted key; null when its seal is
+    /// intact.</summary>
+    static ProvenanceNote? NotVouched(AuditState s)
+    {
+        var document = s.Documents.FirstOrDefault(d => d.Kind == "attestations");
+        if (document is null) return null;
+        var taken = RowProvenances.Take([document], s.Request.TrustKeys)[0];
+        if (taken.Seal.State == SealState.Intact) return null;
+        return taken.Note ?? new ProvenanceNote(document.Display, taken.Seal.State == SealState.NotNeeded ? SealState.Missing : taken.Seal.State,
+            taken.Seal.Detail) { Reason = taken.Seal.Reason };
+    }
+
+    /// <summary>Rows the bundle's document judged (a row's own id first, then its item's, as judgments are applied), back to <c>notchecked</c>: each keeps the judgment it was given, not taken,
+    /// and why.</summary>
+    static IReadOnlyList<ItemResult> SetAside(ChecklistModel model, IReadOnlyList<ItemResult> rows, IReadOnlySet<string> byBundle,
+        IReadOnlySet<string> byFiles, ProvenanceNote why)
+    {
+        var guidance = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in model.Items) guidance.TryAdd(item.Id, item.Manual ?? "");
+        return rows.Select(r => r.Reason is Attested a && (byBundle.Contains(r.Id) || !byFiles.Contains(r.Id) && byBundle.Contains(r.ItemId))
+            ? r with { Outcome = Outcome.NotChecked, Score = 0, Evidence = [], Reason = new JudgmentNotTaken(guidance.GetValueOrDefault(r.ItemId, ""), a, why) }
+            : r).ToList();
     }
 
     /// <summary>Each document's seal checked; each row's provenance from the facts it reads; items whose <c>requires</c> is

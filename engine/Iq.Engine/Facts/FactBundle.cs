@@ -386,6 +386,13 @@ public static class FactBundleReader
                 errors.At(at.Json + ".not_applicable", Msg.NaNeedsReason.Text);
                 return null;
             }
+            // The same rule as a judgment's or a model description's n/a: "n/a", "无", "不适用" say nothing, and a plan's n/a
+            // takes shall rows (4.1.1 a hardware, 4.1.2 stages) out of the score.
+            if (!NotApplicableReason.IsReason(na.GetString()!))
+            {
+                errors.At(at.Json + ".not_applicable", Msg.NotApplicableNoReason.With(na.GetString()!));
+                return null;
+            }
             return new Missing(at.Fact, Absence.NotApplicable, na.GetString()!.Trim());
         }
 

@@ -156,7 +156,8 @@ public static class SchemaDocs
         sb.Append("document's own words with that code (IQ7000).\n");
         sb.Append("A document that leaves a fact out leaves it missing too: an omission is never `notapplicable`. Only the plan may say a\n");
         sb.Append("requirement does not apply, in place of the value: `{\"not_applicable\": \"reason\"}`; the items resting on it then end as\n");
-        sb.Append("`notapplicable` and show the reason.\n");
+        sb.Append("`notapplicable` and show the reason. A reason says why: \"n/a\", \"无\", \"不适用\", \"none\" and other words that only answer\n");
+        sb.Append("\"does it apply?\" are refused at their JSON path (exit 2), as for a judgment or a model description.\n");
         sb.Append("A bundle may span several folders (`--facts A --facts B`, with the probe's); each kind comes once across all of them.\n");
         sb.Append("A second document of a kind is refused, in whichever order the folders are given (IQ4004, at the second, naming the\n");
         sb.Append("first; exit 2): facts are never merged, and neither document wins. So are two judgments of one item (IQ2004, naming\n");

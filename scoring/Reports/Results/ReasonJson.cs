@@ -67,6 +67,15 @@ public static class ReasonJson
                 w.WriteString("kind", "manual_required");
                 w.WriteString("guidance", m.Guidance);
                 break;
+            case JudgmentNotTaken j:
+                w.WriteString("kind", "judgment_not_taken");
+                w.WriteString("guidance", j.Guidance);
+                w.WritePropertyName("judgment");
+                Write(w, j.Judgment);
+                w.WriteString("document", j.Why.Document);
+                w.WriteString("state", j.Why.Seal.ToString().ToLowerInvariant());
+                w.WriteString("detail", j.Why.Detail);
+                break;
             case InformationalOnly:
                 w.WriteString("kind", "informational");
                 break;
@@ -288,7 +297,7 @@ public static class ReasonJson
 
     public static readonly IReadOnlyList<string> Kinds =
         ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
-         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met", "contradicted"];
+         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met", "contradicted", "judgment_not_taken"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
     public static Reason Read(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
@@ -385,6 +394,12 @@ public static class ReasonJson
             "disabled" => new Disabled(S("because")),
             "manual_required" => new ManualRequired(S("guidance")),
             "informational" => new InformationalOnly(),
+            "judgment_not_taken" => new JudgmentNotTaken(S("guidance"),
+                Read(P("judgment"), $"{path}.judgment", bad) as Attested ?? throw bad($"{path}.judgment.kind", Msg.ExpectedA.With(Localized.Verbatim("attested"))),
+                new Iq.Rules.Model.ProvenanceNote(S("document"),
+                    Enum.GetValues<Iq.Rules.Model.SealState>().Cast<Iq.Rules.Model.SealState?>().FirstOrDefault(s => s!.Value.ToString().ToLowerInvariant() == S("state"))
+                    ?? throw bad($"{path}.state", Msg.UnknownValue.With(S("state"), Localized.OrList(Enum.GetNames<Iq.Rules.Model.SealState>().Select(n => n.ToLowerInvariant())))),
+                    S("detail"))),
             "type_mismatch" => new TypeMismatch(S("expected"), S("got")),
             "evaluation_error" => new EvaluationError(S("detail")),
             "attested" => new Attested(O("status"), S("assessor"), SOrNull("date") is null ? null : D("date"), S("justification"), S("evidence")),

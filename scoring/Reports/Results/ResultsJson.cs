@@ -180,6 +180,7 @@ public static class ResultsJson
         foreach (var i in d.Basis.Items) w.WriteStringValue(i);
         w.WriteEndArray();
         w.WriteNumber("count", d.Basis.Count);
+        w.WriteNumber("judgments_not_taken", d.Basis.JudgmentsNotTaken);
         WriteScore(w, "score", d.Basis.Score);
         w.WriteNumber("pass_at", d.Basis.PassAt);
         w.WriteEndObject();
@@ -630,7 +631,7 @@ public static class ResultsJson
                     scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>(), scoring["formula"].Str()),
                 Verdict = r["verdict"].Enum<Verdict>(),
                 Basis = new VerdictBasis(basis["kind"].Enum<VerdictBasisKind>(), basis["levels"].Array().Select(l => l.Enum<Level>()).ToList(),
-                    basis["items"].Array().Select(i => i.Str()).ToList(), basis["score"].NumOrNull(), basis["pass_at"].Num()) { Count = basis["count"].Int() },
+                    basis["items"].Array().Select(i => i.Str()).ToList(), basis["score"].NumOrNull(), basis["pass_at"].Num()) { Count = basis["count"].Int(), JudgmentsNotTaken = basis.Optional("judgments_not_taken")?.Int() ?? 0 },
                 Root = new SectionScore(rootNode["id"].Str(), rootNode["title"].Str(), rootNode["weight"].Num(), r["score"].NumOrNull(),
                     Counts(r["counts"]), r["sections"].Array().Select(Section).ToList())
                 { Raw = rootNode.Optional("raw")?.Num(), Max = rootNode.Optional("max")?.Num() },
