@@ -143,7 +143,47 @@ public static class JsonInput
     {
         problem = System.Text.Unicode.Utf8.IsValid(bytes.Span) ? null : NotUtf8(bytes.ToArray(), file);
         if (problem is not null) return null;
-        return bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+        var text = bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+        problem = LoneSurrogate(text.Span, file);
+        return problem is null ? text : null;
+    }
+
+    /// <summary>Null, or "not text" at a <c>\uD800</c>-style escape that is half of a UTF-16 pair without its other half.
+    /// System.Text.Json parses such a string and throws only when it is read, which made any string of any input an
+    /// internal error (exit 3); JSON text (RFC 8259 §8.2) with one is not Unicode, so it is refused where it is written.</summary>
+    public static Iq.Rules.Diagnostics.Diagnostic? LoneSurrogate(ReadOnlySpan<byte> json, string file)
+    {
+        var i = json.IndexOf((byte)'\\');
+        if (i < 0) return null;
+        while (i < json.Length)
+        {
+            var next = json[i..].IndexOf((byte)'\\');
+            if (next < 0) return null;
+            i += next;
+            if (i + 1 >= json.Length) return null;
+            if (json[i + 1] != (byte)'u' || Hex(json, i + 2) is not { } unit) { i += 2; continue; }
+            if (unit is >= 0xDC00 and <= 0xDFFF) return At(json, i, unit, file);
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (i + 7 < json.Length && json[i + 6] == (byte)'\\' && json[i + 7] == (byte)'u' && Hex(json, i + 8) is >= 0xDC00 and <= 0xDFFF)
+                { i += 12; continue; }
+                return At(json, i, unit, file);
+            }
+            i += 6;
+        }
+        return null;
+
+        static Iq.Rules.Diagnostics.Diagnostic At(ReadOnlySpan<byte> json, int offset, int unit, string file)
+        {
+            var (line, column) = JsonPositions.Position(json.ToArray(), offset);
+            return Iq.Rules.Diagnostics.Diagnostic.Error(
+                Iq.Rules.Messages.Msg.LoneSurrogateJson.With(unit.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)),
+                new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+        }
+
+        static int? Hex(ReadOnlySpan<byte> s, int at) =>
+            at + 4 <= s.Length && int.TryParse(Encoding.ASCII.GetString(s.Slice(at, 4)), System.Globalization.NumberStyles.AllowHexSpecifier,
+                System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     /// <summary><see cref="Text(ReadOnlyMemory{byte}, string, out Iq.Rules.Diagnostics.Diagnostic?)"/> as an array: the

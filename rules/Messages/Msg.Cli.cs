@@ -58,6 +58,8 @@ public static partial class Msg
         "{option}: '{value}' is not a time zone; expected an IANA name (such as Asia/Shanghai or UTC) or ±hh:mm (such as +08:00)");
     public static readonly Message NotOneOf = new(Codes.BadOption, ["option", "value", "choices"], "{option} 的值 '{value}' 无效；应为 {choices}", "{option}: '{value}' is not valid; expected {choices}");
     public static readonly Message NeedsPairs = new(Codes.BadOption, ["option", "form", "value"], "{option} 需要 {form}，实际为 '{value}'", "{option} needs {form}, got '{value}'");
+    public static readonly Message AsOfOutOfRange = new(Codes.BadOption, ["date"], "--as-of 的日期须在 0002 至 9998 年之间（审核要在该日期前后推算天数），而不是 '{date}'",
+        "--as-of must be a date in the years 0002 to 9998 (an audit counts days before and after it), not '{date}'");
     public static readonly Message NeedsDate = new(Codes.BadOption, ["option", "value"], "{option} 需要 ISO 8601 日期，实际为 '{value}'", "{option} needs an ISO 8601 date, got '{value}'");
     public static readonly Message NeedsPositive = new(Codes.BadOption, ["option", "value"], "{option} 必须为正数，实际为 {value}", "{option} must be positive, got {value}");
     public static readonly Message NeedsZeroOrMore = new(Codes.BadOption, ["option", "value"], "{option} 必须不小于 0，实际为 {value}", "{option} must be 0 or more, got {value}");

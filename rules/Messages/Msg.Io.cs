@@ -20,6 +20,8 @@ public static partial class Msg
     public static readonly Message InputErrno = new(Codes.CannotRead, ["errno"], "无法读取（errno {errno}）", "Cannot read (errno {errno})");
     public static readonly Message InputCannotRead = new(Codes.CannotRead, ["reason"], "无法读取：{reason}", "Cannot read: {reason}");
     public static readonly Message FolderCannotRead = new(Codes.CannotRead, ["reason"], "无法读取该文件夹：{reason}", "Cannot read the folder: {reason}");
+    public static readonly Message LoneSurrogateJson = new(Codes.NotText, ["unit"], "不是 Unicode 文本：转义 \\u{unit} 是 UTF-16 代理对的一半，缺少另一半",
+        "Not Unicode text: the escape \\u{unit} is half of a UTF-16 surrogate pair without its other half");
     public static readonly Message NotUtf8Json = new(Codes.NotText, ["byte", "offset"], "不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte}）", "Not UTF-8 text (byte 0x{byte} at offset {offset})");
 
     // What a path is, when it is not what was asked for.

@@ -107,6 +107,9 @@ public static partial class Msg
     public static readonly Message FindingBaselineBeforeInstall = new(null, ["baseline_at", "baseline_doc", "install_end", "logs_doc"],
         "基线性能测量于 {baseline_at}（{baseline_doc}），早于安装日志结束时间 {install_end}（{logs_doc}）",
         "the baseline was measured at {baseline_at} ({baseline_doc}), before the installation log ends at {install_end} ({logs_doc})");
+    public static readonly Message FindingTestsUntimed = new(null, ["tests_doc", "install_end", "logs_doc"],
+        "{tests_doc} 未给出测试的执行时间（started/finished），无法表明测试在安装日志结束（{install_end}，{logs_doc}）之后、针对安装完成的系统执行：导入时间不是执行时间",
+        "{tests_doc} gives no time the tests ran (started/finished), so they cannot be shown to have run after the installation log ends at {install_end} ({logs_doc}), on the installed system: when they were imported is not when they ran");
     public static readonly Message FindingTestsTotals = new(null, ["document", "totals", "suites"],
         "{document} 的总计（{totals}）与其各测试套件之和（{suites}）不符",
         "{document} gives totals ({totals}) that its suites do not add up to ({suites})");

@@ -12,6 +12,10 @@ public enum FindingKind
     /// <summary>The functional tests' totals are not the sum of their own suites (30 run, 30 passed beside no suite at all):
     /// one document that contradicts itself, named twice.</summary>
     TestsTotalsDisagree,
+    /// <summary>The functional tests carry no time of their own (a JUnit report without timestamps) while the installation
+    /// log gives an end: when they were imported says nothing of when they ran, so that they tested the installed system
+    /// cannot be shown.</summary>
+    TestsUntimed,
 }
 
 /// <summary>An inconsistency across documents that reports show beside the results: which kind, the documents involved,
@@ -23,6 +27,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
         FindingKind.TestsBeforeInstallationEnd => "tests_before_installation_end",
         FindingKind.BaselineBeforeInstallationEnd => "baseline_before_installation_end",
         FindingKind.TestsTotalsDisagree => "tests_totals_disagree",
+        FindingKind.TestsUntimed => "tests_untimed",
         _ => "host_mismatch",
     };
 
@@ -35,6 +40,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
         FindingKind.TestsBeforeInstallationEnd => Messages.Msg.FindingTestsBeforeInstall.With(First, Documents[0], Second, Documents[1]),
         FindingKind.BaselineBeforeInstallationEnd => Messages.Msg.FindingBaselineBeforeInstall.With(First, Documents[0], Second, Documents[1]),
         FindingKind.TestsTotalsDisagree => Messages.Msg.FindingTestsTotals.With(Documents[0], First, Second),
+        FindingKind.TestsUntimed => Messages.Msg.FindingTestsUntimed.With(Documents[0], Second, Documents[1]),
         _ => Messages.Msg.FindingHostMismatch.With(Documents[1], Second, Documents[0], First),
     };
 }

@@ -109,12 +109,14 @@ public static class ConsoleReport
         // The level in the report's language: in Chinese the clause's verb, 应/宜/可, as the HTML report and the scorecard show
         // it (report-messages.yaml, level.*, quotes the standard's clauses); in English the checklist's word, as always.
         var level = lang == Lang.En ? r.Level.ToString().ToLowerInvariant() : ReportTexts.For(lang.Name()).Level(r.Level);
-        o.WriteLine($"  {outcome} {r.Id} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {r.TitleIn(lang)}");
+        // What comes from evidence (an id or title made from fact data, actual values, messages, documents' names) is written
+        // with control characters visible (VisibleText): an ESC sequence in a vendor's file name erased the FAIL text.
+        o.WriteLine($"  {outcome} {V(r.Id)} [{level}{(r.Clause.Length > 0 ? ", " + r.Clause : "")}] {V(r.TitleIn(lang))}");
         // Among the problems, what did not hold; the parts that did are in --verbose, the JSON and the scorecard.
         // A part that did not decide the outcome (the other side of an or held) is no problem: only --verbose shows it, marked so.
         var shown = evidenceOnly ? r.Evidence.Where(e => e.Holds is not true && e.Decides).ToList() : r.Evidence.ToList();
         foreach (var e in shown)
-            o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + e.Line(lang).Render(lang));
+            o.WriteLine("        " + (evidenceOnly ? "" : e.Mark + " ") + V(e.Line(lang).Render(lang)));
         // Why a document's word was set aside is worded from the row's seal findings, in the report's language (the results'
         // message quotes the English note).
         var message = ReportTexts.For(lang.Name()).Reason(r.Reason, r.Provenance.Notes);
@@ -124,18 +126,20 @@ public static class ConsoleReport
         var showMessage = (shown.Count == 0 || r.Reason is ProvenanceNotMet || !evidenceOnly && (r.Outcome is not (Outcome.Fail or Outcome.Pass) || r.Reason is Attested)
                            || r.Reason is MissingEvidence { Facts: var facts } && facts.Any(f => f.Cause is Absence.ProbeError or Absence.Absent))
                           && message.Length > 0;
-        if (showMessage) o.WriteLine($"        {message}");
+        if (showMessage) o.WriteLine($"        {V(message)}");
         if (r.Fix is not null && (evidenceOnly || r.Outcome is Outcome.Fail or Outcome.Error))
-            o.WriteLine("        " + Msg.ConsoleFix.With(r.FixIn(lang)).Render(lang));
+            o.WriteLine("        " + V(Msg.ConsoleFix.With(r.FixIn(lang)).Render(lang)));
         if (!evidenceOnly) WriteSources(o, r, lang);
     }
+
+    static string V(string text) => Rules.Io.VisibleText.Of(text);
 
     /// <summary>--verbose: where the row's facts came from, one line per provenance and document (the facts the JSON's
     /// <c>provenance.facts</c>, the HTML and the scorecard list).</summary>
     static void WriteSources(TextWriter o, Rules.Runtime.ItemResult r, Lang lang)
     {
         foreach (var line in ReportWords.FactLines(r))
-            o.WriteLine("        " + Msg.ConsoleProvenance.With(line).Render(lang));
+            o.WriteLine("        " + V(Msg.ConsoleProvenance.With(line).Render(lang)));
     }
 
     /// <summary>The automatic rows that rest on the vendor's word alone, counted apart; the documents taken as declared
@@ -156,13 +160,13 @@ public static class ConsoleReport
             o.WriteLine();
             o.WriteLine(Msg.ConsoleSeals.Text.Render(lang));
             var words = ReportTexts.For(lang.Name());
-            foreach (var n in notes) o.WriteLine($"  {n.Text(n.Reason is { } finding ? words.SealFinding(finding) : null).Render(lang)}");
+            foreach (var n in notes) o.WriteLine($"  {V(n.Text(n.Reason is { } finding ? words.SealFinding(finding) : null).Render(lang))}");
         }
         if (report.Findings.Count > 0)
         {
             o.WriteLine();
             o.WriteLine(Msg.ConsoleFindings.With(report.Findings.Count).Render(lang));
-            foreach (var f in report.Findings) o.WriteLine($"  {f.Text().Render(lang)}");
+            foreach (var f in report.Findings) o.WriteLine($"  {V(f.Text().Render(lang))}");
         }
     }
 

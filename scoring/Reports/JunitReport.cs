@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Iq.Rules.Io;
 using Iq.Rules.Runtime;
 
 namespace Iq.Scoring.Reports;
@@ -18,11 +19,15 @@ public static class JunitReport
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
         w.WriteStartElement("testsuites");
-        w.WriteAttributeString("name", string.Join(" + ", set.Audits.Select(a => $"{a.Checklist.Id} {a.Checklist.Version}")));
+        Attribute(w, "name", string.Join(" + ", set.Audits.Select(a => $"{a.Checklist.Id} {a.Checklist.Version}")));
         Counts(w, set.Audits.SelectMany(a => a.Items).ToList());
         foreach (var report in set.Audits) WriteSuites(w, report, set.Several ? report.Checklist.Id + " " : "");
         w.WriteEndElement();
     }
+
+    /// <summary>Every string from evidence goes through <see cref="VisibleText"/>: a character XML cannot hold (ESC in a file
+    /// name read from a vendor's checksum list) made the writer throw and the whole report an internal error.</summary>
+    static void Attribute(XmlWriter w, string name, string value) => w.WriteAttributeString(name, VisibleText.Of(value));
 
     static void WriteSuites(XmlWriter w, ResultsDocument report, string prefix)
     {
@@ -31,35 +36,35 @@ public static class JunitReport
         foreach (var g in groups)
         {
             w.WriteStartElement("testsuite");
-            w.WriteAttributeString("name", prefix + g.Key);
+            Attribute(w, "name", prefix + g.Key);
             Counts(w, g.ToList());
             foreach (var r in g)
             {
                 w.WriteStartElement("testcase");
-                w.WriteAttributeString("classname", $"{report.Checklist.Id}.{r.SectionId}");
-                w.WriteAttributeString("name", $"{r.Id} {r.Title}");
+                Attribute(w, "classname", $"{report.Checklist.Id}.{r.SectionId}");
+                Attribute(w, "name", $"{r.Id} {r.Title}");
                 var detail = string.Join("\n", r.Evidence.Select(e => $"{e.Expression}: actual {e.Actual}, expected {e.Expected}"))
                              + (r.Fix is null ? "" : $"\nfix: {r.Fix}");
                 switch (r.Outcome)
                 {
                     case Outcome.Fail:
                         w.WriteStartElement("failure");
-                        w.WriteAttributeString("message", r.Message);
+                        Attribute(w, "message", r.Message);
                         w.WriteAttributeString("type", r.Level.ToString().ToLowerInvariant());
-                        w.WriteString(detail);
+                        w.WriteString(VisibleText.Of(detail));
                         w.WriteEndElement();
                         break;
                     case Outcome.Error:
                         w.WriteStartElement("error");
-                        w.WriteAttributeString("message", r.Message);
-                        w.WriteString(detail);
+                        Attribute(w, "message", r.Message);
+                        w.WriteString(VisibleText.Of(detail));
                         w.WriteEndElement();
                         break;
                     case Outcome.Pass:
                         break;
                     default:
                         w.WriteStartElement("skipped");
-                        w.WriteAttributeString("message", $"{r.Outcome.Name()}: {r.Message}");
+                        Attribute(w, "message", $"{r.Outcome.Name()}: {r.Message}");
                         w.WriteEndElement();
                         break;
                 }

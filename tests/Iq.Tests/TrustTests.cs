@@ -324,6 +324,44 @@ public class TrustTests
             findings["host_mismatch"].GetProperty("message").GetString());
     }
 
+    /// <summary>Fresh eyes 6, B1 and B2: a JUnit report stripped of its timestamps made the tests' import time stand for when
+    /// they ran, which always lies after the installation, so "tests before the installation ended" vanished and the 6.1.3 a)
+    /// rows passed; and a security document sealed on another host passed 6.2.1 beside this host's probe, since only the
+    /// software, baseline and rollback documents were held to the probe's host.</summary>
+    [Fact]
+    public void Tests_with_no_time_of_their_own_and_a_security_document_from_another_host_are_findings()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var tests = Path.Combine(bundle, "tests.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tests))!;
+        doc["facts"]!.AsObject().Remove("started");
+        doc["facts"]!.AsObject().Remove("finished");
+        File.WriteAllText(tests, doc.ToJsonString());
+        var security = Path.Combine(bundle, "security.json");
+        File.WriteAllText(security, File.ReadAllText(security).Replace("\"host\": \"gpu-node-01\"", "\"host\": \"gpu-node-02\""));
+        Reseal(tests);
+        Reseal(security);
+        var (exit, results) = Audit(dir, bundle);
+        var findings = results.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!);
+        Assert.Equal(["host_mismatch", "tests_untimed"], findings.Keys.Order());
+        var rows = Rows(results);
+        foreach (var id in new[] { "6.1.3a.passed", "6.1.3a.interface", "6.1.3a.data-interface", "6.1.3a.main-flow" })
+            AssertContradicted(rows[id], "tests_untimed");
+        var onSecurity = rows.Values.Where(r => r.GetProperty("provenance").GetProperty("facts").EnumerateArray()
+            .Any(f => f.GetProperty("path").GetString()!.StartsWith("security", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(onSecurity);
+        Assert.DoesNotContain(onSecurity, r => r.GetProperty("outcome").GetString() == "pass");
+        foreach (var row in onSecurity.Where(r => r.GetProperty("outcome").GetString() == "error"))
+            AssertContradicted(row, "host_mismatch");
+        Assert.Equal("fail", results.GetProperty("verdict").GetString());
+        Assert.Equal(1, exit);
+        Assert.Matches(@"^\S*tests\.json gives no time the tests ran \(started/finished\), so they cannot be shown to have run after the installation log ends at 2026-11-20T17:45:03Z",
+            findings["tests_untimed"].GetProperty("message").GetString());
+        Assert.Matches(@"^\S*security\.json was collected on host 'gpu-node-02', the probe \(\S*environment\.json\) on 'gpu-node-01'$",
+            findings["host_mismatch"].GetProperty("message").GetString());
+    }
+
     /// <summary>Fresh eyes 3, #5: tests.json with "total 30, passed 30" beside "suites: []" passed 6.1.3a.passed on its
     /// totals with no finding. A document whose totals its own suites do not add up to contradicts itself.</summary>
     [Fact]

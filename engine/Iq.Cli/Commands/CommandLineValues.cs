@@ -51,10 +51,23 @@ static class CommandLineValues
     static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The clock an evaluation reads: <c>--as-of</c> when given, else now.</summary>
-    public static DateTimeOffset AsOf(string? text) =>
-        text is null ? DateTimeOffset.UtcNow
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw new UsageException(Msg.NeedsDate.With("--as-of", text));
+    /// <remarks>A date whose year lies outside <see cref="AsOfYears"/> (or that only a year 0 or 10000 in UTC could hold) is
+    /// refused here, once for every command: an audit adds days to its as-of day and counts days back from it, and 9999-12-31
+    /// made that an internal error. <paramref name="outOfRange"/> words the refusal where a command has its own reason.</remarks>
+    public static DateTimeOffset AsOf(string? text, Message? outOfRange = null)
+    {
+        if (text is null) return DateTimeOffset.UtcNow;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            return at.Year >= AsOfYears.First && at.Year <= AsOfYears.Last ? at : throw new UsageException((outOfRange ?? Msg.AsOfOutOfRange).With(text));
+        // A date and time that is valid but whose offset moves it past year 9999 or before year 1 in UTC.
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            throw new UsageException((outOfRange ?? Msg.AsOfOutOfRange).With(text));
+        throw new UsageException(Msg.NeedsDate.With("--as-of", text));
+    }
+
+    /// <summary>The years an <c>--as-of</c> date may lie in: one year short of either end of what a date can hold, so that
+    /// a year before or after it, and days added to or counted back from it, are dates too.</summary>
+    public static readonly (int First, int Last) AsOfYears = (2, 9998);
 
     public static int Positive(int value, string name, bool zero = false) =>
         value > 0 || zero && value == 0 ? value

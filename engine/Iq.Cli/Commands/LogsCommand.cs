@@ -43,11 +43,9 @@ static class LogsCommand
             {
                 var textEncoding = EncodingOption.Read(parse, encoding);
                 var regexBudget = parse.GetValue(budget) is { } b ? TimeSpan.FromMilliseconds(CommandLineValues.Duration(b, "--regex-budget")) : TimeSpan.FromMinutes(2);
-                var yearReference = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at) : (DateTimeOffset?)null;
                 // A syslog line's year is the reference's, the year before (a month later than the reference's) or after (a
                 // log that runs over New Year): each must be a year a date can have, or the line's time would be lost unsaid.
-                if (yearReference is { Year: < 2 or > 9998 })
-                    throw new UsageException(Msg.LogsAsOfYear.With(parse.GetValue(asOf)!));
+                var yearReference = parse.GetValue(asOf) is { } at ? CommandLineValues.AsOf(at, Msg.LogsAsOfYear) : (DateTimeOffset?)null;
                 var zoneName = parse.GetValue(tz);
                 var zone = zoneName is null ? TimeZoneInfo.Utc : LogAnalyzer.Zone(zoneName) ?? throw new UsageException(Msg.BadTimeZone.With("--tz", zoneName));
                 using var key = sign.Read(parse);

@@ -221,10 +221,15 @@ public static class RowProvenances
         var byKind = documents.ToDictionary(d => d.Document.Kind, d => d.Document, StringComparer.Ordinal);
         if (byKind.TryGetValue("logs", out var logs) && Date(facts, "logs", "last_event") is { } logEnd)
         {
-            // The tests' own finish time when iq tests found one in the JUnit report, else when they were imported.
-            if (byKind.TryGetValue("tests", out var tests) && (Date(facts, "tests", "finished") ?? tests.Header.CollectedAt) is { } testsEnd
-                && testsEnd < logEnd)
-                findings.Add((new Finding(FindingKind.TestsBeforeInstallationEnd, [tests.Display, logs.Display], Iso(testsEnd), Iso(logEnd)), tests.Root));
+            // The tests' own finish time. Without one (a JUnit report stripped of its timestamps) the time they were imported
+            // would always lie after the installation: it says when iq read the report, not when the tests ran.
+            if (byKind.TryGetValue("tests", out var tests))
+            {
+                if (Date(facts, "tests", "finished") is not { } testsEnd)
+                    findings.Add((new Finding(FindingKind.TestsUntimed, [tests.Display, logs.Display], "", Iso(logEnd)), tests.Root));
+                else if (testsEnd < logEnd)
+                    findings.Add((new Finding(FindingKind.TestsBeforeInstallationEnd, [tests.Display, logs.Display], Iso(testsEnd), Iso(logEnd)), tests.Root));
+            }
             if (byKind.TryGetValue("baseline", out var baseline) && (Date(facts, "baseline", "method", "started") ?? baseline.Header.CollectedAt) is { } measured
                 && measured < logEnd)
                 findings.Add((new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)), baseline.Root));
@@ -287,7 +292,8 @@ public static class RowProvenances
     }
 
     /// <summary>Kinds measured on the installed host itself, which must name the host the probe names.</summary>
-    static readonly string[] OnHost = ["software", "baseline", "rollback"];
+    // Every kind iq measures on the installed host itself (a security document of another machine made 6.2.1 pass).
+    static readonly string[] OnHost = ["software", "security", "data_imports", "baseline", "rollback"];
 
     static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
