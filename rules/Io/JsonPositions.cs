@@ -145,7 +145,9 @@ public static class JsonInput
         if (problem is not null) return null;
         var text = bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
         problem = LoneSurrogate(text.Span, file);
-        return problem is null ? text : null;
+        // Not "problem is null ? text : null": null converts to an empty ReadOnlyMemory there, and an empty text would be read.
+        if (problem is not null) return null;
+        return text;
     }
 
     /// <summary>Null, or "not text" at a <c>\uD800</c>-style escape that is half of a UTF-16 pair without its other half.

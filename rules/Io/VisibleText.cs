@@ -3,39 +3,55 @@ using System.Text;
 
 namespace Iq.Rules.Io;
 
-/// <summary>Text from evidence as a reader may see it: what a terminal or an XML reader would act on instead of showing
-/// (control characters such as ESC and CR, the bidirectional overrides, a lone UTF-16 surrogate) is written as a visible
-/// <c>\uXXXX</c>. A file name in a vendor's checksum list held <c>ESC[2K CR ESC[32m OK</c>, which erased the FAIL text on a
-/// terminal and made <c>--junit</c> an internal error. Line feeds and tabs are kept: iq's own messages use them.</summary>
+/// <summary>Text from evidence as a reader may see it: what a terminal or an XML reader would act on, or what a reader
+/// cannot see, is written as a visible <c>\uXXXX</c> (<c>\UXXXXXXXX</c> beyond the BMP): control characters (ESC, CR),
+/// format characters (the bidirectional overrides, U+200B), a lone UTF-16 surrogate, U+FFFE/U+FFFF. A file name in a
+/// vendor's checksum list held <c>ESC[2K CR ESC[32m OK</c>, which erased the FAIL text on a terminal and made
+/// <c>--junit</c> an internal error; an id from a document with U+200B looked like another.</summary>
 public static class VisibleText
 {
-    public static string Of(string? text)
+    /// <param name="keepLines">Line feeds and tabs kept (iq's own messages use them); false for one-line names (row ids).</param>
+    public static string Of(string? text, bool keepLines = true)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
         var i = 0;
-        while (i < text.Length && Shown(text, i)) i++;
+        while (i < text.Length && Width(text, i, keepLines) is > 0 and var w) i += w;
         if (i == text.Length) return text;
-        var b = new StringBuilder(text.Length + 8).Append(text, 0, i);
-        for (; i < text.Length; i++)
+        var b = new StringBuilder(text.Length + 16).Append(text, 0, i);
+        while (i < text.Length)
         {
-            if (Shown(text, i))
+            var w = Width(text, i, keepLines);
+            if (w > 0)
             {
-                b.Append(text[i]);
-                if (char.IsHighSurrogate(text[i])) b.Append(text[++i]);
+                b.Append(text, i, w);
+                i += w;
             }
-            else b.Append("\\u").Append(((int)text[i]).ToString("X4", CultureInfo.InvariantCulture));
+            else if (-w == 2)
+            {
+                b.Append("\\U").Append(char.ConvertToUtf32(text[i], text[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
+                i += 2;
+            }
+            else
+            {
+                b.Append("\\u").Append(((int)text[i]).ToString("X4", CultureInfo.InvariantCulture));
+                i++;
+            }
         }
         return b.ToString();
     }
 
-    static bool Shown(string s, int i)
+    /// <summary>How many chars at <paramref name="i"/> are shown as they are (1 or 2), or minus how many are escaped.</summary>
+    static int Width(string s, int i, bool keepLines)
     {
         var c = s[i];
-        if (c is '\n' or '\t') return true;
-        if (char.IsHighSurrogate(c)) return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
-        if (char.IsLowSurrogate(c)) return i > 0 && char.IsHighSurrogate(s[i - 1]);
-        if (char.IsControl(c)) return false; // C0, DEL and C1
-        // Bidirectional embeddings, overrides and isolates, and the marks: they reorder what is shown around them.
-        return c is not ('\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFFFE' or '\uFFFF');
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])) return -1;
+            return Rune.GetUnicodeCategory(new Rune(c, s[i + 1])) == UnicodeCategory.Format ? -2 : 2;
+        }
+        if (char.IsLowSurrogate(c)) return -1;
+        if (c is '\n' or '\t') return keepLines ? 1 : -1;
+        if (c is '\uFFFE' or '\uFFFF') return -1;
+        return char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format ? -1 : 1;
     }
 }

@@ -24,16 +24,7 @@ public static class ElementKey
     /// format character (IQ1009), and one from a document would let two rows look alike (<c>sw[Docker]</c> and
     /// <c>sw[Docker\u200B]</c>) or turn the text after it around (U+202E). Control characters likewise. Two rows that still
     /// come out alike are told apart by <c>#2</c>.</summary>
-    public static string Visible(string id)
-    {
-        if (!id.EnumerateRunes().Any(Invisible)) return id;
-        var sb = new StringBuilder(id.Length + 16);
-        foreach (var r in id.EnumerateRunes())
-            sb.Append(!Invisible(r) ? r.ToString() : r.IsBmp ? $"\\u{r.Value:X4}" : $"\\U{r.Value:X8}");
-        return sb.ToString();
-    }
-
-    static bool Invisible(Rune r) => Rune.GetUnicodeCategory(r) is UnicodeCategory.Format or UnicodeCategory.Control;
+    public static string Visible(string id) => Io.VisibleText.Of(id, keepLines: false);
 
     /// <summary>An element named in evidence: a plain value is shown as itself.</summary>
     public static string Describe(object? element, int index) => element switch
