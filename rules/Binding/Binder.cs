@@ -52,6 +52,14 @@ sealed class Binder
         CollectIds(_checklist.Declarations);
         ApplyTailoring();
         var scoring = BindScoring(_checklist.Scoring, parameters);
+        if (_checklist.Base is { } b)
+        {
+            // The base's own scoring, bound quietly (its errors were its own file's, reported when it is compiled).
+            var baseScoring = BindScoring(b.Scoring, parameters, quiet: true);
+            var tailoring = new ScoringTailoring(_checklist.Root.Header.Id, b.Id, b.Version, baseScoring.PassAt, baseScoring.Veto,
+                scoring.PassAt, scoring.Veto);
+            if (tailoring.PassAtLowered || tailoring.VetoLoosened) scoring = scoring with { Tailoring = tailoring };
+        }
 
         var rootSpan = _checklist.Root.Span;
         var root = new SectionModel("", _checklist.Title, 1, null, BindMembers(_checklist.Declarations, "", null), rootSpan);
@@ -337,9 +345,16 @@ sealed class Binder
         return null;
     }
 
-    ScoringSpec BindScoring(ScoringSetting? s, IReadOnlyList<ParamModel> parameters)
+    ScoringSpec BindScoring(ScoringSetting? s, IReadOnlyList<ParamModel> parameters, bool quiet = false)
     {
         if (s is null) return ScoringSpec.Default;
+        if (quiet)
+        {
+            var quietPassAt = s.PassAt is { Value: double q } ? q
+                : s.PassAtParam is var (n, _) && parameters.FirstOrDefault(p => p.Name == n)?.Value is double v ? v
+                : ScoringSpec.Default.PassAt;
+            return new ScoringSpec(s.Model, quietPassAt, s.Veto is null ? null : ParseLevel(s.Veto));
+        }
         if (!ScoringSpec.Models.Contains(s.Model))
             _diagnostics.Error(Msg.UnknownScoring.With(s.Model, Localized.OrList(ScoringSpec.Models)), s.Span);
         var passAt = ScoringSpec.Default.PassAt;

@@ -53,6 +53,12 @@ public static class Scorer
             : score is null ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.NothingCounted, [], [], null, spec.PassAt))
             : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
             : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
+        if (spec.Tailoring is { } tailoring)
+            basis = basis with
+            {
+                Tailoring = tailoring,
+                DroppedVetoFailed = results.Count(r => tailoring.DroppedLevels.Contains(r.Level) && r.Outcome is Outcome.Fail or Outcome.Error),
+            };
         var reason = basis.English();
         return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name, Basis = basis };
     }
