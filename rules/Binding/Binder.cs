@@ -55,7 +55,7 @@ sealed class Binder
         if (_checklist.Base is { } b)
         {
             // The base's own scoring, bound quietly (its errors were its own file's, reported when it is compiled).
-            var baseScoring = BindScoring(b.Scoring, parameters, quiet: true);
+            var baseScoring = BindScoring(b.Scoring, _baseParams ?? parameters, quiet: true);
             var tailoring = new ScoringTailoring(_checklist.Root.Header.Id, b.Id, b.Version, baseScoring.PassAt, baseScoring.Veto,
                 scoring.PassAt, scoring.Veto);
             if (tailoring.PassAtLowered || tailoring.VetoLoosened) scoring = scoring with { Tailoring = tailoring };
@@ -85,6 +85,9 @@ sealed class Binder
     }
 
     // ---- params ----
+
+    /// <summary>The params before the tailoring's own <c>set</c>s and any <c>--set</c>: what its base's pass mark reads.</summary>
+    List<ParamModel>? _baseParams;
 
     List<ParamModel> BindParams(CompileOptions options)
     {
@@ -149,6 +152,8 @@ sealed class Binder
             result.Add(new ParamModel(p.Name, type, value ?? 0d, ExprPrinter.Print(p.Value), "refused"));
         foreach (var set in _checklist.Sets)
         {
+            // The params as the base leaves them, before the tailoring's own sets: its pass mark is the base's.
+            if (_checklist.Root.Header.Settings.Contains(set)) _baseParams ??= [.. result];
             var index = result.FindIndex(r => r.Name == set.Name);
             if (index < 0)
             {
@@ -181,6 +186,7 @@ sealed class Binder
             }
             result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
         }
+        _baseParams ??= [.. result];
         foreach (var (name, text) in options.ParamOverrides)
         {
             var index = result.FindIndex(r => r.Name == name);
