@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ClosedXML.Excel;
 
 namespace Iq.Tests;
 
@@ -66,8 +65,9 @@ public class TailoringVerdictTests
             Assert.True(report.ExitCode == 0, report.Stderr);
             Assert.Equal(File.ReadAllText(json), File.ReadAllText(again));
             Assert.Contains(vetoNote, File.ReadAllText(html));
-            using var wb = new XLWorkbook(xlsx);
-            var conclusion = wb.Worksheets.SelectMany(ws => ws.CellsUsed()).Select(c => c.GetString())
+            // Read with the Open XML SDK, not the ClosedXML that wrote it (whose reader loads the charts' pictures).
+            using var workbook = new XlsxReader(xlsx);
+            var conclusion = workbook.SheetNames.SelectMany(sheet => workbook.Cells(sheet).Select(workbook.Text))
                 .Where(s => s.Contains(vetoNote)).ToList();
             Assert.NotEmpty(conclusion);
             Assert.Contains(conclusion, s => s.Contains(passNote));
