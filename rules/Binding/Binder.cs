@@ -52,6 +52,14 @@ sealed class Binder
         CollectIds(_checklist.Declarations);
         ApplyTailoring();
         var scoring = BindScoring(_checklist.Scoring, parameters);
+        if (_checklist.Base is { } b)
+        {
+            // The base's own scoring, bound quietly (its errors were its own file's, reported when it is compiled).
+            var baseScoring = BindScoring(b.Scoring, _baseParams ?? parameters, quiet: true);
+            var tailoring = new ScoringTailoring(_checklist.Root.Header.Id, b.Id, b.Version, baseScoring.PassAt, baseScoring.Veto,
+                scoring.PassAt, scoring.Veto);
+            if (tailoring.PassAtLowered || tailoring.VetoLoosened) scoring = scoring with { Tailoring = tailoring };
+        }
 
         var rootSpan = _checklist.Root.Span;
         var root = new SectionModel("", _checklist.Title, 1, null, BindMembers(_checklist.Declarations, "", null), rootSpan);
@@ -77,6 +85,9 @@ sealed class Binder
     }
 
     // ---- params ----
+
+    /// <summary>The params before the tailoring's own <c>set</c>s and any <c>--set</c>: what its base's pass mark reads.</summary>
+    List<ParamModel>? _baseParams;
 
     List<ParamModel> BindParams(CompileOptions options)
     {
@@ -141,6 +152,8 @@ sealed class Binder
             result.Add(new ParamModel(p.Name, type, value ?? 0d, ExprPrinter.Print(p.Value), "refused"));
         foreach (var set in _checklist.Sets)
         {
+            // The params as the base leaves them, before the tailoring's own sets: its pass mark is the base's.
+            if (_checklist.Root.Header.Settings.Contains(set)) _baseParams ??= [.. result];
             var index = result.FindIndex(r => r.Name == set.Name);
             if (index < 0)
             {
@@ -173,6 +186,7 @@ sealed class Binder
             }
             result[index] = result[index] with { Value = value.Value!, Display = ExprPrinter.Print(set.Value), Origin = $"set in {set.Span.File}" };
         }
+        _baseParams ??= [.. result];
         foreach (var (name, text) in options.ParamOverrides)
         {
             var index = result.FindIndex(r => r.Name == name);
@@ -337,9 +351,16 @@ sealed class Binder
         return null;
     }
 
-    ScoringSpec BindScoring(ScoringSetting? s, IReadOnlyList<ParamModel> parameters)
+    ScoringSpec BindScoring(ScoringSetting? s, IReadOnlyList<ParamModel> parameters, bool quiet = false)
     {
         if (s is null) return ScoringSpec.Default;
+        if (quiet)
+        {
+            var quietPassAt = s.PassAt is { Value: double q } ? q
+                : s.PassAtParam is var (n, _) && parameters.FirstOrDefault(p => p.Name == n)?.Value is double v ? v
+                : ScoringSpec.Default.PassAt;
+            return new ScoringSpec(s.Model, quietPassAt, s.Veto is null ? null : ParseLevel(s.Veto));
+        }
         if (!ScoringSpec.Models.Contains(s.Model))
             _diagnostics.Error(Msg.UnknownScoring.With(s.Model, Localized.OrList(ScoringSpec.Models)), s.Span);
         var passAt = ScoringSpec.Default.PassAt;

@@ -16,6 +16,10 @@ public sealed record MergedChecklist(
     IReadOnlyList<ReweightSetting> Reweights,
     IReadOnlyList<SourceFile> Sources)
 {
+    /// <summary>What the checklist extends, when it is a tailoring: the nearest base's id and the version and scoring
+    /// the chain had before the tailoring's own header (the tailoring's verdict must say what it loosened).</summary>
+    public TailoredBase? Base { get; init; }
+
     /// <summary>Folds a chain of checklists, the base first and the one being compiled last.</summary>
     public static MergedChecklist Merge(IReadOnlyList<(ChecklistSyntax Syntax, SourceFile Source)> chain)
     {
@@ -25,8 +29,11 @@ public sealed record MergedChecklist(
         List<SetSetting> sets = [];
         List<DisableSetting> disables = [];
         List<ReweightSetting> reweights = [];
+        TailoredBase? tailoredBase = null;
         foreach (var (syntax, _) in chain)
         {
+            if (chain.Count > 1 && ReferenceEquals(syntax, chain[^1].Syntax))
+                tailoredBase = new TailoredBase(chain[^2].Syntax.Header.Id, version, scoring);
             foreach (var setting in syntax.Header.Settings)
             {
                 switch (setting)
@@ -42,6 +49,9 @@ public sealed record MergedChecklist(
             declarations.AddRange(syntax.Declarations);
         }
         return new MergedChecklist(chain[^1].Syntax, title, version, scoring, declarations, sets, disables, reweights,
-            chain.Select(c => c.Source).Reverse().ToList());
+            chain.Select(c => c.Source).Reverse().ToList()) { Base = tailoredBase };
     }
 }
+
+/// <summary>The base a tailoring extends: its id, its version, and its scoring setting (null: the default).</summary>
+public sealed record TailoredBase(string Id, string Version, ScoringSetting? Scoring);

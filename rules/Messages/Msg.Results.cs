@@ -108,6 +108,10 @@ public static partial class Msg
     public static readonly Message VerdictNothingCounted = new(null, "没有计分的条目", "no item counted towards the score");
     public static readonly Message VerdictReaches = new(null, ["score", "pass_at"], "总分 {score} 达到通过分数线 {pass_at}", "score {score} reaches pass_at {pass_at}");
     public static readonly Message VerdictBelow = new(null, ["score", "pass_at"], "总分 {score} 低于通过分数线 {pass_at}", "score {score} is below pass_at {pass_at}");
+    public static readonly Message VerdictVetoRemoved = new(null, ["tailoring", "base", "base_veto", "count", "levels"], "否决已被剪裁 {tailoring} 取消（基础清单 {base}：否决级别“{base_veto}”）；{count} 个“{levels}”级条目不通过或出错", "veto removed by tailoring {tailoring} (base {base}: veto {base_veto}); {count} {levels} row(s) failed or errored");
+    public static readonly Message VerdictVetoLoosened = new(null, ["base_veto", "veto", "tailoring", "base", "count", "levels"], "否决级别被剪裁 {tailoring} 由“{base_veto}”放宽为“{veto}”（基础清单 {base}）；{count} 个“{levels}”级条目不通过或出错", "veto loosened from {base_veto} to {veto} by tailoring {tailoring} (base {base}); {count} {levels} row(s) failed or errored");
+    public static readonly Message VerdictPassAtLowered = new(null, ["base_pass_at", "pass_at", "tailoring", "base"], "通过分数线被剪裁 {tailoring} 由 {base_pass_at} 降为 {pass_at}（基础清单 {base}）", "pass mark lowered from {base_pass_at} to {pass_at} by tailoring {tailoring} (base {base})");
+    public static readonly Message NoteSeparator = new(null, "；", "; ");
     public static readonly Message MoreIds = new(null, ["count"], "、…另 {count} 项", ", … {count} more");
 
     public static readonly Message ConsoleSection = new(null, "章节", "section");

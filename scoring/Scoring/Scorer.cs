@@ -54,6 +54,12 @@ public static class Scorer
             : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
             : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
         basis = basis with { JudgmentsNotTaken = results.Count(r => r.Reason is JudgmentNotTaken) };
+        if (spec.Tailoring is { } tailoring)
+            basis = basis with
+            {
+                Tailoring = tailoring,
+                DroppedVetoFailed = results.Count(r => tailoring.DroppedLevels.Contains(r.Level) && r.Outcome is Outcome.Fail or Outcome.Error),
+            };
         var reason = basis.English();
         return new AuditScore(score, verdict, reason, Formula(name), root) { Model = name, Basis = basis };
     }

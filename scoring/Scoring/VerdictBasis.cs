@@ -17,19 +17,42 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     /// (<see cref="JudgmentNotTaken"/>): said beside the verdict whatever decided it.</summary>
     public int JudgmentsNotTaken { get; init; }
 
+    /// <summary>Set when a tailoring lowered its base's pass mark or removed or loosened its veto: every verdict line
+    /// says so, with how many rows the base's veto would have failed on.</summary>
+    public ScoringTailoring? Tailoring { get; init; }
+
+    /// <summary>Counted rows at the levels the base vetoed on and the tailoring no longer does that failed or errored.</summary>
+    public int DroppedVetoFailed { get; init; }
+
+    /// <summary>What the tailoring gave up, as catalog messages (none when it gave up nothing).</summary>
+    public IReadOnlyList<ILocalized> TailoringNotes()
+    {
+        if (Tailoring is not { } t) return [];
+        var notes = new List<ILocalized>();
+        if (t.VetoLoosened)
+            notes.Add(t.Veto is { } veto
+                ? Msg.VerdictVetoLoosened.With(new LevelNames([t.BaseVeto!.Value]), new LevelNames([veto]), t.Tailoring, t.Base, DroppedVetoFailed, new LevelNames(t.DroppedLevels))
+                : Msg.VerdictVetoRemoved.With(t.Tailoring, t.Base, new LevelNames([t.BaseVeto!.Value]), DroppedVetoFailed, new LevelNames(t.DroppedLevels)));
+        if (t.PassAtLowered)
+            notes.Add(Msg.VerdictPassAtLowered.With(Scorer.Format(t.BasePassAt), Scorer.Format(t.PassAt), t.Tailoring, t.Base));
+        return notes;
+    }
+
     /// <summary>The basis as a catalog message (the console's verdict line, in Chinese or English).</summary>
     public ILocalized Text()
     {
         var levels = new LevelNames(Levels);
         var ids = Localized.Concat(Localized.Items(Items), Count > Items.Count ? Msg.MoreIds.With(Count - Items.Count) : Localized.Empty);
-        return Localized.Concat(Kind switch
+        ILocalized main = Kind switch
         {
             VerdictBasisKind.Veto => Msg.VerdictVeto.With(Count, levels, ids),
             VerdictBasisKind.Pending => Msg.VerdictPending.With(Count, levels, ids),
             VerdictBasisKind.NothingCounted => Msg.VerdictNothingCounted.Text,
             VerdictBasisKind.Reaches => Msg.VerdictReaches.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
             _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
-        }, JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken) : Localized.Empty);
+        };
+        return Localized.Concat([main, JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken) : Localized.Empty,
+            .. TailoringNotes().Select(n => Localized.Concat(Msg.NoteSeparator.Text, n))]);
     }
 
     /// <summary>The levels a veto names: in English the checklist's words (shall/should), in Chinese the standard's verbs
@@ -45,14 +68,16 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     {
         var levels = string.Join("/", Levels.Select(l => l.ToString().ToLowerInvariant()));
         var ids = string.Join(", ", Items) + (Count > Items.Count ? $", … {Count - Items.Count} more" : "");
-        return (Kind switch
+        var main = Kind switch
         {
             VerdictBasisKind.Veto => $"veto: {Count} {levels} item(s) failed or errored ({ids})",
             VerdictBasisKind.Pending => $"{Count} {levels} item(s) await a manual judgment ({ids})",
             VerdictBasisKind.NothingCounted => "no item counted towards the score",
             VerdictBasisKind.Reaches => $"score {Scorer.Format(Score ?? 0)} reaches pass_at {Scorer.Format(PassAt)}",
             _ => $"score {Scorer.Format(Score ?? 0)} is below pass_at {Scorer.Format(PassAt)}",
-        }) + (JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken).Render(Lang.En) : "");
+        };
+        return string.Concat(TailoringNotes().Select(n => "; " + n.Render(Lang.En))
+            .Prepend(main + (JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken).Render(Lang.En) : "")));
     }
 }
 

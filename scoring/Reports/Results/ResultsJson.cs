@@ -183,6 +183,18 @@ public static class ResultsJson
         w.WriteNumber("judgments_not_taken", d.Basis.JudgmentsNotTaken);
         WriteScore(w, "score", d.Basis.Score);
         w.WriteNumber("pass_at", d.Basis.PassAt);
+        if (d.Basis.Tailoring is { } t)
+        {
+            w.WriteStartObject("tailoring");
+            w.WriteString("tailoring", t.Tailoring);
+            w.WriteString("base", t.Base);
+            w.WriteString("base_version", t.BaseVersion);
+            w.WriteNumber("base_pass_at", t.BasePassAt);
+            if (t.BaseVeto is { } baseVeto) w.WriteString("base_veto", Name(baseVeto));
+            else w.WriteNull("base_veto");
+            w.WriteNumber("dropped_veto_failed", d.Basis.DroppedVetoFailed);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         WriteScore(w, "score", d.Root.Score);
         WriteCounts(w, d.Root.Counts);
@@ -631,7 +643,15 @@ public static class ResultsJson
                     scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>(), scoring["formula"].Str()),
                 Verdict = r["verdict"].Enum<Verdict>(),
                 Basis = new VerdictBasis(basis["kind"].Enum<VerdictBasisKind>(), basis["levels"].Array().Select(l => l.Enum<Level>()).ToList(),
-                    basis["items"].Array().Select(i => i.Str()).ToList(), basis["score"].NumOrNull(), basis["pass_at"].Num()) { Count = basis["count"].Int(), JudgmentsNotTaken = basis.Optional("judgments_not_taken")?.Int() ?? 0 },
+                    basis["items"].Array().Select(i => i.Str()).ToList(), basis["score"].NumOrNull(), basis["pass_at"].Num())
+                {
+                    Count = basis["count"].Int(),
+                    JudgmentsNotTaken = basis.Optional("judgments_not_taken")?.Int() ?? 0,
+                    Tailoring = basis.Optional("tailoring") is { } t ? new ScoringTailoring(t["tailoring"].Str(), t["base"].Str(), t["base_version"].Str(),
+                        t["base_pass_at"].Num(), t["base_veto"].E.ValueKind == JsonValueKind.Null ? null : t["base_veto"].Enum<Level>(),
+                        scoring["pass_at"].Num(), scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>()) : null,
+                    DroppedVetoFailed = basis.Optional("tailoring")?["dropped_veto_failed"].Int() ?? 0,
+                },
                 Root = new SectionScore(rootNode["id"].Str(), rootNode["title"].Str(), rootNode["weight"].Num(), r["score"].NumOrNull(),
                     Counts(r["counts"]), r["sections"].Array().Select(Section).ToList())
                 { Raw = rootNode.Optional("raw")?.Num(), Max = rootNode.Optional("max")?.Num() },
