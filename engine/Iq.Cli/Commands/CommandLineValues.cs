@@ -60,7 +60,8 @@ static class CommandLineValues
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return at.Year >= AsOfYears.First && at.Year <= AsOfYears.Last ? at : throw new UsageException((outOfRange ?? Msg.AsOfOutOfRange).With(text));
         // A date and time that is valid but whose offset moves it past year 9999 or before year 1 in UTC.
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (DateTime.TryParse(System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"(?<=[T ][0-9:.]+)(Z|[+-]\d{2}(:?\d{2})?)$", ""),
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             throw new UsageException((outOfRange ?? Msg.AsOfOutOfRange).With(text));
         throw new UsageException(Msg.NeedsDate.With("--as-of", text));
     }
