@@ -35,19 +35,11 @@ public class LogLocalTimesTests
 
     /// <summary>GNU date's reading of <paramref name="text"/> in <paramref name="zone"/>, as UTC to the second; null when
     /// GNU date calls it invalid (a time the zone skipped).</summary>
-    static string? Gnu(string zone, string text)
-    {
-        var date = Oracles.Which("date");
-        Oracles.Require(date is not null, "date (Debian package coreutils)");
-        var run = Oracles.Run(date!, ["-u", "-d", $"TZ=\"{zone}\" {text}", "+%Y-%m-%dT%H:%M:%S"]);
-        return run.Exit == 0 ? run.Stdout.Trim() : null;
-    }
+    static string? Gnu(string zone, string text) => Oracles.GnuDateUtc(zone, text);
 
-    static string? Utc(JsonNode? iso) => (string?)iso is { } s
-        ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) : null;
+    static string? Utc(JsonNode? iso) => Oracles.Utc(iso);
 
-    /// <summary>A text carries its own offset when GNU date reads it the same in two zones that differ on that day.</summary>
-    static bool CarriesOffset(string text) => Gnu(Zone, text) is { } berlin && berlin == Gnu("Asia/Tokyo", text);
+    static bool CarriesOffset(string text) => Oracles.CarriesOffset(Zone, text);
 
     [SkippableFact]
     public void Each_time_alone_is_read_as_gnu_date_reads_it_and_local_ones_are_recorded()

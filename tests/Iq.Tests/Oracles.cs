@@ -49,4 +49,21 @@ static class Oracles
         var verified = Run(openssl, ["dgst", "-sha256", "-verify", publicKey, "-signature", signature, payloadFile]);
         return (verified.Exit, verified.Stdout);
     }
+
+    /// <summary>GNU date's reading of a local time <paramref name="text"/> in <paramref name="zone"/> (the system's tz
+    /// database), as UTC <c>yyyy-MM-ddTHH:mm:ss</c>; null for a time the zone does not have.</summary>
+    public static string? GnuDateUtc(string zone, string text)
+    {
+        var date = Which("date");
+        Require(date is not null, "date (Debian package coreutils)");
+        var run = Run(date!, ["-u", "-d", $"TZ=\"{zone}\" {text}", "+%Y-%m-%dT%H:%M:%S"]);
+        return run.Exit == 0 ? run.Stdout.Trim() : null;
+    }
+
+    /// <summary>A text carries its own offset when GNU date reads it the same in two zones that differ on that day.</summary>
+    public static bool CarriesOffset(string zone, string text) => GnuDateUtc(zone, text) is { } here && here == GnuDateUtc("Asia/Tokyo", text);
+
+    /// <summary>An ISO 8601 time with its offset, as UTC <c>yyyy-MM-ddTHH:mm:ss</c> (GNU date's form above).</summary>
+    public static string? Utc(System.Text.Json.Nodes.JsonNode? iso) => (string?)iso is { } s
+        ? DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : null;
 }
