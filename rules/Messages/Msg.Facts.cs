@@ -110,8 +110,8 @@ public static partial class Msg
     public static readonly Message AttestationStatus = new(Codes.BadDocument, ["index", "status"], "第 {index} 条评审结论：status 必须是 pass、fail 或 notapplicable，实际为 '{status}'，位置 $.facts.items[{index}].status",
         "attestation {index}: status must be pass, fail or notapplicable, got '{status}' at $.facts.items[{index}].status");
     public static readonly Message AttestationUnknownItem = new(Codes.UnknownTailoringTarget, ["id", "hint"], "评审结论所指条目 '{id}' 不存在{hint}", "Attestation for unknown item '{id}'{hint}");
-    public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）",
-        "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one)");
+    public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）；唯一例外是以状态 notapplicable 确认厂商文档声明的不适用",
+        "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one); the one exception is status notapplicable confirming a not-applicable the vendor's document declared");
     public static readonly Message TwoAttestations = new(Codes.DuplicateId, ["id", "first", "first_status", "second", "second_status"],
         "'{id}' 有两条评审结论：{first} 为 {first_status}，{second} 为 {second_status}；一个条目只取一条结论，未采用任何一条",
         "Two attestations for '{id}': {first_status} in {first} and {second_status} in {second}; an item takes one judgment, and neither is taken");

@@ -15,6 +15,12 @@ public static partial class Msg
     public static readonly Message ReasonNotApplicable = RowWords(null, ["condition"], "不适用：{condition} 为假", "not applicable: {condition} is false");
     public static readonly Message ReasonNotApplicableBecause = RowWords(null, ["because"], "不适用：{because}", "not applicable: {because}");
     public static readonly Message ReasonDeclaredNotApplicable = RowWords(null, ["fact", "because"], "不适用：{fact}：\"{because}\"（文档中声明）", "not applicable: {fact}: \"{because}\" (declared in the document)");
+    public static readonly Message ReasonNotApplicableHeld = RowWords(null, ["fact", "because", "document", "json_path"],
+        "仅凭厂商声明不适用：{fact}：\"{because}\"（{document}，{json_path}）；“应”级条目须经确认才不计分：评审员的评审（状态 notapplicable，在 --attestations 或经实验室担保的 attestations.json 中），或该事实来自评审、实测或导入的文档",
+        "not applicable on the vendor's word only: {fact}: \"{because}\" ({document}, {json_path}); a shall item leaves the score only when this is confirmed: by an assessor's judgment (status notapplicable, in --attestations or an attestations.json the lab vouches for) or by the fact coming from a reviewed, measured or imported document");
+    public static readonly Message ReasonNotApplicableUnconfirmed = RowWords(null, ["fact", "because", "document", "json_path"],
+        "不适用：{fact}：\"{because}\"（厂商在 {document}（{json_path}）中声明，未经确认）",
+        "not applicable: {fact}: \"{because}\" (declared by the vendor in {document}, {json_path}; not confirmed)");
     public static readonly Message ReasonEmptyListFine = RowWords(null, ["list", "because"], "不适用：{list} 为空：{because}", "not applicable: {list} is empty: {because}");
     public static readonly Message ReasonEmptyList = RowWords(null, ["list"], "缺少证据：{list} 是空列表；该要求至少需要一项", "missing evidence: {list} is an empty list; the requirement needs at least one entry");
     public static readonly Message ReasonDisabled = RowWords(null, ["because"], "经剪裁未选：{because}", "disabled by tailoring: {because}");
@@ -105,6 +111,8 @@ public static partial class Msg
     public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个“{levels}”级条目待人工评审（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
     public static readonly Message VerdictJudgmentsNotTaken = new(null, ["count"], "；{count} 项人工评审未采用（其文档未经实验室担保：未密封、密封损坏或未由受信任的密钥签名）",
         "; {count} manual judgment(s) not taken (their document is not vouched for by the lab: unsealed, seal broken or not signed by a trusted key)");
+    public static readonly Message VerdictNotApplicableUnconfirmed = new(null, ["count"], "；{count} 个“应”级条目仅凭厂商声明不适用，未经确认",
+        "; {count} shall row(s) not applicable on the vendor's word, not confirmed");
     public static readonly Message VerdictNothingCounted = new(null, "没有计分的条目", "no item counted towards the score");
     public static readonly Message VerdictReaches = new(null, ["score", "pass_at"], "总分 {score} 达到通过分数线 {pass_at}", "score {score} reaches pass_at {pass_at}");
     public static readonly Message VerdictBelow = new(null, ["score", "pass_at"], "总分 {score} 低于通过分数线 {pass_at}", "score {score} is below pass_at {pass_at}");

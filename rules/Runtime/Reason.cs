@@ -31,6 +31,12 @@ public sealed record NotApplicable(string Condition, string? Because = null) : R
 /// <summary>A document says a fact the item rests on does not apply (the plan's <c>{"not_applicable": "why"}</c>).</summary>
 public sealed record DeclaredNotApplicable(string Fact, string Because) : Reason;
 
+/// <summary>A <see cref="DeclaredNotApplicable"/> on the vendor's word alone: the document that says the fact does not apply
+/// (<see cref="Document"/>, at <see cref="JsonPath"/>) gives it as declared (the plan), and no assessor's judgment that the
+/// audit takes confirms it. <see cref="Held"/>: a shall row, which a lab cannot sign as taken out of the score on the vendor's
+/// word, stays to judge (<c>notchecked</c>); a should or may row stays not applicable, saying that nobody confirmed it.</summary>
+public sealed record NotApplicableUnconfirmed(string Fact, string Because, string Document, string JsonPath, bool Held) : Reason;
+
 /// <summary>A <c>foreach</c> item over an empty list: missing evidence (the requirement needs entries), unless the
 /// checklist says why an empty list is fine (<see cref="Because"/>, from <c>empty notapplicable "…"</c>).</summary>
 public sealed record EmptyForeach(string List, string? Because = null) : Reason;

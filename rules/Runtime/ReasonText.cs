@@ -23,6 +23,7 @@ public static class ReasonText
         MissingEvidence m => m.Clause is null ? Msg.ReasonMissing.With(FactList(m.Facts)) : Msg.ReasonMissingIn.With(FactList(m.Facts), m.Clause),
         NotApplicable n => n.Because is { } because ? Msg.ReasonNotApplicableBecause.With(n.BecauseWords ?? (object)because) : Msg.ReasonNotApplicable.With(n.Condition),
         DeclaredNotApplicable d => Msg.ReasonDeclaredNotApplicable.With(d.Fact, d.Because),
+        NotApplicableUnconfirmed u => (u.Held ? Msg.ReasonNotApplicableHeld : Msg.ReasonNotApplicableUnconfirmed).With(u.Fact, u.Because, u.Document, u.JsonPath),
         EmptyForeach { Because: { } fine } e => Msg.ReasonEmptyListFine.With(e.List, fine),
         EmptyForeach e => Msg.ReasonEmptyList.With(e.List),
         Disabled d => Msg.ReasonDisabled.With(d.Because),

@@ -37,7 +37,8 @@ public sealed record Attestation(string Item, Outcome Status, string Assessor, D
 
 /// <summary>Puts assessors' judgments beside the automated results: a manual item that was <c>notchecked</c> takes
 /// the attested outcome, with who, when, why and where the evidence is. Judging an automatic item, or an item the
-/// checklist does not have, is an error: a person's word does not silently replace a measurement.</summary>
+/// checklist does not have, is an error: a person's word does not silently replace a measurement. The one exception: a
+/// judgment <c>notapplicable</c> of an automatic row a document declared not applicable confirms that declaration.</summary>
 public static class Attestations
 {
     /// <param name="where">The position of <c>$.facts.items[i]</c> (or of a member of it) in the document, when known.</param>
@@ -142,7 +143,9 @@ public static class Attestations
                 diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), a), a.Span ?? SourceSpan.None(source));
                 continue;
             }
-            if ((item ?? items[row!.ItemId]).Automated)
+            // An automatic row is the measurement's, not a person's, with one exception: an assessor confirming, as not
+            // applicable, a row the vendor's document alone declared so (docs/trust.md): the lab's word, not the vendor's.
+            if ((item ?? items[row!.ItemId]).Automated && !ConfirmsDeclared(a, results))
             {
                 diagnostics.Error(Attestation.At(Msg.AttestationAutomatic.With(a.Item), a),
                     a.Span ?? SourceSpan.None(source));
@@ -160,7 +163,8 @@ public static class Attestations
         if (diagnostics.HasErrors) return results;
         return results.Select(r =>
         {
-            if (r.Outcome != Outcome.NotChecked || !(byId.TryGetValue(r.Id, out var a) || byId.TryGetValue(r.ItemId, out a))) return r;
+            if (!(byId.TryGetValue(r.Id, out var a) || byId.TryGetValue(r.ItemId, out a))) return r;
+            if (r.Automated ? !(a.Status == Outcome.NotApplicable && r.Reason is DeclaredNotApplicable) : r.Outcome != Outcome.NotChecked) return r;
             return r with
             {
                 Outcome = a.Status,
@@ -172,6 +176,11 @@ public static class Attestations
             };
         }).ToList();
     }
+
+    /// <summary>Whether a judgment confirms a declared not-applicable: status <c>notapplicable</c> on a row (or an item with a
+    /// row) that a document's <c>{"not_applicable": why}</c> made not applicable.</summary>
+    static bool ConfirmsDeclared(Attestation a, IReadOnlyList<ItemResult> results) =>
+        a.Status == Outcome.NotApplicable && results.Any(r => (r.Id == a.Item || r.ItemId == a.Item) && r.Reason is DeclaredNotApplicable);
 
     /// <summary>Where a judgment was written: file and line, or file and workbook cell.</summary>
     static string Where(Attestation a)

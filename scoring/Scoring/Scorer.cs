@@ -53,7 +53,11 @@ public static class Scorer
             : score is null ? (Verdict.Incomplete, new VerdictBasis(VerdictBasisKind.NothingCounted, [], [], null, spec.PassAt))
             : score >= spec.PassAt ? (Verdict.Pass, new VerdictBasis(VerdictBasisKind.Reaches, [], [], score, spec.PassAt))
             : (Verdict.Fail, new VerdictBasis(VerdictBasisKind.Below, [], [], score, spec.PassAt));
-        basis = basis with { JudgmentsNotTaken = results.Count(r => r.Reason is JudgmentNotTaken) };
+        basis = basis with
+        {
+            JudgmentsNotTaken = results.Count(r => r.Reason is JudgmentNotTaken),
+            UnconfirmedNotApplicable = results.Count(r => r.Reason is NotApplicableUnconfirmed { Held: true }),
+        };
         if (spec.Tailoring is { } tailoring)
             basis = basis with
             {

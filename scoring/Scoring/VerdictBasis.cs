@@ -17,6 +17,11 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
     /// (<see cref="JudgmentNotTaken"/>): said beside the verdict whatever decided it.</summary>
     public int JudgmentsNotTaken { get; init; }
 
+    /// <summary>Shall rows left to judge because only the vendor's word takes them out of the score: a declared document says
+    /// a fact they rest on does not apply and nothing confirms it (<see cref="NotApplicableUnconfirmed"/>, held): said beside
+    /// the verdict whatever decided it.</summary>
+    public int UnconfirmedNotApplicable { get; init; }
+
     /// <summary>Set when a tailoring lowered its base's pass mark or removed or loosened its veto: every verdict line
     /// says so, with how many rows the base's veto would have failed on.</summary>
     public ScoringTailoring? Tailoring { get; init; }
@@ -52,6 +57,7 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
             _ => Msg.VerdictBelow.With(Scorer.Format(Score ?? 0), Scorer.Format(PassAt)),
         };
         return Localized.Concat([main, JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken) : Localized.Empty,
+            UnconfirmedNotApplicable > 0 ? Msg.VerdictNotApplicableUnconfirmed.With(UnconfirmedNotApplicable) : Localized.Empty,
             .. TailoringNotes().Select(n => Localized.Concat(Msg.NoteSeparator.Text, n))]);
     }
 
@@ -77,7 +83,8 @@ public sealed record VerdictBasis(VerdictBasisKind Kind, IReadOnlyList<Level> Le
             _ => $"score {Scorer.Format(Score ?? 0)} is below pass_at {Scorer.Format(PassAt)}",
         };
         return string.Concat(TailoringNotes().Select(n => "; " + n.Render(Lang.En))
-            .Prepend(main + (JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken).Render(Lang.En) : "")));
+            .Prepend(main + (JudgmentsNotTaken > 0 ? Msg.VerdictJudgmentsNotTaken.With(JudgmentsNotTaken).Render(Lang.En) : "")
+                + (UnconfirmedNotApplicable > 0 ? Msg.VerdictNotApplicableUnconfirmed.With(UnconfirmedNotApplicable).Render(Lang.En) : "")));
     }
 }
 

@@ -215,9 +215,10 @@ public static class AuditPipeline
         for (var i = 0; i < s.Parts.Count; i++)
         {
             var part = s.Parts[i];
+            var unjudged = part.Results;
             part.Results = Attestations.Apply(part.Checklist.Model, part.Results, routed[i], source, s.Diagnostics);
             part.Attestations = notTaken is null ? routed[i] : routed[i].Except(fromBundle).ToList();
-            if (notTaken is not null) part.Results = SetAside(part.Checklist.Model, part.Results, byBundle, byFiles, notTaken);
+            if (notTaken is not null) part.Results = SetAside(part.Checklist.Model, unjudged, part.Results, byBundle, byFiles, notTaken);
         }
         s.AttestedByBundle = notTaken is null ? byBundle : new HashSet<string>();
     }
@@ -236,14 +237,16 @@ public static class AuditPipeline
     }
 
     /// <summary>Rows the bundle's document judged (a row's own id first, then its item's, as judgments are applied), back to <c>notchecked</c>: each keeps the judgment it was given, not taken,
-    /// and why.</summary>
-    static IReadOnlyList<ItemResult> SetAside(ChecklistModel model, IReadOnlyList<ItemResult> rows, IReadOnlySet<string> byBundle,
-        IReadOnlySet<string> byFiles, ProvenanceNote why)
+    /// and why. An automatic row whose declared not-applicable the judgment confirmed goes back to what it was before
+    /// (<paramref name="unjudged"/>, row for row): a declaration nobody confirmed (<see cref="RowProvenances.Unconfirmed"/>).</summary>
+    static IReadOnlyList<ItemResult> SetAside(ChecklistModel model, IReadOnlyList<ItemResult> unjudged, IReadOnlyList<ItemResult> rows,
+        IReadOnlySet<string> byBundle, IReadOnlySet<string> byFiles, ProvenanceNote why)
     {
         var guidance = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in model.Items) guidance.TryAdd(item.Id, item.Manual ?? "");
-        return rows.Select(r => r.Reason is Attested a && (byBundle.Contains(r.Id) || !byFiles.Contains(r.Id) && byBundle.Contains(r.ItemId))
-            ? r with { Outcome = Outcome.NotChecked, Score = 0, Evidence = [], Reason = new JudgmentNotTaken(guidance.GetValueOrDefault(r.ItemId, ""), a, why) }
+        return rows.Select((r, i) => r.Reason is Attested a && (byBundle.Contains(r.Id) || !byFiles.Contains(r.Id) && byBundle.Contains(r.ItemId))
+            ? r.Automated ? unjudged[i]
+            : r with { Outcome = Outcome.NotChecked, Score = 0, Evidence = [], Reason = new JudgmentNotTaken(guidance.GetValueOrDefault(r.ItemId, ""), a, why) }
             : r).ToList();
     }
 
@@ -259,8 +262,8 @@ public static class AuditPipeline
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         var contradictions = RowProvenances.Contradictions(taken, s.Facts!);
         foreach (var part in s.Parts)
-            part.Results = RowProvenances.Contradict(part.Checklist.Model,
-                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions);
+            part.Results = RowProvenances.Unconfirmed(RowProvenances.Contradict(part.Checklist.Model,
+                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions), taken);
         s.Findings = contradictions.Select(c => c.Finding).ToList();
     }
 

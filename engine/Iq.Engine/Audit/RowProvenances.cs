@@ -267,6 +267,36 @@ public static class RowProvenances
         return result;
     }
 
+    /// <summary>Rows made not applicable on the vendor's word alone: a document's <c>{"not_applicable": why}</c>
+    /// (<see cref="DeclaredNotApplicable"/>) where that document gives the fact as declared (the plan, or any document whose
+    /// seal does not hold), and no assessor's judgment confirmed it (that row is <see cref="Attested"/> by now). A shall row is
+    /// held back to <c>notchecked</c>: a lab cannot sign a mandatory requirement taken out of the score because the vendor
+    /// said it does not apply, however real its reason sounds. A should or may row stays not applicable, saying that nobody
+    /// confirmed it. A fact the document gives as reviewed, measured or imported (its seal holding) confirms it.</summary>
+    public static IReadOnlyList<ItemResult> Unconfirmed(IReadOnlyList<ItemResult> rows, IReadOnlyList<TakenDocument> documents)
+    {
+        Dictionary<string, TakenDocument>? byRoot = null;
+        ItemResult[]? result = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r] is not { Outcome: Outcome.NotApplicable, Reason: DeclaredNotApplicable declared } row) continue;
+            byRoot ??= documents.ToDictionary(d => d.Document.Root, StringComparer.Ordinal);
+            var root = ReadPathsOf.RootOf(declared.Fact);
+            var doc = byRoot.GetValueOrDefault(root);
+            if (doc is not null && doc.Header.Of(ReadPathsOf.Normalize(declared.Fact)).First() != Provenance.Declared) continue;
+            var held = row.Level == Level.Shall;
+            result ??= [.. rows];
+            result[r] = row with
+            {
+                Outcome = held ? Outcome.NotChecked : Outcome.NotApplicable,
+                Score = 0,
+                Reason = new NotApplicableUnconfirmed(declared.Fact, declared.Because, doc?.Document.Display ?? root,
+                    "$.facts" + declared.Fact[root.Length..], held),
+            };
+        }
+        return result ?? rows;
+    }
+
     static readonly string[] TestCounts = ["total", "passed", "failed", "skipped"];
 
     /// <summary>The tests' totals and the sums over their suites, as "total 30, passed 30, …", when a count given in both

@@ -54,6 +54,14 @@ public static class ReasonJson
                 w.WriteString("fact", d.Fact);
                 w.WriteString("because", d.Because);
                 break;
+            case NotApplicableUnconfirmed u:
+                w.WriteString("kind", "not_applicable_unconfirmed");
+                w.WriteString("fact", u.Fact);
+                w.WriteString("because", u.Because);
+                w.WriteString("document", u.Document);
+                w.WriteString("json_path", u.JsonPath);
+                w.WriteBoolean("held", u.Held);
+                break;
             case EmptyForeach f:
                 w.WriteString("kind", "empty_foreach");
                 w.WriteString("list", f.List);
@@ -297,7 +305,7 @@ public static class ReasonJson
 
     public static readonly IReadOnlyList<string> Kinds =
         ["passed", "failed", "partial", "missing_evidence", "not_applicable", "declared_not_applicable", "empty_foreach", "disabled", "manual_required", "informational",
-         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met", "contradicted", "judgment_not_taken"];
+         "type_mismatch", "evaluation_error", "attested", "waived", "provenance_not_met", "contradicted", "judgment_not_taken", "not_applicable_unconfirmed"];
 
     /// <summary>Reads a reason; <paramref name="bad"/> makes the exception for a malformed one (path, message).</summary>
     public static Reason Read(JsonElement e, string path, Func<string, ILocalized, Exception> bad)
@@ -390,6 +398,13 @@ public static class ReasonJson
             "missing_evidence" => new MissingEvidence(M("facts"), SOrNull("clause")),
             "not_applicable" => NotApplicableOf(),
             "declared_not_applicable" => new DeclaredNotApplicable(S("fact"), S("because")),
+            "not_applicable_unconfirmed" => new NotApplicableUnconfirmed(S("fact"), S("because"), S("document"), S("json_path"),
+                P("held").ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw bad($"{path}.held", Msg.ExpectedA.With(Msg.TrueOrFalse.Text)),
+                }),
             "empty_foreach" => new EmptyForeach(S("list"), SOrNull("because")),
             "disabled" => new Disabled(S("because")),
             "manual_required" => new ManualRequired(S("guidance")),

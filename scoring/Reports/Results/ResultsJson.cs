@@ -181,6 +181,7 @@ public static class ResultsJson
         w.WriteEndArray();
         w.WriteNumber("count", d.Basis.Count);
         w.WriteNumber("judgments_not_taken", d.Basis.JudgmentsNotTaken);
+        w.WriteNumber("not_applicable_unconfirmed", d.Basis.UnconfirmedNotApplicable);
         WriteScore(w, "score", d.Basis.Score);
         w.WriteNumber("pass_at", d.Basis.PassAt);
         if (d.Basis.Tailoring is { } t)
@@ -647,6 +648,7 @@ public static class ResultsJson
                 {
                     Count = basis["count"].Int(),
                     JudgmentsNotTaken = basis.Optional("judgments_not_taken")?.Int() ?? 0,
+                    UnconfirmedNotApplicable = basis.Optional("not_applicable_unconfirmed")?.Int() ?? 0,
                     Tailoring = basis.Optional("tailoring") is { } t ? new ScoringTailoring(t["tailoring"].Str(), t["base"].Str(), t["base_version"].Str(),
                         t["base_pass_at"].Num(), t["base_veto"].E.ValueKind == JsonValueKind.Null ? null : t["base_veto"].Enum<Level>(),
                         scoring["pass_at"].Num(), scoring["veto"].E.ValueKind == JsonValueKind.Null ? null : scoring["veto"].Enum<Level>()) : null,
