@@ -40,7 +40,11 @@ public static partial class Msg
     public static readonly Message DiffWorseMark = new(null, "   变差", "   WORSE");
     public static readonly Message DiffBetterMark = new(null, "   变好", "   better");
     public static readonly Message DiffRowsWorseMark = new(null, ["worse"], "   {worse} 个条目变差", "   WORSE: {worse} row(s)");
+    public static readonly Message DiffRowsLeftMark = new(null, ["worse", "left"], "   变差：{worse} 个条目变差，{left} 个不通过或出错的条目退出计分",
+        "   WORSE: {worse} row(s) worse, {left} failed or errored row(s) left the score");
     public static readonly Message DiffWorse = new(null, "变差", "WORSE");
+    /// <summary>The mark of a failed or errored row no longer counted (→ not applicable, to judge): as wide as the others.</summary>
+    public static readonly Message DiffLeftScore = new(null, "退出", "LEFT");
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
@@ -67,6 +71,9 @@ public static partial class Msg
         "  criteria differ: parameter {name} {before} → {after}");
     public static readonly Message DiffCounts = new(null, ["count", "better", "worse", "other"], "{count} 个条目有变化：{better} 个变好，{worse} 个变差，{other} 个其他",
         "{count} item(s) changed: {better} better, {worse} worse, {other} other");
+    public static readonly Message DiffCountsLeft = new(null, ["count", "better", "worse", "left", "other"],
+        "{count} 个条目有变化：{better} 个变好，{worse} 个变差，{left} 个退出计分（原不通过或出错，现不适用或待评审，算作变差），{other} 个其他",
+        "{count} item(s) changed: {better} better, {worse} worse, {left} left the score (failed or errored, now not applicable or to judge: counted as worse), {other} other");
 
     // ---- --pdf ----
     public static readonly Message PdfNeedsBrowser = new(Codes.MissingTool, "--pdf 需要无头 Chromium 打印 HTML 报告：请安装（Debian：apt-get install chromium），或将 IQ_CHROMIUM 设为 Chromium 或 Chrome 可执行文件",

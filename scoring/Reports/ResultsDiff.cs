@@ -5,7 +5,10 @@ using Iq.Scoring.Scoring;
 
 namespace Iq.Scoring.Reports;
 
-public enum Change { Better, Worse, Neutral }
+/// <summary>How a row changed. <see cref="LeftScore"/>: a row that failed or errored and now is not counted (not applicable, to
+/// judge, informational) or is gone from the same checklist's results: not better, since nothing shows the requirement met; the row left the score, and counts against
+/// the newer audit as a worse row does.</summary>
+public enum Change { Better, Worse, Neutral, LeftScore }
 
 /// <summary>What an audit was judged against.</summary>
 public enum CriterionKind { ChecklistVersion, ChecklistBytes, Scoring, Parameter, Tailoring }
@@ -26,7 +29,8 @@ public sealed record ItemChange(string Id, string Title, Outcome? Before, Outcom
 /// <summary>Two audits compared, for a re-audit after remediation: the verdict and score before and after, and every row
 /// whose outcome or score changed. Worse: the verdict dropped (pass → incomplete → fail), a row's outcome dropped (pass →
 /// waived, not applicable, informational or not selected → to judge → fail or error), a counted row's score fell, or a row
-/// appeared failing or errored. A tailoring compared with a checklist of its <c>extends</c> chain: the rows both hold, with
+/// appeared failing or errored; and, on its own, a failed or errored row that left the score (→ not applicable, to judge,
+/// informational, or gone: <see cref="Change.LeftScore"/>). A tailoring compared with a checklist of its <c>extends</c> chain: the rows both hold, with
 /// the rows it added or disabled marked and never worse in themselves.</summary>
 public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBefore, double? ScoreAfter, IReadOnlyList<ItemChange> Items)
 {
@@ -36,7 +40,12 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
     public IReadOnlyList<CriterionChange> Criteria { get; init; } = [];
 
     public bool VerdictWorse => Rank(After) < Rank(Before);
-    public bool Worse => VerdictWorse || Items.Any(i => i.Direction == Change.Worse);
+    public bool Worse => VerdictWorse || Items.Any(i => i.Direction is Change.Worse or Change.LeftScore);
+
+    /// <summary>A failed or errored row that is no longer counted, and not because a waiver excused it or a tailoring
+    /// disabled it: it left the score without anything showing the requirement met.</summary>
+    static bool LeftTheScore(Outcome before, Outcome after) =>
+        before is Outcome.Fail or Outcome.Error && after is Outcome.NotApplicable or Outcome.NotChecked or Outcome.Informational;
 
     static int Rank(Verdict v) => v switch { Verdict.Pass => 2, Verdict.Incomplete => 1, _ => 0 };
 
@@ -87,13 +96,17 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
             // A row judged against a param the tailoring set is listed even unchanged: it passed against another bar.
             if (o.Outcome == r.Outcome && !scoreChanged && tailored == Tailored.None) continue;
             var direction = tailored == Tailored.Disabled ? Change.Neutral
+                : LeftTheScore(o.Outcome, r.Outcome) ? Change.LeftScore
                 : Rank(r.Outcome) != Rank(o.Outcome) ? (Rank(r.Outcome) > Rank(o.Outcome) ? Change.Better : Change.Worse)
                 : scoreChanged ? (r.Score > o.Score ? Change.Better : Change.Worse)
                 : Change.Neutral;
             changes.Add(new ItemChange(r.Id, r.Title, o.Outcome, r.Outcome, o.Score, r.Score, direction) { Tailored = tailored });
         }
+        // A failed or errored row gone from the same checklist's results (a foreach element the plan no longer lists, or a whole
+        // list declared not applicable) left the score as one declared not applicable does.
         foreach (var o in before.Items.DistinctBy(r => r.Id).Where(r => !now.ContainsKey(r.Id)))
-            changes.Add(new ItemChange(o.Id, o.Title, o.Outcome, null, o.Score, null, Change.Neutral) { Tailored = TailoredOf(o, null) });
+            changes.Add(new ItemChange(o.Id, o.Title, o.Outcome, null, o.Score, null,
+                !tailoring && o.Outcome is Outcome.Fail or Outcome.Error ? Change.LeftScore : Change.Neutral) { Tailored = TailoredOf(o, null) });
         return new ResultsDiff(before.Verdict, after.Verdict, before.Score, after.Score, changes) { Criteria = CriteriaOf(before, after) };
     }
 
@@ -146,14 +159,17 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
         string O(Outcome? x) => x is { } v ? (zh ? Text.ReportTexts.Zh.Outcome(v) : v.Name()) : Msg.DiffNone.Template(lang);
         string V(Verdict v) => zh ? Text.ReportTexts.Zh.Verdict(v) : v.ToString().ToLowerInvariant();
         var worse = Items.Count(i => i.Direction == Change.Worse);
-        // The headline never says better while a row got worse (the exit code then says worse too).
+        var left = Items.Count(i => i.Direction == Change.LeftScore);
+        // The headline never says better while a row got worse or left the score (the exit code then says worse too).
         var mark = VerdictWorse ? Msg.DiffWorseMark.Text
+            : left > 0 ? Msg.DiffRowsLeftMark.With(worse, left)
             : worse > 0 ? Msg.DiffRowsWorseMark.With(worse)
             : Rank(After) > Rank(Before) ? Msg.DiffBetterMark.Text : Localized.Empty;
         o.WriteLine(Msg.DiffVerdict.With(V(Before), V(After), S(ScoreBefore), S(ScoreAfter), mark).Render(lang));
         if (verdictOnly) return;
         var better = Items.Count(i => i.Direction == Change.Better);
-        o.WriteLine(Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse).Render(lang));
+        o.WriteLine((left > 0 ? Msg.DiffCountsLeft.With(Items.Count, better, worse, left, Items.Count - better - worse - left)
+            : Msg.DiffCounts.With(Items.Count, better, worse, Items.Count - better - worse)).Render(lang));
         foreach (var c in Criteria)
             o.WriteLine((c.Kind switch
             {
@@ -168,9 +184,15 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
                 Items.Count(i => i.Tailored == Tailored.ParameterSet)).Render(lang));
         var width = Items.Select(i => DisplayWidth.Of(i.Id)).DefaultIfEmpty(4).Max();
         var blank = zh ? "    " : "      ";
-        foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.Better => 1, _ => 2 }))
+        foreach (var i in Items.OrderBy(i => i.Direction switch { Change.Worse => 0, Change.LeftScore => 1, Change.Better => 2, _ => 3 }))
         {
-            var dir = i.Direction switch { Change.Worse => Msg.DiffWorse.Template(lang) + (zh ? "" : " "), Change.Better => Msg.DiffBetter.Template(lang), _ => blank };
+            var dir = i.Direction switch
+            {
+                Change.Worse => Msg.DiffWorse.Template(lang) + (zh ? "" : " "),
+                Change.LeftScore => Msg.DiffLeftScore.Template(lang) + (zh ? "" : "  "),
+                Change.Better => Msg.DiffBetter.Template(lang),
+                _ => blank,
+            };
             var score = i.ScoreBefore != i.ScoreAfter ? $"  {S(i.ScoreBefore)} → {S(i.ScoreAfter)}" : "";
             var tailored = i.Tailored switch
             {
