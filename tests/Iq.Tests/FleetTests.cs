@@ -460,6 +460,32 @@ public sealed class FleetTests : IDisposable
         Assert.Contains(worded["en"], plain.Stdout);
     }
 
+    /// <summary>Stored error words are read as the store's other columns are: whatever they hold, never an exception. Words
+    /// this iq cannot read (malformed, another shape, a message it does not know, a changed argument list, nesting past
+    /// the JSON reader's depth) are no words, and the stored text stands; words it wrote come back as they were.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("[")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    [InlineData("[{\"message\": \"NoSuchMessage\", \"args\": []}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": []}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": [\"/b\", \"x\"]}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": [7]}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\"}]")]
+    public void Stored_error_words_this_iq_cannot_read_leave_the_stored_text(string json)
+    {
+        Assert.Equal("as stored", FleetErrorWords.Read("as stored", json).Render(Iq.Rules.Messages.Lang.Zh));
+        var deep = string.Concat(Enumerable.Repeat("[", 10_000)) + string.Concat(Enumerable.Repeat("]", 10_000));
+        Assert.Equal("as stored", FleetErrorWords.Read("as stored", deep).Render(Iq.Rules.Messages.Lang.En));
+
+        var words = Iq.Rules.Messages.MixedText.Of(["/f/a.json:1:2: error IQ4001: ",
+            Iq.Rules.Messages.Msg.FleetBundleInternalError.With("/f", "X: y"), "\n", Iq.Rules.Messages.Msg.FleetBundleChanged.With("/f")]);
+        var back = FleetErrorWords.Read("as stored", FleetErrorWords.Json(words));
+        foreach (var lang in new[] { Iq.Rules.Messages.Lang.Zh, Iq.Rules.Messages.Lang.En })
+            Assert.Equal(words.Render(lang), back.Render(lang));
+    }
+
     [Fact]
     public void The_report_gives_verdicts_by_product_version_and_the_items_that_fail_most()
     {
