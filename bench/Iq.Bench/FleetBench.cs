@@ -136,7 +136,7 @@ static class FleetBench
             using var sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             void Text(string? s) => sha256.AppendData(System.Text.Encoding.UTF8.GetBytes((s ?? "<null>") + "\n"));
             Text(string.Join("|", r.Key, r.BundlePath, r.BundleSha256, r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductModel, r.ProductVersion,
-                r.ChecklistId, r.ChecklistVersion, r.ChecklistSha256, r.EngineVersion, r.AsOf, r.Verdict, r.Score, r.Error));
+                r.ChecklistId, r.ChecklistVersion, r.ChecklistSha256, r.EngineVersion, r.AsOf, r.Verdict, r.Score, r.Error?.Render(Iq.Rules.Messages.Lang.Zh)));
             foreach (var row in r.Rows) Text(row.ToString());
             foreach (var input in r.Inputs) Text(input.ToString() + input.Seal);
             if (r.ResultsGzip is { } gz)
@@ -168,7 +168,7 @@ static class FleetBench
         List<string> Text(int i)
         {
             var r = FleetRunner.Audit(request, checklist, sha, folders[i], hashes[i], config.KeyOf(FleetBundles.RelativeName(root, folders[i]), hashes[i]));
-            var lines = new List<string> { string.Join("|", r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductVersion, r.Verdict, r.Score, r.Error) };
+            var lines = new List<string> { string.Join("|", r.Site, r.Host, r.CollectedAt, r.ProductName, r.ProductVersion, r.Verdict, r.Score, r.Error?.Render(Iq.Rules.Messages.Lang.Zh)) };
             lines.AddRange(r.Rows.Select(row => row.ToString()));
             lines.AddRange(r.Inputs.Select(input => input.ToString() + input.Seal));
             if (r.ResultsGzip is { } gz)

@@ -24,8 +24,11 @@ public sealed record Diagnostic(Severity Severity, MessageText Text, SourceSpan 
     /// <summary>The one-line form the CLI prints: <c>FILE:LINE:COL: error CODE: message</c>, or <c>PATH: error CODE:
     /// message</c> for a span with no position (a folder). The words error and warning stay English in both languages, so
     /// that editors and CI problem matchers read either.</summary>
-    public string Render(Lang lang) =>
-        $"{Span}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Text.Render(lang)}";
+    public string Render(Lang lang) => Prefix + Text.Render(lang);
+
+    /// <summary>What <see cref="Render"/> puts before the message, the same in every language (a fleet store keeps it beside
+    /// the message's words).</summary>
+    public string Prefix => $"{Span}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: ";
 
     public override string ToString() => Render(Lang.En);
 

@@ -369,7 +369,8 @@ public sealed class FleetTests : IDisposable
             var pi = u.CreateParameter(); pi.ParameterName = "@id"; pi.Value = id; u.Parameters.Add(pi);
             Assert.Equal(1, u.ExecuteNonQuery());
         }
-        foreach (var sql in new[] { "ALTER TABLE audits DROP COLUMN results_form", "ALTER TABLE item_results DROP COLUMN title_words", "DELETE FROM iq_schema WHERE version > 1" })
+        foreach (var sql in new[] { "ALTER TABLE audits DROP COLUMN results_form", "ALTER TABLE item_results DROP COLUMN title_words",
+                     "ALTER TABLE audits DROP COLUMN error_words", "DELETE FROM iq_schema WHERE version > 1" })
         {
             using var q = c.CreateCommand();
             q.CommandText = sql;
@@ -412,6 +413,77 @@ public sealed class FleetTests : IDisposable
         Assert.Contains("evaluated 5", forced.Stdout);
         Assert.Equal(5, Scalar(db, "SELECT COUNT(*) FROM audits WHERE results_form = 'compact' AND results IS NOT NULL"));
         ExportsAreAuditJson(fleet, db, _dir);
+    }
+
+    /// <summary>A bundle's error is words, worded where it is shown (fresh eyes 6, F-C5: a run stored its errors as text in
+    /// the results language, Chinese, and the fleet report and export showed them so under --lang en). The mixed fleet's
+    /// cut-short document: the fleet report and the export's refusal give its error in each language as iq audit of the same
+    /// bundle words it in that language; the JSON report, a file for programs, in English; an audit stored without words
+    /// (before they were kept) shows its text as stored.</summary>
+    [Fact]
+    public void A_bundle_s_error_is_worded_in_the_language_the_report_is_asked_in()
+    {
+        var fleet = MixedFleet(_dir);
+        var db = Path.Combine(_dir, "results.db");
+        var run = CliRunner.InProcess("fleet", "run", fleet.Root, "--store", db, "--as-of", AsOf);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        var worded = new Dictionary<string, string>();
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var audit = CliRunner.InProcess("audit", "--facts", fleet.Broken, "--as-of", AsOf, "--lang", lang);
+            Assert.True(audit.ExitCode == 2, audit.Stdout + audit.Stderr);
+            // The diagnostic from its code on: the position is the same path either way, the words are the language's.
+            var line = audit.Stderr.Split('\n').First(l => l.Contains(": error IQ", StringComparison.Ordinal));
+            worded[lang] = line[(line.IndexOf(": error IQ", StringComparison.Ordinal) + 2)..].TrimEnd();
+            var report = CliRunner.InProcess("fleet", "report", "--store", db, "--lang", lang);
+            Assert.True(report.ExitCode == 2, report.Stdout + report.Stderr);
+            Assert.Contains(worded[lang], report.Stdout);
+            var export = CliRunner.InProcess("fleet", "export", "--store", db, "--site", Path.GetFileName(fleet.Broken),
+                "-o", Path.Combine(_dir, "broken.json"), "--lang", lang);
+            Assert.Equal(2, export.ExitCode);
+            Assert.Contains(worded[lang], export.Stderr);
+        }
+        Assert.NotEqual(worded["en"], worded["zh"]);
+        var json = Path.Combine(_dir, "fleet.json");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "report", "--store", db, "--json", json, "--lang", "zh").ExitCode);
+        var failures = JsonDocument.Parse(File.ReadAllBytes(json)).RootElement.GetProperty("not_evaluable_bundles");
+        Assert.Contains(worded["en"], Assert.Single(failures.EnumerateArray()).GetProperty("error").GetString());
+
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = "UPDATE audits SET error_words = NULL WHERE error IS NOT NULL";
+            Assert.Equal(1, q.ExecuteNonQuery());
+        }
+        var plain = CliRunner.InProcess("fleet", "report", "--store", db, "--lang", "zh");
+        Assert.Contains(worded["en"], plain.Stdout);
+    }
+
+    /// <summary>Stored error words are read as the store's other columns are: whatever they hold, never an exception. Words
+    /// this iq cannot read (malformed, another shape, a message it does not know, a changed argument list, nesting past
+    /// the JSON reader's depth) are no words, and the stored text stands; words it wrote come back as they were.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("[")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    [InlineData("[{\"message\": \"NoSuchMessage\", \"args\": []}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": []}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": [\"/b\", \"x\"]}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\", \"args\": [7]}]")]
+    [InlineData("[{\"message\": \"FleetBundleChanged\"}]")]
+    public void Stored_error_words_this_iq_cannot_read_leave_the_stored_text(string json)
+    {
+        Assert.Equal("as stored", FleetErrorWords.Read("as stored", json).Render(Iq.Rules.Messages.Lang.Zh));
+        var deep = string.Concat(Enumerable.Repeat("[", 10_000)) + string.Concat(Enumerable.Repeat("]", 10_000));
+        Assert.Equal("as stored", FleetErrorWords.Read("as stored", deep).Render(Iq.Rules.Messages.Lang.En));
+
+        var words = Iq.Rules.Messages.MixedText.Of(["/f/a.json:1:2: error IQ4001: ",
+            Iq.Rules.Messages.Msg.FleetBundleInternalError.With("/f", "X: y"), "\n", Iq.Rules.Messages.Msg.FleetBundleChanged.With("/f")]);
+        var back = FleetErrorWords.Read("as stored", FleetErrorWords.Json(words));
+        foreach (var lang in new[] { Iq.Rules.Messages.Lang.Zh, Iq.Rules.Messages.Lang.En })
+            Assert.Equal(words.Render(lang), back.Render(lang));
     }
 
     [Fact]
@@ -581,7 +653,7 @@ public sealed class FleetTests : IDisposable
         Assert.Contains(after.Inputs, i => i.Path.EndsWith("/environment.json", StringComparison.Ordinal) && i.Sha256 == hashed);
 
         var fromDisk = FleetRunner.Audit(request, checklist, sha, folder, hash, "key");
-        Assert.Contains("审核期间数据包被改动", fromDisk.Error); // in the results language (zh unless asked)
+        Assert.Contains("审核期间数据包被改动", fromDisk.Error!.Render(Iq.Rules.Messages.Lang.Zh)); // words, worded where shown
     }
 
     /// <summary>What a run stores for a bundle is the bundle's audit alone: not which worker thread took it, in what order,
@@ -784,7 +856,7 @@ public sealed class FleetTests : IDisposable
     {
         const string at = "2026-11-20T08:00:00.0000000Z";
         Iq.Scoring.Reports.Fleet.AuditLine Line(long id, string folder, string verdict, string evaluatedAt, string runStartedAt) =>
-            new(id, "医院00", folder, "p", "1", at, verdict, verdict == "pass" ? 100 : 40, "", evaluatedAt, runStartedAt);
+            new(id, "医院00", folder, "p", "1", at, verdict, verdict == "pass" ? 100 : 40, Iq.Rules.Messages.Localized.Empty, evaluatedAt, runStartedAt);
         var audits = new[]
         {
             Line(1, "/f/c15", "pass", passEvaluatedAt, "2026-12-01T09:58:00.0000000Z"),

@@ -8,7 +8,7 @@ using Iq.Scoring.Reports.Fleet;
 namespace Iq.Engine.Fleet;
 
 /// <summary>An audit as <c>iq fleet export</c> finds it.</summary>
-public sealed record StoredAudit(long Id, string BundlePath, string Site, string? Error);
+public sealed record StoredAudit(long Id, string BundlePath, string Site, ILocalized? Error);
 
 public abstract partial class SqlFleetStore
 {
@@ -18,11 +18,11 @@ public abstract partial class SqlFleetStore
         using var c = Connect();
         var (where, value) = id is { } i ? ("id = @v", (object)i) : ("bundle_path = @v", (object)bundle!);
         using var q = Command(c, null, $"""
-            SELECT id, bundle_path, site, error FROM audits WHERE {where}
+            SELECT id, bundle_path, site, error, error_words FROM audits WHERE {where}
             ORDER BY COALESCE(collected_at, '') DESC, id DESC LIMIT 1
             """, ("@v", value));
         using var r = q.ExecuteReader();
-        return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
+        return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : ErrorOf(r, 3, 4)) : null;
     }
 
     /// <summary>The audits that stand for a site now, by the fleet report's rule (<see cref="FleetCurrent"/>, over all the site's
@@ -41,14 +41,19 @@ public abstract partial class SqlFleetStore
     /// <summary>The columns an <see cref="AuditLine"/> is read from (<see cref="AuditLineOf"/>), in its order.</summary>
     const string AuditLineColumns = """
         id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, ''), evaluated_at,
-        (SELECT started_at FROM runs WHERE runs.id = audits.run_id)
+        (SELECT started_at FROM runs WHERE runs.id = audits.run_id), error_words
         """;
 
     /// <summary>An audit as the fleet report weighs it: not evaluated is "not evaluable", whatever its verdict column holds.</summary>
     static AuditLine AuditLineOf(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5),
-        r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9),
+        r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), ErrorOf(r, 9, 12),
         r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11));
+
+    /// <summary>An audit's error: its words, worded where it is shown; its text as stored where it has none (stored before
+    /// words were kept).</summary>
+    static ILocalized ErrorOf(DbDataReader r, int text, int words) =>
+        FleetErrorWords.Read(r.GetString(text), r.IsDBNull(words) ? null : r.GetString(words));
 
     /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it: stored compact (schema 2 on),
     /// indented here; stored indented (schema 1), as it is.</summary>
@@ -298,16 +303,16 @@ public abstract partial class SqlFleetStore
         using var audits = Command(c, null, """
             SELECT key, bundle_path, bundle_sha256, site, host, COALESCE(collected_at, ''), product_name, product_model, product_version,
                    checklist_id, checklist_version, checklist_sha256, engine_version, COALESCE(as_of, ''), status, COALESCE(verdict, ''),
-                   score, COALESCE(error, ''), item_count, id FROM audits ORDER BY key
+                   score, COALESCE(error, ''), COALESCE(error_words, ''), item_count, id FROM audits ORDER BY key
             """);
         var lines = new List<string>();
         var ids = new List<(long Id, string Key)>();
         using (var r = audits.ExecuteReader())
             while (r.Read())
             {
-                var fields = Enumerable.Range(0, 19).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture));
+                var fields = Enumerable.Range(0, 20).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture));
                 lines.Add("audit " + string.Join(" | ", fields));
-                ids.Add((r.GetInt64(19), r.GetString(0)));
+                ids.Add((r.GetInt64(20), r.GetString(0)));
             }
         using var rows = Command(c, null, """
             SELECT seq, row_id, item_id, section_id, title, clause, level, method, weight, outcome, counted, score, actual, expected, message, sources,

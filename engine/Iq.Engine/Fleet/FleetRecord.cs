@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
 
@@ -6,7 +7,8 @@ namespace Iq.Engine.Fleet;
 /// <summary>One bundle's audit as the store keeps it: what was audited (path, content hash, site, host, product, time
 /// of collection), with which checklist and engine, the verdict and score, every result row, every input with its hash,
 /// and the results JSON itself (compact, gzip), so that any audit can be exported as the file <c>iq audit --json</c> writes. A
-/// bundle that could not be evaluated is a record too: <see cref="Error"/> set, no rows.</summary>
+/// bundle that could not be evaluated is a record too: <see cref="Error"/> set, no rows. The error is words (catalog messages
+/// with their arguments), stored with their English text and worded in a report's language (<see cref="FleetErrorWords"/>).</summary>
 public sealed record FleetRecord
 {
     public required string Key { get; init; }
@@ -25,7 +27,7 @@ public sealed record FleetRecord
     public DateTimeOffset? AsOf { get; init; }
     public Verdict? Verdict { get; init; }
     public double? Score { get; init; }
-    public string? Error { get; init; }
+    public MixedText? Error { get; init; }
     public required DateTimeOffset EvaluatedAt { get; init; }
     public double ElapsedMs { get; init; }
     public IReadOnlyList<FleetRow> Rows { get; init; } = [];

@@ -287,10 +287,9 @@ public static class FleetRunner
             AsOf = request.AsOf,
             EvaluatedAt = DateTimeOffset.UtcNow,
         };
-        // A bundle's error is stored in the results language (part of its key), as its results file would be written.
-        var lang = Langs.Parse(request.Language) ?? Lang.Zh;
+        // A bundle's error is kept as words, worded in a report's language when it is shown (fresh eyes 6, F-C5).
         if (hash.StartsWith("unreadable:", StringComparison.Ordinal))
-            return record with { Error = Msg.FleetBundleUnreadable.With(path, hash["unreadable:".Length..]).Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Words(Msg.FleetBundleUnreadable.With(path, hash["unreadable:".Length..])), ElapsedMs = clock.Elapsed.TotalMilliseconds };
         AuditResult result;
         // The files of one bundle are noted in a ledger of its own, dropped with the audit: in the process's ledger they
         // would add up over the whole fleet (a run writes only to its store, never over a bundle's documents).
@@ -311,7 +310,7 @@ public static class FleetRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One bundle's surprise is recorded with it; the fleet goes on.
-            return record with { Error = Msg.FleetBundleInternalError.With(path, $"{e.GetType().Name}: {e.Message}").Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Words(Msg.FleetBundleInternalError.With(path, $"{e.GetType().Name}: {e.Message}")), ElapsedMs = clock.Elapsed.TotalMilliseconds };
         }
         record = record with
         {
@@ -322,10 +321,12 @@ public static class FleetRunner
         };
         if (result.Report is not { } report)
         {
-            var errors = result.Errors.Select(d => d.Render(lang)).ToList();
+            // Each diagnostic as the CLI prints it (Diagnostic.Render), one a line: its position and code, then its words.
+            var errors = result.Errors.SelectMany((d, i) => new object[]
+                { (i > 0 ? "\n" : "") + d.Prefix, d.Text }).ToList();
             return record with
             {
-                Error = string.Join("\n", errors.Count > 0 ? errors : [Msg.FleetBundleNoReport.Template(lang)]),
+                Error = errors.Count > 0 ? MixedText.Of(errors) : Words(Msg.FleetBundleNoReport.Text),
                 Inputs = [],
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
             };
@@ -334,7 +335,7 @@ public static class FleetRunner
         var read = report.Inputs.Where(i => i.Path.StartsWith(prefix, StringComparison.Ordinal) && !i.Path[prefix.Length..].Contains('/'))
             .Select(i => (i.Path, i.Sha256)).ToList();
         if (FleetBundles.OfInputs(read) != hash)
-            return record with { Error = Msg.FleetBundleChanged.With(path).Render(lang), ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return record with { Error = Words(Msg.FleetBundleChanged.With(path)), ElapsedMs = clock.Elapsed.TotalMilliseconds };
 
         var document = ResultsDocument.From(report, request.Language);
         var gzip = Gzipped(document);
@@ -352,6 +353,8 @@ public static class FleetRunner
             ElapsedMs = clock.Elapsed.TotalMilliseconds,
         };
     }
+
+    static MixedText Words(MessageText message) => new([message]);
 
     // Per auditor thread, reused for every bundle it audits: the results JSON (some hundred KB) and its gzip. Written
     // compact: the store indents it on export (ResultsJson.Indent), byte for byte what iq audit --json writes.

@@ -53,6 +53,11 @@ public static class FleetSchema
         new(3, "item_results.title_words: a title's words (iq's words in its holes, as the results file's title_words)", """
             ALTER TABLE item_results ADD COLUMN title_words TEXT
             """),
+        // A bundle's error keeps its words (FleetErrorWords) beside its text, so that a report or an export words it in the
+        // language asked for; audits stored before have none and show their text as stored.
+        new(4, "audits.error_words: a bundle's error as words (catalog messages with their arguments), worded where it is shown", """
+            ALTER TABLE audits ADD COLUMN error_words TEXT
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

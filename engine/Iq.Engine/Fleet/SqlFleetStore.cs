@@ -300,7 +300,7 @@ public abstract partial class SqlFleetStore : IDisposable
     protected const string AuditColumns = """
         key, run_id, worker_id, bundle_path, bundle_sha256, site, host, collected_at, product_name, product_model, product_version,
         checklist_id, checklist_version, checklist_sha256, engine_version, as_of, status, verdict, score, error, evaluated_at,
-        elapsed_ms, item_count, results, results_form
+        elapsed_ms, item_count, results, results_form, error_words
         """;
 
     /// <summary>An audit's values for <see cref="AuditColumns"/> (null for SQL NULL): text, 64-bit integers, doubles and the
@@ -310,7 +310,8 @@ public abstract partial class SqlFleetStore : IDisposable
         rec.Key, run, WorkerId, rec.BundlePath, rec.BundleSha256, rec.Site, rec.Host, rec.CollectedAt is { } ca ? T(ca) : null,
         rec.ProductName, rec.ProductModel, rec.ProductVersion, rec.ChecklistId, rec.ChecklistVersion, rec.ChecklistSha256,
         rec.EngineVersion, rec.AsOf is { } a ? T(a) : null, rec.Failed ? "failed" : "evaluated", rec.Verdict?.ToString().ToLowerInvariant(),
-        rec.Score, rec.Error, T(rec.EvaluatedAt), rec.ElapsedMs, (long)rec.Rows.Count, rec.ResultsGzip, "compact",
+        rec.Score, rec.Error?.Render(Lang.En), T(rec.EvaluatedAt), rec.ElapsedMs, (long)rec.Rows.Count, rec.ResultsGzip, "compact",
+        rec.Error is { } error ? FleetErrorWords.Json(error) : null,
     ];
 
     /// <summary>For each record, in order: marks its claim done (only while it is still this worker's: a claim taken over is

@@ -1,10 +1,11 @@
+using Iq.Rules.Messages;
 namespace Iq.Scoring.Reports.Fleet;
 
 /// <summary>An audit as the fleet report weighs it: its columns, with <see cref="Verdict"/> pass, fail, incomplete or
 /// "not evaluable"; when it was evaluated, and when the run that stored it started (ISO 8601 UTC text of fixed width, so
 /// text order is time order), null where not known.</summary>
 public sealed record AuditLine(long Id, string Site, string BundlePath, string Product, string Version, string? CollectedAt, string Verdict,
-    double? Score, string Error, string? EvaluatedAt = null, string? RunStartedAt = null);
+    double? Score, ILocalized Error, string? EvaluatedAt = null, string? RunStartedAt = null);
 
 /// <summary>One stored result row's outcome, as the store names it (pass, fail, error, notapplicable …).</summary>
 public sealed record RowOutcome(long AuditId, string RowId, string Outcome);

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using System.Globalization;
 using System.Text;
 using Iq.Scoring.Text;
@@ -100,7 +101,7 @@ public static class FleetHtmlReport
                 Count("pass", i.Pass), Count("fail", i.Fail), Count("error", i.Error), Count("other", i.Other), RateCell(i.PassRate))));
 
         Table(h, "failures", t["fleet.section.failures"], t["fleet.error_note"], ["audit", "site", "bundle", "error_text"], t,
-            s.Failures.Select(f => Row($"data-site=\"{E(f.Site)}\"", Count("audit", f.AuditId), Cell(f.Site), Cell(f.BundlePath), $"<td class=\"error\"><pre>{E(f.Error)}</pre></td>")));
+            s.Failures.Select(f => Row($"data-site=\"{E(f.Site)}\"", Count("audit", f.AuditId), Cell(f.Site), Cell(f.BundlePath), $"<td class=\"error\"><pre>{E(f.Error.Render(t.Lang()))}</pre></td>")));
 
         Table(h, "runs", t["fleet.section.runs"], null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"], t,
             s.Runs.Select(r => Row($"data-run=\"{r.Id}\"", Count("run", r.Id), Cell(r.Host), Cell(r.StartedAt), Cell(RunState(t, r.Status)), Count("seen", r.Seen),

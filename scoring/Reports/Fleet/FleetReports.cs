@@ -52,7 +52,7 @@ public static class FleetConsoleReport
             o.WriteLine();
             o.WriteLine(Msg.FleetFailuresHeading.With(s.Failures.Count).Render(lang));
             foreach (var f in s.Failures)
-                o.WriteLine(Msg.FleetFailureLine.With(f.AuditId, f.BundlePath, FirstLine(f.Error)).Render(lang));
+                o.WriteLine(Msg.FleetFailureLine.With(f.AuditId, f.BundlePath, FirstLine(f.Error.Render(lang))).Render(lang));
         }
         if (s.Runs.Count > 0)
         {
@@ -191,7 +191,9 @@ public static class FleetJsonReport
         });
         Array(w, "not_evaluable_bundles", s.Failures, f =>
         {
-            w.WriteNumber("audit", f.AuditId); w.WriteString("site", f.Site); w.WriteString("bundle", f.BundlePath); w.WriteString("error", f.Error);
+            w.WriteNumber("audit", f.AuditId); w.WriteString("site", f.Site); w.WriteString("bundle", f.BundlePath);
+            // In English, as the file's titles are: the file is for programs, in no report language.
+            w.WriteString("error", f.Error.Render(Lang.En));
         });
         Array(w, "runs", s.Runs, r =>
         {

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using ClosedXML.Excel;
 using Iq.Scoring.Reports.Scorecard;
 using Iq.Scoring.Text;
@@ -112,7 +113,7 @@ public static class FleetScorecard
             Counts(ws, r, 1, f.AuditId);
             ScorecardWriter.Text(ws.Cell(r, 2), f.Site);
             ScorecardWriter.Text(ws.Cell(r, 3), f.BundlePath);
-            ScorecardWriter.Text(ws.Cell(r, 4), f.Error).Style.Alignment.WrapText = true;
+            ScorecardWriter.Text(ws.Cell(r, 4), f.Error.Render(t.Lang())).Style.Alignment.WrapText = true;
         });
         Sheet(wb, t["fleet.sheet.runs"], t, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"], [8, 20, 24, 12, 10, 10, 10, 12],
             s.Runs, (ws, r, x) =>

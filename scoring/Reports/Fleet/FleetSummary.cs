@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 namespace Iq.Scoring.Reports.Fleet;
 
 /// <summary>What a fleet report shows, computed by the store from its audits of one checklist (<see cref="FleetCurrent"/>
@@ -76,7 +77,8 @@ public sealed record TrendPoint(string RowId, string Period, long Pass, long Cou
     public double? PassRate => Counted == 0 ? null : (double)Pass / Counted;
 }
 
-public sealed record FailedBundle(long AuditId, string Site, string BundlePath, string Error);
+/// <summary>A bundle that could not be evaluated, with its error (words, worded in the report's language).</summary>
+public sealed record FailedBundle(long AuditId, string Site, string BundlePath, ILocalized Error);
 
 /// <summary>The whole fleet in one month of collection: the sites counted, and their rows over every item (a site's row of
 /// an item is one row): passes over counted rows, the chart's "all items" line.</summary>
