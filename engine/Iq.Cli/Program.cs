@@ -112,6 +112,11 @@ public static class Program
             stderr.WriteLine(ctx.Render(e.ToDiagnostic()));
             return ExitCodes.InvalidInput;
         }
+        catch (Iq.Rules.Runtime.EvaluationBudgetException e)
+        {
+            stderr.WriteLine(ctx.Render(e.ToDiagnostic()));
+            return ExitCodes.InvalidInput;
+        }
         catch (InputFileException e)
         {
             stderr.WriteLine(ctx.Render(e.ToDiagnostic()));

@@ -3,6 +3,7 @@ using Iq.Rules.Model;
 using Iq.Rules.Network;
 using Iq.Rules.Runtime;
 using Iq.Rules.Scripting;
+using Iq.Rules.Diagnostics;
 using NRules;
 using NRules.Diagnostics;
 
@@ -13,6 +14,9 @@ public sealed record EvaluationOptions
 {
     /// <summary>Record, per row, the facts its rule matched (from the session's RuleFiredEvent): for <c>iq explain</c>.</summary>
     public bool TraceMatches { get; init; }
+
+    /// <summary>The steps (lambda calls) the evaluation may take before it ends with <see cref="EvaluationBudgetException"/>.</summary>
+    public long StepBudget { get; init; } = EvaluationBudget.Default;
 }
 
 /// <summary>A checklist ready to evaluate fact bundles: its rule model and its NRules network (one session factory,
@@ -59,7 +63,7 @@ public sealed class CompiledChecklist
     internal AuditRun Run(FactValues facts, DateTimeOffset now, EvaluationOptions options)
     {
         var documents = Documents(facts);
-        var run = new AuditRun(this, documents.Select(d => d.Value).ToArray(), now);
+        var run = new AuditRun(this, documents.Select(d => d.Value).ToArray(), now, options.StepBudget);
         var session = _factory.CreateSession();
         if (options.TraceMatches)
         {
@@ -73,7 +77,19 @@ public sealed class CompiledChecklist
         // or condition throws, so unwrap it for the CLI edge to report by item and line.
         try { session.Fire(); }
         catch (Exception e) when (e.InnerException is ScriptTimeoutException t) { throw t; }
+        catch (RuleRhsExpressionEvaluationException e) when (e.InnerException is EvaluationBudgetException b) { throw Named(b, e.RuleName); }
         return run;
+    }
+
+    /// <summary>The budget's error naming the item whose rule ran out of it (a let's rule names the let).</summary>
+    EvaluationBudgetException Named(EvaluationBudgetException b, string rule)
+    {
+        if (_ruleItems.TryGetValue(rule, out var r) && r.Items.Length > 0)
+        {
+            var item = Plans[r.Items[0]].Model;
+            return b.At(item.Id, item.Span);
+        }
+        return b.At(rule, Plans.Length > 0 ? SourceSpan.None(Plans[0].Model.Span.File) : SourceSpan.None(""));
     }
 
     DocumentFact[] Documents(FactValues facts)

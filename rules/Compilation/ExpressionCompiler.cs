@@ -179,7 +179,7 @@ sealed class ExpressionCompiler(LoweringScope scope)
         BoundBinary { Operator: "and" or "or" } b => Junction(b, Compile(b.Left), Compile(b.Right)),
         BoundBinary b => CompileBinary(b),
         BoundMatch m => LE.Call(Op(nameof(Ops.Matches)), Compile(m.Input), LE.Constant(m.Pattern), scope.Run),
-        BoundCall c => CompileCall(c.Signature, c.Arguments),
+        BoundCall c => IndexedAny(c) ?? CompileCall(c.Signature, c.Arguments),
         BoundLambda lam => CompileLambda(lam),
         BoundList l => LE.NewArrayInit(typeof(object), l.Items.Select(i => Obj(Compile(i)))),
         BoundScript s => LE.Call(scope.Run, typeof(AuditRun).GetMethod(nameof(AuditRun.Script))!, LE.Constant(s.Index)),
@@ -220,7 +220,9 @@ sealed class ExpressionCompiler(LoweringScope scope)
         (_trace, _slots) = (null, null);
         try
         {
-            return LE.Lambda<Func<object?, object?>>(Obj(Compile(lam.Body)), p);
+            // Each call is a step of the evaluation's budget: a quantifier in a foreach is the work that grows with the facts.
+            return LE.Lambda<Func<object?, object?>>(LE.Block(LE.Call(typeof(AuditRun).GetMethod(nameof(AuditRun.Step))!, scope.Run),
+                Obj(Compile(lam.Body))), p);
         }
         finally
         {
@@ -229,6 +231,41 @@ sealed class ExpressionCompiler(LoweringScope scope)
             else _locals[lam.Parameter] = shadowed;
         }
     }
+
+    /// <summary><c>any(list, x => x.m == value)</c>, or <c>value == x.m</c>, where the list is read from the facts or a let and
+    /// the value does not depend on <c>x</c>: a lookup in an index of the list by <c>m</c>, built once per evaluation
+    /// (<see cref="EqualityIndex"/>), with the lambda as written for what the index does not decide. Null for any other call.</summary>
+    LE? IndexedAny(BoundCall c)
+    {
+        if (c is not { Function: "any", Arguments: [var list, BoundLambda { Body: BoundBinary { Operator: "==" } eq } lambda] } || !Stored(list))
+            return null;
+        var (member, value, valueFirst) = (eq.Left, eq.Right) switch
+        {
+            (BoundMember { Target: BoundLocal l } m, var v) when l.Name == lambda.Parameter && Invariant(v, lambda.Parameter) => (m, v, false),
+            (var v, BoundMember { Target: BoundLocal l } m) when l.Name == lambda.Parameter && Invariant(v, lambda.Parameter) => (m, v, true),
+            _ => default,
+        };
+        if (member is null || value is null) return null;
+        return LE.Call(typeof(EqualityIndex).GetMethod(nameof(EqualityIndex.AnyEqual))!, scope.Run, Obj(Compile(list)), LE.Constant(member.Member),
+            LE.Constant(new Missing(member.Path)), LE.Lambda<Func<object?>>(Obj(Compile(value))), LE.Constant(valueFirst), CompileLambda(lambda));
+    }
+
+    /// <summary>A list read as it is stored (a fact path, a let): the same array each time, so its index is built once.</summary>
+    static bool Stored(BoundExpr e) => e switch
+    {
+        BoundRoot or BoundLet or BoundElement => true,
+        BoundMember m => Stored(m.Target),
+        _ => false,
+    };
+
+    /// <summary>A value read without work or effects (names, members, literals) that does not read <paramref name="parameter"/>.</summary>
+    static bool Invariant(BoundExpr e, string parameter) => e switch
+    {
+        BoundLiteral or BoundRoot or BoundLet or BoundElement => true,
+        BoundLocal l => l.Name != parameter,
+        BoundMember m => Invariant(m.Target, parameter),
+        _ => false,
+    };
 
     /// <summary>A call of a built-in function: its run-time method, from the form the binder chose, with each argument
     /// passed as the method's parameter asks (a lambda, a thunk, the clock, the first argument's fact path, or the default

@@ -56,6 +56,7 @@ public static class Codes
     public const string CannotWrite = "IQ4006";
     public const string BadEvidence = "IQ4007";
     public const string BadScanReport = "IQ4020";
+    public const string EvaluationBudget = "IQ4030";
 
     public const string ScriptsNotAllowed = "IQ5001";
     public const string ScriptCompile = "IQ5002";

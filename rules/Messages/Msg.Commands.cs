@@ -86,6 +86,8 @@ public static partial class Msg
         "Run the rollback command given after --, time it, then compare (the rollback time is then measured)");
     public static readonly Message OptRollbackTimeout = new(null, "回滚命令最多可运行多久", "How long the rollback command may take");
     public static readonly Message ArgJunit = new(null, "JUnit XML 报告", "JUnit XML reports");
+    public static readonly Message OptScansTz = new(null, "Lynis 报告的时间不含时区（被扫描主机的当地时间）：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 security_scans.json",
+        "Lynis report times carry no zone (the wall clock of the scanned host): read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in security_scans.json");
     public static readonly Message OptTestsTz = new(null, "JUnit 时间戳通常不含时区（运行测试的机器的当地时间）：按此时区读取（IANA 名称如 Asia/Shanghai，或 ±hh:mm）；省略时按 UTC。所用时区记入 tests.json",
         "JUnit timestamps usually carry no zone (the wall clock of the machine that ran the tests): read them in this zone (an IANA name such as Asia/Shanghai, or ±hh:mm); UTC when omitted. The zone used is recorded in tests.json");
     public static readonly Message OptCategory = new(null, "SUITE=CATEGORY（interface、data-interface、main-flow）；可用 * 通配符（可重复）", "SUITE=CATEGORY (interface, data-interface, main-flow); * wildcards allowed (repeatable)");

@@ -81,6 +81,9 @@ public static partial class Msg
     public static readonly Message ScriptCacheHash = new(Codes.ScriptCache, ["file"], "编译后的脚本 {file} 与记录的哈希不符；已重新编译", "The compiled script {file} does not match its recorded hash; compiled again");
     public static readonly Message ScriptTimeout = new(Codes.ScriptTimeout, ["item", "limit"], "条目 '{item}' 的 csharp 代码块未在 {limit} 内返回（--script-timeout）",
         "the csharp block of item '{item}' did not return within {limit} (--script-timeout)");
+    public static readonly Message EvaluationBudget = new(Codes.EvaluationBudget, ["item", "steps"],
+        "求值条目 '{item}' 超过 {steps} 步后停止：检查单中的表达式随事实的规模超线性增长（如 foreach 内对大列表的量词），这些事实过大",
+        "Evaluating item '{item}' stopped after {steps} steps: an expression of the checklist grows faster than the facts (a quantifier over a large list inside a foreach), and these facts are too large for it");
     public static readonly Message ScriptsNotAllowed = new(Codes.ScriptsNotAllowed, "csharp 代码块未启用：含脚本的检查单即是代码；加 --allow-scripts 才会编译并运行",
         "csharp blocks are off: a checklist with scripts is code; run with --allow-scripts to compile and run them");
     public static readonly Message UnknownItem = new(Codes.UnknownItem, ["id", "hint"], "未知条目 '{id}'{hint}", "Unknown item '{id}'{hint}");

@@ -14,11 +14,15 @@ public sealed class AuditRun
     readonly int[] _pending;           // per foreach item: elements whose rows are not in yet
     readonly RowBuilder _builder = new();
 
-    internal AuditRun(CompiledChecklist checklist, object?[] roots, DateTimeOffset now)
+    readonly Dictionary<(object?[] List, string Member), EqualityIndex> _indexes = [];
+    readonly long _budget;
+
+    internal AuditRun(CompiledChecklist checklist, object?[] roots, DateTimeOffset now, long budget)
     {
         _checklist = checklist;
         Roots = roots;
         Now = now;
+        _budget = budget;
         _rows = new object?[checklist.Plans.Length];
         _pending = new int[checklist.Plans.Length];
     }
@@ -28,6 +32,26 @@ public sealed class AuditRun
     /// <summary>Regular-expression matches that timed out in this evaluation (<see cref="Ops.MaxRegexTimeouts"/>).</summary>
     internal int RegexTimeouts;
     public object?[] Roots { get; }
+
+    /// <summary>Lambda calls so far (each predicate or selector call is one step; an index built is one per element).</summary>
+    internal long Steps { get; private set; }
+
+    /// <summary>One step of work. Past the budget the evaluation ends (<see cref="EvaluationBudgetException"/>): an
+    /// expression that is quadratic in its facts must not keep an audit busy for minutes or hours.</summary>
+    public static void Step(AuditRun run)
+    {
+        if (++run.Steps > run._budget) throw new EvaluationBudgetException(run._budget);
+    }
+
+    /// <summary>The index of <paramref name="list"/> by <paramref name="member"/>, built on first use in this evaluation.
+    /// A list read from the facts or a let is the same array each time it is read, so it is built once.</summary>
+    internal EqualityIndex IndexOf(object?[] list, string member, Missing missing)
+    {
+        if (_indexes.TryGetValue((list, member), out var index)) return index;
+        Steps += list.Length;
+        if (Steps > _budget) throw new EvaluationBudgetException(_budget);
+        return _indexes[(list, member)] = EqualityIndex.Build(list, member, missing);
+    }
 
     /// <summary>What each row's rule matched, from the session's RuleFiredEvent (when asked for): by item and element.</summary>
     internal Dictionary<(int Item, int Element), IReadOnlyList<Messages.ILocalized>>? Matches { get; set; }

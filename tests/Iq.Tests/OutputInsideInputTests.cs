@@ -79,3 +79,34 @@ public class OutputInsideInputTests
         Assert.Equal(files, Listing(tree));
     }
 }
+
+/// <summary><c>iq imports --root</c> hashes the root as a whole, as <c>iq manifest --root</c> does: data_imports.json
+/// written into it (or below it) would be an extra file the next check of the same data lists. Before the root was noted
+/// as an input folder, both writes below went ahead (exit 0, data_imports.json left in the data).</summary>
+public class ImportsRootInsideTests
+{
+    [Fact]
+    public void Imports_are_not_written_into_the_root_they_hash()
+    {
+        using var dir = new TempDir();
+        var root = Path.Combine(dir.Path, "data");
+        Directory.CreateDirectory(Path.Combine(root, "sub"));
+        File.WriteAllText(Path.Combine(root, "a.txt"), "a\n");
+        // The list by sha256sum itself, beside the data.
+        var sum = Oracles.Run("sha256sum", [Path.Combine(root, "a.txt")]);
+        Assert.Equal(0, sum.Exit);
+        var list = Path.Combine(dir.Path, "SHA256SUMS");
+        File.WriteAllText(list, $"{sum.Stdout.Split(' ')[0]}  a.txt\n");
+        var files = Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        foreach (var into in new[] { root, Path.Combine(root, "sub") })
+        {
+            var run = CliRunner.InProcess("imports", "set", list, "--root", root, "--out", into);
+            Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+            Assert.Contains($"Cannot write: it is inside {root}, a folder this run reads", run.Stderr);
+        }
+        Assert.Equal(files, Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray());
+        var beside = CliRunner.InProcess("imports", "set", list, "--root", root, "--out", Path.Combine(dir.Path, "bundle"));
+        Assert.True(beside.ExitCode == 0, beside.Stdout + beside.Stderr);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "bundle", "data_imports.json")));
+    }
+}

@@ -88,7 +88,9 @@ public class ScanTests
         Assert.Equal("""{"test":"PKGS-7392","text":"Found one or more vulnerable packages.","details":"-"}""", lynis["warnings"]![0]!.ToJsonString());
         var scan = facts["scans"]![0]!;
         Assert.Equal("3.0.8", (string)scan["tool_version"]!);
-        Assert.Equal("2026-11-30T05:23:11", (string)scan["started"]!);
+        // The host's wall clock, no zone: read in UTC when iq scans is given no --tz, and said so (LynisLocalTimesTests).
+        Assert.Equal("2026-11-30T05:23:11Z", (string)scan["started"]!);
+        Assert.Equal("UTC", (string)scan["local_times"]!["zone"]!);
         Assert.Equal(213, (int)scan["counts"]!["tests_skipped"]!);
         Assert.Equal("""{"$absent":"no OpenSCAP results were given","$code":"IQ7204","$args":{}}""", facts["rules"]!.ToJsonString());
     }

@@ -61,6 +61,9 @@ static class BaselineCommand
             };
             var dir = parse.GetValue(outDir)!;
             using var key = sign.Read(parse);
+            // Checked before measuring (minutes of inference): a bad --out, or one inside the cases folder, is refused now.
+            if (options.Cases is { } casesFolder) Iq.Rules.Io.InputLedger.NoteFolder(casesFolder);
+            FactDocuments.CheckWritable(dir, "baseline");
             // Asked to keep the finished levels: once stopped, their hashing, sealing and writing must not be cut short.
             if (parse.GetValue(partial)) ctx.AllowFinishing(TimeSpan.FromSeconds(10));
             var facts = Measure(options, ctx);

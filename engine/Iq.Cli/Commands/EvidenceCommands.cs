@@ -197,6 +197,8 @@ static class EvidenceCommands
             if (set.Trim().Length == 0 || set.Any(char.IsControl)) throw new UsageException(Msg.ImportNameVisible.Text);
             CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
             using var key = sign.Read(parse);
+            if (parse.GetValue(root) is { } hashed) Iq.Rules.Io.InputLedger.NoteFolder(hashed);
+            FactDocuments.CheckWritable(parse.GetValue(outDir)!, "data_imports");
             var facts = DataImportReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(algorithm), parse.GetValue(ignore) ?? []);
             var dir = parse.GetValue(outDir)!;
             var all = ExistingImports(Path.Combine(dir, "data_imports.json"));
@@ -257,6 +259,9 @@ static class EvidenceCommands
         {
             using var key = sign.Read(parse);
             CommandLineErrors.RejectOptionLike(parse.GetValue(file)!, parse);
+            // Checked before the root is hashed (minutes for a large tree): a bad --out, or one inside the root, is refused now.
+            if (parse.GetValue(root) is { } hashed) Iq.Rules.Io.InputLedger.NoteFolder(hashed);
+            FactDocuments.CheckWritable(parse.GetValue(outDir)!, "manifest");
             var facts = ManifestReader.Read(parse.GetValue(file)!, parse.GetValue(root), parse.GetValue(pattern), parse.GetValue(ignore) ?? [], out var manifest, ctx.Cancel);
             FactDocuments.Write(parse.GetValue(outDir)!, "manifest", facts, ManifestReader.Origin(manifest, parse.GetValue(file)!, parse.GetValue(root)) with { Key = key });
             static object Count(JsonNode? n) => n is JsonObject o && o["$absent"] is not null ? Msg.NotChecked.With(Iq.Engine.Probes.Fact.Reason(o)) : n?.ToJsonString() ?? "0";

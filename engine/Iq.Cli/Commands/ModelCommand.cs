@@ -59,6 +59,11 @@ static class ModelCommand
                     : throw new UsageException(Msg.NotOneOf.With("--suite", x, Localized.OrList(ModelMeasureOptions.AllSuites)))).ToArray()
                 : ModelMeasureOptions.AllSuites;
 
+            // The output folder is checked before the model is read or anything measured (a training run, minutes of inference):
+            // a bad --out, or one inside the cases folder, is refused now, not after the work.
+            if (parse.GetValue(cases) is { } casesFolder) Iq.Rules.Io.InputLedger.NoteFolder(casesFolder);
+            FactDocuments.CheckWritable(dir, ["model", .. parse.GetValue(description) is null ? Array.Empty<string>() : ["model_description"],
+                .. parse.GetValue(cases) is null ? Array.Empty<string>() : ["model_measurements"]]);
             // Everything is read and checked before anything is written.
             JsonObject inspected;
             try { inspected = OnnxInspector.Inspect(path, bindings); }

@@ -15,17 +15,21 @@ static class ScansCommand
     {
         var files = new Argument<string[]>("reports") { Description = ctx.T(Msg.ArgScanReports), Arity = ArgumentArity.OneOrMore, HelpName = "REPORT" };
         var outDir = Opts.OutBundle(ctx);
+        var tz = new Option<string?>("--tz") { Description = ctx.T(Msg.OptScansTz), HelpName = "ZONE" };
         var sign = new SignKeyOption(ctx);
         var command = new Command("scans", ctx.T(Msg.CmdScans));
         command.Arguments.Add(files);
         command.Options.Add(outDir);
+        command.Options.Add(tz);
         sign.AddTo(command);
         command.SetAction(parse =>
         {
             var reports = parse.GetValue(files)!;
             foreach (var p in reports) CommandLineErrors.RejectOptionLike(p, parse);
+            var zoneName = parse.GetValue(tz);
+            var zone = zoneName is null ? TimeZoneInfo.Utc : Iq.Engine.Evidence.LogAnalyzer.Zone(zoneName) ?? throw new UsageException(Msg.BadTimeZone.With("--tz", zoneName));
             using var key = sign.Read(parse);
-            var (facts, diagnostics) = SecurityScans.Read(reports);
+            var (facts, diagnostics) = SecurityScans.Read(reports, zone, zoneName ?? "UTC");
             if (facts is null) throw new UsageException(diagnostics);
             var dir = parse.GetValue(outDir)!;
             // Imported from the scanners' reports, each hashed in sources.

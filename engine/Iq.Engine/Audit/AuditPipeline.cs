@@ -173,6 +173,7 @@ public static class AuditPipeline
         {
             try { part.Results = part.Checklist.Evaluate(s.Facts!, s.Now, new EvaluationOptions { TraceMatches = s.Request.TraceMatches }); }
             catch (Rules.Scripting.ScriptTimeoutException e) { s.Diagnostics.Add(e.ToDiagnostic()); }
+            catch (Rules.Runtime.EvaluationBudgetException e) { s.Diagnostics.Add(e.ToDiagnostic()); }
         }
     }
 

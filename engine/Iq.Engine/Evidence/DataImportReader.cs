@@ -41,6 +41,9 @@ public static class DataImportReader
         }
         // sha256sum -c runs where the list is: its folder is the root unless one is given; the list itself is not extra.
         var rootDir = root ?? Path.GetDirectoryName(Path.GetFullPath(manifest))!;
+        // A root given is hashed as a whole, as manifest --root's is: data_imports.json written into it would be an extra file
+        // the next check lists.
+        if (root is not null) InputLedger.NoteFolder(root);
         var ignored = new List<string>(ignore ?? []);
         var self = Path.GetRelativePath(Path.GetFullPath(rootDir), Path.GetFullPath(manifest)).Replace('\\', '/');
         if (!self.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(self)) ignored.Add(self);

@@ -469,6 +469,14 @@ public sealed class LogAnalyzer
     {
         if (text is null) return null;
         var (instant, shown) = ReadTime(text);
+        // A time of day without a date ("14:36:25"): the parse gives it the day of the analysis, which the log never said.
+        // No time, counted with its line (undated_times), rather than today's date taken silently.
+        if ((instant?.UtcDateTime ?? shown) is { } parsed && Math.Abs((parsed.Date - DateTime.UtcNow.Date).TotalDays) <= 1 && Undated(text))
+        {
+            _undated++;
+            if (_undatedLines.Count < FirstLines) _undatedLines.Add(_number);
+            return null;
+        }
         if (instant is { } t) return t;
         if (shown is { } wall)
         {
@@ -484,6 +492,18 @@ public sealed class LogAnalyzer
             && (epoch > 1e17 ? epoch / 1e6 : epoch > 1e14 ? epoch / 1e3 : epoch > 1e11 ? epoch : epoch * 1000) is var ms && ms <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
     }
+
+    /// <summary>A time text that names no date (a time of day, with or without an offset): .NET reads it as today.</summary>
+    public static bool Undated(string text)
+    {
+        var core = Regex.Replace(text.Trim(), @"\s*(Z|GMT|UTC|[+-]\d{2}(:?\d{2})?)$", "", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        return DateTime.TryParse(core, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var d)
+            && d.Date == DateTime.MinValue.Date && !core.Contains("0001", StringComparison.Ordinal);
+    }
+
+    /// <summary>jsonl, csv and regex times that named no date (<see cref="Undated"/>): how many, and their first lines.</summary>
+    long _undated;
+    readonly List<long> _undatedLines = [];
 
     /// <summary>jsonl, csv and regex times read without an offset (<see cref="Time"/>): how many, the first lines, and how
     /// many of them the zone skipped (a spring-forward hour: no time).</summary>
@@ -594,6 +614,12 @@ public sealed class LogAnalyzer
                 ["times"] = _localTimes,
                 ["lines"] = new JsonArray(_localLines.Select(n => (JsonNode)n).ToArray()),
                 ["skipped"] = _localSkipped,
+            };
+        if (_undated > 0)
+            source["undated_times"] = new JsonObject
+            {
+                ["times"] = _undated,
+                ["lines"] = new JsonArray(_undatedLines.Select(n => (JsonNode)n).ToArray()),
             };
         return source;
     }

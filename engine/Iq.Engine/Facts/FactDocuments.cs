@@ -47,6 +47,23 @@ public static class FactDocuments
         outputs.Commit();
     }
 
+    /// <summary>Checks now, writing nothing, that documents of these kinds and their seals could be added to <paramref name="dir"/>
+    /// as <see cref="Add"/> will (not a file, a folder that is there or may be made, not inside a folder the run reads): a
+    /// command that measures for minutes refuses a bad <c>--out</c> before it starts, not after. The input folders the
+    /// command will read are to be noted first (<see cref="InputLedger.NoteFolder"/>).</summary>
+    public static void CheckWritable(string dir, params string[] kinds)
+    {
+        using var outputs = new Outputs();
+        outputs.MakesFolder(dir);
+        foreach (var kind in kinds)
+        {
+            var path = Path.Combine(dir, kind + ".json");
+            outputs.Add(path, _ => { });
+            outputs.Add(Seals.PathOf(path), _ => { });
+        }
+        // Disposed without Commit: nothing is written, no folder made.
+    }
+
     /// <summary>Adds the document and its seal to a run's outputs, written with the others all or none.
     /// The document is written twice from its facts, once through a hash for its seal and once to the file, and is never
     /// held whole (the text of a manifest of 200,000 components is 50 MB, its buffer more).</summary>

@@ -10,7 +10,9 @@ namespace Iq.Engine.Scans;
 /// report at most. Any problem in any file is a diagnostic and no document is made.</summary>
 public static class SecurityScans
 {
-    public static (JsonObject? Facts, IReadOnlyList<Diagnostic> Diagnostics) Read(IReadOnlyList<string> files)
+    /// <param name="zone">The zone Lynis's times (the host's wall clock, no zone) are read in: iq scans --tz, else UTC.</param>
+    /// <param name="zoneName">How it was named, for the facts (local_times.zone).</param>
+    public static (JsonObject? Facts, IReadOnlyList<Diagnostic> Diagnostics) Read(IReadOnlyList<string> files, TimeZoneInfo? zone = null, string zoneName = "UTC")
     {
         var diagnostics = new List<Diagnostic>();
         var scans = new JsonArray();
@@ -59,7 +61,7 @@ public static class SecurityScans
                 else
                 {
                     LynisRead read;
-                    using (var s = ScanInput.Open(file)) read = LynisReport.Read(s, file);
+                    using (var s = ScanInput.Open(file)) read = LynisReport.Read(s, file, zone);
                     diagnostics.AddRange(read.Diagnostics);
                     if (read.Diagnostics.Count > 0) continue;
                     if (lynis is not null)
@@ -68,7 +70,7 @@ public static class SecurityScans
                         continue;
                     }
                     lynisFile = file;
-                    scans.Add(new JsonObject
+                    var scan = new JsonObject
                     {
                         ["tool"] = "lynis", ["tool_version"] = Value(read.Version), ["file"] = file, ["sha256"] = sha,
                         ["format"] = "lynis-report" + (gz ? "+gzip" : ""), ["target"] = Value(read.Host),
@@ -79,7 +81,11 @@ public static class SecurityScans
                             ["tests_executed"] = read.TestsExecuted.Count, ["tests_skipped"] = read.TestsSkipped.Count,
                             ["warnings"] = read.Warnings.Count, ["suggestions"] = read.Suggestions.Count,
                         },
-                    });
+                    };
+                    // Lynis writes the host's wall clock without a zone: the zone its times were read in, in the facts.
+                    if (read.LocalTimes > 0)
+                        scan["local_times"] = new JsonObject { ["zone"] = zoneName, ["times"] = read.LocalTimes, ["skipped"] = read.LocalSkipped };
+                    scans.Add(scan);
                     lynis = new JsonObject
                     {
                         ["hardening_index"] = read.HardeningIndex is { } hi ? hi : Fact(Msg.ScanNoHardeningIndex.Text),
