@@ -168,7 +168,7 @@ public static class InputFiles
         else
         {
             try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputFileException(path, Msg.InputCannotRead.With(e.Message)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputFileException(path, Msg.InputCannotRead.With(LibraryError.Io(e))); }
         }
         var facts = FileFacts.Of(handle);
         if (Refuse(path, facts, kind) is { } late)

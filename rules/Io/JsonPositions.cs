@@ -200,7 +200,7 @@ public static class JsonInput
         var (line, column) = ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
         if (e.LineNumber is null && bytes is not null && DuplicateAt(bytes) is { } offset) (line, column) = JsonPositions.Position(bytes, offset);
         return Iq.Rules.Diagnostics.Diagnostic.Error(
-            Iq.Rules.Messages.Msg.MalformedJson.With(e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ')), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
+            Iq.Rules.Messages.Msg.MalformedJson.With(Iq.Rules.Messages.LibraryError.Json(e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '))), new Iq.Rules.Diagnostics.SourceSpan(file, line, column));
     }
 
     /// <summary>Reads a JSON input file as every JSON reader of iq does: a bounded regular file (<see cref="InputFiles"/>),
@@ -216,7 +216,7 @@ public static class JsonInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Messages.Msg.InputCannotRead.With(e.Message), Iq.Rules.Diagnostics.SourceSpan.None(path));
+            problem = Iq.Rules.Diagnostics.Diagnostic.Error(Iq.Rules.Messages.Msg.InputCannotRead.With(Iq.Rules.Messages.LibraryError.Io(e)), Iq.Rules.Diagnostics.SourceSpan.None(path));
             return null;
         }
         var text = Text(bytes, path, out problem);

@@ -274,7 +274,7 @@ public sealed class Outputs : IDisposable
         if (x is UnauthorizedAccessException) return Msg.OutDenied.Text;
         if (message.Contains("No space left", StringComparison.Ordinal) || x.HResult == 28) return Msg.OutNoSpace.Text;
         if (message.Contains("Read-only file system", StringComparison.Ordinal)) return Msg.OutReadOnly.Text;
-        return Localized.Verbatim(message.TrimEnd('.'));
+        return LibraryError.Io(x, message.TrimEnd('.'));
     }
 
     /// <summary>Removes temporaries, backups and the folders this set created (when it did not commit, or after).</summary>

@@ -21,7 +21,7 @@ public static class TreeWalker
             try { names = Directory.EnumerateFileSystemEntries(dir, "*", options).Order(StringComparer.Ordinal).ToList(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new InputFileException(dir, Iq.Rules.Messages.Msg.FolderCannotRead.With(e.Message));
+                throw new InputFileException(dir, Iq.Rules.Messages.Msg.FolderCannotRead.With(Iq.Rules.Messages.LibraryError.Io(e)));
             }
             var folders = new List<string>();
             foreach (var path in names)

@@ -51,7 +51,7 @@ public static partial class Msg
     public static readonly Message InputResults = new(null, "结果文件", "a results file");
     public static readonly Message InputArchive = new(null, "审核存档", "an audit archive");
     public static readonly Message InputScan = new(null, "扫描器报告", "a scanner's report");
-    public static readonly Message InputSeal = new(null, "封印或密钥文件", "a seal or key file");
+    public static readonly Message InputSeal = new(null, "封签或密钥文件", "a seal or key file");
     public static readonly Message InputDescription = new(null, "模型说明或其引用的文件", "a model description or a file it names");
     public static readonly Message InputLabels = new(null, "标签文件", "a labels file");
     public static readonly Message InputConfig = new(null, "探测读取的配置文件", "a file a probe reads");

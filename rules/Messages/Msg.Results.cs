@@ -29,9 +29,9 @@ public static partial class Msg
     public static readonly Message ReasonJudgmentNotTaken = RowWords(null, ["document", "assessor", "status", "why", "guidance"],
         "{document} 中 {assessor} 的评审（{status}）未采用：{why}；需人工评审：{guidance}",
         "the judgment by {assessor} ({status}) in {document} is not taken: {why}; manual judgment required: {guidance}");
-    public static readonly Message JudgmentDocumentUnsealed = RowWords(null, ["detail"], "该文档未密封（{detail}）", "the document is not sealed ({detail})");
-    public static readonly Message JudgmentDocumentBroken = RowWords(null, ["detail"], "其密封已损坏（{detail}）", "its seal is broken ({detail})");
-    public static readonly Message JudgmentDocumentUnreadable = RowWords(null, ["detail"], "其密封无法读取（{detail}）", "its seal cannot be read ({detail})");
+    public static readonly Message JudgmentDocumentUnsealed = RowWords(null, ["detail"], "该文档未加封签（{detail}）", "the document is not sealed ({detail})");
+    public static readonly Message JudgmentDocumentBroken = RowWords(null, ["detail"], "其封签已损坏（{detail}）", "its seal is broken ({detail})");
+    public static readonly Message JudgmentDocumentUnreadable = RowWords(null, ["detail"], "其封签无法读取（{detail}）", "its seal cannot be read ({detail})");
     public static readonly Message JudgmentDocumentUntrusted = RowWords(null, ["detail"], "未由受信任的密钥签名（{detail}）", "it is not signed by a trusted key ({detail})");
     public static readonly Message ReasonTypeMismatch = RowWords(null, ["expected", "got"], "类型不匹配：{expected}，实际为 {got}", "type mismatch: {expected}, got {got}");
     public static readonly Message ReasonAttested = RowWords(null, ["status", "assessor", "date", "justification", "evidence"], "由 {assessor}{date} 评审为{status}：{justification}{evidence}",
@@ -109,7 +109,7 @@ public static partial class Msg
 {
     public static readonly Message VerdictVeto = new(null, ["count", "levels", "ids"], "否决：{count} 个“{levels}”级条目不通过或出错（{ids}）", "veto: {count} {levels} item(s) failed or errored ({ids})");
     public static readonly Message VerdictPending = new(null, ["count", "levels", "ids"], "{count} 个“{levels}”级条目待人工评审（{ids}）", "{count} {levels} item(s) await a manual judgment ({ids})");
-    public static readonly Message VerdictJudgmentsNotTaken = new(null, ["count"], "；{count} 项人工评审未采用（其文档未经实验室担保：未密封、密封损坏或未由受信任的密钥签名）",
+    public static readonly Message VerdictJudgmentsNotTaken = new(null, ["count"], "；{count} 项人工评审未采用（其文档未经实验室担保：未加封签、封签已损坏或未由受信任的密钥签名）",
         "; {count} manual judgment(s) not taken (their document is not vouched for by the lab: unsealed, seal broken or not signed by a trusted key)");
     public static readonly Message VerdictNotApplicableUnconfirmed = new(null, ["count"], "；{count} 个“应”级条目仅凭厂商声明不适用，未经确认",
         "; {count} shall row(s) not applicable on the vendor's word, not confirmed");

@@ -26,8 +26,8 @@ public static class SourceText
             diagnostics.Error(Msg.FileNotFound.With(displayName), SourceSpan.None(displayName));
         }
         catch (InputFileException e) { diagnostics.Error(e.ToDiagnostic().Text, SourceSpan.None(displayName)); }
-        catch (IOException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
-        catch (UnauthorizedAccessException e) { diagnostics.Error(Msg.CannotRead.With(displayName, e.Message), SourceSpan.None(displayName)); }
+        catch (IOException e) { diagnostics.Error(Msg.CannotRead.With(displayName, LibraryError.Io(e)), SourceSpan.None(displayName)); }
+        catch (UnauthorizedAccessException e) { diagnostics.Error(Msg.CannotRead.With(displayName, LibraryError.Io(e)), SourceSpan.None(displayName)); }
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -66,5 +67,50 @@ public class LibraryErrorWordsTests
         // The position is the caller's to name: the reader's "Line 1, position 7" is not repeated in the detail.
         Assert.DoesNotContain(" Line ", zh);
         Assert.Contains(" (XML says: ", LibraryError.Xml(e).Render(Lang.En));
+    }
+
+    /// <summary>System.Text.Json's refusals, as every JSON reader of iq parses: the kind in Chinese, the parser's English after
+    /// it; English output unchanged ("Malformed JSON: " and the parser's text).</summary>
+    [Theory]
+    [InlineData("", "没有任何 JSON 内容")]
+    [InlineData("{\"a\": [1, 2]", "JSON 在文档结束之前中断")]
+    [InlineData("{\"a\": ]}", "此处出现了不应有的字符")]
+    [InlineData("{\"a\": 1} x", "此处出现了不应有的字符")]
+    [InlineData("{\"a\": \"x\u0001\"}", "字符串中有未转义的控制字符或无效的转义")]
+    [InlineData("{\"a\": \"\\q\"}", "字符串中有未转义的控制字符或无效的转义")]
+    [InlineData("{\"a\": 1.}", "数字的写法无效")]
+    [InlineData("{\"a\": tru}", "无效的字面量")]
+    [InlineData("{\"a\": 1, \"a\": 2}", "对象中有重复的成员名")]
+    public void Every_json_refusal_is_worded_in_chinese_before_the_parser_s_text(string json, string kind)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var e = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(bytes, Iq.Rules.Io.JsonInput.Options).Dispose());
+        var d = Iq.Rules.Io.JsonInput.Malformed(e, "x.json", bytes);
+        var zh = d.Text.Render(Lang.Zh);
+        Assert.StartsWith("JSON 格式错误：" + kind, zh);
+        var at = zh.IndexOf("（System.Text.Json 原文：", StringComparison.Ordinal);
+        Assert.True(at > 0, zh);
+        Assert.DoesNotMatch("[A-Za-z]", zh[..at].Replace("JSON", "").Replace("true", "").Replace("false", "").Replace("null", ""));
+        Assert.Equal("Malformed JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '), d.Text.Render(Lang.En));
+    }
+
+    /// <summary>The runtime's own file errors, raised for real: the kind from the exception's type or errno.</summary>
+    [Fact]
+    public void File_errors_are_worded_by_their_type_or_errno()
+    {
+        using var dir = new TempDir();
+        var missing = Assert.ThrowsAny<IOException>(() => File.ReadAllBytes(Path.Combine(dir.Path, "no", "such.json")));
+        Assert.StartsWith("文件或文件夹不存在（.NET 原文：", LibraryError.Io(missing).Render(Lang.Zh));
+        Assert.Equal(missing.Message, LibraryError.Io(missing).Render(Lang.En));
+        if (File.Exists("/dev/full"))
+        {
+            // ENOSPC, as a full disk gives it.
+            var full = Assert.ThrowsAny<IOException>(() => { using var s = new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0); s.Write(new byte[4096]); s.Flush(); });
+            Assert.StartsWith("磁盘已满（设备上没有剩余空间）（.NET 原文：", LibraryError.Io(full).Render(Lang.Zh));
+        }
+        var file = Path.Combine(dir.Path, "f");
+        File.WriteAllText(file, "x");
+        var notFolder = Assert.ThrowsAny<IOException>(() => File.ReadAllBytes(Path.Combine(file, "x")));
+        Assert.DoesNotMatch("^[A-Za-z]", LibraryError.Io(notFolder).Render(Lang.Zh));
     }
 }

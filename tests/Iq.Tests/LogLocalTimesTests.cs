@@ -14,12 +14,7 @@ public class LogLocalTimesTests
     const string Zone = "Europe/Berlin";
 
     /// <summary>Times as logs write them: ISO 8601 with T or a space, with and without an offset, Z, a fraction.</summary>
-    static readonly string[] Texts =
-    [
-        "2025-03-30T01:59:59", "2025-03-30 02:30:00", "2025-03-30T03:00:00", "2025-03-30T02:30:00+02:00", "2025-03-30T01:30:00Z",
-        "2025-10-26T01:59:59", "2025-10-26 02:30:00", "2025-10-26T03:00:00.250", "2025-10-26T02:30:00+02:00",
-        "2025-10-26T02:30:00+01:00", "2025-10-26T02:30:00Z", "2025-10-26 02:15:00",
-    ];
+    static readonly IReadOnlyList<string> Texts = Oracles.BerlinSummerTimeChanges;
 
     static readonly string[] Formats = ["jsonl", "csv", @"regex:^(?<time>[^|]+)\|(?<event>.*)$"];
 

@@ -8,14 +8,14 @@ namespace Iq.Tests;
 /// <summary>External data of the initializers the main graph does not hold — those of If bodies and the values of a
 /// sparse_initializer — checked as the main graph's are (one code path): a location leaving the model's folder is refused,
 /// a missing file or one too short is listed with its status. The models are written by the onnx package
-/// (Cases/model/make_nested_external.py) and run by ONNX Runtime (iq baseline), so they are models the runtime loads.</summary>
+/// (Cases/model/make_external.py nested) and run by ONNX Runtime (iq baseline), so they are models the runtime loads.</summary>
 public class NestedExternalDataTests
 {
     static string Make(TempDir dir)
     {
         ModelCases.RequirePythonOnnx();
         var folder = Path.Combine(dir.Path, "m");
-        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [TestPaths.Case("model/make_nested_external.py"), folder], out _));
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [TestPaths.Case("model/make_external.py"), folder, "nested"], out _));
         return folder;
     }
 
@@ -125,7 +125,7 @@ public class NestedExternalDataTests
     }
 
     /// <summary>Tensors held in node attributes (a Constant's value, in the main graph and in an If body), written by the
-    /// onnx package (Cases/model/make_constant_external.py) as it writes external data: the runtime loads them from the
+    /// onnx package (Cases/model/make_external.py constant) as it writes external data: the runtime loads them from the
     /// location they name, so a location leaving the model's folder is refused at its place, as an initializer's is. They
     /// were not checked at all (a Constant pointing at /etc/passwd was inspected and handed to the runtime).</summary>
     [SkippableFact]
@@ -134,7 +134,7 @@ public class NestedExternalDataTests
         ModelCases.RequirePythonOnnx();
         using var dir = new TempDir();
         var folder = Path.Combine(dir.Path, "m");
-        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [TestPaths.Case("model/make_constant_external.py"), folder], out _));
+        Assert.Equal(0, ModelCases.Run("/usr/bin/python3", [TestPaths.Case("model/make_external.py"), folder, "constant"], out _));
         var model = Path.Combine(folder, "const.onnx");
         // ONNX Runtime loads the Constants' values from weights.bin and runs the model.
         var ran = Baseline(model, Path.Combine(dir.Path, "b"));

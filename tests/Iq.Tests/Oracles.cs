@@ -60,6 +60,11 @@ static class Oracles
         return run.Exit == 0 ? run.Stdout.Trim() : null;
     }
 
+    /// <summary>Times around both 2025 summer-time changes in Europe/Berlin as logs and reports write them
+    /// (Cases/local-times/berlin-2025.txt), for readings checked against <see cref="GnuDateUtc"/>.</summary>
+    public static IReadOnlyList<string> BerlinSummerTimeChanges { get; } = File.ReadLines(TestPaths.Case("local-times/berlin-2025.txt"))
+        .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+
     /// <summary>A text carries its own offset when GNU date reads it the same in two zones that differ on that day.</summary>
     public static bool CarriesOffset(string zone, string text) => GnuDateUtc(zone, text) is { } here && here == GnuDateUtc("Asia/Tokyo", text);
 

@@ -41,7 +41,7 @@ public class SealReasonWordsTests
         // Nowhere in the Chinese console the seal check's English: not in a reason, not in the list of documents set aside.
         Assert.DoesNotContain("changed after it was sealed", audit.Stdout);
         Assert.Contains("封签已损坏（加封后被改动：SHA-256 为 ", audit.Stdout);
-        // The reason of 6.1.3 b)'s latency row: "需要实测的证据：… 的来源为声明（…baseline.json：封印失效：加封后被改动：SHA-256 为 …）".
+        // The reason of 6.1.3 b)'s latency row: "需要实测的证据：… 的来源为声明（…baseline.json：封签已损坏：加封后被改动：SHA-256 为 …）".
         Assert.All(ReasonLines(audit.Stdout, "需要实测的证据："), line =>
         {
             Assert.Contains("加封后被改动：SHA-256 为 ", line);

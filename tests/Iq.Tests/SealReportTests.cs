@@ -63,7 +63,7 @@ public class SealReportTests
     {
         using var s = new Signed();
         var zh = Attachments(s.P("zh.xlsx"), "C.7 附件");
-        Assert.Equal(["封印", "签名密钥标识"], new XlsxReader(s.P("zh.xlsx")).Rows("C.7 附件")[0][3..]);
+        Assert.Equal(["封签", "签名密钥标识"], new XlsxReader(s.P("zh.xlsx")).Rows("C.7 附件")[0][3..]);
         Assert.StartsWith("已加封，校验通过\n", zh["software.json"].Seal);
         Assert.Contains($"签名已用可信密钥 {s.P("lab.pub")} 验证", zh["software.json"].Seal);
         Assert.Equal(s.KeyId, zh["software.json"].KeyId);
@@ -91,10 +91,10 @@ public class SealReportTests
         using var x = new XlsxReader(s.P("zh.xlsx"));
         var texts = x.SheetNames.SelectMany(n => x.Cells(n)).Select(x.Text).ToList();
         // The rows resting on the edited probe name it with the Chinese note; the English detail appears nowhere.
-        Assert.Contains(texts, t => t.Contains("environment.json：封印失效（加封后被改动：SHA-256 为 "));
+        Assert.Contains(texts, t => t.Contains("environment.json：封签已损坏（加封后被改动：SHA-256 为 "));
         Assert.DoesNotContain(texts, t => t.Contains("seal broken") || t.Contains("not sealed") || t.Contains("changed after it was sealed"));
         var html = File.ReadAllText(s.P("zh.html"));
-        Assert.Contains("封印失效：加封后被改动", html);
+        Assert.Contains("封签已损坏：加封后被改动", html);
         Assert.DoesNotContain("changed after it was sealed", html);
         Assert.DoesNotContain("seal broken", html);
         // The results file keeps its English detail beside the reason as data.

@@ -10,16 +10,9 @@ namespace Iq.Tests;
 /// surrogate escape in any string of a fact document was an internal error too.</summary>
 public class VisibleTextTests
 {
-    static string Sample(string name) => Path.Combine(TestPaths.Checklists, "samples", name);
-    static string Checklist => Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq");
+    static string Checklist => IqSamples.Checklist;
 
-    static string Copy(TempDir dir)
-    {
-        var bundle = Path.Combine(dir.Path, "b");
-        Directory.CreateDirectory(bundle);
-        foreach (var f in Directory.GetFiles(Sample("failing"), "*.json*")) File.Copy(f, Path.Combine(bundle, Path.GetFileName(f)));
-        return bundle;
-    }
+    static string Copy(TempDir dir) => IqSamples.Copy("failing", Path.Combine(dir.Path, "b"));
 
     [Fact]
     public void Control_characters_from_a_document_are_shown_not_acted_on_in_the_console_and_the_junit_report()

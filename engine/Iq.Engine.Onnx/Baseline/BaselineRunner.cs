@@ -106,7 +106,7 @@ public sealed class BaselineRunner : IDisposable
                     ? Msg.CudaNoProvider.Text
                     : (MissingLibrary(e.Message) ?? MissingProviderDependency()) is { } library
                         ? Msg.CudaLibraryMissing.With(library, typeof(InferenceSession).Assembly.GetName().Version?.ToString(3))
-                        : Msg.CudaDidNotStart.With(e.Message.Split('\n')[0]);
+                        : Msg.CudaDidNotStart.With(OrtError(e.Message));
                 if (o.Device == "cuda") throw new BaselineInputException(Msg.BaselineCudaRequired.With(cudaFailure));
             }
         }
@@ -147,8 +147,26 @@ public sealed class BaselineRunner : IDisposable
         try { return new InferenceSession(bytes, options); }
         catch (OnnxRuntimeException e)
         {
-            throw new BaselineInputException(Msg.BaselineModelUnloadable.With(model, e.Message.Split('\n')[0]));
+            throw new BaselineInputException(Msg.BaselineModelUnloadable.With(model, OrtError(e.Message)));
         }
+    }
+
+    /// <summary>ONNX Runtime's refusal in the catalog's words, from the error code its exceptions begin with
+    /// ("[ErrorCode:InvalidProtobuf] …", the native OrtErrorCode); its English (first line) only as a detail.</summary>
+    internal static ILocalized OrtError(string message)
+    {
+        var text = message.Split('\n')[0];
+        var code = System.Text.RegularExpressions.Regex.Match(text, @"^\[ErrorCode:(\w+)\]") is { Success: true } m ? m.Groups[1].Value : "";
+        var kind = code switch
+        {
+            "InvalidProtobuf" or "InvalidGraph" or "NoModel" => Msg.OrtInvalidModel,
+            "InvalidArgument" => Msg.OrtInvalidArgument,
+            "NotImplemented" or "ShapeInferenceNotRegistered" or "RequirementNotRegistered" => Msg.OrtNotImplemented,
+            "NoSuchFile" => Msg.OrtNoFile,
+            "EPFail" or "ExecutionProviderFail" or "EngineError" => Msg.OrtProviderFailed,
+            _ => Msg.OrtFailed,
+        };
+        return kind.With(LibraryError.English("ONNX Runtime", text));
     }
 
     public void Dispose() => _session.Dispose();

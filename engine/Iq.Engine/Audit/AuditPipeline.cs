@@ -151,7 +151,7 @@ public static class AuditPipeline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            s.Diagnostics.Error(Msg.CannotWriteProbe.With(e.Message), SourceSpan.None(probe.Directory));
+            s.Diagnostics.Error(Msg.CannotWriteProbe.With(LibraryError.Io(e)), SourceSpan.None(probe.Directory));
             return;
         }
         s.Probed = new ProbedBundle(probe.Directory, report);

@@ -102,11 +102,11 @@ public static class Snapshot
         catch (JsonException e)
         {
             var d = JsonInput.Malformed(e, path, bytes);
-            throw new EvidenceInputException(Msg.SnapshotMalformed.With(d.Span, d.Message["Malformed JSON: ".Length..]));
+            throw new EvidenceInputException(Msg.SnapshotMalformed.With(d.Span, d.Text.Values[0]));
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new EvidenceInputException(Msg.SnapshotMalformed.With(path, e.Message.Split(" Path:")[0]));
+            throw new EvidenceInputException(Msg.SnapshotMalformed.With(path, LibraryError.Json(e.Message.Split(" Path:")[0])));
         }
     }
 

@@ -118,7 +118,7 @@ public static class FactBundleReader
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    diagnostics.Error(Msg.CannotReadDocument.With(e.Message), SourceSpan.None(display));
+                    diagnostics.Error(Msg.CannotReadDocument.With(LibraryError.Io(e)), SourceSpan.None(display));
                     continue;
                 }
                 using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);

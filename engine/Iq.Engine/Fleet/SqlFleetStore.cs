@@ -55,7 +55,7 @@ public abstract partial class SqlFleetStore : IDisposable
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or IOException
                                        or System.Net.Sockets.SocketException or TimeoutException)
         {
-            throw new FleetStoreException(Msg.StoreCannotOpen.With(Display, e.Message), e);
+            throw new FleetStoreException(Msg.StoreCannotOpen.With(Display, StoreError.Of(e)), e);
         }
     }
 
@@ -114,7 +114,7 @@ public abstract partial class SqlFleetStore : IDisposable
         }
         catch (DbException e)
         {
-            throw new FleetStoreException(Msg.StoreUnusable.With(Display, e.Message), e);
+            throw new FleetStoreException(Msg.StoreUnusable.With(Display, StoreError.Of(e)), e);
         }
     }
 

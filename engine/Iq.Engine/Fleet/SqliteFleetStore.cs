@@ -52,7 +52,7 @@ public sealed class SqliteFleetStore : SqlFleetStore
         }
         catch (SqliteException e)
         {
-            throw new FleetStoreException(Msg.StoreCannotOpen.With(_path, e.Message), e);
+            throw new FleetStoreException(Msg.StoreCannotOpen.With(_path, StoreError.Of(e)), e);
         }
         if (!hasSchema && hasTables) throw new FleetStoreException(Msg.StoreNotIq.With(_path));
         if (!hasSchema && !create) throw new FleetStoreException(Msg.StoreNoRun.With(_path));

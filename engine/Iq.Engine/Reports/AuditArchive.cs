@@ -209,7 +209,7 @@ public static class AuditArchive
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             // NotSupportedException: an entry compressed by a method .NET does not inflate (or encrypted).
-            diagnostics.Error(Msg.NotAnArchive.With(e.Message), at);
+            diagnostics.Error(Msg.NotAnArchive.With(LibraryError.Compressed(e, gzip: false)), at);
             return null;
         }
         if (!files.TryGetValue(ManifestName, out var manifestBytes))

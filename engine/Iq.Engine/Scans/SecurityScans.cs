@@ -98,10 +98,10 @@ public static class SecurityScans
             }
             catch (Iq.Rules.Io.InputFileException e) { diagnostics.Add(e.ToDiagnostic()); }
             catch (ScanInput.TooLargeException e) { diagnostics.Add(Diagnostic.Error(e.Text, SourceSpan.None(file))); }
-            catch (InvalidDataException e) { diagnostics.Add(Diagnostic.Error(Msg.ScanNotGzip.With(e.Message), SourceSpan.None(file))); }
+            catch (InvalidDataException e) { diagnostics.Add(Diagnostic.Error(Msg.ScanNotGzip.With(LibraryError.Compressed(e, gzip: true)), SourceSpan.None(file))); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Diagnostic.Error(Msg.ScanCannotRead.With(e.Message), SourceSpan.None(file)));
+                diagnostics.Add(Diagnostic.Error(Msg.ScanCannotRead.With(LibraryError.Io(e)), SourceSpan.None(file)));
             }
         }
         if (diagnostics.Count > 0) return (null, Diagnostic.Sort(diagnostics));

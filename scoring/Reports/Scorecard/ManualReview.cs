@@ -97,9 +97,26 @@ public static class ManualReview
             // The xlsx library over bytes someone sent: whatever it trips on is a workbook it cannot read, not an iq fault.
             // What the guard can place (a cell, a part) it names before the library runs; here only the library's words are
             // left, without its exception's type name, which tells a reviewer nothing.
-            diagnostics.Error(Msg.NotAWorkbook.With(Msg.WorkbookLibrary.With(e.Message.Split('\n')[0].TrimEnd('.'))), SourceSpan.None(path));
+            diagnostics.Error(Msg.NotAWorkbook.With(Msg.WorkbookLibrary.With(XlsxReaderError(e))), SourceSpan.None(path));
             return [];
         }
+    }
+
+    /// <summary>What the xlsx library tripped on, from its exception's type, in the catalog's words; its English (first
+    /// line) only as a detail.</summary>
+    static ILocalized XlsxReaderError(Exception e)
+    {
+        if (e is System.Xml.XmlException x) return LibraryError.Xml(x);
+        if (e is InvalidDataException or NotSupportedException or IOException) return LibraryError.Compressed(e, gzip: false);
+        var kind = e switch
+        {
+            DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException => Msg.XlsxPackage,
+            FormatException or OverflowException or InvalidCastException => Msg.XlsxValue,
+            // The library dereferences a part or entry it takes for granted ([Content_Types].xml, _rels/.rels missing).
+            KeyNotFoundException or NullReferenceException => Msg.XlsxPartMissing,
+            _ => Msg.XlsxOther,
+        };
+        return kind.With(LibraryError.English("ClosedXML", e.Message.Split('\n')[0].TrimEnd('.')));
     }
 
     static IReadOnlyList<Attestation> ReadSheet(byte[] bytes, string path, IReadOnlyList<WorkbookGuard.ErrorCell> errorCells, DiagnosticBag diagnostics)

@@ -90,7 +90,7 @@ public sealed record ReportInfo(string ReportNo, string Object, string Purpose, 
         }
         catch (IOException e)
         {
-            diagnostics.Error(Msg.CannotRead.With(path, e.Message), SourceSpan.None(path));
+            diagnostics.Error(Msg.CannotRead.With(path, LibraryError.Io(e)), SourceSpan.None(path));
             return null;
         }
     }

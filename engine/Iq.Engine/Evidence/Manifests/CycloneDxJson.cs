@@ -232,7 +232,7 @@ sealed class JsonSource(string file, byte[] bytes)
         catch (JsonException e)
         {
             var d = Iq.Rules.Io.JsonInput.Malformed(e, file, bytes);
-            throw new EvidenceInputException(Msg.CdxMalformedJson.With(d.Span, d.Message["Malformed JSON: ".Length..]));
+            throw new EvidenceInputException(Msg.CdxMalformedJson.With(d.Span, d.Text.Values[0]));
         }
         if (doc.RootElement.ValueKind != JsonValueKind.Object)
         {
