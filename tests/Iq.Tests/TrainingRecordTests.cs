@@ -4,10 +4,14 @@ namespace Iq.Tests;
 
 /// <summary>001's rows on the vendor's training records (fresh eyes 7, F-A1): 6.3.1.curve, 6.3.1.final and 6.3.7.unseen
 /// compare the losses of a training log and the overlap with a training manifest, the vendor's word, so they count as
-/// declared only however measured the guards are (which log and manifest iq read). Real files: the digits sample.</summary>
+/// declared only however measured the guards are (which log and manifest iq read); and a log or manifest must name the
+/// model it records (<c># model sha256: DIGEST</c>): another model's log, or one naming none, passes none of them. Real
+/// files: the digits sample (made by its generator) and the baseline fixtures' classifier, another ONNX model.</summary>
 public class TrainingRecordTests
 {
     static readonly string[] RecordRows = ["6.3.1.curve", "6.3.1.final", "6.3.7.unseen"];
+
+    static readonly string OtherModel = Path.Combine(TestPaths.RepoRoot, "tests", "Iq.Tests", "Cases", "baseline", "cls", "classifier.onnx");
 
     /// <summary>The sample's description, training log and manifest in <paramref name="dir"/> (the log and manifest through
     /// <paramref name="edit"/>), measured with <paramref name="model"/> on <paramref name="cases"/>, then audited: the
@@ -64,5 +68,43 @@ public class TrainingRecordTests
         Assert.Contains($"<p class=\"declared-only\" data-count=\"{counted}\">", File.ReadAllText(Path.Combine(dir.Path, "results.html")));
         // A row comparing the vendor's claim with a measurement stays measured: the rule is the compared facts, not "any md".
         Assert.False((bool)rows["6.1.identity"]["provenance"]!["declared_only"]!);
+    }
+
+    [Fact]
+    public void Another_models_training_log_and_manifest_pass_none_of_the_rows_that_rest_on_them()
+    {
+        // Fresh eyes 7's repro: the digits CNN's log and manifest next to another model. They name the digits CNN.
+        using var dir = new TempDir();
+        var cls = Path.GetDirectoryName(OtherModel)!;
+        var (rows, _, _) = Audit(dir, OtherModel, cls, Path.Combine(cls, "labels.csv"));
+        foreach (var id in RecordRows)
+        {
+            Assert.True((string)rows[id]["outcome"]! == "error", $"{id}: {rows[id].ToJsonString()}");
+            Assert.Contains("names model SHA-256 fd9e91b8323ac3bbb7044d49e6412c31861e2a62f5ac6fe21a617171edf995f7, but the model inspected is",
+                rows[id]["message"]!.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_log_and_manifest_that_name_no_model_are_not_tied_and_pass_nothing()
+    {
+        // The sample's own model, its log and manifest without the line naming it: any model's log would read the same.
+        using var dir = new TempDir();
+        var (rows, _, _) = Audit(dir, ModelCases.SampleModel, Sample("cases"), Sample("labels.csv"),
+            t => string.Join('\n', t.Split('\n').Where(l => !l.StartsWith("# model sha256:", StringComparison.Ordinal))));
+        foreach (var id in RecordRows)
+        {
+            Assert.True((string)rows[id]["outcome"]! == "error", $"{id}: {rows[id].ToJsonString()}");
+            Assert.Contains("names no model (no '# model sha256: DIGEST' line): not tied to the model inspected", rows[id]["message"]!.ToString());
+        }
+    }
+
+    [Fact]
+    public void The_samples_log_and_manifest_name_the_sample_model_by_its_sha256()
+    {
+        // The tie the generator writes, checked against sha256sum (a tool nobody here wrote).
+        Assert.Equal(0, ModelCases.Run("/usr/bin/sha256sum", [ModelCases.SampleModel], out var sum));
+        foreach (var name in new[] { "training-log.csv", "training-manifest.txt" })
+            Assert.Equal($"# model sha256: {sum.Split(' ')[0]}", File.ReadLines(Sample(name)).First());
     }
 }
