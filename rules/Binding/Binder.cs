@@ -508,6 +508,7 @@ sealed class Binder
             {
                 Reads = Reads(source is null ? conditions : conditions.Append(source)),
                 ReadPaths = readPaths,
+                GuardPaths = Guards(readPaths, ReadPathsOf.Compared(expectations.Select(e => e.Expression).Concat(score is null ? [] : [score]), source, _scope)),
                 KeyedReads = keyedReads,
                 Requires = requires is null ? null
                     : new ProvenanceRequirement(requires.Provenances.Select(p => ProvenanceNames.Parse(p)!.Value).Distinct().ToList(),
@@ -516,6 +517,13 @@ sealed class Binder
                 EmptyReason = emptyReason,
             };
         }
+    }
+
+    /// <summary>The read paths an item does not compare (<see cref="ItemModel.GuardPaths"/>).</summary>
+    static IReadOnlyList<string> Guards(IReadOnlyList<string> read, IReadOnlyList<string> compared)
+    {
+        var set = new HashSet<string>(compared, StringComparer.Ordinal);
+        return read.Where(p => !set.Contains(p)).ToList();
     }
 
     /// <summary>The fact roots that expressions read, directly or through lets, in name order.</summary>

@@ -15,7 +15,42 @@ public static class ReadPathsOf
 
     /// <summary>The paths read (indices <c>[]</c>), and those among them whose indices the checklist gives, with their keys.</summary>
     internal static (IReadOnlyList<string> Paths, IReadOnlyList<KeyedRead> Keyed) Compute(IEnumerable<BoundExpr> expressions,
-        BoundExpr? foreachSource, BindingScope scope)
+        BoundExpr? foreachSource, BindingScope scope) => Compute(expressions, foreachSource, scope, null);
+
+    /// <summary>The paths an item's checks (<c>expect</c>, <c>score</c>) compare: those they read outside a presence test
+    /// (<c>exists(x)</c>, <c>len(x) &gt; 0</c>, <c>count(x) &gt; 0</c>); when every read is one (a document check that a
+    /// part is given), all they read. The rest of the item's read paths are its guards (presence tests, <c>when</c>, the
+    /// <c>foreach</c> source): a row is declared only when the figures it compares are, whatever its guards are (a log iq
+    /// read does not make the vendor's losses in it measured).</summary>
+    internal static IReadOnlyList<string> Compared(IEnumerable<BoundExpr> checks, BoundExpr? foreachSource, BindingScope scope)
+    {
+        var list = checks.ToList();
+        var compared = Compute(list, foreachSource, scope, IsPresenceTest).Paths;
+        return compared.Count > 0 ? compared : Compute(list, foreachSource, scope, null).Paths;
+    }
+
+    /// <summary>A test that a fact is there, not a figure compared: <c>exists(x)</c>, <c>len(x)</c> or <c>count(x)</c> (one
+    /// argument) above 0 (<c>&gt; 0</c>, <c>!= 0</c>, <c>&gt;= 1</c>), either way round.</summary>
+    static bool IsPresenceTest(BoundExpr e) => e switch
+    {
+        BoundCall { Function: "exists" } => true,
+        BoundBinary b => (Size(b.Left) && Zero(b.Operator, b.Right)) || (Size(b.Right) && Zero(Flip(b.Operator), b.Left)),
+        _ => false,
+    };
+
+    static bool Size(BoundExpr e) => e is BoundCall { Function: "len" or "count", Arguments.Count: 1 };
+
+    static bool Zero(string op, BoundExpr bound) => (op, bound) switch
+    {
+        (">" or "!=", BoundLiteral { Value: double d }) => d == 0,
+        (">=", BoundLiteral { Value: double d }) => d == 1,
+        _ => false,
+    };
+
+    static string Flip(string op) => op switch { "<" => ">", "<=" => ">=", ">" => "<", ">=" => "<=", _ => op };
+
+    static (IReadOnlyList<string> Paths, IReadOnlyList<KeyedRead> Keyed) Compute(IEnumerable<BoundExpr> expressions,
+        BoundExpr? foreachSource, BindingScope scope, Func<BoundExpr, bool>? skip)
     {
         var element = foreachSource is null ? null : Chain(foreachSource, null) is { } s ? s + "[]" : null;
         var paths = new SortedSet<string>(StringComparer.Ordinal);
@@ -29,6 +64,7 @@ public static class ReadPathsOf
             while (work.Count > 0)
             {
                 var e = work.Pop();
+                if (skip is not null && skip(e)) continue;
                 if (e is BoundLet let)
                 {
                     if (lets.Add(let.Index) && scope.LetValue(let.Index) is { } value) pending.Push(value);

@@ -137,6 +137,8 @@ public static class Codes
     public const string BaselineConcurrencyUnbounded = "IQ7132";
     public const string ModelManifestBadLine = "IQ7133";
     public const string ModelManifestNoDigest = "IQ7134";
+    public const string ModelRecordNotTied = "IQ7135";
+    public const string ModelRecordOtherModel = "IQ7136";
     public const string ProbeNoSshServer = "IQ7033";
     public const string ProbeSshdNoKeyword = "IQ7034";
     public const string ProbeSshListChanged = "IQ7035";

@@ -64,6 +64,13 @@ public static partial class Msg
     public static readonly Message ModelManifestNoDigest = RowWords(Codes.ModelManifestNoDigest, ["manifest"],
         "{manifest}：没有列出任何 SHA-256 摘要：无法计算与训练数据的重叠",
         "{manifest}: lists no SHA-256 digest: the overlap with the training data cannot be counted");
+    // A training log or manifest must say which model it is the record of: another model's log would pass 6.3.1 and 6.3.7.
+    public static readonly Message ModelRecordNotTied = RowWords(Codes.ModelRecordNotTied, ["file"],
+        "{file} 未指明所属的模型（没有 '# model sha256: 摘要' 行）：未与被检查的模型关联，不能作为其记录",
+        "{file} names no model (no '# model sha256: DIGEST' line): not tied to the model inspected, so it cannot stand as its record");
+    public static readonly Message ModelRecordOtherModel = RowWords(Codes.ModelRecordOtherModel, ["file", "named", "sha256"],
+        "{file} 指明的模型 SHA-256 为 {named}，而被检查的模型为 {sha256}：这是另一个模型的记录",
+        "{file} names model SHA-256 {named}, but the model inspected is {sha256}: it is another model's record");
     public static readonly Message ModelNoManifestRef = RowWords(Codes.ModelNoManifestRef, "描述中没有指明训练清单（source_data.manifest_ref）", "the description names no training manifest (source_data.manifest_ref)");
     public static readonly Message ModelFewGroups = RowWords(Codes.ModelFewGroups, "标注的 group 列中少于两个分组", "fewer than two groups in the labels' group column");
     public static readonly Message ModelNoAttackSucceeded = RowWords(Codes.ModelNoAttackSucceeded, "没有一次攻击成功", "no attack succeeded");

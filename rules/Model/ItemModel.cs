@@ -42,6 +42,11 @@ public sealed record ItemModel(
     /// rests on.</summary>
     public IReadOnlyList<string> ReadPaths { get; init; } = [];
 
+    /// <summary>The read paths the item only guards on and does not compare (read in a presence test, <c>exists(x)</c> or
+    /// <c>len(x) &gt; 0</c>, in its <c>when</c> or as its <c>foreach</c> source, and nowhere else): a row rests its
+    /// declared-only count on the others (<see cref="RowProvenance.DeclaredOnly"/>).</summary>
+    public IReadOnlyList<string> GuardPaths { get; init; } = [];
+
     /// <summary>The read paths whose indices the checklist gives (a constant key, or a fact of the <c>foreach</c> element),
     /// each with its keys: how a row's provenance names the entry it read (<c>software["docker"].version</c>).</summary>
     public IReadOnlyList<KeyedRead> KeyedReads { get; init; } = [];

@@ -39,6 +39,10 @@ public sealed record FactProvenance(string Path, Provenance Provenance, string D
     /// training log a loss was read from, with the SHA-256 of the bytes read. Empty when the document names none.</summary>
     public IReadOnlyList<FactSource> Sources { get; init; } = [];
 
+    /// <summary>The row only guards on this fact (a presence test, its <c>when</c>): it does not compare it, so the fact
+    /// does not decide whether the row is declared only (which log iq read is measured; the losses in it are not).</summary>
+    public bool Guard { get; init; }
+
     /// <summary>The sources as one key, for grouping facts that were taken from the same artefacts.</summary>
     public string SourcesKey => Sources.Count == 0 ? "" : string.Join("\n", Sources.Select(s => s.Path + " " + s.Sha256));
 }
@@ -143,12 +147,13 @@ public sealed record SealReason(SealCause Cause)
 
 /// <summary>The provenance of the facts a result row rests on: the distinct provenances, strongest first, each fact read
 /// with its own, and the notes of documents whose seal set their word aside. <see cref="DeclaredOnly"/>: an automatic
-/// row decided on the vendor's word alone.</summary>
+/// row decided on the vendor's word alone: every fact it compares is declared (its guards aside, <see cref="FactProvenance.Guard"/>).</summary>
 public sealed record RowProvenance(IReadOnlyList<Provenance> Kinds, IReadOnlyList<FactProvenance> Facts, IReadOnlyList<ProvenanceNote> Notes)
 {
     public static readonly RowProvenance None = new([], [], []);
 
-    public bool DeclaredOnly => Kinds.Count > 0 && Kinds.All(k => k == Provenance.Declared);
+    public bool DeclaredOnly => Facts.Any(f => !f.Guard) ? Facts.Where(f => !f.Guard).All(f => f.Provenance == Provenance.Declared)
+        : Kinds.Count > 0 && Kinds.All(k => k == Provenance.Declared);
 
     public static RowProvenance Of(IEnumerable<FactProvenance> facts, IEnumerable<ProvenanceNote> notes)
     {

@@ -61,10 +61,6 @@ for epoch in range(30):
         total += loss.item() * len(idx)
     losses.append(total / len(xt))
 model.eval()
-with open("training-log.csv", "w") as f:
-    f.write("epoch,loss\n")
-    for e, l in enumerate(losses, 1):
-        f.write(f"{e},{l:.6f}\n")
 
 def accuracy(xs, ys):
     with torch.no_grad():
@@ -81,6 +77,12 @@ for k, v in {"version": "1.2.0", "task": "image_classification", "dataset": "skl
 onnx.checker.check_model(m)
 onnx.save(m, "digits-cnn.onnx")
 sha = hashlib.sha256(open("digits-cnn.onnx", "rb").read()).hexdigest()
+# The training log names the model it records (iq ties a log and a manifest to the model inspected by this line).
+with open("training-log.csv", "w") as f:
+    f.write(f"# model sha256: {sha}\n")
+    f.write("epoch,loss\n")
+    for e, l in enumerate(losses, 1):
+        f.write(f"{e},{l:.6f}\n")
 size = os.path.getsize("digits-cnn.onnx")
 params = sum(int(np.prod(t.dims)) for t in m.graph.initializer)
 
@@ -120,6 +122,7 @@ with open("labels.csv", "w") as f:
     for r in rows:
         f.write(",".join(r) + "\n")
 with open("training-manifest.txt", "w") as f:
+    f.write(f"# model sha256: {sha}\n")
     f.write("# SHA-256 of each training case: float32 [1,8,8] values in C order, as the .npy data holds them\n")
     for im in x_train:
         f.write(hashlib.sha256(np.ascontiguousarray(im, dtype=np.float32).tobytes()).hexdigest() + "\n")

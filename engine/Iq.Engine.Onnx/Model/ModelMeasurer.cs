@@ -152,7 +152,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         if (o.Suites.Contains("generalization"))
         {
             watch.Restart();
-            facts["generalization"] = Generalization(labelled, outputs, broken);
+            facts["generalization"] = Generalization(labelled, outputs, broken, sha);
             timings["generalization"] = Ms(watch);
         }
         if (o.Suites.Contains("adversarial"))
@@ -161,7 +161,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             facts["adversarial"] = Adversarial(runner, labelled, outputs, lo, hi, progress, cancel);
             timings["adversarial"] = Ms(watch);
         }
-        if (TrainingRun(cancel) is { } training) facts["training_run"] = training;
+        if (TrainingRun(sha, cancel) is { } training) facts["training_run"] = training;
         facts["timings"] = timings;
         return facts;
     }
@@ -551,7 +551,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
 
     // ---- generalisation (6.3.7; A.12.1) ----
 
-    JsonObject Generalization(List<Case> labelled, Dictionary<string, float[]> outputs, string? broken)
+    JsonObject Generalization(List<Case> labelled, Dictionary<string, float[]> outputs, string? broken, string modelSha)
     {
         int Pred(Case c) => Metrics.ArgMax(outputs[c.Data.Name]);
         var heldout = new JsonObject { ["n"] = labelled.Count, ["accuracy"] = Metric(Accuracy(labelled.Select(c => (c.Label!.Value, Pred(c)))), broken) };
@@ -560,6 +560,8 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             var path = Beside(o.DescriptionFolder, ManifestField, manifest);
             var (text, problem) = File.Exists(path) ? Referenced(path, manifest, [OverlapFact]) : (null, Msg.ModelManifestNotFound.With(manifest));
             var hashes = text is null ? null : ManifestDigests(text, manifest, out problem);
+            // Another model's manifest, or one naming no model, says nothing of what THIS model was trained on.
+            if (hashes is not null && Untied(text!, manifest, modelSha) is { } untied) (hashes, problem) = (null, untied);
             if (hashes is null) heldout["overlap_count"] = Fact.Error(problem!);
             else
             {
@@ -691,7 +693,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
 
     /// <summary>The vendor's training command run under iq (measured), else the loss column of the training log the
     /// description names (the vendor's record).</summary>
-    JsonObject? TrainingRun(CancellationToken cancel)
+    JsonObject? TrainingRun(string modelSha, CancellationToken cancel)
     {
         List<double> losses;
         var result = new JsonObject();
@@ -721,7 +723,9 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             if (!File.Exists(path)) return Unread(log, Msg.ModelLogNotFound.With(log));
             var (logText, problem) = Referenced(path, log, [.. LogContent.Select(c => "measured.training_run." + c)]);
             if (logText is null) return Unread(log, problem!);
-            var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Take(1_000_000).ToList();
+            // The vendor's log of another model (or of no model it names) is no record of this one's training.
+            if (Untied(logText, log, modelSha) is { } untied) return Unread(log, untied);
+            var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.TrimStart().StartsWith('#')).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
             if (column < 0) return Unread(log, Msg.ModelLogNoLoss.With(log));
@@ -746,6 +750,26 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         foreach (var name in TrainingLogFacts) facts[name] = Fact.Error(why);
         return facts;
     }
+
+    /// <summary>Why a vendor's training log or manifest is not this model's record, or null when it is: it must name the
+    /// model it records in a comment line <c># model sha256: DIGEST</c> (the SHA-256 of the ONNX file), and every such line
+    /// must name the model inspected. A file that names none is not tied (any model's log would do); one naming another
+    /// digest is another model's record.</summary>
+    static MessageText? Untied(string text, string name, string modelSha)
+    {
+        var named = new List<string>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (!line.StartsWith('#')) continue;
+            var m = ModelTie.Match(line);
+            if (m.Success) named.Add(m.Groups[1].Value.ToLowerInvariant());
+        }
+        if (named.Count == 0) return Msg.ModelRecordNotTied.With(name);
+        return named.FirstOrDefault(n => n != modelSha) is { } other ? Msg.ModelRecordOtherModel.With(name, other, modelSha) : null;
+    }
+
+    static readonly Regex ModelTie = new(@"^#\s*model\s+sha256\s*:?\s*([0-9a-fA-F]{64})\s*$", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>The facts of training_run drawn from its losses.</summary>
     static readonly string[] TrainingLogFacts = ["losses", "first_loss", "final_loss", "relative_decrease", "nan_free"];

@@ -202,7 +202,8 @@ public static class RowProvenances
                 : [];
             foreach (var p in header.Of(path).Distinct())
                 facts.Add(new FactProvenance(path, p, doc.Document.Display,
-                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? FactProvenance.OverriddenInDocument : null) { Sources = sources });
+                    doc.Note is { } n ? n.Why() : overridden && p != header.Provenance ? FactProvenance.OverriddenInDocument : null)
+                    { Sources = sources, Guard = item.GuardPaths.Contains(path, StringComparer.Ordinal) });
             if (doc.Note is { } note) notes.Add(note);
         }
     }

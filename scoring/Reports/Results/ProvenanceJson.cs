@@ -145,6 +145,8 @@ public static class ProvenanceJson
             w.WriteString(ResultsJson.N.Document, f.Document);
             if (f.Why is not null) w.WriteString(ResultsJson.N.Why, f.Why);
             else w.WriteNull(ResultsJson.N.Why);
+            // Written only where true: a fact the row compares, as every fact was before guards were told apart.
+            if (f.Guard) w.WriteBoolean("guard", true);
             if (f.Sources.Count > 0)
             {
                 w.WriteStartArray("sources");
@@ -218,6 +220,7 @@ public static class ProvenanceJson
             Member(x.E, "why", x.Path, bad) is { ValueKind: JsonValueKind.Null } ? null : Str(Member(x.E, "why", x.Path, bad), $"{x.Path}.why", bad))
         {
             // Absent when the document named no artefact for the fact (and in results written before it could).
+            Guard = x.E.TryGetProperty("guard", out var guard) && Bool(guard, $"{x.Path}.guard", bad),
             Sources = x.E.TryGetProperty("sources", out var sources)
                 ? Array(sources, $"{x.Path}.sources", bad).Select(s => ReadSource(s.E, s.Path, bad)).ToList()
                 : [],
@@ -252,6 +255,9 @@ public static class ProvenanceJson
         if (e.ValueKind != JsonValueKind.Object) throw bad(path, Msg.ExpectedA.With(Msg.AnObject.Text));
         return e.TryGetProperty(name, out var v) ? v : throw bad($"{path}.{name}", Msg.MissingMember.With(name));
     }
+
+    static bool Bool(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
+        e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw bad(path, Msg.ExpectedA.With(Msg.TrueOrFalse.Text));
 
     static string Str(JsonElement e, string path, Func<string, ILocalized, Exception> bad) =>
         e.ValueKind == JsonValueKind.String ? e.GetString()! : throw bad(path, Msg.ExpectedA.With(Msg.AString.Text));
