@@ -222,7 +222,8 @@ public static class JsonInput
         var text = Text(bytes, path, out problem);
         if (text is null) return null;
         bytes = text;
-        return Parse(bytes, path, out problem);
+        // The text, not the bytes again: one byte-order mark is dropped, once (a second one is then content, and malformed).
+        return ParseText(bytes, path, out problem);
     }
 
     /// <summary>Parses JSON bytes read from <paramref name="file"/> with the checks of <see cref="Read"/> (a leading
@@ -230,7 +231,13 @@ public static class JsonInput
     public static System.Text.Json.JsonDocument? Parse(byte[] bytes, string file, out Iq.Rules.Diagnostics.Diagnostic? problem)
     {
         var text = Text(bytes, file, out problem);
-        if (text is null) return null;
+        return text is null ? null : ParseText(text, file, out problem);
+    }
+
+    /// <summary>Parses text already taken from its bytes (<see cref="Text(byte[], string, out Iq.Rules.Diagnostics.Diagnostic?)"/>).</summary>
+    static System.Text.Json.JsonDocument? ParseText(byte[] text, string file, out Iq.Rules.Diagnostics.Diagnostic? problem)
+    {
+        problem = null;
         try { return System.Text.Json.JsonDocument.Parse(text, Options); }
         catch (System.Text.Json.JsonException e)
         {

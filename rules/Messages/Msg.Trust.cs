@@ -110,6 +110,9 @@ public static partial class Msg
     public static readonly Message FindingTestsUntimed = new(null, ["tests_doc", "install_end", "logs_doc"],
         "{tests_doc} 未给出测试的执行时间（started/finished），无法表明测试在安装日志结束（{install_end}，{logs_doc}）之后、针对安装完成的系统执行：导入时间不是执行时间",
         "{tests_doc} gives no time the tests ran (started/finished), so they cannot be shown to have run after the installation log ends at {install_end} ({logs_doc}), on the installed system: when they were imported is not when they ran");
+    public static readonly Message FindingCollectedBeforeInstall = new(null, ["document", "collected_at", "install_start", "logs_doc"],
+        "{document} 采集于 {collected_at}，早于安装日志的第一个事件 {install_start}（{logs_doc}）：它描述的是安装之前的主机，而不是安装完成的系统",
+        "{document} was collected at {collected_at}, before the installation log's first event at {install_start} ({logs_doc}): it describes the host before the installation, not the installed system");
     public static readonly Message FindingTestsTotals = new(null, ["document", "totals", "suites"],
         "{document} 的总计（{totals}）与其各测试套件之和（{suites}）不符",
         "{document} gives totals ({totals}) that its suites do not add up to ({suites})");

@@ -16,6 +16,9 @@ public enum FindingKind
     /// log gives an end: when they were imported says nothing of when they ran, so that they tested the installed system
     /// cannot be shown.</summary>
     TestsUntimed,
+    /// <summary>A document measured on the host was collected before the installation log's first event: it describes the
+    /// host before the system was installed, not the installed system.</summary>
+    CollectedBeforeInstallation,
 }
 
 /// <summary>An inconsistency across documents that reports show beside the results: which kind, the documents involved,
@@ -28,6 +31,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
         FindingKind.BaselineBeforeInstallationEnd => "baseline_before_installation_end",
         FindingKind.TestsTotalsDisagree => "tests_totals_disagree",
         FindingKind.TestsUntimed => "tests_untimed",
+        FindingKind.CollectedBeforeInstallation => "collected_before_installation",
         _ => "host_mismatch",
     };
 
@@ -41,6 +45,7 @@ public sealed record Finding(FindingKind Kind, IReadOnlyList<string> Documents, 
         FindingKind.BaselineBeforeInstallationEnd => Messages.Msg.FindingBaselineBeforeInstall.With(First, Documents[0], Second, Documents[1]),
         FindingKind.TestsTotalsDisagree => Messages.Msg.FindingTestsTotals.With(Documents[0], First, Second),
         FindingKind.TestsUntimed => Messages.Msg.FindingTestsUntimed.With(Documents[0], Second, Documents[1]),
+        FindingKind.CollectedBeforeInstallation => Messages.Msg.FindingCollectedBeforeInstall.With(Documents[0], First, Second, Documents[1]),
         _ => Messages.Msg.FindingHostMismatch.With(Documents[1], Second, Documents[0], First),
     };
 }

@@ -362,6 +362,63 @@ public class TrustTests
             findings["host_mismatch"].GetProperty("message").GetString());
     }
 
+    /// <summary>Fresh eyes 6, B2: a security document collected in 2019, seven years before the installation log begins,
+    /// sealed again, passed all of 6.2.1 without a finding. A document measured on the host before the installation began
+    /// describes the host as it was, not the installed system: a finding naming it and the log, and the rows resting on it
+    /// are errors, as for a document of another host. Every kind held to the host (software, security, data_imports,
+    /// rollback) alike; the oracle for "before" is the sample's own log (first event 2026-11-18T08:02:11Z).</summary>
+    [Theory]
+    [InlineData("security")]
+    [InlineData("software")]
+    [InlineData("data_imports")]
+    [InlineData("rollback")]
+    public void A_document_measured_on_the_host_before_the_installation_began_is_a_finding(string kind)
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var before = Rows(Audit(dir, bundle).Results);
+        var file = Path.Combine(bundle, kind + ".json");
+        var doc = JsonNode.Parse(File.ReadAllText(file))!;
+        doc["collected_at"] = "2019-01-01T00:00:00Z";
+        File.WriteAllText(file, doc.ToJsonString());
+        Reseal(file);
+        var (exit, results) = Audit(dir, bundle);
+        var finding = results.GetProperty("findings").EnumerateArray().Single();
+        Assert.Equal("collected_before_installation", finding.GetProperty("kind").GetString());
+        Assert.Equal("2019-01-01T00:00:00Z", finding.GetProperty("first").GetString());
+        Assert.Equal("2026-11-18T08:02:11Z", finding.GetProperty("second").GetString());
+        Assert.Matches($@"^\S*{kind}\.json was collected at 2019-01-01T00:00:00Z, before the installation log's first event at 2026-11-18T08:02:11Z \(\S*logs\.json\): it describes the host before the installation, not the installed system$",
+            finding.GetProperty("message").GetString());
+        // Every row that passed before on facts of that document is now an error, keeping what it was; no other row moved.
+        var rows = Rows(results);
+        var onIt = before.Values.Where(r => r.GetProperty("outcome").GetString() == "pass" && r.GetProperty("provenance").GetProperty("facts").EnumerateArray()
+            .Any(f => f.GetProperty("path").GetString()!.StartsWith(kind, StringComparison.Ordinal))).Select(r => r.GetProperty("id").GetString()!).ToList();
+        Assert.NotEmpty(onIt);
+        foreach (var id in onIt) AssertContradicted(rows[id], "collected_before_installation");
+        foreach (var (id, row) in before.Where(r => !onIt.Contains(r.Key)))
+            Assert.Equal(row.GetProperty("outcome").GetString(), rows[id].GetProperty("outcome").GetString());
+        Assert.Equal("fail", results.GetProperty("verdict").GetString());
+        Assert.Equal(1, exit);
+    }
+
+    /// <summary>A baseline collected before the installation began was also measured before its log ends: the one, stronger
+    /// finding it had says so, not a second one on the same document.</summary>
+    [Fact]
+    public void A_baseline_from_before_the_installation_keeps_its_one_finding()
+    {
+        using var dir = new TempDir();
+        var bundle = Copy(dir);
+        var file = Path.Combine(bundle, "baseline.json");
+        var doc = JsonNode.Parse(File.ReadAllText(file))!;
+        doc["collected_at"] = "2019-01-01T00:00:00Z";
+        // Its own start time, when it gives one, would be the time held to the log; the sample gives none.
+        (doc["facts"]!["method"] as JsonObject)?.Remove("started");
+        File.WriteAllText(file, doc.ToJsonString());
+        Reseal(file);
+        var (_, results) = Audit(dir, bundle);
+        Assert.Equal(["baseline_before_installation_end"], results.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
+    }
+
     /// <summary>Fresh eyes 3, #5: tests.json with "total 30, passed 30" beside "suites: []" passed 6.1.3a.passed on its
     /// totals with no finding. A document whose totals its own suites do not add up to contradicts itself.</summary>
     [Fact]

@@ -49,12 +49,16 @@ static class SealCommands
         {
             var keys = trust.Read(parse);
             var all = new List<VerifiedFile>();
+            var refused = new List<Iq.Rules.Diagnostics.Diagnostic>();
             foreach (var path in parse.GetValue(paths)!)
             {
                 CommandLineErrors.RejectOptionLike(path, parse);
                 if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException(Msg.PathNotFound.With(path));
-                all.AddRange(SealVerifier.Verify(path, keys));
+                all.AddRange(SealVerifier.Verify(path, keys, refused));
             }
+            // A folder holding a file the audit refuses (a linked document) is refused here too, nothing listed: the lab's
+            // check and the audit agree on what the bundle is (docs/trust.md).
+            if (refused.Count > 0) throw new UsageException(refused);
             foreach (var f in all)
                 ctx.Say(Msg.VerifiedFile.With((f.SourceUnvouched ? "unvouched" : State(f.Seal.State)).PadRight(10), f.Path, f.What,
                     Localized.Concat(Localized.Verbatim(f.Seal.Detail), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));

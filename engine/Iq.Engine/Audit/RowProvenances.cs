@@ -214,7 +214,8 @@ public static class RowProvenances
                          && (required.Paths.Count == 0 || required.Paths.Any(p => ReadPathsOf.Overlap(p, f.Path)))).ToList();
 
     /// <summary>Times and hosts across documents that cannot both be true (tests or a baseline finished before the
-    /// installation log ends; a document measured on the host that names another host than the probe), each finding with the root of the document whose evidence it contradicts (the tests, the baseline, the
+    /// installation log ends; a document measured on the host collected before the installation log begins, or naming
+    /// another host than the probe), each finding with the root of the document whose evidence it contradicts (the tests, the baseline, the
     /// document from another host): a row that reads that root rests on evidence that does not speak for the installed system.</summary>
     public static IReadOnlyList<(Finding Finding, string Root)> Contradictions(IReadOnlyList<TakenDocument> documents, FactValues facts)
     {
@@ -235,6 +236,15 @@ public static class RowProvenances
                 && measured < logEnd)
                 findings.Add((new Finding(FindingKind.BaselineBeforeInstallationEnd, [baseline.Display, logs.Display], Iso(measured), Iso(logEnd)), baseline.Root));
         }
+        // A document measured on the host before the installation began describes the host as it was, not the installed
+        // system: a security document of 2019 beside an installation of 2026 made 6.2.1 pass (fresh eyes 6, B2). Only before
+        // the start: the standard sets no age past it, and a measurement taken during the installation is judged by its
+        // own rows. A baseline measured before the log ends has its own, stronger finding already.
+        if (byKind.TryGetValue("logs", out var installation) && Date(facts, "logs", "first_event") is { } installStart)
+            foreach (var kind in OnHost)
+                if (byKind.TryGetValue(kind, out var early) && early.Header.CollectedAt is { } collected && collected < installStart
+                    && !findings.Any(f => f.Item2 == early.Root && f.Item1.Kind == FindingKind.BaselineBeforeInstallationEnd))
+                    findings.Add((new Finding(FindingKind.CollectedBeforeInstallation, [early.Display, installation.Display], Iso(collected), Iso(installStart)), early.Root));
         if (byKind.TryGetValue("tests", out var counted) && SuitesDisagree(facts) is var (totals, sums))
             findings.Add((new Finding(FindingKind.TestsTotalsDisagree, [counted.Display, counted.Display], totals, sums), counted.Root));
         if (byKind.TryGetValue("environment", out var probe) && probe.Header.Host is { Length: > 0 } host && host != "unknown")

@@ -141,6 +141,9 @@ public static class SchemaDocs
         sb.Append("(`.plan.json`) included, in the order of their names; a `FILE.json.seal` beside one is its seal. A name ending in `.json`\n");
         sb.Append("in another case (`plan.JSON`, `plan.Json`) refuses the bundle, exit 2, naming the file (IQ4003), since it looks like\n");
         sb.Append("evidence that would otherwise be left out unseen. Other files (`README.txt`, `plan.json.bak`) are not documents.\n");
+        sb.Append("A document or a seal that is a symbolic link (to another bundle's file, a device, nothing) refuses the bundle the same\n");
+        sb.Append("way (IQ4003): a bundle is its own files (docs/trust.md); `iq verify DIR` refuses it too, and looks at the same\n");
+        sb.Append("documents the audit reads, hidden ones included. A hard link is the file itself and is read.\n");
         sb.Append("Every command that lists a bundle folder reads and refuses the same names (`BundleFileNames`): `iq fleet run` finds a\n");
         sb.Append("folder holding only a `plan.JSON` as a bundle and records its refusal, and a refused name is part of a bundle's key, so\n");
         sb.Append("a re-run never reuses a result evaluated without it; `iq audit --probe` refuses before anything is measured; `iq seal\n");

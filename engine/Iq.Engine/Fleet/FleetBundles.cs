@@ -17,12 +17,15 @@ public static class FleetBundles
         var pending = new Stack<string>();
         pending.Push(root);
         var options = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        // A linked document makes its folder a bundle, as any document does: the audit then refuses the link by name
+        // (BundleFileNames), rather than the fleet leaving a folder of links out unseen. Linked folders are not entered.
+        var fileOptions = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = 0 };
         while (pending.TryPop(out var dir))
         {
             List<string>? subfolders = null;
             try
             {
-                if (!Directory.EnumerateFiles(dir, "*", options).Any(f => BundleFileNames.NamesEvidence(Path.GetFileName(f.AsSpan()))))
+                if (!Directory.EnumerateFiles(dir, "*", fileOptions).Any(f => BundleFileNames.NamesEvidence(Path.GetFileName(f.AsSpan()))))
                     // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
                     subfolders = [.. Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse()];
             }

@@ -27,10 +27,13 @@ public static class SealVerifier
     const int MaxDepth = 16;
     const int MaxFiles = 100_000;
 
-    public static IReadOnlyList<VerifiedFile> Verify(string path, IReadOnlyList<TrustedKey> trusted)
+    /// <param name="refused">The files of its folders that the bundle reader refuses (<see cref="BundleFileNames.List"/>: a
+    /// document named in another case, a document or a seal that is a symbolic link): the run is refused for them (exit 2),
+    /// as the audit of that folder is, rather than the lab's check passing over a file the audit would read.</param>
+    public static IReadOnlyList<VerifiedFile> Verify(string path, IReadOnlyList<TrustedKey> trusted, List<Rules.Diagnostics.Diagnostic> refused)
     {
         var files = new List<string>();
-        if (Directory.Exists(path)) Collect(path, 0, files);
+        if (Directory.Exists(path)) Collect(path, 0, files, refused);
         else files.Add(path);
         var result = new List<VerifiedFile>();
         foreach (var file in files)
@@ -98,13 +101,26 @@ public static class SealVerifier
         return check with { Detail = $"{check.Detail}; its {files.Count} files agree with its manifest" };
     }
 
-    static void Collect(string dir, int depth, List<string> files)
+    /// <summary>A folder's files, then its subfolders'. Its fact documents are those the bundle reader reads
+    /// (<see cref="BundleFileNames.List"/>, hidden ones included), so that what a lab verifies is what an audit of the folder
+    /// reads; other files are listed unless hidden or links.</summary>
+    static void Collect(string dir, int depth, List<string> files, List<Rules.Diagnostics.Diagnostic> refused)
     {
         if (depth > MaxDepth || files.Count > MaxFiles) return;
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        foreach (var f in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
-            if (!System.IO.Path.GetFileName(f).StartsWith('.')) files.Add(f);
-        foreach (var d in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal)) Collect(d, depth + 1, files);
+        var here = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in Directory.EnumerateFiles(dir, "*", options))
+            if (!System.IO.Path.GetFileName(f).StartsWith('.')) here.Add(f);
+        try
+        {
+            var listing = BundleFileNames.List(dir);
+            here.UnionWith(listing.Documents);
+            refused.AddRange(listing.Refused.Select(f => BundleFileNames.Refusal(dir, f)));
+        }
+        // A folder that cannot be listed gives nothing here, as the enumeration above ignores it.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        files.AddRange(here);
+        foreach (var d in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal)) Collect(d, depth + 1, files, refused);
     }
 
     /// <summary>What a file is, and whether it needs a seal: fact documents claiming more than declared facts, results and
