@@ -63,7 +63,7 @@ static class EvalProfile
             {
                 var s = c.Factory.CreateSession();
                 var docs = c.DocumentsOf(f);
-                s.Insert(new Iq.Rules.Runtime.AuditRun(c, docs.Select(d => d.Value).ToArray(), now));
+                s.Insert(new Iq.Rules.Runtime.AuditRun(c, docs.Select(d => d.Value).ToArray(), now, Iq.Rules.Runtime.EvaluationBudget.Default));
                 s.InsertAll(docs);
             });
             EvalLoopTime("run (create, insert, fire)", seconds, () => c.Run(f, now, new EvaluationOptions()));

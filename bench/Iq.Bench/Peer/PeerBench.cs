@@ -63,7 +63,7 @@ static class PeerBench
             {
                 var s = iq.Factory.CreateSession();
                 var docs = iq.DocumentsOf(facts);
-                s.Insert(new AuditRun(iq, docs.Select(d => d.Value).ToArray(), now));
+                s.Insert(new AuditRun(iq, docs.Select(d => d.Value).ToArray(), now, Iq.Rules.Runtime.EvaluationBudget.Default));
                 s.InsertAll(docs);
             });
             Median("   iq: run (create, insert, fire)", seconds / 2, () => iq.Run(facts, now, new EvaluationOptions()));
