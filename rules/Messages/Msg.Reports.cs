@@ -43,6 +43,9 @@ public static partial class Msg
     public static readonly Message DiffWorse = new(null, "变差", "WORSE");
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
+    /// <summary>A tailoring in a report's header: its own id, and the checklist and version it tailors.</summary>
+    public static readonly Message ChecklistTailoringOf = RowWords(null, ["checklist", "base", "base_version"], "{checklist}（{base} {base_version} 的剪裁）",
+        "{checklist} (tailoring of {base} {base_version})");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
     /// <summary>What each side of <c>iq diff</c> was rendered from, named by the path as given: the two files are often both
     /// results.json, and their bare names alone do not tell which line is which.</summary>
