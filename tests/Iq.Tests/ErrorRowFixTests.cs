@@ -75,7 +75,7 @@ public class ErrorRowFixTests
             var html = Path.Combine(dir, "r.html");
             var xlsx = Path.Combine(dir, "r.xlsx");
             var report = CliRunner.InProcess("report", json, "--html", html, "--xlsx", xlsx, "--lang", "zh");
-            Assert.True(report.ExitCode == 0, report.Stderr);
+            Assert.True(report.ExitCode == 1, report.Stderr);
             Assert.Contains("在 plan.json 中声明 plan.hardware.minimum.storage", File.ReadAllText(html));
             using var workbook = new XlsxReader(xlsx);
             var cells = workbook.SheetNames.SelectMany(sheet => workbook.Cells(sheet).Select(workbook.Text)).ToList();
