@@ -71,7 +71,8 @@ sealed class Binder
         var order = DependencyOrder(items);
         if (order is null) return null;
         return new ChecklistModel(_checklist.Root.Header.Id, _checklist.Title, _checklist.Version, scoring, parameters,
-            _scope.Lets, root, order, _scope.Scripts, _checklist.Sources);
+            _scope.Lets, root, order, _scope.Scripts, _checklist.Sources)
+            { Base = _checklist.Base is { } tailored ? new ChecklistBase(tailored.Id, tailored.Version) : null };
     }
 
     void CheckItemReferences(IReadOnlyList<ItemModel> items)

@@ -132,8 +132,10 @@ sealed class ExpressionCompiler(LoweringScope scope)
             case BoundCall { Function: "all" or "any" or "none", Arguments.Count: 2 } q:
             {
                 var slot = Slot(new EvidenceSlot(condition, text, q.Function, q.Arguments[0].Type, IqType.Bool, EvidenceKind.Quantifier) { Negated = _negated });
+                // any(): the elements that held it are named with what they compared (a passing any is otherwise just "1 of 2").
+                var witness = q.Function == "any" && q.Arguments[1] is BoundLambda lam ? Witness(lam) : LE.Constant(null, typeof(Func<object?, string?>));
                 return LE.Call(TraceOp(nameof(RowBuilder.Quantify)), _trace!, LE.Constant(slot), Obj(Compile(q.Arguments[0])),
-                    Compile(q.Arguments[1]), LE.Constant(q.Function), LE.Constant(ExpressionBinder.PathOf(q.Arguments[0])));
+                    Compile(q.Arguments[1]), LE.Constant(q.Function), LE.Constant(ExpressionBinder.PathOf(q.Arguments[0])), witness);
             }
             case BoundCall { Function: "if", Arguments: [var test, var then, var otherwise] } choice when RowBuilder.Traced(choice):
             {
@@ -208,6 +210,46 @@ sealed class ExpressionCompiler(LoweringScope scope)
             _ => throw new InvalidOperationException(b.Operator),
         };
         return LE.Call(Op(method), Compile(b.Left), Compile(b.Right));
+    }
+
+    /// <summary>For a predicate, what it compared for one element, in words (<c>n.speed_mbps 100000 &gt;= 100000</c>): each leaf
+    /// of its and/or/not structure, a comparison as its two values, any other leaf as its value. Compiled as the predicate is,
+    /// run only for the few elements a passing any() names.</summary>
+    LE Witness(BoundLambda lam)
+    {
+        var leaves = new List<(string Text, BoundExpr Left, BoundExpr? Right, string? Op)>();
+        void Walk(BoundExpr e, string text)
+        {
+            switch (e)
+            {
+                case BoundBinary { Operator: "and" or "or" } b: Walk(b.Left, b.OperandTexts.Left); Walk(b.Right, b.OperandTexts.Right); break;
+                case BoundUnary { Operator: "not" } u: Walk(u.Operand, Inner(text)); break;
+                case BoundBinary { Operator: "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" } c: leaves.Add((c.Text.Length > 0 ? c.Text : text, c.Left, c.Right, c.Operator)); break;
+                default: leaves.Add((text, e, null, null)); break;
+            }
+        }
+        Walk(lam.Body, "");
+        var p = LE.Parameter(typeof(object), lam.Parameter);
+        _locals.TryGetValue(lam.Parameter, out var shadowed);
+        _locals[lam.Parameter] = p;
+        var (trace, slots) = (_trace, _slots);
+        (_trace, _slots) = (null, null);
+        try
+        {
+            var parts = new List<LE>();
+            foreach (var (text, left, right, op) in leaves)
+                parts.Add(LE.Call(typeof(ValueFormatter).GetMethod(nameof(ValueFormatter.Compared))!, LE.Constant(text), Obj(Compile(left)), LE.Constant(left.Type, typeof(IqType)),
+                    right is null ? Const(null) : Obj(Compile(right)), LE.Constant(right?.Type ?? IqType.Any, typeof(IqType)), LE.Constant(op, typeof(string))));
+            var joined = LE.Call(typeof(string).GetMethod(nameof(string.Join), [typeof(string), typeof(string[])])!, LE.Constant(", "),
+                LE.NewArrayInit(typeof(string), parts));
+            return LE.Lambda<Func<object?, string?>>(joined, p);
+        }
+        finally
+        {
+            (_trace, _slots) = (trace, slots);
+            if (shadowed is null) _locals.Remove(lam.Parameter);
+            else _locals[lam.Parameter] = shadowed;
+        }
     }
 
     LE CompileLambda(BoundLambda lam)

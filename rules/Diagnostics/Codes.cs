@@ -294,4 +294,18 @@ public static class Codes
     public const string EvidenceSomeFail = "IQ8020";
     public const string EvidenceWithout = "IQ8021";
     public const string EvidenceListEmpty = "IQ8022";
+    public const string EvidenceAnyHolds = "IQ8050";
+    // ---- what an error row asks the lab to do (IQ81xx), stored in results files as fix_words ----
+    public const string FixDeclare = "IQ8101";
+    public const string FixMeasure = "IQ8102";
+    public const string FixImport = "IQ8103";
+    public const string FixDecideFirst = "IQ8104";
+    public const string FixRetestAfterInstall = "IQ8105";
+    public const string FixRemeasureAfterInstall = "IQ8106";
+    public const string FixTestsTotals = "IQ8107";
+    public const string FixTestsUntimed = "IQ8108";
+    public const string FixOtherHost = "IQ8109";
+    public const string FixMeasuredRequired = "IQ8110";
+    public const string FixTypeMismatch = "IQ8111";
+    public const string FixEvaluation = "IQ8112";
 }

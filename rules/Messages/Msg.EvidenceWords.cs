@@ -17,6 +17,9 @@ public static partial class Msg
     // An all/any/none: true or false is the condition's value (the expected side says "true", or "false" under a not), the
     // rest iq's count.
     public static readonly Message EvidenceAllHold = RowWords(Codes.EvidenceAllHold, ["held", "total"], "true：{total} 个中 {held} 个成立", "true: {held} of {total} hold");
+    /// <summary>An any() that held: the first elements that held it, each with what it compared (a lab writes down the value).</summary>
+    public static readonly Message EvidenceAnyHolds = RowWords(Codes.EvidenceAnyHolds, ["held", "total", "which"], "true：{total} 个中 {held} 个成立（{which}）",
+        "true: {held} of {total} hold ({which})");
     public static readonly Message EvidenceNoneHolds = RowWords(Codes.EvidenceNoneHolds, ["total"], "true：{total} 个中无一成立", "true: none of {total} holds");
     public static readonly Message EvidenceAllFail = RowWords(Codes.EvidenceAllFail, ["count", "total", "which"], "false：{total} 个中 {count} 个不成立（{which}）",
         "false: {count} of {total} fail ({which})");

@@ -47,7 +47,14 @@ public static partial class Msg
     public static readonly Message DiffLeftScore = new(null, "退出", "LEFT");
     public static readonly Message DiffBetter = new(null, "变好", "better");
     public static readonly Message DiffNotEarlier = new(null, ["id"], "{id}：较早的结果中没有", "{id}: not in the earlier results");
+    /// <summary>A tailoring in a report's header: its own id, and the checklist and version it tailors.</summary>
+    public static readonly Message ChecklistTailoringOf = RowWords(null, ["checklist", "base", "base_version"], "{checklist}（{base} {base_version} 的剪裁）",
+        "{checklist} (tailoring of {base} {base_version})");
     public static readonly Message DiffNotLater = new(null, ["id"], "{id}：较晚的结果中没有", "{id}: not in the later results");
+    /// <summary>What each side of <c>iq diff</c> was rendered from, named by the path as given: the two files are often both
+    /// results.json, and their bare names alone do not tell which line is which.</summary>
+    public static readonly Message DiffSourceBefore = RowWords(null, ["path", "source"], "较早（{path}）：{source}", "earlier ({path}): {source}");
+    public static readonly Message DiffSourceAfter = RowWords(null, ["path", "source"], "较晚（{path}）：{source}", "later ({path}): {source}");
     public static readonly Message ResultsNotFromStdin = new(Codes.BadOption, "结果不能从标准输入（-）读取：请给出结果文件或存档的路径",
         "results are not read from standard input ('-'): give the path of a results file or archive");
     public static readonly Message DiffNone = new(null, "（无）", "(none)");

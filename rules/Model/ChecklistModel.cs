@@ -16,9 +16,17 @@ public sealed record ChecklistModel(
 {
     public IEnumerable<ItemModel> Items => Root.AllItems();
 
+    /// <summary>What this checklist is a tailoring of (the nearest base it extends, with the version the chain had there);
+    /// null for a checklist that extends nothing. Its title and version are otherwise the base's when it declares none, and
+    /// a header that showed them alone would pass a tailoring off as the base.</summary>
+    public ChecklistBase? Base { get; init; }
+
     /// <summary>True when this checklist is <paramref name="id"/> or extends it, directly or through other bases.</summary>
     public bool IsOrExtends(string id) => Id == id || Sources.Any(s => s.Checklist == id);
 }
+
+/// <summary>The checklist a tailoring extends: its id and the version the chain had before the tailoring.</summary>
+public sealed record ChecklistBase(string Id, string Version);
 
 /// <summary>A checklist file that went into the model (the file itself and every base it extends).</summary>
 public sealed record SourceFile(string Path, string Sha256)

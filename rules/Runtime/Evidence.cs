@@ -97,6 +97,7 @@ public sealed class Evidence
             parts.Add(Msg.EvidenceUndecided.With(N(held), N(total)));
             if (FailingCount > 0) parts.Add(Msg.EvidenceSomeFail.With(N(FailingCount), which));
         }
+        else if (FailingCount == 0 && Operator == "any" && Held.Count > 0) parts.Add(Msg.EvidenceAnyHolds.With(N(held), N(total), Which(Held, held)));
         else if (FailingCount == 0) parts.Add(Operator == "none" ? Msg.EvidenceNoneHolds.With(N(total)) : Msg.EvidenceAllHold.With(N(held), N(total)));
         else parts.Add(Operator switch
         {
@@ -214,6 +215,11 @@ public sealed class Evidence
 
     /// <summary>How many elements lacked evidence in all.</summary>
     public int LackingCount { get; init; }
+
+    /// <summary>For an <c>any</c> that held: the first elements (at most <see cref="FirstFailing"/>) that held it, each by
+    /// name with what its condition compared (<c>ib0 (n.speed_mbps …: 100000 &gt;= 100000)</c>); the count held says how many
+    /// in all, so that a list of thousands shows three.</summary>
+    public IReadOnlyList<string> Held { get; init; } = [];
 
     /// <summary>The part is under a <c>not</c> (an odd number of them): it holds, for its condition, when it is false, and
     /// its expected side says so (<c>false</c>; <c>not &gt;= 64</c>). <see cref="Holds"/> already takes it into account.</summary>

@@ -70,7 +70,8 @@ public sealed class ItemPlan
 public sealed class RowBuilder
 {
     object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8], _owner = new object?[8];
-    (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8], _lacking = new (IReadOnlyList<string>, int)[8];
+    (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8], _lacking = new (IReadOnlyList<string>, int)[8],
+        _held = new (IReadOnlyList<string>, int)[8];
     int[] _order = new int[8];
     int _recorded;
     readonly List<object?> _values = [];
@@ -110,8 +111,9 @@ public sealed class RowBuilder
         if (_left.Length < slots)
         {
             var n = Math.Max(slots, _left.Length * 2);
-            (_left, _right, _result, _counted, _owner, _failing, _lacking, _order) =
-                (new object?[n], new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n], new int[n]);
+            (_left, _right, _result, _counted, _owner, _failing, _lacking, _held, _order) =
+                (new object?[n], new object?[n], new object?[n], new object?[n], new object?[n], new (IReadOnlyList<string>, int)[n], new (IReadOnlyList<string>, int)[n],
+                 new (IReadOnlyList<string>, int)[n], new int[n]);
         }
     }
 
@@ -196,17 +198,19 @@ public sealed class RowBuilder
     /// that failed it (all: those the condition is false for; any: all of them when none holds; none: those it holds for),
     /// the first few by name and how many in all; apart from them, those the condition could not be decided for (missing). Every element is looked at, to count them; an element that cannot be
     /// evaluated after the result is decided ends the count (the count then says "at least").</summary>
-    public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn, string path)
+    public static object? Quantify(RowBuilder b, int slot, object? list, Func<object?, object?> predicate, string fn, string path,
+        Func<object?, string?>? witness = null)
     {
+        b._held[slot] = ([], 0);
         if (list is Missing)
         {
             // The slot is reused by the next item of a shared rule: nothing of an earlier item's failing elements may stay.
-            b._failing[slot] = b._lacking[slot] = ([], 0);
+            b._failing[slot] = b._lacking[slot] = b._held[slot] = ([], 0);
             b.Record(slot, list, null, list);
             return list;
         }
         var items = list as object?[] ?? throw new EvaluationException($"type mismatch: {fn}() needs a list, got {Ops.Describe(list)}");
-        List<string>? names = null, lacking = null;
+        List<string>? names = null, lacking = null, held = null;
         int offending = 0, holding = 0, lackingCount = 0;
         object? missing = null;
         var decided = false;
@@ -224,6 +228,15 @@ public sealed class RowBuilder
             }
             var holds = r is true;
             if (holds) holding++;
+            // A passing any() names the first elements that held it and what they compared; the count says how many in all.
+            if (holds && witness is not null && (held ??= []).Count < Runtime.Evidence.FirstFailing)
+            {
+                string? compared;
+                try { compared = witness(items[i]); }
+                catch (EvaluationException) { compared = null; }
+                var name = ElementKey.Describe(items[i], i);
+                held.Add(string.IsNullOrEmpty(compared) ? name : $"{name} ({compared})");
+            }
             var offends = fn == "none" ? holds : !holds;
             if (!offends) continue;
             if (fn != "any") decided = true;
@@ -241,6 +254,7 @@ public sealed class RowBuilder
         if (fn == "any" && result is true) { names = null; offending = 0; }
         b._failing[slot] = (names ?? (IReadOnlyList<string>)[], offending);
         b._lacking[slot] = (lacking ?? (IReadOnlyList<string>)[], lackingCount);
+        if (fn == "any" && result is true) b._held[slot] = (held ?? (IReadOnlyList<string>)[], holding);
         b.Record(slot, (double)items.Length, (double)holding, result);
         return result;
     }
@@ -398,11 +412,12 @@ public sealed class RowBuilder
     {
         var (names, count) = _failing[slot];
         var (lacking, lackingCount) = _lacking[slot];
+        var (heldNames, _) = _held[slot];
         var total = _left[slot] is double d ? (int)d : 0;
         var held = _right[slot] is double h ? (int)h : 0;
         // The actual text ("false: 1 of 3 fail (…)") is formatted when a report first reads it.
         return new Evidence(s.Text, total, held, _left[slot] is Missing, s.Negated)
-            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount, Decides = decides };
+            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount, Held = heldNames ?? [], Decides = decides };
     }
 
     /// <summary>The expected side of an informational item's values, in words.</summary>

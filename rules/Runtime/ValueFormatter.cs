@@ -15,6 +15,11 @@ public static class ValueFormatter
     static readonly (string Unit, double Factor)[] DurationUnits =
         [("d", 86_400_000), ("h", 3_600_000), ("min", 60_000), ("s", 1000), ("ms", 1), ("us", 0.001)];
 
+    /// <summary>One leaf of a predicate as a passing any() names it for an element: a comparison as
+    /// <c>n.speed_mbps &gt;= plan.…: 100000 &gt;= 100000</c>, any other leaf as <c>n.up: true</c>.</summary>
+    public static string Compared(string text, object? left, IqType leftType, object? right, IqType rightType, string? op) =>
+        op is null ? $"{text}: {Format(left, leftType)}" : $"{text}: {Format(left, leftType)} {op} {Format(right, rightType)}";
+
     public static string Format(object? value, IqType type) => value switch
     {
         null => Msg.EvidenceNothing.En,

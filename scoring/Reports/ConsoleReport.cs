@@ -49,7 +49,7 @@ public static class ConsoleReport
         var c = report.Checklist;
         if (verbosity != Verbosity.Quiet)
         {
-            o.WriteLine(style.Bold($"{c.Id} {c.Version} — {c.Title}"));
+            o.WriteLine(style.Bold(c.Heading(lang)));
             o.WriteLine();
             var heads = Msg.ConsoleCountHeads.Template(lang).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // A column as wide as its widest head and a space (English: 5, as always).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Reports.Scorecard;
@@ -67,7 +68,7 @@ public static class HtmlReport
         // Verdict and score first.
         h.Append("<header class=\"top\">\n<div class=\"heading\"><h1>").Append(E(title)).Append("</h1>\n");
         h.Append("<p class=\"object\">").Append(E(objectText.Length > 0 ? objectText : checklistTitle)).Append("</p>\n");
-        h.Append("<p class=\"checklist\">").Append(E(string.Join(" · ", set.Audits.Select(d => $"{d.Checklist.Title} · {d.Checklist.Id} {d.Checklist.Version}")))).Append("</p></div>\n");
+        h.Append("<p class=\"checklist\">").Append(E(string.Join(" · ", set.Audits.Select(d => $"{d.Checklist.Title} · {d.Checklist.Name(t.Lang())}")))).Append("</p></div>\n");
         h.Append("<div class=\"verdict v-").Append(verdictClass).Append("\" id=\"verdict\" data-verdict=\"").Append(verdictClass).Append("\"><span class=\"label\">")
             .Append(E(set.Several ? t["summary.overall"] : t["html.verdict"])).Append("</span><span class=\"value\">").Append(E(t.Verdict(set.Verdict))).Append("</span></div>\n");
         if (!set.Several) Score(h, doc, t, "score");
@@ -189,7 +190,7 @@ public static class HtmlReport
     {
         var suffix = part is { } n ? $"-{n + 1}" : "";
         h.Append("<section id=\"sections").Append(suffix).Append('"').Append(part is null ? "" : $" class=\"part\" data-checklist=\"{E(doc.Checklist.Id)}\"").Append(">\n<h2>");
-        if (part is not null) h.Append(E($"{doc.Checklist.Id} {doc.Checklist.Version} — {doc.Checklist.Title}")).Append(" · ");
+        if (part is not null) h.Append(E(doc.Checklist.Heading(t.Lang()))).Append(" · ");
         h.Append(E(t["html.sections"])).Append("</h2>\n");
         if (part is not null)
         {

@@ -19,7 +19,7 @@ public static class JunitReport
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var w = XmlWriter.Create(stream, settings);
         w.WriteStartElement("testsuites");
-        Attribute(w, "name", string.Join(" + ", set.Audits.Select(a => $"{a.Checklist.Id} {a.Checklist.Version}")));
+        Attribute(w, "name", string.Join(" + ", set.Audits.Select(a => a.Checklist.Name(Rules.Messages.Lang.En))));
         Counts(w, set.Audits.SelectMany(a => a.Items).ToList());
         foreach (var report in set.Audits) WriteSuites(w, report, set.Several ? report.Checklist.Id + " " : "");
         w.WriteEndElement();

@@ -205,7 +205,8 @@ public class EvidenceConsistencyTests
             Parts(Row(results, "all.undecided")));
         Assert.Equal("false all(custom.fast, n => n.speed >= 1000): actual false: 1 of 3 fail (ifb0), 1 without evidence (eth0), expected true",
             Parts(Row(results, "all.decided")));
-        Assert.Equal("true any(custom.fast, n => n.speed >= 1000): actual true: 1 of 3 hold, 1 without evidence (eth0), expected true",
+        // A passing any() names the element that held it and what it compared (custom.json: eth1 at 100000).
+        Assert.Equal("true any(custom.fast, n => n.speed >= 1000): actual true: 1 of 3 hold (eth1 (n.speed >= 1000: 100000 >= 1000)), 1 without evidence (eth0), expected true",
             Parts(Row(results, "any.decided")));
         Assert.Equal("error", (string)Row(results, "any.undecided")["outcome"]!);
         Assert.Equal("error", (string)Row(results, "all.undecided")["outcome"]!);

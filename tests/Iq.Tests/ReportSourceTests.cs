@@ -175,8 +175,33 @@ public class ReportSourceTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         var sha = Sha256sum(json);
         var lines = run.Stdout.TrimEnd('\n').Split('\n')[^2..];
-        Assert.Equal($"Rendered from: results file r.json (SHA-256 {sha}): seal r.json.seal verified, the hash matches, not signed", lines[0]);
-        Assert.Equal($"Rendered from: results file copy.json (SHA-256 {sha}): no seal found (no copy.json.seal beside it); nothing shows it is the file iq wrote", lines[1]);
+        Assert.Equal($"earlier ({json}): Rendered from: results file r.json (SHA-256 {sha}): seal r.json.seal verified, the hash matches, not signed", lines[0]);
+        Assert.Equal($"later ({copy}): Rendered from: results file copy.json (SHA-256 {sha}): no seal found (no copy.json.seal beside it); nothing shows it is the file iq wrote", lines[1]);
+    }
+
+    /// <summary>Two audits kept as a/results.json and b/results.json: before, both lines read "results file results.json" and
+    /// nothing told which side was which; each now names its side and the path as given (relative, as typed).</summary>
+    [Fact]
+    public void Diff_of_two_files_of_one_name_tells_the_sides_apart_by_the_path_given()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        foreach (var side in new[] { "c1", "f1" })
+        {
+            Directory.CreateDirectory(Path.Combine(dir.Path, side));
+            File.Copy(json, Path.Combine(dir.Path, side, "results.json"));
+        }
+        // Relative paths, as a lab types them.
+        var c1 = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(dir.Path, "c1", "results.json"));
+        var f1 = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(dir.Path, "f1", "results.json"));
+        var run = CliRunner.InProcess("--lang", "en", "diff", c1, f1);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var lines = run.Stdout.TrimEnd('\n').Split('\n')[^2..];
+        Assert.StartsWith($"earlier ({c1}): Rendered from: results file results.json ", lines[0]);
+        Assert.StartsWith($"later ({f1}): Rendered from: results file results.json ", lines[1]);
+        var zh = CliRunner.InProcess("--lang", "zh", "diff", c1, f1);
+        Assert.Contains($"较早（{c1}）：", zh.Stdout);
+        Assert.Contains($"较晚（{f1}）：", zh.Stdout);
     }
 
     [Fact]

@@ -154,7 +154,10 @@ static class ReportCommands
             // What each side rests on, last, as part of the comparison: a comparison with an unsealed file says so (in -q, the
             // warning on stderr that Load gives says it).
             if (!quiet)
-                foreach (var side in new[] { old, now }) ctx.Out.WriteLine(side.Source!.Line().Render(ctx.Lang));
+            {
+                ctx.Out.WriteLine(Msg.DiffSourceBefore.With(parse.GetValue(before)!, old.Source!.Line()).Render(ctx.Lang));
+                ctx.Out.WriteLine(Msg.DiffSourceAfter.With(parse.GetValue(after)!, now.Source!.Line()).Render(ctx.Lang));
+            }
             return worse ? ExitCodes.Fail : ExitCodes.Pass;
         });
         return command;

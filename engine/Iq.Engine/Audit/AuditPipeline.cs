@@ -263,8 +263,10 @@ public static class AuditPipeline
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         var contradictions = RowProvenances.Contradictions(taken, s.Facts!);
         foreach (var part in s.Parts)
-            part.Results = RowProvenances.Unconfirmed(RowProvenances.Contradict(part.Checklist.Model,
-                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions), taken);
+            // Last, once every error is known: an error row's fix says what would let it be decided (ErrorFixes).
+            part.Results = ErrorFixes.Apply(RowProvenances.Unconfirmed(RowProvenances.Contradict(part.Checklist.Model,
+                RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions), taken),
+                FactSchema.Default);
         s.Findings = contradictions.Select(c => c.Finding).ToList();
     }
 

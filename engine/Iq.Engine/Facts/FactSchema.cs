@@ -461,22 +461,22 @@ public sealed partial class FactSchema : IFactSchema
     public IReadOnlyList<FactRoot> Roots { get; } =
     [
         // The provenance of each kind, declared once: docs, JSON Schemas and the audit's rows read it from here.
-        new("env", "environment", Environment, "the probed machine (iq probe)", Provenance.Measured),
-        new("software", "software", new MapType(Software), "installed software by name (iq probe)", Provenance.Measured),
-        new("security", "security", Security, "security of the installation measured on the host (5.1, 6.2; iq probe)", Provenance.Measured),
-        new("security_scans", "security_scans", SecurityScans, "OpenSCAP and Lynis reports, imported (6.2.1; iq scans)", Provenance.Imported),
+        new("env", "environment", Environment, "the probed machine (iq probe)", Provenance.Measured) { Command = "iq probe --out BUNDLE/" },
+        new("software", "software", new MapType(Software), "installed software by name (iq probe)", Provenance.Measured) { Command = "iq probe --out BUNDLE/" },
+        new("security", "security", Security, "security of the installation measured on the host (5.1, 6.2; iq probe)", Provenance.Measured) { Command = "iq probe --out BUNDLE/" },
+        new("security_scans", "security_scans", SecurityScans, "OpenSCAP and Lynis reports, imported (6.2.1; iq scans)", Provenance.Imported) { Command = "iq scans REPORT… --out BUNDLE/" },
         new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)", Provenance.Declared),
-        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)", Provenance.Imported),
-        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)", Provenance.Measured),
-        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured),
+        new("tests", "tests", Tests, "functional confirmation test results (4.3.1)", Provenance.Imported) { Command = "iq tests JUNIT.xml --category … --out BUNDLE/" },
+        new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)", Provenance.Measured) { Command = "iq baseline MODEL.onnx --cases … --labels … --out BUNDLE/" },
+        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured) { Command = "iq logs LOG… --out BUNDLE/" },
         // An SBOM is another tool's output; iq manifest marks what it measured itself (the files hashed under --root).
-        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)", Provenance.Imported),
+        new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)", Provenance.Imported) { Command = "iq manifest SBOM --root DIR --out BUNDLE/" },
         // iq imports hashes every file of the data set against its list: measured.
-        new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)", Provenance.Measured),
-        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)", Provenance.Measured),
-        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)", Provenance.Measured),
+        new("data_imports", "data_imports", new MapType(DataImport), "imported data sets checked against their manifests, by name (6.2.2 f; iq imports)", Provenance.Measured) { Command = "iq imports NAME SHA256SUMS --out BUNDLE/" },
+        new("rollback", "rollback", Rollback, "rollback snapshot comparison (5.2.2, 6.3.2; iq snapshot)", Provenance.Measured) { Command = "iq snapshot --compare BEFORE.json DIR --out BUNDLE/ --run -- ROLLBACK-COMMAND" },
+        new("model", "model", ModelInspection, "the pre-trained model's ONNX file, inspected without running it (001 ch. 4, 5.2.4; iq model)", Provenance.Measured) { Command = "iq model MODEL.onnx --out BUNDLE/" },
         new("md", "model_description", ModelDescription, "the vendor's description of the pre-trained model (001 ch. 4 and the claims of ch. 5; declared)", Provenance.Declared),
-        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)", Provenance.Measured),
+        new("measured", "model_measurements", Measurements, "the pre-trained model run by iq on labelled cases (001 6.3; iq model --cases)", Provenance.Measured) { Command = "iq model MODEL.onnx --cases … --labels … --out BUNDLE/" },
         new("attestations", "attestations", Attestations, "manual judgments recorded by assessors", Provenance.Reviewed),
         new("custom", "custom", IqType.Any, "anything else; types checked when the checklist runs", Provenance.Declared),
     ];

@@ -1,3 +1,4 @@
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Judgments;
@@ -81,7 +82,7 @@ public sealed record ResultsDocument
             EvaluatedAt = report.EvaluatedAt,
             AsOf = report.AsOf,
             Language = language,
-            Checklist = new ChecklistSummary(c.Id, c.Title, c.Version, c.Sources),
+            Checklist = new ChecklistSummary(c.Id, c.Title, c.Version, c.Sources) { Base = c.Base },
             Inputs = report.Inputs,
             Parameters = c.Params.Select(p => new ParameterValue(p.Name, p.Type.Name, ValueFormatter.Plain(p.Value, p.Type), p.Origin)).ToList(),
             Scoring = new ScoringSummary(report.Score.Model, c.Scoring.PassAt, c.Scoring.Veto, report.Score.Formula),
@@ -104,6 +105,17 @@ public sealed record ChecklistSummary(string Id, string Title, string Version, I
 {
     /// <summary>The IQ standard's checklist, or one tailored from it: its top-level sections are Annex C's C.2–C.6.</summary>
     public bool IsAnnexC => Id == "gbt-aimd-iq" || Sources.Any(s => Path.GetFileName(s.Path) == "gbt-aimd-iq.iq");
+
+    /// <summary>What a tailoring extends; null for a checklist that extends nothing.</summary>
+    public ChecklistBase? Base { get; init; }
+
+    /// <summary>The checklist as every report's header names it (console, scorecard, HTML, JUnit): <c>gbt-aimd-iq 2025 — title</c>,
+    /// and a tailoring by its own id with its base (<c>hospital-x (tailoring of gbt-aimd-iq 2025) — title</c>), its own version
+    /// shown only where it declares one of its own.</summary>
+    public string Name(Lang lang) => Base is not { } b ? $"{Id} {Version}"
+        : Msg.ChecklistTailoringOf.With(b.Version == Version ? Id : $"{Id} {Version}", b.Id, b.Version).Render(lang);
+
+    public string Heading(Lang lang) => $"{Name(lang)} — {Title}";
 }
 
 /// <summary>A param's final value as text, its type and where it came from.</summary>

@@ -108,6 +108,13 @@ public static class ResultsJson
         w.WriteString("id", c.Id);
         w.WriteString("title", c.Title);
         w.WriteString("version", c.Version);
+        if (c.Base is { } tailored)
+        {
+            w.WriteStartObject("base");
+            w.WriteString("id", tailored.Id);
+            w.WriteString("version", tailored.Version);
+            w.WriteEndObject();
+        }
         w.WriteString("file", c.Sources[0].Path);
         w.WriteString("sha256", c.Sources[0].Sha256);
         w.WriteStartArray("sources");
@@ -632,7 +639,7 @@ public static class ResultsJson
                 Language = r["language"].Str() is "zh" or "en" ? r["language"].Str() : throw r["language"].Expected(Msg.ZhOrEn),
                 Checklist = new ChecklistSummary(c["id"].Str(), c["title"].Str(), c["version"].Str(),
                     c["sources"].Array().Select(s => new SourceFile(s["path"].Str(), s["sha256"].Str())).ToList() is { Count: > 0 } list ? list
-                    : throw c["sources"].Expected(Msg.ASource)),
+                    : throw c["sources"].Expected(Msg.ASource)) { Base = c.Optional("base") is { } b ? new ChecklistBase(b["id"].Str(), b["version"].Str()) : null },
                 Info = info,
                 Inputs = r["inputs"].Array().Select(i => new InputFile(i["path"].Str(), i["kind"].Str(), i["sha256"].Str())
                 {

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Iq.Rules.Messages;
 using Iq.Rules.Model;
 using Iq.Rules.Runtime;
 using Iq.Scoring.Scoring;
@@ -206,8 +207,12 @@ public static class ScorecardWriter
     /// <summary>The default purpose: the IQ standard's wording for its checklist, a general one naming the others.</summary>
     static string Purpose(ResultsSet set, ReportTexts t) =>
         set.Audits.All(d => d.Checklist.IsAnnexC)
-            ? t.Format("c1.purpose_default", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => d.Checklist.Title))))
-            : t.Format("c1.purpose_generic", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => d.Checklist.Title))));
+            ? t.Format("c1.purpose_default", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => PurposeName(d, t)))))
+            : t.Format("c1.purpose_generic", ("checklist", string.Join(t.IsChinese ? "》《" : "', '", set.Audits.Select(d => PurposeName(d, t)))));
+
+    /// <summary>A checklist as the purpose names it: its title, and a tailoring's own id with its base (not the base's alone).</summary>
+    static string PurposeName(ResultsDocument d, ReportTexts t) =>
+        d.Checklist.Base is null ? d.Checklist.Title : $"{d.Checklist.Title} — {d.Checklist.Name(t.Lang())}";
 
     public static string C1Value(ResultsDocument doc, ReportTexts t, string field)
     {
@@ -331,7 +336,7 @@ public static class ScorecardWriter
         {
             if (set.Several)
             {
-                var heading = Text(ws.Cell(row, 1), $"{doc.Checklist.Id} {doc.Checklist.Version} — {doc.Checklist.Title}");
+                var heading = Text(ws.Cell(row, 1), doc.Checklist.Heading(t.Lang()));
                 ws.Range(row, 1, row, headers.Length).Merge();
                 heading.Style.Font.Bold = true;
                 heading.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
