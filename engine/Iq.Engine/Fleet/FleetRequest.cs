@@ -31,11 +31,14 @@ public sealed record FleetRequest
 /// <summary>What makes two evaluations of the same bundle the same, apart from the bundle itself: the checklist with its
 /// chain (by content, not path, so that workers on machines with other paths agree), the params as compiled, the
 /// judgment and waiver files (by content), the clock, the scoring model, the results language and the engine version.
+/// The clock is always a day: without <c>--as-of</c> the audits judge waiver expiry and every date rule against the wall
+/// clock, so the run's UTC day is in the key and a bundle is evaluated again on a later day (a waiver may have expired).
 /// A bundle's key is SHA-256 of this, the bundle's folder relative to its root (two sites with byte-identical bundles
 /// are two audits; workers that mount the fleet at different places agree) and the bundle's content hash.</summary>
 public sealed record FleetConfig(string Key, string Text)
 {
-    public static FleetConfig Of(FleetRequest r)
+    /// <param name="startedAt">When the run started: its UTC day stands for the clock when no <c>--as-of</c> is given.</param>
+    public static FleetConfig Of(FleetRequest r, DateTimeOffset startedAt)
     {
         var m = r.Checklist.Model;
         var t = new StringBuilder();
@@ -45,7 +48,8 @@ public sealed record FleetConfig(string Key, string Text)
         foreach (var p in m.Params) t.Append("param ").Append(p.Name).Append(' ').Append(p.Type.Name).Append(' ').Append(ValueFormatter.Plain(p.Value, p.Type)).Append('\n');
         foreach (var f in r.AttestationFiles) t.Append("attestations ").Append(FileHash(f)).Append('\n');
         foreach (var f in r.WaiverFiles) t.Append("waivers ").Append(FileHash(f)).Append('\n');
-        t.Append("as-of ").Append(r.AsOf is { } at ? at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : "now").Append('\n');
+        t.Append("as-of ").Append(r.AsOf is { } at ? at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)
+            : "now " + startedAt.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         t.Append("scoring ").Append(r.ScoringModel ?? m.Scoring.Model).Append('\n');
         t.Append("language ").Append(r.Language).Append('\n');
         var text = t.ToString();
