@@ -95,6 +95,12 @@ public static partial class Msg
     public static readonly Message FleetRunLine = new(null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"],
         "  运行 {run}（{host}，{started}）{status}：{seen} 个数据包，评价 {evaluated}，跳过 {skipped}，无法评价 {failed}",
         "  run {run} on {host} {started} {status}: {seen} bundles, {evaluated} evaluated, {skipped} skipped, {failed} not evaluable");
+    // Under a run's line: whether its seals had to be signed (--trust-key), by which keys' fingerprints (SHA-256 of the key's
+    // SubjectPublicKeyInfo, as iq seal and iq verify name a key).
+    public static readonly Message FleetRunSealsSigned = new(null, ["keys"], "    印章须由受信任的密钥签名：{keys}", "    seals had to be signed by a trusted key: {keys}");
+    public static readonly Message FleetRunSealsUnsigned = new(null, "    印章不要求签名（未给 --trust-key）", "    seals were not required to be signed (no --trust-key)");
+    public static readonly Message FleetExportedSigned = new(null, ["keys"], "；评价时印章须由受信任的密钥签名：{keys}", "; evaluated with seals required signed by a trusted key: {keys}");
+    public static readonly Message FleetExportedUnsigned = new(null, "；评价时印章不要求签名（未给 --trust-key）", "; evaluated without seals required signed (no --trust-key)");
     public static readonly Message FleetVerdictNotEvaluable = new(null, "无法评价", "not evaluable");
     public static readonly Message StoreAuditMismatch = new(Diagnostics.Codes.CannotRead, ["store", "audits"],
         "结果库 {store} 中审核的列与其存储的结果文件不一致（结果库在 iq 之外被改动过），不予报告：{audits}。请以 iq fleet run … --force 重新评价这些数据包",

@@ -56,4 +56,70 @@ public sealed class FleetTrustTests : IDisposable
         Assert.Contains("evaluated 0, skipped 1", sameDay.Stdout + sameDay.Stderr);
         Assert.Equal(2, FleetTests.Scalar(db, "SELECT COUNT(*) FROM audits"));
     }
+
+    /// <summary>The documents of a bundle (all but plan.json, which carries no seal) sealed again by <c>iq seal</c>, as a
+    /// vendor who edited them would: with <paramref name="signKey"/>, signed by that key; without, unsigned.</summary>
+    static void Reseal(string folder, string? signKey)
+    {
+        var files = Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) != "plan.json").Order(StringComparer.Ordinal).ToList();
+        var run = CliRunner.InProcess([.. new[] { "seal" }, .. files, .. signKey is null ? [] : new[] { "--sign-key", signKey }]);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+    }
+
+    /// <summary>fresheyes7 F-C1: <c>iq fleet run --trust-key</c> (the option <c>iq audit</c> takes) requires every seal signed
+    /// by the lab's key, as <c>iq audit --trust-key</c> does: a bundle sealed again without the key (a forger's re-seal)
+    /// passes without the option and not with it, in the fleet as in <c>iq audit</c>; one signed with the lab's key passes
+    /// both ways. The key is part of each bundle's key (the run with it evaluates again), and the report and the export say
+    /// which key's fingerprint was required: the SHA-256 of the key's DER SubjectPublicKeyInfo, as openssl and sha256sum
+    /// compute it.</summary>
+    [SkippableFact]
+    public void A_fleet_run_with_trust_key_requires_signed_seals_as_iq_audit_does_and_the_report_names_the_key()
+    {
+        var openssl = Oracles.Which("openssl");
+        Oracles.Require(openssl is not null, "openssl (Debian package openssl)");
+        void Ok((int Exit, string Stdout, string Stderr) run) => Assert.True(run.Exit == 0, run.Stderr);
+        Ok(Oracles.Run(openssl!, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P("lab.key")]));
+        Ok(Oracles.Run(openssl!, ["pkey", "-in", P("lab.key"), "-pubout", "-out", P("lab.pub")]));
+        Ok(Oracles.Run(openssl!, ["pkey", "-pubin", "-in", P("lab.pub"), "-outform", "DER", "-out", P("lab.der")]));
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(P("lab.der"))));
+
+        var root = P("fleet");
+        var forged = FleetTests.BundleOfSite("compliant", Path.Combine(root, "site-forged"), "site-forged");
+        Reseal(forged, null);
+        var signed = FleetTests.BundleOfSite("compliant", Path.Combine(root, "site-signed"), "site-signed");
+        Reseal(signed, P("lab.key"));
+        var db = P("results.db");
+
+        var open = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01");
+        Assert.True(open.ExitCode == 0, open.Stdout + open.Stderr);
+        var trusted = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01", "--trust-key", P("lab.pub"));
+        Assert.Contains("evaluated 2, skipped 0", trusted.Stdout);
+        Assert.Equal(1, trusted.ExitCode);
+
+        string VerdictOf(string site, bool withKey) => FleetTests.Scalar(db,
+            $"SELECT COUNT(*) FROM audits a JOIN runs r ON r.id = a.run_id WHERE a.site = '{site}' AND a.verdict = 'pass' AND (r.config LIKE '%trust-key%') = {(withKey ? 1 : 0)}") == 1
+            ? "pass" : "not pass";
+        Assert.Equal(("pass", "pass"), (VerdictOf("site-forged", false), VerdictOf("site-signed", false)));
+        Assert.Equal(("not pass", "pass"), (VerdictOf("site-forged", true), VerdictOf("site-signed", true)));
+        // iq audit of the same folder with the same key says the same.
+        var audit = CliRunner.InProcess("audit", "--facts", forged, "--as-of", "2026-12-01", "--trust-key", P("lab.pub"), "--json", P("forged.json"));
+        using (var results = JsonDocument.Parse(File.ReadAllBytes(P("forged.json"))))
+            Assert.NotEqual("pass", results.RootElement.GetProperty("verdict").GetString());
+        Assert.NotEqual(0, audit.ExitCode);
+
+        var json = P("fleet.json");
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--json", json);
+        Assert.Contains("seals had to be signed by a trusted key: " + fingerprint, report.Stdout);
+        Assert.Contains("seals were not required to be signed (no --trust-key)", report.Stdout);
+        using (var fleet = JsonDocument.Parse(File.ReadAllBytes(json)))
+        {
+            var runs = fleet.RootElement.GetProperty("runs").EnumerateArray().ToList();
+            Assert.Equal([fingerprint], runs[0].GetProperty("trust_keys").EnumerateArray().Select(k => k.GetString()!).ToList());
+            Assert.Empty(runs[1].GetProperty("trust_keys").EnumerateArray());
+        }
+        var export = CliRunner.InProcess("fleet", "export", "--store", db, "--site", "site-signed", "-o", P("signed.json"));
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Contains("evaluated with seals required signed by a trusted key: " + fingerprint, export.Stdout);
+    }
+
 }

@@ -8,7 +8,11 @@ using Iq.Scoring.Reports.Fleet;
 namespace Iq.Engine.Fleet;
 
 /// <summary>An audit as <c>iq fleet export</c> finds it.</summary>
-public sealed record StoredAudit(long Id, string BundlePath, string Site, string? Error);
+public sealed record StoredAudit(long Id, string BundlePath, string Site, string? Error)
+{
+    /// <summary>The fingerprints of the keys its run required the seals to be signed with (none: not required).</summary>
+    public IReadOnlyList<string> TrustKeys { get; init; } = [];
+}
 
 public abstract partial class SqlFleetStore
 {
@@ -18,11 +22,14 @@ public abstract partial class SqlFleetStore
         using var c = Connect();
         var (where, value) = id is { } i ? ("id = @v", (object)i) : ("bundle_path = @v", (object)bundle!);
         using var q = Command(c, null, $"""
-            SELECT id, bundle_path, site, error FROM audits WHERE {where}
+            SELECT id, bundle_path, site, error, (SELECT config FROM runs WHERE runs.id = audits.run_id) FROM audits WHERE {where}
             ORDER BY COALESCE(collected_at, '') DESC, id DESC LIMIT 1
             """, ("@v", value));
         using var r = q.ExecuteReader();
-        return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
+        return r.Read()
+            ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))
+                { TrustKeys = r.IsDBNull(4) ? [] : FleetConfig.TrustKeyIdsIn(r.GetString(4)) }
+            : null;
     }
 
     /// <summary>The audits that stand for a site now, by the fleet report's rule (<see cref="FleetCurrent"/>, over all the site's
@@ -97,7 +104,7 @@ public abstract partial class SqlFleetStore
             (stored, notEvaluable) = (r.GetInt64(0), r.GetInt64(1));
         }
         using var runs = Command(c, null, """
-            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
+            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed, config FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
             """, p);
         // Which audits count is decided in one place (FleetCurrent), from the audits' columns: never by the order they were
         // evaluated in; then only the rows of the audits that count are read.
@@ -139,7 +146,7 @@ public abstract partial class SqlFleetStore
             Audits = stored,
             NotEvaluable = notEvaluable,
             Runs = Read(runs, r => new FleetRunLine(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5),
-                r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))),
+                r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)) { TrustKeys = FleetConfig.TrustKeyIdsIn(r.GetString(9)) }),
         }, audits, itemLines, rows);
         return summary with
         {

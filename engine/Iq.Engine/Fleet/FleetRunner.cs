@@ -306,6 +306,7 @@ public static class FleetRunner
                 ScoringModel = request.ScoringModel,
                 AttestationFiles = request.AttestationFiles,
                 WaiverFiles = request.WaiverFiles,
+                TrustKeys = request.TrustKeys,
             });
         }
         catch (Exception e) when (e is not OutOfMemoryException)

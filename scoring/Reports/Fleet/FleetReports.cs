@@ -59,7 +59,10 @@ public static class FleetConsoleReport
             o.WriteLine();
             o.WriteLine(Msg.FleetRunsHeading.Template(lang));
             foreach (var r in s.Runs.Take(5))
+            {
                 o.WriteLine(Msg.FleetRunLine.With(r.Id, r.Host, r.StartedAt, RunState(r.Status, lang), r.Seen, r.Evaluated, r.Skipped, r.Failed).Render(lang));
+                o.WriteLine((r.TrustKeys.Count > 0 ? Msg.FleetRunSealsSigned.With(string.Join(", ", r.TrustKeys)) : Msg.FleetRunSealsUnsigned.With()).Render(lang));
+            }
         }
     }
 
@@ -198,6 +201,9 @@ public static class FleetJsonReport
             w.WriteNumber("id", r.Id); w.WriteString("started_at", r.StartedAt); Opt(w, "finished_at", r.FinishedAt); w.WriteString("status", r.Status);
             w.WriteString("host", r.Host); w.WriteNumber("seen", r.Seen); w.WriteNumber("evaluated", r.Evaluated); w.WriteNumber("skipped", r.Skipped);
             w.WriteNumber("failed", r.Failed);
+            w.WriteStartArray("trust_keys");
+            foreach (var k in r.TrustKeys) w.WriteStringValue(k);
+            w.WriteEndArray();
         });
         w.WriteEndObject();
     }

@@ -30,7 +30,11 @@ public sealed record FleetSummary
 }
 
 public sealed record FleetRunLine(long Id, string StartedAt, string? FinishedAt, string Status, string Host, long Seen, long Evaluated,
-    long Skipped, long Failed);
+    long Skipped, long Failed)
+{
+    /// <summary>The fingerprints of the keys the run's seals had to be signed with (<c>--trust-key</c>); none: not required.</summary>
+    public IReadOnlyList<string> TrustKeys { get; init; } = [];
+}
 
 /// <summary>Verdicts of the current fleet for one product version.</summary>
 public sealed record ProductVerdicts(string Product, string Version, long Pass, long Fail, long Incomplete, long NotEvaluable)
