@@ -122,4 +122,41 @@ public sealed class FleetTrustTests : IDisposable
         Assert.Contains("evaluated with seals required signed by a trusted key: " + fingerprint, export.Stdout);
     }
 
+    static string Sha256Of(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+
+    /// <summary>fresheyes7 F-B1: a waivers or attestations file that does not read is the operator's, shared by every bundle:
+    /// refused before any bundle is claimed (exit 2, the file, line and column as <c>iq audit</c> names them), the store's
+    /// bytes unchanged and a store not yet there not created. Before, every bundle was stored "not evaluable" with that
+    /// file's error and became every site's current audit.</summary>
+    [Theory]
+    [InlineData("--waivers", "w.yaml", "waivers:\n  - item: 6.1.1a.storage\n    reason: PO 4711\n    expires: 2027-01-31\n    approved_by: QA\n", ":2:5:")]
+    [InlineData("--attestations", "a.yaml", "- item: 6.1.2a.staffed\n  status: passs\n  assessor: QA\n  date: 2026-11-20\n", ":2:")]
+    public void A_malformed_shared_judgment_file_is_refused_before_any_bundle_with_the_store_unchanged(string option, string name, string text, string where)
+    {
+        var root = P("fleet");
+        FleetTests.CopyBundle("compliant", Path.Combine(root, "site-a"));
+        FleetTests.CopyBundle("failing", Path.Combine(root, "site-b"));
+        var db = P("results.db");
+        Assert.Equal(1, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01").ExitCode);
+        SqliteConnection.ClearAllPools();
+        var before = Sha256Of(db);
+        var file = P(name);
+        File.WriteAllText(file, text);
+
+        var bad = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-02", option, file);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains(file + where, bad.Stderr);
+        Assert.DoesNotContain("Fleet run", bad.Stdout);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, Sha256Of(db));
+        Assert.Equal(2, FleetTests.Scalar(db, "SELECT COUNT(*) FROM audits"));
+
+        var fresh = P("fresh.db");
+        Assert.Equal(2, CliRunner.InProcess("fleet", "run", root, "--store", fresh, option, file).ExitCode);
+        Assert.False(File.Exists(fresh));
+        // iq audit refuses the same file the same way.
+        var audit = CliRunner.InProcess("audit", "--facts", Path.Combine(root, "site-a"), option, file);
+        Assert.Equal(2, audit.ExitCode);
+        Assert.Contains(file + where, audit.Stderr);
+    }
 }

@@ -116,6 +116,7 @@ static class FleetCommand
                 Parallelism = parse.GetValue(jobs),
                 TrustKeys = trust.Read(parse),
             };
+            if (request.SharedInputErrors() is { Count: > 0 } shared) throw new UsageException(shared);
             // The roots are read whole: a store file among them would sit with the bundles it records (exit 2, nothing created).
             foreach (var root in given) InputLedger.NoteFolder(root);
             if (StoreLocation.Parse(parse.GetValue(store)!, out _) is { IsPostgres: false, File: { } storeFile }

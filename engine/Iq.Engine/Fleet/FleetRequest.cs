@@ -31,6 +31,16 @@ public sealed record FleetRequest
     /// <summary>The language of the results JSON kept per audit (what <c>iq fleet export</c> gives back).</summary>
     public string Language { get; init; } = "zh";
 
+    /// <summary>The operator's judgment and waiver files, read as each audit reads them: what they get wrong (a file, line and
+    /// column). They are shared by every bundle, so one that does not read is refused before any bundle is claimed: recorded
+    /// instead as every bundle's "not evaluable" audit, it would stand as every site's current verdict.</summary>
+    public IReadOnlyList<Rules.Diagnostics.Diagnostic> SharedInputErrors()
+    {
+        var found = new Rules.Diagnostics.DiagnosticBag();
+        foreach (var f in AttestationFiles) global::Iq.Scoring.Judgments.JudgmentFiles.ReadAttestations(f, found);
+        foreach (var f in WaiverFiles) global::Iq.Scoring.Judgments.JudgmentFiles.ReadWaivers(f, found);
+        return found.Items.Where(d => d.Severity == Rules.Diagnostics.Severity.Error).ToList();
+    }
 }
 
 /// <summary>What makes two evaluations of the same bundle the same, apart from the bundle itself: the checklist with its
