@@ -159,4 +159,44 @@ public sealed class FleetTrustTests : IDisposable
         Assert.Equal(2, audit.ExitCode);
         Assert.Contains(file + where, audit.Stderr);
     }
+
+    /// <summary>fresheyes7 F-C3: a site is what a bundle's unsealed plan declares, so a bundle in another folder (another
+    /// root) naming a site with a later collection time becomes its current audit (here fail → pass). The report names it:
+    /// the site's current audit comes from a folder none of its previous audits came from, and (its documents headed
+    /// with another host) was measured on another host — console, --json. The same folder collected again is no such
+    /// change.</summary>
+    [Fact]
+    public void A_site_taken_over_by_a_bundle_in_another_folder_or_from_another_host_is_named_in_the_report()
+    {
+        var root = P("root");
+        var real = FleetTests.BundleOfSite("failing", Path.Combine(root, "site-03"), "site-03");
+        var other = FleetTests.BundleOfSite("compliant", Path.Combine(root, "site-04"), "site-04");
+        var db = P("results.db");
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01");
+
+        // site-04 collected again in its own folder: a later collection, same folder, same host.
+        var plan4 = Path.Combine(other, "plan.json");
+        File.WriteAllText(plan4, File.ReadAllText(plan4).Replace("\"collected_at\": \"2026-11-20T09:00:00Z\"", "\"collected_at\": \"2026-11-30T09:00:00Z\"", StringComparison.Ordinal));
+        var root2 = P("root2");
+        var fake = FleetTests.BundleOfSite("compliant", Path.Combine(root2, "zz-fake"), "site-03");
+        var plan = Path.Combine(fake, "plan.json");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"collected_at\": \"2026-11-20T09:00:00Z\"", "\"collected_at\": \"2026-11-30T09:00:00Z\"", StringComparison.Ordinal));
+        var env = Path.Combine(fake, "environment.json");
+        File.WriteAllText(env, File.ReadAllText(env).Replace("\"host\": \"gpu-node-01\"", "\"host\": \"vendor-laptop\"", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.InProcess("seal", env).ExitCode);
+        CliRunner.InProcess("fleet", "run", root, root2, "--store", db, "--as-of", "2026-12-01");
+
+        var json = P("fleet.json");
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--json", json);
+        Assert.Contains($"site-03: current audit from {fake} (was {real}); host changed: vendor-laptop (was gpu-node-01)", report.Stdout);
+        Assert.DoesNotContain("site-04: current audit", report.Stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+        var moved = Assert.Single(doc.RootElement.GetProperty("site_moved").EnumerateArray());
+        Assert.Equal("site-03", moved.GetProperty("site").GetString());
+        Assert.Equal([fake], moved.GetProperty("bundles").EnumerateArray().Select(e => e.GetString()!).ToList());
+        Assert.Equal([real], moved.GetProperty("previous_bundles").EnumerateArray().Select(e => e.GetString()!).ToList());
+        Assert.True(moved.GetProperty("folder_changed").GetBoolean());
+        Assert.True(moved.GetProperty("host_changed").GetBoolean());
+    }
+
 }

@@ -48,14 +48,14 @@ public abstract partial class SqlFleetStore
     /// <summary>The columns an <see cref="AuditLine"/> is read from (<see cref="AuditLineOf"/>), in its order.</summary>
     const string AuditLineColumns = """
         id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, ''), evaluated_at,
-        (SELECT started_at FROM runs WHERE runs.id = audits.run_id)
+        (SELECT started_at FROM runs WHERE runs.id = audits.run_id), host
         """;
 
     /// <summary>An audit as the fleet report weighs it: not evaluated is "not evaluable", whatever its verdict column holds.</summary>
     static AuditLine AuditLineOf(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5),
         r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), r.GetString(9),
-        r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11));
+        r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(12));
 
     /// <summary>The results file of an audit, as <c>iq audit --json</c> would have written it: stored compact (schema 2 on),
     /// indented here; stored indented (schema 1), as it is.</summary>

@@ -39,6 +39,15 @@ public static class FleetConsoleReport
                 o.WriteLine(Msg.FleetChangedLine.With(c.Site, VerdictWord(c.PreviousVerdict, lang), c.PreviousAuditId, c.PreviousCollectedAt ?? "?",
                     VerdictWord(c.Verdict, lang), c.AuditId, c.CollectedAt ?? "?").Render(lang));
         }
+        if (s.Moved.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(Msg.FleetMovedHeading.With(s.Moved.Count).Render(lang));
+            foreach (var m in s.Moved)
+                o.WriteLine(Localized.Concat(
+                    (m.FolderChanged ? Msg.FleetMovedFolder : Msg.FleetMovedSameFolder).With(m.Site, string.Join(", ", m.Bundles), string.Join(", ", m.PreviousBundles)),
+                    m.NewHosts.Count > 0 ? Msg.FleetMovedHost.With(string.Join(", ", m.NewHosts), string.Join(", ", m.PreviousHosts)) : Localized.Empty).Render(lang));
+        }
         if (s.Clashes.Count > 0)
         {
             o.WriteLine();
@@ -182,6 +191,12 @@ public static class FleetJsonReport
             w.WriteNumber("previous_audit", c.PreviousAuditId); w.WriteString("previous_verdict", c.PreviousVerdict); Opt(w, "previous_collected_at", c.PreviousCollectedAt);
             w.WriteNumber("audit", c.AuditId); w.WriteString("verdict", c.Verdict); Opt(w, "collected_at", c.CollectedAt);
         });
+        Array(w, "site_moved", s.Moved, m =>
+        {
+            w.WriteString("site", m.Site);
+            Strings(w, "bundles", m.Bundles); Strings(w, "previous_bundles", m.PreviousBundles); w.WriteBoolean("folder_changed", m.FolderChanged);
+            Strings(w, "hosts", m.NewHosts); Strings(w, "previous_hosts", m.PreviousHosts); w.WriteBoolean("host_changed", m.NewHosts.Count > 0);
+        });
         Array(w, "trend", s.Trend, t =>
         {
             w.WriteString("id", t.RowId); w.WriteString("period", t.Period); w.WriteNumber("pass", t.Pass); w.WriteNumber("counted", t.Counted);
@@ -217,6 +232,13 @@ public static class FleetJsonReport
             write(item);
             w.WriteEndObject();
         }
+        w.WriteEndArray();
+    }
+
+    static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
     }
 
