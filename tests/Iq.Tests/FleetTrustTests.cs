@@ -199,4 +199,21 @@ public sealed class FleetTrustTests : IDisposable
         Assert.True(moved.GetProperty("host_changed").GetBoolean());
     }
 
+    /// <summary>fresheyes7 F-C4: a bundle folder's name reaches the console report made visible: an <c>ESC[2K CR</c> in it
+    /// cannot erase the line and write "ALL GOOD" over it.</summary>
+    [Fact]
+    public void A_folder_name_with_terminal_escapes_is_shown_escaped_in_the_console_report()
+    {
+        var root = P("root5");
+        var name = "x\u001b[2K\rALL GOOD\u001b[8m";
+        var broken = FleetTests.CopyBundle("compliant", Path.Combine(root, name));
+        File.WriteAllText(Path.Combine(broken, "plan.json"), "not json");
+        var db = P("results.db");
+        CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01");
+        var report = CliRunner.InProcess("fleet", "report", "--store", db);
+        Assert.DoesNotContain('\u001b', report.Stdout);
+        Assert.DoesNotContain('\r', report.Stdout);
+        Assert.Contains("x\\u001B[2K\\u000DALL GOOD\\u001B[8m", report.Stdout);
+    }
+
 }

@@ -10,7 +10,18 @@ namespace Iq.Scoring.Reports.Fleet;
 /// Fleet* messages), so it reads the same in CI logs; columns padded by display width (a Chinese character takes two).</summary>
 public static class FleetConsoleReport
 {
+    /// <summary>Each line written with what a terminal would act on made visible (<see cref="Rules.Io.VisibleText"/>): folder
+    /// names, sites and errors come from the fleet (folders as a vendor unpacked them, unsealed plans), and an
+    /// <c>ESC[2K CR</c> in a folder name erased the line it was on.</summary>
     public static void Write(FleetSummary s, TextWriter o, Lang lang = Lang.En, int worst = 10)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        WriteLines(s, text, lang, worst);
+        var lines = text.ToString().Split('\n');
+        foreach (var line in lines.Take(lines.Length - 1)) o.WriteLine(Rules.Io.VisibleText.Of(line));
+    }
+
+    static void WriteLines(FleetSummary s, TextWriter o, Lang lang, int worst)
     {
         o.WriteLine(Msg.FleetHeading.With(s.ChecklistId, s.ChecklistVersion, s.Store, s.SiteCount, s.Audits, s.NotEvaluable).Render(lang));
         o.WriteLine();
