@@ -216,4 +216,20 @@ public sealed class FleetTrustTests : IDisposable
         Assert.Contains("x\\u001B[2K\\u000DALL GOOD\\u001B[8m", report.Stdout);
     }
 
+    /// <summary>fresheyes7 F-B2: three workers started together on one SQLite store each take what the others have not
+    /// claimed, and never a live worker's claim: every bundle evaluated once over the three runs, no work lost. Before,
+    /// a worker compared another's process start time at 100 ns, which .NET on Linux computes from a boot time it works
+    /// out on each call: the live worker looked dead and its claims were taken (69 audits for 30 bundles).</summary>
+    [Fact]
+    public async Task Three_concurrent_runs_on_one_store_evaluate_each_bundle_once()
+    {
+        var root = P("fleet");
+        for (var i = 0; i < 12; i++) FleetTests.BundleOfSite(i % 2 == 0 ? "compliant" : "failing", Path.Combine(root, $"site-{i:00}"), $"site-{i:00}");
+        var db = P("results.db");
+        var runs = Enumerable.Range(0, 3).Select(_ => Task.Run(() => CliRunner.Process("fleet", "run", root, "--store", db, "--as-of", "2026-12-01", "--jobs", "2", "--lang", "en"))).ToArray();
+        foreach (var r in await Task.WhenAll(runs)) Assert.True(r.ExitCode is 0 or 1, r.Stdout + r.Stderr);
+        Assert.Equal(0, FleetTests.Scalar(db, "SELECT COALESCE(SUM(lost), 0) FROM runs"));
+        Assert.Equal(12, FleetTests.Scalar(db, "SELECT SUM(evaluated) FROM runs"));
+        Assert.Equal(12, FleetTests.Scalar(db, "SELECT COUNT(*) FROM audits"));
+    }
 }
