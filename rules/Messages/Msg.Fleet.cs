@@ -117,7 +117,7 @@ public static partial class Msg
         "Sites whose current audit comes from another folder or host ({count}; a site is what a bundle's plan declares: check it):");
     public static readonly Message FleetMovedFolder = new(null, ["site", "bundle", "previous"], "  {site}：当前审核来自 {bundle}（此前为 {previous}）",
         "  {site}: current audit from {bundle} (was {previous})");
-    public static readonly Message FleetMovedSameFolder = new(null, ["site", "bundle", "previous"], "  {site}：当前审核来自 {bundle}",
+    public static readonly Message FleetMovedSameFolder = new(null, ["site", "bundle"], "  {site}：当前审核来自 {bundle}",
         "  {site}: current audit from {bundle}");
     public static readonly Message FleetMovedHost = new(null, ["host", "previous"], "；主机已变：{host}（此前为 {previous}）", "; host changed: {host} (was {previous})");
     public static readonly Message FleetClashHeading = new(null, ["count"], "在最新采集时间有不止一个数据包的站点（{count}）：各个都计入，站点结论取最差者",

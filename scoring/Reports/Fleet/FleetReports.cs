@@ -56,7 +56,8 @@ public static class FleetConsoleReport
             o.WriteLine(Msg.FleetMovedHeading.With(s.Moved.Count).Render(lang));
             foreach (var m in s.Moved)
                 o.WriteLine(Localized.Concat(
-                    (m.FolderChanged ? Msg.FleetMovedFolder : Msg.FleetMovedSameFolder).With(m.Site, string.Join(", ", m.Bundles), string.Join(", ", m.PreviousBundles)),
+                    m.FolderChanged ? Msg.FleetMovedFolder.With(m.Site, string.Join(", ", m.Bundles), string.Join(", ", m.PreviousBundles))
+                        : Msg.FleetMovedSameFolder.With(m.Site, string.Join(", ", m.Bundles)),
                     m.NewHosts.Count > 0 ? Msg.FleetMovedHost.With(string.Join(", ", m.NewHosts), string.Join(", ", m.PreviousHosts)) : Localized.Empty).Render(lang));
         }
         if (s.Clashes.Count > 0)
