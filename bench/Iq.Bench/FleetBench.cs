@@ -97,7 +97,7 @@ static class FleetBench
         using var peak = new PeakSampler();
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
         var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
-        var config = FleetConfig.Of(request);
+        var config = FleetConfig.Of(request, DateTimeOffset.UtcNow);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
         long done = 0, failed = 0, rows = 0, results = 0;
@@ -122,7 +122,7 @@ static class FleetBench
     {
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"), new CompileOptions());
         var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
-        var config = FleetConfig.Of(request);
+        var config = FleetConfig.Of(request, DateTimeOffset.UtcNow);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
         var folders = FleetBundles.Under(root).Order(StringComparer.Ordinal).ToList();
@@ -160,7 +160,7 @@ static class FleetBench
         var compiled = Checklists.Compile(Path.Combine(Paths.Repo, "checklists", "gbt-aimd-iq.iq"),
             new CompileOptions { Expressions = interpreted ? ExpressionMode.Interpreted : ExpressionMode.Compiled });
         var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist ?? throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics)), AsOf = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
-        var config = FleetConfig.Of(request);
+        var config = FleetConfig.Of(request, DateTimeOffset.UtcNow);
         var checklist = AuditChecklist.Of(request.Checklist);
         var sha = request.Checklist.Model.Sources[0].Sha256;
         var folders = FleetBundles.Under(root).Order(StringComparer.Ordinal).ToList();

@@ -95,6 +95,12 @@ public static partial class Msg
     public static readonly Message FleetRunLine = new(null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"],
         "  运行 {run}（{host}，{started}）{status}：{seen} 个数据包，评价 {evaluated}，跳过 {skipped}，无法评价 {failed}",
         "  run {run} on {host} {started} {status}: {seen} bundles, {evaluated} evaluated, {skipped} skipped, {failed} not evaluable");
+    // Under a run's line: whether its seals had to be signed (--trust-key), by which keys' fingerprints (SHA-256 of the key's
+    // SubjectPublicKeyInfo, as iq seal and iq verify name a key).
+    public static readonly Message FleetRunSealsSigned = new(null, ["keys"], "    印章须由受信任的密钥签名：{keys}", "    seals had to be signed by a trusted key: {keys}");
+    public static readonly Message FleetRunSealsUnsigned = new(null, "    印章不要求签名（未给 --trust-key）", "    seals were not required to be signed (no --trust-key)");
+    public static readonly Message FleetExportedSigned = new(null, ["keys"], "；评价时印章须由受信任的密钥签名：{keys}", "; evaluated with seals required signed by a trusted key: {keys}");
+    public static readonly Message FleetExportedUnsigned = new(null, "；评价时印章不要求签名（未给 --trust-key）", "; evaluated without seals required signed (no --trust-key)");
     public static readonly Message FleetVerdictNotEvaluable = new(null, "无法评价", "not evaluable");
     public static readonly Message StoreAuditMismatch = new(Diagnostics.Codes.CannotRead, ["store", "audits"],
         "结果库 {store} 中审核的列与其存储的结果文件不一致（结果库在 iq 之外被改动过），不予报告：{audits}。请以 iq fleet run … --force 重新评价这些数据包",
@@ -106,6 +112,14 @@ public static partial class Msg
     public static readonly Message FleetBundleInternalError = new(null, ["bundle", "error"], "{bundle}：内部错误：{error}", "{bundle}: internal error: {error}");
     public static readonly Message FleetBundleChanged = new(null, ["bundle"], "{bundle}：审核期间数据包被改动；请重新运行", "{bundle}: the bundle changed while it was being audited; run again");
     public static readonly Message FleetBundleNoReport = new(null, "审核没有给出报告", "the audit gave no report");
+    // A site is what a bundle's (unsealed) plan declares: a current audit from another folder or host is named.
+    public static readonly Message FleetMovedHeading = new(null, ["count"], "当前审核来自另一文件夹或另一主机的站点（{count}；站点取自数据包计划声明的 site，请核实）：",
+        "Sites whose current audit comes from another folder or host ({count}; a site is what a bundle's plan declares: check it):");
+    public static readonly Message FleetMovedFolder = new(null, ["site", "bundle", "previous"], "  {site}：当前审核来自 {bundle}（此前为 {previous}）",
+        "  {site}: current audit from {bundle} (was {previous})");
+    public static readonly Message FleetMovedSameFolder = new(null, ["site", "bundle"], "  {site}：当前审核来自 {bundle}",
+        "  {site}: current audit from {bundle}");
+    public static readonly Message FleetMovedHost = new(null, ["host", "previous"], "；主机已变：{host}（此前为 {previous}）", "; host changed: {host} (was {previous})");
     public static readonly Message FleetClashHeading = new(null, ["count"], "在最新采集时间有不止一个数据包的站点（{count}）：各个都计入，站点结论取最差者",
         "Sites with more than one bundle at their latest collection time ({count}): each counts, the site's verdict is the worst of them:");
     public static readonly Message FleetClashLine = new(null, ["site", "at", "audit", "bundle", "verdict"], "  {site}（{at}）：审核 {audit} {bundle} {verdict}",

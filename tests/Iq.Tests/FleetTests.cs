@@ -765,7 +765,7 @@ public sealed class FleetTests : IDisposable
     }
 
     /// <summary>A copy of a sample bundle whose plan names its site (plan.json carries no seal).</summary>
-    static string BundleOfSite(string sample, string folder, string site)
+    internal static string BundleOfSite(string sample, string folder, string site)
     {
         CopyBundle(sample, folder);
         var plan = Path.Combine(folder, "plan.json");

@@ -70,6 +70,7 @@ static class FleetCommand
         var waivers = new Option<string[]>("--waivers") { Description = ctx.T(Msg.OptFleetWaivers), HelpName = "FILE" };
         var force = new Option<bool>("--force") { Description = ctx.T(Msg.OptFleetForce) };
         var jobs = new Option<int>("--jobs", "-j") { Description = ctx.T(Msg.OptFleetJobs), HelpName = "N" };
+        var trust = new TrustKeyOption(ctx);
         var compile = new CompileOptionGroup(ctx);
         var command = new Command("run", ctx.T(Msg.CmdFleetRun));
         command.Arguments.Add(roots);
@@ -81,6 +82,7 @@ static class FleetCommand
         command.Options.Add(waivers);
         command.Options.Add(force);
         command.Options.Add(jobs);
+        trust.AddTo(command);
         compile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -112,7 +114,9 @@ static class FleetCommand
                 WaiverFiles = parse.GetValue(waivers) ?? [],
                 Force = parse.GetValue(force),
                 Parallelism = parse.GetValue(jobs),
+                TrustKeys = trust.Read(parse),
             };
+            if (request.SharedInputErrors() is { Count: > 0 } shared) throw new UsageException(shared);
             // The roots are read whole: a store file among them would sit with the bundles it records (exit 2, nothing created).
             foreach (var root in given) InputLedger.NoteFolder(root);
             if (StoreLocation.Parse(parse.GetValue(store)!, out _) is { IsPostgres: false, File: { } storeFile }
@@ -195,7 +199,9 @@ static class FleetCommand
             // output): iq report of the export then says the file is the one iq wrote, and iq verify --trust-key accepts it.
             ReportOutputGroup.Seal([(target, bytes)], key, files);
             files.Commit(ctx.Cancel);
-            if (target != "-") ctx.Say(Msg.FleetExported.With(target, found.Id, found.BundlePath));
+            if (target != "-")
+                ctx.Say(Localized.Concat(Msg.FleetExported.With(target, found.Id, found.BundlePath),
+                    found.TrustKeys.Count > 0 ? Msg.FleetExportedSigned.With(string.Join(", ", found.TrustKeys)) : Msg.FleetExportedUnsigned.With()));
             return ExitCodes.Pass;
         });
         return command;

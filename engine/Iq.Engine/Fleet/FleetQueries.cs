@@ -8,7 +8,11 @@ using Iq.Scoring.Reports.Fleet;
 namespace Iq.Engine.Fleet;
 
 /// <summary>An audit as <c>iq fleet export</c> finds it.</summary>
-public sealed record StoredAudit(long Id, string BundlePath, string Site, ILocalized? Error);
+public sealed record StoredAudit(long Id, string BundlePath, string Site, ILocalized? Error)
+{
+    /// <summary>The fingerprints of the keys its run required the seals to be signed with (none: not required).</summary>
+    public IReadOnlyList<string> TrustKeys { get; init; } = [];
+}
 
 public abstract partial class SqlFleetStore
 {
@@ -18,11 +22,14 @@ public abstract partial class SqlFleetStore
         using var c = Connect();
         var (where, value) = id is { } i ? ("id = @v", (object)i) : ("bundle_path = @v", (object)bundle!);
         using var q = Command(c, null, $"""
-            SELECT id, bundle_path, site, error, error_words FROM audits WHERE {where}
+            SELECT id, bundle_path, site, error, error_words, (SELECT config FROM runs WHERE runs.id = audits.run_id) FROM audits WHERE {where}
             ORDER BY COALESCE(collected_at, '') DESC, id DESC LIMIT 1
             """, ("@v", value));
         using var r = q.ExecuteReader();
-        return r.Read() ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : ErrorOf(r, 3, 4)) : null;
+        return r.Read()
+            ? new StoredAudit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : ErrorOf(r, 3, 4))
+                { TrustKeys = r.IsDBNull(5) ? [] : FleetConfig.TrustKeyIdsIn(r.GetString(5)) }
+            : null;
     }
 
     /// <summary>The audits that stand for a site now, by the fleet report's rule (<see cref="FleetCurrent"/>, over all the site's
@@ -41,14 +48,14 @@ public abstract partial class SqlFleetStore
     /// <summary>The columns an <see cref="AuditLine"/> is read from (<see cref="AuditLineOf"/>), in its order.</summary>
     const string AuditLineColumns = """
         id, site, bundle_path, product_name, product_version, collected_at, status, verdict, score, COALESCE(error, ''), evaluated_at,
-        (SELECT started_at FROM runs WHERE runs.id = audits.run_id), error_words
+        (SELECT started_at FROM runs WHERE runs.id = audits.run_id), error_words, host
         """;
 
     /// <summary>An audit as the fleet report weighs it: not evaluated is "not evaluable", whatever its verdict column holds.</summary>
     static AuditLine AuditLineOf(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5),
         r.GetString(6) == "evaluated" && !r.IsDBNull(7) ? r.GetString(7) : FleetCurrent.NotEvaluable, r.IsDBNull(8) ? null : r.GetDouble(8), ErrorOf(r, 9, 12),
-        r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11));
+        r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(13));
 
     /// <summary>An audit's error: its words, worded where it is shown; its text as stored where it has none (stored before
     /// words were kept).</summary>
@@ -102,7 +109,7 @@ public abstract partial class SqlFleetStore
             (stored, notEvaluable) = (r.GetInt64(0), r.GetInt64(1));
         }
         using var runs = Command(c, null, """
-            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
+            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed, config FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
             """, p);
         // Which audits count is decided in one place (FleetCurrent), from the audits' columns: never by the order they were
         // evaluated in; then only the rows of the audits that count are read.
@@ -144,7 +151,7 @@ public abstract partial class SqlFleetStore
             Audits = stored,
             NotEvaluable = notEvaluable,
             Runs = Read(runs, r => new FleetRunLine(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5),
-                r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))),
+                r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)) { TrustKeys = FleetConfig.TrustKeyIdsIn(r.GetString(9)) }),
         }, audits, itemLines, rows);
         return summary with
         {

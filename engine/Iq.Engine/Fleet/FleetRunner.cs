@@ -57,7 +57,7 @@ public static class FleetRunner
     {
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
-        var config = FleetConfig.Of(request);
+        var config = FleetConfig.Of(request, started);
         var model = request.Checklist.Model;
         var checklist = AuditChecklist.Of(request.Checklist);
         var parallelism = request.Parallelism > 0 ? request.Parallelism : Environment.ProcessorCount;
@@ -305,6 +305,7 @@ public static class FleetRunner
                 ScoringModel = request.ScoringModel,
                 AttestationFiles = request.AttestationFiles,
                 WaiverFiles = request.WaiverFiles,
+                TrustKeys = request.TrustKeys,
             });
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -127,7 +127,7 @@ public sealed class SqliteFleetStore : SqlFleetStore
         try
         {
             using var p = Process.GetProcessById((int)pid);
-            return !p.HasExited && T(p.StartTime.ToUniversalTime()) == start;
+            return !p.HasExited && StartOf(p) == start;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -5,7 +5,7 @@ namespace Iq.Scoring.Reports.Fleet;
 /// "not evaluable"; when it was evaluated, and when the run that stored it started (ISO 8601 UTC text of fixed width, so
 /// text order is time order), null where not known.</summary>
 public sealed record AuditLine(long Id, string Site, string BundlePath, string Product, string Version, string? CollectedAt, string Verdict,
-    double? Score, ILocalized Error, string? EvaluatedAt = null, string? RunStartedAt = null);
+    double? Score, ILocalized Error, string? EvaluatedAt = null, string? RunStartedAt = null, string Host = "");
 
 /// <summary>One stored result row's outcome, as the store names it (pass, fail, error, notapplicable …).</summary>
 public sealed record RowOutcome(long AuditId, string RowId, string Outcome);
@@ -109,6 +109,21 @@ public static class FleetCurrent
         return worst;
     }
 
+    /// <summary>A site is what a bundle's plan says it is (an unsealed <c>plan.site</c>): a bundle in any folder that names a
+    /// site with a later collection time becomes its current audit. So the report says when a site's current audits come
+    /// from a folder none of its previous ones came from, or were measured on a host none of its previous ones was.</summary>
+    static SiteMoved? Moved(SiteAudits s)
+    {
+        if (s.Previous.Count == 0) return null;
+        var folders = s.Previous.Select(a => a.BundlePath).ToHashSet(StringComparer.Ordinal);
+        var hosts = s.Previous.Select(a => a.Host).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var newFolders = s.Current.Select(a => a.BundlePath).Where(f => !folders.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var newHosts = hosts.Count == 0 ? [] : s.Current.Select(a => a.Host).Where(h => h.Length > 0 && !hosts.Contains(h)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (newFolders.Count == 0 && newHosts.Count == 0) return null;
+        return new SiteMoved(s.Site, newFolders.Count > 0 ? newFolders : [.. s.Current.Select(a => a.BundlePath).Distinct().Order(StringComparer.Ordinal)],
+            [.. folders.Order(StringComparer.Ordinal)], newFolders.Count > 0, [.. hosts.Order(StringComparer.Ordinal)], newHosts);
+    }
+
     /// <summary>The summary's aggregates from the audits' columns and the rows of the audits that count.</summary>
     public static FleetSummary Summarize(FleetSummary shell, IReadOnlyList<AuditLine> audits, IReadOnlyList<ItemLine> items, IReadOnlyList<RowOutcome> rows)
     {
@@ -117,6 +132,7 @@ public static class FleetCurrent
         var verdicts = new List<SiteVerdict>();
         var changes = new List<VerdictChange>();
         var clashes = new List<SiteClash>();
+        var moved = new List<SiteMoved>();
         var counts = new Dictionary<string, long[]>(StringComparer.Ordinal);
         foreach (var s in sites)
         {
@@ -128,6 +144,7 @@ public static class FleetCurrent
                 clashes.Add(new SiteClash(s.Site, s.CollectedAt, [.. s.Current.Select(a => new ClashAudit(a.Id, a.BundlePath, a.Verdict))]));
             if (s.Previous.Count > 0 && Worst(s.Previous) is var before && before.Verdict != worst.Verdict)
                 changes.Add(new VerdictChange(s.Site, before.Id, before.Verdict, s.PreviousAt, worst.Id, worst.Verdict, s.CollectedAt ?? worst.CollectedAt));
+            if (Moved(s) is { } m) moved.Add(m);
             foreach (var (rowId, outcome) in SiteRows(s.Current.Where(a => a.Verdict != NotEvaluable), byAudit))
             {
                 if (!counts.TryGetValue(rowId, out var c)) counts[rowId] = c = new long[4];
@@ -162,6 +179,7 @@ public static class FleetCurrent
                 .Select(i => counts[i.RowId] is var c ? new ItemRate(i.RowId, i.Title, i.Clause, i.Level, c[0], c[1], c[2], c[3]) : null!).ToList(),
             Changed = changes,
             Clashes = clashes,
+            Moved = moved,
             Trend = trend.OrderBy(t => t.Key.RowId, StringComparer.Ordinal).ThenBy(t => t.Key.Period, StringComparer.Ordinal)
                 .Select(t => new TrendPoint(t.Key.RowId, t.Key.Period, t.Value[0], t.Value[1])).ToList(),
             TrendOverall = overall.Select(o => new TrendTotal(o.Key, o.Value[0], o.Value[1], o.Value[2])).ToList(),

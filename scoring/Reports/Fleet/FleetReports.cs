@@ -10,7 +10,18 @@ namespace Iq.Scoring.Reports.Fleet;
 /// Fleet* messages), so it reads the same in CI logs; columns padded by display width (a Chinese character takes two).</summary>
 public static class FleetConsoleReport
 {
+    /// <summary>Each line written with what a terminal would act on made visible (<see cref="Rules.Io.VisibleText"/>): folder
+    /// names, sites and errors come from the fleet (folders as a vendor unpacked them, unsealed plans), and an
+    /// <c>ESC[2K CR</c> in a folder name erased the line it was on.</summary>
     public static void Write(FleetSummary s, TextWriter o, Lang lang = Lang.En, int worst = 10)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        WriteLines(s, text, lang, worst);
+        var lines = text.ToString().Split('\n');
+        foreach (var line in lines.Take(lines.Length - 1)) o.WriteLine(Rules.Io.VisibleText.Of(line));
+    }
+
+    static void WriteLines(FleetSummary s, TextWriter o, Lang lang, int worst)
     {
         o.WriteLine(Msg.FleetHeading.With(s.ChecklistId, s.ChecklistVersion, s.Store, s.SiteCount, s.Audits, s.NotEvaluable).Render(lang));
         o.WriteLine();
@@ -39,6 +50,16 @@ public static class FleetConsoleReport
                 o.WriteLine(Msg.FleetChangedLine.With(c.Site, VerdictWord(c.PreviousVerdict, lang), c.PreviousAuditId, c.PreviousCollectedAt ?? "?",
                     VerdictWord(c.Verdict, lang), c.AuditId, c.CollectedAt ?? "?").Render(lang));
         }
+        if (s.Moved.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(Msg.FleetMovedHeading.With(s.Moved.Count).Render(lang));
+            foreach (var m in s.Moved)
+                o.WriteLine(Localized.Concat(
+                    m.FolderChanged ? Msg.FleetMovedFolder.With(m.Site, string.Join(", ", m.Bundles), string.Join(", ", m.PreviousBundles))
+                        : Msg.FleetMovedSameFolder.With(m.Site, string.Join(", ", m.Bundles)),
+                    m.NewHosts.Count > 0 ? Msg.FleetMovedHost.With(string.Join(", ", m.NewHosts), string.Join(", ", m.PreviousHosts)) : Localized.Empty).Render(lang));
+        }
         if (s.Clashes.Count > 0)
         {
             o.WriteLine();
@@ -59,7 +80,10 @@ public static class FleetConsoleReport
             o.WriteLine();
             o.WriteLine(Msg.FleetRunsHeading.Template(lang));
             foreach (var r in s.Runs.Take(5))
+            {
                 o.WriteLine(Msg.FleetRunLine.With(r.Id, r.Host, r.StartedAt, RunState(r.Status, lang), r.Seen, r.Evaluated, r.Skipped, r.Failed).Render(lang));
+                o.WriteLine((r.TrustKeys.Count > 0 ? Msg.FleetRunSealsSigned.With(string.Join(", ", r.TrustKeys)) : Msg.FleetRunSealsUnsigned.With()).Render(lang));
+            }
         }
     }
 
@@ -179,6 +203,12 @@ public static class FleetJsonReport
             w.WriteNumber("previous_audit", c.PreviousAuditId); w.WriteString("previous_verdict", c.PreviousVerdict); Opt(w, "previous_collected_at", c.PreviousCollectedAt);
             w.WriteNumber("audit", c.AuditId); w.WriteString("verdict", c.Verdict); Opt(w, "collected_at", c.CollectedAt);
         });
+        Array(w, "site_moved", s.Moved, m =>
+        {
+            w.WriteString("site", m.Site);
+            Strings(w, "bundles", m.Bundles); Strings(w, "previous_bundles", m.PreviousBundles); w.WriteBoolean("folder_changed", m.FolderChanged);
+            Strings(w, "hosts", m.NewHosts); Strings(w, "previous_hosts", m.PreviousHosts); w.WriteBoolean("host_changed", m.NewHosts.Count > 0);
+        });
         Array(w, "trend", s.Trend, t =>
         {
             w.WriteString("id", t.RowId); w.WriteString("period", t.Period); w.WriteNumber("pass", t.Pass); w.WriteNumber("counted", t.Counted);
@@ -200,6 +230,9 @@ public static class FleetJsonReport
             w.WriteNumber("id", r.Id); w.WriteString("started_at", r.StartedAt); Opt(w, "finished_at", r.FinishedAt); w.WriteString("status", r.Status);
             w.WriteString("host", r.Host); w.WriteNumber("seen", r.Seen); w.WriteNumber("evaluated", r.Evaluated); w.WriteNumber("skipped", r.Skipped);
             w.WriteNumber("failed", r.Failed);
+            w.WriteStartArray("trust_keys");
+            foreach (var k in r.TrustKeys) w.WriteStringValue(k);
+            w.WriteEndArray();
         });
         w.WriteEndObject();
     }
@@ -213,6 +246,13 @@ public static class FleetJsonReport
             write(item);
             w.WriteEndObject();
         }
+        w.WriteEndArray();
+    }
+
+    static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
     }
 

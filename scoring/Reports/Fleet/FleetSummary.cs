@@ -21,6 +21,7 @@ public sealed record FleetSummary
     public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
     public IReadOnlyList<TrendTotal> TrendOverall { get; init; } = [];
     public IReadOnlyList<SiteClash> Clashes { get; init; } = [];
+    public IReadOnlyList<SiteMoved> Moved { get; init; } = [];
     public IReadOnlyList<FailedBundle> Failures { get; init; } = [];
 
     /// <summary>The items that fail most: fail plus error over the current fleet, most first.</summary>
@@ -31,7 +32,11 @@ public sealed record FleetSummary
 }
 
 public sealed record FleetRunLine(long Id, string StartedAt, string? FinishedAt, string Status, string Host, long Seen, long Evaluated,
-    long Skipped, long Failed);
+    long Skipped, long Failed)
+{
+    /// <summary>The fingerprints of the keys the run's seals had to be signed with (<c>--trust-key</c>); none: not required.</summary>
+    public IReadOnlyList<string> TrustKeys { get; init; } = [];
+}
 
 /// <summary>Verdicts of the current fleet for one product version.</summary>
 public sealed record ProductVerdicts(string Product, string Version, long Pass, long Fail, long Incomplete, long NotEvaluable)
@@ -44,6 +49,11 @@ public sealed record ProductVerdicts(string Product, string Version, long Pass, 
 /// <see cref="Bundles"/> how many audits were current (more than one: the site is in <see cref="FleetSummary.Clashes"/>).</summary>
 public sealed record SiteVerdict(string Site, long AuditId, string BundlePath, string Product, string Version, string? CollectedAt,
     string Verdict, double? Score, int Bundles = 1);
+
+/// <summary>A site whose current audit comes from a folder (<see cref="FolderChanged"/>) or was measured on a host
+/// (<see cref="NewHosts"/> not empty) none of its previous audits came from: a site is what a bundle's plan declares.</summary>
+public sealed record SiteMoved(string Site, IReadOnlyList<string> Bundles, IReadOnlyList<string> PreviousBundles, bool FolderChanged,
+    IReadOnlyList<string> PreviousHosts, IReadOnlyList<string> NewHosts);
 
 /// <summary>A site with more than one bundle at its latest collection time: each one's audit and verdict, all counted.</summary>
 public sealed record SiteClash(string Site, string? CollectedAt, IReadOnlyList<ClashAudit> Audits);
