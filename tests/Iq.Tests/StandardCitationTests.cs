@@ -31,4 +31,14 @@ public class StandardCitationTests
         var wrong = cited.Where(c => !quoted.Contains(c.Value)).Select(c => $"gbt-aimd-ptm.iq:{c.Line}: {c.Value}").ToList();
         Assert.True(wrong.Count == 0, "cited otherwise than the standard quotes it:\n" + string.Join("\n", wrong));
     }
+
+    [Fact]
+    public void The_row_judging_5_2_6_i_by_A_12_2_b_says_it_does_not_judge_accuracy_on_OOD_cases()
+    {
+        // 5.2.6 i) asks for "拟合能力" on OOD data; the row measures rejection/AUROC (A.12.2 b): a lab signing the
+        // scorecard must see what was not judged, in the row's own title (fresh eyes 7, F-A4).
+        var item = File.ReadAllLines(ModelCases.Checklist).Single(l => l.TrimStart().StartsWith("item \"6.3.6i\"", StringComparison.Ordinal));
+        Assert.Contains("A.12.2 b)", item);
+        Assert.Contains("不判分布外病例上的准确率", item);
+    }
 }
