@@ -139,6 +139,9 @@ public static class Codes
     public const string ModelManifestNoDigest = "IQ7134";
     public const string ModelRecordNotTied = "IQ7135";
     public const string ModelRecordOtherModel = "IQ7136";
+    public const string ModelLogOutOfOrder = "IQ7140";
+    public const string ModelLogOrderNotNumber = "IQ7141";
+    public const string ModelLogNegativeLoss = "IQ7142";
     public const string ProbeNoSshServer = "IQ7033";
     public const string ProbeSshdNoKeyword = "IQ7034";
     public const string ProbeSshListChanged = "IQ7035";

@@ -76,6 +76,14 @@ public static partial class Msg
     public static readonly Message ModelNoAttackSucceeded = RowWords(Codes.ModelNoAttackSucceeded, "没有一次攻击成功", "no attack succeeded");
     public static readonly Message ModelLogNotFound = RowWords(Codes.ModelLogNotFound, ["log"], "描述文件旁找不到训练日志 {log}", "training log {log} not found beside the description");
     public static readonly Message ModelLogNoLoss = RowWords(Codes.ModelLogNoLoss, ["log"], "{log}:1：没有 'loss' 列", "{log}:1: no 'loss' column");
+    public static readonly Message ModelLogOutOfOrder = RowWords(Codes.ModelLogOutOfOrder, ["log", "line", "column", "value", "previous_line", "previous"],
+        "{log}:{line}：{column} {value} 不大于第 {previous_line} 行的 {previous}：训练日志须按 {column} 严格递增，否则无法知道哪个损失值在先、哪个在后",
+        "{log}:{line}: {column} {value} is not above the {previous} of line {previous_line}: a training log must run in strictly increasing {column}, or which loss came first and which last cannot be known");
+    public static readonly Message ModelLogOrderNotNumber = RowWords(Codes.ModelLogOrderNotNumber, ["log", "line", "column", "value"],
+        "{log}:{line}：{column} '{value}' 不是数值：无法知道训练日志的顺序", "{log}:{line}: {column} '{value}' is not a number: the order of the training log cannot be known");
+    public static readonly Message ModelLogNegativeLoss = RowWords(Codes.ModelLogNegativeLoss, ["log", "line", "value"],
+        "{log}:{line}：损失值 {value} 为负，而描述的 hyperparameters.loss 为交叉熵（不会小于 0）",
+        "{log}:{line}: loss {value} is negative, where the description's hyperparameters.loss is a cross-entropy (never below 0)");
     public static readonly Message ModelReferencedUnreadable = RowWords(Codes.ModelReferencedUnreadable, ["file", "reason"], "{file}：{reason}", "{file}: {reason}");
     public static readonly Message ModelReferencedNotText = RowWords(Codes.ModelReferencedNotText, ["file", "line", "column", "reason"], "{file}:{line}:{column}：{reason}", "{file}:{line}:{column}: {reason}");
     public static readonly Message ModelNoChiSquare = RowWords(Codes.ModelNoChiSquare, "每个病例都对（或都错）：无法检验", "every case right (or every case wrong): no test possible");

@@ -727,9 +727,9 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             if (Untied(logText, log, modelSha) is { } untied) return Unread(log, untied);
             var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.TrimStart().StartsWith('#')).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-            var column = lines.Count == 0 ? -1 : Array.FindIndex(lines[0].Split(','), h => h.Trim().Equals("loss", StringComparison.OrdinalIgnoreCase));
-            if (column < 0) return Unread(log, Msg.ModelLogNoLoss.With(log));
-            losses = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',') is var f && f.Length > column ? Parse(f[column].Trim()) : double.NaN).ToList();
+            var (read, wrong) = ReadLog(log, lines, CrossEntropy(o.Description));
+            if (read is null) return Unread(log, wrong!);
+            losses = read;
             result["log"] = log;
         }
         else return null;
@@ -741,6 +741,49 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         result["nan_free"] = losses.All(double.IsFinite);
         return result;
     }
+
+    /// <summary>The losses of a training log (a header naming a <c>loss</c> column, one row a line), or why they cannot be
+    /// read. An <c>epoch</c> or <c>step</c> column, where the log has one, must increase strictly down the file: the first
+    /// and last losses are read as the start and end of training, so a log out of order or repeating an epoch (30, 2, 1
+    /// passed 6.3.1 with the loss rising: fresh eyes 7, F-A2) is refused at the line, as a log with no loss column is
+    /// (every fact from it an error), never re-ordered: iq does not guess which of two records of an epoch is the true
+    /// one. A negative loss where the description's <c>hyperparameters.loss</c> is a cross-entropy (never below 0) is
+    /// refused at its line too. A loss cell that is not a number stays NaN (<c>nan_free</c> false), as before.</summary>
+    internal static (List<double>? Losses, MessageText? Problem) ReadLog(string log, IReadOnlyList<string> lines, bool crossEntropy)
+    {
+        var header = lines.Count == 0 ? [] : lines[0].Split(',').Select(h => h.Trim()).ToArray();
+        var column = Array.FindIndex(header, h => h.Equals("loss", StringComparison.OrdinalIgnoreCase));
+        if (column < 0) return (null, Msg.ModelLogNoLoss.With(log));
+        var order = Array.FindIndex(header, h => h.Equals("epoch", StringComparison.OrdinalIgnoreCase) || h.Equals("step", StringComparison.OrdinalIgnoreCase));
+        var losses = new List<double>();
+        (double At, int Line)? previous = null;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            var line = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var cells = lines[i].Split(',');
+            if (order >= 0)
+            {
+                var text = cells.Length > order ? cells[order].Trim() : "";
+                var at = Parse(text);
+                if (!double.IsFinite(at)) return (null, Msg.ModelLogOrderNotNumber.With(log, line, header[order], text));
+                if (previous is { } p && at <= p.At)
+                    return (null, Msg.ModelLogOutOfOrder.With(log, line, header[order], text, p.Line.ToString(CultureInfo.InvariantCulture), p.At.ToString(CultureInfo.InvariantCulture)));
+                previous = (at, i + 1);
+            }
+            var loss = cells.Length > column ? Parse(cells[column].Trim()) : double.NaN;
+            if (crossEntropy && loss < 0) return (null, Msg.ModelLogNegativeLoss.With(log, line, cells[column].Trim()));
+            losses.Add(loss);
+        }
+        return (losses, null);
+    }
+
+    /// <summary>Whether the description's <c>training.hyperparameters.loss</c> names a cross-entropy (or negative
+    /// log-likelihood) loss, which is never below 0.</summary>
+    internal static bool CrossEntropy(JsonNode? description) =>
+        DeclaredText(Declared(description, "training", "hyperparameters", "loss")) is { } name
+        && new string(name.Where(char.IsLetter).ToArray()).ToLowerInvariant() is var n
+        && (n.Contains("crossentropy", StringComparison.Ordinal) || n is "nll" or "nllloss" || n.Contains("negativeloglikelihood", StringComparison.Ordinal));
 
     /// <summary>A training log that could not be read: the losses and every fact drawn from them carry why, so that an item
     /// reading any of them says so (an item read nan_free, left out, as missing with no reason: fresh eyes 4, #5).</summary>

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Iq.Tests;
+
+/// <summary>Every standard the 001 checklist cites (GB/T, YY/T, ISO, IEC numbers) is quoted as the standard's own text
+/// quotes it: rows 4.3.3.yy1833-2/-3 said "YY/T 1833.2" where 4.3.3 cites the dated "YY/T 1833.2-2022" (fresh eyes 7,
+/// F-A4). The oracle is the seed text of GB/T 001 itself, not a list written here.</summary>
+public class StandardCitationTests
+{
+    /// <summary>A standard's designation with its number and, where given, its year: "YY/T 1833.2-2022", "GB/T 1.1-2020".</summary>
+    static readonly Regex Citation = new(@"(?:GB/T|GB/Z|GB|YY/T|YY|ISO/IEC|ISO|IEC)\s?\d+(?:\.\d+)*(?:-\d{4})?", RegexOptions.CultureInvariant);
+
+    /// <summary>The seed text of standard 001 (IQ_SEED_001, else /work/shared/seeds/001_*.txt), or null.</summary>
+    static string? Seed()
+    {
+        if (Environment.GetEnvironmentVariable("IQ_SEED_001") is { Length: > 0 } path) return path;
+        const string folder = "/work/shared/seeds";
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "001_*.txt").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault() : null;
+    }
+
+    [SkippableFact]
+    public void Every_standard_the_001_checklist_cites_is_quoted_as_the_seed_quotes_it()
+    {
+        var seed = Seed();
+        Skip.If(seed is null, "the seed text of standard 001 is not here (set IQ_SEED_001 to its path)");
+        var quoted = Citation.Matches(File.ReadAllText(seed!)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("YY/T 1833.2-2022", quoted); // the oracle reads what it should: 4.3.3's dated citation
+        var lines = File.ReadAllLines(ModelCases.Checklist);
+        var cited = lines.SelectMany((l, i) => Citation.Matches(l).Select(m => (Line: i + 1, m.Value))).ToList();
+        Assert.NotEmpty(cited);
+        var wrong = cited.Where(c => !quoted.Contains(c.Value)).Select(c => $"gbt-aimd-ptm.iq:{c.Line}: {c.Value}").ToList();
+        Assert.True(wrong.Count == 0, "cited otherwise than the standard quotes it:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void The_row_judging_5_2_6_i_by_A_12_2_b_says_it_does_not_judge_accuracy_on_OOD_cases()
+    {
+        // 5.2.6 i) asks for "拟合能力" on OOD data; the row measures rejection/AUROC (A.12.2 b): a lab signing the
+        // scorecard must see what was not judged, in the row's own title (fresh eyes 7, F-A4).
+        var item = File.ReadAllLines(ModelCases.Checklist).Single(l => l.TrimStart().StartsWith("item \"6.3.6i\"", StringComparison.Ordinal));
+        Assert.Contains("A.12.2 b)", item);
+        Assert.Contains("不判分布外病例上的准确率", item);
+    }
+}
