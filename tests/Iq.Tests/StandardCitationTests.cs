@@ -22,7 +22,9 @@ public class StandardCitationTests
     public void Every_standard_the_001_checklist_cites_is_quoted_as_the_seed_quotes_it()
     {
         var seed = Seed();
-        Skip.If(seed is null, "the seed text of standard 001 is not here (set IQ_SEED_001 to its path)");
+        const string absent = "the seed text of standard 001 is not here (set IQ_SEED_001 to its path)";
+        if (seed is null && Requires.InCi) Assert.Fail(absent); // in CI no test skips
+        Skip.If(seed is null, absent);
         var quoted = Citation.Matches(File.ReadAllText(seed!)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("YY/T 1833.2-2022", quoted); // the oracle reads what it should: 4.3.3's dated citation
         var lines = File.ReadAllLines(ModelCases.Checklist);
