@@ -17,6 +17,10 @@ public sealed record EvaluationOptions
 
     /// <summary>The steps (lambda calls) the evaluation may take before it ends with <see cref="EvaluationBudgetException"/>.</summary>
     public long StepBudget { get; init; } = EvaluationBudget.Default;
+
+    /// <summary>Whether <c>any(list, x =&gt; x.m == v)</c> may answer from an index (the default); off, it scans as written.
+    /// The index must answer as the scan does: tests compare the two.</summary>
+    public bool EqualityIndexes { get; init; } = true;
 }
 
 /// <summary>A checklist ready to evaluate fact bundles: its rule model and its NRules network (one session factory,
@@ -63,7 +67,7 @@ public sealed class CompiledChecklist
     internal AuditRun Run(FactValues facts, DateTimeOffset now, EvaluationOptions options)
     {
         var documents = Documents(facts);
-        var run = new AuditRun(this, documents.Select(d => d.Value).ToArray(), now, options.StepBudget);
+        var run = new AuditRun(this, documents.Select(d => d.Value).ToArray(), now, options.StepBudget) { EqualityIndexes = options.EqualityIndexes };
         var session = _factory.CreateSession();
         if (options.TraceMatches)
         {

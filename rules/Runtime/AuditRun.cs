@@ -33,6 +33,9 @@ public sealed class AuditRun
     internal int RegexTimeouts;
     public object?[] Roots { get; }
 
+    /// <summary>Whether an equality any() may use an index (<see cref="EvaluationOptions.EqualityIndexes"/>).</summary>
+    internal bool EqualityIndexes { get; init; } = true;
+
     /// <summary>Lambda calls so far (each predicate or selector call is one step; an index built is one per element).</summary>
     internal long Steps { get; private set; }
 

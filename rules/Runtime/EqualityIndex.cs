@@ -53,7 +53,7 @@ public sealed class EqualityIndex
     public static object? AnyEqual(AuditRun run, object? list, string member, Missing missing, Func<object?> value, bool valueFirst,
         Func<object?, object?> predicate)
     {
-        if (list is not object?[] { Length: > 0 } items) return Functions.Any(list, predicate);
+        if (!run.EqualityIndexes || list is not object?[] { Length: > 0 } items) return Functions.Any(list, predicate);
         var index = run.IndexOf(items, member, missing);
         if (!index.Usable) return Functions.Any(list, predicate);
         object? v;
