@@ -117,10 +117,12 @@ public static class LibraryError
     /// <summary>A library's English as the detail of a kind the catalog words: in Chinese quoted after the kind
     /// ('（SQLite 原文：…）', <see cref="Msg.LibrarySays"/>); in English the text alone, the whole reason, as it was before
     /// the kind was worded (English output and the scripts that read it are unchanged).</summary>
-    public static ILocalized English(string library, string text) => new Quoted(Msg.LibrarySays.With(library, text), text);
+    public static ILocalized English(string library, string text) => new LibraryQuote(library, text);
+}
 
-    sealed record Quoted(MessageText Chinese, string Text) : ILocalized
-    {
-        public string Render(Lang lang) => lang == Lang.Zh ? Chinese.Render(lang) : Message.Cap(Text, lang);
-    }
+/// <summary>A library's own English, quoted as the detail of a kind the catalog words (<see cref="LibraryError.English"/>);
+/// its parts are kept so that a store can keep it and word it again (the fleet's error words).</summary>
+public sealed record LibraryQuote(string Library, string Text) : ILocalized
+{
+    public string Render(Lang lang) => lang == Lang.Zh ? Msg.LibrarySays.With(Library, Text).Render(lang) : Message.Cap(Text, lang);
 }

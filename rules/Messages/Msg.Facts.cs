@@ -14,7 +14,7 @@ public static partial class Msg
         "文件名像事实文档，但扩展名不是小写的 .json，而数据包只读取 *.json（区分大小写）：请改名为 {name}，或将其移出数据包",
         "named like a fact document, but its extension is not lower-case .json, and a bundle reads only *.json (case matters): rename it {name} or move it out of the bundle");
     public static readonly Message DocumentIsLink = new(Codes.BadDocument, ["target"],
-        "是指向 {target} 的符号链接，而数据包的文档及其封印必须是文件本身：链接让审核读取数据包之外的文件，数据包的副本或归档并不包含它，iq verify 也不核验它。请复制该文件本身（cp -L），或删除链接",
+        "是指向 {target} 的符号链接，而数据包的文档及其封签必须是文件本身：链接让审核读取数据包之外的文件，数据包的副本或归档并不包含它，iq verify 也不核验它。请复制该文件本身（cp -L），或删除链接",
         "is a symbolic link to {target}, and a bundle's documents and their seals must be the files themselves: a link has the audit read a file outside the bundle that a copy or an archive of the bundle does not hold and iq verify does not check. Copy the file itself in (cp -L) or remove the link");
     public static readonly Message DocumentTooLarge = new(Codes.BadDocument, ["size", "limit"], "事实文档过大（{size} 字节；上限 {limit}）", "Fact document too large ({size} bytes; the limit is {limit})");
     public static readonly Message CannotReadDocument = new(Codes.CannotRead, ["reason"], "无法读取事实文档：{reason}", "Cannot read the fact document: {reason}");

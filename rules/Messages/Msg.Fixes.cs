@@ -26,7 +26,7 @@ public static partial class Msg
     public static readonly Message FixOtherHost = RowWords(Codes.FixOtherHost, ["document", "host"],
         "在被安装的主机 {host} 上重新采集 {document}", "collect {document} again on the installed host {host}");
     public static readonly Message FixMeasuredRequired = RowWords(Codes.FixMeasuredRequired, ["facts", "command"],
-        "由 iq 在被安装的主机上测量 {facts}，并保留其密封：{command}", "have iq measure {facts} on the installed host and keep its seal: {command}");
+        "由 iq 在被安装的主机上测量 {facts}，并保留其封签：{command}", "have iq measure {facts} on the installed host and keep its seal: {command}");
     public static readonly Message FixTypeMismatch = RowWords(Codes.FixTypeMismatch, "按 docs/facts.md 更正文档中该事实的类型，或更正检查单的条件",
         "correct the fact's type in its document (docs/facts.md), or the checklist's condition");
     public static readonly Message FixEvaluation = RowWords(Codes.FixEvaluation, "更正检查单的条件或其读取的事实（见说明）",

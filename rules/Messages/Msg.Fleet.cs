@@ -54,7 +54,7 @@ public static partial class Msg
     public static readonly Message SiteAuditChoice = new(null, ["audit", "bundle", "verdict"], "审核 {audit} {bundle} {verdict}", "audit {audit} {bundle} {verdict}");
     public static readonly Message NoSuchAudit = new(Codes.BadOption, ["store"], "{store} 中没有这次审核", "No such audit in {store}");
     public static readonly Message AuditNotEvaluated = new(Codes.BadOption, ["audit", "bundle", "error"], "审核 {audit}（{bundle}）无法评价，没有结果：{error}",
-        "Audit {audit} ({bundle}) could not be evaluated; it has no results: {error}");
+        "Audit {audit} ({bundle}) could not be evaluated; it has no results: {error}") { ArgumentsWhole = true };
     public static readonly Message AuditNoResults = new(Codes.BadOption, ["audit"], "审核 {audit} 没有存储结果", "Audit {audit} has no results stored");
 
     // ---- what they say ----
@@ -90,7 +90,8 @@ public static partial class Msg
         "  {site}：{before}（审核 {before_audit}，{before_at}）→ {after}（审核 {audit}，{at}）", "  {site}: {before} (audit {before_audit}, {before_at}) → {after} (audit {audit}, {at})");
     public static readonly Message FleetFailuresHeading = new(null, ["count"], "无法评价的数据包（{count}；错误是运行时以其结果语言记下的原文）：",
         "Bundles that could not be evaluated ({count}; each error as the run recorded it, in its results language):");
-    public static readonly Message FleetFailureLine = new(null, ["audit", "bundle", "error"], "  审核 {audit} {bundle}：{error}", "  audit {audit} {bundle}: {error}");
+    // The error is a diagnostic, capped where it quotes its own arguments: shown whole here, as iq audit shows it.
+    public static readonly Message FleetFailureLine = new(null, ["audit", "bundle", "error"], "  审核 {audit} {bundle}：{error}", "  audit {audit} {bundle}: {error}") { ArgumentsWhole = true };
     public static readonly Message FleetRunsHeading = new(null, "最近的运行：", "Recent runs:");
     public static readonly Message FleetRunLine = new(null, ["run", "host", "started", "status", "seen", "evaluated", "skipped", "failed"],
         "  运行 {run}（{host}，{started}）{status}：{seen} 个数据包，评价 {evaluated}，跳过 {skipped}，无法评价 {failed}",

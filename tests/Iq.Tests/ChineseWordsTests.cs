@@ -202,10 +202,11 @@ public class ChineseWordsTests
         Assert.True(english.Count == 0, string.Join("\n", english.Take(20)));
         if (sample == "gap")
         {
-            // The cells the run is about: the fix says the gap is missing in Chinese.
-            Assert.Contains(console, c => c.Item2 == "整改：查明日志中断的时段（最长间隔 缺失）并补齐记录");
-            Assert.Contains(htmlCells, c => c.Item2 == "查明日志中断的时段（最长间隔 缺失）并补齐记录");
-            Assert.Contains(xlsxCells, c => c.Item2 == "查明日志中断的时段（最长间隔 缺失）并补齐记录");
+            // The cells the run is about: the error row's fix (ErrorFixes: a measured fact missing) says in Chinese how to
+            // measure the gap, its command as iq spells it.
+            Assert.Contains(console, c => c.Item2 == "整改：在被安装的主机上测量 logs.largest_gap：iq logs INSTALL.log… --out BUNDLE/");
+            Assert.Contains(htmlCells, c => c.Item2 == "在被安装的主机上测量 logs.largest_gap：iq logs INSTALL.log… --out BUNDLE/");
+            Assert.Contains(xlsxCells, c => c.Item2 == "在被安装的主机上测量 logs.largest_gap：iq logs INSTALL.log… --out BUNDLE/");
         }
         if (sample == "holes")
         {
@@ -242,8 +243,8 @@ public class ChineseWordsTests
         Assert.Equal(Rows(File.ReadAllText(Path.Combine(dir.Path, "audit.en.html"))), Rows(File.ReadAllText(Path.Combine(dir.Path, "back.en.html"))));
         if (sample == "gap")
         {
-            Assert.Contains(cells, c => c.Item2 == "查明日志中断的时段（最长间隔 缺失）并补齐记录");
-            Assert.Contains("查明日志中断的时段（最长间隔 missing）并补齐记录", File.ReadAllText(Path.Combine(dir.Path, "back.en.html")), StringComparison.Ordinal);
+            Assert.Contains(cells, c => c.Item2 == "在被安装的主机上测量 logs.largest_gap：iq logs INSTALL.log… --out BUNDLE/");
+            Assert.Contains("measure logs.largest_gap on the installed host: iq logs INSTALL.log… --out BUNDLE/", File.ReadAllText(Path.Combine(dir.Path, "back.en.html")), StringComparison.Ordinal);
         }
         if (sample == "holes")
         {

@@ -99,7 +99,9 @@ public class TrainingLogOrderTests
         Assert.Contains("loss_curve_ref: training-log.csv", text);
         var description = Path.Combine(dir.Path, "description.yaml");
         File.WriteAllText(description, text.Replace("loss_curve_ref: training-log.csv", "loss_curve_ref: lie.csv"));
-        File.WriteAllText(Path.Combine(dir.Path, "lie.csv"), "epoch,loss\n30,2.5\n2,1.0\n1,0.0006\n");
+        // Tied to the model inspected (its SHA-256), so what is refused is the order alone, named at the file's own line 4.
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ModelCases.SampleModel)));
+        File.WriteAllText(Path.Combine(dir.Path, "lie.csv"), $"# model sha256: {digest}\nepoch,loss\n30,2.5\n2,1.0\n1,0.0006\n");
         File.Copy(Path.Combine(ModelCases.Sample, "training-log.csv"), Path.Combine(dir.Path, "training-log.csv"));
         File.Copy(Path.Combine(ModelCases.Sample, "training-manifest.txt"), Path.Combine(dir.Path, "training-manifest.txt"));
         var bundle = Path.Combine(dir.Path, "b");
@@ -108,7 +110,7 @@ public class TrainingLogOrderTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         var training = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model_measurements.json")))!["facts"]!["training_run"]!;
         foreach (var fact in new[] { "first_loss", "final_loss", "relative_decrease", "nan_free" })
-            Assert.Contains("lie.csv:3: epoch 2 is not above the 30 of line 2", training[fact]!["$error"]!.ToString());
+            Assert.Contains("lie.csv:4: epoch 2 is not above the 30 of line 3", training[fact]!["$error"]!.ToString());
 
         ModelCases.CopyAttestations(bundle);
         var json = Path.Combine(dir.Path, "results.json");
@@ -119,7 +121,7 @@ public class TrainingLogOrderTests
         {
             var row = items.Single(i => (string)i!["id"]! == id)!;
             Assert.Equal("error", (string)row["outcome"]!);
-            Assert.Contains("lie.csv:3", row["reason"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            Assert.Contains("lie.csv:4", row["reason"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
     }
 }

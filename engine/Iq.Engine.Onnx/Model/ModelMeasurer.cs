@@ -725,7 +725,8 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             if (logText is null) return Unread(log, problem!);
             // The vendor's log of another model (or of no model it names) is no record of this one's training.
             if (Untied(logText, log, modelSha) is { } untied) return Unread(log, untied);
-            var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.TrimStart().StartsWith('#')).Take(1_000_000).ToList();
+            // Comment lines (the model tie) kept as blank lines, so a line named in a refusal is the file's own line.
+            var lines = logText.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.TrimStart().StartsWith('#') ? "" : l).Take(1_000_000).ToList();
             if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             var (read, wrong) = ReadLog(log, lines, CrossEntropy(o.Description));
             if (read is null) return Unread(log, wrong!);
@@ -751,13 +752,15 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
     /// refused at its line too. A loss cell that is not a number stays NaN (<c>nan_free</c> false), as before.</summary>
     internal static (List<double>? Losses, MessageText? Problem) ReadLog(string log, IReadOnlyList<string> lines, bool crossEntropy)
     {
-        var header = lines.Count == 0 ? [] : lines[0].Split(',').Select(h => h.Trim()).ToArray();
+        var first = 0; // the header: the first line with text (blank and comment lines before it are skipped)
+        while (first < lines.Count && lines[first].Trim().Length == 0) first++;
+        var header = first == lines.Count ? [] : lines[first].Split(',').Select(h => h.Trim()).ToArray();
         var column = Array.FindIndex(header, h => h.Equals("loss", StringComparison.OrdinalIgnoreCase));
         if (column < 0) return (null, Msg.ModelLogNoLoss.With(log));
         var order = Array.FindIndex(header, h => h.Equals("epoch", StringComparison.OrdinalIgnoreCase) || h.Equals("step", StringComparison.OrdinalIgnoreCase));
         var losses = new List<double>();
         (double At, int Line)? previous = null;
-        for (var i = 1; i < lines.Count; i++)
+        for (var i = first + 1; i < lines.Count; i++)
         {
             if (lines[i].Trim().Length == 0) continue;
             var line = (i + 1).ToString(CultureInfo.InvariantCulture);

@@ -468,7 +468,7 @@ public sealed partial class FactSchema : IFactSchema
         new("plan", "plan", Plan, "the installation plan (4.1, Annex B.1)", Provenance.Declared),
         new("tests", "tests", Tests, "functional confirmation test results (4.3.1)", Provenance.Imported) { Command = "iq tests JUNIT.xml --category … --out BUNDLE/" },
         new("baseline", "baseline", Baseline, "baseline performance on this machine (4.3.2, 6.4.2; iq baseline)", Provenance.Measured) { Command = "iq baseline MODEL.onnx --cases … --labels … --out BUNDLE/" },
-        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured) { Command = "iq logs LOG… --out BUNDLE/" },
+        new("logs", "logs", Logs, "installation log analysis (5.4.1, 6.5.1; iq logs)", Provenance.Measured) { Command = "iq logs INSTALL.log… --out BUNDLE/" },
         // An SBOM is another tool's output; iq manifest marks what it measured itself (the files hashed under --root).
         new("manifest", "manifest", Manifest, "version manifest or SBOM compared with the disk (5.5.1, 6.6.1; iq manifest)", Provenance.Imported) { Command = "iq manifest SBOM --root DIR --out BUNDLE/" },
         // iq imports hashes every file of the data set against its list: measured.

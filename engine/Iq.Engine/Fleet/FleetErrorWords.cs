@@ -7,7 +7,7 @@ namespace Iq.Engine.Fleet;
 /// messages by name with their arguments, and the text between them, so that a report or an export words it in the
 /// language it is asked for. Stored as text in the run's language, a run's error came out in Chinese under
 /// <c>--lang en</c> (fresh eyes 6, F-C5). JSON: an array whose parts are text or <c>{"message": name, "args": [...]}</c>, an
-/// argument its English text or a message of its own. A message not in the catalog is kept as its English text; words
+/// argument its English text, a message of its own, or a library's quoted English <c>{"library", "text"}</c>. A message not in the catalog is kept as its English text; words
 /// this iq cannot read (a newer iq's message, a changed argument list) are no words, and the stored text stands.</summary>
 public static class FleetErrorWords
 {
@@ -43,6 +43,14 @@ public static class FleetErrorWords
         w.WriteStartArray("args");
         foreach (var v in m.Values)
             if (v is MessageText inner) Write(w, inner);
+            else if (v is LibraryQuote q)
+            {
+                // A library's English quoted as a detail: kept as such, so Chinese quotes it after the kind again.
+                w.WriteStartObject();
+                w.WriteString("library", q.Library);
+                w.WriteString("text", q.Text);
+                w.WriteEndObject();
+            }
             else w.WriteStringValue(Message.Whole(v, Lang.En));
         w.WriteEndArray();
         w.WriteEndObject();
@@ -78,10 +86,15 @@ public static class FleetErrorWords
         var values = new List<object?>(message.Args.Count);
         foreach (var a in args.EnumerateArray())
         {
-            object? value = a.ValueKind == JsonValueKind.String ? a.GetString()! : Word(a);
+            object? value = a.ValueKind == JsonValueKind.String ? a.GetString()! : Quote(a) ?? (object?)Word(a);
             if (value is null) return null;
             values.Add(value);
         }
         return message.With([.. values]);
     }
+
+    static LibraryQuote? Quote(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("library", out var library) && library.ValueKind == JsonValueKind.String
+            && e.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
+            ? new LibraryQuote(library.GetString()!, text.GetString()!) : null;
 }
