@@ -54,7 +54,7 @@ public static partial class Msg
     public static readonly Message SiteAuditChoice = new(null, ["audit", "bundle", "verdict"], "审核 {audit} {bundle} {verdict}", "audit {audit} {bundle} {verdict}");
     public static readonly Message NoSuchAudit = new(Codes.BadOption, ["store"], "{store} 中没有这次审核", "No such audit in {store}");
     public static readonly Message AuditNotEvaluated = new(Codes.BadOption, ["audit", "bundle", "error"], "审核 {audit}（{bundle}）无法评价，没有结果：{error}",
-        "Audit {audit} ({bundle}) could not be evaluated; it has no results: {error}") { ArgumentsWhole = true };
+        "Audit {audit} ({bundle}) could not be evaluated; it has no results: {error}");
     public static readonly Message AuditNoResults = new(Codes.BadOption, ["audit"], "审核 {audit} 没有存储结果", "Audit {audit} has no results stored");
 
     // ---- what they say ----
