@@ -221,7 +221,7 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         var ordered = b.Operator is not ("==" or "!=");
         if (left.Type != IqType.Any && right.Type != IqType.Any)
         {
-            if (left.Type != right.Type)
+            if (!OfOneKind(left.Type, right.Type))
             {
                 ILocalized hint = Localized.Empty;
                 if ((left.Type == IqType.Number && (right.Type == IqType.Size || right.Type == IqType.Duration))
@@ -236,6 +236,18 @@ sealed partial class ExpressionBinder(BindingScope scope, DiagnosticBag initialD
         }
         return new BoundBinary(b.Operator, left, right, IqType.Bool, b.Span) { Text = ExprPrinter.Print(b) };
     }
+
+    /// <summary>Types whose values can be equal: the same, or a list beside a list whose elements can be (an element of no
+    /// declared type, in <c>[custom.count] == [7]</c> or <c>[] == [1]</c>, is checked when the checklist runs; a string
+    /// element beside a version or date is read as one, as Ops.Compare does).</summary>
+    static bool OfOneKind(IqType a, IqType b) => a == b || (a, b) switch
+    {
+        (ListType x, ListType y) => x.Element == IqType.Any || y.Element == IqType.Any || OfOneKind(x.Element, y.Element)
+            || ReadAs(x.Element, y.Element) || ReadAs(y.Element, x.Element),
+        _ => false,
+    };
+
+    static bool ReadAs(IqType text, IqType t) => text == IqType.String && (t == IqType.Version || t == IqType.Date);
 
     /// <summary>A string beside a version or date is read as one ("24.0", "2026-01-01").</summary>
     static (BoundExpr, BoundExpr) Coerce(BoundExpr left, BoundExpr right)

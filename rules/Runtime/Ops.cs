@@ -60,12 +60,20 @@ public static class Ops
     }
 
     public static object? Eq(object? a, object? b) => a is Missing ? a : b is Missing ? b
-        : a is object?[] x && b is object?[] y ? ListEq(x, y) : Bool(Compare(a, b, "==") == 0);
+        : a is object?[] x && b is object?[] y ? ListEq(x, y, "==") : Bool(Compare(a, b, "==") == 0);
     public static object? Ne(object? a, object? b) => a is Missing ? a : b is Missing ? b
-        : a is object?[] x && b is object?[] y ? Not(ListEq(x, y)) : Bool(Compare(a, b, "!=") != 0);
+        : a is object?[] x && b is object?[] y ? Not(ListEq(x, y, "!=")) : Bool(Compare(a, b, "!=") != 0);
 
     /// <summary>Lists are equal when they have the same length and equal elements in order (a shape, a set of
-    /// names); elements of different kinds (a number and a name) are unequal, a missing element makes it unknown.</summary>
+    /// names); a missing element makes it unknown. Elements that can never be equal by kind (a number beside a name,
+    /// <c>[1] == ["1"]</c>) are an error naming both and where they stand, checked before the lengths: a silent false
+    /// would fail an <c>==</c> and pass a <c>!=</c> on a checklist's typo.</summary>
+    static object ListEq(object?[] x, object?[] y, string op)
+    {
+        CheckKinds(x, y, op, "");
+        return ListEq(x, y);
+    }
+
     static object ListEq(object?[] x, object?[] y)
     {
         if (x.Length != y.Length) return False;
@@ -73,12 +81,33 @@ public static class Ops
         {
             if (a is Missing) return a;
             if (b is Missing) return b;
-            if (a is object?[] la && b is object?[] lb) { if (ListEq(la, lb) is not true) return ListEq(la, lb); continue; }
-            if (a is null || b is null || a.GetType() != b.GetType()) return False;
+            if (a is object?[] la && b is object?[] lb) { if (ListEq(la, lb) is not true and var r) return r; continue; }
+            if (a is null || b is null) return False;
             if (Compare(a, b, "==") != 0) return False;
         }
         return True;
     }
+
+    /// <summary>Each pair of elements both lists have must be of kinds <see cref="Compare"/> can compare for equality.</summary>
+    static void CheckKinds(object?[] x, object?[] y, string op, string at)
+    {
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            var (a, b) = (x[i], y[i]);
+            if (a is Missing or null || b is Missing or null) continue;
+            if (a is object?[] la && b is object?[] lb) { CheckKinds(la, lb, op, $"{at}[{i}]"); continue; }
+            if (!Comparable(a, b))
+                throw new EvaluationException($"type mismatch: cannot compare {Describe(a)} with {Describe(b)} using '{op}' (element {at}[{i}] of the lists)");
+        }
+    }
+
+    /// <summary>The kinds <see cref="Compare"/> takes for <c>==</c> (a string beside a version or date is read as one).</summary>
+    static bool Comparable(object a, object b) => (a, b) switch
+    {
+        (double, double) or (string, string) or (bool, bool) or (IqVersion, IqVersion) or (DateTimeOffset, DateTimeOffset) => true,
+        (IqVersion or DateTimeOffset, string) or (string, IqVersion or DateTimeOffset) => true,
+        _ => false,
+    };
     public static object? Lt(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "<") < 0);
     public static object? Le(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, "<=") <= 0);
     public static object? Gt(object? a, object? b) => a is Missing ? a : b is Missing ? b : Bool(Compare(a, b, ">") > 0);
