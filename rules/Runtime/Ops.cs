@@ -117,7 +117,8 @@ public static class Ops
     {
         (double x, double y) => x.CompareTo(y),
         (string x, string y) => string.CompareOrdinal(x, y),
-        (bool x, bool y) when op is "==" or "!=" => x.CompareTo(y),
+        // in looks for a bool in a list of bools as == does (a bool fact of no declared type, custom.flag in [true, false]).
+        (bool x, bool y) when op is "==" or "!=" or "in" => x.CompareTo(y),
         (IqVersion x, IqVersion y) => x.CompareTo(y),
         // A string beside a version is read in that version's scheme.
         (IqVersion x, string y) => x.CompareTo(new IqVersion(y, null)),
