@@ -229,12 +229,7 @@ sealed class ExpressionCompiler(LoweringScope scope)
             }
         }
         Walk(lam.Body, "");
-        var p = LE.Parameter(typeof(object), lam.Parameter);
-        _locals.TryGetValue(lam.Parameter, out var shadowed);
-        _locals[lam.Parameter] = p;
-        var (trace, slots) = (_trace, _slots);
-        (_trace, _slots) = (null, null);
-        try
+        return InLambda(lam, p =>
         {
             var parts = new List<LE>();
             foreach (var (text, left, right, op) in leaves)
@@ -243,29 +238,23 @@ sealed class ExpressionCompiler(LoweringScope scope)
             var joined = LE.Call(typeof(string).GetMethod(nameof(string.Join), [typeof(string), typeof(string[])])!, LE.Constant(", "),
                 LE.NewArrayInit(typeof(string), parts));
             return LE.Lambda<Func<object?, string?>>(joined, p);
-        }
-        finally
-        {
-            (_trace, _slots) = (trace, slots);
-            if (shadowed is null) _locals.Remove(lam.Parameter);
-            else _locals[lam.Parameter] = shadowed;
-        }
+        });
     }
 
-    LE CompileLambda(BoundLambda lam)
+    /// <summary>Each call is a step of the evaluation's budget: a quantifier in a foreach is the work that grows with the facts.</summary>
+    LE CompileLambda(BoundLambda lam) => InLambda(lam, p =>
+        LE.Lambda<Func<object?, object?>>(LE.Block(LE.Call(typeof(AuditRun).GetMethod(nameof(AuditRun.Step))!, scope.Run), Obj(Compile(lam.Body))), p));
+
+    /// <summary>A lambda's body compiled with its parameter in scope (shadowing an outer one of the same name) and, as it runs
+    /// once per element, nothing traced; the compiler's state is as it was afterwards.</summary>
+    LE InLambda(BoundLambda lam, Func<ParameterExpression, LE> body)
     {
         var p = LE.Parameter(typeof(object), lam.Parameter);
         _locals.TryGetValue(lam.Parameter, out var shadowed);
         _locals[lam.Parameter] = p;
-        // Inside a lambda nothing is traced: a predicate runs once per element.
         var (trace, slots) = (_trace, _slots);
         (_trace, _slots) = (null, null);
-        try
-        {
-            // Each call is a step of the evaluation's budget: a quantifier in a foreach is the work that grows with the facts.
-            return LE.Lambda<Func<object?, object?>>(LE.Block(LE.Call(typeof(AuditRun).GetMethod(nameof(AuditRun.Step))!, scope.Run),
-                Obj(Compile(lam.Body))), p);
-        }
+        try { return body(p); }
         finally
         {
             (_trace, _slots) = (trace, slots);

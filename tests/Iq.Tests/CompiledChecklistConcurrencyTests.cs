@@ -26,23 +26,17 @@ public class CompiledChecklistConcurrencyTests
         }
         """;
 
-    static FactObject Obj(params (string Key, object? Value)[] members) =>
-        new(members.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
-
     /// <summary>Six bundles: staff empty or one member "a"; the activity "a" or "".</summary>
-    static FactValues Bundle(int i) => new(new Dictionary<string, object?>
-    {
-        ["plan"] = Obj(("staff", i % 2 == 0 ? Array.Empty<object?>() : new object?[] { Obj(("role", "a")) }),
-                       ("raci", new object?[] { Obj(("activity", i % 3 == 0 ? "a" : "")) })),
-    });
+    static FactValues Bundle(int i) => TestFacts.Plan(i % 2 == 0 ? Array.Empty<object?>() : [TestFacts.Obj(("role", "a"))],
+        [TestFacts.Obj(("activity", i % 3 == 0 ? "a" : ""))]);
 
     [Theory]
     [InlineData(ExpressionMode.Compiled)]
     [InlineData(ExpressionMode.Interpreted)]
     public void Parallel_evaluations_of_one_compiled_checklist_give_the_rows_each_gives_alone(ExpressionMode mode)
     {
-        var c = ChecklistCompiler.CompileText(Text, "c.iq", FactSchema.Default, new CompileOptions { Expressions = mode }).Checklist!;
-        string Rows(int i) => string.Join("|", c.Evaluate(Bundle(i), null).Select(r => $"{r.Id} {r.Outcome.Name()} {r.Message} {r.Evidence.Count}"));
+        var c = TestChecklists.Compile(Text, "c.iq", new CompileOptions { Expressions = mode });
+        string Rows(int i) => TestChecklists.Rows(c.Evaluate(Bundle(i), null));
         var alone = Enumerable.Range(0, 6).Select(Rows).ToArray();
         Assert.Contains("pass", string.Join("|", alone), StringComparison.Ordinal); // the bundles tell outcomes apart
         Assert.Contains("fail", string.Join("|", alone), StringComparison.Ordinal);

@@ -12,8 +12,6 @@ namespace Iq.Tests;
 /// the index (a top-level any() in an expect is traced element by element and never indexed).</summary>
 public class EqualityIndexPropertyTests
 {
-    static readonly DateTimeOffset Now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
-
     const string Text = """
         checklist "index" {
           title "index"
@@ -46,12 +44,7 @@ public class EqualityIndexPropertyTests
         }
         """;
 
-    static readonly Lazy<CompiledChecklist> Checklist = new(() =>
-    {
-        var compiled = ChecklistCompiler.CompileText(Text, "index.iq", FactSchema.Default);
-        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
-        return compiled.Checklist!;
-    });
+    static readonly Lazy<CompiledChecklist> Checklist = new(() => TestChecklists.Compile(Text, "index.iq"));
 
     /// <summary>Strings that read as numbers, bools, versions beside them: where a loose equality would go wrong.</summary>
     static readonly object?[] Values = ["a", "b", "", "1", "1.2", "true", 1d, 0d, -0d, double.NaN, 1.2, true, false, null,
@@ -65,10 +58,10 @@ public class EqualityIndexPropertyTests
     {
         var value = Gen.Int[0, Values.Length - 1].Select(i => Values[i]);
         // An absent staff member, and one that is not an object (reading its role is an error the scan reaches in order).
-        var element = Gen.Frequency((8, value.Select(v => (object?)Member("role", v))), (1, Gen.Const((object?)null)), (1, Gen.Const((object?)"x")));
+        var element = Gen.Frequency((8, value.Select(v => (object?)TestFacts.Named("role", v))), (1, Gen.Const((object?)null)), (1, Gen.Const((object?)"x")));
         Gen.Select(element.Array[0, 8], value.Array[0, 6]).Sample((staff, activities) =>
         {
-            var facts = Plan(staff, activities.Select(a => (object?)Member("activity", a)));
+            var facts = TestFacts.Plan(staff, activities.Select(a => (object?)TestFacts.Named("activity", a)));
             var label = Label(staff, activities);
             Agree(label, Rows(Checklist.Value, facts, false), Rows(Checklist.Value, facts, true));
         }, iter: 600, threads: 1);
@@ -81,8 +74,8 @@ public class EqualityIndexPropertyTests
         foreach (var role in Values)
             foreach (var activity in Values)
             {
-                object?[] staff = [Member("role", role), Member("role", "a")];
-                var facts = Plan(staff, [Member("activity", activity)]);
+                object?[] staff = [TestFacts.Named("role", role), TestFacts.Named("role", "a")];
+                var facts = TestFacts.Plan(staff, [TestFacts.Named("activity", activity)]);
                 var label = Label(staff, [activity]);
                 Agree(label, Rows(Checklist.Value, facts, false), Rows(Checklist.Value, facts, true));
             }
@@ -108,22 +101,21 @@ public class EqualityIndexPropertyTests
               }
             }
             """;
-        var compiled = ChecklistCompiler.CompileText(text, "negation.iq", FactSchema.Default);
-        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var compiled = TestChecklists.Compile(text, "negation.iq");
         var differ = new List<string>();
         foreach (var role in Values)
             foreach (var activity in Values)
             {
-                var rows = compiled.Checklist!.Evaluate(Plan([Member("role", role)], [Member("activity", activity)]), Now);
+                var rows = compiled.Evaluate(TestFacts.Plan([TestFacts.Named("role", role)], [TestFacts.Named("activity", activity)]), TestFacts.Now);
                 var eq = rows.Single(r => r.ItemId == "eq");
                 var ne = rows.Single(r => r.ItemId == "ne");
                 if (eq.Outcome != ne.Outcome) differ.Add($"{Ops.Describe(role)} / {Ops.Describe(activity)}: == {eq.Outcome.Name()} {eq.Message}; not != {ne.Outcome.Name()} {ne.Message}");
             }
         // The case the dropped property test found, replayed, with each kind of staff member.
         object?[] activities = ["", true, false, "a", new IqVersion("1.2", null), 1d];
-        foreach (var member in Values.Select(v => (object?)Member("role", v)).Append(null).Append("x"))
+        foreach (var member in Values.Select(v => (object?)TestFacts.Named("role", v)).Append(null).Append("x"))
         {
-            var rows = compiled.Checklist!.Evaluate(Plan([member], activities.Select(a => (object?)Member("activity", a))), Now);
+            var rows = compiled.Evaluate(TestFacts.Plan([member], activities.Select(a => (object?)TestFacts.Named("activity", a))), TestFacts.Now);
             var eq = rows.Where(x => x.ItemId == "eq").Select(x => x.Outcome).ToList();
             var ne = rows.Where(x => x.ItemId == "ne").Select(x => x.Outcome).ToList();
             if (!eq.SequenceEqual(ne))
@@ -159,16 +151,16 @@ public class EqualityIndexPropertyTests
               }
             }
             """;
-        var compiled = ChecklistCompiler.CompileText(text, "index.iq", FactSchema.Default);
+        var compiled = TestChecklists.Compile(text, "index.iq");
         object?[] values = ["a", "b", "", 1d, 0d, -0d, double.NaN, true, false, null, new IqVersion("1.2", null)];
         var value = Gen.Int[0, values.Length - 1].Select(i => values[i]);
-        var staff = value.Select(v => (object?)Member("role", v));
+        var staff = value.Select(v => (object?)TestFacts.Named("role", v));
         var element = Gen.Frequency((8, staff), (1, Gen.Const((object?)null)), (1, Gen.Const((object?)"x")));
         try
         {
             Gen.Select(element.Array[0, 8], value.Array[1, 6]).Sample((s, r) =>
             {
-                var rows = compiled.Checklist!.Evaluate(Plan(s, r.Select(a => (object?)Member("activity", a))), Now);
+                var rows = compiled.Evaluate(TestFacts.Plan(s, r.Select(a => (object?)TestFacts.Named("activity", a))), TestFacts.Now);
                 string Outcomes(string id) => string.Join(",", rows.Where(x => x.ItemId == id).Select(x => x.Outcome.Name()));
                 if (Outcomes("indexed") != Outcomes("scanned") || Outcomes("indexed.reversed") != Outcomes("scanned.reversed"))
                     differ.Add($"legacy {Label(s, r)}: {Outcomes("indexed")}\n   {Outcomes("scanned")}\n   rev {Outcomes("indexed.reversed")}\n   {Outcomes("scanned.reversed")}");
@@ -185,24 +177,6 @@ public class EqualityIndexPropertyTests
     static void Agree(string label, string scanned, string indexed) =>
         Assert.True(scanned == indexed, $"{label}scanned:\n{scanned}\nindexed:\n{indexed}");
 
-    static string Rows(CompiledChecklist checklist, FactValues facts, bool indexes)
-    {
-        string text;
-        try
-        {
-            var rows = checklist.Evaluate(facts, Now, new EvaluationOptions { EqualityIndexes = indexes });
-            text = string.Join("\n", rows.Select(r => $"{r.Id} {r.Outcome.Name()} {r.Message} | "
-                + string.Join("; ", r.Evidence.Select(e => $"{e.Expression}: {e.Actual} / {e.Expected}"))));
-        }
-        catch (EvaluationException e) { text = "error: " + e.Message; }
-        return text;
-    }
-
-    static FactObject Member(string name, object? value) =>
-        new(new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "n", [name] = value });
-
-    static FactValues Plan(IEnumerable<object?> staff, IEnumerable<object?> raci) => new(new Dictionary<string, object?>
-    {
-        ["plan"] = new FactObject(new Dictionary<string, object?>(StringComparer.Ordinal) { ["staff"] = staff.ToArray(), ["raci"] = raci.ToArray() }),
-    });
+    static string Rows(CompiledChecklist checklist, FactValues facts, bool indexes) =>
+        TestChecklists.Rows(checklist, facts, new EvaluationOptions { EqualityIndexes = indexes });
 }

@@ -10,7 +10,7 @@ namespace Iq.Tests;
 /// at the evaluation's step budget with an error naming the item. Work is counted in steps (lambda calls), not timed.</summary>
 public class EvaluationBudgetTests
 {
-    static readonly DateTimeOffset Now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset Now = TestFacts.Now;
 
     /// <summary>The failing sample bundle with its plan grown to <paramref name="n"/> staff and <paramref name="n"/> RACI rows,
     /// as the finding's repro builds it: row i is the responsibility of role zz{i}, which nobody holds, but row 0's (r5) is held.</summary>
@@ -79,10 +79,10 @@ public class EvaluationBudgetTests
               }
             }
             """;
-        var compiled = ChecklistCompiler.CompileText(text, "budget.iq", FactSchema.Default);
-        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
-        var facts = Plan(Enumerable.Range(0, 300).Select(i => Staff($"r{i}")), Enumerable.Range(0, 300).Select(i => Raci($"a{i}")));
-        var e = Assert.Throws<EvaluationBudgetException>(() => compiled.Checklist!.Evaluate(facts, Now, new EvaluationOptions { StepBudget = 10_000 }));
+        var compiled = TestChecklists.Compile(text, "budget.iq");
+        var facts = TestFacts.Plan(Enumerable.Range(0, 300).Select(i => TestFacts.Named("role", $"r{i}")),
+            Enumerable.Range(0, 300).Select(i => TestFacts.Obj(("activity", $"a{i}"))));
+        var e = Assert.Throws<EvaluationBudgetException>(() => compiled.Evaluate(facts, Now, new EvaluationOptions { StepBudget = 10_000 }));
         Assert.Equal("quadratic", e.Item);
         Assert.Equal(("budget.iq", 5), (e.Span!.File, e.Span.Line));
         var d = e.ToDiagnostic();
@@ -90,18 +90,7 @@ public class EvaluationBudgetTests
         Assert.Contains("'quadratic'", d.Message, StringComparison.Ordinal);
         Assert.Contains("10000", d.Message, StringComparison.Ordinal);
         // The same facts within a budget the work fits: 300 rows x 300 staff.
-        var rows = compiled.Checklist!.Evaluate(facts, Now, new EvaluationOptions { StepBudget = 300 * 300 + 300 });
+        var rows = compiled.Evaluate(facts, Now, new EvaluationOptions { StepBudget = 300 * 300 + 300 });
         Assert.All(rows, r => Assert.Equal("fail", r.Outcome.Name()));
     }
-
-    static FactObject Staff(object? role) =>
-        new(new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "n", ["role"] = role });
-
-    static FactObject Raci(object? activity) =>
-        new(new Dictionary<string, object?>(StringComparer.Ordinal) { ["activity"] = activity });
-
-    static FactValues Plan(IEnumerable<object?> staff, IEnumerable<object?> raci) => new(new Dictionary<string, object?>
-    {
-        ["plan"] = new FactObject(new Dictionary<string, object?>(StringComparer.Ordinal) { ["staff"] = staff.ToArray(), ["raci"] = raci.ToArray() }),
-    });
 }
