@@ -298,6 +298,7 @@ public static class Codes
     public const string EvidenceWithout = "IQ8021";
     public const string EvidenceListEmpty = "IQ8022";
     public const string EvidenceAnyHolds = "IQ8050";
+    public const string EvidenceAnyHoldsFirst = "IQ8051";
     // ---- what an error row asks the lab to do (IQ81xx), stored in results files as fix_words ----
     public const string FixDeclare = "IQ8101";
     public const string FixMeasure = "IQ8102";

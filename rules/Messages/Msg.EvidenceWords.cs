@@ -20,6 +20,9 @@ public static partial class Msg
     /// <summary>An any() that held: the first elements that held it, each with what it compared (a lab writes down the value).</summary>
     public static readonly Message EvidenceAnyHolds = RowWords(Codes.EvidenceAnyHolds, ["held", "total", "which"], "true：{total} 个中 {held} 个成立（{which}）",
         "true: {held} of {total} hold ({which})");
+    /// <summary>An any() that stopped once it had the elements it names: the rest of the list could not change its value.</summary>
+    public static readonly Message EvidenceAnyHoldsFirst = RowWords(Codes.EvidenceAnyHoldsFirst, ["held", "read", "total", "which"],
+        "true：{total} 个中前 {read} 个有 {held} 个成立（{which}）；any() 已成立，其余未读", "true: {held} of the first {read} of {total} hold ({which}); any() was decided there, the rest not read");
     public static readonly Message EvidenceNoneHolds = RowWords(Codes.EvidenceNoneHolds, ["total"], "true：{total} 个中无一成立", "true: none of {total} holds");
     public static readonly Message EvidenceAllFail = RowWords(Codes.EvidenceAllFail, ["count", "total", "which"], "false：{total} 个中 {count} 个不成立（{which}）",
         "false: {count} of {total} fail ({which})");

@@ -97,6 +97,8 @@ public sealed class Evidence
             parts.Add(Msg.EvidenceUndecided.With(N(held), N(total)));
             if (FailingCount > 0) parts.Add(Msg.EvidenceSomeFail.With(N(FailingCount), which));
         }
+        else if (FailingCount == 0 && Operator == "any" && Held.Count > 0 && Read > 0)
+            parts.Add(Msg.EvidenceAnyHoldsFirst.With(N(held), N(Read), N(total), Which(Held, held)));
         else if (FailingCount == 0 && Operator == "any" && Held.Count > 0) parts.Add(Msg.EvidenceAnyHolds.With(N(held), N(total), Which(Held, held)));
         else if (FailingCount == 0) parts.Add(Operator == "none" ? Msg.EvidenceNoneHolds.With(N(total)) : Msg.EvidenceAllHold.With(N(held), N(total)));
         else parts.Add(Operator switch
@@ -220,6 +222,10 @@ public sealed class Evidence
     /// name with what its condition compared (<c>ib0 (n.speed_mbps …: 100000 &gt;= 100000)</c>); the count held says how many
     /// in all, so that a list of thousands shows three.</summary>
     public IReadOnlyList<string> Held { get; init; } = [];
+
+    /// <summary>For an <c>any</c> that stopped once decided (it had found the elements it names): how many elements it read
+    /// of the list; 0 when it read them all.</summary>
+    public int Read { get; init; }
 
     /// <summary>The part is under a <c>not</c> (an odd number of them): it holds, for its condition, when it is false, and
     /// its expected side says so (<c>false</c>; <c>not &gt;= 64</c>). <see cref="Holds"/> already takes it into account.</summary>

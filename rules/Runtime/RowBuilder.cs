@@ -71,7 +71,7 @@ public sealed class RowBuilder
 {
     object?[] _left = new object?[8], _right = new object?[8], _result = new object?[8], _counted = new object?[8], _owner = new object?[8];
     (IReadOnlyList<string> Names, int Count)[] _failing = new (IReadOnlyList<string>, int)[8], _lacking = new (IReadOnlyList<string>, int)[8],
-        _held = new (IReadOnlyList<string>, int)[8];
+        _held = new (IReadOnlyList<string>, int)[8]; // an any() that held: the elements it names, and how many it read when it stopped early (else 0)
     int[] _order = new int[8];
     int _recorded;
     readonly List<object?> _values = [];
@@ -211,7 +211,7 @@ public sealed class RowBuilder
         }
         var items = list as object?[] ?? throw new EvaluationException($"type mismatch: {fn}() needs a list, got {Ops.Describe(list)}");
         List<string>? names = null, lacking = null, held = null;
-        int offending = 0, holding = 0, lackingCount = 0;
+        int offending = 0, holding = 0, lackingCount = 0, read = 0;
         object? missing = null;
         var decided = false;
         for (var i = 0; i < items.Length; i++)
@@ -237,6 +237,9 @@ public sealed class RowBuilder
                 var name = ElementKey.Describe(items[i], i);
                 held.Add(string.IsNullOrEmpty(compared) ? name : $"{name} ({compared})");
             }
+            // An any() is decided by the first element that holds; once it names as many as its evidence shows, the rest could
+            // change nothing but the count, so it stops there and its evidence says how many it read.
+            if (witness is not null && holding == Runtime.Evidence.FirstFailing && i < items.Length - 1) { read = i + 1; break; }
             var offends = fn == "none" ? holds : !holds;
             if (!offends) continue;
             if (fn != "any") decided = true;
@@ -254,7 +257,7 @@ public sealed class RowBuilder
         if (fn == "any" && result is true) { names = null; offending = 0; }
         b._failing[slot] = (names ?? (IReadOnlyList<string>)[], offending);
         b._lacking[slot] = (lacking ?? (IReadOnlyList<string>)[], lackingCount);
-        if (fn == "any" && result is true) b._held[slot] = (held ?? (IReadOnlyList<string>)[], holding);
+        if (fn == "any" && result is true) b._held[slot] = (held ?? (IReadOnlyList<string>)[], read);
         b.Record(slot, (double)items.Length, (double)holding, result);
         return result;
     }
@@ -412,12 +415,12 @@ public sealed class RowBuilder
     {
         var (names, count) = _failing[slot];
         var (lacking, lackingCount) = _lacking[slot];
-        var (heldNames, _) = _held[slot];
+        var (heldNames, read) = _held[slot];
         var total = _left[slot] is double d ? (int)d : 0;
         var held = _right[slot] is double h ? (int)h : 0;
         // The actual text ("false: 1 of 3 fail (…)") is formatted when a report first reads it.
         return new Evidence(s.Text, total, held, _left[slot] is Missing, s.Negated)
-            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount, Held = heldNames ?? [], Decides = decides };
+            { Operator = s.Operator, Holds = holds, Failing = names, FailingCount = count, Lacking = lacking, LackingCount = lackingCount, Held = heldNames ?? [], Read = read, Decides = decides };
     }
 
     /// <summary>The expected side of an informational item's values, in words.</summary>
