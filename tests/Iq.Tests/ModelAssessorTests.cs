@@ -201,7 +201,11 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         // not-applicable row now rests on facts of the provenance its requires asks, as a pass does.
         using var bundle = sample.Copy();
         File.Delete(Path.Combine(bundle.Path, "model_measurements.json.seal"));
-        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        Edit(bundle, "model_measurements.json", m =>
+        {
+            m["training_run"]!["command"] = "python train.py";
+            m["training_run"]!["trained"] = new JsonObject { ["file"] = "retrained.onnx", ["same_structure"] = true };
+        });
         var (_, results) = Audit(bundle);
         var row = Row(results, "6.3.1.witness");
         Assert.Equal("error", (string)row["outcome"]!);
@@ -213,14 +217,29 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
     [Fact]
     public void With_the_seal_intact_a_row_not_applicable_on_measured_facts_stays_not_applicable()
     {
-        // The same command in the measurements iq sealed (as iq model --run writes it): the row's n/a rests on a measured
-        // fact. The seal is redone by iq seal, as iq would have written the document.
+        // The same command in the measurements iq sealed (as iq model --trained … --run writes it, with the model the run
+        // wrote tied to the one inspected): the row's n/a rests on measured facts. The seal is redone by iq seal, as iq
+        // would have written the document.
         using var bundle = sample.Copy();
-        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        Edit(bundle, "model_measurements.json", m =>
+        {
+            m["training_run"]!["command"] = "python train.py";
+            m["training_run"]!["trained"] = new JsonObject { ["file"] = "retrained.onnx", ["same_structure"] = true };
+        });
         var seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
         Assert.True(seal.ExitCode == 0, seal.Stderr);
         var (_, results) = Audit(bundle);
         Assert.Equal("notapplicable", Outcome(results, "6.3.1.witness"));
+        Assert.Contains("retrained.onnx", (string)Row(results, "6.3.1.witness")["message"]!);
+
+        // A command alone (iq was not told what the run wrote, as every run was recorded before --trained) is no longer
+        // the reproduction: the row was n/a on any command; now it is an error saying the run is not tied to the model.
+        Edit(bundle, "model_measurements.json", m => m["training_run"]!.AsObject().Remove("trained"));
+        seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
+        Assert.True(seal.ExitCode == 0, seal.Stderr);
+        (_, results) = Audit(bundle);
+        Assert.Equal("error", Outcome(results, "6.3.1.witness"));
+        Assert.Contains("measured.training_run.trained", (string)Row(results, "6.3.1.witness")["message"]!);
     }
 
     [Fact]

@@ -299,6 +299,11 @@ public sealed partial class FactSchema
                 M("median_queries", IqType.Number, "median queries of successful attacks"))), "per attack and ε (6.3.8)")), "black-box adversarial robustness (6.3.8)"),
         M("training_run", Obj("training run", M("command", IqType.String, "the vendor's training command run by iq (measured)"), M("exit_code", IqType.Number, "its exit code"),
             M("left_running", LeftProcesses, "processes the training command started that were still running when it exited: left running and not waited for (the losses are those it printed by its exit); empty when none"),
+            M("trained", Obj("model the training command wrote", M("file", IqType.String, "its file name (--trained FILE)"),
+                M("sha256", IqType.String, "SHA-256 of the file"), M("structure_sha256", IqType.String, "SHA-256 of its structure: opsets, functions, nodes, inputs, outputs, initializers by name, type and shape, without their values or doc strings"),
+                M("same_structure", IqType.Bool, "true: the model inspected re-trained (a run writing another model, or none, is an error with why)"),
+                M("identical", IqType.Bool, "the very bytes of the model inspected (a bit-reproducible training); shown, not judged")),
+                "with --run: the model the run wrote, tied to the model inspected (6.3.1 trains that model); an error with why when it cannot be"),
             M("log", IqType.String, "else the training log named by the description (the vendor's record)"),
             M("losses", ListOf(IqType.Number), "loss values it printed, in order"), M("first_loss", IqType.Number, "first"), M("final_loss", IqType.Number, "last"),
             M("relative_decrease", IqType.Number, "(first − final) / first"), M("nan_free", IqType.Bool, "no NaN or ∞ among them")), "6.3.1 (iq model --run -- CMD)"));
