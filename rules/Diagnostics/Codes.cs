@@ -143,6 +143,7 @@ public static class Codes
     public const string ModelRunTrainedNotWritten = "IQ7138";
     public const string ModelRunTrainedOther = "IQ7139";
     public const string ModelRunTrainedUnreadable = "IQ7143";
+    public const string ModelNoLabelledOod = "IQ7144";
     public const string ModelLogOutOfOrder = "IQ7140";
     public const string ModelLogOrderNotNumber = "IQ7141";
     public const string ModelLogNegativeLoss = "IQ7142";

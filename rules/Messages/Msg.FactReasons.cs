@@ -56,6 +56,8 @@ public static partial class Msg
     public static readonly Message ModelNoBaseConfig = RowWords(Codes.ModelNoBaseConfig, "扫描中没有 1 线程、批量 1 的配置", "the sweep has no 1-thread, batch-1 configuration");
     public static readonly Message ModelNoCases = RowWords(Codes.ModelNoCases, "没有病例", "no cases");
     public static readonly Message ModelNoTag = RowWords(Codes.ModelNoTag, ["tag"], "没有标记为 {tag} 的病例", "no case is tagged {tag}");
+    public static readonly Message ModelNoLabelledOod = RowWords(Codes.ModelNoLabelledOod, "没有带标签的 ood 病例：无法测量分布外数据上的准确率（5.2.6 i) predict 的声称）",
+        "no case tagged ood carries a label: the accuracy on out-of-distribution data (a 5.2.6 i) predict claim) cannot be measured");
     public static readonly Message ModelNoOodCases = RowWords(Codes.ModelNoOodCases, "没有标记为 ood 或 invalid 的病例", "no case is tagged ood or invalid");
     public static readonly Message ModelManifestNotFound = RowWords(Codes.ModelManifestNotFound, ["manifest"], "描述文件旁找不到训练清单 {manifest}", "training manifest {manifest} not found beside the description");
     public static readonly Message ModelManifestBadLine = RowWords(Codes.ModelManifestBadLine, ["manifest", "line", "text"],

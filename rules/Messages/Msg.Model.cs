@@ -67,6 +67,9 @@ public static partial class Msg
     public static readonly Message ClaimMetricNotMeasured = new(Codes.BadDocument, ["metric", "choices"],
         "此声称的指标 '{metric}' 不是 iq 对它测量的指标（应为 {choices}）：声称须以所测指标比较，不能不比较",
         "the metric '{metric}' is not one iq measures for this claim (expected {choices}): a claim is compared in the metric measured, never left uncompared");
+    public static readonly Message OodMetricNotBehaviour = new(Codes.BadDocument, ["metric", "behaviour", "choices"],
+        "分布外数据的声称（expected_behaviour: {behaviour}）以 '{metric}' 度量自相矛盾：{behaviour} 的声称以 {choices} 比较（predict：分布外带标签病例上的准确率，5.2.6 i)；detect/reject：拒识率或 AUROC，A.12.2 b)）",
+        "an out-of-distribution claim of expected_behaviour {behaviour} in '{metric}' contradicts itself: a {behaviour} claim is compared by {choices} (predict: accuracy on the labelled cases tagged ood, 5.2.6 i); detect or reject: rejection rate or AUROC, A.12.2 b))");
     public static readonly Message ClaimValueOutOfRange = new(Codes.BadDocument, ["value", "metric", "min", "max"],
         "声称的值 {value} 超出 {metric} 可取的范围（{min} 至 {max}）：这样的声称对任何测量都成立",
         "the claimed value {value} is outside what {metric} can be ({min} to {max}): such a claim holds against any measurement");

@@ -35,12 +35,14 @@ public class StandardCitationTests
     }
 
     [Fact]
-    public void The_row_judging_5_2_6_i_by_A_12_2_b_says_it_does_not_judge_accuracy_on_OOD_cases()
+    public void The_row_judging_5_2_6_i_says_which_metric_judges_which_behaviour()
     {
-        // 5.2.6 i) asks for "拟合能力" on OOD data; the row measures rejection/AUROC (A.12.2 b): a lab signing the
-        // scorecard must see what was not judged, in the row's own title (fresh eyes 7, F-A4).
+        // 5.2.6 i) asks for "拟合能力" on OOD data, A.12.2 b) that the model is not misled: a predict claim is compared by
+        // the accuracy on labelled OOD cases, detect/reject by the rejection rate or AUROC (A.12.2 b)). The title said a
+        // predict claim's accuracy was not judged while comparing it by the rejection rate (fresh eyes 7, F-A4; ptm9).
         var item = File.ReadAllLines(ModelCases.Checklist).Single(l => l.TrimStart().StartsWith("item \"6.3.6i\"", StringComparison.Ordinal));
         Assert.Contains("A.12.2 b)", item);
-        Assert.Contains("不判分布外病例上的准确率", item);
+        Assert.Contains("predict：分布外带标签病例上的准确率", item);
+        Assert.DoesNotContain("不判分布外病例上的准确率", item);
     }
 }

@@ -540,6 +540,13 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 ["in_distribution_rejection_rate"] = Metric(labelled.Count == 0 ? double.NaN : labelled.Count(c => Confidence(c) < threshold) / (double)labelled.Count, broken),
                 ["auroc"] = Metric(Metrics.Auroc(oddScores, inScores), oddBroken ?? broken),
             };
+            // 5.2.6 i) read literally ("拟合能力": correct outputs on OOD data): the accuracy on the OOD cases that carry a
+            // label, what a claim that the model predicts there is compared by. Invalid cases have no right answer.
+            var shifted = odd.Where(c => c.Label is not null && c.Tags.Contains("ood") && !c.Tags.Contains("invalid")).ToList();
+            var shiftedBroken = shifted.FirstOrDefault(c => outputs[c.Data.Name].Any(v => !float.IsFinite(v)))?.Data.Name;
+            result["ood"]!["labelled"] = shifted.Count;
+            result["ood"]!["accuracy"] = shifted.Count == 0 ? Fact.Absent(Msg.ModelNoLabelledOod.Text)
+                : Metric(Accuracy(shifted.Select(c => (c.Label!.Value, Metrics.ArgMax(outputs[c.Data.Name])))), shiftedBroken);
         }
         return result;
     }
