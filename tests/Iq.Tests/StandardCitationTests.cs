@@ -46,6 +46,28 @@ public class StandardCitationTests
         Assert.DoesNotContain("不判分布外病例上的准确率", item);
     }
 
+    [Fact]
+    public void The_samples_witness_attestation_records_a_training_tied_to_the_model_as_the_row_asks()
+    {
+        // 6.3.1 has the lab train the model ("对预训练模型进行训练"); the sample's judgment of 6.3.1.witness said an assessor
+        // had reviewed make_sample.py against the log (a review, not a training), and the row's guidance did not say what a
+        // judgment must record. Both now name the same three things: a training seen or done with the provider's cases
+        // and settings, the model it wrote being the one inspected, and its loss curve against the vendor's record.
+        var guidance = File.ReadAllLines(ModelCases.Checklist).SkipWhile(l => !l.Contains("item \"6.3.1.witness\"", StringComparison.Ordinal))
+            .First(l => l.TrimStart().StartsWith("manual ", StringComparison.Ordinal));
+        var attestations = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(ModelCases.Sample, "attestations.json")))!;
+        var witness = attestations["facts"]!["items"]!.AsArray().Single(i => (string)i!["item"]! == "6.3.1.witness")!;
+        var justification = (string)witness["justification"]!;
+        foreach (var words in new[] { "训练用例和", "结构相同", "损失" })
+        {
+            Assert.Contains(words, guidance);
+            Assert.Contains(words, justification);
+        }
+        Assert.Contains("见证", justification);
+        Assert.DoesNotContain("评审 make_sample.py", justification);
+        Assert.Contains("只评审训练代码或训练记录不是训练", guidance);
+    }
+
     /// <summary>Every param of the 001 checklist is checked against the text (the seed): a param the standard gives no
     /// figure for is marked tool_default and its comment says so; one left unmarked quotes, in its comment, the words of
     /// the seed that fix it (found there, blanks and line breaks aside), so no default is shown as the standard's
