@@ -145,7 +145,7 @@ sealed class Binder
                     continue;
                 }
             }
-            result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), "default"));
+            result.Add(new ParamModel(p.Name, value.Type, value.Value!, ExprPrinter.Print(p.Value), p.ToolDefault ? ParamModel.ToolDefault : "default"));
         }
         // A param whose value is refused is still declared, with its type, for the items that use it: its one error is the
         // diagnostic, not a follow-on "unknown name" at each use (the refusal stops the compile before anything runs).

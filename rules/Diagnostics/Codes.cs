@@ -139,6 +139,11 @@ public static class Codes
     public const string ModelManifestNoDigest = "IQ7134";
     public const string ModelRecordNotTied = "IQ7135";
     public const string ModelRecordOtherModel = "IQ7136";
+    public const string ModelRunTrainedNotNamed = "IQ7137";
+    public const string ModelRunTrainedNotWritten = "IQ7138";
+    public const string ModelRunTrainedOther = "IQ7139";
+    public const string ModelRunTrainedUnreadable = "IQ7143";
+    public const string ModelNoLabelledOod = "IQ7144";
     public const string ModelLogOutOfOrder = "IQ7140";
     public const string ModelLogOrderNotNumber = "IQ7141";
     public const string ModelLogNegativeLoss = "IQ7142";

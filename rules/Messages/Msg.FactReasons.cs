@@ -56,6 +56,8 @@ public static partial class Msg
     public static readonly Message ModelNoBaseConfig = RowWords(Codes.ModelNoBaseConfig, "扫描中没有 1 线程、批量 1 的配置", "the sweep has no 1-thread, batch-1 configuration");
     public static readonly Message ModelNoCases = RowWords(Codes.ModelNoCases, "没有病例", "no cases");
     public static readonly Message ModelNoTag = RowWords(Codes.ModelNoTag, ["tag"], "没有标记为 {tag} 的病例", "no case is tagged {tag}");
+    public static readonly Message ModelNoLabelledOod = RowWords(Codes.ModelNoLabelledOod, "没有带标签的 ood 病例：无法测量分布外数据上的准确率（5.2.6 i) predict 的声称）",
+        "no case tagged ood carries a label: the accuracy on out-of-distribution data (a 5.2.6 i) predict claim) cannot be measured");
     public static readonly Message ModelNoOodCases = RowWords(Codes.ModelNoOodCases, "没有标记为 ood 或 invalid 的病例", "no case is tagged ood or invalid");
     public static readonly Message ModelManifestNotFound = RowWords(Codes.ModelManifestNotFound, ["manifest"], "描述文件旁找不到训练清单 {manifest}", "training manifest {manifest} not found beside the description");
     public static readonly Message ModelManifestBadLine = RowWords(Codes.ModelManifestBadLine, ["manifest", "line", "text"],
@@ -84,6 +86,19 @@ public static partial class Msg
     public static readonly Message ModelLogNegativeLoss = RowWords(Codes.ModelLogNegativeLoss, ["log", "line", "value"],
         "{log}:{line}：损失值 {value} 为负，而描述的 hyperparameters.loss 为交叉熵（不会小于 0）",
         "{log}:{line}: loss {value} is negative, where the description's hyperparameters.loss is a cross-entropy (never below 0)");
+    // 6.3.1: iq model --run is the lab's training of the model inspected; a run that cannot be tied to it reproduces nothing.
+    public static readonly Message ModelRunTrainedNotNamed = RowWords(Codes.ModelRunTrainedNotNamed,
+        "iq 运行了训练命令，但未指明该命令写出的模型（--trained 文件）：无法确认这次训练的是被检查的模型",
+        "iq ran the training command but was not told which model it writes (--trained FILE): the run cannot be tied to the model inspected");
+    public static readonly Message ModelRunTrainedNotWritten = RowWords(Codes.ModelRunTrainedNotWritten, ["file"],
+        "训练命令没有写出 {file}（不存在，或与运行前相同）：无法确认这次训练的是被检查的模型",
+        "the training command did not write {file} (absent, or unchanged since before the run): the run cannot be tied to the model inspected");
+    public static readonly Message ModelRunTrainedUnreadable = RowWords(Codes.ModelRunTrainedUnreadable, ["file", "reason"],
+        "训练命令写出的 {file} 不是可读的 ONNX 模型（{reason}）：无法确认这次训练的是被检查的模型",
+        "{file}, which the training command wrote, is not a readable ONNX model ({reason}): the run cannot be tied to the model inspected");
+    public static readonly Message ModelRunTrainedOther = RowWords(Codes.ModelRunTrainedOther, ["file", "sha256", "nodes", "parameters", "inspected_nodes", "inspected_parameters"],
+        "训练命令写出的 {file}（SHA-256 {sha256}）不是被检查的模型重新训练所得：其结构（节点、初始化器的名称、类型和形状、输入、输出）不同（{nodes} 个节点、{parameters} 个参数；被检查的模型：{inspected_nodes} 个节点、{inspected_parameters} 个参数）：这次训练的是另一个模型",
+        "{file} (SHA-256 {sha256}), which the training command wrote, is not the model inspected re-trained: its structure (nodes, initializers' names, types and shapes, inputs, outputs) differs ({nodes} nodes, {parameters} parameters; the model inspected: {inspected_nodes} nodes, {inspected_parameters} parameters): the run trained another model");
     public static readonly Message ModelReferencedUnreadable = RowWords(Codes.ModelReferencedUnreadable, ["file", "reason"], "{file}：{reason}", "{file}: {reason}");
     public static readonly Message ModelReferencedNotText = RowWords(Codes.ModelReferencedNotText, ["file", "line", "column", "reason"], "{file}:{line}:{column}：{reason}", "{file}:{line}:{column}: {reason}");
     public static readonly Message ModelNoChiSquare = RowWords(Codes.ModelNoChiSquare, "每个病例都对（或都错）：无法检验", "every case right (or every case wrong): no test possible");

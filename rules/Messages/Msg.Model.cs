@@ -25,6 +25,8 @@ public static partial class Msg
         "L∞ budgets ε of the attacks, e.g. 0.02,0.05 (default 0.02,0.05,0.1,0.2, plus those the description claims)");
     public static readonly Message OptTrainRun = new(null, "运行厂商的训练命令（-- 之后），记录其输出的损失值（6.3.1）",
         "Run the vendor's training command (after --) and record the loss values it prints (6.3.1)");
+    public static readonly Message OptTrained = new(null, "训练命令写出的 ONNX 模型（与 --run 一起）：须为被检查的模型重新训练所得（结构相同），6.3.1 的训练才算对该模型进行",
+        "The ONNX model the training command writes (with --run): it must be the model inspected re-trained (the same structure) for the run to count as 6.3.1's training of that model");
     public static readonly Message OptModelOut = new(null, "写入 model.json（及 model_description.json、model_measurements.json）的数据包文件夹",
         "The bundle folder to write model.json (and model_description.json, model_measurements.json) into");
     public static readonly Message OptTemplateOutput = new(null, "将模板写入此文件（默认或 -：标准输出）", "Write the template to this file (default, or -: stdout)");
@@ -32,6 +34,7 @@ public static partial class Msg
     public static readonly Message BindNeedsPositive = new(Codes.BadOption, ["name", "value"], "--bind {name}：应为正整数，实际为 '{value}'", "--bind {name}: a positive whole number, got '{value}'");
     public static readonly Message RunNeedsTrainCommand = new(Codes.BadOption, "--run 需要在 -- 之后给出训练命令，如 --run -- python3 train.py",
         "--run needs the training command after --, e.g. --run -- python3 train.py");
+    public static readonly Message TrainedNeedsRun = new(Codes.BadOption, "--trained 需要 --run（它指明训练命令写出的模型）", "--trained needs --run (it names the model the training command writes)");
     public static readonly Message RunNeedsCases = new(Codes.BadOption, "--run 需要 --cases（训练运行与测量结果一起记录）", "--run needs --cases (the training run is recorded with the measurements)");
     public static readonly Message NotAPositiveNumber = new(Codes.BadOption, ["option", "value"], "{option}：不是正数：'{value}'", "{option}: not a positive number: '{value}'");
 
@@ -64,6 +67,9 @@ public static partial class Msg
     public static readonly Message ClaimMetricNotMeasured = new(Codes.BadDocument, ["metric", "choices"],
         "此声称的指标 '{metric}' 不是 iq 对它测量的指标（应为 {choices}）：声称须以所测指标比较，不能不比较",
         "the metric '{metric}' is not one iq measures for this claim (expected {choices}): a claim is compared in the metric measured, never left uncompared");
+    public static readonly Message OodMetricNotBehaviour = new(Codes.BadDocument, ["metric", "behaviour", "choices"],
+        "分布外数据的声称（expected_behaviour: {behaviour}）以 '{metric}' 度量自相矛盾：{behaviour} 的声称以 {choices} 比较（predict：分布外带标签病例上的准确率，5.2.6 i)；detect/reject：拒识率或 AUROC，A.12.2 b)）",
+        "an out-of-distribution claim of expected_behaviour {behaviour} in '{metric}' contradicts itself: a {behaviour} claim is compared by {choices} (predict: accuracy on the labelled cases tagged ood, 5.2.6 i); detect or reject: rejection rate or AUROC, A.12.2 b))");
     public static readonly Message ClaimValueOutOfRange = new(Codes.BadDocument, ["value", "metric", "min", "max"],
         "声称的值 {value} 超出 {metric} 可取的范围（{min} 至 {max}）：这样的声称对任何测量都成立",
         "the claimed value {value} is outside what {metric} can be ({min} to {max}): such a claim holds against any measurement");

@@ -24,7 +24,7 @@ sealed class ChecklistGrammar
         "and", "or", "not", "in", "matches", "true", "false", "csharp", "checklist", "extends", "title", "version",
         "scoring", "pass_at", "veto", "set", "disable", "because", "weight", "param", "let", "section", "item",
         "foreach", "level", "ref", "expect", "when", "score", "fix", "manual", "informational", "empty", "notapplicable",
-        "requires",
+        "requires", "tool_default",
     ];
 
     static readonly string[] Levels = ["shall", "should", "may"];
@@ -490,7 +490,8 @@ sealed class ChecklistGrammar
             from type in (from colon in Sym(":") from t in Tok(RawWord.Where(w => TypeNames.Contains(w))).Named("type name") select t).XOptional()
             from eq in Tok(RawOperator(["="])).Named("'='")
             from value in Expr
-            select (Declaration)new ParamSyntax(name, type.GetOrDefault(), value, s);
+            from tool in Kw("tool_default").XOptional()
+            select (Declaration)new ParamSyntax(name, type.GetOrDefault(), value, s, tool.IsDefined);
 
         Parser<Declaration>? section = null;
         var member = Parse.Ref(() => section!).XOr(item).XOr(let);

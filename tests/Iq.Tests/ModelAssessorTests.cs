@@ -201,7 +201,11 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
         // not-applicable row now rests on facts of the provenance its requires asks, as a pass does.
         using var bundle = sample.Copy();
         File.Delete(Path.Combine(bundle.Path, "model_measurements.json.seal"));
-        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        Edit(bundle, "model_measurements.json", m =>
+        {
+            m["training_run"]!["command"] = "python train.py";
+            m["training_run"]!["trained"] = new JsonObject { ["file"] = "retrained.onnx", ["same_structure"] = true };
+        });
         var (_, results) = Audit(bundle);
         var row = Row(results, "6.3.1.witness");
         Assert.Equal("error", (string)row["outcome"]!);
@@ -213,14 +217,29 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
     [Fact]
     public void With_the_seal_intact_a_row_not_applicable_on_measured_facts_stays_not_applicable()
     {
-        // The same command in the measurements iq sealed (as iq model --run writes it): the row's n/a rests on a measured
-        // fact. The seal is redone by iq seal, as iq would have written the document.
+        // The same command in the measurements iq sealed (as iq model --trained … --run writes it, with the model the run
+        // wrote tied to the one inspected): the row's n/a rests on measured facts. The seal is redone by iq seal, as iq
+        // would have written the document.
         using var bundle = sample.Copy();
-        Edit(bundle, "model_measurements.json", m => m["training_run"]!["command"] = "python train.py");
+        Edit(bundle, "model_measurements.json", m =>
+        {
+            m["training_run"]!["command"] = "python train.py";
+            m["training_run"]!["trained"] = new JsonObject { ["file"] = "retrained.onnx", ["same_structure"] = true };
+        });
         var seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
         Assert.True(seal.ExitCode == 0, seal.Stderr);
         var (_, results) = Audit(bundle);
         Assert.Equal("notapplicable", Outcome(results, "6.3.1.witness"));
+        Assert.Contains("retrained.onnx", (string)Row(results, "6.3.1.witness")["message"]!);
+
+        // A command alone (iq was not told what the run wrote, as every run was recorded before --trained) is no longer
+        // the reproduction: the row was n/a on any command; now it is an error saying the run is not tied to the model.
+        Edit(bundle, "model_measurements.json", m => m["training_run"]!.AsObject().Remove("trained"));
+        seal = CliRunner.InProcess("seal", Path.Combine(bundle.Path, "model_measurements.json"));
+        Assert.True(seal.ExitCode == 0, seal.Stderr);
+        (_, results) = Audit(bundle);
+        Assert.Equal("error", Outcome(results, "6.3.1.witness"));
+        Assert.Contains("measured.training_run.trained", (string)Row(results, "6.3.1.witness")["message"]!);
     }
 
     [Fact]
@@ -439,5 +458,38 @@ public class ModelAssessorTests(MeasuredSample sample) : IClassFixture<MeasuredS
             var (_, results) = Audit(bundle);
             Assert.Equal("pass", Outcome(results, "6.3.2.sweep"));
         }
+    }
+
+    /// <summary>001 gives no figure for a tolerance (001-reading §0, §D-6): a default of iq's is shown as iq's, in the results,
+    /// the scorecard's attachments sheet and the HTML report, zh and en; a figure the text fixes is not. The scorecard
+    /// showed "0.05 (default)" for every param, as if the standard gave it.</summary>
+    [Fact]
+    public void A_default_the_standard_does_not_give_is_shown_as_iqs_in_every_report()
+    {
+        using var bundle = sample.Copy();
+        var json = bundle.Path + "-params.json";
+        var audit = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", bundle.Path, "--json", json);
+        Assert.True(audit.ExitCode is 0 or 1, audit.Stderr);
+        var parameters = JsonNode.Parse(File.ReadAllText(json))!["parameters"]!.AsObject();
+        Assert.Equal("tool_default", (string)parameters["ood_tolerance"]!["origin"]!);
+        Assert.Equal("default", (string)parameters["stress_tolerance"]!["origin"]!);
+        foreach (var (lang, iqs, plain) in new[] { ("en", "0.05 (iq default; the standard gives no figure)", "0 (default)"), ("zh", "0.05（iq 默认值；标准未给出数值）", "0（默认值）") })
+        {
+            var xlsx = bundle.Path + $"-{lang}.xlsx";
+            var html = bundle.Path + $"-{lang}.html";
+            var report = CliRunner.InProcess("report", json, "--xlsx", xlsx, "--html", html, "--lang", lang);
+            Assert.True(report.ExitCode == 0, report.Stderr);
+            using (var reader = new XlsxReader(xlsx))
+            {
+                var rows = reader.SheetNames.SelectMany(reader.Rows).ToList();
+                string Value(string name) => rows.First(r => r.Length > 2 && r[1] == name)[2];
+                Assert.Equal(iqs, Value("ood_tolerance"));
+                Assert.Equal(plain, Value("stress_tolerance"));
+            }
+            var page = File.ReadAllText(html);
+            Assert.Contains("<code>ood_tolerance</code></td><td>0.05</td><td>" + System.Net.WebUtility.HtmlEncode(lang == "en" ? "iq default; the standard gives no figure" : "iq 默认值；标准未给出数值") + "</td>", page);
+            Assert.Contains("<code>stress_tolerance</code></td><td>0</td><td>" + (lang == "en" ? "default" : "默认值") + "</td>", page);
+        }
+        File.Delete(json);
     }
 }

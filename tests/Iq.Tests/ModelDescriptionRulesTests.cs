@@ -20,7 +20,7 @@ public class ModelDescriptionRulesTests
         (["claims", "generalization", "stress_baseline"], false, "value", ["accuracy", "dice"]),
         (["claims", "robustness", "conditions"], true, "expected_value", ["accuracy", "dice"]),
         (["claims", "robustness", "natural_noise"], false, "expected_value", ["accuracy", "dice"]),
-        (["claims", "robustness", "ood"], false, "expected_value", ["rejection_rate", "auroc"]),
+        (["claims", "robustness", "ood"], false, "expected_value", ["rejection_rate", "auroc", "accuracy"]),
         (["claims", "adversarial", "cases"], true, "value", ["robust_accuracy", "success_rate"]),
     ];
 
@@ -74,6 +74,30 @@ public class ModelDescriptionRulesTests
                 var outside = value < 0 || value > 1;
                 return outside ? problems.Count == 1 && problems[0].JsonPath == ValuePath(place) : problems.Count == 0;
             }, iter: 500);
+
+    /// <summary>5.2.6 i): the metric of an out-of-distribution claim is its behaviour's (predict: accuracy on labelled OOD
+    /// cases; detect, reject: rejection rate or AUROC). A predict claim in a rejection rate was read, and compared by a
+    /// figure that falls as the model does what it claims.</summary>
+    [Theory]
+    [InlineData("predict", "rejection_rate", "accuracy")]
+    [InlineData("predict", "auroc", "accuracy")]
+    [InlineData("reject", "accuracy", "rejection_rate or auroc")]
+    [InlineData("detect", "accuracy", "auroc or rejection_rate")]
+    public void An_ood_claim_whose_metric_is_not_its_behaviours_is_refused_at_the_metric(string behaviour, string metric, string choices)
+    {
+        var facts = Nested(["claims", "robustness", "ood"], false, new JsonObject { ["expected_behaviour"] = behaviour, ["metric"] = metric, ["expected_value"] = 0.9 });
+        var (path, problem) = Assert.Single(ModelDescriptionRules.Problems(facts, "$"));
+        Assert.Equal("$.claims.robustness.ood.metric", path);
+        Assert.Contains($"an out-of-distribution claim of expected_behaviour {behaviour} in '{metric}' contradicts itself: a {behaviour} claim is compared by {choices}", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("predict", "accuracy")]
+    [InlineData("reject", "rejection_rate")]
+    [InlineData("detect", "auroc")]
+    public void An_ood_claim_in_its_behaviours_metric_is_read(string behaviour, string metric) =>
+        Assert.Empty(ModelDescriptionRules.Problems(Nested(["claims", "robustness", "ood"], false,
+            new JsonObject { ["expected_behaviour"] = behaviour, ["metric"] = metric, ["expected_value"] = 0.9 }), "$"));
 
     [Theory]
     [InlineData("N/A because")]

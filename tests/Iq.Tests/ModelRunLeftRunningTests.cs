@@ -27,7 +27,8 @@ public class ModelRunLeftRunningTests
         // The finding's command: the shell prints its losses and exits; its `sleep` keeps stdout and stderr open.
         var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--cases", Path.Combine(ModelCases.Sample, "cases"),
             "--labels", Path.Combine(ModelCases.Sample, "labels.csv"), "--suite", "performance", "--resamples", "10", "--out", bundle,
-            "--run", "--", "/bin/sh", "-c", $"sleep 300 & echo $! > '{pidFile}'; echo 'epoch 1 loss 0.9'; echo 'epoch 2 loss 0.4'; exit 0");
+            "--trained", Path.Combine(dir.Path, "retrained.onnx"),
+            "--run", "--", "/bin/sh", "-c", $"sleep 300 & echo $! > '{pidFile}'; cp '{ModelCases.SampleModel}' '{Path.Combine(dir.Path, "retrained.onnx")}'; echo 'epoch 1 loss 0.9'; echo 'epoch 2 loss 0.4'; exit 0");
         var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -51,7 +52,8 @@ public class ModelRunLeftRunningTests
         var bundle = Path.Combine(dir.Path, "bundle");
         var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--cases", Path.Combine(ModelCases.Sample, "cases"),
             "--labels", Path.Combine(ModelCases.Sample, "labels.csv"), "--suite", "performance", "--resamples", "10", "--out", bundle,
-            "--run", "--", "/bin/sh", "-c", "echo 'loss 1.5'; echo 'loss 0.5'; exit 3");
+            "--trained", Path.Combine(dir.Path, "retrained.onnx"),
+            "--run", "--", "/bin/sh", "-c", $"cp '{ModelCases.SampleModel}' '{Path.Combine(dir.Path, "retrained.onnx")}'; echo 'loss 1.5'; echo 'loss 0.5'; exit 3");
         Assert.True(run.ExitCode == 0, run.Stderr);
         var training = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model_measurements.json")))!["facts"]!["training_run"]!;
         Assert.Equal(3, (int)training["exit_code"]!);

@@ -666,3 +666,61 @@ public class AnnexBDescriptionTests
             Assert.Equal("pass", (string)items[item]["outcome"]!);
     }
 }
+
+/// <summary>5.2.6 i): a claim that the model predicts on out-of-distribution data (the clause's "拟合能力") is compared by
+/// the accuracy on the labelled cases tagged ood, against PyTorch's predictions (digits-reference.json); a claim that it
+/// detects or rejects them (A.12.2 b)) by the rejection rate or the AUROC; a claim whose metric is not its behaviour's is
+/// refused. Before, every claim was compared by the rejection rate or the AUROC, predict included: a model predicting on
+/// OOD data as claimed was judged by how often it refused to.</summary>
+public class ModelOodClaimTests
+{
+    [Fact]
+    public void A_predict_claim_is_compared_by_the_accuracy_on_the_labelled_ood_cases()
+    {
+        using var dir = new TempDir();
+        // Twelve labelled test cases tagged ood as well: the six PyTorch gets wrong and six it gets right.
+        var reference = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelCases.Cases, "digits-reference.json")))!.AsObject();
+        var cases = reference["cases"]!.AsArray().Select(c => (string)c!).ToList();
+        var labels = reference["labels"]!.AsArray().Select(l => (int)l!).ToList();
+        var predictions = reference["predictions"]!.AsArray().Select(p => (int)p!).ToList();
+        var wrong = Enumerable.Range(0, cases.Count).Where(i => labels[i] != predictions[i]).ToList();
+        var right = Enumerable.Range(0, cases.Count).Where(i => labels[i] == predictions[i]).Take(wrong.Count).ToList();
+        var shifted = wrong.Concat(right).Select(i => cases[i]).ToHashSet();
+        var expected = (double)right.Count / shifted.Count;
+        var labelsCsv = Path.Combine(dir.Path, "labels.csv");
+        File.WriteAllLines(labelsCsv, File.ReadAllLines(Path.Combine(ModelCases.Sample, "labels.csv"))
+            .Select(l => l.Split(',') is var f && shifted.Contains(f[0]) ? $"{f[0]},{f[1]},{f[2]},ood" : l));
+        var bundle = Path.Combine(dir.Path, "bundle");
+        var run = CliRunner.InProcess("model", ModelCases.SampleModel, "--description", Path.Combine(ModelCases.Sample, "description.yaml"),
+            "--cases", Path.Combine(ModelCases.Sample, "cases"), "--labels", labelsCsv, "--suite", "robustness", "--out", bundle);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var ood = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model_measurements.json")))!["facts"]!["robustness"]!["ood"]!;
+        Assert.Equal(shifted.Count, (int)ood["labelled"]!);
+        Assert.Equal(expected, (double)ood["accuracy"]!, 12);
+
+        string Audit(string behaviour, string metric, double value, out int exit, out string stderr)
+        {
+            var path = Path.Combine(bundle, "model_description.json");
+            var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            doc["facts"]!["claims"]!["robustness"]!["ood"] = new JsonObject
+            {
+                ["expected_behaviour"] = behaviour, ["metric"] = metric, ["expected_value"] = value,
+            };
+            File.WriteAllText(path, doc.ToJsonString());
+            var json = Path.Combine(dir.Path, "results.json");
+            if (File.Exists(json)) File.Delete(json);
+            var audit = CliRunner.InProcess("audit", ModelCases.Checklist, "--facts", bundle, "--json", json);
+            (exit, stderr) = (audit.ExitCode, audit.Stderr);
+            if (!File.Exists(json)) return "";
+            return JsonNode.Parse(File.ReadAllText(json))!["items"]!.AsArray().Single(i => (string)i!["id"]! == "6.3.6i")!["outcome"]!.ToString();
+        }
+        // ood_tolerance 0.05: a claim at the measured accuracy holds, one 0.1 above it does not.
+        Assert.Equal("pass", Audit("predict", "accuracy", expected, out _, out _));
+        Assert.Equal("fail", Audit("predict", "accuracy", expected + 0.1, out _, out _));
+        // A predict claim in a rejection rate contradicts itself: refused where it is written, exit 2.
+        Assert.Equal("", Audit("predict", "rejection_rate", 0.1, out var exit, out var stderr));
+        Assert.Equal(2, exit);
+        Assert.Contains("$.facts.claims.robustness.ood.metric", stderr);
+        Assert.Contains("contradicts itself", stderr);
+    }
+}

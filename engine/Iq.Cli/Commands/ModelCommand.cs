@@ -35,11 +35,12 @@ static class ModelCommand
         var attackCases = new Option<int>("--attack-cases") { Description = ctx.T(Msg.OptAttackCases), HelpName = "N", DefaultValueFactory = _ => 100 };
         var epsilons = new Option<string?>("--epsilons") { Description = ctx.T(Msg.OptEpsilons), HelpName = "LIST" };
         var run = new Option<bool>("--run") { Description = ctx.T(Msg.OptTrainRun) };
+        var trained = new Option<string?>("--trained") { Description = ctx.T(Msg.OptTrained), HelpName = "FILE" };
         var outDir = Opts.OutBundle(ctx, Msg.OptModelOut);
         var command = new Command("model", ctx.T(Msg.CmdModel));
         command.Arguments.Add(model);
         command.Arguments.Add(trainCommand);
-        foreach (var o in new Option[] { description, cases, labels, task, suites, device, bind, seed, resamples, iterations, queries, attackCases, epsilons, run, outDir })
+        foreach (var o in new Option[] { description, cases, labels, task, suites, device, bind, seed, resamples, iterations, queries, attackCases, epsilons, run, trained, outDir })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -54,6 +55,7 @@ static class ModelCommand
             var command = parse.GetValue(trainCommand) ?? [];
             if (parse.GetValue(run) != command.Length > 0)
                 throw new UsageException(parse.GetValue(run) ? Msg.RunNeedsTrainCommand.Text : Msg.UnexpectedArgument.With(command[0]));
+            if (parse.GetValue(trained) is not null && command.Length == 0) throw new UsageException(Msg.TrainedNeedsRun.Text);
             var chosen = parse.GetValue(suites) is { } s
                 ? s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => ModelMeasureOptions.AllSuites.Contains(x) ? x
                     : throw new UsageException(Msg.NotOneOf.With("--suite", x, Localized.OrList(ModelMeasureOptions.AllSuites)))).ToArray()
@@ -98,6 +100,7 @@ static class ModelCommand
                     AttackCases = CommandLineValues.Positive(parse.GetValue(attackCases), "--attack-cases"),
                     Epsilons = parse.GetValue(epsilons) is { } eps ? Epsilons(eps) : new ModelMeasureOptions { Model = "", Cases = "" }.Epsilons,
                     RunCommand = command.Length > 0 ? command : null,
+                    TrainedModel = parse.GetValue(trained) is { } t ? Path.GetFullPath(t) : null,
                 };
                 // SIGINT/SIGTERM stop the measurement at its next step; nothing is written (exit 130/143).
                 try

@@ -43,6 +43,9 @@ public sealed record ModelMeasureOptions
     public int AttackCases { get; init; } = 100;
     public double OodThreshold { get; init; } = 0.9;
     public string[]? RunCommand { get; init; }
+    /// <summary>The ONNX model the training command writes (<c>--trained</c>): the run is 6.3.1's training of the model
+    /// inspected only when it writes that model re-trained.</summary>
+    public string? TrainedModel { get; init; }
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromHours(2);
 }
 
@@ -537,6 +540,13 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
                 ["in_distribution_rejection_rate"] = Metric(labelled.Count == 0 ? double.NaN : labelled.Count(c => Confidence(c) < threshold) / (double)labelled.Count, broken),
                 ["auroc"] = Metric(Metrics.Auroc(oddScores, inScores), oddBroken ?? broken),
             };
+            // 5.2.6 i) read literally ("拟合能力": correct outputs on OOD data): the accuracy on the OOD cases that carry a
+            // label, what a claim that the model predicts there is compared by. Invalid cases have no right answer.
+            var shifted = odd.Where(c => c.Label is not null && c.Tags.Contains("ood") && !c.Tags.Contains("invalid")).ToList();
+            var shiftedBroken = shifted.FirstOrDefault(c => outputs[c.Data.Name].Any(v => !float.IsFinite(v)))?.Data.Name;
+            result["ood"]!["labelled"] = shifted.Count;
+            result["ood"]!["accuracy"] = shifted.Count == 0 ? Fact.Absent(Msg.ModelNoLabelledOod.Text)
+                : Metric(Accuracy(shifted.Select(c => (c.Label!.Value, Metrics.ArgMax(outputs[c.Data.Name])))), shiftedBroken);
         }
         return result;
     }
@@ -699,6 +709,10 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         var result = new JsonObject();
         if (o.RunCommand is { Length: > 0 } command)
         {
+            // 6.3.1 trains "the pre-trained model": the run counts only when it wrote the model inspected re-trained. Its
+            // structure is taken now, before the command runs (which may write over the model file).
+            var inspected = OnnxInspector.StructureOf(OnnxInspector.Parse(o.Model));
+            var before = o.TrainedModel is { } named ? Stamp(named) : null;
             // Run as the rollback is (one routine): timed to the program's own exit, so that a process it leaves in the
             // background (holding the output open) cannot hang iq; what it left running is recorded, not stopped.
             var lines = new List<string>();
@@ -716,6 +730,7 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             result["command"] = string.Join(" ", command);
             result["exit_code"] = ran.ExitCode;
             result["left_running"] = Iq.Engine.Evidence.CommandRun.Facts(ran.LeftRunning);
+            result["trained"] = Trained(inspected, modelSha, before);
         }
         else if (DeclaredText(Declared(o.Description, "claims", "trainability", "loss_curve_ref")) is { } log)
         {
@@ -734,6 +749,13 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
             result["log"] = log;
         }
         else return null;
+        // A run not tied to the model inspected (training_run.trained an error) printed another training's losses: none
+        // of them is this model's, as with another model's log.
+        if (result["trained"] is JsonObject trained && trained.ContainsKey("$error"))
+        {
+            foreach (var name in TrainingLogFacts) result[name] = trained.DeepClone();
+            return result;
+        }
         result["losses"] = new JsonArray(losses.Select(l => double.IsFinite(l) ? (JsonNode?)l : null).ToArray());
         if (losses.Count == 0) return result;
         result["first_loss"] = Finite(losses[0], Msg.ModelFirstLossNaN.Text);
@@ -741,6 +763,41 @@ public sealed class ModelMeasurer(ModelMeasureOptions o)
         result["relative_decrease"] = Finite((losses[0] - losses[^1]) / losses[0], Msg.ModelLossesNaN.Text);
         result["nan_free"] = losses.All(double.IsFinite);
         return result;
+    }
+
+    /// <summary>When and how long a file was last written, or null when there is none: a model file the training command
+    /// did not touch is not a model it wrote.</summary>
+    sealed record FileStamp(DateTime Written, long Length);
+
+    static FileStamp? Stamp(string path) => new FileInfo(path) is { Exists: true } f ? new(f.LastWriteTimeUtc, f.Length) : null;
+
+    /// <summary>The model the training command wrote (<c>training_run.trained</c>), when it is the model inspected
+    /// re-trained (the same <see cref="OnnxInspector.Structure"/>; other weights are what a training gives); else why
+    /// the run cannot stand as 6.3.1's training of the model inspected: no model named, none written (absent, or untouched
+    /// by the run), not a readable ONNX model, or a model of another structure.</summary>
+    JsonNode Trained(OnnxInspector.Structure inspected, string inspectedSha, FileStamp? before)
+    {
+        if (o.TrainedModel is not { } path) return Fact.Error(Msg.ModelRunTrainedNotNamed.Text);
+        var name = Path.GetFileName(path);
+        if (Stamp(path) is not { } after || after == before) return Fact.Error(Msg.ModelRunTrainedNotWritten.With(name));
+        OnnxInspector.Structure structure;
+        string sha;
+        try
+        {
+            structure = OnnxInspector.StructureOf(OnnxInspector.Parse(path));
+            using var stream = InputFiles.OpenRead(path, InputKind.Model, 1 << 16);
+            sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (ModelInputException e) { return Fact.Error(Msg.ModelRunTrainedUnreadable.With(name, e.Text)); }
+        catch (InputFileException e) { return Fact.Error(Msg.ModelRunTrainedUnreadable.With(name, e.Text)); }
+        if (structure.Sha256 != inspected.Sha256)
+            return Fact.Error(Msg.ModelRunTrainedOther.With(name, sha, structure.Nodes, structure.Parameters, inspected.Nodes, inspected.Parameters));
+        return new JsonObject
+        {
+            ["file"] = name, ["sha256"] = sha, ["structure_sha256"] = structure.Sha256, ["same_structure"] = true,
+            // Whether the training gave the very bytes inspected (a bit-reproducible training), shown, not judged.
+            ["identical"] = sha == inspectedSha,
+        };
     }
 
     /// <summary>The losses of a training log (a header naming a <c>loss</c> column, one row a line), or why they cannot be

@@ -49,9 +49,19 @@ public static class ModelDescriptionRules
         (["claims", "generalization", "stress_baseline"], "value", TaskMetric),
         (["claims", "robustness", "conditions", "[]"], "expected_value", TaskMetric),
         (["claims", "robustness", "natural_noise"], "expected_value", TaskMetric),
-        (["claims", "robustness", "ood"], "expected_value", [Fraction("rejection_rate"), Fraction("auroc")]),
+        (["claims", "robustness", "ood"], "expected_value", [Fraction("rejection_rate"), Fraction("auroc"), Accuracy]),
         (["claims", "adversarial", "cases", "[]"], "value", [Fraction("robust_accuracy"), Fraction("success_rate")]),
     ];
+
+    /// <summary>5.2.6 i): what an out-of-distribution claim is measured by follows the behaviour it claims. A model that
+    /// predicts on such data (the clause's "拟合能力", its lead-in's "产生正确输出") is judged by its accuracy on the
+    /// labelled cases tagged ood; one that detects or rejects them (A.12.2 b)'s "避免被误导") by the rejection rate at its
+    /// threshold or the AUROC. A predict claim in a rejection rate, or a reject claim in an accuracy, contradicts itself:
+    /// the better the model does what is claimed, the worse the figure (docs/model.md).</summary>
+    static readonly Dictionary<string, string[]> OodMetrics = new(StringComparer.Ordinal)
+    {
+        ["predict"] = ["accuracy"], ["detect"] = ["auroc", "rejection_rate"], ["reject"] = ["rejection_rate", "auroc"],
+    };
 
     /// <summary>The claimed numbers other than metric values (a <c>[]</c> step: each element of a list), each with the values
     /// its meaning allows.</summary>
@@ -87,6 +97,15 @@ public static class ModelDescriptionRules
                     && !(value.TryGetDouble(out var v) && metric.Bounds.Holds(v)))
                     problems.Add(($"{claimPath}.{valueName}", Msg.ClaimValueOutOfRange.With(value.GetRawText(), metric.Name, metric.Bounds.Min, metric.Bounds.Max)));
             });
+        Walk(facts, ["claims", "robustness", "ood"], 0, at, (claim, claimPath) =>
+        {
+            if (claim.ValueKind == JsonValueKind.Object
+                && claim.TryGetProperty("expected_behaviour", out var behaviour) && behaviour.ValueKind == JsonValueKind.String
+                && claim.TryGetProperty("metric", out var metric) && metric.ValueKind == JsonValueKind.String
+                && OodMetrics.TryGetValue(behaviour.GetString()!, out var fitting) && OodMetrics.Values.Any(m => m.Contains(metric.GetString()))
+                && !fitting.Contains(metric.GetString()))
+                problems.Add(($"{claimPath}.metric", Msg.OodMetricNotBehaviour.With(metric.GetString(), behaviour.GetString(), Localized.OrList(fitting))));
+        });
         foreach (var (path, valueName, bounds) in Numbers)
             Walk(facts, path, 0, at, (claim, claimPath) =>
             {

@@ -67,6 +67,41 @@ public static class OnnxInspector
         return model;
     }
 
+    /// <summary>What a re-training keeps of a model (6.3.1: the lab trains "the pre-trained model" with the provider's
+    /// settings, which gives other weights, not other bytes alone): the opsets, the functions and the graph — its nodes,
+    /// inputs, outputs and initializers by name, type and shape — without the initializers' values and without doc
+    /// strings. Its SHA-256 is the same for two runs of one training that differ in their weights, and differs for a
+    /// model of another graph. The model passed is changed (its weights are dropped).</summary>
+    public sealed record Structure(string Sha256, int Nodes, long Parameters);
+
+    /// <summary>The <see cref="Structure"/> of a model read by <see cref="Parse(string)"/>.</summary>
+    public static Structure StructureOf(ModelProto model)
+    {
+        var graph = model.Graph;
+        var parameters = graph.Initializer.Sum(t => t.Dims.Aggregate(1L, (a, d) => a * d));
+        foreach (var t in graph.Initializer) WithoutValues(t);
+        foreach (var s in graph.SparseInitializer)
+        {
+            if (s.Values is { } values) WithoutValues(values);
+            if (s.Indices is { } indices) WithoutValues(indices);
+        }
+        graph.DocString = "";
+        foreach (var n in graph.Node) n.DocString = "";
+        var kept = new ModelProto { IrVersion = model.IrVersion, Graph = graph };
+        kept.OpsetImport.Add(model.OpsetImport);
+        kept.Functions.Add(model.Functions);
+        return new(Convert.ToHexStringLower(SHA256.HashData(kept.ToByteArray())), graph.Node.Count, parameters);
+    }
+
+    static void WithoutValues(TensorProto t)
+    {
+        t.ClearRawData();
+        t.FloatData.Clear(); t.Int32Data.Clear(); t.StringData.Clear(); t.Int64Data.Clear(); t.DoubleData.Clear(); t.Uint64Data.Clear();
+        t.ExternalData.Clear();
+        t.ClearDataLocation();
+        t.DocString = "";
+    }
+
     /// <summary>Why a model file is not read at all (absent, too large, a FIFO or a device …), as every reader of a
     /// model says it; null when it may be read.</summary>
     public static MessageText? Refusal(string path) =>
