@@ -317,4 +317,5 @@ public static class Codes
     public const string FixMeasuredRequired = "IQ8110";
     public const string FixTypeMismatch = "IQ8111";
     public const string FixEvaluation = "IQ8112";
+    public const string FixRecollectAfterInstall = "IQ8113";
 }

@@ -19,6 +19,10 @@ public static partial class Msg
         "在安装完成后重新运行功能测试，并导入其报告：{command}", "re-run the tests after the installation has finished and import the report: {command}");
     public static readonly Message FixRemeasureAfterInstall = RowWords(Codes.FixRemeasureAfterInstall, ["command"],
         "在安装完成后重新测量基线性能：{command}", "measure the baseline again after the installation has finished: {command}");
+    /// <summary>A document measured on the host before the installation began (<c>collected_before_installation</c>): the
+    /// same document measured again on the installed system, with the command its kind is measured with.</summary>
+    public static readonly Message FixRecollectAfterInstall = RowWords(Codes.FixRecollectAfterInstall, ["document", "command"],
+        "在安装之后于被安装的主机上重新测量 {document}：{command}", "measure {document} again on the installed host after the installation: {command}");
     public static readonly Message FixTestsTotals = RowWords(Codes.FixTestsTotals, ["command"],
         "重新导入完整的测试报告，使总数与各测试套件之和一致：{command}", "import the whole test report again, so that its totals are the sums of its suites: {command}");
     public static readonly Message FixTestsUntimed = RowWords(Codes.FixTestsUntimed, ["command"],

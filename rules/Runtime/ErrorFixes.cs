@@ -15,7 +15,9 @@ public static class ErrorFixes
 {
     /// <summary>Each <c>error</c> row with the fix its reason calls for (none where the catalog has no action for it); other
     /// rows as they are.</summary>
-    public static IReadOnlyList<ItemResult> Apply(IReadOnlyList<ItemResult> rows, IFactSchema schema)
+    /// <param name="kindOf">The kind of each document by the name a finding gives it (<see cref="Finding.Documents"/>): a
+    /// finding names documents as the bundle shows them, and the fix for one measured too early is that kind's command.</param>
+    public static IReadOnlyList<ItemResult> Apply(IReadOnlyList<ItemResult> rows, IFactSchema schema, Func<string, string?>? kindOf = null)
     {
         ItemResult[]? result = null;
         for (var i = 0; i < rows.Count; i++)
@@ -24,7 +26,7 @@ public static class ErrorFixes
             // A fact the probe found absent on the host (no AppArmor in this kernel) is the machine's to repair: the item's own
             // fix stands.
             if (row.Outcome != Outcome.Error || row.Reason is MissingEvidence { Facts: var facts } && facts.All(f => f.Cause == Absence.Absent)) continue;
-            var fix = For(row.Reason, schema);
+            var fix = For(row.Reason, schema, kindOf);
             result ??= [.. rows];
             result[i] = row with { Fix = fix?.ToString(), FixWords = fix is null ? null : new MixedText([fix]) };
         }
@@ -32,11 +34,11 @@ public static class ErrorFixes
     }
 
     /// <summary>The action for a reason an error row gives; null when there is none to name.</summary>
-    public static MessageText? For(Reason reason, IFactSchema schema) => reason switch
+    public static MessageText? For(Reason reason, IFactSchema schema, Func<string, string?>? kindOf = null) => reason switch
     {
         MissingEvidence m => ForMissing(m.Facts, schema),
         ProvenanceNotMet p => ForFacts(p.Facts.Select(f => f.Path), schema, Msg.FixMeasuredRequired),
-        Contradicted c => ForFinding(c.Finding, schema),
+        Contradicted c => ForFinding(c.Finding, schema, kindOf),
         TypeMismatch => Msg.FixTypeMismatch.With(),
         EvaluationError => Msg.FixEvaluation.With(),
         _ => null,
@@ -64,9 +66,9 @@ public static class ErrorFixes
         return root.Provenance == Provenance.Imported && ReferenceEquals(measure, Msg.FixMeasure) ? Msg.FixImport.With(named, command) : measure.With(named, command);
     }
 
-    static MessageText? ForFinding(Finding finding, IFactSchema schema)
+    static MessageText? ForFinding(Finding finding, IFactSchema schema, Func<string, string?>? kindOf)
     {
-        string CommandOf(string kind) => schema.Roots.FirstOrDefault(r => r.Kind == kind)?.Command ?? "iq";
+        string CommandOf(string? kind) => schema.Roots.FirstOrDefault(r => r.Kind == kind)?.Command ?? "iq";
         return finding.Kind switch
         {
             FindingKind.TestsBeforeInstallationEnd => Msg.FixRetestAfterInstall.With(CommandOf("tests")),
@@ -74,6 +76,8 @@ public static class ErrorFixes
             FindingKind.TestsTotalsDisagree => Msg.FixTestsTotals.With(CommandOf("tests")),
             FindingKind.TestsUntimed => Msg.FixTestsUntimed.With(CommandOf("tests")),
             FindingKind.HostMismatch => Msg.FixOtherHost.With(finding.Documents[1], finding.First),
+            // The document the finding names first is the one measured too early; its kind's command measures it again.
+            FindingKind.CollectedBeforeInstallation => Msg.FixRecollectAfterInstall.With(finding.Documents[0], CommandOf(kindOf?.Invoke(finding.Documents[0]))),
             _ => null,
         };
     }

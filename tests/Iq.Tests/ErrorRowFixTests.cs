@@ -84,4 +84,27 @@ public class ErrorRowFixTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    /// <summary>Every kind of finding that contradicts a row names an action (before, collected_before_installation had
+    /// none, and the row's own fix was cleared): the kinds from the enum, the documents from the engine's list of kinds
+    /// measured on the host, each document's command from the fact schema.</summary>
+    [Fact]
+    public void Every_finding_that_contradicts_a_row_has_a_fix()
+    {
+        var schema = Iq.Engine.Facts.FactSchema.Default;
+        foreach (var kind in Iq.Engine.Audit.RowProvenances.OnHost)
+            foreach (var findingKind in Enum.GetValues<Iq.Rules.Model.FindingKind>())
+            {
+                var finding = new Iq.Rules.Model.Finding(findingKind, [kind + ".json", "logs.json"], "2019-01-01T00:00:00Z", "2026-11-18T08:02:11Z");
+                var fix = Iq.Rules.Runtime.ErrorFixes.For(new Iq.Rules.Runtime.Contradicted(finding, Iq.Rules.Runtime.Outcome.Pass,
+                    new Iq.Rules.Runtime.Passed()), schema, d => d == kind + ".json" ? kind : "logs");
+                Assert.True(fix is not null, $"{findingKind} on {kind}.json has no fix");
+                if (findingKind == Iq.Rules.Model.FindingKind.CollectedBeforeInstallation)
+                {
+                    var command = schema.Roots.Single(r => r.Kind == kind).Command!;
+                    Assert.Equal($"measure {kind}.json again on the installed host after the installation: {command}", fix!.Render(Iq.Rules.Messages.Lang.En));
+                    Assert.Equal($"在安装之后于被安装的主机上重新测量 {kind}.json：{command}", fix.Render(Iq.Rules.Messages.Lang.Zh));
+                }
+            }
+    }
 }

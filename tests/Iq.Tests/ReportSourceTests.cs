@@ -86,6 +86,71 @@ public class ReportSourceTests
         Assert.Contains("copy.json：未加封签", zh.Stderr);
     }
 
+    /// <summary>Which facts of a row are guards (<c>"guard": true</c>) decides whether the row counts as declared only, and
+    /// iq report reads the flags as written. An edit of the flags must agree with the rows' <c>declared_only</c> and the
+    /// file's declared-only counts, or the file is refused at the member that disagrees (before: the counts were not
+    /// checked, and the report showed 76 rows declared only beside a file that says 34). An edit that agrees everywhere
+    /// is caught by the seal (exit 2, naming the file); with no seal beside it, it is rendered with counts that follow
+    /// the edit, and every report says the file is unsealed (docs/trust.md).</summary>
+    [Fact]
+    public void Guard_flags_edited_in_a_results_file_are_refused_unless_unsealed_and_then_reported_as_unsealed()
+    {
+        using var dir = new TempDir();
+        var json = Audit(dir);
+        var original = CliRunner.InProcess("report", json, "--lang", "en", "--html", Path.Combine(dir.Path, "original.html"));
+        Assert.True(original.ExitCode == 1, original.Stderr);
+        // Every fact not declared marked a guard, each row's flag set by the rule docs/trust.md states (the compared facts
+        // all declared; a row that compares nothing but guards, judged on all): a row comparing a measured figure with the
+        // plan's minimum now compares the plan's word alone.
+        var doc = JsonNode.Parse(File.ReadAllText(json))!;
+        var flipped = 0;
+        foreach (var item in doc["items"]!.AsArray())
+        {
+            if (item!["provenance"] is not JsonObject provenance || provenance["facts"] is not JsonArray facts) continue;
+            foreach (var fact in facts)
+                if (fact!["provenance"]!.GetValue<string>() != "declared" && fact["guard"]?.GetValue<bool>() != true)
+                {
+                    fact["guard"] = true;
+                    flipped++;
+                }
+            var compared = facts.Where(f => f!["guard"]?.GetValue<bool>() != true).ToList();
+            provenance["declared_only"] = item["method"]!.GetValue<string>() == "automatic" && (compared.Count > 0
+                    ? compared.All(f => f!["provenance"]!.GetValue<string>() == "declared")
+                    : provenance["kinds"]!.AsArray().Count > 0 && provenance["kinds"]!.AsArray().All(k => k!.GetValue<string>() == "declared"));
+        }
+        Assert.True(flipped > 0);
+        var copy = Path.Combine(dir.Path, "copy.json");
+        File.WriteAllText(copy, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var stale = CliRunner.InProcess("report", copy, "--lang", "en", "--html", Path.Combine(dir.Path, "stale.html"));
+        Assert.Equal(2, stale.ExitCode);
+        Assert.Contains("at $.declared_only.pass", stale.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "stale.html")));
+
+        // The counts made to agree with the rows as well: only the seal tells the edit.
+        var items = doc["items"]!.AsArray().Where(i => i!["provenance"]?["declared_only"]?.GetValue<bool>() == true).ToList();
+        foreach (var outcome in doc["declared_only"]!.AsObject().Select(p => p.Key).ToList())
+            doc["declared_only"]![outcome] = items.Count(i => i!["outcome"]!.GetValue<string>() == outcome);
+        var edited = doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(json, edited);
+        var refused = CliRunner.InProcess("report", json, "--lang", "en", "--html", Path.Combine(dir.Path, "edited.html"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("r.json: its seal does not hold", refused.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "edited.html")));
+
+        File.WriteAllText(copy, edited);
+        var rendered = CliRunner.InProcess("report", copy, "--lang", "en", "--html", Path.Combine(dir.Path, "copy.html"));
+        Assert.True(rendered.ExitCode == 1, rendered.Stderr);
+        static string DeclaredOnly(string html) =>
+            System.Text.RegularExpressions.Regex.Match(File.ReadAllText(html), "Declared only:</b> (\\d+)").Groups[1].Value;
+        var before = DeclaredOnly(Path.Combine(dir.Path, "original.html"));
+        var after = DeclaredOnly(Path.Combine(dir.Path, "copy.html"));
+        Assert.NotEqual("", before);
+        Assert.NotEqual(before, after);
+        Assert.Contains($"results file copy.json (SHA-256 {Sha256sum(copy)}): no seal found (no copy.json.seal beside it); nothing shows it is the file iq wrote", rendered.Stdout);
+        Assert.Contains("copy.json: not sealed (no copy.json.seal beside it)", rendered.Stderr);
+        Assert.Contains("no seal found", HtmlSource(Path.Combine(dir.Path, "copy.html")));
+    }
+
     [Fact]
     public void Iq_report_seals_what_it_writes_as_the_audit_does_and_names_the_results_signing_key()
     {

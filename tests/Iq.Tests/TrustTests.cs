@@ -366,12 +366,13 @@ public class TrustTests
     /// sealed again, passed all of 6.2.1 without a finding. A document measured on the host before the installation began
     /// describes the host as it was, not the installed system: a finding naming it and the log, and the rows resting on it
     /// are errors, as for a document of another host. Every kind held to the host (software, security, data_imports,
-    /// rollback) alike; the oracle for "before" is the sample's own log (first event 2026-11-18T08:02:11Z).</summary>
+    /// rollback, and a baseline whose own start lies after the log ends) alike, the kinds taken from the engine's list; the
+    /// oracle for "before" is the sample's own log (first event 2026-11-18T08:02:11Z). Each such row's fix is to measure that
+    /// document again after the installation, with its kind's command from the fact schema (before: no fix at all).</summary>
+    public static TheoryData<string> MeasuredOnHost => [.. Iq.Engine.Audit.RowProvenances.OnHost];
+
     [Theory]
-    [InlineData("security")]
-    [InlineData("software")]
-    [InlineData("data_imports")]
-    [InlineData("rollback")]
+    [MemberData(nameof(MeasuredOnHost))]
     public void A_document_measured_on_the_host_before_the_installation_began_is_a_finding(string kind)
     {
         using var dir = new TempDir();
@@ -380,6 +381,9 @@ public class TrustTests
         var file = Path.Combine(bundle, kind + ".json");
         var doc = JsonNode.Parse(File.ReadAllText(file))!;
         doc["collected_at"] = "2019-01-01T00:00:00Z";
+        // A baseline is held to the log's end by its own start time (baseline_before_installation_end, the stronger finding);
+        // one that started after the installation but was stamped collected before it carries this finding.
+        if (kind == "baseline") doc["facts"]!["method"] = new JsonObject { ["started"] = "2026-11-21T14:00:00Z" };
         File.WriteAllText(file, doc.ToJsonString());
         Reseal(file);
         var (exit, results) = Audit(dir, bundle);
@@ -395,6 +399,14 @@ public class TrustTests
             .Any(f => f.GetProperty("path").GetString()!.StartsWith(kind, StringComparison.Ordinal))).Select(r => r.GetProperty("id").GetString()!).ToList();
         Assert.NotEmpty(onIt);
         foreach (var id in onIt) AssertContradicted(rows[id], "collected_before_installation");
+        var command = Iq.Engine.Facts.FactSchema.Default.Roots.Single(r => r.Kind == kind).Command;
+        Assert.False(string.IsNullOrEmpty(command), kind);
+        var display = finding.GetProperty("documents")[0].GetString();
+        foreach (var id in onIt)
+        {
+            Assert.Equal($"measure {display} again on the installed host after the installation: {command}", rows[id].GetProperty("fix").GetString());
+            Assert.Equal("IQ8113", rows[id].GetProperty("fix_words").GetProperty("code").GetString());
+        }
         foreach (var (id, row) in before.Where(r => !onIt.Contains(r.Key)))
             Assert.Equal(row.GetProperty("outcome").GetString(), rows[id].GetProperty("outcome").GetString());
         Assert.Equal("fail", results.GetProperty("verdict").GetString());

@@ -262,11 +262,12 @@ public static class AuditPipeline
         for (var i = 0; i < s.Inputs.Count; i++)
             if (seals.TryGetValue(s.Inputs[i].Path, out var seal)) s.Inputs[i] = s.Inputs[i] with { Seal = seal };
         var contradictions = RowProvenances.Contradictions(taken, s.Facts!);
+        var kinds = taken.GroupBy(t => t.Document.Display, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document.Kind, StringComparer.Ordinal);
         foreach (var part in s.Parts)
             // Last, once every error is known: an error row's fix says what would let it be decided (ErrorFixes).
             part.Results = ErrorFixes.Apply(RowProvenances.Unconfirmed(RowProvenances.Contradict(part.Checklist.Model,
                 RowProvenances.Apply(part.Checklist.Model, part.Results, taken, s.AttestedByBundle, s.Facts!), contradictions), taken),
-                FactSchema.Default);
+                FactSchema.Default, d => kinds.GetValueOrDefault(d));
         s.Findings = contradictions.Select(c => c.Finding).ToList();
     }
 

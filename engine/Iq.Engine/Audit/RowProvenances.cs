@@ -332,9 +332,9 @@ public static class RowProvenances
         return differ ? (string.Join(", ", totals), $"{suites.Length} suite(s): " + string.Join(", ", sums)) : null;
     }
 
-    /// <summary>Kinds measured on the installed host itself, which must name the host the probe names.</summary>
-    // Every kind iq measures on the installed host itself (a security document of another machine made 6.2.1 pass).
-    static readonly string[] OnHost = ["software", "security", "data_imports", "baseline", "rollback"];
+    /// <summary>Kinds measured on the installed host itself, which must name the host the probe names and be collected after
+    /// the installation began (a security document of another machine made 6.2.1 pass).</summary>
+    public static readonly IReadOnlyList<string> OnHost = ["software", "security", "data_imports", "baseline", "rollback"];
 
     static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

@@ -693,6 +693,15 @@ public static class ResultsJson
             foreach (var o in System.Enum.GetValues<Outcome>())
                 if (d.Root.Counts[o] != tally[o])
                     throw r["counts"][o.Name()].Bad(Msg.ResultsCountsNotRows.With(d.Root.Counts[o], o.Name(), tally[o]));
+            // The declared-only counts too: each row's flag already follows from its facts' provenances and guards, and a
+            // file whose guards were edited with its rows' flags, the counts left as iq wrote them, states two tallies.
+            if (r.Optional("declared_only") is { } stated)
+            {
+                var declared = d.DeclaredOnly;
+                foreach (var o in System.Enum.GetValues<Outcome>())
+                    if (stated[o.Name()].Int() != declared[o])
+                        throw stated[o.Name()].Bad(Msg.ResultsCountsNotRows.With(stated[o.Name()].Int(), o.Name(), declared[o]));
+            }
             var vetoLevels = d.Scoring.Veto switch
             {
                 Level.Shall => new[] { Level.Shall },
