@@ -20,7 +20,34 @@ public sealed record ItemResult(
     string? Fix,
     string? Guidance)
 {
-    public string Message => ReasonText.Render(Reason);
+    /// <summary>Rendered once per reason: a fleet's results JSON and its store row both read it, and each render builds the
+    /// message anew. The text is kept with the reason it came from, so that a copy made with <c>with</c> and another reason
+    /// renders its own; one reference, so that a row read by several threads sees it whole or renders it again.</summary>
+    public string Message
+    {
+        get
+        {
+            var reason = Reason;
+            if (_message.Last is { } last && ReferenceEquals(last.Reason, reason)) return last.Text;
+            var text = ReasonText.Render(reason);
+            _message.Last = new RenderedMessage(reason, text);
+            return text;
+        }
+    }
+
+    MessageSlot _message;
+
+    /// <summary>Equal to every other: a record's fields take part in its equality, and a rendered message is not part of a
+    /// row. A struct, so that a row read only for its outcome allocates nothing for it.</summary>
+    struct MessageSlot : IEquatable<MessageSlot>
+    {
+        public RenderedMessage? Last;
+        public readonly bool Equals(MessageSlot other) => true;
+        public override readonly bool Equals(object? obj) => obj is MessageSlot;
+        public override readonly int GetHashCode() => 0;
+    }
+
+    sealed record RenderedMessage(Reason Reason, string Text);
 
     /// <summary>The title and the fix with iq's own words in them as messages (a hole whose value is missing); null when they
     /// have none. <see cref="Title"/> and <see cref="Fix"/> are their English text, as the results hold it.</summary>
