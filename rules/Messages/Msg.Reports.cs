@@ -108,6 +108,17 @@ public static partial class Msg
     public static readonly Message ResultsRowTwice = new(null, ["id"], "条目 '{id}' 出现两次（哪一个算数只能靠猜）", "the row '{id}' is given twice (which one counts would be a guess)");
     public static readonly Message ResultsCountsNotRows = new(null, ["count", "outcome", "rows"], "计数为 {count} 个 {outcome}，而条目中有 {rows} 个；文件在 iq 写出后被改动过，请重新审计",
         "the count says {count} {outcome}, the rows hold {rows}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsNotRecomputed = new(null, ["member", "stated", "computed"],
+        "{member} 为 {stated}，而由文件自身的条目与计分模型重新计算得 {computed}；文件在 iq 写出后被改动过，请重新审计",
+        "{member} says {stated}, the file's own rows and scoring model give {computed}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsNothingCounted = new(null, "没有计分条目", "no row was counted");
+    public static readonly Message ResultsRowNoSection = new(null, ["section"], "条目所属章节 '{section}' 不在文件的章节树中", "the row's section '{section}' is not in the file's sections");
+    public static readonly Message ResultsRowOutcome = new(null, ["outcome", "why"], "结果 {outcome} 与该条目自身矛盾：{why}；文件在 iq 写出后被改动过，请重新审计",
+        "the outcome {outcome} contradicts the row itself: {why}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsRowReasonGives = new(null, ["kind", "outcomes"], "理由种类 '{kind}' 对应的结果为 {outcomes}", "its reason '{kind}' goes with {outcomes}");
+    public static readonly Message ResultsRowPartFails = new(null, ["index", "expression"], "证据 evidence[{index}]（{expression}）不成立且起决定作用",
+        "its evidence[{index}] ({expression}) does not hold, and decided");
+    public static readonly Message ResultsRowScore = new(null, ["score"], "得分 {score} 不是该结果所能有的", "its score {score} is not one this outcome has");
     public static readonly Message SetVerdictIsWorst = new(null, ["verdict"], "各检查单结论中最差的是 {verdict}", "the worst of the checklists' verdicts is {verdict}");
     public static readonly Message ExpectedA = new(null, ["what"], "应为{what}", "expected {what}");
     public static readonly Message MissingMember = new(null, ["name"], "缺少成员 '{name}'", "missing member '{name}'");

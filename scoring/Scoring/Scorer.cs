@@ -30,12 +30,16 @@ public static class Scorer
         _ => "weighted: section score = 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ) over counted children, sᵢ in [0,1] (partial credit), an error scoring 0; recursive",
     } + ". Counted: pass, fail, error; excluded: notapplicable, notchecked, informational, waived, notselected. A foreach item counts once.";
 
-    public static AuditScore Score(ChecklistModel model, IReadOnlyList<ItemResult> results, string? overrideModel = null)
+    public static AuditScore Score(ChecklistModel model, IReadOnlyList<ItemResult> results, string? overrideModel = null) =>
+        Score(overrideModel ?? model.Scoring.Model, model.Scoring, ScoreTree.Of(model.Root), results);
+
+    /// <summary>The same scoring over a section tree as data: the checklist's, or the one a results file states (which
+    /// <see cref="Reports.ResultsConsistency"/> scores again from the file's rows, so that a file's score and verdict are
+    /// checked by this code and no copy of it).</summary>
+    public static AuditScore Score(string name, ScoringSpec spec, ScoreTree tree, IReadOnlyList<ItemResult> results)
     {
-        var name = overrideModel ?? model.Scoring.Model;
         var byItem = results.GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => g.ToList());
-        var root = name is "weighted" or "default" ? Recursive(model.Root, byItem, name == "weighted") : Flat(model.Root, byItem, name);
-        var spec = model.Scoring;
+        var root = name is "weighted" or "default" ? Recursive(tree, byItem, name == "weighted") : Flat(tree, byItem, name);
         var vetoLevels = spec.Veto switch
         {
             Level.Shall => new[] { Level.Shall },
@@ -81,14 +85,14 @@ public static class Scorer
         return counted.All(r => r.Outcome == Outcome.Pass) ? 1 : 0;
     }
 
-    static SectionScore Recursive(SectionModel section, Dictionary<string, List<ItemResult>> byItem, bool partial)
+    static SectionScore Recursive(ScoreTree section, Dictionary<string, List<ItemResult>> byItem, bool partial)
     {
         var subsections = new List<SectionScore>();
         double weighted = 0, weights = 0;
         var counted = false;
         foreach (var child in section.Children)
         {
-            if (child is SectionModel s)
+            if (child.Section is { } s)
             {
                 var sub = Recursive(s, byItem, partial);
                 subsections.Add(sub);
@@ -97,10 +101,10 @@ public static class Scorer
                 weights += s.Weight;
                 counted = true;
             }
-            else if (child is ItemModel item && byItem.TryGetValue(item.Id, out var rows) && ItemScore(rows, partial) is { } s1)
+            else if (byItem.TryGetValue(child.ItemId, out var rows) && ItemScore(rows, partial) is { } s1)
             {
-                weighted += item.Weight * s1;
-                weights += item.Weight;
+                weighted += child.Weight * s1;
+                weights += child.Weight;
                 counted = true;
             }
         }
@@ -108,21 +112,34 @@ public static class Scorer
         return new SectionScore(section.Id, section.Title, section.Weight, result, Counts(section, byItem), subsections);
     }
 
-    static SectionScore Flat(SectionModel section, Dictionary<string, List<ItemResult>> byItem, string model)
+    static SectionScore Flat(ScoreTree section, Dictionary<string, List<ItemResult>> byItem, string model)
     {
         double passed = 0, max = 0;
         foreach (var item in section.AllItems())
         {
-            if (!byItem.TryGetValue(item.Id, out var rows) || ItemScore(rows, partial: false) is not { } s) continue;
+            if (!byItem.TryGetValue(item.ItemId, out var rows) || ItemScore(rows, partial: false) is not { } s) continue;
             var w = model == "flat" ? item.Weight : 1;
             passed += w * s;
             max += w;
         }
         double? score = max <= 0 ? null : model == "absolute" ? (passed == max ? 100 : 0) : 100 * passed / max;
-        var subsections = section.Children.OfType<SectionModel>().Select(s => Flat(s, byItem, model)).ToList();
+        var subsections = section.Children.Where(c => c.Section is not null).Select(c => Flat(c.Section!, byItem, model)).ToList();
         return new SectionScore(section.Id, section.Title, section.Weight, score, Counts(section, byItem), subsections) { Raw = passed, Max = max };
     }
 
-    static OutcomeCounts Counts(SectionModel section, Dictionary<string, List<ItemResult>> byItem) =>
-        OutcomeCounts.Of(section.AllItems().SelectMany(i => byItem.GetValueOrDefault(i.Id) ?? []));
+    static OutcomeCounts Counts(ScoreTree section, Dictionary<string, List<ItemResult>> byItem) =>
+        OutcomeCounts.Of(section.AllItems().SelectMany(i => byItem.GetValueOrDefault(i.ItemId) ?? []));
+}
+
+/// <summary>What scoring reads of a checklist: each section's id, title and weight, and its children in order (a
+/// subsection, or an item by id and weight).</summary>
+public sealed record ScoreTree(string Id, string Title, double Weight, IReadOnlyList<ScoreTree.Child> Children)
+{
+    /// <summary>A subsection (<see cref="Section"/> set), or an item (<see cref="ItemId"/> and its weight).</summary>
+    public readonly record struct Child(ScoreTree? Section, string ItemId, double Weight);
+
+    public static ScoreTree Of(SectionModel s) => new(s.Id, s.Title, s.Weight,
+        s.Children.Select(c => c is SectionModel sub ? new Child(Of(sub), "", sub.Weight) : new Child(null, c.Id, c.Weight)).ToList());
+
+    public IEnumerable<Child> AllItems() => Children.SelectMany(c => c.Section is { } s ? s.AllItems() : [c]);
 }

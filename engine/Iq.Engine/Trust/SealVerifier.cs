@@ -60,6 +60,13 @@ public static class SealVerifier
                     var bytes = InputFiles.ReadAllBytes(file, InputKind.Results);
                     sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
                     described = Describe(file, bytes);
+                    // A results file that contradicts its own rows is refused as iq report refuses it (ResultsConsistency):
+                    // a seal made over an edited file holds, and would vouch for a verdict the rows do not give.
+                    if (described.What == "results" && Contradicts(file, bytes) is { } contradiction)
+                    {
+                        refused.AddRange(contradiction);
+                        continue;
+                    }
                 }
                 else
                 {
@@ -121,6 +128,17 @@ public static class SealVerifier
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         files.AddRange(here);
         foreach (var d in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal)) Collect(d, depth + 1, files, refused);
+    }
+
+    /// <summary>The refusal of a results file of this engine's schema that iq report would refuse (its rows contradict it, a
+    /// member of the wrong type); null when it reads. A results file of another schema is listed with its seal, as before.</summary>
+    static IReadOnlyList<Rules.Diagnostics.Diagnostic>? Contradicts(string file, byte[] bytes)
+    {
+        using (var doc = JsonInput.Parse(bytes, file, out _))
+            if (doc?.RootElement.TryGetProperty("schema", out var s) != true || s.ValueKind != JsonValueKind.String
+                || s.GetString() != Iq.Scoring.Reports.ResultsDocument.SchemaId) return null;
+        var diagnostics = new Rules.Diagnostics.DiagnosticBag();
+        return Iq.Scoring.Reports.ResultsJson.ReadSet(bytes, file, diagnostics) is null ? diagnostics.Items.ToList() : null;
     }
 
     /// <summary>What a file is, and whether it needs a seal: fact documents claiming more than declared facts, results and

@@ -673,55 +673,22 @@ public static class ResultsJson
                 Figures = Figures(r["figures"]),
                 Findings = ProvenanceJson.ReadFindings(r["findings"].E, r["findings"].Path, (p, m) => new ResultsFormatException(p, m)),
             };
-            FollowsFromRows(document, r);
+            if (ResultsConsistency.First(document) is { } contradiction)
+                throw new ResultsFormatException(r.Path + contradiction.Path[1..], contradiction.What);
+            DeclaredOnlyFollowsFromRows(document, r);
             return document;
         }
 
-        /// <summary>Each row once (a row given twice would be counted twice, and which one a diff compares is a guess); the
-        /// counts and the verdict a file states must be what its own rows give by the rule it states
-        /// (<see cref="Scorer"/>: a counted row at the veto level or above that failed or errored fails the audit; else
-        /// one still to judge leaves it incomplete; else the score against pass_at). A file edited by hand to say pass over
-        /// failing rows was re-rendered as a pass, exit 0; it is refused at the member that contradicts the rows. The
-        /// score is written rounded to 4 decimals, so it is compared with pass_at within that rounding.</summary>
-        static void FollowsFromRows(ResultsDocument d, Node r)
+        /// <summary>The declared-only counts a file states must be what its rows' flags give: each row's flag already follows
+        /// from its facts' provenances and guards, and a file whose guards were edited with its rows' flags, the counts left
+        /// as iq wrote them, states two tallies (the rest of what must follow from the rows is <see cref="ResultsConsistency"/>).</summary>
+        static void DeclaredOnlyFollowsFromRows(ResultsDocument d, Node r)
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var row in r["items"].Array())
-                if (!ids.Add(d.Items[index++].Id)) throw row["id"].Bad(Msg.ResultsRowTwice.With(d.Items[index - 1].Id));
-            var tally = OutcomeCounts.Of(d.Items);
+            if (r.Optional("declared_only") is not { } stated) return;
+            var declared = d.DeclaredOnly;
             foreach (var o in System.Enum.GetValues<Outcome>())
-                if (d.Root.Counts[o] != tally[o])
-                    throw r["counts"][o.Name()].Bad(Msg.ResultsCountsNotRows.With(d.Root.Counts[o], o.Name(), tally[o]));
-            // The declared-only counts too: each row's flag already follows from its facts' provenances and guards, and a
-            // file whose guards were edited with its rows' flags, the counts left as iq wrote them, states two tallies.
-            if (r.Optional("declared_only") is { } stated)
-            {
-                var declared = d.DeclaredOnly;
-                foreach (var o in System.Enum.GetValues<Outcome>())
-                    if (stated[o.Name()].Int() != declared[o])
-                        throw stated[o.Name()].Bad(Msg.ResultsCountsNotRows.With(stated[o.Name()].Int(), o.Name(), declared[o]));
-            }
-            var vetoLevels = d.Scoring.Veto switch
-            {
-                Level.Shall => new[] { Level.Shall },
-                Level.Should => [Level.Shall, Level.Should],
-                Level.May => [Level.Shall, Level.Should, Level.May],
-                _ => [],
-            };
-            var vetoed = d.Items.Where(i => vetoLevels.Contains(i.Level) && i.Outcome is Outcome.Fail or Outcome.Error).Select(i => i.Id).ToList();
-            var pending = d.Items.Where(i => vetoLevels.Contains(i.Level) && i.Outcome == Outcome.NotChecked).Select(i => i.Id).ToList();
-            const double rounding = 0.00005;
-            var score = d.Root.Score;
-            var (follows, why) = d.Verdict switch
-            {
-                _ when vetoed.Count > 0 => (d.Verdict == Verdict.Fail, Msg.ResultsRowsVeto.With(vetoed.Count, string.Join(", ", vetoed.Take(VerdictBasis.NamedItems)))),
-                _ when pending.Count > 0 => (d.Verdict == Verdict.Incomplete, Msg.ResultsRowsPending.With(pending.Count, string.Join(", ", pending.Take(VerdictBasis.NamedItems)))),
-                Verdict.Pass => (score >= d.Scoring.PassAt - rounding, Msg.ResultsScoreBelow.With(score?.ToString(CultureInfo.InvariantCulture) ?? "null", Scorer.Format(d.Scoring.PassAt))),
-                Verdict.Incomplete => (score is null, Msg.ResultsNothingPending.Text),
-                _ => (score is null || score < d.Scoring.PassAt + rounding, Msg.ResultsScoreReaches.With(score?.ToString(CultureInfo.InvariantCulture) ?? "null", Scorer.Format(d.Scoring.PassAt))),
-            };
-            if (!follows) throw r["verdict"].Bad(Msg.ResultsVerdictNotRows.With(Name(d.Verdict), why));
+                if (stated[o.Name()].Int() != declared[o])
+                    throw stated[o.Name()].Bad(Msg.ResultsCountsNotRows.With(stated[o.Name()].Int(), o.Name(), declared[o]));
         }
 
         static SourceSpan Span(Node n)
