@@ -83,7 +83,7 @@ public sealed class PostgresFleetStore : SqlFleetStore
         cmd.ExecuteNonQuery();
     }
 
-    protected override ISet<long> AliveWorkers(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> workers)
+    protected override ISet<long> AliveWorkers(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> workers)
     {
         using var q = Command(c, tx, """
             SELECT objid::bigint FROM pg_locks

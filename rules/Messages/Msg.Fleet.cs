@@ -70,6 +70,13 @@ public static partial class Msg
     public static readonly Message FleetExitNotEvaluable = new(null, ["count", "stored"],
         "退出码 2：{count} 个数据包无法评价，其中 {stored} 个是以前以相同输入评价时记录的（本次跳过）",
         "Exit 2: {count} bundle(s) could not be evaluated, {stored} of them recorded so by an earlier run with the same inputs (skipped now)");
+    public static readonly Message FleetExitPass = new(null, ["count"], "退出码 0：根目录下的数据包全部通过（{count} 个）",
+        "Exit 0: every bundle under the roots passes ({count})");
+    public static readonly Message FleetVerdictsBusy = new(null, ["count"], "；另有 {count} 个留给其他工作进程，其结论由它们记录，不计入",
+        "; {count} more left to other workers, whose verdicts they record, not counted here");
+    public static readonly Message FleetRunStopped = new(null, ["run", "signal", "written", "code"],
+        "运行 {run} 已中断（{signal}）：已审核的 {written} 个数据包已写入，其余认领已交还，下次运行接着评价；退出码 {code}",
+        "Run {run} interrupted ({signal}): the {written} bundles audited are stored, the other claims given back for the next run; exit {code}");
     public static readonly Message FleetExitNotPassed = new(null, ["count"], "退出码 1：{count} 个数据包不通过或未完成", "Exit 1: {count} bundle(s) fail or are incomplete");
     public static readonly Message FleetFailuresRecorded = new(null, ["store"], "无法评价的数据包已连同错误记录：iq fleet report --store {store}",
         "Bundles that could not be evaluated are recorded with their errors: iq fleet report --store {store}");
@@ -88,8 +95,10 @@ public static partial class Msg
     public static readonly Message FleetChangedHeading = new(null, ["count"], "结论较上次审核有变化的站点（{count}）：", "Sites whose verdict changed since their previous audit ({count}):");
     public static readonly Message FleetChangedLine = new(null, ["site", "before", "before_audit", "before_at", "after", "audit", "at"],
         "  {site}：{before}（审核 {before_audit}，{before_at}）→ {after}（审核 {audit}，{at}）", "  {site}: {before} (audit {before_audit}, {before_at}) → {after} (audit {audit}, {at})");
-    public static readonly Message FleetFailuresHeading = new(null, ["count"], "无法评价的数据包（{count}；错误是运行时以其结果语言记下的原文）：",
-        "Bundles that could not be evaluated ({count}; each error as the run recorded it, in its results language):");
+    // Errors are stored as the catalog's words (audits.error_words) and worded in the report's language; only audits stored
+    // before schema 4 keep the text their run wrote, in its results language.
+    public static readonly Message FleetFailuresHeading = new(null, ["count"], "无法评价的数据包（{count}；错误以本报告的语言给出，2026-12-01 之前记录的保持其运行时的语言）：",
+        "Bundles that could not be evaluated ({count}; each error in the report's language, or as recorded in its run's language before 2026-12-01):");
     // The error is a diagnostic, capped where it quotes its own arguments: shown whole here, as iq audit shows it.
     public static readonly Message FleetFailureLine = new(null, ["audit", "bundle", "error"], "  审核 {audit} {bundle}：{error}", "  audit {audit} {bundle}: {error}") { ArgumentsWhole = true };
     public static readonly Message FleetRunsHeading = new(null, "最近的运行：", "Recent runs:");
@@ -110,6 +119,11 @@ public static partial class Msg
         "审核 {audit}（{site}）{column} 列为 {stored}，结果文件为 {results}", "audit {audit} ({site}): {column} column {stored}, results file {results}");
     // A bundle that could not be evaluated: what the store records (in the results language).
     public static readonly Message FleetBundleUnreadable = new(Codes.CannotRead, ["bundle", "reason"], "{bundle}：无法读取数据包：{reason}", "{bundle}: cannot read the bundle: {reason}");
+    public static readonly Message FleetBundleLinked = new(Codes.CannotRead, ["bundle", "target"],
+        "{bundle}：数据包文件夹是指向 {target} 的符号链接，不予读取（如同链接的文档）：链接让运行读取根目录之外的文件夹。请把该文件夹本身作为根目录给出，或将其复制进来",
+        "{bundle}: the bundle folder is a symbolic link to {target}, refused as a linked document is: a link has the run read a folder outside its roots. Give that folder itself as a root, or copy it in");
+    public static readonly Message FleetRunLinked = new(null, ["count", "folders"], "拒绝了 {count} 个是符号链接的数据包文件夹（记为无法评价）：{folders}",
+        "Refused {count} bundle folder(s) that are symbolic links (recorded as not evaluable): {folders}");
     public static readonly Message FleetBundleInternalError = new(null, ["bundle", "error"], "{bundle}：内部错误：{error}", "{bundle}: internal error: {error}");
     public static readonly Message FleetBundleChanged = new(null, ["bundle"], "{bundle}：审核期间数据包被改动；请重新运行", "{bundle}: the bundle changed while it was being audited; run again");
     public static readonly Message FleetBundleNoReport = new(null, "审核没有给出报告", "the audit gave no report");
@@ -132,4 +146,5 @@ public static partial class Msg
     public static readonly Message FleetRunRunning = new(null, "进行中", "running");
     public static readonly Message FleetRunFinished = new(null, "已完成", "finished");
     public static readonly Message FleetRunInterrupted = new(null, "已中断", "interrupted");
+    public static readonly Message FleetRunFailed = new(null, "已失败", "failed");
 }

@@ -41,6 +41,15 @@ public sealed record Attestation(string Item, Outcome Status, string Assessor, D
 /// judgment <c>notapplicable</c> of an automatic row a document declared not applicable confirms that declaration.</summary>
 public static class Attestations
 {
+    /// <summary>Reports each attestation for an item no evaluation of <paramref name="model"/> can have
+    /// (<see cref="Waivers.CanName"/>), as each bundle's audit would: a fleet checks them so once, before any bundle is claimed.</summary>
+    public static void CheckItems(ChecklistModel model, IReadOnlyList<Attestation> attestations, string source, DiagnosticBag diagnostics)
+    {
+        foreach (var a in attestations)
+            if (!Waivers.CanName(model, a.Item))
+                diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), a), a.Span ?? SourceSpan.None(source));
+    }
+
     /// <param name="where">The position of <c>$.facts.items[i]</c> (or of a member of it) in the document, when known.</param>
     public static IReadOnlyList<Attestation> FromFacts(FactValues facts, string source, DiagnosticBag diagnostics, Func<string, SourceSpan>? where = null)
     {

@@ -10,6 +10,20 @@ namespace Iq.Scoring.Judgments;
 /// a waiver for an item the checklist does not have is an error.</summary>
 public static class Waivers
 {
+    /// <summary>Whether an evaluation of <paramref name="model"/> can have a row <paramref name="id"/>: an item's id, or a
+    /// row of one (<c>ID[…]</c>, a <c>foreach</c> item's row, which only a bundle's facts make).</summary>
+    public static bool CanName(ChecklistModel model, string id) =>
+        model.Items.Any(i => id == i.Id || (id.Length > i.Id.Length + 1 && id.StartsWith(i.Id, StringComparison.Ordinal) && id[i.Id.Length] == '[' && id[^1] == ']'));
+
+    /// <summary>Reports each waiver for an item no evaluation of <paramref name="model"/> can have (<see cref="CanName"/>),
+    /// as <see cref="Apply"/> would for every bundle: a fleet checks its waivers so once, before any bundle is claimed.</summary>
+    public static void CheckItems(ChecklistModel model, IReadOnlyList<Waiver> waivers, DiagnosticBag diagnostics)
+    {
+        foreach (var w in waivers)
+            if (!CanName(model, w.Item))
+                diagnostics.Error(Msg.WaiverUnknownItem.With(w.Item, Localized.DidYouMean(w.Item, model.Items.Select(i => i.Id))), w.Span);
+    }
+
     public static IReadOnlyList<ItemResult> Apply(ChecklistModel model, IReadOnlyList<ItemResult> results, IReadOnlyList<Waiver> waivers,
         DateTimeOffset now, DiagnosticBag diagnostics)
     {

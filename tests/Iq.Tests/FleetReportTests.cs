@@ -249,8 +249,8 @@ public sealed class FleetReportTests(FleetStoreFixture fleet) : IClassFixture<Fl
     }
 
     /// <summary>fresheyes3 #8 (the fleet report's own words): in Chinese, a requirement's level, a run's state and "not
-    /// evaluable" are Chinese, one word per state in the console, the HTML and the workbook; a stored error is shown as the
-    /// run recorded it, and the report says so.</summary>
+    /// evaluable" are Chinese, one word per state in the console, the HTML and the workbook; a stored error is worded in the
+    /// report's language (FleetErrorWords), and the heading says so, not "as the run recorded it" (fleet9 #7).</summary>
     [Fact]
     public void The_chinese_report_words_levels_run_states_and_not_evaluable_one_way()
     {
@@ -259,16 +259,32 @@ public sealed class FleetReportTests(FleetStoreFixture fleet) : IClassFixture<Fl
         Assert.Contains("[应", run.Stdout);
         Assert.DoesNotContain("finished", run.Stdout);
         Assert.Contains("已完成", run.Stdout);
-        Assert.Contains("错误是运行时以其结果语言记下的原文", run.Stdout);
+        Assert.Contains(ErrorNoteZh, run.Stdout);
+        Assert.DoesNotContain("结果语言记下的原文", run.Stdout);
         var page = File.ReadAllText(html);
         Assert.DoesNotContain(">finished<", page);
         Assert.Contains("<td>已完成</td>", page);
-        Assert.Contains("错误是运行时以其结果语言记下的原文", page);
+        Assert.Contains(ErrorNoteZh, page);
+        Assert.DoesNotContain("结果语言记下的原文", page);
         Assert.Contains("无法评价", run.Stdout);
         Assert.Contains("无法评价", page);
         Assert.DoesNotContain("无法评估", page + run.Stdout);
         using var book = new XlsxReader(xlsx);
         Assert.Contains("无法评价", book.SheetNames);
         Assert.DoesNotContain(book.SheetNames, n => n.Contains("无法评估", StringComparison.Ordinal));
+    }
+
+    const string ErrorNoteZh = "错误以本报告的语言给出";
+
+    /// <summary>fleet9 #7: in English, the heading of the bundles not evaluable says their errors are in the report's
+    /// language, as they are shown (the error of the mixed fleet's cut-short document, worded in English).</summary>
+    [Fact]
+    public void The_english_report_says_errors_are_in_the_reports_language()
+    {
+        var (_, html, _, run) = Report("en");
+        const string note = "each error in the report's language";
+        Assert.Contains(note, run.Stdout);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode("Each error in the report's language"), File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("as the run recorded it", run.Stdout + File.ReadAllText(html), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Iq.Engine.Fleet;
 using Microsoft.Data.Sqlite;
@@ -189,6 +190,36 @@ public sealed class FleetTests : IDisposable
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("could not be evaluated", broken.Stderr);
         Assert.False(File.Exists(Path.Combine(_dir, "c.json")));
+    }
+
+    /// <summary>fleet9 #6: <c>iq fleet run</c> writes its results files in the language <c>iq audit</c> would (<c>--lang</c>,
+    /// else Chinese): the export of a run under <c>--lang en</c> is byte-identical to <c>iq audit --json --lang en</c>; the
+    /// language is part of the key (the same bundle in Chinese is evaluated again, not skipped) and stored with the run
+    /// (<c>runs[].results_language</c>). Before, every stored results file was Chinese.</summary>
+    [Fact]
+    public void The_results_language_is_taken_as_iq_audit_takes_it_keyed_and_stored()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        var folder = CopyBundle("compliant", Path.Combine(root, "site-a"));
+        var db = Path.Combine(_dir, "results.db");
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--lang", "en").ExitCode);
+        var single = Path.Combine(_dir, "audit-en.json");
+        Assert.Equal(0, CliRunner.InProcess("audit", "--facts", folder, "--as-of", AsOf, "--json", single, "--lang", "en").ExitCode);
+        var exported = Path.Combine(_dir, "export-en.json");
+        var export = CliRunner.InProcess("fleet", "export", "--store", db, "--bundle", folder, "-o", exported);
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Equal("en", JsonDocument.Parse(File.ReadAllBytes(exported)).RootElement.GetProperty("language").GetString());
+        Assert.Equal(File.ReadAllBytes(single), File.ReadAllBytes(exported));
+
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--lang", "zh").ExitCode);
+        Assert.Equal(2, Scalar(db, "SELECT COUNT(*) FROM runs WHERE evaluated = 1 AND skipped = 0"));
+        Assert.Equal(0, CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf).ExitCode);
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM runs WHERE evaluated = 0 AND skipped = 1"));
+        var zh = Path.Combine(_dir, "export-zh.json");
+        Assert.Equal(0, CliRunner.InProcess("fleet", "export", "--store", db, "--bundle", folder, "-o", zh).ExitCode);
+        Assert.Equal("zh", JsonDocument.Parse(File.ReadAllBytes(zh)).RootElement.GetProperty("language").GetString());
+        var runs = ReportJson(db, "runs.json", out _).GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("results_language").GetString()).ToList();
+        Assert.Equal(["zh", "zh", "en"], runs);
     }
 
     /// <summary>An exported results file is sealed as <c>iq audit</c> seals the one it writes: <c>iq report</c> of the export
@@ -722,11 +753,9 @@ public sealed class FleetTests : IDisposable
         Assert.Contains($"schema version {FleetSchema.Latest + 1}", r.Stderr);
     }
 
-    [Fact]
-    public void A_worker_killed_mid_run_leaves_whole_audits_and_the_next_run_finishes_its_bundles()
+    /// <summary><paramref name="n"/> bundles under <paramref name="root"/>, each its own key (its plan names its site).</summary>
+    static void ManyBundles(string root, int n)
     {
-        var root = Path.Combine(_dir, "many");
-        const int n = 400;
         for (var i = 0; i < n; i++) CopyBundle(i % 3 == 0 ? "failing" : "compliant", Path.Combine(root, $"site-{i:D4}"));
         // Different content per bundle, so that each is its own key.
         for (var i = 0; i < n; i++)
@@ -734,23 +763,83 @@ public sealed class FleetTests : IDisposable
             var plan = Path.Combine(root, $"site-{i:D4}", "plan.json");
             File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"facts\": {", $"\"facts\": {{\n    \"site\": \"site {i}\","));
         }
-        var db = Path.Combine(_dir, "results.db");
+    }
+
+    /// <summary><c>iq fleet run</c> in a child process (one job), stopped by <paramref name="stop"/> once some dozens of audits
+    /// are committed; its exit code and what it said.</summary>
+    static (int ExitCode, string Said) RunStopped(string root, string db, Action<Process> stop)
+    {
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "iq.dll"), "fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "iq.dll"), "fleet", "run", root, "--store", db, "--as-of", AsOf, "--jobs", "1", "--lang", "en" })
             psi.ArgumentList.Add(a);
-        using (var p = Process.Start(psi)!)
-        {
-            var clock = Stopwatch.StartNew();
-            // Watched by file size, not by queries, so that the watching takes no lock the worker could wait on: an audit
-            // is about 30 kB of rows, so 1 MB is some dozens of audits committed, of 400.
-            static long Size(string f) => File.Exists(f) ? new FileInfo(f).Length : 0;
-            while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) && Size(db) + Size(db + "-wal") < 1_000_000) Thread.Sleep(20);
-            // (The message is read only when the run has ended: reading its stderr waits for that.)
-            if (p.HasExited) Assert.Fail("the run ended before it could be killed: " + p.StandardError.ReadToEnd());
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-        }
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        // Watched by file size, not by queries, so that the watching takes no lock the worker could wait on: an audit
+        // is about 30 kB of rows, so 1 MB is some dozens of audits committed, of 400.
+        static long Size(string f) => File.Exists(f) ? new FileInfo(f).Length : 0;
+        while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) && Size(db) + Size(db + "-wal") < 1_000_000) Thread.Sleep(20);
+        if (p.HasExited) Assert.Fail("the run ended before it could be stopped: " + stdout.Result + stderr.Result);
+        stop(p);
+        Assert.True(p.WaitForExit(60_000), "the run did not stop");
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    static void Signal(Process p, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, p.Id.ToString(CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>fleet9 #1: SIGTERM (or Ctrl-C) stops claiming, gives back what is claimed, marks the run interrupted and
+    /// exits 143 (130 for SIGINT), as DESIGN.md's table says. Before, the CLI's watchdog ended the process 0.4 s after the
+    /// signal, before the run was marked: it stayed "running" in the store for ever.</summary>
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public void A_run_stopped_by_a_signal_is_marked_interrupted_gives_back_its_claims_and_exits_with_the_signals_code(string signal, int code)
+    {
+        var root = Path.Combine(_dir, "many");
+        const int n = 400;
+        ManyBundles(root, n);
+        var db = Path.Combine(_dir, "results.db");
+        var (exit, said) = RunStopped(root, db, p => Signal(p, signal));
         SqliteConnection.ClearAllPools();
+        Assert.True(exit == code, said);
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM runs WHERE status = 'interrupted' AND finished_at IS NOT NULL"));
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state <> 'done'"));
+        var written = Scalar(db, "SELECT COUNT(*) FROM audits");
+        Assert.InRange(written, 1, n - 1);
+        Assert.Equal(written, Scalar(db, "SELECT evaluated FROM runs"));
+        Assert.Contains($"Run 1 interrupted (SIG{signal}): ", said);
+        var report = CliRunner.InProcess("fleet", "report", "--store", db, "--lang", "en");
+        Assert.Matches(@"run 1 .* interrupted", report.Stdout);
+        // Nothing half-written, and the next run (in the same results language: it is in the key) finishes the rest.
+        var next = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--lang", "en");
+        Assert.True(next.ExitCode == 1, next.Stdout + next.Stderr);
+        Assert.Equal(n, Scalar(db, "SELECT COUNT(*) FROM audits"));
+    }
+
+    [Fact]
+    public void A_worker_killed_mid_run_leaves_whole_audits_and_the_next_run_finishes_its_bundles()
+    {
+        var root = Path.Combine(_dir, "many");
+        const int n = 400;
+        ManyBundles(root, n);
+        var db = Path.Combine(_dir, "results.db");
+        RunStopped(root, db, p => p.Kill(entireProcessTree: true));
+        SqliteConnection.ClearAllPools();
+        // The store still says running (nothing could mark it), but its worker is gone: the report says interrupted
+        // (fleet9 #1; before, "running" for ever).
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM runs WHERE status = 'running'"));
+        var shown = ReportJson(db, "killed.json", out var reported);
+        // (Exit 1: a third of the bundles fail; the report's exit code is the fleet's verdict.)
+        Assert.True(reported.ExitCode == 1, reported.Stdout + reported.Stderr);
+        Assert.Equal("interrupted", shown.GetProperty("runs")[0].GetProperty("status").GetString());
+        var console = CliRunner.InProcess("fleet", "report", "--store", db, "--lang", "en");
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(console.Stdout, "run 1 .* interrupted"), console.Stdout + console.Stderr);
         var written = Scalar(db, "SELECT COUNT(*) FROM audits");
         Assert.InRange(written, 1, n - 1);
         // Nothing half-written: every audit has all its rows and inputs.
@@ -758,12 +847,92 @@ public sealed class FleetTests : IDisposable
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM audits a WHERE NOT EXISTS (SELECT 1 FROM inputs i WHERE i.audit_id = a.id)"));
         Assert.Equal(written, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state = 'done'"));
 
-        var next = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf);
+        var next = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--lang", "en");
         Assert.True(next.ExitCode == 1, next.Stdout + next.Stderr);
         Assert.Contains($"evaluated {n - written}, skipped {written}", next.Stdout);
         Assert.Equal(n, Scalar(db, "SELECT COUNT(*) FROM audits"));
         Assert.Equal(n, Scalar(db, "SELECT COUNT(DISTINCT site) FROM audits"));
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM claims WHERE state <> 'done'"));
+    }
+
+    /// <summary>fleet9 #2: a bundle whose claim another worker took over before this one wrote its audit is counted as taken
+    /// over, not as evaluated: evaluated, skipped, could not be evaluated, taken over and left to others add up to the
+    /// bundles seen, and the run's row says what it wrote. Before, each was counted twice (evaluated and taken over).</summary>
+    [Fact]
+    public void A_bundle_another_worker_took_over_is_counted_as_taken_over_not_as_evaluated()
+    {
+        var root = Path.Combine(_dir, "twenty");
+        const int n = 20;
+        ManyBundles(root, n);
+        var db = Path.Combine(_dir, "results.db");
+        var compiled = Iq.Engine.Audit.Checklists.Compile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), new Iq.Rules.Compilation.CompileOptions());
+        var request = new FleetRequest { Roots = [root], Checklist = compiled.Checklist!, AsOf = DateTimeOffset.Parse(AsOf + "T00:00:00Z"), Parallelism = 1 };
+        var takeOver = new TakeOver(db);
+        FleetOutcome outcome;
+        using (var store = new SqliteFleetStore(db))
+        {
+            store.Migrate();
+            outcome = FleetRunner.Run(request, store, takeOver);
+        }
+        var c = outcome.Counts;
+        Assert.InRange(takeOver.Taken, 1, n);
+        Assert.Equal(takeOver.Taken, c.Lost);
+        Assert.Equal(n - takeOver.Taken, c.Evaluated);
+        Assert.Equal(c.Seen, c.Evaluated + c.Skipped + c.Failed + c.Lost + c.Busy);
+        Assert.Equal(n - takeOver.Taken, Scalar(db, "SELECT COUNT(*) FROM audits"));
+        Assert.Equal(n - takeOver.Taken, Scalar(db, "SELECT evaluated FROM runs"));
+    }
+
+    /// <summary>At the run's first word of progress (its first claims made, none audited yet: the first audit compiles
+    /// its code), gives every claim in the store to another worker, as a worker that took them over would have them.</summary>
+    sealed class TakeOver(string db) : IProgress<FleetProgress>
+    {
+        int _once;
+        public long Taken { get; private set; }
+
+        public void Report(FleetProgress value)
+        {
+            if (Interlocked.Exchange(ref _once, 1) != 0) return;
+            using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+            c.Open();
+            using var q = c.CreateCommand();
+            q.CommandText = "UPDATE claims SET worker_id = worker_id + 1000 WHERE state = 'claimed'";
+            Taken = q.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>fleet9 #2: every exit code is said in words, 0 too.</summary>
+    [Fact]
+    public void The_run_summary_says_why_it_exits_0()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("compliant", Path.Combine(root, "site-a"));
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", Path.Combine(_dir, "results.db"), "--as-of", AsOf, "--lang", "en");
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("Exit 0: every bundle under the roots passes (1)", run.Stdout);
+    }
+
+    /// <summary>fleet9 #3: a bundle folder that is a symbolic link (to a bundle outside the root) is refused by name, as a
+    /// linked document is: recorded as not evaluable with where it points (the report's JSON lists it), named in the run's
+    /// summary, and the exit code says so (2). Before, discovery skipped it without a word: exit 0 over the other bundle.</summary>
+    [Fact]
+    public void A_bundle_folder_that_is_a_symbolic_link_is_refused_by_name_in_the_summary_and_the_report()
+    {
+        var root = Path.Combine(_dir, "fleet");
+        CopyBundle("compliant", Path.Combine(root, "site-a"));
+        var outside = CopyBundle("compliant", Path.Combine(_dir, "elsewhere", "site-b"));
+        var link = Path.Combine(root, "site-b");
+        Directory.CreateSymbolicLink(link, outside);
+        var db = Path.Combine(_dir, "results.db");
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", AsOf, "--lang", "en");
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains($"Refused 1 bundle folder(s) that are symbolic links (recorded as not evaluable): {link}", run.Stdout);
+        var failure = Assert.Single(ReportJson(db, "r.json", out _).GetProperty("not_evaluable_bundles").EnumerateArray());
+        Assert.Equal(link, failure.GetProperty("bundle").GetString());
+        Assert.Contains($"the bundle folder is a symbolic link to {outside}", failure.GetProperty("error").GetString());
+        // Nothing was read through the link.
+        Assert.Equal(0, Scalar(db, $"SELECT COUNT(*) FROM inputs WHERE path LIKE '{outside}%'"));
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM audits WHERE status = 'evaluated'"));
     }
 
     /// <summary>A copy of a sample bundle whose plan names its site (plan.json carries no seal).</summary>

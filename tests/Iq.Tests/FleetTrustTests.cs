@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Iq.Engine.Fleet;
 
 namespace Iq.Tests;
 
@@ -124,6 +125,37 @@ public sealed class FleetTrustTests : IDisposable
 
     static string Sha256Of(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
 
+    /// <summary>fleet9 #4: a waiver or attestation for an item the checklist cannot have (neither an item nor a row of one) is
+    /// said once per run, with its file and line, before any bundle is claimed (exit 2, no store made). Before, each
+    /// bundle's audit failed on it: three bundles, three "not evaluable" audits with the same error. A waiver for a row
+    /// of a foreach item (which only a bundle's facts make) is still the bundles' to judge.</summary>
+    [Theory]
+    [InlineData("--waivers", "w.yaml", "- item: 6.1.1a.nosuch\n  justification: next window\n  approved_by: QA\n  expires: 2027-01-31\n", "Waiver for unknown item '6.1.1a.nosuch'")]
+    [InlineData("--attestations", "a.yaml", "- item: 6.1.2a.nosuch\n  status: pass\n  assessor: QA\n  date: 2026-11-20\n  justification: seen on site\n", "Attestation for unknown item '6.1.2a.nosuch'")]
+    public void A_judgment_for_an_item_the_checklist_lacks_is_said_once_per_run_before_any_bundle(string option, string name, string text, string said)
+    {
+        var root = P("fleet");
+        foreach (var site in new[] { "site-a", "site-b", "site-c" }) FleetTests.CopyBundle("compliant", Path.Combine(root, site));
+        var file = P(name);
+        File.WriteAllText(file, text);
+        var db = P("results.db");
+        var run = CliRunner.InProcess("fleet", "run", root, "--store", db, "--as-of", "2026-12-01", option, file, "--lang", "en");
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        var all = run.Stdout + run.Stderr;
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(all, System.Text.RegularExpressions.Regex.Escape(said)));
+        Assert.Contains(file + ":1:", run.Stderr);
+        Assert.False(File.Exists(db));
+        // A row of a foreach item is not refused up front.
+        File.WriteAllText(file, text.Replace(option == "--waivers" ? "6.1.1a.nosuch" : "6.1.2a.nosuch", "6.1.1a.sw[Docker]"));
+        Assert.DoesNotContain(new FleetRequest
+        {
+            Roots = [root],
+            Checklist = Iq.Engine.Audit.Checklists.Compile(Path.Combine(TestPaths.Checklists, "gbt-aimd-iq.iq"), new Iq.Rules.Compilation.CompileOptions()).Checklist!,
+            WaiverFiles = option == "--waivers" ? [file] : [],
+            AttestationFiles = option == "--attestations" ? [file] : [],
+        }.SharedInputErrors(), d => d.Text.Render(Iq.Rules.Messages.Lang.En).Contains("unknown item", StringComparison.Ordinal));
+    }
+
     /// <summary>fresheyes7 F-B1: a waivers or attestations file that does not read is the operator's, shared by every bundle:
     /// refused before any bundle is claimed (exit 2, the file, line and column as <c>iq audit</c> names them), the store's
     /// bytes unchanged and a store not yet there not created. Before, every bundle was stored "not evaluable" with that
@@ -197,6 +229,24 @@ public sealed class FleetTrustTests : IDisposable
         Assert.Equal([real], moved.GetProperty("previous_bundles").EnumerateArray().Select(e => e.GetString()!).ToList());
         Assert.True(moved.GetProperty("folder_changed").GetBoolean());
         Assert.True(moved.GetProperty("host_changed").GetBoolean());
+
+        // fleet9 #5: the HTML and the workbook name it too, with the console's words (before: console and JSON only).
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var (html, xlsx) = (P($"fleet-{lang}.html"), P($"fleet-{lang}.xlsx"));
+            var files = CliRunner.InProcess("fleet", "report", "--store", db, "--html", html, "--xlsx", xlsx, "--lang", lang);
+            Assert.True(File.Exists(html) && File.Exists(xlsx), files.Stdout + files.Stderr);
+            var heading = lang == "en" ? "Sites whose current audit comes from another folder or host" : "当前审核来自另一文件夹或另一主机的站点";
+            var page = File.ReadAllText(html);
+            Assert.Contains(heading, page);
+            var row = System.Text.RegularExpressions.Regex.Match(page, "<tr data-site=\"site-03\" data-folder-changed=\"true\" data-host-changed=\"true\">(.*?)</tr>").Groups[1].Value;
+            foreach (var cell in new[] { "site-03", fake, real, "vendor-laptop", "gpu-node-01" }) Assert.Contains($"<td>{cell}</td>", row);
+            Assert.DoesNotContain("data-site=\"site-04\" data-folder-changed", page);
+            using var book = new XlsxReader(xlsx);
+            var rows = book.Rows(lang == "en" ? "Moved" : "来源改变").Skip(1).Where(r => r.Length > 0).ToList();
+            var only = Assert.Single(rows);
+            Assert.Equal(["site-03", fake, real, "vendor-laptop", "gpu-node-01"], only[..5]);
+        }
     }
 
     /// <summary>fresheyes7 F-C4: a bundle folder's name reaches the console report made visible: an <c>ESC[2K CR</c> in it

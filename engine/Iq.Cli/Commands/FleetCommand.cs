@@ -115,6 +115,8 @@ static class FleetCommand
                 Force = parse.GetValue(force),
                 Parallelism = parse.GetValue(jobs),
                 TrustKeys = trust.Read(parse),
+                // The results files' language, as iq audit picks it (--lang, else Chinese): part of each bundle's key.
+                Language = ctx.ReportLang.Name(),
             };
             if (request.SharedInputErrors() is { Count: > 0 } shared) throw new UsageException(shared);
             // The roots are read whole: a store file among them would sit with the bundles it records (exit 2, nothing created).
@@ -123,11 +125,15 @@ static class FleetCommand
                 && InputLedger.Current?.FolderHolding(storeFile) is { } holding)
                 throw new OutputException(storeFile, Msg.OutInsideInput.With(holding));
             using var target = OpenStore(parse.GetValue(store)!, create: true);
-            using var cancel = new CancellationTokenSource();
+            // After SIGINT/SIGTERM the run lets its audits in flight finish, commits them, gives back its other claims and
+            // marks itself interrupted: the CLI's watchdog would otherwise end the process 0.4 s after the signal, before
+            // that, and the run would stay "running" in the store (the report then shows it interrupted by its dead worker).
+            ctx.AllowFinishing(FinishAfterSignal);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancel);
             var signal = 0;
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; signal = 130; cancel.Cancel(); };
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; signal = ExitCodes.Interrupted; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = 143; cancel.Cancel(); });
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = ExitCodes.Terminated; cancel.Cancel(); });
             var bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressLine(stderr, ctx.Lang) : null;
             FleetOutcome outcome;
             try { outcome = FleetRunner.Run(request, target, bar, cancel.Token); }
@@ -143,16 +149,32 @@ static class FleetCommand
             var rateText = (n.Evaluated / secs).ToString("0", CultureInfo.InvariantCulture);
             ctx.Say(Localized.Concat(Msg.FleetRunDone.With(outcome.RunId, target.Display, n.Seen, secsText, rateText, n.Evaluated, n.Skipped, n.Failed),
                 n.Busy > 0 ? Msg.FleetRunBusy.With(n.Busy) : Localized.Empty, n.Lost > 0 ? Msg.FleetRunLost.With(n.Lost) : Localized.Empty));
-            ctx.Say(Msg.FleetVerdicts.With(n.Seen, outcome.Passed, outcome.NotPassed, outcome.NotEvaluable));
-            // The exit code said in words, with where its bundles come from: a skipped bundle counts by its stored audit.
-            if (!outcome.Cancelled && outcome.ExitCode == 2) ctx.Say(Msg.FleetExitNotEvaluable.With(outcome.NotEvaluable, outcome.NotEvaluableStored));
-            else if (!outcome.Cancelled && outcome.ExitCode == 1) ctx.Say(Msg.FleetExitNotPassed.With(outcome.NotPassed));
+            ctx.Say(Localized.Concat(Msg.FleetVerdicts.With(n.Seen, outcome.Passed, outcome.NotPassed, outcome.NotEvaluable),
+                n.Busy > 0 ? Msg.FleetVerdictsBusy.With(n.Busy) : Localized.Empty));
+            // A linked bundle folder is named here, not only counted: it is not a bundle the operator may know is there.
+            if (outcome.Linked.Count > 0) ctx.Say(Msg.FleetRunLinked.With(outcome.Linked.Count, string.Join(ctx.Lang == Lang.En ? ", " : "、", outcome.Linked)));
             if (outcome.NotEvaluable > 0) ctx.Say(Msg.FleetFailuresRecorded.With(target.Display));
-            if (outcome.Cancelled) return signal == 0 ? 130 : signal;
+            if (outcome.Cancelled)
+            {
+                var code = signal == 0 ? ExitCodes.Interrupted : signal;
+                ctx.Say(Msg.FleetRunStopped.With(outcome.RunId, code == ExitCodes.Terminated ? "SIGTERM" : "SIGINT", n.Evaluated + n.Failed, code));
+                return code;
+            }
+            // The exit code said in words, with where its bundles come from: a skipped bundle counts by its stored audit.
+            ctx.Say(outcome.ExitCode switch
+            {
+                2 => Msg.FleetExitNotEvaluable.With(outcome.NotEvaluable, outcome.NotEvaluableStored),
+                1 => Msg.FleetExitNotPassed.With(outcome.NotPassed),
+                _ => Msg.FleetExitPass.With(outcome.Passed),
+            });
             return outcome.ExitCode;
         });
         return command;
     }
+
+    /// <summary>How long a run stopped by a signal has to commit its audits in flight and mark itself interrupted before
+    /// the process is ended all the same (a store locked by another worker could hold it up to its busy timeout).</summary>
+    static readonly TimeSpan FinishAfterSignal = TimeSpan.FromSeconds(10);
 
     static Command Export(CliContext ctx)
     {

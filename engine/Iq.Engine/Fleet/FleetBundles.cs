@@ -9,25 +9,35 @@ namespace Iq.Engine.Fleet;
 /// <c>*.json</c>, or a <c>*.JSON</c> the audit then refuses by name rather than the fleet leaving the folder out unseen) is
 /// a bundle, and its subfolders are not searched further, as the bundle reader reads only the folder's own documents. A folder that cannot be listed (no permission, a name that
 /// is not UTF-8 and so cannot be opened again by the name .NET gives it) is given as a bundle too: hashing it fails, and
-/// the run records it as not evaluable with the reason, rather than leaving it out unseen or failing the whole run.</summary>
+/// the run records it as not evaluable with the reason, rather than leaving it out unseen or failing the whole run. A folder
+/// that is a symbolic link is given as a bundle without being entered: the run refuses it by name (<see cref="LinkOf"/>), as
+/// the bundle reader refuses a linked document, rather than leaving it out unseen or following it out of the root.</summary>
 public static class FleetBundles
 {
     public static IEnumerable<string> Under(string root)
     {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        var options = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        var pending = new Stack<(string Path, bool Link)>();
+        pending.Push((root, false));
+        var options = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = 0 };
         // A linked document makes its folder a bundle, as any document does: the audit then refuses the link by name
         // (BundleFileNames), rather than the fleet leaving a folder of links out unseen. Linked folders are not entered.
         var fileOptions = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = 0 };
-        while (pending.TryPop(out var dir))
+        while (pending.TryPop(out var next))
         {
-            List<string>? subfolders = null;
+            var dir = next.Path;
+            if (next.Link)
+            {
+                yield return dir;
+                continue;
+            }
+            List<(string Path, bool Link)>? subfolders = null;
             try
             {
                 if (!Directory.EnumerateFiles(dir, "*", fileOptions).Any(f => BundleFileNames.NamesEvidence(Path.GetFileName(f.AsSpan()))))
                     // Sorted so that runs visit bundles in the same order; a single folder's names, not the tree.
-                    subfolders = [.. Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal).Reverse()];
+                    subfolders = [.. new DirectoryInfo(dir).EnumerateDirectories("*", options)
+                        .Select(d => (Path.Combine(dir, d.Name), (d.Attributes & FileAttributes.ReparsePoint) != 0))
+                        .OrderBy(d => d.Item1, StringComparer.Ordinal).Reverse()];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
             if (subfolders is null)
@@ -37,6 +47,13 @@ public static class FleetBundles
             }
             foreach (var sub in subfolders) pending.Push(sub);
         }
+    }
+
+    /// <summary>What a bundle folder found under a root links to, when it is a symbolic link (null when it is a folder).</summary>
+    public static string? LinkOf(string folder)
+    {
+        try { return new DirectoryInfo(folder).LinkTarget; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     /// <summary>A bundle folder's name relative to the root it was found under, with '/' between folders.</summary>

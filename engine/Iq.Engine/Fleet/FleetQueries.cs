@@ -109,7 +109,7 @@ public abstract partial class SqlFleetStore
             (stored, notEvaluable) = (r.GetInt64(0), r.GetInt64(1));
         }
         using var runs = Command(c, null, """
-            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed, config FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
+            SELECT id, started_at, finished_at, status, host, seen, evaluated, skipped, failed, config, worker_id FROM runs WHERE checklist_id = @c ORDER BY id DESC LIMIT 20
             """, p);
         // Which audits count is decided in one place (FleetCurrent), from the audits' columns: never by the order they were
         // evaluated in; then only the rows of the audits that count are read.
@@ -143,6 +143,12 @@ public abstract partial class SqlFleetStore
                 g.Select(i => i.Item.Level).Min(StringComparer.Ordinal)!), Seq: g.Min(i => i.Seq)))
             .OrderBy(i => i.Seq).ThenBy(i => i.Item.RowId, StringComparer.Ordinal).Select(i => i.Item).ToList();
 
+        var runLines = Read(runs, r => (Line: new FleetRunLine(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5),
+            r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)) { TrustKeys = FleetConfig.TrustKeyIdsIn(r.GetString(9)), ResultsLanguage = FleetConfig.LanguageIn(r.GetString(9)) }, Worker: r.GetInt64(10)));
+        // A run the store says is running whose worker is gone (killed, or ended before it could mark itself) is shown as
+        // interrupted: it will never finish, and its claims are taken over by the next run (the claims' own liveness test).
+        var running = runLines.Where(x => x.Line.Status == RunRunning).Select(x => x.Worker).Distinct().ToList();
+        var alive = running.Count > 0 ? AliveWorkers(c, null, running) : new HashSet<long>();
         var summary = FleetCurrent.Summarize(new FleetSummary
         {
             Store = Display,
@@ -150,8 +156,7 @@ public abstract partial class SqlFleetStore
             ChecklistVersion = version,
             Audits = stored,
             NotEvaluable = notEvaluable,
-            Runs = Read(runs, r => new FleetRunLine(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5),
-                r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)) { TrustKeys = FleetConfig.TrustKeyIdsIn(r.GetString(9)) }),
+            Runs = runLines.Select(x => x.Line.Status == RunRunning && !alive.Contains(x.Worker) ? x.Line with { Status = RunInterrupted } : x.Line).ToList(),
         }, audits, itemLines, rows);
         return summary with
         {

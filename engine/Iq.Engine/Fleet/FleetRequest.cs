@@ -28,17 +28,23 @@ public sealed record FleetRequest
     /// <summary>Audits at once; 0: one per core.</summary>
     public int Parallelism { get; init; }
 
-    /// <summary>The language of the results JSON kept per audit (what <c>iq fleet export</c> gives back).</summary>
+    /// <summary>The language of the results JSON kept per audit (what <c>iq fleet export</c> gives back): <c>iq fleet run</c>
+    /// takes it as <c>iq audit</c> does (<c>--lang</c>, else Chinese). Part of the key and of the run's stored configuration.</summary>
     public string Language { get; init; } = "zh";
 
     /// <summary>The operator's judgment and waiver files, read as each audit reads them: what they get wrong (a file, line and
     /// column). They are shared by every bundle, so one that does not read is refused before any bundle is claimed: recorded
-    /// instead as every bundle's "not evaluable" audit, it would stand as every site's current verdict.</summary>
+    /// instead as every bundle's "not evaluable" audit, it would stand as every site's current verdict. So is a judgment or
+    /// waiver for an item the checklist cannot have (neither an item nor a row of one): each audit would fail on it, once
+    /// per bundle, where it is said here once per run.</summary>
     public IReadOnlyList<Rules.Diagnostics.Diagnostic> SharedInputErrors()
     {
         var found = new Rules.Diagnostics.DiagnosticBag();
-        foreach (var f in AttestationFiles) global::Iq.Scoring.Judgments.JudgmentFiles.ReadAttestations(f, found);
-        foreach (var f in WaiverFiles) global::Iq.Scoring.Judgments.JudgmentFiles.ReadWaivers(f, found);
+        var model = Checklist.Model;
+        foreach (var f in AttestationFiles)
+            global::Iq.Scoring.Judgments.Attestations.CheckItems(model, global::Iq.Scoring.Judgments.JudgmentFiles.ReadAttestations(f, found), f, found);
+        foreach (var f in WaiverFiles)
+            global::Iq.Scoring.Judgments.Waivers.CheckItems(model, global::Iq.Scoring.Judgments.JudgmentFiles.ReadWaivers(f, found), found);
         return found.Items.Where(d => d.Severity == Rules.Diagnostics.Severity.Error).ToList();
     }
 }
@@ -67,7 +73,7 @@ public sealed record FleetConfig(string Key, string Text)
         t.Append("as-of ").Append(r.AsOf is { } at ? at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)
             : "now " + startedAt.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         t.Append("scoring ").Append(r.ScoringModel ?? m.Scoring.Model).Append('\n');
-        t.Append("language ").Append(r.Language).Append('\n');
+        t.Append(LanguageLine).Append(r.Language).Append('\n');
         var text = t.ToString();
         return new FleetConfig(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), text);
     }
@@ -78,6 +84,13 @@ public sealed record FleetConfig(string Key, string Text)
 
     /// <summary>The trusted keys' fingerprints, each once, in order: the same keys given in another order are the same run.</summary>
     public static IReadOnlyList<string> TrustKeyIds(FleetRequest r) => r.TrustKeys.Select(k => k.KeyId).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>How the results language is written in the configuration text.</summary>
+    public const string LanguageLine = "language ";
+
+    /// <summary>The results language a stored configuration text names (null: none, as before it was written).</summary>
+    public static string? LanguageIn(string text) =>
+        text.Split('\n').FirstOrDefault(l => l.StartsWith(LanguageLine, StringComparison.Ordinal))?[LanguageLine.Length..];
 
     /// <summary>The trusted keys' fingerprints a stored configuration text names (none: seals were not required signed).</summary>
     public static IReadOnlyList<string> TrustKeyIdsIn(string text) =>

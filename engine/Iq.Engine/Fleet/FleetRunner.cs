@@ -19,6 +19,9 @@ public sealed record FleetProgress(long Found, long? Total, long Done, long Eval
 public sealed record FleetOutcome(long RunId, FleetCounts Counts, long Passed, long NotPassed, long NotEvaluable, TimeSpan Elapsed, bool Cancelled,
     long NotEvaluableStored = 0)
 {
+    /// <summary>The bundle folders under the roots that are symbolic links, each refused (recorded as not evaluable).</summary>
+    public IReadOnlyList<string> Linked { get; init; } = [];
+
     /// <summary>2 when some bundle could not be evaluated (it is recorded), else 1 when some verdict is fail or incomplete,
     /// else 0 — over every bundle under the roots, skipped ones by their stored audit.</summary>
     public int ExitCode => NotEvaluable > 0 ? 2 : NotPassed > 0 ? 1 : 0;
@@ -76,7 +79,11 @@ public static class FleetRunner
             else Interlocked.Increment(ref notPassed);
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        // Two ways to stop: the caller's (a signal) stops finding, hashing, claiming and auditing, but what is audited is
+        // still committed, so the run ends with its claims either done or given back; a failure of a stage (broken)
+        // stops everything, the writer too.
+        using var broken = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, broken.Token);
         var token = linked.Token;
         var folders = Channel.CreateBounded<(string Root, string Folder)>(new BoundedChannelOptions(1024) { SingleWriter = true });
         // A keyed bundle carries its documents, read once for the hash and audited from memory: so few are kept ahead of the
@@ -86,6 +93,7 @@ public static class FleetRunner
         var work = Channel.CreateBounded<Keyed>(new BoundedChannelOptions(capacity.Work) { SingleWriter = true });
         var records = Channel.CreateBounded<FleetRecord>(new BoundedChannelOptions(capacity.Records) { SingleReader = true });
         var errors = new List<Exception>();
+        var linkedFolders = new System.Collections.Concurrent.ConcurrentQueue<string>();
         Task Guard(Func<Task> body) => Task.Run(async () =>
         {
             try { await body(); }
@@ -93,7 +101,7 @@ public static class FleetRunner
             catch (Exception e)
             {
                 lock (errors) errors.Add(e);
-                linked.Cancel();
+                broken.Cancel();
             }
         });
 
@@ -132,8 +140,17 @@ public static class FleetRunner
                 BundleDocuments? documents = null;
                 try
                 {
-                    documents = ReadAlone(folder);
-                    hash = FleetBundles.Hash(documents);
+                    if (FleetBundles.LinkOf(folder) is { } target)
+                    {
+                        // Refused, not followed: keyed by its path and where it points, recorded as not evaluable.
+                        hash = LinkedPrefix + target;
+                        linkedFolders.Enqueue(folder);
+                    }
+                    else
+                    {
+                        documents = ReadAlone(folder);
+                        hash = FleetBundles.Hash(documents);
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -194,7 +211,8 @@ public static class FleetRunner
             {
                 FleetRecord record;
                 using (item.Documents) record = Audit(request, checklist, model.Sources[0].Sha256, item.Path, item.Hash, item.Key, item.Documents);
-                await records.Writer.WriteAsync(record, token);
+                // Handed on even when the run is being stopped: the writer commits it (its claim done, not given back).
+                await records.Writer.WriteAsync(record, broken.Token);
             }
         })).ToList();
         var audited = Task.WhenAll(auditors).ContinueWith(_ => records.Writer.TryComplete(), TaskScheduler.Default);
@@ -205,11 +223,14 @@ public static class FleetRunner
             var since = Stopwatch.StartNew();
             void Flush()
             {
-                lost += store.Commit(batch, run);
+                var taken = store.Commit(batch, run);
                 foreach (var r in batch)
                 {
                     Interlocked.Increment(ref done);
-                    if (r.Failed) Interlocked.Increment(ref failed);
+                    // A claim another worker took over is its audit to write: this one is not stored, so it is counted
+                    // as taken over, not as evaluated (its verdict still counts for the bundle: same key, same inputs).
+                    if (taken.Contains(r.Key)) Interlocked.Increment(ref lost);
+                    else if (r.Failed) Interlocked.Increment(ref failed);
                     else Interlocked.Increment(ref evaluated);
                     Tally(r.Verdict, r.Failed);
                 }
@@ -217,7 +238,8 @@ public static class FleetRunner
                 since.Restart();
                 Report();
             }
-            while (await records.Reader.WaitToReadAsync(token))
+            // Drained until the auditors stop (a signal stops them after their audit in flight): broken stops it at once.
+            while (await records.Reader.WaitToReadAsync(broken.Token))
             {
                 while (batch.Count < CommitBatch && records.Reader.TryRead(out var r)) batch.Add(r);
                 if (batch.Count >= CommitBatch || since.Elapsed >= CommitEvery) Flush();
@@ -234,18 +256,24 @@ public static class FleetRunner
         if (errors.Count > 0)
         {
             SafeRelease(store);
-            store.EndRun(run, Counts(), "failed");
+            store.EndRun(run, Counts(), SqlFleetStore.RunFailed);
             if (errors[0] is FleetStoreException) throw errors[0];
             throw new AggregateException("the fleet run failed", errors);
         }
         var cancelled = cancel.IsCancellationRequested;
         if (cancelled) SafeRelease(store);
-        store.EndRun(run, Counts(), cancelled ? "interrupted" : "finished");
+        store.EndRun(run, Counts(), cancelled ? SqlFleetStore.RunInterrupted : SqlFleetStore.RunFinished);
         Report();
-        return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled, notEvaluableStored);
+        return new FleetOutcome(run, Counts(), passed, notPassed, notEvaluable, clock.Elapsed, cancelled, notEvaluableStored)
+        {
+            Linked = [.. linkedFolders.Order(StringComparer.Ordinal)],
+        };
 
         FleetCounts Counts() => new(found, evaluated, skipped, failed, busy, lost);
     }
+
+    /// <summary>The start of the hash of a bundle folder that is a symbolic link: then where it points.</summary>
+    const string LinkedPrefix = "linked:";
 
     /// <summary>A bundle folder and its documents as read for its key (null when it could not be read: the hash then says why).</summary>
     readonly record struct Keyed(string Path, BundleDocuments? Documents, string Hash, string Key);
@@ -290,6 +318,8 @@ public static class FleetRunner
         // A bundle's error is kept as words, worded in a report's language when it is shown (fresh eyes 6, F-C5).
         if (hash.StartsWith("unreadable:", StringComparison.Ordinal))
             return record with { Error = Words(Msg.FleetBundleUnreadable.With(path, hash["unreadable:".Length..])), ElapsedMs = clock.Elapsed.TotalMilliseconds };
+        if (hash.StartsWith(LinkedPrefix, StringComparison.Ordinal))
+            return record with { Error = Words(Msg.FleetBundleLinked.With(path, hash[LinkedPrefix.Length..])), ElapsedMs = clock.Elapsed.TotalMilliseconds };
         AuditResult result;
         // The files of one bundle are noted in a ledger of its own, dropped with the audit: in the process's ledger they
         // would add up over the whole fleet (a run writes only to its store, never over a bundle's documents).

@@ -38,7 +38,7 @@ public abstract partial class SqlFleetStore : IDisposable
     protected virtual void Hold(long workerId) { }
 
     /// <summary>Of the given workers, those still running.</summary>
-    protected abstract ISet<long> AliveWorkers(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> workers);
+    protected abstract ISet<long> AliveWorkers(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> workers);
 
     /// <summary>The tables exist but nothing says they are ours: refuse rather than write into someone's database.</summary>
     protected abstract bool HasForeignTables(DbConnection c, DbTransaction? tx);
@@ -168,6 +168,11 @@ public abstract partial class SqlFleetStore : IDisposable
         return WorkerId;
     }
 
+    /// <summary>A run's state in <c>runs.status</c>: running until it ends finished, interrupted (a signal: what it audited
+    /// is written, its other claims given back) or failed (a stage failed). A run still "running" whose worker is gone is
+    /// reported as interrupted.</summary>
+    public const string RunRunning = "running", RunFinished = "finished", RunInterrupted = "interrupted", RunFailed = "failed";
+
     public sealed record RunStart(IReadOnlyList<string> Roots, FleetConfig Config, string ChecklistId, string ChecklistVersion,
         string ChecklistSha256, string EngineVersion, DateTimeOffset? AsOf, bool Forced);
 
@@ -177,9 +182,9 @@ public abstract partial class SqlFleetStore : IDisposable
         using var cmd = Command(c, null, """
             INSERT INTO runs (worker_id, host, roots, started_at, status, checklist_id, checklist_version, checklist_sha256,
                               config_key, config, engine_version, as_of, forced)
-            VALUES (@w, @h, @roots, @t, 'running', @cid, @cv, @cs, @ck, @cfg, @e, @asof, @f) RETURNING id
+            VALUES (@w, @h, @roots, @t, @running, @cid, @cv, @cs, @ck, @cfg, @e, @asof, @f) RETURNING id
             """,
-            ("@w", WorkerId), ("@h", Environment.MachineName), ("@roots", string.Join("\n", s.Roots)), ("@t", T(startedAt)),
+            ("@w", WorkerId), ("@h", Environment.MachineName), ("@roots", string.Join("\n", s.Roots)), ("@t", T(startedAt)), ("@running", RunRunning),
             ("@cid", s.ChecklistId), ("@cv", s.ChecklistVersion), ("@cs", s.ChecklistSha256), ("@ck", s.Config.Key), ("@cfg", s.Config.Text),
             ("@e", s.EngineVersion), ("@asof", s.AsOf is { } a ? T(a) : null), ("@f", s.Forced ? 1L : 0L));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -299,10 +304,11 @@ public abstract partial class SqlFleetStore : IDisposable
 
     /// <summary>Writes a batch of audits in one transaction: for each, the claim is marked done (only while it is still
     /// this worker's: a claim taken over is the new owner's to write), any earlier audit of the same key replaced, the
-    /// audit, its rows and inputs inserted. Returns how many claims had been lost.</summary>
-    public int Commit(IReadOnlyList<FleetRecord> records, long run)
+    /// audit, its rows and inputs inserted. Returns the keys whose claims had been lost (taken over by another worker,
+    /// which writes their audits): those records are not written.</summary>
+    public IReadOnlySet<string> Commit(IReadOnlyList<FleetRecord> records, long run)
     {
-        if (records.Count == 0) return 0;
+        if (records.Count == 0) return new HashSet<string>();
         using var c = Connect();
         using var tx = c.BeginTransaction();
         var now = T(DateTimeOffset.UtcNow);
@@ -311,7 +317,9 @@ public abstract partial class SqlFleetStore : IDisposable
         using (var beat = Command(c, tx, "UPDATE workers SET heartbeat = @t WHERE id = @w", ("@t", now), ("@w", WorkerId)))
             beat.ExecuteNonQuery();
         tx.Commit();
-        return records.Count - written.Count;
+        var lost = records.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        lost.ExceptWith(written.Select(w => w.Record.Key));
+        return lost;
     }
 
     /// <summary>The columns of <c>audits</c> an audit is inserted with, in the order of <see cref="AuditValues"/>.</summary>

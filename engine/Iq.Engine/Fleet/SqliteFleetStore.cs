@@ -107,7 +107,7 @@ public sealed class SqliteFleetStore : SqlFleetStore
         return Convert.ToInt64(q.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
-    protected override ISet<long> AliveWorkers(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> workers)
+    protected override ISet<long> AliveWorkers(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> workers)
     {
         var alive = new HashSet<long>();
         using var q = Command(c, tx, "SELECT host, pid, process_start, heartbeat FROM workers WHERE id = @id", ("@id", 0L));

@@ -70,6 +70,13 @@ public static class FleetHtmlReport
                 Cell(c.CollectedAt ?? "—"), Count("audit", a.AuditId), Cell(a.BundlePath),
                 $"<td class=\"verdict v-{VerdictKey(a.Verdict)}\">{E(Verdict(t, a.Verdict))}</td>"))));
 
+        // The same words as the console's list: a site is the plan's unsealed word, so a current audit from another folder or
+        // host is named wherever the report is read (fleet9 #5).
+        Table(h, "moved", t["fleet.section.moved"], t["fleet.moved_note"], ["site", "bundle", "previous_bundle", "host", "previous_host"], t,
+            s.Moved.Select(m => Row($"data-site=\"{E(m.Site)}\" data-folder-changed=\"{(m.FolderChanged ? "true" : "false")}\" data-host-changed=\"{(m.NewHosts.Count > 0 ? "true" : "false")}\"",
+                Cell(m.Site), Cell(string.Join(", ", m.Bundles)), Cell(m.FolderChanged ? string.Join(", ", m.PreviousBundles) : "—"),
+                Cell(m.NewHosts.Count > 0 ? string.Join(", ", m.NewHosts) : "—"), Cell(m.NewHosts.Count > 0 ? string.Join(", ", m.PreviousHosts) : "—"))));
+
         var worst = s.WorstItems(20).ToList();
         Table(h, "worst", t["fleet.section.worst"], t["fleet.rate_basis"], ["id", "clause", "level", "requirement", "fail_or_error", "pass_rate"], t,
             worst.Select(i => Row($"data-id=\"{E(i.RowId)}\"", $"<td class=\"id\">{E(i.RowId)}</td>", Cell(i.Clause), Cell(LevelWord(t, i.Level)), Cell(i.TitleIn(t.Lang())),
@@ -111,8 +118,8 @@ public static class FleetHtmlReport
         return h.ToString();
     }
 
-    /// <summary>A run's state as the store names it (running, finished, interrupted), in the report's language.</summary>
-    public static string RunState(ReportTexts t, string status) => status is "running" or "finished" or "interrupted" ? t["fleet.run." + status] : status;
+    /// <summary>A run's state as the store names it (running, finished, interrupted, failed), in the report's language.</summary>
+    public static string RunState(ReportTexts t, string status) => status is "running" or "finished" or "interrupted" or "failed" ? t["fleet.run." + status] : status;
 
     public static string LevelWord(ReportTexts t, string level) => level is "shall" or "should" or "may" ? t["level." + level] : level;
 

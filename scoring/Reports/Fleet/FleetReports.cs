@@ -106,12 +106,13 @@ public static class FleetConsoleReport
         _ => level,
     };
 
-    /// <summary>A run's state as the store names it (running, finished, interrupted) in the messages' language.</summary>
+    /// <summary>A run's state as the store names it (running, finished, interrupted, failed) in the messages' language.</summary>
     public static string RunState(string status, Lang lang) => status switch
     {
         "running" => Msg.FleetRunRunning.Template(lang),
         "finished" => Msg.FleetRunFinished.Template(lang),
         "interrupted" => Msg.FleetRunInterrupted.Template(lang),
+        "failed" => Msg.FleetRunFailed.Template(lang),
         _ => status,
     };
 
@@ -229,7 +230,7 @@ public static class FleetJsonReport
         {
             w.WriteNumber("id", r.Id); w.WriteString("started_at", r.StartedAt); Opt(w, "finished_at", r.FinishedAt); w.WriteString("status", r.Status);
             w.WriteString("host", r.Host); w.WriteNumber("seen", r.Seen); w.WriteNumber("evaluated", r.Evaluated); w.WriteNumber("skipped", r.Skipped);
-            w.WriteNumber("failed", r.Failed);
+            w.WriteNumber("failed", r.Failed); Opt(w, "results_language", r.ResultsLanguage);
             w.WriteStartArray("trust_keys");
             foreach (var k in r.TrustKeys) w.WriteStringValue(k);
             w.WriteEndArray();

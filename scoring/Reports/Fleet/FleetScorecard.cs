@@ -108,6 +108,14 @@ public static class FleetScorecard
                 Counts(ws, r, 2, p.Sites, p.Pass, p.Counted);
                 ScorecardWriter.Number(ws.Cell(r, 5), p.PassRate, "0.0%");
             });
+        Sheet(wb, t["fleet.sheet.moved"], t, ["site", "bundle", "previous_bundle", "host", "previous_host"], [22, 50, 50, 24, 24], s.Moved, (ws, r, m) =>
+        {
+            ScorecardWriter.Text(ws.Cell(r, 1), m.Site);
+            ScorecardWriter.Text(ws.Cell(r, 2), string.Join(", ", m.Bundles));
+            ScorecardWriter.Text(ws.Cell(r, 3), m.FolderChanged ? string.Join(", ", m.PreviousBundles) : "—");
+            ScorecardWriter.Text(ws.Cell(r, 4), m.NewHosts.Count > 0 ? string.Join(", ", m.NewHosts) : "—");
+            ScorecardWriter.Text(ws.Cell(r, 5), m.NewHosts.Count > 0 ? string.Join(", ", m.PreviousHosts) : "—");
+        });
         Sheet(wb, t["fleet.sheet.failures"], t, ["audit", "site", "bundle", "error_text"], [10, 22, 50, 80], s.Failures, (ws, r, f) =>
         {
             Counts(ws, r, 1, f.AuditId);

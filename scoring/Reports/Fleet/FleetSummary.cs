@@ -36,6 +36,9 @@ public sealed record FleetRunLine(long Id, string StartedAt, string? FinishedAt,
 {
     /// <summary>The fingerprints of the keys the run's seals had to be signed with (<c>--trust-key</c>); none: not required.</summary>
     public IReadOnlyList<string> TrustKeys { get; init; } = [];
+
+    /// <summary>The language the run wrote its results files in (<c>zh</c>, <c>en</c>); null for a configuration without it.</summary>
+    public string? ResultsLanguage { get; init; }
 }
 
 /// <summary>Verdicts of the current fleet for one product version.</summary>
