@@ -107,6 +107,8 @@ static class Unix
     const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, AtEmptyPath = 0x1000;
     const uint StatxBasicStats = 0x7ff;
     public const int ONonBlock = 0x800, OCloExec = 0x80000, OWrOnly = 1, ORdOnly = 0;
+    /// <summary>O_NOFOLLOW: its value differs between the kernel's architectures (asm-generic's on x86, 0100000 on ARM).</summary>
+    public static int ONoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
     const int FGetFl = 3, FSetFl = 4;
     public const int ENoEnt = 2, ENxio = 6, EAccess = 13, ENotDir = 20, ELoop = 40, ERofs = 30;
 
@@ -200,9 +202,11 @@ static class Unix
 
     /// <summary>Opens without blocking (a FIFO with no writer, or for writing with no reader, does not hang); the handle
     /// is then switched back to blocking, as ordinary reads and writes expect. Returns the errno on failure.</summary>
-    public static (Microsoft.Win32.SafeHandles.SafeFileHandle? Handle, int Errno) Open(string path, bool write)
+    /// <param name="noFollow">Refuse a path that is itself a symbolic link (ELOOP), in the open itself (O_NOFOLLOW): a link
+    /// swapped in after any check made before the open is refused all the same.</param>
+    public static (Microsoft.Win32.SafeHandles.SafeFileHandle? Handle, int Errno) Open(string path, bool write, bool noFollow = false)
     {
-        var fd = OpenRaw(path, (write ? OWrOnly : ORdOnly) | ONonBlock | OCloExec);
+        var fd = OpenRaw(path, (write ? OWrOnly : ORdOnly) | ONonBlock | OCloExec | (noFollow ? ONoFollow : 0));
         if (fd < 0) return (null, Marshal.GetLastPInvokeError());
         var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
         var flags = Fcntl(fd, FGetFl, 0);

@@ -160,7 +160,11 @@ public static class InputFiles
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         if (OperatingSystem.IsLinux())
         {
-            var (h, errno) = Unix.Open(path, write: false);
+            // A fact document or a seal is read as the file itself, never through a link (docs/trust.md): refused in the
+            // open (O_NOFOLLOW), so a link put in its place after the folder was listed or the path checked is refused too.
+            var noFollow = kind is InputKind.FactDocument or InputKind.Seal;
+            var (h, errno) = Unix.Open(path, write: false, noFollow);
+            if (h is null && noFollow && errno == Unix.ELoop) throw new InputFileException(path, Msg.DocumentIsLink.With(LinkTarget(path)));
             if (h is null)
                 throw new InputFileException(path, errno == Unix.EAccess ? Msg.InputDenied.Text : Msg.InputErrno.With(errno));
             handle = h;
@@ -178,6 +182,12 @@ public static class InputFiles
         }
         InputLedger.Note(path, facts);
         return new FileStream(handle, FileAccess.Read, bufferSize);
+    }
+
+    static string LinkTarget(string path)
+    {
+        try { return new FileInfo(path).LinkTarget ?? "?"; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "?"; }
     }
 
     /// <summary>A regular file's bytes, bounded by the kind's limit (also when the file grows while it is read).</summary>

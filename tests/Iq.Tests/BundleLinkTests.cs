@@ -104,4 +104,26 @@ public sealed class BundleLinkTests : IDisposable
         var run = CliRunner.InProcess("verify", bundle, "--lang", "en");
         Assert.Contains(Path.Combine(bundle, ".plan.json"), run.Stdout);
     }
+
+    /// <summary>A document or a seal named directly (not listed from a folder) is read as the file itself too: the reader
+    /// opens it with O_NOFOLLOW, so a link there, put in place after any check, is refused with the bundle's words, never
+    /// read through (was: read and hashed through the link).</summary>
+    [Fact]
+    public void A_document_or_seal_named_directly_is_not_read_through_a_link()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var target = Path.Combine(Sample("compliant"), "security.json");
+        foreach (var (name, kind) in new[] { ("doc.json", Iq.Rules.Io.InputKind.FactDocument), ("doc.json.seal", Iq.Rules.Io.InputKind.Seal) })
+        {
+            var link = P(name);
+            File.CreateSymbolicLink(link, target);
+            var refused = Assert.Throws<Iq.Rules.Io.InputFileException>(() => Iq.Rules.Io.InputFiles.ReadAllBytes(link, kind));
+            Assert.Equal(Iq.Rules.Messages.Msg.DocumentIsLink.Code, refused.Code);
+            Assert.Contains(target, refused.Message);
+            Assert.Throws<Iq.Rules.Io.InputFileException>(() => Iq.Rules.Io.InputFiles.ReadPooled(link, kind).Dispose());
+        }
+        // The file itself is read as before.
+        File.Copy(target, P("copy.json"));
+        Assert.Equal(File.ReadAllBytes(target), Iq.Rules.Io.InputFiles.ReadAllBytes(P("copy.json"), Iq.Rules.Io.InputKind.FactDocument));
+    }
 }

@@ -252,6 +252,11 @@ public static class RowProvenances
                 if (byKind.TryGetValue(kind, out var other) && other.Header.Host is { Length: > 0 } otherHost && otherHost != "unknown"
                     && !string.Equals(otherHost, host, StringComparison.OrdinalIgnoreCase))
                     findings.Add((new Finding(FindingKind.HostMismatch, [probe.Display, other.Display], host, otherHost), other.Root));
+        // A scan imported by iq scans names the machine it scanned (OpenSCAP's target, Lynis's hostname), and the document's
+        // own host is where it was imported: a scan of another machine does not speak for this one (it counted: links9).
+        if (byKind.TryGetValue("environment", out var scanned) && scanned.Header.Host is { Length: > 0 } here && here != "unknown"
+            && byKind.TryGetValue("security_scans", out var scans) && ScanTargets(facts).FirstOrDefault(t => !SameHost(t, here)) is { } elsewhere)
+            findings.Add((new Finding(FindingKind.HostMismatch, [scanned.Display, scans.Display], here, elsewhere), scans.Root));
         return findings;
     }
 
@@ -337,6 +342,20 @@ public static class RowProvenances
     public static readonly IReadOnlyList<string> OnHost = ["software", "security", "data_imports", "baseline", "rollback"];
 
     static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>The hosts the imported scans name (<c>security_scans.scans[].target</c>), those given.</summary>
+    static IEnumerable<string> ScanTargets(FactValues facts)
+    {
+        if (!facts.Roots.TryGetValue("security_scans", out var root) || root is not FactObject o || !o.TryGet("scans", out var s) || s is not object?[] scans)
+            yield break;
+        foreach (var scan in scans)
+            if (scan is FactObject x && x.TryGet("target", out var t) && t is string { Length: > 0 } target && target != "unknown") yield return target;
+    }
+
+    /// <summary>One host by two names: equal ignoring case, or one the other's short name (<c>node1</c>, <c>node1.lab.example</c>).</summary>
+    static bool SameHost(string a, string b) =>
+        string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(a.Split('.')[0], b, StringComparison.OrdinalIgnoreCase) || string.Equals(a, b.Split('.')[0], StringComparison.OrdinalIgnoreCase);
 
     static DateTimeOffset? Date(FactValues facts, string root, params string[] path)
     {

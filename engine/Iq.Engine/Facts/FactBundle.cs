@@ -81,7 +81,10 @@ public static class FactBundleReader
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<FactDocumentInfo>();
         foreach (var (display, bytes, seal) in documents ?? [])
-            Add(display, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
+        {
+            var shown = ShownPath.InFolder(Path.GetDirectoryName(display) ?? ".", Path.GetFileName(display));
+            Add(shown, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
+        }
         foreach (var dir in directories)
         {
             if (readAhead is not null && dir == readAhead.Folder)
@@ -90,8 +93,9 @@ public static class FactBundleReader
                 foreach (var file in readAhead.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
                 foreach (var d in readAhead.Documents)
                 {
-                    var display = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
-                    Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, limit, d.Sha256), null);
+                    // Reports name it under the bundle's name (ShownPath); this run's own errors name it as given.
+                    var given = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
+                    Add(ShownPath.InFolder(dir, Path.GetFileName(d.File)), d.File, ReadDocument(d.Bytes.Memory, given, schema, diagnostics, limit, d.Sha256), null);
                 }
                 continue;
             }
@@ -106,7 +110,9 @@ public static class FactBundleReader
             foreach (var file in listing.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
             foreach (var file in listing.Documents)
             {
+                // Reports name it under the bundle's name (ShownPath); this run's own errors name it as given.
                 var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
+                var shown = ShownPath.InFolder(dir, Path.GetFileName(file));
                 // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the
                 // values read are copies: nothing keeps the array).
                 PooledBytes bytes;
@@ -121,7 +127,7 @@ public static class FactBundleReader
                     diagnostics.Error(Msg.CannotReadDocument.With(LibraryError.Io(e)), SourceSpan.None(display));
                     continue;
                 }
-                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);
+                using (bytes) Add(shown, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);
             }
         }
         SoftwareNames.Attach(roots);
