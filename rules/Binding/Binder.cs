@@ -114,7 +114,7 @@ sealed class Binder
             }
             if (declared is not null && value.Type != declared)
             {
-                _diagnostics.Error(Msg.ParamDeclaredAs.With(p.Name, declared, value.Type),
+                _diagnostics.Error(Msg.ParamDeclaredAs.With(p.Name, declared, value.Type, UnitHint(declared, value)),
                     ExpressionBinder.StartOf(p.Value));
                 Refused(p, declared, value.Value);
                 continue;
@@ -166,7 +166,7 @@ sealed class Binder
             if (value is null) continue;
             if (value.Type != result[index].Type)
             {
-                _diagnostics.Error(Msg.ParamIs.With(set.Name, result[index].Type, value.Type),
+                _diagnostics.Error(Msg.ParamIs.With(set.Name, result[index].Type, value.Type, UnitHint(result[index].Type, value)),
                     ExpressionBinder.StartOf(set.Value));
                 continue;
             }
@@ -237,7 +237,7 @@ sealed class Binder
         var folded = expr is null ? null : Fold(expr, constants, Msg.RoleParam.With(name), inner);
         if (folded is null)
             return Fail(Msg.SetNotOfType.With(name, text, type, (object?)inner.Items.FirstOrDefault()?.Text ?? Msg.NotAConstant.Text));
-        if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type));
+        if (folded.Type != type) return Fail(Msg.SetWrongType.With(name, type, folded.Type, UnitHint(type, folded)));
         if (Negative(folded)) return Fail(Msg.SetNegative.With(name, text, type));
         if (percent && !AShare(folded.Value)) return Fail(Msg.SetPercentRange.With(name, text));
         if (count && !ACount(folded.Value)) return Fail(Msg.SetNotACount.With(name, text));
@@ -318,7 +318,12 @@ sealed class Binder
                 _diagnostics.Error(Msg.IdFormatCharacter.With(string.Concat(id.Select(c => Invisible(c) ? $"<U+{(int)c:X4}>" : c.ToString())),
                     $"U+{(int)id.First(Invisible):X4}"), span);
             if (!_ids.TryAdd(id, span))
-                _diagnostics.Error(Msg.DuplicateId.With(id, _ids[id].Line, _ids[id].Column), span);
+            {
+                // The first may be in the base checklist: its line alone would point into the wrong file.
+                var first = _ids[id];
+                _diagnostics.Error(first.File == span.File ? Msg.DuplicateId.With(id, first.Line, first.Column)
+                    : Msg.DuplicateIdInFile.With(id, Path.GetFileName(first.File), first.Line, first.Column), span);
+            }
             if (d is SectionSyntax section) CollectIds(section.Members);
         }
     }
@@ -381,6 +386,12 @@ sealed class Binder
         }
         return new ScoringSpec(s.Model, passAt, s.Veto is null ? null : ParseLevel(s.Veto));
     }
+
+    /// <summary>A bare number where a size or a duration is wanted: the same number with a unit, as the fix.</summary>
+    static ILocalized UnitHint(IqType wanted, BoundExpr value) =>
+        value.Type == IqType.Number && value is BoundLiteral { Value: double n } && (wanted == IqType.Size || wanted == IqType.Duration)
+            ? Msg.GiveItAUnit.With(n.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (wanted == IqType.Duration ? " d" : " GiB"))
+            : Localized.Empty;
 
     static Level ParseLevel(string level) => level switch { "shall" => Level.Shall, "should" => Level.Should, _ => Level.May };
 
@@ -497,6 +508,8 @@ sealed class Binder
                 .Concat(score is null ? [] : [score]).ToList();
             var dependsOn = conditions.SelectMany(BoundTree.Descendants).OfType<BoundItemRef>().Select(r => r.ItemId).Distinct().ToList();
             var (readPaths, keyedReads) = ReadPathsOf.Compute(source is null ? conditions : conditions.Append(source), source, _scope);
+            if (manual is null && !informational)
+                NeverFails.Check(item.Id, item.Span, expectations.Select(e => e.Expression).ToList(), score, readPaths, conditions, _diagnostics);
             // A manual item with a `when` reads facts all the same: its n/a rests on them, and may require their provenance.
             if (requires is not null && manual is not null && when is null)
                 _diagnostics.Error(Msg.RequiresOnManual.With(item.Id), requires.Span);

@@ -112,6 +112,7 @@ public static partial class Msg
     public static readonly Message SheetDate = new(Codes.BadValue, ["value", "sheet", "cell"], "不是日期：'{value}'（工作表 '{sheet}'，单元格 {cell}）", "Not a date: '{value}' (sheet '{sheet}', cell {cell})");
     public static readonly Message AttestationStatus = new(Codes.BadDocument, ["index", "status"], "第 {index} 条评审结论：status 必须是 pass、fail 或 notapplicable，实际为 '{status}'，位置 $.facts.items[{index}].status",
         "attestation {index}: status must be pass, fail or notapplicable, got '{status}' at $.facts.items[{index}].status");
+    public static readonly Message AttestationUnknownFix = new(null, "：请从评审文件中删去该结论，或用含该条目的检查单审核", ": remove the judgment from the file, or audit with the checklist that has the item");
     public static readonly Message AttestationUnknownItem = new(Codes.UnknownTailoringTarget, ["id", "hint"], "评审结论所指条目 '{id}' 不存在{hint}", "Attestation for unknown item '{id}'{hint}");
     public static readonly Message AttestationAutomatic = new(Codes.BadValue, ["id"], "'{id}' 是自动条目，不能人工评审：只评审人工条目（自动条目可用豁免）；唯一例外是以状态 notapplicable 确认厂商文档声明的不适用",
         "Attestation for '{id}', an automatic item: judge manual items only (a waiver excuses an automatic one); the one exception is status notapplicable confirming a not-applicable the vendor's document declared");

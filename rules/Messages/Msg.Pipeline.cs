@@ -14,6 +14,9 @@ public static partial class Msg
     public static readonly Message UnknownSetParam = new(Codes.UnknownParam, ["name", "ids", "hint"], "--set 中的参数 '{name}' 未知：审核的检查单（{ids}）都未声明它{hint}",
         "Unknown param '{name}' in --set: no checklist of the audit ({ids}) declares it{hint}");
     public static readonly Message CannotWriteProbeBundle = new(Codes.CannotWrite, ["reason"], "无法写出探测的数据包：{reason}", "Cannot write the probe's bundle: {reason}");
+    public static readonly Message JudgmentsNotUsed = new(Codes.UnknownTailoringTarget, ["count", "ids", "checklists"],
+        "数据包的评审结论中有 {count} 条针对审核的检查单（{checklists}）没有的条目，未采用：{ids}；它们属于另一检查单（如内置检查单），要采用请用那个检查单审核",
+        "{count} judgment(s) in the bundle's attestations are for items no checklist of the audit ({checklists}) has, and are not used: {ids}; they belong to another checklist (such as the bundled one): audit with it to use them");
     public static readonly Message JudgmentUnknownItem = new(Codes.UnknownTailoringTarget, ["what", "id", "ids", "hint"],
         "{what}针对未知条目 '{id}'：审核的检查单（{ids}）都没有该条目{hint}", "{what} for unknown item '{id}': no checklist of the audit ({ids}) has it{hint}");
     public static readonly Message JudgmentAmbiguous = new(Codes.DuplicateId, ["what", "id", "owners"], "{what}针对的 '{id}' 有歧义：{owners} 都有该条目；请分别审核",

@@ -94,6 +94,8 @@ public static partial class Msg
         "A results file is at most {limit} MiB; {file} has {size} bytes");
     public static readonly Message ResultsOldSchema = new(null, ["schema", "current"], "schema {schema} 无法重新渲染：缺少报告所需内容（C.1、评审结论、图表数据）；请用本版 iq 重新审计，它写出 {current}",
         "schema {schema} cannot be re-rendered: it lacks what reports need (C.1, judgments, figures); run the audit again with this iq, which writes {current}");
+    public static readonly Message ResultsNewerSchema = new(null, ["schema", "current"], "schema {schema} 由更新版本的 iq 写出，本版 iq 只读 {current}；请用写出它的 iq 版本（或更新版）渲染",
+        "schema {schema} was written by a newer iq; this iq reads {current}: render it with the iq version that wrote it (or a newer one)");
     public static readonly Message NotResults = new(null, ["schema", "current"], "不是 iq 结果文件（schema '{schema}'，应为 {current}）", "not an iq results file (schema '{schema}', expected {current})");
     public static readonly Message SetNeedsTwo = new(null, ["schema"], "{schema} 文件应包含两个或更多检查单的结果", "a {schema} file holds the results of two checklists or more");
     public static readonly Message ResultsVerdictNotRows = new(null, ["verdict", "why"], "结论 {verdict} 不是本文件自身条目所得出的：{why}；文件在 iq 写出后被改动过，请重新审计",

@@ -17,6 +17,9 @@ public static partial class Msg
         "A public key (PEM, or a certificate) whose signatures you trust (repeatable): a seal must then be signed by one of them");
     public static readonly Message BadKeyFile = new(Codes.BadOption, ["option", "path", "reason"], "{option} {path}：{reason}", "{option} {path}: {reason}");
     public static readonly Message PathNotFound = new(Codes.BadOption, ["path"], "{path}：不存在", "{path}: not found");
+    /// <summary>After an audit that wrote a form (HTML, scorecard, PDF): C.1's signature fields it left "not filled".</summary>
+    public static readonly Message C1NotFilled = new(null, ["fields", "options"], "注意：报告 C.1 的{fields}未填写；用 {options} 或 --report-info FILE 填写",
+        "Note: the report's C.1 leaves {fields} not filled; fill them with {options} or --report-info FILE");
     public static readonly Message VerifiedFile = new(null, ["state", "path", "what", "detail"], "{state} {path}  {what}：{detail}", "{state} {path}  {what}: {detail}");
     /// <summary>After a rendered report's seal: what the report was rendered from, and whether that was shown to be iq's.</summary>
     public static readonly Message VerifyRenderedFrom = new(null, ["file", "sha256", "how"], "；渲染自 {file}（SHA-256 {sha256}…）：{how}",

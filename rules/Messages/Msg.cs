@@ -88,11 +88,11 @@ public static partial class Msg
         "csharp blocks are off: a checklist with scripts is code; run with --allow-scripts to compile and run them");
     public static readonly Message UnknownItem = new(Codes.UnknownItem, ["id", "hint"], "未知条目 '{id}'{hint}", "Unknown item '{id}'{hint}");
     public static readonly Message DuplicateParam = new(Codes.DuplicateName, ["name"], "参数 '{name}' 重复", "Duplicate param '{name}'");
-    public static readonly Message ParamDeclaredAs = new(Codes.TypeMismatch, ["name", "declared", "got"], "类型不匹配：参数 '{name}' 声明为 {declared}，但其值为 {got}",
-        "Type mismatch: param '{name}' is declared {declared} but its value is {got}");
+    public static readonly Message ParamDeclaredAs = new(Codes.TypeMismatch, ["name", "declared", "got", "hint"], "类型不匹配：参数 '{name}' 声明为 {declared}，但其值为 {got}{hint}",
+        "Type mismatch: param '{name}' is declared {declared} but its value is {got}{hint}");
     public static readonly Message UnknownParamInSet = new(Codes.UnknownParam, ["name", "hint"], "set 中的参数 '{name}' 不存在{hint}", "Unknown param '{name}' in set{hint}");
     public static readonly Message UnknownParamInOption = new(Codes.UnknownParam, ["name", "hint"], "--set 中的参数 '{name}' 不存在{hint}", "Unknown param '{name}' in --set{hint}");
-    public static readonly Message ParamIs = new(Codes.TypeMismatch, ["name", "type", "got"], "类型不匹配：参数 '{name}' 为 {type}，实际为 {got}", "Type mismatch: param '{name}' is {type}, got {got}");
+    public static readonly Message ParamIs = new(Codes.TypeMismatch, ["name", "type", "got", "hint"], "类型不匹配：参数 '{name}' 为 {type}，实际为 {got}{hint}", "Type mismatch: param '{name}' is {type}, got {got}{hint}");
     public static readonly Message SetNotAVersion = new(Codes.BadValue, ["name", "text"], "--set {name}：不是版本号：{text}", "--set {name}: not a version: {text}");
     public static readonly Message SetNotOfType = new(Codes.BadValue, ["name", "text", "type", "reason"], "--set {name}={text}：参数 '{name}' 为 {type}，'{text}' 不是 {type} 常量（{reason}）",
         "--set {name}={text}: param '{name}' is a {type}, and '{text}' is not a {type} constant ({reason})");
@@ -107,7 +107,7 @@ public static partial class Msg
     public static readonly Message ParamNotACount = new(Codes.BadValue, ["name", "text"], "参数 '{name}' 是计数，应为不小于 0 的整数，实际为 {text}",
         "param '{name}' is a count, a whole number 0 or more, got {text}");
     public static readonly Message NotAConstant = new(null, "不是常量", "not a constant");
-    public static readonly Message SetWrongType = new(Codes.BadValue, ["name", "type", "got"], "--set {name}：参数 '{name}' 为 {type}，实际为 {got}", "--set {name}: param '{name}' is {type}, got {got}");
+    public static readonly Message SetWrongType = new(Codes.BadValue, ["name", "type", "got", "hint"], "--set {name}：参数 '{name}' 为 {type}，实际为 {got}{hint}", "--set {name}: param '{name}' is {type}, got {got}{hint}");
     public static readonly Message MustBeConstant = new(Codes.NotConstant, ["role"], "{role} 的值必须是常量，如 64、\"text\"、256 GiB 或 1.2.3",
         "The value of {role} must be a constant, such as 64, \"text\", 256 GiB or 1.2.3");
     public static readonly Message RoleParam = new(null, ["name"], "参数 '{name}'", "param '{name}'");
@@ -116,6 +116,8 @@ public static partial class Msg
         "The id '{id}' holds the invisible format character {char} (Unicode category Cf, such as a zero-width space or a right-to-left override): two ids that look the same would be different items; remove it");
     public static readonly Message DuplicateId = new(Codes.DuplicateId, ["id", "line", "column"], "编号 '{id}' 重复（首次声明于第 {line} 行第 {column} 列）",
         "Duplicate id '{id}' (first declared at line {line}, column {column})");
+    public static readonly Message DuplicateIdInFile = new(Codes.DuplicateId, ["id", "file", "line", "column"], "编号 '{id}' 重复（首次声明于 {file} 第 {line} 行第 {column} 列）",
+        "Duplicate id '{id}' (first declared in {file} at line {line}, column {column})");
     public static readonly Message TailoringWithoutBase = new(Codes.TailoringWithoutBase, "裁剪（set、disable、weight）需要基础检查单：写作 checklist \"id\" extends \"base.iq\" {{ … }}",
         "Tailoring (set, disable, weight) needs a base: write checklist \"id\" extends \"base.iq\" {{ … }}");
     public static readonly Message UnknownTailoringTarget = new(Codes.UnknownTailoringTarget, ["id", "hint"], "未知的条目或章节 '{id}'{hint}", "Unknown item or section '{id}'{hint}");
@@ -138,6 +140,10 @@ public static partial class Msg
     public static readonly Message RequiresItReads = new(null, ["paths"], "（它读取 {paths}）", " (it reads {paths})");
     public static readonly Message NothingToEvaluate = new(Codes.NothingToEvaluate, ["id"], "条目 '{id}' 没有可评价的内容：请添加 'expect'、'score'、'manual' 或 'informational'",
         "Item '{id}' has nothing to evaluate: add 'expect', 'score', 'manual' or 'informational'");
+    public static readonly Message ReadsNoFact = new(Codes.NothingToEvaluate, ["id"], "条目 '{id}' 不读取任何事实：它永远不会不合格；请让 'expect' 或 'score' 比较一个事实",
+        "Item '{id}' reads no fact: it can never fail; make its 'expect' or 'score' compare a fact");
+    public static readonly Message AlwaysTrue = new(Codes.NothingToEvaluate, ["id"], "条目 '{id}' 的 'expect' 无论事实如何都成立：它永远不会不合格；请删去恒真的部分（如 '… or true'、'x or not x'）",
+        "The 'expect' of item '{id}' holds whatever the facts are: it can never fail; remove the part that is always true (such as '… or true', 'x or not x')");
     public static readonly Message UnmatchedCloseBrace = new(Codes.BadInterpolation, ["text"], "\"{text}\" 中有多余的 '}}'；字面的右花括号写作 '}}}}'",
         "Unmatched '}}' in \"{text}\"; write '}}}}' for a literal brace");
     public static readonly Message UnclosedOpenBrace = new(Codes.BadInterpolation, ["text"], "\"{text}\" 中的 '{{' 未闭合；字面的左花括号写作 '{{{{'",
@@ -158,6 +164,7 @@ public static partial class Msg
     public static readonly Message NeedsBoolOperands = new(Codes.TypeMismatch, ["operator", "left", "right"], "类型不匹配：'{operator}' 需要 bool 操作数，实际为 {left} 与 {right}",
         "Type mismatch: '{operator}' needs bool operands, got {left} and {right}");
     public static readonly Message CannotCompare = new(Codes.TypeMismatch, ["left", "right", "hint"], "类型不匹配：无法比较 {left} 与 {right}{hint}", "Type mismatch: cannot compare {left} with {right}{hint}");
+    public static readonly Message GiveItAUnit = new(null, ["example"], "；请给数字加单位，如 {example}", "; give the number a unit, e.g. {example}");
     public static readonly Message GiveAUnit = new(null, "；请给数字加单位，如 40 GiB 或 200 ms", "; give the number a unit, such as 40 GiB or 200 ms");
     public static readonly Message CannotOrder = new(Codes.TypeMismatch, ["operator", "type"], "类型不匹配：'{operator}' 无法对 {type} 类型的值排序", "Type mismatch: '{operator}' cannot order values of type {type}");
     public static readonly Message CannotCompareType = new(Codes.TypeMismatch, ["operator", "type"], "类型不匹配：'{operator}' 无法比较 {type} 类型的值", "Type mismatch: '{operator}' cannot compare values of type {type}");

@@ -149,7 +149,7 @@ public static class Attestations
             var row = rows.GetValueOrDefault(a.Item);
             if (item is null && row is null)
             {
-                diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id))), a), a.Span ?? SourceSpan.None(source));
+                diagnostics.Error(Attestation.At(Msg.AttestationUnknownItem.With(a.Item, Localized.DidYouMean(a.Item, model.Items.Select(i => i.Id)) is var hint && hint != Localized.Empty ? hint : Msg.AttestationUnknownFix.Text), a), a.Span ?? SourceSpan.None(source));
                 continue;
             }
             // An automatic row is the measurement's, not a person's, with one exception: an assessor confirming, as not

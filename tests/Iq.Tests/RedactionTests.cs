@@ -81,6 +81,10 @@ public class RedactionTests
         foreach (var value in personal.Select(v => v.Contains(':') && !v.Contains('=') ? v[..v.LastIndexOf(':')] : v).Where(v => v.Length >= 3))
             Assert.DoesNotContain(value, text);
         Assert.DoesNotContain("10.1.2.30", text);
+        // The assessors who judged manual items are persons too (fresh eyes 8, F-B4): each is a token in the copy.
+        var judged = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "r", "attestations.json")))!["facts"]!["items"]!.AsArray();
+        Assert.NotEmpty(judged);
+        Assert.All(judged, j => Assert.StartsWith("person-", (string)j!["assessor"]!));
 
         // The same salt gives the same tokens; another salt, others.
         CliRunner.InProcess("redact", Sample(sample), "--out", Path.Combine(dir.Path, "again"), "--salt-file", salt);

@@ -512,6 +512,9 @@ public class ReportTests(SampleReports samples) : IClassFixture<SampleReports>
         var cases = new (string Name, string Content, string Expected)[]
         {
             ("old.json", text.Replace("iq.results/2", "iq.results/1"), "schema iq.results/1 cannot be re-rendered"),
+            // A newer file is no reason to audit again, and a schema with a stray space is no results schema (fresh eyes 8, F-C4).
+            ("newer.json", text.Replace("iq.results/2", "iq.results/99"), "schema iq.results/99 was written by a newer iq; this iq reads iq.results/2: render it with the iq version that wrote it"),
+            ("spaced.json", text.Replace("\"iq.results/2\"", "\"iq.results/2 \""), "not an iq results file (schema 'iq.results/2 ', expected iq.results/2)"),
             ("outcome.json", text.Replace("\"outcome\": \"fail\"", "\"outcome\": \"maybe\""), "unknown outcome 'maybe' at $.items["),
             ("reason.json", text.Replace("\"kind\": \"failed\"", "\"kind\": \"sad\""), "unknown reason 'sad'; expected passed, failed"),
             ("truncated.json", text[..(text.Length / 2)], "error IQ"),

@@ -62,7 +62,7 @@ public class TailoringTests
         var result = Compile("bad-targets.iq");
         Assert.Equal(string.Join("\n",
             "bad-targets.iq:2:3 IQ3004 Unknown param 'min_core' in set; did you mean 'min_cores'?",
-            "bad-targets.iq:3:20 IQ2003 Type mismatch: param 'min_memory' is size, got number",
+            "bad-targets.iq:3:20 IQ2003 Type mismatch: param 'min_memory' is size, got number; give the number a unit, e.g. 64 GiB",
             "bad-targets.iq:4:3 IQ3003 Unknown item or section 'stafff'; did you mean 'staff'?",
             "bad-targets.iq:5:3 IQ3003 Unknown item or section '6.3'; did you mean '6.1'?"), Diagnostics(result));
     }
@@ -71,7 +71,7 @@ public class TailoringTests
     public void An_id_declared_in_base_and_derived_is_a_duplicate()
     {
         var result = Compile("duplicate.iq");
-        Assert.Equal("duplicate.iq:2:1 IQ2004 Duplicate id 'cpu' (first declared at line 11, column 3)", Diagnostics(result));
+        Assert.Equal("duplicate.iq:2:1 IQ2004 Duplicate id 'cpu' (first declared in base.iq at line 11, column 3)", Diagnostics(result));
     }
 
     [Fact]

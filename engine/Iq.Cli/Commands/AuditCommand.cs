@@ -119,9 +119,27 @@ static class AuditCommand
 
             // The console of the audit itself needs no "rendered from" line (it is the source); the reports handed over keep it.
             ConsoleReport.Write(document with { Source = null }, ctx.Human, new ConsoleReport.Options(ctx.Lang, ctx.HumanStyle, ctx.Verbosity));
+            // A form handed over (HTML, scorecard, PDF) with C.1's signature fields empty shows "not filled" there: said here
+            // too, once, with the options that fill them, so that an unsigned form is not handed over unnoticed.
+            if (targets.Html is not null || targets.Xlsx is not null || targets.Pdf is not null || output is not null)
+            {
+                string[] signature = ["assessors", "signer", "sign_date"];
+                var empty = signature.Where(f => document.Audits.Any(a => string.IsNullOrWhiteSpace(a.Info.Get(f)))).ToList();
+                if (empty.Count > 0) ctx.Say(Msg.C1NotFilled.With(new C1Fields(empty), string.Join(" ", empty.Select(f => "--report " + f + "=…"))));
+            }
             foreach (var target in written) ctx.Say(Msg.Written.With(target));
             return result.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.Fail;
         });
         return command;
+    }
+}
+
+/// <summary>C.1 fields by the labels the forms give them (评估人员, 签发人), in the reader's language.</summary>
+sealed record C1Fields(IReadOnlyList<string> Fields) : ILocalized
+{
+    public string Render(Lang lang)
+    {
+        var t = Iq.Scoring.Text.ReportTexts.For(lang.Name());
+        return string.Join(t.IsChinese ? "、" : ", ", Fields.Select(f => t["c1." + f]));
     }
 }

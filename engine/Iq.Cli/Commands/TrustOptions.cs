@@ -2,6 +2,7 @@ using System.CommandLine;
 using Iq.Cli.Conventions;
 using Iq.Engine.Trust;
 using Iq.Rules.Messages;
+using Iq.Scoring.Text;
 
 namespace Iq.Cli.Commands;
 
@@ -60,8 +61,8 @@ static class SealCommands
             // check and the audit agree on what the bundle is (docs/trust.md).
             if (refused.Count > 0) throw new UsageException(refused);
             foreach (var f in all)
-                ctx.Say(Msg.VerifiedFile.With((f.SourceUnvouched ? "unvouched" : State(f.Seal.State)).PadRight(10), f.Path, f.What,
-                    Localized.Concat(Localized.Verbatim(f.Seal.Detail), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));
+                ctx.Say(Msg.VerifiedFile.With((f.SourceUnvouched ? "unvouched" : State(f.Seal.State)).PadRight(10), f.Path, What(f),
+                    Localized.Concat(Detail(f), f.Seal.Seal?.From is { } from ? RenderedFrom(from) : Localized.Empty)));
             var failed = all.Count(f => f.Failed);
             var intact = all.Count(f => f.Seal.State == Iq.Rules.Model.SealState.Intact && !f.SourceUnvouched);
             // Nothing verified is never a pass (docs/trust.md): no seal held among what was given (an empty folder, files that
@@ -82,6 +83,20 @@ static class SealCommands
         "not_written" => Msg.VerifySourceNotWritten.Text,
         _ => Msg.VerifySourceNoSeal.Text,
     });
+
+    /// <summary>What a file is: a fact document's kind with its provenances in the reader's language, as the reports word
+    /// them (实测, 评审, 声明); any other file as the verifier named it.</summary>
+    static ILocalized What(VerifiedFile f) => f.Document is not { } d ? Localized.Verbatim(f.What) : new Worded(t =>
+        $"{d.Kind}{(t.IsChinese ? "（" : " (")}{string.Join(t.IsChinese ? "、" : ", ", d.Provenances.Select(t.Provenance))}{(t.IsChinese ? "）" : ")")}");
+
+    /// <summary>What the seal check found, in the reader's language as the reports' inputs tables say it (the English detail
+    /// only where the check gave no reason).</summary>
+    static ILocalized Detail(VerifiedFile f) => new Worded(t => t.IsChinese ? t.SealFinding(f.Seal.Reason) : f.Seal.Detail);
+
+    sealed record Worded(Func<Iq.Scoring.Text.ReportTexts, string> Text) : ILocalized
+    {
+        public string Render(Lang lang) => Text(Iq.Scoring.Text.ReportTexts.For(lang.Name()));
+    }
 
     // The states are the words of the seal schema (docs/trust.md), the same in both languages.
     static string State(Iq.Rules.Model.SealState s) => s switch

@@ -199,6 +199,18 @@ public static class AuditPipeline
             return positions.TryGetValue(jsonPath, out var at) ? new SourceSpan(source, at.Line, at.Column) : SourceSpan.None(source);
         }
         var fromBundle = Attestations.FromFacts(s.Facts!, source, s.Diagnostics, Where).ToList();
+        // The bundle's own judgments of items no checklist of the audit has, and that are no slip for one it has (a bundle
+        // judged against the bundled checklist, audited with a smaller one of the assessor's): not used, and said so once
+        // with what to do, not refused (fresh eyes 8, F-A3). A file the assessor gives (--attestations) is meant for this
+        // audit: an unknown item there stays an error.
+        var known = s.Parts.SelectMany(p => p.Checklist.Model.Items.Select(i => i.Id)).ToList();
+        var unused = fromBundle.Where(j => !s.Parts.Any(p => p.Has(j.Item)) && Rules.Syntax.Text.Suggest(j.Item, known) is null).ToList();
+        if (unused.Count > 0)
+        {
+            s.Diagnostics.Warning(Msg.JudgmentsNotUsed.With(unused.Count, Localized.Items(unused.Select(j => j.Item)),
+                Localized.AndList(s.Parts.Select(p => p.Checklist.Model.Id))), unused[0].Span ?? SourceSpan.None(source));
+            fromBundle = fromBundle.Except(unused).ToList();
+        }
         var judgments = new List<Attestation>(fromBundle);
         foreach (var file in s.Request.AttestationFiles)
         {

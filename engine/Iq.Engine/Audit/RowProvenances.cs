@@ -79,6 +79,15 @@ public static class RowProvenances
                 unmet = Keyed(unmet, item, source, row.ElementIndex, values);
             }
             var withProvenance = row with { Provenance = provenance };
+            // Nothing verified is never a pass: a row that passed while the bundle holds no document of any fact its item reads
+            // (`exists(x) or not exists(x)` over an empty bundle) rested on no evidence, whatever its condition folded to.
+            if (row.Outcome == Outcome.Pass && row.Automated && row.Reason is not Attested && facts.Count == 0
+                && item.DependsOn.Count == 0 && item.Reads.Count > 0)
+                withProvenance = withProvenance with
+                {
+                    Outcome = Outcome.Error, Score = 0,
+                    Reason = new MissingEvidence(item.Reads.Select(root => Missing.NoDocument(root.Name, root.Kind)).ToList()),
+                };
             // A not-applicable row rests on the facts its `when` read as much as a pass rests on its `expect`: a forged fact
             // in a document iq did not seal could otherwise make a row n/a (training_run.command makes 6.3.1.witness n/a).
             if (item.Requires is { } required && row.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Informational or Outcome.NotApplicable

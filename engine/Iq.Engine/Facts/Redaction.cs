@@ -49,6 +49,9 @@ public static class Redaction
         new("security_scans", "facts.scans[].target", PersonalKind.Host),
         new("plan", "facts.endpoints[].address", PersonalKind.Endpoint),
         new("plan", "facts.staff[].name", PersonalKind.Person),
+        // The assessor who judged a manual item is a person as the plan's staff are (fresh eyes 8, F-B4): the judgment keeps
+        // its status, date, justification and evidence reference, and the same name gives the same token throughout.
+        new("attestations", "facts.items[].assessor", PersonalKind.Person),
     ];
 
     static readonly Regex Ipv4 = new(@"(?<![\w.])(\d{1,3}\.){3}\d{1,3}(?![\w.])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

@@ -17,6 +17,10 @@ public sealed record VerifiedFile(string Path, string What, SealCheck Seal)
 
     /// <summary>An intact seal of a report rendered from a results file that was not shown to be iq's.</summary>
     public bool SourceUnvouched => Seal.State == SealState.Intact && Seal.Seal?.From is { Vouched: false };
+
+    /// <summary>For a fact document, its kind and the provenances its header gives, strongest last, so that the console can
+    /// word them in its language (<see cref="What"/> says them in English); null for any other file.</summary>
+    public (string Kind, IReadOnlyList<Provenance> Provenances)? Document { get; init; }
 }
 
 /// <summary><c>iq verify</c>: every file under a folder (or the files given) checked against its seal. A fact document that
@@ -47,7 +51,7 @@ public static class SealVerifier
             }
             // Read as every input is: a FIFO or a device in the folder is refused unopened, never read to block or without end.
             string sha;
-            (string What, bool Needed) described;
+            (string What, bool Needed, (string, IReadOnlyList<Provenance>)? Document) described;
             try
             {
                 if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && Reports.AuditArchive.IsArchive(file))
@@ -72,7 +76,7 @@ public static class SealVerifier
                 {
                     using var stream = InputFiles.OpenRead(file, InputKind.Model, 1 << 16);
                     sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-                    described = ("file", false);
+                    described = ("file", false, null);
                 }
             }
             catch (InputFileException e)
@@ -85,7 +89,7 @@ public static class SealVerifier
                 result.Add(new VerifiedFile(file, "(unreadable)", new SealCheck(SealState.Malformed, $"cannot read it: {e.Message}", null)));
                 continue;
             }
-            result.Add(new VerifiedFile(file, described.What, Seals.Check(file, sha, described.Needed, trusted)));
+            result.Add(new VerifiedFile(file, described.What, Seals.Check(file, sha, described.Needed, trusted)) { Document = described.Document });
         }
         return result;
     }
@@ -143,29 +147,29 @@ public static class SealVerifier
 
     /// <summary>What a file is, and whether it needs a seal: fact documents claiming more than declared facts, results and
     /// snapshots are iq's measurements; anything else is listed without judgment.</summary>
-    static (string What, bool Needed) Describe(string file, byte[] bytes)
+    static (string What, bool Needed, (string, IReadOnlyList<Provenance>)? Document) Describe(string file, byte[] bytes)
     {
-        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return ("file", false);
+        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return ("file", false, null);
         // Malformed (a member named twice among them): said with its place, and it needs a seal like any document iq wrote.
         using var doc = JsonInput.Parse(bytes, file, out var problem);
-        if (doc is null) return ($"JSON, malformed at line {problem!.Span.Line}, column {problem.Span.Column}: {problem.Message}", true);
+        if (doc is null) return ($"JSON, malformed at line {problem!.Span.Line}, column {problem.Span.Column}: {problem.Message}", true, null);
         {
             var r = doc.RootElement;
-            if (r.ValueKind != JsonValueKind.Object) return ("JSON", false);
+            if (r.ValueKind != JsonValueKind.Object) return ("JSON", false, null);
             if (r.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && r.TryGetProperty("facts", out _)
                 && FactSchema.Default.Roots.FirstOrDefault(x => x.Kind == k.GetString()) is { } root)
             {
                 var header = DocumentHeader.Read(r, root, (_, _) => { });
-                var kinds = header.Overrides.Select(o => o.Provenance).Prepend(header.Provenance).Distinct().Order().Select(p => p.Name());
-                return ($"{root.Kind} ({string.Join(", ", kinds)})", header.ClaimsMoreThanDeclared);
+                var kinds = header.Overrides.Select(o => o.Provenance).Prepend(header.Provenance).Distinct().Order().ToList();
+                return ($"{root.Kind} ({string.Join(", ", kinds.Select(p => p.Name()))})", header.ClaimsMoreThanDeclared, (root.Kind, kinds));
             }
             if (r.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String)
             {
                 var schema = s.GetString()!;
-                if (schema.StartsWith("iq.results/", StringComparison.Ordinal)) return ("results", true);
-                if (schema.StartsWith("iq.snapshot/", StringComparison.Ordinal)) return ("snapshot", true);
+                if (schema.StartsWith("iq.results/", StringComparison.Ordinal)) return ("results", true, null);
+                if (schema.StartsWith("iq.snapshot/", StringComparison.Ordinal)) return ("snapshot", true, null);
             }
-            return ("JSON", false);
+            return ("JSON", false, null);
         }
     }
 }

@@ -606,15 +606,22 @@ public static class ResultsJson
         public Outcome Outcome() => OutcomeNames.Parse(Str()) ?? throw Bad(Msg.UnknownOutcome.With(Str()));
     }
 
+    /// <summary>The version of an <c>iq.results/N</c> schema, N digits only; null for anything else (a stray space, another
+    /// name), which is then said to be no results file, its text quoted.</summary>
+    static int? SchemaVersion(string schema) =>
+        schema.StartsWith("iq.results/", StringComparison.Ordinal) && schema.Length > "iq.results/".Length && schema.Length < 20
+        && schema["iq.results/".Length..].All(char.IsAsciiDigit) ? int.Parse(schema["iq.results/".Length..], System.Globalization.CultureInfo.InvariantCulture) : null;
+
     sealed class Reader(Node r)
     {
         public ResultsDocument Document()
         {
             var schema = r["schema"].Str();
             if (schema != ResultsDocument.SchemaId)
-                throw r["schema"].Bad(schema.StartsWith("iq.results/", StringComparison.Ordinal)
-                    ? Msg.ResultsOldSchema.With(schema, ResultsDocument.SchemaId)
-                    : Msg.NotResults.With(schema, ResultsDocument.SchemaId));
+                throw r["schema"].Bad(SchemaVersion(schema) is not { } version ? Msg.NotResults.With(schema, ResultsDocument.SchemaId)
+                    // A newer file than this iq reads is no reason to audit again: the iq that wrote it renders it.
+                    : version > SchemaVersion(ResultsDocument.SchemaId) ? Msg.ResultsNewerSchema.With(schema, ResultsDocument.SchemaId)
+                    : Msg.ResultsOldSchema.With(schema, ResultsDocument.SchemaId));
             var c = r["checklist"];
             var report = r["report"];
             var product = report["product"];
