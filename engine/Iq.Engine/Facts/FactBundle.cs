@@ -83,7 +83,7 @@ public static class FactBundleReader
         foreach (var (display, bytes, seal) in documents ?? [])
         {
             var shown = ShownPath.InFolder(Path.GetDirectoryName(display) ?? ".", Path.GetFileName(display));
-            Add(shown, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
+            Add(shown, display, ReadDocument(bytes, shown, schema, diagnostics, limit), seal);
         }
         foreach (var dir in directories)
         {
@@ -93,9 +93,8 @@ public static class FactBundleReader
                 foreach (var file in readAhead.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
                 foreach (var d in readAhead.Documents)
                 {
-                    // Reports name it under the bundle's name (ShownPath); this run's own errors name it as given.
-                    var given = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
-                    Add(ShownPath.InFolder(dir, Path.GetFileName(d.File)), d.File, ReadDocument(d.Bytes.Memory, given, schema, diagnostics, limit, d.Sha256), null);
+                    var display = ShownPath.InFolder(dir, Path.GetFileName(d.File));
+                    Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, limit, d.Sha256), null);
                 }
                 continue;
             }
@@ -110,9 +109,7 @@ public static class FactBundleReader
             foreach (var file in listing.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
             foreach (var file in listing.Documents)
             {
-                // Reports name it under the bundle's name (ShownPath); this run's own errors name it as given.
-                var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
-                var shown = ShownPath.InFolder(dir, Path.GetFileName(file));
+                var display = ShownPath.InFolder(dir, Path.GetFileName(file));
                 // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the
                 // values read are copies: nothing keeps the array).
                 PooledBytes bytes;
@@ -127,7 +124,7 @@ public static class FactBundleReader
                     diagnostics.Error(Msg.CannotReadDocument.With(LibraryError.Io(e)), SourceSpan.None(display));
                     continue;
                 }
-                using (bytes) Add(shown, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);
+                using (bytes) Add(display, file, ReadDocument(bytes.Memory, display, schema, diagnostics, limit), null);
             }
         }
         SoftwareNames.Attach(roots);
