@@ -107,7 +107,7 @@ static class AuditCommand
             {
                 // The archive holds the reports as rendered (they are not in place yet: every file appears at the commit).
                 var diagnostics = new Iq.Rules.Diagnostics.DiagnosticBag();
-                AuditArchive.Write(archivePath, bytes, document, rendered.Where(r => r.Path != "-").Select(r => (r.Path, (byte[]?)r.Bytes)), diagnostics, outputs, result.Located);
+                AuditArchive.Write(archivePath, bytes, document, rendered.Where(r => r.Path != "-").Select(r => (r.Path, (byte[]?)r.Bytes)), diagnostics, outputs);
                 if (diagnostics.HasErrors) throw new UsageException(diagnostics.Items.ToList());
                 // Sealed as every other file the audit writes, and as `iq seal` would seal it: a copy changed later fails
                 // `iq verify`, and `iq report` of it refuses. Written to standard output it has no seal (nothing beside it).

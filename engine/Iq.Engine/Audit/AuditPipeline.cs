@@ -65,7 +65,6 @@ public static class AuditPipeline
             Stages = times,
             Facts = state.Facts,
             Documents = state.Documents,
-            Located = state.Located(),
         };
     }
 
@@ -386,24 +385,8 @@ sealed class AuditState(AuditRequest request)
     {
         // Hashed as its reader reads it (a regular file, bounded); one that cannot be read is reported by the reader.
         var limit = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Rules.Io.InputKind.Workbook : Rules.Io.InputKind.Judgments;
-        try
-        {
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(Rules.Io.InputFiles.ReadAllBytes(file, limit)));
-            var shown = Rules.Io.ShownPath.Of(file);
-            Inputs.Add(new InputFile(shown, kind, sha256));
-            _judgmentFiles[shown] = file;
-        }
+        try { Inputs.Add(new InputFile(file, kind, Convert.ToHexStringLower(SHA256.HashData(Rules.Io.InputFiles.ReadAllBytes(file, limit))))); }
         catch (IOException) { }
-    }
-
-    readonly Dictionary<string, string> _judgmentFiles = new(StringComparer.Ordinal);
-
-    /// <summary>Each input as the results name it (<see cref="Rules.Io.ShownPath"/>), with the file it was read from.</summary>
-    public IReadOnlyDictionary<string, string> Located()
-    {
-        var located = new Dictionary<string, string>(_judgmentFiles, StringComparer.Ordinal);
-        foreach (var d in Documents) located.TryAdd(d.Display, d.File);
-        return located;
     }
 }
 

@@ -43,10 +43,6 @@ public sealed record AuditResult
     /// <summary>Each fact document as read, with its header (host, collected_at).</summary>
     public IReadOnlyList<Iq.Engine.Facts.FactDocumentInfo> Documents { get; init; } = [];
 
-    /// <summary>Each input as the results name it (a bundle's document under the bundle's name, docs/results.md) with the
-    /// file it was read from: an archive made in the same run reads them there.</summary>
-    public IReadOnlyDictionary<string, string> Located { get; init; } = new Dictionary<string, string>();
-
     /// <summary>The stages that ran, in order, each with its time.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
 

@@ -81,10 +81,7 @@ public static class FactBundleReader
         var seenKinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<FactDocumentInfo>();
         foreach (var (display, bytes, seal) in documents ?? [])
-        {
-            var shown = ShownPath.InFolder(Path.GetDirectoryName(display) ?? ".", Path.GetFileName(display));
-            Add(shown, display, ReadDocument(bytes, shown, schema, diagnostics, limit), seal);
-        }
+            Add(display, display, ReadDocument(bytes, display, schema, diagnostics, limit), seal);
         foreach (var dir in directories)
         {
             if (readAhead is not null && dir == readAhead.Folder)
@@ -93,7 +90,7 @@ public static class FactBundleReader
                 foreach (var file in readAhead.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
                 foreach (var d in readAhead.Documents)
                 {
-                    var display = ShownPath.InFolder(dir, Path.GetFileName(d.File));
+                    var display = Path.Combine(dir, Path.GetFileName(d.File)).Replace('\\', '/');
                     Add(display, d.File, ReadDocument(d.Bytes.Memory, display, schema, diagnostics, limit, d.Sha256), null);
                 }
                 continue;
@@ -109,7 +106,7 @@ public static class FactBundleReader
             foreach (var file in listing.Refused) diagnostics.Add(BundleFileNames.Refusal(dir, file));
             foreach (var file in listing.Documents)
             {
-                var display = ShownPath.InFolder(dir, Path.GetFileName(file));
+                var display = Path.Combine(dir, Path.GetFileName(file)).Replace('\\', '/');
                 // Read once into a pooled array, then validated, converted and hashed from it; given back when done (the
                 // values read are copies: nothing keeps the array).
                 PooledBytes bytes;

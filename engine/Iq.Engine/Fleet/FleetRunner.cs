@@ -362,8 +362,7 @@ public static class FleetRunner
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
             };
         }
-        // The results name the bundle's documents as reports show them (under the folder's name when it is absolute).
-        var prefix = Iq.Rules.Io.ShownPath.InFolder(path, "x")[..^1];
+        var prefix = Path.Combine(path, "x")[..^1].Replace('\\', '/');
         var read = report.Inputs.Where(i => i.Path.StartsWith(prefix, StringComparison.Ordinal) && !i.Path[prefix.Length..].Contains('/'))
             .Select(i => (i.Path, i.Sha256)).ToList();
         if (FleetBundles.OfInputs(read) != hash)

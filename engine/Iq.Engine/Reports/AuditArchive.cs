@@ -38,7 +38,7 @@ public static class AuditArchive
     /// With <paramref name="outputs"/> the archive joins the run's other outputs (all or none) and the files those will
     /// write are archived as they will be; else it is written alone.</summary>
     public static void Write(string target, byte[] resultsBytes, ResultsSet doc, IEnumerable<(string Path, byte[]? Bytes)> reports,
-        DiagnosticBag diagnostics, Outputs? outputs = null, IReadOnlyDictionary<string, string>? located = null)
+        DiagnosticBag diagnostics, Outputs? outputs = null)
     {
         var entries = new List<Entry> { new(ResultsName, "results", null, null, resultsBytes) };
         var names = new HashSet<string>(StringComparer.Ordinal) { ResultsName, ManifestName };
@@ -50,14 +50,11 @@ public static class AuditArchive
         }
         void Add(string folder, string path, string role, string? kind, string? recordedSha, byte[]? given = null, InputKind read = InputKind.FactDocument)
         {
-            // The results name an input as reports show it (docs/results.md: a bundle given by its absolute path under the
-            // bundle's name); the audit that read it says where it is, and that file is archived under the name.
-            var file = located is not null && located.TryGetValue(path, out var at) ? at : path;
-            var bytes = given ?? outputs?.Pending(file);
+            var bytes = given ?? outputs?.Pending(path);
             if (bytes is null)
             {
                 // Read as every input is: a regular file of bounded size (never a FIFO or a device).
-                try { bytes = InputFiles.ReadAllBytes(file, read); }
+                try { bytes = InputFiles.ReadAllBytes(path, read); }
                 catch (InputFileException e)
                 {
                     // The refusal's own code (missing, not a regular file, too large), in the catalog's words.
