@@ -15,8 +15,10 @@ static class ReportCommands
 {
     /// <summary>A results file (or an archive's results, verified first), as bytes and as the document reports render from,
     /// with what it was read from and how that was checked (<see cref="ResultsSet.Source"/>, shown in every report's header).
-    /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).</summary>
-    static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path)
+    /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).
+    /// With <c>--trust-key</c> (<paramref name="trusted"/> not empty) the seal must be signed by one of those keys: an unsigned,
+    /// missing or otherwise-signed seal refuses the run, exit 2, as <c>iq verify --trust-key</c> refuses it.</summary>
+    static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted)
     {
         var diagnostics = new DiagnosticBag();
         // '-' is standard output for the reports written, never an input here: said so, rather than "file not found".
@@ -28,14 +30,15 @@ static class ReportCommands
         catch (InputFileException e) { throw new UsageException([e.ToDiagnostic()]); }
         // An archive's own seal beside it (iq seal audit.zip) is checked against the archive's bytes, as a results file's is:
         // one that does not hold refuses the run before anything else is read from the zip.
-        var archiveSeal = archive ? ArchiveSeal(path, bytes) : null;
+        var archiveSeal = archive ? ArchiveSeal(path, bytes, trusted) : null;
         if (archive) bytes = AuditArchive.ReadResults(bytes, path, diagnostics);
         if (bytes is null || diagnostics.HasErrors) throw new UsageException(diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList());
         var read = ResultsJson.ReadSet(bytes, path, diagnostics) ?? throw new UsageException(diagnostics.Items.ToList());
         // The seal once the file is known to be results: a file that is not gets its reader's error, with its position.
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var source = !archive ? Sealed(path, sha256)
-            : archiveSeal is { State: Iq.Rules.Model.SealState.Intact } held ? ReportSource.InSealedArchive(path, sha256, held.Seal?.Signature?.KeyId)
+        var source = !archive ? Sealed(path, sha256, trusted)
+            : archiveSeal is { State: Iq.Rules.Model.SealState.Intact } held
+                ? ReportSource.InSealedArchive(path, sha256, held.Seal?.Signature?.KeyId) with { SignatureChecked = trusted.Count > 0 }
             : ReportSource.InArchive(path, sha256);
         // Printed even in --quiet: it bears on whether what is rendered may be signed, and -q keeps stdout to the verdict
         // line; stderr is where a script's log keeps it (docs/cli.md).
@@ -48,30 +51,34 @@ static class ReportCommands
     /// sign a report re-rendered from a file changed since iq wrote it, so a seal that does not hold (changed, unreadable,
     /// sealing another file) refuses the run before anything is written; a file with no seal is used, and its reports say so.
     /// An archive is verified by its own manifest (<see cref="AuditArchive.ReadResults"/>).</summary>
-    static ReportSource Sealed(string path, string sha256)
+    static ReportSource Sealed(string path, string sha256, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted)
     {
-        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: true, trusted: []);
+        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: true, trusted: trusted);
         // Each state in its own words: only a hash that differs shows the file was changed.
         if (check.State == Iq.Rules.Model.SealState.Broken) throw new UsageException(Msg.ResultsSealBroken.With(path, check.Detail));
         if (check.State == Iq.Rules.Model.SealState.Malformed)
             throw new UsageException(check.Seal is { } other ? Msg.ResultsSealOfAnother.With(path, Iq.Engine.Trust.Seals.PathOf(Path.GetFileName(path)), other.File)
                 : Msg.ResultsSealUnreadable.With(path, check.Detail));
+        if (trusted.Count > 0 && check.State != Iq.Rules.Model.SealState.Intact)
+            throw new UsageException(Msg.ResultsSealUntrusted.With(path, check.Detail));
         return check.State == Iq.Rules.Model.SealState.Missing ? ReportSource.Unsealed(path, sha256)
-            : ReportSource.Sealed(path, sha256, check.Seal?.Signature?.KeyId);
+            : ReportSource.Sealed(path, sha256, check.Seal?.Signature?.KeyId) with { SignatureChecked = trusted.Count > 0 };
     }
 
     /// <summary>The seal beside an audit archive, checked against the archive's bytes: null where there is none (the archive
     /// is then checked by its unsealed manifest alone, and said so); one that does not hold (the archive changed since it was
     /// sealed, the seal unreadable or sealing another file) refuses the run, as a results file's broken seal does.</summary>
-    static Iq.Engine.Trust.SealCheck? ArchiveSeal(string path, byte[] archive)
+    static Iq.Engine.Trust.SealCheck? ArchiveSeal(string path, byte[] archive, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted)
     {
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(archive));
-        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: false, trusted: []);
+        var check = Iq.Engine.Trust.Seals.Check(path, sha256, needed: trusted.Count > 0, trusted: trusted);
         // Each state in its own words, as a results file's: only a hash that differs shows the archive was changed.
         if (check.State == Iq.Rules.Model.SealState.Broken) throw new UsageException(Msg.ArchiveSealBroken.With(path, check.Detail));
         if (check.State == Iq.Rules.Model.SealState.Malformed)
             throw new UsageException(check.Seal is { } other ? Msg.ArchiveSealOfAnother.With(path, Iq.Engine.Trust.Seals.PathOf(Path.GetFileName(path)), other.File)
                 : Msg.ArchiveSealUnreadable.With(path, check.Detail));
+        if (trusted.Count > 0 && check.State != Iq.Rules.Model.SealState.Intact)
+            throw new UsageException(Msg.ArchiveSealUntrusted.With(path, check.Detail));
         return check.State == Iq.Rules.Model.SealState.Intact ? check : null;
     }
 
@@ -82,10 +89,12 @@ static class ReportCommands
         var input = new Argument<string>("results") { Description = ctx.T(Msg.ArgResults), HelpName = "RESULTS" };
         var outputs = new ReportOutputGroup(ctx);
         var sign = new SignKeyOption(ctx);
+        var trust = new TrustKeyOption(ctx);
         var command = new Command("report", ctx.T(Msg.CmdReport));
         command.Arguments.Add(input);
         outputs.AddTo(command);
         sign.AddTo(command);
+        trust.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)!;
@@ -93,7 +102,7 @@ static class ReportCommands
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
             using var key = sign.Read(parse);
-            var (bytes, doc) = Load(ctx, path);
+            var (bytes, doc) = Load(ctx, path, trust.Read(parse));
             var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
@@ -112,14 +121,17 @@ static class ReportCommands
     {
         var before = new Argument<string>("old") { Description = ctx.T(Msg.ArgOld), HelpName = "OLD" };
         var after = new Argument<string>("new") { Description = ctx.T(Msg.ArgNew), HelpName = "NEW" };
+        var trust = new TrustKeyOption(ctx);
         var command = new Command("diff", ctx.T(Msg.CmdDiff));
         command.Arguments.Add(before);
         command.Arguments.Add(after);
+        trust.AddTo(command);
         command.SetAction(parse =>
         {
             foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
-            var old = Load(ctx, parse.GetValue(before)!).Doc;
-            var now = Load(ctx, parse.GetValue(after)!).Doc;
+            var keys = trust.Read(parse);
+            var old = Load(ctx, parse.GetValue(before)!, keys).Doc;
+            var now = Load(ctx, parse.GetValue(after)!, keys).Doc;
             var worse = false;
             // -q: the verdict line of each checklist and nothing else (docs/cli.md); an unsealed side is warned of on stderr.
             var quiet = ctx.Verbosity == Verbosity.Quiet;
@@ -190,7 +202,7 @@ static class ReportCommands
             var target = parse.GetValue(output) ?? throw new UsageException(Msg.GiveArchiveOutput.Text);
             if (AuditArchive.IsArchive(path)) throw new UsageException(Msg.AlreadyArchive.With(path));
             ctx.ClaimStdout(target);
-            var (bytes, doc) = Load(ctx, path);
+            var (bytes, doc) = Load(ctx, path, []);
             using var written = ctx.Outputs();
             AuditArchive.Write(target, bytes, doc, (parse.GetValue(include) ?? []).Select(i => (i, (byte[]?)null)), diagnostics, written);
             if (!diagnostics.HasErrors) written.Commit(ctx.Cancel);
