@@ -111,6 +111,22 @@ public static partial class Msg
     public static readonly Message ResultsNotRecomputed = new(null, ["member", "stated", "computed"],
         "{member} 为 {stated}，而由文件自身的条目与计分模型重新计算得 {computed}；文件在 iq 写出后被改动过，请重新审计",
         "{member} says {stated}, the file's own rows and scoring model give {computed}; the file was changed after iq wrote it: run the audit again");
+    // The results against the checklist they name (scoring/Reports/Results/ResultsAgainstChecklist.cs), when it is at hand.
+    public static readonly Message ResultsNotChecklist = new(null, ["member", "stated", "checklist", "declared"],
+        "{member} 在结果中为 {stated}，而所列检查单 {checklist} 给出 {declared}；文件在 iq 写出后被改动过，请重新审计",
+        "{member} is {stated} in the results, but the checklist they name, {checklist}, gives {declared}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsItemNotInChecklist = new(null, ["item", "checklist"],
+        "条目 '{item}' 不在所列检查单 {checklist} 中；文件在 iq 写出后被改动过，请重新审计",
+        "the item '{item}' is not in the checklist the results name, {checklist}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsItemNoRow = new(null, ["item", "checklist"],
+        "所列检查单 {checklist} 的条目 '{item}' 在结果中没有对应条目；文件在 iq 写出后被改动过，请重新审计",
+        "the item '{item}' of the checklist the results name, {checklist}, has no row in them; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message OptResultsChecklist = new(null, "结果所列检查单的文件（iq 未自带时）：据其核对评分与各条目的级别、权重",
+        "The checklist file the results name (when iq does not ship it): their scoring and each row's level and weight are checked against it");
+    public static readonly Message DiffLevel = new(null, ["before", "after"], "级别 {before} → {after}", "level {before} → {after}");
+    public static readonly Message ScoringNotChecked = new(null, ["checklist", "sha256"],
+        "评分未与检查单核对（未找到检查单）：{checklist}（SHA-256 {sha256}）不是 iq 自带的检查单，可用 --checklist 给出该文件",
+        "scoring not checked against the checklist (not found): {checklist} (SHA-256 {sha256}) is not one iq ships; give its file with --checklist");
     public static readonly Message ResultsNothingCounted = new(null, "没有计分条目", "no row was counted");
     public static readonly Message ResultsRowNoSection = new(null, ["section"], "条目所属章节 '{section}' 不在文件的章节树中", "the row's section '{section}' is not in the file's sections");
     public static readonly Message ResultsRowOutcome = new(null, ["outcome", "why"], "结果 {outcome} 与该条目自身矛盾：{why}；文件在 iq 写出后被改动过，请重新审计",

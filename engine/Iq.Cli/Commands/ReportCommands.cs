@@ -18,7 +18,8 @@ static class ReportCommands
     /// Read once, as every input is: a regular file of bounded size (a FIFO or a device is refused before it blocks).
     /// With <c>--trust-key</c> (<paramref name="trusted"/> not empty) the seal must be signed by one of those keys: an unsigned,
     /// missing or otherwise-signed seal refuses the run, exit 2, as <c>iq verify --trust-key</c> refuses it.</summary>
-    static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted)
+    static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted,
+        IReadOnlyList<string>? checklists = null)
     {
         var diagnostics = new DiagnosticBag();
         // '-' is standard output for the reports written, never an input here: said so, rather than "file not found".
@@ -44,8 +45,72 @@ static class ReportCommands
         // line; stderr is where a script's log keeps it (docs/cli.md).
         if (source.Check == ReportSourceCheck.NoSeal) ctx.WarnText(Msg.ResultsUnsealed.With(path, source.SealName));
         else if (source.Check == ReportSourceCheck.Archive) ctx.WarnText(source.Text());
-        return (bytes, read with { Source = source });
+        var notChecked = AgainstChecklists(ctx, path, bytes, read, checklists ?? []);
+        return (bytes, read with { Source = source with { ScoringNotChecked = notChecked } });
     }
+
+    /// <summary>Each audit's scoring and rows against the checklist it names, where that checklist is at hand: a file given
+    /// with <c>--checklist</c>, or one iq ships, whose SHA-256 is the one the results record (and, for a tailoring, every
+    /// file of its chain). A difference refuses the run at its JSON path, exit 2 (<see cref="ResultsAgainstChecklist"/>); a
+    /// checklist not at hand is said on stderr and in every report's header. Returns that note, or null when all were checked.</summary>
+    static MessageText? AgainstChecklists(CliContext ctx, string path, byte[] bytes, ResultsSet read, IReadOnlyList<string> given)
+    {
+        // The file the results record, where it still is (a path relative to the results file's folder): its hash decides.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        MessageText? note = null;
+        for (var a = 0; a < read.Audits.Count; a++)
+        {
+            var d = read.Audits[a];
+            var recorded = Path.Combine(folder, d.Checklist.Sources[0].Path);
+            var candidates = File.Exists(recorded) ? given.Append(recorded).ToList() : given;
+            if (ChecklistNamed(d, candidates) is not { } model)
+            {
+                var missing = Msg.ScoringNotChecked.With($"{d.Checklist.Id} {d.Checklist.Version}", d.Checklist.Sources[0].Sha256);
+                ctx.WarnText(missing);
+                note ??= missing;
+                continue;
+            }
+            if (ResultsAgainstChecklist.First(d, model) is not { } differs) continue;
+            var at = (read.Several ? $"$.audits[{a}]" : "$") + differs.Path[1..];
+            var (line, column) = JsonPositions.Find(bytes, at);
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Error(Msg.BadDocumentAt.With(differs.What, at), new SourceSpan(path, line, column));
+            throw new UsageException(diagnostics.Items.ToList());
+        }
+        return note;
+    }
+
+    /// <summary>The checklist the results name, compiled as the audit compiled it (its <c>--set</c> params from the results),
+    /// or null when no file at hand has its SHA-256 and its chain's. Compiled once per content in a run (iq diff reads two).</summary>
+    static Iq.Rules.Model.ChecklistModel? ChecklistNamed(ResultsDocument d, IReadOnlyList<string> given)
+    {
+        var wanted = d.Checklist.Sources[0].Sha256;
+        var chain = d.Checklist.Sources.Select(s => s.Sha256).Order(StringComparer.Ordinal).ToList();
+        IEnumerable<string> bundled = Directory.Exists(Bundled.ChecklistsDirectory) ? Directory.GetFiles(Bundled.ChecklistsDirectory, "*.iq").Order(StringComparer.Ordinal) : [];
+        foreach (var file in given.Concat(bundled))
+        {
+            byte[] content;
+            try { content = InputFiles.ReadAllBytes(file, InputKind.Checklist); }
+            catch (InputFileException e) { throw new UsageException([e.ToDiagnostic()]); }
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) != wanted) continue;
+            var overrides = d.Parameters.Where(p => p.Origin == "--set").ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+            var key = wanted + "\n" + string.Join("\n", overrides.Select(o => $"{o.Key}={o.Value}"));
+            var model = Compiled.GetOrAdd(key, _ =>
+            {
+                var result = Iq.Engine.Audit.Checklists.Compile(file, new Iq.Rules.Compilation.CompileOptions
+                {
+                    ParamOverrides = overrides,
+                    LibraryDirectories = [Bundled.ChecklistsDirectory],
+                    Expressions = Iq.Rules.Compilation.ExpressionMode.Interpreted,
+                });
+                return result.Succeeded ? result.Checklist!.Model : null;
+            });
+            if (model is not null && model.Sources.Select(s => s.Sha256).Order(StringComparer.Ordinal).SequenceEqual(chain)) return model;
+        }
+        return null;
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Iq.Rules.Model.ChecklistModel?> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>The seal beside a results file, checked against the bytes read (as <c>iq verify</c> checks it): a lab must not
     /// sign a report re-rendered from a file changed since iq wrote it, so a seal that does not hold (changed, unreadable,
@@ -90,11 +155,13 @@ static class ReportCommands
         var outputs = new ReportOutputGroup(ctx);
         var sign = new SignKeyOption(ctx);
         var trust = new TrustKeyOption(ctx);
+        var checklist = ChecklistOption(ctx);
         var command = new Command("report", ctx.T(Msg.CmdReport));
         command.Arguments.Add(input);
         outputs.AddTo(command);
         sign.AddTo(command);
         trust.AddTo(command);
+        command.Options.Add(checklist);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)!;
@@ -102,7 +169,7 @@ static class ReportCommands
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
             using var key = sign.Read(parse);
-            var (bytes, doc) = Load(ctx, path, trust.Read(parse));
+            var (bytes, doc) = Load(ctx, path, trust.Read(parse), parse.GetValue(checklist));
             var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
@@ -116,22 +183,27 @@ static class ReportCommands
         return command;
     }
 
+    /// <summary><c>--checklist FILE</c> (repeatable): the checklist the results name, when iq does not ship it.</summary>
+    static Option<string[]> ChecklistOption(CliContext ctx) => new("--checklist") { Description = ctx.T(Msg.OptResultsChecklist), HelpName = "FILE" };
+
     /// <summary><c>iq diff OLD NEW</c>: exit 0 when nothing got worse, 1 when something did.</summary>
     public static Command Diff(CliContext ctx)
     {
         var before = new Argument<string>("old") { Description = ctx.T(Msg.ArgOld), HelpName = "OLD" };
         var after = new Argument<string>("new") { Description = ctx.T(Msg.ArgNew), HelpName = "NEW" };
         var trust = new TrustKeyOption(ctx);
+        var checklist = ChecklistOption(ctx);
         var command = new Command("diff", ctx.T(Msg.CmdDiff));
         command.Arguments.Add(before);
         command.Arguments.Add(after);
         trust.AddTo(command);
+        command.Options.Add(checklist);
         command.SetAction(parse =>
         {
             foreach (var a in new[] { parse.GetValue(before)!, parse.GetValue(after)! }) CommandLineErrors.RejectOptionLike(a, parse);
             var keys = trust.Read(parse);
-            var old = Load(ctx, parse.GetValue(before)!, keys).Doc;
-            var now = Load(ctx, parse.GetValue(after)!, keys).Doc;
+            var old = Load(ctx, parse.GetValue(before)!, keys, parse.GetValue(checklist)).Doc;
+            var now = Load(ctx, parse.GetValue(after)!, keys, parse.GetValue(checklist)).Doc;
             var worse = false;
             // -q: the verdict line of each checklist and nothing else (docs/cli.md); an unsealed side is warned of on stderr.
             var quiet = ctx.Verbosity == Verbosity.Quiet;

@@ -33,8 +33,15 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>The seal file's name beside <see cref="File"/>.</summary>
     public string? SealName => Check == ReportSourceCheck.SealedArchive ? Archive + ".seal" : File is null ? null : File + ".seal";
 
+    /// <summary>Said after the seal when the results' scoring could not be checked against the checklist they name (it
+    /// was neither bundled nor given): their pass mark, veto and levels rest on the file alone (fresh eyes 8, F-C1).</summary>
+    public Rules.Messages.MessageText? ScoringNotChecked { get; init; }
+
     /// <summary>The source in words (rules/Messages, the one declaration the console, scorecard and HTML render).</summary>
-    public Rules.Messages.MessageText Text() => Check switch
+    public Rules.Messages.ILocalized Text() =>
+        ScoringNotChecked is { } note ? Rules.Messages.Localized.Groups([Seal(), note]) : Seal();
+
+    Rules.Messages.MessageText Seal() => Check switch
     {
         ReportSourceCheck.Sealed when KeyId is { } key && SignatureChecked => Rules.Messages.Msg.SourceSealedTrusted.With(File, Sha256, SealName, key),
         ReportSourceCheck.Sealed when KeyId is { } key => Rules.Messages.Msg.SourceSealedSigned.With(File, Sha256, SealName, key),
