@@ -127,6 +127,12 @@ public static partial class Msg
     public static readonly Message ScoringNotChecked = new(null, ["checklist", "sha256"],
         "评分未与检查单核对（未找到检查单）：{checklist}（SHA-256 {sha256}）不是 iq 自带的检查单，可用 --checklist 给出该文件",
         "scoring not checked against the checklist (not found): {checklist} (SHA-256 {sha256}) is not one iq ships; give its file with --checklist");
+    public static readonly Message ResultsFactNoInput = new(null, ["fact", "document"],
+        "事实 {fact} 所列来源文件 {document} 不在结果的输入文件（inputs）中；文件在 iq 写出后被改动过，请重新审计",
+        "the fact {fact} names the document {document}, which is not among the results' inputs; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsFactNotDeclared = new(null, ["fact", "provenance", "document", "state"],
+        "事实 {fact} 标为 {provenance}，但其来源文件 {document} 在审计读取时封签不成立（{state}），其事实只能按声明值计；文件在 iq 写出后被改动过，请重新审计",
+        "the fact {fact} is {provenance}, but its document {document} had no seal that held when the audit read it ({state}), so its facts count as declared; the file was changed after iq wrote it: run the audit again");
     public static readonly Message ResultsNothingCounted = new(null, "没有计分条目", "no row was counted");
     public static readonly Message ResultsRowNoSection = new(null, ["section"], "条目所属章节 '{section}' 不在文件的章节树中", "the row's section '{section}' is not in the file's sections");
     public static readonly Message ResultsRowOutcome = new(null, ["outcome", "why"], "结果 {outcome} 与该条目自身矛盾：{why}；文件在 iq 写出后被改动过，请重新审计",
