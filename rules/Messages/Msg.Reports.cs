@@ -124,6 +124,15 @@ public static partial class Msg
     public static readonly Message OptResultsChecklist = new(null, "结果所列检查单的文件（iq 未自带时）：据其核对评分与各条目的级别、权重",
         "The checklist file the results name (when iq does not ship it): their scoring and each row's level and weight are checked against it");
     public static readonly Message DiffLevel = new(null, ["before", "after"], "级别 {before} → {after}", "level {before} → {after}");
+    public static readonly Message InputsAsRecorded = new(null, ["present", "recorded"],
+        "结果记录的检查单与输入文件中，仍在原处的 {present} 个（共 {recorded} 个）散列与记录一致",
+        "of the {recorded} checklist and input file(s) the results record, the {present} still at their recorded paths hash as recorded");
+    public static readonly Message InputsNotAsRecorded = new(null, ["count", "present", "recorded", "files"],
+        "结果记录的检查单与输入文件中，仍在原处的 {present} 个（共 {recorded} 个）里有 {count} 个散列与记录不符：{files}；这些文件在审计后已改动，或结果中的散列被改过",
+        "of the {recorded} checklist and input file(s) the results record, {count} of the {present} still at their recorded paths no longer hash as recorded: {files}; they changed after the audit, or the results' hashes were edited");
+    public static readonly Message ResultsChecklistHash = new(null, ["stated", "source"],
+        "checklist.sha256 为 {stated}，而 checklist.sources[0]（检查单本身的文件）为 {source}；文件在 iq 写出后被改动过，请重新审计",
+        "checklist.sha256 says {stated}, checklist.sources[0] (the checklist's own file) says {source}; the file was changed after iq wrote it: run the audit again");
     public static readonly Message ScoringNotChecked = new(null, ["checklist", "sha256"],
         "评分未与检查单核对（未找到检查单）：{checklist}（SHA-256 {sha256}）不是 iq 自带的检查单，可用 --checklist 给出该文件",
         "scoring not checked against the checklist (not found): {checklist} (SHA-256 {sha256}) is not one iq ships; give its file with --checklist");

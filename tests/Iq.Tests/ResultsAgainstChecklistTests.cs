@@ -136,4 +136,33 @@ public class ResultsAgainstChecklistTests
         Assert.True(diff.ExitCode == 1, diff.Stdout + diff.Stderr);
         Assert.Matches(@"WORSE\s+\S+\s+fail → fail\s+level shall → should", diff.Stdout);
     }
+
+    /// <summary>Fresh eyes 8, F-C5: an input's hash zeroed and the checklist's hash replaced, resealed, went unremarked with
+    /// every file present. The inputs still at their recorded paths are hashed again (sha256 of the sample's files): iq
+    /// report says they match, or names the one that does not; a checklist hash that is not its own file's is refused.</summary>
+    [Fact]
+    public void Recorded_hashes_are_compared_with_the_files_still_present()
+    {
+        using var dir = new TempDir();
+        var (json, _) = Audit(dir);
+        var report = CliRunner.InProcess("report", json, "--lang", "en", "--html", Path.Combine(dir.Path, "r.html"));
+        Assert.True(report.ExitCode == 1, report.Stderr);
+        Assert.Matches(@"of the \d+ checklist and input file\(s\) the results record, the \d+ still at their recorded paths hash as recorded", report.Stdout);
+
+        var r = JsonNode.Parse(File.ReadAllText(json))!;
+        var input = r["inputs"]![3]!;
+        input["sha256"] = new string('0', 64);
+        var zeroed = Write(dir.Path, "zeroed.json", r);
+        var said = CliRunner.InProcess("report", zeroed, "--lang", "en", "--html", Path.Combine(dir.Path, "z.html"));
+        Assert.True(said.ExitCode == 1, said.Stderr);
+        Assert.Contains($"still at their recorded paths no longer hash as recorded: {input["path"]!.GetValue<string>()};", said.Stderr);
+
+        var c = JsonNode.Parse(File.ReadAllText(json))!;
+        c["checklist"]!["sha256"] = new string('1', 64);
+        var other = Write(dir.Path, "other.json", c);
+        var refused = CliRunner.InProcess("report", other, "--lang", "en", "--html", Path.Combine(dir.Path, "o.html"));
+        Assert.True(refused.ExitCode == 2, refused.Stderr);
+        Assert.Contains("checklist.sha256 says 1111", refused.Stderr);
+        Assert.Contains(" at $.checklist.sha256", refused.Stderr);
+    }
 }

@@ -19,7 +19,7 @@ static class ReportCommands
     /// With <c>--trust-key</c> (<paramref name="trusted"/> not empty) the seal must be signed by one of those keys: an unsigned,
     /// missing or otherwise-signed seal refuses the run, exit 2, as <c>iq verify --trust-key</c> refuses it.</summary>
     static (byte[] Bytes, ResultsSet Doc) Load(CliContext ctx, string path, IReadOnlyList<Iq.Engine.Trust.TrustedKey> trusted,
-        IReadOnlyList<string>? checklists = null)
+        IReadOnlyList<string>? checklists = null, bool sayRecorded = false)
     {
         var diagnostics = new DiagnosticBag();
         // '-' is standard output for the reports written, never an input here: said so, rather than "file not found".
@@ -46,7 +46,39 @@ static class ReportCommands
         if (source.Check == ReportSourceCheck.NoSeal) ctx.WarnText(Msg.ResultsUnsealed.With(path, source.SealName));
         else if (source.Check == ReportSourceCheck.Archive) ctx.WarnText(source.Text());
         var notChecked = AgainstChecklists(ctx, path, bytes, read, checklists ?? []);
+        // A file changed since is warned of wherever results are read; that all still match is said by iq report alone.
+        if (AsRecorded(path, read) is { } recorded && (recorded.Differ || sayRecorded))
+        {
+            if (recorded.Differ) ctx.WarnText(recorded.Text);
+            else ctx.Say(recorded.Text);
+        }
         return (bytes, read with { Source = source with { ScoringNotChecked = notChecked } });
+    }
+
+    /// <summary>The checklist files and inputs the results record, where they still are (the recorded path, relative to the
+    /// results file's folder): whether each still hashes as recorded (fresh eyes 8, F-C5: an all-zero input hash went
+    /// unremarked with every file present to compare). Said, not refused: a document changed since the audit is a reason
+    /// to audit again, not a reason to withhold the report. Null when none of them is at hand.</summary>
+    static (bool Differ, MessageText Text)? AsRecorded(string path, ResultsSet read)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var recorded = read.Audits.SelectMany(a => a.Checklist.Sources.Select(s => (s.Path, s.Sha256)).Concat(a.Inputs.Select(i => (i.Path, i.Sha256))))
+            .DistinctBy(f => f.Path).ToList();
+        var present = 0;
+        var differ = new List<string>();
+        foreach (var (file, sha256) in recorded)
+        {
+            var at = Path.Combine(folder, file);
+            if (!File.Exists(at)) continue;
+            byte[] content;
+            try { content = InputFiles.ReadAllBytes(at, InputKind.FactDocument); }
+            catch (InputFileException) { continue; }
+            present++;
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) != sha256) differ.Add(file);
+        }
+        if (present == 0) return null;
+        return differ.Count > 0 ? (true, Msg.InputsNotAsRecorded.With(differ.Count, present, recorded.Count, Localized.Items(differ)))
+            : (false, Msg.InputsAsRecorded.With(present, recorded.Count));
     }
 
     /// <summary>Each audit's scoring and rows against the checklist it names, where that checklist is at hand: a file given
@@ -169,7 +201,7 @@ static class ReportCommands
             var targets = outputs.Read(parse);
             if (!targets.Any) throw new UsageException(Msg.NameAReport.Text);
             using var key = sign.Read(parse);
-            var (bytes, doc) = Load(ctx, path, trust.Read(parse), parse.GetValue(checklist));
+            var (bytes, doc) = Load(ctx, path, trust.Read(parse), parse.GetValue(checklist), sayRecorded: true);
             var lang = ctx.LangGiven ? ctx.ReportLang.Name() : doc.First.Language;
             using var files = ctx.Outputs();
             var rendered = ReportOutputGroup.Render(ctx, doc, bytes, targets, lang, [], files);
