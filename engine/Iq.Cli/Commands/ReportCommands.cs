@@ -95,7 +95,7 @@ static class ReportCommands
             var d = read.Audits[a];
             var recorded = Path.Combine(folder, d.Checklist.Sources[0].Path);
             var candidates = File.Exists(recorded) ? given.Append(recorded).ToList() : given;
-            if (ChecklistNamed(d, candidates) is not { } model)
+            if (ChecklistNamed(d, candidates, File.Exists(recorded) ? recorded : null) is not { } model)
             {
                 var missing = Msg.ScoringNotChecked.With($"{d.Checklist.Id} {d.Checklist.Version}", d.Checklist.Sources[0].Sha256);
                 ctx.WarnText(missing);
@@ -114,7 +114,7 @@ static class ReportCommands
 
     /// <summary>The checklist the results name, compiled as the audit compiled it (its <c>--set</c> params from the results),
     /// or null when no file at hand has its SHA-256 and its chain's. Compiled once per content in a run (iq diff reads two).</summary>
-    static Iq.Rules.Model.ChecklistModel? ChecklistNamed(ResultsDocument d, IReadOnlyList<string> given)
+    static Iq.Rules.Model.ChecklistModel? ChecklistNamed(ResultsDocument d, IReadOnlyList<string> given, string? recorded = null)
     {
         var wanted = d.Checklist.Sources[0].Sha256;
         var chain = d.Checklist.Sources.Select(s => s.Sha256).Order(StringComparer.Ordinal).ToList();
@@ -123,7 +123,10 @@ static class ReportCommands
         {
             byte[] content;
             try { content = InputFiles.ReadAllBytes(file, InputKind.Checklist); }
-            catch (InputFileException e) { throw new UsageException([e.ToDiagnostic()]); }
+            // A file named with --checklist that cannot be read refuses the run; the path the results record (theirs, not
+            // the user's: a FIFO or a device there) is only not at hand.
+            catch (InputFileException e) when (given.Contains(file, StringComparer.Ordinal) && !ReferenceEquals(file, recorded)) { throw new UsageException([e.ToDiagnostic()]); }
+            catch (InputFileException) { continue; }
             if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) != wanted) continue;
             var overrides = d.Parameters.Where(p => p.Origin == "--set").ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
             var key = wanted + "\n" + string.Join("\n", overrides.Select(o => $"{o.Key}={o.Value}"));
