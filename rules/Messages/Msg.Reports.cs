@@ -113,6 +113,37 @@ public static partial class Msg
     public static readonly Message ResultsNotRecomputed = new(null, ["member", "stated", "computed"],
         "{member} 为 {stated}，而由文件自身的条目与计分模型重新计算得 {computed}；文件在 iq 写出后被改动过，请重新审计",
         "{member} says {stated}, the file's own rows and scoring model give {computed}; the file was changed after iq wrote it: run the audit again");
+    // The results against the checklist they name (scoring/Reports/Results/ResultsAgainstChecklist.cs), when it is at hand.
+    public static readonly Message ResultsNotChecklist = new(null, ["member", "stated", "checklist", "declared"],
+        "{member} 在结果中为 {stated}，而所列检查单 {checklist} 给出 {declared}；文件在 iq 写出后被改动过，请重新审计",
+        "{member} is {stated} in the results, but the checklist they name, {checklist}, gives {declared}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsItemNotInChecklist = new(null, ["item", "checklist"],
+        "条目 '{item}' 不在所列检查单 {checklist} 中；文件在 iq 写出后被改动过，请重新审计",
+        "the item '{item}' is not in the checklist the results name, {checklist}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsItemNoRow = new(null, ["item", "checklist"],
+        "所列检查单 {checklist} 的条目 '{item}' 在结果中没有对应条目；文件在 iq 写出后被改动过，请重新审计",
+        "the item '{item}' of the checklist the results name, {checklist}, has no row in them; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message OptResultsChecklist = new(null, "结果所列检查单的文件（iq 未自带时）：据其核对评分与各条目的级别、权重",
+        "The checklist file the results name (when iq does not ship it): their scoring and each row's level and weight are checked against it");
+    public static readonly Message DiffLevel = new(null, ["before", "after"], "级别 {before} → {after}", "level {before} → {after}");
+    public static readonly Message InputsAsRecorded = new(null, ["present", "recorded"],
+        "结果记录的检查单与输入文件中，仍在原处的 {present} 个（共 {recorded} 个）散列与记录一致",
+        "of the {recorded} checklist and input file(s) the results record, the {present} still at their recorded paths hash as recorded");
+    public static readonly Message InputsNotAsRecorded = new(null, ["count", "present", "recorded", "files"],
+        "结果记录的检查单与输入文件中，仍在原处的 {present} 个（共 {recorded} 个）里有 {count} 个散列与记录不符：{files}；这些文件在审计后已改动，或结果中的散列被改过",
+        "of the {recorded} checklist and input file(s) the results record, {count} of the {present} still at their recorded paths no longer hash as recorded: {files}; they changed after the audit, or the results' hashes were edited");
+    public static readonly Message ResultsChecklistHash = new(null, ["stated", "source"],
+        "checklist.sha256 为 {stated}，而 checklist.sources[0]（检查单本身的文件）为 {source}；文件在 iq 写出后被改动过，请重新审计",
+        "checklist.sha256 says {stated}, checklist.sources[0] (the checklist's own file) says {source}; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ScoringNotChecked = new(null, ["checklist", "sha256"],
+        "评分未与检查单核对（未找到检查单）：{checklist}（SHA-256 {sha256}）不是 iq 自带的检查单，可用 --checklist 给出该文件",
+        "scoring not checked against the checklist (not found): {checklist} (SHA-256 {sha256}) is not one iq ships; give its file with --checklist");
+    public static readonly Message ResultsFactNoInput = new(null, ["fact", "document"],
+        "事实 {fact} 所列来源文件 {document} 不在结果的输入文件（inputs）中；文件在 iq 写出后被改动过，请重新审计",
+        "the fact {fact} names the document {document}, which is not among the results' inputs; the file was changed after iq wrote it: run the audit again");
+    public static readonly Message ResultsFactNotDeclared = new(null, ["fact", "provenance", "document", "state"],
+        "事实 {fact} 标为 {provenance}，但其来源文件 {document} 在审计读取时封签不成立（{state}），其事实只能按声明值计；文件在 iq 写出后被改动过，请重新审计",
+        "the fact {fact} is {provenance}, but its document {document} had no seal that held when the audit read it ({state}), so its facts count as declared; the file was changed after iq wrote it: run the audit again");
     public static readonly Message ResultsNothingCounted = new(null, "没有计分条目", "no row was counted");
     public static readonly Message ResultsRowNoSection = new(null, ["section"], "条目所属章节 '{section}' 不在文件的章节树中", "the row's section '{section}' is not in the file's sections");
     public static readonly Message ResultsRowOutcome = new(null, ["outcome", "why"], "结果 {outcome} 与该条目自身矛盾：{why}；文件在 iq 写出后被改动过，请重新审计",

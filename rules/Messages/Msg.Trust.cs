@@ -67,6 +67,13 @@ public static partial class Msg
     public static readonly Message ArchiveSealOfAnother = new(Codes.BadDocument, ["path", "seal", "other"],
         "{path}：归档的封签 {seal} 封的是 '{other}'，不是该归档；无从表明该归档就是 iq 写出的归档，不据此生成报告或比较（iq verify 给出同样结论）",
         "{path}: the archive's seal {seal} is the seal of '{other}', not of this archive; nothing shows the archive is the one iq wrote, so no report or comparison is made from it (iq verify says the same)");
+    // --trust-key given to iq report / iq diff: the recipient asks for the lab's signature, so a seal without it refuses the run.
+    public static readonly Message ResultsSealUntrusted = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：封签未由 --trust-key 给出的公钥签名（{detail}）；不据此生成报告或比较（iq verify --trust-key 给出同样结论）",
+        "{path}: its seal is not signed by a key given with --trust-key ({detail}); no report or comparison is made from it (iq verify --trust-key says the same)");
+    public static readonly Message ArchiveSealUntrusted = new(Codes.BadDocument, ["path", "detail"],
+        "{path}：归档的封签未由 --trust-key 给出的公钥签名（{detail}）；不据此生成报告或比较（iq verify --trust-key 给出同样结论）",
+        "{path}: the archive's seal is not signed by a key given with --trust-key ({detail}); no report or comparison is made from it (iq verify --trust-key says the same)");
     public static readonly Message ResultsUnsealed = new(null, ["path", "seal"],
         "{path}：未加封签（旁边没有 {seal}）；照常生成，但无从表明它就是 iq 写出的文件",
         "{path}: not sealed (no {seal} beside it); used as it is, but nothing shows it is the file iq wrote");
@@ -81,6 +88,9 @@ public static partial class Msg
     public static readonly Message SourceSealedSigned = new(null, ["file", "sha256", "seal", "key_id"],
         "结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名（未核对签名）",
         "results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches; signed by key {key_id} (signature not checked)");
+    public static readonly Message SourceSealedTrusted = new(null, ["file", "sha256", "seal", "key_id"],
+        "结果文件 {file}（SHA-256 {sha256}）：封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名，签名已用 --trust-key 给出的公钥核对",
+        "results file {file} (SHA-256 {sha256}): seal {seal} verified, the hash matches; signed by key {key_id}, the signature verified with the key given by --trust-key");
     public static readonly Message SourceNoSeal = new(null, ["file", "sha256", "seal"],
         "结果文件 {file}（SHA-256 {sha256}）：未找到封签（旁边没有 {seal}），无从表明它就是 iq 写出的文件",
         "results file {file} (SHA-256 {sha256}): no seal found (no {seal} beside it); nothing shows it is the file iq wrote");
@@ -93,6 +103,9 @@ public static partial class Msg
     public static readonly Message SourceSealedArchiveSigned = new(null, ["file", "archive", "sha256", "seal", "key_id"],
         "归档 {archive} 中的 {file}（SHA-256 {sha256}）：归档的封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名（未核对签名）；结果的散列与归档清单一致",
         "{file} in the archive {archive} (SHA-256 {sha256}): the archive's seal {seal} verified, the hash matches; signed by key {key_id} (signature not checked); the results' hash matches its manifest");
+    public static readonly Message SourceSealedArchiveTrusted = new(null, ["file", "archive", "sha256", "seal", "key_id"],
+        "归档 {archive} 中的 {file}（SHA-256 {sha256}）：归档的封签 {seal} 校验通过，散列一致；由公钥 {key_id} 签名，签名已用 --trust-key 给出的公钥核对；结果的散列与归档清单一致",
+        "{file} in the archive {archive} (SHA-256 {sha256}): the archive's seal {seal} verified, the hash matches; signed by key {key_id}, the signature verified with the key given by --trust-key; the results' hash matches its manifest");
     public static readonly Message SourceNotWritten = new(null, ["sha256"],
         "由审核直接生成；结果（SHA-256 {sha256}）未写入加封的文件",
         "rendered by the audit itself; the results (SHA-256 {sha256}) were not written to a sealed file");

@@ -24,6 +24,11 @@ public sealed record CriterionChange(CriterionKind Kind, string Name, string Bef
 public sealed record ItemChange(string Id, string Title, Outcome? Before, Outcome? After, double? ScoreBefore, double? ScoreAfter, Change Direction)
 {
     public Tailored Tailored { get; init; } = Tailored.None;
+
+    /// <summary>The row's level before and after, when it changed: a failed shall row relabelled should leaves the veto with
+    /// its outcome unchanged (fresh eyes 8, F-C1b), so the level is part of what a comparison shows.</summary>
+    public Rules.Model.Level? LevelBefore { get; init; }
+    public Rules.Model.Level? LevelAfter { get; init; }
 }
 
 /// <summary>Two audits compared, for a re-audit after remediation: the verdict and score before and after, and every row
@@ -93,14 +98,18 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
             }
             var scoreChanged = ResultsDocument.Counted(r.Outcome) && ResultsDocument.Counted(o.Outcome) && Math.Abs(r.Score - o.Score) > 1e-9;
             var tailored = TailoredOf(o, r);
+            var levelChanged = o.Level != r.Level;
             // A row judged against a param the tailoring set is listed even unchanged: it passed against another bar.
-            if (o.Outcome == r.Outcome && !scoreChanged && tailored == Tailored.None) continue;
+            if (o.Outcome == r.Outcome && !scoreChanged && tailored == Tailored.None && !levelChanged) continue;
+            // A level lowered (shall → should → may) lowers the bar the row is held to: worse, whatever its outcome did not do.
             var direction = tailored == Tailored.Disabled ? Change.Neutral
                 : LeftTheScore(o.Outcome, r.Outcome) ? Change.LeftScore
                 : Rank(r.Outcome) != Rank(o.Outcome) ? (Rank(r.Outcome) > Rank(o.Outcome) ? Change.Better : Change.Worse)
                 : scoreChanged ? (r.Score > o.Score ? Change.Better : Change.Worse)
+                : levelChanged && r.Level > o.Level ? Change.Worse
                 : Change.Neutral;
-            changes.Add(new ItemChange(r.Id, r.Title, o.Outcome, r.Outcome, o.Score, r.Score, direction) { Tailored = tailored });
+            changes.Add(new ItemChange(r.Id, r.Title, o.Outcome, r.Outcome, o.Score, r.Score, direction)
+                { Tailored = tailored, LevelBefore = levelChanged ? o.Level : null, LevelAfter = levelChanged ? r.Level : null });
         }
         // A failed or errored row gone from the same checklist's results (a foreach element the plan no longer lists, or a whole
         // list declared not applicable) left the score as one declared not applicable does.
@@ -201,7 +210,9 @@ public sealed record ResultsDiff(Verdict Before, Verdict After, double? ScoreBef
                 Tailored.ParameterSet => Msg.DiffTailoredParameter.Template(lang),
                 _ => "",
             };
-            o.WriteLine($"  {dir}  {DisplayWidth.PadRight(i.Id, width)}  {O(i.Before)} → {O(i.After)}{score}{tailored}  {i.Title}");
+            var level = i is { LevelBefore: { } lb, LevelAfter: { } la }
+                ? "  " + Msg.DiffLevel.With(lb.ToString().ToLowerInvariant(), la.ToString().ToLowerInvariant()).Render(lang) : "";
+            o.WriteLine($"  {dir}  {DisplayWidth.PadRight(i.Id, width)}  {O(i.Before)} → {O(i.After)}{score}{level}{tailored}  {i.Title}");
         }
     }
 }

@@ -182,6 +182,56 @@ public class ReportSourceTests
             C1(Path.Combine(outDir, "card.xlsx"), "C.1 Report information", "Rendered from"));
     }
 
+    /// <summary>Fresh eyes 8, F-C1/F-C1b: a results file edited and resealed hash-only rendered as the lab's, and
+    /// <c>iq report</c>/<c>iq diff</c> took no <c>--trust-key</c>, so a recipient could not insist on the lab's signature.
+    /// With the key, the lab's signed file renders and its header says the signature was checked; a file resealed without
+    /// a key, sealed with another key, or not sealed at all is refused, exit 2, nothing written (keys made by openssl).</summary>
+    [Fact]
+    public void Iq_report_and_diff_with_trust_key_insist_on_the_labs_signature()
+    {
+        var openssl = Oracles.Which("openssl");
+        Oracles.Require(openssl is not null, "openssl (Debian package openssl)");
+        using var dir = new TempDir();
+        string P(string name) => Path.Combine(dir.Path, name);
+        foreach (var k in new[] { "lab", "other" })
+        {
+            Assert.Equal(0, Oracles.Run(openssl!, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", P(k + ".key")]).Exit);
+            Assert.Equal(0, Oracles.Run(openssl!, ["pkey", "-in", P(k + ".key"), "-pubout", "-out", P(k + ".pub")]).Exit);
+        }
+        Assert.Equal(0, Oracles.Run(openssl!, ["pkey", "-pubin", "-in", P("lab.pub"), "-outform", "DER", "-out", P("lab.der")]).Exit);
+        var keyId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(P("lab.der"))));
+        var json = Audit(dir, "--sign-key", P("lab.key"));
+
+        var ok = CliRunner.InProcess("report", json, "--lang", "en", "--trust-key", P("lab.pub"), "--xlsx", P("ok.xlsx"));
+        Assert.True(ok.ExitCode == 1, ok.Stderr);
+        Assert.Equal($"results file r.json (SHA-256 {Sha256sum(json)}): seal r.json.seal verified, the hash matches; signed by key {keyId}, the signature verified with the key given by --trust-key",
+            C1(P("ok.xlsx"), "C.1 Report information", "Rendered from"));
+
+        // The same bytes resealed by anyone (no key), sealed with another key, and with no seal at all.
+        foreach (var (name, key) in new[] { ("hash.json", (string?)null), ("other.json", P("other.key")), ("bare.json", "-") })
+        {
+            File.Copy(json, P(name));
+            if (key != "-")
+            {
+                var seal = CliRunner.InProcess(key is null ? ["seal", P(name)] : ["seal", P(name), "--sign-key", key]);
+                Assert.True(seal.ExitCode == 0, seal.Stderr);
+            }
+            var html = P(name + ".html");
+            var run = CliRunner.InProcess("report", P(name), "--lang", "en", "--trust-key", P("lab.pub"), "--html", html);
+            Assert.True(run.ExitCode == 2, $"{name}: exit {run.ExitCode}\n{run.Stderr}");
+            Assert.Contains($"{P(name)}: its seal is not signed by a key given with --trust-key", run.Stderr);
+            Assert.DoesNotContain("   at ", run.Stderr);
+            Assert.False(File.Exists(html), $"{name}: a report was written");
+            var diff = CliRunner.InProcess("diff", json, P(name), "--trust-key", P("lab.pub"));
+            Assert.True(diff.ExitCode == 2, $"{name}: diff exit {diff.ExitCode}\n{diff.Stderr}");
+            Assert.Contains("not signed by a key given with --trust-key", diff.Stderr);
+        }
+        // Without --trust-key the signed seal is named, and said to be unchecked: it does not read like a checked one.
+        var plain = CliRunner.InProcess("report", json, "--lang", "en", "--xlsx", P("plain.xlsx"));
+        Assert.True(plain.ExitCode == 1, plain.Stderr);
+        Assert.EndsWith("(signature not checked)", C1(P("plain.xlsx"), "C.1 Report information", "Rendered from"));
+    }
+
     /// <summary>Fresh eyes 3, #2: an exported results file edited ("actual" 128 → 4) and its seal deleted rendered into a
     /// report that iq sealed, and iq verify then said "ok … sealed by iq". The report's seal records its source and how it
     /// was checked; verify names it and does not say ok for a report rendered from a file nothing showed was iq's.</summary>

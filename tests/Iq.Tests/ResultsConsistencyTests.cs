@@ -50,6 +50,8 @@ public class ResultsConsistencyTests
         { "verdict", "is not what the file's own rows give" },
         { "basis", "scoring model give" },
         { "fresh-eyes-f2", "its reason 'failed' goes with fail" },
+        { "fact-relabelled", "had no seal that held when the audit read it (notneeded), so its facts count as declared" },
+        { "fact-document", "which is not among the results' inputs" },
     };
 
     /// <summary>The edited document and the JSON path of its first contradiction.</summary>
@@ -116,6 +118,28 @@ public class ResultsConsistencyTests
                 var basis = r["verdict_basis"]!;
                 basis["count"] = basis["count"]!.GetValue<int>() - 1;
                 return (r, "$.verdict_basis.count");
+            }
+            case "fact-relabelled":
+            {
+                // Fresh eyes 8, F-C3: a fact of the unsealed plan.json said to be measured. A row that keeps another declared
+                // fact and a measured one, so its kinds and declared_only flag (checked when a row is read) stay as they were.
+                static bool Plan(JsonNode f) => f["document"]?.GetValue<string>() is { } doc && doc.EndsWith("plan.json", StringComparison.Ordinal)
+                    && f["provenance"]!.GetValue<string>() == "declared";
+                var i = IndexOf(r, x => x["provenance"]!["facts"]!.AsArray() is var fs && fs.Count(f => Plan(f!)) >= 2
+                    && fs.Any(f => f!["provenance"]!.GetValue<string>() == "measured"));
+                var facts = items[i]!["provenance"]!["facts"]!.AsArray();
+                var f = facts.Select((x, k) => (x, k)).First(p => Plan(p.x!)).k;
+                facts[f]!["provenance"] = "measured";
+                return (r, $"$.items[{i}].provenance.facts[{f}].provenance");
+            }
+            case "fact-document":
+            {
+                // Fresh eyes 8, F-C3 p1: a fact's document renamed to one the audit did not read.
+                var i = IndexOf(r, x => x["provenance"]!["facts"]!.AsArray().Any(f => f!["document"] is not null));
+                var facts = items[i]!["provenance"]!["facts"]!.AsArray();
+                var f = facts.Select((x, k) => (x, k)).First(p => p.x!["document"] is not null).k;
+                facts[f]!["document"] = "environment.json";
+                return (r, $"$.items[{i}].provenance.facts[{f}].document");
             }
             default:
             {

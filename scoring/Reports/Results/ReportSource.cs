@@ -7,8 +7,11 @@ namespace Iq.Scoring.Reports;
 /// the sealed file it wrote are the same bytes.</summary>
 /// <param name="File">The results file's name (no folder: the report must not depend on where it was re-rendered).</param>
 /// <param name="Archive">The archive the results were read from, by name, for <see cref="ReportSourceCheck.Archive"/>.</param>
-/// <param name="KeyId">The seal's signing key id, when the seal is signed (the signature is not checked here).</param>
-public sealed record ReportSource(ReportSourceCheck Check, string? File, string Sha256, string? Archive = null, string? KeyId = null)
+/// <param name="KeyId">The seal's signing key id, when the seal is signed.</param>
+/// <param name="SignatureChecked">The signature was verified with a key the recipient named (<c>iq report --trust-key</c>);
+/// otherwise a signed seal's header says its signature was not checked.</param>
+public sealed record ReportSource(ReportSourceCheck Check, string? File, string Sha256, string? Archive = null, string? KeyId = null,
+    bool SignatureChecked = false)
 {
     /// <summary>A results file whose seal beside it holds.</summary>
     public static ReportSource Sealed(string path, string sha256, string? keyId) => new(ReportSourceCheck.Sealed, Name(path), sha256, KeyId: keyId);
@@ -30,13 +33,22 @@ public sealed record ReportSource(ReportSourceCheck Check, string? File, string 
     /// <summary>The seal file's name beside <see cref="File"/>.</summary>
     public string? SealName => Check == ReportSourceCheck.SealedArchive ? Archive + ".seal" : File is null ? null : File + ".seal";
 
+    /// <summary>Said after the seal when the results' scoring could not be checked against the checklist they name (it
+    /// was neither bundled nor given): their pass mark, veto and levels rest on the file alone (fresh eyes 8, F-C1).</summary>
+    public Rules.Messages.MessageText? ScoringNotChecked { get; init; }
+
     /// <summary>The source in words (rules/Messages, the one declaration the console, scorecard and HTML render).</summary>
-    public Rules.Messages.MessageText Text() => Check switch
+    public Rules.Messages.ILocalized Text() =>
+        ScoringNotChecked is { } note ? Rules.Messages.Localized.Groups([Seal(), note]) : Seal();
+
+    Rules.Messages.MessageText Seal() => Check switch
     {
+        ReportSourceCheck.Sealed when KeyId is { } key && SignatureChecked => Rules.Messages.Msg.SourceSealedTrusted.With(File, Sha256, SealName, key),
         ReportSourceCheck.Sealed when KeyId is { } key => Rules.Messages.Msg.SourceSealedSigned.With(File, Sha256, SealName, key),
         ReportSourceCheck.Sealed => Rules.Messages.Msg.SourceSealed.With(File, Sha256, SealName),
         ReportSourceCheck.NoSeal => Rules.Messages.Msg.SourceNoSeal.With(File, Sha256, SealName),
         ReportSourceCheck.Archive => Rules.Messages.Msg.SourceArchive.With(File, Archive, Sha256),
+        ReportSourceCheck.SealedArchive when KeyId is { } key && SignatureChecked => Rules.Messages.Msg.SourceSealedArchiveTrusted.With(File, Archive, Sha256, SealName, key),
         ReportSourceCheck.SealedArchive when KeyId is { } key => Rules.Messages.Msg.SourceSealedArchiveSigned.With(File, Archive, Sha256, SealName, key),
         ReportSourceCheck.SealedArchive => Rules.Messages.Msg.SourceSealedArchive.With(File, Archive, Sha256, SealName),
         _ => Rules.Messages.Msg.SourceNotWritten.With(Sha256),

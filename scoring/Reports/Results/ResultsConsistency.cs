@@ -33,6 +33,7 @@ public static class ResultsConsistency
             if (!ids.Add(row.Id)) return new($"$.items[{i}].id", Msg.ResultsRowTwice.With(row.Id));
             if (Row(row, $"$.items[{i}]") is { } bad) return bad;
         }
+        if (Provenances(d) is { } relabelled) return relabelled;
         if (!ScoringSpec.Models.Contains(d.Scoring.Model))
             return new("$.scoring.model", Msg.UnknownValue.With(d.Scoring.Model, Localized.OrList(ScoringSpec.Models)));
         if (d.Scoring.Formula != Scorer.Formula(d.Scoring.Model))
@@ -44,6 +45,34 @@ public static class ResultsConsistency
         var again = Scorer.Score(d.Scoring.Model, spec, tree, d.Items);
         if (Section(d.Root, again.Root, "$", root: true) is { } section) return section;
         return Verdict(d, again);
+    }
+
+    /// <summary>Each fact's provenance against the document it names. A document whose seal did not hold when the audit read
+    /// it (its state in <c>inputs[]</c>: not sealed, broken, unreadable) gave every fact in it as declared (the audit's
+    /// TakenDocument), so such a fact said to be measured, imported or reviewed was relabelled after iq wrote the file; and a
+    /// document the inputs do not list is not one the audit read (fresh eyes 8, F-C3). Results with no inputs listed (a
+    /// fleet host's with nothing read) have nothing to check against.</summary>
+    static Contradiction? Provenances(ResultsDocument d)
+    {
+        if (d.Inputs.Count == 0) return null;
+        var inputs = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        foreach (var input in d.Inputs) inputs.TryAdd(input.Path, input);
+        for (var i = 0; i < d.Items.Count; i++)
+        {
+            var facts = d.Items[i].Provenance.Facts;
+            for (var f = 0; f < facts.Count; f++)
+            {
+                var fact = facts[f];
+                if (string.IsNullOrEmpty(fact.Document)) continue;
+                var at = $"$.items[{i}].provenance.facts[{f}]";
+                if (!inputs.TryGetValue(fact.Document, out var input))
+                    return new($"{at}.document", Msg.ResultsFactNoInput.With(fact.Path, fact.Document));
+                if (input.Seal is { } seal && seal.State != SealState.Intact && fact.Provenance != Provenance.Declared)
+                    return new($"{at}.provenance", Msg.ResultsFactNotDeclared.With(fact.Path, fact.Provenance.Name(), fact.Document,
+                        seal.State.ToString().ToLowerInvariant()));
+            }
+        }
+        return null;
     }
 
     /// <summary>A row's outcome against the rest of the row: what its reason kind gives, the parts of its evidence that

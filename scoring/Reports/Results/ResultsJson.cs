@@ -680,6 +680,9 @@ public static class ResultsJson
                 Figures = Figures(r["figures"]),
                 Findings = ProvenanceJson.ReadFindings(r["findings"].E, r["findings"].Path, (p, m) => new ResultsFormatException(p, m)),
             };
+            // The checklist's hash is written twice (its own, and first of its chain's); an edit of one alone is an edit.
+            if (r["checklist"].Optional("sha256") is { } top && top.Str() != document.Checklist.Sources[0].Sha256)
+                throw top.Bad(Msg.ResultsChecklistHash.With(top.Str(), document.Checklist.Sources[0].Sha256));
             if (ResultsConsistency.First(document) is { } contradiction)
                 throw new ResultsFormatException(r.Path + contradiction.Path[1..], contradiction.What);
             DeclaredOnlyFollowsFromRows(document, r);
