@@ -123,6 +123,7 @@ public class LinesWhereTests
         var outDir = Path.Combine(dir.Path, "out");
         Directory.CreateDirectory(outDir);
         var en = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--lang", "en", "-v", "--out", outDir, "--html", Path.Combine(outDir, "r.html"));
+        Assert.True(en.Stdout.Length > 0, en.Stderr);
         Assert.Contains($"logs.unparsed == 0: actual {unparsedWhere}, expected == 0", en.Stdout);
         Assert.Contains($"logs.out_of_order == 0: actual {oooWhere}, expected == 0", en.Stdout);
         var zh = CliRunner.InProcess("audit", checklist, "--facts", bundle, "--lang", "zh", "-v");
